@@ -1,0 +1,185 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates the PartnerOps module.
+.DESCRIPTION
+    Tasks:
+      Build  publishes the cmdlets and lays out the importable module at out/PartnerOps.
+      Test   Build, then the xunit tests, then the Pester tests in a child pwsh against out/PartnerOps;
+             ends with the line 'tests: N passed, N failed' and exits non-zero on any failure.
+      Demo   Build, then shows the module at work on a database in a temporary folder.
+      Clean  removes out/ and the projects' bin/ and obj/ folders.
+    Every step stops the build when it fails.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleOut = Join-Path $out 'PartnerOps'
+$publishDir = Join-Path $out 'publish'
+$resultsDir = Join-Path $out 'test-results'
+# Child processes run the same pwsh as this script; as a .NET tool that is 'dotnet <PSHOME>/pwsh.dll'.
+$pwsh = @([System.Environment]::ProcessPath)
+if ([IO.Path]::GetFileNameWithoutExtension($pwsh[0]) -eq 'dotnet') {
+    $pwsh += Join-Path $PSHOME 'pwsh.dll'
+}
+
+# Everything the module folder holds, and nothing else. A new dependency must be added here on purpose.
+$moduleFiles = @(
+    'PartnerOps.dll'
+    'PartnerOps.Core.dll'
+    'Dapper.dll'
+    'Microsoft.Data.Sqlite.dll'
+    'SQLitePCLRaw.batteries_v2.dll'
+    'SQLitePCLRaw.core.dll'
+    'SQLitePCLRaw.provider.e_sqlite3.dll'
+    # netstandard2.0 shims: unused on PowerShell 7 (the runtime has newer ones), needed by Windows PowerShell 5.1.
+    'Microsoft.Bcl.AsyncInterfaces.dll'
+    'System.Buffers.dll'
+    'System.Memory.dll'
+    'System.Numerics.Vectors.dll'
+    'System.Reflection.Emit.ILGeneration.dll'
+    'System.Reflection.Emit.Lightweight.dll'
+    'System.Runtime.CompilerServices.Unsafe.dll'
+    'System.Threading.Tasks.Extensions.dll'
+    'linux-x64/e_sqlite3.so'
+    'linux-arm64/e_sqlite3.so'
+    'osx-x64/e_sqlite3.dylib'
+    'osx-arm64/e_sqlite3.dylib'
+    'win-x64/e_sqlite3.dll'
+    'win-arm64/e_sqlite3.dll'
+)
+
+function Invoke-Step {
+    param([string] $Name, [scriptblock] $Command)
+    Write-Host "==> $Name" -ForegroundColor Cyan
+    & $Command
+    if ($LASTEXITCODE) {
+        throw "Step '$Name' failed with exit code $LASTEXITCODE."
+    }
+}
+
+function Get-ModuleVersion {
+    $props = [xml](Get-Content -Raw (Join-Path $root 'Directory.Build.props'))
+    $props.Project.PropertyGroup.VersionPrefix | Where-Object { $_ } | Select-Object -First 1
+}
+
+function Get-PesterModulePath {
+    Invoke-Step 'Restore Pester 5.7.1 from NuGet' {
+        dotnet restore (Join-Path $root 'tests/pester/restore/Pester.csproj') --verbosity quiet
+    }
+    $packages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $path = Join-Path $packages.Trim() 'pester/5.7.1/tools/Pester.psd1'
+    if (-not (Test-Path $path)) {
+        throw "Pester was restored, but '$path' is missing."
+    }
+    $path
+}
+
+function Invoke-Build {
+    Invoke-Step 'Publish PartnerOps' {
+        dotnet publish (Join-Path $root 'src/PartnerOps/PartnerOps.csproj') -c $Configuration -o $publishDir --nologo --verbosity quiet
+    }
+
+    if (Test-Path $moduleOut) {
+        Remove-Item $moduleOut -Recurse -Force
+    }
+    $null = New-Item -ItemType Directory $moduleOut
+
+    $published = Get-ChildItem $publishDir -Recurse -File -Include *.dll, *.so, *.dylib |
+        ForEach-Object { [IO.Path]::GetRelativePath($publishDir, $_.FullName).Replace('\', '/') }
+    $unexpected = $published | Where-Object { $_ -notin $moduleFiles }
+    if ($unexpected) {
+        throw "The publish output has files the module does not list: $($unexpected -join ', '). Add them to `$moduleFiles in build.ps1 or drop the dependency."
+    }
+    foreach ($file in $moduleFiles) {
+        $source = Join-Path $publishDir $file
+        if (-not (Test-Path $source)) {
+            throw "The publish output lacks '$file'."
+        }
+        $target = Join-Path $moduleOut $file
+        $null = New-Item -ItemType Directory -Force (Split-Path $target)
+        Copy-Item $source $target
+    }
+
+    Copy-Item (Join-Path $root 'module/*') $moduleOut -Recurse
+    $version = Get-ModuleVersion
+    $manifest = Join-Path $moduleOut 'PartnerOps.psd1'
+    (Get-Content -Raw $manifest) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'" |
+        Set-Content -NoNewline $manifest
+    $null = Test-ModuleManifest $manifest
+    Write-Host "Module $version laid out at $manifest"
+}
+
+function Get-TrxCounts([string] $Path) {
+    $trx = [xml](Get-Content -Raw $Path)
+    $counters = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $pester = Get-PesterModulePath
+    if (Test-Path $resultsDir) {
+        Remove-Item $resultsDir -Recurse -Force
+    }
+    $null = New-Item -ItemType Directory $resultsDir
+
+    Write-Host '==> xunit' -ForegroundColor Cyan
+    dotnet test (Join-Path $root 'tests/PartnerOps.Tests/PartnerOps.Tests.csproj') -c $Configuration --nologo `
+        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $resultsDir
+    $xunitExit = $LASTEXITCODE
+    $trxFile = Join-Path $resultsDir 'xunit.trx'
+    if (-not (Test-Path $trxFile)) {
+        throw "xunit did not run (exit code $xunitExit): no $trxFile."
+    }
+    $xunit = Get-TrxCounts $trxFile
+
+    Write-Host '==> Pester (child pwsh -NoProfile, against out/PartnerOps)' -ForegroundColor Cyan
+    $pesterResult = Join-Path $resultsDir 'pester.json'
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterTests.ps1') `
+        -PesterPath $pester -ModulePath $moduleOut -ResultPath $pesterResult
+    $pesterExit = $LASTEXITCODE
+    if (-not (Test-Path $pesterResult)) {
+        throw "Pester did not run (exit code $pesterExit): no $pesterResult."
+    }
+    $pesterCounts = Get-Content -Raw $pesterResult | ConvertFrom-Json
+
+    $passed = $xunit.Passed + $pesterCounts.Passed
+    $failed = $xunit.Failed + $pesterCounts.Failed
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed"
+    Write-Host "tests: $passed passed, $failed failed"
+    if ($failed -gt 0 -or $xunitExit -ne 0 -or $pesterExit -ne 0 -or $passed -eq 0) {
+        exit 1
+    }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    Invoke-Step 'Demo (child pwsh -NoProfile)' {
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'samples/Demo.ps1') -ModulePath $moduleOut
+    }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Clean' {
+        foreach ($folder in @($out) + (Get-ChildItem $root -Directory -Recurse -Include bin, obj | Where-Object FullName -NotLike "$out*").FullName) {
+            if (Test-Path $folder) { Remove-Item $folder -Recurse -Force }
+        }
+    }
+}

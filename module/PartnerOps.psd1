@@ -1,0 +1,36 @@
+@{
+    RootModule           = 'PartnerOps.dll'
+    # Stamped by build.ps1 from VersionPrefix in Directory.Build.props; do not edit here.
+    ModuleVersion        = '0.0.0'
+    GUID                 = '6f0c7a2e-3d41-4b8e-9a57-2c1f4e8b9d35'
+    Author               = 'PartnerOps contributors'
+    CompanyName          = 'PartnerOps'
+    Copyright            = '(c) PartnerOps contributors. MIT licence.'
+    Description          = 'Run a vendor''s channel-partner programme from PowerShell: partners, their lifecycle, revenue and targets, in a SQLite database.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('PartnerOps.format.ps1xml')
+    CmdletsToExport      = @(
+        'New-PartnerDatabase'
+        'Connect-PartnerDatabase'
+        'Get-PartnerDatabase'
+        'Test-PartnerDatabase'
+        'Backup-PartnerDatabase'
+        'Get-Partner'
+        'Add-Partner'
+        'Set-Partner'
+        'Remove-Partner'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Partners', 'Channel', 'SQLite', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://example.invalid/partnerops/LICENSE'
+            ProjectUri   = 'https://example.invalid/partnerops'
+            ReleaseNotes = 'Partners and the database cmdlets.'
+        }
+    }
+}

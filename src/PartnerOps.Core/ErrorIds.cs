@@ -1,0 +1,55 @@
+namespace PartnerOps
+{
+    /// <summary>The stable error ids of the public surface (cmdlets.md). Runbooks match on these.</summary>
+    public static class ErrorIds
+    {
+        public const string PartnerNotFound = nameof(PartnerNotFound);
+        public const string PartnerAlreadyExists = nameof(PartnerAlreadyExists);
+        public const string PartnerHasRevenue = nameof(PartnerHasRevenue);
+        public const string InvalidCountryCode = nameof(InvalidCountryCode);
+        public const string InvalidCurrencyCode = nameof(InvalidCurrencyCode);
+        public const string InvalidAmount = nameof(InvalidAmount);
+        public const string RevenueReferenceExists = nameof(RevenueReferenceExists);
+        public const string ExchangeRateMissing = nameof(ExchangeRateMissing);
+        public const string ImportRowInvalid = nameof(ImportRowInvalid);
+        public const string ImportFileNotFound = nameof(ImportFileNotFound);
+        public const string DatabaseNotFound = nameof(DatabaseNotFound);
+        public const string DatabaseInvalid = nameof(DatabaseInvalid);
+        public const string DatabaseSchemaTooNew = nameof(DatabaseSchemaTooNew);
+        public const string DatabaseBusy = nameof(DatabaseBusy);
+
+        // Not in the fixed list because the list has no word for these cases; documented in help.
+        public const string DatabaseAlreadyExists = nameof(DatabaseAlreadyExists);
+        public const string InvalidPartnerValue = nameof(InvalidPartnerValue);
+    }
+
+    /// <summary>How a Core failure should be classified; the cmdlet layer maps it to an ErrorCategory.</summary>
+    public enum FailureKind
+    {
+        NotFound,
+        AlreadyExists,
+        InvalidArgument,
+        InvalidData,
+        InvalidOperation,
+        Busy,
+    }
+
+    /// <summary>A failure Core can name precisely: an error id from <see cref="ErrorIds"/>, a kind and a message.</summary>
+    public sealed class PartnerOpsException : System.Exception
+    {
+        public PartnerOpsException(string errorId, FailureKind kind, string message, object? target = null, System.Exception? inner = null)
+            : base(message, inner)
+        {
+            ErrorId = errorId;
+            Kind = kind;
+            Target = target;
+        }
+
+        public string ErrorId { get; }
+
+        public FailureKind Kind { get; }
+
+        /// <summary>The value the failure is about (a name, an id, a path).</summary>
+        public object? Target { get; }
+    }
+}

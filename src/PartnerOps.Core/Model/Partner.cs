@@ -1,0 +1,84 @@
+using System;
+
+namespace PartnerOps
+{
+    /// <summary>A channel partner as stored in the database.</summary>
+    public sealed class Partner
+    {
+        private DateTime _createdAt;
+        private DateTime _updatedAt;
+
+        public long Id { get; set; }
+
+        public string Name { get; set; } = string.Empty;
+
+        public PartnerType Type { get; set; } = PartnerType.Other;
+
+        public PartnerTier Tier { get; set; } = PartnerTier.Registered;
+
+        public PartnerStatus Status { get; set; } = PartnerStatus.Active;
+
+        public string? Region { get; set; }
+
+        public string? Country { get; set; }
+
+        public DateTime JoinedOn { get; set; }
+
+        public DateTime? EndedOn { get; set; }
+
+        public string? Notes { get; set; }
+
+        // Stored as UTC text; the database hands them back without a kind.
+        public DateTime CreatedAt
+        {
+            get => _createdAt;
+            set => _createdAt = DateTime.SpecifyKind(value, DateTimeKind.Utc);
+        }
+
+        public DateTime UpdatedAt
+        {
+            get => _updatedAt;
+            set => _updatedAt = DateTime.SpecifyKind(value, DateTimeKind.Utc);
+        }
+
+        public override string ToString() => Name;
+    }
+
+    /// <summary>What Get-PartnerDatabase reports about a database file.</summary>
+    public sealed class DatabaseInfo
+    {
+        public string Path { get; set; } = string.Empty;
+
+        public int SchemaVersion { get; set; }
+
+        public string Currency { get; set; } = string.Empty;
+
+        public long PartnerCount { get; set; }
+
+        public long SizeBytes { get; set; }
+
+        public string JournalMode { get; set; } = string.Empty;
+
+        public override string ToString() => Path;
+    }
+
+    /// <summary>One result of Test-PartnerDatabase -Detailed.</summary>
+    public sealed class DatabaseFinding
+    {
+        public DatabaseFinding(string check, bool passed, string detail)
+        {
+            Check = check;
+            Passed = passed;
+            Detail = detail;
+        }
+
+        /// <summary>Integrity, ForeignKey or Schema.</summary>
+        public string Check { get; }
+
+        public bool Passed { get; }
+
+        public string Detail { get; }
+
+        public override string ToString() => Check + ": " + Detail;
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace PartnerOps
+{
+    /// <summary>Normalisation and validation of partner values, shared by every way a partner is written.</summary>
+    public static class PartnerRules
+    {
+        public const int MaxNameLength = 200;
+        public const int MaxRegionLength = 100;
+        public const int MaxNotesLength = 4000;
+
+        /// <summary>Trims and NFC-normalises a name; throws when it is empty or too long.</summary>
+        public static string NormalizeName(string? name)
+        {
+            var trimmed = (name ?? string.Empty).Trim().Normalize(NormalizationForm.FormC);
+            if (trimmed.Length == 0)
+            {
+                throw Invalid("Name", name, "a partner name cannot be empty");
+            }
+
+            if (trimmed.Length > MaxNameLength)
+            {
+                throw Invalid("Name", name, $"a partner name has at most {MaxNameLength} characters (this one has {trimmed.Length})");
+            }
+
+            return trimmed;
+        }
+
+        /// <summary>The case-insensitive key under which a name is unique.</summary>
+        public static string NameKey(string normalizedName) => normalizedName.ToUpperInvariant();
+
+        public static string? NormalizeRegion(string? region)
+        {
+            var trimmed = region?.Trim();
+            if (string.IsNullOrEmpty(trimmed))
+            {
+                return null;
+            }
+
+            if (trimmed!.Length > MaxRegionLength)
+            {
+                throw Invalid("Region", region, $"a region has at most {MaxRegionLength} characters");
+            }
+
+            return trimmed;
+        }
+
+        public static string? NormalizeCountry(string? country)
+        {
+            if (string.IsNullOrWhiteSpace(country))
+            {
+                return null;
+            }
+
+            return CountryCodes.Normalize(country)
+                ?? throw new PartnerOpsException(
+                    ErrorIds.InvalidCountryCode,
+                    FailureKind.InvalidArgument,
+                    $"Country '{country}' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US).",
+                    country);
+        }
+
+        public static string? NormalizeNotes(string? notes)
+        {
+            if (string.IsNullOrEmpty(notes))
+            {
+                return null;
+            }
+
+            if (notes!.Length > MaxNotesLength)
+            {
+                throw Invalid("Notes", "(" + notes.Length + " characters)", $"notes have at most {MaxNotesLength} characters");
+            }
+
+            return notes;
+        }
+
+        /// <summary>
+        /// Brings a partner to its stored form: trimmed values, upper-case country, date-only dates,
+        /// EndedOn defaulted to today when Terminated, and a consistent date range.
+        /// </summary>
+        public static void Normalize(Partner partner, DateTime today)
+        {
+            partner.Name = NormalizeName(partner.Name);
+            partner.Region = NormalizeRegion(partner.Region);
+            partner.Country = NormalizeCountry(partner.Country);
+            partner.Notes = NormalizeNotes(partner.Notes);
+            CheckDefined(partner.Type, "Type");
+            CheckDefined(partner.Tier, "Tier");
+            CheckDefined(partner.Status, "Status");
+            partner.JoinedOn = partner.JoinedOn == default ? today.Date : partner.JoinedOn.Date;
+            if (partner.Status == PartnerStatus.Terminated && partner.EndedOn == null)
+            {
+                partner.EndedOn = today.Date < partner.JoinedOn ? partner.JoinedOn : today.Date;
+            }
+
+            partner.EndedOn = partner.EndedOn?.Date;
+            if (partner.EndedOn is DateTime ended && ended < partner.JoinedOn)
+            {
+                throw Invalid(
+                    "EndedOn",
+                    FormatDate(ended),
+                    $"a relationship cannot end before it began (JoinedOn {FormatDate(partner.JoinedOn)})");
+            }
+        }
+
+        public static string FormatDate(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        public static string FormatTimestamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
+
+        private static void CheckDefined<T>(T value, string property)
+            where T : struct, Enum
+        {
+            if (!Enum.IsDefined(typeof(T), value))
+            {
+                throw Invalid(property, value, $"valid values are {string.Join(", ", Enum.GetNames(typeof(T)))}");
+            }
+        }
+
+        private static PartnerOpsException Invalid(string property, object? value, string problem) =>
+            new PartnerOpsException(
+                ErrorIds.InvalidPartnerValue,
+                FailureKind.InvalidArgument,
+                $"{property} '{value}' is not valid: {problem}.",
+                value);
+    }
+}

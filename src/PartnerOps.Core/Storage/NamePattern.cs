@@ -1,0 +1,138 @@
+using System.Text;
+
+namespace PartnerOps.Storage
+{
+    /// <summary>
+    /// A PowerShell wildcard pattern (<c>*</c>, <c>?</c>, <c>[a-c]</c>, backtick escapes) turned into an
+    /// SQLite GLOB over an upper-cased key column, plus the literal prefix that bounds an index range scan.
+    /// </summary>
+    public sealed class NamePattern
+    {
+        private NamePattern(string text, bool isWildcard, string key, string glob, string prefix)
+        {
+            Text = text;
+            IsWildcard = isWildcard;
+            Key = key;
+            Glob = glob;
+            Prefix = prefix;
+        }
+
+        /// <summary>The pattern as the user wrote it.</summary>
+        public string Text { get; }
+
+        public bool IsWildcard { get; }
+
+        /// <summary>For a literal: the key to look up. For a wildcard: empty.</summary>
+        public string Key { get; }
+
+        public string Glob { get; }
+
+        /// <summary>Upper-cased literal characters before the first wildcard.</summary>
+        public string Prefix { get; }
+
+        /// <summary>Every key that starts with <see cref="Prefix"/> sorts below this.</summary>
+        public string PrefixUpperBound => Prefix + char.ConvertFromUtf32(0x10FFFF);
+
+        public static NamePattern Parse(string pattern)
+        {
+            var glob = new StringBuilder();
+            var literal = new StringBuilder();
+            var prefix = new StringBuilder();
+            var wildcard = false;
+            for (var i = 0; i < pattern.Length; i++)
+            {
+                var c = pattern[i];
+                if (c == '`' && i + 1 < pattern.Length)
+                {
+                    AppendLiteral(pattern[++i]);
+                }
+                else if (c == '*' || c == '?')
+                {
+                    wildcard = true;
+                    glob.Append(c);
+                }
+                else if (c == '[')
+                {
+                    var close = FindClose(pattern, i);
+                    if (close < 0)
+                    {
+                        AppendLiteral(c);
+                        continue;
+                    }
+
+                    wildcard = true;
+                    glob.Append(BracketSet(pattern.Substring(i + 1, close - i - 1)));
+                    i = close;
+                }
+                else
+                {
+                    AppendLiteral(c);
+                }
+            }
+
+            return wildcard
+                ? new NamePattern(pattern, true, string.Empty, glob.ToString(), prefix.ToString())
+                : new NamePattern(pattern, false, PartnerRules.NameKey(literal.ToString().Trim().Normalize(NormalizationForm.FormC)), string.Empty, string.Empty);
+
+            void AppendLiteral(char ch)
+            {
+                var upper = char.ToUpperInvariant(ch);
+                literal.Append(ch);
+                if (!wildcard)
+                {
+                    prefix.Append(upper);
+                }
+
+                glob.Append(upper == '*' || upper == '?' || upper == '[' ? "[" + upper + "]" : upper.ToString());
+            }
+        }
+
+        private static int FindClose(string pattern, int open)
+        {
+            for (var j = open + 1; j < pattern.Length; j++)
+            {
+                if (pattern[j] == '`')
+                {
+                    j++;
+                }
+                else if (pattern[j] == ']' && j > open + 1)
+                {
+                    return j;
+                }
+            }
+
+            return -1;
+        }
+
+        private static string BracketSet(string inner)
+        {
+            var set = new StringBuilder();
+            var caret = false;
+            for (var j = 0; j < inner.Length; j++)
+            {
+                var ch = inner[j] == '`' && j + 1 < inner.Length ? inner[++j] : inner[j];
+                if (ch == '^')
+                {
+                    caret = true; // GLOB reads a leading ^ as negation; PowerShell does not.
+                    continue;
+                }
+
+                set.Append(char.ToUpperInvariant(ch));
+            }
+
+            if (caret)
+            {
+                set.Append('^');
+            }
+
+            // A ']' must come first inside a GLOB set to be literal.
+            var text = set.ToString();
+            if (text.IndexOf(']') > 0)
+            {
+                text = "]" + text.Replace("]", string.Empty);
+            }
+
+            return "[" + text + "]";
+        }
+    }
+}

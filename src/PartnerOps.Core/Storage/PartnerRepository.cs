@@ -1,0 +1,232 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace PartnerOps.Storage
+{
+    /// <summary>Partner queries and writes. Reads stream; writes run inside the store's current transaction.</summary>
+    public sealed class PartnerRepository
+    {
+        private const string Columns =
+            "id AS Id, name AS Name, type AS Type, tier AS Tier, status AS Status, region AS Region, country AS Country, " +
+            "joined_on AS JoinedOn, ended_on AS EndedOn, notes AS Notes, created_at AS CreatedAt, updated_at AS UpdatedAt";
+
+        private readonly PartnerStore _store;
+        private readonly Func<DateTime> _utcNow;
+
+        public PartnerRepository(PartnerStore store, Func<DateTime>? utcNow = null)
+        {
+            _store = store;
+            _utcNow = utcNow ?? (() => DateTime.UtcNow);
+        }
+
+        /// <summary>Partners matching the filter, sorted by name, yielded as they are read.</summary>
+        public IEnumerable<Partner> Find(PartnerFilter filter)
+        {
+            var (where, parameters) = BuildWhere(filter);
+            var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM partners").Append(where).Append(" ORDER BY name_key");
+            if (filter.First != null || filter.Skip > 0)
+            {
+                sql.Append(" LIMIT @first OFFSET @skip");
+                parameters.Add("first", filter.First ?? -1);
+                parameters.Add("skip", filter.Skip);
+            }
+
+            return _store.Connection.Query<Partner>(sql.ToString(), parameters, _store.Transaction, buffered: false);
+        }
+
+        /// <summary>How many partners match the filter, ignoring paging.</summary>
+        public long Count(PartnerFilter filter)
+        {
+            var (where, parameters) = BuildWhere(filter);
+            return _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM partners" + where, parameters, _store.Transaction);
+        }
+
+        public Partner? GetById(long id) =>
+            _store.Connection.QuerySingleOrDefault<Partner>($"SELECT {Columns} FROM partners WHERE id = @id", new { id }, _store.Transaction);
+
+        public Partner? GetByName(string name) =>
+            _store.Connection.QuerySingleOrDefault<Partner>(
+                $"SELECT {Columns} FROM partners WHERE name_key = @key",
+                new { key = PartnerRules.NameKey(PartnerRules.NormalizeName(name)) },
+                _store.Transaction);
+
+        /// <summary>The partner with this id or exact (case-insensitive) name, or PartnerNotFound.</summary>
+        public Partner Require(long? id, string? name)
+        {
+            var found = id is long value ? GetById(value) : GetByName(name ?? string.Empty);
+            return found ?? throw NotFound(id is long i ? "Id " + i : "'" + name + "'", (object?)id ?? name);
+        }
+
+        /// <summary>Validates and inserts a partner; returns it as stored.</summary>
+        public Partner Add(Partner draft)
+        {
+            var now = _utcNow();
+            PartnerRules.Normalize(draft, now.ToLocalTime().Date);
+            draft.CreatedAt = now;
+            draft.UpdatedAt = now;
+            try
+            {
+                draft.Id = _store.Connection.ExecuteScalar<long>(
+                    @"INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at)
+                      VALUES (@Name, @Key, @Type, @Tier, @Status, @Region, @Country, @JoinedOn, @EndedOn, @Notes, @CreatedAt, @UpdatedAt)
+                      RETURNING id",
+                    Parameters(draft),
+                    _store.Transaction);
+            }
+            catch (SqliteException ex) when (IsUniqueViolation(ex))
+            {
+                throw AlreadyExists(draft.Name);
+            }
+
+            return draft;
+        }
+
+        /// <summary>Applies changes to a stored partner; returns it as stored afterwards.</summary>
+        public Partner Update(Partner current, PartnerChanges changes)
+        {
+            var now = _utcNow();
+            var updated = changes.ApplyTo(current);
+            PartnerRules.Normalize(updated, now.ToLocalTime().Date);
+            updated.UpdatedAt = now;
+            try
+            {
+                _store.Connection.Execute(
+                    @"UPDATE partners SET name = @Name, name_key = @Key, type = @Type, tier = @Tier, status = @Status, region = @Region,
+                             country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt
+                      WHERE id = @Id",
+                    Parameters(updated),
+                    _store.Transaction);
+            }
+            catch (SqliteException ex) when (IsUniqueViolation(ex))
+            {
+                throw AlreadyExists(updated.Name);
+            }
+
+            return updated;
+        }
+
+        public void Remove(Partner partner)
+        {
+            var removed = _store.Connection.Execute("DELETE FROM partners WHERE id = @Id", new { partner.Id }, _store.Transaction);
+            if (removed == 0)
+            {
+                throw NotFound("Id " + partner.Id, partner.Id);
+            }
+        }
+
+        private static object Parameters(Partner p) => new
+        {
+            p.Id,
+            p.Name,
+            Key = PartnerRules.NameKey(p.Name),
+            Type = p.Type.ToString(),
+            Tier = p.Tier.ToString(),
+            Status = p.Status.ToString(),
+            p.Region,
+            p.Country,
+            JoinedOn = PartnerRules.FormatDate(p.JoinedOn),
+            EndedOn = p.EndedOn is DateTime ended ? PartnerRules.FormatDate(ended) : null,
+            p.Notes,
+            CreatedAt = PartnerRules.FormatTimestamp(p.CreatedAt),
+            UpdatedAt = PartnerRules.FormatTimestamp(p.UpdatedAt),
+        };
+
+        private static (string Where, DynamicParameters Parameters) BuildWhere(PartnerFilter filter)
+        {
+            var clauses = new List<string>();
+            var parameters = new DynamicParameters();
+
+            if (filter.Names.Count > 0)
+            {
+                var alternatives = new List<string>();
+                var exact = filter.Names.Where(n => !n.IsWildcard).Select(n => n.Key).Distinct().ToList();
+                if (exact.Count > 0)
+                {
+                    alternatives.Add("name_key IN @nameKeys");
+                    parameters.Add("nameKeys", exact);
+                }
+
+                var i = 0;
+                foreach (var pattern in filter.Names.Where(n => n.IsWildcard))
+                {
+                    // The range keeps the index in use for a literal prefix such as 'ACC*'.
+                    alternatives.Add($"(name_key >= @lo{i} AND name_key < @hi{i} AND name_key GLOB @glob{i})");
+                    parameters.Add("lo" + i, pattern.Prefix);
+                    parameters.Add("hi" + i, pattern.PrefixUpperBound);
+                    parameters.Add("glob" + i, pattern.Glob);
+                    i++;
+                }
+
+                clauses.Add("(" + string.Join(" OR ", alternatives) + ")");
+            }
+
+            AddIn(clauses, parameters, "id", "ids", filter.Ids);
+            AddIn(clauses, parameters, "type", "types", filter.Types.Select(t => t.ToString()).ToList());
+            AddIn(clauses, parameters, "tier", "tiers", filter.Tiers.Select(t => t.ToString()).ToList());
+            AddIn(clauses, parameters, "status", "statuses", filter.Statuses.Select(t => t.ToString()).ToList());
+            AddIn(clauses, parameters, "country", "countries", filter.Countries.Select(c => c.Trim().ToUpperInvariant()).ToList());
+
+            if (filter.Regions.Count > 0)
+            {
+                var alternatives = new List<string>();
+                var exact = filter.Regions.Where(r => !r.IsWildcard).Select(r => r.Key).Distinct().ToList();
+                if (exact.Count > 0)
+                {
+                    alternatives.Add("po_key(region) IN @regionKeys");
+                    parameters.Add("regionKeys", exact);
+                }
+
+                var i = 0;
+                foreach (var pattern in filter.Regions.Where(r => r.IsWildcard))
+                {
+                    alternatives.Add($"po_key(region) GLOB @regionGlob{i}");
+                    parameters.Add("regionGlob" + i, pattern.Glob);
+                    i++;
+                }
+
+                clauses.Add("(" + string.Join(" OR ", alternatives) + ")");
+            }
+
+            if (filter.JoinedAfter is DateTime after)
+            {
+                clauses.Add("joined_on > @joinedAfter");
+                parameters.Add("joinedAfter", PartnerRules.FormatDate(after));
+            }
+
+            if (filter.JoinedBefore is DateTime before)
+            {
+                clauses.Add("joined_on < @joinedBefore");
+                parameters.Add("joinedBefore", PartnerRules.FormatDate(before));
+            }
+
+            if (filter.AsOf is DateTime asOf)
+            {
+                clauses.Add("joined_on <= @asOf AND (ended_on IS NULL OR ended_on > @asOf) AND status <> 'Prospect'");
+                parameters.Add("asOf", PartnerRules.FormatDate(asOf));
+            }
+
+            return (clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses), parameters);
+        }
+
+        private static void AddIn<T>(List<string> clauses, DynamicParameters parameters, string column, string name, IList<T> values)
+        {
+            if (values.Count > 0)
+            {
+                clauses.Add($"{column} IN @{name}");
+                parameters.Add(name, values.Distinct().ToList());
+            }
+        }
+
+        private static bool IsUniqueViolation(SqliteException ex) => ex.SqliteErrorCode == 19 && ex.SqliteExtendedErrorCode == 2067;
+
+        public static PartnerOpsException NotFound(string what, object? target) =>
+            new PartnerOpsException(ErrorIds.PartnerNotFound, FailureKind.NotFound, $"No partner with {(what.StartsWith("Id ", StringComparison.Ordinal) ? what : "name " + what)} was found.", target);
+
+        private static PartnerOpsException AlreadyExists(string name) =>
+            new PartnerOpsException(ErrorIds.PartnerAlreadyExists, FailureKind.AlreadyExists, $"A partner named '{name}' already exists (names are unique, ignoring case).", name);
+    }
+}

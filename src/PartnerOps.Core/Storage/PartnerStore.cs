@@ -1,0 +1,335 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace PartnerOps.Storage
+{
+    /// <summary>
+    /// One open connection to a PartnerOps database: opening checks that the file is ours and brings its
+    /// schema up to date; the partner, import and measure code run their SQL through it.
+    /// </summary>
+    public sealed class PartnerStore : IDisposable
+    {
+        public const string DefaultCurrency = "USD";
+        private const int BusyTimeoutMilliseconds = 30000;
+
+        private PartnerStore(string path, SqliteConnection connection)
+        {
+            Path = path;
+            Connection = connection;
+        }
+
+        public string Path { get; }
+
+        public SqliteConnection Connection { get; }
+
+        /// <summary>The write transaction in progress, if any; every command must run inside it.</summary>
+        public SqliteTransaction? Transaction { get; private set; }
+
+        /// <summary>Opens an existing database; a missing file is DatabaseNotFound.</summary>
+        public static PartnerStore OpenExisting(string path)
+        {
+            var full = System.IO.Path.GetFullPath(path);
+            if (!File.Exists(full))
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.DatabaseNotFound,
+                    FailureKind.NotFound,
+                    $"There is no PartnerOps database at '{full}'. Create one with New-PartnerDatabase, or add a partner to create it.",
+                    full);
+            }
+
+            return Open(full, SqliteOpenMode.ReadWrite, DefaultCurrency);
+        }
+
+        /// <summary>Opens a database for writing, creating the file (and its folder) when missing.</summary>
+        public static PartnerStore OpenOrCreate(string path, string currency = DefaultCurrency)
+        {
+            var full = System.IO.Path.GetFullPath(path);
+            var folder = System.IO.Path.GetDirectoryName(full);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            return Open(full, SqliteOpenMode.ReadWriteCreate, currency);
+        }
+
+        /// <summary>Creates a new database file; fails when one is there already.</summary>
+        public static PartnerStore Create(string path, string currency)
+        {
+            var full = System.IO.Path.GetFullPath(path);
+            if (File.Exists(full) && new FileInfo(full).Length > 0)
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.DatabaseAlreadyExists,
+                    FailureKind.AlreadyExists,
+                    $"A file already exists at '{full}'. Use -Force to replace it.",
+                    full);
+            }
+
+            return OpenOrCreate(full, currency);
+        }
+
+        /// <summary>Closes every pooled connection, so no file stays open after the module is removed.</summary>
+        public static void ReleasePooledConnections() => SqliteConnection.ClearAllPools();
+
+        /// <summary>Removes a database file with its WAL and shared-memory files, after closing pooled handles.</summary>
+        public static void Delete(string path)
+        {
+            var full = System.IO.Path.GetFullPath(path);
+            ReleasePooledConnections();
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm", "-journal" })
+            {
+                File.Delete(full + suffix);
+            }
+        }
+
+        private static PartnerStore Open(string full, SqliteOpenMode mode, string currency)
+        {
+            var builder = new SqliteConnectionStringBuilder
+            {
+                DataSource = full,
+                Mode = mode,
+                Pooling = true,
+                DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+            };
+            var connection = new SqliteConnection(builder.ToString());
+            try
+            {
+                connection.Open();
+                var store = new PartnerStore(full, connection);
+                store.Prepare(currency);
+                return store;
+            }
+            catch (SqliteException ex)
+            {
+                connection.Dispose();
+                throw Translate(ex, full);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        private void Prepare(string currency)
+        {
+            // Read-only checks first: a file that is not ours must be left exactly as it was.
+            var applicationId = Connection.ExecuteScalar<long>("PRAGMA application_id");
+            var version = Connection.ExecuteScalar<int>("PRAGMA user_version");
+            var objects = Connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master");
+            if (applicationId != Schema.ApplicationId && !(applicationId == 0 && version == 0 && objects == 0))
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.DatabaseInvalid,
+                    FailureKind.InvalidData,
+                    $"'{Path}' is an SQLite database, but not a PartnerOps database (application id {applicationId}). It was not changed.",
+                    Path);
+            }
+
+            if (version > Schema.CurrentVersion)
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.DatabaseSchemaTooNew,
+                    FailureKind.InvalidOperation,
+                    $"'{Path}' has schema version {version}, newer than this PartnerOps supports ({Schema.CurrentVersion}). Update the PartnerOps module.",
+                    Path);
+            }
+
+            Connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON;");
+            Connection.CreateFunction("po_key", (string? text) => text?.ToUpperInvariant(), isDeterministic: true);
+            if (version < Schema.CurrentVersion)
+            {
+                Migrate(currency);
+            }
+        }
+
+        private void Migrate(string currency)
+        {
+            using (var tx = Connection.BeginTransaction(deferred: false))
+            {
+                // Another process may have migrated while we waited for the write lock.
+                var version = Connection.ExecuteScalar<int>("PRAGMA user_version", transaction: tx);
+                for (var step = version; step < Schema.CurrentVersion; step++)
+                {
+                    Connection.Execute(Schema.Migrations[step], transaction: tx);
+                }
+
+                if (version == 0)
+                {
+                    Connection.Execute(
+                        "INSERT INTO meta (key, value) VALUES ('currency', @currency), ('created_at', @now)",
+                        new { currency, now = PartnerRules.FormatTimestamp(DateTime.UtcNow) },
+                        tx);
+                    Connection.Execute($"PRAGMA application_id = {Schema.ApplicationId}", transaction: tx);
+                }
+
+                Connection.Execute($"PRAGMA user_version = {Schema.CurrentVersion}", transaction: tx);
+                tx.Commit();
+            }
+
+            Connection.Execute("PRAGMA journal_mode = WAL");
+        }
+
+        /// <summary>Starts a write transaction (BEGIN IMMEDIATE: the write lock is taken now, not mid-way).</summary>
+        public SqliteTransaction BeginWrite()
+        {
+            if (Transaction != null)
+            {
+                throw new InvalidOperationException("A write transaction is already open on this connection.");
+            }
+
+            try
+            {
+                Transaction = Connection.BeginTransaction(deferred: false);
+                return Transaction;
+            }
+            catch (SqliteException ex)
+            {
+                throw Translate(ex, Path);
+            }
+        }
+
+        public void Commit()
+        {
+            Transaction?.Commit();
+            EndWrite();
+        }
+
+        public void Rollback()
+        {
+            Transaction?.Rollback();
+            EndWrite();
+        }
+
+        private void EndWrite()
+        {
+            Transaction?.Dispose();
+            Transaction = null;
+        }
+
+        public string Currency =>
+            Connection.ExecuteScalar<string>("SELECT value FROM meta WHERE key = 'currency'", transaction: Transaction) ?? DefaultCurrency;
+
+        public DatabaseInfo GetInfo() => new DatabaseInfo
+        {
+            Path = Path,
+            SchemaVersion = Connection.ExecuteScalar<int>("PRAGMA user_version", transaction: Transaction),
+            Currency = Currency,
+            PartnerCount = Connection.ExecuteScalar<long>("SELECT count(*) FROM partners", transaction: Transaction),
+            SizeBytes = new FileInfo(Path).Length,
+            JournalMode = Connection.ExecuteScalar<string>("PRAGMA journal_mode", transaction: Transaction) ?? string.Empty,
+        };
+
+        /// <summary>Integrity, foreign-key and schema checks, each with what it found.</summary>
+        public IEnumerable<DatabaseFinding> Check()
+        {
+            var integrity = Connection.Query<string>("PRAGMA integrity_check").ToList();
+            var integrityOk = integrity.Count == 1 && integrity[0] == "ok";
+            yield return new DatabaseFinding("Integrity", integrityOk, string.Join(Environment.NewLine, integrity));
+
+            var foreignKeys = Connection
+                .Query<(string Table, long RowId, string Parent)>("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check()")
+                .Select(row => string.Format(CultureInfo.InvariantCulture, "{0} row {1} refers to a missing {2} row", row.Table, row.RowId, row.Parent))
+                .ToList();
+            yield return new DatabaseFinding("ForeignKey", foreignKeys.Count == 0, foreignKeys.Count == 0 ? "ok" : string.Join(Environment.NewLine, foreignKeys));
+
+            var version = Connection.ExecuteScalar<int>("PRAGMA user_version");
+            var schemaOk = version == Schema.CurrentVersion;
+            yield return new DatabaseFinding("Schema", schemaOk, schemaOk ? $"version {version}" : $"version {version}, expected {Schema.CurrentVersion}");
+        }
+
+        /// <summary>
+        /// Copies the database with SQLite's online backup, which reads a consistent snapshot while others
+        /// write. The copy is written beside the destination and moved into place only when complete.
+        /// </summary>
+        public void BackupTo(string destinationPath)
+        {
+            var destination = System.IO.Path.GetFullPath(destinationPath);
+            var folder = System.IO.Path.GetDirectoryName(destination);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            var partial = destination + ".partial-" + Guid.NewGuid().ToString("N");
+            try
+            {
+                using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
+                {
+                    target.Open();
+                    Connection.BackupDatabase(target);
+                    target.Execute("PRAGMA journal_mode = DELETE");
+                }
+
+                if (File.Exists(destination))
+                {
+                    Delete(destination);
+                }
+
+                File.Move(partial, destination);
+            }
+            catch (SqliteException ex)
+            {
+                throw Translate(ex, Path);
+            }
+            finally
+            {
+                if (File.Exists(partial))
+                {
+                    File.Delete(partial);
+                }
+            }
+        }
+
+        /// <summary>Turns the SQLite failures a user can act on into named PartnerOps failures.</summary>
+        public static Exception Translate(SqliteException ex, string path)
+        {
+            switch (ex.SqliteErrorCode)
+            {
+                case 5: // SQLITE_BUSY
+                case 6: // SQLITE_LOCKED
+                    return new PartnerOpsException(
+                        ErrorIds.DatabaseBusy,
+                        FailureKind.Busy,
+                        $"The database '{path}' stayed locked by another writer for {BusyTimeoutMilliseconds / 1000} seconds; nothing was written. Try again.",
+                        path,
+                        ex);
+                case 26: // SQLITE_NOTADB
+                case 11: // SQLITE_CORRUPT
+                    return new PartnerOpsException(
+                        ErrorIds.DatabaseInvalid,
+                        FailureKind.InvalidData,
+                        $"'{path}' is not a usable PartnerOps database: {ex.Message} It was not changed.",
+                        path,
+                        ex);
+                case 14: // SQLITE_CANTOPEN
+                case 8: // SQLITE_READONLY
+                    return new PartnerOpsException(
+                        ErrorIds.DatabaseInvalid,
+                        FailureKind.InvalidOperation,
+                        $"The database '{path}' cannot be opened for writing: {ex.Message}",
+                        path,
+                        ex);
+                default:
+                    return ex;
+            }
+        }
+
+        public void Dispose()
+        {
+            if (Transaction != null)
+            {
+                Rollback();
+            }
+
+            Connection.Dispose();
+        }
+    }
+}

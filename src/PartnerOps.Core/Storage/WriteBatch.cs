@@ -1,0 +1,99 @@
+using System;
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace PartnerOps.Storage
+{
+    /// <summary>
+    /// Groups pipelined writes into transactions for speed while each item still succeeds or fails alone
+    /// (a savepoint per item). A batch is committed after <see cref="MaxItems"/> items or when it has been
+    /// open for <see cref="MaxAge"/>, so other writers wait at most about that long; disposing without
+    /// <see cref="Complete"/> rolls back only the batch in progress.
+    /// </summary>
+    public sealed class WriteBatch : IDisposable
+    {
+        private readonly PartnerStore _store;
+        private readonly Stopwatch _age = new Stopwatch();
+        private int _items;
+
+        public WriteBatch(PartnerStore store, int maxItems = 1000, TimeSpan? maxAge = null)
+        {
+            _store = store;
+            MaxItems = maxItems;
+            MaxAge = maxAge ?? TimeSpan.FromMilliseconds(200);
+        }
+
+        public int MaxItems { get; }
+
+        public TimeSpan MaxAge { get; }
+
+        /// <summary>Items committed so far.</summary>
+        public long Committed { get; private set; }
+
+        /// <summary>Runs one item's writes; if it throws, its changes are undone and the batch goes on.</summary>
+        public T Run<T>(Func<T> item)
+        {
+            if (_store.Transaction == null)
+            {
+                _store.BeginWrite();
+                _age.Restart();
+                _items = 0;
+            }
+
+            var transaction = _store.Transaction!;
+            transaction.Save("item");
+            T result;
+            try
+            {
+                result = item();
+                transaction.Release("item");
+            }
+            catch (Exception ex)
+            {
+                transaction.Rollback("item");
+                transaction.Release("item");
+                if (ex is SqliteException sqlite)
+                {
+                    throw PartnerStore.Translate(sqlite, _store.Path);
+                }
+
+                throw;
+            }
+
+            _items++;
+            if (_items >= MaxItems || _age.Elapsed >= MaxAge)
+            {
+                Complete();
+            }
+
+            return result;
+        }
+
+        /// <summary>Commits the batch in progress.</summary>
+        public void Complete()
+        {
+            if (_store.Transaction != null)
+            {
+                try
+                {
+                    _store.Commit();
+                }
+                catch (SqliteException ex)
+                {
+                    throw PartnerStore.Translate(ex, _store.Path);
+                }
+
+                Committed += _items;
+                _items = 0;
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_store.Transaction != null)
+            {
+                _store.Rollback();
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System;
+using System.Management.Automation;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>Adds partners; every parameter binds from the pipeline by property name, so CSV rows flow in.</summary>
+    [Cmdlet(VerbsCommon.Add, "Partner", SupportsShouldProcess = true)]
+    [OutputType(typeof(Partner))]
+    public sealed class AddPartnerCommand : PartnerOpsCmdlet, IDisposable
+    {
+        private PartnerStore? _store;
+        private PartnerRepository? _partners;
+        private WriteBatch? _batch;
+
+        #region Parameters
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("PartnerName")]
+        [AllowEmptyString]
+        public string Name { get; set; } = string.Empty;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EmptyAsNull]
+        public PartnerType? Type { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EmptyAsNull]
+        public PartnerTier? Tier { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EmptyAsNull]
+        public PartnerStatus? Status { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Region { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Country { get; set; }
+
+        /// <summary>Date only; default today.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [DateTransformation]
+        public DateTime? JoinedOn { get; set; }
+
+        /// <summary>Default: today when Status is Terminated.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [DateTransformation]
+        public DateTime? EndedOn { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Notes { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        #endregion
+
+        protected override void ProcessRecord()
+        {
+            var draft = new Partner
+            {
+                Name = Name,
+                Type = Type ?? PartnerType.Other,
+                Tier = Tier ?? PartnerTier.Registered,
+                Status = Status ?? PartnerStatus.Active,
+                Region = Region,
+                Country = Country,
+                JoinedOn = JoinedOn ?? default,
+                EndedOn = EndedOn,
+                Notes = Notes,
+            };
+
+            if (!ShouldProcess(Name, "Add partner"))
+            {
+                return;
+            }
+
+            if (_store == null)
+            {
+                _store = OpenStore(create: true);
+                _partners = new PartnerRepository(_store);
+                _batch = new WriteBatch(_store);
+            }
+
+            PerItem(Name, () =>
+            {
+                var added = _batch!.Run(() => _partners!.Add(draft));
+                if (PassThru)
+                {
+                    WriteObject(added);
+                }
+            });
+        }
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                _batch?.Complete();
+            }
+            catch (PartnerOpsException ex)
+            {
+                ThrowFailure(ex, _store?.Path);
+            }
+        }
+
+        public void Dispose()
+        {
+            _batch?.Dispose();
+            _store?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>Writes a consistent copy of the database while others keep using it.</summary>
+    [Cmdlet(VerbsData.Backup, "PartnerDatabase", SupportsShouldProcess = true)]
+    [OutputType(typeof(DatabaseInfo))]
+    public sealed class BackupPartnerDatabaseCommand : PartnerOpsCmdlet
+    {
+        #region Parameters
+
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string DestinationPath { get; set; } = string.Empty;
+
+        /// <summary>Replace an existing file at the destination (ConfirmImpact High).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        #endregion
+
+        protected override void EndProcessing()
+        {
+            var destination = ResolveFileSystemPath(DestinationPath);
+            using var store = OpenStore(create: false);
+            if (string.Equals(Path.GetFullPath(destination), store.Path, StringComparison.OrdinalIgnoreCase))
+            {
+                ThrowFailure(new PartnerOpsException(ErrorIds.DatabaseAlreadyExists, FailureKind.InvalidArgument, $"The backup destination '{destination}' is the database itself."), destination);
+            }
+
+            if (File.Exists(destination))
+            {
+                if (!Force)
+                {
+                    ThrowFailure(new PartnerOpsException(ErrorIds.DatabaseAlreadyExists, FailureKind.AlreadyExists, $"A file already exists at '{destination}'. Use -Force to replace it."), destination);
+                }
+
+                if (!this.ShouldProcessDestructive(destination, "Replace with a backup of " + store.Path))
+                {
+                    return;
+                }
+            }
+            else if (!ShouldProcess(destination, "Back up " + store.Path))
+            {
+                return;
+            }
+
+            WriteProgress(new ProgressRecord(1, "Backup-PartnerDatabase", $"Copying {store.Path} to {destination}"));
+            try
+            {
+                store.BackupTo(destination);
+            }
+            catch (PartnerOpsException ex)
+            {
+                ThrowFailure(ex, destination);
+            }
+
+            WriteProgress(new ProgressRecord(1, "Backup-PartnerDatabase", "Done") { RecordType = ProgressRecordType.Completed });
+            WriteVerbose($"Backed up '{store.Path}' to '{destination}'.");
+            using var copy = PartnerStore.OpenExisting(destination);
+            WriteObject(copy.GetInfo());
+        }
+    }
+}

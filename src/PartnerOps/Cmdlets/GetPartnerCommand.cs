@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>Finds partners by name (wildcards), id and properties; streams them sorted by name.</summary>
+    [Cmdlet(VerbsCommon.Get, "Partner", DefaultParameterSetName = ByName, SupportsPaging = true)]
+    [OutputType(typeof(Partner))]
+    public sealed class GetPartnerCommand : PartnerOpsCmdlet
+    {
+        private const string ByName = nameof(ByName);
+        private const string ById = nameof(ById);
+
+        private PartnerStore? _store;
+
+        #region Parameters
+
+        [Parameter(ParameterSetName = ByName, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PartnerName")]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Name { get; set; }
+
+        [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PartnerId")]
+        public long[]? Id { get; set; }
+
+        [Parameter]
+        public PartnerType[]? Type { get; set; }
+
+        [Parameter]
+        public PartnerTier[]? Tier { get; set; }
+
+        [Parameter]
+        public PartnerStatus[]? Status { get; set; }
+
+        [Parameter]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Region { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Country { get; set; }
+
+        [Parameter]
+        public DateTime? JoinedAfter { get; set; }
+
+        [Parameter]
+        public DateTime? JoinedBefore { get; set; }
+
+        /// <summary>Those that were partners on this date: joined on or before it, not ended by it, not Prospect.</summary>
+        [Parameter]
+        public DateTime? AsOf { get; set; }
+
+        #endregion
+
+        protected override void BeginProcessing()
+        {
+            _store = OpenStore(create: false);
+        }
+
+        protected override void ProcessRecord()
+        {
+            var filter = BuildFilter();
+            var partners = new PartnerRepository(_store!);
+            if (PagingParameters.IncludeTotalCount)
+            {
+                WriteObject(PagingParameters.NewTotalCount((ulong)partners.Count(filter), 1.0));
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var exact = filter.Names.Where(n => !n.IsWildcard).ToList();
+            foreach (var partner in partners.Find(filter))
+            {
+                if (exact.Count > 0)
+                {
+                    seen.Add(PartnerRules.NameKey(partner.Name));
+                }
+
+                WriteObject(partner);
+            }
+
+            foreach (var missing in exact.Where(n => !seen.Contains(n.Key)))
+            {
+                // With paging a match may lie outside the page; only a name with no match at all is an error.
+                if (filter.Skip > 0 || filter.First != null)
+                {
+                    var alone = BuildFilter();
+                    alone.Names.Clear();
+                    alone.Names.Add(missing);
+                    alone.Skip = 0;
+                    alone.First = null;
+                    if (partners.Count(alone) > 0)
+                    {
+                        continue;
+                    }
+                }
+
+                WriteFailure(PartnerRepository.NotFound("'" + missing.Text + "'", missing.Text), missing.Text);
+            }
+        }
+
+        protected override void EndProcessing() => _store?.Dispose();
+
+        private PartnerFilter BuildFilter()
+        {
+            var filter = new PartnerFilter
+            {
+                JoinedAfter = JoinedAfter,
+                JoinedBefore = JoinedBefore,
+                AsOf = AsOf,
+                Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue),
+                First = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue),
+            };
+            AddAll(filter.Names, Name?.Select(NamePattern.Parse));
+            AddAll(filter.Ids, Id);
+            AddAll(filter.Types, Type);
+            AddAll(filter.Tiers, Tier);
+            AddAll(filter.Statuses, Status);
+            AddAll(filter.Regions, Region?.Select(NamePattern.Parse));
+            foreach (var country in Country ?? Array.Empty<string>())
+            {
+                try
+                {
+                    filter.Countries.Add(PartnerRules.NormalizeCountry(country)!);
+                }
+                catch (PartnerOpsException ex)
+                {
+                    ThrowFailure(ex, country);
+                }
+            }
+
+            return filter;
+        }
+
+        private static void AddAll<T>(IList<T> list, IEnumerable<T>? values)
+        {
+            foreach (var value in values ?? Enumerable.Empty<T>())
+            {
+                list.Add(value);
+            }
+        }
+    }
+}

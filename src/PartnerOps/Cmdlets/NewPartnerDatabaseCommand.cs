@@ -1,0 +1,58 @@
+using System.IO;
+using System.Management.Automation;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>Creates an empty PartnerOps database with a fixed reporting currency.</summary>
+    [Cmdlet(VerbsCommon.New, "PartnerDatabase", SupportsShouldProcess = true)]
+    [OutputType(typeof(DatabaseInfo))]
+    public sealed class NewPartnerDatabaseCommand : PSCmdlet
+    {
+        #region Parameters
+
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = string.Empty;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Currency { get; set; } = PartnerStore.DefaultCurrency;
+
+        /// <summary>Replace an existing file (ConfirmImpact High: prompts unless -Confirm:$false).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        #endregion
+
+        protected override void EndProcessing()
+        {
+            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            try
+            {
+                var currency = CurrencyCodes.Require(Currency);
+                var exists = File.Exists(path) && new FileInfo(path).Length > 0;
+                if (exists && Force)
+                {
+                    if (!this.ShouldProcessDestructive(path, "Replace database"))
+                    {
+                        return;
+                    }
+
+                    PartnerStore.Delete(path);
+                }
+                else if (!ShouldProcess(path, $"Create PartnerOps database (currency {currency})"))
+                {
+                    return;
+                }
+
+                using var store = PartnerStore.Create(path, currency);
+                WriteObject(store.GetInfo());
+            }
+            catch (PartnerOpsException ex)
+            {
+                ThrowTerminatingError(PartnerOpsCmdlet.ToErrorRecord(ex, ex.Target ?? path));
+            }
+        }
+    }
+}

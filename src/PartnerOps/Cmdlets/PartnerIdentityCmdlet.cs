@@ -1,0 +1,80 @@
+using System;
+using System.Management.Automation;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>Shared by Set-Partner and Remove-Partner: one partner named by -Id, -Name or a piped Partner, written in batches.</summary>
+    public abstract class PartnerIdentityCmdlet : PartnerOpsCmdlet, IDisposable
+    {
+        protected const string ByName = nameof(ByName);
+        protected const string ById = nameof(ById);
+        protected const string ByInputObject = nameof(ByInputObject);
+
+        private PartnerStore? _store;
+        private WriteBatch? _batch;
+
+        #region Parameters
+
+        /// <summary>The exact name (case-insensitive; no wildcards: pipe Get-Partner to act on many).</summary>
+        [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("PartnerName")]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PartnerId")]
+        public long Id { get; set; }
+
+        [Parameter(ParameterSetName = ByInputObject, Mandatory = true, ValueFromPipeline = true)]
+        public Partner? InputObject { get; set; }
+
+        #endregion
+
+        /// <summary>What the errors of this item point at: the piped object, or the id or name given.</summary>
+        protected object Target => (object?)InputObject ?? (ParameterSetName == ById ? Id : (object?)Name) ?? string.Empty;
+
+        protected PartnerRepository Partners { get; private set; } = null!;
+
+        /// <summary>Looks the partner up and runs <paramref name="work"/> on it inside the current batch.</summary>
+        protected void WithPartner(Action<Partner> work)
+        {
+            if (_store == null)
+            {
+                _store = OpenStore(create: false);
+                Partners = new PartnerRepository(_store);
+                _batch = new WriteBatch(_store);
+            }
+
+            PerItem(Target, () => _batch!.Run(() =>
+            {
+                var partner = ParameterSetName switch
+                {
+                    ById => Partners.Require(Id, null),
+                    ByInputObject => Partners.Require(InputObject!.Id, null),
+                    _ => Partners.Require(null, Name),
+                };
+                work(partner);
+                return true;
+            }));
+        }
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                _batch?.Complete();
+            }
+            catch (PartnerOpsException ex)
+            {
+                ThrowFailure(ex, _store?.Path);
+            }
+        }
+
+        public void Dispose()
+        {
+            _batch?.Dispose();
+            _store?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Management.Automation;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>Changes a partner's properties; -Status Terminated ends the relationship (EndedOn defaults to today).</summary>
+    [Cmdlet(VerbsCommon.Set, "Partner", DefaultParameterSetName = ByName, SupportsShouldProcess = true)]
+    [OutputType(typeof(Partner))]
+    public sealed class SetPartnerCommand : PartnerIdentityCmdlet
+    {
+        #region Parameters
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? NewName { get; set; }
+
+        [Parameter]
+        public PartnerType Type { get; set; }
+
+        [Parameter]
+        public PartnerTier Tier { get; set; }
+
+        [Parameter]
+        public PartnerStatus Status { get; set; }
+
+        [Parameter]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? Region { get; set; }
+
+        [Parameter]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? Country { get; set; }
+
+        [Parameter]
+        [DateTransformation]
+        public DateTime JoinedOn { get; set; }
+
+        [Parameter]
+        [AllowNull]
+        [DateTransformation]
+        public DateTime? EndedOn { get; set; }
+
+        [Parameter]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? Notes { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        #endregion
+
+        protected override void ProcessRecord()
+        {
+            var bound = MyInvocation.BoundParameters;
+            var changes = new PartnerChanges
+            {
+                NewName = NewName,
+                Type = bound.ContainsKey(nameof(Type)) ? Type : (PartnerType?)null,
+                Tier = bound.ContainsKey(nameof(Tier)) ? Tier : (PartnerTier?)null,
+                Status = bound.ContainsKey(nameof(Status)) ? Status : (PartnerStatus?)null,
+                RegionSet = bound.ContainsKey(nameof(Region)),
+                Region = Region,
+                CountrySet = bound.ContainsKey(nameof(Country)),
+                Country = Country,
+                JoinedOn = bound.ContainsKey(nameof(JoinedOn)) ? JoinedOn : (DateTime?)null,
+                EndedOnSet = bound.ContainsKey(nameof(EndedOn)),
+                EndedOn = EndedOn,
+                NotesSet = bound.ContainsKey(nameof(Notes)),
+                Notes = Notes,
+            };
+
+            WithPartner(partner =>
+            {
+                if (!ShouldProcess(partner.Name, "Set partner properties"))
+                {
+                    return;
+                }
+
+                var updated = Partners.Update(partner, changes);
+                if (PassThru)
+                {
+                    WriteObject(updated);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Linq;
+using System.Management.Automation;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>Runs SQLite's integrity and foreign-key checks and the schema check.</summary>
+    [Cmdlet(VerbsDiagnostic.Test, "PartnerDatabase")]
+    [OutputType(typeof(bool))]
+    [OutputType(typeof(DatabaseFinding))]
+    public sealed class TestPartnerDatabaseCommand : PartnerOpsCmdlet
+    {
+        /// <summary>Return each check's finding instead of one $true/$false.</summary>
+        [Parameter]
+        public SwitchParameter Detailed { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var path = ResolveDatabasePath();
+            DatabaseFinding[] findings;
+            try
+            {
+                using var store = PartnerStore.OpenExisting(path);
+                findings = store.Check().ToArray();
+            }
+            catch (PartnerOpsException ex) when (ex.ErrorId == ErrorIds.DatabaseInvalid)
+            {
+                // An unreadable file is a failed check, not a failed command.
+                findings = new[] { new DatabaseFinding("Integrity", false, ex.Message) };
+            }
+            catch (PartnerOpsException ex)
+            {
+                ThrowFailure(ex, path);
+                return;
+            }
+
+            if (Detailed)
+            {
+                WriteObject(findings, enumerateCollection: true);
+            }
+            else
+            {
+                WriteObject(findings.All(f => f.Passed));
+            }
+        }
+    }
+}

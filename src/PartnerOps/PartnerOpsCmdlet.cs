@@ -1,0 +1,107 @@
+using System;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>What every data cmdlet shares: the -Database parameter, opening the store, and turning failures into ErrorRecords.</summary>
+    public abstract class PartnerOpsCmdlet : PSCmdlet
+    {
+        private static readonly ConditionalWeakTable<Runspace, StrongBox<string?>> SessionDefaults = new ConditionalWeakTable<Runspace, StrongBox<string?>>();
+
+        /// <summary>The database file. Default: Connect-PartnerDatabase's, then $env:PARTNEROPS_DATABASE, then the per-user default.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Database { get; set; }
+
+        /// <summary>The database Connect-PartnerDatabase chose for this runspace.</summary>
+        protected static string? SessionDatabase
+        {
+            get => Runspace.DefaultRunspace is Runspace rs && SessionDefaults.TryGetValue(rs, out var box) ? box.Value : null;
+            set
+            {
+                if (Runspace.DefaultRunspace is Runspace rs)
+                {
+                    SessionDefaults.GetValue(rs, _ => new StrongBox<string?>()).Value = value;
+                }
+            }
+        }
+
+        /// <summary>The full path of the database this command uses, by the documented order.</summary>
+        protected string ResolveDatabasePath()
+        {
+            var path = DatabaseLocator.Resolve(Database, SessionDatabase, Environment.GetEnvironmentVariable);
+            return ResolveFileSystemPath(path);
+        }
+
+        /// <summary>A path as PowerShell users mean it: relative to the current location, ~ expanded.</summary>
+        protected string ResolveFileSystemPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+
+        /// <summary>Opens the database, creating it when <paramref name="create"/> is set; failures are terminating.</summary>
+        protected PartnerStore OpenStore(bool create)
+        {
+            var path = ResolveDatabasePath();
+            WriteVerbose($"Using database '{path}'.");
+            try
+            {
+                return create ? PartnerStore.OpenOrCreate(path) : PartnerStore.OpenExisting(path);
+            }
+            catch (PartnerOpsException ex)
+            {
+                ThrowFailure(ex, path);
+                throw; // not reached
+            }
+        }
+
+        /// <summary>A per-item problem: one non-terminating error targeted at the item, then the next item.</summary>
+        protected void WriteFailure(Exception ex, object? target)
+        {
+            WriteError(ToErrorRecord(ex, target));
+        }
+
+        /// <summary>A problem after which the command cannot go on.</summary>
+        protected void ThrowFailure(Exception ex, object? target)
+        {
+            ThrowTerminatingError(ToErrorRecord(ex, target));
+        }
+
+        /// <summary>Runs a per-item action: known failures become one error for that item; database-wide ones stop the command.</summary>
+        protected void PerItem(object? target, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (PartnerOpsException ex) when (ex.Kind == FailureKind.Busy || ex.ErrorId == ErrorIds.DatabaseInvalid)
+            {
+                ThrowFailure(ex, target);
+            }
+            catch (PartnerOpsException ex)
+            {
+                WriteFailure(ex, target ?? ex.Target);
+            }
+        }
+
+        internal static ErrorRecord ToErrorRecord(Exception ex, object? target)
+        {
+            if (ex is PartnerOpsException failure)
+            {
+                return new ErrorRecord(ex, failure.ErrorId, CategoryOf(failure.Kind), target ?? failure.Target);
+            }
+
+            return new ErrorRecord(ex, ex.GetType().Name, ErrorCategory.NotSpecified, target);
+        }
+
+        private static ErrorCategory CategoryOf(FailureKind kind) => kind switch
+        {
+            FailureKind.NotFound => ErrorCategory.ObjectNotFound,
+            FailureKind.AlreadyExists => ErrorCategory.ResourceExists,
+            FailureKind.InvalidArgument => ErrorCategory.InvalidArgument,
+            FailureKind.InvalidData => ErrorCategory.InvalidData,
+            FailureKind.Busy => ErrorCategory.ResourceBusy,
+            _ => ErrorCategory.InvalidOperation,
+        };
+    }
+}

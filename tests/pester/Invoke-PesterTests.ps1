@@ -1,0 +1,32 @@
+<#
+.SYNOPSIS
+    Runs every tests/pester/*.Tests.ps1 against a built module and writes the counts as JSON.
+    build.ps1 starts this in a fresh pwsh -NoProfile so that nothing from the build session leaks in.
+#>
+param(
+    [Parameter(Mandatory)] [string] $PesterPath,
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $ResultPath
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module $PesterPath -MinimumVersion 5.7.1
+
+# The tests import the module from here, never from bin/.
+$env:PARTNEROPS_TEST_MODULE = (Resolve-Path (Join-Path $ModulePath 'PartnerOps.psd1')).Path
+
+$config = New-PesterConfiguration
+$config.Run.Path = $PSScriptRoot
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Normal'
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputPath = [IO.Path]::ChangeExtension($ResultPath, '.xml')
+$result = Invoke-Pester -Configuration $config
+
+[pscustomobject]@{
+    Passed  = $result.PassedCount
+    Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Skipped = $result.SkippedCount
+} | ConvertTo-Json | Set-Content $ResultPath
+
+exit ([int]($result.Result -ne 'Passed'))
