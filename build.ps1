@@ -59,6 +59,7 @@ $moduleFiles = @(
     'osx-x64/e_sqlite3.dylib'
     'osx-arm64/e_sqlite3.dylib'
     'win-x64/e_sqlite3.dll'
+    'win-x86/e_sqlite3.dll'
     'win-arm64/e_sqlite3.dll'
 )
 

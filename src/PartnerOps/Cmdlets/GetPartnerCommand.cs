@@ -9,7 +9,7 @@ namespace PartnerOps.Commands
     /// <summary>Finds partners by name (wildcards), id and properties; streams them sorted by name.</summary>
     [Cmdlet(VerbsCommon.Get, "Partner", DefaultParameterSetName = ByName, SupportsPaging = true)]
     [OutputType(typeof(Partner))]
-    public sealed class GetPartnerCommand : PartnerOpsCmdlet
+    public sealed class GetPartnerCommand : PartnerOpsCmdlet, IDisposable
     {
         private const string ByName = nameof(ByName);
         private const string ById = nameof(ById);
@@ -104,7 +104,13 @@ namespace PartnerOps.Commands
             }
         }
 
-        protected override void EndProcessing() => _store?.Dispose();
+        protected override void EndProcessing() => Dispose();
+
+        public void Dispose()
+        {
+            _store?.Dispose();
+            _store = null;
+        }
 
         private PartnerFilter BuildFilter()
         {
