@@ -55,6 +55,26 @@ namespace PartnerOps.Commands
             }
         }
 
+        /// <summary>Commits the last batch of a pipelined write and says in -Verbose what was written.</summary>
+        protected void CompleteBatch(WriteBatch? batch, string verb, long written)
+        {
+            if (batch == null)
+            {
+                return;
+            }
+
+            try
+            {
+                batch.Complete();
+            }
+            catch (PartnerOpsException ex)
+            {
+                ThrowFailure(ex, ex.Target);
+            }
+
+            WriteVerbose($"{verb} {written} partner(s) in {batch.Elapsed.TotalMilliseconds:0} ms.");
+        }
+
         /// <summary>A per-item problem: one non-terminating error targeted at the item, then the next item.</summary>
         protected void WriteFailure(Exception ex, object? target)
         {

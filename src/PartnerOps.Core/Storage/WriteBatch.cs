@@ -14,6 +14,7 @@ namespace PartnerOps.Storage
     {
         private readonly PartnerStore _store;
         private readonly Stopwatch _age = new Stopwatch();
+        private readonly Stopwatch _elapsed = Stopwatch.StartNew();
         private int _items;
 
         public WriteBatch(PartnerStore store, int maxItems = 1000, TimeSpan? maxAge = null)
@@ -26,6 +27,9 @@ namespace PartnerOps.Storage
         public int MaxItems { get; }
 
         public TimeSpan MaxAge { get; }
+
+        /// <summary>Time since the batch writer was created.</summary>
+        public TimeSpan Elapsed => _elapsed.Elapsed;
 
         /// <summary>Items committed so far.</summary>
         public long Committed { get; private set; }

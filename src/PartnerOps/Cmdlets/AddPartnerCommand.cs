@@ -12,6 +12,7 @@ namespace PartnerOps.Commands
         private PartnerStore? _store;
         private PartnerRepository? _partners;
         private WriteBatch? _batch;
+        private long _written;
 
         #region Parameters
 
@@ -86,6 +87,7 @@ namespace PartnerOps.Commands
             PerItem(Name, () =>
             {
                 var added = _batch!.Run(() => _partners!.Add(draft));
+                _written++;
                 if (PassThru)
                 {
                     WriteObject(added);
@@ -93,17 +95,7 @@ namespace PartnerOps.Commands
             });
         }
 
-        protected override void EndProcessing()
-        {
-            try
-            {
-                _batch?.Complete();
-            }
-            catch (PartnerOpsException ex)
-            {
-                ThrowFailure(ex, _store?.Path);
-            }
-        }
+        protected override void EndProcessing() => CompleteBatch(_batch, "Added", _written);
 
         public void Dispose()
         {

@@ -13,6 +13,7 @@ namespace PartnerOps.Commands
 
         private PartnerStore? _store;
         private WriteBatch? _batch;
+        private long _written;
 
         #region Parameters
 
@@ -36,8 +37,8 @@ namespace PartnerOps.Commands
 
         protected PartnerRepository Partners { get; private set; } = null!;
 
-        /// <summary>Looks the partner up and runs <paramref name="work"/> on it inside the current batch.</summary>
-        protected void WithPartner(Action<Partner> work)
+        /// <summary>Looks the partner up and runs <paramref name="work"/> on it inside the current batch; work says whether it wrote.</summary>
+        protected void WithPartner(Func<Partner, bool> work)
         {
             if (_store == null)
             {
@@ -54,22 +55,19 @@ namespace PartnerOps.Commands
                     ByInputObject => Partners.Require(InputObject!.Id, null),
                     _ => Partners.Require(null, Name),
                 };
-                work(partner);
+                if (work(partner))
+                {
+                    _written++;
+                }
+
                 return true;
             }));
         }
 
-        protected override void EndProcessing()
-        {
-            try
-            {
-                _batch?.Complete();
-            }
-            catch (PartnerOpsException ex)
-            {
-                ThrowFailure(ex, _store?.Path);
-            }
-        }
+        /// <summary>How -Verbose describes what was done, e.g. "Updated".</summary>
+        protected abstract string Verb { get; }
+
+        protected override void EndProcessing() => CompleteBatch(_batch, Verb, _written);
 
         public void Dispose()
         {

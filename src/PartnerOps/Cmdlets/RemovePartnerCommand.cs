@@ -7,14 +7,19 @@ namespace PartnerOps.Commands
     [OutputType(typeof(void))]
     public sealed class RemovePartnerCommand : PartnerIdentityCmdlet
     {
+        protected override string Verb => "Removed";
+
         protected override void ProcessRecord()
         {
             WithPartner(partner =>
             {
-                if (ShouldProcess($"{partner.Name} (Id {partner.Id})", "Remove partner"))
+                if (!ShouldProcess($"{partner.Name} (Id {partner.Id})", "Remove partner"))
                 {
-                    Partners.Remove(partner);
+                    return false;
                 }
+
+                Partners.Remove(partner);
+                return true;
             });
         }
     }

@@ -53,6 +53,8 @@ namespace PartnerOps.Commands
 
         #endregion
 
+        protected override string Verb => "Updated";
+
         protected override void ProcessRecord()
         {
             var bound = MyInvocation.BoundParameters;
@@ -77,7 +79,7 @@ namespace PartnerOps.Commands
             {
                 if (!ShouldProcess(partner.Name, "Set partner properties"))
                 {
-                    return;
+                    return false;
                 }
 
                 var updated = Partners.Update(partner, changes);
@@ -85,6 +87,8 @@ namespace PartnerOps.Commands
                 {
                     WriteObject(updated);
                 }
+
+                return true;
             });
         }
     }
