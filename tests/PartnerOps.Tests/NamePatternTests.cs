@@ -1,0 +1,102 @@
+using PartnerOps.Storage;
+using Xunit;
+
+namespace PartnerOps.Tests
+{
+    public class NamePatternTests
+    {
+        [Theory]
+        [InlineData("Acme", "ACME")]
+        [InlineData("  Acme Ltd ", "ACME LTD")]
+        [InlineData("ärzte gmbh", "ÄRZTE GMBH")]
+        [InlineData("A\u0308rzte", "ÄRZTE")] // decomposed input gives the composed (NFC) key
+        [InlineData("A`*B", "A*B")]
+        [InlineData("A`?", "A?")]
+        [InlineData("`[EMEA`] x", "[EMEA] X")]
+        [InlineData("Acme [old", "ACME [OLD")]
+        [InlineData("a``b", "A`B")]
+        public void A_pattern_without_wildcards_is_a_literal_with_an_upper_cased_key(string pattern, string key)
+        {
+            var parsed = NamePattern.Parse(pattern);
+            Assert.False(parsed.IsWildcard);
+            Assert.Equal(key, parsed.Key);
+            Assert.Equal(pattern, parsed.Text);
+            Assert.Equal(string.Empty, parsed.Glob);
+            Assert.Equal(string.Empty, parsed.Prefix);
+        }
+
+        [Theory]
+        [InlineData("Acc*", "ACC*", "ACC")]
+        [InlineData("*", "*", "")]
+        [InlineData("?cme", "?CME", "")]
+        [InlineData("net?", "NET?", "NET")]
+        [InlineData("*acc*", "*ACC*", "")]
+        [InlineData("[AB]*", "[AB]*", "")]
+        [InlineData("x[ab]*", "X[AB]*", "X")]
+        [InlineData("[a-c]*", "[A-C]*", "")]
+        [InlineData("är*", "ÄR*", "ÄR")]
+        [InlineData("a`**", "A[*]*", "A*")]
+        [InlineData("a`?*", "A[?]*", "A?")]
+        [InlineData("`[EMEA]*", "[[]EMEA]*", "[EMEA]")]
+        [InlineData("Acme [*", "ACME [[]*", "ACME [")]
+        [InlineData("a*b", "A*B", "A")]
+        [InlineData("a*b`*", "A*B[*]", "A")]
+        [InlineData("[a^]*", "[A^]*", "")]
+        [InlineData("[]]x", "[]]X", "")]
+        public void A_wildcard_pattern_becomes_an_upper_cased_GLOB_with_its_literal_prefix(string pattern, string glob, string prefix)
+        {
+            var parsed = NamePattern.Parse(pattern);
+            Assert.True(parsed.IsWildcard);
+            Assert.Equal(glob, parsed.Glob);
+            Assert.Equal(prefix, parsed.Prefix);
+            Assert.Equal(string.Empty, parsed.Key);
+            Assert.Equal(pattern, parsed.Text);
+        }
+
+        [Fact]
+        public void A_set_containing_a_close_bracket_puts_it_first_so_GLOB_reads_it_literally()
+        {
+            var parsed = NamePattern.Parse("[a`]]*");
+            Assert.True(parsed.IsWildcard);
+            Assert.Equal("[]A]*", parsed.Glob);
+        }
+
+        [Fact]
+        public void A_set_of_only_a_caret_does_not_become_a_negation()
+        {
+            // GLOB reads "[^...]" as "none of"; PowerShell's [^] is the character ^ itself.
+            var parsed = NamePattern.Parse("[^]");
+            Assert.True(parsed.IsWildcard);
+            Assert.NotEqual("[^]", parsed.Glob);
+        }
+
+        [Theory]
+        [InlineData("Acc*")]
+        [InlineData("*")]
+        [InlineData("ÄR*")]
+        public void Every_key_that_starts_with_the_prefix_sorts_below_the_upper_bound(string pattern)
+        {
+            var parsed = NamePattern.Parse(pattern);
+            var highest = parsed.Prefix + "\uFFFF\uFFFF" + char.ConvertFromUtf32(0x10FFFE);
+            Assert.True(Utf8Compare(parsed.Prefix, parsed.PrefixUpperBound) < 0);
+            Assert.True(Utf8Compare(highest, parsed.PrefixUpperBound) < 0);
+            Assert.StartsWith(parsed.Prefix, parsed.PrefixUpperBound, System.StringComparison.Ordinal);
+        }
+
+        // SQLite compares TEXT with memcmp over UTF-8 (the BINARY collation).
+        private static int Utf8Compare(string a, string b)
+        {
+            var x = System.Text.Encoding.UTF8.GetBytes(a);
+            var y = System.Text.Encoding.UTF8.GetBytes(b);
+            for (var i = 0; i < x.Length && i < y.Length; i++)
+            {
+                if (x[i] != y[i])
+                {
+                    return x[i].CompareTo(y[i]);
+                }
+            }
+
+            return x.Length.CompareTo(y.Length);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System;
+using System.Linq;
+using PartnerOps.Storage;
+using Xunit;
+using static PartnerOps.Tests.TestSupport;
+
+namespace PartnerOps.Tests
+{
+    public class WriteBatchTests : IDisposable
+    {
+        private static readonly TimeSpan Never = TimeSpan.FromHours(1);
+
+        private readonly TempDatabase _db = new TempDatabase();
+        private readonly PartnerStore _store;
+        private readonly PartnerRepository _partners;
+
+        public WriteBatchTests()
+        {
+            _store = _db.Open();
+            _partners = Repository(_store);
+        }
+
+        public void Dispose()
+        {
+            _store.Dispose();
+            _db.Dispose();
+        }
+
+        private string[] StoredNames()
+        {
+            using var reader = PartnerStore.OpenExisting(_db.Path_);
+            return Repository(reader).Find(new PartnerFilter()).Select(p => p.Name).ToArray();
+        }
+
+        [Fact]
+        public void A_failing_item_is_undone_alone_and_the_others_in_the_batch_commit()
+        {
+            using (var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never))
+            {
+                batch.Run(() => _partners.Add(Draft("Alpha")));
+                var ex = Assert.Throws<PartnerOpsException>(() => batch.Run(() =>
+                {
+                    _partners.Add(Draft("Half-written")); // the item's first write...
+                    return _partners.Add(Draft("ALPHA")); // ...and its failing second one
+                }));
+                Assert.Equal(ErrorIds.PartnerAlreadyExists, ex.ErrorId);
+                batch.Run(() => _partners.Add(Draft("Gamma")));
+                batch.Complete();
+                Assert.Equal(2, batch.Committed);
+            }
+
+            Assert.Null(_store.Transaction);
+            Assert.Equal(new[] { "Alpha", "Gamma" }, StoredNames());
+        }
+
+        [Fact]
+        public void An_item_that_throws_something_else_is_undone_too_and_the_exception_passes_through()
+        {
+            using (var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never))
+            {
+                batch.Run(() => _partners.Add(Draft("Alpha")));
+                Assert.Throws<InvalidOperationException>(() => batch.Run<Partner>(() =>
+                {
+                    _partners.Add(Draft("Beta"));
+                    throw new InvalidOperationException("boom");
+                }));
+                batch.Complete();
+            }
+
+            Assert.Equal(new[] { "Alpha" }, StoredNames());
+        }
+
+        [Fact]
+        public void Run_returns_what_the_item_returns()
+        {
+            using var batch = new WriteBatch(_store, maxAge: Never);
+            var added = batch.Run(() => _partners.Add(Draft("Alpha")));
+            Assert.Equal("Alpha", added.Name);
+            Assert.True(added.Id > 0);
+        }
+
+        [Fact]
+        public void Disposing_without_Complete_rolls_back_only_the_batch_in_progress()
+        {
+            using (var batch = new WriteBatch(_store, maxItems: 2, maxAge: Never))
+            {
+                batch.Run(() => _partners.Add(Draft("One")));
+                batch.Run(() => _partners.Add(Draft("Two"))); // second item: this batch commits
+                Assert.Equal(2, batch.Committed);
+                batch.Run(() => _partners.Add(Draft("Three"))); // a new batch, never completed
+                Assert.Equal(2, batch.Committed);
+            }
+
+            Assert.Null(_store.Transaction);
+            Assert.Equal(new[] { "One", "Two" }, StoredNames());
+            Assert.Equal(2, _partners.Count(new PartnerFilter()));
+        }
+
+        [Fact]
+        public void A_batch_commits_every_MaxItems_items()
+        {
+            using var batch = new WriteBatch(_store, maxItems: 3, maxAge: Never);
+            for (var i = 1; i <= 7; i++)
+            {
+                batch.Run(() => _partners.Add(Draft("P" + i)));
+            }
+
+            Assert.Equal(6, batch.Committed);
+            Assert.Equal(6, StoredNames().Length);
+            batch.Complete();
+            Assert.Equal(7, batch.Committed);
+            Assert.Equal(7, StoredNames().Length);
+        }
+
+        [Fact]
+        public void A_batch_older_than_MaxAge_commits_after_its_next_item()
+        {
+            using var batch = new WriteBatch(_store, maxItems: 1000, maxAge: TimeSpan.Zero);
+            batch.Run(() => _partners.Add(Draft("One")));
+            Assert.Equal(1, batch.Committed);
+            Assert.Null(_store.Transaction);
+            Assert.Equal(new[] { "One" }, StoredNames());
+        }
+
+        [Fact]
+        public void A_second_connection_does_not_see_uncommitted_rows_until_Complete()
+        {
+            using var reader = PartnerStore.OpenExisting(_db.Path_);
+            var readerPartners = Repository(reader);
+
+            using var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never);
+            batch.Run(() => _partners.Add(Draft("Pending")));
+
+            Assert.Equal(1, _partners.Count(new PartnerFilter()));
+            Assert.Equal(0, readerPartners.Count(new PartnerFilter()));
+            Assert.Null(readerPartners.GetByName("Pending"));
+
+            batch.Complete();
+
+            Assert.Equal(1, readerPartners.Count(new PartnerFilter()));
+            Assert.NotNull(readerPartners.GetByName("Pending"));
+        }
+
+        [Fact]
+        public void A_reader_is_not_blocked_by_an_open_batch()
+        {
+            _partners.Add(Draft("Committed"));
+            using var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never);
+            batch.Run(() => _partners.Add(Draft("Pending")));
+
+            var started = DateTime.UtcNow;
+            using var reader = PartnerStore.OpenExisting(_db.Path_);
+            Assert.Equal(new[] { "Committed" }, Repository(reader).Find(new PartnerFilter()).Select(p => p.Name).ToArray());
+            Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
+        }
+
+        [Fact]
+        public void Complete_without_pending_items_does_nothing()
+        {
+            using var batch = new WriteBatch(_store);
+            batch.Complete();
+            Assert.Equal(0, batch.Committed);
+            Assert.Null(_store.Transaction);
+        }
+    }
+}
