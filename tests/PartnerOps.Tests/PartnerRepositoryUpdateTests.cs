@@ -57,6 +57,18 @@ namespace PartnerOps.Tests
         }
 
         [Fact]
+        public void Update_of_a_partner_removed_meanwhile_is_PartnerNotFound()
+        {
+            var current = AddFull();
+            _later.Remove(current);
+
+            var ex = Assert.Throws<PartnerOpsException>(() => _later.Update(current, new PartnerChanges { Tier = PartnerTier.Gold }));
+
+            Assert.Equal(ErrorIds.PartnerNotFound, ex.ErrorId);
+            Assert.Null(_later.GetById(current.Id));
+        }
+
+        [Fact]
         public void Update_sets_UpdatedAt_and_keeps_CreatedAt()
         {
             var current = AddFull();

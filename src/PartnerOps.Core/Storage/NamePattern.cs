@@ -122,6 +122,11 @@ namespace PartnerOps.Storage
 
             if (caret)
             {
+                if (set.Length == 0)
+                {
+                    return "^"; // a set of only ^ is just that character
+                }
+
                 set.Append('^');
             }
 

@@ -94,12 +94,16 @@ namespace PartnerOps.Storage
             updated.UpdatedAt = now;
             try
             {
-                _store.Connection.Execute(
+                var changed = _store.Connection.Execute(
                     @"UPDATE partners SET name = @Name, name_key = @Key, type = @Type, tier = @Tier, status = @Status, region = @Region,
                              country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt
                       WHERE id = @Id",
                     Parameters(updated),
                     _store.Transaction);
+                if (changed == 0)
+                {
+                    throw NotFound("Id " + current.Id, current.Id);
+                }
             }
             catch (SqliteException ex) when (IsUniqueViolation(ex))
             {

@@ -148,6 +148,12 @@ namespace PartnerOps.Storage
             {
                 Migrate(currency);
             }
+
+            // A restored backup (or a file another tool touched) may be in rollback-journal mode.
+            if (!string.Equals(Connection.ExecuteScalar<string>("PRAGMA journal_mode"), "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                Connection.Execute("PRAGMA journal_mode = WAL");
+            }
         }
 
         private void Migrate(string currency)
@@ -173,8 +179,6 @@ namespace PartnerOps.Storage
                 Connection.Execute($"PRAGMA user_version = {Schema.CurrentVersion}", transaction: tx);
                 tx.Commit();
             }
-
-            Connection.Execute("PRAGMA journal_mode = WAL");
         }
 
         /// <summary>Starts a write transaction (BEGIN IMMEDIATE: the write lock is taken now, not mid-way).</summary>
@@ -228,21 +232,30 @@ namespace PartnerOps.Storage
         };
 
         /// <summary>Integrity, foreign-key and schema checks, each with what it found.</summary>
-        public IEnumerable<DatabaseFinding> Check()
+        public IReadOnlyList<DatabaseFinding> Check()
         {
-            var integrity = Connection.Query<string>("PRAGMA integrity_check").ToList();
-            var integrityOk = integrity.Count == 1 && integrity[0] == "ok";
-            yield return new DatabaseFinding("Integrity", integrityOk, string.Join(Environment.NewLine, integrity));
-
-            var foreignKeys = Connection
-                .Query<(string Table, long RowId, string Parent)>("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check()")
-                .Select(row => string.Format(CultureInfo.InvariantCulture, "{0} row {1} refers to a missing {2} row", row.Table, row.RowId, row.Parent))
-                .ToList();
-            yield return new DatabaseFinding("ForeignKey", foreignKeys.Count == 0, foreignKeys.Count == 0 ? "ok" : string.Join(Environment.NewLine, foreignKeys));
-
-            var version = Connection.ExecuteScalar<int>("PRAGMA user_version");
-            var schemaOk = version == Schema.CurrentVersion;
-            yield return new DatabaseFinding("Schema", schemaOk, schemaOk ? $"version {version}" : $"version {version}, expected {Schema.CurrentVersion}");
+            try
+            {
+                var integrity = Connection.Query<string>("PRAGMA integrity_check").ToList();
+                var integrityOk = integrity.Count == 1 && integrity[0] == "ok";
+                var foreignKeys = Connection
+                    .Query<(string Table, long RowId, string Parent)>("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check()")
+                    .Select(row => string.Format(CultureInfo.InvariantCulture, "{0} row {1} refers to a missing {2} row", row.Table, row.RowId, row.Parent))
+                    .ToList();
+                var version = Connection.ExecuteScalar<int>("PRAGMA user_version");
+                var schemaOk = version == Schema.CurrentVersion;
+                return new[]
+                {
+                    new DatabaseFinding("Integrity", integrityOk, string.Join(Environment.NewLine, integrity)),
+                    new DatabaseFinding("ForeignKey", foreignKeys.Count == 0, foreignKeys.Count == 0 ? "ok" : string.Join(Environment.NewLine, foreignKeys)),
+                    new DatabaseFinding("Schema", schemaOk, schemaOk ? $"version {version}" : $"version {version}, expected {Schema.CurrentVersion}"),
+                };
+            }
+            catch (SqliteException ex)
+            {
+                // SQLite may refuse to read a damaged page at all rather than report it.
+                throw Translate(ex, Path);
+            }
         }
 
         /// <summary>
