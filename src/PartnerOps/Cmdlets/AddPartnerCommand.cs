@@ -55,6 +55,10 @@ namespace PartnerOps.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>The piped object itself (a CSV row, a Partner): the target of its errors. Its properties bind to the parameters above.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
         #endregion
 
         protected override void ProcessRecord()
@@ -84,7 +88,7 @@ namespace PartnerOps.Commands
                 _batch = new WriteBatch(_store);
             }
 
-            PerItem(Name, () =>
+            PerItem(InputObject ?? (object)Name, () =>
             {
                 var added = _batch!.Run(() => _partners!.Add(draft));
                 _written++;
