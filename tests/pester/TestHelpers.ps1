@@ -5,18 +5,108 @@ if (-not $script:ModuleManifest) {
 }
 Import-Module $script:ModuleManifest -Force
 
-function New-TestDatabasePath {
-    param([string] $Name = 'test.db')
+# Folders made by this test file; Remove-TestFolders (in AfterAll) deletes them.
+$script:TestFolders = [System.Collections.Generic.List[string]]::new()
+
+function New-TestFolder {
     $folder = Join-Path ([IO.Path]::GetTempPath()) ("partnerops-pester-" + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory $folder
-    Join-Path $folder $Name
+    $script:TestFolders.Add($folder)
+    $folder
+}
+
+function New-TestDatabasePath {
+    param([string] $Name = 'test.db')
+    Join-Path (New-TestFolder) $Name
+}
+
+# Called in each test file's AfterAll. Every command in this process passes -Database (or -Path), so the
+# user's own database is never touched; only child pwsh sessions with a controlled environment go without.
+function Remove-TestFolders {
+    # Pooled connections keep files open (which Windows would refuse to delete).
+    $connection = 'Microsoft.Data.Sqlite.SqliteConnection' -as [type]
+    if ($connection) { $connection::ClearAllPools() }
+    foreach ($folder in $script:TestFolders) {
+        Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+    $script:TestFolders.Clear()
+}
+
+# Adds partners given as hashtables (any Add-Partner parameters) through the pipeline, as a CSV import would.
+# Common parameters (-ErrorVariable, -ErrorAction) apply to the Add-Partner call.
+function Add-TestPartner {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $Database,
+        [Parameter(Mandatory)] [hashtable[]] $Partner
+    )
+    $Partner | ForEach-Object { [pscustomobject]$_ } | Add-Partner -Database $Database
+}
+
+# A string as a single-quoted PowerShell literal, for building child pwsh scripts.
+function ConvertTo-PSLiteral {
+    param([AllowEmptyString()] [string] $Text)
+    "'" + $Text.Replace("'", "''") + "'"
+}
+
+# The same pwsh as this one: the executable, and the arguments that come before our own (as a .NET tool: pwsh.dll).
+function Get-PwshCommandLine {
+    $exe = [System.Environment]::ProcessPath
+    $prefix = @()
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $prefix = @(Join-Path $PSHOME 'pwsh.dll') }
+    [pscustomobject]@{ Exe = $exe; Prefix = $prefix }
 }
 
 # Runs a script in a fresh pwsh -NoProfile (the same pwsh as this one) and returns its output lines.
 function Invoke-ChildPwsh {
     param([Parameter(Mandatory)] [string] $Command)
-    $exe = [System.Environment]::ProcessPath
-    $dll = @()
-    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $dll = @(Join-Path $PSHOME 'pwsh.dll') }
-    & $exe @dll -NoProfile -NonInteractive -Command $Command 2>&1
+    $pwsh = Get-PwshCommandLine
+    $prefix = $pwsh.Prefix
+    & $pwsh.Exe @prefix -NoProfile -NonInteractive -Command $Command 2>&1
+}
+
+# Starts a script in a fresh pwsh -NoProfile without waiting and returns the process;
+# its output and errors go to "$OutputPrefix.out.txt" and "$OutputPrefix.err.txt".
+function Start-ChildPwsh {
+    param([Parameter(Mandatory)] [string] $Command, [Parameter(Mandatory)] [string] $OutputPrefix)
+    $pwsh = Get-PwshCommandLine
+    # -EncodedCommand: Start-Process joins its arguments into one string, which would mangle quotes.
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Command))
+    Start-Process -FilePath $pwsh.Exe -ArgumentList ($pwsh.Prefix + @('-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded)) -PassThru `
+        -RedirectStandardOutput "$OutputPrefix.out.txt" -RedirectStandardError "$OutputPrefix.err.txt"
+}
+
+<#
+Runs a script in a fresh pwsh -NoProfile with the given environment variables set ($null removes one)
+and returns what the script produced, converted to JSON in the child and back here.
+When the child produces no result, everything it printed (errors included) is thrown, so the test fails with it.
+#>
+function Invoke-ChildPwshJson {
+    param(
+        [Parameter(Mandatory)] [string] $Command,
+        [hashtable] $Environment = @{},
+        [switch] $ImportModule
+    )
+    $prelude = foreach ($name in $Environment.Keys) {
+        if ($null -eq $Environment[$name]) {
+            "Remove-Item env:$name -ErrorAction SilentlyContinue"
+        }
+        else {
+            "`$env:$name = $(ConvertTo-PSLiteral $Environment[$name])"
+        }
+    }
+    if ($ImportModule) { $prelude += "Import-Module $(ConvertTo-PSLiteral $script:ModuleManifest)" }
+    $script = @"
+$($prelude -join "`n")
+`$__result = & {
+$Command
+}
+'@@JSON@@' + (ConvertTo-Json -InputObject `$__result -Depth 5 -Compress)
+"@
+    $lines = @(Invoke-ChildPwsh $script | ForEach-Object { "$_" })
+    $json = $lines | Where-Object { $_.StartsWith('@@JSON@@') } | Select-Object -Last 1
+    if (-not $json) {
+        throw "The child pwsh gave no result. Its output:`n$($lines -join "`n")"
+    }
+    $json.Substring('@@JSON@@'.Length) | ConvertFrom-Json
 }

@@ -1,0 +1,49 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+}
+
+AfterAll {
+    Remove-TestFolders
+}
+
+# Runbooks run unattended and several at once: no "database is locked".
+Describe 'Several sessions writing to one database at the same time' {
+    BeforeAll {
+        $db = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $db
+        $folder = Split-Path $db
+        $writers = foreach ($w in 1..3) {
+            Start-ChildPwsh -OutputPrefix (Join-Path $folder "writer$w") -Command @"
+Import-Module $(ConvertTo-PSLiteral $script:ModuleManifest)
+1..2000 | ForEach-Object { [pscustomobject]@{ Name = 'Writer $w Partner ' + `$_ } } | Add-Partner -Database $(ConvertTo-PSLiteral $db)
+`$Error | ForEach-Object { [Console]::Error.WriteLine(`$_.ToString()) }
+exit `$Error.Count
+"@
+        }
+        # A reader in this session meanwhile.
+        $readsWhileWriting = 0
+        while (@($writers | Where-Object { -not $_.HasExited }).Count -gt 0 -and $readsWhileWriting -lt 50) {
+            $null = Get-Partner -Database $db -Name 'Writer 1*' -First 10
+            $readsWhileWriting++
+            Start-Sleep -Milliseconds 50
+        }
+        $writers | Wait-Process -Timeout 60
+        $errors = Get-ChildItem $folder -Filter 'writer*.err.txt' | Get-Content
+    }
+
+    It 'lets every writer finish without an error' {
+        $errors | Should -BeNullOrEmpty
+        $writers.ExitCode | Should -Be @(0, 0, 0)
+    }
+
+    It 'stores every partner of every writer' {
+        (Get-PartnerDatabase -Database $db).PartnerCount | Should -Be 6000
+        foreach ($w in 1..3) {
+            @(Get-Partner -Database $db -Name "Writer $w Partner *").Count | Should -Be 2000
+        }
+    }
+
+    It 'leaves a database that passes Test-PartnerDatabase' {
+        Test-PartnerDatabase -Database $db | Should -BeTrue
+    }
+}
