@@ -6,7 +6,8 @@ namespace PartnerOps.Commands
 {
     /// <summary>
     /// Lets CSV text bind to a date parameter: an empty cell is no date (Export-Csv writes $null as ""),
-    /// ISO and invariant forms are read first, then the session's culture (Export-Csv writes dates in it).
+    /// ISO forms are read first, then the session's culture (Export-Csv writes dates in it, so a file
+    /// exported in a day-first culture round-trips), then the invariant culture.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property)]
     public sealed class DateTransformationAttribute : ArgumentTransformationAttribute
@@ -28,8 +29,8 @@ namespace PartnerOps.Commands
 
             text = text.Trim();
             if (DateTime.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date)
-                || DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date)
-                || DateTime.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.AllowWhiteSpaces, out date))
+                || DateTime.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.AllowWhiteSpaces, out date)
+                || DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date))
             {
                 return date;
             }

@@ -80,7 +80,7 @@ namespace PartnerOps.Tests
         }
 
         [Fact]
-        public void Disposing_without_Complete_rolls_back_only_the_batch_in_progress()
+        public void Disposing_without_Complete_commits_the_whole_items_of_the_batch_in_progress()
         {
             using (var batch = new WriteBatch(_store, maxItems: 2, maxAge: Never))
             {
@@ -88,12 +88,12 @@ namespace PartnerOps.Tests
                 batch.Run(() => _partners.Add(Draft("Two"))); // second item: this batch commits
                 Assert.Equal(2, batch.Committed);
                 batch.Run(() => _partners.Add(Draft("Three"))); // a new batch, never completed
+                Assert.Throws<PartnerOpsException>(() => batch.Run(() => _partners.Add(Draft("three")))); // undone alone
                 Assert.Equal(2, batch.Committed);
             }
 
             Assert.Null(_store.Transaction);
-            Assert.Equal(new[] { "One", "Two" }, StoredNames());
-            Assert.Equal(2, _partners.Count(new PartnerFilter()));
+            Assert.Equal(new[] { "One", "Three", "Two" }, StoredNames());
         }
 
         [Fact]

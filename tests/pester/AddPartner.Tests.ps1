@@ -78,18 +78,18 @@ Describe 'Add-Partner with bad items in the pipeline' {
         $err.Count | Should -Be 2
     }
 
-    It 'reports the case-insensitive duplicate as PartnerAlreadyExists (ResourceExists) targeted at that name' {
+    It 'reports the case-insensitive duplicate as PartnerAlreadyExists (ResourceExists) targeted at the piped item' {
         $dup = $err[0]
         $dup.FullyQualifiedErrorId | Should -BeLike 'PartnerAlreadyExists,*'
         $dup.CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::ResourceExists)
-        $dup.TargetObject | Should -BeExactly 'ACME gmbh'
+        $dup.TargetObject | Should -Be $items[2]
     }
 
-    It 'reports the unknown country as InvalidCountryCode (InvalidArgument) targeted at that partner, naming the value' {
+    It 'reports the unknown country as InvalidCountryCode (InvalidArgument) targeted at the piped item, naming the value' {
         $bad = $err[1]
         $bad.FullyQualifiedErrorId | Should -BeLike 'InvalidCountryCode,*'
         $bad.CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::InvalidArgument)
-        $bad.TargetObject | Should -BeExactly 'Gamma SA'
+        $bad.TargetObject | Should -Be $items[3]
         $bad.Exception.Message | Should -Match "'XX'"
     }
 

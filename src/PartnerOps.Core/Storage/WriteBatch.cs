@@ -7,8 +7,9 @@ namespace PartnerOps.Storage
     /// <summary>
     /// Groups pipelined writes into transactions for speed while each item still succeeds or fails alone
     /// (a savepoint per item). A batch is committed after <see cref="MaxItems"/> items or when it has been
-    /// open for <see cref="MaxAge"/>, so other writers wait at most about that long; disposing without
-    /// <see cref="Complete"/> rolls back only the batch in progress.
+    /// open for <see cref="MaxAge"/>, so other writers wait at most about that long. The open transaction
+    /// only ever holds whole items, so disposing (a stopped pipeline, Select-Object -First) commits them:
+    /// what a cmdlet reported as written stays written.
     /// </summary>
     public sealed class WriteBatch : IDisposable
     {
@@ -94,8 +95,18 @@ namespace PartnerOps.Storage
 
         public void Dispose()
         {
-            if (_store.Transaction != null)
+            if (_store.Transaction == null)
             {
+                return;
+            }
+
+            try
+            {
+                Complete();
+            }
+            catch (Exception)
+            {
+                // Dispose must not throw (it runs while a pipeline stops); the items stay unwritten, whole.
                 _store.Rollback();
             }
         }
