@@ -2,6 +2,10 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 }
 
+AfterAll {
+    Remove-TestFolders
+}
+
 Describe 'The built module' {
     It 'imports in a fresh pwsh -NoProfile and runs a cmdlet against a new database' {
         $db = New-TestDatabasePath

@@ -1,0 +1,42 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:Runbook = Join-Path $PSScriptRoot '../../samples/Runbook.ps1'
+}
+
+AfterAll {
+    Remove-TestFolders
+}
+
+Describe 'The README runbook (samples/Runbook.ps1)' {
+    It 'stores the good rows, reports each bad one with its id, and ends a long suspension, without prompting' {
+        $db = New-TestDatabasePath
+        $csv = Join-Path (Split-Path $db) 'new.csv'
+        @(
+            [pscustomobject]@{ Name = 'Good One'; Country = 'DE'; Status = 'Active'; JoinedOn = '2012-01-01' }
+            [pscustomobject]@{ Name = 'Sleepy Ltd'; Country = 'GB'; Status = 'Suspended'; JoinedOn = '2012-05-01' }
+            [pscustomobject]@{ Name = 'Bad Country'; Country = 'XX'; Status = 'Active'; JoinedOn = '2013-01-01' }
+            [pscustomobject]@{ Name = 'good one'; Country = 'FR'; Status = 'Active'; JoinedOn = '2013-01-01' }
+        ) | Export-Csv $csv -NoTypeInformation
+
+        $output = Invoke-ChildPwsh "& '$script:Runbook' -CsvPath '$csv' -Database '$db' -ModulePath '$script:ModuleManifest'; exit `$LASTEXITCODE"
+
+        $LASTEXITCODE | Should -Be 0
+        $output | Should -Contain 'partners: 2, rejected: 2'
+        ($output | Where-Object { $_ -like 'rejected: Bad Country: InvalidCountryCode:*' }) | Should -Not -BeNullOrEmpty
+        ($output | Where-Object { $_ -like 'rejected: good one: PartnerAlreadyExists:*' }) | Should -Not -BeNullOrEmpty
+        (Get-Partner -Database $db -Name 'Sleepy Ltd').Status | Should -Be 'Terminated'
+    }
+
+    It 'exits with 1 and names the error id when the database is not a PartnerOps database' {
+        $db = New-TestDatabasePath
+        Set-Content $db 'not a database'
+        $csv = Join-Path (Split-Path $db) 'new.csv'
+        [pscustomobject]@{ Name = 'Any' } | Export-Csv $csv -NoTypeInformation
+
+        $output = Invoke-ChildPwsh "& '$script:Runbook' -CsvPath '$csv' -Database '$db' -ModulePath '$script:ModuleManifest'; exit `$LASTEXITCODE"
+
+        $LASTEXITCODE | Should -Be 1
+        ($output | Out-String) | Should -Match 'PartnerOps failed: DatabaseInvalid'
+        Get-Content $db | Should -Be 'not a database'
+    }
+}
