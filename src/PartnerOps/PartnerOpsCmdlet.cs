@@ -30,9 +30,9 @@ namespace PartnerOps.Commands
         }
 
         /// <summary>The full path of the database this command uses, by the documented order.</summary>
-        protected string ResolveDatabasePath()
+        protected string ResolveDatabasePath(bool ignoreSessionDefault = false)
         {
-            var path = DatabaseLocator.Resolve(Database, SessionDatabase, Environment.GetEnvironmentVariable);
+            var path = DatabaseLocator.Resolve(Database, ignoreSessionDefault ? null : SessionDatabase, Environment.GetEnvironmentVariable);
             return ResolveFileSystemPath(path);
         }
 
@@ -40,9 +40,9 @@ namespace PartnerOps.Commands
         protected string ResolveFileSystemPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 
         /// <summary>Opens the database, creating it when <paramref name="create"/> is set; failures are terminating.</summary>
-        protected PartnerStore OpenStore(bool create)
+        protected PartnerStore OpenStore(bool create, bool ignoreSessionDefault = false)
         {
-            var path = ResolveDatabasePath();
+            var path = ResolveDatabasePath(ignoreSessionDefault);
             WriteVerbose($"Using database '{path}'.");
             try
             {

@@ -44,6 +44,8 @@ Add-Partner -Name 'InConnected'
 Add-Partner -Database $(ConvertTo-PSLiteral $explicitDb) -Name 'InExplicit'
 `$r.Explicit = (Get-PartnerDatabase -Database $(ConvertTo-PSLiteral $explicitDb)).Path
 `$r.StillConnected = (Get-PartnerDatabase).Path
+try { `$null = Connect-PartnerDatabase -Path $(ConvertTo-PSLiteral (Join-Path $root 'missing.db')); `$r.FailedConnectError = 'none' } catch { `$r.FailedConnectError = `$_.FullyQualifiedErrorId }
+`$r.AfterFailedConnect = (Get-PartnerDatabase).Path
 
 `$r.Reconnected = (Connect-PartnerDatabase).Path
 `$r.AfterReconnect = (Get-PartnerDatabase).Path
@@ -88,6 +90,11 @@ foreach (`$name in 'HomeDefault', 'XdgDefault', 'Env', 'Connected', 'Explicit') 
         $result.Explicit | Should -Be $explicitDb
         $result.NamesExplicit | Should -Be @('InExplicit')
         $result.StillConnected | Should -Be $connectedDb
+    }
+
+    It 'keeps the previous connection when Connect-PartnerDatabase fails on a missing file' {
+        $result.FailedConnectError | Should -BeLike 'DatabaseNotFound,*'
+        $result.AfterFailedConnect | Should -Be $connectedDb
     }
 
     It 'goes back to $env:PARTNEROPS_DATABASE after Connect-PartnerDatabase without -Path' {

@@ -14,10 +14,9 @@ namespace PartnerOps.Commands
 
         protected override void EndProcessing()
         {
-            // Resolve without the previous session default, so Connect with no -Path goes back to the environment's choice.
-            SessionDatabase = null;
+            // Without -Path, Connect goes back to the environment's choice, not the previous connection.
             Database = Path ?? Database;
-            using var store = OpenStore(create: false);
+            using var store = OpenStore(create: false, ignoreSessionDefault: true);
             SessionDatabase = store.Path;
             WriteObject(store.GetInfo());
         }
