@@ -47,6 +47,21 @@ namespace PartnerOps.Tests
         }
 
         [Fact]
+        public void Create_upper_cases_the_currency_and_refuses_an_unknown_one_without_making_a_file()
+        {
+            using var db = new TempDatabase();
+            using (var store = PartnerStore.Create(db.Path_, "eur"))
+            {
+                Assert.Equal("EUR", store.Currency);
+            }
+
+            var other = db.File("other.db");
+            var ex = Assert.Throws<PartnerOpsException>(() => PartnerStore.Create(other, "XYZ"));
+            Assert.Equal(ErrorIds.InvalidCurrencyCode, ex.ErrorId);
+            Assert.False(File.Exists(other));
+        }
+
+        [Fact]
         public void Create_makes_the_folder_when_it_is_missing()
         {
             using var db = new TempDatabase();

@@ -59,9 +59,10 @@ namespace PartnerOps.Storage
             return Open(full, SqliteOpenMode.ReadWriteCreate, currency);
         }
 
-        /// <summary>Creates a new database file; fails when one is there already.</summary>
+        /// <summary>Creates a new database file with this reporting currency; fails when one is there already.</summary>
         public static PartnerStore Create(string path, string currency)
         {
+            currency = CurrencyCodes.Require(currency);
             var full = System.IO.Path.GetFullPath(path);
             if (File.Exists(full) && new FileInfo(full).Length > 0)
             {
