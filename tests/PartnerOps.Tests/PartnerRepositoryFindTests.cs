@@ -310,6 +310,18 @@ namespace PartnerOps.Tests
         }
 
         [Fact]
+        public void Unmatched_names_only_the_exact_names_with_no_partner_even_off_the_page()
+        {
+            Add("Alpha", "Beta", "Gamma");
+            var filter = ByNames("alpha", "gamma", "Nobody", "Z*");
+            filter.First = 1; // only Alpha is on the page; Gamma exists off it
+
+            var seen = new HashSet<string>(_partners.Find(filter).Select(p => PartnerRules.NameKey(p.Name)));
+
+            Assert.Equal(new[] { "Nobody" }, _partners.Unmatched(filter, seen).Select(n => n.Text).ToArray());
+        }
+
+        [Fact]
         public void Count_ignores_paging_but_not_the_filter()
         {
             Add("Acc1", "Acc2", "Acc3", "Other");

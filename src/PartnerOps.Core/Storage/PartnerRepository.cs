@@ -45,6 +45,27 @@ namespace PartnerOps.Storage
             return _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM partners" + where, parameters, _store.Transaction);
         }
 
+        /// <summary>
+        /// The exact (non-wildcard) names of the filter that match no partner at all. <paramref name="seenKeys"/>
+        /// are the name keys <see cref="Find"/> returned; with paging, a name not on the page is looked up alone.
+        /// </summary>
+        public IEnumerable<NamePattern> Unmatched(PartnerFilter filter, ISet<string> seenKeys)
+        {
+            foreach (var name in filter.Names.Where(n => !n.IsWildcard && !seenKeys.Contains(n.Key)))
+            {
+                if (filter.Skip > 0 || filter.First != null)
+                {
+                    var (where, parameters) = BuildWhere(filter, name);
+                    if (_store.Connection.ExecuteScalar<long>("SELECT count(*) FROM partners" + where, parameters, _store.Transaction) > 0)
+                    {
+                        continue;
+                    }
+                }
+
+                yield return name;
+            }
+        }
+
         public Partner? GetById(long id) =>
             _store.Connection.QuerySingleOrDefault<Partner>($"SELECT {Columns} FROM partners WHERE id = @id", new { id }, _store.Transaction);
 
@@ -139,15 +160,17 @@ namespace PartnerOps.Storage
             UpdatedAt = PartnerRules.FormatTimestamp(p.UpdatedAt),
         };
 
-        private static (string Where, DynamicParameters Parameters) BuildWhere(PartnerFilter filter)
+        /// <param name="onlyName">When given, this name stands in for the filter's names.</param>
+        private static (string Where, DynamicParameters Parameters) BuildWhere(PartnerFilter filter, NamePattern? onlyName = null)
         {
             var clauses = new List<string>();
             var parameters = new DynamicParameters();
+            var names = onlyName != null ? new[] { onlyName } : filter.Names;
 
-            if (filter.Names.Count > 0)
+            if (names.Count > 0)
             {
                 var alternatives = new List<string>();
-                var exact = filter.Names.Where(n => !n.IsWildcard).Select(n => n.Key).Distinct().ToList();
+                var exact = names.Where(n => !n.IsWildcard).Select(n => n.Key).Distinct().ToList();
                 if (exact.Count > 0)
                 {
                     alternatives.Add("name_key IN @nameKeys");
@@ -155,7 +178,7 @@ namespace PartnerOps.Storage
                 }
 
                 var i = 0;
-                foreach (var pattern in filter.Names.Where(n => n.IsWildcard))
+                foreach (var pattern in names.Where(n => n.IsWildcard))
                 {
                     // The range keeps the index in use for a literal prefix such as 'ACC*'.
                     alternatives.Add($"(name_key >= @lo{i} AND name_key < @hi{i} AND name_key GLOB @glob{i})");

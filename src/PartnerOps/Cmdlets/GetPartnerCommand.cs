@@ -73,33 +73,14 @@ namespace PartnerOps.Commands
             }
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var exact = filter.Names.Where(n => !n.IsWildcard).ToList();
             foreach (var partner in partners.Find(filter))
             {
-                if (exact.Count > 0)
-                {
-                    seen.Add(PartnerRules.NameKey(partner.Name));
-                }
-
+                seen.Add(PartnerRules.NameKey(partner.Name));
                 WriteObject(partner);
             }
 
-            foreach (var missing in exact.Where(n => !seen.Contains(n.Key)))
+            foreach (var missing in partners.Unmatched(filter, seen))
             {
-                // With paging a match may lie outside the page; only a name with no match at all is an error.
-                if (filter.Skip > 0 || filter.First != null)
-                {
-                    var alone = BuildFilter();
-                    alone.Names.Clear();
-                    alone.Names.Add(missing);
-                    alone.Skip = 0;
-                    alone.First = null;
-                    if (partners.Count(alone) > 0)
-                    {
-                        continue;
-                    }
-                }
-
                 WriteFailure(PartnerRepository.NotFound("'" + missing.Text + "'", missing.Text), missing.Text);
             }
         }
