@@ -56,23 +56,23 @@ namespace PartnerOps.Commands
         }
 
         /// <summary>Commits the last batch of a pipelined write and says in -Verbose what was written.</summary>
-        protected void CompleteBatch(WriteBatch? batch, string verb, long written)
+        internal void CompleteWrites(PipelinedWrites? writes, string verb)
         {
-            if (batch == null)
+            if (writes == null)
             {
                 return;
             }
 
             try
             {
-                batch.Complete();
+                writes.Batch.Complete();
             }
             catch (PartnerOpsException ex)
             {
                 ThrowFailure(ex, ex.Target);
             }
 
-            WriteVerbose($"{verb} {written} partner(s) in {batch.Elapsed.TotalMilliseconds:0} ms.");
+            WriteVerbose($"{verb} {writes.Written} partner(s) in {writes.Batch.Elapsed.TotalMilliseconds:0} ms.");
         }
 
         /// <summary>A per-item problem: one non-terminating error targeted at the item, then the next item.</summary>

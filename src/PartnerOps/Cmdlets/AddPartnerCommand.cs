@@ -9,10 +9,7 @@ namespace PartnerOps.Commands
     [OutputType(typeof(Partner))]
     public sealed class AddPartnerCommand : PartnerOpsCmdlet, IDisposable
     {
-        private PartnerStore? _store;
-        private PartnerRepository? _partners;
-        private WriteBatch? _batch;
-        private long _written;
+        private PipelinedWrites? _writes;
 
         #region Parameters
 
@@ -81,17 +78,11 @@ namespace PartnerOps.Commands
                 return;
             }
 
-            if (_store == null)
-            {
-                _store = OpenStore(create: true);
-                _partners = new PartnerRepository(_store);
-                _batch = new WriteBatch(_store);
-            }
-
+            var writes = _writes ??= new PipelinedWrites(OpenStore(create: true));
             PerItem(InputObject ?? (object)Name, () =>
             {
-                var added = _batch!.Run(() => _partners!.Add(draft));
-                _written++;
+                var added = writes.Batch.Run(() => writes.Partners.Add(draft));
+                writes.Written++;
                 if (PassThru)
                 {
                     WriteObject(added);
@@ -99,12 +90,8 @@ namespace PartnerOps.Commands
             });
         }
 
-        protected override void EndProcessing() => CompleteBatch(_batch, "Added", _written);
+        protected override void EndProcessing() => CompleteWrites(_writes, "Added");
 
-        public void Dispose()
-        {
-            _batch?.Dispose();
-            _store?.Dispose();
-        }
+        public void Dispose() => _writes?.Dispose();
     }
 }

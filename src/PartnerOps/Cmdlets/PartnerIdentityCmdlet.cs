@@ -11,9 +11,7 @@ namespace PartnerOps.Commands
         protected const string ById = nameof(ById);
         protected const string ByInputObject = nameof(ByInputObject);
 
-        private PartnerStore? _store;
-        private WriteBatch? _batch;
-        private long _written;
+        private PipelinedWrites? _writes;
 
         #region Parameters
 
@@ -35,19 +33,13 @@ namespace PartnerOps.Commands
         /// <summary>What the errors of this item point at: the piped object, or the id or name given.</summary>
         protected object Target => (object?)InputObject ?? (ParameterSetName == ById ? Id : (object?)Name) ?? string.Empty;
 
-        protected PartnerRepository Partners { get; private set; } = null!;
+        protected PartnerRepository Partners => _writes!.Partners;
 
         /// <summary>Looks the partner up and runs <paramref name="work"/> on it inside the current batch; work says whether it wrote.</summary>
         protected void WithPartner(Func<Partner, bool> work)
         {
-            if (_store == null)
-            {
-                _store = OpenStore(create: false);
-                Partners = new PartnerRepository(_store);
-                _batch = new WriteBatch(_store);
-            }
-
-            PerItem(Target, () => _batch!.Run(() =>
+            var writes = _writes ??= new PipelinedWrites(OpenStore(create: false));
+            PerItem(Target, () => writes.Batch.Run(() =>
             {
                 var partner = ParameterSetName switch
                 {
@@ -57,7 +49,7 @@ namespace PartnerOps.Commands
                 };
                 if (work(partner))
                 {
-                    _written++;
+                    writes.Written++;
                 }
 
                 return true;
@@ -67,12 +59,8 @@ namespace PartnerOps.Commands
         /// <summary>How -Verbose describes what was done, e.g. "Updated".</summary>
         protected abstract string Verb { get; }
 
-        protected override void EndProcessing() => CompleteBatch(_batch, Verb, _written);
+        protected override void EndProcessing() => CompleteWrites(_writes, Verb);
 
-        public void Dispose()
-        {
-            _batch?.Dispose();
-            _store?.Dispose();
-        }
+        public void Dispose() => _writes?.Dispose();
     }
 }
