@@ -1,0 +1,234 @@
+#Requires -Version 7.0
+<#
+.SYNOPSIS
+    Reads the channel sample CSV files back with Import-Csv, prints the key facts and throws on any violation.
+
+.DESCRIPTION
+    Checks partners.csv, revenue.csv, exchange-rates.csv and targets.csv (as written by New-SampleData.ps1):
+    exact headers, UTF-8 without BOM, invariant formats, valid values, unique names (case-insensitive) and
+    references, revenue only while a partner, the 700 Western Europe partners on 2015-01-01, the shape of 2015
+    enterprise revenue (total, partner share, China share) and the one distributor relationship that ended.
+
+.EXAMPLE
+    cd /work/wt-samples && dotnet tool restore && dotnet pwsh ./samples/channel/Check-SampleData.ps1
+#>
+[CmdletBinding()]
+param(
+    # Folder that holds the CSV files; default: the folder of this script.
+    [string] $Path = $PSScriptRoot
+)
+
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+$inv = [System.Globalization.CultureInfo]::InvariantCulture
+
+function Assert([bool] $Condition, [string] $Message) { if (-not $Condition) { throw "Check failed: $Message" } }
+
+function Read-SampleCsv([string] $FileName, [string[]] $Columns) {
+    $file = Join-Path $Path $FileName
+    Assert (Test-Path -LiteralPath $file) "$FileName is missing"
+    $bytes = [System.IO.File]::ReadAllBytes($file)
+    Assert (-not ($bytes.Length -ge 3 -and $bytes[0] -eq 0xEF -and $bytes[1] -eq 0xBB -and $bytes[2] -eq 0xBF)) "$FileName starts with a BOM"
+    $text = [System.Text.UTF8Encoding]::new($false, $true).GetString($bytes)   # throws on invalid UTF-8
+    $header = ($text -split "`n", 2)[0].TrimEnd("`r")
+    Assert ($header -ceq ($Columns -join ',')) "$FileName header is '$header', expected '$($Columns -join ',')'"
+    @(Import-Csv -LiteralPath $file -Encoding utf8)
+}
+
+function ConvertTo-Date([string] $Text, [string] $What) {
+    $d = [datetime]::MinValue
+    Assert ([datetime]::TryParseExact($Text, 'yyyy-MM-dd', $inv, [System.Globalization.DateTimeStyles]::None, [ref] $d)) "$What '$Text' is not yyyy-MM-dd"
+    $d
+}
+
+function Format-Usd([decimal] $Value) { $Value.ToString('#,##0.00', $inv) + ' USD' }
+function Format-Percent([decimal] $Value) { ($Value * 100).ToString('0.00', $inv) + ' %' }
+
+$regions = [ordered]@{
+    'Western Europe'       = 'GB', 'DE', 'FR', 'NL', 'ES', 'IT', 'BE', 'IE', 'AT', 'CH', 'SE', 'DK', 'NO', 'FI', 'PT'
+    'China'                = @('CN')
+    'North America'        = 'US', 'CA'
+    'Asia Pacific'         = 'JP', 'AU', 'SG', 'IN', 'KR', 'MY', 'TH', 'NZ'
+    'Eastern Europe'       = 'PL', 'CZ', 'HU', 'RO', 'UA'
+    'Middle East & Africa' = 'AE', 'SA', 'ZA', 'NG', 'EG', 'KE'
+    'Latin America'        = 'BR', 'MX', 'AR', 'CL', 'CO'
+}
+$types = 'Reseller', 'Distributor', 'SystemIntegrator', 'ServiceProvider', 'Consultancy', 'SoftwareVendor', 'Training', 'Other'
+$tiers = 'Registered', 'Silver', 'Gold', 'Platinum'
+$statuses = 'Prospect', 'Onboarding', 'Active', 'Suspended', 'Terminated'
+$segments = 'Enterprise', 'Carrier', 'Consumer'
+$years = 2012..2015
+
+#region Files
+
+$partners = Read-SampleCsv 'partners.csv' Name, Type, Tier, Status, Region, Country, JoinedOn, EndedOn, Notes
+$revenue = Read-SampleCsv 'revenue.csv' PartnerName, Date, Amount, Currency, Segment, Region, Reference
+$rateRows = Read-SampleCsv 'exchange-rates.csv' From, To, Year, Rate
+$targets = Read-SampleCsv 'targets.csv' Metric, Region, Year, Value, Currency
+$revenueBytes = (Get-Item -LiteralPath (Join-Path $Path 'revenue.csv')).Length
+
+#endregion
+
+#region Partners
+
+$byName = [System.Collections.Generic.Dictionary[string, object]]::new([StringComparer]::OrdinalIgnoreCase)
+foreach ($p in $partners) {
+    Assert ($p.Name.Length -ge 1 -and $p.Name.Length -le 200 -and $p.Name -ceq $p.Name.Trim()) "partner name '$($p.Name)' is empty, too long or not trimmed"
+    Assert (-not $byName.ContainsKey($p.Name)) "partner name '$($p.Name)' is not unique (case-insensitive)"
+    Assert ($p.Type -cin $types) "$($p.Name): Type '$($p.Type)'"
+    Assert ($p.Tier -cin $tiers) "$($p.Name): Tier '$($p.Tier)'"
+    Assert ($p.Status -cin $statuses) "$($p.Name): Status '$($p.Status)'"
+    Assert ($regions.Contains($p.Region)) "$($p.Name): Region '$($p.Region)'"
+    Assert ($p.Country -cin $regions[$p.Region]) "$($p.Name): Country '$($p.Country)' is not in $($p.Region)"
+    $joined = ConvertTo-Date $p.JoinedOn "$($p.Name) JoinedOn"
+    Assert ($joined -ge [datetime]'2011-01-01' -and $joined -le [datetime]'2015-12-31') "$($p.Name): JoinedOn $($p.JoinedOn) outside 2011-2015"
+    $ended = $null
+    if ($p.Status -eq 'Terminated') {
+        $ended = ConvertTo-Date $p.EndedOn "$($p.Name) EndedOn"
+        Assert ($ended -ge $joined) "$($p.Name): EndedOn $($p.EndedOn) before JoinedOn $($p.JoinedOn)"
+    } else {
+        Assert ($p.EndedOn -eq '') "$($p.Name): EndedOn set but Status is $($p.Status)"
+    }
+    $byName[$p.Name] = [pscustomobject]@{ Row = $p; JoinedOn = $joined; EndedOn = $ended }
+}
+foreach ($t in $types) { Assert (@($partners | Where-Object Type -ceq $t).Count -gt 0) "no partner of Type $t" }
+foreach ($s in $statuses) { Assert (@($partners | Where-Object Status -ceq $s).Count -gt 0) "no partner with Status $s" }
+
+function Get-PartnersOn([datetime] $Date, [string] $Region) {
+    @($byName.Values | Where-Object {
+        $_.Row.Region -eq $Region -and $_.Row.Status -ne 'Prospect' -and $_.JoinedOn -le $Date -and ($null -eq $_.EndedOn -or $_.EndedOn -gt $Date)
+    }).Count
+}
+$weStart = Get-PartnersOn ([datetime]'2015-01-01') 'Western Europe'
+$weEnd = Get-PartnersOn ([datetime]'2015-12-31') 'Western Europe'
+$weJoined2015 = @($partners | Where-Object { $_.Region -eq 'Western Europe' -and $_.Status -ne 'Prospect' -and $_.JoinedOn -gt '2015-01-01' }).Count
+Assert ($weStart -eq 700) "Western Europe partners on 2015-01-01: $weStart, expected exactly 700"
+Assert ($weEnd -gt 700 -and $weEnd -lt 1000) "Western Europe partners on 2015-12-31: $weEnd, expected between 700 and 1,000"
+Assert ($partners.Count -ge 1100 -and $partners.Count -le 1200) "total partners $($partners.Count), expected 1,100-1,200"
+
+$weDistributorsEnded = @($partners | Where-Object { $_.Region -eq 'Western Europe' -and $_.Type -eq 'Distributor' -and $_.Status -eq 'Terminated' })
+Assert ($weDistributorsEnded.Count -eq 1) "$($weDistributorsEnded.Count) terminated Western Europe distributors, expected 1"
+$meridian = $weDistributorsEnded[0]
+Assert ($meridian.Name -ceq 'Meridian Distribution Europe') "the terminated Western Europe distributor is '$($meridian.Name)'"
+Assert ($meridian.JoinedOn -eq '2011-02-01' -and $meridian.EndedOn -eq '2015-09-30' -and $meridian.Notes -ceq 'Relationship effectively over') `
+    "Meridian Distribution Europe: JoinedOn $($meridian.JoinedOn), EndedOn $($meridian.EndedOn), Notes '$($meridian.Notes)'"
+$bigNames = @($partners | Where-Object Notes -like 'Announced as a strategic partner*')
+Assert ($bigNames.Count -ge 8 -and $bigNames.Count -le 12) "$($bigNames.Count) big-name partners, expected about 10"
+
+#endregion
+
+#region Exchange rates and targets
+
+$rates = @{}
+foreach ($r in $rateRows) {
+    Assert ($r.To -ceq 'USD' -and $r.From -cin 'GBP', 'EUR') "exchange rate $($r.From)->$($r.To)"
+    $rates["$($r.From)|$($r.Year)"] = [decimal]::Parse($r.Rate, [System.Globalization.NumberStyles]::AllowDecimalPoint, $inv)
+}
+foreach ($c in 'GBP', 'EUR') { foreach ($y in $years) { Assert ($rates.ContainsKey("$c|$y")) "no $c->USD rate for $y" } }
+Assert ($rateRows.Count -eq 8) "$($rateRows.Count) exchange rates, expected 8"
+Assert ($targets.Count -eq 4) "$($targets.Count) targets, expected 4"
+$targetText = ($targets | ForEach-Object { "$($_.Metric),$($_.Region),$($_.Year),$($_.Value),$($_.Currency)" }) -join ';'
+Assert ($targetText -ceq 'PartnerCount,Western Europe,2015,1000,;PartnerRevenueShare,,2015,1,;PartnerCount,China,2015,200,;PartnerRevenue,China,2015,2000000000,USD') "targets are '$targetText'"
+
+#endregion
+
+#region Revenue
+
+$references = [System.Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase)
+$enterprise = @{}   # "year|channel|china" -> USD
+$segmentTotal = @{} # "segment" -> USD, all years
+$meridianYears = [System.Collections.Generic.SortedSet[int]]::new()
+$directRows = 0
+foreach ($r in $revenue) {
+    $what = "revenue $($r.Reference)"
+    Assert ($r.Reference -match '^INV-\d{4}-\d{6}$') "$what has Reference '$($r.Reference)'"
+    Assert ($references.Add($r.Reference)) "Reference $($r.Reference) is not unique"
+    $date = ConvertTo-Date $r.Date "$what Date"
+    Assert ($date.Year -in $years) "$what is dated $($r.Date), outside 2012-2015"
+    Assert ($r.Amount -match '^\d+(\.\d{1,2})?$') "$what Amount '$($r.Amount)' is not a plain invariant number with at most 2 decimals"
+    $amount = [decimal]::Parse($r.Amount, [System.Globalization.NumberStyles]::AllowDecimalPoint, $inv)
+    Assert ($amount -gt 0) "$what Amount $($r.Amount) is not positive"
+    Assert ($r.Segment -cin $segments) "$what Segment '$($r.Segment)'"
+    Assert ($regions.Contains($r.Region)) "$what Region '$($r.Region)'"
+    if ($r.PartnerName -eq '') {
+        $directRows++
+        $allowed = if ($r.Region -eq 'Western Europe') { 'USD', 'EUR', 'GBP' } else { @('USD') }
+        Assert ($r.Currency -cin $allowed) "$what (direct, $($r.Region)) in $($r.Currency)"
+    } else {
+        Assert ($byName.ContainsKey($r.PartnerName)) "$what names unknown partner '$($r.PartnerName)'"
+        $p = $byName[$r.PartnerName]
+        Assert ($r.Region -ceq $p.Row.Region) "$what Region '$($r.Region)' differs from $($r.PartnerName)'s '$($p.Row.Region)'"
+        Assert ($p.Row.Status -ne 'Prospect') "$what belongs to prospect $($r.PartnerName)"
+        Assert ($date -ge $p.JoinedOn) "$what on $($r.Date) is before $($r.PartnerName) joined ($($p.Row.JoinedOn))"
+        Assert ($null -eq $p.EndedOn -or $date -lt $p.EndedOn) "$what on $($r.Date) is not before $($r.PartnerName) ended ($($p.Row.EndedOn))"
+        $expected = if ($p.Row.Region -ne 'Western Europe') { 'USD' } elseif ($p.Row.Country -in 'GB', 'IE') { 'GBP' } else { 'EUR' }
+        Assert ($r.Currency -ceq $expected) "$what of $($r.PartnerName) ($($p.Row.Country)) in $($r.Currency), expected $expected"
+        if ($r.PartnerName -ceq 'Meridian Distribution Europe') { [void] $meridianYears.Add($date.Year) }
+    }
+    $usd = if ($r.Currency -eq 'USD') { $amount } else { $amount * $rates["$($r.Currency)|$($date.Year)"] }
+    $segmentTotal[$r.Segment] = $(if ($segmentTotal.ContainsKey($r.Segment)) { $segmentTotal[$r.Segment] } else { 0d }) + $usd
+    if ($r.Segment -eq 'Enterprise') {
+        $key = "$($date.Year)|$(if ($r.PartnerName) { 'Partner' } else { 'Direct' })|$(if ($r.Region -eq 'China') { 'China' } else { 'Other' })"
+        $enterprise[$key] = $(if ($enterprise.ContainsKey($key)) { $enterprise[$key] } else { 0d }) + $usd
+    }
+}
+Assert ($revenue.Count -ge 5000 -and $revenue.Count -le 8000) "$($revenue.Count) revenue rows, expected 5,000-8,000"
+Assert ($revenueBytes -lt 600KB) "revenue.csv is $revenueBytes bytes, expected under 600 KB"
+Assert (($meridianYears -join ',') -eq '2012,2013,2014,2015') "Meridian Distribution Europe has revenue in $($meridianYears -join ', '), expected 2012-2015"
+foreach ($s in $segments) { Assert ($segmentTotal.ContainsKey($s)) "no revenue in Segment $s" }
+Assert ($segmentTotal['Carrier'] -lt $segmentTotal['Enterprise'] -and $segmentTotal['Consumer'] -lt $segmentTotal['Enterprise']) 'Carrier or Consumer is not smaller than Enterprise'
+
+function Get-Enterprise([int] $Year, [string] $Channel = '*', [string] $Area = '*') {
+    $sum = 0d
+    foreach ($key in $enterprise.Keys) { if ($key -like "$Year|$Channel|$Area") { $sum += $enterprise[$key] } }
+    $sum
+}
+$yearRows = foreach ($y in $years) {
+    $total = Get-Enterprise $y
+    [pscustomobject]@{
+        Year = $y; EnterpriseUsd = $total.ToString('#,##0', $inv)
+        PartnerShare = Format-Percent ((Get-Enterprise $y 'Partner') / $total); ChinaShare = Format-Percent ((Get-Enterprise $y '*' 'China') / $total)
+    }
+}
+$total2015 = Get-Enterprise 2015
+$partnerShare = (Get-Enterprise 2015 'Partner') / $total2015
+$chinaShare = (Get-Enterprise 2015 '*' 'China') / $total2015
+Assert ($total2015 -ge 2.9e9 -and $total2015 -le 3.3e9) "Enterprise 2015 revenue $(Format-Usd $total2015), expected 2.9-3.3bn"
+Assert ($partnerShare -ge 0.75 -and $partnerShare -le 0.81) "Enterprise 2015 partner share $(Format-Percent $partnerShare), expected 75-81 %"
+Assert ($chinaShare -ge 0.57 -and $chinaShare -le 0.63) "Enterprise 2015 China share $(Format-Percent $chinaShare), expected 57-63 %"
+for ($i = 1; $i -lt $years.Count; $i++) {
+    Assert ((Get-Enterprise $years[$i]) -gt (Get-Enterprise $years[$i - 1])) "Enterprise revenue does not grow from $($years[$i - 1]) to $($years[$i])"
+}
+
+#endregion
+
+#region Report
+
+$partnerCounts = ($regions.Keys | ForEach-Object { $r = $_; "$r $(@($partners | Where-Object Region -eq $r).Count)" }) -join ', '
+$statusCounts = ($statuses | ForEach-Object { $s = $_; "$s $(@($partners | Where-Object Status -eq $s).Count)" }) -join ', '
+$typeCounts = ($types | ForEach-Object { $t = $_; "$t $(@($partners | Where-Object Type -eq $t).Count)" }) -join ', '
+$tierCounts = ($tiers | ForEach-Object { $t = $_; "$t $(@($partners | Where-Object Tier -eq $t).Count)" }) -join ', '
+$segmentText = ($segments | ForEach-Object { "$_ $(Format-Usd $segmentTotal[$_])" }) -join ', '
+$gbp2015 = $total2015 / $rates['GBP|2015']
+
+@"
+Partners: $($partners.Count) in all
+  by region: $partnerCounts
+  by status: $statusCounts
+  by type:   $typeCounts
+  by tier:   $tierCounts
+  names unique (case-insensitive): yes
+Western Europe partners on 2015-01-01: $weStart (joined during 2015: $weJoined2015; on 2015-12-31: $weEnd; target 1000)
+Terminated Western Europe distributor: $($meridian.Name), joined $($meridian.JoinedOn), ended $($meridian.EndedOn), '$($meridian.Notes)', revenue in $($meridianYears -join ', ')
+Big-name partners: $($bigNames.Count)
+Revenue: $($revenue.Count) rows ($($revenue.Count - $directRows) partner, $directRows direct), $revenueBytes bytes; references unique: yes; all partner revenue within membership: yes
+  all years, in USD: $segmentText
+Enterprise 2015 in USD: $(Format-Usd $total2015) (= $($gbp2015.ToString('#,##0.00', $inv)) GBP at $($rates['GBP|2015']))
+  partner share: $(Format-Percent $partnerShare) (target 100 %)
+  China share:   $(Format-Percent $chinaShare)
+Enterprise by year:
+"@
+$yearRows | Format-Table -AutoSize | Out-String -Width 120 | ForEach-Object TrimEnd
+'All checks passed.'
+
+#endregion
