@@ -21,6 +21,16 @@
         'Add-Partner'
         'Set-Partner'
         'Remove-Partner'
+        'Add-PartnerRevenue'
+        'Get-PartnerRevenue'
+        'Remove-PartnerRevenue'
+        'Measure-PartnerRevenue'
+        'Set-PartnerExchangeRate'
+        'Get-PartnerExchangeRate'
+        'Set-PartnerTarget'
+        'Get-PartnerTarget'
+        'Remove-PartnerTarget'
+        'Measure-PartnerTarget'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -21,6 +21,11 @@ namespace PartnerOps
         // Not in the fixed list because the list has no word for these cases; documented in help.
         public const string DatabaseAlreadyExists = nameof(DatabaseAlreadyExists);
         public const string InvalidPartnerValue = nameof(InvalidPartnerValue);
+        public const string InvalidRevenueValue = nameof(InvalidRevenueValue);
+        public const string InvalidTargetValue = nameof(InvalidTargetValue);
+        public const string InvalidExchangeRate = nameof(InvalidExchangeRate);
+        public const string RevenueNotFound = nameof(RevenueNotFound);
+        public const string TargetNotFound = nameof(TargetNotFound);
     }
 
     /// <summary>How a Core failure should be classified; the cmdlet layer maps it to an ErrorCategory.</summary>

@@ -56,7 +56,7 @@ namespace PartnerOps.Commands
         }
 
         /// <summary>Commits the last batch of a pipelined write and says in -Verbose what was written.</summary>
-        internal void CompleteWrites(PipelinedWrites? writes, string verb)
+        internal void CompleteWrites(PipelinedWrites? writes, string verb, string noun = "partner(s)")
         {
             if (writes == null)
             {
@@ -72,7 +72,7 @@ namespace PartnerOps.Commands
                 ThrowFailure(ex, ex.Target);
             }
 
-            WriteVerbose($"{verb} {writes.Written} partner(s) in {writes.Batch.Elapsed.TotalMilliseconds:0} ms.");
+            WriteVerbose($"{verb} {writes.Written} {noun} in {writes.Batch.Elapsed.TotalMilliseconds:0} ms.");
         }
 
         /// <summary>A per-item problem: one non-terminating error targeted at the item, then the next item.</summary>
@@ -85,6 +85,18 @@ namespace PartnerOps.Commands
         protected void ThrowFailure(Exception ex, object? target)
         {
             ThrowTerminatingError(ToErrorRecord(ex, target));
+        }
+
+        /// <summary>Runs one item's writes in the pipeline's batch, as a per-item action; counts it when <paramref name="work"/> says it wrote.</summary>
+        internal void WriteItem(PipelinedWrites writes, object? target, Func<bool> work)
+        {
+            PerItem(target, () =>
+            {
+                if (writes.Batch.Run(work))
+                {
+                    writes.Written++;
+                }
+            });
         }
 
         /// <summary>Runs a per-item action: known failures become one error for that item; database-wide ones stop the command.</summary>

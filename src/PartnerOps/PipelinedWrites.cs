@@ -3,9 +3,13 @@ using PartnerOps.Storage;
 
 namespace PartnerOps.Commands
 {
-    /// <summary>What a pipelined write cmdlet holds from its first item to its end: the store, the partners and the batch.</summary>
+    /// <summary>What a pipelined write cmdlet holds from its first item to its end: the store, its repositories and the batch.</summary>
     internal sealed class PipelinedWrites : IDisposable
     {
+        private RevenueRepository? _revenue;
+        private ExchangeRateRepository? _rates;
+        private TargetRepository? _targets;
+
         public PipelinedWrites(PartnerStore store)
         {
             Store = store;
@@ -16,6 +20,12 @@ namespace PartnerOps.Commands
         public PartnerStore Store { get; }
 
         public PartnerRepository Partners { get; }
+
+        public RevenueRepository Revenue => _revenue ??= new RevenueRepository(Store);
+
+        public ExchangeRateRepository Rates => _rates ??= new ExchangeRateRepository(Store);
+
+        public TargetRepository Targets => _targets ??= new TargetRepository(Store);
 
         public WriteBatch Batch { get; }
 

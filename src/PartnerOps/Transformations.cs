@@ -49,4 +49,38 @@ namespace PartnerOps.Commands
             return value is string text && string.IsNullOrWhiteSpace(text) ? null : inputData;
         }
     }
+
+    /// <summary>
+    /// Lets CSV text bind to a decimal parameter exactly: '.' as the decimal point first (whatever the
+    /// culture), then the session culture's own form (Export-Csv writes 1234,5 in de-DE). Thousands
+    /// separators are not accepted, so '1,5' is never read as fifteen.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class DecimalTransformationAttribute : ArgumentTransformationAttribute
+    {
+        private const NumberStyles Plain = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
+
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject ps ? ps.BaseObject : inputData;
+            if (!(value is string text))
+            {
+                return inputData;
+            }
+
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            if (decimal.TryParse(text, Plain, CultureInfo.InvariantCulture, out var number)
+                || decimal.TryParse(text, Plain, CultureInfo.CurrentCulture, out number)
+                || decimal.TryParse(text, Plain | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out number))
+            {
+                return number;
+            }
+
+            throw new ArgumentTransformationMetadataException($"'{text}' is not a number; write it with '.' as the decimal point and no thousands separators, e.g. 1234.50.");
+        }
+    }
 }

@@ -100,8 +100,8 @@ Describe 'Get-PartnerDatabase' {
         $info.Path | Should -Be $db
     }
 
-    It 'reports schema version 1' {
-        $info.SchemaVersion | Should -Be 1
+    It 'reports the current schema version (2: partners, then revenue, rates and targets)' {
+        $info.SchemaVersion | Should -Be 2
     }
 
     It 'reports the reporting currency' {
@@ -170,12 +170,12 @@ Describe 'Test-PartnerDatabase' {
         $result | Should -BeTrue
     }
 
-    It 'returns three passed findings with -Detailed: Integrity, ForeignKey and Schema' {
+    It 'returns four passed findings with -Detailed: Integrity, ForeignKey, Schema and RevenueTotals' {
         $findings = @(Test-PartnerDatabase -Database $db -Detailed)
-        $findings.Count | Should -Be 3
+        $findings.Count | Should -Be 4
         $findings | ForEach-Object { $_ | Should -BeOfType ([PartnerOps.DatabaseFinding]) }
-        $findings.Check | Should -Be @('Integrity', 'ForeignKey', 'Schema')
-        $findings.Passed | Should -Be @($true, $true, $true)
+        $findings.Check | Should -Be @('Integrity', 'ForeignKey', 'Schema', 'RevenueTotals')
+        $findings.Passed | Should -Be @($true, $true, $true, $true)
         $findings | ForEach-Object { $_.Detail | Should -Not -BeNullOrEmpty }
     }
 

@@ -55,6 +55,8 @@ namespace PartnerOps
 
         public long PartnerCount { get; set; }
 
+        public long RevenueCount { get; set; }
+
         public long SizeBytes { get; set; }
 
         public string JournalMode { get; set; } = string.Empty;

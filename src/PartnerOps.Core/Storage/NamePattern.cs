@@ -33,6 +33,23 @@ namespace PartnerOps.Storage
         /// <summary>Every key that starts with <see cref="Prefix"/> sorts below this.</summary>
         public string PrefixUpperBound => Prefix + char.ConvertFromUtf32(0x10FFFF);
 
+        /// <summary>A pattern that matches exactly this text (case-insensitively), wildcard characters included.</summary>
+        public static NamePattern Literal(string text)
+        {
+            var escaped = new StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                if (c == '*' || c == '?' || c == '[' || c == ']' || c == '`')
+                {
+                    escaped.Append('`');
+                }
+
+                escaped.Append(c);
+            }
+
+            return Parse(escaped.ToString());
+        }
+
         public static NamePattern Parse(string pattern)
         {
             var glob = new StringBuilder();

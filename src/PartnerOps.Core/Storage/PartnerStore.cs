@@ -228,11 +228,21 @@ namespace PartnerOps.Storage
             SchemaVersion = Connection.ExecuteScalar<int>("PRAGMA user_version", transaction: Transaction),
             Currency = Currency,
             PartnerCount = Connection.ExecuteScalar<long>("SELECT count(*) FROM partners", transaction: Transaction),
+            RevenueCount = Connection.ExecuteScalar<long>("SELECT coalesce(sum(count), 0) FROM revenue_totals", transaction: Transaction),
             SizeBytes = new FileInfo(Path).Length,
             JournalMode = Connection.ExecuteScalar<string>("PRAGMA journal_mode", transaction: Transaction) ?? string.Empty,
         };
 
-        /// <summary>Integrity, foreign-key and schema checks, each with what it found.</summary>
+        // Cells of revenue_totals that do not equal a fresh sum of the records, counted both ways.
+        private const string TotalsCheck = @"
+WITH fresh AS (
+    SELECT coalesce(partner_id, 0) AS partner_key, CAST(substr(date, 1, 4) AS INTEGER) AS year, coalesce(region_key, '') AS region_key,
+           segment_key, currency, count(*) AS count, sum(amount) AS total, min(amount) AS minimum, max(amount) AS maximum
+    FROM revenue GROUP BY 1, 2, 3, 4, 5),
+kept AS (SELECT partner_key, year, region_key, segment_key, currency, count, total, minimum, maximum FROM revenue_totals)
+SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept)) + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh))";
+
+        /// <summary>Integrity, foreign-key, schema and revenue-totals checks, each with what it found.</summary>
         public IReadOnlyList<DatabaseFinding> Check()
         {
             try
@@ -245,11 +255,13 @@ namespace PartnerOps.Storage
                     .ToList();
                 var version = Connection.ExecuteScalar<int>("PRAGMA user_version");
                 var schemaOk = version == Schema.CurrentVersion;
+                var totalsOff = schemaOk ? Connection.ExecuteScalar<long>(TotalsCheck) : 0;
                 return new[]
                 {
                     new DatabaseFinding("Integrity", integrityOk, string.Join(Environment.NewLine, integrity)),
                     new DatabaseFinding("ForeignKey", foreignKeys.Count == 0, foreignKeys.Count == 0 ? "ok" : string.Join(Environment.NewLine, foreignKeys)),
                     new DatabaseFinding("Schema", schemaOk, schemaOk ? $"version {version}" : $"version {version}, expected {Schema.CurrentVersion}"),
+                    new DatabaseFinding("RevenueTotals", totalsOff == 0, totalsOff == 0 ? "ok" : $"{totalsOff} revenue total(s) differ from the records they sum"),
                 };
             }
             catch (SqliteException ex)

@@ -39,8 +39,109 @@ CREATE TABLE partners (
 -- Names are unique case-insensitively (Unicode upper-case key, so not only ASCII).
 CREATE UNIQUE INDEX partners_name_key ON partners (name_key);
 ",
+
+            // 2: revenue (with totals kept by triggers), exchange rates and targets.
+            @"
+CREATE TABLE revenue (
+    id          INTEGER PRIMARY KEY,
+    partner_id  INTEGER REFERENCES partners (id),
+    date        TEXT NOT NULL CHECK (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    amount      INTEGER NOT NULL,
+    currency    TEXT NOT NULL CHECK (length(currency) = 3),
+    segment     TEXT NOT NULL,
+    segment_key TEXT NOT NULL,
+    region      TEXT,
+    region_key  TEXT,
+    reference   TEXT,
+    created_at  TEXT NOT NULL
+);
+
+CREATE INDEX revenue_partner ON revenue (partner_id, date);
+CREATE INDEX revenue_date ON revenue (date);
+CREATE UNIQUE INDEX revenue_reference ON revenue (reference) WHERE reference IS NOT NULL;
+
+-- One row per partner (0 = direct), year, region, segment and currency: what the measures read, so that
+-- summing ten million records reads a few hundred thousand cells. Amounts are whole minor units.
+CREATE TABLE revenue_totals (
+    partner_key INTEGER NOT NULL,
+    year        INTEGER NOT NULL,
+    region_key  TEXT NOT NULL,
+    segment_key TEXT NOT NULL,
+    currency    TEXT NOT NULL,
+    region      TEXT,
+    segment     TEXT NOT NULL,
+    count       INTEGER NOT NULL,
+    total       INTEGER NOT NULL,
+    minimum     INTEGER NOT NULL,
+    maximum     INTEGER NOT NULL,
+    PRIMARY KEY (partner_key, year, region_key, segment_key, currency)
+) WITHOUT ROWID;
+
+CREATE TRIGGER revenue_totals_insert AFTER INSERT ON revenue BEGIN
+" + AddToTotals("new") + @"
+END;
+
+CREATE TRIGGER revenue_totals_delete AFTER DELETE ON revenue BEGIN
+" + RemoveFromTotals("old") + @"
+END;
+
+CREATE TRIGGER revenue_totals_update AFTER UPDATE OF partner_id, date, amount, currency, segment_key, region_key ON revenue BEGIN
+" + RemoveFromTotals("old") + AddToTotals("new") + @"
+END;
+
+-- 1 from_currency = rate to_currency in that year; rate is exact decimal text.
+CREATE TABLE exchange_rates (
+    from_currency TEXT NOT NULL,
+    to_currency   TEXT NOT NULL,
+    year          INTEGER NOT NULL,
+    rate          TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    PRIMARY KEY (from_currency, to_currency, year)
+) WITHOUT ROWID;
+
+CREATE TABLE targets (
+    id         INTEGER PRIMARY KEY,
+    metric     TEXT NOT NULL CHECK (metric IN ('PartnerCount','PartnerRevenue','PartnerRevenueShare')),
+    region     TEXT,
+    region_key TEXT NOT NULL,
+    year       INTEGER NOT NULL,
+    value      TEXT NOT NULL,
+    currency   TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+-- One target per metric, region ('' = all regions) and year.
+CREATE UNIQUE INDEX targets_key ON targets (metric, region_key, year);
+",
         };
 
         public static int CurrentVersion => Migrations.Count;
+
+        /// <summary>The totals cell of a revenue row (<paramref name="row"/> is new or old in a trigger).</summary>
+        private static string CellOf(string row) =>
+            $"partner_key = coalesce({row}.partner_id, 0) AND year = CAST(substr({row}.date, 1, 4) AS INTEGER) " +
+            $"AND region_key = coalesce({row}.region_key, '') AND segment_key = {row}.segment_key AND currency = {row}.currency";
+
+        private static string AddToTotals(string row) => $@"
+    INSERT INTO revenue_totals (partner_key, year, region_key, segment_key, currency, region, segment, count, total, minimum, maximum)
+    VALUES (coalesce({row}.partner_id, 0), CAST(substr({row}.date, 1, 4) AS INTEGER), coalesce({row}.region_key, ''), {row}.segment_key,
+            {row}.currency, {row}.region, {row}.segment, 1, {row}.amount, {row}.amount, {row}.amount)
+    ON CONFLICT DO UPDATE SET count = count + 1, total = total + excluded.total,
+        minimum = min(minimum, excluded.minimum), maximum = max(maximum, excluded.maximum);";
+
+        // When the removed amount was the cell's smallest or largest, the cell's rows are read again
+        // (through revenue_partner: a partner's rows of one year, or the year's direct rows).
+        private static string RemoveFromTotals(string row) => $@"
+    UPDATE revenue_totals SET count = count - 1, total = total - {row}.amount WHERE {CellOf(row)};
+    DELETE FROM revenue_totals WHERE count = 0 AND {CellOf(row)};
+    UPDATE revenue_totals SET
+        minimum = (SELECT min(r.amount) FROM revenue r WHERE {RowsOf(row)}),
+        maximum = (SELECT max(r.amount) FROM revenue r WHERE {RowsOf(row)})
+    WHERE ({row}.amount <= minimum OR {row}.amount >= maximum) AND {CellOf(row)};";
+
+        private static string RowsOf(string row) =>
+            $"r.partner_id IS {row}.partner_id AND r.date >= substr({row}.date, 1, 4) || '-01-01' AND r.date <= substr({row}.date, 1, 4) || '-12-31' " +
+            $"AND r.region_key IS {row}.region_key AND r.segment_key = {row}.segment_key AND r.currency = {row}.currency";
     }
 }

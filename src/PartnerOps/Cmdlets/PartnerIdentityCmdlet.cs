@@ -36,7 +36,7 @@ namespace PartnerOps.Commands
         protected PartnerRepository Partners => _writes!.Partners;
 
         /// <summary>Looks the partner up and runs <paramref name="work"/> on it inside the current batch; work says whether it wrote.</summary>
-        protected void WithPartner(Func<Partner, bool> work)
+        internal void WithPartner(Func<Partner, PipelinedWrites, bool> work)
         {
             var writes = _writes ??= new PipelinedWrites(OpenStore(create: false));
             PerItem(Target, () => writes.Batch.Run(() =>
@@ -47,7 +47,7 @@ namespace PartnerOps.Commands
                     ByInputObject => Partners.Require(InputObject!.Id, null),
                     _ => Partners.Require(null, Name),
                 };
-                if (work(partner))
+                if (work(partner, writes))
                 {
                     writes.Written++;
                 }

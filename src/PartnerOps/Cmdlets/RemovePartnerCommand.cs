@@ -1,24 +1,45 @@
 using System.Management.Automation;
+using PartnerOps.Storage;
 
 namespace PartnerOps.Commands
 {
-    /// <summary>Deletes partners. To end a relationship and keep its history, use Set-Partner -Status Terminated instead.</summary>
+    /// <summary>
+    /// Deletes partners. A partner with revenue is refused (PartnerHasRevenue) unless -Force, which deletes
+    /// that revenue too. To end a relationship and keep its history, use Set-Partner -Status Terminated instead.
+    /// </summary>
     [Cmdlet(VerbsCommon.Remove, "Partner", DefaultParameterSetName = ByName, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemovePartnerCommand : PartnerIdentityCmdlet
     {
+        /// <summary>Also delete the partner's revenue records.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override string Verb => "Removed";
 
         protected override void ProcessRecord()
         {
-            WithPartner(partner =>
+            WithPartner((partner, writes) =>
             {
-                if (!ShouldProcess($"{partner.Name} (Id {partner.Id})", "Remove partner"))
+                var revenue = writes.Revenue.CountForPartner(partner.Id);
+                if (revenue > 0 && !Force)
+                {
+                    throw new PartnerOpsException(
+                        ErrorIds.PartnerHasRevenue,
+                        FailureKind.InvalidOperation,
+                        $"Partner '{partner.Name}' has {revenue} revenue record(s), so it was not removed. Use -Force to remove them too, " +
+                        "or end the relationship with Set-Partner -Status Terminated.",
+                        partner);
+                }
+
+                var what = revenue > 0 ? $"{partner.Name} (Id {partner.Id}) and its {revenue} revenue record(s)" : $"{partner.Name} (Id {partner.Id})";
+                if (!ShouldProcess(what, "Remove partner"))
                 {
                     return false;
                 }
 
-                Partners.Remove(partner);
+                writes.Revenue.RemoveForPartner(partner.Id);
+                writes.Partners.Remove(partner);
                 return true;
             });
         }

@@ -75,7 +75,7 @@ namespace PartnerOps.Commands
                 Notes = Notes,
             };
 
-            WithPartner(partner =>
+            WithPartner((partner, _) =>
             {
                 if (!ShouldProcess(partner.Name, "Set partner properties"))
                 {

@@ -1,0 +1,316 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Measures
+{
+    /// <summary>What Measure-PartnerRevenue asks for.</summary>
+    public sealed class RevenueMeasureRequest
+    {
+        /// <summary>The group keys in the order the measures show them; none for one measure of everything.</summary>
+        public IList<RevenueGroupKey> GroupBy { get; } = new List<RevenueGroupKey>();
+
+        public RevenueFilter Filter { get; set; } = new RevenueFilter();
+
+        /// <summary>The currency of the figures; default the database's reporting currency.</summary>
+        public string? Currency { get; set; }
+
+        /// <summary>Only the groups with the largest totals, largest first.</summary>
+        public int? Top { get; set; }
+    }
+
+    /// <summary>
+    /// Measures revenue in SQL: the database sums whole minor units per group, currency and year (from the
+    /// revenue_totals cells when the question allows, else from the records), and only those few sums
+    /// come back to be converted with each year's rate and combined.
+    /// </summary>
+    public sealed class RevenueMeasurer
+    {
+        private const string GivenTable = "temp.po_measure_input";
+        private const int ShareDigits = 6;
+
+        private readonly PartnerStore _store;
+        private bool _given;
+
+        public RevenueMeasurer(PartnerStore store)
+        {
+            _store = store;
+        }
+
+        /// <summary>
+        /// Switches this measurer to records given by the caller (Measure-PartnerRevenue's pipeline) instead
+        /// of the database's; they are written to a temporary table so the same SQL measures them.
+        /// </summary>
+        public void BeginGiven()
+        {
+            var connection = _store.Connection;
+            connection.Execute(
+                @"CREATE TEMP TABLE IF NOT EXISTS po_measure_input (
+                      partner_id INTEGER, date TEXT NOT NULL, amount INTEGER NOT NULL, currency TEXT NOT NULL,
+                      segment TEXT NOT NULL, segment_key TEXT NOT NULL, region TEXT, region_key TEXT);
+                  DELETE FROM temp.po_measure_input;");
+            _given = true;
+        }
+
+        /// <summary>Adds one given record; InvalidAmount or InvalidCurrencyCode when it cannot be measured exactly.</summary>
+        public void AddGiven(PartnerRevenue revenue)
+        {
+            var currency = CurrencyCodes.Require(revenue.Currency);
+            var segment = RevenueRules.NormalizeSegment(revenue.Segment);
+            var region = PartnerRules.NormalizeRegion(revenue.Region);
+            _store.Connection.Execute(
+                $"INSERT INTO {GivenTable} VALUES (@PartnerId, @Date, @Amount, @Currency, @Segment, @SegmentKey, @Region, @RegionKey)",
+                new
+                {
+                    revenue.PartnerId,
+                    Date = PartnerRules.FormatDate(RevenueRules.NormalizeDate(revenue.Date)),
+                    Amount = RevenueRules.ToMinorUnits(revenue.Amount, currency),
+                    Currency = currency,
+                    Segment = segment,
+                    SegmentKey = RevenueRules.Key(segment),
+                    Region = region,
+                    RegionKey = RevenueRules.Key(region),
+                });
+        }
+
+        public IReadOnlyList<RevenueMeasure> Measure(RevenueMeasureRequest request)
+        {
+            var keys = request.GroupBy.Distinct().ToList();
+            var currency = CurrencyCodes.Require(string.IsNullOrWhiteSpace(request.Currency) ? _store.Currency : request.Currency);
+            var converter = new ExchangeRateRepository(_store).Converter();
+
+            var groups = Sum(keys, request.Filter, currency, converter);
+            if (keys.Count == 0 && groups.Count == 0)
+            {
+                groups.Add(string.Empty, new Group(Array.Empty<object?>()));
+            }
+
+            var yearIndex = keys.IndexOf(RevenueGroupKey.Year);
+            var previous = yearIndex < 0 ? null : request.Filter.LimitsYears ? Sum(keys, request.Filter.YearEarlier(), currency, converter) : groups;
+            var grandTotal = groups.Values.Sum(g => g.Total);
+
+            var measures = new List<(Group Group, RevenueMeasure Measure)>();
+            foreach (var group in groups.Values)
+            {
+                var measure = new RevenueMeasure(keys.Select((k, i) => new KeyValuePair<RevenueGroupKey, object?>(k, group.Keys[i])).ToList())
+                {
+                    Count = group.Count,
+                    Total = RevenueRules.Round(group.Total, currency),
+                    Average = group.Count == 0 ? (decimal?)null : RevenueRules.Round(group.Total / group.Count, currency),
+                    Minimum = group.Minimum is decimal min ? RevenueRules.Round(min, currency) : (decimal?)null,
+                    Maximum = group.Maximum is decimal max ? RevenueRules.Round(max, currency) : (decimal?)null,
+                    Share = grandTotal == 0 ? (decimal?)null : decimal.Round(group.Total / grandTotal, ShareDigits, MidpointRounding.AwayFromZero),
+                    Currency = currency,
+                };
+
+                if (previous != null)
+                {
+                    var earlier = (object?[])group.Keys.Clone();
+                    earlier[yearIndex] = (int)earlier[yearIndex]! - 1;
+                    if (previous.TryGetValue(Identity(earlier), out var last))
+                    {
+                        measure.PreviousTotal = RevenueRules.Round(last.Total, currency);
+                        measure.Growth = last.Total == 0 ? (decimal?)null : decimal.Round((group.Total - last.Total) / last.Total, ShareDigits, MidpointRounding.AwayFromZero);
+                    }
+                }
+
+                measures.Add((group, measure));
+            }
+
+            var comparer = new KeysComparer();
+            IEnumerable<(Group Group, RevenueMeasure Measure)> ordered = measures.OrderBy(m => m.Group.Keys, comparer);
+            if (request.Top is int top)
+            {
+                ordered = ordered.OrderByDescending(m => m.Group.Total).Take(Math.Max(top, 0));
+            }
+
+            return ordered.Select(m => m.Measure).ToList();
+        }
+
+        /// <summary>Runs the SQL and combines its per-currency, per-year sums into groups in <paramref name="currency"/>.</summary>
+        private Dictionary<string, Group> Sum(IList<RevenueGroupKey> keys, RevenueFilter filter, string currency, CurrencyConverter converter)
+        {
+            var useTotals = !_given && RevenueWhere.TotalsCanAnswer(filter) && !keys.Contains(RevenueGroupKey.Quarter) && !keys.Contains(RevenueGroupKey.Month);
+            var (where, parameters) = RevenueWhere.Build(_store, filter, useTotals);
+            var source = useTotals
+                ? "SELECT t.partner_key AS partner_key, t.year AS year, NULL AS month, t.region_key AS region_key, t.region AS region, " +
+                  "t.segment_key AS segment_key, t.segment AS segment, t.currency AS currency, t.count AS count, t.total AS total, " +
+                  "t.minimum AS minimum, t.maximum AS maximum FROM revenue_totals t" + where
+                : "SELECT coalesce(r.partner_id, 0) AS partner_key, CAST(substr(r.date, 1, 4) AS INTEGER) AS year, " +
+                  "CAST(substr(r.date, 6, 2) AS INTEGER) AS month, coalesce(r.region_key, '') AS region_key, r.region AS region, " +
+                  "r.segment_key AS segment_key, r.segment AS segment, r.currency AS currency, 1 AS count, r.amount AS total, " +
+                  "r.amount AS minimum, r.amount AS maximum FROM " + (_given ? GivenTable : "revenue") + " r" + where;
+
+            var select = new StringBuilder("SELECT ");
+            var groupBy = new StringBuilder();
+            for (var i = 0; i < keys.Count; i++)
+            {
+                var (group, display) = Sql(keys[i]);
+                select.Append(display).Append(" AS k").Append(i).Append(", ");
+                groupBy.Append(group).Append(", ");
+            }
+
+            select.Append("b.currency, b.year, sum(b.count), sum(b.total), min(b.minimum), max(b.maximum) FROM (").Append(source).Append(") b");
+            if (keys.Any(k => k == RevenueGroupKey.Partner || k == RevenueGroupKey.Type || k == RevenueGroupKey.Tier || k == RevenueGroupKey.Country))
+            {
+                select.Append(" LEFT JOIN partners p ON p.id = b.partner_key");
+            }
+
+            select.Append(" GROUP BY ").Append(groupBy).Append("b.currency, b.year");
+
+            var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
+            var factors = new Dictionary<(string, int), decimal>();
+            try
+            {
+                using (var reader = _store.Connection.ExecuteReader(select.ToString(), parameters, _store.Transaction))
+                {
+                    while (reader.Read())
+                    {
+                        var values = new object?[keys.Count];
+                        for (var i = 0; i < keys.Count; i++)
+                        {
+                            values[i] = Typed(keys[i], reader.IsDBNull(i) ? null : reader.GetValue(i));
+                        }
+
+                        var rowCurrency = reader.GetString(keys.Count);
+                        var year = reader.GetInt32(keys.Count + 1);
+                        if (!factors.TryGetValue((rowCurrency, year), out var factor))
+                        {
+                            factor = converter.Rate(rowCurrency, currency, year) * RevenueRules.MinorUnit(rowCurrency);
+                            factors.Add((rowCurrency, year), factor);
+                        }
+
+                        var identity = Identity(values);
+                        if (!groups.TryGetValue(identity, out var group))
+                        {
+                            group = new Group(values);
+                            groups.Add(identity, group);
+                        }
+
+                        group.Add(reader.GetInt64(keys.Count + 2), reader.GetInt64(keys.Count + 3) * factor, reader.GetInt64(keys.Count + 4) * factor, reader.GetInt64(keys.Count + 5) * factor);
+                    }
+                }
+            }
+            catch (SqliteException ex)
+            {
+                throw PartnerStore.Translate(ex, _store.Path);
+            }
+
+            return groups;
+        }
+
+        /// <summary>The SQL that groups by a key, and the SQL that shows it.</summary>
+        private static (string Group, string Display) Sql(RevenueGroupKey key) => key switch
+        {
+            RevenueGroupKey.Partner => ("b.partner_key", "CASE WHEN b.partner_key = 0 THEN NULL ELSE min(p.name) END"),
+            RevenueGroupKey.Type => ("p.type", "p.type"),
+            RevenueGroupKey.Tier => ("p.tier", "p.tier"),
+            RevenueGroupKey.Country => ("p.country", "p.country"),
+            RevenueGroupKey.Region => ("b.region_key", "min(b.region)"),
+            RevenueGroupKey.Segment => ("b.segment_key", "min(b.segment)"),
+            RevenueGroupKey.Channel => ("(b.partner_key = 0)", "(b.partner_key = 0)"),
+            RevenueGroupKey.Year => ("b.year", "b.year"),
+            RevenueGroupKey.Quarter => ("((b.month + 2) / 3)", "((b.month + 2) / 3)"),
+            RevenueGroupKey.Month => ("b.month", "b.month"),
+            _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
+        };
+
+        /// <summary>A key's value as the measure shows it: enums for Type, Tier and Channel, numbers for periods.</summary>
+        private static object? Typed(RevenueGroupKey key, object? value)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+
+            switch (key)
+            {
+                case RevenueGroupKey.Type:
+                    return (PartnerType)Enum.Parse(typeof(PartnerType), (string)value);
+                case RevenueGroupKey.Tier:
+                    return (PartnerTier)Enum.Parse(typeof(PartnerTier), (string)value);
+                case RevenueGroupKey.Channel:
+                    return Convert.ToInt64(value, CultureInfo.InvariantCulture) == 1 ? RevenueChannel.Direct : RevenueChannel.Partner;
+                case RevenueGroupKey.Year:
+                case RevenueGroupKey.Quarter:
+                case RevenueGroupKey.Month:
+                    return Convert.ToInt32(value, CultureInfo.InvariantCulture);
+                default:
+                    var text = (string)value;
+                    return text.Length == 0 ? null : text;
+            }
+        }
+
+        /// <summary>A group's identity: its key values, compared as the database grouped them (regions and segments ignoring case).</summary>
+        private static string Identity(object?[] values)
+        {
+            var identity = new StringBuilder();
+            foreach (var value in values)
+            {
+                identity.Append(value switch
+                {
+                    null => "\u0000",
+                    string text => text.ToUpperInvariant(),
+                    IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+                    _ => value.ToString(),
+                }).Append('\u001f');
+            }
+
+            return identity.ToString();
+        }
+
+        private sealed class Group
+        {
+            public Group(object?[] keys)
+            {
+                Keys = keys;
+            }
+
+            public object?[] Keys { get; }
+
+            public long Count { get; private set; }
+
+            public decimal Total { get; private set; }
+
+            public decimal? Minimum { get; private set; }
+
+            public decimal? Maximum { get; private set; }
+
+            public void Add(long count, decimal total, decimal minimum, decimal maximum)
+            {
+                Count += count;
+                Total += total;
+                Minimum = Minimum is decimal min && min <= minimum ? min : minimum;
+                Maximum = Maximum is decimal max && max >= maximum ? max : maximum;
+            }
+        }
+
+        /// <summary>Orders groups by their keys in turn: numbers and enums by value, text ignoring case, empty keys last.</summary>
+        private sealed class KeysComparer : IComparer<object?[]>
+        {
+            public int Compare(object?[]? x, object?[]? y)
+            {
+                for (var i = 0; i < x!.Length; i++)
+                {
+                    var a = x[i];
+                    var b = y![i];
+                    var order = a == null ? (b == null ? 0 : 1)
+                        : b == null ? -1
+                        : a is string s ? StringComparer.OrdinalIgnoreCase.Compare(s, (string)b)
+                        : ((IComparable)a).CompareTo(b);
+                    if (order != 0)
+                    {
+                        return order;
+                    }
+                }
+
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Dapper;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Measures
+{
+    /// <summary>
+    /// Progress toward targets on a date. PartnerCount counts the partners of that date; PartnerRevenue sums
+    /// partner revenue booked in the year up to that date; PartnerRevenueShare divides it by all revenue
+    /// booked in the same days. Expected is where a metric should be on that date: revenue pro rata of the
+    /// year's days, a partner count pro rata from the count at the start of the year, a share the target itself.
+    /// </summary>
+    public sealed class TargetMeasurer
+    {
+        private readonly PartnerStore _store;
+
+        public TargetMeasurer(PartnerStore store)
+        {
+            _store = store;
+        }
+
+        public IEnumerable<TargetProgress> Measure(IList<int> years, IList<NamePattern> regions, DateTime asOf)
+        {
+            asOf = asOf.Date;
+            var targets = new TargetRepository(_store).Find(null, years, regions).ToList();
+            var revenue = new RevenueMeasurer(_store);
+            foreach (var target in targets)
+            {
+                yield return Progress(target, asOf, revenue);
+            }
+        }
+
+        private TargetProgress Progress(PartnerTarget target, DateTime asOf, RevenueMeasurer revenue)
+        {
+            var start = new DateTime(target.Year, 1, 1);
+            var end = new DateTime(target.Year, 12, 31);
+            var measured = asOf > end ? end : asOf;
+            var days = DateTime.IsLeapYear(target.Year) ? 366m : 365m;
+            var elapsed = asOf < start ? 0m : asOf > end ? 1m : ((asOf - start).Days + 1) / days;
+
+            decimal actual;
+            decimal expected;
+            switch (target.Metric)
+            {
+                case TargetMetric.PartnerCount:
+                    actual = CountPartners(target.Region, measured);
+                    var baseline = CountPartners(target.Region, asOf < start ? asOf : start.AddDays(-1));
+                    expected = decimal.Round(baseline + ((target.Value - baseline) * elapsed), 2, MidpointRounding.AwayFromZero);
+                    break;
+                case TargetMetric.PartnerRevenue:
+                    actual = asOf < start ? 0m : Total(revenue, target, measured, RevenueChannel.Partner, target.Currency!);
+                    expected = RevenueRules.Round(target.Value * elapsed, target.Currency!);
+                    break;
+                default:
+                    var currency = _store.Currency;
+                    var all = asOf < start ? 0m : Total(revenue, target, measured, null, currency);
+                    actual = all == 0 ? 0m : decimal.Round(Total(revenue, target, measured, RevenueChannel.Partner, currency) / all, 6, MidpointRounding.AwayFromZero);
+                    expected = elapsed == 0 ? 0m : target.Value;
+                    break;
+            }
+
+            return new TargetProgress
+            {
+                Metric = target.Metric,
+                Region = target.Region,
+                Year = target.Year,
+                Target = target.Value,
+                Actual = actual,
+                Gap = target.Value - actual,
+                Progress = target.Value == 0 ? (decimal?)null : decimal.Round(actual / target.Value, 6, MidpointRounding.AwayFromZero),
+                Expected = expected,
+                OnTrack = actual >= expected,
+                Currency = target.Currency,
+                AsOf = measured,
+            };
+        }
+
+        /// <summary>Partners on a date (joined on or before it, not ended by it, not Prospect), in a region or all.</summary>
+        private long CountPartners(string? region, DateTime date)
+        {
+            var sql = "SELECT count(*) FROM partners WHERE joined_on <= @date AND (ended_on IS NULL OR ended_on > @date) AND status <> 'Prospect'";
+            if (region != null)
+            {
+                sql += " AND po_key(region) = @regionKey";
+            }
+
+            return _store.Connection.ExecuteScalar<long>(sql, new { date = PartnerRules.FormatDate(date), regionKey = RevenueRules.Key(region) }, _store.Transaction);
+        }
+
+        /// <summary>Revenue booked from the target year's start to <paramref name="to"/>, in <paramref name="currency"/>, unrounded.</summary>
+        private static decimal Total(RevenueMeasurer revenue, PartnerTarget target, DateTime to, RevenueChannel? channel, string currency)
+        {
+            var request = new RevenueMeasureRequest { Currency = currency };
+            request.Filter.Years.Add(target.Year);
+            request.Filter.To = to;
+            if (target.Region != null)
+            {
+                request.Filter.Regions.Add(NamePattern.Literal(target.Region));
+            }
+
+            if (channel is RevenueChannel only)
+            {
+                request.Filter.Channels.Add(only);
+            }
+
+            return revenue.Measure(request).Single().Total;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+
+namespace PartnerOps
+{
+    /// <summary>Whether revenue came through a partner or was sold direct.</summary>
+    public enum RevenueChannel
+    {
+        Partner,
+        Direct,
+    }
+
+    /// <summary>One revenue record: a booking by a partner, or direct (non-partner) revenue.</summary>
+    public sealed class PartnerRevenue
+    {
+        public long Id { get; set; }
+
+        /// <summary>Null for direct revenue.</summary>
+        public long? PartnerId { get; set; }
+
+        /// <summary>Null for direct revenue.</summary>
+        public string? PartnerName { get; set; }
+
+        public RevenueChannel Channel => PartnerId == null ? RevenueChannel.Direct : RevenueChannel.Partner;
+
+        /// <summary>The booking date (date only).</summary>
+        public DateTime Date { get; set; }
+
+        public int Year => Date.Year;
+
+        public int Quarter => (Date.Month + 2) / 3;
+
+        public int Month => Date.Month;
+
+        /// <summary>Exact: stored as whole minor units of <see cref="Currency"/>.</summary>
+        public decimal Amount { get; set; }
+
+        public string Currency { get; set; } = string.Empty;
+
+        public string Segment { get; set; } = RevenueRules.DefaultSegment;
+
+        public string? Region { get; set; }
+
+        /// <summary>An external id (invoice, deal), unique when given.</summary>
+        public string? Reference { get; set; }
+
+        public override string ToString() =>
+            $"{PartnerRules.FormatDate(Date)} {(PartnerName ?? "(direct)")} {Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)} {Currency}";
+    }
+
+    /// <summary>A yearly exchange rate: 1 <see cref="From"/> = <see cref="Rate"/> <see cref="To"/>.</summary>
+    public sealed class ExchangeRate
+    {
+        public string From { get; set; } = string.Empty;
+
+        public string To { get; set; } = string.Empty;
+
+        public int Year { get; set; }
+
+        public decimal Rate { get; set; }
+
+        public override string ToString() =>
+            $"{Year}: 1 {From} = {Rate.ToString(System.Globalization.CultureInfo.InvariantCulture)} {To}";
+    }
+
+    /// <summary>What a target measures.</summary>
+    public enum TargetMetric
+    {
+        /// <summary>Partners that are partners on the date (joined, not ended, not Prospect).</summary>
+        PartnerCount,
+
+        /// <summary>Revenue through partners booked in the year, in the target's currency.</summary>
+        PartnerRevenue,
+
+        /// <summary>Partner revenue as a fraction of all revenue in the year (1 = 100%).</summary>
+        PartnerRevenueShare,
+    }
+
+    /// <summary>A recruitment or revenue target for a region (or all regions) and a year.</summary>
+    public sealed class PartnerTarget
+    {
+        public long Id { get; set; }
+
+        public TargetMetric Metric { get; set; }
+
+        /// <summary>Null means all regions.</summary>
+        public string? Region { get; set; }
+
+        public int Year { get; set; }
+
+        public decimal Value { get; set; }
+
+        /// <summary>Set for PartnerRevenue targets only.</summary>
+        public string? Currency { get; set; }
+
+        public override string ToString() => $"{Metric} {Region ?? "(all regions)"} {Year}";
+    }
+
+    /// <summary>How far one target has been reached, as Measure-PartnerTarget reports it.</summary>
+    public sealed class TargetProgress
+    {
+        public TargetMetric Metric { get; set; }
+
+        public string? Region { get; set; }
+
+        public int Year { get; set; }
+
+        public decimal Target { get; set; }
+
+        public decimal Actual { get; set; }
+
+        /// <summary>Target minus Actual: what is still to be reached (negative when exceeded).</summary>
+        public decimal Gap { get; set; }
+
+        /// <summary>Actual / Target; null when the target is zero.</summary>
+        public decimal? Progress { get; set; }
+
+        /// <summary>Where the metric should be on <see cref="AsOf"/> to reach the target at the year's end.</summary>
+        public decimal Expected { get; set; }
+
+        public bool OnTrack { get; set; }
+
+        public string? Currency { get; set; }
+
+        /// <summary>The date measured: -AsOf, kept within the target's year.</summary>
+        public DateTime AsOf { get; set; }
+
+        public override string ToString() => $"{Metric} {Region ?? "(all regions)"} {Year}: {Actual} of {Target}";
+    }
+}

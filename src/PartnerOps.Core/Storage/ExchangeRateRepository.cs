@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Dapper;
+
+namespace PartnerOps.Storage
+{
+    /// <summary>Yearly exchange rates (1 From = Rate To). Rates are stored as exact decimal text.</summary>
+    public sealed class ExchangeRateRepository
+    {
+        public const decimal MaxRate = 1_000_000_000m;
+
+        private readonly PartnerStore _store;
+        private readonly Func<DateTime> _utcNow;
+
+        public ExchangeRateRepository(PartnerStore store, Func<DateTime>? utcNow = null)
+        {
+            _store = store;
+            _utcNow = utcNow ?? (() => DateTime.UtcNow);
+        }
+
+        /// <summary>Adds or replaces the rate for a pair and year; returns it as stored.</summary>
+        public ExchangeRate Set(string from, string to, int year, decimal rate)
+        {
+            var stored = new ExchangeRate { From = CurrencyCodes.Require(from), To = CurrencyCodes.Require(to), Year = year, Rate = rate };
+            if (stored.From == stored.To)
+            {
+                throw Invalid($"From and To are both {stored.From}; a rate converts between two different currencies", stored.From);
+            }
+
+            if (year < 1900 || year > 2999)
+            {
+                throw Invalid($"Year {year} is not valid: it must be between 1900 and 2999", year);
+            }
+
+            if (rate <= 0 || rate > MaxRate)
+            {
+                throw Invalid($"Rate {rate.ToString(CultureInfo.InvariantCulture)} is not valid: a rate must be greater than 0 and at most {MaxRate.ToString(CultureInfo.InvariantCulture)}", rate);
+            }
+
+            _store.Connection.Execute(
+                @"INSERT INTO exchange_rates (from_currency, to_currency, year, rate, updated_at) VALUES (@From, @To, @Year, @Rate, @Now)
+                  ON CONFLICT (from_currency, to_currency, year) DO UPDATE SET rate = excluded.rate, updated_at = excluded.updated_at",
+                new { stored.From, stored.To, stored.Year, Rate = Format(rate), Now = PartnerRules.FormatTimestamp(_utcNow()) },
+                _store.Transaction);
+            return stored;
+        }
+
+        /// <summary>Stored rates, optionally for one currency on either side or one year; sorted by pair and year.</summary>
+        public IEnumerable<ExchangeRate> Find(string? from = null, string? to = null, IEnumerable<int>? years = null)
+        {
+            var clauses = new List<string>();
+            var parameters = new DynamicParameters();
+            if (from != null)
+            {
+                clauses.Add("from_currency = @from");
+                parameters.Add("from", CurrencyCodes.Require(from));
+            }
+
+            if (to != null)
+            {
+                clauses.Add("to_currency = @to");
+                parameters.Add("to", CurrencyCodes.Require(to));
+            }
+
+            var yearList = years?.ToList();
+            if (yearList != null && yearList.Count > 0)
+            {
+                clauses.Add("year IN @years");
+                parameters.Add("years", yearList);
+            }
+
+            var where = clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses);
+            return _store.Connection
+                .Query<(string From, string To, long Year, string Rate)>(
+                    "SELECT from_currency, to_currency, year, rate FROM exchange_rates" + where + " ORDER BY from_currency, to_currency, year",
+                    parameters,
+                    _store.Transaction,
+                    buffered: false)
+                .Select(r => new ExchangeRate { From = r.From, To = r.To, Year = (int)r.Year, Rate = decimal.Parse(r.Rate, CultureInfo.InvariantCulture) });
+        }
+
+        /// <summary>Every stored rate, ready to convert amounts.</summary>
+        public CurrencyConverter Converter() => new CurrencyConverter(Find().ToList(), _store.Currency);
+
+        private static string Format(decimal rate) => rate.ToString(CultureInfo.InvariantCulture);
+
+        private static PartnerOpsException Invalid(string message, object? target) =>
+            new PartnerOpsException(ErrorIds.InvalidExchangeRate, FailureKind.InvalidArgument, message + ".", target);
+    }
+
+    /// <summary>
+    /// Converts amounts between currencies with yearly rates: the rate as stored, else its inverse, else
+    /// through the database's reporting currency. A missing rate is ExchangeRateMissing, naming the pair and year.
+    /// </summary>
+    public sealed class CurrencyConverter
+    {
+        private readonly Dictionary<(string From, string To, int Year), decimal> _rates = new Dictionary<(string, string, int), decimal>();
+        private readonly string _reportingCurrency;
+
+        public CurrencyConverter(IEnumerable<ExchangeRate> rates, string reportingCurrency)
+        {
+            foreach (var rate in rates)
+            {
+                _rates[(rate.From, rate.To, rate.Year)] = rate.Rate;
+            }
+
+            _reportingCurrency = reportingCurrency;
+        }
+
+        /// <summary>How many <paramref name="to"/> one <paramref name="from"/> was worth in the year.</summary>
+        public decimal Rate(string from, string to, int year)
+        {
+            if (TryRate(from, to, year, out var rate))
+            {
+                return rate;
+            }
+
+            if (from != _reportingCurrency && to != _reportingCurrency
+                && TryRate(from, _reportingCurrency, year, out var toReporting)
+                && TryRate(_reportingCurrency, to, year, out var fromReporting))
+            {
+                return toReporting * fromReporting;
+            }
+
+            throw new PartnerOpsException(
+                ErrorIds.ExchangeRateMissing,
+                FailureKind.InvalidOperation,
+                $"There is no exchange rate from {from} to {to} for {year.ToString(CultureInfo.InvariantCulture)}. " +
+                $"Add it with: Set-PartnerExchangeRate -From {from} -To {to} -Year {year.ToString(CultureInfo.InvariantCulture)} -Rate <rate>",
+                $"{from}/{to} {year.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        private bool TryRate(string from, string to, int year, out decimal rate)
+        {
+            if (from == to)
+            {
+                rate = 1m;
+                return true;
+            }
+
+            if (_rates.TryGetValue((from, to, year), out rate))
+            {
+                return true;
+            }
+
+            if (_rates.TryGetValue((to, from, year), out var inverse))
+            {
+                rate = 1m / inverse;
+                return true;
+            }
+
+            return false;
+        }
+    }
+}

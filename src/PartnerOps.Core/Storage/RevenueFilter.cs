@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+
+namespace PartnerOps.Storage
+{
+    /// <summary>
+    /// What Get-PartnerRevenue and Measure-PartnerRevenue ask for. Empty lists mean "no restriction";
+    /// several values in a list are alternatives; different lists must all hold.
+    /// </summary>
+    public sealed class RevenueFilter
+    {
+        /// <summary>
+        /// When set, only revenue of the partners in <see cref="PartnerIds"/> or matching <see cref="PartnerNames"/>;
+        /// with both empty that is no revenue at all (every partner asked for was missing).
+        /// </summary>
+        public bool RestrictPartners { get; set; }
+
+        public ISet<long> PartnerIds { get; } = new HashSet<long>();
+
+        /// <summary>Wildcard partner names.</summary>
+        public IList<NamePattern> PartnerNames { get; } = new List<NamePattern>();
+
+        public IList<RevenueChannel> Channels { get; } = new List<RevenueChannel>();
+
+        public IList<int> Years { get; } = new List<int>();
+
+        /// <summary>Quarters 1–4 of any year.</summary>
+        public IList<int> Quarters { get; } = new List<int>();
+
+        /// <summary>Booked on or after this date.</summary>
+        public DateTime? From { get; set; }
+
+        /// <summary>Booked on or before this date.</summary>
+        public DateTime? To { get; set; }
+
+        public IList<NamePattern> Segments { get; } = new List<NamePattern>();
+
+        public IList<NamePattern> Regions { get; } = new List<NamePattern>();
+
+        public long Skip { get; set; }
+
+        /// <summary>At most this many rows; null for all.</summary>
+        public long? First { get; set; }
+
+        /// <summary>A copy covering the same revenue one year earlier (for growth): years and dates moved back a year.</summary>
+        public RevenueFilter YearEarlier()
+        {
+            var copy = new RevenueFilter { RestrictPartners = RestrictPartners, From = From?.AddYears(-1), To = To?.AddYears(-1) };
+            copy.PartnerIds.UnionWith(PartnerIds);
+            Copy(PartnerNames, copy.PartnerNames);
+            Copy(Channels, copy.Channels);
+            foreach (var year in Years)
+            {
+                copy.Years.Add(year - 1);
+            }
+
+            Copy(Quarters, copy.Quarters);
+            Copy(Segments, copy.Segments);
+            Copy(Regions, copy.Regions);
+            return copy;
+        }
+
+        /// <summary>Whether the filter limits which years are read (so that last year's figures need their own query).</summary>
+        public bool LimitsYears => Years.Count > 0 || From != null || To != null;
+
+        private static void Copy<T>(IEnumerable<T> from, ICollection<T> to)
+        {
+            foreach (var item in from)
+            {
+                to.Add(item);
+            }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace PartnerOps.Storage
+{
+    /// <summary>What Add-PartnerRevenue is given, before defaults and validation.</summary>
+    public sealed class RevenueDraft
+    {
+        /// <summary>The partner; null for direct revenue.</summary>
+        public PartnerReference? Partner { get; set; }
+
+        public DateTime Date { get; set; }
+
+        public decimal Amount { get; set; }
+
+        /// <summary>Default: the database's reporting currency.</summary>
+        public string? Currency { get; set; }
+
+        /// <summary>Default: Enterprise.</summary>
+        public string? Segment { get; set; }
+
+        /// <summary>Default: the partner's region; required for direct revenue.</summary>
+        public string? Region { get; set; }
+
+        public string? Reference { get; set; }
+    }
+
+    /// <summary>Revenue records: reads stream; writes run inside the store's current transaction.</summary>
+    public sealed class RevenueRepository
+    {
+        private const string Select =
+            "SELECT r.id AS Id, r.partner_id AS PartnerId, p.name AS PartnerName, r.date AS Date, r.amount AS Amount, r.currency AS Currency, " +
+            "r.segment AS Segment, r.region AS Region, r.reference AS Reference FROM revenue r LEFT JOIN partners p ON p.id = r.partner_id";
+
+        private readonly PartnerStore _store;
+        private readonly PartnerRepository _partners;
+        private readonly Func<DateTime> _utcNow;
+        private string? _currency;
+
+        public RevenueRepository(PartnerStore store, Func<DateTime>? utcNow = null)
+        {
+            _store = store;
+            _utcNow = utcNow ?? (() => DateTime.UtcNow);
+            _partners = new PartnerRepository(store, _utcNow);
+        }
+
+        /// <summary>The database's reporting currency, the default for new records.</summary>
+        public string ReportingCurrency => _currency ??= _store.Currency;
+
+        /// <summary>Records matching the filter, by date then id, yielded as they are read.</summary>
+        public IEnumerable<PartnerRevenue> Find(RevenueFilter filter)
+        {
+            var (where, parameters) = RevenueWhere.Build(_store, filter, totals: false);
+            var sql = new StringBuilder(Select).Append(where).Append(" ORDER BY r.date, r.id");
+            if (filter.First != null || filter.Skip > 0)
+            {
+                sql.Append(" LIMIT @first OFFSET @skip");
+                parameters.Add("first", filter.First ?? -1);
+                parameters.Add("skip", filter.Skip);
+            }
+
+            return _store.Connection.Query<Row>(sql.ToString(), parameters, _store.Transaction, buffered: false).Select(ToRevenue);
+        }
+
+        /// <summary>How many records match the filter, ignoring paging.</summary>
+        public long Count(RevenueFilter filter)
+        {
+            var (where, parameters) = RevenueWhere.Build(_store, filter, totals: false);
+            return _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM revenue r" + where, parameters, _store.Transaction);
+        }
+
+        public PartnerRevenue? GetById(long id) =>
+            _store.Connection.QuerySingleOrDefault<Row>(Select + " WHERE r.id = @id", new { id }, _store.Transaction) is Row row ? ToRevenue(row) : null;
+
+        /// <summary>Validates a record, fills in its defaults and stores it; returns it as stored.</summary>
+        public PartnerRevenue Add(RevenueDraft draft)
+        {
+            Partner? partner = null;
+            if (draft.Partner is PartnerReference reference)
+            {
+                partner = _partners.Require(reference.Id, reference.Name);
+            }
+
+            var currency = CurrencyCodes.Require(string.IsNullOrWhiteSpace(draft.Currency) ? ReportingCurrency : draft.Currency);
+            var minor = RevenueRules.ToMinorUnits(draft.Amount, currency);
+            var date = RevenueRules.NormalizeDate(draft.Date);
+            var segment = RevenueRules.NormalizeSegment(draft.Segment);
+            var region = PartnerRules.NormalizeRegion(draft.Region) ?? partner?.Region;
+            if (partner == null && region == null)
+            {
+                throw RevenueRules.Invalid("Region", draft.Region, "direct revenue needs a region (partner revenue defaults to the partner's)");
+            }
+
+            var revenue = new PartnerRevenue
+            {
+                PartnerId = partner?.Id,
+                PartnerName = partner?.Name,
+                Date = date,
+                Amount = RevenueRules.FromMinorUnits(minor, currency),
+                Currency = currency,
+                Segment = segment,
+                Region = region,
+                Reference = RevenueRules.NormalizeReference(draft.Reference),
+            };
+
+            try
+            {
+                revenue.Id = _store.Connection.ExecuteScalar<long>(
+                    @"INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at)
+                      VALUES (@PartnerId, @Date, @Amount, @Currency, @Segment, @SegmentKey, @Region, @RegionKey, @Reference, @CreatedAt)
+                      RETURNING id",
+                    new
+                    {
+                        revenue.PartnerId,
+                        Date = PartnerRules.FormatDate(date),
+                        Amount = minor,
+                        Currency = currency,
+                        Segment = segment,
+                        SegmentKey = RevenueRules.Key(segment),
+                        Region = region,
+                        RegionKey = RevenueRules.Key(region),
+                        revenue.Reference,
+                        CreatedAt = PartnerRules.FormatTimestamp(_utcNow()),
+                    },
+                    _store.Transaction);
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && ex.SqliteExtendedErrorCode == 2067)
+            {
+                throw ReferenceExists(revenue.Reference);
+            }
+
+            return revenue;
+        }
+
+        /// <summary>Deletes one record; RevenueNotFound when there is none with this id.</summary>
+        public void Remove(long id)
+        {
+            if (_store.Connection.Execute("DELETE FROM revenue WHERE id = @id", new { id }, _store.Transaction) == 0)
+            {
+                throw NotFound(id);
+            }
+        }
+
+        public long CountForPartner(long partnerId) =>
+            _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM revenue WHERE partner_id = @partnerId", new { partnerId }, _store.Transaction);
+
+        /// <summary>Deletes every record of a partner; returns how many.</summary>
+        public int RemoveForPartner(long partnerId) =>
+            _store.Connection.Execute("DELETE FROM revenue WHERE partner_id = @partnerId", new { partnerId }, _store.Transaction);
+
+        public static PartnerOpsException NotFound(long id) =>
+            new PartnerOpsException(ErrorIds.RevenueNotFound, FailureKind.NotFound, $"No revenue record with Id {id.ToString(CultureInfo.InvariantCulture)} was found.", id);
+
+        public static PartnerOpsException ReferenceExists(string? reference) =>
+            new PartnerOpsException(
+                ErrorIds.RevenueReferenceExists,
+                FailureKind.AlreadyExists,
+                $"A revenue record with reference '{reference}' already exists (references are unique).",
+                reference);
+
+        private static PartnerRevenue ToRevenue(Row row) => new PartnerRevenue
+        {
+            Id = row.Id,
+            PartnerId = row.PartnerId,
+            PartnerName = row.PartnerName,
+            Date = DateTime.ParseExact(row.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Amount = RevenueRules.FromMinorUnits(row.Amount, row.Currency),
+            Currency = row.Currency,
+            Segment = row.Segment,
+            Region = row.Region,
+            Reference = row.Reference,
+        };
+
+        private sealed class Row
+        {
+            public long Id { get; set; }
+
+            public long? PartnerId { get; set; }
+
+            public string? PartnerName { get; set; }
+
+            public string Date { get; set; } = string.Empty;
+
+            public long Amount { get; set; }
+
+            public string Currency { get; set; } = string.Empty;
+
+            public string Segment { get; set; } = string.Empty;
+
+            public string? Region { get; set; }
+
+            public string? Reference { get; set; }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Dapper;
+
+namespace PartnerOps.Storage
+{
+    /// <summary>Targets per metric, region (or all regions) and year; Set replaces the value of an existing one.</summary>
+    public sealed class TargetRepository
+    {
+        private const string Select =
+            "SELECT id AS Id, metric AS Metric, region AS Region, year AS Year, value AS Value, currency AS Currency FROM targets";
+
+        private readonly PartnerStore _store;
+        private readonly Func<DateTime> _utcNow;
+
+        public TargetRepository(PartnerStore store, Func<DateTime>? utcNow = null)
+        {
+            _store = store;
+            _utcNow = utcNow ?? (() => DateTime.UtcNow);
+        }
+
+        /// <summary>Adds the target, or changes the value of the one with the same metric, region and year.</summary>
+        public PartnerTarget Set(TargetMetric metric, string? region, int year, decimal value, string? currency)
+        {
+            var target = Validate(metric, region, year, value, currency);
+            var now = PartnerRules.FormatTimestamp(_utcNow());
+            target.Id = _store.Connection.ExecuteScalar<long>(
+                @"INSERT INTO targets (metric, region, region_key, year, value, currency, created_at, updated_at)
+                  VALUES (@Metric, @Region, @RegionKey, @Year, @Value, @Currency, @Now, @Now)
+                  ON CONFLICT (metric, region_key, year) DO UPDATE SET value = excluded.value, currency = excluded.currency, updated_at = excluded.updated_at
+                  RETURNING id",
+                new
+                {
+                    Metric = target.Metric.ToString(),
+                    target.Region,
+                    RegionKey = RevenueRules.Key(target.Region) ?? string.Empty,
+                    target.Year,
+                    Value = target.Value.ToString(CultureInfo.InvariantCulture),
+                    target.Currency,
+                    Now = now,
+                },
+                _store.Transaction);
+            target.Region = _store.Connection.ExecuteScalar<string?>("SELECT region FROM targets WHERE id = @Id", new { target.Id }, _store.Transaction);
+            return target;
+        }
+
+        /// <summary>Targets matching every given restriction (empty lists restrict nothing), by year, metric and region.</summary>
+        public IEnumerable<PartnerTarget> Find(IList<TargetMetric>? metrics = null, IList<int>? years = null, IList<NamePattern>? regions = null)
+        {
+            var clauses = new List<string>();
+            var parameters = new DynamicParameters();
+            if (metrics != null && metrics.Count > 0)
+            {
+                clauses.Add("metric IN @metrics");
+                parameters.Add("metrics", metrics.Select(m => m.ToString()).Distinct().ToList());
+            }
+
+            if (years != null && years.Count > 0)
+            {
+                clauses.Add("year IN @years");
+                parameters.Add("years", years.Distinct().ToList());
+            }
+
+            if (regions != null && regions.Count > 0)
+            {
+                var alternatives = new List<string>();
+                var i = 0;
+                foreach (var pattern in regions)
+                {
+                    alternatives.Add(pattern.IsWildcard ? $"region_key GLOB @rglob{i}" : $"region_key = @rkey{i}");
+                    parameters.Add("rglob" + i, pattern.Glob);
+                    parameters.Add("rkey" + i, pattern.Key);
+                    i++;
+                }
+
+                clauses.Add("(" + string.Join(" OR ", alternatives) + ")");
+            }
+
+            var where = clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses);
+            return _store.Connection
+                .Query<Row>(Select + where + " ORDER BY year, metric, region_key", parameters, _store.Transaction, buffered: false)
+                .Select(ToTarget);
+        }
+
+        public PartnerTarget? GetById(long id) =>
+            _store.Connection.QuerySingleOrDefault<Row>(Select + " WHERE id = @id", new { id }, _store.Transaction) is Row row ? ToTarget(row) : null;
+
+        /// <summary>The target for a metric, region (null = all regions) and year, or null.</summary>
+        public PartnerTarget? Get(TargetMetric metric, string? region, int year) =>
+            _store.Connection.QuerySingleOrDefault<Row>(
+                Select + " WHERE metric = @metric AND region_key = @regionKey AND year = @year",
+                new { metric = metric.ToString(), regionKey = RevenueRules.Key(PartnerRules.NormalizeRegion(region)) ?? string.Empty, year },
+                _store.Transaction) is Row row ? ToTarget(row) : null;
+
+        public void Remove(long id)
+        {
+            if (_store.Connection.Execute("DELETE FROM targets WHERE id = @id", new { id }, _store.Transaction) == 0)
+            {
+                throw NotFound($"Id {id.ToString(CultureInfo.InvariantCulture)}", id);
+            }
+        }
+
+        public static PartnerOpsException NotFound(string what, object? target) =>
+            new PartnerOpsException(ErrorIds.TargetNotFound, FailureKind.NotFound, $"No target with {what} was found.", target);
+
+        private PartnerTarget Validate(TargetMetric metric, string? region, int year, decimal value, string? currency)
+        {
+            if (!Enum.IsDefined(typeof(TargetMetric), metric))
+            {
+                throw Invalid("Metric", metric, $"valid values are {string.Join(", ", Enum.GetNames(typeof(TargetMetric)))}");
+            }
+
+            if (year < 1900 || year > 2999)
+            {
+                throw Invalid("Year", year, "it must be between 1900 and 2999");
+            }
+
+            var target = new PartnerTarget { Metric = metric, Region = PartnerRules.NormalizeRegion(region), Year = year, Value = value };
+            switch (metric)
+            {
+                case TargetMetric.PartnerCount:
+                    if (value < 0 || value != decimal.Truncate(value))
+                    {
+                        throw Invalid("Value", value, "a partner count target is a whole number, 0 or more");
+                    }
+
+                    break;
+                case TargetMetric.PartnerRevenue:
+                    if (value < 0 || value > RevenueRules.MaxAmount * 1000)
+                    {
+                        throw Invalid("Value", value, "a revenue target is an amount, 0 or more");
+                    }
+
+                    target.Currency = CurrencyCodes.Require(string.IsNullOrWhiteSpace(currency) ? _store.Currency : currency);
+                    return target;
+                case TargetMetric.PartnerRevenueShare:
+                    if (value < 0 || value > 1)
+                    {
+                        throw Invalid("Value", value, "a share target is a fraction between 0 and 1 (1 = 100%)");
+                    }
+
+                    break;
+            }
+
+            if (!string.IsNullOrWhiteSpace(currency))
+            {
+                throw Invalid("Currency", currency, $"only PartnerRevenue targets have a currency, not {metric}");
+            }
+
+            return target;
+        }
+
+        private static PartnerOpsException Invalid(string property, object? value, string problem) =>
+            new PartnerOpsException(
+                ErrorIds.InvalidTargetValue,
+                FailureKind.InvalidArgument,
+                $"{property} '{Convert.ToString(value, CultureInfo.InvariantCulture)}' is not valid: {problem}.",
+                value);
+
+        private static PartnerTarget ToTarget(Row row) => new PartnerTarget
+        {
+            Id = row.Id,
+            Metric = (TargetMetric)Enum.Parse(typeof(TargetMetric), row.Metric),
+            Region = row.Region,
+            Year = (int)row.Year,
+            Value = decimal.Parse(row.Value, CultureInfo.InvariantCulture),
+            Currency = row.Currency,
+        };
+
+        private sealed class Row
+        {
+            public long Id { get; set; }
+
+            public string Metric { get; set; } = string.Empty;
+
+            public string? Region { get; set; }
+
+            public long Year { get; set; }
+
+            public string Value { get; set; } = string.Empty;
+
+            public string? Currency { get; set; }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Management.Automation;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>Lists the stored exchange rates, by pair and year.</summary>
+    [Cmdlet(VerbsCommon.Get, "PartnerExchangeRate")]
+    [OutputType(typeof(ExchangeRate))]
+    public sealed class GetPartnerExchangeRateCommand : PartnerOpsCmdlet
+    {
+        #region Parameters
+
+        [Parameter(Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string? From { get; set; }
+
+        [Parameter(Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string? To { get; set; }
+
+        [Parameter]
+        public int[]? Year { get; set; }
+
+        #endregion
+
+        protected override void EndProcessing()
+        {
+            using (var store = OpenStore(create: false))
+            {
+                try
+                {
+                    foreach (var rate in new ExchangeRateRepository(store).Find(From, To, Year))
+                    {
+                        WriteObject(rate);
+                    }
+                }
+                catch (PartnerOpsException ex)
+                {
+                    ThrowFailure(ex, ex.Target);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+using System.Management.Automation;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>Finds revenue records by partner, period, segment, region and channel; streams them by date.</summary>
+    [Cmdlet(VerbsCommon.Get, "PartnerRevenue", DefaultParameterSetName = ByPartner, SupportsPaging = true)]
+    [OutputType(typeof(PartnerRevenue))]
+    public sealed class GetPartnerRevenueCommand : RevenueFilterCmdlet
+    {
+        /// <summary>Partners by name (wildcards), id, or Partner objects from the pipeline.</summary>
+        [Parameter(ParameterSetName = ByPartner, Position = 0, ValueFromPipeline = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public PartnerReference[]? Partner { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var filter = BuildFilter(Partner);
+            filter.Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue);
+            filter.First = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue);
+            var revenue = new RevenueRepository(OpenReadStore());
+            if (PagingParameters.IncludeTotalCount)
+            {
+                WriteObject(PagingParameters.NewTotalCount((ulong)revenue.Count(filter), 1.0));
+            }
+
+            foreach (var record in revenue.Find(filter))
+            {
+                WriteObject(record);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Linq;
+using System.Management.Automation;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>Lists targets, by year, metric and region.</summary>
+    [Cmdlet(VerbsCommon.Get, "PartnerTarget")]
+    [OutputType(typeof(PartnerTarget))]
+    public sealed class GetPartnerTargetCommand : PartnerOpsCmdlet
+    {
+        #region Parameters
+
+        [Parameter(Position = 0)]
+        public TargetMetric[]? Metric { get; set; }
+
+        [Parameter]
+        public int[]? Year { get; set; }
+
+        [Parameter]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Region { get; set; }
+
+        #endregion
+
+        protected override void EndProcessing()
+        {
+            using (var store = OpenStore(create: false))
+            {
+                foreach (var target in new TargetRepository(store).Find(Metric, Year, Region?.Select(NamePattern.Parse).ToList()))
+                {
+                    WriteObject(target);
+                }
+            }
+        }
+    }
+}

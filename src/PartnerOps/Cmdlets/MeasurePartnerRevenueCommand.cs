@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PartnerOps.Measures;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>
+    /// Count, total, average, minimum, maximum and share of revenue, per group of keys, in one currency;
+    /// with Year among the keys also the previous year's total and the growth. The database does the sums.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Measure, "PartnerRevenue", DefaultParameterSetName = ByPartner)]
+    [OutputType("PartnerOps.RevenueMeasure")]
+    public sealed class MeasurePartnerRevenueCommand : RevenueFilterCmdlet
+    {
+        public const string TypeName = "PartnerOps.RevenueMeasure";
+
+        private readonly List<PartnerReference> _pipedPartners = new List<PartnerReference>();
+        private RevenueMeasurer? _given;
+        private bool _piped;
+
+        #region Parameters
+
+        /// <summary>The keys to group by, in the order the measures show them.</summary>
+        [Parameter(Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public RevenueGroupKey[]? GroupBy { get; set; }
+
+        /// <summary>Partners by name (wildcards) or id.</summary>
+        [Parameter(ParameterSetName = ByPartner)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public PartnerReference[]? Partner { get; set; }
+
+        /// <summary>The currency of the figures; default the database's reporting currency.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Currency { get; set; }
+
+        /// <summary>Only the groups with the largest totals, largest first.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int Top { get; set; }
+
+        /// <summary>Partner objects (measure only their revenue) or PartnerRevenue objects (measure them as given).</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
+        #endregion
+
+        protected override void ProcessRecord()
+        {
+            if (InputObject == null)
+            {
+                return;
+            }
+
+            _piped = true;
+            switch (InputObject.BaseObject)
+            {
+                case PartnerOps.Partner partner:
+                    _pipedPartners.Add(new PartnerReference(partner));
+                    break;
+                case PartnerRevenue revenue:
+                    if (_given == null)
+                    {
+                        _given = new RevenueMeasurer(OpenReadStore());
+                        _given.BeginGiven();
+                    }
+
+                    PerItem(revenue, () => _given.AddGiven(revenue));
+                    break;
+                default:
+                    WriteFailure(
+                        new PartnerOpsException(
+                            ErrorIds.InvalidRevenueValue,
+                            FailureKind.InvalidArgument,
+                            $"Measure-PartnerRevenue measures Partner or PartnerRevenue objects; '{InputObject.BaseObject.GetType().FullName}' is neither.",
+                            InputObject),
+                        InputObject);
+                    break;
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                var partners = Partner?.ToList();
+                if (_pipedPartners.Count > 0)
+                {
+                    partners = (partners ?? new List<PartnerReference>()).Concat(_pipedPartners).ToList();
+                }
+
+                if (_piped && _given == null && _pipedPartners.Count == 0)
+                {
+                    return; // every piped object was refused: measure nothing rather than everything
+                }
+
+                var request = new RevenueMeasureRequest
+                {
+                    Filter = BuildFilter(partners),
+                    Currency = Currency,
+                    Top = MyInvocation.BoundParameters.ContainsKey(nameof(Top)) ? Top : (int?)null,
+                };
+                foreach (var key in GroupBy ?? Array.Empty<RevenueGroupKey>())
+                {
+                    request.GroupBy.Add(key);
+                }
+
+                var measurer = _given ?? new RevenueMeasurer(OpenReadStore());
+                var measures = measurer.Measure(request);
+                WriteVerbose($"Measured {measures.Sum(m => m.Count)} revenue record(s) in {measures.Count} group(s).");
+                foreach (var measure in measures)
+                {
+                    WriteObject(ToPSObject(measure, request.GroupBy.Contains(RevenueGroupKey.Year)));
+                }
+            }
+            catch (PartnerOpsException ex)
+            {
+                ThrowFailure(ex, ex.Target);
+            }
+            finally
+            {
+                Dispose();
+            }
+        }
+
+        /// <summary>The measure with its keys as properties of their own, in front of the figures.</summary>
+        private static PSObject ToPSObject(RevenueMeasure measure, bool withGrowth)
+        {
+            var result = new PSObject();
+            result.TypeNames.Insert(0, TypeName);
+            foreach (var key in measure.Keys)
+            {
+                result.Properties.Add(new PSNoteProperty(key.Key.ToString(), key.Value));
+            }
+
+            result.Properties.Add(new PSNoteProperty(nameof(measure.Count), measure.Count));
+            result.Properties.Add(new PSNoteProperty(nameof(measure.Total), measure.Total));
+            result.Properties.Add(new PSNoteProperty(nameof(measure.Average), measure.Average));
+            result.Properties.Add(new PSNoteProperty(nameof(measure.Minimum), measure.Minimum));
+            result.Properties.Add(new PSNoteProperty(nameof(measure.Maximum), measure.Maximum));
+            result.Properties.Add(new PSNoteProperty(nameof(measure.Share), measure.Share));
+            result.Properties.Add(new PSNoteProperty(nameof(measure.Currency), measure.Currency));
+            var shown = measure.Keys.Select(k => k.Key.ToString()).Concat(new[] { nameof(measure.Count), nameof(measure.Total), nameof(measure.Share) }).ToList();
+            if (withGrowth)
+            {
+                result.Properties.Add(new PSNoteProperty(nameof(measure.PreviousTotal), measure.PreviousTotal));
+                result.Properties.Add(new PSNoteProperty(nameof(measure.Growth), measure.Growth));
+                shown.Add(nameof(measure.Growth));
+            }
+
+            shown.Add(nameof(measure.Currency));
+            result.Members.Add(new PSMemberSet(
+                "PSStandardMembers",
+                new PSMemberInfo[] { new PSPropertySet("DefaultDisplayPropertySet", shown) }));
+            return result;
+        }
+    }
+}

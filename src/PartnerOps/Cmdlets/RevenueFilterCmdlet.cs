@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>The filters Get-PartnerRevenue and Measure-PartnerRevenue share, and how partners named in them are found.</summary>
+    public abstract class RevenueFilterCmdlet : PartnerOpsCmdlet, IDisposable
+    {
+        protected const string ByPartner = nameof(ByPartner);
+        protected const string DirectOnly = nameof(DirectOnly);
+
+        #region Parameters
+
+        /// <summary>Only direct (non-partner) revenue.</summary>
+        [Parameter(ParameterSetName = DirectOnly, Mandatory = true)]
+        public SwitchParameter Direct { get; set; }
+
+        [Parameter]
+        [ValidateRange(1900, 2999)]
+        public int[]? Year { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 4)]
+        public int[]? Quarter { get; set; }
+
+        /// <summary>Booked on or after this date.</summary>
+        [Parameter]
+        [DateTransformation]
+        public DateTime? From { get; set; }
+
+        /// <summary>Booked on or before this date.</summary>
+        [Parameter]
+        [DateTransformation]
+        public DateTime? To { get; set; }
+
+        [Parameter]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Segment { get; set; }
+
+        [Parameter]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Region { get; set; }
+
+        [Parameter]
+        public RevenueChannel[]? Channel { get; set; }
+
+        #endregion
+
+        protected PartnerStore? Store { get; private set; }
+
+        protected PartnerStore OpenReadStore() => Store ??= OpenStore(create: false);
+
+        /// <summary>
+        /// The filter from the parameters, with <paramref name="partners"/> (the -Partner of the cmdlet) resolved: exact names and
+        /// ids that match no partner are PartnerNotFound errors, and then match nothing rather than everything.
+        /// </summary>
+        protected RevenueFilter BuildFilter(IEnumerable<PartnerReference>? partners)
+        {
+            var filter = new RevenueFilter { From = From?.Date, To = To?.Date };
+            var repository = new PartnerRepository(OpenReadStore());
+            var references = partners?.ToList();
+            if (references != null)
+            {
+                filter.RestrictPartners = true;
+                foreach (var reference in references)
+                {
+                    if (reference.Name != null && reference.Id == null && WildcardPattern.ContainsWildcardCharacters(reference.Name))
+                    {
+                        filter.PartnerNames.Add(NamePattern.Parse(reference.Name));
+                        continue;
+                    }
+
+                    var found = reference.Id is long id ? repository.GetById(id) : repository.GetByName(reference.Name!);
+                    if (found == null)
+                    {
+                        WriteFailure(PartnerRepository.NotFound(reference.Id is long missing ? "Id " + missing : "'" + reference.Name + "'", reference), reference);
+                        continue;
+                    }
+
+                    filter.PartnerIds.Add(found.Id);
+                }
+            }
+
+            if (Direct)
+            {
+                filter.Channels.Add(RevenueChannel.Direct);
+            }
+
+            foreach (var channel in Channel ?? Array.Empty<RevenueChannel>())
+            {
+                filter.Channels.Add(channel);
+            }
+
+            if (Direct && Channel != null && !Channel.Contains(RevenueChannel.Direct))
+            {
+                filter.RestrictPartners = true; // -Direct with -Channel Partner: nothing can match
+            }
+
+            Add(filter.Years, Year);
+            Add(filter.Quarters, Quarter);
+            Add(filter.Segments, Segment?.Select(NamePattern.Parse));
+            Add(filter.Regions, Region?.Select(NamePattern.Parse));
+            return filter;
+        }
+
+        protected override void EndProcessing() => Dispose();
+
+        public void Dispose()
+        {
+            Store?.Dispose();
+            Store = null;
+        }
+
+        private static void Add<T>(ICollection<T> list, IEnumerable<T>? values)
+        {
+            foreach (var value in values ?? Enumerable.Empty<T>())
+            {
+                list.Add(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>Sets the rate of a currency pair for a year (1 From = Rate To); an existing rate is replaced.</summary>
+    [Cmdlet(VerbsCommon.Set, "PartnerExchangeRate", SupportsShouldProcess = true)]
+    [OutputType(typeof(ExchangeRate))]
+    public sealed class SetPartnerExchangeRateCommand : PartnerOpsCmdlet, IDisposable
+    {
+        private PipelinedWrites? _writes;
+
+        #region Parameters
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public string From { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public string To { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public int Year { get; set; }
+
+        /// <summary>How many To one From is worth in that year.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [DecimalTransformation]
+        public decimal Rate { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        #endregion
+
+        protected override void ProcessRecord()
+        {
+            var what = $"{Year.ToString(CultureInfo.InvariantCulture)}: 1 {From} = {Rate.ToString(CultureInfo.InvariantCulture)} {To}";
+            if (!ShouldProcess(what, "Set exchange rate"))
+            {
+                return;
+            }
+
+            var writes = _writes ??= new PipelinedWrites(OpenStore(create: true));
+            WriteItem(writes, what, () =>
+            {
+                var rate = writes.Rates.Set(From, To, Year, Rate);
+                if (PassThru)
+                {
+                    WriteObject(rate);
+                }
+
+                return true;
+            });
+        }
+
+        protected override void EndProcessing() => CompleteWrites(_writes, "Set", "exchange rate(s)");
+
+        public void Dispose() => _writes?.Dispose();
+    }
+}

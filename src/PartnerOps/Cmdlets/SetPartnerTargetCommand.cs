@@ -1,0 +1,69 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>
+    /// Sets a target for a metric, region (none = all regions) and year; the value of an existing target
+    /// is replaced. PartnerRevenueShare is a fraction (1 = 100%).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "PartnerTarget", SupportsShouldProcess = true)]
+    [OutputType(typeof(PartnerTarget))]
+    public sealed class SetPartnerTargetCommand : PartnerOpsCmdlet, IDisposable
+    {
+        private PipelinedWrites? _writes;
+
+        #region Parameters
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public TargetMetric Metric { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public int Year { get; set; }
+
+        /// <summary>The region; omit (or leave the cell empty) for all regions.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EmptyAsNull]
+        public string? Region { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [DecimalTransformation]
+        public decimal Value { get; set; }
+
+        /// <summary>For PartnerRevenue targets; default the database's reporting currency.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EmptyAsNull]
+        public string? Currency { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        #endregion
+
+        protected override void ProcessRecord()
+        {
+            var what = $"{Metric} {Region ?? "(all regions)"} {Year.ToString(CultureInfo.InvariantCulture)} = {Value.ToString(CultureInfo.InvariantCulture)}";
+            if (!ShouldProcess(what, "Set target"))
+            {
+                return;
+            }
+
+            var writes = _writes ??= new PipelinedWrites(OpenStore(create: true));
+            WriteItem(writes, what, () =>
+            {
+                var target = writes.Targets.Set(Metric, Region, Year, Value, Currency);
+                if (PassThru)
+                {
+                    WriteObject(target);
+                }
+
+                return true;
+            });
+        }
+
+        protected override void EndProcessing() => CompleteWrites(_writes, "Set", "target(s)");
+
+        public void Dispose() => _writes?.Dispose();
+    }
+}
