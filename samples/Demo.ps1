@@ -1,33 +1,85 @@
 <#
 .SYNOPSIS
-    Shows PartnerOps at work on a fresh database in a temporary folder. build.ps1 -Task Demo runs it.
+    Shows PartnerOps answering a channel manager's questions from the sample data in samples/channel,
+    on a fresh database in a temporary folder. build.ps1 -Task Demo runs it.
 #>
 param([Parameter(Mandatory)] [string] $ModulePath)
 
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $ModulePath 'PartnerOps.psd1')
 
-function Show([string] $Title, [scriptblock] $Command) {
+function Show([string] $Question, [scriptblock] $Command) {
     Write-Host ''
+    Write-Host "# $Question" -ForegroundColor Green
     Write-Host "PS> $($Command.ToString().Trim())" -ForegroundColor Yellow
-    & $Command | Out-String -Width 120 | Write-Host -NoNewline
+    & $Command | Out-String -Width 120 | ForEach-Object TrimEnd | Write-Host
 }
 
+$samples = Join-Path $PSScriptRoot 'channel'
 $folder = Join-Path ([IO.Path]::GetTempPath()) "partnerops-demo-$PID"
 $null = New-Item -ItemType Directory -Force $folder
 $db = Join-Path $folder 'partners.db'
 Write-Host "Demo database: $db (a temporary folder)" -ForegroundColor Cyan
 
-Show 'create' { New-PartnerDatabase -Path $db -Currency USD }
-Show 'connect' { Connect-PartnerDatabase -Path $db | Select-Object Path, SchemaVersion, Currency }
-Show 'import' { Import-Csv (Join-Path $PSScriptRoot 'partners.csv') | Add-Partner -PassThru }
-Show 'one more' { Add-Partner -Name 'Huawei Enterprise Partner Co' -Type Distributor -Tier Gold -Region China -Country CN -JoinedOn 2015-02-01 -PassThru }
-Show 'wildcards' { Get-Partner -Name 'B*', '*China*' }
-Show 'filters' { Get-Partner -Region 'western europe' -Status Active, Onboarding }
-Show 'as of a date' { Get-Partner -AsOf 2014-01-01 | Measure-Object | Select-Object Count }
-Show 'end a relationship' { Set-Partner -Name 'SHI International' -Status Terminated -EndedOn 2015-06-30 -PassThru | Format-List Name, Status, EndedOn }
-Show 'promote a tier' { Get-Partner -Region China -Tier Silver | Set-Partner -Tier Gold -PassThru }
-Show 'paging' { Get-Partner -First 3 -Skip 2 -IncludeTotalCount }
-Show 'an exact name that is not there' { Get-Partner -Name 'No Such Partner' -ErrorAction Continue 2>&1 | ForEach-Object { "error id: $($_.FullyQualifiedErrorId)" } }
-Show 'check and back up' { Test-PartnerDatabase -Detailed }
-Show 'backup' { Backup-PartnerDatabase -DestinationPath (Join-Path $folder 'backup.db') | Select-Object Path, PartnerCount }
+Show 'A new database, reporting in USD, used by every command that follows' {
+    New-PartnerDatabase -Path $db -Currency USD | Out-Null
+    Connect-PartnerDatabase -Path $db | Select-Object Path, SchemaVersion, Currency
+}
+Show 'Load the sample partners, exchange rates, revenue and targets (CSV files piped into the cmdlets)' {
+    Import-Csv "$samples/partners.csv" | Add-Partner
+    Import-Csv "$samples/exchange-rates.csv" | Set-PartnerExchangeRate
+    Import-Csv "$samples/revenue.csv" | Add-PartnerRevenue
+    Import-Csv "$samples/targets.csv" | Set-PartnerTarget
+    Get-PartnerDatabase | Select-Object PartnerCount, RevenueCount, Currency
+}
+Show 'How many partners do we have in Western Europe, and how far from the 1,000 promised for 2015?' {
+    Measure-PartnerTarget -Year 2015 -Region 'Western Europe' -AsOf 2015-01-01
+}
+Show 'Half way through 2015, for every target?' {
+    Measure-PartnerTarget -Year 2015 -AsOf 2015-07-02
+}
+Show 'And at the end of 2015?' {
+    Measure-PartnerTarget -Year 2015 -AsOf 2015-12-31
+}
+Show 'What share of 2015 enterprise revenue comes through partners?' {
+    Measure-PartnerRevenue -GroupBy Channel -Year 2015 -Segment Enterprise | Format-Table Channel, Count, Total, Share, Currency
+}
+Show 'How much of it comes from each region (60% from China)?' {
+    Measure-PartnerRevenue -GroupBy Region -Year 2015 -Segment Enterprise | Format-Table Region, Count, Total, Share, Currency
+}
+Show 'The same total in pounds (1 GBP = 1.55 USD in 2015)' {
+    Measure-PartnerRevenue -Year 2015 -Segment Enterprise -Currency GBP | Format-Table Count, Total, Currency
+}
+Show 'How did enterprise revenue grow year on year?' {
+    Measure-PartnerRevenue -GroupBy Year -Segment Enterprise | Format-Table Year, Count, Total, PreviousTotal, Growth, Currency
+}
+Show 'How did each partner type grow on 2014?' {
+    Measure-PartnerRevenue -GroupBy Type, Year -Year 2015 -Channel Partner | Format-Table Type, Year, Total, PreviousTotal, Growth
+}
+Show 'Which partners brought the most in 2015?' {
+    Measure-PartnerRevenue -GroupBy Partner -Year 2015 -Channel Partner -Top 5 | Format-Table Partner, Count, Total, Share
+}
+Show 'Which distributor relationships ended?' {
+    Get-Partner -Type Distributor -Status Terminated |
+        Format-Table Name, Region, @{ n = 'Joined'; e = { $_.JoinedOn.ToString('yyyy-MM-dd') } }, @{ n = 'Ended'; e = { $_.EndedOn.ToString('yyyy-MM-dd') } }, Notes
+}
+Show "That distributor's revenue, year by year" {
+    Get-Partner -Name 'Meridian Distribution Europe' | Measure-PartnerRevenue -GroupBy Year -Currency EUR | Format-Table Year, Count, Total, Currency
+}
+Show 'Partners, found with wildcards and filters' {
+    Get-Partner -Name '*Cloud*' -Region China -Tier Gold, Platinum
+}
+Show 'Promote a partner and book a deal for it in the pipeline' {
+    Get-Partner -Name 'Helvion Global Services' | Set-Partner -Tier Platinum -PassThru |
+        Add-PartnerRevenue -Date 2015-12-30 -Amount 1250000 -Reference 'DEAL-2015-DEMO' -PassThru
+}
+Show 'A partner with revenue is not deleted by accident' {
+    Remove-Partner -Name 'Helvion Global Services' -Confirm:$false -ErrorAction Continue 2>&1 | ForEach-Object { "error id: $($_.FullyQualifiedErrorId)" }
+}
+Show 'Check the database and back it up while it is in use' {
+    Test-PartnerDatabase -Detailed
+    Backup-PartnerDatabase -DestinationPath (Join-Path $folder 'backup.db') | Select-Object Path, PartnerCount, RevenueCount
+}
+
+Remove-Module PartnerOps
+Remove-Item $folder -Recurse -Force

@@ -46,7 +46,9 @@ namespace PartnerOps.Commands
             WriteVerbose($"Using database '{path}'.");
             try
             {
-                return create ? PartnerStore.OpenOrCreate(path) : PartnerStore.OpenExisting(path);
+                var store = create ? PartnerStore.OpenOrCreate(path) : PartnerStore.OpenExisting(path);
+                SeeOtherWrites(store);
+                return store;
             }
             catch (PartnerOpsException ex)
             {
@@ -87,16 +89,65 @@ namespace PartnerOps.Commands
             ThrowTerminatingError(ToErrorRecord(ex, target));
         }
 
-        /// <summary>Runs one item's writes in the pipeline's batch, as a per-item action; counts it when <paramref name="work"/> says it wrote.</summary>
-        internal void WriteItem(PipelinedWrites writes, object? target, Func<bool> work)
+        /// <summary>
+        /// Runs one item's writes in the pipeline's batch, as a per-item action, and then (outside the item's
+        /// savepoint, so that a PartnerOps command downstream can write) passes its result on when <paramref name="emit"/>.
+        /// </summary>
+        internal void WriteItem(PipelinedWrites writes, object? target, Func<object?> work, bool emit = false)
         {
+            object? result = null;
+            var done = false;
             PerItem(target, () =>
             {
-                if (writes.Batch.Run(work))
-                {
-                    writes.Written++;
-                }
+                result = writes.Batch.Run(work);
+                writes.Written++;
+                done = true;
             });
+            if (done && emit && result != null)
+            {
+                WriteObject(result);
+            }
+        }
+
+        /// <summary>
+        /// ShouldProcess for a pipelined write. When it may ask the user, the batch is committed first, so that
+        /// no write lock is held while a prompt waits for an answer.
+        /// </summary>
+        internal bool ShouldWrite(PipelinedWrites? writes, string target, string action, ConfirmImpact impact = ConfirmImpact.Medium)
+        {
+            if (writes != null && MayPrompt(impact))
+            {
+                try
+                {
+                    writes.Batch.Complete();
+                }
+                catch (PartnerOpsException ex)
+                {
+                    ThrowFailure(ex, ex.Target);
+                }
+            }
+
+            return ShouldProcess(target, action);
+        }
+
+        /// <summary>Makes what other PartnerOps commands in this pipeline wrote to this database visible to this one (see WriteBatch).</summary>
+        internal static void SeeOtherWrites(PartnerStore store, WriteBatch? own = null) => WriteBatch.CommitIdle(store.Path, own);
+
+        private bool MayPrompt(ConfirmImpact impact)
+        {
+            var bound = MyInvocation.BoundParameters;
+            if (bound.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter w && w.IsPresent)
+            {
+                return false;
+            }
+
+            if (bound.TryGetValue("Confirm", out var confirm) && confirm is SwitchParameter c)
+            {
+                return c.IsPresent;
+            }
+
+            var preference = SessionState.PSVariable.GetValue("ConfirmPreference") is ConfirmImpact p ? p : ConfirmImpact.High;
+            return preference != ConfirmImpact.None && impact >= preference;
         }
 
         /// <summary>Runs a per-item action: known failures become one error for that item; database-wide ones stop the command.</summary>

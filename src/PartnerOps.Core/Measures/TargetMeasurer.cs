@@ -9,8 +9,9 @@ namespace PartnerOps.Measures
     /// <summary>
     /// Progress toward targets on a date. PartnerCount counts the partners of that date; PartnerRevenue sums
     /// partner revenue booked in the year up to that date; PartnerRevenueShare divides it by all revenue
-    /// booked in the same days. Expected is where a metric should be on that date: revenue pro rata of the
-    /// year's days, a partner count pro rata from the count at the start of the year, a share the target itself.
+    /// booked in the same days. Expected is where a metric should be on that date, moving evenly from the year's
+    /// first day (nothing yet) to its last (all of it): revenue from 0 to the target, a partner count from the
+    /// count at the start of the year to the target; a share's expectation is the target itself.
     /// </summary>
     public sealed class TargetMeasurer
     {
@@ -37,8 +38,8 @@ namespace PartnerOps.Measures
             var start = new DateTime(target.Year, 1, 1);
             var end = new DateTime(target.Year, 12, 31);
             var measured = asOf > end ? end : asOf;
-            var days = DateTime.IsLeapYear(target.Year) ? 366m : 365m;
-            var elapsed = asOf < start ? 0m : asOf > end ? 1m : ((asOf - start).Days + 1) / days;
+            // 0 on the year's first day, 1 on its last: at the start nothing more is expected yet, at the end all of it.
+            var elapsed = asOf <= start ? 0m : asOf >= end ? 1m : (decimal)(asOf - start).Days / (end - start).Days;
 
             decimal actual;
             decimal expected;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
@@ -10,9 +11,18 @@ namespace PartnerOps.Storage
     /// open for <see cref="MaxAge"/>, so other writers wait at most about that long. The open transaction
     /// only ever holds whole items, so disposing (a stopped pipeline, Select-Object -First) commits them:
     /// what a cmdlet reported as written stays written.
+    /// <para>
+    /// Two PartnerOps commands in one pipeline run on one thread, each with its own connection: a batch left
+    /// open by one would block the other's writes (and reads would miss its rows) until the busy timeout.
+    /// So before a batch begins, and before a command reads, the other batches open on the same file in this
+    /// thread are committed; they are idle then (between items), so they hold only whole items.
+    /// </para>
     /// </summary>
     public sealed class WriteBatch : IDisposable
     {
+        [ThreadStatic]
+        private static List<WriteBatch>? _openOnThisThread;
+
         private readonly PartnerStore _store;
         private readonly Stopwatch _age = new Stopwatch();
         private readonly Stopwatch _elapsed = Stopwatch.StartNew();
@@ -40,7 +50,9 @@ namespace PartnerOps.Storage
         {
             if (_store.Transaction == null)
             {
+                CommitIdle(_store.Path);
                 _store.BeginWrite();
+                (_openOnThisThread ??= new List<WriteBatch>()).Add(this);
                 _age.Restart();
                 _items = 0;
             }
@@ -87,9 +99,30 @@ namespace PartnerOps.Storage
                 {
                     throw PartnerStore.Translate(ex, _store.Path);
                 }
+                finally
+                {
+                    _openOnThisThread?.Remove(this);
+                }
 
                 Committed += _items;
                 _items = 0;
+            }
+        }
+
+        /// <summary>Commits every batch (but <paramref name="except"/>) this thread holds open on the database at <paramref name="path"/>.</summary>
+        public static void CommitIdle(string path, WriteBatch? except = null)
+        {
+            if (_openOnThisThread == null)
+            {
+                return;
+            }
+
+            foreach (var batch in _openOnThisThread.ToArray())
+            {
+                if (batch != except && string.Equals(batch._store.Path, path, StringComparison.Ordinal))
+                {
+                    batch.Complete();
+                }
             }
         }
 
@@ -107,6 +140,7 @@ namespace PartnerOps.Storage
             catch (Exception)
             {
                 // Dispose must not throw (it runs while a pipeline stops); the items stay unwritten, whole.
+                _openOnThisThread?.Remove(this);
                 _store.Rollback();
             }
         }

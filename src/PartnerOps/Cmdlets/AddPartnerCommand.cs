@@ -73,21 +73,13 @@ namespace PartnerOps.Commands
                 Notes = Notes,
             };
 
-            if (!ShouldProcess(Name, "Add partner"))
+            if (!ShouldWrite(_writes, Name, "Add partner"))
             {
                 return;
             }
 
             var writes = _writes ??= new PipelinedWrites(OpenStore(create: true));
-            PerItem(InputObject ?? (object)Name, () =>
-            {
-                var added = writes.Batch.Run(() => writes.Partners.Add(draft));
-                writes.Written++;
-                if (PassThru)
-                {
-                    WriteObject(added);
-                }
-            });
+            WriteItem(writes, InputObject ?? (object)Name, () => writes.Partners.Add(draft), PassThru);
         }
 
         protected override void EndProcessing() => CompleteWrites(_writes, "Added");

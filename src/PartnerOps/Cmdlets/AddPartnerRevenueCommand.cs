@@ -94,22 +94,13 @@ namespace PartnerOps.Commands
             };
 
             var what = $"{PartnerRules.FormatDate(Date)} {Amount} {Currency} {(partner == null ? "direct" : "by " + partner)}";
-            if (!ShouldProcess(what, "Add revenue"))
+            if (!ShouldWrite(_writes, what, "Add revenue"))
             {
                 return;
             }
 
             var writes = _writes ??= new PipelinedWrites(OpenStore(create: true));
-            WriteItem(writes, target, () =>
-            {
-                var added = writes.Revenue.Add(draft);
-                if (PassThru)
-                {
-                    WriteObject(added);
-                }
-
-                return true;
-            });
+            WriteItem(writes, target, () => writes.Revenue.Add(draft), PassThru);
         }
 
         protected override void EndProcessing() => CompleteWrites(_writes, "Added", "revenue record(s)");

@@ -66,6 +66,7 @@ namespace PartnerOps.Commands
         protected override void ProcessRecord()
         {
             var filter = BuildFilter();
+            SeeOtherWrites(_store!);
             var partners = new PartnerRepository(_store!);
             if (PagingParameters.IncludeTotalCount)
             {

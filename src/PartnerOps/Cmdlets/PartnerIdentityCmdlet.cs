@@ -35,25 +35,33 @@ namespace PartnerOps.Commands
 
         protected PartnerRepository Partners => _writes!.Partners;
 
-        /// <summary>Looks the partner up and runs <paramref name="work"/> on it inside the current batch; work says whether it wrote.</summary>
-        internal void WithPartner(Func<Partner, PipelinedWrites, bool> work)
+        /// <summary>
+        /// Looks the partner up, asks ShouldProcess with the description <paramref name="describe"/> gives (which
+        /// may refuse the item by throwing), then runs <paramref name="write"/> in the batch and passes its
+        /// result on with -PassThru. The write runs again the checks that must hold inside the transaction.
+        /// </summary>
+        internal void WithPartner(string action, ConfirmImpact impact, Func<Partner, PipelinedWrites, string> describe, Func<Partner, PipelinedWrites, object?> write, bool emit)
         {
             var writes = _writes ??= new PipelinedWrites(OpenStore(create: false));
-            PerItem(Target, () => writes.Batch.Run(() =>
+            SeeOtherWrites(writes.Store, writes.Batch);
+            Partner? partner = null;
+            string? description = null;
+            PerItem(Target, () =>
             {
-                var partner = ParameterSetName switch
+                partner = ParameterSetName switch
                 {
                     ById => Partners.Require(Id, null),
                     ByInputObject => Partners.Require(InputObject!.Id, null),
                     _ => Partners.Require(null, Name),
                 };
-                if (work(partner, writes))
-                {
-                    writes.Written++;
-                }
+                description = describe(partner, writes);
+            });
+            if (partner == null || description == null || !ShouldWrite(writes, description, action, impact))
+            {
+                return;
+            }
 
-                return true;
-            }));
+            WriteItem(writes, Target, () => write(partner, writes), emit);
         }
 
         /// <summary>How -Verbose describes what was done, e.g. "Updated".</summary>

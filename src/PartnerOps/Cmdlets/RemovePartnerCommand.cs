@@ -19,29 +19,38 @@ namespace PartnerOps.Commands
 
         protected override void ProcessRecord()
         {
-            WithPartner((partner, writes) =>
+            WithPartner(
+                "Remove partner",
+                ConfirmImpact.High,
+                (partner, writes) =>
+                {
+                    var revenue = CheckRevenue(partner, writes);
+                    return revenue > 0 ? $"{partner.Name} (Id {partner.Id}) and its {revenue} revenue record(s)" : $"{partner.Name} (Id {partner.Id})";
+                },
+                (partner, writes) =>
+                {
+                    CheckRevenue(partner, writes); // again, inside the transaction
+                    writes.Revenue.RemoveForPartner(partner.Id);
+                    writes.Partners.Remove(partner);
+                    return null;
+                },
+                emit: false);
+        }
+
+        private long CheckRevenue(Partner partner, PipelinedWrites writes)
+        {
+            var revenue = writes.Revenue.CountForPartner(partner.Id);
+            if (revenue > 0 && !Force)
             {
-                var revenue = writes.Revenue.CountForPartner(partner.Id);
-                if (revenue > 0 && !Force)
-                {
-                    throw new PartnerOpsException(
-                        ErrorIds.PartnerHasRevenue,
-                        FailureKind.InvalidOperation,
-                        $"Partner '{partner.Name}' has {revenue} revenue record(s), so it was not removed. Use -Force to remove them too, " +
-                        "or end the relationship with Set-Partner -Status Terminated.",
-                        partner);
-                }
+                throw new PartnerOpsException(
+                    ErrorIds.PartnerHasRevenue,
+                    FailureKind.InvalidOperation,
+                    $"Partner '{partner.Name}' has {revenue} revenue record(s), so it was not removed. Use -Force to remove them too, " +
+                    "or end the relationship with Set-Partner -Status Terminated.",
+                    partner);
+            }
 
-                var what = revenue > 0 ? $"{partner.Name} (Id {partner.Id}) and its {revenue} revenue record(s)" : $"{partner.Name} (Id {partner.Id})";
-                if (!ShouldProcess(what, "Remove partner"))
-                {
-                    return false;
-                }
-
-                writes.Revenue.RemoveForPartner(partner.Id);
-                writes.Partners.Remove(partner);
-                return true;
-            });
+            return revenue;
         }
     }
 }

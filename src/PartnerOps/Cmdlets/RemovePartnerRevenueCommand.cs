@@ -49,7 +49,7 @@ namespace PartnerOps.Commands
 
         private void Remove(long id, object target, string description)
         {
-            if (!ShouldProcess(description, "Remove revenue"))
+            if (!ShouldWrite(_writes, description, "Remove revenue", ConfirmImpact.High))
             {
                 return;
             }
@@ -58,7 +58,7 @@ namespace PartnerOps.Commands
             WriteItem(writes, target, () =>
             {
                 writes.Revenue.Remove(id);
-                return true;
+                return null;
             });
         }
     }

@@ -41,14 +41,14 @@ namespace PartnerOps.Commands
             {
                 case ByKey:
                     var what = $"{Metric} {Region ?? "(all regions)"} {Year.ToString(CultureInfo.InvariantCulture)}";
-                    if (ShouldProcess(what, "Remove target"))
+                    if (ShouldWrite(_writes, what, "Remove target", ConfirmImpact.High))
                     {
                         var writes = Writes;
                         WriteItem(writes, what, () =>
                         {
                             var target = writes.Targets.Get(Metric, Region, Year) ?? throw Storage.TargetRepository.NotFound(what, what);
                             writes.Targets.Remove(target.Id);
-                            return true;
+                            return null;
                         });
                     }
 
@@ -78,13 +78,13 @@ namespace PartnerOps.Commands
 
         private void Remove(long id, object target, string description)
         {
-            if (ShouldProcess(description, "Remove target"))
+            if (ShouldWrite(_writes, description, "Remove target", ConfirmImpact.High))
             {
                 var writes = Writes;
                 WriteItem(writes, target, () =>
                 {
                     writes.Targets.Remove(id);
-                    return true;
+                    return null;
                 });
             }
         }

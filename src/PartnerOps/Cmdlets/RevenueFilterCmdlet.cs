@@ -62,6 +62,7 @@ namespace PartnerOps.Commands
         protected RevenueFilter BuildFilter(IEnumerable<PartnerReference>? partners)
         {
             var filter = new RevenueFilter { From = From?.Date, To = To?.Date };
+            SeeOtherWrites(OpenReadStore());
             var repository = new PartnerRepository(OpenReadStore());
             var references = partners?.ToList();
             if (references != null)

@@ -75,21 +75,12 @@ namespace PartnerOps.Commands
                 Notes = Notes,
             };
 
-            WithPartner((partner, _) =>
-            {
-                if (!ShouldProcess(partner.Name, "Set partner properties"))
-                {
-                    return false;
-                }
-
-                var updated = Partners.Update(partner, changes);
-                if (PassThru)
-                {
-                    WriteObject(updated);
-                }
-
-                return true;
-            });
+            WithPartner(
+                "Set partner properties",
+                ConfirmImpact.Medium,
+                (partner, _) => partner.Name,
+                (partner, writes) => writes.Partners.Update(partner, changes),
+                PassThru);
         }
     }
 }

@@ -35,22 +35,13 @@ namespace PartnerOps.Commands
         protected override void ProcessRecord()
         {
             var what = $"{Year.ToString(CultureInfo.InvariantCulture)}: 1 {From} = {Rate.ToString(CultureInfo.InvariantCulture)} {To}";
-            if (!ShouldProcess(what, "Set exchange rate"))
+            if (!ShouldWrite(_writes, what, "Set exchange rate"))
             {
                 return;
             }
 
             var writes = _writes ??= new PipelinedWrites(OpenStore(create: true));
-            WriteItem(writes, what, () =>
-            {
-                var rate = writes.Rates.Set(From, To, Year, Rate);
-                if (PassThru)
-                {
-                    WriteObject(rate);
-                }
-
-                return true;
-            });
+            WriteItem(writes, what, () => writes.Rates.Set(From, To, Year, Rate), PassThru);
         }
 
         protected override void EndProcessing() => CompleteWrites(_writes, "Set", "exchange rate(s)");

@@ -44,22 +44,13 @@ namespace PartnerOps.Commands
         protected override void ProcessRecord()
         {
             var what = $"{Metric} {Region ?? "(all regions)"} {Year.ToString(CultureInfo.InvariantCulture)} = {Value.ToString(CultureInfo.InvariantCulture)}";
-            if (!ShouldProcess(what, "Set target"))
+            if (!ShouldWrite(_writes, what, "Set target"))
             {
                 return;
             }
 
             var writes = _writes ??= new PipelinedWrites(OpenStore(create: true));
-            WriteItem(writes, what, () =>
-            {
-                var target = writes.Targets.Set(Metric, Region, Year, Value, Currency);
-                if (PassThru)
-                {
-                    WriteObject(target);
-                }
-
-                return true;
-            });
+            WriteItem(writes, what, () => writes.Targets.Set(Metric, Region, Year, Value, Currency), PassThru);
         }
 
         protected override void EndProcessing() => CompleteWrites(_writes, "Set", "target(s)");
