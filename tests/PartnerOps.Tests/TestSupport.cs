@@ -1,7 +1,12 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
+using Dapper;
 using Microsoft.Data.Sqlite;
+using PartnerOps.Measures;
 using PartnerOps.Storage;
 using Xunit;
 
@@ -63,6 +68,67 @@ namespace PartnerOps.Tests
             var ex = Assert.Throws<PartnerOpsException>(action);
             Assert.Equal(errorId, ex.ErrorId);
             return ex;
+        }
+
+        public static DateTime Day(int year, int month, int day) => new DateTime(year, month, day);
+
+        public static RevenueRepository Revenue(PartnerStore store) => new RevenueRepository(store, () => Now);
+
+        /// <summary>A revenue record through a partner (the partner by its object, so by id).</summary>
+        public static RevenueDraft Sale(Partner partner, DateTime date, decimal amount, string? currency = null, string? segment = null, string? region = null, string? reference = null) =>
+            Sale(new PartnerReference(partner.Id), date, amount, currency, segment, region, reference);
+
+        /// <summary>A revenue record; a null partner is direct revenue.</summary>
+        public static RevenueDraft Sale(PartnerReference? partner, DateTime date, decimal amount, string? currency = null, string? segment = null, string? region = null, string? reference = null) =>
+            new RevenueDraft { Partner = partner, Date = date, Amount = amount, Currency = currency, Segment = segment, Region = region, Reference = reference };
+
+        public static RevenueDraft DirectSale(string region, DateTime date, decimal amount, string? currency = null, string? segment = null) =>
+            Sale((PartnerReference?)null, date, amount, currency, segment, region);
+
+        public static decimal Money(string text) => decimal.Parse(text, NumberStyles.Number | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+        /// <summary>The revenue_totals cells as the triggers keep them, in key order.</summary>
+        public static List<string> KeptTotals(PartnerStore store) =>
+            store.Connection.Query<string>(
+                "SELECT printf('%d|%d|%s|%s|%s|%d|%d|%d|%d', partner_key, year, region_key, segment_key, currency, count, total, minimum, maximum) " +
+                "FROM revenue_totals",
+                transaction: store.Transaction).OrderBy(s => s, StringComparer.Ordinal).ToList();
+
+        /// <summary>The same cells computed afresh from the revenue records.</summary>
+        public static List<string> FreshTotals(PartnerStore store) =>
+            store.Connection.Query<string>(
+                "SELECT printf('%d|%d|%s|%s|%s|%d|%d|%d|%d', coalesce(partner_id, 0), CAST(substr(date, 1, 4) AS INTEGER), coalesce(region_key, ''), " +
+                "segment_key, currency, count(*), sum(amount), min(amount), max(amount)) FROM revenue " +
+                "GROUP BY coalesce(partner_id, 0), CAST(substr(date, 1, 4) AS INTEGER), coalesce(region_key, ''), segment_key, currency",
+                transaction: store.Transaction).OrderBy(s => s, StringComparer.Ordinal).ToList();
+
+        /// <summary>Every figure of a measure on one line, so that two measurements can be compared as a whole.</summary>
+        public static string Describe(RevenueMeasure measure) =>
+            string.Join(", ", measure.Keys.Select(k => k.Key + "=" + (k.Value == null ? "(null)" : Convert.ToString(k.Value, CultureInfo.InvariantCulture))))
+            + string.Format(
+                CultureInfo.InvariantCulture,
+                " | Count={0} Total={1} Average={2} Minimum={3} Maximum={4} Share={5} Currency={6} PreviousTotal={7} Growth={8}",
+                measure.Count,
+                measure.Total,
+                measure.Average,
+                measure.Minimum,
+                measure.Maximum,
+                measure.Share,
+                measure.Currency,
+                measure.PreviousTotal,
+                measure.Growth);
+
+        public static string[] Describe(IEnumerable<RevenueMeasure> measures) => measures.Select(Describe).ToArray();
+
+        public static RevenueMeasureRequest Request(params RevenueGroupKey[] groupBy)
+        {
+            var request = new RevenueMeasureRequest();
+            foreach (var key in groupBy)
+            {
+                request.GroupBy.Add(key);
+            }
+
+            return request;
         }
     }
 
