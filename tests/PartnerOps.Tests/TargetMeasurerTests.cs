@@ -77,10 +77,10 @@ namespace PartnerOps.Tests
             Assert.Equal(Day(2015, 1, 1), progress.AsOf);
             Assert.Null(progress.Currency);
 
-            // Expected = baseline + (target - baseline) * elapsed days / days of the year, the baseline being the count on 31 December before.
-            Assert.Equal(decimal.Round(700m + (300m * 1m / 365m), 2), progress.Expected);
-            Assert.Equal(700.82m, progress.Expected);
-            Assert.False(progress.OnTrack);
+            // Expected = baseline + (target - baseline) * days since 1 January / days from 1 January to 31 December,
+            // the baseline being the count on 31 December before: on the first day nothing more is expected yet.
+            Assert.Equal(700m, progress.Expected);
+            Assert.True(progress.OnTrack);
         }
 
         [Fact]
@@ -94,8 +94,8 @@ namespace PartnerOps.Tests
             Assert.Equal(299m, progress.Gap);
             Assert.Equal(0.701m, progress.Progress);
             Assert.Equal(Day(2015, 7, 2), progress.AsOf);
-            Assert.Equal(decimal.Round(700m + (300m * 183m / 365m), 2), progress.Expected);
-            Assert.Equal(850.41m, progress.Expected);
+            Assert.Equal(decimal.Round(700m + (300m * 182m / 364m), 2), progress.Expected);
+            Assert.Equal(850m, progress.Expected);
             Assert.False(progress.OnTrack);
         }
 
@@ -194,7 +194,7 @@ namespace PartnerOps.Tests
             Assert.Equal(400_000.00m, progress.Actual);
             Assert.Equal(600_000.00m, progress.Gap);
             Assert.Equal(0.4m, progress.Progress);
-            Assert.Equal(495_890.41m, progress.Expected);
+            Assert.Equal(494_505.49m, progress.Expected); // 1,000,000 * 180 / 364
             Assert.False(progress.OnTrack);
             Assert.Equal(Day(2015, 6, 30), progress.AsOf);
         }
@@ -306,7 +306,7 @@ namespace PartnerOps.Tests
             Assert.Equal(1m, empty.Gap);
         }
 
-        [Fact(Skip = "BUG: for a region written with a combining accent, TargetMeasurer counts partners with RevenueRules.Key(region) (no FormC) but filters revenue with NamePattern.Literal(region), whose key is FormC: PartnerRevenue Actual is 0 instead of 100.00.")]
+        [Fact]
         public void Revenue_targets_find_the_revenue_of_a_region_written_with_a_combining_accent()
         {
             var partner = _partners.Add(Draft("Île Partner", region: "Re\u0301union", joinedOn: Day(2010, 1, 1)));

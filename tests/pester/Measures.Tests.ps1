@@ -154,6 +154,18 @@ Describe 'Measure-PartnerRevenue' {
         $thrown.CategoryInfo.Category | Should -Be 'InvalidOperation'
     }
 
+    It 'measures the years asked for when only the year before lacks a rate, and warns that Growth is left out' {
+        $other = New-TestDatabasePath
+        Add-PartnerRevenue -Database $other -Direct -Region China -Date 2015-02-02 -Amount 5
+        Add-PartnerRevenue -Database $other -Direct -Region China -Date 2014-02-02 -Amount 5 -Currency GBP
+        $m = Measure-PartnerRevenue -Database $other -GroupBy Year -Year 2015 -WarningVariable warnings -WarningAction SilentlyContinue
+        $m.Total | Should -Be 5
+        $m.PreviousTotal | Should -BeNullOrEmpty
+        $m.Growth | Should -BeNullOrEmpty
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike '*GBP to USD for 2014*'
+    }
+
     It 'refuses piped objects that are neither partners nor revenue, and measures nothing' {
         $out = @('text' | Measure-PartnerRevenue -Database $db -ErrorVariable err -ErrorAction SilentlyContinue)
         $out.Count | Should -Be 0

@@ -78,6 +78,9 @@ namespace PartnerOps.Measures
                 });
         }
 
+        /// <summary>Set by <see cref="Measure"/> when something was left out of the answer, saying what and why.</summary>
+        public string? Warning { get; private set; }
+
         public IReadOnlyList<RevenueMeasure> Measure(RevenueMeasureRequest request)
         {
             var keys = request.GroupBy.Distinct().ToList();
@@ -91,7 +94,21 @@ namespace PartnerOps.Measures
             }
 
             var yearIndex = keys.IndexOf(RevenueGroupKey.Year);
-            var previous = yearIndex < 0 ? null : request.Filter.LimitsYears ? Sum(keys, request.Filter.YearEarlier(), currency, converter) : groups;
+            Warning = null;
+            Dictionary<string, Group>? previous = null;
+            if (yearIndex >= 0)
+            {
+                try
+                {
+                    previous = request.Filter.LimitsYears ? Sum(keys, request.Filter.YearEarlier(), currency, converter) : groups;
+                }
+                catch (PartnerOpsException ex) when (ex.ErrorId == ErrorIds.ExchangeRateMissing)
+                {
+                    // The years asked for were measured; only the comparison with the year before cannot be made.
+                    Warning = "PreviousTotal and Growth are not given: " + ex.Message;
+                }
+            }
+
             var grandTotal = groups.Values.Sum(g => g.Total);
 
             var measures = new List<(Group Group, RevenueMeasure Measure)>();

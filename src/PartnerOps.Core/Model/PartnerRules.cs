@@ -31,9 +31,10 @@ namespace PartnerOps
         /// <summary>The case-insensitive key under which a name is unique.</summary>
         public static string NameKey(string normalizedName) => normalizedName.ToUpperInvariant();
 
+        /// <summary>Trims and NFC-normalises a region (so an accent typed either way is the same region); null when empty.</summary>
         public static string? NormalizeRegion(string? region)
         {
-            var trimmed = region?.Trim();
+            var trimmed = region?.Trim().Normalize(NormalizationForm.FormC);
             if (string.IsNullOrEmpty(trimmed))
             {
                 return null;

@@ -121,7 +121,7 @@ namespace PartnerOps
 
         public string? Currency { get; set; }
 
-        /// <summary>The date measured: -AsOf, kept within the target's year.</summary>
+        /// <summary>The date measured: -AsOf, or the target year's last day when -AsOf is later.</summary>
         public DateTime AsOf { get; set; }
 
         public override string ToString() => $"{Metric} {Region ?? "(all regions)"} {Year}: {Actual} of {Target}";

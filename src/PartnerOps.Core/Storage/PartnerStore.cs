@@ -233,14 +233,17 @@ namespace PartnerOps.Storage
             JournalMode = Connection.ExecuteScalar<string>("PRAGMA journal_mode", transaction: Transaction) ?? string.Empty,
         };
 
-        // Cells of revenue_totals that do not equal a fresh sum of the records, counted both ways.
+        // Cells of revenue_totals that differ from a fresh sum of the records (or exist on one side only), each counted once.
         private const string TotalsCheck = @"
 WITH fresh AS (
     SELECT coalesce(partner_id, 0) AS partner_key, CAST(substr(date, 1, 4) AS INTEGER) AS year, coalesce(region_key, '') AS region_key,
            segment_key, currency, count(*) AS count, sum(amount) AS total, min(amount) AS minimum, max(amount) AS maximum
     FROM revenue GROUP BY 1, 2, 3, 4, 5),
 kept AS (SELECT partner_key, year, region_key, segment_key, currency, count, total, minimum, maximum FROM revenue_totals)
-SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept)) + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh))";
+SELECT count(*) FROM (
+    SELECT partner_key, year, region_key, segment_key, currency FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept)
+    UNION
+    SELECT partner_key, year, region_key, segment_key, currency FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh))";
 
         /// <summary>Integrity, foreign-key, schema and revenue-totals checks, each with what it found.</summary>
         public IReadOnlyList<DatabaseFinding> Check()

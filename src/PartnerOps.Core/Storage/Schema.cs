@@ -128,17 +128,24 @@ CREATE UNIQUE INDEX targets_key ON targets (metric, region_key, year);
     VALUES (coalesce({row}.partner_id, 0), CAST(substr({row}.date, 1, 4) AS INTEGER), coalesce({row}.region_key, ''), {row}.segment_key,
             {row}.currency, {row}.region, {row}.segment, 1, {row}.amount, {row}.amount, {row}.amount)
     ON CONFLICT DO UPDATE SET count = count + 1, total = total + excluded.total,
-        minimum = min(minimum, excluded.minimum), maximum = max(maximum, excluded.maximum);";
+        minimum = min(minimum, excluded.minimum), maximum = max(maximum, excluded.maximum),
+        region = min(region, excluded.region), segment = min(segment, excluded.segment);";
 
         // When the removed amount was the cell's smallest or largest, the cell's rows are read again
-        // (through revenue_partner: a partner's rows of one year, or the year's direct rows).
+        // (through revenue_partner: a partner's rows of one year, or the year's direct rows). A cell shows the
+        // smallest spelling of its region and segment among its rows (as a measure over the rows would): when
+        // the removed row had it and no other row does, the next one is looked up.
         private static string RemoveFromTotals(string row) => $@"
     UPDATE revenue_totals SET count = count - 1, total = total - {row}.amount WHERE {CellOf(row)};
     DELETE FROM revenue_totals WHERE count = 0 AND {CellOf(row)};
     UPDATE revenue_totals SET
         minimum = (SELECT min(r.amount) FROM revenue r WHERE {RowsOf(row)}),
         maximum = (SELECT max(r.amount) FROM revenue r WHERE {RowsOf(row)})
-    WHERE ({row}.amount <= minimum OR {row}.amount >= maximum) AND {CellOf(row)};";
+    WHERE ({row}.amount <= minimum OR {row}.amount >= maximum) AND {CellOf(row)};
+    UPDATE revenue_totals SET region = (SELECT min(r.region) FROM revenue r WHERE {RowsOf(row)})
+    WHERE region = {row}.region AND {CellOf(row)} AND NOT EXISTS (SELECT 1 FROM revenue r WHERE {RowsOf(row)} AND r.region = {row}.region);
+    UPDATE revenue_totals SET segment = (SELECT min(r.segment) FROM revenue r WHERE {RowsOf(row)})
+    WHERE segment = {row}.segment AND {CellOf(row)} AND NOT EXISTS (SELECT 1 FROM revenue r WHERE {RowsOf(row)} AND r.segment = {row}.segment);";
 
         private static string RowsOf(string row) =>
             $"r.partner_id IS {row}.partner_id AND r.date >= substr({row}.date, 1, 4) || '-01-01' AND r.date <= substr({row}.date, 1, 4) || '-12-31' " +

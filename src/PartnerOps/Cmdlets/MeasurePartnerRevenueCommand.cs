@@ -111,6 +111,11 @@ namespace PartnerOps.Commands
 
                 var measurer = _given ?? new RevenueMeasurer(OpenReadStore());
                 var measures = measurer.Measure(request);
+                if (measurer.Warning != null)
+                {
+                    WriteWarning(measurer.Warning);
+                }
+
                 WriteVerbose($"Measured {measures.Sum(m => m.Count)} revenue record(s) in {measures.Count} group(s).");
                 foreach (var measure in measures)
                 {
