@@ -42,29 +42,29 @@ Show 'And at the end of 2015?' {
     Measure-PartnerTarget -Year 2015 -AsOf 2015-12-31
 }
 Show 'What share of 2015 enterprise revenue comes through partners?' {
-    Measure-PartnerRevenue -GroupBy Channel -Year 2015 -Segment Enterprise | Format-Table Channel, Count, Total, Share, Currency
+    Measure-PartnerRevenue -GroupBy Channel -Year 2015 -Segment Enterprise
 }
 Show 'How much of it comes from each region (60% from China)?' {
-    Measure-PartnerRevenue -GroupBy Region -Year 2015 -Segment Enterprise | Format-Table Region, Count, Total, Share, Currency
+    Measure-PartnerRevenue -GroupBy Region -Year 2015 -Segment Enterprise
 }
 Show 'The same total in pounds (1 GBP = 1.55 USD in 2015)' {
-    Measure-PartnerRevenue -Year 2015 -Segment Enterprise -Currency GBP | Format-Table Count, Total, Currency
+    Measure-PartnerRevenue -Year 2015 -Segment Enterprise -Currency GBP
 }
 Show 'How did enterprise revenue grow year on year?' {
-    Measure-PartnerRevenue -GroupBy Year -Segment Enterprise | Format-Table Year, Count, Total, PreviousTotal, Growth, Currency
+    Measure-PartnerRevenue -GroupBy Year -Segment Enterprise
 }
 Show 'How did each partner type grow on 2014?' {
-    Measure-PartnerRevenue -GroupBy Type, Year -Year 2015 -Channel Partner | Format-Table Type, Year, Total, PreviousTotal, Growth
+    Measure-PartnerRevenue -GroupBy Type, Year -Year 2015 -Channel Partner
 }
 Show 'Which partners brought the most in 2015?' {
-    Measure-PartnerRevenue -GroupBy Partner -Year 2015 -Channel Partner -Top 5 | Format-Table Partner, Count, Total, Share
+    Measure-PartnerRevenue -GroupBy Partner -Year 2015 -Channel Partner -Top 5
 }
 Show 'Which distributor relationships ended?' {
     Get-Partner -Type Distributor -Status Terminated |
         Format-Table Name, Region, @{ n = 'Joined'; e = { $_.JoinedOn.ToString('yyyy-MM-dd') } }, @{ n = 'Ended'; e = { $_.EndedOn.ToString('yyyy-MM-dd') } }, Notes
 }
 Show "That distributor's revenue, year by year" {
-    Get-Partner -Name 'Meridian Distribution Europe' | Measure-PartnerRevenue -GroupBy Year -Currency EUR | Format-Table Year, Count, Total, Currency
+    Get-Partner -Name 'Meridian Distribution Europe' | Measure-PartnerRevenue -GroupBy Year -Currency EUR
 }
 Show 'Partners, found with wildcards and filters' {
     Get-Partner -Name '*Cloud*' -Region China -Tier Gold, Platinum

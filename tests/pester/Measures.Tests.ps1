@@ -172,9 +172,18 @@ Describe 'Measure-PartnerRevenue' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidRevenueValue,*'
     }
 
-    It 'shows the key columns and figures in a table' {
-        $text = Measure-PartnerRevenue -Database $db -GroupBy Region, Year | Format-Table | Out-String -Width 200
-        $text | Should -Match 'Region\s+Year\s+Count\s+Total\s+Share\s+Growth\s+Currency'
+    It 'shows its key columns and then the figures, money with separators and shares as percentages' {
+        $lines = @(Measure-PartnerRevenue -Database $db -GroupBy Region, Year -Year 2015 | Out-String -Width 120) -split '\r?\n' | Where-Object { $_.Trim() }
+        $lines[0] | Should -Match '^Region\s+Year\s+Count\s+Total\s+Share\s+Growth\s+Currency$'
+        $lines[1] | Should -Match '^------\s+----\s+-----\s+-----\s+-----\s+------\s+--------$'
+        $lines[2] | Should -Match '^China\s+2015\s+3\s+60,000,000\.00\s+60\.0 %\s+50\.0 % USD$'
+        $lines.Count | Should -Be 4
+    }
+
+    It 'follows -GroupBy with its columns, and shows direct revenue as (direct)' {
+        $lines = @(Measure-PartnerRevenue -Database $db -GroupBy Channel, Partner -Year 2015 | Out-String -Width 120) -split '\r?\n' | Where-Object { $_.Trim() }
+        $lines[0] | Should -Match '^Channel\s+Partner\s+Count\s+Total\s+Share\s+Currency$'
+        @($lines -match '^Direct\s+\(direct\)\s+2\s+22,000,000\.00 ').Count | Should -Be 1
     }
 }
 

@@ -149,18 +149,12 @@ namespace PartnerOps.Commands
             result.Properties.Add(new PSNoteProperty(nameof(measure.Maximum), measure.Maximum));
             result.Properties.Add(new PSNoteProperty(nameof(measure.Share), measure.Share));
             result.Properties.Add(new PSNoteProperty(nameof(measure.Currency), measure.Currency));
-            var shown = measure.Keys.Select(k => k.Key.ToString()).Concat(new[] { nameof(measure.Count), nameof(measure.Total), nameof(measure.Share) }).ToList();
             if (withGrowth)
             {
                 result.Properties.Add(new PSNoteProperty(nameof(measure.PreviousTotal), measure.PreviousTotal));
                 result.Properties.Add(new PSNoteProperty(nameof(measure.Growth), measure.Growth));
-                shown.Add(nameof(measure.Growth));
             }
 
-            shown.Add(nameof(measure.Currency));
-            result.Members.Add(new PSMemberSet(
-                "PSStandardMembers",
-                new PSMemberInfo[] { new PSPropertySet("DefaultDisplayPropertySet", shown) }));
             return result;
         }
     }

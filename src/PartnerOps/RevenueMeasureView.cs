@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>
+    /// The default view of PartnerOps.RevenueMeasure (see PartnerOps.format.ps1xml). A measure's key columns
+    /// depend on -GroupBy, which a fixed table view cannot follow, so the view groups the measures by their
+    /// key columns (printing this header once) and prints each measure as one aligned line.
+    /// </summary>
+    public static class RevenueMeasureView
+    {
+        private static readonly Dictionary<string, int> KeyWidths = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["Partner"] = 24, ["Type"] = 16, ["Tier"] = 10, ["Region"] = 20, ["Country"] = 7, ["Segment"] = 12,
+            ["Channel"] = 7, ["Year"] = 4, ["Quarter"] = 7, ["Month"] = 5,
+        };
+
+        /// <summary>The column titles and underlines for the measure's columns.</summary>
+        public static string Header(PSObject measure)
+        {
+            var columns = Columns(measure);
+            return Line(columns, c => c.Title) + Environment.NewLine + Line(columns, c => new string('-', c.Title.Length));
+        }
+
+        /// <summary>One measure as an aligned line: text left, numbers right, money with thousands separators, shares as percentages.</summary>
+        public static string Row(PSObject measure) => Line(Columns(measure), c => c.Format(measure.Properties[c.Title]?.Value));
+
+        private static List<Column> Columns(PSObject measure)
+        {
+            var names = measure.Properties.Select(p => p.Name).ToList();
+            var keys = names.Where(KeyWidths.ContainsKey).ToList();
+            var columns = keys.Select(k => new Column(k, KeyWidths[k], rightAligned: k == "Year" || k == "Quarter" || k == "Month", PartnerKeys.Contains(k) ? PartnerText : Text)).ToList();
+            columns.Add(new Column("Count", 6, true, Text));
+            columns.Add(new Column("Total", 16, true, Money));
+            columns.Add(new Column("Share", 7, true, Percent));
+            if (names.Contains("Growth"))
+            {
+                columns.Add(new Column("Growth", 7, true, Percent)); // PreviousTotal: Format-List, or Select-Object
+            }
+
+            columns.Add(new Column("Currency", 8, false, Text));
+            return columns;
+        }
+
+        private static string Line(List<Column> columns, Func<Column, string> cell)
+        {
+            var line = new StringBuilder();
+            foreach (var column in columns)
+            {
+                var text = cell(column);
+                if (text.Length > column.Width)
+                {
+                    text = text.Substring(0, column.Width - 1) + "…";
+                }
+
+                line.Append(column.RightAligned ? text.PadLeft(column.Width) : text.PadRight(column.Width)).Append(' ');
+            }
+
+            return line.ToString().TrimEnd();
+        }
+
+        // Keys that come from the partner are empty for direct revenue.
+        private static readonly HashSet<string> PartnerKeys = new HashSet<string>(StringComparer.Ordinal) { "Partner", "Type", "Tier", "Country" };
+
+        private static string PartnerText(object? value) => value == null ? "(direct)" : Text(value);
+
+        private static string Text(object? value) => value switch
+        {
+            null => string.Empty,
+            IFormattable formattable => formattable.ToString(null, CultureInfo.CurrentCulture),
+            _ => value.ToString() ?? string.Empty,
+        };
+
+        private static string Money(object? value) => value is decimal amount ? amount.ToString("N2", CultureInfo.CurrentCulture) : string.Empty;
+
+        private static string Percent(object? value) => value is decimal share ? share.ToString("P1", CultureInfo.CurrentCulture) : string.Empty;
+
+        private sealed class Column
+        {
+            public Column(string title, int width, bool rightAligned, Func<object?, string> format)
+            {
+                Title = title;
+                Width = Math.Max(width, title.Length);
+                RightAligned = rightAligned;
+                Format = format;
+            }
+
+            public string Title { get; }
+
+            public int Width { get; }
+
+            public bool RightAligned { get; }
+
+            public Func<object?, string> Format { get; }
+        }
+    }
+}
