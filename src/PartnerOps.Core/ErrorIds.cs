@@ -26,6 +26,7 @@ namespace PartnerOps
         public const string InvalidExchangeRate = nameof(InvalidExchangeRate);
         public const string RevenueNotFound = nameof(RevenueNotFound);
         public const string TargetNotFound = nameof(TargetNotFound);
+        public const string InvalidSetting = nameof(InvalidSetting);
     }
 
     /// <summary>How a Core failure should be classified; the cmdlet layer maps it to an ErrorCategory.</summary>

@@ -36,8 +36,8 @@ namespace PartnerOps.Commands
             return ResolveFileSystemPath(path);
         }
 
-        /// <summary>A path as PowerShell users mean it: relative to the current location, ~ expanded.</summary>
-        protected string ResolveFileSystemPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        /// <summary>A database path as PowerShell users mean it (see <see cref="CmdletExtensions.ResolveDatabaseFile"/>).</summary>
+        protected string ResolveFileSystemPath(string path) => this.ResolveDatabaseFile(path);
 
         /// <summary>Opens the database, creating it when <paramref name="create"/> is set; failures are terminating.</summary>
         protected PartnerStore OpenStore(bool create, bool ignoreSessionDefault = false)

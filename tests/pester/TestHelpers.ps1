@@ -87,14 +87,14 @@ function Invoke-ChildPwshJson {
         [hashtable] $Environment = @{},
         [switch] $ImportModule
     )
-    $prelude = foreach ($name in $Environment.Keys) {
+    $prelude = @(foreach ($name in $Environment.Keys) {
         if ($null -eq $Environment[$name]) {
             "Remove-Item env:$name -ErrorAction SilentlyContinue"
         }
         else {
             "`$env:$name = $(ConvertTo-PSLiteral $Environment[$name])"
         }
-    }
+    })
     if ($ImportModule) { $prelude += "Import-Module $(ConvertTo-PSLiteral $script:ModuleManifest)" }
     $script = @"
 $($prelude -join "`n")

@@ -15,12 +15,43 @@ namespace PartnerOps.Storage
     public sealed class PartnerStore : IDisposable
     {
         public const string DefaultCurrency = "USD";
-        private const int BusyTimeoutMilliseconds = 30000;
 
-        private PartnerStore(string path, SqliteConnection connection)
+        /// <summary>How long a writer waits for another by default; PARTNEROPS_BUSY_TIMEOUT (seconds) changes it.</summary>
+        public const int DefaultBusyTimeoutSeconds = 30;
+
+        public const string BusyTimeoutVariable = "PARTNEROPS_BUSY_TIMEOUT";
+        private const int MaxBusyTimeoutSeconds = 3600;
+        private const int SqliteDbConfigDefensive = 1010;
+
+        private PartnerStore(string path, SqliteConnection connection, int busyTimeoutSeconds)
         {
             Path = path;
             Connection = connection;
+            BusyTimeoutSeconds = busyTimeoutSeconds;
+        }
+
+        /// <summary>How long this connection waits for another writer before DatabaseBusy.</summary>
+        public int BusyTimeoutSeconds { get; }
+
+        /// <summary>The busy timeout in seconds: PARTNEROPS_BUSY_TIMEOUT when set (0 to 3600), else 30.</summary>
+        public static int BusyTimeoutFromEnvironment(Func<string, string?> environment)
+        {
+            var text = environment(BusyTimeoutVariable);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return DefaultBusyTimeoutSeconds;
+            }
+
+            if (int.TryParse(text!.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= MaxBusyTimeoutSeconds)
+            {
+                return seconds;
+            }
+
+            throw new PartnerOpsException(
+                ErrorIds.InvalidSetting,
+                FailureKind.InvalidArgument,
+                $"{BusyTimeoutVariable} '{text}' is not valid: give a whole number of seconds from 0 to {MaxBusyTimeoutSeconds}.",
+                text);
         }
 
         public string Path { get; }
@@ -50,10 +81,16 @@ namespace PartnerOps.Storage
         public static PartnerStore OpenOrCreate(string path, string currency = DefaultCurrency)
         {
             var full = System.IO.Path.GetFullPath(path);
-            var folder = System.IO.Path.GetDirectoryName(full);
-            if (!string.IsNullOrEmpty(folder))
+            if (!File.Exists(full))
             {
-                Directory.CreateDirectory(folder);
+                var folder = System.IO.Path.GetDirectoryName(full);
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    OwnerOnlyFiles.CreateFolder(folder);
+                }
+
+                // Made here, owner-only, before SQLite opens it: its -wal and -shm files then get the same mode.
+                OwnerOnlyFiles.CreateFile(full);
             }
 
             return Open(full, SqliteOpenMode.ReadWriteCreate, currency);
@@ -92,18 +129,19 @@ namespace PartnerOps.Storage
 
         private static PartnerStore Open(string full, SqliteOpenMode mode, string currency)
         {
+            var busyTimeout = BusyTimeoutFromEnvironment(Environment.GetEnvironmentVariable);
             var builder = new SqliteConnectionStringBuilder
             {
                 DataSource = full,
                 Mode = mode,
                 Pooling = true,
-                DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+                DefaultTimeout = busyTimeout,
             };
             var connection = new SqliteConnection(builder.ToString());
             try
             {
                 connection.Open();
-                var store = new PartnerStore(full, connection);
+                var store = new PartnerStore(full, connection, busyTimeout);
                 store.Prepare(currency);
                 return store;
             }
@@ -143,7 +181,11 @@ namespace PartnerOps.Storage
                     Path);
             }
 
-            Connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON;");
+            // Durability: every commit is synced to disk (FULL), so a committed batch survives a power cut, not only a
+            // crash. Defensive: SQL cannot corrupt the file on purpose, and the schema's own SQL runs no custom functions.
+            SQLitePCL.raw.sqlite3_db_config(Connection.Handle, SqliteDbConfigDefensive, 1, out _);
+            Connection.Execute(
+                $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;");
             Connection.CreateFunction("po_key", (string? text) => text?.ToUpperInvariant(), isDeterministic: true);
             if (version < Schema.CurrentVersion)
             {
@@ -284,12 +326,13 @@ SELECT count(*) FROM (
             var folder = System.IO.Path.GetDirectoryName(destination);
             if (!string.IsNullOrEmpty(folder))
             {
-                Directory.CreateDirectory(folder);
+                OwnerOnlyFiles.CreateFolder(folder);
             }
 
             var partial = destination + ".partial-" + Guid.NewGuid().ToString("N");
             try
             {
+                OwnerOnlyFiles.CreateFile(partial);
                 using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
                 {
                     target.Open();
@@ -318,7 +361,21 @@ SELECT count(*) FROM (
         }
 
         /// <summary>Turns the SQLite failures a user can act on into named PartnerOps failures.</summary>
-        public static Exception Translate(SqliteException ex, string path)
+        public static Exception Translate(SqliteException ex, string path) => Translate(ex, path, BusyTimeoutFromEnvironmentOrDefault());
+
+        private static int BusyTimeoutFromEnvironmentOrDefault()
+        {
+            try
+            {
+                return BusyTimeoutFromEnvironment(Environment.GetEnvironmentVariable);
+            }
+            catch (PartnerOpsException)
+            {
+                return DefaultBusyTimeoutSeconds;
+            }
+        }
+
+        private static Exception Translate(SqliteException ex, string path, int busyTimeoutSeconds)
         {
             switch (ex.SqliteErrorCode)
             {
@@ -327,7 +384,7 @@ SELECT count(*) FROM (
                     return new PartnerOpsException(
                         ErrorIds.DatabaseBusy,
                         FailureKind.Busy,
-                        $"The database '{path}' stayed locked by another writer for {BusyTimeoutMilliseconds / 1000} seconds; nothing was written. Try again.",
+                        $"The database '{path}' stayed locked by another writer for {busyTimeoutSeconds} seconds ({BusyTimeoutVariable}); nothing was written. Try again.",
                         path,
                         ex);
                 case 26: // SQLITE_NOTADB

@@ -27,7 +27,7 @@ namespace PartnerOps.Commands
 
         protected override void EndProcessing()
         {
-            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            var path = this.ResolveDatabaseFile(Path);
             try
             {
                 var currency = CurrencyCodes.Require(Currency);

@@ -1,0 +1,126 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+}
+
+AfterAll {
+    Remove-TestFolders
+}
+
+Describe 'Database files readable by their owner only' -Skip:$IsWindows {
+    It 'creates the database, its WAL and shared-memory files with mode 600, and the folders it makes with 700' {
+        $root = New-TestFolder
+        $db = Join-Path $root 'new/deeper/partners.db'
+        Add-Partner -Database $db -Name 'First'
+        foreach ($file in $db, "$db-wal", "$db-shm") {
+            (Get-Item $file).UnixFileMode | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite') -Because $file
+        }
+        foreach ($folder in (Join-Path $root 'new'), (Join-Path $root 'new/deeper')) {
+            (Get-Item $folder).UnixFileMode | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite, UserExecute') -Because $folder
+        }
+    }
+
+    It 'leaves the mode of a folder that was already there' {
+        $root = New-TestFolder
+        $before = (Get-Item $root).UnixFileMode
+        $null = New-PartnerDatabase -Path (Join-Path $root 'p.db')
+        (Get-Item $root).UnixFileMode | Should -Be $before
+    }
+
+    It 'makes a backup owner-only too' {
+        $db = New-TestDatabasePath
+        Add-Partner -Database $db -Name 'First'
+        $copy = Join-Path (Split-Path $db) 'copies/backup.db'
+        $null = Backup-PartnerDatabase -Database $db -DestinationPath $copy
+        (Get-Item $copy).UnixFileMode | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite')
+    }
+}
+
+Describe 'Paths that are not files' {
+    It 'refuses <Path> with DatabaseInvalid and creates nothing' -ForEach @(
+        @{ Path = 'Env:\PARTNEROPS_TEST' }
+        @{ Path = 'Variable:\partners' }
+        @{ Path = 'Function:\partners' }
+        @{ Path = 'file:///tmp/partnerops-uri.db' }
+    ) {
+        $thrown = { Add-Partner -Database $Path -Name 'X' } | Should -Throw -ErrorId 'DatabaseInvalid,*' -PassThru
+        $thrown.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $thrown.Exception.Message | Should -BeLike "*'$Path'*"
+        Test-Path '/tmp/partnerops-uri.db' | Should -BeFalse
+        { New-PartnerDatabase -Path $Path } | Should -Throw -ErrorId 'DatabaseInvalid,*'
+    }
+
+    It 'resolves a relative path against the PowerShell location, not the process folder' {
+        $folder = New-TestFolder
+        Push-Location $folder
+        try {
+            Add-Partner -Database 'relative.db' -Name 'Here'
+        }
+        finally {
+            Pop-Location
+        }
+        Test-Path (Join-Path $folder 'relative.db') | Should -BeTrue
+        Test-Path (Join-Path ([Environment]::CurrentDirectory) 'relative.db') | Should -BeFalse
+    }
+}
+
+Describe 'The busy timeout' {
+    BeforeAll {
+        $db = New-TestDatabasePath
+        Add-Partner -Database $db -Name 'First'
+    }
+
+    It 'is set by PARTNEROPS_BUSY_TIMEOUT: a blocked writer gives up after that many seconds with DatabaseBusy' {
+        # This process holds the write lock while a child process tries to write.
+        $holder = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$db;Pooling=False")
+        $holder.Open()
+        $lock = $holder.CreateCommand()
+        $lock.CommandText = 'BEGIN IMMEDIATE'
+        $null = $lock.ExecuteNonQuery()
+        try {
+            $result = Invoke-ChildPwshJson -ImportModule -Environment @{ PARTNEROPS_BUSY_TIMEOUT = '1' } -Command @"
+`$timer = [Diagnostics.Stopwatch]::StartNew()
+try { Add-Partner -Database $(ConvertTo-PSLiteral $db) -Name 'Blocked'; 'written' }
+catch { [pscustomobject]@{ Id = `$_.FullyQualifiedErrorId; Category = "`$(`$_.CategoryInfo.Category)"; Message = `$_.Exception.Message; Seconds = `$timer.Elapsed.TotalSeconds } }
+"@
+        }
+        finally {
+            $lock.CommandText = 'ROLLBACK'
+            $null = $lock.ExecuteNonQuery()
+            $holder.Dispose()
+        }
+        $result.Id | Should -BeLike 'DatabaseBusy,*'
+        $result.Category | Should -Be 'ResourceBusy'
+        $result.Message | Should -BeLike '*1 seconds*PARTNEROPS_BUSY_TIMEOUT*'
+        $result.Seconds | Should -BeLessThan 10
+        @(Get-Partner -Database $db).Name | Should -Be @('First')
+    }
+
+    It 'refuses a value that is not a number of seconds with InvalidSetting' {
+        $result = Invoke-ChildPwshJson -ImportModule -Environment @{ PARTNEROPS_BUSY_TIMEOUT = 'soon' } -Command @"
+try { Get-Partner -Database $(ConvertTo-PSLiteral $db) | Out-Null; 'read' } catch { `$_.FullyQualifiedErrorId + '|' + `$_.Exception.Message }
+"@
+        $result | Should -BeLike "InvalidSetting,*|*PARTNEROPS_BUSY_TIMEOUT 'soon'*"
+    }
+}
+
+Describe 'A database made by schema version 1' {
+    BeforeAll {
+        $db = Join-Path (New-TestFolder) 'old.db'
+        Copy-Item (Join-Path $PSScriptRoot '../fixtures/partnerops-schema1.db') $db
+    }
+
+    It 'is brought to the current schema on open, keeping its partners and currency' {
+        $info = Get-PartnerDatabase -Database $db
+        $info.SchemaVersion | Should -Be 2
+        $info.Currency | Should -BeExactly 'EUR'
+        @(Get-Partner -Database $db).Name | Should -Be @('Bechtle AG', 'Digital China', 'Meridian Distribution', 'Müller & Söhne IT')
+        (Get-Partner -Database $db -Name 'Meridian*').EndedOn | Should -Be ([datetime]'2015-09-30')
+    }
+
+    It 'then takes revenue and passes every check' {
+        Get-Partner -Database $db -Name 'Bechtle AG' | Add-PartnerRevenue -Database $db -Date 2015-01-01 -Amount 10
+        (Measure-PartnerRevenue -Database $db).Total | Should -Be 10
+        (Measure-PartnerRevenue -Database $db).Currency | Should -BeExactly 'EUR'
+        Test-PartnerDatabase -Database $db | Should -BeTrue
+    }
+}
