@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
@@ -10,6 +11,9 @@ namespace PartnerOps.Commands
     public abstract class PartnerOpsCmdlet : PSCmdlet
     {
         private static readonly ConditionalWeakTable<Runspace, StrongBox<string?>> SessionDefaults = new ConditionalWeakTable<Runspace, StrongBox<string?>>();
+
+        // The connections this command opened, so that Ctrl+C can interrupt the statement running on them.
+        private readonly List<PartnerStore> _stores = new List<PartnerStore>();
 
         /// <summary>The database file. Default: Connect-PartnerDatabase's, then $env:PARTNEROPS_DATABASE, then the per-user default.</summary>
         [Parameter]
@@ -48,12 +52,32 @@ namespace PartnerOps.Commands
             {
                 var store = create ? PartnerStore.OpenOrCreate(path) : PartnerStore.OpenExisting(path);
                 SeeOtherWrites(store);
+                lock (_stores)
+                {
+                    _stores.Add(store);
+                }
+
                 return store;
             }
             catch (PartnerOpsException ex)
             {
                 ThrowFailure(ex, path);
                 throw; // not reached
+            }
+        }
+
+        /// <summary>
+        /// Ctrl+C: interrupts the SQL statement running on this command's connections, so a long query or write
+        /// stops at once; the statement's changes are undone and the pipeline's Dispose keeps only whole items.
+        /// </summary>
+        protected override void StopProcessing()
+        {
+            lock (_stores)
+            {
+                foreach (var store in _stores)
+                {
+                    store.Interrupt();
+                }
             }
         }
 

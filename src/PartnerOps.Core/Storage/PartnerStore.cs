@@ -20,6 +20,7 @@ namespace PartnerOps.Storage
         public const int DefaultBusyTimeoutSeconds = 30;
 
         public const string BusyTimeoutVariable = "PARTNEROPS_BUSY_TIMEOUT";
+        private volatile bool _disposed;
         private const int MaxBusyTimeoutSeconds = 3600;
         private const int SqliteDbConfigDefensive = 1010;
 
@@ -408,8 +409,19 @@ SELECT count(*) FROM (
             }
         }
 
+        /// <summary>Stops the statement running on this connection (from any thread); it fails with SQLITE_INTERRUPT.</summary>
+        public void Interrupt()
+        {
+            var handle = _disposed ? null : Connection.Handle;
+            if (handle != null && !handle.IsInvalid)
+            {
+                SQLitePCL.raw.sqlite3_interrupt(handle);
+            }
+        }
+
         public void Dispose()
         {
+            _disposed = true;
             if (Transaction != null)
             {
                 Rollback();
