@@ -89,6 +89,13 @@ function Get-PesterModulePath {
     $path
 }
 
+# The cmdlets' help, from docs/cmdlets/*.md and the built cmdlets' metadata; fails when a cmdlet's help is missing or out of date.
+function New-ModuleHelp([string] $Manifest) {
+    Write-Host '==> Help from docs/cmdlets' -ForegroundColor Cyan
+    & (Join-Path $root 'docs/New-MamlHelp.ps1') -DocsPath (Join-Path $root 'docs/cmdlets') -ModuleManifest $Manifest `
+        -OutputPath (Join-Path $moduleOut 'en-US/PartnerOps.dll-Help.xml')
+}
+
 function Invoke-Build {
     Invoke-Step 'Publish PartnerOps' {
         dotnet publish (Join-Path $root 'src/PartnerOps/PartnerOps.csproj') -c $Configuration -o $publishDir --nologo --verbosity quiet
@@ -120,6 +127,7 @@ function Invoke-Build {
     $manifest = Join-Path $moduleOut 'PartnerOps.psd1'
     (Get-Content -Raw $manifest) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'" |
         Set-Content -NoNewline $manifest
+    New-ModuleHelp $manifest
     $null = Test-ModuleManifest $manifest
     Write-Host "Module $version laid out at $manifest"
 }
