@@ -83,4 +83,46 @@ namespace PartnerOps.Commands
             throw new ArgumentTransformationMetadataException($"'{text}' is not a number; write it with '.' as the decimal point and no thousands separators, e.g. 1234.50.");
         }
     }
+
+    /// <summary>
+    /// Binds text to an enum parameter by name, ignoring case, or fails naming the value and the valid names.
+    /// Without it a CSV cell such as Type=Foo would leave the parameter unbound, silently: PowerShell skips a
+    /// pipeline property it cannot convert when the parameter is optional. An empty cell is "not given".
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class EnumValueAttribute : ArgumentTransformationAttribute
+    {
+        private readonly Type _enumType;
+
+        public EnumValueAttribute(Type enumType)
+        {
+            _enumType = enumType;
+        }
+
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject ps ? ps.BaseObject : inputData;
+            if (!(value is string text))
+            {
+                return inputData;
+            }
+
+            text = text.Trim();
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            foreach (var name in Enum.GetNames(_enumType))
+            {
+                if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
+                {
+                    return Enum.Parse(_enumType, name);
+                }
+            }
+
+            throw new ArgumentTransformationMetadataException(
+                $"'{text}' is not a valid {_enumType.Name}; valid values are {string.Join(", ", Enum.GetNames(_enumType))}.");
+        }
+    }
 }

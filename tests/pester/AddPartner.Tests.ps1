@@ -207,3 +207,22 @@ Describe 'A name that looks like SQL' {
         (Get-Partner -Database $db -Name 'Before', 'After').Name | Should -Be @('After', 'Before')
     }
 }
+
+Describe 'Add-Partner with a value that is not one of an enum''s names' {
+    It 'refuses the row with an error naming the value and the valid names, and goes on' {
+        $db = New-TestDatabasePath
+        @(
+            [pscustomobject]@{ Name = 'Bad Type'; Type = 'Foo' }
+            [pscustomobject]@{ Name = 'Bad Tier'; Tier = 'Diamond' }
+            [pscustomobject]@{ Name = 'Bad Status'; Status = 'Gone' }
+            [pscustomobject]@{ Name = 'Good'; Type = 'reseller'; Tier = ''; Status = 'ACTIVE' }
+        ) | Add-Partner -Database $db -ErrorVariable err -ErrorAction SilentlyContinue
+        @(Get-Partner -Database $db).Name | Should -Be @('Good')
+        (Get-Partner -Database $db -Name Good).Type | Should -Be 'Reseller'
+        $err.Count | Should -Be 3
+        $err[0].Exception.Message | Should -BeLike "*'Foo' is not a valid PartnerType; valid values are Reseller,*"
+        $err[0].TargetObject.Name | Should -BeExactly 'Bad Type'
+        $err[1].Exception.Message | Should -BeLike "*'Diamond'*PartnerTier*"
+        $err[2].Exception.Message | Should -BeLike "*'Gone'*PartnerStatus*"
+    }
+}

@@ -19,15 +19,15 @@ namespace PartnerOps.Commands
         public string Name { get; set; } = string.Empty;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [EmptyAsNull]
+        [EnumValue(typeof(PartnerType))]
         public PartnerType? Type { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [EmptyAsNull]
+        [EnumValue(typeof(PartnerTier))]
         public PartnerTier? Tier { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [EmptyAsNull]
+        [EnumValue(typeof(PartnerStatus))]
         public PartnerStatus? Status { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -17,6 +17,7 @@ namespace PartnerOps.Commands
         #region Parameters
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [EnumValue(typeof(TargetMetric))]
         public TargetMetric Metric { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
