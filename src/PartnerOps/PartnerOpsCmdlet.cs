@@ -21,7 +21,7 @@ namespace PartnerOps.Commands
         public string? Database { get; set; }
 
         /// <summary>The database Connect-PartnerDatabase chose for this runspace.</summary>
-        protected static string? SessionDatabase
+        internal static string? SessionDatabase
         {
             get => Runspace.DefaultRunspace is Runspace rs && SessionDefaults.TryGetValue(rs, out var box) ? box.Value : null;
             set

@@ -31,9 +31,11 @@ namespace PartnerOps.Commands
         public PartnerStatus? Status { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CountryCompleter))]
         public string? Country { get; set; }
 
         /// <summary>Date only; default today.</summary>

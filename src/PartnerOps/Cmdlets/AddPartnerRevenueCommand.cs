@@ -21,6 +21,7 @@ namespace PartnerOps.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("PartnerName")]
         [EmptyAsNull]
+        [ArgumentCompleter(typeof(PartnerNameCompleter))]
         public PartnerReference? Partner { get; set; }
 
         /// <summary>The partner's id, as a PartnerRevenue object or a CSV row carries it.</summary>
@@ -40,12 +41,15 @@ namespace PartnerOps.Commands
         public decimal Amount { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CurrencyCompleter))]
         public string? Currency { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SegmentCompleter))]
         public string? Segment { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -22,6 +22,7 @@ namespace PartnerOps.Commands
         [Alias("PartnerName")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(PartnerNameCompleter))]
         public string[]? Name { get; set; }
 
         [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -40,10 +41,12 @@ namespace PartnerOps.Commands
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string[]? Region { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CountryCompleter))]
         public string[]? Country { get; set; }
 
         [Parameter]

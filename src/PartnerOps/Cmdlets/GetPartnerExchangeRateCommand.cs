@@ -13,10 +13,12 @@ namespace PartnerOps.Commands
 
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CurrencyCompleter))]
         public string? From { get; set; }
 
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CurrencyCompleter))]
         public string? To { get; set; }
 
         [Parameter]

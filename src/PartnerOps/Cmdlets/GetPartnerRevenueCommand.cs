@@ -13,6 +13,7 @@ namespace PartnerOps.Commands
         [Parameter(ParameterSetName = ByPartner, Position = 0, ValueFromPipeline = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(PartnerNameCompleter))]
         public PartnerReference[]? Partner { get; set; }
 
         protected override void ProcessRecord()

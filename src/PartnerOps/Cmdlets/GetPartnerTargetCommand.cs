@@ -20,6 +20,7 @@ namespace PartnerOps.Commands
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string[]? Region { get; set; }
 
         #endregion

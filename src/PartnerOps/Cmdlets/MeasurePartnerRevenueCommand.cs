@@ -31,11 +31,13 @@ namespace PartnerOps.Commands
         [Parameter(ParameterSetName = ByPartner)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(PartnerNameCompleter))]
         public PartnerReference[]? Partner { get; set; }
 
         /// <summary>The currency of the figures; default the database's reporting currency.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CurrencyCompleter))]
         public string? Currency { get; set; }
 
         /// <summary>Only the groups with the largest totals, largest first.</summary>

@@ -19,6 +19,7 @@ namespace PartnerOps.Commands
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string[]? Region { get; set; }
 
         /// <summary>The date to measure on; default today. Within a target's year, Expected is pro rata to it.</summary>

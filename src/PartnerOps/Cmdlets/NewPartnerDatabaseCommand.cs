@@ -17,6 +17,7 @@ namespace PartnerOps.Commands
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CurrencyCompleter))]
         public string Currency { get; set; } = PartnerStore.DefaultCurrency;
 
         /// <summary>Replace an existing file (ConfirmImpact High: prompts unless -Confirm:$false).</summary>

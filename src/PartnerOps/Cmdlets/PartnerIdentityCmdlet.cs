@@ -19,6 +19,7 @@ namespace PartnerOps.Commands
         [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("PartnerName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(PartnerNameCompleter))]
         public string? Name { get; set; }
 
         [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]

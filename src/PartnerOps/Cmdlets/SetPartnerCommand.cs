@@ -27,11 +27,13 @@ namespace PartnerOps.Commands
         [Parameter]
         [AllowNull]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         [Parameter]
         [AllowNull]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(CountryCompleter))]
         public string? Country { get; set; }
 
         [Parameter]

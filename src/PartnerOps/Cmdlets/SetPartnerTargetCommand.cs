@@ -26,6 +26,7 @@ namespace PartnerOps.Commands
         /// <summary>The region; omit (or leave the cell empty) for all regions.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [EmptyAsNull]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -35,6 +36,7 @@ namespace PartnerOps.Commands
         /// <summary>For PartnerRevenue targets; default the database's reporting currency.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [EmptyAsNull]
+        [ArgumentCompleter(typeof(CurrencyCompleter))]
         public string? Currency { get; set; }
 
         [Parameter]

@@ -1,0 +1,110 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Management.Automation.Runspaces;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>
+    /// Tab completion from the database the command line would use: its -Database if given, else the
+    /// session's (Connect-PartnerDatabase, $env:PARTNEROPS_DATABASE, the per-user default). Never throws.
+    /// </summary>
+    public abstract class DatabaseCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                var prefix = Unquote(wordToComplete ?? string.Empty);
+                return Values(DatabasePath(fakeBoundParameters), prefix)
+                    .Select(value => new CompletionResult(Quote(value), value, CompletionResultType.ParameterValue, value))
+                    .ToList();
+            }
+            catch (Exception)
+            {
+                return Enumerable.Empty<CompletionResult>(); // completion must never disturb the user's typing
+            }
+        }
+
+        protected abstract IEnumerable<string> Values(string databasePath, string prefix);
+
+        /// <summary>A value as it must be typed: single-quoted (quotes doubled) when it holds spaces or other special characters.</summary>
+        internal static string Quote(string value)
+        {
+            var plain = value.Length > 0 && value[0] != '-' && value.All(c => char.IsLetterOrDigit(c) || c == '.' || c == '_' || c == '/' || c == '\\' || c == ':');
+            return plain ? value : "'" + value.Replace("'", "''") + "'";
+        }
+
+        private static string Unquote(string word)
+        {
+            var text = word.Trim();
+            if (text.Length > 0 && (text[0] == '\'' || text[0] == '"'))
+            {
+                text = text.Substring(1);
+                if (text.Length > 0 && text[text.Length - 1] == word.Trim()[0])
+                {
+                    text = text.Substring(0, text.Length - 1);
+                }
+
+                text = text.Replace("''", "'");
+            }
+
+            return text;
+        }
+
+        private static string DatabasePath(IDictionary fakeBoundParameters)
+        {
+            var given = fakeBoundParameters?["Database"] is object value ? (value is PSObject ps ? ps.BaseObject : value) as string : null;
+            var path = DatabaseLocator.Resolve(given, PartnerOpsCmdlet.SessionDatabase, Environment.GetEnvironmentVariable);
+            if (System.IO.Path.IsPathRooted(path) && !path.StartsWith("~", StringComparison.Ordinal))
+            {
+                return path;
+            }
+
+            // Relative to PowerShell's location (~ expanded), as the command itself will resolve it.
+            using (var powershell = PowerShell.Create(RunspaceMode.CurrentRunspace))
+            {
+                var resolved = powershell
+                    .AddScript("$ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($args[0])")
+                    .AddArgument(path)
+                    .Invoke<string>();
+                return resolved.Count == 1 ? resolved[0] : path;
+            }
+        }
+    }
+
+    /// <summary>Partner names starting with what was typed (ignoring case), by an index range with a limit.</summary>
+    public sealed class PartnerNameCompleter : DatabaseCompleter
+    {
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => CompletionSource.PartnerNames(databasePath, prefix);
+    }
+
+    /// <summary>Regions of the partners, revenue and targets.</summary>
+    public sealed class RegionCompleter : DatabaseCompleter
+    {
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => CompletionSource.Regions(databasePath, prefix);
+    }
+
+    /// <summary>Country codes in use, then the other ISO 3166-1 codes.</summary>
+    public sealed class CountryCompleter : DatabaseCompleter
+    {
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => CompletionSource.Countries(databasePath, prefix);
+    }
+
+    /// <summary>Revenue segments.</summary>
+    public sealed class SegmentCompleter : DatabaseCompleter
+    {
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => CompletionSource.Segments(databasePath, prefix);
+    }
+
+    /// <summary>The reporting currency and the currencies of the rates, then the other ISO 4217 codes.</summary>
+    public sealed class CurrencyCompleter : DatabaseCompleter
+    {
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => CompletionSource.Currencies(databasePath, prefix);
+    }
+}
