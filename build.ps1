@@ -8,6 +8,8 @@
       Test   Build, then the xunit tests, then the Pester tests in a child pwsh against out/PartnerOps;
              ends with the line 'tests: N passed, N failed' and exits non-zero on any failure.
       Demo   Build, then shows the module at work on a database in a temporary folder.
+      Package  Build, then packs out/PartnerOps into out/PartnerOps.<version>.nupkg (Compress-PSResource),
+             a package the PowerShell Gallery would take; Install-PSResource installs it from a folder repository.
       Clean  removes out/ and the projects' bin/ and obj/ folders.
     Every step stops the build when it fails.
 .EXAMPLE
@@ -15,7 +17,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -123,6 +125,7 @@ function Invoke-Build {
     }
 
     Copy-Item (Join-Path $root 'module/*') $moduleOut -Recurse
+    Copy-Item (Join-Path $root 'LICENSE') (Join-Path $moduleOut 'LICENSE.txt')
     $version = Get-ModuleVersion
     $manifest = Join-Path $moduleOut 'PartnerOps.psd1'
     (Get-Content -Raw $manifest) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'" |
@@ -182,10 +185,23 @@ function Invoke-Demo {
     }
 }
 
+function Invoke-Package {
+    Invoke-Build
+    $package = Join-Path $out "PartnerOps.$(Get-ModuleVersion).nupkg"
+    Remove-Item $package -ErrorAction SilentlyContinue
+    Write-Host '==> Compress-PSResource' -ForegroundColor Cyan
+    Compress-PSResource -Path $moduleOut -DestinationPath $out
+    if (-not (Test-Path $package)) {
+        throw "Compress-PSResource did not write '$package'."
+    }
+    Write-Host "Package: $package"
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
+    'Package' { Invoke-Package }
     'Clean' {
         foreach ($folder in @($out) + (Get-ChildItem $root -Directory -Recurse -Include bin, obj | Where-Object FullName -NotLike "$out*").FullName) {
             if (Test-Path $folder) { Remove-Item $folder -Recurse -Force }

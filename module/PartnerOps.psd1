@@ -40,7 +40,7 @@
             Tags         = @('Partners', 'Channel', 'SQLite', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://example.invalid/partnerops/LICENSE'
             ProjectUri   = 'https://example.invalid/partnerops'
-            ReleaseNotes = 'Partners and the database cmdlets.'
+            ReleaseNotes = '0.1.0: partners, revenue records with exact money, yearly exchange rates, targets, Measure-PartnerRevenue and Measure-PartnerTarget; help, views and tab completion.'
         }
     }
 }
