@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Reflection;
+using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
@@ -14,6 +17,13 @@ namespace PartnerOps.Commands
 
         // The connections this command opened, so that Ctrl+C can interrupt the statement running on them.
         private readonly List<PartnerStore> _stores = new List<PartnerStore>();
+
+        // -Debug: the SQL a connection ran waits here until the command can write it. SQLite reports it from inside
+        // its own call (on any thread), where nothing may throw, so it is never written from there.
+        private readonly ConcurrentQueue<string> _sqlTrace = new ConcurrentQueue<string>();
+
+        private readonly Stopwatch _sinceProgress = new Stopwatch();
+        private bool _progressShown;
 
         /// <summary>The database file. Default: Connect-PartnerDatabase's, then $env:PARTNEROPS_DATABASE, then the per-user default.</summary>
         [Parameter]
@@ -51,6 +61,11 @@ namespace PartnerOps.Commands
             try
             {
                 var store = create ? PartnerStore.OpenOrCreate(path) : PartnerStore.OpenExisting(path);
+                if (DebugEnabled)
+                {
+                    store.TraceSql(_sqlTrace.Enqueue);
+                }
+
                 SeeOtherWrites(store);
                 lock (_stores)
                 {
@@ -64,6 +79,76 @@ namespace PartnerOps.Commands
                 ThrowFailure(ex, path);
                 throw; // not reached
             }
+        }
+
+        /// <summary>Writes the SQL statements that other threads ran since the last call (-Debug).</summary>
+        protected void FlushSqlTrace()
+        {
+            while (_sqlTrace.TryDequeue(out var sql))
+            {
+                WriteDebug("SQL: " + sql);
+            }
+        }
+
+        /// <summary>Says every second how far a long pipelined write has come (Write-Progress, no percentage: the total is unknown).</summary>
+        internal void ReportProgress(PipelinedWrites writes, string noun)
+        {
+            if (!_sinceProgress.IsRunning)
+            {
+                _sinceProgress.Start();
+            }
+            else if (_sinceProgress.ElapsedMilliseconds >= 1000)
+            {
+                _sinceProgress.Restart();
+                _progressShown = true;
+                WriteProgress(new ProgressRecord(ProgressId, MyInvocation.MyCommand.Name, $"{writes.Written:N0} {noun} so far"));
+            }
+        }
+
+        private const int ProgressId = 0x504F;
+
+        /// <summary>
+        /// Whether debug output would be shown: -Debug, or $DebugPreference as the caller's scope sees it. A binary
+        /// cmdlet's own variable lookup would not see a local $DebugPreference, so the command runtime is asked.
+        /// </summary>
+        private bool DebugEnabled
+        {
+            get
+            {
+                if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter d)
+                {
+                    return d.IsPresent;
+                }
+
+                object? preference;
+                try
+                {
+                    preference = CommandRuntime.GetType()
+                        .GetProperty("DebugPreference", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)?
+                        .GetValue(CommandRuntime);
+                }
+                catch (Exception ex) when (ex is TargetInvocationException || ex is MemberAccessException)
+                {
+                    preference = null;
+                }
+
+                preference ??= GetVariableValue("DebugPreference");
+                return preference is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
+            }
+        }
+
+        /// <summary>Writes an object to the pipeline, after the SQL that produced it (-Debug).</summary>
+        protected new void WriteObject(object? sendToPipeline)
+        {
+            FlushSqlTrace();
+            base.WriteObject(sendToPipeline);
+        }
+
+        /// <summary>Writes an error, after the SQL that led to it (-Debug).</summary>
+        protected new void WriteError(ErrorRecord errorRecord)
+        {
+            FlushSqlTrace();
+            base.WriteError(errorRecord);
         }
 
         /// <summary>
@@ -84,6 +169,12 @@ namespace PartnerOps.Commands
         /// <summary>Commits the last batch of a pipelined write and says in -Verbose what was written.</summary>
         internal void CompleteWrites(PipelinedWrites? writes, string verb, string noun = "partner(s)")
         {
+            FlushSqlTrace();
+            if (_progressShown)
+            {
+                WriteProgress(new ProgressRecord(ProgressId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+
             if (writes == null)
             {
                 return;
@@ -127,6 +218,8 @@ namespace PartnerOps.Commands
                 writes.Written++;
                 done = true;
             });
+            FlushSqlTrace();
+            ReportProgress(writes, "written");
             if (done && emit && result != null)
             {
                 WriteObject(result);

@@ -21,6 +21,7 @@ namespace PartnerOps.Storage
 
         public const string BusyTimeoutVariable = "PARTNEROPS_BUSY_TIMEOUT";
         private volatile bool _disposed;
+        private bool _traced;
         private const int MaxBusyTimeoutSeconds = 3600;
         private const int SqliteDbConfigDefensive = 1010;
 
@@ -321,7 +322,7 @@ SELECT count(*) FROM (
         /// Copies the database with SQLite's online backup, which reads a consistent snapshot while others
         /// write. The copy is written beside the destination and moved into place only when complete.
         /// </summary>
-        public void BackupTo(string destinationPath)
+        public void BackupTo(string destinationPath, Action<long, long>? progress = null)
         {
             var destination = System.IO.Path.GetFullPath(destinationPath);
             var folder = System.IO.Path.GetDirectoryName(destination);
@@ -337,7 +338,7 @@ SELECT count(*) FROM (
                 using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
                 {
                     target.Open();
-                    Connection.BackupDatabase(target);
+                    CopyPages(target, progress);
                     target.Execute("PRAGMA journal_mode = DELETE");
                 }
 
@@ -359,6 +360,64 @@ SELECT count(*) FROM (
                     File.Delete(partial);
                 }
             }
+        }
+
+        // The backup API, a chunk of pages at a time so that progress can be shown. A read transaction holds one
+        // snapshot of this WAL database for the whole copy, so writers go on and the copy stays consistent.
+        private void CopyPages(SqliteConnection target, Action<long, long>? progress)
+        {
+            const int PagesPerStep = 1024;
+            using (var snapshot = Connection.BeginTransaction(deferred: true))
+            {
+                Connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master", transaction: snapshot);
+                var backup = SQLitePCL.raw.sqlite3_backup_init(target.Handle, "main", Connection.Handle, "main");
+                if (backup == null || backup.IsInvalid)
+                {
+                    throw new SqliteException("The backup could not start: " + SQLitePCL.raw.sqlite3_errmsg(target.Handle).utf8_to_string(), SQLitePCL.raw.sqlite3_errcode(target.Handle));
+                }
+
+                try
+                {
+                    while (true)
+                    {
+                        var rc = SQLitePCL.raw.sqlite3_backup_step(backup, PagesPerStep);
+                        var total = SQLitePCL.raw.sqlite3_backup_pagecount(backup);
+                        progress?.Invoke(total - SQLitePCL.raw.sqlite3_backup_remaining(backup), total);
+                        if (rc == SQLitePCL.raw.SQLITE_DONE)
+                        {
+                            break;
+                        }
+
+                        if (rc != SQLitePCL.raw.SQLITE_OK && rc != SQLitePCL.raw.SQLITE_BUSY && rc != SQLitePCL.raw.SQLITE_LOCKED)
+                        {
+                            throw new SqliteException("The backup failed: " + SQLitePCL.raw.sqlite3_errstr(rc).utf8_to_string(), rc);
+                        }
+                    }
+                }
+                finally
+                {
+                    SQLitePCL.raw.sqlite3_backup_finish(backup);
+                }
+
+                snapshot.Commit();
+            }
+        }
+
+        /// <summary>
+        /// Sends the text of every SQL statement this connection runs to <paramref name="sink"/> (null stops it);
+        /// -Debug shows them. The sink may be called on any thread that uses the connection.
+        /// </summary>
+        public void TraceSql(Action<string>? sink)
+        {
+            if (sink == null)
+            {
+                SQLitePCL.raw.sqlite3_trace(Connection.Handle, (SQLitePCL.strdelegate_trace?)null!, null);
+                _traced = false;
+                return;
+            }
+
+            SQLitePCL.raw.sqlite3_trace(Connection.Handle, (SQLitePCL.strdelegate_trace)((_, sql) => sink(sql)), null);
+            _traced = true;
         }
 
         /// <summary>Turns the SQLite failures a user can act on into named PartnerOps failures.</summary>
@@ -422,6 +481,11 @@ SELECT count(*) FROM (
         public void Dispose()
         {
             _disposed = true;
+            if (_traced)
+            {
+                TraceSql(null); // the connection goes back to the pool: the next user did not ask for the trace
+            }
+
             if (Transaction != null)
             {
                 Rollback();

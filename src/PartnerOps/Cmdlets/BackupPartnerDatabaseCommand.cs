@@ -51,7 +51,12 @@ namespace PartnerOps.Commands
             WriteProgress(new ProgressRecord(1, "Backup-PartnerDatabase", $"Copying {store.Path} to {destination}"));
             try
             {
-                store.BackupTo(destination);
+                store.BackupTo(destination, (copied, total) =>
+                    WriteProgress(new ProgressRecord(1, "Backup-PartnerDatabase", $"Copying {store.Path} to {destination}")
+                    {
+                        PercentComplete = total == 0 ? 100 : (int)(copied * 100 / total),
+                        StatusDescription = $"{copied:N0} of {total:N0} pages",
+                    }));
             }
             catch (PartnerOpsException ex)
             {

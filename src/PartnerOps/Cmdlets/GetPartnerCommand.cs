@@ -87,6 +87,8 @@ namespace PartnerOps.Commands
             {
                 WriteFailure(PartnerRepository.NotFound("'" + missing.Text + "'", missing.Text), missing.Text);
             }
+
+            FlushSqlTrace();
         }
 
         protected override void EndProcessing() => Dispose();

@@ -31,6 +31,8 @@ namespace PartnerOps.Commands
             {
                 WriteObject(record);
             }
+
+            FlushSqlTrace();
         }
     }
 }
