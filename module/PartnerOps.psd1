@@ -31,6 +31,7 @@
         'Get-PartnerTarget'
         'Remove-PartnerTarget'
         'Measure-PartnerTarget'
+        'Get-PartnerHistory'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -13,6 +13,7 @@ param(
 
 $ErrorActionPreference = 'Stop'   # anything unexpected stops the runbook
 $ConfirmPreference = 'None'       # nothing may prompt
+$ProgressPreference = 'SilentlyContinue'   # no one watches the progress bar
 Import-Module $ModulePath
 
 try {

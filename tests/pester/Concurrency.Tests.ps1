@@ -14,6 +14,7 @@ Describe 'Several sessions writing to one database at the same time' {
         $folder = Split-Path $db
         $writers = foreach ($w in 1..3) {
             Start-ChildPwsh -OutputPrefix (Join-Path $folder "writer$w") -Command @"
+`$ProgressPreference = 'SilentlyContinue'   # as a runbook would: progress would reach stderr as CLIXML
 Import-Module $(ConvertTo-PSLiteral $script:ModuleManifest)
 1..2000 | ForEach-Object { [pscustomobject]@{ Name = 'Writer $w Partner ' + `$_ } } | Add-Partner -Database $(ConvertTo-PSLiteral $db)
 `$Error | ForEach-Object { [Console]::Error.WriteLine(`$_.ToString()) }

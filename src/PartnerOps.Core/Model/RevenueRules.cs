@@ -31,6 +31,10 @@ namespace PartnerOps
         private static readonly decimal[] Units = { 1m, 0.1m, 0.01m, 0.001m };
         private static readonly decimal[] Factors = { 1m, 10m, 100m, 1000m };
 
+        /// <summary>The currencies with 0 or 3 minor digits (every other one has 2).</summary>
+        public static IEnumerable<string> CurrenciesWithDigits(int digits) =>
+            digits == 0 ? (IEnumerable<string>)NoMinorUnits : digits == 3 ? ThreeMinorDigits : throw new ArgumentOutOfRangeException(nameof(digits));
+
         /// <summary>ISO 4217 minor-unit digits of a (normalised) currency code.</summary>
         public static int MinorDigits(string currency) =>
             NoMinorUnits.Contains(currency) ? 0 : ThreeMinorDigits.Contains(currency) ? 3 : 2;

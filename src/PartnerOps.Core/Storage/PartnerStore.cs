@@ -32,6 +32,11 @@ namespace PartnerOps.Storage
             BusyTimeoutSeconds = busyTimeoutSeconds;
         }
 
+        /// <summary>The name the history records for changes made through this process.</summary>
+        public static string User { get; } = string.IsNullOrEmpty(Environment.UserDomainName) || Environment.UserDomainName == Environment.MachineName || !System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows)
+            ? Environment.UserName
+            : Environment.UserDomainName + "\\" + Environment.UserName;
+
         /// <summary>How long this connection waits for another writer before DatabaseBusy.</summary>
         public int BusyTimeoutSeconds { get; }
 
@@ -192,6 +197,12 @@ namespace PartnerOps.Storage
             if (version < Schema.CurrentVersion)
             {
                 Migrate(currency);
+            }
+
+            // This connection records its changes in the history, under this user's name (see HistoryTriggers).
+            if (Connection.ExecuteScalar<long>("SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'po_history_%'") != HistoryTriggers.Count)
+            {
+                Connection.Execute(HistoryTriggers.Sql(User));
             }
 
             // A restored backup (or a file another tool touched) may be in rollback-journal mode.

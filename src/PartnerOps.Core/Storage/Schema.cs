@@ -113,6 +113,22 @@ CREATE TABLE targets (
 
 -- One target per metric, region ('' = all regions) and year.
 CREATE UNIQUE INDEX targets_key ON targets (metric, region_key, year);
+
+-- Every change made through the module, written in the change's own transaction by triggers that each
+-- connection adds (HistoryTriggers), since only the connection knows its user. changes is JSON:
+-- {""Property"": [old, new], ...} with the properties that changed.
+CREATE TABLE history (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    user       TEXT NOT NULL,
+    operation  TEXT NOT NULL CHECK (operation IN ('Insert','Update','Delete')),
+    entity     TEXT NOT NULL CHECK (entity IN ('Partner','Revenue','Target','ExchangeRate')),
+    entity_id  TEXT NOT NULL,
+    partner_id INTEGER,
+    changes    TEXT NOT NULL
+);
+
+CREATE INDEX history_partner ON history (partner_id) WHERE partner_id IS NOT NULL;
 ",
         };
 

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PartnerOps
+{
+    public enum HistoryOperation
+    {
+        Insert,
+        Update,
+        Delete,
+    }
+
+    public enum HistoryEntity
+    {
+        Partner,
+        Revenue,
+        Target,
+        ExchangeRate,
+    }
+
+    /// <summary>One change made through the module, as Get-PartnerHistory reports it.</summary>
+    public sealed class HistoryEntry
+    {
+        private DateTime _timestamp;
+
+        public long Id { get; set; }
+
+        /// <summary>When the change was made (UTC).</summary>
+        public DateTime Timestamp
+        {
+            get => _timestamp;
+            set => _timestamp = DateTime.SpecifyKind(value, DateTimeKind.Utc);
+        }
+
+        public string User { get; set; } = string.Empty;
+
+        public HistoryOperation Operation { get; set; }
+
+        public HistoryEntity Entity { get; set; }
+
+        /// <summary>The id of the partner, revenue record or target; From/To/Year of an exchange rate.</summary>
+        public string EntityId { get; set; } = string.Empty;
+
+        /// <summary>The partner the change concerns (the partner itself, or the partner of a revenue record).</summary>
+        public long? PartnerId { get; set; }
+
+        /// <summary>The properties that changed, with their old and new values (null where there was none).</summary>
+        public IReadOnlyList<PropertyChange> Changes { get; set; } = Array.Empty<PropertyChange>();
+
+        public override string ToString() => $"{Operation} {Entity} {EntityId}: {string.Join("; ", Changes.Select(c => c.ToString()))}";
+    }
+
+    /// <summary>A property's value before and after a change.</summary>
+    public sealed class PropertyChange
+    {
+        public PropertyChange(string property, object? old, object? @new)
+        {
+            Property = property;
+            Old = old;
+            New = @new;
+        }
+
+        public string Property { get; }
+
+        public object? Old { get; }
+
+        public object? New { get; }
+
+        public override string ToString() => Old == null ? $"{Property}={New}" : New == null ? $"{Property}={Old}" : $"{Property}: {Old} -> {New}";
+    }
+}

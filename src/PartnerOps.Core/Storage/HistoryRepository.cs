@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Dapper;
+
+namespace PartnerOps.Storage
+{
+    /// <summary>What Get-PartnerHistory asks for; empty lists restrict nothing.</summary>
+    public sealed class HistoryFilter
+    {
+        /// <summary>When set, only changes concerning these partners (none: no changes at all).</summary>
+        public ISet<long>? PartnerIds { get; set; }
+
+        /// <summary>Changes made at or after this time (UTC).</summary>
+        public DateTime? Since { get; set; }
+
+        public IList<HistoryOperation> Operations { get; } = new List<HistoryOperation>();
+
+        public IList<HistoryEntity> Entities { get; } = new List<HistoryEntity>();
+
+        public long Skip { get; set; }
+
+        public long? First { get; set; }
+    }
+
+    /// <summary>Reads the history, newest first, as it streams from the database.</summary>
+    public sealed class HistoryRepository
+    {
+        private const string TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff";
+
+        private readonly PartnerStore _store;
+
+        public HistoryRepository(PartnerStore store)
+        {
+            _store = store;
+        }
+
+        public IEnumerable<HistoryEntry> Find(HistoryFilter filter)
+        {
+            var (where, parameters) = Where(filter);
+            var sql = new StringBuilder("SELECT id, at, user, operation, entity, entity_id, partner_id, changes FROM history")
+                .Append(where).Append(" ORDER BY id DESC");
+            if (filter.First != null || filter.Skip > 0)
+            {
+                sql.Append(" LIMIT @first OFFSET @skip");
+                parameters.Add("first", filter.First ?? -1);
+                parameters.Add("skip", filter.Skip);
+            }
+
+            return _store.Connection
+                .Query<(long Id, string At, string User, string Operation, string Entity, string EntityId, long? PartnerId, string Changes)>(
+                    sql.ToString(), parameters, _store.Transaction, buffered: false)
+                .Select(row => new HistoryEntry
+                {
+                    Id = row.Id,
+                    Timestamp = DateTime.ParseExact(row.At, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+                    User = row.User,
+                    Operation = (HistoryOperation)Enum.Parse(typeof(HistoryOperation), row.Operation),
+                    Entity = (HistoryEntity)Enum.Parse(typeof(HistoryEntity), row.Entity),
+                    EntityId = row.EntityId,
+                    PartnerId = row.PartnerId,
+                    Changes = Changes(row.Changes),
+                });
+        }
+
+        public long Count(HistoryFilter filter)
+        {
+            var (where, parameters) = Where(filter);
+            return _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM history" + where, parameters, _store.Transaction);
+        }
+
+        private static (string Where, DynamicParameters Parameters) Where(HistoryFilter filter)
+        {
+            var clauses = new List<string>();
+            var parameters = new DynamicParameters();
+            if (filter.PartnerIds != null)
+            {
+                clauses.Add("partner_id IN @partnerIds");
+                parameters.Add("partnerIds", filter.PartnerIds.ToList());
+            }
+
+            if (filter.Since is DateTime since)
+            {
+                clauses.Add("at >= @since");
+                parameters.Add("since", since.ToUniversalTime().ToString(TimestampFormat, CultureInfo.InvariantCulture));
+            }
+
+            if (filter.Operations.Count > 0)
+            {
+                clauses.Add("operation IN @operations");
+                parameters.Add("operations", filter.Operations.Select(o => o.ToString()).Distinct().ToList());
+            }
+
+            if (filter.Entities.Count > 0)
+            {
+                clauses.Add("entity IN @entities");
+                parameters.Add("entities", filter.Entities.Select(e => e.ToString()).Distinct().ToList());
+            }
+
+            return (clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses), parameters);
+        }
+
+        // SQLite's own JSON functions take the change set apart, values keeping their types (text, integer, null).
+        private IReadOnlyList<PropertyChange> Changes(string json) =>
+            _store.Connection
+                .Query<(string Property, object? Old, object? New)>(
+                    "SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@json) ORDER BY id",
+                    new { json },
+                    _store.Transaction)
+                .Select(c => new PropertyChange(c.Property, c.Old, c.New))
+                .ToList();
+    }
+}

@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>The changes made through the module, newest first: who changed what, when, with old and new values.</summary>
+    [Cmdlet(VerbsCommon.Get, "PartnerHistory", SupportsPaging = true)]
+    [OutputType(typeof(HistoryEntry))]
+    public sealed class GetPartnerHistoryCommand : PartnerOpsCmdlet, IDisposable
+    {
+        private PartnerStore? _store;
+
+        #region Parameters
+
+        /// <summary>Only changes concerning these partners (their own and their revenue's): names (wildcards), ids, or piped Partner objects.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true)]
+        [ArgumentCompleter(typeof(PartnerNameCompleter))]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public PartnerReference[]? Partner { get; set; }
+
+        /// <summary>Only changes made at or after this time (local time unless it says otherwise).</summary>
+        [Parameter]
+        [DateTransformation]
+        public DateTime? Since { get; set; }
+
+        [Parameter]
+        public HistoryOperation[]? Operation { get; set; }
+
+        [Parameter]
+        public HistoryEntity[]? Entity { get; set; }
+
+        #endregion
+
+        protected override void ProcessRecord()
+        {
+            var store = _store ??= OpenStore(create: false);
+            SeeOtherWrites(store);
+            var filter = new HistoryFilter
+            {
+                Since = Since,
+                Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue),
+                First = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue),
+            };
+            if (Partner != null)
+            {
+                filter.PartnerIds = PartnerIds(store, Partner);
+            }
+
+            foreach (var operation in Operation ?? Array.Empty<HistoryOperation>())
+            {
+                filter.Operations.Add(operation);
+            }
+
+            foreach (var entity in Entity ?? Array.Empty<HistoryEntity>())
+            {
+                filter.Entities.Add(entity);
+            }
+
+            var history = new HistoryRepository(store);
+            if (PagingParameters.IncludeTotalCount)
+            {
+                WriteObject(PagingParameters.NewTotalCount((ulong)history.Count(filter), 1.0));
+            }
+
+            foreach (var entry in history.Find(filter))
+            {
+                WriteObject(entry);
+            }
+
+            FlushSqlTrace();
+        }
+
+        protected override void EndProcessing() => Dispose();
+
+        public void Dispose()
+        {
+            _store?.Dispose();
+            _store = null;
+        }
+
+        /// <summary>Ids as given (a removed partner's history stays readable by its id); names looked up, wildcards expanded.</summary>
+        private HashSet<long> PartnerIds(PartnerStore store, IEnumerable<PartnerReference> references)
+        {
+            var ids = new HashSet<long>();
+            var partners = new PartnerRepository(store);
+            foreach (var reference in references)
+            {
+                if (reference.Id is long id)
+                {
+                    ids.Add(id);
+                    continue;
+                }
+
+                var filter = new PartnerFilter();
+                filter.Names.Add(NamePattern.Parse(reference.Name!));
+                var found = partners.Find(filter).Select(p => p.Id).ToList();
+                if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(reference.Name))
+                {
+                    WriteFailure(PartnerRepository.NotFound("'" + reference.Name + "'", reference.Name), reference);
+                }
+
+                ids.UnionWith(found);
+            }
+
+            return ids;
+        }
+    }
+}
