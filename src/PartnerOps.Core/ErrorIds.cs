@@ -21,6 +21,7 @@ namespace PartnerOps
         // Not in the fixed list because the list has no word for these cases; documented in help.
         public const string DatabaseAlreadyExists = nameof(DatabaseAlreadyExists);
         public const string InvalidPartnerValue = nameof(InvalidPartnerValue);
+        public const string ImportFileInvalid = nameof(ImportFileInvalid);
     }
 
     /// <summary>How a Core failure should be classified; the cmdlet layer maps it to an ErrorCategory.</summary>
