@@ -21,6 +21,7 @@
         'Add-Partner'
         'Set-Partner'
         'Remove-Partner'
+        'Import-Partner'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
