@@ -362,23 +362,41 @@ namespace PartnerOps.Import
             return true;
         }
 
-        private PartnerOpsException Invalid(JsonException ex)
+        /// <summary>The line at a buffer position, which may lie before the counted position (a token already counted).</summary>
+        private long LineAtPosition(int position)
         {
-            CountLinesTo(_start);
-            var message = ex.Message;
-            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            return Invalid("it is not valid JSON: " + (cut > 0 ? message.Substring(0, cut) : message), _lineAtCounted + (ex.LineNumber ?? 0), ex);
+            if (position >= _countedTo)
+            {
+                CountLinesTo(position);
+                return _lineAtCounted;
+            }
+
+            var line = _lineAtCounted;
+            for (var i = position; i < _countedTo; i++)
+            {
+                if (_buffer[i] == (byte)'\n')
+                {
+                    line--;
+                }
+            }
+
+            return line;
         }
 
-        private PartnerOpsException Invalid(string problem, long? line = null, Exception? inner = null)
+        /// <summary>The reader's line count travels in its state from one buffer to the next: it counts from the file's start, from 0.</summary>
+        private PartnerOpsException Invalid(JsonException ex)
         {
-            CountLinesTo(_start);
-            return new PartnerOpsException(
+            var message = ex.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            return Invalid("it is not valid JSON: " + (cut > 0 ? message.Substring(0, cut) : message), (ex.LineNumber ?? 0) + 1, ex);
+        }
+
+        private PartnerOpsException Invalid(string problem, long? line = null, Exception? inner = null) =>
+            new PartnerOpsException(
                 ErrorIds.ImportFileInvalid,
                 FailureKind.InvalidData,
-                $"Line {line ?? _lineAtCounted} of '{Path}' cannot be imported: {problem}",
+                $"Line {line ?? LineAtPosition(_start)} of '{Path}' cannot be imported: {problem}",
                 Path,
                 inner);
-        }
     }
 }
