@@ -39,7 +39,7 @@ Describe 'The module manifest' {
 
     It 'includes the cmdlets built so far' {
         $expected = 'New-PartnerDatabase', 'Connect-PartnerDatabase', 'Get-PartnerDatabase', 'Test-PartnerDatabase',
-            'Backup-PartnerDatabase', 'Get-Partner', 'Add-Partner', 'Set-Partner', 'Remove-Partner'
+            'Backup-PartnerDatabase', 'Get-Partner', 'Add-Partner', 'Set-Partner', 'Remove-Partner', 'Import-Partner'
         foreach ($name in $expected) {
             $manifestData.CmdletsToExport | Should -Contain $name
         }
@@ -62,13 +62,13 @@ Describe 'The module manifest' {
 }
 
 Describe 'Every data-changing cmdlet' {
-    It '<_> supports -WhatIf and -Confirm' -ForEach @('New-PartnerDatabase', 'Backup-PartnerDatabase', 'Add-Partner', 'Set-Partner', 'Remove-Partner') {
+    It '<_> supports -WhatIf and -Confirm' -ForEach @('New-PartnerDatabase', 'Backup-PartnerDatabase', 'Add-Partner', 'Set-Partner', 'Remove-Partner', 'Import-Partner') {
         $command = Get-Command $_
         $command.Parameters.Keys | Should -Contain 'WhatIf'
         $command.Parameters.Keys | Should -Contain 'Confirm'
     }
 
-    It '<_> has a -Database parameter' -ForEach @('Connect-PartnerDatabase', 'Get-PartnerDatabase', 'Test-PartnerDatabase', 'Backup-PartnerDatabase', 'Get-Partner', 'Add-Partner', 'Set-Partner', 'Remove-Partner') {
+    It '<_> has a -Database parameter' -ForEach @('Connect-PartnerDatabase', 'Get-PartnerDatabase', 'Test-PartnerDatabase', 'Backup-PartnerDatabase', 'Get-Partner', 'Add-Partner', 'Set-Partner', 'Remove-Partner', 'Import-Partner') {
         (Get-Command $_).Parameters.Keys | Should -Contain 'Database'
     }
 }

@@ -6,12 +6,15 @@ using System.Text;
 namespace PartnerOps.Import
 {
     /// <summary>
-    /// Parsing shared by the mappers: dates in ISO form first, then in the import's culture (invariant
-    /// unless -Culture says otherwise), so a session's culture never changes what a file means.
+    /// Parsing shared by the mappers: dates in ISO form first, then in the import's culture, so a
+    /// session's culture never changes what a file means. Without -Culture that is the invariant
+    /// culture's own patterns exactly (06/30/2015 00:00:00, as Export-Csv writes in it): its lenient
+    /// parser would read a German 01.03.2014 as the 3rd of January.
     /// </summary>
     internal static class ImportValues
     {
         private static readonly string[] IsoFormats = { "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF" };
+        private static readonly string[] InvariantFormats = CultureInfo.InvariantCulture.DateTimeFormat.GetAllDateTimePatterns();
 
         /// <summary>A date from text; null text or blank is no date. False when the text is not a date.</summary>
         public static bool TryParseDate(string text, CultureInfo culture, out DateTime date)
@@ -44,7 +47,10 @@ namespace PartnerOps.Import
                 }
             }
 
-            if (DateTime.TryParse(trimmed, culture, DateTimeStyles.AllowWhiteSpaces, out date))
+            var parsed = culture.Equals(CultureInfo.InvariantCulture)
+                ? DateTime.TryParseExact(trimmed, InvariantFormats, culture, DateTimeStyles.AllowWhiteSpaces, out date)
+                : DateTime.TryParse(trimmed, culture, DateTimeStyles.AllowWhiteSpaces, out date);
+            if (parsed)
             {
                 date = date.Date;
                 return true;
