@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using CsvHelper;
 
 namespace PartnerOps.Import
@@ -47,8 +48,13 @@ namespace PartnerOps.Import
 
         public override string? Malformed => _malformed;
 
-        public override string? this[int column] => column < _reader.FieldCount ? _reader.GetString(column) : null;
+        public override string? this[int column]
+        {
+            [MethodImpl(Hot.Path)]
+            get => column < _reader.FieldCount ? _reader.GetString(column) : null;
+        }
 
+        [MethodImpl(Hot.Path)]
         public override bool Read()
         {
             _malformed = null;
@@ -62,6 +68,7 @@ namespace PartnerOps.Import
             }
         }
 
+        [MethodImpl(Hot.Path)]
         public override void CaptureRaw(ImportChunk chunk) => chunk.SetRaw(_reader.RawRecord);
 
         public override string?[] CurrentRaw()

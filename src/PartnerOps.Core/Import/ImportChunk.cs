@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace PartnerOps.Import
@@ -62,6 +63,7 @@ namespace PartnerOps.Import
 
         #region Building a row (reading thread)
 
+        [MethodImpl(Hot.Path)]
         public void BeginRow()
         {
             if (IsFull)
@@ -75,8 +77,10 @@ namespace PartnerOps.Import
             _rowHasRaw = false;
         }
 
+        [MethodImpl(Hot.Path)]
         public void AddNull() => Next(NullKind);
 
+        [MethodImpl(Hot.Path)]
         public void AddText(string? value)
         {
             if (value == null)
@@ -94,6 +98,7 @@ namespace PartnerOps.Import
         }
 
         /// <summary>Text already in UTF-8, e.g. an enum name encoded once.</summary>
+        [MethodImpl(Hot.Path)]
         public void AddUtf8(byte[] value)
         {
             var slot = Next(TextKind);
@@ -105,6 +110,7 @@ namespace PartnerOps.Import
         }
 
         /// <summary>A date as stored: yyyy-MM-dd.</summary>
+        [MethodImpl(Hot.Path)]
         public void AddDate(DateTime date)
         {
             var slot = Next(TextKind);
@@ -128,6 +134,7 @@ namespace PartnerOps.Import
         }
 
         /// <summary>The row as read (see <see cref="ImportSource.CaptureRaw"/>).</summary>
+        [MethodImpl(Hot.Path)]
         public void SetRaw(ReadOnlySpan<byte> raw)
         {
             Ensure(ref _raw, _rawUsed, raw.Length);
@@ -136,6 +143,7 @@ namespace PartnerOps.Import
             _rowHasRaw = true;
         }
 
+        [MethodImpl(Hot.Path)]
         public void EndRow(long line)
         {
             if (_parameter != ParameterCount)
@@ -169,6 +177,7 @@ namespace PartnerOps.Import
 
         public long Integer(int row, int parameter) => _integers[Slot(row, parameter)];
 
+        [MethodImpl(Hot.Path)]
         public ReadOnlySpan<byte> Text(int row, int parameter)
         {
             var slot = Slot(row, parameter);
@@ -193,6 +202,7 @@ namespace PartnerOps.Import
 
         private int Slot(int row, int parameter) => row * ParameterCount + parameter;
 
+        [MethodImpl(Hot.Path)]
         private int Next(byte kind)
         {
             if (_parameter >= ParameterCount)

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using PartnerOps.Storage;
 
@@ -37,6 +38,7 @@ namespace PartnerOps.Import
         /// <summary>The full path of the file.</summary>
         public string Path => _source.Path;
 
+        [MethodImpl(Hot.Path)]
         public ImportResult Run(PartnerStore store, IImportListener listener, CancellationToken cancellation)
         {
             var clock = Stopwatch.StartNew();

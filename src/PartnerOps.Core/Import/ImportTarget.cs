@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using SQLitePCL;
 
 namespace PartnerOps.Import
@@ -80,6 +81,7 @@ namespace PartnerOps.Import
             _update?.BindText(ParameterCount + 1, utcTimestamp);
         }
 
+        [MethodImpl(Hot.Path)]
         public virtual RowOutcome Write(ImportChunk chunk, int row)
         {
             var insert = _insert!;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace PartnerOps.Import
@@ -17,6 +18,7 @@ namespace PartnerOps.Import
         private static readonly string[] InvariantFormats = CultureInfo.InvariantCulture.DateTimeFormat.GetAllDateTimePatterns();
 
         /// <summary>A date from text; null text or blank is no date. False when the text is not a date.</summary>
+        [MethodImpl(Hot.Path)]
         public static bool TryParseDate(string text, CultureInfo culture, out DateTime date)
         {
             var trimmed = text.Trim();
@@ -64,6 +66,7 @@ namespace PartnerOps.Import
             (culture.Equals(CultureInfo.InvariantCulture) ? " (or give -Culture to read another culture's dates)" : " or a date of culture " + culture.Name);
 
         /// <summary>yyyy-MM-dd without the cost of the general parser (the common case of a large file).</summary>
+        [MethodImpl(Hot.Path)]
         private static bool TryParseIsoDate(string text, out DateTime date)
         {
             date = default;
@@ -124,6 +127,7 @@ namespace PartnerOps.Import
         /// <summary>"Reseller, Distributor, ...", for messages.</summary>
         public string Valid { get; }
 
+        [MethodImpl(Hot.Path)]
         public bool TryParse(string text, out T value)
         {
             if (_byName.TryGetValue(text, out value) || _byName.TryGetValue(text.Trim(), out value))

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 
 namespace PartnerOps.Import
 {
@@ -75,6 +76,7 @@ namespace PartnerOps.Import
             }
         }
 
+        [MethodImpl(Hot.Path)]
         public RowProblem? Map(ImportSource record, ImportChunk chunk)
         {
             var nameColumn = ColumnNames[NameColumn];
@@ -179,12 +181,14 @@ namespace PartnerOps.Import
             return null;
         }
 
+        [MethodImpl(Hot.Path)]
         private string? Get(ImportSource record, int column)
         {
             var index = _bound[column];
             return index < 0 ? null : record[index];
         }
 
+        [MethodImpl(Hot.Path)]
         private bool TryEnum<T>(ImportSource record, int column, EnumNames<T> names, T fallback, out T value, out RowProblem? problem)
             where T : struct, Enum
         {
@@ -205,6 +209,7 @@ namespace PartnerOps.Import
             return false;
         }
 
+        [MethodImpl(Hot.Path)]
         private bool TryDate(ImportSource record, int column, out DateTime? value, out RowProblem? problem)
         {
             problem = null;

@@ -31,6 +31,7 @@ namespace PartnerOps.Tests.Import
             Assert.Equal(0L, Pragma(after, "ignore_check_constraints"));
             Assert.Equal(-2000L, Pragma(after, "cache_size"));
             Assert.Equal(1000L, Pragma(after, "wal_autocheckpoint"));
+            Assert.Equal(2L, Pragma(after, "synchronous"));
             Assert.Null(after.Transaction);
 
             // And the table's checks are enforced again for everyone else.
@@ -50,6 +51,39 @@ namespace PartnerOps.Tests.Import
             var wal = WalLength();
             Assert.True(wal < 1024 * 1024, $"WAL of {wal} bytes");
             Assert.Equal(5000, Stored().Length);
+        }
+
+        [Fact]
+        public void Per_row_calls_go_straight_to_the_SQLite_library_that_SQLitePCLRaw_loaded()
+        {
+            Assert.True(SqliteDirect.Available);
+            using var store = Db.Open();
+            using var statement = new SqliteStatement(store.Connection.Handle!, "SELECT 1");
+            Assert.True(statement.IsDirect);
+        }
+
+        [Fact]
+        public void Without_the_direct_calls_the_import_writes_the_same_rows_through_SQLitePCLRaw()
+        {
+            var path = WriteCsv("Name,Country,Notes", "Alpha,DE,", "Beta,GB,x", "ALPHA,FR,");
+            SqliteDirect.Disabled = true;
+            try
+            {
+                using var store = Db.Open();
+                using (var statement = new SqliteStatement(store.Connection.Handle!, "SELECT 1"))
+                {
+                    Assert.False(statement.IsDirect);
+                }
+
+                var result = Import(path);
+
+                Assert.Equal((2L, 1L), (result.Inserted, result.Failed));
+                Assert.Equal("x", StoredPartner("Beta").Notes);
+            }
+            finally
+            {
+                SqliteDirect.Disabled = false;
+            }
         }
 
         /// <summary>0 when there is no WAL file (closing the last connection, e.g. another test clearing the pools, deletes it).</summary>
