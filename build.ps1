@@ -8,18 +8,27 @@
       Test   Build, then the xunit tests, then the Pester tests in a child pwsh against out/PartnerOps;
              ends with the line 'tests: N passed, N failed' and exits non-zero on any failure.
       Demo   Build, then shows the module at work on a database in a temporary folder.
+      Bench  Build, then bench/Invoke-Benchmark.ps1 in a child pwsh: Import-Partner against the sqlite3 CLI and
+             the other measures of bench/README.md, on -Rows generated partners (default 1,000,000);
+             results also in out/bench/results.json.
       Clean  removes out/ and the projects' bin/ and obj/ folders.
     Every step stops the build when it fails.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Bench -Rows 100000
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Bench only: how many partners to generate and import.
+    [ValidateRange(1000, 100000000)]
+    [int] $Rows = 1000000
 )
 
 $ErrorActionPreference = 'Stop'
@@ -177,10 +186,23 @@ function Invoke-Demo {
     }
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    $tool = Join-Path $out 'bench-tool'
+    Invoke-Step 'Build bench/PartnerOps.Bench' {
+        dotnet build (Join-Path $root 'bench/PartnerOps.Bench/PartnerOps.Bench.csproj') -c Release -o $tool --nologo --verbosity quiet
+    }
+    Invoke-Step "Benchmark, $Rows rows (child pwsh -NoProfile)" {
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'bench/Invoke-Benchmark.ps1') `
+            -ModulePath $moduleOut -BenchTool (Join-Path $tool 'PartnerOps.Bench.dll') -Rows $Rows -ResultPath (Join-Path $out 'bench/results.json')
+    }
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
+    'Bench' { Invoke-Bench }
     'Clean' {
         foreach ($folder in @($out) + (Get-ChildItem $root -Directory -Recurse -Include bin, obj | Where-Object FullName -NotLike "$out*").FullName) {
             if (Test-Path $folder) { Remove-Item $folder -Recurse -Force }
