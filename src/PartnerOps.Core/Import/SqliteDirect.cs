@@ -20,7 +20,8 @@ namespace PartnerOps.Import
         /// <summary>
         /// True when "e_sqlite3" resolves here to the very library instance SQLitePCLRaw uses (both live
         /// beside each other in the module; a second copy of SQLite must never see the first one's handles).
-        /// Otherwise every call goes through SQLitePCLRaw.
+        /// Otherwise every call goes through SQLitePCLRaw. Read only once a connection is open (SQLitePCLRaw
+        /// is initialised by then).
         /// </summary>
         public static bool Available => !Disabled && IsAvailable.Value;
 
@@ -45,25 +46,26 @@ namespace PartnerOps.Import
         [DllImport(Library, EntryPoint = "sqlite3_changes")]
         public static extern int Changes(IntPtr db);
 
-        [DllImport(Library, EntryPoint = "sqlite3_memory_used")]
-        private static extern long MemoryUsed();
+        [DllImport(Library, EntryPoint = "sqlite3_libversion")]
+        private static extern IntPtr LibVersion();
 
         /// <summary>SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.</summary>
         public static IntPtr Transient => new IntPtr(-1);
 
-        // SQLite counts the memory it has allocated in one global: a second, separately loaded copy of the
-        // library would report (nearly) nothing, the same copy the same figure as SQLitePCLRaw.
+        // sqlite3_libversion returns the address of a string inside the library: the same address through
+        // both ways in means the same loaded copy (SQLitePCLRaw hands the pointer on without copying).
         private static bool Probe()
         {
             try
             {
-                var ours = MemoryUsed();
-                var theirs = raw.sqlite3_memory_used();
-                return ours > 0 && Math.Abs(ours - theirs) < 1024 * 1024;
+                fixed (byte* theirs = raw.sqlite3_libversion())
+                {
+                    return theirs != null && new IntPtr(theirs) == LibVersion();
+                }
             }
-            catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException || ex is BadImageFormatException)
+            catch (Exception)
             {
-                return false;
+                return false; // no such library here, or another one: SQLitePCLRaw's calls work all the same
             }
         }
     }

@@ -56,10 +56,10 @@ namespace PartnerOps.Tests.Import
         [Fact]
         public void Per_row_calls_go_straight_to_the_SQLite_library_that_SQLitePCLRaw_loaded()
         {
-            Assert.True(SqliteDirect.Available);
             using var store = Db.Open();
             using var statement = new SqliteStatement(store.Connection.Handle!, "SELECT 1");
             Assert.True(statement.IsDirect);
+            Assert.True(SqliteDirect.Available);
         }
 
         [Fact]
