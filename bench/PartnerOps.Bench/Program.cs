@@ -165,7 +165,7 @@ static int CompareWriters(string csv, string database, int rows, int repeat)
     var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
     using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
     connection.Open();
-    Exec(connection, "PRAGMA ignore_check_constraints = ON; PRAGMA cache_size = -65536");
+    Exec(connection, "PRAGMA ignore_check_constraints = ON");
     var command = new List<double>();
     var rawStatement = new List<double>();
     for (var i = -1; i < repeat; i++)
