@@ -77,6 +77,8 @@ function Get-Median([double[]] $Values) {
     $sorted[[int][Math]::Floor($sorted.Count / 2)]
 }
 
+function Format-Runs([double[]] $Values) { 'runs: ' + (($Values | ForEach-Object { $_.ToString('0.00', [cultureinfo]::InvariantCulture) }) -join ', ') }
+
 function Invoke-BenchTool([string[]] $Arguments) {
     $output = & dotnet $BenchTool @Arguments
     if ($LASTEXITCODE) { throw "PartnerOps.Bench $($Arguments[0]) failed ($LASTEXITCODE): $output" }
@@ -191,9 +193,9 @@ INSERT INTO partners (name, name_key, type, tier, status, region, country, joine
         }
 
         New-Result 'ImportPartner' "Import-Partner, $Rows rows" $import -Baseline 'sqlite3 .import --csv, 9-column table, unique NOCASE index' -BaselineValue (Get-Median $strict) `
-            -Note 'Import-Partner timed inside its pwsh; sqlite3 start to exit'
+            -Note "Import-Partner timed inside its pwsh, $(Format-Runs $imports.Seconds); sqlite3 start to exit, $(Format-Runs $strict)"
         New-Result 'ImportPartner' "Import-Partner, $Rows rows" $import -Baseline 'sqlite3 .import into staging + INSERT...SELECT into the PartnerOps schema' -BaselineValue (Get-Median $sameTable) `
-            -Note 'same final table as Import-Partner'
+            -Note "same final table as Import-Partner; sqlite3 $(Format-Runs $sameTable)"
     }
     else {
         New-Result 'ImportPartner' "Import-Partner, $Rows rows" $import -Note 'no sqlite3 CLI to compare with'
@@ -217,7 +219,8 @@ Import-Csv $(ConvertTo-Literal $data.PipelineCsv) | __CONSUMER__
         $addPartner.Add((Invoke-Child $script.Replace('__CONSUMER__', "Add-Partner -Database $(ConvertTo-Literal $db)")).Seconds)
         Remove-Item "$db*"
     }
-    New-Result 'Pipeline' "Import-Csv | Add-Partner, $PipelineRows rows" (Get-Median $addPartner) -Baseline "Import-Csv | Out-Null, same file" -BaselineValue (Get-Median $outNull)
+    New-Result 'Pipeline' "Import-Csv | Add-Partner, $PipelineRows rows" (Get-Median $addPartner) -Baseline "Import-Csv | Out-Null, same file" -BaselineValue (Get-Median $outNull) `
+        -Note "Add-Partner $(Format-Runs $addPartner); Out-Null $(Format-Runs $outNull)"
 }
 
 $benchmarks.GetPartner = {
