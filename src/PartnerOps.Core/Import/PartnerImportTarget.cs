@@ -11,7 +11,7 @@ namespace PartnerOps.Import
     /// CHECK constraints are left to <see cref="PartnerImportMapper"/> when they are exactly the ones it
     /// enforces (see <see cref="KnownChecks"/>): SQLite evaluates an IN-list CHECK by building a small
     /// table for every row, which measured more than half of a row's cost. The setting is put back when
-    /// the import ends; with any other CHECK on the table, SQLite checks as always.
+    /// the import ends; with any other CHECK on the table, or any trigger on it, SQLite checks as always.
     /// </summary>
     internal sealed class PartnerImportTarget : ImportTarget
     {
@@ -71,7 +71,12 @@ namespace PartnerOps.Import
             _db = db;
             var table = SqliteStatement.QueryText(db, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'partners'") ?? string.Empty;
             var checks = ChecksOf(table);
-            if (checks.Count == KnownChecks.Count && !checks.Except(KnownChecks, StringComparer.Ordinal).Any())
+
+            // A trigger on partners (a schema or a TEMP one) writes other tables, whose CHECKs the mapper knows nothing of.
+            var triggers = SqliteStatement.QueryText(
+                db,
+                "SELECT count(*) FROM (SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' UNION ALL SELECT tbl_name FROM sqlite_temp_master WHERE type = 'trigger') WHERE tbl_name = 'partners'");
+            if (triggers == "0" && checks.Count == KnownChecks.Count && !checks.Except(KnownChecks, StringComparer.Ordinal).Any())
             {
                 SqliteStatement.Exec(db, "PRAGMA ignore_check_constraints = ON");
                 _checksLeftToMapper = true;

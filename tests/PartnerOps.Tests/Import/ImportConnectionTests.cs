@@ -54,6 +54,27 @@ namespace PartnerOps.Tests.Import
         }
 
         [Fact]
+        public void With_a_trigger_on_partners_SQLite_checks_every_CHECK_as_always()
+        {
+            var path = WriteCsv("Name", "Alpha", "Beta");
+            using var store = Db.Open();
+            using (var setup = store.Connection.CreateCommand())
+            {
+                // What a trigger writes is not validated by the mapper: its table's CHECK must still hold.
+                setup.CommandText =
+                    "CREATE TEMP TABLE audit (what TEXT CHECK (what = 'allowed'));" +
+                    "CREATE TEMP TRIGGER partners_audit AFTER INSERT ON partners BEGIN INSERT INTO audit VALUES ('refused'); END;";
+                setup.ExecuteNonQuery();
+            }
+
+            using var job = PartnerImport.Open(path, new ImportOptions(), () => TestSupport.Now);
+            var result = job.Run(store, Listener, default);
+
+            Assert.Equal((0L, 2L), (result.Inserted, result.Failed));
+            Assert.All(Listener.Errors, e => Assert.Contains("CHECK constraint failed", e.Reason));
+        }
+
+        [Fact]
         public void Per_row_calls_go_straight_to_the_SQLite_library_that_SQLitePCLRaw_loaded()
         {
             using var store = Db.Open();
