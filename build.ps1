@@ -10,18 +10,27 @@
       Demo   Build, then shows the module at work on a database in a temporary folder.
       Package  Build, then packs out/PartnerOps into out/PartnerOps.<version>.nupkg (Compress-PSResource),
              a package the PowerShell Gallery would take; Install-PSResource installs it from a folder repository.
+      Bench  Build, then bench/Invoke-Benchmark.ps1 in a child pwsh: Import-Partner against the sqlite3 CLI and
+             the other measures of bench/README.md, on -Rows generated partners (default 1,000,000);
+             results also in out/bench/results.json.
       Clean  removes out/ and the projects' bin/ and obj/ folders.
     Every step stops the build when it fails.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Bench -Rows 100000
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Bench only: how many partners to generate and import.
+    [ValidateRange(1000, 100000000)]
+    [int] $Rows = 1000000
 )
 
 $ErrorActionPreference = 'Stop'
@@ -44,6 +53,9 @@ $moduleFiles = @(
     'PartnerOps.Core.dll'
     'Dapper.dll'
     'Microsoft.Data.Sqlite.dll'
+    'CsvHelper.dll'
+    'System.Text.Json.dll'
+    'System.Text.Encodings.Web.dll'
     'SQLitePCLRaw.batteries_v2.dll'
     'SQLitePCLRaw.core.dll'
     'SQLitePCLRaw.provider.e_sqlite3.dll'
@@ -197,11 +209,24 @@ function Invoke-Package {
     Write-Host "Package: $package"
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    $tool = Join-Path $out 'bench-tool'
+    Invoke-Step 'Build bench/PartnerOps.Bench' {
+        dotnet build (Join-Path $root 'bench/PartnerOps.Bench/PartnerOps.Bench.csproj') -c Release -o $tool --nologo --verbosity quiet
+    }
+    Invoke-Step "Benchmark, $Rows rows (child pwsh -NoProfile)" {
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'bench/Invoke-Benchmark.ps1') `
+            -ModulePath $moduleOut -BenchTool (Join-Path $tool 'PartnerOps.Bench.dll') -Rows $Rows -ResultPath (Join-Path $out 'bench/results.json')
+    }
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Package' { Invoke-Package }
+    'Bench' { Invoke-Bench }
     'Clean' {
         foreach ($folder in @($out) + (Get-ChildItem $root -Directory -Recurse -Include bin, obj | Where-Object FullName -NotLike "$out*").FullName) {
             if (Test-Path $folder) { Remove-Item $folder -Recurse -Force }

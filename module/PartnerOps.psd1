@@ -32,6 +32,7 @@
         'Remove-PartnerTarget'
         'Measure-PartnerTarget'
         'Get-PartnerHistory'
+        'Import-Partner'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

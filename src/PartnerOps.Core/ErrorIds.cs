@@ -27,6 +27,7 @@ namespace PartnerOps
         public const string RevenueNotFound = nameof(RevenueNotFound);
         public const string TargetNotFound = nameof(TargetNotFound);
         public const string InvalidSetting = nameof(InvalidSetting);
+        public const string ImportFileInvalid = nameof(ImportFileInvalid);
     }
 
     /// <summary>How a Core failure should be classified; the cmdlet layer maps it to an ErrorCategory.</summary>

@@ -16,6 +16,7 @@ namespace PartnerOps.Storage
 
         private readonly PartnerStore _store;
         private readonly Func<DateTime> _utcNow;
+        private PartnerInsertCommand? _insert;
 
         public PartnerRepository(PartnerStore store, Func<DateTime>? utcNow = null)
         {
@@ -91,12 +92,7 @@ namespace PartnerOps.Storage
             draft.UpdatedAt = now;
             try
             {
-                draft.Id = _store.Connection.ExecuteScalar<long>(
-                    @"INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at)
-                      VALUES (@Name, @Key, @Type, @Tier, @Status, @Region, @Country, @JoinedOn, @EndedOn, @Notes, @CreatedAt, @UpdatedAt)
-                      RETURNING id",
-                    Parameters(draft),
-                    _store.Transaction);
+                draft.Id = (_insert ??= new PartnerInsertCommand(_store)).Execute(draft);
             }
             catch (SqliteException ex) when (IsUniqueViolation(ex))
             {

@@ -28,6 +28,11 @@ namespace PartnerOps.Storage
         private readonly Stopwatch _elapsed = Stopwatch.StartNew();
         private int _items;
 
+        // Prepared once, not per item: a command made for each item's SAVEPOINT and RELEASE was measurable.
+        private SqliteCommand? _save;
+        private SqliteCommand? _release;
+        private SqliteCommand? _rollback;
+
         public WriteBatch(PartnerStore store, int maxItems = 1000, TimeSpan? maxAge = null)
         {
             _store = store;
@@ -57,18 +62,17 @@ namespace PartnerOps.Storage
                 _items = 0;
             }
 
-            var transaction = _store.Transaction!;
-            transaction.Save("item");
+            Execute(ref _save, "SAVEPOINT item");
             T result;
             try
             {
                 result = item();
-                transaction.Release("item");
+                Execute(ref _release, "RELEASE item");
             }
             catch (Exception ex)
             {
-                transaction.Rollback("item");
-                transaction.Release("item");
+                Execute(ref _rollback, "ROLLBACK TO item");
+                Execute(ref _release, "RELEASE item");
                 if (ex is SqliteException sqlite)
                 {
                     throw PartnerStore.Translate(sqlite, _store.Path);
@@ -124,6 +128,18 @@ namespace PartnerOps.Storage
                     batch.Complete();
                 }
             }
+        }
+
+        private void Execute(ref SqliteCommand? command, string sql)
+        {
+            if (command == null)
+            {
+                command = _store.Connection.CreateCommand();
+                command.CommandText = sql;
+            }
+
+            command.Transaction = _store.Transaction;
+            command.ExecuteNonQuery();
         }
 
         public void Dispose()

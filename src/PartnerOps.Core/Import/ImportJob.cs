@@ -1,0 +1,156 @@
+using System;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Import
+{
+    /// <summary>
+    /// One file being imported. <see cref="PartnerImport.Open"/> opens it and checks its columns before
+    /// anything is written; <see cref="Run"/> reads, validates and maps rows on the calling thread while an
+    /// <see cref="ImportWriter"/> writes them on another, and reports failures, progress and commits to
+    /// the listener on the calling thread.
+    /// </summary>
+    public sealed class ImportJob : IDisposable
+    {
+        private readonly ImportSource _source;
+        private readonly IImportMapper _mapper;
+        private readonly Func<ImportTarget> _target;
+        private readonly ImportOptions _options;
+        private readonly Func<DateTime> _utcNow;
+        private readonly bool _hasFirst;
+        private int _boundColumns;
+
+        internal ImportJob(ImportSource source, IImportMapper mapper, Func<ImportTarget> target, ImportOptions options, Func<DateTime> utcNow)
+        {
+            _source = source;
+            _mapper = mapper;
+            _target = target;
+            _options = options;
+            _utcNow = utcNow;
+
+            // The first record is read now: for JSON, the first object's properties stand in for a header.
+            _hasFirst = source.Read();
+            BindIfNew();
+        }
+
+        /// <summary>The full path of the file.</summary>
+        public string Path => _source.Path;
+
+        [MethodImpl(Hot.Path)]
+        public ImportResult Run(PartnerStore store, IImportListener listener, CancellationToken cancellation)
+        {
+            var clock = Stopwatch.StartNew();
+            var nextProgress = TimeSpan.Zero;
+            long read = 0, failed = 0;
+            using var failedRows = _options.FailedRowPath == null
+                ? null
+                : new FailedRowWriter(_options.FailedRowPath, _source.RawColumns, _source is JsonImportSource ? ',' : _options.Delimiter, _options.Encoding);
+            using var writer = new ImportWriter(store, _target(), _options, _utcNow, cancellation);
+            try
+            {
+                var chunk = writer.Rent();
+                for (var more = _hasFirst; more; more = _source.Read())
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    read++;
+                    BindIfNew();
+                    chunk.BeginRow();
+                    var problem = _source.Malformed != null ? new RowProblem(null, "the row is not valid: " + _source.Malformed) : _mapper.Map(_source, chunk);
+                    if (problem != null)
+                    {
+                        chunk.AbortRow();
+                        failed++;
+                        Report(new ImportRowError(_source.Line, problem.Column, problem.Reason, _source.RawColumns, _source.CurrentRaw()));
+                    }
+                    else
+                    {
+                        _source.CaptureRaw(chunk);
+                        chunk.EndRow(_source.Line);
+                        if (chunk.IsFull)
+                        {
+                            writer.Submit(chunk);
+                            chunk = writer.Rent();
+                            Drain();
+                        }
+                    }
+
+                    if ((read & 255) == 0 && clock.Elapsed >= nextProgress)
+                    {
+                        listener.Progress(new ImportProgress(read, _source.BytesRead, _source.Length, clock.Elapsed));
+                        nextProgress = clock.Elapsed + _options.ProgressInterval;
+                    }
+                }
+
+                if (chunk.Count > 0)
+                {
+                    writer.Submit(chunk);
+                }
+
+                writer.Complete(failed);
+                while (!writer.Wait(TimeSpan.FromMilliseconds(100)))
+                {
+                    Drain();
+                }
+
+                Drain();
+            }
+            catch (OperationCanceledException) when (writer.Fault != null && !(writer.Fault is OperationCanceledException))
+            {
+                // The writer stopped (its cancellation woke this thread): its failure is the one to report.
+                Drain();
+                throw writer.Fault;
+            }
+
+            if (writer.Fault != null)
+            {
+                throw writer.Fault;
+            }
+
+            return new ImportResult
+            {
+                Path = _source.Path,
+                Read = read,
+                Inserted = writer.RolledBack ? 0 : writer.Inserted,
+                Updated = writer.RolledBack ? 0 : writer.Updated,
+                Skipped = writer.RolledBack ? 0 : writer.Skipped,
+                Failed = failed + writer.Failed,
+                Duration = clock.Elapsed,
+                RolledBack = writer.RolledBack,
+            };
+
+            void Report(ImportRowError error)
+            {
+                failedRows?.Write(error);
+                listener.RowFailed(error);
+            }
+
+            void Drain()
+            {
+                while (writer.Events.TryDequeue(out var e))
+                {
+                    if (e.IsFailure)
+                    {
+                        Report(new ImportRowError(e.Line, e.Column, e.Reason!, _source.RawColumns, _source.ParseRaw(e.Raw!)));
+                    }
+                    else
+                    {
+                        listener.BatchCommitted(e.Rows, e.Line);
+                    }
+                }
+            }
+        }
+
+        public void Dispose() => _source.Dispose();
+
+        private void BindIfNew()
+        {
+            if (_source.Columns.Count != _boundColumns)
+            {
+                _mapper.Bind(_source.Columns, _source.Path);
+                _boundColumns = _source.Columns.Count;
+            }
+        }
+    }
+}

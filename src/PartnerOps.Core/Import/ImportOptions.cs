@@ -1,0 +1,52 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace PartnerOps.Import
+{
+    public enum ImportFormat
+    {
+        Csv,
+        Json,
+    }
+
+    /// <summary>How a file is read and written. The defaults are Import-Partner's.</summary>
+    public sealed class ImportOptions
+    {
+        public ImportMode Mode { get; set; } = ImportMode.Insert;
+
+        /// <summary>One transaction for the whole file, undone when any row fails.</summary>
+        public bool Atomic { get; set; }
+
+        /// <summary>Where rejected rows are written as CSV, with Line and Reason columns; null for nowhere.</summary>
+        public string? FailedRowPath { get; set; }
+
+        public char Delimiter { get; set; } = ',';
+
+        /// <summary>The file's encoding; null for UTF-8 with or without a byte-order mark (other BOMs are honoured too).</summary>
+        public Encoding? Encoding { get; set; }
+
+        /// <summary>Culture for dates and numbers that are not in ISO form. Default: invariant.</summary>
+        public CultureInfo Culture { get; set; } = CultureInfo.InvariantCulture;
+
+        /// <summary>Null: JSON when the file name ends in .json, CSV otherwise.</summary>
+        public ImportFormat? Format { get; set; }
+
+        /// <summary>A batch is committed after this many rows...</summary>
+        public int BatchRows { get; set; } = 50000;
+
+        /// <summary>...or when it has been open this long, so other writers wait at most about that long.</summary>
+        public TimeSpan BatchAge { get; set; } = TimeSpan.FromSeconds(1);
+
+        public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+        /// <summary>Rows handed from the reading thread to the writing thread at a time.</summary>
+        internal int ChunkRows { get; set; } = 512;
+
+        /// <summary>Chunks that may wait for the writer before the reader waits too (the bounded queue).</summary>
+        internal int QueuedChunks { get; set; } = 8;
+
+        public static ImportFormat FormatOf(string path) =>
+            path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ImportFormat.Json : ImportFormat.Csv;
+    }
+}

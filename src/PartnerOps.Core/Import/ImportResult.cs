@@ -1,0 +1,42 @@
+using System;
+
+namespace PartnerOps
+{
+    /// <summary>What happens to a row whose key (a partner's name) is already in the database.</summary>
+    public enum ImportMode
+    {
+        /// <summary>The row is rejected: an ImportRowInvalid error.</summary>
+        Insert,
+
+        /// <summary>The stored entity takes the row's values.</summary>
+        Upsert,
+
+        /// <summary>The stored entity is left as it is; the row counts as skipped.</summary>
+        Skip,
+    }
+
+    /// <summary>What Import-Partner (and later imports) did with one file.</summary>
+    public sealed class ImportResult
+    {
+        public string Path { get; internal set; } = string.Empty;
+
+        /// <summary>Data rows read (not counting a header).</summary>
+        public long Read { get; internal set; }
+
+        public long Inserted { get; internal set; }
+
+        public long Updated { get; internal set; }
+
+        public long Skipped { get; internal set; }
+
+        /// <summary>Rows rejected, each reported as one error.</summary>
+        public long Failed { get; internal set; }
+
+        public TimeSpan Duration { get; internal set; }
+
+        /// <summary>True when -Atomic undid the whole import because rows failed: then nothing was written.</summary>
+        public bool RolledBack { get; internal set; }
+
+        public override string ToString() => Path;
+    }
+}

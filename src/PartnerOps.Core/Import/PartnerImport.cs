@@ -1,0 +1,28 @@
+using System;
+
+namespace PartnerOps.Import
+{
+    /// <summary>Import-Partner's engine: partner rows (<see cref="PartnerImportMapper"/>) into the partners table (<see cref="PartnerImportTarget"/>).</summary>
+    public static class PartnerImport
+    {
+        /// <summary>
+        /// Opens a file and checks its columns; nothing is written. Fails with ImportFileNotFound, or
+        /// ImportFileInvalid when there is no Name (or PartnerName) column.
+        /// </summary>
+        public static ImportJob Open(string path, ImportOptions options, Func<DateTime>? utcNow = null)
+        {
+            var clock = utcNow ?? (() => DateTime.UtcNow);
+            var mapper = new PartnerImportMapper(options.Culture, clock().ToLocalTime().Date);
+            var source = ImportSource.Open(path, options, mapper.CanonicalColumn, mapper.Columns);
+            try
+            {
+                return new ImportJob(source, mapper, () => new PartnerImportTarget(options.Mode), options, clock);
+            }
+            catch
+            {
+                source.Dispose();
+                throw;
+            }
+        }
+    }
+}

@@ -1,0 +1,260 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Runtime.CompilerServices;
+
+namespace PartnerOps.Import
+{
+    /// <summary>
+    /// A row of Partner properties (Name or PartnerName, Type, Tier, Status, Region, Country, JoinedOn,
+    /// EndedOn, Notes) validated and normalised by <see cref="PartnerRules"/> as Add-Partner does; an empty
+    /// cell is a value not given. Id, CreatedAt, UpdatedAt and unknown columns are ignored.
+    /// </summary>
+    internal sealed class PartnerImportMapper : IImportMapper
+    {
+        /// <summary>Parameter order; <see cref="PartnerImportTarget"/>'s SQL numbers them ?1..?10.</summary>
+        public const int ParameterCount = 10;
+
+        private const int NameColumn = 0;
+        private const int TypeColumn = 1;
+        private const int TierColumn = 2;
+        private const int StatusColumn = 3;
+        private const int RegionColumn = 4;
+        private const int CountryColumn = 5;
+        private const int JoinedOnColumn = 6;
+        private const int EndedOnColumn = 7;
+        private const int NotesColumn = 8;
+        private const string PartnerNameAlias = "PartnerName";
+
+        private static readonly string[] ColumnNames = { "Name", "Type", "Tier", "Status", "Region", "Country", "JoinedOn", "EndedOn", "Notes" };
+        private static readonly EnumNames<PartnerType> Types = new EnumNames<PartnerType>();
+        private static readonly EnumNames<PartnerTier> Tiers = new EnumNames<PartnerTier>();
+        private static readonly EnumNames<PartnerStatus> Statuses = new EnumNames<PartnerStatus>();
+
+        private readonly int[] _bound = new int[ColumnNames.Length];
+        private readonly CultureInfo _culture;
+        private readonly DateTime _today;
+        private readonly Partner _partner = new Partner();
+        private int _partnerNameColumn = -1;
+
+        public PartnerImportMapper(CultureInfo culture, DateTime today)
+        {
+            _culture = culture;
+            _today = today;
+        }
+
+        public IReadOnlyList<string> Columns => ColumnNames;
+
+        public string? CanonicalColumn(string column)
+        {
+            var name = column.Trim();
+            if (string.Equals(name, PartnerNameAlias, StringComparison.OrdinalIgnoreCase))
+            {
+                return ColumnNames[NameColumn];
+            }
+
+            return ColumnNames.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
+        }
+
+        public void Bind(IReadOnlyList<string> columns, string path)
+        {
+            for (var i = 0; i < _bound.Length; i++)
+            {
+                _bound[i] = IndexOf(columns, ColumnNames[i]);
+            }
+
+            _partnerNameColumn = IndexOf(columns, PartnerNameAlias);
+            if (_bound[NameColumn] < 0 && _partnerNameColumn < 0)
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.ImportFileInvalid,
+                    FailureKind.InvalidData,
+                    $"'{path}' has no Name (or PartnerName) column, so nothing was imported. Its columns are: {string.Join(", ", columns)}." +
+                    " Check -Delimiter if they look run together.",
+                    path);
+            }
+        }
+
+        [MethodImpl(Hot.Path)]
+        public RowProblem? Map(ImportSource record, ImportChunk chunk)
+        {
+            var nameColumn = ColumnNames[NameColumn];
+            var nameText = Get(record, NameColumn);
+            if (string.IsNullOrWhiteSpace(nameText) && _partnerNameColumn >= 0)
+            {
+                nameColumn = PartnerNameAlias;
+                nameText = record[_partnerNameColumn];
+            }
+
+            string name;
+            string? region, country, notes;
+            try
+            {
+                name = PartnerRules.NormalizeName(nameText);
+            }
+            catch (PartnerOpsException ex)
+            {
+                return Problem(nameColumn, ex, "Name");
+            }
+
+            if (!TryEnum(record, TypeColumn, Types, PartnerType.Other, out var type, out var problem)
+                || !TryEnum(record, TierColumn, Tiers, PartnerTier.Registered, out var tier, out problem)
+                || !TryEnum(record, StatusColumn, Statuses, PartnerStatus.Active, out var status, out problem)
+                || !TryDate(record, JoinedOnColumn, out var joinedOn, out problem)
+                || !TryDate(record, EndedOnColumn, out var endedOn, out problem))
+            {
+                return problem;
+            }
+
+            try
+            {
+                region = PartnerRules.NormalizeRegion(Get(record, RegionColumn));
+            }
+            catch (PartnerOpsException ex)
+            {
+                return Problem(ColumnNames[RegionColumn], ex, "Region");
+            }
+
+            try
+            {
+                country = PartnerRules.NormalizeCountry(Get(record, CountryColumn));
+            }
+            catch (PartnerOpsException ex)
+            {
+                return Problem(ColumnNames[CountryColumn], ex, "Country");
+            }
+
+            try
+            {
+                notes = PartnerRules.NormalizeNotes(Get(record, NotesColumn));
+            }
+            catch (PartnerOpsException ex)
+            {
+                return Problem(ColumnNames[NotesColumn], ex, "Notes");
+            }
+
+            // SQLite's length() stops at a NUL, so such text would slip past the table's checks.
+            if (HasNul(name) || HasNul(region) || HasNul(notes))
+            {
+                return new RowProblem(HasNul(name) ? nameColumn : HasNul(region) ? ColumnNames[RegionColumn] : ColumnNames[NotesColumn], "the text holds a NUL character");
+            }
+
+            var partner = _partner;
+            partner.Name = name;
+            partner.Type = type;
+            partner.Tier = tier;
+            partner.Status = status;
+            partner.Region = region;
+            partner.Country = country;
+            partner.JoinedOn = joinedOn ?? default;
+            partner.EndedOn = endedOn;
+            partner.Notes = notes;
+            try
+            {
+                // The same defaults and cross-checks as Add-Partner (JoinedOn today, EndedOn for Terminated, ...).
+                PartnerRules.Normalize(partner, _today);
+            }
+            catch (PartnerOpsException ex)
+            {
+                return Problem(ColumnNames[EndedOnColumn], ex, "EndedOn");
+            }
+
+            chunk.AddText(partner.Name);
+            chunk.AddText(PartnerRules.NameKey(partner.Name));
+            chunk.AddUtf8(Types.Utf8(partner.Type));
+            chunk.AddUtf8(Tiers.Utf8(partner.Tier));
+            chunk.AddUtf8(Statuses.Utf8(partner.Status));
+            chunk.AddText(partner.Region);
+            chunk.AddText(partner.Country);
+            chunk.AddDate(partner.JoinedOn);
+            if (partner.EndedOn is DateTime ended)
+            {
+                chunk.AddDate(ended);
+            }
+            else
+            {
+                chunk.AddNull();
+            }
+
+            chunk.AddText(partner.Notes);
+            return null;
+        }
+
+        [MethodImpl(Hot.Path)]
+        private string? Get(ImportSource record, int column)
+        {
+            var index = _bound[column];
+            return index < 0 ? null : record[index];
+        }
+
+        [MethodImpl(Hot.Path)]
+        private bool TryEnum<T>(ImportSource record, int column, EnumNames<T> names, T fallback, out T value, out RowProblem? problem)
+            where T : struct, Enum
+        {
+            problem = null;
+            var text = Get(record, column);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                value = fallback;
+                return true;
+            }
+
+            if (names.TryParse(text!, out value))
+            {
+                return true;
+            }
+
+            problem = new RowProblem(ColumnNames[column], $"'{text}' is not a {ColumnNames[column]}; valid values are {names.Valid}.");
+            return false;
+        }
+
+        [MethodImpl(Hot.Path)]
+        private bool TryDate(ImportSource record, int column, out DateTime? value, out RowProblem? problem)
+        {
+            problem = null;
+            value = null;
+            var text = Get(record, column);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return true;
+            }
+
+            if (ImportValues.TryParseDate(text!, _culture, out var date))
+            {
+                value = date;
+                return true;
+            }
+
+            problem = new RowProblem(ColumnNames[column], ImportValues.NotADate(text!, _culture) + ".");
+            return false;
+        }
+
+        /// <summary>PartnerRules' message without its leading property name: the column already says it.</summary>
+        private static RowProblem Problem(string column, PartnerOpsException ex, string property)
+        {
+            var message = ex.Message;
+            if (message.StartsWith(property + " ", StringComparison.Ordinal))
+            {
+                message = message.Substring(property.Length + 1);
+            }
+
+            return new RowProblem(column, message);
+        }
+
+        private static bool HasNul(string? text) => text != null && text.IndexOf('\0') >= 0;
+
+        private static int IndexOf(IReadOnlyList<string> columns, string name)
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (string.Equals(columns[i]?.Trim(), name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using SQLitePCL;
+
+namespace PartnerOps.Import
+{
+    /// <summary>
+    /// Partner rows into the partners table, unique on name_key. On the import's connection the table's
+    /// CHECK constraints are left to <see cref="PartnerImportMapper"/> when they are exactly the ones it
+    /// enforces (see <see cref="KnownChecks"/>): SQLite evaluates an IN-list CHECK by building a small
+    /// table for every row, which measured more than half of a row's cost. The setting is put back when
+    /// the import ends; with any other CHECK on the table, or any trigger on it, SQLite checks as always.
+    /// </summary>
+    internal sealed class PartnerImportTarget : ImportTarget
+    {
+        private sqlite3? _db;
+        private bool _checksLeftToMapper;
+
+        public PartnerImportTarget(ImportMode mode)
+            : base(mode)
+        {
+        }
+
+        public override int ParameterCount => PartnerImportMapper.ParameterCount;
+
+        /// <summary>True while the table's CHECK constraints are not evaluated by SQLite (the mapper's are equivalent).</summary>
+        public bool ChecksLeftToMapper => _checksLeftToMapper;
+
+        protected override string InsertSql =>
+            "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at) " +
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) ON CONFLICT (name_key) DO NOTHING";
+
+        protected override string UpdateSql =>
+            "UPDATE partners SET name = ?1, type = ?3, tier = ?4, status = ?5, region = ?6, country = ?7, joined_on = ?8, " +
+            "ended_on = ?9, notes = ?10, updated_at = ?11 WHERE name_key = ?2";
+
+        /// <summary>The partners table's CHECK constraints that every mapped row satisfies by construction.</summary>
+        public static IReadOnlyCollection<string> KnownChecks { get; } = new[]
+        {
+            $"length(name) BETWEEN 1 AND {PartnerRules.MaxNameLength}",
+            InList("type", typeof(PartnerType)),
+            InList("tier", typeof(PartnerTier)),
+            InList("status", typeof(PartnerStatus)),
+            "country IS NULL OR length(country) = 2",
+        };
+
+        /// <summary>The CHECK constraints in a CREATE TABLE statement, whitespace collapsed.</summary>
+        public static IReadOnlyCollection<string> ChecksOf(string createTable)
+        {
+            var checks = new List<string>();
+            foreach (Match match in Regex.Matches(createTable, @"\bCHECK\s*\(", RegexOptions.IgnoreCase))
+            {
+                var start = match.Index + match.Length;
+                var depth = 1;
+                var i = start;
+                for (; i < createTable.Length && depth > 0; i++)
+                {
+                    depth += createTable[i] == '(' ? 1 : createTable[i] == ')' ? -1 : 0;
+                }
+
+                checks.Add(Regex.Replace(createTable.Substring(start, i - 1 - start), @"\s+", " ").Trim());
+            }
+
+            return checks;
+        }
+
+        public override void Prepare(sqlite3 db)
+        {
+            _db = db;
+            var table = SqliteStatement.QueryText(db, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'partners'") ?? string.Empty;
+            var checks = ChecksOf(table);
+
+            // A trigger on partners (a schema or a TEMP one) writes other tables, whose CHECKs the mapper knows nothing of.
+            var triggers = SqliteStatement.QueryText(
+                db,
+                "SELECT count(*) FROM (SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' UNION ALL SELECT tbl_name FROM sqlite_temp_master WHERE type = 'trigger') WHERE tbl_name = 'partners'");
+            if (triggers == "0" && checks.Count == KnownChecks.Count && !checks.Except(KnownChecks, StringComparer.Ordinal).Any())
+            {
+                SqliteStatement.Exec(db, "PRAGMA ignore_check_constraints = ON");
+                _checksLeftToMapper = true;
+            }
+
+            base.Prepare(db);
+        }
+
+        protected override RowOutcome Conflict(ImportChunk chunk, int row) =>
+            RowOutcome.Failed(
+                "Name",
+                $"'{chunk.TextString(row, 0)}' already exists (partner names are unique, ignoring case); -Mode Upsert updates it, -Mode Skip leaves it.");
+
+        public override void Dispose()
+        {
+            base.Dispose();
+            if (_db != null)
+            {
+                // The connection goes back to the pool: it must not keep the import's settings.
+                if (_checksLeftToMapper)
+                {
+                    SqliteStatement.Exec(_db, "PRAGMA ignore_check_constraints = OFF");
+                }
+
+                _db = null;
+            }
+        }
+
+        private static string InList(string column, Type enumType) =>
+            column + " IN (" + string.Join(",", Enum.GetNames(enumType).Select(n => "'" + n + "'")) + ")";
+    }
+}
