@@ -33,6 +33,7 @@
         'Measure-PartnerTarget'
         'Get-PartnerHistory'
         'Import-Partner'
+        'Import-PartnerRevenue'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

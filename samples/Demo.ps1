@@ -25,12 +25,11 @@ Show 'A new database, reporting in USD, used by every command that follows' {
     New-PartnerDatabase -Path $db -Currency USD | Out-Null
     Connect-PartnerDatabase -Path $db | Select-Object Path, SchemaVersion, Currency
 }
-Show 'Load the sample partners, exchange rates, revenue and targets (CSV files piped into the cmdlets)' {
-    Import-Csv "$samples/partners.csv" | Add-Partner
+Show 'Load the sample partners and revenue (bulk import), exchange rates and targets (CSV rows piped in)' {
+    Import-Partner "$samples/partners.csv"
+    Import-PartnerRevenue "$samples/revenue.csv"
     Import-Csv "$samples/exchange-rates.csv" | Set-PartnerExchangeRate
-    Import-Csv "$samples/revenue.csv" | Add-PartnerRevenue
     Import-Csv "$samples/targets.csv" | Set-PartnerTarget
-    Get-PartnerDatabase | Select-Object PartnerCount, RevenueCount, Currency
 }
 Show 'How many partners do we have in Western Europe, and how far from the 1,000 promised for 2015?' {
     Measure-PartnerTarget -Year 2015 -Region 'Western Europe' -AsOf 2015-01-01
@@ -75,6 +74,9 @@ Show 'Promote a partner and book a deal for it in the pipeline' {
 }
 Show 'A partner with revenue is not deleted by accident' {
     Remove-Partner -Name 'Helvion Global Services' -Confirm:$false -ErrorAction Continue 2>&1 | ForEach-Object { "error id: $($_.FullyQualifiedErrorId)" }
+}
+Show 'Who changed what: the history of that partner' {
+    Get-PartnerHistory -Partner 'Helvion Global Services' -First 3
 }
 Show 'Check the database and back it up while it is in use' {
     Test-PartnerDatabase -Detailed

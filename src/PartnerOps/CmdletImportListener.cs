@@ -14,11 +14,11 @@ namespace PartnerOps.Commands
         private readonly ProgressRecord _progress;
         private bool _progressShown;
 
-        public CmdletImportListener(Cmdlet cmdlet, string path)
+        public CmdletImportListener(Cmdlet cmdlet, string path, string what)
         {
             _cmdlet = cmdlet;
             _path = path;
-            _progress = new ProgressRecord(System.Threading.Interlocked.Increment(ref _nextActivityId), "Importing partners from " + System.IO.Path.GetFileName(path), "Starting");
+            _progress = new ProgressRecord(System.Threading.Interlocked.Increment(ref _nextActivityId), $"Importing {what} from " + System.IO.Path.GetFileName(path), "Starting");
         }
 
         public void RowFailed(ImportRowError error)

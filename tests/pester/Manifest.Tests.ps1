@@ -43,7 +43,7 @@ Describe 'The module manifest' {
             'Add-PartnerRevenue', 'Get-PartnerRevenue', 'Remove-PartnerRevenue', 'Measure-PartnerRevenue',
             'Set-PartnerExchangeRate', 'Get-PartnerExchangeRate', 'Set-PartnerTarget', 'Get-PartnerTarget', 'Remove-PartnerTarget',
             'Measure-PartnerTarget',
-            'Import-Partner'
+            'Import-Partner', 'Import-PartnerRevenue'
         foreach ($name in $expected) {
             $manifestData.CmdletsToExport | Should -Contain $name
         }
@@ -67,7 +67,7 @@ Describe 'The module manifest' {
 
 Describe 'Every data-changing cmdlet' {
     It '<_> supports -WhatIf and -Confirm' -ForEach @('New-PartnerDatabase', 'Backup-PartnerDatabase', 'Add-Partner', 'Set-Partner', 'Remove-Partner',
-        'Add-PartnerRevenue', 'Remove-PartnerRevenue', 'Set-PartnerExchangeRate', 'Set-PartnerTarget', 'Remove-PartnerTarget', 'Import-Partner') {
+        'Add-PartnerRevenue', 'Remove-PartnerRevenue', 'Set-PartnerExchangeRate', 'Set-PartnerTarget', 'Remove-PartnerTarget', 'Import-Partner', 'Import-PartnerRevenue') {
         $command = Get-Command $_
         $command.Parameters.Keys | Should -Contain 'WhatIf'
         $command.Parameters.Keys | Should -Contain 'Confirm'
@@ -76,7 +76,7 @@ Describe 'Every data-changing cmdlet' {
     It '<_> has a -Database parameter' -ForEach @('Connect-PartnerDatabase', 'Get-PartnerDatabase', 'Test-PartnerDatabase', 'Backup-PartnerDatabase',
         'Get-Partner', 'Add-Partner', 'Set-Partner', 'Remove-Partner', 'Add-PartnerRevenue', 'Get-PartnerRevenue', 'Remove-PartnerRevenue',
         'Measure-PartnerRevenue', 'Set-PartnerExchangeRate', 'Get-PartnerExchangeRate', 'Set-PartnerTarget', 'Get-PartnerTarget',
-        'Remove-PartnerTarget', 'Measure-PartnerTarget', 'Get-PartnerHistory', 'Import-Partner') {
+        'Remove-PartnerTarget', 'Measure-PartnerTarget', 'Get-PartnerHistory', 'Import-Partner', 'Import-PartnerRevenue') {
         (Get-Command $_).Parameters.Keys | Should -Contain 'Database'
     }
 }

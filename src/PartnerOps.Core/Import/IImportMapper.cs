@@ -14,6 +14,9 @@ namespace PartnerOps.Import
         /// <summary>The canonical name of a column (an alias gives the name it stands for), or null when the mapper does not read it.</summary>
         string? CanonicalColumn(string column);
 
+        /// <summary>Reads what the mapping needs from the database (such as its reporting currency), before the writing starts.</summary>
+        void Prepare(Storage.PartnerStore store);
+
         /// <summary>Finds the columns in a source's columns; a missing required column is ImportFileInvalid.</summary>
         void Bind(IReadOnlyList<string> columns, string path);
 

@@ -47,6 +47,7 @@ namespace PartnerOps.Import
             using var failedRows = _options.FailedRowPath == null
                 ? null
                 : new FailedRowWriter(_options.FailedRowPath, _source.RawColumns, _source is JsonImportSource ? ',' : _options.Delimiter, _options.Encoding);
+            _mapper.Prepare(store);
             using var writer = new ImportWriter(store, _target(), _options, _utcNow, cancellation);
             try
             {

@@ -61,6 +61,16 @@ namespace PartnerOps.Import
             return false;
         }
 
+        private const NumberStyles PlainNumber = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
+
+        /// <summary>A number with the culture's decimal point ('.' in the invariant culture) and no thousands separators.</summary>
+        public static bool TryParseDecimal(string text, CultureInfo culture, out decimal value) =>
+            decimal.TryParse(text, PlainNumber, culture, out value);
+
+        public static string NotANumber(string text, CultureInfo culture) =>
+            $"'{text}' is not a number; write it with '{culture.NumberFormat.NumberDecimalSeparator}' as the decimal point and no thousands separators, e.g. 1234{culture.NumberFormat.NumberDecimalSeparator}50" +
+            (culture.Equals(CultureInfo.InvariantCulture) ? " (or give -Culture to read another culture's numbers)" : string.Empty);
+
         public static string NotADate(string text, CultureInfo culture) =>
             $"'{text}' is not a date; use the form yyyy-MM-dd, e.g. 2015-03-31" +
             (culture.Equals(CultureInfo.InvariantCulture) ? " (or give -Culture to read another culture's dates)" : " or a date of culture " + culture.Name);

@@ -57,6 +57,10 @@ namespace PartnerOps.Import
             return ColumnNames.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
         }
 
+        public void Prepare(Storage.PartnerStore store)
+        {
+        }
+
         public void Bind(IReadOnlyList<string> columns, string path)
         {
             for (var i = 0; i < _bound.Length; i++)

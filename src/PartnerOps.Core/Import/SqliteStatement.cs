@@ -78,6 +78,20 @@ namespace PartnerOps.Import
             }
         }
 
+        /// <summary>Whether the statement, with <paramref name="value"/> bound to ?1, returns a row.</summary>
+        public bool Exists(string value)
+        {
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(_statement, 1, value), _db);
+            var rc = raw.sqlite3_step(_statement);
+            raw.sqlite3_reset(_statement);
+            if (rc != raw.SQLITE_ROW && rc != raw.SQLITE_DONE)
+            {
+                throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc);
+            }
+
+            return rc == raw.SQLITE_ROW;
+        }
+
         public void BindText(int index, string value)
         {
             SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(_statement, index, value), _db);

@@ -1,0 +1,28 @@
+using System;
+
+namespace PartnerOps.Import
+{
+    /// <summary>Import-PartnerRevenue's engine: revenue rows (<see cref="RevenueImportMapper"/>) into the revenue table (<see cref="RevenueImportTarget"/>).</summary>
+    public static class RevenueImport
+    {
+        /// <summary>
+        /// Opens a file and checks its columns; nothing is written. Fails with ImportFileNotFound, or
+        /// ImportFileInvalid when the PartnerName, Date or Amount column is missing.
+        /// </summary>
+        public static ImportJob Open(string path, ImportOptions options, Func<DateTime>? utcNow = null)
+        {
+            var clock = utcNow ?? (() => DateTime.UtcNow);
+            var mapper = new RevenueImportMapper(options.Culture);
+            var source = ImportSource.Open(path, options, mapper.CanonicalColumn, mapper.Columns);
+            try
+            {
+                return new ImportJob(source, mapper, () => new RevenueImportTarget(options.Mode), options, clock);
+            }
+            catch
+            {
+                source.Dispose();
+                throw;
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace PartnerOps.Import
+{
+    /// <summary>
+    /// A row of revenue (PartnerName, Date, Amount, Currency, Segment, Region, Reference) validated and
+    /// normalised as Add-PartnerRevenue does: an empty PartnerName is direct revenue (which needs a Region),
+    /// Currency defaults to the database's, Segment to Enterprise, Region to the partner's (in SQL, see
+    /// <see cref="RevenueImportTarget"/>). Whether the partner exists is the target's question.
+    /// </summary>
+    internal sealed class RevenueImportMapper : IImportMapper
+    {
+        /// <summary>Parameter order; <see cref="RevenueImportTarget"/>'s SQL numbers them ?1..?9.</summary>
+        public const int ParameterCount = 9;
+
+        private const int PartnerNameColumn = 0;
+        private const int DateColumn = 1;
+        private const int AmountColumn = 2;
+        private const int CurrencyColumn = 3;
+        private const int SegmentColumn = 4;
+        private const int RegionColumn = 5;
+        private const int ReferenceColumn = 6;
+
+        private static readonly string[] ColumnNames = { "PartnerName", "Date", "Amount", "Currency", "Segment", "Region", "Reference" };
+        private static readonly int[] Required = { PartnerNameColumn, DateColumn, AmountColumn };
+
+        private readonly int[] _bound = new int[ColumnNames.Length];
+        private readonly CultureInfo _culture;
+        private string _reportingCurrency = Storage.PartnerStore.DefaultCurrency;
+
+        public RevenueImportMapper(CultureInfo culture)
+        {
+            _culture = culture;
+        }
+
+        public IReadOnlyList<string> Columns => ColumnNames;
+
+        public string? CanonicalColumn(string column) =>
+            ColumnNames.FirstOrDefault(c => string.Equals(c, column.Trim(), StringComparison.OrdinalIgnoreCase));
+
+        public void Prepare(Storage.PartnerStore store) => _reportingCurrency = store.Currency;
+
+        public void Bind(IReadOnlyList<string> columns, string path)
+        {
+            for (var i = 0; i < _bound.Length; i++)
+            {
+                _bound[i] = -1;
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    if (string.Equals(columns[c]?.Trim(), ColumnNames[i], StringComparison.OrdinalIgnoreCase))
+                    {
+                        _bound[i] = c;
+                        break;
+                    }
+                }
+            }
+
+            var missing = Required.Where(r => _bound[r] < 0).Select(r => ColumnNames[r]).ToList();
+            if (missing.Count > 0)
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.ImportFileInvalid,
+                    FailureKind.InvalidData,
+                    $"'{path}' has no {string.Join(", ", missing)} column, so nothing was imported (PartnerName may be empty for direct revenue, but the column must be there). " +
+                    $"Its columns are: {string.Join(", ", columns)}. Check -Delimiter if they look run together.",
+                    path);
+            }
+        }
+
+        public RowProblem? Map(ImportSource record, ImportChunk chunk)
+        {
+            string? name = null;
+            var nameText = Get(record, PartnerNameColumn);
+            if (!string.IsNullOrWhiteSpace(nameText))
+            {
+                try
+                {
+                    name = PartnerRules.NormalizeName(nameText);
+                }
+                catch (PartnerOpsException ex)
+                {
+                    return new RowProblem(ColumnNames[PartnerNameColumn], Without(ex.Message, "Name"));
+                }
+            }
+
+            var dateText = Get(record, DateColumn);
+            if (string.IsNullOrWhiteSpace(dateText))
+            {
+                return new RowProblem(ColumnNames[DateColumn], "a revenue record needs a booking date (yyyy-MM-dd).");
+            }
+
+            if (!ImportValues.TryParseDate(dateText!, _culture, out var date))
+            {
+                return new RowProblem(ColumnNames[DateColumn], ImportValues.NotADate(dateText!, _culture) + ".");
+            }
+
+            var currencyText = Get(record, CurrencyColumn);
+            var currency = string.IsNullOrWhiteSpace(currencyText) ? _reportingCurrency : CurrencyCodes.Normalize(currencyText);
+            if (currency == null)
+            {
+                return new RowProblem(ColumnNames[CurrencyColumn], CurrencyCodes.Invalid(currencyText).Message);
+            }
+
+            var amountText = Get(record, AmountColumn);
+            if (string.IsNullOrWhiteSpace(amountText))
+            {
+                return new RowProblem(ColumnNames[AmountColumn], "a revenue record needs an amount.");
+            }
+
+            if (!ImportValues.TryParseDecimal(amountText!, _culture, out var amount))
+            {
+                return new RowProblem(ColumnNames[AmountColumn], ImportValues.NotANumber(amountText!, _culture) + ".");
+            }
+
+            long minor;
+            string segment;
+            string? region, reference;
+            try
+            {
+                minor = RevenueRules.ToMinorUnits(amount, currency);
+                date = RevenueRules.NormalizeDate(date);
+            }
+            catch (PartnerOpsException ex)
+            {
+                return new RowProblem(ex.ErrorId == ErrorIds.InvalidAmount ? ColumnNames[AmountColumn] : ColumnNames[DateColumn], ex.Message);
+            }
+
+            try
+            {
+                segment = RevenueRules.NormalizeSegment(Get(record, SegmentColumn));
+            }
+            catch (PartnerOpsException ex)
+            {
+                return new RowProblem(ColumnNames[SegmentColumn], Without(ex.Message, "Segment"));
+            }
+
+            try
+            {
+                region = PartnerRules.NormalizeRegion(Get(record, RegionColumn));
+            }
+            catch (PartnerOpsException ex)
+            {
+                return new RowProblem(ColumnNames[RegionColumn], Without(ex.Message, "Region"));
+            }
+
+            if (name == null && region == null)
+            {
+                return new RowProblem(ColumnNames[RegionColumn], "direct revenue (an empty PartnerName) needs a region.");
+            }
+
+            try
+            {
+                reference = RevenueRules.NormalizeReference(Get(record, ReferenceColumn));
+            }
+            catch (PartnerOpsException ex)
+            {
+                return new RowProblem(ColumnNames[ReferenceColumn], Without(ex.Message, "Reference"));
+            }
+
+            chunk.AddText(name);
+            chunk.AddDate(date);
+            chunk.AddInteger(minor);
+            chunk.AddText(currency);
+            chunk.AddText(segment);
+            chunk.AddText(RevenueRules.Key(segment));
+            chunk.AddText(region);
+            chunk.AddText(RevenueRules.Key(region));
+            chunk.AddText(reference);
+            return null;
+        }
+
+        private string? Get(ImportSource record, int column)
+        {
+            var index = _bound[column];
+            return index < 0 ? null : record[index];
+        }
+
+        private static string Without(string message, string property) =>
+            message.StartsWith(property + " ", StringComparison.Ordinal) ? message.Substring(property.Length + 1) : message;
+    }
+}

@@ -1,0 +1,64 @@
+using SQLitePCL;
+
+namespace PartnerOps.Import
+{
+    /// <summary>
+    /// Revenue rows into the revenue table. The partner is found by name in the INSERT itself (its region is
+    /// the default); a row for a partner that is not there inserts nothing, which <see cref="Write"/> tells
+    /// apart from a Reference already stored (the unique key that -Mode Upsert and Skip match on).
+    /// The revenue_totals and history triggers run for every row, as for any write.
+    /// </summary>
+    internal sealed class RevenueImportTarget : ImportTarget
+    {
+        private SqliteStatement? _partnerExists;
+
+        public RevenueImportTarget(ImportMode mode)
+            : base(mode)
+        {
+        }
+
+        public override int ParameterCount => RevenueImportMapper.ParameterCount;
+
+        protected override string InsertSql =>
+            "INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at) " +
+            "SELECT p.id, ?2, ?3, ?4, ?5, ?6, coalesce(?7, p.region), coalesce(?8, po_key(p.region)), ?9, ?10 " +
+            "FROM (SELECT ?1 AS name) k LEFT JOIN partners p ON p.name_key = po_key(k.name) " +
+            "WHERE k.name IS NULL OR p.id IS NOT NULL ON CONFLICT DO NOTHING";
+
+        // Only reached for a row whose Reference is already stored; ?10 (the batch's timestamp) is not needed.
+        protected override string UpdateSql =>
+            "UPDATE revenue SET partner_id = (SELECT id FROM partners WHERE name_key = po_key(?1)), date = ?2, amount = ?3, currency = ?4, " +
+            "segment = ?5, segment_key = ?6, region = coalesce(?7, (SELECT region FROM partners WHERE name_key = po_key(?1))), " +
+            "region_key = coalesce(?8, (SELECT po_key(region) FROM partners WHERE name_key = po_key(?1))) " +
+            "WHERE reference = ?9 AND ?10 IS NOT NULL";
+
+        public override void Prepare(sqlite3 db)
+        {
+            base.Prepare(db);
+            _partnerExists = new SqliteStatement(db, "SELECT 1 FROM partners WHERE name_key = po_key(?1)");
+        }
+
+        public override RowOutcome Write(ImportChunk chunk, int row)
+        {
+            // A row for a missing partner must fail in every mode, before an Upsert could touch a record.
+            if (!chunk.IsNull(row, 0) && !_partnerExists!.Exists(chunk.TextString(row, 0)!))
+            {
+                return RowOutcome.Failed("PartnerName", $"there is no partner named '{chunk.TextString(row, 0)}'; add it first (Add-Partner or Import-Partner), or leave PartnerName empty for direct revenue.");
+            }
+
+            return base.Write(chunk, row);
+        }
+
+        protected override RowOutcome Conflict(ImportChunk chunk, int row) =>
+            RowOutcome.Failed(
+                "Reference",
+                $"'{chunk.TextString(row, 8)}' already exists (references are unique); -Mode Upsert updates that record, -Mode Skip leaves it.");
+
+        public override void Dispose()
+        {
+            _partnerExists?.Dispose();
+            _partnerExists = null;
+            base.Dispose();
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Management.Automation;
+using System.Text;
+using System.Threading;
+using PartnerOps.Import;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>What Import-Partner and Import-PartnerRevenue share: the file parameters, the job and its report.</summary>
+    public abstract class ImportCommand : PartnerOpsCmdlet, IDisposable
+    {
+        protected const string ByPath = nameof(ByPath);
+        protected const string ByLiteralPath = nameof(ByLiteralPath);
+
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private PartnerStore? _store;
+
+        #region Parameters
+
+        /// <summary>The file(s) to import; wildcards allowed.</summary>
+        [Parameter(ParameterSetName = ByPath, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>The file(s) to import, taken literally (Get-ChildItem output binds here).</summary>
+        [Parameter(ParameterSetName = ByLiteralPath, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+        /// <summary>On a name already stored: Insert (the row fails), Upsert (the partner is updated) or Skip (left as it is).</summary>
+        [Parameter]
+        public ImportMode Mode { get; set; } = ImportMode.Insert;
+
+        /// <summary>One transaction for the file: when any row fails, nothing is written.</summary>
+        [Parameter]
+        public SwitchParameter Atomic { get; set; }
+
+        /// <summary>A CSV file for the rejected rows, as read, with Line and Reason columns; fix it and import it again.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? FailedRowPath { get; set; }
+
+        [Parameter]
+        public char Delimiter { get; set; } = ',';
+
+        /// <summary>Default: UTF-8, with or without a byte-order mark.</summary>
+        [Parameter]
+        [EncodingTransformation]
+        [ArgumentCompleter(typeof(EncodingCompleter))]
+        public Encoding? Encoding { get; set; }
+
+        /// <summary>Reads dates (and numbers) that are not in ISO form in this culture's formats. Default: invariant.</summary>
+        [Parameter]
+        public CultureInfo? Culture { get; set; }
+
+        #endregion
+
+        protected override void ProcessRecord()
+        {
+            foreach (var path in ResolvePaths())
+            {
+                if (ShouldProcess(path, $"Import {What} (mode {Mode}{(Atomic ? ", atomic" : string.Empty)})"))
+                {
+                    Import(path);
+                }
+            }
+        }
+
+        protected override void StopProcessing() => _stop.Cancel();
+
+        protected override void EndProcessing() => Dispose();
+
+        public void Dispose()
+        {
+            _store?.Dispose();
+            _store = null;
+        }
+
+        private void Import(string path)
+        {
+            var options = new ImportOptions
+            {
+                Mode = Mode,
+                Atomic = Atomic,
+                FailedRowPath = FailedRowPath == null ? null : ResolveFileSystemPath(FailedRowPath),
+                Delimiter = Delimiter,
+                Encoding = Encoding,
+                Culture = Culture ?? CultureInfo.InvariantCulture,
+            };
+            if (options.FailedRowPath != null && string.Equals(System.IO.Path.GetFullPath(options.FailedRowPath), System.IO.Path.GetFullPath(path), StringComparison.Ordinal))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException($"-FailedRowPath '{FailedRowPath}' is the file being imported; give another file for the rejected rows."),
+                    "FailedRowPathIsImportFile",
+                    ErrorCategory.InvalidArgument,
+                    FailedRowPath));
+            }
+
+            ImportJob? job = null;
+            try
+            {
+                job = Open(path, options);
+            }
+            catch (PartnerOpsException ex)
+            {
+                ThrowFailure(ex, path);
+            }
+
+            using (job)
+            {
+                _store ??= OpenStore(create: true);
+                var listener = new CmdletImportListener(this, path, What);
+                ImportResult? result = null;
+                try
+                {
+                    result = job!.Run(_store, listener, _stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw new PipelineStoppedException();
+                }
+                catch (PartnerOpsException ex)
+                {
+                    ThrowFailure(ex, path);
+                }
+                finally
+                {
+                    listener.Complete();
+                }
+
+                var seconds = Math.Max(result!.Duration.TotalSeconds, 0.001);
+                WriteVerbose(string.Format(
+                    CultureInfo.CurrentCulture,
+                    "Read {0:N0} row(s) from '{1}' in {2:N1} s ({3:N0} rows/s): {4:N0} inserted, {5:N0} updated, {6:N0} skipped, {7:N0} failed.",
+                    result.Read, path, result.Duration.TotalSeconds, result.Read / seconds, result.Inserted, result.Updated, result.Skipped, result.Failed));
+                if (result.RolledBack)
+                {
+                    WriteWarning($"Nothing was imported from '{path}': {result.Failed} row(s) failed, and -Atomic undoes the whole file. Fix the rows reported and import the file again.");
+                }
+
+                WriteObject(result);
+            }
+        }
+
+        /// <summary>What is imported, for messages: "partners", "revenue".</summary>
+        protected abstract string What { get; }
+
+        /// <summary>Opens the file for this entity's import (its columns are checked; nothing is written).</summary>
+        protected abstract ImportJob Open(string path, ImportOptions options);
+
+        private IEnumerable<string> ResolvePaths()
+        {
+            if (ParameterSetName == ByLiteralPath)
+            {
+                foreach (var literal in LiteralPath)
+                {
+                    yield return ResolveFileSystemPath(literal);
+                }
+
+                yield break;
+            }
+
+            foreach (var pattern in Path)
+            {
+                if (!WildcardPattern.ContainsWildcardCharacters(pattern))
+                {
+                    yield return ResolveFileSystemPath(pattern);
+                    continue;
+                }
+
+                Collection<string>? resolved = null;
+                try
+                {
+                    resolved = SessionState.Path.GetResolvedProviderPathFromPSPath(pattern, out _);
+                }
+                catch (ItemNotFoundException)
+                {
+                }
+
+                if (resolved == null || resolved.Count == 0)
+                {
+                    ThrowFailure(
+                        new PartnerOpsException(ErrorIds.ImportFileNotFound, FailureKind.NotFound, $"No file to import matches '{pattern}'.", pattern),
+                        pattern);
+                }
+
+                foreach (var file in resolved!)
+                {
+                    yield return file;
+                }
+            }
+        }
+    }
+}
