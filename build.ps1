@@ -30,7 +30,10 @@ param(
 
     # Bench only: how many partners to generate and import.
     [ValidateRange(1000, 100000000)]
-    [int] $Rows = 1000000
+    [int] $Rows = 1000000,
+
+    # Bench only: run only these benchmarks (see bench/Invoke-Benchmark.ps1).
+    [string[]] $Only
 )
 
 $ErrorActionPreference = 'Stop'
@@ -217,7 +220,8 @@ function Invoke-Bench {
     }
     Invoke-Step "Benchmark, $Rows rows (child pwsh -NoProfile)" {
         & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'bench/Invoke-Benchmark.ps1') `
-            -ModulePath $moduleOut -BenchTool (Join-Path $tool 'PartnerOps.Bench.dll') -Rows $Rows -ResultPath (Join-Path $out 'bench/results.json')
+            -ModulePath $moduleOut -BenchTool (Join-Path $tool 'PartnerOps.Bench.dll') -Rows $Rows -ResultPath (Join-Path $out 'bench/results.json') `
+            @(if ($Only) { '-Only', ($Only -join ',') })
     }
 }
 

@@ -15,6 +15,10 @@
       Pipeline       Import-Csv | Add-Partner vs Import-Csv | Out-Null, -PipelineRows rows
       GetPartner     Get-Partner -Name <exact name> on -Rows partners vs on 1,000
       ModuleStartup  pwsh -NoProfile -Command 'Import-Module PartnerOps' vs a bare pwsh -NoProfile
+      ImportRevenue  Import-PartnerRevenue of -Rows revenue records (for the -Rows partners ImportPartner left) vs the
+                     sqlite3 CLI's .import --csv of the same file
+      MeasureRevenue Measure-PartnerRevenue -GroupBy Region,Year over -MeasureRows records of -MeasureRows/100 partners
+                     vs the sqlite3 CLI's straightforward SUM ... JOIN ... GROUP BY (bench/Measure-Revenue.ps1)
     To add one (Import-PartnerRevenue, Measure-PartnerRevenue, ...): add a script block to $benchmarks below that
     returns rows made by New-Result; it can use the generated files and databases in $data.
 .EXAMPLE
@@ -28,6 +32,8 @@ param(
     [Parameter(Mandatory)] [string] $BenchTool,
     [int] $Rows = 1000000,
     [int] $PipelineRows = 100000,
+    # MeasureRevenue: revenue records (default ten per partner row: 10,000,000 for the default 1,000,000).
+    [long] $MeasureRows = 0,
     [int] $Repeat = 3,
     [string[]] $Only,
     [string] $WorkFolder = (Join-Path ([IO.Path]::GetTempPath()) "partnerops-bench-$PID"),
@@ -260,12 +266,79 @@ $benchmarks.ModuleStartup = {
         -Note ('Import-Module costs {0:N0} ms' -f (($moduleMedian - $bareMedian) * 1000))
 }
 
-# Revenue benchmarks (Import-PartnerRevenue, Measure-PartnerRevenue) go here, as $benchmarks.<Name> = { ... New-Result ... }.
+$benchmarks.ImportRevenue = {
+    if (-not $data.BigDatabase) { throw 'ImportRevenue needs the database of partners that ImportPartner leaves; run both.' }
+    $revenueCsv = Join-Path $WorkFolder "revenue-$Rows.csv"
+    # Realistic rows: a partner of the million (or direct revenue with a region), every column filled, unique references.
+    $null = Invoke-Child @"
+`$random = [Random]::new(2015)
+`$currencies = 'USD', 'USD', 'EUR', 'GBP'; `$segments = 'Enterprise', 'Enterprise', 'Carrier', 'Consumer'
+`$regions = 'Western Europe', 'China', 'North America', 'Asia Pacific'
+`$writer = [IO.StreamWriter]::new($(ConvertTo-Literal $revenueCsv))
+`$writer.WriteLine('PartnerName,Date,Amount,Currency,Segment,Region,Reference')
+for (`$i = 1; `$i -le $Rows; `$i++) {
+    `$partner = if (`$i % 5 -eq 0) { '' } else { 'Co ' + `$random.Next(1, $Rows + 1) }
+    `$date = [datetime]::new(2011, 1, 1).AddDays(`$random.Next(0, 1826)).ToString('yyyy-MM-dd')
+    `$amount = (`$random.Next(100, 10000000) / 100).ToString('0.00', [cultureinfo]::InvariantCulture)
+    `$writer.WriteLine("`$partner,`$date,`$amount,`$(`$currencies[`$i % 4]),`$(`$segments[`$i % 4]),`$(`$regions[`$i % 4]),INV-`$i")
+}
+`$writer.Dispose()
+'{}'
+"@
+    $imports = foreach ($i in 1..$Repeat) {
+        $db = Join-Path $WorkFolder "revenue-$i.db"
+        Copy-Item $data.BigDatabase $db
+        Invoke-Child @"
+Import-Module $(ConvertTo-Literal $manifest)
+`$clock = [System.Diagnostics.Stopwatch]::StartNew()
+`$result = Import-PartnerRevenue -Path $(ConvertTo-Literal $revenueCsv) -Database $(ConvertTo-Literal $db)
+@{ Seconds = `$clock.Elapsed.TotalSeconds; Inserted = `$result.Inserted } | ConvertTo-Json -Compress
+"@
+        Remove-Item "$db*"
+    }
+    if (@($imports | Where-Object Inserted -NE $Rows)) { throw "Import-PartnerRevenue did not insert $Rows rows: $($imports.Inserted)" }
+    $import = Get-Median $imports.Seconds
+    if ($sqlite) {
+        # The same file into a table of its 7 columns with the unique reference index.
+        $cli = foreach ($i in 1..$Repeat) {
+            $db = Join-Path $WorkFolder "cli-revenue-$i.db"
+            $script = @"
+CREATE TABLE revenue (partner_name TEXT, date TEXT NOT NULL, amount TEXT NOT NULL, currency TEXT, segment TEXT, region TEXT, reference TEXT);
+CREATE UNIQUE INDEX revenue_reference ON revenue (reference);
+.import --csv --skip 1 '$revenueCsv' revenue
+"@
+            (Measure-Process $sqlite.Source @($db) $script).Seconds
+            Remove-Item "$db*"
+        }
+        New-Result 'ImportRevenue' "Import-PartnerRevenue, $Rows rows" $import -Baseline 'sqlite3 .import --csv, 7-column table, unique reference index' -BaselineValue (Get-Median $cli) `
+            -Note "PartnerOps also resolves each partner by name, converts amounts to minor units and keeps revenue_totals and the history; $(Format-Runs $imports.Seconds); sqlite3 $(Format-Runs $cli)"
+    }
+    else {
+        New-Result 'ImportRevenue' "Import-PartnerRevenue, $Rows rows" $import -Note 'no sqlite3 CLI to compare with'
+    }
+}
+
+$benchmarks.MeasureRevenue = {
+    if (-not $sqlite) {
+        New-Result 'MeasureRevenue' 'Measure-PartnerRevenue -GroupBy Region,Year' 0 -Note 'skipped: no sqlite3 CLI (it generates the data and is the baseline)'
+        return
+    }
+    $records = if ($MeasureRows -gt 0) { $MeasureRows } else { [long]$Rows * 10 }
+    $partners = [int][Math]::Max(1000, $records / 100)
+    $lines = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Revenue.ps1') `
+        -ModulePath $ModulePath -Rows $records -Partners $partners -Runs $Repeat -Json -WorkFolder (Join-Path $WorkFolder 'measure') 2>&1
+    if ($LASTEXITCODE) { throw "Measure-Revenue.ps1 failed: $($lines -join "`n")" }
+    $r = @($lines | ForEach-Object { "$_" } | Where-Object { $_.StartsWith('{') })[-1] | ConvertFrom-Json
+    New-Result 'MeasureRevenue' "Measure-PartnerRevenue -GroupBy Region,Year, $records records of $partners partners" $r.Ours `
+        -Baseline 'sqlite3: SELECT p.region, r.year, SUM(r.amount) FROM revenue r JOIN partners p ... GROUP BY' -BaselineValue $r.Cli `
+        -Note "same sums checked; PartnerOps $(Format-Runs $r.OurRuns); sqlite3 $(Format-Runs $r.CliRuns)"
+}
 
 $results = [System.Collections.Generic.List[object]]::new()
 try {
     foreach ($name in $benchmarks.Keys) {
-        if ($Only -and $name -notin $Only -and -not ($name -eq 'ImportPartner' -and 'GetPartner' -in $Only)) { continue }
+        $needsPartners = $name -eq 'ImportPartner' -and ('GetPartner' -in $Only -or 'ImportRevenue' -in $Only)
+        if ($Only -and $name -notin $Only -and -not $needsPartners) { continue }
         Write-Step $name
         foreach ($row in & $benchmarks[$name]) {
             $results.Add($row)

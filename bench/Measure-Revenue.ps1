@@ -16,7 +16,9 @@ param(
     [long] $Rows = 10000000,
     [int] $Partners = 100000,
     [int] $Runs = 3,
-    [string] $WorkFolder = (Join-Path ([IO.Path]::GetTempPath()) "partnerops-bench-measure-$PID")
+    [string] $WorkFolder = (Join-Path ([IO.Path]::GetTempPath()) "partnerops-bench-measure-$PID"),
+    # Write the result as one line of JSON (for bench/Invoke-Benchmark.ps1) instead of a list.
+    [switch] $Json
 )
 
 $ErrorActionPreference = 'Stop'
@@ -95,13 +97,18 @@ if (Compare-Object @($expected) @($actual)) { throw 'Measure-PartnerRevenue and 
 
 $cliMedian = Get-Median $cli
 $oursMedian = Get-Median $ours
-[pscustomobject]@{
-    Benchmark          = "Measure-PartnerRevenue -GroupBy Region,Year, $Rows records, $Partners partners"
-    'sqlite3 CLI (s)'  = [math]::Round($cliMedian, 3)
-    'PartnerOps (s)'   = [math]::Round($oursMedian, 3)
-    Ratio              = [math]::Round($oursMedian / $cliMedian, 3)
-    'Same sums'        = $true
-} | Format-List
+if ($Json) {
+    @{ Rows = $Rows; Partners = $Partners; Cli = $cliMedian; Ours = $oursMedian; CliRuns = $cli; OurRuns = $ours } | ConvertTo-Json -Compress
+}
+else {
+    [pscustomobject]@{
+        Benchmark          = "Measure-PartnerRevenue -GroupBy Region,Year, $Rows records, $Partners partners"
+        'sqlite3 CLI (s)'  = [math]::Round($cliMedian, 3)
+        'PartnerOps (s)'   = [math]::Round($oursMedian, 3)
+        Ratio              = [math]::Round($oursMedian / $cliMedian, 3)
+        'Same sums'        = $true
+    } | Format-List
+}
 
 Remove-Module PartnerOps
 [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
