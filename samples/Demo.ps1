@@ -31,6 +31,12 @@ Show 'Load the sample partners and revenue (bulk import), exchange rates and tar
     Import-Csv "$samples/exchange-rates.csv" | Set-PartnerExchangeRate
     Import-Csv "$samples/targets.csv" | Set-PartnerTarget
 }
+Show 'The exchange rates of 2015' {
+    Get-PartnerExchangeRate -Year 2015
+}
+Show 'The targets of 2015' {
+    Get-PartnerTarget -Year 2015
+}
 Show 'How many partners do we have in Western Europe, and how far from the 1,000 promised for 2015?' {
     Measure-PartnerTarget -Year 2015 -Region 'Western Europe' -AsOf 2015-01-01
 }
@@ -71,6 +77,13 @@ Show 'Partners, found with wildcards and filters' {
 Show 'Promote a partner and book a deal for it in the pipeline' {
     Get-Partner -Name 'Helvion Global Services' | Set-Partner -Tier Platinum -PassThru |
         Add-PartnerRevenue -Date 2015-12-30 -Amount 1250000 -Reference 'DEAL-2015-DEMO' -PassThru
+}
+Show 'Its revenue records of December' {
+    Get-PartnerRevenue -Partner 'Helvion Global Services' -From 2015-12-01 -To 2015-12-31
+}
+Show 'Taking the demo deal out again' {
+    Get-PartnerRevenue -Partner 'Helvion Global Services' | Where-Object Reference -EQ 'DEAL-2015-DEMO' | Remove-PartnerRevenue -Confirm:$false
+    Get-PartnerRevenue -Partner 'Helvion Global Services' -From 2015-12-01 | Measure-Object | Select-Object Count
 }
 Show 'A partner with revenue is not deleted by accident' {
     Remove-Partner -Name 'Helvion Global Services' -Confirm:$false -ErrorAction Continue 2>&1 | ForEach-Object { "error id: $($_.FullyQualifiedErrorId)" }

@@ -111,3 +111,20 @@ Describe 'History in the same transaction as the change' {
         @(Get-PartnerHistory -Database $db -Operation Update).Count | Should -Be 25
     }
 }
+
+Describe 'History of bulk imports' {
+    It 'records every imported row once, and records the changes after the import one by one again' {
+        $db = New-TestDatabasePath
+        $csv = Join-Path (Split-Path $db) 'p.csv'
+        @('Name,Region', 'Imported One,China', 'Imported Two,China') | Set-Content $csv
+        $null = Import-Partner -Path $csv -Database $db
+        $null = Import-Partner -Path $csv -Database $db -Mode Skip
+        Add-Partner -Database $db -Name 'Added After'
+        Set-Partner -Database $db -Name 'Imported One' -Tier Gold
+        $history = @(Get-PartnerHistory -Database $db)
+        $history.ForEach({ "$($_.Operation) $($_.EntityId)" }) | Should -Be @('Update 1', 'Insert 3', 'Insert 2', 'Insert 1')
+        ($history[-1].Changes | Where-Object Property -EQ 'Name').New | Should -BeExactly 'Imported One'
+        @($history[-1].Changes.Property) | Should -Not -Contain 'Notes'   # no value, not shown
+    }
+}
+

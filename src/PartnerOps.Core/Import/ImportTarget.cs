@@ -44,6 +44,18 @@ namespace PartnerOps.Import
     {
         private SqliteStatement? _insert;
         private SqliteStatement? _update;
+        private SqliteStatement? _history;
+        private sqlite3? _db;
+        private long _lastIdBefore;
+
+        /// <summary>The history's name for the entity (Partner, Revenue), whose inserts are recorded per batch.</summary>
+        protected abstract string HistoryEntity { get; }
+
+        /// <summary>The entity's table.</summary>
+        protected abstract string Table { get; }
+
+        /// <summary>A page cache for the import's connection (KiB), when the entity's writes reach pages all over a large file; 0 keeps SQLite's.</summary>
+        public virtual int CacheKiB => 0;
 
         protected ImportTarget(ImportMode mode)
         {
@@ -67,6 +79,11 @@ namespace PartnerOps.Import
         /// <summary>Prepares the statements; called once, on the writing thread, before the first batch.</summary>
         public virtual void Prepare(sqlite3 db)
         {
+            // The history of the inserted rows is written once per batch (RecordInserts), not by a trigger per row;
+            // updates and deletes keep their triggers. Dispose puts the trigger back.
+            _db = db;
+            SqliteStatement.Exec(db, $"DROP TRIGGER IF EXISTS temp.{Storage.HistoryTriggers.InsertTrigger(HistoryEntity)}");
+            _history = new SqliteStatement(db, Storage.HistoryTriggers.InsertedSince(HistoryEntity, Storage.PartnerStore.User));
             _insert = new SqliteStatement(db, InsertSql);
             if (Mode == ImportMode.Upsert)
             {
@@ -77,6 +94,7 @@ namespace PartnerOps.Import
         /// <summary>Called at the start of each transaction with the timestamp its rows are written with.</summary>
         public void BeginBatch(string utcTimestamp)
         {
+            _lastIdBefore = long.Parse(SqliteStatement.QueryText(_db!, $"SELECT coalesce(max(id), 0) FROM {Table}") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
             _insert!.BindText(ParameterCount + 1, utcTimestamp);
             _update?.BindText(ParameterCount + 1, utcTimestamp);
         }
@@ -114,13 +132,31 @@ namespace PartnerOps.Import
             }
         }
 
+        /// <summary>Records the batch's inserted rows in the history; runs inside the batch's transaction, before its commit.</summary>
+        public void RecordInserts()
+        {
+            _history!.BindInt64(1, _lastIdBefore);
+            if (_history.Execute() != raw.SQLITE_DONE)
+            {
+                throw new Microsoft.Data.Sqlite.SqliteException("The history of the imported rows could not be written: " + _history.LastError, raw.SQLITE_ERROR);
+            }
+        }
+
         /// <summary>Undoes connection settings made in <see cref="Prepare"/> and finalizes the statements.</summary>
         public virtual void Dispose()
         {
             _insert?.Dispose();
             _update?.Dispose();
+            _history?.Dispose();
             _insert = null;
             _update = null;
+            _history = null;
+            if (_db != null)
+            {
+                // Back to a per-row trigger for the connection's next user.
+                SqliteStatement.Exec(_db, Storage.HistoryTriggers.Sql(Storage.PartnerStore.User));
+                _db = null;
+            }
         }
     }
 }

@@ -121,6 +121,10 @@ namespace PartnerOps.Import
                 // no faster at a million rows, and 64 MiB more memory.)
                 settings.Set("wal_autocheckpoint", "0");
                 settings.Set("synchronous", "NORMAL");
+                if (_target.CacheKiB > 0)
+                {
+                    settings.Set("cache_size", "-" + _target.CacheKiB.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
                 checkpointer = _checkpointer = new WalCheckpointer(_store.Path);
                 _target.Prepare(db);
                 foreach (var chunk in _queue.GetConsumingEnumerable(_stop.Token))
@@ -211,6 +215,7 @@ namespace PartnerOps.Import
                 return;
             }
 
+            _target.RecordInserts();
             _store.Commit();
             _checkpointer?.Request();
             Events.Enqueue(ImportEvent.Committed(_rowsInBatch, _lastLine));

@@ -13,8 +13,8 @@ namespace PartnerOps.Import
     /// </summary>
     internal sealed class RevenueImportMapper : IImportMapper
     {
-        /// <summary>Parameter order; <see cref="RevenueImportTarget"/>'s SQL numbers them ?1..?9.</summary>
-        public const int ParameterCount = 9;
+        /// <summary>Parameter order; <see cref="RevenueImportTarget"/>'s SQL numbers them ?1..?10 (?1 the partner's name key, ?10 its name).</summary>
+        public const int ParameterCount = 10;
 
         private const int PartnerNameColumn = 0;
         private const int DateColumn = 1;
@@ -160,7 +160,7 @@ namespace PartnerOps.Import
                 return new RowProblem(ColumnNames[ReferenceColumn], Without(ex.Message, "Reference"));
             }
 
-            chunk.AddText(name);
+            chunk.AddText(name == null ? null : PartnerRules.NameKey(name));
             chunk.AddDate(date);
             chunk.AddInteger(minor);
             chunk.AddText(currency);
@@ -169,6 +169,7 @@ namespace PartnerOps.Import
             chunk.AddText(region);
             chunk.AddText(RevenueRules.Key(region));
             chunk.AddText(reference);
+            chunk.AddText(name);
             return null;
         }
 

@@ -92,6 +92,11 @@ namespace PartnerOps.Import
             return rc == raw.SQLITE_ROW;
         }
 
+        public void BindInt64(int index, long value)
+        {
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int64(_statement, index, value), _db);
+        }
+
         public void BindText(int index, string value)
         {
             SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(_statement, index, value), _db);

@@ -106,7 +106,8 @@ namespace PartnerOps.Storage
         private IReadOnlyList<PropertyChange> Changes(string json) =>
             _store.Connection
                 .Query<(string Property, object? Old, object? New)>(
-                    "SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@json) ORDER BY id",
+                    "SELECT key, json_extract(value, '$[0]') AS old, json_extract(value, '$[1]') AS new FROM json_each(@json) " +
+                    "WHERE old IS NOT NULL OR new IS NOT NULL ORDER BY id",
                     new { json },
                     _store.Transaction)
                 .Select(c => new PropertyChange(c.Property, c.Old, c.New))

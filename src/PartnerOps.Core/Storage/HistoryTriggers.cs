@@ -62,15 +62,24 @@ namespace PartnerOps.Storage
                 foreach (var operation in new[] { "Insert", "Update", "Delete" })
                 {
                     var row = operation == "Delete" ? "old" : "new";
-                    // The properties with a value (insert: new, delete: old) or, for an update, those that changed;
-                    // an update that changed none is not recorded.
-                    var pairs = string.Join(" UNION ALL ", entity.Columns.Select(c =>
-                        $"SELECT '{c.Property}' AS p, {(operation == "Insert" ? "NULL" : Fill(c.Column, "old"))} AS o, {(operation == "Delete" ? "NULL" : Fill(c.Column, "new"))} AS n"));
-                    var keep = operation == "Insert" ? "n IS NOT NULL" : operation == "Delete" ? "o IS NOT NULL" : "o IS NOT n";
-                    var changes = $"(SELECT json_group_object(p, json_array(o, n)) FROM ({pairs}) WHERE {keep})";
-                    var when = operation != "Update"
-                        ? string.Empty
-                        : " WHEN " + string.Join(" OR ", entity.Columns.Select(c => $"{Fill(c.Column, "old")} IS NOT {Fill(c.Column, "new")}"));
+                    string changes;
+                    var when = string.Empty;
+                    if (operation == "Update")
+                    {
+                        // Only the properties that changed; an update that changed none is not recorded.
+                        var pairs = string.Join(" UNION ALL ", entity.Columns.Select(c =>
+                            $"SELECT '{c.Property}' AS p, {Fill(c.Column, "old")} AS o, {Fill(c.Column, "new")} AS n"));
+                        changes = $"(SELECT json_group_object(p, json_array(o, n)) FROM ({pairs}) WHERE o IS NOT n)";
+                        when = " WHEN " + string.Join(" OR ", entity.Columns.Select(c => $"{Fill(c.Column, "old")} IS NOT {Fill(c.Column, "new")}"));
+                    }
+                    else
+                    {
+                        // Every property (an import writes a million of these: one json_object is the cheap form);
+                        // HistoryRepository leaves out those without a value.
+                        changes = "json_object(" + string.Join(", ", entity.Columns.Select(c => operation == "Insert"
+                            ? $"'{c.Property}', json_array(NULL, {Fill(c.Column, row)})"
+                            : $"'{c.Property}', json_array({Fill(c.Column, row)}, NULL)")) + ")";
+                    }
 
                     var partnerId = entity.PartnerId == null ? "NULL" : Fill(entity.PartnerId, row);
                     sql.Append($"DROP TRIGGER IF EXISTS temp.po_history_{entity.Table}_{operation.ToLowerInvariant()};\n");
@@ -83,6 +92,25 @@ namespace PartnerOps.Storage
 
             return sql.ToString();
         }
+
+        /// <summary>
+        /// One statement that records the insert of every row of an entity's table with an id above ?1: a bulk
+        /// import drops its connection's per-row insert trigger and runs this once per batch, in the batch's
+        /// transaction (the same history, written set-wise).
+        /// </summary>
+        public static string InsertedSince(string entityName, string user)
+        {
+            var entity = Entities.Single(e => e.Name == entityName);
+            var changes = "json_object(" + string.Join(", ", entity.Columns.Select(c => $"'{c.Property}', json_array(NULL, {Fill(c.Column, "t")})")) + ")";
+            var partnerId = entity.PartnerId == null ? "NULL" : Fill(entity.PartnerId, "t");
+            return "INSERT INTO history (at, user, operation, entity, entity_id, partner_id, changes) " +
+                   $"SELECT strftime('%Y-%m-%d %H:%M:%f', 'now'), '{user.Replace("'", "''")}', 'Insert', '{entity.Name}', {Fill(entity.Id, "t")}, {partnerId}, {changes} " +
+                   $"FROM main.{entity.Table} t WHERE t.id > ?1 ORDER BY t.id";
+        }
+
+        /// <summary>The name of the per-row insert trigger of an entity's table.</summary>
+        public static string InsertTrigger(string entityName) =>
+            $"po_history_{Entities.Single(e => e.Name == entityName).Table}_insert";
 
         private static string Fill(string template, string row) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, row);
 
