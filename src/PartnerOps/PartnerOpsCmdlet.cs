@@ -81,6 +81,12 @@ namespace PartnerOps.Commands
             }
         }
 
+        /// <summary>-Skip as a row count (for cmdlets with SupportsPaging).</summary>
+        protected long PagingSkip => (long)Math.Min(PagingParameters.Skip, long.MaxValue);
+
+        /// <summary>-First as a row limit, null when not given (for cmdlets with SupportsPaging).</summary>
+        protected long? PagingFirst => PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue);
+
         /// <summary>Writes the SQL statements that other threads ran since the last call (-Debug).</summary>
         protected void FlushSqlTrace()
         {

@@ -106,8 +106,8 @@ namespace PartnerOps.Commands
                 JoinedAfter = JoinedAfter,
                 JoinedBefore = JoinedBefore,
                 AsOf = AsOf,
-                Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue),
-                First = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue),
+                Skip = PagingSkip,
+                First = PagingFirst,
             };
             AddAll(filter.Names, Name?.Select(NamePattern.Parse));
             AddAll(filter.Ids, Id);

@@ -42,8 +42,8 @@ namespace PartnerOps.Commands
             var filter = new HistoryFilter
             {
                 Since = Since,
-                Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue),
-                First = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue),
+                Skip = PagingSkip,
+                First = PagingFirst,
             };
             if (Partner != null)
             {

@@ -19,8 +19,8 @@ namespace PartnerOps.Commands
         protected override void ProcessRecord()
         {
             var filter = BuildFilter(Partner);
-            filter.Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue);
-            filter.First = PagingParameters.First == ulong.MaxValue ? (long?)null : (long)Math.Min(PagingParameters.First, long.MaxValue);
+            filter.Skip = PagingSkip;
+            filter.First = PagingFirst;
             var revenue = new RevenueRepository(OpenReadStore());
             if (PagingParameters.IncludeTotalCount)
             {
