@@ -345,15 +345,17 @@ Describe 'Import-Partner stopped midway' {
         foreach ($i in 1..100000) { $null = $text.Append('Partner ').Append($i).Append(",DE`n") }
         [IO.File]::WriteAllText($csv, $text.ToString())
 
+        # One script, not a batch of statements: stopping a batch between its statements can crash PowerShell's
+        # batch worker when the runspace is then disposed.
         $ps = [powershell]::Create()
-        $null = $ps.AddCommand('Import-Module').AddArgument($script:ModuleManifest).AddStatement()
-        $null = $ps.AddCommand('Import-Partner').AddParameter('Path', $csv).AddParameter('Database', $db)
+        $null = $ps.AddScript("Import-Module '$script:ModuleManifest'; Import-Partner -Path '$csv' -Database '$db'")
         $async = $ps.BeginInvoke()
         $deadline = [datetime]::UtcNow.AddSeconds(30)
         while ($ps.Streams.Progress.Count -eq 0 -and -not $async.IsCompleted -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 10 }
         $clock = [System.Diagnostics.Stopwatch]::StartNew()
         $ps.Stop()
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
+        try { $null = $ps.EndInvoke($async) } catch { }   # stopped: EndInvoke reports it
         $ps.Dispose()
 
         $count = (Get-PartnerDatabase -Database $db).PartnerCount

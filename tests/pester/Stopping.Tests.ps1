@@ -38,6 +38,7 @@ Describe 'Ctrl+C' {
         $ps.Stop()
         $stop.Elapsed.TotalSeconds | Should -BeLessThan 2
         $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        try { $null = $ps.EndInvoke($running) } catch { }   # stopped: EndInvoke reports it
         $ps.Dispose()
     }
 
