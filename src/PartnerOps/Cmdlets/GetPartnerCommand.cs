@@ -50,13 +50,16 @@ namespace PartnerOps.Commands
         public string[]? Country { get; set; }
 
         [Parameter]
+        [DateTransformation]
         public DateTime? JoinedAfter { get; set; }
 
         [Parameter]
+        [DateTransformation]
         public DateTime? JoinedBefore { get; set; }
 
         /// <summary>Those that were partners on this date: joined on or before it, not ended by it, not Prospect.</summary>
         [Parameter]
+        [DateTransformation]
         public DateTime? AsOf { get; set; }
 
         #endregion
