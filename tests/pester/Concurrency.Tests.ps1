@@ -12,11 +12,11 @@ Describe 'Several sessions writing to one database at the same time' {
         $db = New-TestDatabasePath
         $null = New-PartnerDatabase -Path $db
         $folder = Split-Path $db
-        $writers = foreach ($w in 1..3) {
+        $writers = foreach ($w in 1..4) {
             Start-ChildPwsh -OutputPrefix (Join-Path $folder "writer$w") -Command @"
 `$ProgressPreference = 'SilentlyContinue'   # as a runbook would: progress would reach stderr as CLIXML
 Import-Module $(ConvertTo-PSLiteral $script:ModuleManifest)
-1..2000 | ForEach-Object { [pscustomobject]@{ Name = 'Writer $w Partner ' + `$_ } } | Add-Partner -Database $(ConvertTo-PSLiteral $db)
+1..3000 | ForEach-Object { [pscustomobject]@{ Name = 'Writer $w Partner ' + `$_ } } | Add-Partner -Database $(ConvertTo-PSLiteral $db)
 `$Error | ForEach-Object { [Console]::Error.WriteLine(`$_.ToString()) }
 exit `$Error.Count
 "@
@@ -28,19 +28,19 @@ exit `$Error.Count
             $readsWhileWriting++
             Start-Sleep -Milliseconds 50
         }
-        $writers | Wait-Process -Timeout 60
+        $writers | Wait-Process -Timeout 120
         $errors = Get-ChildItem $folder -Filter 'writer*.err.txt' | Get-Content
     }
 
     It 'lets every writer finish without an error' {
         $errors | Should -BeNullOrEmpty
-        $writers.ExitCode | Should -Be @(0, 0, 0)
+        $writers.ExitCode | Should -Be @(0, 0, 0, 0)
     }
 
     It 'stores every partner of every writer' {
-        (Get-PartnerDatabase -Database $db).PartnerCount | Should -Be 6000
-        foreach ($w in 1..3) {
-            @(Get-Partner -Database $db -Name "Writer $w Partner *").Count | Should -Be 2000
+        (Get-PartnerDatabase -Database $db).PartnerCount | Should -Be 12000
+        foreach ($w in 1..4) {
+            @(Get-Partner -Database $db -Name "Writer $w Partner *").Count | Should -Be 3000
         }
     }
 
