@@ -76,6 +76,61 @@ namespace PartnerOps.Storage
                 new { key = PartnerRules.NameKey(PartnerRules.NormalizeName(name)) },
                 _store.Transaction);
 
+        /// <summary>
+        /// Turns partners as a user names them into ids. Exact names are looked up, and ids too unless
+        /// <paramref name="idsAsGiven"/> (a removed partner's id still names its history). Wildcard names go to
+        /// <paramref name="wildcards"/> when given, else are expanded to the ids they match. Returns a PartnerNotFound
+        /// failure for each exact name or id that matched nothing; a wildcard that matches nothing is no failure.
+        /// </summary>
+        public IReadOnlyList<PartnerOpsException> Resolve(IEnumerable<PartnerReference> references, ISet<long> ids, IList<NamePattern>? wildcards, bool idsAsGiven)
+        {
+            var missing = new List<PartnerOpsException>();
+            foreach (var reference in references)
+            {
+                if (reference.Id is long id)
+                {
+                    if (idsAsGiven || GetById(id) != null)
+                    {
+                        ids.Add(id);
+                    }
+                    else
+                    {
+                        missing.Add(NotFound("Id " + id, reference));
+                    }
+
+                    continue;
+                }
+
+                var pattern = NamePattern.Parse(reference.Name!);
+                if (pattern.IsWildcard)
+                {
+                    if (wildcards != null)
+                    {
+                        wildcards.Add(pattern);
+                    }
+                    else
+                    {
+                        var filter = new PartnerFilter();
+                        filter.Names.Add(pattern);
+                        ids.UnionWith(Find(filter).Select(p => p.Id));
+                    }
+
+                    continue;
+                }
+
+                if (GetByName(reference.Name!) is Partner found)
+                {
+                    ids.Add(found.Id);
+                }
+                else
+                {
+                    missing.Add(NotFound("'" + reference.Name + "'", reference));
+                }
+            }
+
+            return missing;
+        }
+
         /// <summary>The partner with this id or exact (case-insensitive) name, or PartnerNotFound.</summary>
         public Partner Require(long? id, string? name)
         {
@@ -193,26 +248,7 @@ namespace PartnerOps.Storage
             AddIn(clauses, parameters, "status", "statuses", filter.Statuses.Select(t => t.ToString()).ToList());
             AddIn(clauses, parameters, "country", "countries", filter.Countries.Select(c => c.Trim().ToUpperInvariant()).ToList());
 
-            if (filter.Regions.Count > 0)
-            {
-                var alternatives = new List<string>();
-                var exact = filter.Regions.Where(r => !r.IsWildcard).Select(r => r.Key).Distinct().ToList();
-                if (exact.Count > 0)
-                {
-                    alternatives.Add("po_key(region) IN @regionKeys");
-                    parameters.Add("regionKeys", exact);
-                }
-
-                var i = 0;
-                foreach (var pattern in filter.Regions.Where(r => r.IsWildcard))
-                {
-                    alternatives.Add($"po_key(region) GLOB @regionGlob{i}");
-                    parameters.Add("regionGlob" + i, pattern.Glob);
-                    i++;
-                }
-
-                clauses.Add("(" + string.Join(" OR ", alternatives) + ")");
-            }
+            NamePattern.AddClause(clauses, parameters, "po_key(region)", "region", filter.Regions);
 
             if (filter.JoinedAfter is DateTime after)
             {

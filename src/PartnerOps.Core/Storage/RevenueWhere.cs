@@ -99,39 +99,13 @@ namespace PartnerOps.Storage
                 parameters.Add("to", PartnerRules.FormatDate(to));
             }
 
-            AddPatterns(clauses, parameters, totals ? "t.segment_key" : "r.segment_key", "segment", filter.Segments);
-            AddPatterns(clauses, parameters, totals ? "t.region_key" : "r.region_key", "region", filter.Regions);
+            NamePattern.AddClause(clauses, parameters, totals ? "t.segment_key" : "r.segment_key", "segment", filter.Segments);
+            NamePattern.AddClause(clauses, parameters, totals ? "t.region_key" : "r.region_key", "region", filter.Regions);
 
             return (clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses), parameters);
         }
 
         private static string YearStart(int year) => year.ToString("0000", System.Globalization.CultureInfo.InvariantCulture) + "-01-01";
-
-        private static void AddPatterns(List<string> clauses, DynamicParameters parameters, string column, string name, IList<NamePattern> patterns)
-        {
-            if (patterns.Count == 0)
-            {
-                return;
-            }
-
-            var alternatives = new List<string>();
-            var exact = patterns.Where(p => !p.IsWildcard).Select(p => p.Key).Distinct().ToList();
-            if (exact.Count > 0)
-            {
-                alternatives.Add($"{column} IN @{name}Keys");
-                parameters.Add(name + "Keys", exact);
-            }
-
-            var i = 0;
-            foreach (var pattern in patterns.Where(p => p.IsWildcard))
-            {
-                alternatives.Add($"{column} GLOB @{name}Glob{i}");
-                parameters.Add($"{name}Glob{i}", pattern.Glob);
-                i++;
-            }
-
-            clauses.Add("(" + string.Join(" OR ", alternatives) + ")");
-        }
 
         private static void FillPartnerIds(PartnerStore store, ICollection<long> ids)
         {

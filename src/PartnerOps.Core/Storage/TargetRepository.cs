@@ -63,19 +63,9 @@ namespace PartnerOps.Storage
                 parameters.Add("years", years.Distinct().ToList());
             }
 
-            if (regions != null && regions.Count > 0)
+            if (regions != null)
             {
-                var alternatives = new List<string>();
-                var i = 0;
-                foreach (var pattern in regions)
-                {
-                    alternatives.Add(pattern.IsWildcard ? $"region_key GLOB @rglob{i}" : $"region_key = @rkey{i}");
-                    parameters.Add("rglob" + i, pattern.Glob);
-                    parameters.Add("rkey" + i, pattern.Key);
-                    i++;
-                }
-
-                clauses.Add("(" + string.Join(" OR ", alternatives) + ")");
+                NamePattern.AddClause(clauses, parameters, "region_key", "region", regions);
             }
 
             var where = clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses);

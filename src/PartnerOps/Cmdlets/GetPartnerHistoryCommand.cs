@@ -47,7 +47,12 @@ namespace PartnerOps.Commands
             };
             if (Partner != null)
             {
-                filter.PartnerIds = PartnerIds(store, Partner);
+                // Ids as given: a removed partner's history stays readable by its id.
+                filter.PartnerIds = new HashSet<long>();
+                foreach (var missing in new PartnerRepository(store).Resolve(Partner, filter.PartnerIds, wildcards: null, idsAsGiven: true))
+                {
+                    WriteFailure(missing, missing.Target);
+                }
             }
 
             foreach (var operation in Operation ?? Array.Empty<HistoryOperation>())
@@ -80,33 +85,6 @@ namespace PartnerOps.Commands
         {
             _store?.Dispose();
             _store = null;
-        }
-
-        /// <summary>Ids as given (a removed partner's history stays readable by its id); names looked up, wildcards expanded.</summary>
-        private HashSet<long> PartnerIds(PartnerStore store, IEnumerable<PartnerReference> references)
-        {
-            var ids = new HashSet<long>();
-            var partners = new PartnerRepository(store);
-            foreach (var reference in references)
-            {
-                if (reference.Id is long id)
-                {
-                    ids.Add(id);
-                    continue;
-                }
-
-                var filter = new PartnerFilter();
-                filter.Names.Add(NamePattern.Parse(reference.Name!));
-                var found = partners.Find(filter).Select(p => p.Id).ToList();
-                if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(reference.Name))
-                {
-                    WriteFailure(PartnerRepository.NotFound("'" + reference.Name + "'", reference.Name), reference);
-                }
-
-                ids.UnionWith(found);
-            }
-
-            return ids;
         }
     }
 }

@@ -65,27 +65,12 @@ namespace PartnerOps.Commands
         {
             var filter = new RevenueFilter { From = From?.Date, To = To?.Date };
             SeeOtherWrites(OpenReadStore());
-            var repository = new PartnerRepository(OpenReadStore());
-            var references = partners?.ToList();
-            if (references != null)
+            if (partners != null)
             {
                 filter.RestrictPartners = true;
-                foreach (var reference in references)
+                foreach (var missing in new PartnerRepository(OpenReadStore()).Resolve(partners, filter.PartnerIds, filter.PartnerNames, idsAsGiven: false))
                 {
-                    if (reference.Name != null && reference.Id == null && WildcardPattern.ContainsWildcardCharacters(reference.Name))
-                    {
-                        filter.PartnerNames.Add(NamePattern.Parse(reference.Name));
-                        continue;
-                    }
-
-                    var found = reference.Id is long id ? repository.GetById(id) : repository.GetByName(reference.Name!);
-                    if (found == null)
-                    {
-                        WriteFailure(PartnerRepository.NotFound(reference.Id is long missing ? "Id " + missing : "'" + reference.Name + "'", reference), reference);
-                        continue;
-                    }
-
-                    filter.PartnerIds.Add(found.Id);
+                    WriteFailure(missing, missing.Target);
                 }
             }
 
