@@ -28,6 +28,8 @@ namespace PartnerOps
         public const string TargetNotFound = nameof(TargetNotFound);
         public const string InvalidSetting = nameof(InvalidSetting);
         public const string ImportFileInvalid = nameof(ImportFileInvalid);
+        public const string DatabaseReadOnly = nameof(DatabaseReadOnly);
+        public const string DatabaseFull = nameof(DatabaseFull);
     }
 
     /// <summary>How a Core failure should be classified; the cmdlet layer maps it to an ErrorCategory.</summary>
@@ -39,6 +41,12 @@ namespace PartnerOps
         InvalidData,
         InvalidOperation,
         Busy,
+
+        /// <summary>The file system or the file's permissions do not allow the write (PermissionDenied).</summary>
+        ReadOnly,
+
+        /// <summary>The disk (or the file system's quota) has no room for the write (WriteError).</summary>
+        Full,
     }
 
     /// <summary>A failure Core can name precisely: an error id from <see cref="ErrorIds"/>, a kind and a message.</summary>

@@ -280,7 +280,7 @@ namespace PartnerOps.Commands
             {
                 action();
             }
-            catch (PartnerOpsException ex) when (ex.Kind == FailureKind.Busy || ex.ErrorId == ErrorIds.DatabaseInvalid)
+            catch (PartnerOpsException ex) when (ex.Kind == FailureKind.Busy || ex.Kind == FailureKind.ReadOnly || ex.Kind == FailureKind.Full || ex.ErrorId == ErrorIds.DatabaseInvalid)
             {
                 ThrowFailure(ex, target);
             }
@@ -307,6 +307,8 @@ namespace PartnerOps.Commands
             FailureKind.InvalidArgument => ErrorCategory.InvalidArgument,
             FailureKind.InvalidData => ErrorCategory.InvalidData,
             FailureKind.Busy => ErrorCategory.ResourceBusy,
+            FailureKind.ReadOnly => ErrorCategory.PermissionDenied,
+            FailureKind.Full => ErrorCategory.WriteError,
             _ => ErrorCategory.InvalidOperation,
         };
     }

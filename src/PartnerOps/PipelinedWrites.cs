@@ -34,8 +34,14 @@ namespace PartnerOps.Commands
 
         public void Dispose()
         {
-            Batch.Dispose();
-            Store.Dispose();
+            try
+            {
+                Batch.Dispose();
+            }
+            finally
+            {
+                Store.Dispose();
+            }
         }
     }
 }

@@ -155,6 +155,53 @@ namespace PartnerOps.Tests
         }
 
         [Fact]
+        public void A_full_database_stops_the_batch_with_DatabaseFull_keeps_whole_items_and_leaves_no_transaction()
+        {
+            using (var first = new WriteBatch(_store))
+            {
+                first.Run(() => _partners.Add(Draft("Committed")));
+                first.Complete();
+            }
+
+            // SQLite's page limit gives the same SQLITE_FULL as a full disk, on any machine.
+            var pages = Dapper.SqlMapper.ExecuteScalar<long>(_store.Connection, "PRAGMA page_count");
+            Dapper.SqlMapper.Execute(_store.Connection, $"PRAGMA max_page_count = {pages + 3}");
+            var batch = new WriteBatch(_store, maxItems: 100_000, maxAge: Never);
+            var added = 0;
+            var failure = Assert.Throws<PartnerOpsException>(() =>
+            {
+                for (; added < 1000; added++)
+                {
+                    batch.Run(() => _partners.Add(Draft("Item " + added, notes: new string('n', 3000))));
+                }
+            });
+            batch.Dispose(); // as the pipeline's end does: never throws, commits the whole items it can
+
+            Assert.Equal(ErrorIds.DatabaseFull, failure.ErrorId);
+            Assert.Equal(FailureKind.Full, failure.Kind);
+            Assert.Contains(_store.Path, failure.Message);
+            Assert.InRange(added, 1, 999);
+            Assert.Null(_store.Transaction);
+            Assert.True(_store.InAutocommit);
+            var stored = StoredNames();
+            Assert.Contains("Committed", stored);
+            Assert.DoesNotContain("Item " + added, stored); // the item that did not fit
+            Assert.All(_store.Check(), finding => Assert.True(finding.Passed, finding.ToString()));
+        }
+
+        [Fact]
+        public void Rollback_after_SQLite_ended_the_transaction_itself_does_not_throw()
+        {
+            _store.BeginWrite();
+            Dapper.SqlMapper.Execute(_store.Connection, "ROLLBACK"); // as SQLite does after some I/O errors
+            Assert.True(_store.InAutocommit);
+            _store.Rollback();
+            Assert.Null(_store.Transaction);
+            _store.BeginWrite(); // the connection is usable again
+            _store.Commit();
+        }
+
+        [Fact]
         public void Complete_without_pending_items_does_nothing()
         {
             using var batch = new WriteBatch(_store);

@@ -90,14 +90,8 @@ namespace PartnerOps.Storage
             var full = System.IO.Path.GetFullPath(path);
             if (!File.Exists(full))
             {
-                var folder = System.IO.Path.GetDirectoryName(full);
-                if (!string.IsNullOrEmpty(folder))
-                {
-                    OwnerOnlyFiles.CreateFolder(folder);
-                }
-
                 // Made here, owner-only, before SQLite opens it: its -wal and -shm files then get the same mode.
-                OwnerOnlyFiles.CreateFile(full);
+                CreateOwnerOnly(full);
             }
 
             return Open(full, SqliteOpenMode.ReadWriteCreate, currency);
@@ -120,6 +114,30 @@ namespace PartnerOps.Storage
             return OpenOrCreate(full, currency);
         }
 
+        // Creates the file (and its missing folders) owner-only; a folder or file system that refuses is DatabaseReadOnly.
+        private static void CreateOwnerOnly(string full)
+        {
+            try
+            {
+                var folder = System.IO.Path.GetDirectoryName(full);
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    OwnerOnlyFiles.CreateFolder(folder);
+                }
+
+                OwnerOnlyFiles.CreateFile(full);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.DatabaseReadOnly,
+                    FailureKind.ReadOnly,
+                    $"'{full}' cannot be created: {ex.Message.TrimEnd('.')}. Choose a folder you can write to.",
+                    full,
+                    ex);
+            }
+        }
+
         /// <summary>Closes every pooled connection, so no file stays open after the module is removed.</summary>
         public static void ReleasePooledConnections() => SqliteConnection.ClearAllPools();
 
@@ -137,9 +155,34 @@ namespace PartnerOps.Storage
         private static PartnerStore Open(string full, SqliteOpenMode mode, string currency)
         {
             var busyTimeout = BusyTimeoutFromEnvironment(Environment.GetEnvironmentVariable);
+            try
+            {
+                return Open(full, full, mode, currency, busyTimeout);
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_CANTOPEN && CanReadAsImmutable(full))
+            {
+                // A WAL database needs its -shm file, which a read-only folder or file system cannot hold. With no
+                // -wal file nobody is writing it, so it is read as it is (immutable); writes give DatabaseReadOnly.
+                try
+                {
+                    return Open(full, ImmutableUri(full), SqliteOpenMode.ReadOnly, currency, busyTimeout);
+                }
+                catch (SqliteException)
+                {
+                    throw Translate(ex, full);
+                }
+            }
+            catch (SqliteException ex)
+            {
+                throw Translate(ex, full);
+            }
+        }
+
+        private static PartnerStore Open(string full, string dataSource, SqliteOpenMode mode, string currency, int busyTimeout)
+        {
             var builder = new SqliteConnectionStringBuilder
             {
-                DataSource = full,
+                DataSource = dataSource,
                 Mode = mode,
                 Pooling = true,
                 DefaultTimeout = busyTimeout,
@@ -152,17 +195,61 @@ namespace PartnerOps.Storage
                 store.Prepare(currency);
                 return store;
             }
-            catch (SqliteException ex)
-            {
-                connection.Dispose();
-                throw Translate(ex, full);
-            }
             catch
             {
                 connection.Dispose();
                 throw;
             }
         }
+
+        // An existing, non-empty database whose -wal file is missing or empty: no writer has it open.
+        private static bool CanReadAsImmutable(string full)
+        {
+            try
+            {
+                var wal = new FileInfo(full + "-wal");
+                return new FileInfo(full).Length > 0 && (!wal.Exists || wal.Length == 0);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+
+        // file: URI for SQLite, every byte outside the unreserved set percent-encoded (a path may hold '?', '#' or '%').
+        private static string ImmutableUri(string full)
+        {
+            var path = full.Replace('\\', '/');
+            if (!path.StartsWith("/", StringComparison.Ordinal))
+            {
+                path = "/" + path; // C:/x -> /C:/x
+            }
+
+            var uri = new System.Text.StringBuilder("file:");
+            foreach (var b in System.Text.Encoding.UTF8.GetBytes(path))
+            {
+                var c = (char)b;
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '-' || c == '.' || c == '_' || c == '~' || c == ':')
+                {
+                    uri.Append(c);
+                }
+                else
+                {
+                    uri.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                }
+            }
+
+            return uri.Append("?immutable=1").ToString();
+        }
+
+        /// <summary>True when this connection can only read: a read-only file, folder or file system.</summary>
+        public bool IsReadOnly => SQLitePCL.raw.sqlite3_db_readonly(Connection.Handle, "main") == 1;
+
+        private PartnerOpsException ReadOnlyFailure(string what) => new PartnerOpsException(
+            ErrorIds.DatabaseReadOnly,
+            FailureKind.ReadOnly,
+            $"The database '{Path}' is read-only (its file, folder or file system does not allow writing), so {what}. Nothing was written.",
+            Path);
 
         private void Prepare(string currency)
         {
@@ -194,8 +281,14 @@ namespace PartnerOps.Storage
             Connection.Execute(
                 $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;");
             Connection.CreateFunction("po_key", (string? text) => text?.ToUpperInvariant(), isDeterministic: true);
+            var readOnly = IsReadOnly;
             if (version < Schema.CurrentVersion)
             {
+                if (readOnly)
+                {
+                    throw ReadOnlyFailure($"its schema (version {version}) cannot be brought up to version {Schema.CurrentVersion}");
+                }
+
                 Migrate(currency);
             }
 
@@ -206,7 +299,7 @@ namespace PartnerOps.Storage
             }
 
             // A restored backup (or a file another tool touched) may be in rollback-journal mode.
-            if (!string.Equals(Connection.ExecuteScalar<string>("PRAGMA journal_mode"), "wal", StringComparison.OrdinalIgnoreCase))
+            if (!readOnly && !string.Equals(Connection.ExecuteScalar<string>("PRAGMA journal_mode"), "wal", StringComparison.OrdinalIgnoreCase))
             {
                 Connection.Execute("PRAGMA journal_mode = WAL");
             }
@@ -245,6 +338,11 @@ namespace PartnerOps.Storage
                 throw new InvalidOperationException("A write transaction is already open on this connection.");
             }
 
+            if (IsReadOnly)
+            {
+                throw ReadOnlyFailure("nothing can be changed in it");
+            }
+
             try
             {
                 Transaction = Connection.BeginTransaction(deferred: false);
@@ -256,22 +354,59 @@ namespace PartnerOps.Storage
             }
         }
 
+        /// <summary>Commits the write transaction; when that fails (a full disk) it is rolled back and ended, and the failure thrown.</summary>
         public void Commit()
         {
-            Transaction?.Commit();
+            try
+            {
+                Transaction?.Commit();
+            }
+            catch (SqliteException)
+            {
+                Rollback();
+                throw;
+            }
+
             EndWrite();
         }
 
+        /// <summary>Rolls the write transaction back and ends it, also when SQLite has already rolled it back itself.</summary>
         public void Rollback()
         {
-            Transaction?.Rollback();
-            EndWrite();
+            try
+            {
+                if (Transaction != null && !InAutocommit)
+                {
+                    Transaction.Rollback();
+                }
+            }
+            catch (SqliteException)
+            {
+                // After an I/O error or a full disk SQLite may have ended the transaction: nothing is left to undo.
+            }
+            finally
+            {
+                EndWrite();
+            }
         }
+
+        /// <summary>True when no transaction is open on the connection (SQLite ends one itself after some errors).</summary>
+        public bool InAutocommit => SQLitePCL.raw.sqlite3_get_autocommit(Connection.Handle) != 0;
 
         private void EndWrite()
         {
-            Transaction?.Dispose();
-            Transaction = null;
+            try
+            {
+                // Disposing an unfinished SqliteTransaction rolls it back, which fails when SQLite already has.
+                Transaction?.Dispose();
+            }
+            catch (SqliteException)
+            {
+            }
+            finally
+            {
+                Transaction = null;
+            }
         }
 
         public string Currency =>
@@ -336,16 +471,10 @@ SELECT count(*) FROM (
         public void BackupTo(string destinationPath, Action<long, long>? progress = null)
         {
             var destination = System.IO.Path.GetFullPath(destinationPath);
-            var folder = System.IO.Path.GetDirectoryName(destination);
-            if (!string.IsNullOrEmpty(folder))
-            {
-                OwnerOnlyFiles.CreateFolder(folder);
-            }
-
             var partial = destination + ".partial-" + Guid.NewGuid().ToString("N");
             try
             {
-                OwnerOnlyFiles.CreateFile(partial);
+                CreateOwnerOnly(partial);
                 using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
                 {
                     target.Open();
@@ -362,13 +491,18 @@ SELECT count(*) FROM (
             }
             catch (SqliteException ex)
             {
-                throw Translate(ex, Path);
+                // A full disk or a read-only file system is the copy's; anything else is about the database read.
+                throw Translate(ex, ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_FULL || ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_READONLY ? destination : Path);
             }
             finally
             {
-                if (File.Exists(partial))
+                // A failed copy (a full disk, say) leaves its rollback journal too.
+                foreach (var suffix in new[] { string.Empty, "-journal", "-wal", "-shm" })
                 {
-                    File.Delete(partial);
+                    if (File.Exists(partial + suffix))
+                    {
+                        File.Delete(partial + suffix);
+                    }
                 }
             }
         }
@@ -455,7 +589,7 @@ SELECT count(*) FROM (
                     return new PartnerOpsException(
                         ErrorIds.DatabaseBusy,
                         FailureKind.Busy,
-                        $"The database '{path}' stayed locked by another writer for {busyTimeoutSeconds} seconds ({BusyTimeoutVariable}); nothing was written. Try again.",
+                        $"The database '{path}' stayed locked by another process or connection for {busyTimeoutSeconds} seconds ({BusyTimeoutVariable}); nothing was written. Try again.",
                         path,
                         ex);
                 case 26: // SQLITE_NOTADB
@@ -467,11 +601,24 @@ SELECT count(*) FROM (
                         path,
                         ex);
                 case 14: // SQLITE_CANTOPEN
-                case 8: // SQLITE_READONLY
                     return new PartnerOpsException(
                         ErrorIds.DatabaseInvalid,
                         FailureKind.InvalidOperation,
-                        $"The database '{path}' cannot be opened for writing: {ex.Message}",
+                        $"The database '{path}' cannot be opened: {ex.Message}",
+                        path,
+                        ex);
+                case 8: // SQLITE_READONLY
+                    return new PartnerOpsException(
+                        ErrorIds.DatabaseReadOnly,
+                        FailureKind.ReadOnly,
+                        $"The database '{path}' is read-only (its file, folder or file system does not allow writing); this change was not written. {ex.Message}",
+                        path,
+                        ex);
+                case 13: // SQLITE_FULL
+                    return new PartnerOpsException(
+                        ErrorIds.DatabaseFull,
+                        FailureKind.Full,
+                        $"The disk holding '{path}' is full, so this change was not written; what was written before it is kept whole. Free some space and run the command again (an import with -Mode Skip carries on where it stopped).",
                         path,
                         ex);
                 default:

@@ -71,8 +71,20 @@ namespace PartnerOps.Storage
             }
             catch (Exception ex)
             {
-                Execute(ref _rollback, "ROLLBACK TO item");
-                Execute(ref _release, "RELEASE item");
+                if (_store.InAutocommit)
+                {
+                    // SQLite rolled the whole transaction back (a full disk, an I/O error): the batch is lost, not
+                    // only this item, so the command must stop; what earlier batches committed stays.
+                    _openOnThisThread?.Remove(this);
+                    _store.Rollback();
+                    _items = 0;
+                }
+                else
+                {
+                    Execute(ref _rollback, "ROLLBACK TO item");
+                    Execute(ref _release, "RELEASE item");
+                }
+
                 if (ex is SqliteException sqlite)
                 {
                     throw PartnerStore.Translate(sqlite, _store.Path);

@@ -1,0 +1,370 @@
+# Read-only files, folders and file systems, a full disk, and a file another process has locked.
+# The file-system cases mount a small tmpfs, which needs root on Linux (as CI runs); elsewhere they are
+# skipped with the reason. A read-only file is made with chattr +i as root (root ignores chmod), else chmod a-w.
+BeforeDiscovery {
+    $script:WriteNames = @('Add-Partner', 'piped Add-Partner', 'Set-Partner', 'Remove-Partner', 'Add-PartnerRevenue', 'Remove-PartnerRevenue',
+        'Set-PartnerExchangeRate', 'Set-PartnerTarget', 'Remove-PartnerTarget', 'Import-Partner', 'Import-PartnerRevenue')
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+
+    # Whether this process can mount a tmpfs (Linux, root with CAP_SYS_ADMIN), and if not, why.
+    $script:MountWhy = $null
+    if (-not $IsLinux -or (& id -u) -ne '0') {
+        $script:MountWhy = 'mounting a tmpfs needs Linux and root'
+    }
+    else {
+        $probe = New-TestFolder
+        & mount -t tmpfs -o size=64k tmpfs $probe 2>$null
+        if ($LASTEXITCODE -eq 0) { & umount $probe } else { $script:MountWhy = 'this root cannot mount a tmpfs here (no CAP_SYS_ADMIN)' }
+    }
+
+    # Marks the running test skipped, with the reason, where no tmpfs can be mounted; returns whether it did.
+    function Skip-WithoutMount {
+        if ($script:MountWhy) { Set-ItResult -Skipped -Because $script:MountWhy; return $true }
+        $false
+    }
+
+    # A folder with a tmpfs of this size mounted on it (owner-only); Dismount-TestTmpfs undoes it.
+    function Mount-TestTmpfs([string] $Size) {
+        $folder = New-TestFolder
+        & mount -t tmpfs -o "size=$Size,mode=700" tmpfs $folder
+        if ($LASTEXITCODE -ne 0) { throw "mount -t tmpfs on '$folder' failed" }
+        $folder
+    }
+
+    function Dismount-TestTmpfs([string] $Folder) {
+        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+        & umount $Folder
+    }
+
+    # Remounts a tmpfs read-only (or back to read-write); every pooled connection is closed first.
+    function Set-TmpfsReadOnly([string] $Folder, [bool] $ReadOnly) {
+        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+        $option = if ($ReadOnly) { 'remount,ro' } else { 'remount,rw' }
+        & mount -o $option $Folder
+        if ($LASTEXITCODE -ne 0) { throw "mount -o $option '$Folder' failed" }
+    }
+
+    # Makes a file read-only for this user: chattr +i as root (root ignores chmod), else chmod a-w.
+    function Set-FileReadOnly([string] $Path, [bool] $ReadOnly) {
+        if ($IsWindows) {
+            (Get-Item $Path).IsReadOnly = $ReadOnly
+        }
+        elseif ((& id -u) -eq '0') {
+            & chattr $(if ($ReadOnly) { '+i' } else { '-i' }) $Path
+            if ($LASTEXITCODE -ne 0) { throw "chattr on '$Path' failed" }
+        }
+        else {
+            & chmod $(if ($ReadOnly) { "a-w" } else { "u+w" }) $Path
+        }
+    }
+
+    # A database with a partner, revenue, a rate and a target; its pooled connections closed (so no -wal file).
+    function New-FilledDatabase([string] $Path) {
+        $null = New-PartnerDatabase -Path $Path
+        Add-Partner -Database $Path -Name 'Alpha GmbH' -Country DE -Region 'Western Europe'
+        Add-PartnerRevenue -Database $Path -Partner 'Alpha GmbH' -Date 2015-03-01 -Amount 100 -Reference 'INV-1'
+        Set-PartnerExchangeRate -Database $Path -From EUR -To USD -Year 2015 -Rate 1.1
+        Set-PartnerTarget -Database $Path -Metric PartnerCount -Region 'Western Europe' -Year 2015 -Value 10
+        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+    }
+
+    function Get-FileHashText([string] $Path) { (Get-FileHash -Algorithm SHA256 $Path).Hash }
+
+    # The files under this folder that this process still has open once the connection pools are cleared.
+    function Get-OpenFile([string] $Folder) {
+        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+        Get-ChildItem "/proc/$PID/fd" | ForEach-Object { $_.LinkTarget } | Where-Object { $_ -like "$Folder/*" }
+    }
+
+    # Every command that writes, each given the database path; each must fail with DatabaseReadOnly.
+    $script:Writes = [ordered]@{
+        'Add-Partner'             = { param($db) Add-Partner -Database $db -Name 'Beta' -Country FR -Region 'Western Europe' }
+        'piped Add-Partner'       = { param($db) [pscustomobject]@{ Name = 'Gamma'; Country = 'FR'; Region = 'Western Europe' } | Add-Partner -Database $db }
+        'Set-Partner'             = { param($db) Set-Partner -Database $db -Name 'Alpha GmbH' -Tier Gold }
+        'Remove-Partner'          = { param($db) Remove-Partner -Database $db -Name 'Alpha GmbH' -Force -Confirm:$false }
+        'Add-PartnerRevenue'      = { param($db) Add-PartnerRevenue -Database $db -Partner 'Alpha GmbH' -Date 2015-04-01 -Amount 5 }
+        'Remove-PartnerRevenue'   = { param($db) Get-PartnerRevenue -Database $db | Remove-PartnerRevenue -Database $db -Confirm:$false }
+        'Set-PartnerExchangeRate' = { param($db) Set-PartnerExchangeRate -Database $db -From GBP -To USD -Year 2015 -Rate 1.5 }
+        'Set-PartnerTarget'       = { param($db) Set-PartnerTarget -Database $db -Metric PartnerCount -Year 2016 -Value 20 }
+        'Remove-PartnerTarget'    = { param($db) Remove-PartnerTarget -Database $db -Metric PartnerCount -Region 'Western Europe' -Year 2015 -Confirm:$false }
+        'Import-Partner'          = { param($db) Import-Partner -Database $db -Path $script:PartnerCsv }
+        'Import-PartnerRevenue'   = { param($db) Import-PartnerRevenue -Database $db -Path $script:RevenueCsv }
+    }
+
+    # Runs one write and returns its error record (or $null when it wrote).
+    function Get-WriteError([string] $Name, [string] $Database) {
+        try { $null = & $script:Writes[$Name] $Database; $null } catch { $_ }
+    }
+
+    $csvFolder = New-TestFolder
+    $script:PartnerCsv = Join-Path $csvFolder 'partners.csv'
+    Set-Content $script:PartnerCsv "Name,Country,Region`nDelta,DE,Western Europe`nEpsilon,DE,Western Europe"
+    $script:RevenueCsv = Join-Path $csvFolder 'revenue.csv'
+    Set-Content $script:RevenueCsv "PartnerName,Date,Amount`nAlpha GmbH,2015-05-01,7"
+}
+
+AfterAll {
+    Remove-TestFolders
+}
+
+Describe 'A database on a read-only file system' {
+    BeforeAll {
+        if ($script:MountWhy) { return }
+        $script:Mount = Mount-TestTmpfs '8m'
+        $script:Db = Join-Path $script:Mount 'channel.db'
+        New-FilledDatabase $script:Db
+        $script:HashBefore = Get-FileHashText $script:Db
+        Set-TmpfsReadOnly $script:Mount $true
+    }
+
+    AfterAll {
+        if ($script:MountWhy) { return }
+        Set-TmpfsReadOnly $script:Mount $false
+        Dismount-TestTmpfs $script:Mount
+    }
+
+    It 'can still be read: partners, revenue, measures, history, the checks and a backup elsewhere' {
+        if (Skip-WithoutMount) { return }
+        (Get-Partner -Database $script:Db).Name | Should -Be 'Alpha GmbH'
+        (Get-PartnerRevenue -Database $script:Db).Amount | Should -Be 100
+        (Measure-PartnerRevenue -Database $script:Db -GroupBy Year).Total | Should -Be 100
+        (Get-PartnerTarget -Database $script:Db).Value | Should -Be 10
+        @(Get-PartnerHistory -Database $script:Db).Count | Should -BeGreaterThan 0
+        (Get-PartnerDatabase -Database $script:Db).PartnerCount | Should -Be 1
+        Test-PartnerDatabase -Database $script:Db | Should -BeTrue
+        $copy = Join-Path (New-TestFolder) 'copy.db'
+        Backup-PartnerDatabase -Database $script:Db -DestinationPath $copy
+        (Get-Partner -Database $copy).Name | Should -Be 'Alpha GmbH'
+    }
+
+    It '<_> fails with DatabaseReadOnly (PermissionDenied), naming the file' -ForEach $script:WriteNames {
+        if (Skip-WithoutMount) { return }
+        $failure = Get-WriteError $_ $script:Db
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.FullyQualifiedErrorId | Should -BeLike 'DatabaseReadOnly,*'
+        $failure.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $failure.Exception.Message | Should -BeLike "*'$($script:Db)'*read-only*"
+    }
+
+    It 'refuses a new database there with DatabaseReadOnly, naming the path' {
+        if (Skip-WithoutMount) { return }
+        $new = Join-Path $script:Mount 'new.db'
+        { New-PartnerDatabase -Path $new } | Should -Throw -ErrorId 'DatabaseReadOnly,*' -ExpectedMessage "*'$new' cannot be created*"
+        { Add-Partner -Database $new -Name 'Zeta' } | Should -Throw -ErrorId 'DatabaseReadOnly,*'
+    }
+
+    It 'is left byte for byte as it was, and takes writes again once the file system is writable' {
+        if (Skip-WithoutMount) { return }
+        Set-TmpfsReadOnly $script:Mount $false
+        try {
+            Get-FileHashText $script:Db | Should -Be $script:HashBefore
+            Get-ChildItem $script:Mount -Name | Should -Be 'channel.db'
+            Add-Partner -Database $script:Db -Name 'Beta' -Country FR -Region 'Western Europe'
+            (Get-PartnerDatabase -Database $script:Db).PartnerCount | Should -Be 2
+            Test-PartnerDatabase -Database $script:Db | Should -BeTrue
+        }
+        finally {
+            Set-TmpfsReadOnly $script:Mount $true
+        }
+    }
+}
+
+Describe 'A read-only database file in a writable folder' {
+    BeforeAll {
+        $script:Db = New-TestDatabasePath
+        New-FilledDatabase $script:Db
+        $script:HashBefore = Get-FileHashText $script:Db
+        Set-FileReadOnly $script:Db $true
+    }
+
+    AfterAll {
+        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+        Set-FileReadOnly $script:Db $false
+    }
+
+    It 'can still be read' {
+        (Get-Partner -Database $script:Db).Name | Should -Be 'Alpha GmbH'
+        (Measure-PartnerRevenue -Database $script:Db -GroupBy Year).Total | Should -Be 100
+        Test-PartnerDatabase -Database $script:Db | Should -BeTrue
+    }
+
+    It '<_> fails with DatabaseReadOnly (PermissionDenied)' -ForEach $script:WriteNames {
+        $failure = Get-WriteError $_ $script:Db
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.FullyQualifiedErrorId | Should -BeLike 'DatabaseReadOnly,*'
+        $failure.CategoryInfo.Category | Should -Be 'PermissionDenied'
+    }
+
+    It 'is left byte for byte as it was' {
+        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+        Get-FileHashText $script:Db | Should -Be $script:HashBefore
+        # SQLite may leave an empty -wal file beside a database it could only read; never a frame in it.
+        if (Test-Path "$($script:Db)-wal") { (Get-Item "$($script:Db)-wal").Length | Should -Be 0 }
+    }
+}
+
+Describe 'A database in a read-only folder' -Skip:$IsWindows {
+    BeforeAll {
+        $script:Folder = New-TestFolder
+        # A name SQLite must be given percent-encoded when it opens the file as immutable.
+        $script:Db = Join-Path $script:Folder 'archive #1 ?50% Ünïcödé.db'
+        New-FilledDatabase $script:Db
+        $script:HashBefore = Get-FileHashText $script:Db
+        Set-FileReadOnly $script:Folder $true
+    }
+
+    AfterAll {
+        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+        Set-FileReadOnly $script:Folder $false
+        & chmod 700 $script:Folder
+    }
+
+    It 'can still be read, though SQLite cannot make its -shm file there' {
+        (Get-Partner -Database $script:Db).Name | Should -Be 'Alpha GmbH'
+        (Get-PartnerRevenue -Database $script:Db).Amount | Should -Be 100
+        Test-PartnerDatabase -Database $script:Db | Should -BeTrue
+        (Get-PartnerDatabase -Database $script:Db).Path | Should -Be $script:Db
+    }
+
+    It '<_> fails with DatabaseReadOnly (PermissionDenied)' -ForEach $script:WriteNames {
+        $failure = Get-WriteError $_ $script:Db
+        $failure.FullyQualifiedErrorId | Should -BeLike 'DatabaseReadOnly,*'
+        $failure.CategoryInfo.Category | Should -Be 'PermissionDenied'
+    }
+
+    It 'is left byte for byte as it was, with nothing added beside it' {
+        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+        Get-FileHashText $script:Db | Should -Be $script:HashBefore
+        @(Get-ChildItem -LiteralPath $script:Folder -Name) | Should -Be @('archive #1 ?50% Ünïcödé.db')
+    }
+}
+
+Describe 'A read-only database made by schema version 1' {
+    It 'is refused with DatabaseReadOnly naming the upgrade it needs, and left as it was' {
+        $db = Join-Path (New-TestFolder) 'old.db'
+        Copy-Item (Join-Path $PSScriptRoot '../fixtures/partnerops-schema1.db') $db
+        $hash = Get-FileHashText $db
+        Set-FileReadOnly $db $true
+        try {
+            { Get-Partner -Database $db } | Should -Throw -ErrorId 'DatabaseReadOnly,*' -ExpectedMessage '*schema (version 1) cannot be brought up to version 2*'
+        }
+        finally {
+            [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+            Set-FileReadOnly $db $false
+        }
+        Get-FileHashText $db | Should -Be $hash
+    }
+}
+
+Describe 'A full disk' {
+    BeforeAll {
+        $script:Rows = 20000
+        $script:Csv = Join-Path (New-TestFolder) 'partners.csv'
+        $text = [Text.StringBuilder]::new("Name,Country,Region,Notes`n")
+        foreach ($i in 1..$script:Rows) { $null = $text.Append("Partner $i,DE,Western Europe,").Append('n', 400).Append("`n") }
+        [IO.File]::WriteAllText($script:Csv, $text.ToString())
+        $script:Mounts = [Collections.Generic.List[string]]::new()
+        # A new database on a new 1 MiB tmpfs.
+        function New-FullDiskDatabase {
+            $mount = Mount-TestTmpfs '1m'
+            $script:Mounts.Add($mount)
+            $db = Join-Path $mount 'channel.db'
+            $null = New-PartnerDatabase -Path $db
+            $db
+        }
+    }
+
+    AfterAll {
+        foreach ($mount in $script:Mounts) { Dismount-TestTmpfs $mount }
+    }
+
+    It 'stops a pipeline with DatabaseFull (WriteError); what is kept are whole batches from the start' {
+        if (Skip-WithoutMount) { return }
+        $db = New-FullDiskDatabase
+        $failure = $null
+        try {
+            1..$script:Rows | ForEach-Object { [pscustomobject]@{ Name = "Piped $_"; Country = 'DE'; Region = 'Western Europe'; Notes = 'p' * 400 } } |
+                Add-Partner -Database $db -ErrorAction Stop
+        }
+        catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'DatabaseFull,*'
+        $failure.CategoryInfo.Category | Should -Be 'WriteError'
+        $failure.Exception.Message | Should -BeLike "*'$db' is full*"
+        Get-OpenFile (Split-Path $db) | Should -BeNullOrEmpty -Because 'a failed batch must not leave its connection open'
+        Test-PartnerDatabase -Database $db | Should -BeTrue
+        $kept = (Get-PartnerDatabase -Database $db).PartnerCount
+        $kept | Should -BeLessThan $script:Rows
+        if ($kept -gt 0) {
+            Get-Partner -Database $db -Name "Piped $kept" | Should -Not -BeNullOrEmpty
+            Get-Partner -Database $db -Name "Piped $($kept + 1)" -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        }
+    }
+
+    It 'stops an import with DatabaseFull, keeps the database sound, and -Mode Skip completes it once there is room' {
+        if (Skip-WithoutMount) { return }
+        $db = New-FullDiskDatabase
+        { Import-Partner -Database $db -Path $script:Csv } | Should -Throw -ErrorId 'DatabaseFull,*' -ExpectedMessage "*'$db' is full*"
+        Get-OpenFile (Split-Path $db) | Should -BeNullOrEmpty
+        Test-PartnerDatabase -Database $db | Should -BeTrue
+        (Get-PartnerDatabase -Database $db).PartnerCount | Should -BeLessThan $script:Rows
+
+        & mount -o remount,size=64m (Split-Path $db)
+        $result = Import-Partner -Database $db -Path $script:Csv -Mode Skip
+        $result.Inserted + $result.Skipped | Should -Be $script:Rows
+        $result.Failed | Should -Be 0
+        (Get-PartnerDatabase -Database $db).PartnerCount | Should -Be $script:Rows
+        Test-PartnerDatabase -Database $db | Should -BeTrue
+    }
+
+    It 'stops a backup onto it with DatabaseFull and leaves no partial copy' {
+        if (Skip-WithoutMount) { return }
+        $mount = Mount-TestTmpfs '1m'
+        $script:Mounts.Add($mount)
+        $source = New-TestDatabasePath
+        Import-Partner -Database $source -Path $script:Csv | Out-Null
+        $destination = Join-Path $mount 'backup.db'
+        { Backup-PartnerDatabase -Database $source -DestinationPath $destination } | Should -Throw -ErrorId 'DatabaseFull,*' -ExpectedMessage "*'$destination' is full*"
+        Get-ChildItem $mount | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'A database another process has locked' {
+    It 'gives readers and writers DatabaseBusy after the busy timeout, and is unchanged' {
+        $db = New-TestDatabasePath
+        Add-Partner -Database $db -Name 'First'
+        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+        # An exclusive lock, as a tool that opens the file with locking_mode EXCLUSIVE holds it: even readers wait.
+        $holder = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$db;Pooling=False")
+        $holder.Open()
+        $lock = $holder.CreateCommand()
+        $lock.CommandText = 'PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE partners SET notes = notes;'
+        $null = $lock.ExecuteNonQuery()
+        try {
+            $result = Invoke-ChildPwshJson -ImportModule -Environment @{ PARTNEROPS_BUSY_TIMEOUT = '1' } -Command @"
+`$db = $(ConvertTo-PSLiteral $db)
+foreach (`$command in { Get-Partner -Database `$db }, { Add-Partner -Database `$db -Name 'Second' }) {
+    `$timer = [Diagnostics.Stopwatch]::StartNew()
+    try { `$null = & `$command; [pscustomobject]@{ Id = 'none' } }
+    catch { [pscustomobject]@{ Id = `$_.FullyQualifiedErrorId; Category = "`$(`$_.CategoryInfo.Category)"; Message = `$_.Exception.Message; Seconds = `$timer.Elapsed.TotalSeconds } }
+}
+"@
+        }
+        finally {
+            $lock.CommandText = 'ROLLBACK'
+            $null = $lock.ExecuteNonQuery()
+            $holder.Dispose()
+        }
+        $result.Count | Should -Be 2
+        foreach ($outcome in $result) {
+            $outcome.Id | Should -BeLike 'DatabaseBusy,*'
+            $outcome.Category | Should -Be 'ResourceBusy'
+            $outcome.Message | Should -BeLike "*'$db'*locked*1 seconds*"
+            $outcome.Seconds | Should -BeLessThan 10
+        }
+        @(Get-Partner -Database $db).Name | Should -Be @('First')
+        Test-PartnerDatabase -Database $db | Should -BeTrue
+    }
+}
