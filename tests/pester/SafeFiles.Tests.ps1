@@ -124,3 +124,31 @@ Describe 'A database made by schema version 1' {
         Test-PartnerDatabase -Database $db | Should -BeTrue
     }
 }
+
+Describe 'A database made by a newer PartnerOps' {
+    It '<_> refuses it with DatabaseSchemaTooNew and leaves it byte for byte as it was' -ForEach @('Get-Partner', 'Add-Partner', 'Import-Partner', 'Test-PartnerDatabase') {
+        $command = $_
+        $db = New-TestDatabasePath
+        Add-Partner -Database $db -Name 'Kept'
+        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+        $raw = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$db;Pooling=False")
+        $raw.Open()
+        $set = $raw.CreateCommand()
+        $set.CommandText = 'PRAGMA user_version = 99'
+        $null = $set.ExecuteNonQuery()
+        $raw.Dispose()
+        $hash = (Get-FileHash $db).Hash
+        $csv = Join-Path (New-TestFolder) 'new.csv'
+        Set-Content $csv "Name`nNew"
+        $run = @{
+            'Get-Partner'          = { Get-Partner -Database $db }
+            'Add-Partner'          = { Add-Partner -Database $db -Name 'New' }
+            'Import-Partner'       = { Import-Partner -Database $db -Path $csv }
+            'Test-PartnerDatabase' = { Test-PartnerDatabase -Database $db }
+        }[$command]
+        $run | Should -Throw -ErrorId 'DatabaseSchemaTooNew,*' -ExpectedMessage "*'$db' has schema version 99, newer than this PartnerOps supports (2)*"
+        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+        (Get-FileHash $db).Hash | Should -Be $hash
+        Test-Path "$db-wal" | Should -BeFalse
+    }
+}
