@@ -134,6 +134,7 @@ Describe 'A database on a read-only file system' {
         (Get-PartnerTarget -Database $script:Db).Value | Should -Be 10
         @(Get-PartnerHistory -Database $script:Db).Count | Should -BeGreaterThan 0
         (Get-PartnerDatabase -Database $script:Db).PartnerCount | Should -Be 1
+        (Get-PartnerDatabase -Database $script:Db).JournalMode | Should -Be 'wal'
         Test-PartnerDatabase -Database $script:Db | Should -BeTrue
         $copy = Join-Path (New-TestFolder) 'copy.db'
         Backup-PartnerDatabase -Database $script:Db -DestinationPath $copy

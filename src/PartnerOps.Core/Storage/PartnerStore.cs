@@ -21,6 +21,7 @@ namespace PartnerOps.Storage
 
         public const string BusyTimeoutVariable = "PARTNEROPS_BUSY_TIMEOUT";
         private volatile bool _disposed;
+        private bool _immutable;
         private bool _traced;
         private const int MaxBusyTimeoutSeconds = 3600;
         private const int SqliteDbConfigDefensive = 1010;
@@ -165,7 +166,9 @@ namespace PartnerOps.Storage
                 // -wal file nobody is writing it, so it is read as it is (immutable); writes give DatabaseReadOnly.
                 try
                 {
-                    return Open(full, ImmutableUri(full), SqliteOpenMode.ReadOnly, currency, busyTimeout);
+                    var store = Open(full, ImmutableUri(full), SqliteOpenMode.ReadOnly, currency, busyTimeout);
+                    store._immutable = true;
+                    return store;
                 }
                 catch (SqliteException)
                 {
@@ -420,8 +423,20 @@ namespace PartnerOps.Storage
             PartnerCount = Connection.ExecuteScalar<long>("SELECT count(*) FROM partners", transaction: Transaction),
             RevenueCount = Connection.ExecuteScalar<long>("SELECT coalesce(sum(count), 0) FROM revenue_totals", transaction: Transaction),
             SizeBytes = new FileInfo(Path).Length,
-            JournalMode = Connection.ExecuteScalar<string>("PRAGMA journal_mode", transaction: Transaction) ?? string.Empty,
+            // Opened immutable, SQLite reports no journal; the file's header says what it is (bytes 18-19: 2 = WAL).
+            JournalMode = _immutable && FileHeaderSaysWal()
+                ? "wal"
+                : Connection.ExecuteScalar<string>("PRAGMA journal_mode", transaction: Transaction) ?? string.Empty,
         };
+
+        private bool FileHeaderSaysWal()
+        {
+            using (var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                var header = new byte[20];
+                return file.Read(header, 0, header.Length) == header.Length && header[18] == 2 && header[19] == 2;
+            }
+        }
 
         // Cells of revenue_totals that differ from a fresh sum of the records (or exist on one side only), each counted once.
         private const string TotalsCheck = @"
