@@ -39,6 +39,7 @@ BeforeAll {
     # Runs a command and returns every error it gave, terminating or not.
     function Get-CommandErrors {
         param([scriptblock] $Command)
+        $ErrorActionPreference = 'Continue' # the test runner's 'Stop' would end the pipeline at the first bad item
         $errors = @()
         try {
             $errors = @(& $Command 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
