@@ -35,7 +35,7 @@ namespace PartnerOps.Commands
                 return date;
             }
 
-            throw new ArgumentTransformationMetadataException($"'{text}' is not a date; use the form yyyy-MM-dd, e.g. 2015-03-31.");
+            throw new ArgumentTransformationMetadataException($"'{TextRules.Shown(text)}' is not a date; use the form yyyy-MM-dd, e.g. 2015-03-31.");
         }
     }
 
@@ -80,7 +80,31 @@ namespace PartnerOps.Commands
                 return number;
             }
 
-            throw new ArgumentTransformationMetadataException($"'{text}' is not a number; write it with '.' as the decimal point and no thousands separators, e.g. 1234.50.");
+            throw new ArgumentTransformationMetadataException($"'{TextRules.Shown(text)}' is not a number; write it with '.' as the decimal point and no thousands separators, e.g. 1234.50.");
+        }
+    }
+
+    /// <summary>
+    /// Lets CSV text bind to a whole-number parameter (a year), or fail naming the value: without it a cell such as
+    /// Year=abc would leave the parameter unbound and PowerShell would report only that Year is missing.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class IntegerTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject ps ? ps.BaseObject : inputData;
+            if (!(value is string text))
+            {
+                return inputData;
+            }
+
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var number))
+            {
+                return number;
+            }
+
+            throw new ArgumentTransformationMetadataException($"'{TextRules.Shown(text)}' is not a whole number, such as a year like 2015.");
         }
     }
 
@@ -122,7 +146,7 @@ namespace PartnerOps.Commands
             }
 
             throw new ArgumentTransformationMetadataException(
-                $"'{text}' is not a valid {_enumType.Name}; valid values are {string.Join(", ", Enum.GetNames(_enumType))}.");
+                $"'{TextRules.Shown(text)}' is not a valid {_enumType.Name}; valid values are {string.Join(", ", Enum.GetNames(_enumType))}.");
         }
     }
 }

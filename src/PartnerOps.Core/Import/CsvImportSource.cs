@@ -36,6 +36,16 @@ namespace PartnerOps.Import
             }
 
             _columns = new List<string>(_reader.Headers ?? Array.Empty<string>()).ToArray();
+            if (Array.Exists(_columns, c => c != null && c.IndexOf('\0') >= 0))
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.ImportFileInvalid,
+                    FailureKind.InvalidData,
+                    $"'{path}' cannot be read as {(options.Encoding ?? System.Text.Encoding.UTF8).WebName} text: its header holds NUL characters, as a UTF-16 file without a byte-order mark " +
+                    "(or a file that is not text) does. Give its -Encoding (for example -Encoding unicode for UTF-16), or save it as UTF-8.",
+                    path);
+            }
+
             _malformed = null; // a header's quoting problems show as missing or odd columns instead
             _rawOptions = RawOptions(options.Delimiter);
         }
@@ -60,7 +70,13 @@ namespace PartnerOps.Import
             _malformed = null;
             try
             {
-                return _reader.Read();
+                if (!_reader.Read())
+                {
+                    return false;
+                }
+
+                _malformed ??= Ragged();
+                return true;
             }
             catch (CsvFormatException ex)
             {
@@ -128,6 +144,29 @@ namespace PartnerOps.Import
             }
 
             return options;
+        }
+
+        /// <summary>
+        /// Why a row's cell count does not fit the header, or null: fewer cells (a row cut short, or split by an
+        /// unquoted line break), or more cells with text in them (which would be lost).
+        /// </summary>
+        private string? Ragged()
+        {
+            var count = _reader.FieldCount;
+            if (count < _columns.Length)
+            {
+                return $"it has {count} cell(s) where the header has {_columns.Length} columns";
+            }
+
+            for (var i = _columns.Length; i < count; i++)
+            {
+                if (!string.IsNullOrEmpty(_reader.GetString(i)))
+                {
+                    return $"it has {count} cells where the header has {_columns.Length} columns (cell {i + 1} holds '{TextRules.Shown(_reader.GetString(i))}')";
+                }
+            }
+
+            return null;
         }
 
         private static string Describe(CsvMalformedReason reason) => reason switch

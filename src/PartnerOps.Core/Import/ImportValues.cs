@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -68,12 +69,33 @@ namespace PartnerOps.Import
             decimal.TryParse(text, PlainNumber, culture, out value);
 
         public static string NotANumber(string text, CultureInfo culture) =>
-            $"'{text}' is not a number; write it with '{culture.NumberFormat.NumberDecimalSeparator}' as the decimal point and no thousands separators, e.g. 1234{culture.NumberFormat.NumberDecimalSeparator}50" +
+            $"'{TextRules.Shown(text)}' is not a number; write it with '{culture.NumberFormat.NumberDecimalSeparator}' as the decimal point and no thousands separators, e.g. 1234{culture.NumberFormat.NumberDecimalSeparator}50" +
             (culture.Equals(CultureInfo.InvariantCulture) ? " (or give -Culture to read another culture's numbers)" : string.Empty);
 
         public static string NotADate(string text, CultureInfo culture) =>
-            $"'{text}' is not a date; use the form yyyy-MM-dd, e.g. 2015-03-31" +
+            $"'{TextRules.Shown(text)}' is not a date; use the form yyyy-MM-dd, e.g. 2015-03-31" +
             (culture.Equals(CultureInfo.InvariantCulture) ? " (or give -Culture to read another culture's dates)" : " or a date of culture " + culture.Name);
+
+        /// <summary>
+        /// The end of a missing-column message: the columns the header has, and when it is one column that holds a
+        /// likely delimiter, the -Delimiter that would split it.
+        /// </summary>
+        public static string ColumnsHint(IReadOnlyList<string> columns)
+        {
+            var text = $"Its columns are: {string.Join(", ", columns.Select(TextRules.Shown))}.";
+            if (columns.Count == 1)
+            {
+                foreach (var delimiter in new[] { ';', '\t', '|', ',' })
+                {
+                    if (columns[0].IndexOf(delimiter) >= 0)
+                    {
+                        return text + $" The header looks separated by {(delimiter == '\t' ? "tabs: give -Delimiter \"`t\"" : $"'{delimiter}': give -Delimiter '{delimiter}'")}.";
+                    }
+                }
+            }
+
+            return text + " Check -Delimiter if they look run together.";
+        }
 
         /// <summary>yyyy-MM-dd without the cost of the general parser (the common case of a large file).</summary>
         [MethodImpl(Hot.Path)]

@@ -74,8 +74,7 @@ namespace PartnerOps.Import
                 throw new PartnerOpsException(
                     ErrorIds.ImportFileInvalid,
                     FailureKind.InvalidData,
-                    $"'{path}' has no Name (or PartnerName) column, so nothing was imported. Its columns are: {string.Join(", ", columns)}." +
-                    " Check -Delimiter if they look run together.",
+                    $"'{path}' has no Name (or PartnerName) column, so nothing was imported. {ImportValues.ColumnsHint(columns)}",
                     path);
             }
         }
@@ -136,12 +135,6 @@ namespace PartnerOps.Import
             catch (PartnerOpsException ex)
             {
                 return Problem(ColumnNames[NotesColumn], ex, "Notes");
-            }
-
-            // SQLite's length() stops at a NUL, so such text would slip past the table's checks.
-            if (HasNul(name) || HasNul(region) || HasNul(notes))
-            {
-                return new RowProblem(HasNul(name) ? nameColumn : HasNul(region) ? ColumnNames[RegionColumn] : ColumnNames[NotesColumn], "the text holds a NUL character");
             }
 
             var partner = _partner;
@@ -209,7 +202,7 @@ namespace PartnerOps.Import
                 return true;
             }
 
-            problem = new RowProblem(ColumnNames[column], $"'{text}' is not a {ColumnNames[column]}; valid values are {names.Valid}.");
+            problem = new RowProblem(ColumnNames[column], $"'{TextRules.Shown(text)}' is not a {ColumnNames[column]}; valid values are {names.Valid}.");
             return false;
         }
 
@@ -226,8 +219,16 @@ namespace PartnerOps.Import
 
             if (ImportValues.TryParseDate(text!, _culture, out var date))
             {
-                value = date;
-                return true;
+                try
+                {
+                    value = PartnerRules.CheckDate(date, ColumnNames[column]);
+                    return true;
+                }
+                catch (PartnerOpsException ex)
+                {
+                    problem = Problem(ColumnNames[column], ex, ColumnNames[column]);
+                    return false;
+                }
             }
 
             problem = new RowProblem(ColumnNames[column], ImportValues.NotADate(text!, _culture) + ".");
@@ -245,8 +246,6 @@ namespace PartnerOps.Import
 
             return new RowProblem(column, message);
         }
-
-        private static bool HasNul(string? text) => text != null && text.IndexOf('\0') >= 0;
 
         private static int IndexOf(IReadOnlyList<string> columns, string name)
         {

@@ -65,7 +65,7 @@ namespace PartnerOps.Import
                     ErrorIds.ImportFileInvalid,
                     FailureKind.InvalidData,
                     $"'{path}' has no {string.Join(", ", missing)} column, so nothing was imported (PartnerName may be empty for direct revenue, but the column must be there). " +
-                    $"Its columns are: {string.Join(", ", columns)}. Check -Delimiter if they look run together.",
+                    ImportValues.ColumnsHint(columns),
                     path);
             }
         }
@@ -139,7 +139,7 @@ namespace PartnerOps.Import
 
             try
             {
-                region = PartnerRules.NormalizeRegion(Get(record, RegionColumn));
+                region = PartnerRules.NormalizeRegion(Get(record, RegionColumn), ErrorIds.InvalidRevenueValue);
             }
             catch (PartnerOpsException ex)
             {

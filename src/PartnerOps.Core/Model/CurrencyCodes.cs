@@ -36,7 +36,7 @@ namespace PartnerOps
             new PartnerOpsException(
                 ErrorIds.InvalidCurrencyCode,
                 FailureKind.InvalidArgument,
-                $"Currency '{code}' is not an ISO 4217 currency code (for example USD, EUR, GBP, CNY).",
+                $"Currency '{TextRules.Shown(code)}' is not an ISO 4217 currency code (for example USD, EUR, GBP, CNY).",
                 code);
     }
 }

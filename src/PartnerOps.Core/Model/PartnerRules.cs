@@ -11,6 +11,11 @@ namespace PartnerOps
         public const int MaxRegionLength = 100;
         public const int MaxNotesLength = 4000;
 
+        /// <summary>The years a partner's JoinedOn and EndedOn may fall in (as for revenue: anything else is a typo).</summary>
+        public const int MinYear = 1900;
+
+        public const int MaxYear = 2999;
+
         /// <summary>Trims and NFC-normalises a name; throws when it is empty or too long.</summary>
         public static string NormalizeName(string? name)
         {
@@ -25,6 +30,11 @@ namespace PartnerOps
                 throw Invalid("Name", name, $"a partner name has at most {MaxNameLength} characters (this one has {trimmed.Length})");
             }
 
+            if (TextRules.Problem(trimmed) is string problem)
+            {
+                throw Invalid("Name", name, problem);
+            }
+
             return trimmed;
         }
 
@@ -32,7 +42,8 @@ namespace PartnerOps
         public static string NameKey(string normalizedName) => normalizedName.ToUpperInvariant();
 
         /// <summary>Trims and NFC-normalises a region (so an accent typed either way is the same region); null when empty.</summary>
-        public static string? NormalizeRegion(string? region)
+        /// <param name="errorId">The id of the failure: the region of a partner, a revenue record or a target.</param>
+        public static string? NormalizeRegion(string? region, string errorId = ErrorIds.InvalidPartnerValue)
         {
             var trimmed = region?.Trim().Normalize(NormalizationForm.FormC);
             if (string.IsNullOrEmpty(trimmed))
@@ -42,7 +53,12 @@ namespace PartnerOps
 
             if (trimmed!.Length > MaxRegionLength)
             {
-                throw Invalid("Region", region, $"a region has at most {MaxRegionLength} characters");
+                throw Invalid("Region", region, $"a region has at most {MaxRegionLength} characters", errorId);
+            }
+
+            if (TextRules.Problem(trimmed) is string problem)
+            {
+                throw Invalid("Region", region, problem, errorId);
             }
 
             return trimmed;
@@ -59,7 +75,7 @@ namespace PartnerOps
                 ?? throw new PartnerOpsException(
                     ErrorIds.InvalidCountryCode,
                     FailureKind.InvalidArgument,
-                    $"Country '{country}' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US).",
+                    $"Country '{TextRules.Shown(country)}' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US).",
                     country);
         }
 
@@ -72,7 +88,12 @@ namespace PartnerOps
 
             if (notes!.Length > MaxNotesLength)
             {
-                throw Invalid("Notes", "(" + notes.Length + " characters)", $"notes have at most {MaxNotesLength} characters");
+                throw Invalid("Notes", notes, $"notes have at most {MaxNotesLength} characters");
+            }
+
+            if (TextRules.Problem(notes, allowLineBreaks: true) is string problem)
+            {
+                throw Invalid("Notes", notes, problem);
             }
 
             return notes;
@@ -91,13 +112,13 @@ namespace PartnerOps
             CheckDefined(partner.Type, "Type");
             CheckDefined(partner.Tier, "Tier");
             CheckDefined(partner.Status, "Status");
-            partner.JoinedOn = partner.JoinedOn == default ? today.Date : partner.JoinedOn.Date;
+            partner.JoinedOn = partner.JoinedOn == default ? today.Date : CheckDate(partner.JoinedOn, "JoinedOn")!.Value;
             if (partner.Status == PartnerStatus.Terminated && partner.EndedOn == null)
             {
                 partner.EndedOn = today.Date < partner.JoinedOn ? partner.JoinedOn : today.Date;
             }
 
-            partner.EndedOn = partner.EndedOn?.Date;
+            partner.EndedOn = CheckDate(partner.EndedOn, "EndedOn");
             if (partner.EndedOn is DateTime ended && ended < partner.JoinedOn)
             {
                 throw Invalid(
@@ -105,6 +126,20 @@ namespace PartnerOps
                     FormatDate(ended),
                     $"a relationship cannot end before it began (JoinedOn {FormatDate(partner.JoinedOn)})");
             }
+        }
+
+        /// <summary>
+        /// A JoinedOn or EndedOn as given (date only), or InvalidPartnerValue when it is outside the years 1900 to 2999.
+        /// Callers check a given JoinedOn here before it reaches <see cref="Normalize"/>, where 0001-01-01 means "not given".
+        /// </summary>
+        public static DateTime? CheckDate(DateTime? date, string property)
+        {
+            if (date is DateTime value && (value.Year < MinYear || value.Year > MaxYear))
+            {
+                throw Invalid(property, FormatDate(value), $"a date must be between the years {MinYear} and {MaxYear}");
+            }
+
+            return date?.Date;
         }
 
         public static string FormatDate(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -120,11 +155,11 @@ namespace PartnerOps
             }
         }
 
-        private static PartnerOpsException Invalid(string property, object? value, string problem) =>
+        private static PartnerOpsException Invalid(string property, object? value, string problem, string errorId = ErrorIds.InvalidPartnerValue) =>
             new PartnerOpsException(
-                ErrorIds.InvalidPartnerValue,
+                errorId,
                 FailureKind.InvalidArgument,
-                $"{property} '{value}' is not valid: {problem}.",
+                $"{property} '{TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture))}' is not valid: {problem}.",
                 value);
     }
 }

@@ -94,6 +94,11 @@ namespace PartnerOps
                 throw Invalid("Segment", segment, $"a segment has at most {MaxSegmentLength} characters");
             }
 
+            if (TextRules.Problem(trimmed) is string problem)
+            {
+                throw Invalid("Segment", segment, problem);
+            }
+
             return trimmed;
         }
 
@@ -108,6 +113,11 @@ namespace PartnerOps
             if (trimmed!.Length > MaxReferenceLength)
             {
                 throw Invalid("Reference", reference, $"a reference has at most {MaxReferenceLength} characters");
+            }
+
+            if (TextRules.Problem(trimmed) is string problem)
+            {
+                throw Invalid("Reference", reference, problem);
             }
 
             return trimmed;
@@ -127,7 +137,7 @@ namespace PartnerOps
             new PartnerOpsException(
                 ErrorIds.InvalidRevenueValue,
                 FailureKind.InvalidArgument,
-                $"{property} '{value}' is not valid: {problem}.",
+                $"{property} '{TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture))}' is not valid: {problem}.",
                 value);
     }
 }

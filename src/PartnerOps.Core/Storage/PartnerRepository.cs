@@ -70,11 +70,21 @@ namespace PartnerOps.Storage
         public Partner? GetById(long id) =>
             _store.Connection.QuerySingleOrDefault<Partner>($"SELECT {Columns} FROM partners WHERE id = @id", new { id }, _store.Transaction);
 
-        public Partner? GetByName(string name) =>
-            _store.Connection.QuerySingleOrDefault<Partner>(
-                $"SELECT {Columns} FROM partners WHERE name_key = @key",
-                new { key = PartnerRules.NameKey(PartnerRules.NormalizeName(name)) },
-                _store.Transaction);
+        /// <summary>The partner with this exact (case-insensitive) name; null when there is none, or when no partner could have that name.</summary>
+        public Partner? GetByName(string name)
+        {
+            string key;
+            try
+            {
+                key = PartnerRules.NameKey(PartnerRules.NormalizeName(name));
+            }
+            catch (PartnerOpsException)
+            {
+                return null;
+            }
+
+            return _store.Connection.QuerySingleOrDefault<Partner>($"SELECT {Columns} FROM partners WHERE name_key = @key", new { key }, _store.Transaction);
+        }
 
         /// <summary>
         /// Turns partners as a user names them into ids. Exact names are looked up, and ids too unless
@@ -118,13 +128,14 @@ namespace PartnerOps.Storage
                     continue;
                 }
 
-                if (GetByName(reference.Name!) is Partner found)
+                // The pattern's key, not the text: an escaped wildcard character (`*) names the character itself.
+                if (_store.Connection.QuerySingleOrDefault<long?>("SELECT id FROM partners WHERE name_key = @key", new { key = pattern.Key }, _store.Transaction) is long found)
                 {
-                    ids.Add(found.Id);
+                    ids.Add(found);
                 }
                 else
                 {
-                    missing.Add(NotFound("'" + reference.Name + "'", reference));
+                    missing.Add(NotFound("'" + TextRules.Shown(reference.Name) + "'", reference));
                 }
             }
 
@@ -135,7 +146,7 @@ namespace PartnerOps.Storage
         public Partner Require(long? id, string? name)
         {
             var found = id is long value ? GetById(value) : GetByName(name ?? string.Empty);
-            return found ?? throw NotFound(id is long i ? "Id " + i : "'" + name + "'", (object?)id ?? name);
+            return found ?? throw NotFound(id is long i ? "Id " + i : "'" + TextRules.Shown(name) + "'", (object?)id ?? name);
         }
 
         /// <summary>Validates and inserts a partner; returns it as stored.</summary>
@@ -286,6 +297,6 @@ namespace PartnerOps.Storage
             new PartnerOpsException(ErrorIds.PartnerNotFound, FailureKind.NotFound, $"No partner with {(what.StartsWith("Id ", StringComparison.Ordinal) ? what : "name " + what)} was found.", target);
 
         private static PartnerOpsException AlreadyExists(string name) =>
-            new PartnerOpsException(ErrorIds.PartnerAlreadyExists, FailureKind.AlreadyExists, $"A partner named '{name}' already exists (names are unique, ignoring case).", name);
+            new PartnerOpsException(ErrorIds.PartnerAlreadyExists, FailureKind.AlreadyExists, $"A partner named '{TextRules.Shown(name)}' already exists (names are unique, ignoring case).", name);
     }
 }

@@ -90,7 +90,7 @@ namespace PartnerOps.Storage
             var minor = RevenueRules.ToMinorUnits(draft.Amount, currency);
             var date = RevenueRules.NormalizeDate(draft.Date);
             var segment = RevenueRules.NormalizeSegment(draft.Segment);
-            var region = PartnerRules.NormalizeRegion(draft.Region) ?? partner?.Region;
+            var region = PartnerRules.NormalizeRegion(draft.Region, ErrorIds.InvalidRevenueValue) ?? partner?.Region;
             if (partner == null && region == null)
             {
                 throw RevenueRules.Invalid("Region", draft.Region, "direct revenue needs a region (partner revenue defaults to the partner's)");
@@ -160,7 +160,7 @@ namespace PartnerOps.Storage
             new PartnerOpsException(
                 ErrorIds.RevenueReferenceExists,
                 FailureKind.AlreadyExists,
-                $"A revenue record with reference '{reference}' already exists (references are unique).",
+                $"A revenue record with reference '{TextRules.Shown(reference)}' already exists (references are unique).",
                 reference);
 
         private static PartnerRevenue ToRevenue(Row row) => new PartnerRevenue

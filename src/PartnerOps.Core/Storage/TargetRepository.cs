@@ -107,7 +107,7 @@ namespace PartnerOps.Storage
                 throw Invalid("Year", year, "it must be between 1900 and 2999");
             }
 
-            var target = new PartnerTarget { Metric = metric, Region = PartnerRules.NormalizeRegion(region), Year = year, Value = value };
+            var target = new PartnerTarget { Metric = metric, Region = PartnerRules.NormalizeRegion(region, ErrorIds.InvalidTargetValue), Year = year, Value = value };
             switch (metric)
             {
                 case TargetMetric.PartnerCount:
@@ -146,7 +146,7 @@ namespace PartnerOps.Storage
             new PartnerOpsException(
                 ErrorIds.InvalidTargetValue,
                 FailureKind.InvalidArgument,
-                $"{property} '{Convert.ToString(value, CultureInfo.InvariantCulture)}' is not valid: {problem}.",
+                $"{property} '{TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture))}' is not valid: {problem}.",
                 value);
 
         private static PartnerTarget ToTarget(Row row) => new PartnerTarget

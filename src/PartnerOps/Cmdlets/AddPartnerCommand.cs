@@ -81,7 +81,15 @@ namespace PartnerOps.Commands
             }
 
             var writes = _writes ??= new PipelinedWrites(OpenStore(create: true));
-            WriteItem(writes, InputObject ?? (object)Name, () => writes.Partners.Add(draft), PassThru);
+            WriteItem(
+                writes,
+                InputObject ?? (object)Name,
+                () =>
+                {
+                    PartnerRules.CheckDate(JoinedOn, nameof(JoinedOn)); // the draft's 0001-01-01 means "not given"
+                    return writes.Partners.Add(draft);
+                },
+                PassThru);
         }
 
         protected override void EndProcessing() => CompleteWrites(_writes, "Added");

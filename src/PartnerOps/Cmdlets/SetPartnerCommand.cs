@@ -16,12 +16,15 @@ namespace PartnerOps.Commands
         public string? NewName { get; set; }
 
         [Parameter]
+        [EnumValue(typeof(PartnerType))]
         public PartnerType Type { get; set; }
 
         [Parameter]
+        [EnumValue(typeof(PartnerTier))]
         public PartnerTier Tier { get; set; }
 
         [Parameter]
+        [EnumValue(typeof(PartnerStatus))]
         public PartnerStatus Status { get; set; }
 
         [Parameter]

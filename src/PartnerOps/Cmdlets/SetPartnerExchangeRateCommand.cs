@@ -22,6 +22,7 @@ namespace PartnerOps.Commands
         public string To { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [IntegerTransformation]
         public int Year { get; set; }
 
         /// <summary>How many To one From is worth in that year.</summary>
@@ -31,6 +32,10 @@ namespace PartnerOps.Commands
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        /// <summary>The piped object itself (a CSV row): the target of its errors. Its properties bind to the parameters above.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
 
         #endregion
 
@@ -43,7 +48,7 @@ namespace PartnerOps.Commands
             }
 
             var writes = _writes ??= new PipelinedWrites(OpenStore(create: true));
-            WriteItem(writes, what, () => writes.Rates.Set(From, To, Year, Rate), PassThru);
+            WriteItem(writes, InputObject ?? (object)what, () => writes.Rates.Set(From, To, Year, Rate), PassThru);
         }
 
         protected override void EndProcessing() => CompleteWrites(_writes, "Set", "exchange rate(s)");

@@ -21,6 +21,7 @@ namespace PartnerOps.Commands
         public TargetMetric Metric { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [IntegerTransformation]
         public int Year { get; set; }
 
         /// <summary>The region; omit (or leave the cell empty) for all regions.</summary>
@@ -42,6 +43,10 @@ namespace PartnerOps.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>The piped object itself (a CSV row): the target of its errors. Its properties bind to the parameters above.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
         #endregion
 
         protected override void ProcessRecord()
@@ -53,7 +58,7 @@ namespace PartnerOps.Commands
             }
 
             var writes = _writes ??= new PipelinedWrites(OpenStore(create: true));
-            WriteItem(writes, what, () => writes.Targets.Set(Metric, Region, Year, Value, Currency), PassThru);
+            WriteItem(writes, InputObject ?? (object)what, () => writes.Targets.Set(Metric, Region, Year, Value, Currency), PassThru);
         }
 
         protected override void EndProcessing() => CompleteWrites(_writes, "Set", "target(s)");

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+
+namespace PartnerOps
+{
+    /// <summary>What every stored text must be, and how a value is shown in a message.</summary>
+    public static class TextRules
+    {
+        /// <summary>Values longer than this are shown shortened in messages (the error's TargetObject keeps them whole).</summary>
+        public const int MaxShownLength = 60;
+
+        private const int ShownPrefixLength = 40;
+
+        /// <summary>
+        /// A value as a message shows it: control characters as PowerShell escapes (`u{1B}), so that nothing invisible
+        /// or terminal-changing is printed, and a long value as its first 40 characters, "…" and its length.
+        /// </summary>
+        public static string Shown(string? value)
+        {
+            if (value == null)
+            {
+                return string.Empty;
+            }
+
+            var text = value.Length > MaxShownLength ? value.Substring(0, ShownPrefixLength) : value;
+            var shown = new StringBuilder(text.Length + 16);
+            foreach (var c in text)
+            {
+                if (char.IsControl(c))
+                {
+                    shown.Append(Escape(c));
+                }
+                else
+                {
+                    shown.Append(c);
+                }
+            }
+
+            if (value.Length > MaxShownLength)
+            {
+                shown.Append("… (").Append(value.Length.ToString("N0", CultureInfo.InvariantCulture)).Append(" characters)");
+            }
+
+            return shown.ToString();
+        }
+
+        /// <summary>
+        /// Why a text cannot be stored, or null when it can: control characters (SQLite's length() stops at a NUL,
+        /// and the others are invisible or change a terminal), except line breaks and tabs where they are allowed,
+        /// and U+FFFD, the mark of bytes a file's encoding could not read.
+        /// </summary>
+        public static string? Problem(string text, bool allowLineBreaks = false)
+        {
+            foreach (var c in text)
+            {
+                if (char.IsControl(c) && !(allowLineBreaks && (c == '\n' || c == '\r' || c == '\t')))
+                {
+                    return $"it holds the control character {Escape(c)}" + (allowLineBreaks ? string.Empty : "; it must be one line of visible text");
+                }
+
+                if (c == '\uFFFD')
+                {
+                    return "it holds U+FFFD, the replacement character that stands for bytes that could not be read (check the file's encoding)";
+                }
+            }
+
+            return null;
+        }
+
+        private static string Escape(char c) => "`u{" + ((int)c).ToString("X", CultureInfo.InvariantCulture) + "}";
+    }
+}
