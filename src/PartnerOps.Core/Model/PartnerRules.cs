@@ -14,6 +14,7 @@ namespace PartnerOps
         /// <summary>Trims and NFC-normalises a name; throws when it is empty or too long.</summary>
         public static string NormalizeName(string? name)
         {
+            CheckText("Name", name);
             var trimmed = (name ?? string.Empty).Trim().Normalize(NormalizationForm.FormC);
             if (trimmed.Length == 0)
             {
@@ -34,6 +35,7 @@ namespace PartnerOps
         /// <summary>Trims and NFC-normalises a region (so an accent typed either way is the same region); null when empty.</summary>
         public static string? NormalizeRegion(string? region)
         {
+            CheckText("Region", region);
             var trimmed = region?.Trim().Normalize(NormalizationForm.FormC);
             if (string.IsNullOrEmpty(trimmed))
             {
@@ -70,6 +72,7 @@ namespace PartnerOps
                 return null;
             }
 
+            CheckText("Notes", notes);
             if (notes!.Length > MaxNotesLength)
             {
                 throw Invalid("Notes", "(" + notes.Length + " characters)", $"notes have at most {MaxNotesLength} characters");
@@ -91,7 +94,8 @@ namespace PartnerOps
             CheckDefined(partner.Type, "Type");
             CheckDefined(partner.Tier, "Tier");
             CheckDefined(partner.Status, "Status");
-            partner.JoinedOn = partner.JoinedOn == default ? today.Date : partner.JoinedOn.Date;
+            // Not given is today; a given 0001-01-01 (DateTime's default) is a date like any other.
+            partner.JoinedOn = partner.HasJoinedOn ? partner.JoinedOn.Date : today.Date;
             if (partner.Status == PartnerStatus.Terminated && partner.EndedOn == null)
             {
                 partner.EndedOn = today.Date < partner.JoinedOn ? partner.JoinedOn : today.Date;
@@ -110,6 +114,51 @@ namespace PartnerOps
         public static string FormatDate(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         public static string FormatTimestamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// Refuses text that SQLite cannot keep as it is: a NUL character (text was cut there) or half of a
+        /// surrogate pair (UTF-8 has no form for it, so it became U+FFFD, and NFC normalisation throws on it).
+        /// </summary>
+        private static void CheckText(string property, string? text)
+        {
+            if (text == null)
+            {
+                return;
+            }
+
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '\0')
+                {
+                    throw Invalid(property, Escape(text), $"it contains a NUL character (U+0000) at position {i + 1}, which cannot be stored");
+                }
+
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(c))
+                {
+                    throw Invalid(property, Escape(text), $"it contains half of a surrogate pair (U+{(int)c:X4}) at position {i + 1}, which is not Unicode text");
+                }
+            }
+        }
+
+        /// <summary>The text with NULs and lone surrogates shown as \uXXXX, for an error message.</summary>
+        private static string Escape(string text)
+        {
+            var shown = new StringBuilder(text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                var paired = char.IsHighSurrogate(c) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+                    : char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1]);
+                shown.Append(c == '\0' || (char.IsSurrogate(c) && !paired) ? "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) : c.ToString());
+            }
+
+            return shown.ToString();
+        }
 
         private static void CheckDefined<T>(T value, string property)
             where T : struct, Enum
