@@ -1,6 +1,7 @@
 // Random partner records and random import files for the property tests. This file is compiled into the
 // xunit project and also loaded by tests/pester/Properties.Tests.ps1 with Add-Type (against the module's
 // PartnerOps.Core.dll and FsCheck from the NuGet cache), so both drive the same generators.
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Linq;
