@@ -66,6 +66,36 @@ namespace PartnerOps.Tests
             Assert.Equal(DateTimeKind.Utc, stored.UpdatedAt.Kind);
         }
 
+        // Found by the round-trip property: SQLite cut text at a NUL, and a lone surrogate became U+FFFD
+        // (or, in a name, made NFC normalisation throw an ArgumentException).
+        // (Text given as the parts around one UTF-16 code unit: xunit cannot carry a lone surrogate in InlineData.)
+        [Theory]
+        [InlineData("Name", "Acme", 0x0000, " Ltd")]
+        [InlineData("Region", "West", 0x0000, "ern Europe")]
+        [InlineData("Notes", "first line", 0x0000, "the rest")]
+        [InlineData("Name", "Acme ", 0xD83D, "")]
+        [InlineData("Region", "", 0xDE00, " Europe")]
+        [InlineData("Notes", "note ", 0xDC00, "\uD83D")]
+        public void Text_with_a_NUL_or_half_a_surrogate_pair_is_refused_rather_than_stored_changed(string property, string before, int codeUnit, string after)
+        {
+            var text = before + (char)codeUnit + after;
+            var draft = property == "Name" ? Draft(text) : property == "Region" ? Draft("Acme", region: text) : Draft("Acme", notes: text);
+            var ex = ThrowsPartnerOps(ErrorIds.InvalidPartnerValue, () => _partners.Add(draft));
+            Assert.StartsWith(property + " '", ex.Message);
+            Assert.Contains(codeUnit == 0 ? "control character `u{0}" : "half of a surrogate pair", ex.Message);
+            Assert.Empty(_partners.Find(new PartnerFilter()));
+        }
+
+        // Found by the round-trip property: 0001-01-01 (DateTime's default) was taken for "not given" and became today.
+        // A given date is now checked like any other: 0001-01-01 is outside the years partners may have.
+        [Fact]
+        public void JoinedOn_0001_01_01_is_refused_not_taken_for_today()
+        {
+            var ex = ThrowsPartnerOps(ErrorIds.InvalidPartnerValue, () => _partners.Add(Draft("Acme", joinedOn: DateTime.MinValue)));
+            Assert.Contains("JoinedOn '0001-01-01'", ex.Message);
+            Assert.Empty(_partners.Find(new PartnerFilter()));
+        }
+
         [Fact]
         public void Empty_region_country_and_notes_are_stored_as_null()
         {

@@ -171,6 +171,18 @@ namespace PartnerOps.Tests
             Assert.Equal(new[] { "Ärzte GmbH" }, Names(ByNames("*GMBH")));
         }
 
+        // Found by the round-trip property: Deseret letters (outside the BMP) have case, and a wildcard upper-cased
+        // char by char left them lower-case while the stored key is upper-case.
+        [Fact]
+        public void Letters_with_case_outside_the_BMP_match_wildcards_and_sets_ignoring_case()
+        {
+            Add("\U00010428x Co", "\U00010400y Co", "Other");
+            Assert.Equal(new[] { "\U00010428x Co", "\U00010400y Co" }, Names(ByNames("\U00010428*")));
+            Assert.Equal(new[] { "\U00010428x Co" }, Names(ByNames("*\U00010400X CO")));
+            Assert.Equal(new[] { "\U00010428x Co", "\U00010400y Co" }, Names(ByNames("[\U00010428]?*")));
+            Assert.Equal(new[] { "\U00010428x Co" }, Names(ByNames("\U00010428`**", "\U00010400x*")));
+        }
+
         [Fact]
         public void Ids_select_those_partners()
         {

@@ -36,7 +36,9 @@ namespace PartnerOps.Tests
             string? country = null,
             DateTime? joinedOn = null,
             DateTime? endedOn = null,
-            string? notes = null) => new Partner
+            string? notes = null)
+        {
+            var draft = new Partner
             {
                 Name = name,
                 Type = type,
@@ -44,10 +46,18 @@ namespace PartnerOps.Tests
                 Status = status,
                 Region = region,
                 Country = country,
-                JoinedOn = joinedOn ?? default,
                 EndedOn = endedOn,
                 Notes = notes,
             };
+
+            // Not given stays unset, as Add-Partner leaves it: the repository then uses today.
+            if (joinedOn is DateTime joined)
+            {
+                draft.JoinedOn = joined;
+            }
+
+            return draft;
+        }
 
         /// <summary>A connection that bypasses PartnerStore and the pool, to look at or shape a file directly.</summary>
         public static SqliteConnection OpenRaw(string path, SqliteOpenMode mode = SqliteOpenMode.ReadWriteCreate)

@@ -227,8 +227,8 @@ namespace PartnerOps.Import
                 switch (token)
                 {
                     case JsonTokenType.PropertyName:
-                        _property = reader.GetString();
-                        _column = ColumnFor(_property!);
+                        _property = Text(ref reader);
+                        _column = _property == null ? -1 : ColumnFor(_property);
                         break;
                     case JsonTokenType.EndObject:
                         _inRecord = false;
@@ -244,7 +244,7 @@ namespace PartnerOps.Import
                         _skipDepth = reader.CurrentDepth;
                         break;
                     case JsonTokenType.String:
-                        Set(reader.GetString());
+                        Set(Text(ref reader));
                         break;
                     case JsonTokenType.Number:
                         Set(Encoding.UTF8.GetString(reader.ValueSpan.ToArray()));
@@ -262,6 +262,24 @@ namespace PartnerOps.Import
             }
 
             return Outcome.NeedData;
+        }
+
+        /// <summary>
+        /// The string token's text; null, with the row marked malformed, when an escape such as \uD800 leaves half
+        /// of a surrogate pair (valid JSON syntax, but not Unicode text: the reader throws InvalidOperationException).
+        /// </summary>
+        private string? Text(ref Utf8JsonReader reader)
+        {
+            try
+            {
+                return reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                _malformed ??= (reader.TokenType == JsonTokenType.PropertyName ? "a property name" : $"the value of property '{_property}'")
+                    + " holds half of a surrogate pair (a lone \\uD800-\\uDFFF escape), which is not Unicode text";
+                return null;
+            }
         }
 
         private void BeginRecord(ref Utf8JsonReader reader)

@@ -144,7 +144,15 @@ namespace PartnerOps.Import
             partner.Status = status;
             partner.Region = region;
             partner.Country = country;
-            partner.JoinedOn = joinedOn ?? default;
+            if (joinedOn is DateTime joined)
+            {
+                partner.JoinedOn = joined;
+            }
+            else
+            {
+                partner.ClearJoinedOn();
+            }
+
             partner.EndedOn = endedOn;
             partner.Notes = notes;
             try

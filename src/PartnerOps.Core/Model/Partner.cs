@@ -7,6 +7,7 @@ namespace PartnerOps
     {
         private DateTime _createdAt;
         private DateTime _updatedAt;
+        private DateTime? _joinedOn;
 
         public long Id { get; set; }
 
@@ -22,7 +23,15 @@ namespace PartnerOps
 
         public string? Country { get; set; }
 
-        public DateTime JoinedOn { get; set; }
+        /// <summary>Not set on a new partner means "today" (see <see cref="PartnerRules.Normalize"/>); any date, 0001-01-01 too, is kept.</summary>
+        public DateTime JoinedOn
+        {
+            get => _joinedOn ?? default;
+            set => _joinedOn = value;
+        }
+
+        /// <summary>False until JoinedOn is set: then <see cref="PartnerRules.Normalize"/> gives it today's date.</summary>
+        internal bool HasJoinedOn => _joinedOn != null;
 
         public DateTime? EndedOn { get; set; }
 
@@ -42,6 +51,9 @@ namespace PartnerOps
         }
 
         public override string ToString() => Name;
+
+        /// <summary>Makes JoinedOn "not given" again (a reused draft).</summary>
+        internal void ClearJoinedOn() => _joinedOn = null;
     }
 
     /// <summary>What Get-PartnerDatabase reports about a database file.</summary>

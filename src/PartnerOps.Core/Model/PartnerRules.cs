@@ -19,7 +19,13 @@ namespace PartnerOps
         /// <summary>Trims and NFC-normalises a name; throws when it is empty or too long.</summary>
         public static string NormalizeName(string? name)
         {
-            var trimmed = (name ?? string.Empty).Trim().Normalize(NormalizationForm.FormC);
+            var trimmed = (name ?? string.Empty).Trim();
+            if (TextRules.Problem(trimmed) is string problem)
+            {
+                throw Invalid("Name", name, problem);
+            }
+
+            trimmed = trimmed.Normalize(NormalizationForm.FormC);
             if (trimmed.Length == 0)
             {
                 throw Invalid("Name", name, "a partner name cannot be empty");
@@ -28,11 +34,6 @@ namespace PartnerOps
             if (trimmed.Length > MaxNameLength)
             {
                 throw Invalid("Name", name, $"a partner name has at most {MaxNameLength} characters (this one has {trimmed.Length})");
-            }
-
-            if (TextRules.Problem(trimmed) is string problem)
-            {
-                throw Invalid("Name", name, problem);
             }
 
             return trimmed;
@@ -45,20 +46,21 @@ namespace PartnerOps
         /// <param name="errorId">The id of the failure: the region of a partner, a revenue record or a target.</param>
         public static string? NormalizeRegion(string? region, string errorId = ErrorIds.InvalidPartnerValue)
         {
-            var trimmed = region?.Trim().Normalize(NormalizationForm.FormC);
+            var trimmed = region?.Trim();
             if (string.IsNullOrEmpty(trimmed))
             {
                 return null;
             }
 
-            if (trimmed!.Length > MaxRegionLength)
-            {
-                throw Invalid("Region", region, $"a region has at most {MaxRegionLength} characters", errorId);
-            }
-
-            if (TextRules.Problem(trimmed) is string problem)
+            if (TextRules.Problem(trimmed!) is string problem)
             {
                 throw Invalid("Region", region, problem, errorId);
+            }
+
+            trimmed = trimmed!.Normalize(NormalizationForm.FormC);
+            if (trimmed.Length > MaxRegionLength)
+            {
+                throw Invalid("Region", region, $"a region has at most {MaxRegionLength} characters", errorId);
             }
 
             return trimmed;
@@ -112,7 +114,8 @@ namespace PartnerOps
             CheckDefined(partner.Type, "Type");
             CheckDefined(partner.Tier, "Tier");
             CheckDefined(partner.Status, "Status");
-            partner.JoinedOn = partner.JoinedOn == default ? today.Date : CheckDate(partner.JoinedOn, "JoinedOn")!.Value;
+            // Not given is today; a given date must be in the documented range (0001-01-01 is refused, not taken as today).
+            partner.JoinedOn = partner.HasJoinedOn ? CheckDate(partner.JoinedOn, "JoinedOn")!.Value : today.Date;
             if (partner.Status == PartnerStatus.Terminated && partner.EndedOn == null)
             {
                 partner.EndedOn = today.Date < partner.JoinedOn ? partner.JoinedOn : today.Date;

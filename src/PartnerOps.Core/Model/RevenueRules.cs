@@ -83,20 +83,21 @@ namespace PartnerOps
 
         public static string NormalizeSegment(string? segment)
         {
-            var trimmed = (segment ?? string.Empty).Trim().Normalize(NormalizationForm.FormC);
+            var trimmed = (segment ?? string.Empty).Trim();
             if (trimmed.Length == 0)
             {
                 return DefaultSegment;
             }
 
+            if (TextRules.Problem(trimmed) is string problem)
+            {
+                throw Invalid("Segment", segment, problem); // before NFC, which throws on half a surrogate pair
+            }
+
+            trimmed = trimmed.Normalize(NormalizationForm.FormC);
             if (trimmed.Length > MaxSegmentLength)
             {
                 throw Invalid("Segment", segment, $"a segment has at most {MaxSegmentLength} characters");
-            }
-
-            if (TextRules.Problem(trimmed) is string problem)
-            {
-                throw Invalid("Segment", segment, problem);
             }
 
             return trimmed;

@@ -24,9 +24,10 @@ namespace PartnerOps
 
             var text = value.Length > MaxShownLength ? value.Substring(0, ShownPrefixLength) : value;
             var shown = new StringBuilder(text.Length + 16);
-            foreach (var c in text)
+            for (var i = 0; i < text.Length; i++)
             {
-                if (char.IsControl(c))
+                var c = text[i];
+                if (char.IsControl(c) || LoneSurrogateAt(text, i))
                 {
                     shown.Append(Escape(c));
                 }
@@ -49,22 +50,39 @@ namespace PartnerOps
         /// and the others are invisible or change a terminal), except line breaks and tabs where they are allowed,
         /// and U+FFFD, the mark of bytes a file's encoding could not read.
         /// </summary>
+        /// <remarks>
+        /// Half of a surrogate pair is refused too: UTF-8 has no form for it (SQLite would keep U+FFFD instead), and NFC
+        /// normalisation throws on it, so check before normalising.
+        /// </remarks>
         public static string? Problem(string text, bool allowLineBreaks = false)
         {
-            foreach (var c in text)
+            for (var i = 0; i < text.Length; i++)
             {
+                var c = text[i];
                 if (char.IsControl(c) && !(allowLineBreaks && (c == '\n' || c == '\r' || c == '\t')))
                 {
-                    return $"it holds the control character {Escape(c)}" + (allowLineBreaks ? string.Empty : "; it must be one line of visible text");
+                    return $"it holds the control character {Escape(c)} at position {i + 1}" + (allowLineBreaks ? string.Empty : "; it must be one line of visible text");
                 }
 
                 if (c == '\uFFFD')
                 {
                     return "it holds U+FFFD, the replacement character that stands for bytes that could not be read (check the file's encoding)";
                 }
+
+                if (LoneSurrogateAt(text, i))
+                {
+                    return $"it holds half of a surrogate pair ({Escape(c)}) at position {i + 1}, which is not Unicode text";
+                }
             }
 
             return null;
+        }
+
+        private static bool LoneSurrogateAt(string text, int i)
+        {
+            var c = text[i];
+            return char.IsHighSurrogate(c) ? !(i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                : char.IsLowSurrogate(c) && !(i > 0 && char.IsHighSurrogate(text[i - 1]));
         }
 
         private static string Escape(char c) => "`u{" + ((int)c).ToString("X", CultureInfo.InvariantCulture) + "}";

@@ -64,7 +64,8 @@ namespace PartnerOps.Storage
                 var c = pattern[i];
                 if (c == '`' && i + 1 < pattern.Length)
                 {
-                    AppendLiteral(pattern[++i]);
+                    AppendLiteral(CodePointAt(pattern, ++i));
+                    i += CodePointAt(pattern, i).Length - 1;
                 }
                 else if (c == '*' || c == '?')
                 {
@@ -76,7 +77,7 @@ namespace PartnerOps.Storage
                     var close = FindClose(pattern, i);
                     if (close < 0)
                     {
-                        AppendLiteral(c);
+                        AppendLiteral("[");
                         continue;
                     }
 
@@ -86,26 +87,37 @@ namespace PartnerOps.Storage
                 }
                 else
                 {
-                    AppendLiteral(c);
+                    var codePoint = CodePointAt(pattern, i);
+                    AppendLiteral(codePoint);
+                    i += codePoint.Length - 1;
                 }
             }
 
             return wildcard
                 ? new NamePattern(pattern, true, string.Empty, glob.ToString(), prefix.ToString())
-                : new NamePattern(pattern, false, PartnerRules.NameKey(literal.ToString().Trim().Normalize(NormalizationForm.FormC)), string.Empty, string.Empty);
+                : new NamePattern(pattern, false, PartnerRules.NameKey(Nfc(literal.ToString().Trim())), string.Empty, string.Empty);
 
-            void AppendLiteral(char ch)
+            // Text with half a surrogate pair cannot be normalised (nor stored): it is looked up as it is, and matches nothing.
+            static string Nfc(string text) => TextRules.Problem(text) == null ? text.Normalize(NormalizationForm.FormC) : text;
+
+            // One character, or a surrogate pair: upper-cased as a whole, as NameKey upper-cases the stored name
+            // (char by char, a letter with case outside the BMP, such as Deseret, would stay lower-case).
+            void AppendLiteral(string ch)
             {
-                var upper = char.ToUpperInvariant(ch);
+                var upper = ch.ToUpperInvariant();
                 literal.Append(ch);
                 if (!wildcard)
                 {
                     prefix.Append(upper);
                 }
 
-                glob.Append(upper == '*' || upper == '?' || upper == '[' ? "[" + upper + "]" : upper.ToString());
+                glob.Append(upper == "*" || upper == "?" || upper == "[" ? "[" + upper + "]" : upper);
             }
         }
+
+        /// <summary>The character at <paramref name="i"/>, with its low surrogate when it is the high half of a pair.</summary>
+        private static string CodePointAt(string text, int i) =>
+            char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? text.Substring(i, 2) : text[i].ToString();
 
         private static int FindClose(string pattern, int open)
         {
@@ -130,14 +142,20 @@ namespace PartnerOps.Storage
             var caret = false;
             for (var j = 0; j < inner.Length; j++)
             {
-                var ch = inner[j] == '`' && j + 1 < inner.Length ? inner[++j] : inner[j];
-                if (ch == '^')
+                if (inner[j] == '`' && j + 1 < inner.Length)
+                {
+                    j++;
+                }
+
+                var ch = CodePointAt(inner, j);
+                j += ch.Length - 1;
+                if (ch == "^")
                 {
                     caret = true; // GLOB reads a leading ^ as negation; PowerShell does not.
                     continue;
                 }
 
-                set.Append(char.ToUpperInvariant(ch));
+                set.Append(ch.ToUpperInvariant());
             }
 
             if (caret)

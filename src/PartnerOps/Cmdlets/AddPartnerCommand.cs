@@ -70,10 +70,15 @@ namespace PartnerOps.Commands
                 Status = Status ?? PartnerStatus.Active,
                 Region = Region,
                 Country = Country,
-                JoinedOn = JoinedOn ?? default,
                 EndedOn = EndedOn,
                 Notes = Notes,
             };
+
+            // Left unset when not given, so Core gives it today's date (0001-01-01 is a date like any other).
+            if (JoinedOn is DateTime joinedOn)
+            {
+                draft.JoinedOn = joinedOn;
+            }
 
             if (!ShouldWrite(_writes, Name, "Add partner"))
             {

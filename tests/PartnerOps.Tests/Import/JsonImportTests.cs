@@ -116,6 +116,23 @@ namespace PartnerOps.Tests.Import
             Assert.Equal("Line 5, the row is not valid: the array item is not a JSON object", Listener.Errors[2].Message);
         }
 
+        // Found by the import property: an escape that leaves half a surrogate pair is valid JSON syntax, but
+        // reading it as a string threw InvalidOperationException, which ended the import as a crash.
+        [Fact]
+        public void A_lone_surrogate_escape_fails_its_row_alone()
+        {
+            var path = WriteFile("surrogate.json", "[\n{\"Name\": \"A\\ud800\"},\n{\"Name\": \"B\", \"\\udc00\": 1},\n{\"Name\": \"C \\ud83d\\ude00\"}\n]");
+
+            var result = Import(path);
+
+            Assert.Equal(3, result.Read);
+            Assert.Equal(2, result.Failed);
+            Assert.Equal(new[] { "C \U0001F600" }, Stored().Select(p => p.Name).ToArray());
+            Assert.Equal("Line 2, the row is not valid: the value of property 'Name' holds half of a surrogate pair (a lone \\uD800-\\uDFFF escape), which is not Unicode text", Listener.Errors[0].Message);
+            Assert.Equal(3, Listener.Errors[1].Line);
+            Assert.Contains("a property name holds half of a surrogate pair", Listener.Errors[1].Message);
+        }
+
         [Fact]
         public void Invalid_JSON_stops_the_import_naming_the_line()
         {
