@@ -1,6 +1,7 @@
 # Read-only files, folders and file systems, a full disk, and a file another process has locked.
 # The file-system cases mount a small tmpfs, which needs root on Linux (as CI runs); elsewhere they are
-# skipped with the reason. A read-only file is made with chattr +i as root (root ignores chmod), else chmod a-w.
+# skipped with the reason. A read-only file or folder is made with chattr +i (or a read-only bind mount) as root, whom
+# chmod does not stop, and with chmod a-w otherwise.
 BeforeDiscovery {
     $script:WriteNames = @('Add-Partner', 'piped Add-Partner', 'Set-Partner', 'Remove-Partner', 'Add-PartnerRevenue', 'Remove-PartnerRevenue',
         'Set-PartnerExchangeRate', 'Set-PartnerTarget', 'Remove-PartnerTarget', 'Import-Partner', 'Import-PartnerRevenue')
@@ -47,18 +48,40 @@ BeforeAll {
         if ($LASTEXITCODE -ne 0) { throw "mount -o $option '$Folder' failed" }
     }
 
-    # Makes a file read-only for this user: chattr +i as root (root ignores chmod), else chmod a-w.
-    function Set-FileReadOnly([string] $Path, [bool] $ReadOnly) {
-        if ($IsWindows) {
-            (Get-Item $Path).IsReadOnly = $ReadOnly
+    # Makes a file or folder read-only for this process. As root (which chmod does not stop): chattr +i, or where
+    # the file system has no such attribute (overlayfs) a read-only bind mount of the path onto itself. Throws
+    # when neither works, and the tests that need it are skipped with that reason.
+    $script:ReadOnlyHow = @{}
+    function Set-PathReadOnly([string] $Path, [bool] $ReadOnly) {
+        if (-not $ReadOnly) {
+            switch ($script:ReadOnlyHow[$Path]) {
+                'chattr' { & chattr -i $Path }
+                'bind' { & umount $Path }
+                'chmod' { & chmod u+w $Path }
+                'attribute' { (Get-Item $Path).IsReadOnly = $false }
+            }
+            $script:ReadOnlyHow.Remove($Path)
+            return
         }
-        elseif ((& id -u) -eq '0') {
-            & chattr $(if ($ReadOnly) { '+i' } else { '-i' }) $Path
-            if ($LASTEXITCODE -ne 0) { throw "chattr on '$Path' failed" }
+        if ($IsWindows) { (Get-Item $Path).IsReadOnly = $true; $script:ReadOnlyHow[$Path] = 'attribute'; return }
+        if ((& id -u) -ne '0') { & chmod a-w $Path; $script:ReadOnlyHow[$Path] = 'chmod'; return }
+        if (Get-Command chattr -ErrorAction SilentlyContinue) {
+            & chattr +i $Path 2>$null
+            if ($LASTEXITCODE -eq 0) { $script:ReadOnlyHow[$Path] = 'chattr'; return }
         }
-        else {
-            & chmod $(if ($ReadOnly) { "a-w" } else { "u+w" }) $Path
+        & mount --bind $Path $Path 2>$null
+        if ($LASTEXITCODE -eq 0) {
+            & mount -o remount,bind,ro $Path 2>$null
+            if ($LASTEXITCODE -eq 0) { $script:ReadOnlyHow[$Path] = 'bind'; return }
+            & umount $Path
         }
+        throw "as root, '$Path' could be made read-only neither with chattr +i nor with a read-only bind mount"
+    }
+
+    # Marks the running test skipped when its setup could not make the path read-only; returns whether it did.
+    function Skip-WithoutReadOnly {
+        if ($script:ReadOnlyWhy) { Set-ItResult -Skipped -Because $script:ReadOnlyWhy; return $true }
+        $false
     }
 
     # A database with a partner, revenue, a rate and a target; its pooled connections closed (so no -wal file).
@@ -178,21 +201,24 @@ Describe 'A read-only database file in a writable folder' {
         $script:Db = New-TestDatabasePath
         New-FilledDatabase $script:Db
         $script:HashBefore = Get-FileHashText $script:Db
-        Set-FileReadOnly $script:Db $true
+        $script:ReadOnlyWhy = $null
+        try { Set-PathReadOnly $script:Db $true } catch { $script:ReadOnlyWhy = "$_" }
     }
 
     AfterAll {
         [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
-        Set-FileReadOnly $script:Db $false
+        Set-PathReadOnly $script:Db $false
     }
 
     It 'can still be read' {
+        if (Skip-WithoutReadOnly) { return }
         (Get-Partner -Database $script:Db).Name | Should -Be 'Alpha GmbH'
         (Measure-PartnerRevenue -Database $script:Db -GroupBy Year).Total | Should -Be 100
         Test-PartnerDatabase -Database $script:Db | Should -BeTrue
     }
 
     It '<_> fails with DatabaseReadOnly (PermissionDenied)' -ForEach $script:WriteNames {
+        if (Skip-WithoutReadOnly) { return }
         $failure = Get-WriteError $_ $script:Db
         $failure | Should -Not -BeNullOrEmpty
         $failure.FullyQualifiedErrorId | Should -BeLike 'DatabaseReadOnly,*'
@@ -200,6 +226,7 @@ Describe 'A read-only database file in a writable folder' {
     }
 
     It 'is left byte for byte as it was' {
+        if (Skip-WithoutReadOnly) { return }
         [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
         Get-FileHashText $script:Db | Should -Be $script:HashBefore
         # SQLite may leave an empty -wal file beside a database it could only read; never a frame in it.
@@ -214,16 +241,17 @@ Describe 'A database in a read-only folder' -Skip:$IsWindows {
         $script:Db = Join-Path $script:Folder 'archive #1 ?50% Ünïcödé.db'
         New-FilledDatabase $script:Db
         $script:HashBefore = Get-FileHashText $script:Db
-        Set-FileReadOnly $script:Folder $true
+        $script:ReadOnlyWhy = $null
+        try { Set-PathReadOnly $script:Folder $true } catch { $script:ReadOnlyWhy = "$_" }
     }
 
     AfterAll {
         [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
-        Set-FileReadOnly $script:Folder $false
-        & chmod 700 $script:Folder
+        Set-PathReadOnly $script:Folder $false
     }
 
     It 'can still be read, though SQLite cannot make its -shm file there' {
+        if (Skip-WithoutReadOnly) { return }
         (Get-Partner -Database $script:Db).Name | Should -Be 'Alpha GmbH'
         (Get-PartnerRevenue -Database $script:Db).Amount | Should -Be 100
         Test-PartnerDatabase -Database $script:Db | Should -BeTrue
@@ -231,12 +259,14 @@ Describe 'A database in a read-only folder' -Skip:$IsWindows {
     }
 
     It '<_> fails with DatabaseReadOnly (PermissionDenied)' -ForEach $script:WriteNames {
+        if (Skip-WithoutReadOnly) { return }
         $failure = Get-WriteError $_ $script:Db
         $failure.FullyQualifiedErrorId | Should -BeLike 'DatabaseReadOnly,*'
         $failure.CategoryInfo.Category | Should -Be 'PermissionDenied'
     }
 
     It 'is left byte for byte as it was, with nothing added beside it' {
+        if (Skip-WithoutReadOnly) { return }
         [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
         Get-FileHashText $script:Db | Should -Be $script:HashBefore
         @(Get-ChildItem -LiteralPath $script:Folder -Name) | Should -Be @('archive #1 ?50% Ünïcödé.db')
@@ -248,13 +278,15 @@ Describe 'A read-only database made by schema version 1' {
         $db = Join-Path (New-TestFolder) 'old.db'
         Copy-Item (Join-Path $PSScriptRoot '../fixtures/partnerops-schema1.db') $db
         $hash = Get-FileHashText $db
-        Set-FileReadOnly $db $true
+        $script:ReadOnlyWhy = $null
+        try { Set-PathReadOnly $db $true } catch { $script:ReadOnlyWhy = "$_" }
+        if (Skip-WithoutReadOnly) { return }
         try {
             { Get-Partner -Database $db } | Should -Throw -ErrorId 'DatabaseReadOnly,*' -ExpectedMessage '*schema (version 1) cannot be brought up to version 2*'
         }
         finally {
             [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
-            Set-FileReadOnly $db $false
+            Set-PathReadOnly $db $false
         }
         Get-FileHashText $db | Should -Be $hash
     }
