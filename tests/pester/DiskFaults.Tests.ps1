@@ -21,9 +21,9 @@ BeforeAll {
         if ($LASTEXITCODE -eq 0) { & umount $probe } else { $script:MountWhy = 'this root cannot mount a tmpfs here (no CAP_SYS_ADMIN)' }
     }
 
-    # Marks the running test skipped, with the reason, where no tmpfs can be mounted; returns whether it did.
-    function Skip-WithoutMount {
-        if ($script:MountWhy) { Set-ItResult -Skipped -Because $script:MountWhy; return $true }
+    # Marks the running test skipped with this reason, when there is one; returns whether it did.
+    function Skip-Because([string] $Reason) {
+        if ($Reason) { Set-ItResult -Skipped -Because $Reason; return $true }
         $false
     }
 
@@ -78,12 +78,6 @@ BeforeAll {
         throw "as root, '$Path' could be made read-only neither with chattr +i nor with a read-only bind mount"
     }
 
-    # Marks the running test skipped when its setup could not make the path read-only; returns whether it did.
-    function Skip-WithoutReadOnly {
-        if ($script:ReadOnlyWhy) { Set-ItResult -Skipped -Because $script:ReadOnlyWhy; return $true }
-        $false
-    }
-
     # A database with a partner, revenue, a rate and a target; its pooled connections closed (so no -wal file).
     function New-FilledDatabase([string] $Path) {
         $null = New-PartnerDatabase -Path $Path
@@ -133,31 +127,52 @@ AfterAll {
     Remove-TestFolders
 }
 
-Describe 'A database on a read-only file system' {
+Describe 'A database on a read-only <Kind>' -ForEach @(
+    @{ Kind = 'file system' }
+    @{ Kind = 'file' }
+    @{ Kind = 'folder' }
+) {
     BeforeAll {
-        if ($script:MountWhy) { return }
-        $script:Mount = Mount-TestTmpfs '8m'
-        $script:Db = Join-Path $script:Mount 'channel.db'
+        $script:Folder = $null
+        $script:IsReadOnly = $false
+        # Why this kind cannot be made here (the tests are then skipped with it), or $null.
+        $script:Why = if ($Kind -eq 'file system') { $script:MountWhy } elseif ($Kind -eq 'folder' -and $IsWindows) { 'Windows has no read-only folders' }
+        if ($script:Why) { return }
+        $script:Folder = if ($Kind -eq 'file system') { Mount-TestTmpfs '8m' } else { New-TestFolder }
+        # A name SQLite must be given percent-encoded where it opens the file as immutable.
+        $script:Db = Join-Path $script:Folder 'archive #1 ?50% Ünïcödé.db'
         New-FilledDatabase $script:Db
         $script:HashBefore = Get-FileHashText $script:Db
-        Set-TmpfsReadOnly $script:Mount $true
+
+        # Makes it read-only, or writable again.
+        function Set-ReadOnly([bool] $ReadOnly) {
+            switch ($Kind) {
+                'file system' { Set-TmpfsReadOnly $script:Folder $ReadOnly }
+                'file' { [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools(); Set-PathReadOnly $script:Db $ReadOnly }
+                'folder' { [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools(); Set-PathReadOnly $script:Folder $ReadOnly }
+            }
+            $script:IsReadOnly = $ReadOnly
+        }
+
+        try { Set-ReadOnly $true } catch { $script:Why = "$_" }
     }
 
     AfterAll {
-        if ($script:MountWhy) { return }
-        Set-TmpfsReadOnly $script:Mount $false
-        Dismount-TestTmpfs $script:Mount
+        if ($script:IsReadOnly) { Set-ReadOnly $false }
+        if ($Kind -eq 'file system' -and $script:Folder) { Dismount-TestTmpfs $script:Folder }
     }
 
-    It 'can still be read: partners, revenue, measures, history, the checks and a backup elsewhere' {
-        if (Skip-WithoutMount) { return }
+    It 'can still be read: partners, revenue, measures, targets, history, the checks and a backup elsewhere' {
+        if (Skip-Because $script:Why) { return }
         (Get-Partner -Database $script:Db).Name | Should -Be 'Alpha GmbH'
         (Get-PartnerRevenue -Database $script:Db).Amount | Should -Be 100
         (Measure-PartnerRevenue -Database $script:Db -GroupBy Year).Total | Should -Be 100
         (Get-PartnerTarget -Database $script:Db).Value | Should -Be 10
         @(Get-PartnerHistory -Database $script:Db).Count | Should -BeGreaterThan 0
-        (Get-PartnerDatabase -Database $script:Db).PartnerCount | Should -Be 1
-        (Get-PartnerDatabase -Database $script:Db).JournalMode | Should -Be 'wal'
+        $info = Get-PartnerDatabase -Database $script:Db
+        $info.Path | Should -Be $script:Db
+        $info.PartnerCount | Should -Be 1
+        $info.JournalMode | Should -Be 'wal'
         Test-PartnerDatabase -Database $script:Db | Should -BeTrue
         $copy = Join-Path (New-TestFolder) 'copy.db'
         Backup-PartnerDatabase -Database $script:Db -DestinationPath $copy
@@ -165,7 +180,7 @@ Describe 'A database on a read-only file system' {
     }
 
     It '<_> fails with DatabaseReadOnly (PermissionDenied), naming the file' -ForEach $script:WriteNames {
-        if (Skip-WithoutMount) { return }
+        if (Skip-Because $script:Why) { return }
         $failure = Get-WriteError $_ $script:Db
         $failure | Should -Not -BeNullOrEmpty
         $failure.FullyQualifiedErrorId | Should -BeLike 'DatabaseReadOnly,*'
@@ -173,103 +188,28 @@ Describe 'A database on a read-only file system' {
         $failure.Exception.Message | Should -BeLike "*'$($script:Db)'*read-only*"
     }
 
-    It 'refuses a new database there with DatabaseReadOnly, naming the path' {
-        if (Skip-WithoutMount) { return }
-        $new = Join-Path $script:Mount 'new.db'
-        { New-PartnerDatabase -Path $new } | Should -Throw -ErrorId 'DatabaseReadOnly,*' -ExpectedMessage "*'$new' cannot be created*"
-        { Add-Partner -Database $new -Name 'Zeta' } | Should -Throw -ErrorId 'DatabaseReadOnly,*'
-    }
-
-    It 'is left byte for byte as it was, and takes writes again once the file system is writable' {
-        if (Skip-WithoutMount) { return }
-        Set-TmpfsReadOnly $script:Mount $false
-        try {
-            Get-FileHashText $script:Db | Should -Be $script:HashBefore
-            Get-ChildItem $script:Mount -Name | Should -Be 'channel.db'
-            Add-Partner -Database $script:Db -Name 'Beta' -Country FR -Region 'Western Europe'
-            (Get-PartnerDatabase -Database $script:Db).PartnerCount | Should -Be 2
-            Test-PartnerDatabase -Database $script:Db | Should -BeTrue
-        }
-        finally {
-            Set-TmpfsReadOnly $script:Mount $true
+    if ($Kind -ne 'file') {
+        It 'refuses a new database beside it with DatabaseReadOnly, naming the path' {
+            if (Skip-Because $script:Why) { return }
+            $new = Join-Path $script:Folder 'new.db'
+            { New-PartnerDatabase -Path $new } | Should -Throw -ErrorId 'DatabaseReadOnly,*' -ExpectedMessage "*'$new' cannot be created*"
+            { Add-Partner -Database $new -Name 'Zeta' } | Should -Throw -ErrorId 'DatabaseReadOnly,*'
         }
     }
-}
 
-Describe 'A read-only database file in a writable folder' {
-    BeforeAll {
-        $script:Db = New-TestDatabasePath
-        New-FilledDatabase $script:Db
-        $script:HashBefore = Get-FileHashText $script:Db
-        $script:ReadOnlyWhy = $null
-        try { Set-PathReadOnly $script:Db $true } catch { $script:ReadOnlyWhy = "$_" }
-    }
-
-    AfterAll {
-        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
-        Set-PathReadOnly $script:Db $false
-    }
-
-    It 'can still be read' {
-        if (Skip-WithoutReadOnly) { return }
-        (Get-Partner -Database $script:Db).Name | Should -Be 'Alpha GmbH'
-        (Measure-PartnerRevenue -Database $script:Db -GroupBy Year).Total | Should -Be 100
-        Test-PartnerDatabase -Database $script:Db | Should -BeTrue
-    }
-
-    It '<_> fails with DatabaseReadOnly (PermissionDenied)' -ForEach $script:WriteNames {
-        if (Skip-WithoutReadOnly) { return }
-        $failure = Get-WriteError $_ $script:Db
-        $failure | Should -Not -BeNullOrEmpty
-        $failure.FullyQualifiedErrorId | Should -BeLike 'DatabaseReadOnly,*'
-        $failure.CategoryInfo.Category | Should -Be 'PermissionDenied'
-    }
-
-    It 'is left byte for byte as it was' {
-        if (Skip-WithoutReadOnly) { return }
-        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+    It 'is left byte for byte as it was, and takes writes again once it is writable' {
+        if (Skip-Because $script:Why) { return }
+        Set-ReadOnly $false
         Get-FileHashText $script:Db | Should -Be $script:HashBefore
-        # SQLite may leave an empty -wal file beside a database it could only read; never a frame in it.
-        if (Test-Path "$($script:Db)-wal") { (Get-Item "$($script:Db)-wal").Length | Should -Be 0 }
-    }
-}
-
-Describe 'A database in a read-only folder' -Skip:$IsWindows {
-    BeforeAll {
-        $script:Folder = New-TestFolder
-        # A name SQLite must be given percent-encoded when it opens the file as immutable.
-        $script:Db = Join-Path $script:Folder 'archive #1 ?50% Ünïcödé.db'
-        New-FilledDatabase $script:Db
-        $script:HashBefore = Get-FileHashText $script:Db
-        $script:ReadOnlyWhy = $null
-        try { Set-PathReadOnly $script:Folder $true } catch { $script:ReadOnlyWhy = "$_" }
-    }
-
-    AfterAll {
-        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
-        Set-PathReadOnly $script:Folder $false
-    }
-
-    It 'can still be read, though SQLite cannot make its -shm file there' {
-        if (Skip-WithoutReadOnly) { return }
-        (Get-Partner -Database $script:Db).Name | Should -Be 'Alpha GmbH'
-        (Get-PartnerRevenue -Database $script:Db).Amount | Should -Be 100
+        # Nothing is added beside it; where the folder is writable, SQLite may leave an empty -wal (never a frame).
+        foreach ($beside in Get-ChildItem -LiteralPath $script:Folder | Where-Object Name -ne (Split-Path -Leaf $script:Db)) {
+            $Kind | Should -Be 'file' -Because "nothing may be added beside the database ($($beside.Name))"
+            $beside.Name | Should -BeIn @("$(Split-Path -Leaf $script:Db)-wal", "$(Split-Path -Leaf $script:Db)-shm")
+            if ($beside.Name.EndsWith('-wal')) { $beside.Length | Should -Be 0 }
+        }
+        Add-Partner -Database $script:Db -Name 'Beta' -Country FR -Region 'Western Europe'
+        (Get-PartnerDatabase -Database $script:Db).PartnerCount | Should -Be 2
         Test-PartnerDatabase -Database $script:Db | Should -BeTrue
-        (Get-PartnerDatabase -Database $script:Db).Path | Should -Be $script:Db
-    }
-
-    It '<_> fails with DatabaseReadOnly (PermissionDenied)' -ForEach $script:WriteNames {
-        if (Skip-WithoutReadOnly) { return }
-        $failure = Get-WriteError $_ $script:Db
-        $failure.FullyQualifiedErrorId | Should -BeLike 'DatabaseReadOnly,*'
-        $failure.CategoryInfo.Category | Should -Be 'PermissionDenied'
-    }
-
-    It 'is left byte for byte as it was, with nothing added beside it' {
-        if (Skip-WithoutReadOnly) { return }
-        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
-        Get-FileHashText $script:Db | Should -Be $script:HashBefore
-        @(Get-ChildItem -LiteralPath $script:Folder -Name) | Should -Be @('archive #1 ?50% Ünïcödé.db')
     }
 }
 
@@ -278,9 +218,9 @@ Describe 'A read-only database made by schema version 1' {
         $db = Join-Path (New-TestFolder) 'old.db'
         Copy-Item (Join-Path $PSScriptRoot '../fixtures/partnerops-schema1.db') $db
         $hash = Get-FileHashText $db
-        $script:ReadOnlyWhy = $null
-        try { Set-PathReadOnly $db $true } catch { $script:ReadOnlyWhy = "$_" }
-        if (Skip-WithoutReadOnly) { return }
+        $why = $null
+        try { Set-PathReadOnly $db $true } catch { $why = "$_" }
+        if (Skip-Because $why) { return }
         try {
             { Get-Partner -Database $db } | Should -Throw -ErrorId 'DatabaseReadOnly,*' -ExpectedMessage '*schema (version 1) cannot be brought up to version 2*'
         }
@@ -315,7 +255,7 @@ Describe 'A full disk' {
     }
 
     It 'stops a pipeline with DatabaseFull (WriteError); what is kept are whole batches from the start' {
-        if (Skip-WithoutMount) { return }
+        if (Skip-Because $script:MountWhy) { return }
         $db = New-FullDiskDatabase
         $failure = $null
         try {
@@ -337,7 +277,7 @@ Describe 'A full disk' {
     }
 
     It 'stops an import with DatabaseFull, keeps the database sound, and -Mode Skip completes it once there is room' {
-        if (Skip-WithoutMount) { return }
+        if (Skip-Because $script:MountWhy) { return }
         $db = New-FullDiskDatabase
         { Import-Partner -Database $db -Path $script:Csv } | Should -Throw -ErrorId 'DatabaseFull,*' -ExpectedMessage "*'$db' is full*"
         Get-OpenFile (Split-Path $db) | Should -BeNullOrEmpty
@@ -353,7 +293,7 @@ Describe 'A full disk' {
     }
 
     It 'stops a backup onto it with DatabaseFull and leaves no partial copy' {
-        if (Skip-WithoutMount) { return }
+        if (Skip-Because $script:MountWhy) { return }
         $mount = Mount-TestTmpfs '1m'
         $script:Mounts.Add($mount)
         $source = New-TestDatabasePath
