@@ -194,6 +194,7 @@ Describe 'A database on a read-only <Kind>' -ForEach @(
             $new = Join-Path $script:Folder 'new.db'
             { New-PartnerDatabase -Path $new } | Should -Throw -ErrorId 'DatabaseReadOnly,*' -ExpectedMessage "*'$new' cannot be created*"
             { Add-Partner -Database $new -Name 'Zeta' } | Should -Throw -ErrorId 'DatabaseReadOnly,*'
+            { Backup-PartnerDatabase -Database $script:Db -DestinationPath $new } | Should -Throw -ErrorId 'DatabaseReadOnly,*' -ExpectedMessage "'$new' cannot be created: *"
         }
     }
 

@@ -23,7 +23,7 @@ namespace PartnerOps
 
         public string? Country { get; set; }
 
-        /// <summary>Not set on a new partner means "today" (see <see cref="PartnerRules.Normalize"/>); any date, 0001-01-01 too, is kept.</summary>
+        /// <summary>Not set on a new partner means "today" (see <see cref="PartnerRules.Normalize"/>); a date given is checked like any other (0001-01-01 too).</summary>
         public DateTime JoinedOn
         {
             get => _joinedOn ?? default;

@@ -133,7 +133,6 @@ namespace PartnerOps
 
         /// <summary>
         /// A JoinedOn or EndedOn as given (date only), or InvalidPartnerValue when it is outside the years 1900 to 2999.
-        /// Callers check a given JoinedOn here before it reaches <see cref="Normalize"/>, where 0001-01-01 means "not given".
         /// </summary>
         public static DateTime? CheckDate(DateTime? date, string property)
         {

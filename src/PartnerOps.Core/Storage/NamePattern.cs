@@ -97,7 +97,7 @@ namespace PartnerOps.Storage
                 ? new NamePattern(pattern, true, string.Empty, glob.ToString(), prefix.ToString())
                 : new NamePattern(pattern, false, PartnerRules.NameKey(Nfc(literal.ToString().Trim())), string.Empty, string.Empty);
 
-            // Text with half a surrogate pair cannot be normalised (nor stored): it is looked up as it is, and matches nothing.
+            // Text that cannot be stored matches nothing, so it is looked up as it is (half a surrogate pair cannot even be normalised).
             static string Nfc(string text) => TextRules.Problem(text) == null ? text.Normalize(NormalizationForm.FormC) : text;
 
             // One character, or a surrogate pair: upper-cased as a whole, as NameKey upper-cases the stored name

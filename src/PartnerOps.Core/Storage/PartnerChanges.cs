@@ -34,7 +34,6 @@ namespace PartnerOps.Storage
         /// <summary>A copy of <paramref name="current"/> with these changes; the original is not touched.</summary>
         public Partner ApplyTo(Partner current)
         {
-            PartnerRules.CheckDate(JoinedOn, nameof(JoinedOn)); // Normalize would read 0001-01-01 as "not given"
             var next = new Partner
             {
                 Id = current.Id,

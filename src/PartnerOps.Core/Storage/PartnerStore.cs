@@ -115,8 +115,9 @@ namespace PartnerOps.Storage
             return OpenOrCreate(full, currency);
         }
 
-        // Creates the file (and its missing folders) owner-only; a folder or file system that refuses is DatabaseReadOnly.
-        private static void CreateOwnerOnly(string full)
+        // Creates the file (and its missing folders) owner-only; a folder or file system that refuses is DatabaseReadOnly,
+        // naming the file the user asked for (a backup is written to a temporary name beside it first).
+        private static void CreateOwnerOnly(string full, string? shown = null)
         {
             try
             {
@@ -133,8 +134,8 @@ namespace PartnerOps.Storage
                 throw new PartnerOpsException(
                     ErrorIds.DatabaseReadOnly,
                     FailureKind.ReadOnly,
-                    $"'{full}' cannot be created: {ex.Message.TrimEnd('.')}. Choose a folder you can write to.",
-                    full,
+                    $"'{shown ?? full}' cannot be created: {ex.Message.Replace(full, shown ?? full).TrimEnd('.')}. Choose a folder you can write to.",
+                    shown ?? full,
                     ex);
             }
         }
@@ -489,7 +490,7 @@ SELECT count(*) FROM (
             var partial = destination + ".partial-" + Guid.NewGuid().ToString("N");
             try
             {
-                CreateOwnerOnly(partial);
+                CreateOwnerOnly(partial, destination);
                 using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
                 {
                     target.Open();

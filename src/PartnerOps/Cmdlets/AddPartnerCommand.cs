@@ -74,7 +74,7 @@ namespace PartnerOps.Commands
                 Notes = Notes,
             };
 
-            // Left unset when not given, so Core gives it today's date (0001-01-01 is a date like any other).
+            // Left unset when not given, so Core gives it today's date; a date given is checked (0001-01-01 too).
             if (JoinedOn is DateTime joinedOn)
             {
                 draft.JoinedOn = joinedOn;
@@ -86,15 +86,7 @@ namespace PartnerOps.Commands
             }
 
             var writes = _writes ??= new PipelinedWrites(OpenStore(create: true));
-            WriteItem(
-                writes,
-                InputObject ?? (object)Name,
-                () =>
-                {
-                    PartnerRules.CheckDate(JoinedOn, nameof(JoinedOn)); // the draft's 0001-01-01 means "not given"
-                    return writes.Partners.Add(draft);
-                },
-                PassThru);
+            WriteItem(writes, InputObject ?? (object)Name, () => writes.Partners.Add(draft), PassThru);
         }
 
         protected override void EndProcessing() => CompleteWrites(_writes, "Added");
