@@ -214,13 +214,13 @@ namespace PartnerOps.Commands
         /// Runs one item's writes in the pipeline's batch, as a per-item action, and then (outside the item's
         /// savepoint, so that a PartnerOps command downstream can write) passes its result on when <paramref name="emit"/>.
         /// </summary>
-        internal void WriteItem(PipelinedWrites writes, object? target, Func<object?> work, bool emit = false)
+        internal void WriteItem(PipelinedWrites writes, object? target, Func<object?> work, bool emit = false, bool oneStatement = false)
         {
             object? result = null;
             var done = false;
             PerItem(target, () =>
             {
-                result = writes.Batch.Run(work);
+                result = writes.Batch.Run(work, oneStatement);
                 writes.Written++;
                 done = true;
             });

@@ -190,6 +190,23 @@ namespace PartnerOps.Tests
         }
 
         [Fact]
+        public void A_failing_one_statement_item_is_undone_by_SQLite_alone_without_a_savepoint()
+        {
+            using (var batch = new WriteBatch(_store, maxAge: Never))
+            {
+                batch.Run(() => _partners.Add(Draft("Alpha")), oneStatement: true);
+                var failure = Assert.Throws<PartnerOpsException>(() => batch.Run(() => _partners.Add(Draft("ALPHA")), oneStatement: true));
+                Assert.Equal(ErrorIds.PartnerAlreadyExists, failure.ErrorId);
+                Assert.False(_store.InAutocommit); // the batch's transaction goes on
+                batch.Run(() => _partners.Add(Draft("Gamma")), oneStatement: true);
+            }
+
+            Assert.Equal(new[] { "Alpha", "Gamma" }, StoredNames());
+            var history = Dapper.SqlMapper.ExecuteScalar<long>(_store.Connection, "SELECT count(*) FROM history WHERE entity = 'Partner'");
+            Assert.Equal(2, history); // the failed insert's history row went with it
+        }
+
+        [Fact]
         public void Rollback_after_SQLite_ended_the_transaction_itself_does_not_throw()
         {
             _store.BeginWrite();

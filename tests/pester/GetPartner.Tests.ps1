@@ -228,12 +228,11 @@ Describe 'Get-Partner streaming over 20,000 partners' {
         $null = Get-Partner -Database $db -First 1   # warm up, so timings below compare reading and not loading
 
         # A child script: run $Read, remove the module, and count the files under $Database still open.
-        function Get-OpenFileCountScript([string] $Database, [string] $Read) {
-            "`$db = $(ConvertTo-PSLiteral $Database)`n$Read`n" + @'
-Remove-Module PartnerOps
-[GC]::Collect(); [GC]::WaitForPendingFinalizers()
-@(Get-ChildItem "/proc/$PID/fd" | Where-Object { $_.LinkTarget -like "$db*" }).Count
-'@
+        # -NoCollect: without a garbage collection first, so a handle only a finalizer would release counts too.
+        function Get-OpenFileCountScript([string] $Database, [string] $Read, [switch] $NoCollect) {
+            "`$db = $(ConvertTo-PSLiteral $Database)`n$Read`nRemove-Module PartnerOps`n" +
+            $(if (-not $NoCollect) { "[GC]::Collect(); [GC]::WaitForPendingFinalizers()`n" }) +
+            '@(Get-ChildItem "/proc/$PID/fd" | Where-Object { $_.LinkTarget -like "$db*" }).Count'
         }
     }
 
@@ -257,6 +256,13 @@ Remove-Module PartnerOps
     # Linux only: the open files are counted in /proc.
     It 'releases the database file after a complete read once the module is removed' -Skip:(-not (Test-Path "/proc/$PID/fd")) {
         $open = Invoke-ChildPwshJson -ImportModule -Command (Get-OpenFileCountScript $db '$null = Get-Partner -Database $db -First 3')
+        $open | Should -Be 0
+    }
+
+    It 'releases the database file after piped writes (their prepared statements finalized) once the module is removed' -Skip:(-not (Test-Path "/proc/$PID/fd")) {
+        $copy = Join-Path (New-TestFolder) 'writes.db'
+        Copy-Item $db $copy
+        $open = Invoke-ChildPwshJson -ImportModule -Command (Get-OpenFileCountScript $copy -NoCollect "1..50 | ForEach-Object { [pscustomobject]@{ Name = `"Written `$_`" } } | Add-Partner -Database `$db; Add-Partner -Database `$db -Name 'Written 1' -ErrorAction SilentlyContinue")
         $open | Should -Be 0
     }
 

@@ -20,6 +20,7 @@ namespace PartnerOps.Storage
         public const int DefaultBusyTimeoutSeconds = 30;
 
         public const string BusyTimeoutVariable = "PARTNEROPS_BUSY_TIMEOUT";
+        private readonly List<IDisposable> _owned = new List<IDisposable>();
         private volatile bool _disposed;
         private bool _immutable;
         private bool _traced;
@@ -665,7 +666,17 @@ SELECT count(*) FROM (
                 Rollback();
             }
 
+            // Statements prepared on the raw handle must be finalized before the connection goes back to the pool.
+            foreach (var owned in _owned)
+            {
+                owned.Dispose();
+            }
+
+            _owned.Clear();
             Connection.Dispose();
         }
+
+        /// <summary>Disposes <paramref name="owned"/> (a statement prepared on this connection) when the store is disposed.</summary>
+        internal void Own(IDisposable owned) => _owned.Add(owned);
     }
 }

@@ -51,7 +51,11 @@ namespace PartnerOps.Storage
         public long Committed { get; private set; }
 
         /// <summary>Runs one item's writes; if it throws, its changes are undone and the batch goes on.</summary>
-        public T Run<T>(Func<T> item)
+        /// <param name="oneStatement">
+        /// The item writes with one SQL statement (its triggers included), which SQLite undoes by itself when it fails:
+        /// no savepoint is needed around it. Two statements per item were a measurable part of Add-Partner's cost.
+        /// </param>
+        public T Run<T>(Func<T> item, bool oneStatement = false)
         {
             if (_store.Transaction == null)
             {
@@ -62,12 +66,19 @@ namespace PartnerOps.Storage
                 _items = 0;
             }
 
-            Execute(ref _save, "SAVEPOINT item");
+            if (!oneStatement)
+            {
+                Execute(ref _save, "SAVEPOINT item");
+            }
+
             T result;
             try
             {
                 result = item();
-                Execute(ref _release, "RELEASE item");
+                if (!oneStatement)
+                {
+                    Execute(ref _release, "RELEASE item");
+                }
             }
             catch (Exception ex)
             {
@@ -79,7 +90,7 @@ namespace PartnerOps.Storage
                     _store.Rollback();
                     _items = 0;
                 }
-                else
+                else if (!oneStatement)
                 {
                     Execute(ref _rollback, "ROLLBACK TO item");
                     Execute(ref _release, "RELEASE item");

@@ -86,7 +86,8 @@ namespace PartnerOps.Commands
             }
 
             var writes = _writes ??= new PipelinedWrites(OpenStore(create: true));
-            WriteItem(writes, InputObject ?? (object)Name, () => writes.Partners.Add(draft), PassThru);
+            // One INSERT (the history trigger inside it): SQLite undoes it alone when it fails.
+            WriteItem(writes, InputObject ?? (object)Name, () => writes.Partners.Add(draft), PassThru, oneStatement: true);
         }
 
         protected override void EndProcessing() => CompleteWrites(_writes, "Added");

@@ -104,7 +104,8 @@ namespace PartnerOps.Commands
             }
 
             var writes = _writes ??= new PipelinedWrites(OpenStore(create: true));
-            WriteItem(writes, target, () => writes.Revenue.Add(draft), PassThru);
+            // Reads, then one INSERT (totals and history triggers inside it): SQLite undoes it alone when it fails.
+            WriteItem(writes, target, () => writes.Revenue.Add(draft), PassThru, oneStatement: true);
         }
 
         protected override void EndProcessing() => CompleteWrites(_writes, "Added", "revenue record(s)");
