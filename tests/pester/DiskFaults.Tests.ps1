@@ -311,11 +311,7 @@ Describe 'A database another process has locked' {
         Add-Partner -Database $db -Name 'First'
         [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
         # An exclusive lock, as a tool that opens the file with locking_mode EXCLUSIVE holds it: even readers wait.
-        $holder = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$db;Pooling=False")
-        $holder.Open()
-        $lock = $holder.CreateCommand()
-        $lock.CommandText = 'PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE partners SET notes = notes;'
-        $null = $lock.ExecuteNonQuery()
+        $holder = Open-RawConnection -Database $db -Sql 'PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE partners SET notes = notes;'
         try {
             $result = Invoke-ChildPwshJson -ImportModule -Environment @{ PARTNEROPS_BUSY_TIMEOUT = '1' } -Command @"
 `$db = $(ConvertTo-PSLiteral $db)
@@ -327,9 +323,7 @@ foreach (`$command in { Get-Partner -Database `$db }, { Add-Partner -Database `$
 "@
         }
         finally {
-            $lock.CommandText = 'ROLLBACK'
-            $null = $lock.ExecuteNonQuery()
-            $holder.Dispose()
+            $holder.Dispose() # rolls the held transaction back and releases the lock
         }
         $result.Count | Should -Be 2
         foreach ($outcome in $result) {

@@ -71,11 +71,7 @@ Describe 'The busy timeout' {
 
     It 'is set by PARTNEROPS_BUSY_TIMEOUT: a blocked writer gives up after that many seconds with DatabaseBusy' {
         # This process holds the write lock while a child process tries to write.
-        $holder = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$db;Pooling=False")
-        $holder.Open()
-        $lock = $holder.CreateCommand()
-        $lock.CommandText = 'BEGIN IMMEDIATE'
-        $null = $lock.ExecuteNonQuery()
+        $holder = Open-RawConnection -Database $db -Sql 'BEGIN IMMEDIATE'
         try {
             $result = Invoke-ChildPwshJson -ImportModule -Environment @{ PARTNEROPS_BUSY_TIMEOUT = '1' } -Command @"
 `$timer = [Diagnostics.Stopwatch]::StartNew()
@@ -84,9 +80,7 @@ catch { [pscustomobject]@{ Id = `$_.FullyQualifiedErrorId; Category = "`$(`$_.Ca
 "@
         }
         finally {
-            $lock.CommandText = 'ROLLBACK'
-            $null = $lock.ExecuteNonQuery()
-            $holder.Dispose()
+            $holder.Dispose() # rolls the held transaction back
         }
         $result.Id | Should -BeLike 'DatabaseBusy,*'
         $result.Category | Should -Be 'ResourceBusy'
@@ -131,12 +125,7 @@ Describe 'A database made by a newer PartnerOps' {
         $db = New-TestDatabasePath
         Add-Partner -Database $db -Name 'Kept'
         [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
-        $raw = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$db;Pooling=False")
-        $raw.Open()
-        $set = $raw.CreateCommand()
-        $set.CommandText = 'PRAGMA user_version = 99'
-        $null = $set.ExecuteNonQuery()
-        $raw.Dispose()
+        Invoke-RawSql -Database $db -Sql 'PRAGMA user_version = 99'
         $hash = (Get-FileHash $db).Hash
         $csv = Join-Path (New-TestFolder) 'new.csv'
         Set-Content $csv "Name`nNew"

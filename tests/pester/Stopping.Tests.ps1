@@ -4,11 +4,8 @@ BeforeAll {
     # A database whose revenue takes SQLite several seconds to group by partner and month (read from the records).
     $db = New-TestDatabasePath
     Add-Partner -Database $db -Name 'Seed'
-    $connection = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$db;Pooling=False")
-    $connection.Open()
-    $command = $connection.CreateCommand()
     # Filled without the totals triggers and indexes, for speed: only the records are read here.
-    $command.CommandText = @'
+    Invoke-RawSql -Database $db -Sql @'
 DROP TRIGGER revenue_totals_insert; DROP INDEX revenue_partner; DROP INDEX revenue_date;
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
@@ -19,8 +16,6 @@ INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, r
 SELECT 1 + i % 200000, '2015-' || printf('%02d', 1 + i % 12) || '-01', i, 'USD', 'Enterprise', 'ENTERPRISE', 'R', 'R', '2015-01-01' FROM n;
 COMMIT;
 '@
-    $null = $command.ExecuteNonQuery()
-    $connection.Dispose()
 }
 
 AfterAll {

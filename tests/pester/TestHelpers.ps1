@@ -43,6 +43,26 @@ function Add-TestPartner {
     $Partner | ForEach-Object { [pscustomobject]$_ } | Add-Partner -Database $Database
 }
 
+# A connection of its own (not pooled) to a database, with $Sql run on it: for what the module would not do
+# (hold a lock, set a file up by hand). Disposing it ends what it holds, an open transaction included.
+function Open-RawConnection {
+    param([Parameter(Mandatory)] [string] $Database, [string] $Sql)
+    $connection = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$Database;Pooling=False")
+    $connection.Open()
+    if ($Sql) {
+        $command = $connection.CreateCommand()
+        $command.CommandText = $Sql
+        $null = $command.ExecuteNonQuery()
+    }
+    $connection
+}
+
+# Runs SQL on a database through a connection of its own, closed afterwards.
+function Invoke-RawSql {
+    param([Parameter(Mandatory)] [string] $Database, [Parameter(Mandatory)] [string] $Sql)
+    (Open-RawConnection -Database $Database -Sql $Sql).Dispose()
+}
+
 # A string as a single-quoted PowerShell literal, for building child pwsh scripts.
 function ConvertTo-PSLiteral {
     param([AllowEmptyString()] [string] $Text)

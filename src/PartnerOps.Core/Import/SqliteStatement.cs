@@ -97,9 +97,37 @@ namespace PartnerOps.Import
             SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int64(_statement, index, value), _db);
         }
 
-        public void BindText(int index, string value)
+        /// <summary>Binds text to ?<paramref name="index"/>; null binds NULL.</summary>
+        public void BindText(int index, string? value)
         {
-            SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(_statement, index, value), _db);
+            SqliteException.ThrowExceptionForRC(value == null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value), _db);
+        }
+
+        /// <summary>
+        /// Runs an INSERT ... RETURNING id and returns the id. Any failure throws, a constraint violation included
+        /// (with its extended code); SQLite has undone the statement by then.
+        /// </summary>
+        public long ExecuteReturningId()
+        {
+            try
+            {
+                var rc = Step();
+                if (rc == raw.SQLITE_ROW)
+                {
+                    var id = raw.sqlite3_column_int64(_statement, 0);
+                    rc = Step();
+                    if (rc == raw.SQLITE_DONE)
+                    {
+                        return id;
+                    }
+                }
+
+                throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(_db));
+            }
+            finally
+            {
+                raw.sqlite3_reset(_statement);
+            }
         }
 
         /// <summary>
