@@ -41,7 +41,8 @@ BeforeAll {
     # One line per measure: its keys and figures, for exact comparisons.
     function Format-Measure {
         process {
-            ($_.psobject.Properties | ForEach-Object { '{0}={1}' -f $_.Name, [string]$_.Value }) -join ' '
+            # The figures; Database (where they were measured) is asserted on its own.
+            ($_.psobject.Properties | Where-Object Name -ne 'Database' | ForEach-Object { '{0}={1}' -f $_.Name, [string]$_.Value }) -join ' '
         }
     }
 }
@@ -100,7 +101,8 @@ Describe 'Measure-PartnerRevenue' {
     It 'shows the keys first, as typed properties, then the figures' {
         $m = @(Measure-PartnerRevenue -Database $db -GroupBy Year, Channel)[0]
         $m.psobject.TypeNames[0] | Should -BeExactly 'PartnerOps.RevenueMeasure'
-        $m.psobject.Properties.Name | Should -Be @('Year', 'Channel', 'Count', 'Total', 'Average', 'Minimum', 'Maximum', 'Share', 'Currency', 'PreviousTotal', 'Growth')
+        $m.psobject.Properties.Name | Should -Be @('Year', 'Channel', 'Count', 'Total', 'Average', 'Minimum', 'Maximum', 'Share', 'Currency', 'PreviousTotal', 'Growth', 'Database')
+        $m.Database | Should -BeExactly $db
         $m.Year | Should -BeOfType ([int])
         $m.Channel | Should -BeOfType ([PartnerOps.RevenueChannel])
         $m.Total | Should -BeOfType ([decimal])

@@ -119,6 +119,7 @@ namespace PartnerOps.Import
                 Failed = failed + writer.Failed,
                 Duration = clock.Elapsed,
                 RolledBack = writer.RolledBack,
+                Database = store.Path,
             };
 
             void Report(ImportRowError error)

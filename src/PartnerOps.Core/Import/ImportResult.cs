@@ -37,6 +37,9 @@ namespace PartnerOps
         /// <summary>True when -Atomic undid the whole import because rows failed: then nothing was written.</summary>
         public bool RolledBack { get; internal set; }
 
+        /// <summary>The database imported into.</summary>
+        public string? Database { get; internal set; }
+
         public override string ToString() => Path;
     }
 }

@@ -123,6 +123,7 @@ namespace PartnerOps.Measures
                     Maximum = group.Maximum is decimal max ? RevenueRules.Round(max, currency) : (decimal?)null,
                     Share = grandTotal == 0 ? (decimal?)null : decimal.Round(group.Total / grandTotal, ShareDigits, MidpointRounding.AwayFromZero),
                     Currency = currency,
+                    Database = _store.Path,
                 };
 
                 if (previous != null)

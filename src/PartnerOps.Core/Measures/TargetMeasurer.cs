@@ -75,6 +75,7 @@ namespace PartnerOps.Measures
                 OnTrack = actual >= expected,
                 Currency = target.Currency,
                 AsOf = measured,
+                Database = _store.Path,
             };
         }
 

@@ -48,6 +48,9 @@ namespace PartnerOps
         /// <summary>The properties that changed, with their old and new values (null where there was none).</summary>
         public IReadOnlyList<PropertyChange> Changes { get; set; } = Array.Empty<PropertyChange>();
 
+        /// <summary>The database whose history this is; piped to a partner cmdlet, the entry names its partner in this database.</summary>
+        public string? Database { get; set; }
+
         public override string ToString() => $"{Operation} {Entity} {EntityId}: {string.Join("; ", Changes.Select(c => c.ToString()))}";
     }
 

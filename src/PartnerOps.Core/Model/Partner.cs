@@ -50,6 +50,12 @@ namespace PartnerOps
             set => _updatedAt = DateTime.SpecifyKind(value, DateTimeKind.Utc);
         }
 
+        /// <summary>
+        /// The database this partner came from: the full path of its file as it was named (later, a server location
+        /// without its password). Cmdlets that take partners from the pipeline use this database unless -Database is given.
+        /// </summary>
+        public string? Database { get; set; }
+
         public override string ToString() => Name;
 
         /// <summary>Makes JoinedOn "not given" again (a reused draft).</summary>
@@ -73,6 +79,9 @@ namespace PartnerOps
 
         public string JournalMode { get; set; } = string.Empty;
 
+        /// <summary>The same location as <see cref="Path"/>: every object the module returns says which database it is about.</summary>
+        public string? Database { get; set; }
+
         public override string ToString() => Path;
     }
 
@@ -92,6 +101,9 @@ namespace PartnerOps
         public bool Passed { get; }
 
         public string Detail { get; }
+
+        /// <summary>The database that was checked.</summary>
+        public string? Database { get; set; }
 
         public override string ToString() => Check + ": " + Detail;
     }

@@ -43,6 +43,12 @@ namespace PartnerOps
         /// <summary>An external id (invoice, deal), unique when given.</summary>
         public string? Reference { get; set; }
 
+        /// <summary>
+        /// The database this record came from: the full path of its file as it was named (later, a server location
+        /// without its password). Cmdlets that take records from the pipeline use this database unless -Database is given.
+        /// </summary>
+        public string? Database { get; set; }
+
         public override string ToString() =>
             $"{PartnerRules.FormatDate(Date)} {(PartnerName ?? "(direct)")} {Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)} {Currency}";
     }
@@ -57,6 +63,12 @@ namespace PartnerOps
         public int Year { get; set; }
 
         public decimal Rate { get; set; }
+
+        /// <summary>
+        /// The database this rate came from: the full path of its file as it was named (later, a server location
+        /// without its password). Cmdlets that take rates from the pipeline use this database unless -Database is given.
+        /// </summary>
+        public string? Database { get; set; }
 
         public override string ToString() =>
             $"{Year}: 1 {From} = {Rate.ToString(System.Globalization.CultureInfo.InvariantCulture)} {To}";
@@ -92,6 +104,12 @@ namespace PartnerOps
         /// <summary>Set for PartnerRevenue targets only.</summary>
         public string? Currency { get; set; }
 
+        /// <summary>
+        /// The database this target came from: the full path of its file as it was named (later, a server location
+        /// without its password). Cmdlets that take targets from the pipeline use this database unless -Database is given.
+        /// </summary>
+        public string? Database { get; set; }
+
         public override string ToString() => $"{Metric} {Region ?? "(all regions)"} {Year}";
     }
 
@@ -123,6 +141,9 @@ namespace PartnerOps
 
         /// <summary>The date measured: -AsOf, or the target year's last day when -AsOf is later.</summary>
         public DateTime AsOf { get; set; }
+
+        /// <summary>The database measured.</summary>
+        public string? Database { get; set; }
 
         public override string ToString() => $"{Metric} {Region ?? "(all regions)"} {Year}: {Actual} of {Target}";
     }

@@ -53,6 +53,9 @@ namespace PartnerOps
         /// <summary>With Year among the keys: (Total - PreviousTotal) / PreviousTotal; null without a previous total.</summary>
         public decimal? Growth { get; set; }
 
+        /// <summary>The database measured (its rates and reporting currency were used).</summary>
+        public string? Database { get; set; }
+
         public object? this[RevenueGroupKey key]
         {
             get

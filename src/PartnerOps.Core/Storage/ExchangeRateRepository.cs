@@ -23,7 +23,7 @@ namespace PartnerOps.Storage
         /// <summary>Adds or replaces the rate for a pair and year; returns it as stored.</summary>
         public ExchangeRate Set(string from, string to, int year, decimal rate)
         {
-            var stored = new ExchangeRate { From = CurrencyCodes.Require(from), To = CurrencyCodes.Require(to), Year = year, Rate = rate };
+            var stored = new ExchangeRate { From = CurrencyCodes.Require(from), To = CurrencyCodes.Require(to), Year = year, Rate = rate, Database = _store.Path };
             if (stored.From == stored.To)
             {
                 throw Invalid($"From and To are both {stored.From}; a rate converts between two different currencies", stored.From);
@@ -78,7 +78,7 @@ namespace PartnerOps.Storage
                     parameters,
                     _store.Transaction,
                     buffered: false)
-                .Select(r => new ExchangeRate { From = r.From, To = r.To, Year = (int)r.Year, Rate = decimal.Parse(r.Rate, CultureInfo.InvariantCulture) });
+                .Select(r => new ExchangeRate { From = r.From, To = r.To, Year = (int)r.Year, Rate = decimal.Parse(r.Rate, CultureInfo.InvariantCulture), Database = _store.Path });
         }
 
         /// <summary>Every stored rate, ready to convert amounts.</summary>

@@ -62,6 +62,7 @@ namespace PartnerOps.Storage
                     EntityId = row.EntityId,
                     PartnerId = row.PartnerId,
                     Changes = Changes(row.Changes),
+                    Database = _store.Path,
                 });
         }
 

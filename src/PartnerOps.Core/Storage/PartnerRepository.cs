@@ -36,7 +36,7 @@ namespace PartnerOps.Storage
                 parameters.Add("skip", filter.Skip);
             }
 
-            return _store.Connection.Query<Partner>(sql.ToString(), parameters, _store.Transaction, buffered: false);
+            return _store.Connection.Query<Partner>(sql.ToString(), parameters, _store.Transaction, buffered: false).Select(Stamp);
         }
 
         /// <summary>How many partners match the filter, ignoring paging.</summary>
@@ -68,7 +68,7 @@ namespace PartnerOps.Storage
         }
 
         public Partner? GetById(long id) =>
-            _store.Connection.QuerySingleOrDefault<Partner>($"SELECT {Columns} FROM partners WHERE id = @id", new { id }, _store.Transaction);
+            StampOrNull(_store.Connection.QuerySingleOrDefault<Partner>($"SELECT {Columns} FROM partners WHERE id = @id", new { id }, _store.Transaction));
 
         /// <summary>The partner with this exact (case-insensitive) name; null when there is none, or when no partner could have that name.</summary>
         public Partner? GetByName(string name)
@@ -83,7 +83,7 @@ namespace PartnerOps.Storage
                 return null;
             }
 
-            return _store.Connection.QuerySingleOrDefault<Partner>($"SELECT {Columns} FROM partners WHERE name_key = @key", new { key }, _store.Transaction);
+            return StampOrNull(_store.Connection.QuerySingleOrDefault<Partner>($"SELECT {Columns} FROM partners WHERE name_key = @key", new { key }, _store.Transaction));
         }
 
         /// <summary>
@@ -156,6 +156,7 @@ namespace PartnerOps.Storage
             PartnerRules.Normalize(draft, now.ToLocalTime().Date);
             draft.CreatedAt = now;
             draft.UpdatedAt = now;
+            draft.Database = _store.Path;
             try
             {
                 draft.Id = (_insert ??= new PartnerInsertCommand(_store)).Execute(draft);
@@ -175,6 +176,7 @@ namespace PartnerOps.Storage
             var updated = changes.ApplyTo(current);
             PartnerRules.Normalize(updated, now.ToLocalTime().Date);
             updated.UpdatedAt = now;
+            updated.Database = _store.Path;
             try
             {
                 var changed = _store.Connection.Execute(
@@ -204,6 +206,15 @@ namespace PartnerOps.Storage
                 throw NotFound("Id " + partner.Id, partner.Id);
             }
         }
+
+        // Every partner read says which database it came from.
+        private Partner Stamp(Partner partner)
+        {
+            partner.Database = _store.Path;
+            return partner;
+        }
+
+        private Partner? StampOrNull(Partner? partner) => partner == null ? null : Stamp(partner);
 
         private static object Parameters(Partner p) => new
         {

@@ -420,6 +420,7 @@ namespace PartnerOps.Storage
         public DatabaseInfo GetInfo() => new DatabaseInfo
         {
             Path = Path,
+            Database = Path,
             SchemaVersion = Connection.ExecuteScalar<int>("PRAGMA user_version", transaction: Transaction),
             Currency = Currency,
             PartnerCount = Connection.ExecuteScalar<long>("SELECT count(*) FROM partners", transaction: Transaction),
@@ -468,10 +469,10 @@ SELECT count(*) FROM (
                 var totalsOff = schemaOk ? Connection.ExecuteScalar<long>(TotalsCheck) : 0;
                 return new[]
                 {
-                    new DatabaseFinding("Integrity", integrityOk, string.Join(Environment.NewLine, integrity)),
-                    new DatabaseFinding("ForeignKey", foreignKeys.Count == 0, foreignKeys.Count == 0 ? "ok" : string.Join(Environment.NewLine, foreignKeys)),
-                    new DatabaseFinding("Schema", schemaOk, schemaOk ? $"version {version}" : $"version {version}, expected {Schema.CurrentVersion}"),
-                    new DatabaseFinding("RevenueTotals", totalsOff == 0, totalsOff == 0 ? "ok" : $"{totalsOff} revenue total(s) differ from the records they sum"),
+                    new DatabaseFinding("Integrity", integrityOk, string.Join(Environment.NewLine, integrity)) { Database = Path },
+                    new DatabaseFinding("ForeignKey", foreignKeys.Count == 0, foreignKeys.Count == 0 ? "ok" : string.Join(Environment.NewLine, foreignKeys)) { Database = Path },
+                    new DatabaseFinding("Schema", schemaOk, schemaOk ? $"version {version}" : $"version {version}, expected {Schema.CurrentVersion}") { Database = Path },
+                    new DatabaseFinding("RevenueTotals", totalsOff == 0, totalsOff == 0 ? "ok" : $"{totalsOff} revenue total(s) differ from the records they sum") { Database = Path },
                 };
             }
             catch (SqliteException ex)

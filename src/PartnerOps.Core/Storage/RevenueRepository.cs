@@ -106,6 +106,7 @@ namespace PartnerOps.Storage
                 Segment = segment,
                 Region = region,
                 Reference = RevenueRules.NormalizeReference(draft.Reference),
+                Database = _store.Path,
             };
 
             try
@@ -163,7 +164,7 @@ namespace PartnerOps.Storage
                 $"A revenue record with reference '{TextRules.Shown(reference)}' already exists (references are unique).",
                 reference);
 
-        private static PartnerRevenue ToRevenue(Row row) => new PartnerRevenue
+        private PartnerRevenue ToRevenue(Row row) => new PartnerRevenue
         {
             Id = row.Id,
             PartnerId = row.PartnerId,
@@ -174,6 +175,7 @@ namespace PartnerOps.Storage
             Segment = row.Segment,
             Region = row.Region,
             Reference = row.Reference,
+            Database = _store.Path,
         };
 
         private sealed class Row

@@ -107,7 +107,7 @@ namespace PartnerOps.Storage
                 throw Invalid("Year", year, "it must be between 1900 and 2999");
             }
 
-            var target = new PartnerTarget { Metric = metric, Region = PartnerRules.NormalizeRegion(region, ErrorIds.InvalidTargetValue), Year = year, Value = value };
+            var target = new PartnerTarget { Metric = metric, Region = PartnerRules.NormalizeRegion(region, ErrorIds.InvalidTargetValue), Year = year, Value = value, Database = _store.Path };
             switch (metric)
             {
                 case TargetMetric.PartnerCount:
@@ -149,7 +149,7 @@ namespace PartnerOps.Storage
                 $"{property} '{TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture))}' is not valid: {problem}.",
                 value);
 
-        private static PartnerTarget ToTarget(Row row) => new PartnerTarget
+        private PartnerTarget ToTarget(Row row) => new PartnerTarget
         {
             Id = row.Id,
             Metric = (TargetMetric)Enum.Parse(typeof(TargetMetric), row.Metric),
@@ -157,6 +157,7 @@ namespace PartnerOps.Storage
             Year = (int)row.Year,
             Value = decimal.Parse(row.Value, CultureInfo.InvariantCulture),
             Currency = row.Currency,
+            Database = _store.Path,
         };
 
         private sealed class Row

@@ -157,6 +157,8 @@ namespace PartnerOps.Commands
                 result.Properties.Add(new PSNoteProperty(nameof(measure.Growth), measure.Growth));
             }
 
+            result.Properties.Add(new PSNoteProperty(nameof(measure.Database), measure.Database));
+
             return result;
         }
     }
