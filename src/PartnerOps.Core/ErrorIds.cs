@@ -30,6 +30,12 @@ namespace PartnerOps
         public const string ImportFileInvalid = nameof(ImportFileInvalid);
         public const string DatabaseReadOnly = nameof(DatabaseReadOnly);
         public const string DatabaseFull = nameof(DatabaseFull);
+
+        /// <summary>The database file was removed or replaced by another program while a command was writing to it.</summary>
+        public const string DatabaseReplaced = nameof(DatabaseReplaced);
+
+        /// <summary>A module object from one database was given to a command working on another (cmdlets.md, wave 2).</summary>
+        public const string ObjectFromOtherDatabase = nameof(ObjectFromOtherDatabase);
     }
 
     /// <summary>How a Core failure should be classified; the cmdlet layer maps it to an ErrorCategory.</summary>

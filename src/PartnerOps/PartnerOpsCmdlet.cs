@@ -254,7 +254,7 @@ namespace PartnerOps.Commands
         }
 
         /// <summary>Makes what other PartnerOps commands in this pipeline wrote to this database visible to this one (see WriteBatch).</summary>
-        internal static void SeeOtherWrites(PartnerStore store, WriteBatch? own = null) => WriteBatch.CommitIdle(store.Path, own);
+        internal static void SeeOtherWrites(PartnerStore store, WriteBatch? own = null) => WriteBatch.CommitIdle(store.Key, own);
 
         private bool MayPrompt(ConfirmImpact impact)
         {

@@ -36,13 +36,13 @@ BeforeAll {
     }
 
     function Dismount-TestTmpfs([string] $Folder) {
-        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+        Close-PooledConnections
         & umount $Folder
     }
 
     # Remounts a tmpfs read-only (or back to read-write); every pooled connection is closed first.
     function Set-TmpfsReadOnly([string] $Folder, [bool] $ReadOnly) {
-        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+        Close-PooledConnections
         $option = if ($ReadOnly) { 'remount,ro' } else { 'remount,rw' }
         & mount -o $option $Folder
         if ($LASTEXITCODE -ne 0) { throw "mount -o $option '$Folder' failed" }
@@ -85,14 +85,14 @@ BeforeAll {
         Add-PartnerRevenue -Database $Path -Partner 'Alpha GmbH' -Date 2015-03-01 -Amount 100 -Reference 'INV-1'
         Set-PartnerExchangeRate -Database $Path -From EUR -To USD -Year 2015 -Rate 1.1
         Set-PartnerTarget -Database $Path -Metric PartnerCount -Region 'Western Europe' -Year 2015 -Value 10
-        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+        Close-PooledConnections
     }
 
     function Get-FileHashText([string] $Path) { (Get-FileHash -Algorithm SHA256 $Path).Hash }
 
     # The files under this folder that this process still has open once the connection pools are cleared.
     function Get-OpenFile([string] $Folder) {
-        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+        Close-PooledConnections
         Get-ChildItem "/proc/$PID/fd" | ForEach-Object { $_.LinkTarget } | Where-Object { $_ -like "$Folder/*" }
     }
 
@@ -148,8 +148,8 @@ Describe 'A database on a read-only <Kind>' -ForEach @(
         function Set-ReadOnly([bool] $ReadOnly) {
             switch ($Kind) {
                 'file system' { Set-TmpfsReadOnly $script:Folder $ReadOnly }
-                'file' { [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools(); Set-PathReadOnly $script:Db $ReadOnly }
-                'folder' { [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools(); Set-PathReadOnly $script:Folder $ReadOnly }
+                'file' { Close-PooledConnections; Set-PathReadOnly $script:Db $ReadOnly }
+                'folder' { Close-PooledConnections; Set-PathReadOnly $script:Folder $ReadOnly }
             }
             $script:IsReadOnly = $ReadOnly
         }
@@ -226,7 +226,7 @@ Describe 'A read-only database made by schema version 1' {
             { Get-Partner -Database $db } | Should -Throw -ErrorId 'DatabaseReadOnly,*' -ExpectedMessage '*schema (version 1) cannot be brought up to version 2*'
         }
         finally {
-            [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+            Close-PooledConnections
             Set-PathReadOnly $db $false
         }
         Get-FileHashText $db | Should -Be $hash
@@ -309,7 +309,7 @@ Describe 'A database another process has locked' {
     It 'gives readers and writers DatabaseBusy after the busy timeout, and is unchanged' {
         $db = New-TestDatabasePath
         Add-Partner -Database $db -Name 'First'
-        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+        Close-PooledConnections
         # An exclusive lock, as a tool that opens the file with locking_mode EXCLUSIVE holds it: even readers wait.
         $holder = Open-RawConnection -Database $db -Sql 'PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE partners SET notes = notes;'
         try {

@@ -124,7 +124,7 @@ Describe 'A database made by a newer PartnerOps' {
         $command = $_
         $db = New-TestDatabasePath
         Add-Partner -Database $db -Name 'Kept'
-        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+        Close-PooledConnections
         Invoke-RawSql -Database $db -Sql 'PRAGMA user_version = 99'
         $hash = (Get-FileHash $db).Hash
         $csv = Join-Path (New-TestFolder) 'new.csv'
@@ -136,7 +136,7 @@ Describe 'A database made by a newer PartnerOps' {
             'Test-PartnerDatabase' = { Test-PartnerDatabase -Database $db }
         }[$command]
         $run | Should -Throw -ErrorId 'DatabaseSchemaTooNew,*' -ExpectedMessage "*'$db' has schema version 99, newer than this PartnerOps supports (2)*"
-        [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools()
+        Close-PooledConnections
         (Get-FileHash $db).Hash | Should -Be $hash
         Test-Path "$db-wal" | Should -BeFalse
     }

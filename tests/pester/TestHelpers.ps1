@@ -23,13 +23,19 @@ function New-TestDatabasePath {
 # Called in each test file's AfterAll. Every command in this process passes -Database (or -Path), so the
 # user's own database is never touched; only child pwsh sessions with a controlled environment go without.
 function Remove-TestFolders {
-    # Pooled connections keep files open (which Windows would refuse to delete).
-    $connection = 'Microsoft.Data.Sqlite.SqliteConnection' -as [type]
-    if ($connection) { $connection::ClearAllPools() }
+    # Connections kept between commands keep files open (which Windows would refuse to delete).
+    Close-PooledConnections
     foreach ($folder in $script:TestFolders) {
         Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
     }
     $script:TestFolders.Clear()
+}
+
+# Closes the connections the module keeps open between commands in this process (what Remove-Module does), so that
+# the next command opens each file afresh: for tests that change a file's mode or mounts under the module.
+function Close-PooledConnections {
+    $store = 'PartnerOps.Storage.PartnerStore' -as [type]
+    if ($store) { $store::ReleasePooledConnections() }
 }
 
 # Adds partners given as hashtables (any Add-Partner parameters) through the pipeline, as a CSV import would.

@@ -21,17 +21,23 @@ namespace PartnerOps.Storage
 
         public const string BusyTimeoutVariable = "PARTNEROPS_BUSY_TIMEOUT";
         private readonly List<IDisposable> _owned = new List<IDisposable>();
+        private readonly FileIdentity? _opened;
+        private readonly int _changesAtOpen;
         private volatile bool _disposed;
+        private bool _keep = true;
         private bool _immutable;
         private bool _traced;
         private const int MaxBusyTimeoutSeconds = 3600;
         private const int SqliteDbConfigDefensive = 1010;
 
-        private PartnerStore(string path, SqliteConnection connection, int busyTimeoutSeconds)
+        private PartnerStore(string path, string key, SqliteConnection connection, FileIdentity? opened, int busyTimeoutSeconds)
         {
             Path = path;
+            Key = key;
             Connection = connection;
             BusyTimeoutSeconds = busyTimeoutSeconds;
+            _opened = opened;
+            _changesAtOpen = SQLitePCL.raw.sqlite3_total_changes(connection.Handle);
         }
 
         /// <summary>The name the history records for changes made through this process.</summary>
@@ -63,7 +69,37 @@ namespace PartnerOps.Storage
                 text);
         }
 
+        /// <summary>The database file's full path, as the user named it: what objects' Database property shows.</summary>
         public string Path { get; }
+
+        /// <summary>
+        /// The one name this process uses for the file (see <see cref="ConnectionPool.NameOf"/>): two paths that lead to
+        /// the same file (links, letter case) give the same key.
+        /// </summary>
+        public string Key { get; }
+
+        /// <summary>How many names (hard links) the file has; more than one means another process could open it by another name.</summary>
+        public long Links => _opened?.Links ?? 1;
+
+        /// <summary>
+        /// Whether <paramref name="location"/> (a full path, as a Database property holds it) names this database's file:
+        /// the same file, also through a link or in other letter case; without file identities, the same path.
+        /// </summary>
+        public bool IsSameDatabase(string? location)
+        {
+            if (string.IsNullOrEmpty(location))
+            {
+                return false;
+            }
+
+            if (string.Equals(location, Path, StringComparison.Ordinal) || string.Equals(location, Key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            var other = FileIdentity.Of(location!);
+            return other != null && other.SameFile(_opened);
+        }
 
         public SqliteConnection Connection { get; }
 
@@ -73,7 +109,7 @@ namespace PartnerOps.Storage
         /// <summary>Opens an existing database; a missing file is DatabaseNotFound.</summary>
         public static PartnerStore OpenExisting(string path)
         {
-            var full = System.IO.Path.GetFullPath(path);
+            var full = RequireFilePath(path, "database");
             if (!File.Exists(full))
             {
                 throw new PartnerOpsException(
@@ -89,7 +125,7 @@ namespace PartnerOps.Storage
         /// <summary>Opens a database for writing, creating the file (and its folder) when missing.</summary>
         public static PartnerStore OpenOrCreate(string path, string currency = DefaultCurrency)
         {
-            var full = System.IO.Path.GetFullPath(path);
+            var full = RequireFilePath(path, "database");
             if (!File.Exists(full))
             {
                 // Made here, owner-only, before SQLite opens it: its -wal and -shm files then get the same mode.
@@ -103,7 +139,7 @@ namespace PartnerOps.Storage
         public static PartnerStore Create(string path, string currency)
         {
             currency = CurrencyCodes.Require(currency);
-            var full = System.IO.Path.GetFullPath(path);
+            var full = RequireFilePath(path, "database");
             if (File.Exists(full) && new FileInfo(full).Length > 0)
             {
                 throw new PartnerOpsException(
@@ -114,6 +150,25 @@ namespace PartnerOps.Storage
             }
 
             return OpenOrCreate(full, currency);
+        }
+
+        /// <summary>
+        /// The full path of a file the user named (<paramref name="role"/>: "database", "backup destination"); a folder there
+        /// is DatabaseInvalid (InvalidArgument), naming it: SQLite would only say it cannot open it.
+        /// </summary>
+        public static string RequireFilePath(string path, string role)
+        {
+            var full = System.IO.Path.GetFullPath(path);
+            if (Directory.Exists(full))
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.DatabaseInvalid,
+                    FailureKind.InvalidArgument,
+                    $"The {role} '{full}' is a folder, not a file. Give the path of a file, such as '{System.IO.Path.Combine(full, "partnerops.db")}'.",
+                    full);
+            }
+
+            return full;
         }
 
         // Creates the file (and its missing folders) owner-only; a folder or file system that refuses is DatabaseReadOnly,
@@ -141,14 +196,18 @@ namespace PartnerOps.Storage
             }
         }
 
-        /// <summary>Closes every pooled connection, so no file stays open after the module is removed.</summary>
-        public static void ReleasePooledConnections() => SqliteConnection.ClearAllPools();
+        /// <summary>Closes every connection kept between commands, so no file stays open after the module is removed.</summary>
+        public static void ReleasePooledConnections()
+        {
+            ConnectionPool.Release();
+            SqliteConnection.ClearAllPools();
+        }
 
-        /// <summary>Removes a database file with its WAL and shared-memory files, after closing pooled handles.</summary>
+        /// <summary>Removes a database file with its WAL and shared-memory files, after closing the connections kept to it.</summary>
         public static void Delete(string path)
         {
             var full = System.IO.Path.GetFullPath(path);
-            ReleasePooledConnections();
+            ConnectionPool.Release(ConnectionPool.NameOf(full, FileIdentity.Of(full)));
             foreach (var suffix in new[] { string.Empty, "-wal", "-shm", "-journal" })
             {
                 File.Delete(full + suffix);
@@ -158,9 +217,11 @@ namespace PartnerOps.Storage
         private static PartnerStore Open(string full, SqliteOpenMode mode, string currency)
         {
             var busyTimeout = BusyTimeoutFromEnvironment(Environment.GetEnvironmentVariable);
+            var identity = FileIdentity.Of(full);
+            var name = ConnectionPool.NameOf(full, identity);
             try
             {
-                return Open(full, full, mode, currency, busyTimeout);
+                return Open(full, name, name, mode, currency, busyTimeout, identity);
             }
             catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_CANTOPEN && CanReadAsImmutable(full))
             {
@@ -168,7 +229,7 @@ namespace PartnerOps.Storage
                 // -wal file nobody is writing it, so it is read as it is (immutable); writes give DatabaseReadOnly.
                 try
                 {
-                    var store = Open(full, ImmutableUri(full), SqliteOpenMode.ReadOnly, currency, busyTimeout);
+                    var store = Open(full, name, ImmutableUri(name), SqliteOpenMode.ReadOnly, currency, busyTimeout, null);
                     store._immutable = true;
                     return store;
                 }
@@ -183,26 +244,46 @@ namespace PartnerOps.Storage
             }
         }
 
-        private static PartnerStore Open(string full, string dataSource, SqliteOpenMode mode, string currency, int busyTimeout)
+        // A connection kept from an earlier command when the file is still as it left it, else a new one. Immutable
+        // connections (identity null) are not kept: they exist only while the file cannot be written.
+        private static PartnerStore Open(string full, string name, string dataSource, SqliteOpenMode mode, string currency, int busyTimeout, FileIdentity? identity)
         {
-            var builder = new SqliteConnectionStringBuilder
+            var kept = identity == null ? null : ConnectionPool.Take(name, identity);
+            SqliteConnection connection;
+            FileIdentity? opened;
+            if (kept is (SqliteConnection keptConnection, FileIdentity keptFile))
             {
-                DataSource = dataSource,
-                Mode = mode,
-                Pooling = true,
-                DefaultTimeout = busyTimeout,
-            };
-            var connection = new SqliteConnection(builder.ToString());
+                connection = keptConnection;
+                connection.DefaultTimeout = busyTimeout;
+                opened = keptFile;
+            }
+            else
+            {
+                var builder = new SqliteConnectionStringBuilder { DataSource = dataSource, Mode = mode, Pooling = false, DefaultTimeout = busyTimeout };
+                connection = new SqliteConnection(builder.ToString());
+                try
+                {
+                    connection.Open();
+                }
+                catch
+                {
+                    connection.Dispose();
+                    throw;
+                }
+
+                opened = identity == null ? null : FileIdentity.Of(name);
+            }
+
             try
             {
-                connection.Open();
-                var store = new PartnerStore(full, connection, busyTimeout);
+                var store = new PartnerStore(full, name, connection, opened, busyTimeout);
                 store.Prepare(currency);
                 return store;
             }
             catch
             {
-                connection.Dispose();
+                // Not ours, or too new: closed, and not kept (SQLite's close leaves the file as it found it).
+                ConnectionPool.Close(connection, fileChanged: false);
                 throw;
             }
         }
@@ -348,6 +429,7 @@ namespace PartnerOps.Storage
                 throw ReadOnlyFailure("nothing can be changed in it");
             }
 
+            ThrowIfReplaced();
             try
             {
                 Transaction = Connection.BeginTransaction(deferred: false);
@@ -356,6 +438,21 @@ namespace PartnerOps.Storage
             catch (SqliteException ex)
             {
                 throw Translate(ex, Path);
+            }
+        }
+
+        // Every write transaction (each batch of a pipeline) first checks that the path still leads to the file this
+        // connection opened: what it writes must not go to a file that was removed or replaced meanwhile.
+        private void ThrowIfReplaced()
+        {
+            if (_opened != null && !_opened.SameFile(FileIdentity.Of(Path)))
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.DatabaseReplaced,
+                    FailureKind.InvalidOperation,
+                    $"The database file '{Path}' was removed or replaced by another program while this command was using it, so this command " +
+                    "stopped: nothing more is written to the file that is no longer at that path. Run the command again to work on the file that is there now.",
+                    Path);
             }
         }
 
@@ -384,10 +481,15 @@ namespace PartnerOps.Storage
                 {
                     Transaction.Rollback();
                 }
+                else if (Transaction != null)
+                {
+                    _keep = false; // SQLite ended the transaction itself (a full disk, an I/O error): do not keep this connection
+                }
             }
             catch (SqliteException)
             {
                 // After an I/O error or a full disk SQLite may have ended the transaction: nothing is left to undo.
+                _keep = false;
             }
             finally
             {
@@ -488,7 +590,7 @@ SELECT count(*) FROM (
         /// </summary>
         public void BackupTo(string destinationPath, Action<long, long>? progress = null)
         {
-            var destination = System.IO.Path.GetFullPath(destinationPath);
+            var destination = RequireFilePath(destinationPath, "backup destination");
             var partial = destination + ".partial-" + Guid.NewGuid().ToString("N");
             try
             {
@@ -654,8 +756,19 @@ SELECT count(*) FROM (
             }
         }
 
+        /// <summary>
+        /// Ends this command's use of the connection: an open transaction is rolled back, and the connection is kept for the
+        /// next command while its file stays at the path. A command that wrote first empties the log (-wal) into the
+        /// file when nobody else is using it, so that between commands the file alone holds the database and can be
+        /// copied, replaced or restored by any program.
+        /// </summary>
         public void Dispose()
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _disposed = true;
             if (_traced)
             {
@@ -674,7 +787,44 @@ SELECT count(*) FROM (
             }
 
             _owned.Clear();
-            Connection.Dispose();
+            if (_opened == null || !_keep)
+            {
+                Connection.Dispose();
+                return;
+            }
+
+            if (SQLitePCL.raw.sqlite3_total_changes(Connection.Handle) != _changesAtOpen)
+            {
+                EmptyLog();
+            }
+
+            ConnectionPool.Return(Key, Connection, _opened);
+        }
+
+        // A checkpoint that also truncates the -wal file, without waiting: while other connections read or write,
+        // it does what it can now and their commands finish the job.
+        private void EmptyLog()
+        {
+            try
+            {
+                if (new FileInfo(Key + "-wal").Length > 0)
+                {
+                    Connection.Execute("PRAGMA busy_timeout = 0; PRAGMA wal_checkpoint(TRUNCATE);");
+                }
+            }
+            catch (Exception ex) when (ex is SqliteException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+            }
+            finally
+            {
+                try
+                {
+                    Connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}");
+                }
+                catch (SqliteException)
+                {
+                }
+            }
         }
 
         /// <summary>Disposes <paramref name="owned"/> (a statement prepared on this connection) when the store is disposed.</summary>

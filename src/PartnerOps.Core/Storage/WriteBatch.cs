@@ -59,7 +59,7 @@ namespace PartnerOps.Storage
         {
             if (_store.Transaction == null)
             {
-                CommitIdle(_store.Path);
+                CommitIdle(_store.Key);
                 _store.BeginWrite();
                 (_openOnThisThread ??= new List<WriteBatch>()).Add(this);
                 _age.Restart();
@@ -136,8 +136,8 @@ namespace PartnerOps.Storage
             }
         }
 
-        /// <summary>Commits every batch (but <paramref name="except"/>) this thread holds open on the database at <paramref name="path"/>.</summary>
-        public static void CommitIdle(string path, WriteBatch? except = null)
+        /// <summary>Commits every batch (but <paramref name="except"/>) this thread holds open on the database file whose <see cref="PartnerStore.Key"/> is <paramref name="key"/>.</summary>
+        public static void CommitIdle(string key, WriteBatch? except = null)
         {
             if (_openOnThisThread == null)
             {
@@ -146,7 +146,7 @@ namespace PartnerOps.Storage
 
             foreach (var batch in _openOnThisThread.ToArray())
             {
-                if (batch != except && string.Equals(batch._store.Path, path, StringComparison.Ordinal))
+                if (batch != except && string.Equals(batch._store.Key, key, StringComparison.Ordinal))
                 {
                     batch.Complete();
                 }

@@ -25,8 +25,17 @@ namespace PartnerOps.Commands
         protected override void EndProcessing()
         {
             var destination = ResolveFileSystemPath(DestinationPath);
+            try
+            {
+                destination = PartnerStore.RequireFilePath(destination, "backup destination");
+            }
+            catch (PartnerOpsException ex)
+            {
+                ThrowFailure(ex, DestinationPath);
+            }
+
             using var store = OpenStore(create: false);
-            if (string.Equals(Path.GetFullPath(destination), store.Path, StringComparison.OrdinalIgnoreCase))
+            if (store.IsSameDatabase(destination))
             {
                 ThrowFailure(new PartnerOpsException(ErrorIds.DatabaseAlreadyExists, FailureKind.InvalidArgument, $"The backup destination '{destination}' is the database itself."), destination);
             }
