@@ -36,6 +36,9 @@ namespace PartnerOps
 
         /// <summary>A module object from one database was given to a command working on another (cmdlets.md, wave 2).</summary>
         public const string ObjectFromOtherDatabase = nameof(ObjectFromOtherDatabase);
+
+        /// <summary>A piped object cannot serve the command: it names no partner, or a value in it is not of the needed kind.</summary>
+        public const string InputObjectInvalid = nameof(InputObjectInvalid);
     }
 
     /// <summary>How a Core failure should be classified; the cmdlet layer maps it to an ErrorCategory.</summary>

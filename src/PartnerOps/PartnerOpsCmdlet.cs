@@ -10,9 +10,19 @@ using PartnerOps.Storage;
 
 namespace PartnerOps.Commands
 {
-    /// <summary>What every data cmdlet shares: the -Database parameter, opening the store, and turning failures into ErrorRecords.</summary>
-    public abstract class PartnerOpsCmdlet : PSCmdlet
+    /// <summary>
+    /// What every data cmdlet shares: the -Database parameter, which database each piped object is worked on, the
+    /// stores a command keeps open (one per database), and turning failures into ErrorRecords.
+    /// </summary>
+    public abstract class PartnerOpsCmdlet : PSCmdlet, IDisposable
     {
+        // Files whose several names (hard links) were already warned about in this process.
+        private static readonly HashSet<string> LinksWarned = new HashSet<string>(StringComparer.Ordinal);
+
+        // The stores this command keeps open, by the full path of their database: for reads, and for pipelined writes.
+        private readonly Dictionary<string, PartnerStore> _readers = new Dictionary<string, PartnerStore>(StringComparer.Ordinal);
+        private readonly Dictionary<string, PipelinedWrites> _writes = new Dictionary<string, PipelinedWrites>(StringComparer.Ordinal);
+        private bool? _databaseGiven;
         private static readonly ConditionalWeakTable<Runspace, StrongBox<string?>> SessionDefaults = new ConditionalWeakTable<Runspace, StrongBox<string?>>();
 
         // The connections this command opened, so that Ctrl+C can interrupt the statement running on them.
@@ -50,13 +60,82 @@ namespace PartnerOps.Commands
             return ResolveFileSystemPath(path);
         }
 
+        /// <summary>
+        /// Whether the user gave -Database (typed or splatted). A -Database that $PSDefaultParameterValues supplied is a
+        /// default like the session's: it does not outrank the database a piped object came from.
+        /// </summary>
+        protected bool DatabaseGiven
+        {
+            get
+            {
+                if (_databaseGiven == null)
+                {
+                    var bound = MyInvocation.BoundParameters.TryGetValue(nameof(Database), out var value) ? value as string : null;
+                    var fromDefaults = bound != null
+                        && DefaultParameterValues.Lookup(SessionState.PSVariable, MyInvocation.MyCommand.Name, nameof(Database)) is string fallback
+                        && string.Equals(fallback, bound, StringComparison.Ordinal);
+                    _databaseGiven = bound != null && !fromDefaults;
+                }
+
+                return _databaseGiven.Value;
+            }
+        }
+
+        /// <summary>
+        /// The full path of the database for work on an object that came from <paramref name="origin"/> (its Database
+        /// property; null for typed values and plain data): -Database when the user gave it, else the object's own
+        /// database, else this command's (the documented order).
+        /// </summary>
+        protected string DatabasePathFor(string? origin) => origin != null && !DatabaseGiven ? ResolveFileSystemPath(origin) : ResolveDatabasePath();
+
+        /// <summary>A store for this command's reads on the database at <paramref name="path"/>, opened once and closed with the command.</summary>
+        protected PartnerStore ReadStoreAt(string path)
+        {
+            if (!_readers.TryGetValue(path, out var store))
+            {
+                _readers[path] = store = OpenStoreAt(path, create: false);
+            }
+
+            return store;
+        }
+
+        /// <summary>The pipelined writes of this command on the database at <paramref name="path"/>, begun on its first item.</summary>
+        internal PipelinedWrites WritesAt(string path, bool create)
+        {
+            if (!_writes.TryGetValue(path, out var writes))
+            {
+                _writes[path] = writes = new PipelinedWrites(OpenStoreAt(path, create));
+            }
+
+            return writes;
+        }
+
+        /// <summary>Ends what the command keeps open: batches are committed (they hold only whole items), stores closed.</summary>
+        public virtual void Dispose()
+        {
+            foreach (var writes in _writes.Values)
+            {
+                writes.Dispose();
+            }
+
+            _writes.Clear();
+            foreach (var store in _readers.Values)
+            {
+                store.Dispose();
+            }
+
+            _readers.Clear();
+        }
+
         /// <summary>A database path as PowerShell users mean it (see <see cref="CmdletExtensions.ResolveDatabaseFile"/>).</summary>
         protected string ResolveFileSystemPath(string path) => this.ResolveDatabaseFile(path);
 
         /// <summary>Opens the database, creating it when <paramref name="create"/> is set; failures are terminating.</summary>
-        protected PartnerStore OpenStore(bool create, bool ignoreSessionDefault = false)
+        protected PartnerStore OpenStore(bool create, bool ignoreSessionDefault = false) => OpenStoreAt(ResolveDatabasePath(ignoreSessionDefault), create);
+
+        /// <summary>Opens the database at a full path, creating it when <paramref name="create"/> is set; failures are terminating.</summary>
+        protected PartnerStore OpenStoreAt(string path, bool create)
         {
-            var path = ResolveDatabasePath(ignoreSessionDefault);
             WriteVerbose($"Using database '{path}'.");
             try
             {
@@ -72,6 +151,7 @@ namespace PartnerOps.Commands
                     _stores.Add(store);
                 }
 
+                WarnOfOtherNames(store);
                 return store;
             }
             catch (PartnerOpsException ex)
@@ -79,6 +159,29 @@ namespace PartnerOps.Commands
                 ThrowFailure(ex, path);
                 throw; // not reached
             }
+        }
+
+        // SQLite names a database's log after the name it was opened by: another process opening the same file by another
+        // hard link would keep a log of its own, which SQLite lists among the ways to corrupt a database.
+        private void WarnOfOtherNames(PartnerStore store)
+        {
+            if (store.Links <= 1)
+            {
+                return;
+            }
+
+            lock (LinksWarned)
+            {
+                if (!LinksWarned.Add(store.Key))
+                {
+                    return;
+                }
+            }
+
+            WriteWarning(
+                $"The database file '{store.Path}' has {store.Links} names (hard links). This session opens it by one name ('{store.Key}'), " +
+                "but another process that opens it by another name would keep a separate log (-wal file), which can corrupt the database. " +
+                "Use one name for it everywhere, or remove the other links.");
         }
 
         /// <summary>-Skip as a row count (for cmdlets with SupportsPaging).</summary>
@@ -172,8 +275,8 @@ namespace PartnerOps.Commands
             }
         }
 
-        /// <summary>Commits the last batch of a pipelined write and says in -Verbose what was written.</summary>
-        internal void CompleteWrites(PipelinedWrites? writes, string verb, string noun = "partner(s)")
+        /// <summary>Commits the last batch of each database's pipelined writes and says in -Verbose what was written.</summary>
+        internal void CompleteWrites(string verb, string noun = "partner(s)")
         {
             FlushSqlTrace();
             if (_progressShown)
@@ -181,21 +284,20 @@ namespace PartnerOps.Commands
                 WriteProgress(new ProgressRecord(ProgressId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
             }
 
-            if (writes == null)
+            foreach (var writes in _writes.Values)
             {
-                return;
-            }
+                try
+                {
+                    writes.Batch.Complete();
+                }
+                catch (PartnerOpsException ex)
+                {
+                    ThrowFailure(ex, ex.Target);
+                }
 
-            try
-            {
-                writes.Batch.Complete();
+                var where = _writes.Count > 1 ? $" in '{writes.Store.Path}'" : string.Empty;
+                WriteVerbose($"{verb} {writes.Written} {noun}{where} in {writes.Batch.Elapsed.TotalMilliseconds:0} ms.");
             }
-            catch (PartnerOpsException ex)
-            {
-                ThrowFailure(ex, ex.Target);
-            }
-
-            WriteVerbose($"{verb} {writes.Written} {noun} in {writes.Batch.Elapsed.TotalMilliseconds:0} ms.");
         }
 
         /// <summary>A per-item problem: one non-terminating error targeted at the item, then the next item.</summary>
@@ -211,42 +313,84 @@ namespace PartnerOps.Commands
         }
 
         /// <summary>
-        /// Runs one item's writes in the pipeline's batch, as a per-item action, and then (outside the item's
-        /// savepoint, so that a PartnerOps command downstream can write) passes its result on when <paramref name="emit"/>.
+        /// Runs one item's writes in the pipeline's batch, as a per-item action, and then (outside the item's own work, so
+        /// that a PartnerOps command downstream can write) passes its result on when <paramref name="emit"/>. An item
+        /// passed on is written, and one that is not passed on (the pipeline stopped first, or the next command failed
+        /// on it) is undone: what a command reports as written is exactly what stays written.
         /// </summary>
         internal void WriteItem(PipelinedWrites writes, object? target, Func<object?> work, bool emit = false, bool oneStatement = false)
         {
+            // Progress first: a stop noticed here leaves this item unwritten.
+            FlushSqlTrace();
+            ReportProgress(writes, "written");
             object? result = null;
             var done = false;
+            var pending = emit;
             PerItem(target, () =>
             {
-                result = writes.Batch.Run(work, oneStatement);
+                result = writes.Batch.Run(work, oneStatement, pending);
                 writes.Written++;
                 done = true;
             });
-            FlushSqlTrace();
-            ReportProgress(writes, "written");
-            if (done && emit && result != null)
+            if (!done || !pending)
+            {
+                return;
+            }
+
+            if (result == null)
+            {
+                writes.Batch.Keep();
+                return;
+            }
+
+            try
             {
                 WriteObject(result);
             }
+            catch (PipelineStoppedException ex) when (!TookIt(ex))
+            {
+                writes.Batch.Undo();
+                writes.Written--;
+                throw;
+            }
+            catch
+            {
+                writes.Batch.Keep(); // the next command took the item, and then failed or ended the pipeline
+                throw;
+            }
+
+            writes.Batch.Keep();
+        }
+
+        // Whether the next command took the item before the pipeline stopped. A stop check (ThrowIfStopping, in this
+        // command's WriteObject or in the next command's Read, before it binds the item) means it never got there. A stop
+        // that the next command's processor reports after running it (Select-Object -First, having taken what it wanted;
+        // or a stop that came while it worked on the item) means it did: PowerShell rethrows those from
+        // CommandProcessor.ProcessRecord.
+        private static bool TookIt(PipelineStoppedException ex)
+        {
+            var thrower = new System.Diagnostics.StackTrace(ex, false).GetFrame(0)?.GetMethod();
+            return thrower != null && thrower.Name == "ProcessRecord" && thrower.DeclaringType?.Name == "CommandProcessor";
         }
 
         /// <summary>
-        /// ShouldProcess for a pipelined write. When it may ask the user, the batch is committed first, so that
+        /// ShouldProcess for a pipelined write. When it may ask the user, the open batches are committed first, so that
         /// no write lock is held while a prompt waits for an answer.
         /// </summary>
-        internal bool ShouldWrite(PipelinedWrites? writes, string target, string action, ConfirmImpact impact = ConfirmImpact.Medium)
+        internal bool ShouldWrite(string target, string action, ConfirmImpact impact = ConfirmImpact.Medium)
         {
-            if (writes != null && MayPrompt(impact))
+            if (_writes.Count > 0 && MayPrompt(impact))
             {
-                try
+                foreach (var writes in _writes.Values)
                 {
-                    writes.Batch.Complete();
-                }
-                catch (PartnerOpsException ex)
-                {
-                    ThrowFailure(ex, ex.Target);
+                    try
+                    {
+                        writes.Batch.Complete();
+                    }
+                    catch (PartnerOpsException ex)
+                    {
+                        ThrowFailure(ex, ex.Target);
+                    }
                 }
             }
 

@@ -37,7 +37,7 @@ namespace PartnerOps.Tests
             Assert.Equal(Schema.CurrentVersion, info.SchemaVersion);
             Assert.Equal("EUR", info.Currency);
             Assert.Equal(2, info.PartnerCount);
-            var acme = Repository(copy).Require(null, "acme");
+            var acme = Repository(copy).Require(new PartnerReference("acme"));
             Assert.Equal("DE", acme.Country);
             Assert.Equal("Western Europe", acme.Region);
             Assert.Equal(Now, acme.CreatedAt);
@@ -88,7 +88,7 @@ namespace PartnerOps.Tests
             writer.BeginWrite();
             var writerPartners = Repository(writer);
             writerPartners.Add(Draft("Uncommitted"));
-            writerPartners.Update(writerPartners.Require(null, "Committed"), new PartnerChanges { Notes = "uncommitted change", NotesSet = true });
+            writerPartners.Update(writerPartners.Require(new PartnerReference("Committed")), new PartnerChanges { Notes = "uncommitted change", NotesSet = true });
 
             store.BackupTo(destination);
 
@@ -97,7 +97,7 @@ namespace PartnerOps.Tests
             Assert.Equal(new[] { "Committed" }, NamesIn(destination));
             using (var copy = PartnerStore.OpenExisting(destination))
             {
-                Assert.Null(Repository(copy).Require(null, "Committed").Notes);
+                Assert.Null(Repository(copy).Require(new PartnerReference("Committed")).Notes);
             }
 
             Assert.Equal(new[] { "Committed", "Uncommitted" }, NamesIn(_db.Path_));

@@ -74,7 +74,7 @@ namespace PartnerOps.Tests
         public void A_partner_named_by_a_name_no_partner_could_have_is_not_found()
         {
             using var store = Db.Open();
-            var ex = ThrowsPartnerOps(ErrorIds.PartnerNotFound, () => Repository(store).Require(null, new string('p', 10000)));
+            var ex = ThrowsPartnerOps(ErrorIds.PartnerNotFound, () => Repository(store).Require(new PartnerReference(new string('p', 10000))));
             Assert.Contains(new string('p', 40) + "… (10,000 characters)", ex.Message);
         }
 

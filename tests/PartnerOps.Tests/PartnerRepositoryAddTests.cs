@@ -261,15 +261,15 @@ namespace PartnerOps.Tests
         {
             var added = _partners.Add(Draft("Ärzte GmbH"));
             Assert.Equal(added.Id, _partners.GetByName(" ärzte gmbh ")!.Id);
-            Assert.Equal(added.Id, _partners.Require(null, "ÄRZTE GMBH").Id);
-            Assert.Equal(added.Id, _partners.Require(added.Id, null).Id);
+            Assert.Equal(added.Id, _partners.Require(new PartnerReference("ÄRZTE GMBH")).Id);
+            Assert.Equal(added.Id, _partners.Require(new PartnerReference(added.Id)).Id);
         }
 
         [Fact]
         public void Require_on_an_unknown_id_is_PartnerNotFound()
         {
             _partners.Add(Draft("Acme"));
-            var ex = ThrowsPartnerOps(ErrorIds.PartnerNotFound, () => _partners.Require(987654, null));
+            var ex = ThrowsPartnerOps(ErrorIds.PartnerNotFound, () => _partners.Require(new PartnerReference(987654)));
             Assert.Equal(FailureKind.NotFound, ex.Kind);
             Assert.Equal(987654L, ex.Target);
             Assert.Contains("987654", ex.Message);
@@ -279,7 +279,7 @@ namespace PartnerOps.Tests
         public void Require_on_an_unknown_name_is_PartnerNotFound()
         {
             _partners.Add(Draft("Acme"));
-            var ex = ThrowsPartnerOps(ErrorIds.PartnerNotFound, () => _partners.Require(null, "Acme Ltd"));
+            var ex = ThrowsPartnerOps(ErrorIds.PartnerNotFound, () => _partners.Require(new PartnerReference("Acme Ltd")));
             Assert.Equal("Acme Ltd", ex.Target);
             Assert.Contains("Acme Ltd", ex.Message);
         }
@@ -321,7 +321,7 @@ namespace PartnerOps.Tests
             _partners.Remove(first);
             var second = _partners.Add(Draft("ACME"));
             Assert.NotEqual(0, second.Id);
-            Assert.Equal("ACME", _partners.Require(null, "acme").Name);
+            Assert.Equal("ACME", _partners.Require(new PartnerReference("acme")).Name);
         }
 
         [Fact]

@@ -42,7 +42,7 @@ namespace PartnerOps.Tests
         {
             var current = AddFull();
 
-            _later.Update(_later.Require(current.Id, null), new PartnerChanges { Tier = PartnerTier.Platinum });
+            _later.Update(_later.Require(new PartnerReference(current.Id)), new PartnerChanges { Tier = PartnerTier.Platinum });
 
             var stored = _later.GetById(current.Id)!;
             Assert.Equal(PartnerTier.Platinum, stored.Tier);
@@ -73,7 +73,7 @@ namespace PartnerOps.Tests
         {
             var current = AddFull();
 
-            var returned = _later.Update(_later.Require(current.Id, null), new PartnerChanges { Notes = "changed", NotesSet = true });
+            var returned = _later.Update(_later.Require(new PartnerReference(current.Id)), new PartnerChanges { Notes = "changed", NotesSet = true });
 
             var stored = _later.GetById(current.Id)!;
             Assert.Equal(Now, stored.CreatedAt);
@@ -86,7 +86,7 @@ namespace PartnerOps.Tests
         [Fact]
         public void Update_does_not_modify_the_object_it_was_given()
         {
-            var current = _later.Require(AddFull().Id, null);
+            var current = _later.Require(new PartnerReference(AddFull().Id));
             _later.Update(current, new PartnerChanges { NewName = "Renamed", Tier = PartnerTier.Silver });
             Assert.Equal("Acme", current.Name);
             Assert.Equal(PartnerTier.Gold, current.Tier);
@@ -100,7 +100,7 @@ namespace PartnerOps.Tests
             _later.Update(current, new PartnerChanges { NewName = "  Acme Europe " });
 
             Assert.Null(_later.GetByName("Acme"));
-            var renamed = _later.Require(null, "ACME EUROPE");
+            var renamed = _later.Require(new PartnerReference("ACME EUROPE"));
             Assert.Equal(current.Id, renamed.Id);
             Assert.Equal("Acme Europe", renamed.Name);
         }
@@ -120,7 +120,7 @@ namespace PartnerOps.Tests
             var other = _atCreation.Add(Draft("Beta"));
 
             var ex = ThrowsPartnerOps(ErrorIds.PartnerAlreadyExists, () =>
-                _later.Update(_later.Require(other.Id, null), new PartnerChanges { NewName = "ACME", Tier = PartnerTier.Platinum }));
+                _later.Update(_later.Require(new PartnerReference(other.Id)), new PartnerChanges { NewName = "ACME", Tier = PartnerTier.Platinum }));
             Assert.Equal(FailureKind.AlreadyExists, ex.Kind);
 
             var stored = _later.GetById(other.Id)!;
@@ -153,7 +153,7 @@ namespace PartnerOps.Tests
         {
             var current = _atCreation.Add(Draft("Acme", status: PartnerStatus.Terminated, joinedOn: new DateTime(2020, 1, 1), endedOn: new DateTime(2023, 1, 1)));
 
-            _later.Update(_later.Require(current.Id, null), new PartnerChanges { Status = PartnerStatus.Active });
+            _later.Update(_later.Require(new PartnerReference(current.Id)), new PartnerChanges { Status = PartnerStatus.Active });
 
             var stored = _later.GetById(current.Id)!;
             Assert.Equal(PartnerStatus.Active, stored.Status);
@@ -165,7 +165,7 @@ namespace PartnerOps.Tests
         {
             var current = _atCreation.Add(Draft("Acme", status: PartnerStatus.Terminated, joinedOn: new DateTime(2020, 1, 1), endedOn: new DateTime(2023, 1, 1)));
 
-            _later.Update(_later.Require(current.Id, null), new PartnerChanges { Notes = "over", NotesSet = true });
+            _later.Update(_later.Require(new PartnerReference(current.Id)), new PartnerChanges { Notes = "over", NotesSet = true });
 
             var stored = _later.GetById(current.Id)!;
             Assert.Equal(PartnerStatus.Terminated, stored.Status);

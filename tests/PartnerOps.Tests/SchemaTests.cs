@@ -97,7 +97,7 @@ namespace PartnerOps.Tests
             using (var existing = PartnerStore.OpenExisting(db.Path_))
             {
                 Assert.Equal("GBP", existing.Currency);
-                Assert.Equal("Acme", Repository(existing).Require(null, "acme").Name);
+                Assert.Equal("Acme", Repository(existing).Require(new PartnerReference("acme")).Name);
             }
         }
 

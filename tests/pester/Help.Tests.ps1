@@ -99,12 +99,14 @@ Describe 'Get-Help -Parameter' {
         ($parameter | Out-String) | Should -Match 'Accept wildcard characters\?\s+true'
     }
 
-    It 'says that Get-Partner -Name takes names from the pipeline, by value and by property name' {
+    It 'says that Get-Partner takes piped objects through -InputObject, and -Name only as typed (position 0)' {
         $parameter = Get-Help Get-Partner -Parameter Name
-        $parameter.pipelineInput | Should -Match 'ByValue'
-        $parameter.pipelineInput | Should -Match 'ByPropertyName'
+        $parameter.pipelineInput | Should -Match 'false'
         $parameter.position | Should -Be '0'
         $parameter.aliases | Should -Be 'PartnerName'
+        $piped = Get-Help Get-Partner -Parameter InputObject
+        $piped.pipelineInput | Should -Match 'ByValue'
+        $piped.description.Text | Should -Match 'literally'
     }
 
     It 'describes -WhatIf and -Confirm of the cmdlets that change data' {

@@ -103,7 +103,7 @@ Describe 'Set-Partner' {
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -BeLike 'PartnerNotFound,*'
         $err[0].CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::ObjectNotFound)
-        $err[0].TargetObject | Should -BeExactly 'Nobody'
+        $err[0].TargetObject.Name | Should -BeExactly 'Nobody' -Because 'the error targets the piped item'
         (Get-Partner -Database $db -Name 'Beta').Tier | Should -Be ([PartnerOps.PartnerTier]::Platinum)
     }
 
@@ -163,7 +163,7 @@ Describe 'Remove-Partner' {
             Remove-Partner -Database $db -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -BeLike 'PartnerNotFound,*'
-        $err[0].TargetObject | Should -BeExactly 'Nobody'
+        $err[0].TargetObject.Name | Should -BeExactly 'Nobody' -Because 'the error targets the piped item'
         (Get-Partner -Database $db).Name | Should -Be @('Alpha', 'Beta')
     }
 

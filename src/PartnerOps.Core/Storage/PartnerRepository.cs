@@ -87,66 +87,117 @@ namespace PartnerOps.Storage
         }
 
         /// <summary>
-        /// Turns partners as a user names them into ids. Exact names are looked up, and ids too unless
-        /// <paramref name="idsAsGiven"/> (a removed partner's id still names its history). Wildcard names go to
-        /// <paramref name="wildcards"/> when given, else are expanded to the ids they match. Returns a PartnerNotFound
-        /// failure for each exact name or id that matched nothing; a wildcard that matches nothing is no failure.
+        /// Turns partners as a user or piped objects name them into ids (the rules of <see cref="PartnerReference.For"/>).
+        /// An id is looked up and checked against the name that came with it, unless <paramref name="idsAsGiven"/> and no
+        /// partner has it any more (a removed partner's id still names its history). A name from an object is matched
+        /// literally; a typed wildcard name goes to <paramref name="wildcards"/> when given, else is expanded to the ids it
+        /// matches. Returns a failure for each reference that named nothing (PartnerNotFound), whose id now belongs to
+        /// another name (PartnerNotFound), or that came from another database (ObjectFromOtherDatabase); a wildcard that
+        /// matches nothing is no failure.
         /// </summary>
         public IReadOnlyList<PartnerOpsException> Resolve(IEnumerable<PartnerReference> references, ISet<long> ids, IList<NamePattern>? wildcards, bool idsAsGiven)
         {
             var missing = new List<PartnerOpsException>();
-            foreach (var reference in references)
+            foreach (var given in references)
             {
-                if (reference.Id is long id)
+                try
                 {
-                    if (idsAsGiven || GetById(id) != null)
+                    var reference = InThisDatabase(given);
+                    if (reference.Id is long id)
                     {
+                        var found = GetById(id);
+                        if (found != null)
+                        {
+                            CheckName(found, reference);
+                        }
+                        else if (!idsAsGiven)
+                        {
+                            throw NotFound("Id " + id, given);
+                        }
+
                         ids.Add(id);
+                        continue;
                     }
-                    else
+
+                    var pattern = reference.IsLiteral ? NamePattern.Literal(reference.Name!) : NamePattern.Parse(reference.Name!);
+                    if (pattern.IsWildcard)
                     {
-                        missing.Add(NotFound("Id " + id, reference));
+                        if (wildcards != null)
+                        {
+                            wildcards.Add(pattern);
+                        }
+                        else
+                        {
+                            var filter = new PartnerFilter();
+                            filter.Names.Add(pattern);
+                            ids.UnionWith(Find(filter).Select(p => p.Id));
+                        }
+
+                        continue;
                     }
 
-                    continue;
+                    // The pattern's key, not the text: an escaped wildcard character (`*) names the character itself.
+                    ids.Add(_store.Connection.QuerySingleOrDefault<long?>("SELECT id FROM partners WHERE name_key = @key", new { key = pattern.Key }, _store.Transaction)
+                        ?? throw NotFound("'" + TextRules.Shown(reference.Name) + "'", given));
                 }
-
-                var pattern = NamePattern.Parse(reference.Name!);
-                if (pattern.IsWildcard)
+                catch (PartnerOpsException ex)
                 {
-                    if (wildcards != null)
-                    {
-                        wildcards.Add(pattern);
-                    }
-                    else
-                    {
-                        var filter = new PartnerFilter();
-                        filter.Names.Add(pattern);
-                        ids.UnionWith(Find(filter).Select(p => p.Id));
-                    }
-
-                    continue;
-                }
-
-                // The pattern's key, not the text: an escaped wildcard character (`*) names the character itself.
-                if (_store.Connection.QuerySingleOrDefault<long?>("SELECT id FROM partners WHERE name_key = @key", new { key = pattern.Key }, _store.Transaction) is long found)
-                {
-                    ids.Add(found);
-                }
-                else
-                {
-                    missing.Add(NotFound("'" + TextRules.Shown(reference.Name) + "'", reference));
+                    missing.Add(ex);
                 }
             }
 
             return missing;
         }
 
-        /// <summary>The partner with this id or exact (case-insensitive) name, or PartnerNotFound.</summary>
-        public Partner Require(long? id, string? name)
+        /// <summary>
+        /// The one partner a reference names in this database (an id, checked against the name that came with it; else
+        /// the exact name, never a pattern). PartnerNotFound when there is none or the id now has another name;
+        /// ObjectFromOtherDatabase for a record of another database.
+        /// </summary>
+        public Partner Require(PartnerReference given)
         {
-            var found = id is long value ? GetById(value) : GetByName(name ?? string.Empty);
-            return found ?? throw NotFound(id is long i ? "Id " + i : "'" + TextRules.Shown(name) + "'", (object?)id ?? name);
+            var reference = InThisDatabase(given);
+            if (reference.Id is long id)
+            {
+                var found = GetById(id) ?? throw NotFound("Id " + id, id);
+                CheckName(found, reference);
+                return found;
+            }
+
+            return GetByName(reference.Name ?? string.Empty) ?? throw NotFound("'" + TextRules.Shown(reference.Name) + "'", reference.Name);
+        }
+
+        private PartnerReference InThisDatabase(PartnerReference reference) =>
+            reference.For(reference.Database != null && _store.IsSameDatabase(reference.Database), _store.Path);
+
+        // An object's id must still belong to the partner it named: ids of removed partners are given to new ones, and
+        // partners are renamed. A mismatch is an error, never a guess.
+        private void CheckName(Partner found, PartnerReference reference)
+        {
+            if (reference.Name == null || SameName(found.Name, reference.Name))
+            {
+                return;
+            }
+
+            throw new PartnerOpsException(
+                ErrorIds.PartnerNotFound,
+                FailureKind.NotFound,
+                $"Partner Id {found.Id} in '{_store.Path}' is now named '{TextRules.Shown(found.Name)}', not '{TextRules.Shown(reference.Name)}' as the " +
+                $"{reference.Description ?? "partner given"} says: it was renamed, or removed and its id given to another partner. Nothing was done; " +
+                "get the partner again (Get-Partner) and retry.",
+                reference);
+        }
+
+        private static bool SameName(string stored, string given)
+        {
+            try
+            {
+                return PartnerRules.NameKey(PartnerRules.NormalizeName(given)) == PartnerRules.NameKey(stored);
+            }
+            catch (PartnerOpsException)
+            {
+                return false;
+            }
         }
 
         /// <summary>Validates and inserts a partner; returns it as stored.</summary>

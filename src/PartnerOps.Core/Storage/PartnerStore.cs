@@ -23,7 +23,9 @@ namespace PartnerOps.Storage
         private readonly List<IDisposable> _owned = new List<IDisposable>();
         private readonly FileIdentity? _opened;
         private readonly int _changesAtOpen;
+        private readonly object _stopGate = new object();
         private volatile bool _disposed;
+        private bool _holdsFinishedItems;
         private bool _keep = true;
         private bool _immutable;
         private bool _traced;
@@ -164,7 +166,7 @@ namespace PartnerOps.Storage
                 throw new PartnerOpsException(
                     ErrorIds.DatabaseInvalid,
                     FailureKind.InvalidArgument,
-                    $"The {role} '{full}' is a folder, not a file. Give the path of a file, such as '{System.IO.Path.Combine(full, "partnerops.db")}'.",
+                    $"The {role} '{full}' is a folder, not a file. Give the path of a file, such as '{System.IO.Path.Combine(full, role == "database" ? "partnerops.db" : "partnerops-backup.db")}'.",
                     full);
             }
 
@@ -512,7 +514,11 @@ namespace PartnerOps.Storage
             }
             finally
             {
-                Transaction = null;
+                lock (_stopGate)
+                {
+                    Transaction = null;
+                    _holdsFinishedItems = false;
+                }
             }
         }
 
@@ -746,13 +752,30 @@ SELECT count(*) FROM (
             }
         }
 
-        /// <summary>Stops the statement running on this connection (from any thread); it fails with SQLITE_INTERRUPT.</summary>
+        /// <summary>
+        /// Stops the statement running on this connection (from any thread); it fails with SQLITE_INTERRUPT. An interrupted
+        /// write makes SQLite roll back the whole open transaction, so a transaction that already holds finished items
+        /// (<see cref="ItemFinished"/>) is left to finish its statement: items a command reported as written stay written,
+        /// and the command stops at its next item.
+        /// </summary>
         public void Interrupt()
         {
-            var handle = _disposed ? null : Connection.Handle;
-            if (handle != null && !handle.IsInvalid)
+            lock (_stopGate)
             {
-                SQLitePCL.raw.sqlite3_interrupt(handle);
+                var handle = _disposed || _holdsFinishedItems ? null : Connection.Handle;
+                if (handle != null && !handle.IsInvalid)
+                {
+                    SQLitePCL.raw.sqlite3_interrupt(handle);
+                }
+            }
+        }
+
+        /// <summary>A batch finished an item in the open transaction: <see cref="Interrupt"/> leaves the transaction alone until it ends.</summary>
+        public void ItemFinished()
+        {
+            lock (_stopGate)
+            {
+                _holdsFinishedItems = Transaction != null;
             }
         }
 

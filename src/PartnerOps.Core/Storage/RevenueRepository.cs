@@ -83,7 +83,7 @@ namespace PartnerOps.Storage
             Partner? partner = null;
             if (draft.Partner is PartnerReference reference)
             {
-                partner = _partners.Require(reference.Id, reference.Name);
+                partner = _partners.Require(reference);
             }
 
             var currency = CurrencyCodes.Require(string.IsNullOrWhiteSpace(draft.Currency) ? ReportingCurrency : draft.Currency);
@@ -136,6 +136,29 @@ namespace PartnerOps.Storage
             }
 
             return revenue;
+        }
+
+        /// <summary>
+        /// The stored record a piped object names (<see cref="RevenueReference"/>): RevenueNotFound when no record has its id,
+        /// or when the one that has it is not the record the object described (changed since, or a new record given a
+        /// removed one's id); ObjectFromOtherDatabase for a record of another database.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">RevenueNotFound, ObjectFromOtherDatabase.</exception>
+        public PartnerRevenue Require(RevenueReference reference)
+        {
+            reference.RequireDatabase(reference.Database != null && _store.IsSameDatabase(reference.Database), _store.Path);
+            var found = GetById(reference.Id) ?? throw NotFound(reference.Id);
+            if (!reference.Matches(found))
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.RevenueNotFound,
+                    FailureKind.NotFound,
+                    $"The {reference.Description} is '{reference.Said()}', but revenue record Id {reference.Id.ToString(CultureInfo.InvariantCulture)} in '{_store.Path}' " +
+                    $"is '{found}': it was changed, or removed and its id given to another record. Nothing was done; get the records again (Get-PartnerRevenue) and retry.",
+                    reference);
+            }
+
+            return found;
         }
 
         /// <summary>Deletes one record; RevenueNotFound when there is none with this id.</summary>

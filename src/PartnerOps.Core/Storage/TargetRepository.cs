@@ -92,6 +92,29 @@ namespace PartnerOps.Storage
             }
         }
 
+        /// <summary>
+        /// The stored target a piped object names (<see cref="TargetReference"/>): TargetNotFound when no target has its id,
+        /// or the one that has it is not the target the object described; ObjectFromOtherDatabase for a target of another database.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">TargetNotFound, ObjectFromOtherDatabase.</exception>
+        public PartnerTarget Require(TargetReference reference)
+        {
+            reference.RequireDatabase(reference.Database != null && _store.IsSameDatabase(reference.Database), _store.Path);
+            var id = "Id " + reference.Id.ToString(CultureInfo.InvariantCulture);
+            var found = GetById(reference.Id) ?? throw NotFound(id, reference);
+            if (!reference.Matches(found))
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.TargetNotFound,
+                    FailureKind.NotFound,
+                    $"The {reference.Description} does not describe target {id} in '{_store.Path}', which is '{found}': it was changed, or removed and " +
+                    "its id given to another target. Nothing was done; get the targets again (Get-PartnerTarget) and retry.",
+                    reference);
+            }
+
+            return found;
+        }
+
         public static PartnerOpsException NotFound(string what, object? target) =>
             new PartnerOpsException(ErrorIds.TargetNotFound, FailureKind.NotFound, $"No target with {what} was found.", target);
 

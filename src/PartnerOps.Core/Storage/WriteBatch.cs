@@ -25,6 +25,7 @@ namespace PartnerOps.Storage
 
         private readonly PartnerStore _store;
         private readonly Stopwatch _age = new Stopwatch();
+        private bool _pending;
         private readonly Stopwatch _elapsed = Stopwatch.StartNew();
         private int _items;
 
@@ -55,8 +56,18 @@ namespace PartnerOps.Storage
         /// The item writes with one SQL statement (its triggers included), which SQLite undoes by itself when it fails:
         /// no savepoint is needed around it. Two statements per item were a measurable part of Add-Partner's cost.
         /// </param>
-        public T Run<T>(Func<T> item, bool oneStatement = false)
+        /// <param name="pending">
+        /// The item is about to be passed on (-PassThru): it stays undecided, in a savepoint of its own, until the caller
+        /// says whether it was passed on (<see cref="Keep"/>) or not (<see cref="Undo"/>), so that a stop between writing
+        /// and passing it on cannot leave it written but unreported, nor report it and then lose it.
+        /// </param>
+        public T Run<T>(Func<T> item, bool oneStatement = false, bool pending = false)
         {
+            if (_pending)
+            {
+                throw new InvalidOperationException("The previous item was neither kept nor undone.");
+            }
+
             if (_store.Transaction == null)
             {
                 CommitIdle(_store.Key);
@@ -66,7 +77,8 @@ namespace PartnerOps.Storage
                 _items = 0;
             }
 
-            if (!oneStatement)
+            var savepoint = !oneStatement || pending;
+            if (savepoint)
             {
                 Execute(ref _save, "SAVEPOINT item");
             }
@@ -75,7 +87,7 @@ namespace PartnerOps.Storage
             try
             {
                 result = item();
-                if (!oneStatement)
+                if (savepoint && !pending)
                 {
                     Execute(ref _release, "RELEASE item");
                 }
@@ -90,7 +102,7 @@ namespace PartnerOps.Storage
                     _store.Rollback();
                     _items = 0;
                 }
-                else if (!oneStatement)
+                else if (savepoint)
                 {
                     Execute(ref _rollback, "ROLLBACK TO item");
                     Execute(ref _release, "RELEASE item");
@@ -104,13 +116,67 @@ namespace PartnerOps.Storage
                 throw;
             }
 
+            if (pending)
+            {
+                // Whole, and about to be reported: a stop must not interrupt (and so roll back) this transaction now.
+                _pending = true;
+                _store.ItemFinished();
+            }
+            else
+            {
+                Finished();
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// The pending item was passed on: it stays. When another command in the pipeline committed this batch while the
+        /// item was being passed on (it writes to the same file), the item is committed already.
+        /// </summary>
+        public void Keep()
+        {
+            if (!_pending)
+            {
+                return;
+            }
+
+            _pending = false;
+            if (_store.Transaction == null)
+            {
+                Committed++;
+                return;
+            }
+
+            Execute(ref _release, "RELEASE item");
+            Finished();
+        }
+
+        /// <summary>The pending item was not passed on (the pipeline stopped first): its changes are undone.</summary>
+        public void Undo()
+        {
+            if (!_pending)
+            {
+                return;
+            }
+
+            _pending = false;
+            if (_store.Transaction != null && !_store.InAutocommit)
+            {
+                Execute(ref _rollback, "ROLLBACK TO item");
+                Execute(ref _release, "RELEASE item");
+            }
+        }
+
+        // An item is whole in the open transaction: from now on a stop must not undo the transaction (see PartnerStore.Interrupt).
+        private void Finished()
+        {
             _items++;
+            _store.ItemFinished();
             if (_items >= MaxItems || _age.Elapsed >= MaxAge)
             {
                 Complete();
             }
-
-            return result;
         }
 
         /// <summary>Commits the batch in progress.</summary>
@@ -167,6 +233,7 @@ namespace PartnerOps.Storage
 
         public void Dispose()
         {
+            Undo(); // a pending item whose passing on never finished was not passed on
             if (_store.Transaction == null)
             {
                 return;

@@ -7,9 +7,9 @@ namespace PartnerOps.Commands
     /// <summary>Adds partners; every parameter binds from the pipeline by property name, so CSV rows flow in.</summary>
     [Cmdlet(VerbsCommon.Add, "Partner", SupportsShouldProcess = true)]
     [OutputType(typeof(Partner))]
-    public sealed class AddPartnerCommand : PartnerOpsCmdlet, IDisposable
+    public sealed class AddPartnerCommand : PartnerOpsCmdlet
     {
-        private PipelinedWrites? _writes;
+        private bool _rowDatabaseWarned;
 
         #region Parameters
 
@@ -62,6 +62,10 @@ namespace PartnerOps.Commands
 
         protected override void ProcessRecord()
         {
+            // A partner object is added to its own database unless -Database says otherwise; a row is data, added where
+            // -Database or the session's default says.
+            var path = DatabasePathFor(PipedObject.ModuleObjectDatabase(InputObject));
+            WarnOfRowDatabase(path);
             var draft = new Partner
             {
                 Name = Name,
@@ -74,24 +78,36 @@ namespace PartnerOps.Commands
                 Notes = Notes,
             };
 
-            // Left unset when not given, so Core gives it today's date; a date given is checked (0001-01-01 too).
-            if (JoinedOn is DateTime joinedOn)
+            // Left unset when not given, so Core gives it today's date; a date given is checked (0001-01-01 too). A Partner
+            // built by hand ([PartnerOps.Partner]@{ Name = 'X' }) has no date: its JoinedOn reads 0001-01-01.
+            if (JoinedOn is DateTime joinedOn && !(joinedOn == DateTime.MinValue && InputObject?.BaseObject is Partner))
             {
                 draft.JoinedOn = joinedOn;
             }
 
-            if (!ShouldWrite(_writes, Name, "Add partner"))
+            if (!ShouldWrite(Name, "Add partner"))
             {
                 return;
             }
 
-            var writes = _writes ??= new PipelinedWrites(OpenStore(create: true));
+            var writes = WritesAt(path, create: true);
             // One INSERT (the history trigger inside it): SQLite undoes it alone when it fails.
             WriteItem(writes, InputObject ?? (object)Name, () => writes.Partners.Add(draft), PassThru, oneStatement: true);
         }
 
-        protected override void EndProcessing() => CompleteWrites(_writes, "Added");
+        protected override void EndProcessing() => CompleteWrites("Added");
 
-        public void Dispose() => _writes?.Dispose();
+        // Rows exported with their Database column are added where this command writes, not where they came from: say so
+        // once when that is another database, so that nothing is written somewhere the user did not expect.
+        private void WarnOfRowDatabase(string path)
+        {
+            if (_rowDatabaseWarned || DatabaseGiven || !(PipedObject.RowDatabase(InputObject) is string origin) || string.Equals(origin, path, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _rowDatabaseWarned = true;
+            WriteWarning($"The piped rows have a Database column ('{origin}'); rows are data, so they are added to '{path}', this command's database. Give -Database to choose another.");
+        }
     }
 }

@@ -11,23 +11,20 @@ namespace PartnerOps.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "PartnerRevenue", SupportsShouldProcess = true)]
     [OutputType(typeof(PartnerRevenue))]
-    public sealed class AddPartnerRevenueCommand : PartnerOpsCmdlet, IDisposable
+    public sealed class AddPartnerRevenueCommand : PartnerOpsCmdlet
     {
-        private PipelinedWrites? _writes;
-
         #region Parameters
 
-        /// <summary>The partner: an exact name, an id, or a Partner object.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("PartnerName")]
+        /// <summary>
+        /// The partner: an exact name, an id, or a Partner object. Without it, a piped object names the partner: a Partner
+        /// (live, deserialized, or a row shaped like one), or the PartnerName/PartnerId of a record or row (both empty:
+        /// direct revenue).
+        /// </summary>
+        [Parameter(Position = 0)]
+        [Alias("PartnerName", "PartnerId")]
         [EmptyAsNull]
         [ArgumentCompleter(typeof(PartnerNameCompleter))]
         public PartnerReference? Partner { get; set; }
-
-        /// <summary>The partner's id, as a PartnerRevenue object or a CSV row carries it.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
-        [EmptyAsNull]
-        public long? PartnerId { get; set; }
 
         [Parameter]
         public SwitchParameter Direct { get; set; }
@@ -69,8 +66,24 @@ namespace PartnerOps.Commands
 
         protected override void ProcessRecord()
         {
-            // A name wins over an id: a record copied from another database keeps its partner's name, not its id.
-            var partner = Partner ?? PipedPartner() ?? (PartnerId is long id ? new PartnerReference(id) : null);
+            // A record from a piped module object is added to that object's database unless -Database says otherwise;
+            // a row is data, added to this command's database.
+            var path = DatabasePathFor(PipedObject.ModuleObjectDatabase(InputObject));
+            var partnerNamed = MyInvocation.BoundParameters.ContainsKey(nameof(Partner));
+            var partner = Partner;
+            if (!partnerNamed && InputObject != null)
+            {
+                try
+                {
+                    (partner, partnerNamed) = PipedPartner(PipedObject.Read(InputObject));
+                }
+                catch (PartnerOpsException ex)
+                {
+                    WriteFailure(ex, InputObject);
+                    return;
+                }
+            }
+
             var target = (object?)InputObject ?? partner ?? (object)Amount;
             if (Direct && partner != null)
             {
@@ -79,7 +92,7 @@ namespace PartnerOps.Commands
                     partner);
             }
 
-            if (partner == null && !Direct && !MyInvocation.BoundParameters.ContainsKey(nameof(Partner)) && !MyInvocation.BoundParameters.ContainsKey(nameof(PartnerId)))
+            if (partner == null && !Direct && !partnerNamed)
             {
                 ThrowFailure(
                     new PartnerOpsException(ErrorIds.InvalidRevenueValue, FailureKind.InvalidArgument, "Give the partner (-Partner name or id, or pipe a Partner), or -Direct for direct revenue.", null),
@@ -98,27 +111,41 @@ namespace PartnerOps.Commands
             };
 
             var what = $"{PartnerRules.FormatDate(Date)} {Amount} {Currency} {(partner == null ? "direct" : "by " + partner)}";
-            if (!ShouldWrite(_writes, what, "Add revenue"))
+            if (!ShouldWrite(what, "Add revenue"))
             {
                 return;
             }
 
-            var writes = _writes ??= new PipelinedWrites(OpenStore(create: true));
+            var writes = WritesAt(path, create: true);
             // Reads, then one INSERT (totals and history triggers inside it): SQLite undoes it alone when it fails.
             WriteItem(writes, target, () => writes.Revenue.Add(draft), PassThru, oneStatement: true);
         }
 
-        protected override void EndProcessing() => CompleteWrites(_writes, "Added", "revenue record(s)");
+        protected override void EndProcessing() => CompleteWrites("Added", "revenue record(s)");
 
-        public void Dispose() => _writes?.Dispose();
-
-        private PartnerReference? PipedPartner() => InputObject?.BaseObject switch
+        // The partner a piped object names, and whether it names one at all (a record or row whose PartnerName and
+        // PartnerId are both empty is direct revenue). A partner from another database is matched there by name: a
+        // record copied between databases keeps its partner's name, not its id.
+        private static (PartnerReference? Partner, bool Named) PipedPartner(PipedObject piped)
         {
-            PartnerOps.Partner partner => new PartnerReference(partner),
-            string name when !string.IsNullOrWhiteSpace(name) => new PartnerReference(name),
-            long id => new PartnerReference(id),
-            int id => new PartnerReference(id),
-            _ => null,
-        };
+            switch (piped.Kind)
+            {
+                case PipedKind.Partner:
+                case PipedKind.Text:
+                case PipedKind.Number:
+                    return (piped.Partner(), true);
+            }
+
+            if (piped.Value.Properties["PartnerName"] == null && piped.Value.Properties["PartnerId"] == null)
+            {
+                return (null, false);
+            }
+
+            var id = piped.Number("PartnerId");
+            var name = piped.Text("PartnerName");
+            return id == null && name == null
+                ? (null, true)
+                : (PartnerReference.FromObject(id, name, piped.Database, PartnerReferenceSource.Partner, "partner of the " + piped.Description), true);
+        }
     }
 }

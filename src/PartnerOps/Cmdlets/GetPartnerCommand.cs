@@ -6,28 +6,38 @@ using PartnerOps.Storage;
 
 namespace PartnerOps.Commands
 {
-    /// <summary>Finds partners by name (wildcards), id and properties; streams them sorted by name.</summary>
+    /// <summary>
+    /// Finds partners by name (wildcards), id and properties; streams them sorted by name. Piped objects are looked up
+    /// again, each in its own database unless -Database is given: partners by their Id (checked against their Name),
+    /// records by the partner they name, names from objects literally.
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "Partner", DefaultParameterSetName = ByName, SupportsPaging = true)]
     [OutputType(typeof(Partner))]
-    public sealed class GetPartnerCommand : PartnerOpsCmdlet, IDisposable
+    public sealed class GetPartnerCommand : PartnerOpsCmdlet
     {
         private const string ByName = nameof(ByName);
         private const string ById = nameof(ById);
-
-        private PartnerStore? _store;
+        private const string ByInputObject = nameof(ByInputObject);
 
         #region Parameters
 
-        [Parameter(ParameterSetName = ByName, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByName, Position = 0)]
         [Alias("PartnerName")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(PartnerNameCompleter))]
         public string[]? Name { get; set; }
 
-        [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ById, Mandatory = true)]
         [Alias("PartnerId")]
         public long[]? Id { get; set; }
+
+        /// <summary>
+        /// Names (wildcards, as typed) or ids, partners (live or deserialized), records that name a partner (revenue,
+        /// history, measures by Partner), or rows with Name, PartnerName or PartnerId; one or many.
+        /// </summary>
+        [Parameter(ParameterSetName = ByInputObject, Mandatory = true, ValueFromPipeline = true)]
+        public PSObject[]? InputObject { get; set; }
 
         [Parameter]
         public PartnerType[]? Type { get; set; }
@@ -64,16 +74,58 @@ namespace PartnerOps.Commands
 
         #endregion
 
-        protected override void BeginProcessing()
-        {
-            _store = OpenStore(create: false);
-        }
-
         protected override void ProcessRecord()
         {
-            var filter = BuildFilter();
-            SeeOtherWrites(_store!);
-            var partners = new PartnerRepository(_store!);
+            if (ParameterSetName != ByInputObject)
+            {
+                var store = ReadStoreAt(ResolveDatabasePath());
+                var filter = BuildFilter();
+                AddAll(filter.Names, Name?.Select(NamePattern.Parse));
+                AddAll(filter.Ids, Id);
+                var seen = Write(store, filter);
+                foreach (var missing in new PartnerRepository(store).Unmatched(filter, seen))
+                {
+                    WriteFailure(PartnerRepository.NotFound("'" + missing.Text + "'", missing.Text), missing.Text);
+                }
+
+                return;
+            }
+
+            foreach (var item in InputObject ?? Array.Empty<PSObject>())
+            {
+                PartnerReference reference;
+                try
+                {
+                    reference = PipedObject.Read(item).Partner();
+                }
+                catch (PartnerOpsException ex)
+                {
+                    WriteFailure(ex, item);
+                    continue;
+                }
+
+                var store = ReadStoreAt(DatabasePathFor(reference.Database));
+                SeeOtherWrites(store);
+                var filter = BuildFilter();
+                var ids = new HashSet<long>();
+                foreach (var missing in new PartnerRepository(store).Resolve(new[] { reference }, ids, filter.Names, idsAsGiven: false))
+                {
+                    WriteFailure(missing, item);
+                }
+
+                AddAll(filter.Ids, ids);
+                if (filter.Ids.Count > 0 || filter.Names.Count > 0)
+                {
+                    Write(store, filter);
+                }
+            }
+        }
+
+        // Streams the partners the filter matches; returns the name keys written (for the names that matched nothing).
+        private HashSet<string> Write(PartnerStore store, PartnerFilter filter)
+        {
+            SeeOtherWrites(store);
+            var partners = new PartnerRepository(store);
             if (PagingParameters.IncludeTotalCount)
             {
                 WriteObject(PagingParameters.NewTotalCount((ulong)partners.Count(filter), 1.0));
@@ -86,21 +138,11 @@ namespace PartnerOps.Commands
                 WriteObject(partner);
             }
 
-            foreach (var missing in partners.Unmatched(filter, seen))
-            {
-                WriteFailure(PartnerRepository.NotFound("'" + missing.Text + "'", missing.Text), missing.Text);
-            }
-
             FlushSqlTrace();
+            return seen;
         }
 
         protected override void EndProcessing() => Dispose();
-
-        public void Dispose()
-        {
-            _store?.Dispose();
-            _store = null;
-        }
 
         private PartnerFilter BuildFilter()
         {
@@ -112,8 +154,6 @@ namespace PartnerOps.Commands
                 Skip = PagingSkip,
                 First = PagingFirst,
             };
-            AddAll(filter.Names, Name?.Select(NamePattern.Parse));
-            AddAll(filter.Ids, Id);
             AddAll(filter.Types, Type);
             AddAll(filter.Tiers, Tier);
             AddAll(filter.Statuses, Status);

@@ -9,18 +9,23 @@ namespace PartnerOps.Commands
     /// <summary>The changes made through the module, newest first: who changed what, when, with old and new values.</summary>
     [Cmdlet(VerbsCommon.Get, "PartnerHistory", SupportsPaging = true)]
     [OutputType(typeof(HistoryEntry))]
-    public sealed class GetPartnerHistoryCommand : PartnerOpsCmdlet, IDisposable
+    public sealed class GetPartnerHistoryCommand : PartnerOpsCmdlet
     {
-        private PartnerStore? _store;
-
         #region Parameters
 
-        /// <summary>Only changes concerning these partners (their own and their revenue's): names (wildcards), ids, or piped Partner objects.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true)]
+        /// <summary>Only changes concerning these partners (their own and their revenue's): names (wildcards) or ids.</summary>
+        [Parameter(Position = 0)]
         [ArgumentCompleter(typeof(PartnerNameCompleter))]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public PartnerReference[]? Partner { get; set; }
+
+        /// <summary>
+        /// Only changes concerning the partners these objects name, each in its own database unless -Database is given:
+        /// partners (live or deserialized), records that name a partner, rows with Name, PartnerName or PartnerId, names or ids.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject[]? InputObject { get; set; }
 
         /// <summary>Only changes made at or after this time (local time unless it says otherwise).</summary>
         [Parameter]
@@ -37,7 +42,33 @@ namespace PartnerOps.Commands
 
         protected override void ProcessRecord()
         {
-            var store = _store ??= OpenStore(create: false);
+            if (InputObject == null)
+            {
+                Write(ReadStoreAt(ResolveDatabasePath()), Partner, null);
+                return;
+            }
+
+            foreach (var item in InputObject)
+            {
+                PartnerReference reference;
+                try
+                {
+                    reference = PipedObject.Read(item).Partner();
+                }
+                catch (PartnerOpsException ex)
+                {
+                    WriteFailure(ex, item);
+                    continue;
+                }
+
+                Write(ReadStoreAt(DatabasePathFor(reference.Database)), (Partner ?? Array.Empty<PartnerReference>()).Append(reference).ToArray(), item);
+            }
+        }
+
+        // The history of the partners (all of it without partners), newest first; errors for partners that are not there
+        // point at the piped item when there is one.
+        private void Write(PartnerStore store, PartnerReference[]? partners, object? item)
+        {
             SeeOtherWrites(store);
             var filter = new HistoryFilter
             {
@@ -45,13 +76,13 @@ namespace PartnerOps.Commands
                 Skip = PagingSkip,
                 First = PagingFirst,
             };
-            if (Partner != null)
+            if (partners != null)
             {
                 // Ids as given: a removed partner's history stays readable by its id.
                 filter.PartnerIds = new HashSet<long>();
-                foreach (var missing in new PartnerRepository(store).Resolve(Partner, filter.PartnerIds, wildcards: null, idsAsGiven: true))
+                foreach (var missing in new PartnerRepository(store).Resolve(partners, filter.PartnerIds, wildcards: null, idsAsGiven: true))
                 {
-                    WriteFailure(missing, missing.Target);
+                    WriteFailure(missing, item ?? missing.Target);
                 }
             }
 
@@ -80,11 +111,5 @@ namespace PartnerOps.Commands
         }
 
         protected override void EndProcessing() => Dispose();
-
-        public void Dispose()
-        {
-            _store?.Dispose();
-            _store = null;
-        }
     }
 }

@@ -1,27 +1,65 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using PartnerOps.Storage;
 
 namespace PartnerOps.Commands
 {
-    /// <summary>Finds revenue records by partner, period, segment, region and channel; streams them by date.</summary>
+    /// <summary>
+    /// Finds revenue records by partner, period, segment, region and channel; streams them by date. Piped objects name
+    /// partners (each in its own database unless -Database is given): partners, records that name one, rows, names or ids.
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "PartnerRevenue", DefaultParameterSetName = ByPartner, SupportsPaging = true)]
     [OutputType(typeof(PartnerRevenue))]
     public sealed class GetPartnerRevenueCommand : RevenueFilterCmdlet
     {
-        /// <summary>Partners by name (wildcards), id, or Partner objects from the pipeline.</summary>
-        [Parameter(ParameterSetName = ByPartner, Position = 0, ValueFromPipeline = true)]
+        /// <summary>Partners by name (wildcards) or id.</summary>
+        [Parameter(ParameterSetName = ByPartner, Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(PartnerNameCompleter))]
         public PartnerReference[]? Partner { get; set; }
 
+        /// <summary>
+        /// The partners whose revenue to get: partners (live or deserialized), records that name a partner (revenue,
+        /// history, measures by Partner), rows with Name, PartnerName or PartnerId, names (wildcards) or ids.
+        /// </summary>
+        [Parameter(ParameterSetName = ByPartner, ValueFromPipeline = true)]
+        public PSObject[]? InputObject { get; set; }
+
         protected override void ProcessRecord()
         {
-            var filter = BuildFilter(Partner);
+            if (InputObject == null)
+            {
+                Write(ReadStoreAt(ResolveDatabasePath()), Partner, null);
+                return;
+            }
+
+            foreach (var item in InputObject)
+            {
+                PartnerReference reference;
+                try
+                {
+                    reference = PipedObject.Read(item).Partner();
+                }
+                catch (PartnerOpsException ex)
+                {
+                    WriteFailure(ex, item);
+                    continue;
+                }
+
+                Write(ReadStoreAt(DatabasePathFor(reference.Database)), (Partner ?? Array.Empty<PartnerReference>()).Append(reference).ToArray(), item);
+            }
+        }
+
+        protected override void EndProcessing() => Dispose();
+
+        private void Write(PartnerStore store, PartnerReference[]? partners, object? item)
+        {
+            var filter = BuildFilter(store, partners, item);
             filter.Skip = PagingSkip;
             filter.First = PagingFirst;
-            var revenue = new RevenueRepository(OpenReadStore());
+            var revenue = new RevenueRepository(store);
             if (PagingParameters.IncludeTotalCount)
             {
                 WriteObject(PagingParameters.NewTotalCount((ulong)revenue.Count(filter), 1.0));

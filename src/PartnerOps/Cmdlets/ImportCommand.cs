@@ -11,7 +11,7 @@ using PartnerOps.Storage;
 namespace PartnerOps.Commands
 {
     /// <summary>What Import-Partner and Import-PartnerRevenue share: the file parameters, the job and its report.</summary>
-    public abstract class ImportCommand : PartnerOpsCmdlet, IDisposable
+    public abstract class ImportCommand : PartnerOpsCmdlet
     {
         protected const string ByPath = nameof(ByPath);
         protected const string ByLiteralPath = nameof(ByLiteralPath);
@@ -76,10 +76,11 @@ namespace PartnerOps.Commands
 
         protected override void EndProcessing() => Dispose();
 
-        public void Dispose()
+        public override void Dispose()
         {
             _store?.Dispose();
             _store = null;
+            base.Dispose();
         }
 
         private void Import(string path)

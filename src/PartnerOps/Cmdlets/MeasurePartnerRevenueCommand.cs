@@ -20,6 +20,9 @@ namespace PartnerOps.Commands
         private RevenueMeasurer? _given;
         private bool _piped;
 
+        // The database measured: -Database when given, else the first piped object's, else this command's.
+        private string? _path;
+
         #region Parameters
 
         /// <summary>The keys to group by, in the order the measures show them.</summary>
@@ -45,43 +48,53 @@ namespace PartnerOps.Commands
         [ValidateRange(1, int.MaxValue)]
         public int Top { get; set; }
 
-        /// <summary>Partner objects (measure only their revenue) or PartnerRevenue objects (measure them as given).</summary>
+        /// <summary>
+        /// Partners (measure only their revenue; matched by name when -Database names another database) or revenue
+        /// records (measured as given, with their database's rates; records of another database are refused), live or
+        /// deserialized.
+        /// </summary>
         [Parameter(ValueFromPipeline = true)]
-        public PSObject? InputObject { get; set; }
+        public PSObject[]? InputObject { get; set; }
 
         #endregion
 
         protected override void ProcessRecord()
         {
-            if (InputObject == null)
+            foreach (var item in InputObject ?? Array.Empty<PSObject>())
             {
-                return;
-            }
+                _piped = true;
+                var piped = PipedObject.Read(item);
+                _path ??= DatabasePathFor(piped.Database);
+                switch (piped.Kind)
+                {
+                    case PipedKind.Partner:
+                        PerItem(item, () => _pipedPartners.Add(piped.Partner()));
+                        break;
+                    case PipedKind.Revenue:
+                        PerItem(item, () =>
+                        {
+                            var store = ReadStoreAt(_path);
+                            var record = piped.ToRevenue();
+                            new RevenueReference(record.Id, piped.Database, piped.Description).RequireDatabase(piped.Database != null && store.IsSameDatabase(piped.Database), store.Path);
+                            if (_given == null)
+                            {
+                                _given = new RevenueMeasurer(store);
+                                _given.BeginGiven();
+                            }
 
-            _piped = true;
-            switch (InputObject.BaseObject)
-            {
-                case PartnerOps.Partner partner:
-                    _pipedPartners.Add(new PartnerReference(partner));
-                    break;
-                case PartnerRevenue revenue:
-                    if (_given == null)
-                    {
-                        _given = new RevenueMeasurer(OpenReadStore());
-                        _given.BeginGiven();
-                    }
-
-                    PerItem(revenue, () => _given.AddGiven(revenue));
-                    break;
-                default:
-                    WriteFailure(
-                        new PartnerOpsException(
-                            ErrorIds.InvalidRevenueValue,
-                            FailureKind.InvalidArgument,
-                            $"Measure-PartnerRevenue measures Partner or PartnerRevenue objects; '{InputObject.BaseObject.GetType().FullName}' is neither.",
-                            InputObject),
-                        InputObject);
-                    break;
+                            _given.AddGiven(record);
+                        });
+                        break;
+                    default:
+                        WriteFailure(
+                            new PartnerOpsException(
+                                ErrorIds.InvalidRevenueValue,
+                                FailureKind.InvalidArgument,
+                                $"Measure-PartnerRevenue measures partners (Get-Partner) or revenue records (Get-PartnerRevenue); the piped {piped.Description} is neither.",
+                                item),
+                            item);
+                        break;
+                }
             }
         }
 
@@ -100,9 +113,10 @@ namespace PartnerOps.Commands
                     return; // every piped object was refused: measure nothing rather than everything
                 }
 
+                var store = ReadStoreAt(_path ?? ResolveDatabasePath());
                 var request = new RevenueMeasureRequest
                 {
-                    Filter = BuildFilter(partners),
+                    Filter = BuildFilter(store, partners),
                     Currency = Currency,
                     Top = MyInvocation.BoundParameters.ContainsKey(nameof(Top)) ? Top : (int?)null,
                 };
@@ -111,7 +125,7 @@ namespace PartnerOps.Commands
                     request.GroupBy.Add(key);
                 }
 
-                var measurer = _given ?? new RevenueMeasurer(OpenReadStore());
+                var measurer = _given ?? new RevenueMeasurer(store);
                 var measures = measurer.Measure(request);
                 if (measurer.Warning != null)
                 {

@@ -4,72 +4,107 @@ using PartnerOps.Storage;
 
 namespace PartnerOps.Commands
 {
-    /// <summary>Shared by Set-Partner and Remove-Partner: one partner named by -Id, -Name or a piped Partner, written in batches.</summary>
-    public abstract class PartnerIdentityCmdlet : PartnerOpsCmdlet, IDisposable
+    /// <summary>
+    /// Shared by Set-Partner and Remove-Partner: partners named by -Id, -Name, or piped objects (each in its own
+    /// database unless -Database is given), written in batches.
+    /// </summary>
+    public abstract class PartnerIdentityCmdlet : PartnerOpsCmdlet
     {
         protected const string ByName = nameof(ByName);
         protected const string ById = nameof(ById);
         protected const string ByInputObject = nameof(ByInputObject);
 
-        private PipelinedWrites? _writes;
-
         #region Parameters
 
         /// <summary>The exact name (case-insensitive; no wildcards: pipe Get-Partner to act on many).</summary>
-        [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0)]
         [Alias("PartnerName")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(PartnerNameCompleter))]
         public string? Name { get; set; }
 
-        [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ById, Mandatory = true)]
         [Alias("PartnerId")]
         public long Id { get; set; }
 
+        /// <summary>
+        /// Partners (live or deserialized), records that name a partner (revenue, history, measures by Partner), rows
+        /// with Name, PartnerName or PartnerId, names or ids; one or many.
+        /// </summary>
         [Parameter(ParameterSetName = ByInputObject, Mandatory = true, ValueFromPipeline = true)]
-        public Partner? InputObject { get; set; }
+        public PSObject[]? InputObject { get; set; }
 
         #endregion
 
-        /// <summary>What the errors of this item point at: the piped object, or the id or name given.</summary>
-        protected object Target => (object?)InputObject ?? (ParameterSetName == ById ? Id : (object?)Name) ?? string.Empty;
+        protected override void ProcessRecord()
+        {
+            switch (ParameterSetName)
+            {
+                case ById:
+                    Act(new PartnerReference(Id), Id);
+                    break;
+                case ByName:
+                    Act(new PartnerReference(Name!), Name!);
+                    break;
+                default:
+                    foreach (var item in InputObject ?? Array.Empty<PSObject>())
+                    {
+                        PartnerReference reference;
+                        try
+                        {
+                            reference = PipedObject.Read(item).Partner();
+                        }
+                        catch (PartnerOpsException ex)
+                        {
+                            WriteFailure(ex, item);
+                            continue;
+                        }
 
-        protected PartnerRepository Partners => _writes!.Partners;
+                        Act(reference, item);
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>The change for one partner: what ShouldProcess describes and what is written.</summary>
+        protected abstract void Act(PartnerReference reference, object target);
 
         /// <summary>
-        /// Looks the partner up, asks ShouldProcess with the description <paramref name="describe"/> gives (which
-        /// may refuse the item by throwing), then runs <paramref name="write"/> in the batch and passes its
-        /// result on with -PassThru. The write runs again the checks that must hold inside the transaction.
+        /// Looks the partner up in its database (the piped object's own unless -Database is given), asks ShouldProcess
+        /// with the description <paramref name="describe"/> gives (which may refuse the item by throwing), then runs
+        /// <paramref name="write"/> in that database's batch and passes its result on with -PassThru. The write runs
+        /// again the checks that must hold inside the transaction.
         /// </summary>
-        internal void WithPartner(string action, ConfirmImpact impact, Func<Partner, PipelinedWrites, string> describe, Func<Partner, PipelinedWrites, object?> write, bool emit)
+        internal void WithPartner(
+            PartnerReference reference,
+            object target,
+            string action,
+            ConfirmImpact impact,
+            Func<Partner, PipelinedWrites, string> describe,
+            Func<Partner, PipelinedWrites, object?> write,
+            bool emit)
         {
-            var writes = _writes ??= new PipelinedWrites(OpenStore(create: false));
+            var writes = WritesAt(DatabasePathFor(reference.Database), create: false);
             SeeOtherWrites(writes.Store, writes.Batch);
             Partner? partner = null;
             string? description = null;
-            PerItem(Target, () =>
+            PerItem(target, () =>
             {
-                partner = ParameterSetName switch
-                {
-                    ById => Partners.Require(Id, null),
-                    ByInputObject => Partners.Require(InputObject!.Id, null),
-                    _ => Partners.Require(null, Name),
-                };
+                partner = writes.Partners.Require(reference);
                 description = describe(partner, writes);
             });
-            if (partner == null || description == null || !ShouldWrite(writes, description, action, impact))
+            if (partner == null || description == null || !ShouldWrite(description, action, impact))
             {
                 return;
             }
 
-            WriteItem(writes, Target, () => write(partner, writes), emit);
+            WriteItem(writes, target, () => write(partner, writes), emit);
         }
 
         /// <summary>How -Verbose describes what was done, e.g. "Updated".</summary>
         protected abstract string Verb { get; }
 
-        protected override void EndProcessing() => CompleteWrites(_writes, Verb);
-
-        public void Dispose() => _writes?.Dispose();
+        protected override void EndProcessing() => CompleteWrites(Verb);
     }
 }

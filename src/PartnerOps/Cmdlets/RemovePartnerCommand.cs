@@ -17,9 +17,11 @@ namespace PartnerOps.Commands
 
         protected override string Verb => "Removed";
 
-        protected override void ProcessRecord()
+        protected override void Act(PartnerReference reference, object target)
         {
             WithPartner(
+                reference,
+                target,
                 "Remove partner",
                 ConfirmImpact.High,
                 (partner, writes) =>

@@ -4,24 +4,26 @@ using System.Management.Automation;
 
 namespace PartnerOps.Commands
 {
-    /// <summary>Deletes revenue records by id, or the PartnerRevenue objects piped in.</summary>
+    /// <summary>
+    /// Deletes revenue records by id, or the revenue records piped in (live, deserialized, or rows exported from them),
+    /// each in the database it came from unless -Database is given; a record from another database is refused.
+    /// </summary>
     [Cmdlet(VerbsCommon.Remove, "PartnerRevenue", DefaultParameterSetName = ById, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemovePartnerRevenueCommand : PartnerOpsCmdlet, IDisposable
+    public sealed class RemovePartnerRevenueCommand : PartnerOpsCmdlet
     {
         private const string ById = nameof(ById);
         private const string ByInputObject = nameof(ByInputObject);
 
-        private PipelinedWrites? _writes;
-
         #region Parameters
 
-        /// <summary>Record ids. (Only PartnerRevenue objects bind from the pipeline, so a piped Partner's Id is never taken for one.)</summary>
+        /// <summary>Record ids, in this command's database. (Piped objects never bind here, so a piped Partner's Id is never taken for one.)</summary>
         [Parameter(ParameterSetName = ById, Mandatory = true, Position = 0)]
         public long[] Id { get; set; } = Array.Empty<long>();
 
+        /// <summary>Revenue records: PartnerRevenue objects, their deserialized forms, or rows with their Id, Date, Amount and Currency.</summary>
         [Parameter(ParameterSetName = ByInputObject, Mandatory = true, ValueFromPipeline = true)]
-        public PartnerRevenue[] InputObject { get; set; } = Array.Empty<PartnerRevenue>();
+        public PSObject[] InputObject { get; set; } = Array.Empty<PSObject>();
 
         #endregion
 
@@ -31,33 +33,46 @@ namespace PartnerOps.Commands
             {
                 foreach (var id in Id)
                 {
-                    Remove(id, id, "Id " + id.ToString(CultureInfo.InvariantCulture));
+                    Remove(null, id, "Id " + id.ToString(CultureInfo.InvariantCulture), writes => writes.Revenue.Remove(id));
                 }
+
+                return;
             }
-            else
+
+            foreach (var item in InputObject)
             {
-                foreach (var record in InputObject)
+                RevenueReference record;
+                try
                 {
-                    Remove(record.Id, record, $"Id {record.Id.ToString(CultureInfo.InvariantCulture)}: {record}");
+                    record = PipedObject.Read(item).Revenue();
                 }
+                catch (PartnerOpsException ex)
+                {
+                    WriteFailure(ex, item);
+                    continue;
+                }
+
+                Remove(record.Database, item, $"Id {record.Id.ToString(CultureInfo.InvariantCulture)}: {item}", writes =>
+                {
+                    writes.Revenue.Require(record);
+                    writes.Revenue.Remove(record.Id);
+                });
             }
         }
 
-        protected override void EndProcessing() => CompleteWrites(_writes, "Removed", "revenue record(s)");
+        protected override void EndProcessing() => CompleteWrites("Removed", "revenue record(s)");
 
-        public void Dispose() => _writes?.Dispose();
-
-        private void Remove(long id, object target, string description)
+        private void Remove(string? origin, object target, string description, Action<PipelinedWrites> remove)
         {
-            if (!ShouldWrite(_writes, description, "Remove revenue", ConfirmImpact.High))
+            if (!ShouldWrite(description, "Remove revenue", ConfirmImpact.High))
             {
                 return;
             }
 
-            var writes = _writes ??= new PipelinedWrites(OpenStore(create: false));
+            var writes = WritesAt(DatabasePathFor(origin), create: false);
             WriteItem(writes, target, () =>
             {
-                writes.Revenue.Remove(id);
+                remove(writes);
                 return null;
             });
         }

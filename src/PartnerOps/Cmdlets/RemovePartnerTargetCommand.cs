@@ -4,16 +4,17 @@ using System.Management.Automation;
 
 namespace PartnerOps.Commands
 {
-    /// <summary>Deletes targets: by metric, year and region, by id, or the PartnerTarget objects piped in.</summary>
+    /// <summary>
+    /// Deletes targets: by metric, year and region, by id, or the targets piped in (live, deserialized, or rows exported
+    /// from them), each in the database it came from unless -Database is given; a target from another database is refused.
+    /// </summary>
     [Cmdlet(VerbsCommon.Remove, "PartnerTarget", DefaultParameterSetName = ByKey, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemovePartnerTargetCommand : PartnerOpsCmdlet, IDisposable
+    public sealed class RemovePartnerTargetCommand : PartnerOpsCmdlet
     {
         private const string ByKey = nameof(ByKey);
         private const string ById = nameof(ById);
         private const string ByInputObject = nameof(ByInputObject);
-
-        private PipelinedWrites? _writes;
 
         #region Parameters
 
@@ -31,8 +32,9 @@ namespace PartnerOps.Commands
         [Parameter(ParameterSetName = ById, Mandatory = true)]
         public long[] Id { get; set; } = Array.Empty<long>();
 
+        /// <summary>Targets: PartnerTarget objects, their deserialized forms, or rows with their Id, Metric, Year and Region.</summary>
         [Parameter(ParameterSetName = ByInputObject, Mandatory = true, ValueFromPipeline = true)]
-        public PartnerTarget[] InputObject { get; set; } = Array.Empty<PartnerTarget>();
+        public PSObject[] InputObject { get; set; } = Array.Empty<PSObject>();
 
         #endregion
 
@@ -42,49 +44,54 @@ namespace PartnerOps.Commands
             {
                 case ByKey:
                     var what = $"{Metric} {Region ?? "(all regions)"} {Year.ToString(CultureInfo.InvariantCulture)}";
-                    if (ShouldWrite(_writes, what, "Remove target", ConfirmImpact.High))
+                    Remove(null, what, what, writes =>
                     {
-                        var writes = Writes;
-                        WriteItem(writes, what, () =>
-                        {
-                            var target = writes.Targets.Get(Metric, Region, Year) ?? throw Storage.TargetRepository.NotFound(what, what);
-                            writes.Targets.Remove(target.Id);
-                            return null;
-                        });
-                    }
-
+                        var target = writes.Targets.Get(Metric, Region, Year) ?? throw Storage.TargetRepository.NotFound(what, what);
+                        writes.Targets.Remove(target.Id);
+                    });
                     break;
                 case ById:
                     foreach (var id in Id)
                     {
-                        Remove(id, id, "Id " + id.ToString(CultureInfo.InvariantCulture));
+                        Remove(null, id, "Id " + id.ToString(CultureInfo.InvariantCulture), writes => writes.Targets.Remove(id));
                     }
 
                     break;
                 default:
-                    foreach (var target in InputObject)
+                    foreach (var item in InputObject)
                     {
-                        Remove(target.Id, target, target.ToString());
+                        TargetReference target;
+                        try
+                        {
+                            target = PipedObject.Read(item).Target();
+                        }
+                        catch (PartnerOpsException ex)
+                        {
+                            WriteFailure(ex, item);
+                            continue;
+                        }
+
+                        Remove(target.Database, item, item.ToString(), writes =>
+                        {
+                            writes.Targets.Require(target);
+                            writes.Targets.Remove(target.Id);
+                        });
                     }
 
                     break;
             }
         }
 
-        protected override void EndProcessing() => CompleteWrites(_writes, "Removed", "target(s)");
+        protected override void EndProcessing() => CompleteWrites("Removed", "target(s)");
 
-        public void Dispose() => _writes?.Dispose();
-
-        private PipelinedWrites Writes => _writes ??= new PipelinedWrites(OpenStore(create: false));
-
-        private void Remove(long id, object target, string description)
+        private void Remove(string? origin, object target, string description, Action<PipelinedWrites> remove)
         {
-            if (ShouldWrite(_writes, description, "Remove target", ConfirmImpact.High))
+            if (ShouldWrite(description, "Remove target", ConfirmImpact.High))
             {
-                var writes = Writes;
+                var writes = WritesAt(DatabasePathFor(origin), create: false);
                 WriteItem(writes, target, () =>
                 {
-                    writes.Targets.Remove(id);
+                    remove(writes);
                     return null;
                 });
             }

@@ -7,7 +7,7 @@ using PartnerOps.Storage;
 namespace PartnerOps.Commands
 {
     /// <summary>The filters Get-PartnerRevenue and Measure-PartnerRevenue share, and how partners named in them are found.</summary>
-    public abstract class RevenueFilterCmdlet : PartnerOpsCmdlet, IDisposable
+    public abstract class RevenueFilterCmdlet : PartnerOpsCmdlet
     {
         protected const string ByPartner = nameof(ByPartner);
         protected const string DirectOnly = nameof(DirectOnly);
@@ -53,24 +53,22 @@ namespace PartnerOps.Commands
 
         #endregion
 
-        protected PartnerStore? Store { get; private set; }
-
-        protected PartnerStore OpenReadStore() => Store ??= OpenStore(create: false);
-
         /// <summary>
-        /// The filter from the parameters, with <paramref name="partners"/> (the -Partner of the cmdlet) resolved: exact names and
-        /// ids that match no partner are PartnerNotFound errors, and then match nothing rather than everything.
+        /// The filter from the parameters, with <paramref name="partners"/> (the -Partner of the cmdlet, and what the
+        /// pipeline named) resolved in <paramref name="store"/>: exact names and ids that match no partner are
+        /// PartnerNotFound errors (targeted at <paramref name="item"/>, the piped object, when there is one), and then
+        /// match nothing rather than everything.
         /// </summary>
-        protected RevenueFilter BuildFilter(IEnumerable<PartnerReference>? partners)
+        protected RevenueFilter BuildFilter(PartnerStore store, IEnumerable<PartnerReference>? partners, object? item = null)
         {
             var filter = new RevenueFilter { From = From?.Date, To = To?.Date };
-            SeeOtherWrites(OpenReadStore());
+            SeeOtherWrites(store);
             if (partners != null)
             {
                 filter.RestrictPartners = true;
-                foreach (var missing in new PartnerRepository(OpenReadStore()).Resolve(partners, filter.PartnerIds, filter.PartnerNames, idsAsGiven: false))
+                foreach (var missing in new PartnerRepository(store).Resolve(partners, filter.PartnerIds, filter.PartnerNames, idsAsGiven: false))
                 {
-                    WriteFailure(missing, missing.Target);
+                    WriteFailure(missing, item ?? missing.Target);
                 }
             }
 
@@ -94,14 +92,6 @@ namespace PartnerOps.Commands
             Add(filter.Segments, Segment?.Select(NamePattern.Parse));
             Add(filter.Regions, Region?.Select(NamePattern.Parse));
             return filter;
-        }
-
-        protected override void EndProcessing() => Dispose();
-
-        public void Dispose()
-        {
-            Store?.Dispose();
-            Store = null;
         }
 
         private static void Add<T>(ICollection<T> list, IEnumerable<T>? values)

@@ -60,7 +60,7 @@ namespace PartnerOps.Commands
 
         protected override string Verb => "Updated";
 
-        protected override void ProcessRecord()
+        protected override void Act(PartnerReference reference, object target)
         {
             var bound = MyInvocation.BoundParameters;
             var changes = new PartnerChanges
@@ -81,6 +81,8 @@ namespace PartnerOps.Commands
             };
 
             WithPartner(
+                reference,
+                target,
                 "Set partner properties",
                 ConfirmImpact.Medium,
                 (partner, _) => partner.Name,

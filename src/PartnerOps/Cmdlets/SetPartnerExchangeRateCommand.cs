@@ -7,10 +7,8 @@ namespace PartnerOps.Commands
     /// <summary>Sets the rate of a currency pair for a year (1 From = Rate To); an existing rate is replaced.</summary>
     [Cmdlet(VerbsCommon.Set, "PartnerExchangeRate", SupportsShouldProcess = true)]
     [OutputType(typeof(ExchangeRate))]
-    public sealed class SetPartnerExchangeRateCommand : PartnerOpsCmdlet, IDisposable
+    public sealed class SetPartnerExchangeRateCommand : PartnerOpsCmdlet
     {
-        private PipelinedWrites? _writes;
-
         #region Parameters
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -42,17 +40,16 @@ namespace PartnerOps.Commands
         protected override void ProcessRecord()
         {
             var what = $"{Year.ToString(CultureInfo.InvariantCulture)}: 1 {From} = {Rate.ToString(CultureInfo.InvariantCulture)} {To}";
-            if (!ShouldWrite(_writes, what, "Set exchange rate"))
+            if (!ShouldWrite(what, "Set exchange rate"))
             {
                 return;
             }
 
-            var writes = _writes ??= new PipelinedWrites(OpenStore(create: true));
+            // A piped module object is written back to its own database unless -Database says otherwise; a row is data.
+            var writes = WritesAt(DatabasePathFor(PipedObject.ModuleObjectDatabase(InputObject)), create: true);
             WriteItem(writes, InputObject ?? (object)what, () => writes.Rates.Set(From, To, Year, Rate), PassThru);
         }
 
-        protected override void EndProcessing() => CompleteWrites(_writes, "Set", "exchange rate(s)");
-
-        public void Dispose() => _writes?.Dispose();
+        protected override void EndProcessing() => CompleteWrites("Set", "exchange rate(s)");
     }
 }

@@ -10,10 +10,8 @@ namespace PartnerOps.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "PartnerTarget", SupportsShouldProcess = true)]
     [OutputType(typeof(PartnerTarget))]
-    public sealed class SetPartnerTargetCommand : PartnerOpsCmdlet, IDisposable
+    public sealed class SetPartnerTargetCommand : PartnerOpsCmdlet
     {
-        private PipelinedWrites? _writes;
-
         #region Parameters
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -52,17 +50,16 @@ namespace PartnerOps.Commands
         protected override void ProcessRecord()
         {
             var what = $"{Metric} {Region ?? "(all regions)"} {Year.ToString(CultureInfo.InvariantCulture)} = {Value.ToString(CultureInfo.InvariantCulture)}";
-            if (!ShouldWrite(_writes, what, "Set target"))
+            if (!ShouldWrite(what, "Set target"))
             {
                 return;
             }
 
-            var writes = _writes ??= new PipelinedWrites(OpenStore(create: true));
+            // A piped module object is written back to its own database unless -Database says otherwise; a row is data.
+            var writes = WritesAt(DatabasePathFor(PipedObject.ModuleObjectDatabase(InputObject)), create: true);
             WriteItem(writes, InputObject ?? (object)what, () => writes.Targets.Set(Metric, Region, Year, Value, Currency), PassThru);
         }
 
-        protected override void EndProcessing() => CompleteWrites(_writes, "Set", "target(s)");
-
-        public void Dispose() => _writes?.Dispose();
+        protected override void EndProcessing() => CompleteWrites("Set", "target(s)");
     }
 }

@@ -21,7 +21,7 @@ namespace PartnerOps.Commands
             try
             {
                 var prefix = Unquote(wordToComplete ?? string.Empty);
-                return Values(DatabasePath(fakeBoundParameters), prefix)
+                return Values(DatabasePath(commandName, fakeBoundParameters), prefix)
                     .Select(value => new CompletionResult(Quote(value), value, CompletionResultType.ParameterValue, value))
                     .ToList();
             }
@@ -57,18 +57,27 @@ namespace PartnerOps.Commands
             return text;
         }
 
-        private static string DatabasePath(IDictionary fakeBoundParameters)
+        // The database the command would use: its -Database, else what $PSDefaultParameterValues gives it (the fake bound
+        // parameters of completion leave defaults out), else the session's.
+        private static string DatabasePath(string commandName, IDictionary fakeBoundParameters)
         {
             var given = fakeBoundParameters?["Database"] is object value ? (value is PSObject ps ? ps.BaseObject : value) as string : null;
-            var path = DatabaseLocator.Resolve(given, PartnerOpsCmdlet.SessionDatabase, Environment.GetEnvironmentVariable);
-            if (System.IO.Path.IsPathRooted(path) && !path.StartsWith("~", StringComparison.Ordinal))
-            {
-                return path;
-            }
-
-            // Relative to PowerShell's location (~ expanded), as the command itself will resolve it.
             using (var powershell = PowerShell.Create(RunspaceMode.CurrentRunspace))
             {
+                if (given == null)
+                {
+                    var defaults = powershell.AddCommand("Get-Variable").AddParameter("Name", "PSDefaultParameterValues").AddParameter("ValueOnly").AddParameter("ErrorAction", "Ignore").Invoke();
+                    powershell.Commands.Clear();
+                    given = DefaultParameterValues.Lookup(defaults.Count == 1 ? defaults[0]?.BaseObject as IDictionary : null, commandName, "Database") as string;
+                }
+
+                var path = DatabaseLocator.Resolve(given, PartnerOpsCmdlet.SessionDatabase, Environment.GetEnvironmentVariable);
+                if (System.IO.Path.IsPathRooted(path) && !path.StartsWith("~", StringComparison.Ordinal))
+                {
+                    return path;
+                }
+
+                // Relative to PowerShell's location (~ expanded), as the command itself will resolve it.
                 var resolved = powershell
                     .AddScript("$ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($args[0])")
                     .AddArgument(path)

@@ -1,0 +1,447 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>What a piped object is, as far as PartnerOps can tell.</summary>
+    internal enum PipedKind
+    {
+        Partner,
+        Revenue,
+        Target,
+        ExchangeRate,
+        History,
+        RevenueMeasure,
+        TargetProgress,
+        DatabaseInfo,
+        DatabaseFinding,
+        ImportResult,
+
+        /// <summary>Text, typed or piped: a partner's name.</summary>
+        Text,
+
+        /// <summary>A whole number: a partner's id.</summary>
+        Number,
+
+        /// <summary>Anything else: a row (Import-Csv, ConvertFrom-Json, a hashtable made into an object).</summary>
+        Row,
+    }
+
+    /// <summary>
+    /// A piped object as the module reads it: live module objects, their deserialized forms (Export-Clixml, jobs,
+    /// remoting: the type name with "Deserialized."), and rows (CSV, JSON) are all read by their properties, so that
+    /// each identifies its record the same way: by its Database and Id, never by a property that means something else.
+    /// </summary>
+    internal sealed class PipedObject
+    {
+        private static readonly (string TypeName, PipedKind Kind)[] TypeNames =
+        {
+            ("PartnerOps.Partner", PipedKind.Partner),
+            ("PartnerOps.PartnerRevenue", PipedKind.Revenue),
+            ("PartnerOps.PartnerTarget", PipedKind.Target),
+            ("PartnerOps.ExchangeRate", PipedKind.ExchangeRate),
+            ("PartnerOps.HistoryEntry", PipedKind.History),
+            (MeasurePartnerRevenueCommand.TypeName, PipedKind.RevenueMeasure),
+            ("PartnerOps.TargetProgress", PipedKind.TargetProgress),
+            ("PartnerOps.DatabaseInfo", PipedKind.DatabaseInfo),
+            ("PartnerOps.DatabaseFinding", PipedKind.DatabaseFinding),
+            ("PartnerOps.ImportResult", PipedKind.ImportResult),
+        };
+
+        private PipedObject(PSObject value, PipedKind kind, bool isModuleObject)
+        {
+            Value = value;
+            Kind = kind;
+            IsModuleObject = isModuleObject;
+            Database = kind == PipedKind.Text || kind == PipedKind.Number ? null : Text("Database");
+        }
+
+        public PSObject Value { get; }
+
+        public PipedKind Kind { get; }
+
+        /// <summary>
+        /// A live module object, or one PowerShell deserialized (its type name kept with "Deserialized."): it belongs
+        /// to its <see cref="Database"/>. A row (CSV, JSON) is data, even when it has a Database column.
+        /// </summary>
+        public bool IsModuleObject { get; }
+
+        /// <summary>The database the object says it came from (its Database property), or null.</summary>
+        public string? Database { get; }
+
+        /// <summary>
+        /// The database a piped object belongs to when it is a module object (live, or deserialized with its type name
+        /// kept); null for rows (CSV, JSON) and plain values, which are data wherever they came from. Cheap: it runs
+        /// for every row of Import-Csv | Add-Partner.
+        /// </summary>
+        public static string? ModuleObjectDatabase(PSObject? value)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+
+            var typeName = value.TypeNames.Count > 0 ? value.TypeNames[0] : string.Empty;
+            var isModuleObject = value.BaseObject.GetType().Namespace == nameof(PartnerOps)
+                || typeName.StartsWith("Deserialized.PartnerOps.", StringComparison.Ordinal)
+                || typeName == MeasurePartnerRevenueCommand.TypeName;
+            return isModuleObject && (value.Properties["Database"]?.Value is object database) ? Convert.ToString(database is PSObject ps ? ps.BaseObject : database, CultureInfo.InvariantCulture) : null;
+        }
+
+        /// <summary>The Database property of a row that is not a module object (a CSV or JSON row), or null.</summary>
+        public static string? RowDatabase(PSObject? value) =>
+            value == null || ModuleObjectDatabase(value) != null || !(value.Properties["Database"]?.Value is object database)
+                ? null
+                : Convert.ToString(database is PSObject ps ? ps.BaseObject : database, CultureInfo.InvariantCulture);
+
+        public static PipedObject Read(object input)
+        {
+            var value = input as PSObject ?? PSObject.AsPSObject(input);
+            switch (value.BaseObject)
+            {
+                case string _:
+                    return new PipedObject(value, PipedKind.Text, false);
+                case long _:
+                case int _:
+                case short _:
+                case byte _:
+                case uint _:
+                case ulong _:
+                    return new PipedObject(value, PipedKind.Number, false);
+            }
+
+            foreach (var (typeName, kind) in TypeNames)
+            {
+                if (value.TypeNames.Any(n => n == typeName || n == "Deserialized." + typeName))
+                {
+                    return new PipedObject(value, kind, true);
+                }
+            }
+
+            return new PipedObject(value, KindByShape(value), false);
+        }
+
+        // A row with a module object's properties is read as one (a partner exported to CSV or JSON still has Id, Name
+        // and Database). A row that names a partner (PartnerId, PartnerName) is about that partner, whatever else it has.
+        private static PipedKind KindByShape(PSObject value)
+        {
+            bool Has(params string[] names) => names.All(n => value.Properties[n] != null);
+            if (Has("Date", "Amount", "Currency") && (Has("PartnerId") || Has("PartnerName") || Has("Channel")))
+            {
+                return PipedKind.Revenue;
+            }
+
+            if (Has("Id", "Name", "Type", "Tier", "Status"))
+            {
+                return PipedKind.Partner;
+            }
+
+            if (Has("Operation", "Entity", "EntityId"))
+            {
+                return PipedKind.History;
+            }
+
+            if (Has("Metric", "Year", "Value"))
+            {
+                return Has("Actual", "Gap") ? PipedKind.TargetProgress : PipedKind.Target;
+            }
+
+            if (Has("From", "To", "Year", "Rate"))
+            {
+                return PipedKind.ExchangeRate;
+            }
+
+            if (Has("Count", "Total", "Share", "Currency"))
+            {
+                return PipedKind.RevenueMeasure;
+            }
+
+            return PipedKind.Row;
+        }
+
+        /// <summary>What the object is, for messages: "revenue record 12", "partner 'Acme'", "PartnerTarget".</summary>
+        public string Description => Kind switch
+        {
+            PipedKind.Partner => $"partner '{TextRules.Shown(Shown("Name"))}'",
+            PipedKind.Revenue => "revenue record " + Shown("Id"),
+            PipedKind.History => "history entry " + Shown("Id"),
+            PipedKind.Target => "target " + Value,
+            PipedKind.RevenueMeasure => "revenue measure",
+            PipedKind.Row => "piped object",
+            _ => Kind.ToString(),
+        };
+
+        /// <summary>
+        /// The partner this object names, for a cmdlet that acts on partners. Only a partner's own identity counts: a
+        /// partner's Id (checked against its Name) in its Database, or the PartnerId/PartnerName of a record that names
+        /// one; never the Id of another kind of record. Names from objects are literal; piped text and numbers are
+        /// taken as typed (a string may be a pattern where the command takes wildcards).
+        /// </summary>
+        /// <exception cref="PartnerOpsException">InputObjectInvalid: the object names no partner.</exception>
+        public PartnerReference Partner()
+        {
+            switch (Kind)
+            {
+                case PipedKind.Text:
+                    return new PartnerReference((string)Value.BaseObject);
+                case PipedKind.Number:
+                    return new PartnerReference(Convert.ToInt64(Value.BaseObject, CultureInfo.InvariantCulture));
+                case PipedKind.Partner:
+                    return Value.BaseObject is Partner live
+                        ? new PartnerReference(live)
+                        : Named("Id", "Name", PartnerReferenceSource.Partner) ?? throw NoPartner("it has neither an Id nor a Name");
+                case PipedKind.Revenue:
+                case PipedKind.History:
+                    return Named("PartnerId", "PartnerName", PartnerReferenceSource.Record)
+                        ?? throw NoPartner(Kind == PipedKind.Revenue ? "it is direct revenue, which has no partner" : "the change is not about a partner");
+                case PipedKind.RevenueMeasure:
+                    if (Value.Properties["Partner"] == null)
+                    {
+                        throw NoPartner("it was not grouped by Partner (Measure-PartnerRevenue -GroupBy Partner)");
+                    }
+
+                    return Text("Partner") is string partner
+                        ? PartnerReference.FromObject(null, partner, Database, PartnerReferenceSource.Record, Description)
+                        : throw NoPartner("its group is direct revenue, which has no partner");
+                case PipedKind.Row:
+                    // A row that names a partner (PartnerId/PartnerName) is about that partner; else its Id and Name are a
+                    // partner's own, as Get-Partner | Export-Csv writes them.
+                    return Named("PartnerId", "PartnerName", PartnerReferenceSource.Record)
+                        ?? (Value.Properties["Name"] != null ? Named("Id", "Name", PartnerReferenceSource.Partner) : null)
+                        ?? throw NoPartner("it has none of the properties Name, PartnerName or PartnerId");
+                default:
+                    throw NoPartner("it is not about one partner");
+            }
+        }
+
+        /// <summary>The revenue record this object is (live, deserialized, or a row shaped like one), for a cmdlet that takes records.</summary>
+        /// <exception cref="PartnerOpsException">InputObjectInvalid: the object is not a revenue record, or a value in it is unreadable.</exception>
+        public RevenueReference Revenue()
+        {
+            if (Kind != PipedKind.Revenue || Number("Id") is not long id)
+            {
+                throw NotA("revenue record", "Get-PartnerRevenue");
+            }
+
+            return new RevenueReference(id, Database, Description)
+            {
+                Date = Date("Date"),
+                Amount = Decimal("Amount"),
+                Currency = Text("Currency"),
+                PartnerGiven = Value.Properties["PartnerId"] != null,
+                PartnerId = Number("PartnerId"),
+            };
+        }
+
+        /// <summary>The target this object is (live, deserialized, or a row shaped like one), for a cmdlet that takes targets.</summary>
+        /// <exception cref="PartnerOpsException">InputObjectInvalid: the object is not a target, or a value in it is unreadable.</exception>
+        public TargetReference Target()
+        {
+            if (Kind != PipedKind.Target || Number("Id") is not long id)
+            {
+                throw NotA("target", "Get-PartnerTarget");
+            }
+
+            TargetMetric? metric = null;
+            if (Text("Metric") is string name)
+            {
+                metric = Enum.TryParse<TargetMetric>(name, ignoreCase: true, out var parsed) ? parsed
+                    : throw Unreadable("Metric", name);
+            }
+
+            return new TargetReference(id, Database, Description)
+            {
+                Metric = metric,
+                Year = Number("Year") is long year ? (int)year : (int?)null,
+                RegionGiven = Value.Properties["Region"] != null,
+                Region = Text("Region"),
+            };
+        }
+
+        /// <summary>The record as given, to be measured as it is (Measure-PartnerRevenue's pipeline).</summary>
+        public PartnerRevenue ToRevenue()
+        {
+            if (Value.BaseObject is PartnerRevenue live)
+            {
+                return live;
+            }
+
+            if (Kind != PipedKind.Revenue)
+            {
+                throw NotA("revenue record", "Get-PartnerRevenue");
+            }
+
+            return new PartnerRevenue
+            {
+                Id = Number("Id") ?? 0,
+                PartnerId = Number("PartnerId"),
+                PartnerName = Text("PartnerName"),
+                Date = Date("Date") ?? throw Unreadable("Date", null),
+                Amount = Decimal("Amount") ?? throw Unreadable("Amount", null),
+                Currency = Text("Currency") ?? throw Unreadable("Currency", null),
+                Segment = Text("Segment") ?? RevenueRules.DefaultSegment,
+                Region = Text("Region"),
+                Reference = Text("Reference"),
+                Database = Database,
+            };
+        }
+
+        private PartnerOpsException NotA(string what, string source) => new PartnerOpsException(
+            ErrorIds.InputObjectInvalid,
+            FailureKind.InvalidArgument,
+            $"The {Description} is not a {what}; pipe {what}s ({source}).",
+            Value);
+
+        private PartnerOpsException Unreadable(string property, object? value) => new PartnerOpsException(
+            ErrorIds.InputObjectInvalid,
+            FailureKind.InvalidArgument,
+            value == null
+                ? $"The piped {Description} has no {property}."
+                : $"The {property} '{TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture))}' of the piped {Description} cannot be read.",
+            Value);
+
+        /// <summary>A property as a date: a DateTime as it is, text in ISO form (or the session's culture), else an error.</summary>
+        public DateTime? Date(string property)
+        {
+            var value = Unwrap(Value.Properties[property]?.Value);
+            switch (value)
+            {
+                case null:
+                    return null;
+                case DateTime date:
+                    return date;
+                case DateTimeOffset offset:
+                    return offset.DateTime;
+                case string text when text.Trim().Length == 0:
+                    return null;
+                case string text when DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date)
+                                   || DateTime.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.AllowWhiteSpaces, out date):
+                    return date;
+                default:
+                    throw Unreadable(property, value);
+            }
+        }
+
+        /// <summary>A property as an exact number: decimal as it is, other numbers and invariant text converted, else an error.</summary>
+        public decimal? Decimal(string property)
+        {
+            var value = Unwrap(Value.Properties[property]?.Value);
+            switch (value)
+            {
+                case null:
+                    return null;
+                case decimal number:
+                    return number;
+                case string text when text.Trim().Length == 0:
+                    return null;
+                case string text when decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
+                    return number;
+                case double _:
+                case float _:
+                case long _:
+                case int _:
+                    return Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+                default:
+                    throw Unreadable(property, value);
+            }
+        }
+
+        // The partner named by an id property and a name property (either may be missing, not both); null when neither is set.
+        private PartnerReference? Named(string idProperty, string nameProperty, PartnerReferenceSource source)
+        {
+            var id = Number(idProperty);
+            var name = Text(nameProperty);
+            if (id is long given && given <= 0)
+            {
+                id = null; // a Partner built by hand has Id 0: it is identified by its name
+            }
+
+            if (id == null && string.IsNullOrWhiteSpace(name))
+            {
+                return null;
+            }
+
+            return PartnerReference.FromObject(id, name, Database, source, Description);
+        }
+
+        private PartnerOpsException NoPartner(string why) => new PartnerOpsException(
+            ErrorIds.InputObjectInvalid,
+            FailureKind.InvalidArgument,
+            $"The {Description} names no partner: {why}. Pipe partners (Get-Partner), or records that name one (revenue, history, measures by Partner).",
+            Value);
+
+        // A property as messages show it, whatever it holds.
+        private string Shown(string property) =>
+            Convert.ToString((Value.Properties[property]?.Value as PSObject)?.BaseObject ?? Value.Properties[property]?.Value, CultureInfo.InvariantCulture) ?? "(none)";
+
+        /// <summary>A property as text: null when missing or empty; an array of one is its element.</summary>
+        public string? Text(string property)
+        {
+            var value = Unwrap(Value.Properties[property]?.Value);
+            return value == null ? null : Convert.ToString(value, CultureInfo.InvariantCulture) is string text && text.Trim().Length > 0 ? text : null;
+        }
+
+        /// <summary>A property as a whole number: null when missing or empty.</summary>
+        /// <exception cref="PartnerOpsException">InputObjectInvalid: the value is not a whole number.</exception>
+        public long? Number(string property)
+        {
+            var value = Unwrap(Value.Properties[property]?.Value);
+            switch (value)
+            {
+                case null:
+                    return null;
+                case string text when text.Trim().Length == 0:
+                    return null;
+                case string text when long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number):
+                    return number;
+                case long number:
+                    return number;
+                case int number:
+                    return number;
+                case decimal number when number == decimal.Truncate(number):
+                    return (long)number;
+                case double number when number == Math.Truncate(number) && Math.Abs(number) < 9e15:
+                    return (long)number;
+                default:
+                    if (value is IConvertible && !(value is string) && !(value is bool))
+                    {
+                        try
+                        {
+                            return Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                        }
+                        catch (Exception ex) when (ex is FormatException || ex is InvalidCastException || ex is OverflowException)
+                        {
+                        }
+                    }
+
+                    throw new PartnerOpsException(
+                        ErrorIds.InputObjectInvalid,
+                        FailureKind.InvalidArgument,
+                        $"The {property} '{TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture))}' of the piped object is not a whole number.",
+                        Value);
+            }
+        }
+
+        private object? Unwrap(object? value)
+        {
+            value = value is PSObject ps ? ps.BaseObject : value;
+            if (value is System.Collections.IList list && !(value is string))
+            {
+                if (list.Count > 1)
+                {
+                    throw new PartnerOpsException(
+                        ErrorIds.InputObjectInvalid,
+                        FailureKind.InvalidArgument,
+                        $"The piped {Description} has {list.Count} values where one is needed; pipe one object per record.",
+                        Value);
+                }
+
+                return list.Count == 0 ? null : Unwrap(list[0]);
+            }
+
+            return value;
+        }
+    }
+}
