@@ -37,6 +37,9 @@ namespace PartnerOps
         /// <summary>A module object from one database was given to a command working on another (cmdlets.md, wave 2).</summary>
         public const string ObjectFromOtherDatabase = nameof(ObjectFromOtherDatabase);
 
+        /// <summary>-FailedRowPath names a folder, or a file that cannot be written.</summary>
+        public const string FailedRowPathInvalid = nameof(FailedRowPathInvalid);
+
         /// <summary>A piped object cannot serve the command: it names no partner, or a value in it is not of the needed kind.</summary>
         public const string InputObjectInvalid = nameof(InputObjectInvalid);
     }

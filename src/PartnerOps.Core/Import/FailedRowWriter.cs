@@ -14,6 +14,14 @@ namespace PartnerOps.Import
     /// </summary>
     internal sealed class FailedRowWriter : IDisposable
     {
+        // Nothing has been imported when this is thrown: the file is opened before the first row is read.
+        private static PartnerOpsException Unwritable(string path, string why, Exception? inner) => new PartnerOpsException(
+            ErrorIds.FailedRowPathInvalid,
+            FailureKind.InvalidArgument,
+            $"The failed-row file '{path}' cannot be written: {why.TrimEnd('.')}. Nothing was imported.",
+            path,
+            inner);
+
         public const string LineColumn = "Line";
         public const string ReasonColumn = "Reason";
 
@@ -29,13 +37,27 @@ namespace PartnerOps.Import
                 .Where(i => !IsOwnColumn(columns[i]))
                 .ToArray();
             _record = new string?[_kept.Length + 2];
-            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(folder))
+            var full = System.IO.Path.GetFullPath(path);
+            if (Directory.Exists(full))
             {
-                Directory.CreateDirectory(folder);
+                throw Unwritable(full, "it is a folder; give the path of a file in it, such as '" + System.IO.Path.Combine(full, "rejected.csv") + "'", null);
             }
 
-            _writer = new StreamWriter(path, append: false, encoding ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            try
+            {
+                var folder = System.IO.Path.GetDirectoryName(full);
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+
+                _writer = new StreamWriter(full, append: false, encoding ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw Unwritable(full, ex.Message, ex);
+            }
+
             CsvText.WriteRecord(_writer, _kept.Select(i => columns[i]).Concat(new[] { LineColumn, ReasonColumn }), delimiter);
         }
 

@@ -60,17 +60,35 @@ namespace PartnerOps.Import
         public static ImportSource Open(string path, ImportOptions options, Func<string, string?> canonicalColumn, IReadOnlyList<string> canonicalColumns)
         {
             var full = System.IO.Path.GetFullPath(path);
+            if (Directory.Exists(full))
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.ImportFileNotFound,
+                    FailureKind.NotFound,
+                    $"'{full}' is a folder, not a file to import. Give a file, or a wildcard such as '{System.IO.Path.Combine(full, "*.csv")}' to import every file that matches.",
+                    full);
+            }
+
             FileStream file;
             try
             {
                 file = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
             }
-            catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException || ex is UnauthorizedAccessException && Directory.Exists(full))
+            catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
             {
                 throw new PartnerOpsException(
                     ErrorIds.ImportFileNotFound,
                     FailureKind.NotFound,
                     $"There is no file to import at '{full}'.",
+                    full,
+                    ex);
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException || ex is IOException)
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.ImportFileInvalid,
+                    FailureKind.InvalidData,
+                    $"The file '{full}' cannot be read: {ex.Message.TrimEnd('.')}. Nothing was imported.",
                     full,
                     ex);
             }
