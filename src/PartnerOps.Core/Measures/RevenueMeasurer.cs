@@ -154,7 +154,7 @@ namespace PartnerOps.Measures
         private Dictionary<string, Group> Sum(IList<RevenueGroupKey> keys, RevenueFilter filter, string currency, CurrencyConverter converter)
         {
             var useTotals = !_given && RevenueWhere.TotalsCanAnswer(filter) && !keys.Contains(RevenueGroupKey.Quarter) && !keys.Contains(RevenueGroupKey.Month);
-            var (where, parameters) = RevenueWhere.Build(_store, filter, useTotals);
+            var (where, parameters) = RevenueWhere.Build(filter, useTotals, _given ? GivenTable : "revenue");
             var source = useTotals
                 ? "SELECT t.partner_key AS partner_key, t.year AS year, NULL AS month, t.region_key AS region_key, t.region AS region, " +
                   "t.segment_key AS segment_key, t.segment AS segment, t.currency AS currency, t.count AS count, t.total AS total, " +

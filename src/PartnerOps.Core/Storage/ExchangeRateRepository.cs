@@ -64,12 +64,7 @@ namespace PartnerOps.Storage
                 parameters.Add("to", CurrencyCodes.Require(to));
             }
 
-            var yearList = years?.ToList();
-            if (yearList != null && yearList.Count > 0)
-            {
-                clauses.Add("year IN @years");
-                parameters.Add("years", yearList);
-            }
+            SqlList.AddIn(clauses, parameters, "year", "years", years?.ToList() ?? new List<int>());
 
             var where = clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses);
             return _store.Connection

@@ -78,8 +78,8 @@ namespace PartnerOps.Storage
             var parameters = new DynamicParameters();
             if (filter.PartnerIds != null)
             {
-                clauses.Add("partner_id IN @partnerIds");
-                parameters.Add("partnerIds", filter.PartnerIds.ToList());
+                // Kept when empty: no partners means no changes.
+                clauses.Add(SqlList.In(parameters, "partner_id", "partnerIds", filter.PartnerIds));
             }
 
             if (filter.Since is DateTime since)
@@ -88,17 +88,8 @@ namespace PartnerOps.Storage
                 parameters.Add("since", since.ToUniversalTime().ToString(TimestampFormat, CultureInfo.InvariantCulture));
             }
 
-            if (filter.Operations.Count > 0)
-            {
-                clauses.Add("operation IN @operations");
-                parameters.Add("operations", filter.Operations.Select(o => o.ToString()).Distinct().ToList());
-            }
-
-            if (filter.Entities.Count > 0)
-            {
-                clauses.Add("entity IN @entities");
-                parameters.Add("entities", filter.Entities.Select(e => e.ToString()).Distinct().ToList());
-            }
+            SqlList.AddIn(clauses, parameters, "operation", "operations", filter.Operations.Select(o => o.ToString()).ToList());
+            SqlList.AddIn(clauses, parameters, "entity", "entities", filter.Entities.Select(e => e.ToString()).ToList());
 
             return (clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses), parameters);
         }

@@ -55,7 +55,7 @@ namespace PartnerOps.Storage
         /// <summary>Records matching the filter, by date then id, yielded as they are read.</summary>
         public IEnumerable<PartnerRevenue> Find(RevenueFilter filter)
         {
-            var (where, parameters) = RevenueWhere.Build(_store, filter, totals: false);
+            var (where, parameters) = RevenueWhere.Build(filter, totals: false);
             var sql = new StringBuilder(Select).Append(where).Append(" ORDER BY r.date, r.id");
             if (filter.First != null || filter.Skip > 0)
             {
@@ -70,7 +70,7 @@ namespace PartnerOps.Storage
         /// <summary>How many records match the filter, ignoring paging.</summary>
         public long Count(RevenueFilter filter)
         {
-            var (where, parameters) = RevenueWhere.Build(_store, filter, totals: false);
+            var (where, parameters) = RevenueWhere.Build(filter, totals: false);
             return _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM revenue r" + where, parameters, _store.Transaction);
         }
 

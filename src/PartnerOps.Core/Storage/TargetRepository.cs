@@ -51,22 +51,9 @@ namespace PartnerOps.Storage
         {
             var clauses = new List<string>();
             var parameters = new DynamicParameters();
-            if (metrics != null && metrics.Count > 0)
-            {
-                clauses.Add("metric IN @metrics");
-                parameters.Add("metrics", metrics.Select(m => m.ToString()).Distinct().ToList());
-            }
-
-            if (years != null && years.Count > 0)
-            {
-                clauses.Add("year IN @years");
-                parameters.Add("years", years.Distinct().ToList());
-            }
-
-            if (regions != null)
-            {
-                NamePattern.AddClause(clauses, parameters, "region_key", "region", regions);
-            }
+            SqlList.AddIn(clauses, parameters, "metric", "metrics", (metrics ?? new List<TargetMetric>()).Select(m => m.ToString()).ToList());
+            SqlList.AddIn(clauses, parameters, "year", "years", years ?? new List<int>());
+            SqlList.AddMatching(clauses, parameters, "region_key", "region", regions ?? new List<NamePattern>(), PatternKeys.Distinct("region_key", "targets"));
 
             var where = clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses);
             return _store.Connection
