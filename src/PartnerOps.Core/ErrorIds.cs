@@ -30,6 +30,9 @@ namespace PartnerOps
         public const string ImportFileInvalid = nameof(ImportFileInvalid);
         public const string DatabaseReadOnly = nameof(DatabaseReadOnly);
         public const string DatabaseFull = nameof(DatabaseFull);
+
+        /// <summary>An SQLite failure none of the ids above names: its message is SQLite's own.</summary>
+        public const string DatabaseError = nameof(DatabaseError);
     }
 
     /// <summary>How a Core failure should be classified; the cmdlet layer maps it to an ErrorCategory.</summary>

@@ -67,13 +67,13 @@ namespace PartnerOps.Storage
             SqlList.AddIn(clauses, parameters, "year", "years", years?.ToList() ?? new List<int>());
 
             var where = clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses);
-            return _store.Connection
+            return TranslatedReads.Stream(_store, () => _store.Connection
                 .Query<(string From, string To, long Year, string Rate)>(
                     "SELECT from_currency, to_currency, year, rate FROM exchange_rates" + where + " ORDER BY from_currency, to_currency, year",
                     parameters,
                     _store.Transaction,
                     buffered: false)
-                .Select(r => new ExchangeRate { From = r.From, To = r.To, Year = (int)r.Year, Rate = decimal.Parse(r.Rate, CultureInfo.InvariantCulture), Database = _store.Path });
+                .Select(r => new ExchangeRate { From = r.From, To = r.To, Year = (int)r.Year, Rate = decimal.Parse(r.Rate, CultureInfo.InvariantCulture), Database = _store.Path }));
         }
 
         /// <summary>Every stored rate, ready to convert amounts.</summary>

@@ -37,7 +37,7 @@ namespace PartnerOps.Storage
             _store = store;
         }
 
-        public IEnumerable<HistoryEntry> Find(HistoryFilter filter)
+        public IEnumerable<HistoryEntry> Find(HistoryFilter filter) => TranslatedReads.Stream(_store, () =>
         {
             var (where, parameters) = Where(filter);
             var sql = new StringBuilder("SELECT id, at, user, operation, entity, entity_id, partner_id, changes FROM history")
@@ -64,12 +64,12 @@ namespace PartnerOps.Storage
                     Changes = Changes(row.Changes),
                     Database = _store.Path,
                 });
-        }
+        });
 
         public long Count(HistoryFilter filter)
         {
             var (where, parameters) = Where(filter);
-            return _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM history" + where, parameters, _store.Transaction);
+            return TranslatedReads.Run(_store, () => _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM history" + where, parameters, _store.Transaction));
         }
 
         private static (string Where, DynamicParameters Parameters) Where(HistoryFilter filter)

@@ -25,7 +25,7 @@ namespace PartnerOps.Storage
         }
 
         /// <summary>Partners matching the filter, sorted by name, yielded as they are read.</summary>
-        public IEnumerable<Partner> Find(PartnerFilter filter)
+        public IEnumerable<Partner> Find(PartnerFilter filter) => TranslatedReads.Stream(_store, () =>
         {
             var (where, parameters) = BuildWhere(filter);
             var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM partners").Append(where).Append(" ORDER BY name_key");
@@ -37,13 +37,13 @@ namespace PartnerOps.Storage
             }
 
             return _store.Connection.Query<Partner>(sql.ToString(), parameters, _store.Transaction, buffered: false).Select(Stamp);
-        }
+        });
 
         /// <summary>How many partners match the filter, ignoring paging.</summary>
         public long Count(PartnerFilter filter)
         {
             var (where, parameters) = BuildWhere(filter);
-            return _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM partners" + where, parameters, _store.Transaction);
+            return TranslatedReads.Run(_store, () => _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM partners" + where, parameters, _store.Transaction));
         }
 
         /// <summary>
@@ -58,7 +58,7 @@ namespace PartnerOps.Storage
                 // Off the page is not missing: the keys that match with the rest of the filter, in one statement.
                 var (where, parameters) = BuildWhere(filter, unseen);
                 var found = new HashSet<string>(
-                    _store.Connection.Query<string>("SELECT name_key FROM partners" + where, parameters, _store.Transaction),
+                    TranslatedReads.Run(_store, () => _store.Connection.Query<string>("SELECT name_key FROM partners" + where, parameters, _store.Transaction)),
                     StringComparer.Ordinal);
                 unseen.RemoveAll(n => found.Contains(n.Key));
             }

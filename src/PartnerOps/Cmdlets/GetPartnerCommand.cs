@@ -74,21 +74,29 @@ namespace PartnerOps.Commands
             var filter = BuildFilter();
             SeeOtherWrites(_store!);
             var partners = new PartnerRepository(_store!);
-            if (PagingParameters.IncludeTotalCount)
+            try
             {
-                WriteObject(PagingParameters.NewTotalCount((ulong)partners.Count(filter), 1.0));
-            }
+                if (PagingParameters.IncludeTotalCount)
+                {
+                    WriteObject(PagingParameters.NewTotalCount((ulong)partners.Count(filter), 1.0));
+                }
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var partner in partners.Find(filter))
-            {
-                seen.Add(PartnerRules.NameKey(partner.Name));
-                WriteObject(partner);
-            }
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var partner in partners.Find(filter))
+                {
+                    seen.Add(PartnerRules.NameKey(partner.Name));
+                    WriteObject(partner);
+                }
 
-            foreach (var missing in partners.Unmatched(filter, seen))
+                foreach (var missing in partners.Unmatched(filter, seen))
+                {
+                    WriteFailure(PartnerRepository.NotFound("'" + missing.Text + "'", missing.Text), missing.Text);
+                }
+            }
+            catch (PartnerOpsException ex)
             {
-                WriteFailure(PartnerRepository.NotFound("'" + missing.Text + "'", missing.Text), missing.Text);
+                // The database failed while the rows were read (they stream).
+                ThrowFailure(ex, ex.Target);
             }
 
             FlushSqlTrace();

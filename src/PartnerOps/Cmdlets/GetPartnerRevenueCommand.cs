@@ -22,15 +22,7 @@ namespace PartnerOps.Commands
             filter.Skip = PagingSkip;
             filter.First = PagingFirst;
             var revenue = new RevenueRepository(OpenReadStore());
-            if (PagingParameters.IncludeTotalCount)
-            {
-                WriteObject(PagingParameters.NewTotalCount((ulong)revenue.Count(filter), 1.0));
-            }
-
-            foreach (var record in revenue.Find(filter))
-            {
-                WriteObject(record);
-            }
+            WriteRows(revenue.Find(filter), () => revenue.Count(filter));
 
             FlushSqlTrace();
         }
