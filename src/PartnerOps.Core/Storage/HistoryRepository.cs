@@ -72,7 +72,8 @@ namespace PartnerOps.Storage
             return TranslatedReads.Run(_store, () => _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM history" + where, parameters, _store.Transaction));
         }
 
-        private static (string Where, DynamicParameters Parameters) Where(HistoryFilter filter)
+        /// <summary>The WHERE clause of <see cref="Find"/> and <see cref="Count"/> (its query plan is tested).</summary>
+        internal static (string Where, DynamicParameters Parameters) Where(HistoryFilter filter)
         {
             var clauses = new List<string>();
             var parameters = new DynamicParameters();

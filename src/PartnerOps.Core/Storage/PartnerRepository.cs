@@ -27,6 +27,13 @@ namespace PartnerOps.Storage
         /// <summary>Partners matching the filter, sorted by name, yielded as they are read.</summary>
         public IEnumerable<Partner> Find(PartnerFilter filter) => TranslatedReads.Stream(_store, () =>
         {
+            var (sql, parameters) = FindStatement(filter);
+            return _store.Connection.Query<Partner>(sql, parameters, _store.Transaction, buffered: false).Select(Stamp);
+        });
+
+        /// <summary>The statement <see cref="Find"/> runs (its query plan is tested).</summary>
+        internal static (string Sql, DynamicParameters Parameters) FindStatement(PartnerFilter filter)
+        {
             var (where, parameters) = BuildWhere(filter);
             var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM partners").Append(where).Append(" ORDER BY name_key");
             if (filter.First != null || filter.Skip > 0)
@@ -36,8 +43,8 @@ namespace PartnerOps.Storage
                 parameters.Add("skip", filter.Skip);
             }
 
-            return _store.Connection.Query<Partner>(sql.ToString(), parameters, _store.Transaction, buffered: false).Select(Stamp);
-        });
+            return (sql.ToString(), parameters);
+        }
 
         /// <summary>How many partners match the filter, ignoring paging.</summary>
         public long Count(PartnerFilter filter)
