@@ -42,6 +42,9 @@ namespace PartnerOps
 
         /// <summary>A piped object cannot serve the command: it names no partner, or a value in it is not of the needed kind.</summary>
         public const string InputObjectInvalid = nameof(InputObjectInvalid);
+
+        /// <summary>An SQLite failure none of the ids above names: its message is SQLite's own.</summary>
+        public const string DatabaseError = nameof(DatabaseError);
     }
 
     /// <summary>How a Core failure should be classified; the cmdlet layer maps it to an ErrorCategory.</summary>

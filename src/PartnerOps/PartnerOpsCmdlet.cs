@@ -253,6 +253,31 @@ namespace PartnerOps.Commands
             base.WriteObject(sendToPipeline);
         }
 
+        /// <summary>
+        /// Writes rows as they stream from the database, after their total when -IncludeTotalCount asks for it (a cmdlet
+        /// with paging passes <paramref name="count"/>). A database failure while they are read stops the command with
+        /// its error id.
+        /// </summary>
+        internal void WriteRows<T>(IEnumerable<T> rows, Func<long>? count = null)
+        {
+            try
+            {
+                if (count != null && PagingParameters.IncludeTotalCount)
+                {
+                    WriteObject(PagingParameters.NewTotalCount((ulong)count(), 1.0));
+                }
+
+                foreach (var row in rows)
+                {
+                    WriteObject(row);
+                }
+            }
+            catch (PartnerOpsException ex)
+            {
+                ThrowFailure(ex, ex.Target);
+            }
+        }
+
         /// <summary>Writes an error, after the SQL that led to it (-Debug).</summary>
         protected new void WriteError(ErrorRecord errorRecord)
         {
@@ -417,14 +442,18 @@ namespace PartnerOps.Commands
             return preference != ConfirmImpact.None && impact >= preference;
         }
 
-        /// <summary>Runs a per-item action: known failures become one error for that item; database-wide ones stop the command.</summary>
+        /// <summary>
+        /// Runs a per-item action: known failures become one error for that item; database-wide ones stop the command,
+        /// and so does an SQLite failure without a name of its own (DatabaseError), which may have undone the whole batch.
+        /// </summary>
         protected void PerItem(object? target, Action action)
         {
             try
             {
                 action();
             }
-            catch (PartnerOpsException ex) when (ex.Kind == FailureKind.Busy || ex.Kind == FailureKind.ReadOnly || ex.Kind == FailureKind.Full || ex.ErrorId == ErrorIds.DatabaseInvalid)
+            catch (PartnerOpsException ex) when (ex.Kind == FailureKind.Busy || ex.Kind == FailureKind.ReadOnly || ex.Kind == FailureKind.Full
+                || ex.ErrorId == ErrorIds.DatabaseInvalid || ex.ErrorId == ErrorIds.DatabaseError)
             {
                 ThrowFailure(ex, target);
             }

@@ -48,12 +48,11 @@ namespace PartnerOps.Measures
         /// </summary>
         public void BeginGiven()
         {
-            var connection = _store.Connection;
-            connection.Execute(
+            TranslatedReads.Run(_store, () => _store.Connection.Execute(
                 @"CREATE TEMP TABLE IF NOT EXISTS po_measure_input (
                       partner_id INTEGER, date TEXT NOT NULL, amount INTEGER NOT NULL, currency TEXT NOT NULL,
                       segment TEXT NOT NULL, segment_key TEXT NOT NULL, region TEXT, region_key TEXT);
-                  DELETE FROM temp.po_measure_input;");
+                  DELETE FROM temp.po_measure_input;"));
             _given = true;
         }
 
@@ -63,19 +62,19 @@ namespace PartnerOps.Measures
             var currency = CurrencyCodes.Require(revenue.Currency);
             var segment = RevenueRules.NormalizeSegment(revenue.Segment);
             var region = PartnerRules.NormalizeRegion(revenue.Region);
-            _store.Connection.Execute(
-                $"INSERT INTO {GivenTable} VALUES (@PartnerId, @Date, @Amount, @Currency, @Segment, @SegmentKey, @Region, @RegionKey)",
-                new
-                {
-                    revenue.PartnerId,
-                    Date = PartnerRules.FormatDate(RevenueRules.NormalizeDate(revenue.Date)),
-                    Amount = RevenueRules.ToMinorUnits(revenue.Amount, currency),
-                    Currency = currency,
-                    Segment = segment,
-                    SegmentKey = RevenueRules.Key(segment),
-                    Region = region,
-                    RegionKey = RevenueRules.Key(region),
-                });
+            var given = new
+            {
+                revenue.PartnerId,
+                Date = PartnerRules.FormatDate(RevenueRules.NormalizeDate(revenue.Date)),
+                Amount = RevenueRules.ToMinorUnits(revenue.Amount, currency),
+                Currency = currency,
+                Segment = segment,
+                SegmentKey = RevenueRules.Key(segment),
+                Region = region,
+                RegionKey = RevenueRules.Key(region),
+            };
+            TranslatedReads.Run(_store, () => _store.Connection.Execute(
+                $"INSERT INTO {GivenTable} VALUES (@PartnerId, @Date, @Amount, @Currency, @Segment, @SegmentKey, @Region, @RegionKey)", given));
         }
 
         /// <summary>Set by <see cref="Measure"/> when something was left out of the answer, saying what and why.</summary>
@@ -154,7 +153,7 @@ namespace PartnerOps.Measures
         private Dictionary<string, Group> Sum(IList<RevenueGroupKey> keys, RevenueFilter filter, string currency, CurrencyConverter converter)
         {
             var useTotals = !_given && RevenueWhere.TotalsCanAnswer(filter) && !keys.Contains(RevenueGroupKey.Quarter) && !keys.Contains(RevenueGroupKey.Month);
-            var (where, parameters) = RevenueWhere.Build(_store, filter, useTotals);
+            var (where, parameters) = RevenueWhere.Build(filter, useTotals, _given ? GivenTable : "revenue");
             var source = useTotals
                 ? "SELECT t.partner_key AS partner_key, t.year AS year, NULL AS month, t.region_key AS region_key, t.region AS region, " +
                   "t.segment_key AS segment_key, t.segment AS segment, t.currency AS currency, t.count AS count, t.total AS total, " +

@@ -88,7 +88,7 @@ namespace PartnerOps.Measures
                 sql += " AND po_key(region) = @regionKey";
             }
 
-            return _store.Connection.ExecuteScalar<long>(sql, new { date = PartnerRules.FormatDate(date), regionKey = RevenueRules.Key(region) }, _store.Transaction);
+            return TranslatedReads.Run(_store, () => _store.Connection.ExecuteScalar<long>(sql, new { date = PartnerRules.FormatDate(date), regionKey = RevenueRules.Key(region) }, _store.Transaction));
         }
 
         /// <summary>Revenue booked from the target year's start to <paramref name="to"/>, in <paramref name="currency"/>, unrounded.</summary>

@@ -64,21 +64,16 @@ namespace PartnerOps.Storage
                 parameters.Add("to", CurrencyCodes.Require(to));
             }
 
-            var yearList = years?.ToList();
-            if (yearList != null && yearList.Count > 0)
-            {
-                clauses.Add("year IN @years");
-                parameters.Add("years", yearList);
-            }
+            SqlList.AddIn(clauses, parameters, "year", "years", years?.ToList() ?? new List<int>());
 
             var where = clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses);
-            return _store.Connection
+            return TranslatedReads.Stream(_store, () => _store.Connection
                 .Query<(string From, string To, long Year, string Rate)>(
                     "SELECT from_currency, to_currency, year, rate FROM exchange_rates" + where + " ORDER BY from_currency, to_currency, year",
                     parameters,
                     _store.Transaction,
                     buffered: false)
-                .Select(r => new ExchangeRate { From = r.From, To = r.To, Year = (int)r.Year, Rate = decimal.Parse(r.Rate, CultureInfo.InvariantCulture), Database = _store.Path });
+                .Select(r => new ExchangeRate { From = r.From, To = r.To, Year = (int)r.Year, Rate = decimal.Parse(r.Rate, CultureInfo.InvariantCulture), Database = _store.Path }));
         }
 
         /// <summary>Every stored rate, ready to convert amounts.</summary>

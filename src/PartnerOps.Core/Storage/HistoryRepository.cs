@@ -37,7 +37,7 @@ namespace PartnerOps.Storage
             _store = store;
         }
 
-        public IEnumerable<HistoryEntry> Find(HistoryFilter filter)
+        public IEnumerable<HistoryEntry> Find(HistoryFilter filter) => TranslatedReads.Stream(_store, () =>
         {
             var (where, parameters) = Where(filter);
             var sql = new StringBuilder("SELECT id, at, user, operation, entity, entity_id, partner_id, changes FROM history")
@@ -64,22 +64,23 @@ namespace PartnerOps.Storage
                     Changes = Changes(row.Changes),
                     Database = _store.Path,
                 });
-        }
+        });
 
         public long Count(HistoryFilter filter)
         {
             var (where, parameters) = Where(filter);
-            return _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM history" + where, parameters, _store.Transaction);
+            return TranslatedReads.Run(_store, () => _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM history" + where, parameters, _store.Transaction));
         }
 
-        private static (string Where, DynamicParameters Parameters) Where(HistoryFilter filter)
+        /// <summary>The WHERE clause of <see cref="Find"/> and <see cref="Count"/> (its query plan is tested).</summary>
+        internal static (string Where, DynamicParameters Parameters) Where(HistoryFilter filter)
         {
             var clauses = new List<string>();
             var parameters = new DynamicParameters();
             if (filter.PartnerIds != null)
             {
-                clauses.Add("partner_id IN @partnerIds");
-                parameters.Add("partnerIds", filter.PartnerIds.ToList());
+                // Kept when empty: no partners means no changes.
+                clauses.Add(SqlList.In(parameters, "partner_id", "partnerIds", filter.PartnerIds));
             }
 
             if (filter.Since is DateTime since)
@@ -88,17 +89,8 @@ namespace PartnerOps.Storage
                 parameters.Add("since", since.ToUniversalTime().ToString(TimestampFormat, CultureInfo.InvariantCulture));
             }
 
-            if (filter.Operations.Count > 0)
-            {
-                clauses.Add("operation IN @operations");
-                parameters.Add("operations", filter.Operations.Select(o => o.ToString()).Distinct().ToList());
-            }
-
-            if (filter.Entities.Count > 0)
-            {
-                clauses.Add("entity IN @entities");
-                parameters.Add("entities", filter.Entities.Select(e => e.ToString()).Distinct().ToList());
-            }
+            SqlList.AddIn(clauses, parameters, "operation", "operations", filter.Operations.Select(o => o.ToString()).ToList());
+            SqlList.AddIn(clauses, parameters, "entity", "entities", filter.Entities.Select(e => e.ToString()).ToList());
 
             return (clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses), parameters);
         }

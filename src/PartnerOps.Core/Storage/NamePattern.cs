@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Text;
-using Dapper;
 
 namespace PartnerOps.Storage
 {
@@ -176,36 +173,6 @@ namespace PartnerOps.Storage
             }
 
             return "[" + text + "]";
-        }
-
-        /// <summary>
-        /// Adds one WHERE clause matching <paramref name="column"/> (an upper-cased key) against the patterns: exact
-        /// keys with IN, wildcards with GLOB. Parameters are named after <paramref name="name"/>. Nothing for no patterns.
-        /// </summary>
-        internal static void AddClause(List<string> clauses, DynamicParameters parameters, string column, string name, IList<NamePattern> patterns)
-        {
-            if (patterns.Count == 0)
-            {
-                return;
-            }
-
-            var alternatives = new List<string>();
-            var exact = patterns.Where(p => !p.IsWildcard).Select(p => p.Key).Distinct().ToList();
-            if (exact.Count > 0)
-            {
-                alternatives.Add($"{column} IN @{name}Keys");
-                parameters.Add(name + "Keys", exact);
-            }
-
-            var i = 0;
-            foreach (var pattern in patterns.Where(p => p.IsWildcard))
-            {
-                alternatives.Add($"{column} GLOB @{name}Glob{i}");
-                parameters.Add($"{name}Glob{i}", pattern.Glob);
-                i++;
-            }
-
-            clauses.Add("(" + string.Join(" OR ", alternatives) + ")");
         }
     }
 }

@@ -25,7 +25,14 @@ namespace PartnerOps.Storage
         }
 
         /// <summary>Partners matching the filter, sorted by name, yielded as they are read.</summary>
-        public IEnumerable<Partner> Find(PartnerFilter filter)
+        public IEnumerable<Partner> Find(PartnerFilter filter) => TranslatedReads.Stream(_store, () =>
+        {
+            var (sql, parameters) = FindStatement(filter);
+            return _store.Connection.Query<Partner>(sql, parameters, _store.Transaction, buffered: false).Select(Stamp);
+        });
+
+        /// <summary>The statement <see cref="Find"/> runs (its query plan is tested).</summary>
+        internal static (string Sql, DynamicParameters Parameters) FindStatement(PartnerFilter filter)
         {
             var (where, parameters) = BuildWhere(filter);
             var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM partners").Append(where).Append(" ORDER BY name_key");
@@ -36,35 +43,34 @@ namespace PartnerOps.Storage
                 parameters.Add("skip", filter.Skip);
             }
 
-            return _store.Connection.Query<Partner>(sql.ToString(), parameters, _store.Transaction, buffered: false).Select(Stamp);
+            return (sql.ToString(), parameters);
         }
 
         /// <summary>How many partners match the filter, ignoring paging.</summary>
         public long Count(PartnerFilter filter)
         {
             var (where, parameters) = BuildWhere(filter);
-            return _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM partners" + where, parameters, _store.Transaction);
+            return TranslatedReads.Run(_store, () => _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM partners" + where, parameters, _store.Transaction));
         }
 
         /// <summary>
         /// The exact (non-wildcard) names of the filter that match no partner at all. <paramref name="seenKeys"/>
-        /// are the name keys <see cref="Find"/> returned; with paging, a name not on the page is looked up alone.
+        /// are the name keys <see cref="Find"/> returned; with paging, the names not on the page are looked up.
         /// </summary>
         public IEnumerable<NamePattern> Unmatched(PartnerFilter filter, ISet<string> seenKeys)
         {
-            foreach (var name in filter.Names.Where(n => !n.IsWildcard && !seenKeys.Contains(n.Key)))
+            var unseen = filter.Names.Where(n => !n.IsWildcard && !seenKeys.Contains(n.Key)).ToList();
+            if (unseen.Count > 0 && (filter.Skip > 0 || filter.First != null))
             {
-                if (filter.Skip > 0 || filter.First != null)
-                {
-                    var (where, parameters) = BuildWhere(filter, name);
-                    if (_store.Connection.ExecuteScalar<long>("SELECT count(*) FROM partners" + where, parameters, _store.Transaction) > 0)
-                    {
-                        continue;
-                    }
-                }
-
-                yield return name;
+                // Off the page is not missing: the keys that match with the rest of the filter, in one statement.
+                var (where, parameters) = BuildWhere(filter, unseen);
+                var found = new HashSet<string>(
+                    TranslatedReads.Run(_store, () => _store.Connection.Query<string>("SELECT name_key FROM partners" + where, parameters, _store.Transaction)),
+                    StringComparer.Ordinal);
+                unseen.RemoveAll(n => found.Contains(n.Key));
             }
+
+            return unseen;
         }
 
         public Partner? GetById(long id) =>
@@ -284,44 +290,20 @@ namespace PartnerOps.Storage
             UpdatedAt = PartnerRules.FormatTimestamp(p.UpdatedAt),
         };
 
-        /// <param name="onlyName">When given, this name stands in for the filter's names.</param>
-        private static (string Where, DynamicParameters Parameters) BuildWhere(PartnerFilter filter, NamePattern? onlyName = null)
+        /// <param name="names">When given, these names stand in for the filter's names.</param>
+        private static (string Where, DynamicParameters Parameters) BuildWhere(PartnerFilter filter, IList<NamePattern>? names = null)
         {
             var clauses = new List<string>();
             var parameters = new DynamicParameters();
-            var names = onlyName != null ? new[] { onlyName } : filter.Names;
 
-            if (names.Count > 0)
-            {
-                var alternatives = new List<string>();
-                var exact = names.Where(n => !n.IsWildcard).Select(n => n.Key).Distinct().ToList();
-                if (exact.Count > 0)
-                {
-                    alternatives.Add("name_key IN @nameKeys");
-                    parameters.Add("nameKeys", exact);
-                }
-
-                var i = 0;
-                foreach (var pattern in names.Where(n => n.IsWildcard))
-                {
-                    // The range keeps the index in use for a literal prefix such as 'ACC*'.
-                    alternatives.Add($"(name_key >= @lo{i} AND name_key < @hi{i} AND name_key GLOB @glob{i})");
-                    parameters.Add("lo" + i, pattern.Prefix);
-                    parameters.Add("hi" + i, pattern.PrefixUpperBound);
-                    parameters.Add("glob" + i, pattern.Glob);
-                    i++;
-                }
-
-                clauses.Add("(" + string.Join(" OR ", alternatives) + ")");
-            }
-
-            AddIn(clauses, parameters, "id", "ids", filter.Ids);
-            AddIn(clauses, parameters, "type", "types", filter.Types.Select(t => t.ToString()).ToList());
-            AddIn(clauses, parameters, "tier", "tiers", filter.Tiers.Select(t => t.ToString()).ToList());
-            AddIn(clauses, parameters, "status", "statuses", filter.Statuses.Select(t => t.ToString()).ToList());
-            AddIn(clauses, parameters, "country", "countries", filter.Countries.Select(c => c.Trim().ToUpperInvariant()).ToList());
-
-            NamePattern.AddClause(clauses, parameters, "po_key(region)", "region", filter.Regions);
+            // Every list is one parameter (see SqlList), so any number of names, ids or values fits in the statement.
+            SqlList.AddMatching(clauses, parameters, "name_key", "name", names ?? filter.Names, PatternKeys.PartnerNames);
+            SqlList.AddIn(clauses, parameters, "id", "ids", filter.Ids);
+            SqlList.AddIn(clauses, parameters, "type", "types", filter.Types.Select(t => t.ToString()).ToList());
+            SqlList.AddIn(clauses, parameters, "tier", "tiers", filter.Tiers.Select(t => t.ToString()).ToList());
+            SqlList.AddIn(clauses, parameters, "status", "statuses", filter.Statuses.Select(t => t.ToString()).ToList());
+            SqlList.AddIn(clauses, parameters, "country", "countries", filter.Countries.Select(c => c.Trim().ToUpperInvariant()).ToList());
+            SqlList.AddMatching(clauses, parameters, "po_key(region)", "region", filter.Regions, PatternKeys.Distinct("po_key(region)", "partners"));
 
             if (filter.JoinedAfter is DateTime after)
             {
@@ -342,15 +324,6 @@ namespace PartnerOps.Storage
             }
 
             return (clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses), parameters);
-        }
-
-        private static void AddIn<T>(List<string> clauses, DynamicParameters parameters, string column, string name, IList<T> values)
-        {
-            if (values.Count > 0)
-            {
-                clauses.Add($"{column} IN @{name}");
-                parameters.Add(name, values.Distinct().ToList());
-            }
         }
 
         private static bool IsUniqueViolation(SqliteException ex) => ex.SqliteErrorCode == 19 && ex.SqliteExtendedErrorCode == 2067;

@@ -747,8 +747,15 @@ SELECT count(*) FROM (
                         $"The disk holding '{path}' is full, so this change was not written; what was written before it is kept whole. Free some space and run the command again (an import with -Mode Skip carries on where it stopped).",
                         path,
                         ex);
-                default:
+                case 9: // SQLITE_INTERRUPT: Ctrl+C, which the stopping pipeline handles as it is
                     return ex;
+                default:
+                    return new PartnerOpsException(
+                        ErrorIds.DatabaseError,
+                        FailureKind.InvalidOperation,
+                        $"The database '{path}' could not carry out the command: {ex.Message} Nothing was written by the failed statement.",
+                        path,
+                        ex);
             }
         }
 

@@ -53,9 +53,9 @@ namespace PartnerOps.Storage
         public string ReportingCurrency => _currency ??= _store.Currency;
 
         /// <summary>Records matching the filter, by date then id, yielded as they are read.</summary>
-        public IEnumerable<PartnerRevenue> Find(RevenueFilter filter)
+        public IEnumerable<PartnerRevenue> Find(RevenueFilter filter) => TranslatedReads.Stream(_store, () =>
         {
-            var (where, parameters) = RevenueWhere.Build(_store, filter, totals: false);
+            var (where, parameters) = RevenueWhere.Build(filter, totals: false);
             var sql = new StringBuilder(Select).Append(where).Append(" ORDER BY r.date, r.id");
             if (filter.First != null || filter.Skip > 0)
             {
@@ -65,13 +65,13 @@ namespace PartnerOps.Storage
             }
 
             return _store.Connection.Query<Row>(sql.ToString(), parameters, _store.Transaction, buffered: false).Select(ToRevenue);
-        }
+        });
 
         /// <summary>How many records match the filter, ignoring paging.</summary>
         public long Count(RevenueFilter filter)
         {
-            var (where, parameters) = RevenueWhere.Build(_store, filter, totals: false);
-            return _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM revenue r" + where, parameters, _store.Transaction);
+            var (where, parameters) = RevenueWhere.Build(filter, totals: false);
+            return TranslatedReads.Run(_store, () => _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM revenue r" + where, parameters, _store.Transaction));
         }
 
         public PartnerRevenue? GetById(long id) =>

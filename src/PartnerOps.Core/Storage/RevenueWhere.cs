@@ -7,19 +7,18 @@ namespace PartnerOps.Storage
 {
     /// <summary>
     /// Turns a <see cref="RevenueFilter"/> into SQL over revenue rows (alias r) or over the revenue_totals
-    /// cells (alias t). Partner ids go through a temporary table, so a pipeline of any size fits.
+    /// cells (alias t). Every list is one parameter (see <see cref="SqlList"/>), so a pipeline of any size fits.
     /// </summary>
     internal static class RevenueWhere
     {
-        private const string PartnerIdTable = "temp.po_filter_partners";
-
         /// <summary>Whether the totals cells (one per partner, year, region, segment, currency) can answer this filter.</summary>
         public static bool TotalsCanAnswer(RevenueFilter filter) =>
             filter.Quarters.Count == 0
             && (filter.From is not DateTime from || (from.Month == 1 && from.Day == 1))
             && (filter.To is not DateTime to || (to.Month == 12 && to.Day == 31));
 
-        public static (string Where, DynamicParameters Parameters) Build(PartnerStore store, RevenueFilter filter, bool totals)
+        /// <param name="records">The table the rows (alias r) come from: revenue, or the records a measure was given.</param>
+        public static (string Where, DynamicParameters Parameters) Build(RevenueFilter filter, bool totals, string records = "revenue")
         {
             var clauses = new List<string>();
             var parameters = new DynamicParameters();
@@ -30,18 +29,12 @@ namespace PartnerOps.Storage
                 var alternatives = new List<string>();
                 if (filter.PartnerIds.Count > 0)
                 {
-                    FillPartnerIds(store, filter.PartnerIds);
-                    alternatives.Add($"{partner} IN (SELECT id FROM {PartnerIdTable})");
+                    alternatives.Add(SqlList.In(parameters, partner, "partnerIds", filter.PartnerIds));
                 }
 
-                var i = 0;
-                foreach (var pattern in filter.PartnerNames)
+                if (filter.PartnerNames.Count > 0)
                 {
-                    alternatives.Add($"{partner} IN (SELECT id FROM partners WHERE name_key >= @plo{i} AND name_key < @phi{i} AND name_key GLOB @pglob{i})");
-                    parameters.Add("plo" + i, pattern.Prefix);
-                    parameters.Add("phi" + i, pattern.PrefixUpperBound);
-                    parameters.Add("pglob" + i, pattern.Glob);
-                    i++;
+                    alternatives.Add($"{partner} IN (SELECT id FROM partners WHERE {SqlList.Matching(parameters, "name_key", "partnerName", filter.PartnerNames, PatternKeys.PartnerNames)})");
                 }
 
                 clauses.Add(alternatives.Count == 0 ? "0" : "(" + string.Join(" OR ", alternatives) + ")");
@@ -54,24 +47,9 @@ namespace PartnerOps.Storage
                 clauses.Add(totals ? (direct ? "t.partner_key = 0" : "t.partner_key <> 0") : (direct ? "r.partner_id IS NULL" : "r.partner_id IS NOT NULL"));
             }
 
-            var years = filter.Years.Distinct().OrderBy(y => y).ToList();
-            if (years.Count > 0)
+            if (filter.Years.Count > 0)
             {
-                if (totals)
-                {
-                    clauses.Add("t.year IN @years");
-                    parameters.Add("years", years);
-                }
-                else
-                {
-                    // Date ranges rather than substr(), so the date index can be used.
-                    clauses.Add("(" + string.Join(" OR ", years.Select((y, n) => $"(r.date >= @yfrom{n} AND r.date < @yto{n})")) + ")");
-                    for (var n = 0; n < years.Count; n++)
-                    {
-                        parameters.Add("yfrom" + n, YearStart(years[n]));
-                        parameters.Add("yto" + n, YearStart(years[n] + 1));
-                    }
-                }
+                clauses.Add(totals ? SqlList.In(parameters, "t.year", "years", filter.Years) : RecordYears(parameters, filter.Years));
             }
 
             if (filter.Quarters.Count > 0)
@@ -81,8 +59,7 @@ namespace PartnerOps.Storage
                     throw new InvalidOperationException("The totals cells have no quarters.");
                 }
 
-                clauses.Add("((CAST(substr(r.date, 6, 2) AS INTEGER) + 2) / 3) IN @quarters");
-                parameters.Add("quarters", filter.Quarters.Distinct().ToList());
+                clauses.Add(SqlList.In(parameters, "((CAST(substr(r.date, 6, 2) AS INTEGER) + 2) / 3)", "quarters", filter.Quarters));
             }
 
             if (filter.From is DateTime from)
@@ -99,44 +76,44 @@ namespace PartnerOps.Storage
                 parameters.Add("to", PartnerRules.FormatDate(to));
             }
 
-            NamePattern.AddClause(clauses, parameters, totals ? "t.segment_key" : "r.segment_key", "segment", filter.Segments);
-            NamePattern.AddClause(clauses, parameters, totals ? "t.region_key" : "r.region_key", "region", filter.Regions);
+            var (alias, table) = totals ? ("t", "revenue_totals") : ("r", records);
+            SqlList.AddMatching(clauses, parameters, alias + ".segment_key", "segment", filter.Segments, PatternKeys.Distinct("segment_key", table));
+            SqlList.AddMatching(clauses, parameters, alias + ".region_key", "region", filter.Regions, PatternKeys.Distinct("region_key", table));
 
             return (clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses), parameters);
         }
 
-        private static string YearStart(int year) => year.ToString("0000", System.Globalization.CultureInfo.InvariantCulture) + "-01-01";
-
-        private static void FillPartnerIds(PartnerStore store, ICollection<long> ids)
+        // Date ranges rather than substr(), so the date index can be used: one range per run of consecutive years.
+        // Past a few ranges the year is compared with one list instead.
+        private static string RecordYears(DynamicParameters parameters, IEnumerable<int> years)
         {
-            var connection = store.Connection;
-            // Only the temporary database is written: a deferred transaction takes no lock on the database file.
-            var own = store.Transaction == null ? connection.BeginTransaction(deferred: true) : null;
-            var transaction = store.Transaction ?? own;
-            try
+            var runs = new List<(int First, int Last)>();
+            foreach (var year in years.Distinct().OrderBy(y => y))
             {
-                connection.Execute($"CREATE TEMP TABLE IF NOT EXISTS {PartnerIdTable.Substring(5)} (id INTEGER PRIMARY KEY)", transaction: transaction);
-                connection.Execute($"DELETE FROM {PartnerIdTable}", transaction: transaction);
-                using (var insert = connection.CreateCommand())
+                if (runs.Count > 0 && runs[runs.Count - 1].Last == year - 1)
                 {
-                    insert.Transaction = transaction;
-                    insert.CommandText = $"INSERT OR IGNORE INTO {PartnerIdTable} (id) VALUES ($id)";
-                    var id = insert.CreateParameter();
-                    id.ParameterName = "$id";
-                    insert.Parameters.Add(id);
-                    foreach (var value in ids)
-                    {
-                        id.Value = value;
-                        insert.ExecuteNonQuery();
-                    }
+                    runs[runs.Count - 1] = (runs[runs.Count - 1].First, year);
                 }
+                else
+                {
+                    runs.Add((year, year));
+                }
+            }
 
-                own?.Commit();
-            }
-            finally
+            if (runs.Count > SqlList.MaxWrittenOut)
             {
-                own?.Dispose();
+                return SqlList.In(parameters, "CAST(substr(r.date, 1, 4) AS INTEGER)", "years", years);
             }
+
+            for (var n = 0; n < runs.Count; n++)
+            {
+                parameters.Add("yfrom" + n, YearStart(runs[n].First));
+                parameters.Add("yto" + n, YearStart(runs[n].Last + 1));
+            }
+
+            return "(" + string.Join(" OR ", runs.Select((_, n) => $"(r.date >= @yfrom{n} AND r.date < @yto{n})")) + ")";
         }
+
+        private static string YearStart(int year) => year.ToString("0000", System.Globalization.CultureInfo.InvariantCulture) + "-01-01";
     }
 }

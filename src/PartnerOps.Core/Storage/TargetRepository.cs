@@ -47,32 +47,20 @@ namespace PartnerOps.Storage
         }
 
         /// <summary>Targets matching every given restriction (empty lists restrict nothing), by year, metric and region.</summary>
-        public IEnumerable<PartnerTarget> Find(IList<TargetMetric>? metrics = null, IList<int>? years = null, IList<NamePattern>? regions = null)
-        {
-            var clauses = new List<string>();
-            var parameters = new DynamicParameters();
-            if (metrics != null && metrics.Count > 0)
+        public IEnumerable<PartnerTarget> Find(IList<TargetMetric>? metrics = null, IList<int>? years = null, IList<NamePattern>? regions = null) =>
+            TranslatedReads.Stream(_store, () =>
             {
-                clauses.Add("metric IN @metrics");
-                parameters.Add("metrics", metrics.Select(m => m.ToString()).Distinct().ToList());
-            }
+                var clauses = new List<string>();
+                var parameters = new DynamicParameters();
+                SqlList.AddIn(clauses, parameters, "metric", "metrics", (metrics ?? new List<TargetMetric>()).Select(m => m.ToString()).ToList());
+                SqlList.AddIn(clauses, parameters, "year", "years", years ?? new List<int>());
+                SqlList.AddMatching(clauses, parameters, "region_key", "region", regions ?? new List<NamePattern>(), PatternKeys.Distinct("region_key", "targets"));
 
-            if (years != null && years.Count > 0)
-            {
-                clauses.Add("year IN @years");
-                parameters.Add("years", years.Distinct().ToList());
-            }
-
-            if (regions != null)
-            {
-                NamePattern.AddClause(clauses, parameters, "region_key", "region", regions);
-            }
-
-            var where = clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses);
-            return _store.Connection
-                .Query<Row>(Select + where + " ORDER BY year, metric, region_key", parameters, _store.Transaction, buffered: false)
-                .Select(ToTarget);
-        }
+                var where = clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses);
+                return _store.Connection
+                    .Query<Row>(Select + where + " ORDER BY year, metric, region_key", parameters, _store.Transaction, buffered: false)
+                    .Select(ToTarget);
+            });
 
         public PartnerTarget? GetById(long id) =>
             _store.Connection.QuerySingleOrDefault<Row>(Select + " WHERE id = @id", new { id }, _store.Transaction) is Row row ? ToTarget(row) : null;

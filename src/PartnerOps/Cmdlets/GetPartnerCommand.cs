@@ -126,18 +126,12 @@ namespace PartnerOps.Commands
         {
             SeeOtherWrites(store);
             var partners = new PartnerRepository(store);
-            if (PagingParameters.IncludeTotalCount)
-            {
-                WriteObject(PagingParameters.NewTotalCount((ulong)partners.Count(filter), 1.0));
-            }
-
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var partner in partners.Find(filter))
+            WriteRows(partners.Find(filter).Select(partner =>
             {
                 seen.Add(PartnerRules.NameKey(partner.Name));
-                WriteObject(partner);
-            }
-
+                return partner;
+            }), () => partners.Count(filter));
             FlushSqlTrace();
             return seen;
         }

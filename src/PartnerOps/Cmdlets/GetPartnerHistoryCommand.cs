@@ -97,15 +97,7 @@ namespace PartnerOps.Commands
             }
 
             var history = new HistoryRepository(store);
-            if (PagingParameters.IncludeTotalCount)
-            {
-                WriteObject(PagingParameters.NewTotalCount((ulong)history.Count(filter), 1.0));
-            }
-
-            foreach (var entry in history.Find(filter))
-            {
-                WriteObject(entry);
-            }
+            WriteRows(history.Find(filter), () => history.Count(filter));
 
             FlushSqlTrace();
         }

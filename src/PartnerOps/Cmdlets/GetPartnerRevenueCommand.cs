@@ -60,15 +60,7 @@ namespace PartnerOps.Commands
             filter.Skip = PagingSkip;
             filter.First = PagingFirst;
             var revenue = new RevenueRepository(store);
-            if (PagingParameters.IncludeTotalCount)
-            {
-                WriteObject(PagingParameters.NewTotalCount((ulong)revenue.Count(filter), 1.0));
-            }
-
-            foreach (var record in revenue.Find(filter))
-            {
-                WriteObject(record);
-            }
+            WriteRows(revenue.Find(filter), () => revenue.Count(filter));
 
             FlushSqlTrace();
         }

@@ -29,10 +29,7 @@ namespace PartnerOps.Commands
         {
             using (var store = OpenStore(create: false))
             {
-                foreach (var target in new TargetRepository(store).Find(Metric, Year, Region?.Select(NamePattern.Parse).ToList()))
-                {
-                    WriteObject(target);
-                }
+                WriteRows(new TargetRepository(store).Find(Metric, Year, Region?.Select(NamePattern.Parse).ToList()));
             }
         }
     }
