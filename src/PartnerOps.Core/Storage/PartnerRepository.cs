@@ -74,7 +74,7 @@ namespace PartnerOps.Storage
         }
 
         public Partner? GetById(long id) =>
-            StampOrNull(_store.Connection.QuerySingleOrDefault<Partner>($"SELECT {Columns} FROM partners WHERE id = @id", new { id }, _store.Transaction));
+            StampOrNull(TranslatedReads.Run(_store, () => _store.Connection.QuerySingleOrDefault<Partner>($"SELECT {Columns} FROM partners WHERE id = @id", new { id }, _store.Transaction)));
 
         /// <summary>The partner with this exact (case-insensitive) name; null when there is none, or when no partner could have that name.</summary>
         public Partner? GetByName(string name)
@@ -89,7 +89,7 @@ namespace PartnerOps.Storage
                 return null;
             }
 
-            return StampOrNull(_store.Connection.QuerySingleOrDefault<Partner>($"SELECT {Columns} FROM partners WHERE name_key = @key", new { key }, _store.Transaction));
+            return StampOrNull(TranslatedReads.Run(_store, () => _store.Connection.QuerySingleOrDefault<Partner>($"SELECT {Columns} FROM partners WHERE name_key = @key", new { key }, _store.Transaction)));
         }
 
         /// <summary>
@@ -143,7 +143,7 @@ namespace PartnerOps.Storage
                     }
 
                     // The pattern's key, not the text: an escaped wildcard character (`*) names the character itself.
-                    ids.Add(_store.Connection.QuerySingleOrDefault<long?>("SELECT id FROM partners WHERE name_key = @key", new { key = pattern.Key }, _store.Transaction)
+                    ids.Add(TranslatedReads.Run(_store, () => _store.Connection.QuerySingleOrDefault<long?>("SELECT id FROM partners WHERE name_key = @key", new { key = pattern.Key }, _store.Transaction))
                         ?? throw NotFound("'" + TextRules.Shown(reference.Name) + "'", given));
                 }
                 catch (PartnerOpsException ex)

@@ -75,7 +75,7 @@ namespace PartnerOps.Storage
         }
 
         public PartnerRevenue? GetById(long id) =>
-            _store.Connection.QuerySingleOrDefault<Row>(Select + " WHERE r.id = @id", new { id }, _store.Transaction) is Row row ? ToRevenue(row) : null;
+            TranslatedReads.Run(_store, () => _store.Connection.QuerySingleOrDefault<Row>(Select + " WHERE r.id = @id", new { id }, _store.Transaction)) is Row row ? ToRevenue(row) : null;
 
         /// <summary>Validates a record, fills in its defaults and stores it; returns it as stored.</summary>
         public PartnerRevenue Add(RevenueDraft draft)
@@ -171,7 +171,7 @@ namespace PartnerOps.Storage
         }
 
         public long CountForPartner(long partnerId) =>
-            _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM revenue WHERE partner_id = @partnerId", new { partnerId }, _store.Transaction);
+            TranslatedReads.Run(_store, () => _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM revenue WHERE partner_id = @partnerId", new { partnerId }, _store.Transaction));
 
         /// <summary>Deletes every record of a partner; returns how many.</summary>
         public int RemoveForPartner(long partnerId) =>

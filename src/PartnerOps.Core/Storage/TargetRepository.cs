@@ -63,7 +63,7 @@ namespace PartnerOps.Storage
             });
 
         public PartnerTarget? GetById(long id) =>
-            _store.Connection.QuerySingleOrDefault<Row>(Select + " WHERE id = @id", new { id }, _store.Transaction) is Row row ? ToTarget(row) : null;
+            TranslatedReads.Run(_store, () => _store.Connection.QuerySingleOrDefault<Row>(Select + " WHERE id = @id", new { id }, _store.Transaction)) is Row row ? ToTarget(row) : null;
 
         /// <summary>The target for a metric, region (null = all regions) and year, or null.</summary>
         public PartnerTarget? Get(TargetMetric metric, string? region, int year) =>
