@@ -52,7 +52,7 @@ namespace PartnerOps
                 partner.Name,
                 partner.Database,
                 PartnerReferenceSource.Partner,
-                "partner '" + partner.Name + "'")
+                "partner '" + TextRules.Shown(partner.Name) + "'")
         {
         }
 
