@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Diagnostics;
 using System.Reflection;
 using System.Collections.Concurrent;
@@ -87,6 +88,48 @@ namespace PartnerOps.Commands
         /// database, else this command's (the documented order).
         /// </summary>
         protected string DatabasePathFor(string? origin) => origin != null && !DatabaseGiven ? ResolveFileSystemPath(origin) : ResolveDatabasePath();
+
+        /// <summary>
+        /// The partners the piped <paramref name="items"/> name (see <see cref="PipedObject.Partner"/>), each with its item;
+        /// an item that names none is one non-terminating error, and the next item is read.
+        /// </summary>
+        internal IEnumerable<(PartnerReference Partner, PSObject Item)> PipedPartners(IEnumerable<PSObject>? items)
+        {
+            foreach (var item in items ?? Array.Empty<PSObject>())
+            {
+                PartnerReference reference;
+                try
+                {
+                    reference = PipedObject.Read(item).Partner();
+                }
+                catch (PartnerOpsException ex)
+                {
+                    WriteFailure(ex, item);
+                    continue;
+                }
+
+                yield return (reference, item);
+            }
+        }
+
+        /// <summary>
+        /// A read restricted to partners: once on this command's database with the <paramref name="typed"/> partners when
+        /// nothing is piped, else once per piped item, on the database the item names, with its partner added to the
+        /// typed ones (the item is then the target of the read's errors).
+        /// </summary>
+        internal void ReadPerPartner(PartnerReference[]? typed, PSObject[]? piped, Action<PartnerStore, PartnerReference[]?, object?> read)
+        {
+            if (piped == null)
+            {
+                read(ReadStoreAt(ResolveDatabasePath()), typed, null);
+                return;
+            }
+
+            foreach (var (partner, item) in PipedPartners(piped))
+            {
+                read(ReadStoreAt(DatabasePathFor(partner.Database)), (typed ?? Array.Empty<PartnerReference>()).Append(partner).ToArray(), item);
+            }
+        }
 
         /// <summary>A store for this command's reads on the database at <paramref name="path"/>, opened once and closed with the command.</summary>
         protected PartnerStore ReadStoreAt(string path)

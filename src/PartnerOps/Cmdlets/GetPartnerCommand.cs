@@ -91,19 +91,8 @@ namespace PartnerOps.Commands
                 return;
             }
 
-            foreach (var item in InputObject ?? Array.Empty<PSObject>())
+            foreach (var (reference, item) in PipedPartners(InputObject))
             {
-                PartnerReference reference;
-                try
-                {
-                    reference = PipedObject.Read(item).Partner();
-                }
-                catch (PartnerOpsException ex)
-                {
-                    WriteFailure(ex, item);
-                    continue;
-                }
-
                 var store = ReadStoreAt(DatabasePathFor(reference.Database));
                 SeeOtherWrites(store);
                 var filter = BuildFilter();

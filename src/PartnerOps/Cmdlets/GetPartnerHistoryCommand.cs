@@ -40,30 +40,7 @@ namespace PartnerOps.Commands
 
         #endregion
 
-        protected override void ProcessRecord()
-        {
-            if (InputObject == null)
-            {
-                Write(ReadStoreAt(ResolveDatabasePath()), Partner, null);
-                return;
-            }
-
-            foreach (var item in InputObject)
-            {
-                PartnerReference reference;
-                try
-                {
-                    reference = PipedObject.Read(item).Partner();
-                }
-                catch (PartnerOpsException ex)
-                {
-                    WriteFailure(ex, item);
-                    continue;
-                }
-
-                Write(ReadStoreAt(DatabasePathFor(reference.Database)), (Partner ?? Array.Empty<PartnerReference>()).Append(reference).ToArray(), item);
-            }
-        }
+        protected override void ProcessRecord() => ReadPerPartner(Partner, InputObject, Write);
 
         // The history of the partners (all of it without partners), newest first; errors for partners that are not there
         // point at the piped item when there is one.

@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using System.Management.Automation;
 using PartnerOps.Storage;
 
@@ -27,30 +25,7 @@ namespace PartnerOps.Commands
         [Parameter(ParameterSetName = ByPartner, ValueFromPipeline = true)]
         public PSObject[]? InputObject { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (InputObject == null)
-            {
-                Write(ReadStoreAt(ResolveDatabasePath()), Partner, null);
-                return;
-            }
-
-            foreach (var item in InputObject)
-            {
-                PartnerReference reference;
-                try
-                {
-                    reference = PipedObject.Read(item).Partner();
-                }
-                catch (PartnerOpsException ex)
-                {
-                    WriteFailure(ex, item);
-                    continue;
-                }
-
-                Write(ReadStoreAt(DatabasePathFor(reference.Database)), (Partner ?? Array.Empty<PartnerReference>()).Append(reference).ToArray(), item);
-            }
-        }
+        protected override void ProcessRecord() => ReadPerPartner(Partner, InputObject, Write);
 
         protected override void EndProcessing() => Dispose();
 

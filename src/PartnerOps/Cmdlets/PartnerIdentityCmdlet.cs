@@ -47,19 +47,8 @@ namespace PartnerOps.Commands
                     Act(new PartnerReference(Name!), Name!);
                     break;
                 default:
-                    foreach (var item in InputObject ?? Array.Empty<PSObject>())
+                    foreach (var (reference, item) in PipedPartners(InputObject))
                     {
-                        PartnerReference reference;
-                        try
-                        {
-                            reference = PipedObject.Read(item).Partner();
-                        }
-                        catch (PartnerOpsException ex)
-                        {
-                            WriteFailure(ex, item);
-                            continue;
-                        }
-
                         Act(reference, item);
                     }
 
