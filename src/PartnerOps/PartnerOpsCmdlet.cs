@@ -411,11 +411,12 @@ namespace PartnerOps.Commands
                 return;
             }
 
+            var takenBefore = TakenByNextCommand();
             try
             {
                 WriteObject(result);
             }
-            catch (PipelineStoppedException ex) when (!TookIt(ex))
+            catch (PipelineStoppedException ex) when (!TookIt(ex, takenBefore))
             {
                 writes.Batch.Undo();
                 writes.Written--;
@@ -430,13 +431,39 @@ namespace PartnerOps.Commands
             writes.Batch.Keep();
         }
 
-        // Whether the next command took the item before the pipeline stopped. A stop check (ThrowIfStopping, in this
-        // command's WriteObject or in the next command's Read, before it binds the item) means it never got there. A stop
-        // that the next command's processor reports after running it (Select-Object -First, having taken what it wanted;
-        // or a stop that came while it worked on the item) means it did: PowerShell rethrows those from
-        // CommandProcessor.ProcessRecord.
-        private static bool TookIt(PipelineStoppedException ex)
+        // PowerShell counts, per command of a pipeline, the items each has begun to process (InvocationInfo's internal
+        // PipelineIterationInfo, kept since PowerShell 2, also in 7.x), just before it runs its process block on one.
+        private static readonly PropertyInfo? IterationCounts =
+            typeof(InvocationInfo).GetProperty("PipelineIterationInfo", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+
+        // How many items the next command of the pipeline has begun to process; null when there is no next command (this
+        // one writes to the pipeline's output) or this PowerShell keeps no such count.
+        private int? TakenByNextCommand()
         {
+            try
+            {
+                var next = MyInvocation.PipelinePosition + 1;
+                return IterationCounts?.GetValue(MyInvocation) is int[] counts && next > 1 && next < counts.Length ? counts[next] : (int?)null;
+            }
+            catch (Exception ex) when (ex is TargetInvocationException || ex is MemberAccessException)
+            {
+                return null;
+            }
+        }
+
+        // Whether the next command took the item before the pipeline stopped: whether its count of items begun went up
+        // while the item was being written. A stop noticed after it processed the item (Select-Object -First having taken
+        // what it wanted, or a stop that came while it worked) reaches this command all the same, from the next
+        // command's read of its next item. Without the count, the stop's origin decides: a stop check (ThrowIfStopping)
+        // means the item never got there; PowerShell rethrows a stop that came out of the next command's process block
+        // from CommandProcessor.ProcessRecord.
+        private bool TookIt(PipelineStoppedException ex, int? takenBefore)
+        {
+            if (takenBefore is int before && TakenByNextCommand() is int after)
+            {
+                return after > before;
+            }
+
             var thrower = new System.Diagnostics.StackTrace(ex, false).GetFrame(0)?.GetMethod();
             return thrower != null && thrower.Name == "ProcessRecord" && thrower.DeclaringType?.Name == "CommandProcessor";
         }
