@@ -13,12 +13,16 @@ BeforeDiscovery {
     Write-Host "StopKeepsReported.Tests.ps1: seed $seed (replay with `$env:PARTNEROPS_STOP_SEED = '$seed')"
     $random = [Random]::new($seed)
 
-    # How long a pipeline runs before it is stopped: 50 ms to 1.5 s, evenly spread on a log scale, so that about
-    # four stops in ten come within the first 200 ms (the first batch still open) and the others later.
-    function New-StopMoment { [int][Math]::Round(50 * [Math]::Pow(30, $random.NextDouble())) }
+    # How long a pipeline runs before it is stopped, evenly spread on a log scale: every other stop of each instance
+    # comes after 50-200 ms (the first batch still open: it commits after 200 ms or 1000 items), the others after
+    # 200 ms-1.5 s, when batches were committed.
+    function New-StopMoment([int] $Stop) {
+        if ($Stop % 2) { [int][Math]::Round(50 * [Math]::Pow(4, $random.NextDouble())) }
+        else { [int][Math]::Round(200 * [Math]::Pow(7.5, $random.NextDouble())) }
+    }
     function New-Stops([int] $Count, [scriptblock] $More = { @{} }) {
         foreach ($n in 1..$Count) {
-            $stop = @{ Stop = $n; Sleep = New-StopMoment }
+            $stop = @{ Stop = $n; Sleep = New-StopMoment $n }
             $stop += & $More
             $stop
         }
