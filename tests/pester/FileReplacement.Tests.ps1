@@ -244,8 +244,10 @@ $Action
     It 'stops with DatabaseReplaced at its next batch when another process <How>, and leaves the file now at the path untouched' -TestCases @(
         @{ How = 'moves another database over it (Move-Item -Force)'; Action = 'Move-Item -LiteralPath $r -Destination $p -Force'; SameInode = $false; Expected = @('1 Replacement 1', '2 Replacement 2') }
         @{ How = 'recreates it (New-PartnerDatabase -Force)'; Action = '$null = New-PartnerDatabase -Path $p -Force -Confirm:$false'; SameInode = $false; Expected = @() }
-        @{ How = 'copies a backup over it in place (Copy-Item -Force)'; Action = 'Copy-Item -LiteralPath $r -Destination $p -Force'; SameInode = $true; Expected = @('1 Replacement 1', '2 Replacement 2') }
     ) {
+        # Not among these: a copy over the file IN PLACE while the write runs (Copy-Item -Force keeps the inode). Between
+        # commands it is noticed (tested above); during one, the file's changed size and time cannot be told from another
+        # process's checkpoint, and SQLite lists copying over a database in use as a way to corrupt it (README, Reliability).
         param($How, $Action, $SameInode, $Expected)
         $p = New-TestDatabasePath 'a.db'
         $replacement = Join-Path (Split-Path $p) 'replacement.db'

@@ -138,15 +138,22 @@ try { `$null = Connect-PartnerDatabase -Path $(ConvertTo-PSLiteral $folder); `$i
         @(Get-ChildItem -Force (Join-Path $folder 'sub')) | Should -HaveCount 0
     }
 
-    It 'fails the Integrity check of Test-PartnerDatabase for a folder, naming it a folder (documented: not an error there)' {
+    It 'stops Test-PartnerDatabase for a folder with DatabaseInvalid (InvalidArgument): a wrong path is not a damaged database' {
         $folder = $script:Folder
-        Test-PartnerDatabase -Database $folder | Should -BeFalse
-        $finding = @(Test-PartnerDatabase -Database $folder -Detailed)
+        { Test-PartnerDatabase -Database $folder } | Should -Throw -ErrorId 'DatabaseInvalid,*' -ExpectedMessage "*'$folder' is a folder*"
+        { Test-PartnerDatabase -Database $folder -Detailed -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'DatabaseInvalid,*'
+        @(Get-ChildItem -Force $folder) | Should -HaveCount 0
+    }
+
+    It 'fails the Integrity check of Test-PartnerDatabase for a file that is not a database, and says which database the finding is about' {
+        $file = Join-Path (New-TestFolder) 'notes.db'
+        Set-Content -LiteralPath $file -Value ('not a database ' * 200)
+        Test-PartnerDatabase -Database $file | Should -BeFalse
+        $finding = @(Test-PartnerDatabase -Database $file -Detailed)
         $finding.Count | Should -Be 1
         $finding[0].Check | Should -Be 'Integrity'
         $finding[0].Passed | Should -BeFalse
-        $finding[0].Detail | Should -BeLike "*'$folder' is a folder*"
-        @(Get-ChildItem -Force $folder) | Should -HaveCount 0
+        $finding[0].Database | Should -BeExactly $file
     }
 }
 

@@ -205,11 +205,18 @@ namespace PartnerOps.Storage
             SqliteConnection.ClearAllPools();
         }
 
+        /// <summary>Closes the connections kept between commands to the database file at <paramref name="path"/>.</summary>
+        public static void ReleasePooledConnections(string path)
+        {
+            var full = System.IO.Path.GetFullPath(path);
+            ConnectionPool.Release(ConnectionPool.NameOf(full, FileIdentity.Of(full)));
+        }
+
         /// <summary>Removes a database file with its WAL and shared-memory files, after closing the connections kept to it.</summary>
         public static void Delete(string path)
         {
             var full = System.IO.Path.GetFullPath(path);
-            ConnectionPool.Release(ConnectionPool.NameOf(full, FileIdentity.Of(full)));
+            ReleasePooledConnections(full);
             foreach (var suffix in new[] { string.Empty, "-wal", "-shm", "-journal" })
             {
                 File.Delete(full + suffix);

@@ -74,8 +74,15 @@ namespace PartnerOps.Commands
 
             WriteProgress(new ProgressRecord(1, "Backup-PartnerDatabase", "Done") { RecordType = ProgressRecordType.Completed });
             WriteVerbose($"Backed up '{store.Path}' to '{destination}'.");
-            using var copy = PartnerStore.OpenExisting(destination);
-            WriteObject(copy.GetInfo());
+            DatabaseInfo info;
+            using (var copy = PartnerStore.OpenExisting(destination))
+            {
+                info = copy.GetInfo();
+            }
+
+            // The copy is the user's file now: no connection is kept to it, so it stands alone, without -wal or -shm.
+            PartnerStore.ReleasePooledConnections(destination);
+            WriteObject(info);
         }
     }
 }

@@ -23,10 +23,10 @@ namespace PartnerOps.Commands
                 using var store = PartnerStore.OpenExisting(path);
                 findings = store.Check().ToArray();
             }
-            catch (PartnerOpsException ex) when (ex.ErrorId == ErrorIds.DatabaseInvalid)
+            catch (PartnerOpsException ex) when (ex.ErrorId == ErrorIds.DatabaseInvalid && ex.Kind != FailureKind.InvalidArgument)
             {
-                // An unreadable file is a failed check, not a failed command.
-                findings = new[] { new DatabaseFinding("Integrity", false, ex.Message) };
+                // An unreadable file is a failed check, not a failed command (a folder given as the file is a wrong argument).
+                findings = new[] { new DatabaseFinding("Integrity", false, ex.Message) { Database = path } };
             }
             catch (PartnerOpsException ex)
             {
