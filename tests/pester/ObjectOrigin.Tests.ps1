@@ -502,9 +502,11 @@ BeforeAll {
         @($Errors | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] }) -join ', '
     }
 
-    # Runs a script block and parts what it wrote into Output and (non-terminating) Errors.
+    # Runs a script block and parts what it wrote into Output and (non-terminating) Errors. The suite's runner sets
+    # $ErrorActionPreference to Stop; here non-terminating errors must stay so, as they are in an interactive session.
     function Invoke-Collecting {
         param([Parameter(Mandatory)] [scriptblock] $Script)
+        $ErrorActionPreference = 'Continue'
         $all = @(& $Script 2>&1)
         [pscustomobject]@{
             Output = @($all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] })
