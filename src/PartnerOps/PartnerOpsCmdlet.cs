@@ -72,14 +72,47 @@ namespace PartnerOps.Commands
                 if (_databaseGiven == null)
                 {
                     var bound = MyInvocation.BoundParameters.TryGetValue(nameof(Database), out var value) ? value as string : null;
-                    var fromDefaults = bound != null
-                        && DefaultParameterValues.Lookup(SessionState.PSVariable, MyInvocation.MyCommand.Name, nameof(Database)) is string fallback
-                        && string.Equals(fallback, bound, StringComparison.Ordinal);
-                    _databaseGiven = bound != null && !fromDefaults;
+                    _databaseGiven = bound != null && !SuppliedByDefault(nameof(Database), bound);
                 }
 
                 return _databaseGiven.Value;
             }
+        }
+
+        // Whether $PSDefaultParameterValues supplied the parameter rather than the user. PowerShell records it only inside
+        // the command's parameter binder (ParameterBinderController.BoundDefaultParameters, in 5.1 and 7.x alike), read here
+        // by reflection; where that cannot be read, a bound value equal to the one $PSDefaultParameterValues gives counts
+        // as the default's.
+        private bool SuppliedByDefault(string parameter, string bound)
+        {
+            const BindingFlags Flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
+            try
+            {
+                var runtime = CommandRuntime;
+                var pipeline = runtime.GetType().GetProperty("PipelineProcessor", Flags)?.GetValue(runtime);
+                if (pipeline?.GetType().GetProperty("Commands", Flags)?.GetValue(pipeline) is System.Collections.IEnumerable processors)
+                {
+                    foreach (var processor in processors)
+                    {
+                        if (processor != null && ReferenceEquals(processor.GetType().GetProperty("Command", Flags)?.GetValue(processor), this))
+                        {
+                            var binder = processor.GetType().GetProperty("CmdletParameterBinderController", Flags)?.GetValue(processor);
+                            if (binder?.GetType().GetProperty("BoundDefaultParameters", Flags)?.GetValue(binder) is System.Collections.IEnumerable names)
+                            {
+                                return names.Cast<object>().Any(name => string.Equals(name as string, parameter, StringComparison.OrdinalIgnoreCase));
+                            }
+
+                            break;
+                        }
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is TargetInvocationException || ex is MemberAccessException || ex is AmbiguousMatchException)
+            {
+            }
+
+            return DefaultParameterValues.Lookup(SessionState.PSVariable, MyInvocation.MyCommand.Name, parameter) is string fallback
+                && string.Equals(fallback, bound, StringComparison.Ordinal);
         }
 
         /// <summary>

@@ -66,25 +66,41 @@ namespace PartnerOps.Commands
 
         protected override void ProcessRecord()
         {
+            // -InputObject given an array (not piped): one record for each of its objects, as the pipeline would book them.
+            if (!MyInvocation.ExpectingInput && InputObject?.BaseObject is System.Collections.IList many && !(InputObject.BaseObject is string))
+            {
+                foreach (var one in many)
+                {
+                    Add(one == null ? null : PSObject.AsPSObject(one));
+                }
+
+                return;
+            }
+
+            Add(InputObject);
+        }
+
+        private void Add(PSObject? input)
+        {
             // A record from a piped module object is added to that object's database unless -Database says otherwise;
             // a row is data, added to this command's database.
-            var path = DatabasePathFor(PipedObject.ModuleObjectDatabase(InputObject));
+            var path = DatabasePathFor(PipedObject.ModuleObjectDatabase(input));
             var partnerNamed = MyInvocation.BoundParameters.ContainsKey(nameof(Partner));
             var partner = Partner;
-            if (!partnerNamed && InputObject != null)
+            if (!partnerNamed && input != null)
             {
                 try
                 {
-                    (partner, partnerNamed) = PipedPartner(PipedObject.Read(InputObject));
+                    (partner, partnerNamed) = PipedPartner(PipedObject.Read(input));
                 }
                 catch (PartnerOpsException ex)
                 {
-                    WriteFailure(ex, InputObject);
+                    WriteFailure(ex, input);
                     return;
                 }
             }
 
-            var target = (object?)InputObject ?? partner ?? (object)Amount;
+            var target = (object?)input ?? partner ?? (object)Amount;
             if (Direct && partner != null)
             {
                 ThrowFailure(
@@ -130,9 +146,12 @@ namespace PartnerOps.Commands
         {
             switch (piped.Kind)
             {
-                case PipedKind.Partner:
-                case PipedKind.Text:
-                case PipedKind.Number:
+                case PipedKind.Revenue:
+                case PipedKind.History:
+                case PipedKind.Row:
+                    break;
+                default:
+                    // A partner, a name or an id, a measure by Partner; a target, rate or the like names none (InputObjectInvalid).
                     return (piped.Partner(), true);
             }
 
