@@ -72,47 +72,14 @@ namespace PartnerOps.Commands
                 if (_databaseGiven == null)
                 {
                     var bound = MyInvocation.BoundParameters.TryGetValue(nameof(Database), out var value) ? value as string : null;
-                    _databaseGiven = bound != null && !SuppliedByDefault(nameof(Database), bound);
+                    _databaseGiven = bound != null
+                        && !(PowerShellInternals.SuppliedByDefault(this, nameof(Database))
+                            ?? (DefaultParameterValues.Lookup(SessionState.PSVariable, MyInvocation.MyCommand.Name, nameof(Database)) is string fallback
+                                && string.Equals(fallback, bound, StringComparison.Ordinal)));
                 }
 
                 return _databaseGiven.Value;
             }
-        }
-
-        // Whether $PSDefaultParameterValues supplied the parameter rather than the user. PowerShell records it only inside
-        // the command's parameter binder (ParameterBinderController.BoundDefaultParameters, in 5.1 and 7.x alike), read here
-        // by reflection; where that cannot be read, a bound value equal to the one $PSDefaultParameterValues gives counts
-        // as the default's.
-        private bool SuppliedByDefault(string parameter, string bound)
-        {
-            const BindingFlags Flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
-            try
-            {
-                var runtime = CommandRuntime;
-                var pipeline = runtime.GetType().GetProperty("PipelineProcessor", Flags)?.GetValue(runtime);
-                if (pipeline?.GetType().GetProperty("Commands", Flags)?.GetValue(pipeline) is System.Collections.IEnumerable processors)
-                {
-                    foreach (var processor in processors)
-                    {
-                        if (processor != null && ReferenceEquals(processor.GetType().GetProperty("Command", Flags)?.GetValue(processor), this))
-                        {
-                            var binder = processor.GetType().GetProperty("CmdletParameterBinderController", Flags)?.GetValue(processor);
-                            if (binder?.GetType().GetProperty("BoundDefaultParameters", Flags)?.GetValue(binder) is System.Collections.IEnumerable names)
-                            {
-                                return names.Cast<object>().Any(name => string.Equals(name as string, parameter, StringComparison.OrdinalIgnoreCase));
-                            }
-
-                            break;
-                        }
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is TargetInvocationException || ex is MemberAccessException || ex is AmbiguousMatchException)
-            {
-            }
-
-            return DefaultParameterValues.Lookup(SessionState.PSVariable, MyInvocation.MyCommand.Name, parameter) is string fallback
-                && string.Equals(fallback, bound, StringComparison.Ordinal);
         }
 
         /// <summary>
@@ -444,12 +411,12 @@ namespace PartnerOps.Commands
                 return;
             }
 
-            var takenBefore = TakenByNextCommand();
+            var takenBefore = PowerShellInternals.TakenByNextCommand(MyInvocation);
             try
             {
                 WriteObject(result);
             }
-            catch (PipelineStoppedException ex) when (!TookIt(ex, takenBefore))
+            catch (PipelineStoppedException ex) when (!PowerShellInternals.NextCommandTookIt(ex, MyInvocation, takenBefore))
             {
                 writes.Batch.Undo();
                 writes.Written--;
@@ -462,43 +429,6 @@ namespace PartnerOps.Commands
             }
 
             writes.Batch.Keep();
-        }
-
-        // PowerShell counts, per command of a pipeline, the items each has begun to process (InvocationInfo's internal
-        // PipelineIterationInfo, kept since PowerShell 2, also in 7.x), just before it runs its process block on one.
-        private static readonly PropertyInfo? IterationCounts =
-            typeof(InvocationInfo).GetProperty("PipelineIterationInfo", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
-
-        // How many items the next command of the pipeline has begun to process; null when there is no next command (this
-        // one writes to the pipeline's output) or this PowerShell keeps no such count.
-        private int? TakenByNextCommand()
-        {
-            try
-            {
-                var next = MyInvocation.PipelinePosition + 1;
-                return IterationCounts?.GetValue(MyInvocation) is int[] counts && next > 1 && next < counts.Length ? counts[next] : (int?)null;
-            }
-            catch (Exception ex) when (ex is TargetInvocationException || ex is MemberAccessException)
-            {
-                return null;
-            }
-        }
-
-        // Whether the next command took the item before the pipeline stopped: whether its count of items begun went up
-        // while the item was being written. A stop noticed after it processed the item (Select-Object -First having taken
-        // what it wanted, or a stop that came while it worked) reaches this command all the same, from the next
-        // command's read of its next item. Without the count, the stop's origin decides: a stop check (ThrowIfStopping)
-        // means the item never got there; PowerShell rethrows a stop that came out of the next command's process block
-        // from CommandProcessor.ProcessRecord.
-        private bool TookIt(PipelineStoppedException ex, int? takenBefore)
-        {
-            if (takenBefore is int before && TakenByNextCommand() is int after)
-            {
-                return after > before;
-            }
-
-            var thrower = new System.Diagnostics.StackTrace(ex, false).GetFrame(0)?.GetMethod();
-            return thrower != null && thrower.Name == "ProcessRecord" && thrower.DeclaringType?.Name == "CommandProcessor";
         }
 
         /// <summary>
