@@ -23,6 +23,7 @@ namespace PartnerOps.Commands
         // The stores this command keeps open, by the full path of their database: for reads, and for pipelined writes.
         private readonly Dictionary<string, PartnerStore> _readers = new Dictionary<string, PartnerStore>(StringComparer.Ordinal);
         private readonly Dictionary<string, PipelinedWrites> _writes = new Dictionary<string, PipelinedWrites>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _paths = new Dictionary<string, string>(StringComparer.Ordinal);
         private bool? _databaseGiven;
         private static readonly ConditionalWeakTable<Runspace, StrongBox<string?>> SessionDefaults = new ConditionalWeakTable<Runspace, StrongBox<string?>>();
 
@@ -87,7 +88,17 @@ namespace PartnerOps.Commands
         /// property; null for typed values and plain data): -Database when the user gave it, else the object's own
         /// database, else this command's (the documented order).
         /// </summary>
-        protected string DatabasePathFor(string? origin) => origin != null && !DatabaseGiven ? ResolveFileSystemPath(origin) : ResolveDatabasePath();
+        protected string DatabasePathFor(string? origin)
+        {
+            // Resolved once per command and origin: resolving a path through PowerShell's provider costs more than writing a row.
+            var key = origin != null && !DatabaseGiven ? origin : string.Empty;
+            if (!_paths.TryGetValue(key, out var path))
+            {
+                _paths[key] = path = key.Length == 0 ? ResolveDatabasePath() : ResolveFileSystemPath(key);
+            }
+
+            return path;
+        }
 
         /// <summary>
         /// The partners the piped <paramref name="items"/> name (see <see cref="PipedObject.Partner"/>), each with its item;

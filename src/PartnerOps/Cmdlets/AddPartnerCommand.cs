@@ -9,7 +9,9 @@ namespace PartnerOps.Commands
     [OutputType(typeof(Partner))]
     public sealed class AddPartnerCommand : PartnerOpsCmdlet
     {
-        private bool _rowDatabaseWarned;
+        // Whether rows are still to be checked for a Database column: after a warning, or after a first row without one
+        // (the rows of one file share their columns), no more; the lookup costs on every row of a bulk pipeline.
+        private bool _checkRowDatabase = true;
 
         #region Parameters
 
@@ -101,12 +103,23 @@ namespace PartnerOps.Commands
         // once when that is another database, so that nothing is written somewhere the user did not expect.
         private void WarnOfRowDatabase(string path)
         {
-            if (_rowDatabaseWarned || DatabaseGiven || !(PipedObject.RowDatabase(InputObject) is string origin) || string.Equals(origin, path, StringComparison.Ordinal))
+            if (!_checkRowDatabase)
             {
                 return;
             }
 
-            _rowDatabaseWarned = true;
+            if (DatabaseGiven || InputObject == null || InputObject.Properties["Database"] == null)
+            {
+                _checkRowDatabase = false;
+                return;
+            }
+
+            if (!(PipedObject.RowDatabase(InputObject) is string origin) || string.Equals(origin, path, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _checkRowDatabase = false;
             WriteWarning($"The piped rows have a Database column ('{origin}'); rows are data, so they are added to '{path}', this command's database. Give -Database to choose another.");
         }
     }
