@@ -132,7 +132,18 @@ namespace PartnerOps.Commands
         {
             if (piped == null)
             {
-                read(ReadStoreAt(ResolveDatabasePath()), typed, null);
+                if (typed == null)
+                {
+                    read(ReadStoreAt(ResolveDatabasePath()), null, null);
+                    return;
+                }
+
+                // Partner objects given as the parameter's value belong to their own databases, as piped ones do.
+                foreach (var group in typed.GroupBy(partner => DatabasePathFor(partner.Database)))
+                {
+                    read(ReadStoreAt(group.Key), group.ToArray(), null);
+                }
+
                 return;
             }
 

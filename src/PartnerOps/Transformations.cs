@@ -149,4 +149,49 @@ namespace PartnerOps.Commands
                 $"'{TextRules.Shown(text)}' is not a valid {_enumType.Name}; valid values are {string.Join(", ", Enum.GetNames(_enumType))}.");
         }
     }
+
+    /// <summary>
+    /// Binds -Partner from anything that names a partner, as piped objects do (see <see cref="PipedObject.Partner"/>): a
+    /// name or an id as typed, a Partner object (live or deserialized, keeping its Database and Id), a record that names
+    /// a partner, or a row. An empty value is "not given". Without it a deserialized Partner could not be given at all.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class PartnerReferenceTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : inputData;
+            switch (value)
+            {
+                case null:
+                    return null;
+                case PartnerReference _:
+                    return value;
+                case string text when string.IsNullOrWhiteSpace(text):
+                    return null;
+                case System.Collections.IList list when !(value is string):
+                    var references = new PartnerReference[list.Count];
+                    for (var i = 0; i < list.Count; i++)
+                    {
+                        references[i] = One(list[i]);
+                    }
+
+                    return references;
+                default:
+                    return One(value);
+            }
+        }
+
+        private static PartnerReference One(object? value)
+        {
+            try
+            {
+                return value is PartnerReference reference ? reference : PipedObject.Read(value ?? string.Empty).Partner();
+            }
+            catch (PartnerOpsException ex)
+            {
+                throw new ArgumentTransformationMetadataException(ex.Message, ex);
+            }
+        }
+    }
 }

@@ -1119,6 +1119,43 @@ Describe '-InputObject takes arrays, item by item as the pipeline does' {
     }
 }
 
+Describe 'A partner object given as a parameter value belongs to its database, as a piped one does' {
+    It 'Add-PartnerRevenue -Partner with a partner of another database books the revenue in that database' {
+        $a = New-Fixture Main
+        $r = Invoke-Collecting { Add-PartnerRevenue -Partner (Get-Partner -Database $a -Name Bravo) -Date 2017-06-01 -Amount 42 }
+        Format-ErrorIds $r.Errors | Should -BeExactly ''
+        Get-Changes $a Main | Should -BeExactly '+revenue 4 Bravo#2 2017-06-01 42.00 USD'
+        Get-Changes $script:DefaultDatabase Main | Should -BeExactly 'unchanged'
+    }
+
+    It 'Get-PartnerRevenue, Get-PartnerHistory and Measure-PartnerRevenue read the -Partner object''s own database, live and deserialized' {
+        $a = New-Fixture Main
+        $eur = New-Fixture Euro
+        $charlie = Get-Partner -Database $a -Name Charlie
+        $alpha = Get-Partner -Database $eur -Name Alpha
+        $file = Join-Path (New-TestFolder) 'partners.xml'
+        @($charlie, $alpha) | Export-Clixml -LiteralPath $file
+        $deserialized = Import-Clixml -LiteralPath $file
+        foreach ($pair in @(@($charlie, $alpha), $deserialized)) {
+            Format-Output (Get-PartnerRevenue -Partner $pair[0]) | Should -BeExactly '2 Charlie#3 2016-04-01 300.00 USD'
+            Format-Output (Get-PartnerHistory -Partner $pair[0]) | Should -BeExactly 'history 5; history 4'
+            (Measure-PartnerRevenue -Partner $pair[1]).Total | Should -Be 125
+            (Measure-PartnerRevenue -Partner $pair[1]).Currency | Should -BeExactly 'EUR'
+            # Objects of two databases in one -Partner: each is read where it belongs.
+            Format-Output (Get-PartnerRevenue -Partner $pair[0], $pair[1] -Year 2016) | Should -BeExactly '2 Charlie#3 2016-04-01 300.00 USD; 1 Alpha#1 2016-03-01 100.00 GBP'
+        }
+    }
+
+    It 'with -Database naming another database, a -Partner object is matched there by its name' {
+        $a = New-Fixture Main
+        $other = New-Fixture Other
+        Format-Output (Get-PartnerRevenue -Database $other -Partner (Get-Partner -Database $a -Name Alpha)) | Should -BeExactly '3 Alpha#3 2017-05-01 100.00 USD'
+        $r = Invoke-Collecting { Get-PartnerRevenue -Database $other -Partner (Get-Partner -Database $a -Name Bravo) }
+        Format-ErrorIds $r.Errors | Should -BeExactly 'PartnerNotFound'
+        Format-Output $r.Output | Should -BeExactly ''
+    }
+}
+
 Describe 'The default database of this file' {
     It 'was not written by any test: every piped object was worked on where it belongs' {
         Get-Changes $script:DefaultDatabase Main | Should -BeExactly 'unchanged'

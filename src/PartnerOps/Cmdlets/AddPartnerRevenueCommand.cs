@@ -22,7 +22,7 @@ namespace PartnerOps.Commands
         /// </summary>
         [Parameter(Position = 0)]
         [Alias("PartnerName", "PartnerId")]
-        [EmptyAsNull]
+        [PartnerReferenceTransformation]
         [ArgumentCompleter(typeof(PartnerNameCompleter))]
         public PartnerReference? Partner { get; set; }
 
@@ -84,7 +84,7 @@ namespace PartnerOps.Commands
         {
             // A record from a piped module object is added to that object's database unless -Database says otherwise;
             // a row is data, added to this command's database.
-            var path = DatabasePathFor(PipedObject.ModuleObjectDatabase(input));
+            var path = DatabasePathFor(PipedObject.ModuleObjectDatabase(input) ?? Partner?.Database);
             var partnerNamed = MyInvocation.BoundParameters.ContainsKey(nameof(Partner));
             var partner = Partner;
             if (!partnerNamed && input != null)

@@ -18,6 +18,7 @@ namespace PartnerOps.Commands
         [ArgumentCompleter(typeof(PartnerNameCompleter))]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [PartnerReferenceTransformation]
         public PartnerReference[]? Partner { get; set; }
 
         /// <summary>

@@ -16,6 +16,7 @@ namespace PartnerOps.Commands
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(PartnerNameCompleter))]
+        [PartnerReferenceTransformation]
         public PartnerReference[]? Partner { get; set; }
 
         /// <summary>

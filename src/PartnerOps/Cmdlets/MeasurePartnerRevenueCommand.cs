@@ -35,6 +35,7 @@ namespace PartnerOps.Commands
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(PartnerNameCompleter))]
+        [PartnerReferenceTransformation]
         public PartnerReference[]? Partner { get; set; }
 
         /// <summary>The currency of the figures; default the database's reporting currency.</summary>
@@ -113,7 +114,8 @@ namespace PartnerOps.Commands
                     return; // every piped object was refused: measure nothing rather than everything
                 }
 
-                var store = ReadStoreAt(_path ?? ResolveDatabasePath());
+                // Without piped objects, a partner object given to -Partner says which database is measured.
+                var store = ReadStoreAt(_path ?? DatabasePathFor(Partner?.FirstOrDefault(p => p.Database != null)?.Database));
                 var request = new RevenueMeasureRequest
                 {
                     Filter = BuildFilter(store, partners),
