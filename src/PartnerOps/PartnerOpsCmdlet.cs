@@ -24,6 +24,7 @@ namespace PartnerOps.Commands
         private readonly Dictionary<string, PartnerStore> _readers = new Dictionary<string, PartnerStore>(StringComparer.Ordinal);
         private readonly Dictionary<string, PipelinedWrites> _writes = new Dictionary<string, PipelinedWrites>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, PartnerOpsException> _unusable = new Dictionary<string, PartnerOpsException>(StringComparer.Ordinal);
         private bool? _databaseGiven;
         private static readonly ConditionalWeakTable<Runspace, StrongBox<string?>> SessionDefaults = new ConditionalWeakTable<Runspace, StrongBox<string?>>();
 
@@ -139,9 +140,12 @@ namespace PartnerOps.Commands
                 }
 
                 // Partner objects given as the parameter's value belong to their own databases, as piped ones do.
-                foreach (var group in typed.GroupBy(partner => DatabasePathFor(partner.Database)))
+                foreach (var group in typed.GroupBy(partner => partner.Database != null && !DatabaseGiven ? partner.Database : null))
                 {
-                    read(ReadStoreAt(group.Key), group.ToArray(), null);
+                    if (ReadStoreFor(group.Key, group.First()) is PartnerStore store)
+                    {
+                        read(store, group.ToArray(), null);
+                    }
                 }
 
                 return;
@@ -149,27 +153,111 @@ namespace PartnerOps.Commands
 
             foreach (var (partner, item) in PipedPartners(piped))
             {
-                read(ReadStoreAt(DatabasePathFor(partner.Database)), (typed ?? Array.Empty<PartnerReference>()).Append(partner).ToArray(), item);
+                if (ReadStoreFor(partner.Database, item) is PartnerStore store)
+                {
+                    read(store, (typed ?? Array.Empty<PartnerReference>()).Append(partner).ToArray(), item);
+                }
             }
         }
 
+        /// <summary>
+        /// Whether work on an object from <paramref name="origin"/> happens in the object's own database (not one that
+        /// -Database or the defaults chose). Such a database is never created (the object came from it, so a missing file
+        /// was moved or removed since), and one that cannot be opened fails that object alone: the next object, perhaps
+        /// of another database, is still worked on.
+        /// </summary>
+        protected bool InOwnDatabase(string? origin) => origin != null && !DatabaseGiven;
+
+        /// <summary>
+        /// The store for reads on the database of an object from <paramref name="origin"/> (null: this command's); null,
+        /// after one non-terminating error targeted at <paramref name="target"/>, when it is the object's own database
+        /// and cannot be opened.
+        /// </summary>
+        internal PartnerStore? ReadStoreFor(string? origin, object? target) =>
+            InOwnDatabase(origin) ? PerObject(DatabasePathFor(origin), target, path => ReadStoreAt(path, terminating: false)) : ReadStoreAt(DatabasePathFor(origin));
+
+        /// <summary>
+        /// The pipelined writes on the database of an object from <paramref name="origin"/> (null: this command's, created
+        /// when missing and <paramref name="create"/>); null, after one non-terminating error targeted at
+        /// <paramref name="target"/>, when it is the object's own database and cannot be opened.
+        /// </summary>
+        internal PipelinedWrites? WritesFor(string? origin, bool create, object? target) =>
+            InOwnDatabase(origin) ? PerObject(DatabasePathFor(origin), target, path => WritesAt(path, create: false, terminating: false)) : WritesAt(DatabasePathFor(origin), create);
+
+        // The object's own database, opened once; a failure to open it is remembered and reported for each of its objects.
+        private T? PerObject<T>(string path, object? target, Func<string, T> open)
+            where T : class
+        {
+            if (_unusable.TryGetValue(path, out var failure))
+            {
+                WriteFailure(failure, target);
+                return null;
+            }
+
+            try
+            {
+                return open(path);
+            }
+            catch (PartnerOpsException ex)
+            {
+                _unusable[path] = ex;
+                WriteFailure(ex, target);
+                return null;
+            }
+        }
+
+        // Whether rows are still to be checked for a Database column: after a warning, or after a first row without one (the
+        // rows of one file share their columns), no more; the lookup costs on every row of a bulk pipeline.
+        private bool _checkRowDatabase = true;
+
+        /// <summary>
+        /// Rows exported with their Database column are data, written where this command writes, not where they came
+        /// from: says so once when that is another database (not when -Database was given), so that nothing is written
+        /// somewhere the user did not expect.
+        /// </summary>
+        internal void WarnOfRowDatabase(PSObject? row, string path)
+        {
+            if (!_checkRowDatabase)
+            {
+                return;
+            }
+
+            if (DatabaseGiven || row == null || row.Properties["Database"] == null)
+            {
+                _checkRowDatabase = false;
+                return;
+            }
+
+            if (!(PipedObject.RowDatabase(row) is string origin) || string.Equals(origin, path, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _checkRowDatabase = false;
+            WriteWarning($"The piped rows have a Database column ('{origin}'); rows are data, so they are added to '{path}', this command's database. Give -Database to choose another.");
+        }
+
+        /// <summary>" in '&lt;path&gt;'" when <paramref name="store"/> is not this command's own database, for -WhatIf and -Confirm texts.</summary>
+        internal string WhereUnlessDefault(PartnerStore store) =>
+            string.Equals(store.Path, DatabasePathFor(null), StringComparison.Ordinal) ? string.Empty : $" in '{store.Path}'";
+
         /// <summary>A store for this command's reads on the database at <paramref name="path"/>, opened once and closed with the command.</summary>
-        protected PartnerStore ReadStoreAt(string path)
+        protected PartnerStore ReadStoreAt(string path, bool terminating = true)
         {
             if (!_readers.TryGetValue(path, out var store))
             {
-                _readers[path] = store = OpenStoreAt(path, create: false);
+                _readers[path] = store = OpenStoreAt(path, create: false, terminating);
             }
 
             return store;
         }
 
         /// <summary>The pipelined writes of this command on the database at <paramref name="path"/>, begun on its first item.</summary>
-        internal PipelinedWrites WritesAt(string path, bool create)
+        internal PipelinedWrites WritesAt(string path, bool create, bool terminating = true)
         {
             if (!_writes.TryGetValue(path, out var writes))
             {
-                _writes[path] = writes = new PipelinedWrites(OpenStoreAt(path, create));
+                _writes[path] = writes = new PipelinedWrites(OpenStoreAt(path, create, terminating));
             }
 
             return writes;
@@ -198,8 +286,11 @@ namespace PartnerOps.Commands
         /// <summary>Opens the database, creating it when <paramref name="create"/> is set; failures are terminating.</summary>
         protected PartnerStore OpenStore(bool create, bool ignoreSessionDefault = false) => OpenStoreAt(ResolveDatabasePath(ignoreSessionDefault), create);
 
-        /// <summary>Opens the database at a full path, creating it when <paramref name="create"/> is set; failures are terminating.</summary>
-        protected PartnerStore OpenStoreAt(string path, bool create)
+        /// <summary>
+        /// Opens the database at a full path, creating it when <paramref name="create"/> is set; failures are terminating
+        /// unless <paramref name="terminating"/> is false (then the PartnerOpsException is thrown for the caller to report).
+        /// </summary>
+        protected PartnerStore OpenStoreAt(string path, bool create, bool terminating = true)
         {
             WriteVerbose($"Using database '{path}'.");
             try
@@ -219,7 +310,7 @@ namespace PartnerOps.Commands
                 WarnOfOtherNames(store);
                 return store;
             }
-            catch (PartnerOpsException ex)
+            catch (PartnerOpsException ex) when (terminating)
             {
                 ThrowFailure(ex, path);
                 throw; // not reached
@@ -508,7 +599,7 @@ namespace PartnerOps.Commands
                 action();
             }
             catch (PartnerOpsException ex) when (ex.Kind == FailureKind.Busy || ex.Kind == FailureKind.ReadOnly || ex.Kind == FailureKind.Full
-                || ex.ErrorId == ErrorIds.DatabaseInvalid || ex.ErrorId == ErrorIds.DatabaseError)
+                || ex.ErrorId == ErrorIds.DatabaseInvalid || ex.ErrorId == ErrorIds.DatabaseError || ex.ErrorId == ErrorIds.DatabaseReplaced)
             {
                 ThrowFailure(ex, target);
             }

@@ -158,7 +158,7 @@ namespace PartnerOps.Commands
         private static PipedKind KindByShape(PSObject value)
         {
             bool Has(params string[] names) => names.All(n => value.Properties[n] != null);
-            if (Has("Date", "Amount", "Currency") && (Has("PartnerId") || Has("PartnerName") || Has("Channel")))
+            if (Has("Date", "Amount", "Currency") && (Has("Id") || Has("PartnerId") || Has("PartnerName") || Has("Channel")))
             {
                 return PipedKind.Revenue;
             }
@@ -199,7 +199,7 @@ namespace PartnerOps.Commands
             PipedKind.History => "history entry " + Shown("Id"),
             PipedKind.Target => "target " + Value,
             PipedKind.RevenueMeasure => "revenue measure",
-            PipedKind.Row => "piped object",
+            PipedKind.Row => "object",
             _ => Kind.ToString(),
         };
 
@@ -223,9 +223,15 @@ namespace PartnerOps.Commands
                         ? new PartnerReference(live)
                         : Named("Id", "Name", PartnerReferenceSource.Partner) ?? throw NoPartner("it has neither an Id nor a Name");
                 case PipedKind.Revenue:
+                    return Named("PartnerId", "PartnerName", PartnerReferenceSource.Record) ?? throw NoPartner("it is direct revenue, which has no partner");
                 case PipedKind.History:
-                    return Named("PartnerId", "PartnerName", PartnerReferenceSource.Record)
-                        ?? throw NoPartner(Kind == PipedKind.Revenue ? "it is direct revenue, which has no partner" : "the change is not about a partner");
+                    // Without the partner's name the id cannot be checked: a removed partner's id may belong to another by now.
+                    if (Number("PartnerId") is long partnerId && Text("PartnerName") == null)
+                    {
+                        throw NoPartner($"its partner (Id {partnerId.ToString(CultureInfo.InvariantCulture)}) had been removed when the entry was read, and the ids of removed partners are given to new ones");
+                    }
+
+                    return Named("PartnerId", "PartnerName", PartnerReferenceSource.Record) ?? throw NoPartner("the change is not about a partner");
                 case PipedKind.RevenueMeasure:
                     if (Value.Properties["Partner"] == null)
                     {
@@ -240,7 +246,9 @@ namespace PartnerOps.Commands
                     // partner's own, as Get-Partner | Export-Csv writes them.
                     return Named("PartnerId", "PartnerName", PartnerReferenceSource.Record)
                         ?? (Value.Properties["Name"] != null ? Named("Id", "Name", PartnerReferenceSource.Partner) : null)
-                        ?? throw NoPartner("it has none of the properties Name, PartnerName or PartnerId");
+                        ?? throw NoPartner(Value.BaseObject is System.Collections.IDictionary
+                            ? "it is a hashtable, whose keys are not properties; make it an object with [pscustomobject]@{ ... }"
+                            : "it has none of the properties Name, PartnerName or PartnerId");
                 default:
                     throw NoPartner("it is not about one partner");
             }
@@ -368,6 +376,13 @@ namespace PartnerOps.Commands
                     return null;
                 case string text when decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
                     return number;
+                case string text:
+                    throw new PartnerOpsException(
+                        ErrorIds.InputObjectInvalid,
+                        FailureKind.InvalidArgument,
+                        $"The {property} '{TextRules.Shown(text)}' of the piped {Description} is not a number with '.' as the decimal point and no thousands " +
+                        "separators (as Export-Csv writes it in an English culture); a file written in another culture is read by Import-PartnerRevenue -Culture.",
+                        Value);
                 case double _:
                 case float _:
                 case long _:

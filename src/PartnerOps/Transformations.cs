@@ -194,4 +194,44 @@ namespace PartnerOps.Commands
             }
         }
     }
+
+    /// <summary>
+    /// -Name takes names. An object given there (a Partner, a record, a row) would become its text and be looked up in
+    /// the command's database, as a pattern where the parameter takes wildcards: not the partner it names, nor in its
+    /// database. Such a value is refused, saying to pipe the object instead.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class NameTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject ps ? ps.BaseObject : inputData;
+            if (value is System.Collections.IList list && !(value is string))
+            {
+                foreach (var element in list)
+                {
+                    Check(element);
+                }
+            }
+            else
+            {
+                Check(inputData);
+            }
+
+            return inputData;
+        }
+
+        private static void Check(object? input)
+        {
+            var value = input is PSObject ps ? ps.BaseObject : input;
+            if (value == null || value is string || value is IConvertible)
+            {
+                return;
+            }
+
+            throw new ArgumentTransformationMetadataException(
+                $"-Name takes names, but an object was given ({TextRules.Shown(Convert.ToString(input, CultureInfo.InvariantCulture))}). To work on the partner " +
+                "an object names, in its own database, pipe the object (or give it to -InputObject).");
+        }
+    }
 }

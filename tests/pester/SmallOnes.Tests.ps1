@@ -219,6 +219,39 @@ function Get-Completion([string] `$Line) { @((TabExpansion2 -inputScript `$Line 
     }
 }
 
+Describe 'Tab completion of names that hold wildcard characters' {
+    BeforeAll {
+        $script:Tricky = New-TestDatabasePath 'tricky.db'
+        'Acme [EU]', 'Acme E', 'Back`tick Co', 'Star*' | ForEach-Object { Add-Partner -Database $script:Tricky -Name $_ }
+    }
+
+    It 'escapes them where the parameter takes wildcards, so the completed text finds exactly the partner shown' {
+        $completed = @(Get-Completion "Get-Partner -Database '$script:Tricky' -Name Ac")
+        $completed | Should -Be @("'Acme E'", "'Acme ``[EU``]'")
+        (Get-Partner -Database $script:Tricky -Name 'Acme `[EU`]').Name | Should -BeExactly 'Acme [EU]'
+        @(Get-Completion "Get-PartnerRevenue -Database '$script:Tricky' -Partner Ba") | Should -Be @("'Back````tick Co'")
+        (Get-Partner -Database $script:Tricky -Name 'Back``tick Co').Name | Should -BeExactly 'Back`tick Co'
+        @(Get-Completion "Measure-PartnerRevenue -Database '$script:Tricky' -Partner St") | Should -Be @("'Star``*'")
+    }
+
+    It 'leaves them as they are where the parameter takes an exact name' {
+        @(Get-Completion "Set-Partner -Database '$script:Tricky' -Name Ac") | Should -Be @("'Acme E'", "'Acme [EU]'")
+        @(Get-Completion "Add-PartnerRevenue -Database '$script:Tricky' -Partner St") | Should -Be @("'Star*'")
+    }
+}
+
+Describe 'A path whose folder is a file' {
+    It 'is refused with DatabaseInvalid naming the file that stands where a folder should be, and nothing is written' {
+        $file = New-TestDatabasePath 'partners.db'
+        Add-Partner -Database $file -Name 'Acme'
+        $hash = (Get-FileHash -LiteralPath $file).Hash
+        foreach ($run in @({ Add-Partner -Database (Join-Path $file 'sub.db') -Name 'X' }, { New-PartnerDatabase -Path (Join-Path $file 'a/b.db') }, { Backup-PartnerDatabase -Database $file -DestinationPath (Join-Path $file 'copy.db') })) {
+            $run | Should -Throw -ErrorId 'DatabaseInvalid,*' -ExpectedMessage "*'$file' is a file, not a folder*"
+        }
+        (Get-FileHash -LiteralPath $file).Hash | Should -Be $hash
+    }
+}
+
 Describe 'A hand-built partner object' {
     It 'joins today when piped to Add-Partner without a JoinedOn, and keeps one it has' {
         $db = New-TestDatabasePath

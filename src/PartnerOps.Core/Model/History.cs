@@ -45,6 +45,12 @@ namespace PartnerOps
         /// <summary>The partner the change concerns (the partner itself, or the partner of a revenue record).</summary>
         public long? PartnerId { get; set; }
 
+        /// <summary>
+        /// That partner's name when the entry was read; null when the change concerns no partner or the partner had been
+        /// removed. Piped to a partner cmdlet, the entry names its partner by PartnerId, checked against this name.
+        /// </summary>
+        public string? PartnerName { get; set; }
+
         /// <summary>The properties that changed, with their old and new values (null where there was none).</summary>
         public IReadOnlyList<PropertyChange> Changes { get; set; } = Array.Empty<PropertyChange>();
 

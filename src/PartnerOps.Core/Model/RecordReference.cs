@@ -36,7 +36,7 @@ namespace PartnerOps
                     ErrorIds.ObjectFromOtherDatabase,
                     FailureKind.InvalidArgument,
                     $"The {Description} comes from the database '{Database}', not from '{databaseShown}', which this command works on; its Id means " +
-                    $"nothing there. Give -Database '{Database}' to work on it where it is, or leave -Database out.",
+                    $"nothing there. Records are worked on only in their own database: give each database's records to a command of their own, or -Database '{Database}'.",
                     this);
             }
         }

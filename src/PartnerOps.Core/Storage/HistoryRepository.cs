@@ -40,7 +40,8 @@ namespace PartnerOps.Storage
         public IEnumerable<HistoryEntry> Find(HistoryFilter filter) => TranslatedReads.Stream(_store, () =>
         {
             var (where, parameters) = Where(filter);
-            var sql = new StringBuilder("SELECT id, at, user, operation, entity, entity_id, partner_id, changes FROM history")
+            // The partner's current name, so that an entry piped to a partner cmdlet can be checked against it (ids of removed partners are reused).
+            var sql = new StringBuilder("SELECT id, at, user, operation, entity, entity_id, partner_id, changes, (SELECT p.name FROM partners p WHERE p.id = history.partner_id) FROM history")
                 .Append(where).Append(" ORDER BY id DESC");
             if (filter.First != null || filter.Skip > 0)
             {
@@ -50,7 +51,7 @@ namespace PartnerOps.Storage
             }
 
             return _store.Connection
-                .Query<(long Id, string At, string User, string Operation, string Entity, string EntityId, long? PartnerId, string Changes)>(
+                .Query<(long Id, string At, string User, string Operation, string Entity, string EntityId, long? PartnerId, string Changes, string? PartnerName)>(
                     sql.ToString(), parameters, _store.Transaction, buffered: false)
                 .Select(row => new HistoryEntry
                 {
@@ -61,6 +62,7 @@ namespace PartnerOps.Storage
                     Entity = (HistoryEntity)Enum.Parse(typeof(HistoryEntity), row.Entity),
                     EntityId = row.EntityId,
                     PartnerId = row.PartnerId,
+                    PartnerName = row.PartnerName,
                     Changes = Changes(row.Changes),
                     Database = _store.Path,
                 });

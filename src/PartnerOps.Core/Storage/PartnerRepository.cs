@@ -118,7 +118,7 @@ namespace PartnerOps.Storage
                         }
                         else if (!idsAsGiven)
                         {
-                            throw NotFound("Id " + id, given);
+                            throw NotFound("Id " + id, given, _store.Path);
                         }
 
                         ids.Add(id);
@@ -144,7 +144,7 @@ namespace PartnerOps.Storage
 
                     // The pattern's key, not the text: an escaped wildcard character (`*) names the character itself.
                     ids.Add(TranslatedReads.Run(_store, () => _store.Connection.QuerySingleOrDefault<long?>("SELECT id FROM partners WHERE name_key = @key", new { key = pattern.Key }, _store.Transaction))
-                        ?? throw NotFound("'" + TextRules.Shown(reference.Name) + "'", given));
+                        ?? throw NotFound("'" + TextRules.Shown(reference.Name) + "'", given, _store.Path));
                 }
                 catch (PartnerOpsException ex)
                 {
@@ -165,12 +165,12 @@ namespace PartnerOps.Storage
             var reference = InThisDatabase(given);
             if (reference.Id is long id)
             {
-                var found = GetById(id) ?? throw NotFound("Id " + id, id);
+                var found = GetById(id) ?? throw NotFound("Id " + id, id, _store.Path);
                 CheckName(found, reference);
                 return found;
             }
 
-            return GetByName(reference.Name ?? string.Empty) ?? throw NotFound("'" + TextRules.Shown(reference.Name) + "'", reference.Name);
+            return GetByName(reference.Name ?? string.Empty) ?? throw NotFound("'" + TextRules.Shown(reference.Name) + "'", reference.Name, _store.Path);
         }
 
         private PartnerReference InThisDatabase(PartnerReference reference) =>
@@ -328,8 +328,13 @@ namespace PartnerOps.Storage
 
         private static bool IsUniqueViolation(SqliteException ex) => ex.SqliteErrorCode == 19 && ex.SqliteExtendedErrorCode == 2067;
 
-        public static PartnerOpsException NotFound(string what, object? target) =>
-            new PartnerOpsException(ErrorIds.PartnerNotFound, FailureKind.NotFound, $"No partner with {(what.StartsWith("Id ", StringComparison.Ordinal) ? what : "name " + what)} was found.", target);
+        /// <summary>PartnerNotFound for <paramref name="what"/> ("Id 3", "'Acme'"), naming the database searched when given.</summary>
+        public static PartnerOpsException NotFound(string what, object? target, string? database = null) =>
+            new PartnerOpsException(
+                ErrorIds.PartnerNotFound,
+                FailureKind.NotFound,
+                $"No partner with {(what.StartsWith("Id ", StringComparison.Ordinal) ? what : "name " + what)} was found{(database == null ? string.Empty : " in '" + database + "'")}.",
+                target);
 
         private static PartnerOpsException AlreadyExists(string name) =>
             new PartnerOpsException(ErrorIds.PartnerAlreadyExists, FailureKind.AlreadyExists, $"A partner named '{TextRules.Shown(name)}' already exists (names are unique, ignoring case).", name);

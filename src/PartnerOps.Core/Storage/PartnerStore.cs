@@ -170,6 +170,24 @@ namespace PartnerOps.Storage
                     full);
             }
 
+            // A file where a folder of the path should be (./partners.db/new.db): the path can hold no file.
+            for (var folder = System.IO.Path.GetDirectoryName(full); !string.IsNullOrEmpty(folder); folder = System.IO.Path.GetDirectoryName(folder))
+            {
+                if (File.Exists(folder))
+                {
+                    throw new PartnerOpsException(
+                        ErrorIds.DatabaseInvalid,
+                        FailureKind.InvalidArgument,
+                        $"The {role} '{full}' cannot exist: '{folder}' is a file, not a folder.",
+                        full);
+                }
+
+                if (Directory.Exists(folder))
+                {
+                    break;
+                }
+            }
+
             return full;
         }
 
@@ -402,6 +420,21 @@ namespace PartnerOps.Storage
 
         private void Migrate(string currency)
         {
+            // A step that rebuilds a table drops it while others refer to it: foreign keys are off for the migration (this
+            // can only be set outside a transaction) and checked as a whole before it commits.
+            Connection.Execute("PRAGMA foreign_keys = OFF");
+            try
+            {
+                MigrateSteps(currency);
+            }
+            finally
+            {
+                Connection.Execute("PRAGMA foreign_keys = ON");
+            }
+        }
+
+        private void MigrateSteps(string currency)
+        {
             using (var tx = Connection.BeginTransaction(deferred: false))
             {
                 // Another process may have migrated while we waited for the write lock.
@@ -409,6 +442,15 @@ namespace PartnerOps.Storage
                 for (var step = version; step < Schema.CurrentVersion; step++)
                 {
                     Connection.Execute(Schema.Migrations[step], transaction: tx);
+                }
+
+                if (Connection.ExecuteScalar<long>("SELECT count(*) FROM pragma_foreign_key_check", transaction: tx) > 0)
+                {
+                    throw new PartnerOpsException(
+                        ErrorIds.DatabaseInvalid,
+                        FailureKind.InvalidData,
+                        $"'{Path}' has revenue records whose partner is missing, so its schema (version {version}) was not brought up to version {Schema.CurrentVersion}. It was not changed; Test-PartnerDatabase -Detailed names them.",
+                        Path);
                 }
 
                 if (version == 0)

@@ -147,7 +147,7 @@ namespace PartnerOps.Storage
         public PartnerRevenue Require(RevenueReference reference)
         {
             reference.RequireDatabase(reference.Database != null && _store.IsSameDatabase(reference.Database), _store.Path);
-            var found = GetById(reference.Id) ?? throw NotFound(reference.Id);
+            var found = GetById(reference.Id) ?? throw NotFound(reference.Id, _store.Path);
             if (!reference.Matches(found))
             {
                 throw new PartnerOpsException(
@@ -166,7 +166,7 @@ namespace PartnerOps.Storage
         {
             if (_store.Connection.Execute("DELETE FROM revenue WHERE id = @id", new { id }, _store.Transaction) == 0)
             {
-                throw NotFound(id);
+                throw NotFound(id, _store.Path);
             }
         }
 
@@ -177,8 +177,13 @@ namespace PartnerOps.Storage
         public int RemoveForPartner(long partnerId) =>
             _store.Connection.Execute("DELETE FROM revenue WHERE partner_id = @partnerId", new { partnerId }, _store.Transaction);
 
-        public static PartnerOpsException NotFound(long id) =>
-            new PartnerOpsException(ErrorIds.RevenueNotFound, FailureKind.NotFound, $"No revenue record with Id {id.ToString(CultureInfo.InvariantCulture)} was found.", id);
+        /// <summary>RevenueNotFound for a record id, naming the database searched when given.</summary>
+        public static PartnerOpsException NotFound(long id, string? database = null) =>
+            new PartnerOpsException(
+                ErrorIds.RevenueNotFound,
+                FailureKind.NotFound,
+                $"No revenue record with Id {id.ToString(CultureInfo.InvariantCulture)} was found{(database == null ? string.Empty : " in '" + database + "'")}.",
+                id);
 
         public static PartnerOpsException ReferenceExists(string? reference) =>
             new PartnerOpsException(

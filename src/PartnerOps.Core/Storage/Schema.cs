@@ -130,9 +130,91 @@ CREATE TABLE history (
 
 CREATE INDEX history_partner ON history (partner_id) WHERE partner_id IS NOT NULL;
 ",
+
+            // 3: ids are never given again. SQLite gives a new row the highest id plus one, so the id of the last partner,
+            // record or target removed went to the next one added: a stored id, a piped object or the history then named
+            // another. AUTOINCREMENT keeps every id its row's own; the tables are rebuilt with it (SQLite cannot add it in
+            // place) and their counters start above every id the history remembers. Run with foreign keys off.
+            @"
+CREATE TABLE partners_v3 (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    name       TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    name_key   TEXT NOT NULL,
+    type       TEXT NOT NULL CHECK (type IN ('Reseller','Distributor','SystemIntegrator','ServiceProvider','Consultancy','SoftwareVendor','Training','Other')),
+    tier       TEXT NOT NULL CHECK (tier IN ('Registered','Silver','Gold','Platinum')),
+    status     TEXT NOT NULL CHECK (status IN ('Prospect','Onboarding','Active','Suspended','Terminated')),
+    region     TEXT,
+    country    TEXT CHECK (country IS NULL OR length(country) = 2),
+    joined_on  TEXT NOT NULL,
+    ended_on   TEXT,
+    notes      TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+INSERT INTO partners_v3 SELECT id, name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at FROM partners;
+DROP TABLE partners;
+ALTER TABLE partners_v3 RENAME TO partners;
+CREATE UNIQUE INDEX partners_name_key ON partners (name_key);
+
+CREATE TABLE revenue_v3 (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    partner_id  INTEGER REFERENCES partners (id),
+    date        TEXT NOT NULL CHECK (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    amount      INTEGER NOT NULL,
+    currency    TEXT NOT NULL CHECK (length(currency) = 3),
+    segment     TEXT NOT NULL,
+    segment_key TEXT NOT NULL,
+    region      TEXT,
+    region_key  TEXT,
+    reference   TEXT,
+    created_at  TEXT NOT NULL
+);
+INSERT INTO revenue_v3 SELECT id, partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at FROM revenue;
+DROP TABLE revenue;
+ALTER TABLE revenue_v3 RENAME TO revenue;
+CREATE INDEX revenue_partner ON revenue (partner_id, date);
+CREATE INDEX revenue_date ON revenue (date);
+CREATE UNIQUE INDEX revenue_reference ON revenue (reference) WHERE reference IS NOT NULL;
+
+CREATE TRIGGER revenue_totals_insert AFTER INSERT ON revenue BEGIN
+" + AddToTotals("new") + @"
+END;
+
+CREATE TRIGGER revenue_totals_delete AFTER DELETE ON revenue BEGIN
+" + RemoveFromTotals("old") + @"
+END;
+
+CREATE TRIGGER revenue_totals_update AFTER UPDATE OF partner_id, date, amount, currency, segment_key, region_key ON revenue BEGIN
+" + RemoveFromTotals("old") + AddToTotals("new") + @"
+END;
+
+CREATE TABLE targets_v3 (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    metric     TEXT NOT NULL CHECK (metric IN ('PartnerCount','PartnerRevenue','PartnerRevenueShare')),
+    region     TEXT,
+    region_key TEXT NOT NULL,
+    year       INTEGER NOT NULL,
+    value      TEXT NOT NULL,
+    currency   TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+INSERT INTO targets_v3 SELECT id, metric, region, region_key, year, value, currency, created_at, updated_at FROM targets;
+DROP TABLE targets;
+ALTER TABLE targets_v3 RENAME TO targets;
+CREATE UNIQUE INDEX targets_key ON targets (metric, region_key, year);
+" + StartAbove("partners", "Partner") + StartAbove("revenue", "Revenue") + StartAbove("targets", "Target"),
         };
 
         public static int CurrentVersion => Migrations.Count;
+
+        // The AUTOINCREMENT counter of a table starts above its highest id and every id of it the history remembers.
+        private static string StartAbove(string table, string entity) => $@"
+INSERT INTO sqlite_sequence (name, seq) SELECT '{table}', 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '{table}');
+UPDATE sqlite_sequence SET seq = max(seq,
+    coalesce((SELECT max(id) FROM {table}), 0),
+    coalesce((SELECT max(CAST(entity_id AS INTEGER)) FROM history WHERE entity = '{entity}'), 0))
+WHERE name = '{table}';";
 
         /// <summary>The totals cell of a revenue row (<paramref name="row"/> is new or old in a trigger).</summary>
         private static string CellOf(string row) =>

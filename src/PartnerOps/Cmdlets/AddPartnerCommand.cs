@@ -9,10 +9,6 @@ namespace PartnerOps.Commands
     [OutputType(typeof(Partner))]
     public sealed class AddPartnerCommand : PartnerOpsCmdlet
     {
-        // Whether rows are still to be checked for a Database column: after a warning, or after a first row without one
-        // (the rows of one file share their columns), no more; the lookup costs on every row of a bulk pipeline.
-        private bool _checkRowDatabase = true;
-
         #region Parameters
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -66,8 +62,8 @@ namespace PartnerOps.Commands
         {
             // A partner object is added to its own database unless -Database says otherwise; a row is data, added where
             // -Database or the session's default says.
-            var path = DatabasePathFor(PipedObject.ModuleObjectDatabase(InputObject));
-            WarnOfRowDatabase(path);
+            var origin = PipedObject.ModuleObjectDatabase(InputObject);
+            WarnOfRowDatabase(InputObject, DatabasePathFor(origin));
             var draft = new Partner
             {
                 Name = Name,
@@ -92,35 +88,15 @@ namespace PartnerOps.Commands
                 return;
             }
 
-            var writes = WritesAt(path, create: true);
+            if (!(WritesFor(origin, create: true, InputObject ?? (object)Name) is PipelinedWrites writes))
+            {
+                return;
+            }
+
             // One INSERT (the history trigger inside it): SQLite undoes it alone when it fails.
             WriteItem(writes, InputObject ?? (object)Name, () => writes.Partners.Add(draft), PassThru, oneStatement: true);
         }
 
         protected override void EndProcessing() => CompleteWrites("Added");
-
-        // Rows exported with their Database column are added where this command writes, not where they came from: say so
-        // once when that is another database, so that nothing is written somewhere the user did not expect.
-        private void WarnOfRowDatabase(string path)
-        {
-            if (!_checkRowDatabase)
-            {
-                return;
-            }
-
-            if (DatabaseGiven || InputObject == null || InputObject.Properties["Database"] == null)
-            {
-                _checkRowDatabase = false;
-                return;
-            }
-
-            if (!(PipedObject.RowDatabase(InputObject) is string origin) || string.Equals(origin, path, StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            _checkRowDatabase = false;
-            WriteWarning($"The piped rows have a Database column ('{origin}'); rows are data, so they are added to '{path}', this command's database. Give -Database to choose another.");
-        }
     }
 }

@@ -84,7 +84,8 @@ namespace PartnerOps.Commands
         {
             // A record from a piped module object is added to that object's database unless -Database says otherwise;
             // a row is data, added to this command's database.
-            var path = DatabasePathFor(PipedObject.ModuleObjectDatabase(input) ?? Partner?.Database);
+            var origin = PipedObject.ModuleObjectDatabase(input) ?? Partner?.Database;
+            WarnOfRowDatabase(input, DatabasePathFor(origin));
             var partnerNamed = MyInvocation.BoundParameters.ContainsKey(nameof(Partner));
             var partner = Partner;
             if (!partnerNamed && input != null)
@@ -126,13 +127,12 @@ namespace PartnerOps.Commands
                 Reference = Reference,
             };
 
-            var what = $"{PartnerRules.FormatDate(Date)} {Amount} {Currency} {(partner == null ? "direct" : "by " + partner)}";
-            if (!ShouldWrite(what, "Add revenue"))
+            var what = $"{PartnerRules.FormatDate(Date)} {Amount}{(Currency == null ? string.Empty : " " + Currency)} {(partner == null ? "direct" : "by " + partner)}";
+            if (!ShouldWrite(what, "Add revenue") || !(WritesFor(origin, create: true, target) is PipelinedWrites writes))
             {
                 return;
             }
 
-            var writes = WritesAt(path, create: true);
             // Reads, then one INSERT (totals and history triggers inside it): SQLite undoes it alone when it fails.
             WriteItem(writes, target, () => writes.Revenue.Add(draft), PassThru, oneStatement: true);
         }

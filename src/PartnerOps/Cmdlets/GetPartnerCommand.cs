@@ -24,6 +24,7 @@ namespace PartnerOps.Commands
         [Parameter(ParameterSetName = ByName, Position = 0)]
         [Alias("PartnerName")]
         [SupportsWildcards]
+        [NameTransformation]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(PartnerNameCompleter))]
         public string[]? Name { get; set; }
@@ -93,7 +94,11 @@ namespace PartnerOps.Commands
 
             foreach (var (reference, item) in PipedPartners(InputObject))
             {
-                var store = ReadStoreAt(DatabasePathFor(reference.Database));
+                if (!(ReadStoreFor(reference.Database, item) is PartnerStore store))
+                {
+                    continue;
+                }
+
                 SeeOtherWrites(store);
                 var filter = BuildFilter();
                 var ids = new HashSet<long>();

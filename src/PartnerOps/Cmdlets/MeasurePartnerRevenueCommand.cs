@@ -69,7 +69,36 @@ namespace PartnerOps.Commands
                 switch (piped.Kind)
                 {
                     case PipedKind.Partner:
-                        PerItem(item, () => _pipedPartners.Add(piped.Partner()));
+                    case PipedKind.History:
+                    case PipedKind.RevenueMeasure:
+                    case PipedKind.Row:
+                        // The partner it names restricts the measure; a partner of another database is refused unless
+                        // -Database says where to measure (then it is matched there by name).
+                        PerItem(item, () =>
+                        {
+                            PartnerReference partner;
+                            try
+                            {
+                                partner = piped.Partner();
+                            }
+                            catch (PartnerOpsException ex) when (ex.ErrorId == ErrorIds.InputObjectInvalid)
+                            {
+                                throw Neither(piped, item);
+                            }
+
+                            var store = ReadStoreAt(_path);
+                            if (!DatabaseGiven && partner.Database != null && !store.IsSameDatabase(partner.Database))
+                            {
+                                throw new PartnerOpsException(
+                                    ErrorIds.ObjectFromOtherDatabase,
+                                    FailureKind.InvalidArgument,
+                                    $"The {piped.Description} comes from the database '{partner.Database}', but this measure works on '{store.Path}' (the first piped " +
+                                    "object's). Measure each database's partners on their own, or give -Database to measure one database, where partners are matched by name.",
+                                    item);
+                            }
+
+                            _pipedPartners.Add(partner);
+                        });
                         break;
                     case PipedKind.Revenue:
                         PerItem(item, () =>
@@ -87,17 +116,17 @@ namespace PartnerOps.Commands
                         });
                         break;
                     default:
-                        WriteFailure(
-                            new PartnerOpsException(
-                                ErrorIds.InvalidRevenueValue,
-                                FailureKind.InvalidArgument,
-                                $"Measure-PartnerRevenue measures partners (Get-Partner) or revenue records (Get-PartnerRevenue); the piped {piped.Description} is neither.",
-                                item),
-                            item);
+                        WriteFailure(Neither(piped, item), item);
                         break;
                 }
             }
         }
+
+        private static PartnerOpsException Neither(PipedObject piped, PSObject item) => new PartnerOpsException(
+            ErrorIds.InvalidRevenueValue,
+            FailureKind.InvalidArgument,
+            $"Measure-PartnerRevenue measures partners (Get-Partner, or objects that name one) or revenue records (Get-PartnerRevenue); the piped {piped.Description} is neither.",
+            item);
 
         protected override void EndProcessing()
         {

@@ -19,6 +19,7 @@ namespace PartnerOps.Commands
         /// <summary>The exact name (case-insensitive; no wildcards: pipe Get-Partner to act on many).</summary>
         [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0)]
         [Alias("PartnerName")]
+        [NameTransformation]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(PartnerNameCompleter))]
         public string? Name { get; set; }
@@ -74,14 +75,18 @@ namespace PartnerOps.Commands
             Func<Partner, PipelinedWrites, object?> write,
             bool emit)
         {
-            var writes = WritesAt(DatabasePathFor(reference.Database), create: false);
+            if (!(WritesFor(reference.Database, create: false, target) is PipelinedWrites writes))
+            {
+                return;
+            }
+
             SeeOtherWrites(writes.Store, writes.Batch);
             Partner? partner = null;
             string? description = null;
             PerItem(target, () =>
             {
                 partner = writes.Partners.Require(reference);
-                description = describe(partner, writes);
+                description = describe(partner, writes) + WhereUnlessDefault(writes.Store);
             });
             if (partner == null || description == null || !ShouldWrite(description, action, impact))
             {

@@ -69,7 +69,11 @@ namespace PartnerOps.Commands
                 return;
             }
 
-            var writes = WritesAt(DatabasePathFor(origin), create: false);
+            if (!(WritesFor(origin, create: false, target) is PipelinedWrites writes))
+            {
+                return;
+            }
+
             WriteItem(writes, target, () =>
             {
                 remove(writes);

@@ -88,7 +88,11 @@ namespace PartnerOps.Commands
         {
             if (ShouldWrite(description, "Remove target", ConfirmImpact.High))
             {
-                var writes = WritesAt(DatabasePathFor(origin), create: false);
+                if (!(WritesFor(origin, create: false, target) is PipelinedWrites writes))
+                {
+                    return;
+                }
+
                 WriteItem(writes, target, () =>
                 {
                     remove(writes);

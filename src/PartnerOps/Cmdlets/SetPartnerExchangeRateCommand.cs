@@ -46,7 +46,13 @@ namespace PartnerOps.Commands
             }
 
             // A piped module object is written back to its own database unless -Database says otherwise; a row is data.
-            var writes = WritesAt(DatabasePathFor(PipedObject.ModuleObjectDatabase(InputObject)), create: true);
+            var origin = PipedObject.ModuleObjectDatabase(InputObject);
+            WarnOfRowDatabase(InputObject, DatabasePathFor(origin));
+            if (!(WritesFor(origin, create: true, InputObject ?? (object)what) is PipelinedWrites writes))
+            {
+                return;
+            }
+
             WriteItem(writes, InputObject ?? (object)what, () => writes.Rates.Set(From, To, Year, Rate), PassThru);
         }
 

@@ -21,8 +21,9 @@ namespace PartnerOps.Commands
             try
             {
                 var prefix = Unquote(wordToComplete ?? string.Empty);
+                var patterns = TakesWildcards(commandName, parameterName);
                 return Values(DatabasePath(commandName, fakeBoundParameters), prefix)
-                    .Select(value => new CompletionResult(Quote(value), value, CompletionResultType.ParameterValue, value))
+                    .Select(value => new CompletionResult(Quote(patterns ? WildcardPattern.Escape(value) : value), value, CompletionResultType.ParameterValue, value))
                     .ToList();
             }
             catch (Exception)
@@ -32,6 +33,23 @@ namespace PartnerOps.Commands
         }
 
         protected abstract IEnumerable<string> Values(string databasePath, string prefix);
+
+        // A completed value must name what it shows: where the parameter reads wildcards (Get-Partner -Name, -Partner of
+        // the readers, -Region), `[`, `]`, `*`, `?` and backtick in it are escaped, so 'Acme `[EU`]' finds Acme [EU] and not Acme E.
+        private static readonly Dictionary<string, Type> Cmdlets = typeof(DatabaseCompleter).Assembly.GetTypes()
+            .Select(type => (Type: type, Attribute: type.GetCustomAttributes(typeof(CmdletAttribute), false).OfType<CmdletAttribute>().FirstOrDefault()))
+            .Where(pair => pair.Attribute != null)
+            .ToDictionary(pair => pair.Attribute!.VerbName + "-" + pair.Attribute.NounName, pair => pair.Type, StringComparer.OrdinalIgnoreCase);
+
+        internal static bool TakesWildcards(string commandName, string parameterName)
+        {
+            var name = commandName?.Substring(commandName.IndexOf('\\') + 1) ?? string.Empty; // PartnerOps\Get-Partner
+            return Cmdlets.TryGetValue(name, out var type)
+                && type.GetProperties().FirstOrDefault(p => string.Equals(p.Name, parameterName, StringComparison.OrdinalIgnoreCase)
+                    || p.GetCustomAttributes(typeof(AliasAttribute), true).OfType<AliasAttribute>().Any(a => a.AliasNames.Contains(parameterName, StringComparer.OrdinalIgnoreCase)))
+                    is System.Reflection.PropertyInfo property
+                && property.GetCustomAttributes(typeof(SupportsWildcardsAttribute), true).Any();
+        }
 
         /// <summary>A value as it must be typed: single-quoted (quotes doubled) when it holds spaces or other special characters.</summary>
         internal static string Quote(string value)
