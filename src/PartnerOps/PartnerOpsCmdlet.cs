@@ -105,14 +105,20 @@ namespace PartnerOps.Commands
         /// The partners the piped <paramref name="items"/> name (see <see cref="PipedObject.Partner"/>), each with its item;
         /// an item that names none is one non-terminating error, and the next item is read.
         /// </summary>
-        internal IEnumerable<(PartnerReference Partner, PSObject Item)> PipedPartners(IEnumerable<PSObject>? items)
+        internal IEnumerable<(PartnerReference Partner, PSObject Item)> PipedPartners(IEnumerable<PSObject>? items) => ReadPiped(items, piped => piped.Partner());
+
+        /// <summary>
+        /// What <paramref name="read"/> makes of each piped item (a partner, a record), with the item; an item it cannot
+        /// read (a PartnerOpsException) is one non-terminating error, and the next item is read.
+        /// </summary>
+        internal IEnumerable<(T Value, PSObject Item)> ReadPiped<T>(IEnumerable<PSObject>? items, Func<PipedObject, T> read)
         {
             foreach (var item in items ?? Array.Empty<PSObject>())
             {
-                PartnerReference reference;
+                T value;
                 try
                 {
-                    reference = PipedObject.Read(item).Partner();
+                    value = read(PipedObject.Read(item));
                 }
                 catch (PartnerOpsException ex)
                 {
@@ -120,7 +126,7 @@ namespace PartnerOps.Commands
                     continue;
                 }
 
-                yield return (reference, item);
+                yield return (value, item);
             }
         }
 

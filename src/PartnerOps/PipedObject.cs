@@ -53,23 +53,16 @@ namespace PartnerOps.Commands
             ("PartnerOps.ImportResult", PipedKind.ImportResult),
         };
 
-        private PipedObject(PSObject value, PipedKind kind, bool isModuleObject)
+        private PipedObject(PSObject value, PipedKind kind)
         {
             Value = value;
             Kind = kind;
-            IsModuleObject = isModuleObject;
-            Database = kind == PipedKind.Text || kind == PipedKind.Number ? null : Text("Database");
+            Database = kind == PipedKind.Text || kind == PipedKind.Number ? null : ShownOrNull("Database");
         }
 
         public PSObject Value { get; }
 
         public PipedKind Kind { get; }
-
-        /// <summary>
-        /// A live module object, or one PowerShell deserialized (its type name kept with "Deserialized."): it belongs
-        /// to its <see cref="Database"/>. A row (CSV, JSON) is data, even when it has a Database column.
-        /// </summary>
-        public bool IsModuleObject { get; }
 
         /// <summary>The database the object says it came from (its Database property), or null.</summary>
         public string? Database { get; }
@@ -131,14 +124,14 @@ namespace PartnerOps.Commands
             switch (value.BaseObject)
             {
                 case string _:
-                    return new PipedObject(value, PipedKind.Text, false);
+                    return new PipedObject(value, PipedKind.Text);
                 case long _:
                 case int _:
                 case short _:
                 case byte _:
                 case uint _:
                 case ulong _:
-                    return new PipedObject(value, PipedKind.Number, false);
+                    return new PipedObject(value, PipedKind.Number);
             }
 
             var names = TypeNamesOf(value);
@@ -146,11 +139,11 @@ namespace PartnerOps.Commands
             {
                 if (names.Any(n => n == typeName || n == "Deserialized." + typeName))
                 {
-                    return new PipedObject(value, kind, true);
+                    return new PipedObject(value, kind);
                 }
             }
 
-            return new PipedObject(value, KindByShape(value), false);
+            return new PipedObject(value, KindByShape(value));
         }
 
         // A row with a module object's properties is read as one (a partner exported to CSV or JSON still has Id, Name
@@ -416,6 +409,14 @@ namespace PartnerOps.Commands
             FailureKind.InvalidArgument,
             $"The {Description} names no partner: {why}. Pipe partners (Get-Partner), or records that name one (revenue, history, measures by Partner).",
             Value);
+
+        // A property's text when it holds one value, else null (the Database of an object is read before anything can fail).
+        private string? ShownOrNull(string property)
+        {
+            var value = Value.Properties[property]?.Value;
+            value = value is PSObject ps ? ps.BaseObject : value;
+            return value is string text && text.Trim().Length > 0 ? text : null;
+        }
 
         // A property as messages show it, whatever it holds.
         private string Shown(string property) =>

@@ -39,19 +39,8 @@ namespace PartnerOps.Commands
                 return;
             }
 
-            foreach (var item in InputObject)
+            foreach (var (record, item) in ReadPiped(InputObject, piped => piped.Revenue()))
             {
-                RevenueReference record;
-                try
-                {
-                    record = PipedObject.Read(item).Revenue();
-                }
-                catch (PartnerOpsException ex)
-                {
-                    WriteFailure(ex, item);
-                    continue;
-                }
-
                 Remove(record.Database, item, $"Id {record.Id.ToString(CultureInfo.InvariantCulture)}: {item}", writes =>
                 {
                     writes.Revenue.Require(record);

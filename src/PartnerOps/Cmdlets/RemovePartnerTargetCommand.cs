@@ -58,19 +58,8 @@ namespace PartnerOps.Commands
 
                     break;
                 default:
-                    foreach (var item in InputObject)
+                    foreach (var (target, item) in ReadPiped(InputObject, piped => piped.Target()))
                     {
-                        TargetReference target;
-                        try
-                        {
-                            target = PipedObject.Read(item).Target();
-                        }
-                        catch (PartnerOpsException ex)
-                        {
-                            WriteFailure(ex, item);
-                            continue;
-                        }
-
                         Remove(target.Database, item, item.ToString(), writes =>
                         {
                             writes.Targets.Require(target);
