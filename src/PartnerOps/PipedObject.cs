@@ -386,6 +386,32 @@ namespace PartnerOps.Commands
             }
         }
 
+        /// <summary>
+        /// The partner of a new record made from this object (Add-PartnerRevenue), and whether it names one at all: a
+        /// partner, a name or an id as <see cref="Partner"/> reads them; a record or row by its PartnerId and PartnerName
+        /// (both empty: direct revenue; neither there: not said). A record is data here, so its partner is matched by name
+        /// in another database, as a partner is: a record copied between databases keeps its partner's name, not its id.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">InputObjectInvalid: an object that names no partner (a target, a rate).</exception>
+        public (PartnerReference? Partner, bool Named) PartnerOfNewRecord()
+        {
+            if (Kind != PipedKind.Revenue && Kind != PipedKind.History && Kind != PipedKind.Row)
+            {
+                return (Partner(), true);
+            }
+
+            if (Value.Properties["PartnerName"] == null && Value.Properties["PartnerId"] == null)
+            {
+                return (null, false);
+            }
+
+            var id = Number("PartnerId");
+            var name = Text("PartnerName");
+            return id == null && name == null
+                ? (null, true)
+                : (PartnerReference.FromObject(id, name, Database, PartnerReferenceSource.Partner, "partner of the " + Description), true);
+        }
+
         // The partner named by an id property and a name property (either may be missing, not both); null when neither is set.
         private PartnerReference? Named(string idProperty, string nameProperty, PartnerReferenceSource source)
         {

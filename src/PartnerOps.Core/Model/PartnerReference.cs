@@ -107,17 +107,31 @@ namespace PartnerOps
         /// another database is matched there by its name, literally; any other record from another database is refused
         /// with ObjectFromOtherDatabase (InvalidArgument), since its ids mean nothing there.
         /// </summary>
+        /// <param name="matchByName">
+        /// False where the user did not name the database at hand (Measure-PartnerRevenue measuring the first piped object's
+        /// database): then a partner of another database is refused too, rather than matched by name in one not asked for.
+        /// </param>
         /// <exception cref="PartnerOpsException">ObjectFromOtherDatabase.</exception>
-        public PartnerReference For(bool sameDatabase, string databaseShown)
+        public PartnerReference For(bool sameDatabase, string databaseShown, bool matchByName = true)
         {
             if (Database == null || sameDatabase)
             {
                 return this;
             }
 
-            if (Source == PartnerReferenceSource.Partner && Name != null)
+            if (Source == PartnerReferenceSource.Partner && Name != null && matchByName)
             {
                 return new PartnerReference(null, Name, null, Source, Description);
+            }
+
+            if (!matchByName)
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.ObjectFromOtherDatabase,
+                    FailureKind.InvalidArgument,
+                    $"The {Description ?? "object"} comes from the database '{Database}', but this command works on '{databaseShown}'. Give each " +
+                    "database's objects to a command of their own, or -Database to work on one database, where partners are matched by name.",
+                    this);
             }
 
             throw new PartnerOpsException(

@@ -92,7 +92,7 @@ namespace PartnerOps.Commands
             {
                 try
                 {
-                    (partner, partnerNamed) = PipedPartner(PipedObject.Read(input));
+                    (partner, partnerNamed) = PipedObject.Read(input).PartnerOfNewRecord();
                 }
                 catch (PartnerOpsException ex)
                 {
@@ -138,33 +138,5 @@ namespace PartnerOps.Commands
         }
 
         protected override void EndProcessing() => CompleteWrites("Added", "revenue record(s)");
-
-        // The partner a piped object names, and whether it names one at all (a record or row whose PartnerName and
-        // PartnerId are both empty is direct revenue). A partner from another database is matched there by name: a
-        // record copied between databases keeps its partner's name, not its id.
-        private static (PartnerReference? Partner, bool Named) PipedPartner(PipedObject piped)
-        {
-            switch (piped.Kind)
-            {
-                case PipedKind.Revenue:
-                case PipedKind.History:
-                case PipedKind.Row:
-                    break;
-                default:
-                    // A partner, a name or an id, a measure by Partner; a target, rate or the like names none (InputObjectInvalid).
-                    return (piped.Partner(), true);
-            }
-
-            if (piped.Value.Properties["PartnerName"] == null && piped.Value.Properties["PartnerId"] == null)
-            {
-                return (null, false);
-            }
-
-            var id = piped.Number("PartnerId");
-            var name = piped.Text("PartnerName");
-            return id == null && name == null
-                ? (null, true)
-                : (PartnerReference.FromObject(id, name, piped.Database, PartnerReferenceSource.Partner, "partner of the " + piped.Description), true);
-        }
     }
 }

@@ -87,16 +87,7 @@ namespace PartnerOps.Commands
                             }
 
                             var store = ReadStoreAt(_path);
-                            if (!DatabaseGiven && partner.Database != null && !store.IsSameDatabase(partner.Database))
-                            {
-                                throw new PartnerOpsException(
-                                    ErrorIds.ObjectFromOtherDatabase,
-                                    FailureKind.InvalidArgument,
-                                    $"The {piped.Description} comes from the database '{partner.Database}', but this measure works on '{store.Path}' (the first piped " +
-                                    "object's). Measure each database's partners on their own, or give -Database to measure one database, where partners are matched by name.",
-                                    item);
-                            }
-
+                            partner.For(partner.Database != null && store.IsSameDatabase(partner.Database), store.Path, matchByName: DatabaseGiven);
                             _pipedPartners.Add(partner);
                         });
                         break;
