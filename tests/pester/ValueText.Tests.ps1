@@ -257,14 +257,14 @@ Describe 'Dates: one answer on both paths' {
 
     It '<Culture>: Date <Text> is refused on both paths, naming the forms tried' -ForEach @(
         # de-DE writes 03.04.2015; a slashed date is another culture's, and which one cannot be guessed.
-        @{ Culture = 'de-DE'; Text = '03/04/2015'; Forms = "de-DE's own forms such as 31.03.2015 or 31.03.2015 00:00:00" }
-        @{ Culture = 'en-US'; Text = '31/03/2015'; Forms = "en-US's own forms such as 3/31/2015 or 3/31/2015 12:00:00`u{202F}AM" }
-        @{ Culture = 'en-GB'; Text = '2015-02-29'; Forms = "en-GB's own forms such as 31/03/2015 or 31/03/2015 00:00:00" }
-        @{ Culture = 'fr-FR'; Text = '2015-04-03T25:00:00'; Forms = "fr-FR's own forms such as 31/03/2015 or 31/03/2015 00:00:00" }
+        @{ Culture = 'de-DE'; Text = '03/04/2015'; Forms = "de-DE's (31.03.2015 or 31.03.2015 00:00:00)" }
+        @{ Culture = 'en-US'; Text = '31/03/2015'; Forms = "en-US's (3/31/2015 or 3/31/2015 12:00:00`u{202F}AM)" }
+        @{ Culture = 'en-GB'; Text = '2015-02-29'; Forms = "en-GB's (31/03/2015 or 31/03/2015 00:00:00)" }
+        @{ Culture = 'fr-FR'; Text = '2015-04-03T25:00:00'; Forms = "fr-FR's (31/03/2015 or 31/03/2015 00:00:00)" }
     ) {
         $result = Use-Culture $Culture { Invoke-BothPaths -Date $Text }
         foreach ($said in $result.Pipe, $result.Import) {
-            $said | Should -BeLike "*'$Text' is not a date: the forms read are yyyy-MM-dd (ISO 8601, optionally with a time and an offset or Z*\/Date(milliseconds)\/ and $Forms*"
+            $said | Should -BeLike "*'$Text' is not a date: the forms read are ISO 8601 (2015-03-31, optionally with a time and an offset or Z), \/Date(milliseconds)\/ and $Forms; an import reads another culture's with -Culture.*"
         }
         $result.Import | Should -BeLike 'error: Line 2, column Date:*'
     }

@@ -67,8 +67,8 @@ namespace PartnerOps
             // A culture that writes numbers as the invariant form does reads every invariant text the same or not at all.
             _sameAsInvariant = _decimal == "." && _group != "." && _negative == "-" && _positive == "+";
             var sample = new DateTime(2015, 3, 31);
-            _datesTried = "yyyy-MM-dd (ISO 8601, optionally with a time and an offset or Z, e.g. 2015-03-31 or 2015-03-31T00:00:00+02:00), " +
-                $"\\/Date(milliseconds)\\/ and {Name}'s own forms such as {sample.ToString("d", culture)} or {sample.ToString("G", culture)}";
+            _datesTried = "ISO 8601 (2015-03-31, optionally with a time and an offset or Z), \\/Date(milliseconds)\\/ " +
+                $"and {Name}'s ({sample.ToString("d", culture)} or {sample.ToString("G", culture)})";
             _numbersTried = "1234.5 (the invariant form: '.' as the decimal point, no thousands separators, optionally an exponent as in 1.5E+3) " +
                 $"and {Name}'s form such as {1234567.5m.ToString("N1", culture)} or {1234.5m.ToString(culture)}";
         }
@@ -138,7 +138,7 @@ namespace PartnerOps
 
         /// <summary>"'x' is not a date: the forms read are …": the value and every form tried.</summary>
         public string NotADate(string text) =>
-            $"'{TextRules.Shown(text)}' is not a date: the forms read are {_datesTried}; a file in another culture is read by Import-Partner or Import-PartnerRevenue -Culture";
+            $"'{TextRules.Shown(text)}' is not a date: the forms read are {_datesTried}; an import reads another culture's with -Culture";
 
         /// <summary>
         /// A decimal number from text, read as described on <see cref="ValueText"/>; surrounding spaces are ignored. False
@@ -149,7 +149,9 @@ namespace PartnerOps
         {
             problem = null;
             var invariant = decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-            if (invariant && _sameAsInvariant)
+            // Invariant text holds only digits, a sign, '.' and an exponent: without the culture's thousands separator
+            // in it, the culture reads it as the same number or not at all (the common case, with no allocation).
+            if (invariant && (_sameAsInvariant || _group.Length == 0 || text.IndexOf(_group[0]) < 0))
             {
                 return true;
             }
