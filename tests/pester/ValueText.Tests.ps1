@@ -369,3 +369,52 @@ Describe 'Dates in time zones: the calendar day the text names, on both paths' {
         Get-StoredRevenue "$folder/import.db" | Should -Be @('2014-04-01 1.00 EUR')
     }
 }
+
+Describe 'Every cmdlet that reads a date or a number from text reads it the same way' {
+    It '<Culture>: Set-Partner, the Get-Partner and Get-PartnerRevenue filters and a piped revenue row read the culture''s own forms' -ForEach @(
+        @{ Culture = 'en-US'; Ended = '12/31/2015'; After = '1/2/2015'; Amount = '1,234.50' }
+        @{ Culture = 'en-GB'; Ended = '31/12/2015'; After = '02/01/2015'; Amount = '1,234.50' }
+        @{ Culture = 'de-DE'; Ended = '31.12.2015'; After = '02.01.2015'; Amount = '1.234,50' }
+        @{ Culture = 'fr-FR'; Ended = '31/12/2015'; After = '02/01/2015'; Amount = "1`u{202F}234,50" }
+    ) {
+        $folder = New-TestFolder
+        $db = "$folder/a.db"
+        Use-Culture $Culture {
+            Add-Partner -Database $db -Name 'Early' -JoinedOn 2015-01-02
+            Add-Partner -Database $db -Name 'Later' -JoinedOn 2015-01-03
+            Set-Partner -Database $db -Name 'Later' -Status Terminated -EndedOn $Ended
+            # After 2 January, the day itself excluded: only Later (joined 3 January).
+            $script:joinedAfter = @(Get-Partner -Database $db -JoinedAfter $After).Name
+            [pscustomobject]@{ PartnerName = 'Early'; Date = $After; Amount = $Amount; Currency = 'EUR' } | Add-PartnerRevenue -Database $db
+            $script:from = @(Get-PartnerRevenue -Database $db -From $After -To $After).Count
+            # Rows of revenue measured as given: the amount read in the culture, 1234.50.
+            $script:measured = ([pscustomobject]@{ Id = 9; PartnerId = 1; PartnerName = 'Early'; Date = $After; Amount = $Amount; Currency = 'USD'; Segment = 'Enterprise'; Region = 'EU' } |
+                Measure-PartnerRevenue -Database $db).Total
+        }
+        (Get-Partner -Database $db -Name 'Later').EndedOn.ToString('yyyy-MM-dd', $Inv) | Should -Be '2015-12-31'
+        $joinedAfter | Should -Be @('Later')
+        Get-StoredRevenue $db | Should -Be @('2015-01-02 1234.50 EUR')
+        $from | Should -Be 1
+        $measured | Should -Be 1234.50
+    }
+
+    It '<Zone>: Get-PartnerHistory -Since reads a time with an offset as that instant, and a time without one as local time' -ForEach @(
+        @{ Zone = 'America/Los_Angeles' }
+        @{ Zone = 'UTC' }
+        @{ Zone = 'Asia/Tokyo' }
+    ) {
+        $db = New-TestDatabasePath
+        Use-TimeZone $Zone {
+            Add-Partner -Database $db -Name 'Acme'
+            $now = [datetimeoffset]::UtcNow
+            # An hour ago, written with an offset (+00:00) and as local time without one: both include the change.
+            $script:withOffset = @(Get-PartnerHistory -Database $db -Since $now.AddHours(-1).ToString('yyyy-MM-ddTHH:mm:sszzz', $Inv)).Count
+            $script:local = @(Get-PartnerHistory -Database $db -Since $now.AddHours(-1).LocalDateTime.ToString('yyyy-MM-dd HH:mm:ss', $Inv)).Count
+            # An hour ahead: none.
+            $script:ahead = @(Get-PartnerHistory -Database $db -Since $now.AddHours(1).ToString('yyyy-MM-ddTHH:mm:ssZ', $Inv).Replace('+00:00Z', 'Z')).Count
+        }
+        $withOffset | Should -Be 1
+        $local | Should -Be 1
+        $ahead | Should -Be 0
+    }
+}
