@@ -333,7 +333,10 @@ namespace PartnerOps.Commands
                 : $"The {property} '{TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture))}' of the piped {Description} cannot be read.",
             Value);
 
-        /// <summary>A property as a date: a DateTime as it is, text in ISO form (or the session's culture), else an error.</summary>
+        /// <summary>
+        /// A property as a date: a date object as its calendar day (<see cref="ValueText.DayOf(DateTime)"/>), text as the
+        /// date parameters and the import read it (<see cref="ValueText"/>, the session's culture), else an error.
+        /// </summary>
         public DateTime? Date(string property)
         {
             var value = Unwrap(Value.Properties[property]?.Value);
@@ -342,20 +345,28 @@ namespace PartnerOps.Commands
                 case null:
                     return null;
                 case DateTime date:
-                    return date;
+                    return ValueText.DayOf(date);
                 case DateTimeOffset offset:
-                    return offset.DateTime;
+                    return ValueText.DayOf(offset);
                 case string text when text.Trim().Length == 0:
                     return null;
-                case string text when DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date)
-                                   || DateTime.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.AllowWhiteSpaces, out date):
+                case string text when ValueText.Session().TryReadDate(text, out var date):
                     return date;
+                case string text:
+                    throw new PartnerOpsException(
+                        ErrorIds.InputObjectInvalid,
+                        FailureKind.InvalidArgument,
+                        $"The {property} of the piped {Description} cannot be read: {ValueText.Session().NotADate(text)}.",
+                        Value);
                 default:
                     throw Unreadable(property, value);
             }
         }
 
-        /// <summary>A property as an exact number: decimal as it is, other numbers and invariant text converted, else an error.</summary>
+        /// <summary>
+        /// A property as an exact number: decimal as it is, other numbers converted, text as the decimal parameters and the
+        /// import read it (<see cref="ValueText"/>, the session's culture), else an error.
+        /// </summary>
         public decimal? Decimal(string property)
         {
             var value = Unwrap(Value.Properties[property]?.Value);
@@ -367,15 +378,14 @@ namespace PartnerOps.Commands
                     return number;
                 case string text when text.Trim().Length == 0:
                     return null;
-                case string text when decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
-                    return number;
                 case string text:
-                    throw new PartnerOpsException(
-                        ErrorIds.InputObjectInvalid,
-                        FailureKind.InvalidArgument,
-                        $"The {property} '{TextRules.Shown(text)}' of the piped {Description} is not a number with '.' as the decimal point and no thousands " +
-                        "separators (as Export-Csv writes it in an English culture); a file written in another culture is read by Import-PartnerRevenue -Culture.",
-                        Value);
+                    return ValueText.Session().TryReadDecimal(text, out var read, out var problem)
+                        ? read
+                        : throw new PartnerOpsException(
+                            ErrorIds.InputObjectInvalid,
+                            FailureKind.InvalidArgument,
+                            $"The {property} of the piped {Description} cannot be read: {problem}.",
+                            Value);
                 case double _:
                 case float _:
                 case long _:

@@ -5,37 +5,40 @@ using System.Management.Automation;
 namespace PartnerOps.Commands
 {
     /// <summary>
-    /// Lets CSV text bind to a date parameter: an empty cell is no date (Export-Csv writes $null as ""),
-    /// ISO forms are read first, then the session's culture (Export-Csv writes dates in it, so a file
-    /// exported in a day-first culture round-trips), then the invariant culture.
+    /// Lets text bind to a date parameter as the bulk import reads it (<see cref="ValueText"/>: ISO 8601, \/Date(ms)\/,
+    /// the session culture's own forms as Export-Csv writes them), or fail naming the value and the forms tried; an empty
+    /// cell is no date (Export-Csv writes $null as ""). A date object is its calendar day (<see cref="ValueText.DayOf(DateTime)"/>:
+    /// a DateTime of kind Utc, as ConvertFrom-Json makes of \/Date(ms)\/, is the day it is here; a DateTimeOffset its own date).
+    /// With <see cref="Time"/> (Get-PartnerHistory -Since) the time of day is kept.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property)]
     public sealed class DateTransformationAttribute : ArgumentTransformationAttribute
     {
-        private static readonly string[] IsoFormats = { "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "o" };
+        /// <summary>The parameter takes a point in time, not a calendar day: the time of day is kept.</summary>
+        public bool Time { get; set; }
 
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject ps ? ps.BaseObject : inputData;
-            if (!(value is string text))
+            switch (value)
             {
-                return inputData;
-            }
+                case DateTime date:
+                    return Time ? date : ValueText.DayOf(date);
+                case DateTimeOffset offset:
+                    return Time ? offset.LocalDateTime : ValueText.DayOf(offset);
+                case string text when string.IsNullOrWhiteSpace(text):
+                    return null;
+                case string text:
+                    var values = ValueText.Session();
+                    if (Time ? values.TryReadTime(text, out var read) : values.TryReadDate(text, out read))
+                    {
+                        return read;
+                    }
 
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
+                    throw new ArgumentTransformationMetadataException(values.NotADate(text) + ".");
+                default:
+                    return inputData;
             }
-
-            text = text.Trim();
-            if (DateTime.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date)
-                || DateTime.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.AllowWhiteSpaces, out date)
-                || DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date))
-            {
-                return date;
-            }
-
-            throw new ArgumentTransformationMetadataException($"'{TextRules.Shown(text)}' is not a date; use the form yyyy-MM-dd, e.g. 2015-03-31.");
         }
     }
 
@@ -51,15 +54,13 @@ namespace PartnerOps.Commands
     }
 
     /// <summary>
-    /// Lets CSV text bind to a decimal parameter exactly: '.' as the decimal point first (whatever the
-    /// culture), then the session culture's own form (Export-Csv writes 1234,5 in de-DE). Thousands
-    /// separators are not accepted, so '1,5' is never read as fifteen.
+    /// Lets text bind to a decimal parameter exactly as the bulk import reads it (<see cref="ValueText"/>): the invariant
+    /// form (1234.5, 1.23457E+11) or the session culture's (1234,5 and 1.234,5 in de-DE), and text that reads as two
+    /// different numbers in them ('12.500' in de-DE) refused naming both; else an error naming the value and the forms tried.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property)]
     public sealed class DecimalTransformationAttribute : ArgumentTransformationAttribute
     {
-        private const NumberStyles Plain = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
-
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject ps ? ps.BaseObject : inputData;
@@ -73,14 +74,9 @@ namespace PartnerOps.Commands
                 return null;
             }
 
-            if (decimal.TryParse(text, Plain, CultureInfo.InvariantCulture, out var number)
-                || decimal.TryParse(text, Plain, CultureInfo.CurrentCulture, out number)
-                || decimal.TryParse(text, Plain | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out number))
-            {
-                return number;
-            }
-
-            throw new ArgumentTransformationMetadataException($"'{TextRules.Shown(text)}' is not a number; write it with '.' as the decimal point and no thousands separators, e.g. 1234.50.");
+            return ValueText.Session().TryReadDecimal(text, out var number, out var problem)
+                ? number
+                : throw new ArgumentTransformationMetadataException(problem + ".");
         }
     }
 
@@ -99,12 +95,9 @@ namespace PartnerOps.Commands
                 return inputData;
             }
 
-            if (int.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var number))
-            {
-                return number;
-            }
-
-            throw new ArgumentTransformationMetadataException($"'{TextRules.Shown(text)}' is not a whole number, such as a year like 2015.");
+            return ValueText.Session().TryReadInteger(text, out var number, out var problem)
+                ? number
+                : throw new ArgumentTransformationMetadataException(problem + ".");
         }
     }
 

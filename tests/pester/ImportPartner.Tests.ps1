@@ -272,22 +272,24 @@ Describe 'Import-Partner of other formats' {
     }
 }
 
-# ISO dates (and, for revenue, '.' decimals) do not depend on the session's culture; -Culture opts in to another's.
+# ISO dates do not depend on the session's culture; other dates are read in the session's culture (as Export-Csv
+# writes them, and as Import-Csv | Add-Partner reads them), or in -Culture's (issue 12: it was invariant only).
 Describe 'Import-Partner in a de-DE session' {
     BeforeAll {
         $folder = New-TestFolder
         $result = Invoke-ChildPwshJson -ImportModule -Command @"
 try { [cultureinfo]::CurrentCulture = [cultureinfo]::GetCultureInfo('de-DE') } catch { return @{ Skipped = `$true } }
 `$folder = $(ConvertTo-PSLiteral $folder)
-'Name,JoinedOn', 'Iso,2014-03-01', 'German,01.03.2014' | Set-Content "`$folder/in.csv"
+'Name,JoinedOn', 'Iso,2014-03-01', 'German,01.03.2014', 'Slashed,03/01/2014' | Set-Content "`$folder/in.csv"
 `$default = Import-Partner "`$folder/in.csv" -Database "`$folder/a.db" -ErrorAction SilentlyContinue -ErrorVariable err
-`$withCulture = Import-Partner "`$folder/in.csv" -Database "`$folder/b.db" -Culture (Get-Culture)
+`$withCulture = Import-Partner "`$folder/in.csv" -Database "`$folder/b.db" -Culture en-US -ErrorAction SilentlyContinue
 @{
     Skipped = `$false
     DefaultInserted = `$default.Inserted; DefaultError = "`$(`$err[0].Exception.Message)"
     IsoDate = (Get-Partner -Database "`$folder/a.db" -Name Iso).JoinedOn.ToString('yyyy-MM-dd')
     CultureInserted = `$withCulture.Inserted
-    GermanDate = (Get-Partner -Database "`$folder/b.db" -Name German).JoinedOn.ToString('yyyy-MM-dd')
+    GermanDate = (Get-Partner -Database "`$folder/a.db" -Name German).JoinedOn.ToString('yyyy-MM-dd')
+    SlashedDate = (Get-Partner -Database "`$folder/b.db" -Name Slashed).JoinedOn.ToString('yyyy-MM-dd')
 }
 "@
     }
@@ -297,12 +299,14 @@ try { [cultureinfo]::CurrentCulture = [cultureinfo]::GetCultureInfo('de-DE') } c
         $result.IsoDate | Should -Be '2014-03-01'
     }
 
-    It 'reads the culture''s own dates only with -Culture, and says so otherwise' {
+    It 'reads the session culture''s own dates without -Culture, another culture''s with -Culture, and says so otherwise' {
         if ($result.Skipped) { Set-ItResult -Skipped -Because 'culture de-DE is not available here' }
-        $result.DefaultInserted | Should -Be 1
-        $result.DefaultError | Should -Match "'01.03.2014' is not a date.*-Culture"
-        $result.CultureInserted | Should -Be 2
+        # de-DE: 01.03.2014 is 1 March; 03/01/2014 is no German form. -Culture en-US: 03/01/2014 is 1 March, 01.03.2014 no form.
+        $result.DefaultInserted | Should -Be 2
+        $result.DefaultError | Should -Match "'03/01/2014' is not a date.*de-DE.*-Culture"
         $result.GermanDate | Should -Be '2014-03-01'
+        $result.CultureInserted | Should -Be 2
+        $result.SlashedDate | Should -Be '2014-03-01'
     }
 }
 

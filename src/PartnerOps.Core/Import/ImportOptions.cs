@@ -26,8 +26,12 @@ namespace PartnerOps.Import
         /// <summary>The file's encoding; null for UTF-8 with or without a byte-order mark (other BOMs are honoured too).</summary>
         public Encoding? Encoding { get; set; }
 
-        /// <summary>Culture for dates and numbers that are not in ISO form. Default: invariant.</summary>
-        public CultureInfo Culture { get; set; } = CultureInfo.InvariantCulture;
+        /// <summary>
+        /// Culture for dates and numbers that are not in ISO or invariant form (-Culture); its reading of a number wins
+        /// over the invariant one. Null (the default): the culture of the thread that opens the import, the session's,
+        /// with a number that reads differently in it and in the invariant form refused. See <see cref="ValueText"/>.
+        /// </summary>
+        public CultureInfo? Culture { get; set; }
 
         /// <summary>Null: JSON when the file name ends in .json, CSV otherwise.</summary>
         public ImportFormat? Format { get; set; }

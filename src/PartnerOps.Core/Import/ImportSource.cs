@@ -43,6 +43,12 @@ namespace PartnerOps.Import
         /// <summary>The value of a column in the current record; null when the record has no such field.</summary>
         public abstract string? this[int column] { get; }
 
+        /// <summary>
+        /// True when the column's value in the current record was a JSON number (always the invariant form, never read
+        /// in a culture); false for text (a CSV cell, a JSON string).
+        /// </summary>
+        public virtual bool IsNumber(int column) => false;
+
         /// <summary>Stores the current record as read in the chunk's row being built.</summary>
         public abstract void CaptureRaw(ImportChunk chunk);
 

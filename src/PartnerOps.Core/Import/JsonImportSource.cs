@@ -28,6 +28,7 @@ namespace PartnerOps.Import
         private readonly List<string> _columns = new List<string>();
         private readonly Dictionary<string, int> _index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         private string?[] _values = new string?[16];
+        private bool[] _numbers = new bool[16];
         private byte[] _buffer = new byte[64 * 1024];
         private int _start;
         private int _end;
@@ -78,6 +79,9 @@ namespace PartnerOps.Import
 
         public override string? this[int column] => column < _values.Length ? _values[column] : null;
 
+        /// <inheritdoc/>
+        public override bool IsNumber(int column) => column >= 0 && column < _numbers.Length && _numbers[column];
+
         public override bool Read()
         {
             if (_phase == Phase.AfterSingleObject)
@@ -91,6 +95,7 @@ namespace PartnerOps.Import
             }
 
             Array.Clear(_values, 0, _values.Length);
+            Array.Clear(_numbers, 0, _numbers.Length);
             _malformed = null;
             while (true)
             {
@@ -248,6 +253,11 @@ namespace PartnerOps.Import
                         break;
                     case JsonTokenType.Number:
                         Set(Encoding.UTF8.GetString(reader.ValueSpan.ToArray()));
+                        if (_column >= 0)
+                        {
+                            _numbers[_column] = true;
+                        }
+
                         break;
                     case JsonTokenType.True:
                         Set("True");
@@ -293,6 +303,7 @@ namespace PartnerOps.Import
             if (_column >= 0)
             {
                 _values[_column] = value;
+                _numbers[_column] = false;
             }
         }
 
@@ -307,6 +318,7 @@ namespace PartnerOps.Import
                 if (column >= _values.Length)
                 {
                     Array.Resize(ref _values, _values.Length * 2);
+                    Array.Resize(ref _numbers, _values.Length);
                 }
             }
 

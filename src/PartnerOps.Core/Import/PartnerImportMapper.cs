@@ -33,14 +33,15 @@ namespace PartnerOps.Import
         private static readonly EnumNames<PartnerStatus> Statuses = new EnumNames<PartnerStatus>();
 
         private readonly int[] _bound = new int[ColumnNames.Length];
-        private readonly CultureInfo _culture;
+        private readonly ValueText _values;
         private readonly DateTime _today;
         private readonly Partner _partner = new Partner();
         private int _partnerNameColumn = -1;
 
-        public PartnerImportMapper(CultureInfo culture, DateTime today)
+        /// <param name="culture">-Culture, or null for the culture of the calling thread (the session's).</param>
+        public PartnerImportMapper(CultureInfo? culture, DateTime today)
         {
-            _culture = culture;
+            _values = ValueText.For(culture);
             _today = today;
         }
 
@@ -225,7 +226,7 @@ namespace PartnerOps.Import
                 return true;
             }
 
-            if (ImportValues.TryParseDate(text!, _culture, out var date))
+            if (_values.TryReadDate(text!, out var date))
             {
                 try
                 {
@@ -239,7 +240,7 @@ namespace PartnerOps.Import
                 }
             }
 
-            problem = new RowProblem(ColumnNames[column], ImportValues.NotADate(text!, _culture) + ".");
+            problem = new RowProblem(ColumnNames[column], _values.NotADate(text!) + ".");
             return false;
         }
 

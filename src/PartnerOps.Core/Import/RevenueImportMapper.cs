@@ -28,12 +28,13 @@ namespace PartnerOps.Import
         private static readonly int[] Required = { PartnerNameColumn, DateColumn, AmountColumn };
 
         private readonly int[] _bound = new int[ColumnNames.Length];
-        private readonly CultureInfo _culture;
+        private readonly ValueText _values;
         private string _reportingCurrency = Storage.PartnerStore.DefaultCurrency;
 
-        public RevenueImportMapper(CultureInfo culture)
+        /// <param name="culture">-Culture, or null for the culture of the calling thread (the session's).</param>
+        public RevenueImportMapper(CultureInfo? culture)
         {
-            _culture = culture;
+            _values = ValueText.For(culture);
         }
 
         public IReadOnlyList<string> Columns => ColumnNames;
@@ -92,9 +93,9 @@ namespace PartnerOps.Import
                 return new RowProblem(ColumnNames[DateColumn], "a revenue record needs a booking date (yyyy-MM-dd).");
             }
 
-            if (!ImportValues.TryParseDate(dateText!, _culture, out var date))
+            if (!_values.TryReadDate(dateText!, out var date))
             {
-                return new RowProblem(ColumnNames[DateColumn], ImportValues.NotADate(dateText!, _culture) + ".");
+                return new RowProblem(ColumnNames[DateColumn], _values.NotADate(dateText!) + ".");
             }
 
             var currencyText = Get(record, CurrencyColumn);
@@ -110,9 +111,14 @@ namespace PartnerOps.Import
                 return new RowProblem(ColumnNames[AmountColumn], "a revenue record needs an amount.");
             }
 
-            if (!ImportValues.TryParseDecimal(amountText!, _culture, out var amount))
+            // A JSON number is always the invariant form; text (a CSV cell, a JSON string) is read as the pipeline reads it.
+            decimal amount;
+            string? notANumber = null;
+            if (_bound[AmountColumn] >= 0 && record.IsNumber(_bound[AmountColumn])
+                ? !decimal.TryParse(amountText, NumberStyles.Float, CultureInfo.InvariantCulture, out amount)
+                : !_values.TryReadDecimal(amountText!, out amount, out notANumber))
             {
-                return new RowProblem(ColumnNames[AmountColumn], ImportValues.NotANumber(amountText!, _culture) + ".");
+                return new RowProblem(ColumnNames[AmountColumn], (notANumber ?? $"'{TextRules.Shown(amountText)}' is not a number") + ".");
             }
 
             long minor;

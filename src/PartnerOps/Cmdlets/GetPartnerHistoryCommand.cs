@@ -30,7 +30,7 @@ namespace PartnerOps.Commands
 
         /// <summary>Only changes made at or after this time (local time unless it says otherwise).</summary>
         [Parameter]
-        [DateTransformation]
+        [DateTransformation(Time = true)]
         public DateTime? Since { get; set; }
 
         [Parameter]

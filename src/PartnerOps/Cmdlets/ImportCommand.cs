@@ -55,7 +55,11 @@ namespace PartnerOps.Commands
         [ArgumentCompleter(typeof(EncodingCompleter))]
         public Encoding? Encoding { get; set; }
 
-        /// <summary>Reads dates (and numbers) that are not in ISO form in this culture's formats. Default: invariant.</summary>
+        /// <summary>
+        /// Reads dates and numbers that are not in ISO or invariant form in this culture's forms, its reading of a number
+        /// winning over the invariant one. Default: the session's culture, as Export-Csv writes and as the pipeline reads
+        /// (see <see cref="ValueText"/>).
+        /// </summary>
         [Parameter]
         public CultureInfo? Culture { get; set; }
 
@@ -92,7 +96,7 @@ namespace PartnerOps.Commands
                 FailedRowPath = FailedRowPath == null ? null : ResolveFileSystemPath(FailedRowPath),
                 Delimiter = Delimiter,
                 Encoding = Encoding,
-                Culture = Culture ?? CultureInfo.InvariantCulture,
+                Culture = Culture,
             };
             if (options.FailedRowPath != null && string.Equals(System.IO.Path.GetFullPath(options.FailedRowPath), System.IO.Path.GetFullPath(path), StringComparison.Ordinal))
             {
