@@ -16,6 +16,7 @@ namespace PartnerOps.Commands
 
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
+            inputData = SingleValue.Of(inputData);
             var value = inputData is PSObject ps ? ps.BaseObject : inputData;
             if (!(value is string text))
             {
@@ -45,6 +46,7 @@ namespace PartnerOps.Commands
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
+            inputData = SingleValue.Of(inputData);
             var value = inputData is PSObject ps ? ps.BaseObject : inputData;
             return value is string text && string.IsNullOrWhiteSpace(text) ? null : inputData;
         }
@@ -62,6 +64,7 @@ namespace PartnerOps.Commands
 
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
+            inputData = SingleValue.Of(inputData);
             var value = inputData is PSObject ps ? ps.BaseObject : inputData;
             if (!(value is string text))
             {
@@ -93,6 +96,7 @@ namespace PartnerOps.Commands
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
+            inputData = SingleValue.Of(inputData);
             var value = inputData is PSObject ps ? ps.BaseObject : inputData;
             if (!(value is string text))
             {
@@ -125,6 +129,7 @@ namespace PartnerOps.Commands
 
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
+            inputData = SingleValue.Of(inputData);
             var value = inputData is PSObject ps ? ps.BaseObject : inputData;
             if (!(value is string text))
             {
