@@ -134,6 +134,7 @@ Describe 'A piped property that is not one value fails its item alone' {
         @{ Cmdlet = 'Add-Partner'; Property = 'Region'; Case = 'a nested object'; Value = [pscustomobject]@{ code = 'NE' }; Shown = 'An object (@{code=NE})' }
         @{ Cmdlet = 'Add-Partner'; Property = 'Country'; Case = 'an empty array'; Value = @(); Shown = 'An empty list' }
         @{ Cmdlet = 'Add-Partner'; Property = 'Notes'; Case = 'a script block'; Value = { 'note' }; Shown = "A script block ({ 'note' })" }
+        @{ Cmdlet = 'Add-Partner'; Property = 'Notes'; Case = 'a folder (Get-Item)'; Value = (Get-Item ([IO.Path]::GetTempPath())); Shown = 'An object of type System.IO.DirectoryInfo (' }
         @{ Cmdlet = 'Add-Partner'; Property = 'Type'; Case = 'two types'; Value = @('Reseller', 'Distributor'); Shown = "2 values ('Reseller', 'Distributor')" }
         @{ Cmdlet = 'Add-Partner'; Property = 'Tier'; Case = 'a hashtable'; Value = @{ t = 'Gold' }; Shown = 'A hashtable (@{t=Gold})' }
         @{ Cmdlet = 'Add-Partner'; Property = 'Status'; Case = 'a [pscustomobject]'; Value = [pscustomobject]@{ s = 'Active' }; Shown = 'An object (@{s=Active})' }
@@ -233,6 +234,7 @@ Describe 'An argument that is not one value is refused naming the parameter' {
         @{ Command = "Add-Partner -Name 'New' -Notes @('line 1','line 2')"; Parameter = 'Notes'; Shown = "2 values ('line 1', 'line 2')" }
         @{ Command = "Add-Partner -Name 'New' -Region ([pscustomobject]@{code='NE'})"; Parameter = 'Region'; Shown = 'An object (@{code=NE})' }
         @{ Command = "Add-Partner -Name 'New' -Tier @()"; Parameter = 'Tier'; Shown = 'An empty list' }
+        @{ Command = "Add-Partner -Database `$db -Name 'New' -Region (Get-Partner -Database `$db -Name Acme)"; Parameter = 'Region'; Shown = 'An object of type PartnerOps.Partner (Acme)' }
         @{ Command = "Set-Partner -Name Acme -Region @{code='NE'}"; Parameter = 'Region'; Shown = 'A hashtable (@{code=NE})' }
         @{ Command = "Set-Partner -Name Acme -Country @('DE','FR')"; Parameter = 'Country'; Shown = "2 values ('DE', 'FR')" }
         @{ Command = "Set-Partner -Name Acme -NewName @('A','B')"; Parameter = 'NewName'; Shown = "2 values ('A', 'B')" }
@@ -307,12 +309,18 @@ Describe 'Script blocks on parameters that take pipeline input run once per pipe
         (Get-Partner -Database $db).Name -join ';' | Should -BeExactly 'Alpha Ltd;Beta;Gamma Ltd'
     }
 
-    It 'Set-Partner takes Name and NewName columns from rows; Partner objects (no NewName) are not renamed' {
+    It 'Set-Partner takes Name and NewName columns from rows (an empty NewName fails its row); Partner objects (no NewName) are not renamed' {
         $db = New-ThreePartnerDatabase
         $csv = Join-Path (New-TestFolder) 'renames.csv'
-        Set-Content -LiteralPath $csv -Value "Name,NewName`nalpha,Alpha Holdings`nGAMMA,Gamma GmbH"
-        Import-Csv $csv | Set-Partner -Database $db
+        Set-Content -LiteralPath $csv -Value "Name,NewName`nalpha,Alpha Holdings`nBeta,`nGAMMA,Gamma GmbH"
+        $errors = Get-CommandErrors { Import-Csv $csv | Set-Partner -Database $db }
         Get-Partner -Database $db | Set-Partner -Database $db -Notes 'checked'
+
+        # The row with an empty NewName is an error of its own (no partner is renamed to nothing); the others go on.
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        $errors[0].Exception.Message | Should -BeLike "*'NewName'*"
+        $errors[0].TargetObject.Name | Should -BeExactly 'Beta'
 
         (Get-Partner -Database $db | ForEach-Object { "$($_.Name)|$($_.Notes)" }) -join ';' |
             Should -BeExactly 'Alpha Holdings|checked;Beta|checked;Gamma GmbH|checked'
