@@ -45,6 +45,19 @@ namespace PartnerOps.Commands
         /// <exception cref="ArgumentTransformationMetadataException">The value is not one path.</exception>
         public static object? OfPath(object? inputData) => Check(inputData, allowObjectsWithText: true);
 
+        /// <summary>
+        /// Refuses a script block that PowerShell did not run (given to a parameter without pipeline input by property
+        /// name), as <see cref="Of"/> does, for parameters that take objects and would otherwise read it as one.
+        /// </summary>
+        /// <exception cref="ArgumentTransformationMetadataException">The value is a script block.</exception>
+        public static void RefuseScriptBlock(object? inputData)
+        {
+            if ((inputData is PSObject ps ? ps.BaseObject : inputData) is ScriptBlock)
+            {
+                Check(inputData, allowObjectsWithText: false);
+            }
+        }
+
         /// <summary>Whether a value (unwrapped from its PSObject) is one plain value, as <see cref="Of"/> takes it.</summary>
         public static bool IsPlain(object? value) =>
             value == null

@@ -189,6 +189,7 @@ namespace PartnerOps.Commands
 
         private static PartnerReference One(object? value)
         {
+            SingleValue.RefuseScriptBlock(value);
             try
             {
                 return value is PartnerReference reference ? reference : PipedObject.Read(value ?? string.Empty).Partner();

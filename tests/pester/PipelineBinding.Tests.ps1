@@ -387,6 +387,8 @@ Describe 'A script block is never taken as text' {
         @{ Command = "Get-PartnerRevenue -From { '2015-01-01' }"; Parameter = 'From' }
         @{ Command = "Measure-PartnerRevenue -Currency { 'EUR' }"; Parameter = 'Currency' }
         @{ Command = "Get-PartnerExchangeRate -To { 'USD' }"; Parameter = 'To' }
+        @{ Command = "Add-PartnerRevenue -Partner { 'Acme' } -Date 2015-02-01 -Amount 1"; Parameter = 'Partner' }
+        @{ Command = "Get-PartnerRevenue -Partner 'Other', { 'Acme' }"; Parameter = 'Partner' }
     ) {
         $before = Get-DatabaseState $db
         $errors = Get-CommandErrors ([scriptblock]::Create(($Command -replace '(\| )?(\S+-Partner\S*)', '$1$2 -Database $db')))
