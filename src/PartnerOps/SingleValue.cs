@@ -86,7 +86,7 @@ namespace PartnerOps.Commands
                 case IDictionary dictionary:
                     throw Refused(
                         $"A hashtable ({TextRules.Shown(ShowDictionary(dictionary))}) was given where one value is needed; give the value itself " +
-                        "(e.g. $row.Region.code), not the table that holds it.");
+                        "(one of its entries), not the table that holds it.");
                 case PSCustomObject _:
                     throw Refused(
                         $"An object ({TextRules.Shown(Convert.ToString(inputData, CultureInfo.InvariantCulture))}) was given where one value is needed; " +
