@@ -41,6 +41,7 @@ namespace PartnerOps.Commands
         /// <summary>The database file. Default: Connect-PartnerDatabase's, then $env:PARTNEROPS_DATABASE, then the per-user default.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SinglePath]
         public string? Database { get; set; }
 
         /// <summary>The database Connect-PartnerDatabase chose for this runspace.</summary>

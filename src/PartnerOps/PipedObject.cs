@@ -459,9 +459,23 @@ namespace PartnerOps.Commands
             Convert.ToString((Value.Properties[property]?.Value as PSObject)?.BaseObject ?? Value.Properties[property]?.Value, CultureInfo.InvariantCulture) ?? "(none)";
 
         /// <summary>A property as text: null when missing or empty; an array of one is its element.</summary>
+        /// <exception cref="PartnerOpsException">
+        /// InputObjectInvalid: the property holds several values, or a hashtable, an object or a script block, whose text
+        /// (System.Collections.Hashtable, @{...}, the script's source) is not the value (<see cref="SingleValue"/>).
+        /// </exception>
         public string? Text(string property)
         {
-            var value = Unwrap(Value.Properties[property]?.Value);
+            var value = Unwrap(Value.Properties[property]?.Value, property);
+            if (!SingleValue.IsPlain(value))
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.InputObjectInvalid,
+                    FailureKind.InvalidArgument,
+                    $"The {property} of the piped {Description} is {(value is System.Collections.IDictionary ? "a hashtable" : value is ScriptBlock ? "a script block" : "an object")} " +
+                    $"({SingleValue.Shown(value)}) where one text is needed; give the text itself.",
+                    Value);
+            }
+
             return value == null ? null : Convert.ToString(value, CultureInfo.InvariantCulture) is string text && text.Trim().Length > 0 ? text : null;
         }
 
@@ -506,9 +520,11 @@ namespace PartnerOps.Commands
             }
         }
 
-        private object? Unwrap(object? value)
+        // A property's one value: an array of one is its element. Property names the property in the message, when known.
+        private object? Unwrap(object? value, string? property = null)
         {
-            value = value is PSObject ps ? ps.BaseObject : value;
+            // A [pscustomobject] keeps its PSObject: its properties (and its text, @{...}) are there.
+            value = value is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : value;
             if (value is System.Collections.IList list && !(value is string))
             {
                 if (list.Count > 1)
@@ -516,11 +532,13 @@ namespace PartnerOps.Commands
                     throw new PartnerOpsException(
                         ErrorIds.InputObjectInvalid,
                         FailureKind.InvalidArgument,
-                        $"The piped {Description} has {list.Count} values where one is needed; pipe one object per record.",
+                        property == null
+                            ? $"The piped {Description} has {list.Count} values ({SingleValue.Shown(list)}) in one property where one is needed; pipe one object per record."
+                            : $"The {property} of the piped {Description} holds {list.Count} values ({SingleValue.Shown(list)}) where one is needed; pipe one object per record.",
                         Value);
                 }
 
-                return list.Count == 0 ? null : Unwrap(list[0]);
+                return list.Count == 0 ? null : Unwrap(list[0], property);
             }
 
             return value;

@@ -19,6 +19,7 @@ namespace PartnerOps.Commands
 
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
+            inputData = SingleValue.Of(inputData);
             var value = inputData is PSObject ps ? ps.BaseObject : inputData;
             switch (value)
             {
@@ -48,6 +49,7 @@ namespace PartnerOps.Commands
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
+            inputData = SingleValue.Of(inputData);
             var value = inputData is PSObject ps ? ps.BaseObject : inputData;
             return value is string text && string.IsNullOrWhiteSpace(text) ? null : inputData;
         }
@@ -63,6 +65,7 @@ namespace PartnerOps.Commands
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
+            inputData = SingleValue.Of(inputData);
             var value = inputData is PSObject ps ? ps.BaseObject : inputData;
             if (!(value is string text))
             {
@@ -89,6 +92,7 @@ namespace PartnerOps.Commands
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
+            inputData = SingleValue.Of(inputData);
             var value = inputData is PSObject ps ? ps.BaseObject : inputData;
             if (!(value is string text))
             {
@@ -118,6 +122,7 @@ namespace PartnerOps.Commands
 
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
+            inputData = SingleValue.Of(inputData);
             var value = inputData is PSObject ps ? ps.BaseObject : inputData;
             if (!(value is string text))
             {
@@ -177,6 +182,7 @@ namespace PartnerOps.Commands
 
         private static PartnerReference One(object? value)
         {
+            SingleValue.RefuseScriptBlock(value);
             try
             {
                 return value is PartnerReference reference ? reference : PipedObject.Read(value ?? string.Empty).Partner();

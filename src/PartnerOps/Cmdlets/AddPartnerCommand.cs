@@ -14,6 +14,7 @@ namespace PartnerOps.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("PartnerName")]
         [AllowEmptyString]
+        [SingleValue]
         public string Name { get; set; } = string.Empty;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -30,10 +31,12 @@ namespace PartnerOps.Commands
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RegionCompleter))]
+        [SingleValue]
         public string? Region { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(CountryCompleter))]
+        [SingleValue]
         public string? Country { get; set; }
 
         /// <summary>Date only; default today.</summary>
@@ -47,6 +50,7 @@ namespace PartnerOps.Commands
         public DateTime? EndedOn { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SingleValue]
         public string? Notes { get; set; }
 
         [Parameter]

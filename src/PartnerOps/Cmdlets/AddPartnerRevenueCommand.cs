@@ -39,17 +39,21 @@ namespace PartnerOps.Commands
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(CurrencyCompleter))]
+        [SingleValue]
         public string? Currency { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(SegmentCompleter))]
+        [SingleValue]
         public string? Segment { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RegionCompleter))]
+        [SingleValue]
         public string? Region { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SingleValue]
         public string? Reference { get; set; }
 
         [Parameter]

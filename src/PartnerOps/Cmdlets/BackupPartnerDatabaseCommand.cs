@@ -14,6 +14,7 @@ namespace PartnerOps.Commands
 
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [SinglePath]
         public string DestinationPath { get; set; } = string.Empty;
 
         /// <summary>Replace an existing file at the destination (ConfirmImpact High).</summary>

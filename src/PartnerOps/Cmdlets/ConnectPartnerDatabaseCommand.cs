@@ -10,6 +10,7 @@ namespace PartnerOps.Commands
         /// <summary>The database file; without it, $env:PARTNEROPS_DATABASE or the per-user default.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
+        [SinglePath]
         public string? Path { get; set; }
 
         protected override void EndProcessing()

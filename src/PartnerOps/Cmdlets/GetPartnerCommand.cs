@@ -53,11 +53,13 @@ namespace PartnerOps.Commands
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(RegionCompleter))]
+        [ValueList]
         public string[]? Region { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CountryCompleter))]
+        [ValueList]
         public string[]? Country { get; set; }
 
         [Parameter]

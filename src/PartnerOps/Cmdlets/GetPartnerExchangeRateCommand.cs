@@ -14,11 +14,13 @@ namespace PartnerOps.Commands
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CurrencyCompleter))]
+        [SingleValue]
         public string? From { get; set; }
 
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CurrencyCompleter))]
+        [SingleValue]
         public string? To { get; set; }
 
         [Parameter]

@@ -21,6 +21,7 @@ namespace PartnerOps.Commands
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(RegionCompleter))]
+        [ValueList]
         public string[]? Region { get; set; }
 
         #endregion

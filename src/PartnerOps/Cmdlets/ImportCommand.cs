@@ -44,6 +44,7 @@ namespace PartnerOps.Commands
         /// <summary>A CSV file for the rejected rows, as read, with Line and Reason columns; fix it and import it again.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SinglePath]
         public string? FailedRowPath { get; set; }
 
         [Parameter]

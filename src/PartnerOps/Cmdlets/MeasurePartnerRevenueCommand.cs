@@ -42,6 +42,7 @@ namespace PartnerOps.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CurrencyCompleter))]
+        [SingleValue]
         public string? Currency { get; set; }
 
         /// <summary>Only the groups with the largest totals, largest first.</summary>

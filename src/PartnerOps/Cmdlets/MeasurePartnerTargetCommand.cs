@@ -20,6 +20,7 @@ namespace PartnerOps.Commands
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(RegionCompleter))]
+        [ValueList]
         public string[]? Region { get; set; }
 
         /// <summary>The date to measure on; default today. Within a target's year, Expected is pro rata to it.</summary>

@@ -13,11 +13,13 @@ namespace PartnerOps.Commands
 
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [SinglePath]
         public string Path { get; set; } = string.Empty;
 
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CurrencyCompleter))]
+        [SingleValue]
         public string Currency { get; set; } = PartnerStore.DefaultCurrency;
 
         /// <summary>Replace an existing file (ConfirmImpact High: prompts unless -Confirm:$false).</summary>

@@ -20,6 +20,7 @@ namespace PartnerOps.Commands
         [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0)]
         [Alias("PartnerName")]
         [NameTransformation]
+        [SingleValue]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(PartnerNameCompleter))]
         public string? Name { get; set; }

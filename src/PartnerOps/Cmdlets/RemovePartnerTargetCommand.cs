@@ -27,6 +27,7 @@ namespace PartnerOps.Commands
         /// <summary>The region; omit for the all-regions target.</summary>
         [Parameter(ParameterSetName = ByKey)]
         [ArgumentCompleter(typeof(RegionCompleter))]
+        [SingleValue]
         public string? Region { get; set; }
 
         [Parameter(ParameterSetName = ById, Mandatory = true)]

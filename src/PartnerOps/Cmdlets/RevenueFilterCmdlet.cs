@@ -40,12 +40,14 @@ namespace PartnerOps.Commands
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SegmentCompleter))]
+        [ValueList]
         public string[]? Segment { get; set; }
 
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(RegionCompleter))]
+        [ValueList]
         public string[]? Region { get; set; }
 
         [Parameter]

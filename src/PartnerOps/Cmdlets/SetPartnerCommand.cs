@@ -11,7 +11,13 @@ namespace PartnerOps.Commands
     {
         #region Parameters
 
-        [Parameter]
+        /// <summary>
+        /// The partner's new name. Binds from the pipeline by property name (a row with Name and NewName columns renames
+        /// each partner), so a script block is run for each piped object, as Rename-Item -NewName does:
+        /// Get-Partner | Set-Partner -NewName { $_.Name + ' Ltd' }.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SingleValue]
         [ValidateNotNullOrEmpty]
         public string? NewName { get; set; }
 
@@ -31,12 +37,14 @@ namespace PartnerOps.Commands
         [AllowNull]
         [AllowEmptyString]
         [ArgumentCompleter(typeof(RegionCompleter))]
+        [SingleValue]
         public string? Region { get; set; }
 
         [Parameter]
         [AllowNull]
         [AllowEmptyString]
         [ArgumentCompleter(typeof(CountryCompleter))]
+        [SingleValue]
         public string? Country { get; set; }
 
         [Parameter]
@@ -51,6 +59,7 @@ namespace PartnerOps.Commands
         [Parameter]
         [AllowNull]
         [AllowEmptyString]
+        [SingleValue]
         public string? Notes { get; set; }
 
         [Parameter]

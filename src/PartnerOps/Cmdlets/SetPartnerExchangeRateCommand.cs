@@ -13,10 +13,12 @@ namespace PartnerOps.Commands
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(CurrencyCompleter))]
+        [SingleValue]
         public string From { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(CurrencyCompleter))]
+        [SingleValue]
         public string To { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
