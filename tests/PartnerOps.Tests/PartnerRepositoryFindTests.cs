@@ -40,7 +40,7 @@ namespace PartnerOps.Tests
             var filter = new PartnerFilter();
             foreach (var pattern in patterns)
             {
-                filter.Names.Add(NamePattern.Parse(pattern));
+                filter.Names.Add(NamePattern.ParseName(pattern));
             }
 
             return filter;
