@@ -170,12 +170,12 @@ Describe 'Test-PartnerDatabase' {
         $result | Should -BeTrue
     }
 
-    It 'returns four passed findings with -Detailed: Integrity, ForeignKey, Schema and RevenueTotals' {
+    It 'returns five passed findings with -Detailed: Integrity, ForeignKey, Schema, RevenueTotals and SharedNames' {
         $findings = @(Test-PartnerDatabase -Database $db -Detailed)
-        $findings.Count | Should -Be 4
+        $findings.Count | Should -Be 5
         $findings | ForEach-Object { $_ | Should -BeOfType ([PartnerOps.DatabaseFinding]) }
-        $findings.Check | Should -Be @('Integrity', 'ForeignKey', 'Schema', 'RevenueTotals')
-        $findings.Passed | Should -Be @($true, $true, $true, $true)
+        $findings.Check | Should -Be @('Integrity', 'ForeignKey', 'Schema', 'RevenueTotals', 'SharedNames')
+        $findings.Passed | Should -Be @($true, $true, $true, $true, $true)
         $findings | ForEach-Object { $_.Detail | Should -Not -BeNullOrEmpty }
     }
 
