@@ -100,8 +100,8 @@ Describe 'Get-PartnerDatabase' {
         $info.Path | Should -Be $db
     }
 
-    It 'reports the current schema version (2: partners, then revenue, rates and targets)' {
-        $info.SchemaVersion | Should -Be 3
+    It 'reports the current schema version (4: partners, revenue, rates and targets, ids never reused, name keys)' {
+        $info.SchemaVersion | Should -Be 4
     }
 
     It 'reports the reporting currency' {
