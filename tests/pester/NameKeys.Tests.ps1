@@ -203,6 +203,12 @@ Describe 'A schema-3 database whose names now share a key' {
         # A name stored under the old rules is kept when another property changes.
         Set-Partner -Database $db -Id 5 -Tier Gold
         (Get-Partner -Database $db -Id 5) | ForEach-Object { $_.Name; $_.Tier } | Should -Be @("Kestrel${zwsp} Data Ltd", 'Gold')
+        # A piped object of a partner whose stored name holds a character new names may not (U+200B) is still itself.
+        Get-Partner -Database $db -Id 5 | Set-Partner -Notes 'piped'
+        (Get-Partner -Database $db -Id 5).Notes | Should -BeExactly 'piped'
+        # A lookup by a name typed with an invisible character finds the partner by key (the key ignores it).
+        Add-PartnerRevenue -Database $db -Partner "Solo Part${zwsp}ner" -Date 2015-01-01 -Amount 2
+        (Get-PartnerRevenue -Database $db -Partner (Get-Partner -Database $db -Id 8)).Amount | Should -Be 2
         # A filter returns every partner that matches.
         (Get-Partner -Database $db -Name 'KESTREL DATA LTD').Id | Should -Be @(3, 4, 5)
         (Get-Partner -Database $db -Name 'Solo Partner').Id | Should -Be 8
