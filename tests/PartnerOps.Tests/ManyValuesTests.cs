@@ -151,13 +151,13 @@ namespace PartnerOps.Tests
             foreach (var i in wanted)
             {
                 var name = ManyValuesData.Name(i);
-                filter.Names.Add(NamePattern.Parse(i % 2 == 0 ? name.ToUpperInvariant() : name.ToLowerInvariant()));
+                filter.Names.Add(NamePattern.ParseName(i % 2 == 0 ? name.ToUpperInvariant() : name.ToLowerInvariant()));
             }
 
             var missing = Enumerable.Range(1, 25).Select(k => $"Nobody {k}").ToList();
             foreach (var name in missing)
             {
-                filter.Names.Add(NamePattern.Parse(name));
+                filter.Names.Add(NamePattern.ParseName(name));
             }
 
             var found = _partners.Find(filter).ToList();
@@ -185,7 +185,7 @@ namespace PartnerOps.Tests
             var filter = new PartnerFilter();
             foreach (var pattern in patterns)
             {
-                filter.Names.Add(NamePattern.Parse(pattern));
+                filter.Names.Add(NamePattern.ParseName(pattern));
             }
 
             // Known by construction: 1..39000, then 40000..49899 through the ten-name patterns; '*' matches every name.
@@ -204,12 +204,12 @@ namespace PartnerOps.Tests
             var filter = new PartnerFilter();
             foreach (var i in Enumerable.Range(1, 20_000))
             {
-                filter.Names.Add(NamePattern.Parse(ManyValuesData.Name(i)));
+                filter.Names.Add(NamePattern.ParseName(ManyValuesData.Name(i)));
             }
 
             foreach (var k in Enumerable.Range(0, 3_000))
             {
-                filter.Names.Add(NamePattern.Parse($"partner 3{k % 300:D3}*")); // 300 patterns, each given 10 times
+                filter.Names.Add(NamePattern.ParseName($"partner 3{k % 300:D3}*")); // 300 patterns, each given 10 times
             }
 
             foreach (var id in Enumerable.Range(1, Many))
@@ -290,7 +290,7 @@ namespace PartnerOps.Tests
             var byNames = new RevenueFilter { RestrictPartners = true };
             foreach (var i in Enumerable.Range(10_001, Many))
             {
-                byNames.PartnerNames.Add(NamePattern.Parse(ManyValuesData.Name(i).ToLowerInvariant() + "*"));
+                byNames.PartnerNames.Add(NamePattern.ParseName(ManyValuesData.Name(i).ToLowerInvariant() + "*"));
             }
 
             byNames.PartnerIds.Add(2);
@@ -417,7 +417,7 @@ namespace PartnerOps.Tests
             }
 
             // Get-Partner -Name X on a million partners stays one lookup in the name index.
-            var exact = PartnerPlan(f => f.Names.Add(NamePattern.Parse("Partner 00042")));
+            var exact = PartnerPlan(f => f.Names.Add(NamePattern.ParseName("Partner 00042")));
             Assert.Contains("SEARCH partners USING INDEX partners_name_key (name_key=?)", exact);
             Assert.DoesNotContain("SCAN partners", exact);
 
@@ -425,11 +425,11 @@ namespace PartnerOps.Tests
             Assert.Contains("SEARCH partners USING INTEGER PRIMARY KEY (rowid=?)", ids);
             Assert.DoesNotContain("SCAN partners", ids);
 
-            var prefix = PartnerPlan(f => f.Names.Add(NamePattern.Parse("Acme*")));
+            var prefix = PartnerPlan(f => f.Names.Add(NamePattern.ParseName("Acme*")));
             Assert.Contains("SEARCH partners USING INDEX partners_name_key (name_key>? AND name_key<?)", prefix);
             Assert.DoesNotContain("SCAN partners", prefix);
 
-            var exactAndPrefix = PartnerPlan(f => { f.Names.Add(NamePattern.Parse("Partner 00042")); f.Names.Add(NamePattern.Parse("Acme*")); });
+            var exactAndPrefix = PartnerPlan(f => { f.Names.Add(NamePattern.ParseName("Partner 00042")); f.Names.Add(NamePattern.ParseName("Acme*")); });
             Assert.Contains("MULTI-INDEX OR", exactAndPrefix);
             Assert.DoesNotContain("SCAN partners", exactAndPrefix);
 
@@ -438,7 +438,7 @@ namespace PartnerOps.Tests
             {
                 foreach (var i in Enumerable.Range(1, 100))
                 {
-                    f.Names.Add(NamePattern.Parse($"Partner {i:D4}*"));
+                    f.Names.Add(NamePattern.ParseName($"Partner {i:D4}*"));
                 }
             });
             Assert.Contains("SEARCH partners USING COVERING INDEX partners_name_key (name_key>? AND name_key<?)", many);
@@ -446,7 +446,7 @@ namespace PartnerOps.Tests
 
             // Revenue of 'Acme*' finds the partners by the name index and their records by the partner index.
             var revenueFilter = new RevenueFilter { RestrictPartners = true };
-            revenueFilter.PartnerNames.Add(NamePattern.Parse("Acme*"));
+            revenueFilter.PartnerNames.Add(NamePattern.ParseName("Acme*"));
             revenueFilter.Years.Add(2015);
             var (revenueWhere, revenueParameters) = RevenueWhere.Build(revenueFilter, totals: false);
             var revenue = Plan("SELECT r.id FROM revenue r" + revenueWhere, revenueParameters);

@@ -661,7 +661,7 @@ namespace PartnerOps.Tests
             AddPartnersAndRecords();
             var request = Request();
             request.Filter.RestrictPartners = true;
-            request.Filter.PartnerNames.Add(NamePattern.Parse("*TA"));
+            request.Filter.PartnerNames.Add(NamePattern.ParseName("*TA"));
 
             Assert.Equal(210.00m, Assert.Single(Measure(request)).Total);
 

@@ -87,12 +87,12 @@ namespace PartnerOps.Tests
             Assert.Equal(new[] { 100m, 200m, 300m, 400m }, Amounts(Filter(f =>
             {
                 f.RestrictPartners = true;
-                f.PartnerNames.Add(NamePattern.Parse("Ac*"));
+                f.PartnerNames.Add(NamePattern.ParseName("Ac*"));
             })));
             Assert.Equal(new[] { 300m, 400m }, Amounts(Filter(f =>
             {
                 f.RestrictPartners = true;
-                f.PartnerNames.Add(NamePattern.Parse("*ORN"));
+                f.PartnerNames.Add(NamePattern.ParseName("*ORN"));
             })));
         }
 
@@ -103,7 +103,7 @@ namespace PartnerOps.Tests
             {
                 f.RestrictPartners = true;
                 f.PartnerIds.Add(_beta.Id);
-                f.PartnerNames.Add(NamePattern.Parse("acm?"));
+                f.PartnerNames.Add(NamePattern.ParseName("acm?"));
             });
 
             Assert.Equal(new[] { 100m, 200m, 800m, 500m }, Amounts(filter));

@@ -100,8 +100,8 @@ Describe 'Get-PartnerDatabase' {
         $info.Path | Should -Be $db
     }
 
-    It 'reports the current schema version (2: partners, then revenue, rates and targets)' {
-        $info.SchemaVersion | Should -Be 3
+    It 'reports the current schema version (4: partners, revenue, rates and targets, ids never reused, name keys)' {
+        $info.SchemaVersion | Should -Be 4
     }
 
     It 'reports the reporting currency' {
@@ -170,12 +170,12 @@ Describe 'Test-PartnerDatabase' {
         $result | Should -BeTrue
     }
 
-    It 'returns four passed findings with -Detailed: Integrity, ForeignKey, Schema and RevenueTotals' {
+    It 'returns five passed findings with -Detailed: Integrity, ForeignKey, Schema, RevenueTotals and SharedNames' {
         $findings = @(Test-PartnerDatabase -Database $db -Detailed)
-        $findings.Count | Should -Be 4
+        $findings.Count | Should -Be 5
         $findings | ForEach-Object { $_ | Should -BeOfType ([PartnerOps.DatabaseFinding]) }
-        $findings.Check | Should -Be @('Integrity', 'ForeignKey', 'Schema', 'RevenueTotals')
-        $findings.Passed | Should -Be @($true, $true, $true, $true)
+        $findings.Check | Should -Be @('Integrity', 'ForeignKey', 'Schema', 'RevenueTotals', 'SharedNames')
+        $findings.Passed | Should -Be @($true, $true, $true, $true, $true)
         $findings | ForEach-Object { $_.Detail | Should -Not -BeNullOrEmpty }
     }
 

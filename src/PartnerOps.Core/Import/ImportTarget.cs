@@ -76,6 +76,9 @@ namespace PartnerOps.Import
         /// <summary>Why a row whose key is already stored fails in Insert mode, naming the column and the value.</summary>
         protected abstract RowOutcome Conflict(ImportChunk chunk, int row);
 
+        /// <summary>Why an Upsert row whose key is stored updated nothing (the UPDATE's own condition refused it).</summary>
+        protected virtual RowOutcome NotUpdated(ImportChunk chunk, int row) => RowOutcome.Of(RowOutcomeKind.Updated);
+
         /// <summary>Prepares the statements; called once, on the writing thread, before the first batch.</summary>
         public virtual void Prepare(sqlite3 db)
         {
@@ -126,7 +129,7 @@ namespace PartnerOps.Import
                         return RowOutcome.Failed(null, "the database refused the row: " + update.LastError);
                     }
 
-                    return RowOutcome.Of(RowOutcomeKind.Updated);
+                    return update.Changes == 0 ? NotUpdated(chunk, row) : RowOutcome.Of(RowOutcomeKind.Updated);
                 default:
                     return Conflict(chunk, row);
             }

@@ -7,7 +7,7 @@ using SQLitePCL;
 namespace PartnerOps.Import
 {
     /// <summary>
-    /// Partner rows into the partners table, unique on name_key. On the import's connection the table's
+    /// Partner rows into the partners table, unique on (name_key, name_dup): a new row has name_dup 0 (see schema step 4). On the import's connection the table's
     /// CHECK constraints are left to <see cref="PartnerImportMapper"/> when they are exactly the ones it
     /// enforces (see <see cref="KnownChecks"/>): SQLite evaluates an IN-list CHECK by building a small
     /// table for every row, which measured more than half of a row's cost. The setting is put back when
@@ -34,11 +34,18 @@ namespace PartnerOps.Import
 
         protected override string InsertSql =>
             "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at) " +
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) ON CONFLICT (name_key) DO NOTHING";
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) ON CONFLICT (name_key, name_dup) DO NOTHING";
 
         protected override string UpdateSql =>
             "UPDATE partners SET name = ?1, type = ?3, tier = ?4, status = ?5, region = ?6, country = ?7, joined_on = ?8, " +
-            "ended_on = ?9, notes = ?10, updated_at = ?11 WHERE name_key = ?2";
+            "ended_on = ?9, notes = ?10, updated_at = ?11 WHERE name_key = ?2 AND NOT EXISTS (SELECT 1 FROM partners WHERE name_key = ?2 AND name_dup <> 0)";
+
+        // Partners stored before schema 4 whose names now share a key: an Upsert of that name updates neither.
+        protected override RowOutcome NotUpdated(ImportChunk chunk, int row) =>
+            RowOutcome.Failed(
+                "Name",
+                $"'{chunk.TextString(row, 0)}' names more than one partner (names that print the same, stored before names were compared this way); " +
+                "nothing was changed. Test-PartnerDatabase -Detailed names them; merge or rename them, or use Set-Partner -Id.");
 
         /// <summary>The partners table's CHECK constraints that every mapped row satisfies by construction.</summary>
         public static IReadOnlyCollection<string> KnownChecks { get; } = new[]
@@ -94,7 +101,8 @@ namespace PartnerOps.Import
         protected override RowOutcome Conflict(ImportChunk chunk, int row) =>
             RowOutcome.Failed(
                 "Name",
-                $"'{chunk.TextString(row, 0)}' already exists (partner names are unique, ignoring case); -Mode Upsert updates it, -Mode Skip leaves it.");
+                $"'{chunk.TextString(row, 0)}' already exists (partner names are unique ignoring case, including ß as ss and İ as i, the kind of space " +
+                "and invisible characters); -Mode Upsert updates it, -Mode Skip leaves it.");
 
         public override void Dispose()
         {

@@ -43,15 +43,28 @@ namespace PartnerOps.Import
         public override void Prepare(sqlite3 db)
         {
             base.Prepare(db);
-            _partnerExists = new SqliteStatement(db, "SELECT 1 FROM partners WHERE name_key = ?1");
+            // One row per partner with the name: two (names stored before schema 4 that print the same) is a failed row.
+            _partnerExists = new SqliteStatement(db, "SELECT 1 FROM partners WHERE name_key = ?1 LIMIT 2");
         }
 
         public override RowOutcome Write(ImportChunk chunk, int row)
         {
             // A row for a missing partner must fail in every mode, before an Upsert could touch a record.
-            if (!chunk.IsNull(row, 0) && !_partnerExists!.Exists(chunk.TextString(row, 0)!))
+            if (!chunk.IsNull(row, 0))
             {
-                return RowOutcome.Failed("PartnerName", $"there is no partner named '{chunk.TextString(row, 9)}'; add it first (Add-Partner or Import-Partner), or leave PartnerName empty for direct revenue.");
+                var partners = _partnerExists!.CountRows(chunk.TextString(row, 0)!);
+                if (partners == 0)
+                {
+                    return RowOutcome.Failed("PartnerName", $"there is no partner named '{chunk.TextString(row, 9)}'; add it first (Add-Partner or Import-Partner), or leave PartnerName empty for direct revenue.");
+                }
+
+                if (partners > 1)
+                {
+                    return RowOutcome.Failed(
+                        "PartnerName",
+                        $"'{chunk.TextString(row, 9)}' names more than one partner (names that print the same, stored before names were compared this way); " +
+                        "nothing was written. Test-PartnerDatabase -Detailed names them; merge or rename them, or add the record with Add-PartnerRevenue -Partner (Get-Partner -Id N).");
+                }
             }
 
             return base.Write(chunk, row);

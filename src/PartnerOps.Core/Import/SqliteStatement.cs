@@ -92,6 +92,26 @@ namespace PartnerOps.Import
             return rc == raw.SQLITE_ROW;
         }
 
+        /// <summary>How many rows the statement returns with <paramref name="value"/> bound to ?1 (bound it with a LIMIT).</summary>
+        public int CountRows(string value)
+        {
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(_statement, 1, value), _db);
+            var rows = 0;
+            int rc;
+            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
+            {
+                rows++;
+            }
+
+            raw.sqlite3_reset(_statement);
+            if (rc != raw.SQLITE_DONE)
+            {
+                throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc);
+            }
+
+            return rows;
+        }
+
         public void BindInt64(int index, long value)
         {
             SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int64(_statement, index, value), _db);

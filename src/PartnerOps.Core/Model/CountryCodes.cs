@@ -3,7 +3,10 @@ using System.Collections.Generic;
 
 namespace PartnerOps
 {
-    /// <summary>The officially assigned ISO 3166-1 alpha-2 country codes.</summary>
+    /// <summary>
+    /// The officially assigned ISO 3166-1 alpha-2 country codes, and XK (Kosovo): a user-assigned code that the European
+    /// Commission, SWIFT/IBAN, the ISO 4217 agency and .NET's RegionInfo use, and that many partner lists hold.
+    /// </summary>
     public static class CountryCodes
     {
         private static readonly HashSet<string> Codes = new HashSet<string>(StringComparer.Ordinal)
@@ -24,6 +27,21 @@ namespace PartnerOps
             "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
             "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
             "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
+            "XK",
+        };
+
+        // Codes in common use that are not the ISO code of the country they mean, each with the code it means. Only those
+        // whose meaning is clear: the exceptionally or transitionally reserved codes of ISO 3166-1 whose country has one
+        // code now (UK, FX, TP, ZR, BU), the EU's EL for Greece, and KV, an old code of Kosovo in some systems.
+        private static readonly Dictionary<string, (string Code, string Country)> Suggestions = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+        {
+            ["UK"] = ("GB", "the United Kingdom"),
+            ["EL"] = ("GR", "Greece"),
+            ["FX"] = ("FR", "France"),
+            ["TP"] = ("TL", "Timor-Leste"),
+            ["ZR"] = ("CD", "the Democratic Republic of the Congo"),
+            ["BU"] = ("MM", "Myanmar"),
+            ["KV"] = ("XK", "Kosovo"),
         };
 
         public static IReadOnlyCollection<string> All => Codes;
@@ -38,6 +56,18 @@ namespace PartnerOps
 
             var upper = code.Trim().ToUpperInvariant();
             return Codes.Contains(upper) ? upper : null;
+        }
+
+        /// <summary>
+        /// For a code in common use that is not ISO 3166-1 (UK, EL...): what to write instead, as a sentence ("The United
+        /// Kingdom's ISO code is GB."); null for any other code.
+        /// </summary>
+        public static string? Suggestion(string? code)
+        {
+            var upper = code?.Trim().ToUpperInvariant();
+            return upper != null && Suggestions.TryGetValue(upper, out var right)
+                ? $"{upper} is not an ISO 3166-1 code; the code of {right.Country} is {right.Code}."
+                : null;
         }
     }
 }

@@ -95,7 +95,7 @@ namespace PartnerOps
             Detail = detail;
         }
 
-        /// <summary>Integrity, ForeignKey or Schema.</summary>
+        /// <summary>Integrity, ForeignKey, Schema, RevenueTotals or SharedNames (one per pair of partners whose names share a key).</summary>
         public string Check { get; }
 
         public bool Passed { get; }

@@ -16,7 +16,13 @@ namespace PartnerOps
 
         public const int MaxYear = 2999;
 
-        /// <summary>Trims and NFC-normalises a name; throws when it is empty or too long.</summary>
+        /// <summary>
+        /// Trims and NFC-normalises a name, with every space separator (U+00A0 NO-BREAK SPACE, U+2000 to U+200A, U+202F,
+        /// U+3000, ...) as a plain space; runs of spaces inside are kept. Throws InvalidPartnerValue when it is empty, too
+        /// long, or holds a control character or an invisible format character (U+200B ZERO WIDTH SPACE, U+FEFF, U+00AD
+        /// SOFT HYPHEN, U+2060 WORD JOINER, bidirectional controls, Hangul fillers: the Default_Ignorable_Code_Point
+        /// characters of <see cref="NameFolding.FirstRefused"/>), naming its code point and position.
+        /// </summary>
         public static string NormalizeName(string? name)
         {
             var trimmed = (name ?? string.Empty).Trim();
@@ -25,7 +31,15 @@ namespace PartnerOps
                 throw Invalid("Name", name, problem);
             }
 
-            trimmed = trimmed.Normalize(NormalizationForm.FormC);
+            if (NameFolding.FirstRefused(name ?? string.Empty) is (int codePoint, int position))
+            {
+                throw Invalid(
+                    "Name",
+                    name,
+                    $"it holds {NameFolding.Describe(codePoint)} at position {position}, an invisible character that would make two names that print the same two partners; remove it");
+            }
+
+            trimmed = NameFolding.SpacesAsSpace(trimmed).Normalize(NormalizationForm.FormC);
             if (trimmed.Length == 0)
             {
                 throw Invalid("Name", name, "a partner name cannot be empty");
@@ -39,8 +53,16 @@ namespace PartnerOps
             return trimmed;
         }
 
-        /// <summary>The case-insensitive key under which a name is unique.</summary>
-        public static string NameKey(string normalizedName) => normalizedName.ToUpperInvariant();
+        /// <summary>
+        /// The key under which a name is unique and looked up: Unicode's NFKC_Casefold (UAX #31, UTS #39: compatibility
+        /// forms such as full-width letters and the ligature ﬁ, full case folding so ß and ẞ are ss, default ignorable
+        /// characters removed), with İ and ı as i and every space separator as a space. Accents stay. See
+        /// <see cref="NameFolding"/> for the exact steps; the tables are Unicode <see cref="UnicodeVersion"/>.
+        /// </summary>
+        public static string NameKey(string normalizedName) => NameFolding.Key(normalizedName);
+
+        /// <summary>The version of the Unicode Character Database the name key's tables come from.</summary>
+        public const string UnicodeVersion = NameKeyTables.UnicodeVersion;
 
         /// <summary>Trims and NFC-normalises a region (so an accent typed either way is the same region); null when empty.</summary>
         /// <param name="errorId">The id of the failure: the region of a partner, a revenue record or a target.</param>
@@ -66,6 +88,10 @@ namespace PartnerOps
             return trimmed;
         }
 
+        /// <summary>
+        /// The upper-case ISO 3166-1 alpha-2 code (or XK); null when empty. InvalidCountryCode otherwise, suggesting the right
+        /// code for one in common use that is not ISO (UK for GB, EL for GR: see <see cref="CountryCodes.Suggestion"/>).
+        /// </summary>
         public static string? NormalizeCountry(string? country)
         {
             if (string.IsNullOrWhiteSpace(country))
@@ -77,7 +103,8 @@ namespace PartnerOps
                 ?? throw new PartnerOpsException(
                     ErrorIds.InvalidCountryCode,
                     FailureKind.InvalidArgument,
-                    $"Country '{TextRules.Shown(country)}' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US).",
+                    $"Country '{TextRules.Shown(country)}' is not an ISO 3166-1 alpha-2 country code " +
+                    (CountryCodes.Suggestion(country) is string hint ? "(" + hint.TrimEnd('.') + ")." : "(for example DE, GB, CN, US, or XK for Kosovo)."),
                     country);
         }
 
@@ -105,9 +132,10 @@ namespace PartnerOps
         /// Brings a partner to its stored form: trimmed values, upper-case country, date-only dates,
         /// EndedOn defaulted to today when Terminated, and a consistent date range.
         /// </summary>
-        public static void Normalize(Partner partner, DateTime today)
+        /// <param name="keepName">Leave the name as stored (an unchanged name stored under older rules stays valid).</param>
+        public static void Normalize(Partner partner, DateTime today, bool keepName = false)
         {
-            partner.Name = NormalizeName(partner.Name);
+            partner.Name = keepName && !string.IsNullOrEmpty(partner.Name) ? partner.Name : NormalizeName(partner.Name);
             partner.Region = NormalizeRegion(partner.Region);
             partner.Country = NormalizeCountry(partner.Country);
             partner.Notes = NormalizeNotes(partner.Notes);

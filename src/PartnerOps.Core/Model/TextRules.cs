@@ -12,8 +12,9 @@ namespace PartnerOps
         private const int ShownPrefixLength = 40;
 
         /// <summary>
-        /// A value as a message shows it: control characters as PowerShell escapes (`u{1B}), so that nothing invisible
-        /// or terminal-changing is printed, and a long value as its first 40 characters, "…" and its length.
+        /// A value as a message shows it: control characters and invisible characters (format characters such as U+200B, U+FEFF,
+        /// U+00AD, and the fillers such as U+3164)
+        /// as PowerShell escapes (`u{1B}, `u{200B}), so that nothing invisible or terminal-changing is printed, and a long value as its first 40 characters, "…" and its length.
         /// </summary>
         public static string Shown(string? value)
         {
@@ -27,7 +28,7 @@ namespace PartnerOps
             for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
-                if (char.IsControl(c) || LoneSurrogateAt(text, i))
+                if (char.IsControl(c) || LoneSurrogateAt(text, i) || char.GetUnicodeCategory(c) == UnicodeCategory.Format || NameFolding.IsRefused(c))
                 {
                     shown.Append(Escape(c));
                 }

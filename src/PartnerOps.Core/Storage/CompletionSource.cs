@@ -22,7 +22,7 @@ namespace PartnerOps.Storage
         /// <summary>Partner names that start with <paramref name="prefix"/> (ignoring case; wildcards allowed), by name.</summary>
         public static IReadOnlyList<string> PartnerNames(string path, string prefix)
         {
-            var pattern = NamePattern.Parse(prefix.EndsWith("*", StringComparison.Ordinal) ? prefix : prefix + "*");
+            var pattern = NamePattern.ParseName(prefix.EndsWith("*", StringComparison.Ordinal) ? prefix : prefix + "*");
             return Read(path, connection => connection.Query<string>(
                 "SELECT name FROM partners WHERE name_key >= @lo AND name_key < @hi AND name_key GLOB @glob ORDER BY name_key LIMIT @max",
                 new { lo = pattern.Prefix, hi = pattern.PrefixUpperBound, glob = pattern.Glob, max = MaxNames }).ToList());

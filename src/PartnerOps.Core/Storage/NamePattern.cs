@@ -4,7 +4,10 @@ namespace PartnerOps.Storage
 {
     /// <summary>
     /// A PowerShell wildcard pattern (<c>*</c>, <c>?</c>, <c>[a-c]</c>, backtick escapes) turned into an
-    /// SQLite GLOB over an upper-cased key column, plus the literal prefix that bounds an index range scan.
+    /// SQLite GLOB over a key column, plus the literal prefix that bounds an index range scan. Partner names
+    /// (<see cref="ParseName"/>, <see cref="LiteralName"/>) are matched on <see cref="PartnerRules.NameKey"/>: each run of
+    /// literal characters is keyed as a name is, so 'großhandel*' and 'GROSSHANDEL*' are one pattern. Regions and segments
+    /// (<see cref="Parse"/>, <see cref="Literal"/>) are matched on their upper-cased key.
     /// </summary>
     public sealed class NamePattern
     {
@@ -27,14 +30,25 @@ namespace PartnerOps.Storage
 
         public string Glob { get; }
 
-        /// <summary>Upper-cased literal characters before the first wildcard.</summary>
+        /// <summary>The key of the literal characters before the first wildcard.</summary>
         public string Prefix { get; }
 
         /// <summary>Every key that starts with <see cref="Prefix"/> sorts below this.</summary>
         public string PrefixUpperBound => Prefix + char.ConvertFromUtf32(0x10FFFF);
 
-        /// <summary>A pattern that matches exactly this text (case-insensitively), wildcard characters included.</summary>
-        public static NamePattern Literal(string text)
+        /// <summary>A pattern for a partner name (keyed by <see cref="PartnerRules.NameKey"/>).</summary>
+        public static NamePattern ParseName(string pattern) => Parse(pattern, names: true);
+
+        /// <summary>A pattern that matches exactly this partner name (by its key), wildcard characters included.</summary>
+        public static NamePattern LiteralName(string text) => Parse(Escape(text), names: true);
+
+        /// <summary>A pattern for a region or segment (keyed upper-case).</summary>
+        public static NamePattern Parse(string pattern) => Parse(pattern, names: false);
+
+        /// <summary>A pattern that matches exactly this region or segment (case-insensitively), wildcard characters included.</summary>
+        public static NamePattern Literal(string text) => Parse(Escape(text), names: false);
+
+        private static string Escape(string text)
         {
             var escaped = new StringBuilder(text.Length);
             foreach (var c in text)
@@ -47,13 +61,14 @@ namespace PartnerOps.Storage
                 escaped.Append(c);
             }
 
-            return Parse(escaped.ToString());
+            return escaped.ToString();
         }
 
-        public static NamePattern Parse(string pattern)
+        private static NamePattern Parse(string pattern, bool names)
         {
             var glob = new StringBuilder();
             var literal = new StringBuilder();
+            var run = new StringBuilder();
             var prefix = new StringBuilder();
             var wildcard = false;
             for (var i = 0; i < pattern.Length; i++)
@@ -66,6 +81,7 @@ namespace PartnerOps.Storage
                 }
                 else if (c == '*' || c == '?')
                 {
+                    Flush();
                     wildcard = true;
                     glob.Append(c);
                 }
@@ -78,8 +94,9 @@ namespace PartnerOps.Storage
                         continue;
                     }
 
+                    Flush();
                     wildcard = true;
-                    glob.Append(BracketSet(pattern.Substring(i + 1, close - i - 1)));
+                    glob.Append(BracketSet(pattern.Substring(i + 1, close - i - 1), names));
                     i = close;
                 }
                 else
@@ -90,25 +107,43 @@ namespace PartnerOps.Storage
                 }
             }
 
+            Flush();
             return wildcard
                 ? new NamePattern(pattern, true, string.Empty, glob.ToString(), prefix.ToString())
-                : new NamePattern(pattern, false, PartnerRules.NameKey(Nfc(literal.ToString().Trim())), string.Empty, string.Empty);
+                : new NamePattern(pattern, false, KeyOf(literal.ToString().Trim()), string.Empty, string.Empty);
+
+            string KeyOf(string text) => names ? PartnerRules.NameKey(text) : Nfc(text).ToUpperInvariant();
 
             // Text that cannot be stored matches nothing, so it is looked up as it is (half a surrogate pair cannot even be normalised).
             static string Nfc(string text) => TextRules.Problem(text) == null ? text.Normalize(NormalizationForm.FormC) : text;
 
-            // One character, or a surrogate pair: upper-cased as a whole, as NameKey upper-cases the stored name
-            // (char by char, a letter with case outside the BMP, such as Deseret, would stay lower-case).
             void AppendLiteral(string ch)
             {
-                var upper = ch.ToUpperInvariant();
                 literal.Append(ch);
-                if (!wildcard)
+                run.Append(ch);
+            }
+
+            // A run of literal characters is keyed as a whole, as the stored name is (ß becomes ss, full-width letters
+            // plain ones, invisible characters nothing); GLOB's own special characters in the key are bracketed.
+            void Flush()
+            {
+                if (run.Length == 0)
                 {
-                    prefix.Append(upper);
+                    return;
                 }
 
-                glob.Append(upper == "*" || upper == "?" || upper == "[" ? "[" + upper + "]" : upper);
+                // Upper-casing the run as a whole keeps a surrogate pair whole (a Deseret letter is upper-cased too).
+                var key = names ? PartnerRules.NameKey(run.ToString()) : run.ToString().ToUpperInvariant();
+                run.Clear();
+                if (!wildcard)
+                {
+                    prefix.Append(key);
+                }
+
+                foreach (var k in key)
+                {
+                    glob.Append(k == '*' || k == '?' || k == '[' ? "[" + k + "]" : k.ToString());
+                }
             }
         }
 
@@ -133,7 +168,7 @@ namespace PartnerOps.Storage
             return -1;
         }
 
-        private static string BracketSet(string inner)
+        private static string BracketSet(string inner, bool names)
         {
             var set = new StringBuilder();
             var caret = false;
@@ -152,7 +187,9 @@ namespace PartnerOps.Storage
                     continue;
                 }
 
-                set.Append(ch.ToUpperInvariant());
+                // Each member keyed as a name is; one that keys to more than one character (ß is ss) stays as it is.
+                var key = names ? PartnerRules.NameKey(ch) : ch.ToUpperInvariant();
+                set.Append(key.Length == ch.Length ? key : ch);
             }
 
             if (caret)

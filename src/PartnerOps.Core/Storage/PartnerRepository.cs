@@ -76,21 +76,45 @@ namespace PartnerOps.Storage
         public Partner? GetById(long id) =>
             StampOrNull(TranslatedReads.Run(_store, () => _store.Connection.QuerySingleOrDefault<Partner>($"SELECT {Columns} FROM partners WHERE id = @id", new { id }, _store.Transaction)));
 
-        /// <summary>The partner with this exact (case-insensitive) name; null when there is none, or when no partner could have that name.</summary>
+        /// <summary>
+        /// The partner with this name (compared by <see cref="PartnerRules.NameKey"/>); null when there is none, or when no
+        /// partner could have that name. PartnerNotFound naming each partner's id when the name is shared by partners stored
+        /// before names were compared this way (see <see cref="SharedName"/>).
+        /// </summary>
         public Partner? GetByName(string name)
         {
-            string key;
-            try
-            {
-                key = PartnerRules.NameKey(PartnerRules.NormalizeName(name));
-            }
-            catch (PartnerOpsException)
+            // The key of the name as given: an invisible character that a new name may not hold (a name stored before
+            // schema 4 may) is ignored by the key, so it still finds the partner.
+            var trimmed = name.Trim();
+            if (trimmed.Length == 0 || TextRules.Problem(trimmed) != null)
             {
                 return null;
             }
 
-            return StampOrNull(TranslatedReads.Run(_store, () => _store.Connection.QuerySingleOrDefault<Partner>($"SELECT {Columns} FROM partners WHERE name_key = @key", new { key }, _store.Transaction)));
+            var key = PartnerRules.NameKey(trimmed);
+
+            var found = TranslatedReads.Run(_store, () => _store.Connection.Query<Partner>($"SELECT {Columns} FROM partners WHERE name_key = @key ORDER BY id", new { key }, _store.Transaction).ToList());
+            if (found.Count > 1)
+            {
+                throw SharedName(name, found.Select(p => (p.Id, p.Name)).ToList(), _store.Path);
+            }
+
+            return StampOrNull(found.FirstOrDefault());
         }
+
+        /// <summary>
+        /// The error for a name that names more than one partner: partners stored before schema 4, whose names then were
+        /// different keys and now are one (ß and ss, a no-break space and a space...). Names each partner and its id.
+        /// </summary>
+        public static PartnerOpsException SharedName(string given, IList<(long Id, string Name)> partners, string? database) =>
+            new PartnerOpsException(
+                ErrorIds.PartnerNotFound,
+                FailureKind.InvalidOperation,
+                $"The name '{TextRules.Shown(given)}' names {partners.Count} partners{(database == null ? string.Empty : " in '" + database + "'")}: " +
+                string.Join(", ", partners.Select(p => $"Id {p.Id} '{TextRules.Shown(p.Name)}'")) +
+                " (their names print the same; they were stored before names were compared ignoring case folding, spaces and invisible " +
+                "characters). Nothing was done; give the partner by -Id, and merge them (Test-PartnerDatabase -Detailed says how).",
+                given);
 
         /// <summary>
         /// Turns partners as a user or piped objects name them into ids (the rules of <see cref="PartnerReference.For"/>).
@@ -125,7 +149,7 @@ namespace PartnerOps.Storage
                         continue;
                     }
 
-                    var pattern = reference.IsLiteral ? NamePattern.Literal(reference.Name!) : NamePattern.Parse(reference.Name!);
+                    var pattern = reference.IsLiteral ? NamePattern.LiteralName(reference.Name!) : NamePattern.ParseName(reference.Name!);
                     if (pattern.IsWildcard)
                     {
                         if (wildcards != null)
@@ -143,8 +167,13 @@ namespace PartnerOps.Storage
                     }
 
                     // The pattern's key, not the text: an escaped wildcard character (`*) names the character itself.
-                    ids.Add(TranslatedReads.Run(_store, () => _store.Connection.QuerySingleOrDefault<long?>("SELECT id FROM partners WHERE name_key = @key", new { key = pattern.Key }, _store.Transaction))
-                        ?? throw NotFound("'" + TextRules.Shown(reference.Name) + "'", given, _store.Path));
+                    var holders = TranslatedReads.Run(_store, () => _store.Connection.Query<(long Id, string Name)>("SELECT id, name FROM partners WHERE name_key = @key ORDER BY id", new { key = pattern.Key }, _store.Transaction).ToList());
+                    if (holders.Count > 1)
+                    {
+                        throw SharedName(reference.Name!, holders, _store.Path);
+                    }
+
+                    ids.Add(holders.Count == 1 ? holders[0].Id : throw NotFound("'" + TextRules.Shown(reference.Name) + "'", given, _store.Path));
                 }
                 catch (PartnerOpsException ex)
                 {
@@ -196,14 +225,8 @@ namespace PartnerOps.Storage
 
         private static bool SameName(string stored, string given)
         {
-            try
-            {
-                return PartnerRules.NameKey(PartnerRules.NormalizeName(given)) == PartnerRules.NameKey(stored);
-            }
-            catch (PartnerOpsException)
-            {
-                return false;
-            }
+            // By key, as given: a piped object of a partner stored before schema 4 may hold a character a new name may not.
+            return TextRules.Problem(given.Trim()) == null && PartnerRules.NameKey(given.Trim()) == PartnerRules.NameKey(stored);
         }
 
         /// <summary>Validates and inserts a partner; returns it as stored.</summary>
@@ -231,13 +254,16 @@ namespace PartnerOps.Storage
         {
             var now = _utcNow();
             var updated = changes.ApplyTo(current);
-            PartnerRules.Normalize(updated, now.ToLocalTime().Date);
+
+            // A name stored before today's rules (a no-break space, a zero-width space) is kept as it is unless it is changed.
+            PartnerRules.Normalize(updated, now.ToLocalTime().Date, keepName: string.Equals(updated.Name, current.Name, StringComparison.Ordinal));
             updated.UpdatedAt = now;
             updated.Database = _store.Path;
             try
             {
                 var changed = _store.Connection.Execute(
-                    @"UPDATE partners SET name = @Name, name_key = @Key, type = @Type, tier = @Tier, status = @Status, region = @Region,
+                    @"UPDATE partners SET name = @Name, name_key = @Key, name_dup = CASE WHEN name_key = @Key THEN name_dup ELSE 0 END,
+                             type = @Type, tier = @Tier, status = @Status, region = @Region,
                              country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt
                       WHERE id = @Id",
                     Parameters(updated),
@@ -245,6 +271,12 @@ namespace PartnerOps.Storage
                 if (changed == 0)
                 {
                     throw NotFound("Id " + current.Id, current.Id);
+                }
+
+                var oldKey = PartnerRules.NameKey(current.Name);
+                if (!string.Equals(oldKey, PartnerRules.NameKey(updated.Name), StringComparison.Ordinal))
+                {
+                    KeepKeyHeld(oldKey);
                 }
             }
             catch (SqliteException ex) when (IsUniqueViolation(ex))
@@ -262,7 +294,30 @@ namespace PartnerOps.Storage
             {
                 throw NotFound("Id " + partner.Id, partner.Id);
             }
+
+            KeepKeyHeld(PartnerRules.NameKey(partner.Name));
         }
+
+        /// <summary>
+        /// Partners that share a key (stored before schema 4): when the one that held it (name_dup 0) was renamed or
+        /// removed, the oldest of the others holds it now, so the unique index still refuses a new partner with that name.
+        /// </summary>
+        private void KeepKeyHeld(string key) =>
+            _store.Connection.Execute(
+                "UPDATE partners SET name_dup = 0 WHERE id = (SELECT min(id) FROM partners WHERE name_key = @key) " +
+                "AND NOT EXISTS (SELECT 1 FROM partners WHERE name_key = @key AND name_dup = 0)",
+                new { key },
+                _store.Transaction);
+
+        /// <summary>
+        /// Pairs of partners whose names share a key (stored before schema 4 compared names this way): the partner that
+        /// holds the key and each other one, by id.
+        /// </summary>
+        public IReadOnlyList<(long FirstId, string FirstName, long OtherId, string OtherName)> SharedNames() =>
+            TranslatedReads.Run(_store, () => _store.Connection.Query<(long, string, long, string)>(
+                "SELECT a.id, a.name, b.id, b.name FROM partners b JOIN partners a ON a.name_key = b.name_key AND a.name_dup = 0 " +
+                "WHERE b.name_dup <> 0 ORDER BY a.name_key, b.id",
+                transaction: _store.Transaction).ToList());
 
         // Every partner read says which database it came from.
         private Partner Stamp(Partner partner)
@@ -336,7 +391,17 @@ namespace PartnerOps.Storage
                 $"No partner with {(what.StartsWith("Id ", StringComparison.Ordinal) ? what : "name " + what)} was found{(database == null ? string.Empty : " in '" + database + "'")}.",
                 target);
 
-        private static PartnerOpsException AlreadyExists(string name) =>
-            new PartnerOpsException(ErrorIds.PartnerAlreadyExists, FailureKind.AlreadyExists, $"A partner named '{TextRules.Shown(name)}' already exists (names are unique, ignoring case).", name);
+        private PartnerOpsException AlreadyExists(string name)
+        {
+            var holder = _store.Connection.Query<(long Id, string Name)>(
+                "SELECT id, name FROM partners WHERE name_key = @key AND name_dup = 0", new { key = PartnerRules.NameKey(name) }, _store.Transaction).ToList();
+            var existing = holder.Count == 1 ? $"Id {holder[0].Id} '{TextRules.Shown(holder[0].Name)}'" : "one";
+            return new PartnerOpsException(
+                ErrorIds.PartnerAlreadyExists,
+                FailureKind.AlreadyExists,
+                $"A partner named '{TextRules.Shown(name)}' already exists: {existing} (names are unique ignoring case, including ß as ss and İ as i, " +
+                "the kind of space and invisible characters).",
+                name);
+        }
     }
 }

@@ -32,6 +32,9 @@ namespace PartnerOps.Storage
         private const int MaxBusyTimeoutSeconds = 3600;
         private const int SqliteDbConfigDefensive = 1010;
 
+        /// <summary>The SQL function each connection registers for <see cref="PartnerRules.NameKey"/> (schema step 4 recomputes keys with it).</summary>
+        internal const string NameKeyFunction = "po_name_key";
+
         private PartnerStore(string path, string key, SqliteConnection connection, FileIdentity? opened, int busyTimeoutSeconds)
         {
             Path = path;
@@ -394,6 +397,7 @@ namespace PartnerOps.Storage
             Connection.Execute(
                 $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;");
             Connection.CreateFunction("po_key", (string? text) => text?.ToUpperInvariant(), isDeterministic: true);
+            Connection.CreateFunction(NameKeyFunction, (string? name) => name == null ? null : PartnerRules.NameKey(name), isDeterministic: true);
             var readOnly = IsReadOnly;
             if (version < Schema.CurrentVersion)
             {
@@ -624,19 +628,46 @@ SELECT count(*) FROM (
                 var version = Connection.ExecuteScalar<int>("PRAGMA user_version");
                 var schemaOk = version == Schema.CurrentVersion;
                 var totalsOff = schemaOk ? Connection.ExecuteScalar<long>(TotalsCheck) : 0;
+                var shared = schemaOk ? new PartnerRepository(this).SharedNames() : new List<(long, string, long, string)>();
                 return new[]
                 {
                     new DatabaseFinding("Integrity", integrityOk, string.Join(Environment.NewLine, integrity)) { Database = Path },
                     new DatabaseFinding("ForeignKey", foreignKeys.Count == 0, foreignKeys.Count == 0 ? "ok" : string.Join(Environment.NewLine, foreignKeys)) { Database = Path },
                     new DatabaseFinding("Schema", schemaOk, schemaOk ? $"version {version}" : $"version {version}, expected {Schema.CurrentVersion}") { Database = Path },
                     new DatabaseFinding("RevenueTotals", totalsOff == 0, totalsOff == 0 ? "ok" : $"{totalsOff} revenue total(s) differ from the records they sum") { Database = Path },
-                };
+                }.Concat(SharedNameFindings(shared)).ToList();
             }
             catch (SqliteException ex)
             {
                 // SQLite may refuse to read a damaged page at all rather than report it.
                 throw Translate(ex, Path);
             }
+        }
+
+        // SharedNames: "ok", or one failed finding per pair of partners whose names print the same (stored before schema 4).
+        private IEnumerable<DatabaseFinding> SharedNameFindings(IReadOnlyList<(long FirstId, string FirstName, long OtherId, string OtherName)> pairs)
+        {
+            if (pairs.Count == 0)
+            {
+                return new[] { new DatabaseFinding("SharedNames", true, "ok") { Database = Path } };
+            }
+
+            return pairs.Select(p => new DatabaseFinding(
+                "SharedNames",
+                false,
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "Partners Id {0} '{1}' and Id {2} '{3}' have names that print the same (equal ignoring case folding, the kind of space and " +
+                    "invisible characters); they were stored before names were compared this way. Lookups by that name fail (give -Id) until an admin " +
+                    "resolves it: if they are two partners, rename one (Set-Partner -Id {2} -NewName 'another name'); if they are one, record the revenue " +
+                    "of Id {2} under Id {0} (Add-PartnerRevenue -Partner (Get-Partner -Id {0}) ...) and remove Id {2} (Remove-Partner -Id {2} -Force).",
+                    p.FirstId,
+                    TextRules.Shown(p.FirstName),
+                    p.OtherId,
+                    TextRules.Shown(p.OtherName)))
+            {
+                Database = Path,
+            });
         }
 
         /// <summary>

@@ -204,6 +204,20 @@ DROP TABLE targets;
 ALTER TABLE targets_v3 RENAME TO targets;
 CREATE UNIQUE INDEX targets_key ON targets (metric, region_key, year);
 " + StartAbove("partners", "Partner") + StartAbove("revenue", "Revenue") + StartAbove("targets", "Target"),
+
+            // 4: one name per partner. The key was the upper-cased name, so names that print the same (ß and ẞ, a no-break
+            // space, a zero-width space inside) were different partners. Every key is recomputed with the new rule
+            // (PartnerRules.NameKey, registered as po_name_key by the connection that migrates). Partners whose names now
+            // share a key stay as they are, nothing renamed: the oldest (lowest id) holds the key (name_dup 0), each of the
+            // others has its own id in name_dup, so the unique index (name_key, name_dup) still refuses every new partner
+            // with that key, and Test-PartnerDatabase -Detailed names each pair for an admin to merge.
+            @"
+DROP INDEX partners_name_key;
+ALTER TABLE partners ADD COLUMN name_dup INTEGER NOT NULL DEFAULT 0;
+UPDATE partners SET name_key = po_name_key(name);
+UPDATE partners SET name_dup = id WHERE id NOT IN (SELECT min(id) FROM partners GROUP BY name_key);
+CREATE UNIQUE INDEX partners_name_key ON partners (name_key, name_dup);
+",
         };
 
         public static int CurrentVersion => Migrations.Count;

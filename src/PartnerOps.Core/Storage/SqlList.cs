@@ -49,7 +49,7 @@ namespace PartnerOps.Storage
         }
 
         /// <summary>
-        /// Adds one clause matching <paramref name="column"/> (an upper-cased key) against the patterns, or nothing for
+        /// Adds one clause matching <paramref name="column"/> (a key column) against the patterns, or nothing for
         /// no patterns: see <see cref="Matching"/>.
         /// </summary>
         internal static void AddMatching(List<string> clauses, DynamicParameters parameters, string column, string name, IList<NamePattern> patterns, PatternKeys keys)
@@ -61,7 +61,7 @@ namespace PartnerOps.Storage
         }
 
         /// <summary>
-        /// A condition matching <paramref name="column"/> (an upper-cased key) against the patterns: exact keys in one
+        /// A condition matching <paramref name="column"/> (a key column: NameKey for names, upper-cased for regions and segments) against the patterns: exact keys in one
         /// JSON list, wildcards written out when few, else in one JSON list matched against <paramref name="keys"/>.
         /// Parameters are named after <paramref name="name"/>.
         /// </summary>
@@ -120,7 +120,7 @@ namespace PartnerOps.Storage
             Indexed = indexed;
         }
 
-        /// <summary>Partner names, from their unique index.</summary>
+        /// <summary>Partner name keys, from their unique index (name_key, name_dup).</summary>
         public static PatternKeys PartnerNames { get; } = new PatternKeys("SELECT name_key AS k FROM partners", indexed: true);
 
         public string Sql { get; }

@@ -83,7 +83,7 @@ namespace PartnerOps.Commands
             {
                 var store = ReadStoreAt(ResolveDatabasePath());
                 var filter = BuildFilter();
-                AddAll(filter.Names, Name?.Select(NamePattern.Parse));
+                AddAll(filter.Names, Name?.Select(NamePattern.ParseName));
                 AddAll(filter.Ids, Id);
                 var seen = Write(store, filter);
                 foreach (var missing in new PartnerRepository(store).Unmatched(filter, seen))

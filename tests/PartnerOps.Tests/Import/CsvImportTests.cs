@@ -132,7 +132,7 @@ namespace PartnerOps.Tests.Import
             Assert.Equal(4, result.Read);
             Assert.Equal(2, result.Failed);
             Assert.Equal(new long[] { 6, 9 }, Listener.Errors.Select(e => e.Line).ToArray());
-            Assert.Equal("Line 6, column Country: 'XX' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US).", Listener.Errors[0].Message);
+            Assert.Equal("Line 6, column Country: 'XX' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US, or XK for Kosovo).", Listener.Errors[0].Message);
             Assert.Equal(PartnerType.Other, StoredPartner("Three").Type); // "Three\n", trimmed
         }
 

@@ -24,7 +24,7 @@ namespace PartnerOps.Tests.Import
             Assert.Equal(2, result.Failed);
             var lines = File.ReadAllLines(failed);
             Assert.Equal("Name,Country,Notes,Extra,Line,Reason", lines[0]);
-            Assert.Equal("Bad,XX,\"note, with comma\",2,3,\"column Country: 'XX' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US).\"", lines[1]);
+            Assert.Equal("Bad,XX,\"note, with comma\",2,3,\"column Country: 'XX' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US, or XK for Kosovo).\"", lines[1]);
             Assert.StartsWith("taken,DE,,3,4,\"column Name: 'taken' already exists", lines[2]);
             Assert.Equal(3, lines.Length);
 

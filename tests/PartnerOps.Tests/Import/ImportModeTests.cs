@@ -26,7 +26,7 @@ namespace PartnerOps.Tests.Import
             Assert.Equal(2, error.Line);
             Assert.Equal("Name", error.Column);
             Assert.Equal(
-                "Line 2, column Name: 'ALPHA' already exists (partner names are unique, ignoring case); -Mode Upsert updates it, -Mode Skip leaves it.",
+                "Line 2, column Name: 'ALPHA' already exists (partner names are unique ignoring case, including ß as ss and İ as i, the kind of space and invisible characters); -Mode Upsert updates it, -Mode Skip leaves it.",
                 error.Message);
             Assert.Equal(new[] { "ALPHA", "New Region", "DE" }, error.Values.ToArray());
             Assert.Equal("Old Region", StoredPartner("Alpha").Region);

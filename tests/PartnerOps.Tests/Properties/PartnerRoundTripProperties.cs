@@ -34,8 +34,8 @@ namespace PartnerOps.Tests.Properties
                     var byId = partners.GetById(ids[i]) ?? throw new Exception("Id " + ids[i] + " was not found for " + cases[i]);
                     Check(cases[i], expected, byId, "by id");
                     Check(cases[i], expected, partners.GetByName(expected.Name)!, "by exact name");
-                    Check(cases[i], expected, Single(partners, NamePattern.Literal(expected.Name)), "by literal pattern");
-                    Check(cases[i], expected, Single(partners, NamePattern.Parse(EscapeWildcards(expected.Name) + "*"), expected.Name), "by escaped name + '*'");
+                    Check(cases[i], expected, Single(partners, NamePattern.LiteralName(expected.Name)), "by literal pattern");
+                    Check(cases[i], expected, Single(partners, NamePattern.ParseName(EscapeWildcards(expected.Name) + "*"), expected.Name), "by escaped name + '*'");
                 }
 
                 var all = partners.Find(new PartnerFilter()).Select(p => p.Name).ToArray();
