@@ -101,7 +101,7 @@ Describe 'Get-PartnerDatabase' {
     }
 
     It 'reports the current schema version (2: partners, then revenue, rates and targets)' {
-        $info.SchemaVersion | Should -Be 3
+        $info.SchemaVersion | Should -Be ([PartnerOps.Storage.Schema]::CurrentVersion)
     }
 
     It 'reports the reporting currency' {

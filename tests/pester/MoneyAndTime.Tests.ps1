@@ -91,6 +91,34 @@ Describe 'Converting through an inverse or cross rate divides by the stored rate
     }
 }
 
+Describe 'Target progress is one quotient of unrounded figures' {
+    BeforeAll {
+        $db = New-MoneyDatabase
+        Add-Partner -Database $db -Name 'Progress Partner' -Region P -JoinedOn 2014-01-01
+        Set-PartnerExchangeRate -Database $db -From GBP -To USD -Year 2015 -Rate 1.2
+        Add-PartnerRevenue -Database $db -Partner 'Progress Partner' -Date 2015-02-01 -Amount 1.01 -Currency USD
+        Add-PartnerRevenue -Database $db -Direct -Region P -Date 2015-02-01 -Amount 1.01 -Currency USD
+        Add-PartnerRevenue -Database $db -Direct -Region P -Date 2015-02-02 -Amount 1.01 -Currency USD
+        Set-PartnerTarget -Database $db -Metric PartnerRevenue -Region P -Year 2015 -Value 3 -Currency GBP
+        Set-PartnerTarget -Database $db -Metric PartnerRevenueShare -Region P -Year 2015 -Value 0.5
+    }
+
+    It 'gives a revenue target''s progress from the exact converted sum' {
+        $p = Measure-PartnerTarget -Database $db -Year 2015 -AsOf 2015-12-31 | Where-Object Metric -eq 'PartnerRevenue'
+        # 1.01 / 1.2 = 0.841666... GBP: Actual 0.84; Progress 0.841666... / 3 = 0.280555... -> 0.280556 (not 0.84 / 3 = 0.28)
+        $p.Actual | Should -Be 0.84
+        $p.Progress | Should -Be 0.280556
+        $p.Gap | Should -Be 2.16
+    }
+
+    It 'gives a share target''s progress from the exact share' {
+        $p = Measure-PartnerTarget -Database $db -Year 2015 -AsOf 2015-12-31 | Where-Object Metric -eq 'PartnerRevenueShare'
+        # share 1.01 / 3.03 = 1/3: Actual 0.333333; Progress (1/3) / 0.5 = 0.666666... -> 0.666667 (not 0.333333 / 0.5 = 0.666666)
+        $p.Actual | Should -Be 0.333333
+        $p.Progress | Should -Be 0.666667
+    }
+}
+
 Describe 'Totals that would overflow 64 bits are refused' {
     BeforeAll {
         # 9,223 records of 999,999,999,999.990 KWD: 9,222,999,999,999,907.770 KWD = 9,222,999,999,999,907,770 fils,

@@ -45,21 +45,28 @@ namespace PartnerOps.Measures
 
             decimal actual;
             decimal expected;
+            // Progress is computed from the unrounded figures, as one quotient: progressOf / (target value * progressOver).
+            decimal progressOf;
+            var progressOver = 1m;
             switch (target.Metric)
             {
                 case TargetMetric.PartnerCount:
                     actual = CountPartners(target.Region, measured);
+                    progressOf = actual;
                     var baseline = CountPartners(target.Region, asOf < start ? asOf : start.AddDays(-1));
                     expected = decimal.Round(baseline + ((target.Value - baseline) * elapsed / days), 2, MidpointRounding.AwayFromZero);
                     break;
                 case TargetMetric.PartnerRevenue:
-                    actual = asOf < start ? 0m : RevenueRules.Round(Total(revenue, target, measured, RevenueChannel.Partner, target.Currency!), target.Currency!);
+                    progressOf = asOf < start ? 0m : Total(revenue, target, measured, RevenueChannel.Partner, target.Currency!);
+                    actual = RevenueRules.Round(progressOf, target.Currency!);
                     expected = RevenueRules.Round(target.Value * elapsed / days, target.Currency!);
                     break;
                 default:
                     var currency = _store.Currency;
                     var all = asOf < start ? 0m : Total(revenue, target, measured, null, currency);
-                    actual = all == 0 ? 0m : decimal.Round(Total(revenue, target, measured, RevenueChannel.Partner, currency) / all, 6, MidpointRounding.AwayFromZero);
+                    progressOf = all == 0 ? 0m : Total(revenue, target, measured, RevenueChannel.Partner, currency);
+                    progressOver = all == 0 ? 1m : all;
+                    actual = decimal.Round(progressOf / progressOver, 6, MidpointRounding.AwayFromZero);
                     expected = elapsed == 0 ? 0m : target.Value;
                     break;
             }
@@ -72,7 +79,7 @@ namespace PartnerOps.Measures
                 Target = target.Value,
                 Actual = actual,
                 Gap = target.Value - actual,
-                Progress = target.Value == 0 ? (decimal?)null : decimal.Round(actual / target.Value, 6, MidpointRounding.AwayFromZero),
+                Progress = target.Value == 0 ? (decimal?)null : decimal.Round(progressOf / (target.Value * progressOver), 6, MidpointRounding.AwayFromZero),
                 Expected = expected,
                 OnTrack = actual >= expected,
                 Currency = target.Currency,

@@ -59,10 +59,11 @@ namespace PartnerOps
         // List one: current codes. Digits other than 2 are given; "from" where an amendment introduced the code recently.
         private static readonly Dictionary<string, Currency> Table = Build();
 
-        // Codes ISO lists with "N.A." minor units: no amount can be booked in them.
+        // Codes ISO lists with "N.A." minor units: no amount can be booked in them. (XTS, the test code, and XXX, "no currency",
+        // are refused as not being currency codes.)
         private static readonly HashSet<string> NoMinorUnit = new HashSet<string>(StringComparer.Ordinal)
         {
-            "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XDR", "XPD", "XPT", "XSU", "XTS", "XUA", "XXX",
+            "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XDR", "XPD", "XPT", "XSU", "XUA",
         };
 
         private static Dictionary<string, Currency> Build()
@@ -122,8 +123,11 @@ namespace PartnerOps
             return table;
         }
 
-        /// <summary>The codes current today (ISO 4217 list one), for tab completion.</summary>
-        public static IReadOnlyCollection<string> All { get; } = Table.Values.Where(c => c.ValidUntil == null).Select(c => c.Code).ToList();
+        // List one's fund codes (accepted, but not offered by tab completion next to the currencies they resemble: USN after USD).
+        private static readonly HashSet<string> Funds = new HashSet<string>(StringComparer.Ordinal) { "BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW" };
+
+        /// <summary>The currencies current today (ISO 4217 list one, without its fund codes such as USN and CLF), for tab completion.</summary>
+        public static IReadOnlyCollection<string> All { get; } = Table.Values.Where(c => c.ValidUntil == null && !Funds.Contains(c.Code)).Select(c => c.Code).ToList();
 
         /// <summary>Every code this table knows, current or historic.</summary>
         public static IReadOnlyCollection<Currency> Known => Table.Values;
