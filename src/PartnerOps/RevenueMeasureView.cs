@@ -64,6 +64,35 @@ namespace PartnerOps.Commands
             : string.Equals(metric?.ToString(), "PartnerCount", StringComparison.Ordinal) ? Number(value)
             : Money(value, currency);
 
+        // TargetProgress: fixed columns; a figure wider than its column pushes the line out rather than being cut.
+        private static readonly List<Column> TargetColumns = new List<Column>
+        {
+            new Column("Metric", 19, false, Text), new Column("Region", 14, false, Text), new Column("Year", 4, true, Text),
+            new Column("Target", 14, true, Text), new Column("Actual", 14, true, Text), new Column("Gap", 14, true, Text),
+            new Column("Progress", 8, true, Percent), new Column("Expected", 14, true, Text), new Column("OnTrack", 7, false, Text),
+        };
+
+        /// <summary>The column titles and underlines of the TargetProgress view.</summary>
+        public static string TargetHeader(PSObject progress) =>
+            Line(TargetColumns, c => c.Title) + Environment.NewLine + Line(TargetColumns, c => new string('-', c.Title.Length));
+
+        /// <summary>
+        /// One TargetProgress as an aligned line: a share as a percentage, a count as a number, revenue as money in the target's
+        /// currency (see <see cref="TargetFigure"/>); the region "(all regions)" when the target has none.
+        /// </summary>
+        public static string TargetRow(PSObject progress)
+        {
+            object? Get(string name) => progress.Properties[name]?.Value;
+            var metric = Get("Metric");
+            var currency = Get("Currency") as string;
+            return Line(TargetColumns, c => c.Title switch
+            {
+                "Region" => Get("Region") is string region ? region : "(all regions)",
+                "Target" or "Actual" or "Gap" or "Expected" => TargetFigure(metric, Get(c.Title), currency),
+                _ => c.Format(Get(c.Title)),
+            });
+        }
+
         private static List<Column> Columns(PSObject measure)
         {
             var names = measure.Properties.Select(p => p.Name).ToList();

@@ -464,6 +464,16 @@ Describe 'The default views show money with its currency''s minor digits and cou
         $text | Should -Match 'PartnerCount\s+V\s+2015\s+1,234\s+0\s+1,234'
     }
 
+    It 'shows a partner count''s expectation exactly: 1.5 half way through the year, not 2' {
+        $c = New-MoneyDatabase
+        Set-PartnerTarget -Database $c -Metric PartnerCount -Region Nowhere -Year 2015 -Value 3
+        # no partners at the start of 2015: 0 + (3 - 0) * 182 / 364 = 1.5 on 2015-07-02
+        $text = Invoke-InCulture 'en-US' { Measure-PartnerTarget -Database $c -AsOf 2015-07-02 | Out-String -Width 160 }
+        $text | Should -Match 'PartnerCount\s+Nowhere\s+2015\s+3\s+0\s+3\s+0\.0\s?%\s+1\.5\s+False'
+        $text = Invoke-InCulture 'de-DE' { Measure-PartnerTarget -Database $c -AsOf 2015-07-02 | Out-String -Width 160 }
+        $text | Should -Match '\s1,5\s+False'
+    }
+
     It 'shows a measure''s total in its currency''s digits: <Amount> <Currency> in <Culture>' -ForEach @(
         @{ Currency = 'KWD'; Culture = 'en-US'; Amount = '0.499'; Shown = '0.499' }
         @{ Currency = 'KWD'; Culture = 'fr-FR'; Amount = '0.5'; Shown = '0,500' }
