@@ -28,7 +28,70 @@ namespace PartnerOps.Commands
         }
 
         /// <summary>One measure as an aligned line: text left, numbers right, money with thousands separators, shares as percentages.</summary>
-        public static string Row(PSObject measure) => Line(Columns(measure), c => c.Format(measure.Properties[c.Title]?.Value));
+        public static string Row(PSObject measure)
+        {
+            var currency = measure.Properties["Currency"]?.Value as string;
+            return Line(Columns(measure), c => c.Title == "Total" ? Money(measure.Properties[c.Title]?.Value, currency) : c.Format(measure.Properties[c.Title]?.Value));
+        }
+
+        /// <summary>
+        /// Money as the default views show it: with thousands separators of the session's culture and its currency's ISO 4217
+        /// minor digits (1,234.50 USD, 1,235 JPY, 0.499 KWD, 0.1234 CLF); never rounded, so a value with more decimal places
+        /// shows them all. An unknown currency shows the decimal places the value has.
+        /// </summary>
+        public static string Money(object? value, string? currency)
+        {
+            var digits = currency != null && CurrencyCodes.Normalize(currency) is string code ? RevenueRules.MinorDigits(code) : 0;
+            return Number(value, digits);
+        }
+
+        /// <summary>A count or other number with at least <paramref name="digits"/> decimal places and never fewer than it has (12, 12.5).</summary>
+        public static string Number(object? value, int digits = 0)
+        {
+            if (!(value is decimal number))
+            {
+                return value is IFormattable formattable ? formattable.ToString("N0", CultureInfo.CurrentCulture) : string.Empty;
+            }
+
+            var places = Math.Max(digits, (decimal.GetBits(number / 1.0000000000000000000000000000m)[3] >> 16) & 0xFF);
+            return number.ToString("N" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.CurrentCulture);
+        }
+
+        /// <summary>A target's value, actual, gap or expectation as the target views show it: a share as a percentage, a count as a number, revenue as money.</summary>
+        public static string TargetFigure(object? metric, object? value, string? currency) =>
+            value == null ? string.Empty
+            : string.Equals(metric?.ToString(), "PartnerRevenueShare", StringComparison.Ordinal) ? Percent(value)
+            : string.Equals(metric?.ToString(), "PartnerCount", StringComparison.Ordinal) ? Number(value)
+            : Money(value, currency);
+
+        // TargetProgress: fixed columns; a figure wider than its column pushes the line out rather than being cut.
+        private static readonly List<Column> TargetColumns = new List<Column>
+        {
+            new Column("Metric", 19, false, Text), new Column("Region", 14, false, Text), new Column("Year", 4, true, Text),
+            new Column("Target", 14, true, Text), new Column("Actual", 14, true, Text), new Column("Gap", 14, true, Text),
+            new Column("Progress", 8, true, Percent), new Column("Expected", 14, true, Text), new Column("OnTrack", 7, false, Text),
+        };
+
+        /// <summary>The column titles and underlines of the TargetProgress view.</summary>
+        public static string TargetHeader(PSObject progress) =>
+            Line(TargetColumns, c => c.Title) + Environment.NewLine + Line(TargetColumns, c => new string('-', c.Title.Length));
+
+        /// <summary>
+        /// One TargetProgress as an aligned line: a share as a percentage, a count as a number, revenue as money in the target's
+        /// currency (see <see cref="TargetFigure"/>); the region "(all regions)" when the target has none.
+        /// </summary>
+        public static string TargetRow(PSObject progress)
+        {
+            object? Get(string name) => progress.Properties[name]?.Value;
+            var metric = Get("Metric");
+            var currency = Get("Currency") as string;
+            return Line(TargetColumns, c => c.Title switch
+            {
+                "Region" => Get("Region") is string region ? region : "(all regions)",
+                "Target" or "Actual" or "Gap" or "Expected" => TargetFigure(metric, Get(c.Title), currency),
+                _ => c.Format(Get(c.Title)),
+            });
+        }
 
         private static List<Column> Columns(PSObject measure)
         {
@@ -36,7 +99,7 @@ namespace PartnerOps.Commands
             var keys = names.Where(KeyWidths.ContainsKey).ToList();
             var columns = keys.Select(k => new Column(k, KeyWidths[k], rightAligned: k == "Year" || k == "Quarter" || k == "Month", PartnerKeys.Contains(k) ? PartnerText : Text)).ToList();
             columns.Add(new Column("Count", 6, true, Text));
-            columns.Add(new Column("Total", 16, true, Money));
+            columns.Add(new Column("Total", 16, true, Text)); // formatted by Row with the measure's currency
             columns.Add(new Column("Share", 7, true, Percent));
             if (names.Contains("Growth"))
             {
@@ -53,7 +116,7 @@ namespace PartnerOps.Commands
             foreach (var column in columns)
             {
                 var text = cell(column);
-                if (text.Length > column.Width)
+                if (text.Length > column.Width && !column.RightAligned) // numbers are never cut: a wide one pushes the line out
                 {
                     text = text.Substring(0, column.Width - 1) + "…";
                 }
@@ -76,7 +139,6 @@ namespace PartnerOps.Commands
             _ => value.ToString() ?? string.Empty,
         };
 
-        private static string Money(object? value) => value is decimal amount ? amount.ToString("N2", CultureInfo.CurrentCulture) : string.Empty;
 
         private static string Percent(object? value) => value is decimal share ? share.ToString("P1", CultureInfo.CurrentCulture) : string.Empty;
 

@@ -100,8 +100,8 @@ Describe 'Get-PartnerDatabase' {
         $info.Path | Should -Be $db
     }
 
-    It 'reports the current schema version (4: partners, revenue, rates and targets, ids never reused, name keys)' {
-        $info.SchemaVersion | Should -Be 4
+    It 'reports the current schema version (5: partners, revenue, rates and targets, ids never reused, name keys, totals within 64 bits)' {
+        $info.SchemaVersion | Should -Be 5
     }
 
     It 'reports the reporting currency' {

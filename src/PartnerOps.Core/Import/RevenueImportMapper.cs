@@ -134,6 +134,12 @@ namespace PartnerOps.Import
                 return new RowProblem(ex.ErrorId == ErrorIds.InvalidAmount ? ColumnNames[AmountColumn] : ColumnNames[DateColumn], ex.Message);
             }
 
+            // A code is valid for bookings from its introduction to its withdrawal (HRK until 2023-01, VED from 2021-10).
+            if (CurrencyCodes.ProblemOn(currency, date) is PartnerOpsException notInUse)
+            {
+                return new RowProblem(ColumnNames[CurrencyColumn], notInUse.Message);
+            }
+
             try
             {
                 segment = RevenueRules.NormalizeSegment(Get(record, SegmentColumn));

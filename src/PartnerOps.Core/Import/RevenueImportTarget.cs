@@ -1,3 +1,4 @@
+using PartnerOps.Storage;
 using SQLitePCL;
 
 namespace PartnerOps.Import
@@ -11,6 +12,7 @@ namespace PartnerOps.Import
     internal sealed class RevenueImportTarget : ImportTarget
     {
         private SqliteStatement? _partnerExists;
+        private SqliteStatement? _cell;
 
         public RevenueImportTarget(ImportMode mode)
             : base(mode)
@@ -45,6 +47,11 @@ namespace PartnerOps.Import
             base.Prepare(db);
             // One row per partner with the name: two (names stored before schema 4 that print the same) is a failed row.
             _partnerExists = new SqliteStatement(db, "SELECT 1 FROM partners WHERE name_key = ?1 LIMIT 2");
+            _cell = new SqliteStatement(
+                db,
+                "SELECT (SELECT total FROM revenue_totals WHERE partner_key = coalesce((SELECT id FROM partners WHERE name_key = ?1), 0) " +
+                "AND year = CAST(substr(?2, 1, 4) AS INTEGER) AND region_key = coalesce(?3, (SELECT po_key(region) FROM partners WHERE name_key = ?1), '') " +
+                "AND segment_key = ?4 AND currency = ?5), coalesce(?6, (SELECT region FROM partners WHERE name_key = ?1))");
         }
 
         public override RowOutcome Write(ImportChunk chunk, int row)
@@ -67,7 +74,34 @@ namespace PartnerOps.Import
                 }
             }
 
-            return base.Write(chunk, row);
+            var outcome = base.Write(chunk, row);
+            return outcome.Kind == RowOutcomeKind.Failed && Storage.RevenueTotals.IsOverflow(outcome.Reason) ? Overflow(chunk, row) : outcome;
+        }
+
+        // The row would take its totals cell beyond 64 bits: the trigger refused it (the statement was undone); say which amount and total.
+        private RowOutcome Overflow(ImportChunk chunk, int row)
+        {
+            var cell = _cell!;
+            cell.BindText(1, chunk.TextString(row, 0));
+            cell.BindText(2, chunk.TextString(row, 1));
+            cell.BindText(3, chunk.TextString(row, 7));
+            cell.BindText(4, chunk.TextString(row, 5));
+            cell.BindText(5, chunk.TextString(row, 3));
+            cell.BindText(6, chunk.TextString(row, 6));
+            var found = cell.FirstRow();
+            var currency = chunk.TextString(row, 3)!;
+            var total = long.Parse(found?[0] ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            var year = int.Parse(chunk.TextString(row, 1)!.Substring(0, 4), System.Globalization.CultureInfo.InvariantCulture);
+            return RowOutcome.Failed(
+                "Amount",
+                RevenueTotals.Message(
+                    RevenueRules.FromMinorUnits(chunk.Integer(row, 2), currency),
+                    currency,
+                    chunk.IsNull(row, 0) ? null : "'" + chunk.TextString(row, 9) + "'",
+                    year,
+                    found?[1],
+                    chunk.TextString(row, 4)!,
+                    RevenueRules.FromMinorUnits(total, currency)));
         }
 
         protected override RowOutcome Conflict(ImportChunk chunk, int row) =>
@@ -79,6 +113,8 @@ namespace PartnerOps.Import
         {
             _partnerExists?.Dispose();
             _partnerExists = null;
+            _cell?.Dispose();
+            _cell = null;
             base.Dispose();
         }
     }

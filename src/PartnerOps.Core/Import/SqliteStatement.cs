@@ -112,6 +112,36 @@ namespace PartnerOps.Import
             return rows;
         }
 
+        /// <summary>Runs the statement with the values bound so far and returns its first row's columns as text (null for NULL), or null when there is no row.</summary>
+        public string?[]? FirstRow()
+        {
+            var rc = raw.sqlite3_step(_statement);
+            try
+            {
+                if (rc == raw.SQLITE_ROW)
+                {
+                    var row = new string?[raw.sqlite3_column_count(_statement)];
+                    for (var i = 0; i < row.Length; i++)
+                    {
+                        row[i] = raw.sqlite3_column_type(_statement, i) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_statement, i).utf8_to_string();
+                    }
+
+                    return row;
+                }
+
+                if (rc != raw.SQLITE_DONE)
+                {
+                    throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc);
+                }
+
+                return null;
+            }
+            finally
+            {
+                raw.sqlite3_reset(_statement);
+            }
+        }
+
         public void BindInt64(int index, long value)
         {
             SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int64(_statement, index, value), _db);

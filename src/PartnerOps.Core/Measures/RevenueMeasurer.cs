@@ -59,13 +59,14 @@ namespace PartnerOps.Measures
         /// <summary>Adds one given record; InvalidAmount or InvalidCurrencyCode when it cannot be measured exactly.</summary>
         public void AddGiven(PartnerRevenue revenue)
         {
-            var currency = CurrencyCodes.Require(revenue.Currency);
+            var date = RevenueRules.NormalizeDate(revenue.Date);
+            var currency = CurrencyCodes.Require(revenue.Currency, date);
             var segment = RevenueRules.NormalizeSegment(revenue.Segment);
             var region = PartnerRules.NormalizeRegion(revenue.Region);
             var given = new
             {
                 revenue.PartnerId,
-                Date = PartnerRules.FormatDate(RevenueRules.NormalizeDate(revenue.Date)),
+                Date = PartnerRules.FormatDate(date),
                 Amount = RevenueRules.ToMinorUnits(revenue.Amount, currency),
                 Currency = currency,
                 Segment = segment,
@@ -80,7 +81,55 @@ namespace PartnerOps.Measures
         /// <summary>Set by <see cref="Measure"/> when something was left out of the answer, saying what and why.</summary>
         public string? Warning { get; private set; }
 
+        /// <summary>
+        /// The measures, exact: sums of whole minor units, each converted once (multiplied by the stored rates and divided by
+        /// those used the other way, never by a rounded reciprocal) and rounded once to the currency's minor digits, half away from zero.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">
+        /// ExchangeRateMissing; InvalidAmount (InvalidOperation) when the figures are beyond what a decimal can hold (about 7.9e28).
+        /// </exception>
         public IReadOnlyList<RevenueMeasure> Measure(RevenueMeasureRequest request)
+        {
+            try
+            {
+                return MeasureExactly(request);
+            }
+            catch (OverflowException ex)
+            {
+                var currency = string.IsNullOrWhiteSpace(request.Currency) ? _store.Currency : request.Currency!.Trim().ToUpperInvariant();
+                throw new PartnerOpsException(
+                    ErrorIds.InvalidAmount,
+                    FailureKind.InvalidOperation,
+                    $"The revenue measured in '{_store.Path}' converted to {currency} is too large to compute exactly (beyond about 7.9e28, " +
+                    "the range of a decimal); nothing is reported. Measure in a currency worth more per unit (-Currency), or fewer records at a time.",
+                    currency,
+                    ex);
+            }
+        }
+
+        /// <summary>
+        /// The total of the revenue a filter selects, converted to <paramref name="currency"/> and not rounded (for a figure computed
+        /// from it, such as a share, to be rounded once). ExchangeRateMissing; InvalidAmount when beyond a decimal.
+        /// </summary>
+        public decimal UnroundedTotal(RevenueFilter filter, string currency)
+        {
+            var code = CurrencyCodes.Require(currency);
+            try
+            {
+                return Sum(new List<RevenueGroupKey>(), filter, code, new ExchangeRateRepository(_store).Converter()).Values.Sum(g => g.Total);
+            }
+            catch (OverflowException ex)
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.InvalidAmount,
+                    FailureKind.InvalidOperation,
+                    $"The revenue measured in '{_store.Path}' converted to {code} is too large to compute exactly (beyond about 7.9e28, the range of a decimal).",
+                    code,
+                    ex);
+            }
+        }
+
+        private IReadOnlyList<RevenueMeasure> MeasureExactly(RevenueMeasureRequest request)
         {
             var keys = request.GroupBy.Distinct().ToList();
             var currency = CurrencyCodes.Require(string.IsNullOrWhiteSpace(request.Currency) ? _store.Currency : request.Currency);
@@ -132,7 +181,8 @@ namespace PartnerOps.Measures
                     if (previous.TryGetValue(Identity(earlier), out var last))
                     {
                         measure.PreviousTotal = RevenueRules.Round(last.Total, currency);
-                        measure.Growth = last.Total == 0 ? (decimal?)null : decimal.Round((group.Total - last.Total) / last.Total, ShareDigits, MidpointRounding.AwayFromZero);
+                        // Growth is the change over the size of the previous total: -100 to +50 is +1.5 (up 150%), 100 to 50 is -0.5.
+                        measure.Growth = last.Total == 0 ? (decimal?)null : decimal.Round((group.Total - last.Total) / Math.Abs(last.Total), ShareDigits, MidpointRounding.AwayFromZero);
                     }
                 }
 
@@ -172,7 +222,10 @@ namespace PartnerOps.Measures
                 groupBy.Append(group).Append(", ");
             }
 
-            select.Append("b.currency, b.year, sum(b.count), sum(b.total), min(b.minimum), max(b.maximum) FROM (").Append(source).Append(") b");
+            // The total is summed in two parts (whole billions of minor units, and the rest), each far from 64 bits, so that a sum over
+            // many cells or records never raises "integer overflow"; the parts are joined exactly as decimals below.
+            select.Append("b.currency, b.year, sum(b.count), sum(b.total / 1000000000), sum(b.total % 1000000000), min(b.minimum), max(b.maximum) FROM (")
+                .Append(source).Append(") b");
             if (keys.Any(k => k == RevenueGroupKey.Partner || k == RevenueGroupKey.Type || k == RevenueGroupKey.Tier || k == RevenueGroupKey.Country))
             {
                 select.Append(" LEFT JOIN partners p ON p.id = b.partner_key");
@@ -181,7 +234,7 @@ namespace PartnerOps.Measures
             select.Append(" GROUP BY ").Append(groupBy).Append("b.currency, b.year");
 
             var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
-            var factors = new Dictionary<(string, int), decimal>();
+            var factors = new Dictionary<(string, int), (decimal Multiply, decimal Divide)>();
             try
             {
                 using (var reader = _store.Connection.ExecuteReader(select.ToString(), parameters, _store.Transaction))
@@ -198,7 +251,8 @@ namespace PartnerOps.Measures
                         var year = reader.GetInt32(keys.Count + 1);
                         if (!factors.TryGetValue((rowCurrency, year), out var factor))
                         {
-                            factor = converter.Rate(rowCurrency, currency, year) * RevenueRules.MinorUnit(rowCurrency);
+                            var rate = converter.Factors(rowCurrency, currency, year);
+                            factor = (rate.Multiply * RevenueRules.MinorUnit(rowCurrency), rate.Divide);
                             factors.Add((rowCurrency, year), factor);
                         }
 
@@ -209,7 +263,12 @@ namespace PartnerOps.Measures
                             groups.Add(identity, group);
                         }
 
-                        group.Add(reader.GetInt64(keys.Count + 2), reader.GetInt64(keys.Count + 3) * factor, reader.GetInt64(keys.Count + 4) * factor, reader.GetInt64(keys.Count + 5) * factor);
+                        var total = (reader.GetInt64(keys.Count + 3) * 1_000_000_000m) + reader.GetInt64(keys.Count + 4);
+                        group.Add(
+                            reader.GetInt64(keys.Count + 2),
+                            Convert(total, factor),
+                            Convert(reader.GetInt64(keys.Count + 5), factor),
+                            Convert(reader.GetInt64(keys.Count + 6), factor));
                     }
                 }
             }
@@ -220,6 +279,10 @@ namespace PartnerOps.Measures
 
             return groups;
         }
+
+        // Minor units to the measure's currency: one multiplication and at most one division (exact unless the quotient does not end).
+        private static decimal Convert(decimal minor, (decimal Multiply, decimal Divide) factor) =>
+            factor.Divide == 1m ? minor * factor.Multiply : minor * factor.Multiply / factor.Divide;
 
         /// <summary>The SQL that groups by a key, and the SQL that shows it.</summary>
         private static (string Group, string Display) Sql(RevenueGroupKey key) => key switch
@@ -252,11 +315,11 @@ namespace PartnerOps.Measures
                 case RevenueGroupKey.Tier:
                     return (PartnerTier)Enum.Parse(typeof(PartnerTier), (string)value);
                 case RevenueGroupKey.Channel:
-                    return Convert.ToInt64(value, CultureInfo.InvariantCulture) == 1 ? RevenueChannel.Direct : RevenueChannel.Partner;
+                    return System.Convert.ToInt64(value, CultureInfo.InvariantCulture) == 1 ? RevenueChannel.Direct : RevenueChannel.Partner;
                 case RevenueGroupKey.Year:
                 case RevenueGroupKey.Quarter:
                 case RevenueGroupKey.Month:
-                    return Convert.ToInt32(value, CultureInfo.InvariantCulture);
+                    return System.Convert.ToInt32(value, CultureInfo.InvariantCulture);
                 default:
                     var text = (string)value;
                     return text.Length == 0 ? null : text;

@@ -38,26 +38,35 @@ namespace PartnerOps.Measures
             var start = new DateTime(target.Year, 1, 1);
             var end = new DateTime(target.Year, 12, 31);
             var measured = asOf > end ? end : asOf;
-            // 0 on the year's first day, 1 on its last: at the start nothing more is expected yet, at the end all of it.
-            var elapsed = asOf <= start ? 0m : asOf >= end ? 1m : (decimal)(asOf - start).Days / (end - start).Days;
+            // elapsed / days of the year: 0 on its first day, all of it on its last. Kept as a fraction so that each expectation is
+            // one multiplication, one division and one rounding (never a product with a quotient already rounded at 28 digits).
+            decimal days = (end - start).Days;
+            var elapsed = asOf <= start ? 0m : asOf >= end ? days : (asOf - start).Days;
 
             decimal actual;
             decimal expected;
+            // Progress is computed from the unrounded figures, as one quotient: progressOf / (target value * progressOver).
+            decimal progressOf;
+            var progressOver = 1m;
             switch (target.Metric)
             {
                 case TargetMetric.PartnerCount:
                     actual = CountPartners(target.Region, measured);
+                    progressOf = actual;
                     var baseline = CountPartners(target.Region, asOf < start ? asOf : start.AddDays(-1));
-                    expected = decimal.Round(baseline + ((target.Value - baseline) * elapsed), 2, MidpointRounding.AwayFromZero);
+                    expected = decimal.Round(baseline + ((target.Value - baseline) * elapsed / days), 2, MidpointRounding.AwayFromZero);
                     break;
                 case TargetMetric.PartnerRevenue:
-                    actual = asOf < start ? 0m : Total(revenue, target, measured, RevenueChannel.Partner, target.Currency!);
-                    expected = RevenueRules.Round(target.Value * elapsed, target.Currency!);
+                    progressOf = asOf < start ? 0m : Total(revenue, target, measured, RevenueChannel.Partner, target.Currency!);
+                    actual = RevenueRules.Round(progressOf, target.Currency!);
+                    expected = RevenueRules.Round(target.Value * elapsed / days, target.Currency!);
                     break;
                 default:
                     var currency = _store.Currency;
                     var all = asOf < start ? 0m : Total(revenue, target, measured, null, currency);
-                    actual = all == 0 ? 0m : decimal.Round(Total(revenue, target, measured, RevenueChannel.Partner, currency) / all, 6, MidpointRounding.AwayFromZero);
+                    progressOf = all == 0 ? 0m : Total(revenue, target, measured, RevenueChannel.Partner, currency);
+                    progressOver = all == 0 ? 1m : all;
+                    actual = decimal.Round(progressOf / progressOver, 6, MidpointRounding.AwayFromZero);
                     expected = elapsed == 0 ? 0m : target.Value;
                     break;
             }
@@ -70,7 +79,7 @@ namespace PartnerOps.Measures
                 Target = target.Value,
                 Actual = actual,
                 Gap = target.Value - actual,
-                Progress = target.Value == 0 ? (decimal?)null : decimal.Round(actual / target.Value, 6, MidpointRounding.AwayFromZero),
+                Progress = target.Value == 0 ? (decimal?)null : decimal.Round(progressOf / (target.Value * progressOver), 6, MidpointRounding.AwayFromZero),
                 Expected = expected,
                 OnTrack = actual >= expected,
                 Currency = target.Currency,
@@ -94,20 +103,20 @@ namespace PartnerOps.Measures
         /// <summary>Revenue booked from the target year's start to <paramref name="to"/>, in <paramref name="currency"/>, unrounded.</summary>
         private static decimal Total(RevenueMeasurer revenue, PartnerTarget target, DateTime to, RevenueChannel? channel, string currency)
         {
-            var request = new RevenueMeasureRequest { Currency = currency };
-            request.Filter.Years.Add(target.Year);
-            request.Filter.To = to;
+            var filter = new RevenueFilter();
+            filter.Years.Add(target.Year);
+            filter.To = to;
             if (target.Region != null)
             {
-                request.Filter.Regions.Add(NamePattern.Literal(target.Region));
+                filter.Regions.Add(NamePattern.Literal(target.Region));
             }
 
             if (channel is RevenueChannel only)
             {
-                request.Filter.Channels.Add(only);
+                filter.Channels.Add(only);
             }
 
-            return revenue.Measure(request).Single().Total;
+            return revenue.UnroundedTotal(filter, currency);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace PartnerOps
@@ -18,26 +19,15 @@ namespace PartnerOps
         /// <summary>The largest amount one record may hold, so that sums of many stay inside 64 bits.</summary>
         public const decimal MaxAmount = 999_999_999_999.99m;
 
-        private static readonly HashSet<string> NoMinorUnits = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF",
-        };
+        private static readonly decimal[] Units = { 1m, 0.1m, 0.01m, 0.001m, 0.0001m };
+        private static readonly decimal[] Factors = { 1m, 10m, 100m, 1000m, 10000m };
 
-        private static readonly HashSet<string> ThreeMinorDigits = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND",
-        };
-
-        private static readonly decimal[] Units = { 1m, 0.1m, 0.01m, 0.001m };
-        private static readonly decimal[] Factors = { 1m, 10m, 100m, 1000m };
-
-        /// <summary>The currencies with 0 or 3 minor digits (every other one has 2).</summary>
+        /// <summary>The currencies (current and historic) whose minor unit has this many digits (0, 1, 3 or 4; every other one has 2).</summary>
         public static IEnumerable<string> CurrenciesWithDigits(int digits) =>
-            digits == 0 ? (IEnumerable<string>)NoMinorUnits : digits == 3 ? ThreeMinorDigits : throw new ArgumentOutOfRangeException(nameof(digits));
+            CurrencyCodes.Known.Where(c => c.MinorDigits == digits).Select(c => c.Code);
 
-        /// <summary>ISO 4217 minor-unit digits of a (normalised) currency code.</summary>
-        public static int MinorDigits(string currency) =>
-            NoMinorUnits.Contains(currency) ? 0 : ThreeMinorDigits.Contains(currency) ? 3 : 2;
+        /// <summary>ISO 4217 minor-unit digits of a (normalised) currency code (0 to 4; CLF and UYW have 4).</summary>
+        public static int MinorDigits(string currency) => CurrencyCodes.Get(currency).MinorDigits;
 
         /// <summary>The exact stored form of an amount, or InvalidAmount.</summary>
         public static long ToMinorUnits(decimal amount, string currency)
@@ -51,14 +41,25 @@ namespace PartnerOps
             var minor = amount * Factors[digits];
             if (minor != decimal.Truncate(minor))
             {
-                throw InvalidAmount(
-                    amount,
-                    currency,
-                    digits == 0 ? $"{currency} has no minor unit, so the amount must be whole" : $"{currency} has {digits} decimal places, so it cannot hold a smaller fraction");
+                throw InvalidAmount(amount, currency, FractionProblem(digits, currency));
             }
 
             return decimal.ToInt64(minor);
         }
+
+        /// <summary>
+        /// Why an amount cannot be an amount of its currency (more decimal places than ISO 4217 gives it: 100.005 USD, 1.5 JPY),
+        /// or null when it can. Used for values that are not stored in minor units, such as revenue targets.
+        /// </summary>
+        public static string? Problem(decimal amount, string currency)
+        {
+            var digits = MinorDigits(currency);
+            var minor = amount * Factors[digits];
+            return minor == decimal.Truncate(minor) ? null : FractionProblem(digits, currency);
+        }
+
+        private static string FractionProblem(int digits, string currency) =>
+            digits == 0 ? $"{currency} has no minor unit, so the amount must be whole" : $"{currency} has {digits} decimal places, so it cannot hold a smaller fraction";
 
         /// <summary>An amount from its stored form, with the currency's decimal places (10.50, not 10.5).</summary>
         public static decimal FromMinorUnits(long minor, string currency) => minor * Units[MinorDigits(currency)];

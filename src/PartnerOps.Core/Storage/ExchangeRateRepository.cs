@@ -9,7 +9,16 @@ namespace PartnerOps.Storage
     /// <summary>Yearly exchange rates (1 From = Rate To). Rates are stored as exact decimal text.</summary>
     public sealed class ExchangeRateRepository
     {
-        public const decimal MaxRate = 1_000_000_000m;
+        /// <summary>
+        /// The largest rate (1 From = at most 10^8 To) and, as its reciprocal, the smallest (10^-8): the rate either way round
+        /// stays within 10^8, so a conversion through the reporting currency multiplies by at most 10^16 and the largest amount
+        /// one record holds (10^12) converts to at most 10^28, inside a decimal (7.9e28). The widest real spreads (1 KWD in
+        /// IRR, 1 USD in VES before 2021) are well inside.
+        /// </summary>
+        public const decimal MaxRate = 100_000_000m;
+
+        /// <summary>The smallest rate: the reciprocal of <see cref="MaxRate"/>.</summary>
+        public const decimal MinRate = 0.00000001m;
 
         private readonly PartnerStore _store;
         private readonly Func<DateTime> _utcNow;
@@ -34,10 +43,16 @@ namespace PartnerOps.Storage
                 throw Invalid($"Year {year} is not valid: it must be between 1900 and 2999", year);
             }
 
-            if (rate <= 0 || rate > MaxRate)
+            if (rate < MinRate || rate > MaxRate)
             {
-                throw Invalid($"Rate {rate.ToString(CultureInfo.InvariantCulture)} is not valid: a rate must be greater than 0 and at most {MaxRate.ToString(CultureInfo.InvariantCulture)}", rate);
+                throw Invalid(
+                    $"Rate {rate.ToString(CultureInfo.InvariantCulture)} is not valid: a rate must be between {MinRate.ToString(CultureInfo.InvariantCulture)} and " +
+                    $"{MaxRate.ToString("#,0", CultureInfo.InvariantCulture)} (1 {stored.From} = Rate {stored.To}, and its inverse within the same bounds)",
+                    rate);
             }
+
+            stored.From = CurrencyCodes.RequireInYear(stored.From, year);
+            stored.To = CurrencyCodes.RequireInYear(stored.To, year);
 
             _store.Connection.Execute(
                 @"INSERT INTO exchange_rates (from_currency, to_currency, year, rate, updated_at) VALUES (@From, @To, @Year, @Rate, @Now)
@@ -104,8 +119,32 @@ namespace PartnerOps.Storage
             _reportingCurrency = reportingCurrency;
         }
 
-        /// <summary>How many <paramref name="to"/> one <paramref name="from"/> was worth in the year.</summary>
+        /// <summary>
+        /// How many <paramref name="to"/> one <paramref name="from"/> was worth in the year (rounded at 28 digits when it is a
+        /// quotient; to convert an amount use <see cref="Convert"/>, which divides once).
+        /// </summary>
         public decimal Rate(string from, string to, int year)
+        {
+            var (multiply, divide) = Factors(from, to, year);
+            return divide == 1m ? multiply : multiply / divide;
+        }
+
+        /// <summary>
+        /// An amount in <paramref name="from"/> in <paramref name="to"/>, unrounded: multiplied by the stored rates and divided by
+        /// the stored rates used the other way (1234.59 USD with GBP→USD 1.2 is 1234.59 / 1.2 = 1028.825 GBP exactly, where
+        /// multiplying by a reciprocal rounded at 28 digits gives 1028.8249…).
+        /// </summary>
+        public decimal Convert(decimal amount, string from, string to, int year)
+        {
+            var (multiply, divide) = Factors(from, to, year);
+            return divide == 1m ? amount * multiply : amount * multiply / divide;
+        }
+
+        /// <summary>
+        /// The conversion as a product of stored rates over a product of stored rates (1 From = Multiply / Divide To): the rate as
+        /// stored (r / 1), its inverse (1 / r), or through the reporting currency (r1·r2 / 1, r1 / r2, …). ExchangeRateMissing when none.
+        /// </summary>
+        public (decimal Multiply, decimal Divide) Factors(string from, string to, int year)
         {
             if (TryRate(from, to, year, out var rate))
             {
@@ -116,7 +155,7 @@ namespace PartnerOps.Storage
                 && TryRate(from, _reportingCurrency, year, out var toReporting)
                 && TryRate(_reportingCurrency, to, year, out var fromReporting))
             {
-                return toReporting * fromReporting;
+                return (toReporting.Multiply * fromReporting.Multiply, toReporting.Divide * fromReporting.Divide);
             }
 
             throw new PartnerOpsException(
@@ -127,25 +166,27 @@ namespace PartnerOps.Storage
                 $"{from}/{to} {year.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        private bool TryRate(string from, string to, int year, out decimal rate)
+        private bool TryRate(string from, string to, int year, out (decimal Multiply, decimal Divide) rate)
         {
             if (from == to)
             {
-                rate = 1m;
+                rate = (1m, 1m);
                 return true;
             }
 
-            if (_rates.TryGetValue((from, to, year), out rate))
+            if (_rates.TryGetValue((from, to, year), out var stored))
             {
+                rate = (stored, 1m);
                 return true;
             }
 
             if (_rates.TryGetValue((to, from, year), out var inverse))
             {
-                rate = 1m / inverse;
+                rate = (1m, inverse);
                 return true;
             }
 
+            rate = default;
             return false;
         }
     }

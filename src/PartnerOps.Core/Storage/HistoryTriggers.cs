@@ -119,11 +119,11 @@ namespace PartnerOps.Storage
         {
             string Digits(int n) =>
                 $"(CASE WHEN {row}.amount < 0 THEN '-' ELSE '' END) || (abs({row}.amount) / {Pow(n)}) || '.' || printf('%0{n}d', abs({row}.amount) % {Pow(n)})";
-            var none = string.Join(", ", RevenueRules.CurrenciesWithDigits(0).Select(c => "'" + c + "'"));
-            var three = string.Join(", ", RevenueRules.CurrenciesWithDigits(3).Select(c => "'" + c + "'"));
-            return $"(CASE WHEN {row}.currency IN ({none}) THEN CAST({row}.amount AS TEXT) WHEN {row}.currency IN ({three}) THEN {Digits(3)} ELSE {Digits(2)} END)";
+            string In(int n) => string.Join(", ", RevenueRules.CurrenciesWithDigits(n).Select(c => "'" + c + "'"));
+            return $"(CASE WHEN {row}.currency IN ({In(0)}) THEN CAST({row}.amount AS TEXT) WHEN {row}.currency IN ({In(3)}) THEN {Digits(3)} " +
+                   $"WHEN {row}.currency IN ({In(4)}) THEN {Digits(4)} ELSE {Digits(2)} END)";
         }
 
-        private static int Pow(int digits) => digits == 3 ? 1000 : 100;
+        private static int Pow(int digits) => digits == 4 ? 10000 : digits == 3 ? 1000 : 100;
     }
 }

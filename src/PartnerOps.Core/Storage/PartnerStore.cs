@@ -143,7 +143,7 @@ namespace PartnerOps.Storage
         /// <summary>Creates a new database file with this reporting currency; fails when one is there already.</summary>
         public static PartnerStore Create(string path, string currency)
         {
-            currency = CurrencyCodes.Require(currency);
+            currency = CurrencyCodes.Require(currency, DateTime.Today); // a reporting currency is one in use today
             var full = RequireFilePath(path, "database");
             if (File.Exists(full) && new FileInfo(full).Length > 0)
             {
@@ -603,12 +603,21 @@ namespace PartnerOps.Storage
         }
 
         // Cells of revenue_totals that differ from a fresh sum of the records (or exist on one side only), each counted once.
+        // The sums are split (whole billions of minor units, and the rest) so that a sum beyond 64 bits cannot raise "integer
+        // overflow": both sides are brought to the same form (q, r) with 0 <= r < 10^9, and a total stored as REAL (the silent
+        // overflow of older versions) never matches.
         private const string TotalsCheck = @"
-WITH fresh AS (
+WITH fresh_split AS (
     SELECT coalesce(partner_id, 0) AS partner_key, CAST(substr(date, 1, 4) AS INTEGER) AS year, coalesce(region_key, '') AS region_key,
-           segment_key, currency, count(*) AS count, sum(amount) AS total, min(amount) AS minimum, max(amount) AS maximum
+           segment_key, currency, count(*) AS count, sum(amount / 1000000000) AS hi, sum(amount % 1000000000) AS lo,
+           'integer' AS kind, min(amount) AS minimum, max(amount) AS maximum
     FROM revenue GROUP BY 1, 2, 3, 4, 5),
-kept AS (SELECT partner_key, year, region_key, segment_key, currency, count, total, minimum, maximum FROM revenue_totals)
+fresh AS (SELECT partner_key, year, region_key, segment_key, currency, count,
+           hi + (lo - ((lo % 1000000000) + 1000000000) % 1000000000) / 1000000000 AS q, ((lo % 1000000000) + 1000000000) % 1000000000 AS r,
+           kind, minimum, maximum FROM fresh_split),
+kept AS (SELECT partner_key, year, region_key, segment_key, currency, count,
+           total / 1000000000 + ((total % 1000000000) - ((total % 1000000000 + 1000000000) % 1000000000)) / 1000000000 AS q,
+           ((total % 1000000000) + 1000000000) % 1000000000 AS r, typeof(total) AS kind, minimum, maximum FROM revenue_totals)
 SELECT count(*) FROM (
     SELECT partner_key, year, region_key, segment_key, currency FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept)
     UNION
@@ -788,6 +797,29 @@ SELECT count(*) FROM (
 
         private static Exception Translate(SqliteException ex, string path, int busyTimeoutSeconds)
         {
+            if (RevenueTotals.IsOverflow(ex))
+            {
+                // Writers that know the record say which amount and total (RevenueTotals.Overflow); this covers any other.
+                return new PartnerOpsException(
+                    ErrorIds.InvalidAmount,
+                    FailureKind.InvalidArgument,
+                    $"The change would take a revenue total in '{path}' (one partner or direct, year, region, segment and currency) beyond " +
+                    "the 64-bit limit of its whole minor units; nothing was written by the refused statement.",
+                    path,
+                    ex);
+            }
+
+            if (ex.SqliteErrorCode == 1 && ex.Message.IndexOf("integer overflow", StringComparison.Ordinal) >= 0)
+            {
+                return new PartnerOpsException(
+                    ErrorIds.InvalidAmount,
+                    FailureKind.InvalidData,
+                    $"A sum over the revenue in '{path}' exceeds 64 bits (a revenue total of an older version overflowed); " +
+                    "Test-PartnerDatabase names the revenue totals that differ from their records.",
+                    path,
+                    ex);
+            }
+
             switch (ex.SqliteErrorCode)
             {
                 case 5: // SQLITE_BUSY

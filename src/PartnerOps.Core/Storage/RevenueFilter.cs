@@ -42,10 +42,16 @@ namespace PartnerOps.Storage
         /// <summary>At most this many rows; null for all.</summary>
         public long? First { get; set; }
 
-        /// <summary>A copy covering the same revenue one year earlier (for growth): years and dates moved back a year.</summary>
+        /// <summary>
+        /// A copy covering the same revenue one year earlier (for growth): years and dates moved back a year, the way
+        /// periods are compared: a period ending on a month's last day ends on that month's last day a year earlier
+        /// (to 2017-02-28 compares with to 2016-02-29, and to 2016-02-29 with to 2015-02-28), and one starting the day
+        /// after a month's end starts the day after that month's end (from 2016-03-01 compares with from 2015-03-01;
+        /// from 2016-02-29, the day after 28 February, with from 2015-03-01).
+        /// </summary>
         public RevenueFilter YearEarlier()
         {
-            var copy = new RevenueFilter { RestrictPartners = RestrictPartners, From = From?.AddYears(-1), To = To?.AddYears(-1) };
+            var copy = new RevenueFilter { RestrictPartners = RestrictPartners, From = From is DateTime from ? StartYearEarlier(from) : (DateTime?)null, To = To is DateTime to ? EndYearEarlier(to) : (DateTime?)null };
             copy.PartnerIds.UnionWith(PartnerIds);
             Copy(PartnerNames, copy.PartnerNames);
             Copy(Channels, copy.Channels);
@@ -59,6 +65,17 @@ namespace PartnerOps.Storage
             Copy(Regions, copy.Regions);
             return copy;
         }
+
+        /// <summary>The last day of a period one year earlier: a month's last day goes to that month's last day.</summary>
+        public static DateTime EndYearEarlier(DateTime end)
+        {
+            var earlier = end.AddYears(-1);
+            return end.AddDays(1).Day == 1 ? new DateTime(earlier.Year, earlier.Month, DateTime.DaysInMonth(earlier.Year, earlier.Month)) : earlier;
+        }
+
+        /// <summary>The first day of a period one year earlier: the day after the earlier end of the day before it.</summary>
+        public static DateTime StartYearEarlier(DateTime start) =>
+            start == DateTime.MinValue.Date ? start : EndYearEarlier(start.AddDays(-1)).AddDays(1);
 
         /// <summary>Whether the filter limits which years are read (so that last year's figures need their own query).</summary>
         public bool LimitsYears => Years.Count > 0 || From != null || To != null;

@@ -86,9 +86,9 @@ namespace PartnerOps.Storage
                 partner = _partners.Require(reference);
             }
 
-            var currency = CurrencyCodes.Require(string.IsNullOrWhiteSpace(draft.Currency) ? ReportingCurrency : draft.Currency);
-            var minor = RevenueRules.ToMinorUnits(draft.Amount, currency);
             var date = RevenueRules.NormalizeDate(draft.Date);
+            var currency = CurrencyCodes.Require(string.IsNullOrWhiteSpace(draft.Currency) ? ReportingCurrency : draft.Currency, date);
+            var minor = RevenueRules.ToMinorUnits(draft.Amount, currency);
             var segment = RevenueRules.NormalizeSegment(draft.Segment);
             var region = PartnerRules.NormalizeRegion(draft.Region, ErrorIds.InvalidRevenueValue) ?? partner?.Region;
             if (partner == null && region == null)
@@ -134,6 +134,10 @@ namespace PartnerOps.Storage
             {
                 throw ReferenceExists(revenue.Reference);
             }
+            catch (SqliteException ex) when (RevenueTotals.IsOverflow(ex))
+            {
+                throw RevenueTotals.Overflow(_store, revenue.PartnerId, revenue.PartnerName, date, revenue.Region, segment, currency, minor);
+            }
 
             return revenue;
         }
@@ -162,9 +166,21 @@ namespace PartnerOps.Storage
         }
 
         /// <summary>Deletes one record; RevenueNotFound when there is none with this id.</summary>
+        /// <summary>Deletes a record; RevenueNotFound, or InvalidAmount when its removal would take its cell's total beyond 64 bits.</summary>
         public void Remove(long id)
         {
-            if (_store.Connection.Execute("DELETE FROM revenue WHERE id = @id", new { id }, _store.Transaction) == 0)
+            int removed;
+            try
+            {
+                removed = _store.Connection.Execute("DELETE FROM revenue WHERE id = @id", new { id }, _store.Transaction);
+            }
+            catch (SqliteException ex) when (RevenueTotals.IsOverflow(ex))
+            {
+                var record = GetById(id) ?? throw NotFound(id, _store.Path);
+                throw RevenueTotals.Overflow(_store, record.PartnerId, record.PartnerName, record.Date, record.Region, record.Segment, record.Currency, RevenueRules.ToMinorUnits(record.Amount, record.Currency), adding: false);
+            }
+
+            if (removed == 0)
             {
                 throw NotFound(id, _store.Path);
             }

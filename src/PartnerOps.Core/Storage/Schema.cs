@@ -218,7 +218,32 @@ UPDATE partners SET name_key = po_name_key(name);
 UPDATE partners SET name_dup = id WHERE id NOT IN (SELECT min(id) FROM partners GROUP BY name_key);
 CREATE UNIQUE INDEX partners_name_key ON partners (name_key, name_dup);
 ",
+
+            // 5: Totals never overflow: SQLite's + turns an integer overflow into a REAL silently, so a cell's total of many
+            // large records became 9.22e18 (read back as the Int64 ceiling) and a later sum() failed with "integer overflow".
+            // The totals triggers now refuse the write (RAISE, which undoes the whole statement) that would take a cell's
+            // total beyond 64 bits; RevenueTotals turns that into a clear error. Self-contained: the triggers are replaced.
+            @"
+DROP TRIGGER IF EXISTS revenue_totals_insert;
+DROP TRIGGER IF EXISTS revenue_totals_delete;
+DROP TRIGGER IF EXISTS revenue_totals_update;
+
+CREATE TRIGGER revenue_totals_insert AFTER INSERT ON revenue BEGIN
+" + AddToTotals("new", guarded: true) + @"
+END;
+
+CREATE TRIGGER revenue_totals_delete AFTER DELETE ON revenue BEGIN
+" + RemoveFromTotals("old", guarded: true) + @"
+END;
+
+CREATE TRIGGER revenue_totals_update AFTER UPDATE OF partner_id, date, amount, currency, segment_key, region_key ON revenue BEGIN
+" + RemoveFromTotals("old", guarded: true) + AddToTotals("new", guarded: true) + @"
+END;
+",
         };
+
+        /// <summary>The message the totals triggers raise when a write would take a cell's total beyond 64 bits.</summary>
+        public const string TotalOverflowMessage = "po_revenue_total_overflow";
 
         public static int CurrentVersion => Migrations.Count;
 
@@ -235,11 +260,13 @@ WHERE name = '{table}';";
             $"partner_key = coalesce({row}.partner_id, 0) AND year = CAST(substr({row}.date, 1, 4) AS INTEGER) " +
             $"AND region_key = coalesce({row}.region_key, '') AND segment_key = {row}.segment_key AND currency = {row}.currency";
 
-        private static string AddToTotals(string row) => $@"
+        // Shipped steps 2 and 3 keep their unguarded text; step 4 and later use the guarded one. The guard compares
+        // without overflowing (the bound minus the amount), so a row costs two integer comparisons more.
+        private static string AddToTotals(string row, bool guarded = false) => $@"
     INSERT INTO revenue_totals (partner_key, year, region_key, segment_key, currency, region, segment, count, total, minimum, maximum)
     VALUES (coalesce({row}.partner_id, 0), CAST(substr({row}.date, 1, 4) AS INTEGER), coalesce({row}.region_key, ''), {row}.segment_key,
             {row}.currency, {row}.region, {row}.segment, 1, {row}.amount, {row}.amount, {row}.amount)
-    ON CONFLICT DO UPDATE SET count = count + 1, total = total + excluded.total,
+    ON CONFLICT DO UPDATE SET count = count + 1, total = {(guarded ? GuardedSum("total", "excluded.total") : "total + excluded.total")},
         minimum = min(minimum, excluded.minimum), maximum = max(maximum, excluded.maximum),
         region = min(region, excluded.region), segment = min(segment, excluded.segment);";
 
@@ -247,8 +274,8 @@ WHERE name = '{table}';";
         // (through revenue_partner: a partner's rows of one year, or the year's direct rows). A cell shows the
         // smallest spelling of its region and segment among its rows (as a measure over the rows would): when
         // the removed row had it and no other row does, the next one is looked up.
-        private static string RemoveFromTotals(string row) => $@"
-    UPDATE revenue_totals SET count = count - 1, total = total - {row}.amount WHERE {CellOf(row)};
+        private static string RemoveFromTotals(string row, bool guarded = false) => $@"
+    UPDATE revenue_totals SET count = count - 1, total = {(guarded ? GuardedSum("total", "-" + row + ".amount") : "total - " + row + ".amount")} WHERE {CellOf(row)};
     DELETE FROM revenue_totals WHERE count = 0 AND {CellOf(row)};
     UPDATE revenue_totals SET
         minimum = (SELECT min(r.amount) FROM revenue r WHERE {RowsOf(row)}),
@@ -258,6 +285,11 @@ WHERE name = '{table}';";
     WHERE region = {row}.region AND {CellOf(row)} AND NOT EXISTS (SELECT 1 FROM revenue r WHERE {RowsOf(row)} AND r.region = {row}.region);
     UPDATE revenue_totals SET segment = (SELECT min(r.segment) FROM revenue r WHERE {RowsOf(row)})
     WHERE segment = {row}.segment AND {CellOf(row)} AND NOT EXISTS (SELECT 1 FROM revenue r WHERE {RowsOf(row)} AND r.segment = {row}.segment);";
+
+        // total + amount, or RAISE when the sum would leave the 64-bit range (amounts are at most 10^16 in size, so -amount cannot overflow).
+        private static string GuardedSum(string total, string amount) =>
+            $"CASE WHEN ({amount} > 0 AND {total} > 9223372036854775807 - ({amount})) OR ({amount} < 0 AND {total} < -9223372036854775807 - 1 - ({amount})) " +
+            $"THEN RAISE(ABORT, '{TotalOverflowMessage}') ELSE {total} + ({amount}) END";
 
         private static string RowsOf(string row) =>
             $"r.partner_id IS {row}.partner_id AND r.date >= substr({row}.date, 1, 4) || '-01-01' AND r.date <= substr({row}.date, 1, 4) || '-12-31' " +

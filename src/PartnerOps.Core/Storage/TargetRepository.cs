@@ -134,7 +134,13 @@ namespace PartnerOps.Storage
                         throw Invalid("Value", value, "a revenue target is an amount, 0 or more");
                     }
 
-                    target.Currency = CurrencyCodes.Require(string.IsNullOrWhiteSpace(currency) ? _store.Currency : currency);
+                    // The currency must have been in use in the target's year, and the value must be an amount of it.
+                    target.Currency = CurrencyCodes.RequireInYear(string.IsNullOrWhiteSpace(currency) ? _store.Currency : currency, year);
+                    if (RevenueRules.Problem(value, target.Currency) is string problem)
+                    {
+                        throw Invalid("Value", value, $"a revenue target is an amount of its currency: {problem}");
+                    }
+
                     return target;
                 case TargetMetric.PartnerRevenueShare:
                     if (value < 0 || value > 1)

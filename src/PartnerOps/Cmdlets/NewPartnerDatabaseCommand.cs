@@ -33,7 +33,7 @@ namespace PartnerOps.Commands
             var path = this.ResolveDatabaseFile(Path);
             try
             {
-                var currency = CurrencyCodes.Require(Currency);
+                var currency = CurrencyCodes.Require(Currency, System.DateTime.Today);
                 var exists = File.Exists(path) && new FileInfo(path).Length > 0;
                 if (exists && Force)
                 {
