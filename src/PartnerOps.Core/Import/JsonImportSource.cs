@@ -28,6 +28,7 @@ namespace PartnerOps.Import
         private readonly List<string> _columns = new List<string>();
         private readonly Dictionary<string, int> _index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         private string?[] _values = new string?[16];
+        private string?[] _setBy = new string?[16];
         private byte[] _buffer = new byte[64 * 1024];
         private int _start;
         private int _end;
@@ -91,6 +92,7 @@ namespace PartnerOps.Import
             }
 
             Array.Clear(_values, 0, _values.Length);
+            Array.Clear(_setBy, 0, _setBy.Length);
             _malformed = null;
             while (true)
             {
@@ -288,9 +290,34 @@ namespace PartnerOps.Import
             _line = LineAt(reader.TokenStartIndex);
         }
 
+        /// <summary>
+        /// Sets the current property's column. A property given twice in one object (ignoring case and surrounding
+        /// space) makes the row fail: JSON readers differ on which one wins, so neither is taken. An alias and the
+        /// name it stands for (PartnerName and Name) follow a CSV file's rule: the name wins unless it is empty.
+        /// </summary>
         private void Set(string? value)
         {
-            if (_column >= 0)
+            if (_column < 0)
+            {
+                return;
+            }
+
+            var previous = _setBy[_column];
+            if (previous == null)
+            {
+                _values[_column] = value;
+                _setBy[_column] = _property;
+                return;
+            }
+
+            if (string.Equals(previous.Trim(), _property?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                _malformed ??= $"property '{TextRules.Shown(_property?.Trim())}' appears more than once in the object ({(previous == _property ? "twice" : $"as '{TextRules.Shown(previous)}' and '{TextRules.Shown(_property)}'")}); only one value could be read";
+                return;
+            }
+
+            var isName = string.Equals(_property?.Trim(), _columns[_column], StringComparison.OrdinalIgnoreCase);
+            if (isName ? !string.IsNullOrWhiteSpace(value) : string.IsNullOrWhiteSpace(_values[_column]))
             {
                 _values[_column] = value;
             }
@@ -307,6 +334,7 @@ namespace PartnerOps.Import
                 if (column >= _values.Length)
                 {
                     Array.Resize(ref _values, _values.Length * 2);
+                    Array.Resize(ref _setBy, _setBy.Length * 2);
                 }
             }
 
