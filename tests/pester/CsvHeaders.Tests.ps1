@@ -350,6 +350,17 @@ Describe '-FailedRowPath over several files keeps every file''s rejected rows' {
         $rows.Line | Should -Be @('1', '2')
     }
 
+    It 'refuses a wildcard that matches the failed-row file before importing any file, leaving that file as it was' {
+        $own = New-TestFolder
+        [IO.File]::WriteAllText((Join-Path $own 'a.csv'), "Name,Country`nA good,DE`nA bad,XX`n")
+        $failed = Join-Path $own 'rejected.csv'
+        [IO.File]::WriteAllText($failed, "Name,Country,Line,Reason`nOld,XX,2,old`n")
+        $db = New-TestDatabasePath
+        { Import-Partner (Join-Path $own '*.csv') -Database $db -FailedRowPath $failed } | Should -Throw -ErrorId 'FailedRowPathIsImportFile,*' -ExpectedMessage '*one of the files being imported*Nothing was imported.'
+        Test-Path $db | Should -BeFalse
+        Get-Content $failed | Should -Be @('Name,Country,Line,Reason', 'Old,XX,2,old')
+    }
+
     It 'keeps one file''s failed-row file as before: no File column' {
         $failed = Join-Path (New-TestFolder) 'rejected.csv'
         $null = Import-Partner $a -Database (New-TestDatabasePath) -FailedRowPath $failed -ErrorAction SilentlyContinue

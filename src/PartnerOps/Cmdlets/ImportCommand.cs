@@ -66,7 +66,26 @@ namespace PartnerOps.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var path in ResolvePaths())
+            // Every path first: -FailedRowPath among the files to import (dir/*.csv matching dir/rejected.csv) is
+            // refused before any of them is imported, not when its turn comes.
+            var paths = new List<string>(ResolvePaths());
+            if (FailedRowPath != null)
+            {
+                var failedRowPath = System.IO.Path.GetFullPath(ResolveFileSystemPath(FailedRowPath));
+                foreach (var path in paths)
+                {
+                    if (string.Equals(failedRowPath, System.IO.Path.GetFullPath(path), StringComparison.Ordinal))
+                    {
+                        ThrowTerminatingError(new ErrorRecord(
+                            new ArgumentException($"-FailedRowPath '{FailedRowPath}' is one of the files being imported; give another file for the rejected rows. Nothing was imported."),
+                            "FailedRowPathIsImportFile",
+                            ErrorCategory.InvalidArgument,
+                            FailedRowPath));
+                    }
+                }
+            }
+
+            foreach (var path in paths)
             {
                 if (ShouldProcess(path, $"Import {What} (mode {Mode}{(Atomic ? ", atomic" : string.Empty)})"))
                 {
