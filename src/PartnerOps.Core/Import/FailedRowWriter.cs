@@ -128,7 +128,19 @@ namespace PartnerOps.Import
             }
             else if (!_withFile || added.Count > 0)
             {
-                Widen(added);
+                try
+                {
+                    Widen(added);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    throw new PartnerOpsException(
+                        ErrorIds.FailedRowPathInvalid,
+                        FailureKind.InvalidArgument,
+                        $"The failed-row file '{_path}' cannot be rewritten with the columns of '{sourcePath}': {ex.Message.TrimEnd('.')}. Nothing of '{sourcePath}' was imported; the rows of the files before it are in the database and in '{_path}' as far as it was written.",
+                        _path,
+                        ex);
+                }
             }
 
             _file = sourcePath;

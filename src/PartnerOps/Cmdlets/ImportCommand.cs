@@ -140,6 +140,7 @@ namespace PartnerOps.Commands
 
             using (job)
             {
+                _store ??= OpenStore(create: true);
                 if (options.FailedRowPath != null && _failedRows == null)
                 {
                     try
@@ -152,7 +153,6 @@ namespace PartnerOps.Commands
                     }
                 }
 
-                _store ??= OpenStore(create: true);
                 var listener = new CmdletImportListener(this, path, What);
                 ImportResult? result = null;
                 try
