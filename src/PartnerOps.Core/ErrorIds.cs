@@ -37,6 +37,12 @@ namespace PartnerOps
         /// <summary>A module object from one database was given to a command working on another (cmdlets.md, wave 2).</summary>
         public const string ObjectFromOtherDatabase = nameof(ObjectFromOtherDatabase);
 
+        /// <summary>
+        /// An import file's header cannot be read as meant: a column appears twice (ignoring case and surrounding
+        /// space), or a column the import needs is missing (cmdlets.md, wave 2).
+        /// </summary>
+        public const string ImportHeaderInvalid = nameof(ImportHeaderInvalid);
+
         /// <summary>-FailedRowPath names a folder, or a file that cannot be written.</summary>
         public const string FailedRowPathInvalid = nameof(FailedRowPathInvalid);
 

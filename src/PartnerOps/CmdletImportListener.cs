@@ -27,6 +27,8 @@ namespace PartnerOps.Commands
             _cmdlet.WriteError(PartnerOpsCmdlet.ToErrorRecord(exception, Target(error)));
         }
 
+        public void Warning(string message) => _cmdlet.WriteWarning(message);
+
         public void Progress(ImportProgress progress)
         {
             _progress.StatusDescription = string.Format(CultureInfo.CurrentCulture, "{0:N0} rows read", progress.RowsRead);

@@ -11,7 +11,11 @@ namespace PartnerOps.Commands
 {
     /// <summary>
     /// -Encoding as PowerShell 7's file cmdlets take it: a name (utf8, utf8BOM, utf8NoBOM, unicode,
-    /// bigendianunicode, utf32, ascii, latin1, ...), a code page number or name, or an Encoding object.
+    /// bigendianunicode, utf32, ascii, latin1, ansi, oem, ...), a code page number (1252) or name
+    /// (windows-1252), or an Encoding object. ansi is the current culture's ANSI code page (1252 for English and
+    /// Western-European cultures and the invariant culture) and oem its OEM code page on Windows and UTF-8
+    /// elsewhere, as PowerShell 7.4+ resolves them. Code pages such as 1252 come from the code-pages provider
+    /// that pwsh registers at start-up (.NET Framework has them built in).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property)]
     public sealed class EncodingTransformationAttribute : ArgumentTransformationAttribute
@@ -27,6 +31,10 @@ namespace PartnerOps.Commands
             ["bigendianutf32"] = () => new UTF32Encoding(true, true),
             ["ascii"] = () => new ASCIIEncoding(),
             ["latin1"] = () => Encoding.GetEncoding(28591),
+            ["ansi"] = () => Encoding.GetEncoding(CultureInfo.CurrentCulture.TextInfo.ANSICodePage),
+            ["oem"] = () => System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows)
+                ? Encoding.GetEncoding(CultureInfo.CurrentCulture.TextInfo.OEMCodePage)
+                : new UTF8Encoding(false),
         };
 
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)

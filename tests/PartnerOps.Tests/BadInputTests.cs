@@ -119,7 +119,7 @@ namespace PartnerOps.Tests
         [Fact]
         public void A_header_run_together_by_another_delimiter_names_that_delimiter()
         {
-            var ex = ThrowsPartnerOps(ErrorIds.ImportFileInvalid, () => Import(WriteCsv("Name;Country", "Alpha;DE")));
+            var ex = ThrowsPartnerOps(ErrorIds.ImportHeaderInvalid, () => Import(WriteCsv("Name;Country", "Alpha;DE")));
             Assert.Contains("-Delimiter ';'", ex.Message);
         }
     }

@@ -392,17 +392,18 @@ Describe 'Malformed CSV for Import-Partner' {
         $rows[0].Reason | Should -Not -BeNullOrEmpty
     }
 
-    It '<Case>: one terminating ImportFileInvalid naming <Shown>, and nothing is written' -ForEach @(
-        @{ Case = 'a semicolon file read with the default comma'; Bytes = [Text.Encoding]::UTF8.GetBytes("Name;Country`nGood A;DE`nGood B;GB`n"); Shown = "-Delimiter ';'" }
-        @{ Case = 'a file of other columns'; Bytes = [Text.Encoding]::UTF8.GetBytes("Company,Land`nGood A,DE`n"); Shown = 'no Name (or PartnerName) column' }
-        @{ Case = 'binary garbage'; Bytes = [byte[]](0..255) * 4; Shown = 'NUL characters' }
-        @{ Case = 'UTF-16 without a byte-order mark'; Bytes = [Text.Encoding]::Unicode.GetBytes("Name,Country`nGood A,DE`n"); Shown = '-Encoding unicode' }
+    # A header without the needed columns is ImportHeaderInvalid (cmdlets.md, wave 2); a file that is not text is ImportFileInvalid.
+    It '<Case>: one terminating <Id> naming <Shown>, and nothing is written' -ForEach @(
+        @{ Case = 'a semicolon file read with the default comma'; Bytes = [Text.Encoding]::UTF8.GetBytes("Name;Country`nGood A;DE`nGood B;GB`n"); Shown = "-Delimiter ';'"; Id = 'ImportHeaderInvalid' }
+        @{ Case = 'a file of other columns'; Bytes = [Text.Encoding]::UTF8.GetBytes("Company,Land`nGood A,DE`n"); Shown = 'no Name (or PartnerName) column'; Id = 'ImportHeaderInvalid' }
+        @{ Case = 'binary garbage'; Bytes = [byte[]](0..255) * 4; Shown = 'NUL characters'; Id = 'ImportFileInvalid' }
+        @{ Case = 'UTF-16 without a byte-order mark'; Bytes = [Text.Encoding]::Unicode.GetBytes("Name,Country`nGood A,DE`n"); Shown = '-Encoding unicode'; Id = 'ImportFileInvalid' }
     ) {
         $db = New-TestDatabasePath
         $file = New-InputFile 'in.csv' -Bytes $Bytes
         $errors = Get-CommandErrors { Import-Partner $file -Database $db }
         $errors.Count | Should -Be 1
-        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ImportFileInvalid,*'
+        $errors[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
         $errors[0].Exception.Message | Should -BeLike "*$([WildcardPattern]::Escape($Shown))*"
         $errors[0].Exception.Message | Should -Not -Match '[\x00-\x08\x0B\x0C\x0E-\x1F]' -Because 'the message shows no raw control characters'
         Test-Path $db | Should -BeFalse
@@ -510,7 +511,7 @@ Describe 'Malformed CSV for Import-PartnerRevenue' {
         $csv = New-InputFile 'semicolon.csv' -Text "PartnerName;Date;Amount`nAcme;2015-05-01;1`n"
         $errors = Get-CommandErrors { Import-PartnerRevenue $csv -Database $db }
         $errors.Count | Should -Be 1
-        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ImportFileInvalid,*'
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ImportHeaderInvalid,*'
         $errors[0].Exception.Message | Should -BeLike "*no PartnerName, Date, Amount column*-Delimiter ';'*"
         Get-DatabaseState $db | Should -BeExactly $before
     }

@@ -56,13 +56,13 @@ Describe 'Import-Partner of a CSV file' {
         $stored['Plain Partner'].JoinedOn | Should -Be (Get-Date).Date
     }
 
-    It 'has a table view with Path, Read, Inserted, Updated, Skipped, Failed and Duration' {
+    It 'has a table view with Path, Read, Inserted, Updated, Skipped, Failed, Blank and Duration' {
         $view = Get-FormatData -TypeName 'PartnerOps.ImportResult'
         $view | Should -Not -BeNullOrEmpty
-        $view.FormatViewDefinition[0].Control.Headers.Label | Should -Be @('Path', 'Read', 'Inserted', 'Updated', 'Skipped', 'Failed', 'Duration')
+        $view.FormatViewDefinition[0].Control.Headers.Label | Should -Be @('Path', 'Read', 'Inserted', 'Updated', 'Skipped', 'Failed', 'Blank', 'Duration')
         $table = $result | Format-Table | Out-String -Width 80
         $table | Should -Match 'Inserted'
-        $table | Should -Match 'partners\.csv +3 +3 +0 +0 +0 +00:00:'
+        $table | Should -Match 'partners\.csv +3 +3 +0 +0 +0 +0 +00:00:'
     }
 
     It 'says in -Verbose how many rows it read and how long it took' {
@@ -225,7 +225,7 @@ Describe 'Import-Partner failures of the whole file' {
         $csv = New-ImportFile -Line 'Company,Country', 'Alpha,DE', 'Beta,GB'
         $caught = $null
         try { Import-Partner $csv -Database $db -ErrorAction SilentlyContinue } catch { $caught = $_ }
-        $caught.FullyQualifiedErrorId | Should -BeLike 'ImportFileInvalid,*'
+        $caught.FullyQualifiedErrorId | Should -BeLike 'ImportHeaderInvalid,*'
         $caught.CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::InvalidData)
         $caught.Exception.Message | Should -Match 'no Name \(or PartnerName\) column'
         Test-Path $db | Should -BeFalse

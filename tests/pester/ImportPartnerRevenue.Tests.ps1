@@ -106,7 +106,7 @@ Describe 'Import-PartnerRevenue' {
 
     It 'stops before writing anything when a required column is missing' {
         $noAmount = New-Csv (Split-Path $db) @('PartnerName,Date,Value', 'Acme Europe,2015-04-01,1') 'noamount.csv'
-        { Import-PartnerRevenue -Database $db -Path $noAmount } | Should -Throw -ErrorId 'ImportFileInvalid,*' -ExpectedMessage '*no Amount column*'
+        { Import-PartnerRevenue -Database $db -Path $noAmount } | Should -Throw -ErrorId 'ImportHeaderInvalid,*' -ExpectedMessage '*no Amount column*'
     }
 
     It 'reads a JSON array of objects' {

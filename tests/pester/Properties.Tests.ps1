@@ -157,10 +157,10 @@ foreach (`$file in `$files) {
         @($outcomes).Count | Should -Be $files.Count
     }
 
-    It 'returns one ImportResult, or stops with ImportFileInvalid and nothing else' {
+    It 'returns one ImportResult, or stops with ImportFileInvalid (ImportHeaderInvalid for a header without a Name column) and nothing else' {
         foreach ($outcome in $outcomes) {
             if ($outcome.Terminating) {
-                $outcome.Terminating | Should -Be 'ImportFileInvalid' -Because "$(Get-Because $outcome) ($($outcome.ExceptionType))"
+                $outcome.Terminating | Should -BeIn @('ImportFileInvalid', 'ImportHeaderInvalid') -Because "$(Get-Because $outcome) ($($outcome.ExceptionType))"
                 $outcome.Result | Should -BeNullOrEmpty -Because (Get-Because $outcome)
             }
             else {

@@ -2,57 +2,90 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
+using System.Text;
 using CsvHelper;
 
 namespace PartnerOps.Import
 {
-    /// <summary>A CSV file with a header row, read with CsvHelper (measured against Sylvan.Data.Csv: see bench/).</summary>
+    /// <summary>
+    /// A CSV file with a header row, read with CsvHelper (measured against Sylvan.Data.Csv: see bench/) the way
+    /// PowerShell's Import-Csv reads it:
+    /// <list type="bullet">
+    /// <item>a first line <c>sep=;</c> (Excel's) sets the delimiter and is skipped (it must agree with -Delimiter when that is given);</item>
+    /// <item>lines before the header whose first cell starts with <c>#</c> are skipped (Windows PowerShell's <c>#TYPE</c>,
+    /// comments), and <c>#Fields: </c> starts a W3C header, as Import-Csv does;</item>
+    /// <item>spaces and tabs before a cell, and after a quoted cell's closing quote, are not part of the value, so
+    /// <c>"Name", "Country"</c> reads as Name and Country; after an unquoted value, Import-Csv keeps the first space or
+    /// tab of trailing white space (all of it when more text follows a space inside the value), and so does this;</item>
+    /// <item>trailing empty header cells (<c>Name,Country,,</c>) are not columns, as in Import-Csv;</item>
+    /// <item>a row whose cells are all empty or white space (<c>,,,</c> left by Excel) is skipped and counted in <see cref="ImportSource.Blank"/>.</item>
+    /// </list>
+    /// </summary>
     internal sealed class CsvImportSource : ImportSource
     {
         private readonly CsvReader _reader;
         private readonly CsvReaderOptions _rawOptions;
         private readonly string[] _columns;
+        private readonly char _delimiter;
         private string? _malformed;
 
         public CsvImportSource(string path, FileStream file, ImportOptions options)
             : base(path, file)
         {
+            var hint = SeparatorHint(file, options.Encoding);
+            if (hint is char fromFile && options.DelimiterGiven && fromFile != options.Delimiter)
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.ImportFileInvalid,
+                    FailureKind.InvalidArgument,
+                    $"'{path}' begins with the line 'sep={fromFile}', which makes {Shown(fromFile)} its delimiter, but -Delimiter {Shown(options.Delimiter)} was given. " +
+                    $"Leave out -Delimiter (the file's own line then decides), or give -Delimiter {Shown(fromFile)}. Nothing was imported.",
+                    path);
+            }
+
+            _delimiter = hint ?? options.Delimiter;
+            HasSeparatorLine = hint != null;
             var readerOptions = NewOptions(
-                (nameof(CsvReaderOptions.Separator), (char?)options.Delimiter),
+                (nameof(CsvReaderOptions.Separator), (char?)_delimiter),
                 (nameof(CsvReaderOptions.DetectSeparatorHint), false),
-                (nameof(CsvReaderOptions.HasHeader), true),
+                (nameof(CsvReaderOptions.HasHeader), false),
                 (nameof(CsvReaderOptions.TrackLineNumbers), true),
                 (nameof(CsvReaderOptions.SkipEmptyLines), true),
+                (nameof(CsvReaderOptions.TrimWhitespace), (bool?)true),
+                (nameof(CsvReaderOptions.WhitespaceCharacters), Whitespace(_delimiter)),
                 (nameof(CsvReaderOptions.MalformedData), CsvMalformedDataHandling.Recover),
                 (nameof(CsvReaderOptions.OnMalformedRecord), new Action<CsvMalformedRecord>(record => _malformed = Describe(record.Reason))),
                 (nameof(CsvReaderOptions.Encoding), options.Encoding));
             try
             {
                 _reader = CsvReader.Create(file, readerOptions, leaveOpen: true);
+                _columns = ReadHeader();
             }
             catch (CsvFormatException ex)
             {
                 throw Invalid(path, ex);
             }
 
-            _columns = new List<string>(_reader.Headers ?? Array.Empty<string>()).ToArray();
-            if (Array.Exists(_columns, c => c != null && c.IndexOf('\0') >= 0))
+            if (Array.Exists(_columns, c => c.IndexOf('\0') >= 0))
             {
                 throw new PartnerOpsException(
                     ErrorIds.ImportFileInvalid,
                     FailureKind.InvalidData,
-                    $"'{path}' cannot be read as {(options.Encoding ?? System.Text.Encoding.UTF8).WebName} text: its header holds NUL characters, as a UTF-16 file without a byte-order mark " +
+                    $"'{path}' cannot be read as {(options.Encoding ?? Encoding.UTF8).WebName} text: its header holds NUL characters, as a UTF-16 file without a byte-order mark " +
                     "(or a file that is not text) does. Give its -Encoding (for example -Encoding unicode for UTF-16), or save it as UTF-8.",
                     path);
             }
 
+            ImportHeader.CheckDuplicates(_columns, path);
             _malformed = null; // a header's quoting problems show as missing or odd columns instead
-            _rawOptions = RawOptions(options.Delimiter);
+            _rawOptions = RawOptions(_delimiter);
         }
 
         public override IReadOnlyList<string> Columns => _columns;
 
         public override IReadOnlyList<string> RawColumns => _columns;
+
+        public override char Delimiter => _delimiter;
 
         public override long Line => _reader.LineNumber;
 
@@ -61,22 +94,31 @@ namespace PartnerOps.Import
         public override string? this[int column]
         {
             [MethodImpl(Hot.Path)]
-            get => column < _reader.FieldCount ? _reader.GetString(column) : null;
+            get => column < _reader.FieldCount ? Value(_reader, column) : null;
         }
 
         [MethodImpl(Hot.Path)]
         public override bool Read()
         {
-            _malformed = null;
             try
             {
-                if (!_reader.Read())
+                while (true)
                 {
-                    return false;
-                }
+                    _malformed = null;
+                    if (!_reader.Read())
+                    {
+                        return false;
+                    }
 
-                _malformed ??= Ragged();
-                return true;
+                    if (_malformed == null && IsBlank())
+                    {
+                        Blank++;
+                        continue;
+                    }
+
+                    _malformed ??= Ragged();
+                    return true;
+                }
             }
             catch (CsvFormatException ex)
             {
@@ -106,7 +148,7 @@ namespace PartnerOps.Import
             {
                 for (var i = 0; i < values.Length && i < reader.FieldCount; i++)
                 {
-                    values[i] = reader.GetString(i);
+                    values[i] = Value(reader, i);
                 }
             }
 
@@ -119,12 +161,179 @@ namespace PartnerOps.Import
             base.Dispose();
         }
 
-        /// <summary>Options for reading back a row captured by <see cref="CaptureRaw"/>.</summary>
-        internal static CsvReaderOptions RawOptions(char delimiter) => NewOptions(
+        /// <summary>Options for reading back a row captured by <see cref="CaptureRaw"/>: the same rules as the file's.</summary>
+        /// <param name="trim">False to read the module's own CSV back exactly (the failed-row file).</param>
+        internal static CsvReaderOptions RawOptions(char delimiter, bool trim = true, Encoding? encoding = null) => NewOptions(
             (nameof(CsvReaderOptions.Separator), (char?)delimiter),
             (nameof(CsvReaderOptions.DetectSeparatorHint), false),
             (nameof(CsvReaderOptions.HasHeader), false),
-            (nameof(CsvReaderOptions.MalformedData), CsvMalformedDataHandling.Recover));
+            (nameof(CsvReaderOptions.TrimWhitespace), trim ? (bool?)true : null),
+            (nameof(CsvReaderOptions.WhitespaceCharacters), Whitespace(delimiter)),
+            (nameof(CsvReaderOptions.MalformedData), CsvMalformedDataHandling.Recover),
+            (nameof(CsvReaderOptions.Encoding), encoding));
+
+        /// <summary>
+        /// The delimiter an Excel <c>sep=</c> first line sets (after any byte-order mark), or null. Only the start of
+        /// the file is decoded, in the file's encoding; the reader then reads that line as a record, which is skipped.
+        /// </summary>
+        internal static char? SeparatorHint(FileStream file, Encoding? encoding)
+        {
+            var bytes = new byte[64];
+            var count = file.Read(bytes, 0, bytes.Length);
+            file.Position = 0;
+            var skip = 0;
+            if (count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+            {
+                encoding = Encoding.UTF8;
+                skip = 3;
+            }
+            else if (count >= 4 && bytes[0] == 0xFF && bytes[1] == 0xFE && bytes[2] == 0 && bytes[3] == 0)
+            {
+                encoding = new UTF32Encoding(false, false);
+                skip = 4;
+            }
+            else if (count >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)
+            {
+                encoding = new UTF32Encoding(true, false);
+                skip = 4;
+            }
+            else if (count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+            {
+                encoding = new UnicodeEncoding(false, false);
+                skip = 2;
+            }
+            else if (count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+            {
+                encoding = new UnicodeEncoding(true, false);
+                skip = 2;
+            }
+
+            string text;
+            try
+            {
+                text = (encoding ?? Encoding.UTF8).GetString(bytes, skip, count - skip);
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+
+            if (text.Length < 5 || !text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase)
+                || (text.Length > 5 && text[5] != '\r' && text[5] != '\n'))
+            {
+                return null;
+            }
+
+            var separator = text[4];
+            return separator < 128 && separator != '"' && separator != '\r' && separator != '\n' ? separator : (char?)null;
+        }
+
+        /// <summary>
+        /// A cell's value as Import-Csv reads it. CsvHelper (trimming) drops spaces and tabs around the value, and
+        /// after a quoted value's closing quote, as Import-Csv does; after an unquoted value Import-Csv keeps the
+        /// first space or tab of the trailing white space, or all of it when other text follows a space or tab
+        /// inside the value ("foo  " reads as "foo ", "foo bar  " as itself). Only a cell whose raw text ends in
+        /// a space or tab takes the slow path.
+        /// </summary>
+        [MethodImpl(Hot.Path)]
+        private static string Value(CsvReader reader, int column)
+        {
+            var value = reader.GetString(column);
+            var raw = reader.GetRawSpan(column);
+            if (raw.Length == 0 || (raw[raw.Length - 1] != (byte)' ' && raw[raw.Length - 1] != (byte)'\t'))
+            {
+                return value;
+            }
+
+            var text = Encoding.UTF8.GetString(raw.ToArray()).TrimStart(' ', '\t');
+            if (text.Length == 0 || text[0] == '"')
+            {
+                return value;
+            }
+
+            var space = text.IndexOfAny(SpaceOrTab);
+            return text.Substring(space + 1).Trim(SpaceOrTab).Length == 0 ? text.Substring(0, space + 1) : text;
+        }
+
+        private static readonly char[] SpaceOrTab = { ' ', '\t' };
+
+        private static string Whitespace(char delimiter) => delimiter == '\t' ? " " : delimiter == ' ' ? "\t" : " \t";
+
+        private static string Shown(char delimiter) => delimiter == '\t' ? "\"`t\"" : "'" + delimiter + "'";
+
+        /// <summary>Whether a first line was <c>sep=</c> (the failed-row file then begins with one too).</summary>
+        public bool HasSeparatorLine { get; }
+
+        /// <summary>
+        /// The header: the first record that is not the <c>sep=</c> line nor a line whose first cell starts with
+        /// <c>#</c> (Import-Csv's rule; <c>#Fields: </c> is a W3C header), without trailing empty cells.
+        /// </summary>
+        private string[] ReadHeader()
+        {
+            var skipSeparatorLine = HasSeparatorLine;
+            while (_reader.Read())
+            {
+                if (skipSeparatorLine)
+                {
+                    skipSeparatorLine = false;
+                    continue;
+                }
+
+                var names = new List<string>(_reader.FieldCount);
+                for (var i = 0; i < _reader.FieldCount; i++)
+                {
+                    names.Add(Value(_reader, i).Trim());
+                }
+
+                if (names.Count > 0 && names[0].StartsWith("#Fields: ", StringComparison.Ordinal))
+                {
+                    names[0] = names[0].Substring("#Fields: ".Length).Trim();
+                }
+                else if (names.Count > 0 && names[0].StartsWith("#", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                while (names.Count > 1 && names[names.Count - 1].Length == 0)
+                {
+                    names.RemoveAt(names.Count - 1);
+                }
+
+                return names.ToArray();
+            }
+
+            return Array.Empty<string>();
+        }
+
+        /// <summary>
+        /// Whether every cell of the current record is empty or only white space. Most rows have a character
+        /// other than a delimiter, quote or white space in their first bytes, which ends the check at once.
+        /// </summary>
+        [MethodImpl(Hot.Path)]
+        private bool IsBlank()
+        {
+            var raw = _reader.RawRecord;
+            var delimiter = (byte)_delimiter;
+            for (var i = 0; i < raw.Length; i++)
+            {
+                var b = raw[i];
+                if (b != delimiter && b != (byte)' ' && b != (byte)'\t' && b != (byte)'"' && b != (byte)'\r' && b != (byte)'\n')
+                {
+                    return false;
+                }
+            }
+
+            // Only delimiters, quotes and white space: blank unless a quoted cell holds an escaped quote ("""").
+            for (var i = 0; i < _reader.FieldCount; i++)
+            {
+                if (_reader.GetString(i).Trim(' ', '\t', '\r', '\n').Length != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>
         /// CsvReaderOptions with these properties set. They are init-only, and an init setter's signature
@@ -160,7 +369,7 @@ namespace PartnerOps.Import
 
             for (var i = _columns.Length; i < count; i++)
             {
-                if (!string.IsNullOrEmpty(_reader.GetString(i)))
+                if (!_reader.IsEmpty(i))
                 {
                     return $"it has {count} cells where the header has {_columns.Length} columns (cell {i + 1} holds '{TextRules.Shown(_reader.GetString(i))}')";
                 }

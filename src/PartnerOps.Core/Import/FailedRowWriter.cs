@@ -4,16 +4,182 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using CsvHelper;
 
 namespace PartnerOps.Import
 {
     /// <summary>
     /// Writes rejected rows as CSV: each row as it was read, then a Line and a Reason column, so the file
-    /// can be fixed and imported again as it is (the import ignores Line and Reason). A file being
+    /// can be fixed and imported again as it is (the import ignores Line, Reason and File). A file being
     /// re-imported already has those columns; they are replaced, not repeated.
+    /// <para>
+    /// One writer serves every file of a command (<c>Import-Partner dir/*.csv -FailedRowPath rejected.csv</c>):
+    /// when a second file begins, a File column (the full path of the file each row comes from) is added, and
+    /// so is any column the new file has that the header lacks (matched by name, ignoring case and surrounding
+    /// space). Adding a column rewrites the rows written so far once; nothing already written is lost.
+    /// </para>
     /// </summary>
-    internal sealed class FailedRowWriter : IDisposable
+    public sealed class FailedRowWriter : IDisposable
     {
+        public const string LineColumn = "Line";
+        public const string ReasonColumn = "Reason";
+
+        /// <summary>The column naming each row's file, when rows of several files share the failed-row file.</summary>
+        public const string FileColumn = "File";
+
+        private readonly string _path;
+        private readonly Encoding _encoding;
+        private readonly List<string> _header = new List<string>();
+        private StreamWriter _writer;
+        private char _delimiter = ',';
+        private bool _separatorLine;
+        private int _files;
+        private bool _withFile;
+        private string? _firstFile;
+        private string? _file;
+        private int[] _map = Array.Empty<int>();
+        private string?[] _record = Array.Empty<string?>();
+
+        /// <summary>
+        /// Creates (or empties) the file. FailedRowPathInvalid when it is a folder or cannot be written; nothing
+        /// has been imported then, since the writer is made before the first row is read.
+        /// </summary>
+        public FailedRowWriter(string path, Encoding? encoding)
+        {
+            _encoding = encoding ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+            _path = System.IO.Path.GetFullPath(path);
+            if (Directory.Exists(_path))
+            {
+                throw Unwritable(_path, "it is a folder; give the path of a file in it, such as '" + System.IO.Path.Combine(_path, "rejected.csv") + "'", null);
+            }
+
+            try
+            {
+                var folder = System.IO.Path.GetDirectoryName(_path);
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+
+                _writer = new StreamWriter(_path, append: false, _encoding);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw Unwritable(_path, ex.Message, ex);
+            }
+        }
+
+        /// <summary>The full path of the failed-row file.</summary>
+        public string Path => _path;
+
+        /// <summary>Rows written, over every file.</summary>
+        public long Count { get; private set; }
+
+        /// <summary>
+        /// Starts the rows of another input file. The first file's delimiter (and its <c>sep=</c> line, if it had
+        /// one) and columns make the header; a later file adds the File column and its new columns.
+        /// </summary>
+        internal void BeginFile(string sourcePath, IReadOnlyList<string> columns, char delimiter, bool separatorLine)
+        {
+            _files++;
+            if (_files == 1)
+            {
+                _delimiter = delimiter;
+                _separatorLine = separatorLine;
+                _firstFile = sourcePath;
+            }
+
+            var added = new List<string>();
+            var taken = new HashSet<int>();
+            var map = new int[columns.Count];
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var name = columns[i] ?? string.Empty;
+                map[i] = -1;
+                if (IsOwnColumn(name))
+                {
+                    continue;
+                }
+
+                var at = -1;
+                for (var h = 0; h < _header.Count && name.Trim().Length > 0; h++)
+                {
+                    if (!taken.Contains(h) && string.Equals(_header[h].Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase))
+                    {
+                        at = h;
+                        break;
+                    }
+                }
+
+                if (at < 0)
+                {
+                    at = _header.Count + added.Count;
+                    added.Add(name);
+                }
+
+                taken.Add(at);
+                map[i] = at;
+            }
+
+            if (_files == 1)
+            {
+                _header.AddRange(added);
+                Write(_writer, Header());
+            }
+            else if (!_withFile || added.Count > 0)
+            {
+                try
+                {
+                    Widen(added);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    throw new PartnerOpsException(
+                        ErrorIds.FailedRowPathInvalid,
+                        FailureKind.InvalidArgument,
+                        $"The failed-row file '{_path}' cannot be rewritten with the columns of '{sourcePath}': {ex.Message.TrimEnd('.')}. Nothing of '{sourcePath}' was imported; the rows of the files before it are in the database and in '{_path}' as far as it was written.",
+                        _path,
+                        ex);
+                }
+            }
+
+            _file = sourcePath;
+            _map = map;
+            _record = new string?[_header.Count + (_withFile ? 3 : 2)];
+        }
+
+        internal void Write(ImportRowError error)
+        {
+            Array.Clear(_record, 0, _record.Length);
+            for (var i = 0; i < _map.Length && i < error.Values.Count; i++)
+            {
+                if (_map[i] >= 0)
+                {
+                    _record[_map[i]] = error.Values[i];
+                }
+            }
+
+            _record[_header.Count] = error.Line.ToString(CultureInfo.InvariantCulture);
+            _record[_header.Count + 1] = error.Detail;
+            if (_withFile)
+            {
+                _record[_header.Count + 2] = _file;
+            }
+
+            CsvText.WriteRecord(_writer, _record, _delimiter);
+            Count++;
+        }
+
+        /// <summary>Writes what is buffered to the file (at the end of each input file).</summary>
+        public void Flush() => _writer.Flush();
+
+        public void Dispose() => _writer.Dispose();
+
+        private static bool IsOwnColumn(string column) =>
+            string.Equals(column.Trim(), LineColumn, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(column.Trim(), ReasonColumn, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(column.Trim(), FileColumn, StringComparison.OrdinalIgnoreCase);
+
         // Nothing has been imported when this is thrown: the file is opened before the first row is read.
         private static PartnerOpsException Unwritable(string path, string why, Exception? inner) => new PartnerOpsException(
             ErrorIds.FailedRowPathInvalid,
@@ -22,64 +188,60 @@ namespace PartnerOps.Import
             path,
             inner);
 
-        public const string LineColumn = "Line";
-        public const string ReasonColumn = "Reason";
+        private IEnumerable<string?> Header() =>
+            _header.Concat(_withFile ? new[] { LineColumn, ReasonColumn, FileColumn } : new[] { LineColumn, ReasonColumn });
 
-        private readonly StreamWriter _writer;
-        private readonly int[] _kept;
-        private readonly char _delimiter;
-        private readonly string?[] _record;
-
-        public FailedRowWriter(string path, IReadOnlyList<string> columns, char delimiter, Encoding? encoding)
+        private void Write(TextWriter writer, IEnumerable<string?> header)
         {
-            _delimiter = delimiter;
-            _kept = Enumerable.Range(0, columns.Count)
-                .Where(i => !IsOwnColumn(columns[i]))
-                .ToArray();
-            _record = new string?[_kept.Length + 2];
-            var full = System.IO.Path.GetFullPath(path);
-            if (Directory.Exists(full))
+            if (_separatorLine)
             {
-                throw Unwritable(full, "it is a folder; give the path of a file in it, such as '" + System.IO.Path.Combine(full, "rejected.csv") + "'", null);
+                writer.Write("sep=" + _delimiter + "\r\n");
             }
 
-            try
+            CsvText.WriteRecord(writer, header, _delimiter);
+        }
+
+        /// <summary>Rewrites the rows written so far with the File column and the new columns (empty for them).</summary>
+        private void Widen(IReadOnlyList<string> added)
+        {
+            _writer.Dispose();
+            var oldWidth = _header.Count;
+            var hadFile = _withFile;
+            _header.AddRange(added);
+            _withFile = true;
+            var temporary = _path + ".partnerops-tmp";
+            var options = CsvImportSource.RawOptions(_delimiter, trim: false, _encoding);
+            using (var input = new FileStream(_path, FileMode.Open, FileAccess.Read))
+            using (var reader = CsvReader.Create(input, options, leaveOpen: true))
+            using (var output = new StreamWriter(temporary, append: false, _encoding))
             {
-                var folder = System.IO.Path.GetDirectoryName(full);
-                if (!string.IsNullOrEmpty(folder))
+                Write(output, Header());
+                var skip = _separatorLine ? 2 : 1;
+                var record = new string?[_header.Count + 3];
+                while (reader.Read())
                 {
-                    Directory.CreateDirectory(folder);
+                    if (skip > 0)
+                    {
+                        skip--;
+                        continue;
+                    }
+
+                    Array.Clear(record, 0, record.Length);
+                    for (var i = 0; i < oldWidth && i < reader.FieldCount; i++)
+                    {
+                        record[i] = reader.GetString(i);
+                    }
+
+                    record[_header.Count] = oldWidth < reader.FieldCount ? reader.GetString(oldWidth) : null;
+                    record[_header.Count + 1] = oldWidth + 1 < reader.FieldCount ? reader.GetString(oldWidth + 1) : null;
+                    record[_header.Count + 2] = hadFile && oldWidth + 2 < reader.FieldCount ? reader.GetString(oldWidth + 2) : _firstFile;
+                    CsvText.WriteRecord(output, record, _delimiter);
                 }
-
-                _writer = new StreamWriter(full, append: false, encoding ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                throw Unwritable(full, ex.Message, ex);
             }
 
-            CsvText.WriteRecord(_writer, _kept.Select(i => columns[i]).Concat(new[] { LineColumn, ReasonColumn }), delimiter);
+            File.Copy(temporary, _path, overwrite: true);
+            File.Delete(temporary);
+            _writer = new StreamWriter(_path, append: true, _encoding);
         }
-
-        public long Count { get; private set; }
-
-        public void Write(ImportRowError error)
-        {
-            for (var i = 0; i < _kept.Length; i++)
-            {
-                _record[i] = _kept[i] < error.Values.Count ? error.Values[_kept[i]] : null;
-            }
-
-            _record[_kept.Length] = error.Line.ToString(CultureInfo.InvariantCulture);
-            _record[_kept.Length + 1] = error.Detail;
-            CsvText.WriteRecord(_writer, _record, _delimiter);
-            Count++;
-        }
-
-        public void Dispose() => _writer.Dispose();
-
-        private static bool IsOwnColumn(string column) =>
-            string.Equals(column.Trim(), LineColumn, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(column.Trim(), ReasonColumn, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -11,6 +11,12 @@ namespace PartnerOps.Import
         /// <summary>A row was rejected; nothing of it was written.</summary>
         void RowFailed(ImportRowError error);
 
+        /// <summary>
+        /// Something about the file the user should know that stops nothing, such as columns the import does not
+        /// know (a CSV file's before its first row is read; a JSON file's when its end is reached).
+        /// </summary>
+        void Warning(string message);
+
         /// <summary>Called at most every <see cref="ImportOptions.ProgressInterval"/>.</summary>
         void Progress(ImportProgress progress);
 

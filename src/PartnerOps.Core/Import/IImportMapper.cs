@@ -11,13 +11,22 @@ namespace PartnerOps.Import
         /// <summary>The columns the mapper reads, by their canonical names (the failed-row file's columns for JSON).</summary>
         IReadOnlyList<string> Columns { get; }
 
+        /// <summary>The columns the mapper reads that a file may leave out, for the unknown-column warning.</summary>
+        IReadOnlyList<string> OptionalColumns { get; }
+
+        /// <summary>
+        /// Columns the mapper knows and ignores on purpose: those Export-Csv writes for the entity's objects
+        /// (Id, CreatedAt, ...), so that re-importing an export gives no unknown-column warning.
+        /// </summary>
+        IReadOnlyList<string> IgnoredColumns { get; }
+
         /// <summary>The canonical name of a column (an alias gives the name it stands for), or null when the mapper does not read it.</summary>
         string? CanonicalColumn(string column);
 
         /// <summary>Reads what the mapping needs from the database (such as its reporting currency), before the writing starts.</summary>
         void Prepare(Storage.PartnerStore store);
 
-        /// <summary>Finds the columns in a source's columns; a missing required column is ImportFileInvalid.</summary>
+        /// <summary>Finds the columns in a source's columns; a missing required column is ImportHeaderInvalid.</summary>
         void Bind(IReadOnlyList<string> columns, string path);
 
         /// <summary>

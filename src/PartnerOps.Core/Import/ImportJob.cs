@@ -35,18 +35,55 @@ namespace PartnerOps.Import
             BindIfNew();
         }
 
+        /// <summary>
+        /// The warning Run gives before the first row for columns the import does not know (a CSV header's; a JSON
+        /// file's properties are known only at its end), or null.
+        /// </summary>
+        public string? HeaderWarning => _source is JsonImportSource ? null : ImportHeader.UnknownWarning(_source.Columns, _mapper, _source.Path, "the import");
+
         /// <summary>The full path of the file.</summary>
         public string Path => _source.Path;
 
-        [MethodImpl(Hot.Path)]
+        /// <summary>Imports the file, with its rejected rows written to a failed-row file of its own (<see cref="ImportOptions.FailedRowPath"/>).</summary>
         public ImportResult Run(PartnerStore store, IImportListener listener, CancellationToken cancellation)
+        {
+            using var failedRows = _options.FailedRowPath == null ? null : new FailedRowWriter(_options.FailedRowPath, _options.Encoding);
+            return Run(store, listener, cancellation, failedRows);
+        }
+
+        /// <summary>
+        /// Imports the file. <paramref name="failedRows"/>, when given, takes the rejected rows (one writer serves
+        /// every file of a command, so each file's rejects are kept, with a File column from the second file on).
+        /// </summary>
+        [MethodImpl(Hot.Path)]
+        public ImportResult Run(PartnerStore store, IImportListener listener, CancellationToken cancellation, FailedRowWriter? failedRows)
+        {
+            failedRows?.BeginFile(_source.Path, _source.RawColumns, _source.Delimiter, (_source as CsvImportSource)?.HasSeparatorLine == true);
+            if (HeaderWarning is string warning)
+            {
+                listener.Warning(warning);
+            }
+
+            try
+            {
+                return Import(store, listener, cancellation, failedRows);
+            }
+            finally
+            {
+                failedRows?.Flush();
+                if (_source is JsonImportSource && !cancellation.IsCancellationRequested && ImportHeader.UnknownWarning(_source.Columns, _mapper, _source.Path, "the import") is string unknown)
+                {
+                    listener.Warning(unknown);
+                }
+            }
+        }
+
+        [MethodImpl(Hot.Path)]
+        private ImportResult Import(PartnerStore store, IImportListener listener, CancellationToken cancellation, FailedRowWriter? failedRows)
         {
             var clock = Stopwatch.StartNew();
             var nextProgress = TimeSpan.Zero;
             long read = 0, failed = 0;
-            using var failedRows = _options.FailedRowPath == null
-                ? null
-                : new FailedRowWriter(_options.FailedRowPath, _source.RawColumns, _source is JsonImportSource ? ',' : _options.Delimiter, _options.Encoding);
             _mapper.Prepare(store);
             using var writer = new ImportWriter(store, _target(), _options, _utcNow, cancellation);
             try
@@ -117,6 +154,7 @@ namespace PartnerOps.Import
                 Updated = writer.RolledBack ? 0 : writer.Updated,
                 Skipped = writer.RolledBack ? 0 : writer.Skipped,
                 Failed = failed + writer.Failed,
+                Blank = _source.Blank,
                 Duration = clock.Elapsed,
                 RolledBack = writer.RolledBack,
                 Database = store.Path,
@@ -124,6 +162,7 @@ namespace PartnerOps.Import
 
             void Report(ImportRowError error)
             {
+                error = EncodingHint.Add(error, _options.Encoding);
                 failedRows?.Write(error);
                 listener.RowFailed(error);
             }

@@ -21,7 +21,14 @@ namespace PartnerOps.Import
         /// <summary>Where rejected rows are written as CSV, with Line and Reason columns; null for nowhere.</summary>
         public string? FailedRowPath { get; set; }
 
+        /// <summary>The CSV delimiter, unless the file's first line is Excel's <c>sep=</c> line, which sets it.</summary>
         public char Delimiter { get; set; } = ',';
+
+        /// <summary>
+        /// Whether <see cref="Delimiter"/> was given by the user (-Delimiter): a file whose <c>sep=</c> line names
+        /// another delimiter is then ImportFileInvalid, rather than read with either one silently.
+        /// </summary>
+        public bool DelimiterGiven { get; set; }
 
         /// <summary>The file's encoding; null for UTF-8 with or without a byte-order mark (other BOMs are honoured too).</summary>
         public Encoding? Encoding { get; set; }

@@ -20,7 +20,7 @@ namespace PartnerOps
     {
         public string Path { get; internal set; } = string.Empty;
 
-        /// <summary>Data rows read (not counting a header).</summary>
+        /// <summary>Data rows read (not counting a header, blank lines or <see cref="Blank"/> rows).</summary>
         public long Read { get; internal set; }
 
         public long Inserted { get; internal set; }
@@ -31,6 +31,12 @@ namespace PartnerOps
 
         /// <summary>Rows rejected, each reported as one error.</summary>
         public long Failed { get; internal set; }
+
+        /// <summary>
+        /// CSV rows skipped because every cell is empty or only spaces and tabs (such as <c>,,,</c> left by Excel),
+        /// as blank lines are skipped; they are not rows that failed, so -Atomic keeps the file.
+        /// </summary>
+        public long Blank { get; internal set; }
 
         public TimeSpan Duration { get; internal set; }
 

@@ -31,7 +31,13 @@ namespace PartnerOps.Import
         /// <summary>The columns of a row as read, as the failed-row file gives them back.</summary>
         public abstract IReadOnlyList<string> RawColumns { get; }
 
-        /// <summary>Moves to the next record; false at the end of the file.</summary>
+        /// <summary>The delimiter of the file (a CSV file's own <c>sep=</c> line, or -Delimiter); a comma for JSON.</summary>
+        public virtual char Delimiter => ',';
+
+        /// <summary>Rows skipped so far because every cell is empty or white space (such as <c>,,,</c> left by Excel).</summary>
+        public long Blank { get; protected set; }
+
+        /// <summary>Moves to the next record; false at the end of the file. Blank rows are skipped and counted in <see cref="Blank"/>.</summary>
         public abstract bool Read();
 
         /// <summary>The line on which the current record begins.</summary>

@@ -29,6 +29,7 @@ namespace PartnerOps.Import
         private readonly Dictionary<string, int> _index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         private string?[] _values = new string?[16];
         private bool[] _numbers = new bool[16];
+        private string?[] _setBy = new string?[16];
         private byte[] _buffer = new byte[64 * 1024];
         private int _start;
         private int _end;
@@ -96,6 +97,7 @@ namespace PartnerOps.Import
 
             Array.Clear(_values, 0, _values.Length);
             Array.Clear(_numbers, 0, _numbers.Length);
+            Array.Clear(_setBy, 0, _setBy.Length);
             _malformed = null;
             while (true)
             {
@@ -252,12 +254,7 @@ namespace PartnerOps.Import
                         Set(Text(ref reader));
                         break;
                     case JsonTokenType.Number:
-                        Set(Encoding.UTF8.GetString(reader.ValueSpan.ToArray()));
-                        if (_column >= 0)
-                        {
-                            _numbers[_column] = true;
-                        }
-
+                        Set(Encoding.UTF8.GetString(reader.ValueSpan.ToArray()), number: true);
                         break;
                     case JsonTokenType.True:
                         Set("True");
@@ -298,12 +295,38 @@ namespace PartnerOps.Import
             _line = LineAt(reader.TokenStartIndex);
         }
 
-        private void Set(string? value)
+        /// <summary>
+        /// Sets the current property's column. A property given twice in one object (ignoring case and surrounding
+        /// space) makes the row fail: JSON readers differ on which one wins, so neither is taken. An alias and the
+        /// name it stands for (PartnerName and Name) follow a CSV file's rule: the name wins unless it is empty.
+        /// </summary>
+        private void Set(string? value, bool number = false)
         {
-            if (_column >= 0)
+            if (_column < 0)
+            {
+                return;
+            }
+
+            var previous = _setBy[_column];
+            if (previous == null)
             {
                 _values[_column] = value;
-                _numbers[_column] = false;
+                _numbers[_column] = number;
+                _setBy[_column] = _property;
+                return;
+            }
+
+            if (string.Equals(previous.Trim(), _property?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                _malformed ??= $"property '{TextRules.Shown(_property?.Trim())}' appears more than once in the object ({(previous == _property ? "twice" : $"as '{TextRules.Shown(previous)}' and '{TextRules.Shown(_property)}'")}); only one value could be read";
+                return;
+            }
+
+            var isName = string.Equals(_property?.Trim(), _columns[_column], StringComparison.OrdinalIgnoreCase);
+            if (isName ? !string.IsNullOrWhiteSpace(value) : string.IsNullOrWhiteSpace(_values[_column]))
+            {
+                _values[_column] = value;
+                _numbers[_column] = number;
             }
         }
 
@@ -319,6 +342,7 @@ namespace PartnerOps.Import
                 {
                     Array.Resize(ref _values, _values.Length * 2);
                     Array.Resize(ref _numbers, _values.Length);
+                    Array.Resize(ref _setBy, _setBy.Length * 2);
                 }
             }
 

@@ -7,7 +7,7 @@ namespace PartnerOps.Import
     {
         /// <summary>
         /// Opens a file and checks its columns; nothing is written. Fails with ImportFileNotFound, or
-        /// ImportFileInvalid when there is no Name (or PartnerName) column.
+        /// ImportHeaderInvalid when there is no Name (or PartnerName) column or a column appears twice.
         /// </summary>
         public static ImportJob Open(string path, ImportOptions options, Func<DateTime>? utcNow = null)
         {

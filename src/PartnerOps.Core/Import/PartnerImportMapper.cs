@@ -9,7 +9,8 @@ namespace PartnerOps.Import
     /// <summary>
     /// A row of Partner properties (Name or PartnerName, Type, Tier, Status, Region, Country, JoinedOn,
     /// EndedOn, Notes) validated and normalised by <see cref="PartnerRules"/> as Add-Partner does; an empty
-    /// cell is a value not given. Id, CreatedAt, UpdatedAt and unknown columns are ignored.
+    /// cell is a value not given. Id, CreatedAt, UpdatedAt and Database (Export-Csv's) are ignored; other
+    /// columns are ignored with a warning (<see cref="ImportHeader.UnknownWarning"/>).
     /// </summary>
     internal sealed class PartnerImportMapper : IImportMapper
     {
@@ -28,6 +29,10 @@ namespace PartnerOps.Import
         private const string PartnerNameAlias = "PartnerName";
 
         private static readonly string[] ColumnNames = { "Name", "Type", "Tier", "Status", "Region", "Country", "JoinedOn", "EndedOn", "Notes" };
+        private static readonly string[] Optional = { "Type", "Tier", "Status", "Region", "Country", "JoinedOn", "EndedOn", "Notes" };
+
+        // What Get-Partner | Export-Csv writes besides the columns read (Database is every import's: ImportHeader.OwnColumns).
+        private static readonly string[] Ignored = { "Id", "CreatedAt", "UpdatedAt" };
         private static readonly EnumNames<PartnerType> Types = new EnumNames<PartnerType>();
         private static readonly EnumNames<PartnerTier> Tiers = new EnumNames<PartnerTier>();
         private static readonly EnumNames<PartnerStatus> Statuses = new EnumNames<PartnerStatus>();
@@ -46,6 +51,10 @@ namespace PartnerOps.Import
         }
 
         public IReadOnlyList<string> Columns => ColumnNames;
+
+        public IReadOnlyList<string> OptionalColumns => Optional;
+
+        public IReadOnlyList<string> IgnoredColumns => Ignored;
 
         public string? CanonicalColumn(string column)
         {
@@ -73,7 +82,7 @@ namespace PartnerOps.Import
             if (_bound[NameColumn] < 0 && _partnerNameColumn < 0)
             {
                 throw new PartnerOpsException(
-                    ErrorIds.ImportFileInvalid,
+                    ErrorIds.ImportHeaderInvalid,
                     FailureKind.InvalidData,
                     $"'{path}' has no Name (or PartnerName) column, so nothing was imported. {ImportValues.ColumnsHint(columns)}",
                     path);

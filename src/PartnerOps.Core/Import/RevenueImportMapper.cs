@@ -26,6 +26,10 @@ namespace PartnerOps.Import
 
         private static readonly string[] ColumnNames = { "PartnerName", "Date", "Amount", "Currency", "Segment", "Region", "Reference" };
         private static readonly int[] Required = { PartnerNameColumn, DateColumn, AmountColumn };
+        private static readonly string[] Optional = { "Currency", "Segment", "Region", "Reference" };
+
+        // What Get-PartnerRevenue | Export-Csv writes besides the columns read (Database is every import's: ImportHeader.OwnColumns).
+        private static readonly string[] Ignored = { "Id", "PartnerId", "Channel", "Year", "Quarter", "Month" };
 
         private readonly int[] _bound = new int[ColumnNames.Length];
         private readonly ValueText _values;
@@ -38,6 +42,10 @@ namespace PartnerOps.Import
         }
 
         public IReadOnlyList<string> Columns => ColumnNames;
+
+        public IReadOnlyList<string> OptionalColumns => Optional;
+
+        public IReadOnlyList<string> IgnoredColumns => Ignored;
 
         public string? CanonicalColumn(string column) =>
             ColumnNames.FirstOrDefault(c => string.Equals(c, column.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -63,7 +71,7 @@ namespace PartnerOps.Import
             if (missing.Count > 0)
             {
                 throw new PartnerOpsException(
-                    ErrorIds.ImportFileInvalid,
+                    ErrorIds.ImportHeaderInvalid,
                     FailureKind.InvalidData,
                     $"'{path}' has no {string.Join(", ", missing)} column, so nothing was imported (PartnerName may be empty for direct revenue, but the column must be there). " +
                     ImportValues.ColumnsHint(columns),

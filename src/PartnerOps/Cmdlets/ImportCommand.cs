@@ -19,6 +19,9 @@ namespace PartnerOps.Commands
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private PartnerStore? _store;
 
+        // One failed-row file for every file of the command, so each file's rejected rows are kept (with a File column).
+        private FailedRowWriter? _failedRows;
+
         #region Parameters
 
         /// <summary>The file(s) to import; wildcards allowed.</summary>
@@ -68,7 +71,26 @@ namespace PartnerOps.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (var path in ResolvePaths())
+            // Every path first: -FailedRowPath among the files to import (dir/*.csv matching dir/rejected.csv) is
+            // refused before any of them is imported, not when its turn comes.
+            var paths = new List<string>(ResolvePaths());
+            if (FailedRowPath != null)
+            {
+                var failedRowPath = System.IO.Path.GetFullPath(ResolveFileSystemPath(FailedRowPath));
+                foreach (var path in paths)
+                {
+                    if (string.Equals(failedRowPath, System.IO.Path.GetFullPath(path), StringComparison.Ordinal))
+                    {
+                        ThrowTerminatingError(new ErrorRecord(
+                            new ArgumentException($"-FailedRowPath '{FailedRowPath}' is one of the files being imported; give another file for the rejected rows. Nothing was imported."),
+                            "FailedRowPathIsImportFile",
+                            ErrorCategory.InvalidArgument,
+                            FailedRowPath));
+                    }
+                }
+            }
+
+            foreach (var path in paths)
             {
                 if (ShouldProcess(path, $"Import {What} (mode {Mode}{(Atomic ? ", atomic" : string.Empty)})"))
                 {
@@ -83,6 +105,8 @@ namespace PartnerOps.Commands
 
         public override void Dispose()
         {
+            _failedRows?.Dispose();
+            _failedRows = null;
             _store?.Dispose();
             _store = null;
             base.Dispose();
@@ -96,6 +120,7 @@ namespace PartnerOps.Commands
                 Atomic = Atomic,
                 FailedRowPath = FailedRowPath == null ? null : ResolveFileSystemPath(FailedRowPath),
                 Delimiter = Delimiter,
+                DelimiterGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Delimiter)),
                 Encoding = Encoding,
                 Culture = Culture,
             };
@@ -121,11 +146,23 @@ namespace PartnerOps.Commands
             using (job)
             {
                 _store ??= OpenStore(create: true);
+                if (options.FailedRowPath != null && _failedRows == null)
+                {
+                    try
+                    {
+                        _failedRows = new FailedRowWriter(options.FailedRowPath, Encoding);
+                    }
+                    catch (PartnerOpsException ex)
+                    {
+                        ThrowFailure(ex, path);
+                    }
+                }
+
                 var listener = new CmdletImportListener(this, path, What);
                 ImportResult? result = null;
                 try
                 {
-                    result = job!.Run(_store, listener, _stop.Token);
+                    result = job!.Run(_store, listener, _stop.Token, _failedRows);
                 }
                 catch (OperationCanceledException)
                 {
@@ -143,8 +180,8 @@ namespace PartnerOps.Commands
                 var seconds = Math.Max(result!.Duration.TotalSeconds, 0.001);
                 WriteVerbose(string.Format(
                     CultureInfo.CurrentCulture,
-                    "Read {0:N0} row(s) from '{1}' in {2:N1} s ({3:N0} rows/s): {4:N0} inserted, {5:N0} updated, {6:N0} skipped, {7:N0} failed.",
-                    result.Read, path, result.Duration.TotalSeconds, result.Read / seconds, result.Inserted, result.Updated, result.Skipped, result.Failed));
+                    "Read {0:N0} row(s) from '{1}' in {2:N1} s ({3:N0} rows/s): {4:N0} inserted, {5:N0} updated, {6:N0} skipped, {7:N0} failed, {8:N0} blank.",
+                    result.Read, path, result.Duration.TotalSeconds, result.Read / seconds, result.Inserted, result.Updated, result.Skipped, result.Failed, result.Blank));
                 if (result.RolledBack)
                 {
                     WriteWarning($"Nothing was imported from '{path}': {result.Failed} row(s) failed, and -Atomic undoes the whole file. Fix the rows reported and import the file again.");

@@ -189,7 +189,7 @@ namespace PartnerOps.Tests.Import
         {
             var path = WriteCsv("Company,Country", "Alpha,DE");
 
-            var ex = ThrowsPartnerOps(ErrorIds.ImportFileInvalid, () => PartnerImport.Open(path, new ImportOptions(), () => Now));
+            var ex = ThrowsPartnerOps(ErrorIds.ImportHeaderInvalid, () => PartnerImport.Open(path, new ImportOptions(), () => Now));
 
             Assert.Equal(FailureKind.InvalidData, ex.Kind);
             Assert.Contains("no Name (or PartnerName) column", ex.Message);

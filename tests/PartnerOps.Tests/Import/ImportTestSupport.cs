@@ -32,6 +32,10 @@ namespace PartnerOps.Tests.Import
             Errors.Add(error);
         }
 
+        public List<string> Warnings { get; } = new List<string>();
+
+        public void Warning(string message) => Warnings.Add(message);
+
         public void Progress(ImportProgress progress)
         {
             Check();

@@ -156,7 +156,7 @@ namespace PartnerOps.Tests.Import
         {
             var path = WriteFile("noname.json", @"[{ ""Company"": ""A"" }, { ""Name"": ""B"" }]");
 
-            var ex = ThrowsPartnerOps(ErrorIds.ImportFileInvalid, () => PartnerImport.Open(path, new ImportOptions()));
+            var ex = ThrowsPartnerOps(ErrorIds.ImportHeaderInvalid, () => PartnerImport.Open(path, new ImportOptions()));
 
             Assert.Contains("Company", ex.Message);
         }

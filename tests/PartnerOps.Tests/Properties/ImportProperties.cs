@@ -59,7 +59,7 @@ namespace PartnerOps.Tests.Properties
                             using var store = PartnerStore.OpenExisting(db.Path_);
                             return (Result: job.Run(store, listener, CancellationToken.None), Failure: (PartnerOpsException?)null);
                         }
-                        catch (PartnerOpsException ex) when (ex.ErrorId == ErrorIds.ImportFileInvalid)
+                        catch (PartnerOpsException ex) when (ex.ErrorId == ErrorIds.ImportFileInvalid || ex.ErrorId == ErrorIds.ImportHeaderInvalid)
                         {
                             return (Result: (ImportResult?)null, Failure: ex);
                         }

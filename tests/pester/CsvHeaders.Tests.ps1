@@ -1,0 +1,425 @@
+# Issue 12, kind 2 (CSV headers that were silently misread) and kind 6's failed-row file and encodings:
+# a column given twice, spaces around quotes, unknown columns, Excel's sep= line, #TYPE lines, blank rows,
+# -FailedRowPath over several files, and Windows-1252 text. Expected values are written by hand; where
+# Import-Csv is the reference, its own reading of the same file is compared too.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+
+    # Writes text (UTF-8 without BOM, lines as given) or bytes to a file in a fresh folder and returns its path.
+    function New-InputFile {
+        param([string] $Name, [string] $Text, [byte[]] $Bytes)
+        $path = Join-Path (New-TestFolder) $Name
+        if ($PSBoundParameters.ContainsKey('Bytes')) { [IO.File]::WriteAllBytes($path, $Bytes) }
+        else { [IO.File]::WriteAllText($path, $Text) }
+        $path
+    }
+
+    # The partners of a database as "Name|Country|Region|Notes" lines, sorted.
+    function Get-PartnerLines {
+        param([string] $Database)
+        Get-Partner -Database $Database | ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.Name, $_.Country, $_.Region, $_.Notes } | Sort-Object
+    }
+
+    # Runs a script block and returns every error it gave, terminating or not.
+    function Get-AllErrors {
+        param([scriptblock] $Script)
+        $errors = @()
+        try { & $Script -ErrorVariable +errors -ErrorAction SilentlyContinue | Out-Null } catch { $errors += $_ }
+        $errors
+    }
+}
+
+AfterAll {
+    Remove-TestFolders
+}
+
+Describe 'A column given twice is one ImportHeaderInvalid before anything is written' {
+    It '<Case>' -ForEach @(
+        @{ Case = 'Name,Country,Region,Country'; Cmdlet = 'Import-Partner'; Text = "Name,Country,Region,Country`nAcme,DE,NE,FR`n"; Shown = "'Country' (2 times: columns 2, 4)" }
+        @{ Case = 'name, NAME (case and a space)'; Cmdlet = 'Import-Partner'; Text = "name, NAME`nAcme,Other`n"; Shown = "'name' (2 times: columns 1, 2)" }
+        @{ Case = 'a quoted column with spaces inside the quotes'; Cmdlet = 'Import-Partner'; Text = "Name,`" Notes `",Notes`nAcme,a,b`n"; Shown = "'Notes' (2 times: columns 2, 3)" }
+        @{ Case = 'two columns twice, with a semicolon'; Cmdlet = 'Import-Partner'; Text = "Name;Region;REGION;name`nAcme;NE;SE;B`n"; Delimiter = ';'; Shown = "'Name' (2 times: columns 1, 4), 'Region' (2 times: columns 2, 3)" }
+        @{ Case = 'Amount twice in a revenue file'; Cmdlet = 'Import-PartnerRevenue'; Text = "PartnerName,Date,Amount,amount `nAcme,2015-01-01,1,2`n"; Shown = "'Amount' (2 times: columns 3, 4)" }
+    ) {
+        $db = New-TestDatabasePath
+        $file = New-InputFile 'twice.csv' -Text $Text
+        $options = @{}
+        if ($Delimiter) { $options.Delimiter = $Delimiter }
+        $errors = @(Get-AllErrors { & $Cmdlet $file -Database $db @options })
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike "ImportHeaderInvalid,*"
+        $errors[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $errors[0].Exception.Message | Should -BeLike "*'$file'*$([WildcardPattern]::Escape($Shown))*nothing was imported*"
+        Test-Path $db | Should -BeFalse -Because 'the header is checked before the database is opened'
+    }
+
+    It 'is ImportHeaderInvalid also for a file without the needed column (cmdlets.md: "none of the needed ones")' {
+        $file = New-InputFile 'noname.csv' -Text "Company,Country`nAcme,DE`n"
+        { Import-Partner $file -Database (New-TestDatabasePath) } | Should -Throw -ErrorId 'ImportHeaderInvalid,*' -ExpectedMessage '*no Name (or PartnerName) column*'
+    }
+
+    It 'a JSON object with a property twice (<Case>) fails that row alone; the other objects are stored' -ForEach @(
+        @{ Case = 'Country and country'; Json = '[{"Name":"Good A"},{"Name":"Bad","country":"DE","Country":"FR"},{"Name":"Good B","Country":"GB"}]'; Shown = "property 'Country' appears more than once in the object (as 'country' and 'Country')" }
+        @{ Case = 'the same name exactly'; Json = '[{"Name":"Good A"},{"Name":"Bad","Notes":"x","Notes":"y"},{"Name":"Good B","Country":"GB"}]'; Shown = "property 'Notes' appears more than once in the object (twice)" }
+        @{ Case = 'Name and " name "'; Json = '[{"Name":"Good A"},{"Name":"Bad"," name ":"Other"},{"Name":"Good B","Country":"GB"}]'; Shown = "property 'name' appears more than once" }
+    ) {
+        $db = New-TestDatabasePath
+        $file = New-InputFile 'twice.json' -Text $Json
+        $result = Import-Partner $file -Database $db -ErrorVariable err -ErrorAction SilentlyContinue
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ImportRowInvalid,*'
+        $err[0].Exception.Message | Should -BeLike "Line 1, *$([WildcardPattern]::Escape($Shown))*"
+        $result.Inserted, $result.Failed | Should -Be @(2, 1)
+        Get-PartnerLines $db | Should -Be @('Good A|||', 'Good B|GB||')
+    }
+
+    It 'a JSON object with Name and PartnerName reads as a CSV file does: the Name, or PartnerName when Name is empty' {
+        $db = New-TestDatabasePath
+        $file = New-InputFile 'alias.json' -Text '[{"PartnerName":"Ignored","Name":"Alpha"},{"Name":"","PartnerName":"Beta"},{"Name":"Gamma","PartnerName":""}]'
+        $result = Import-Partner $file -Database $db
+        $result.Inserted | Should -Be 3
+        Get-PartnerLines $db | Should -Be @('Alpha|||', 'Beta|||', 'Gamma|||')
+    }
+}
+
+Describe 'Spaces and quotes are read as Import-Csv reads them (<Culture>)' -ForEach @(
+    @{ Culture = 'en-US' }, @{ Culture = 'en-GB' }, @{ Culture = 'de-DE' }, @{ Culture = 'fr-FR' }
+) {
+    BeforeAll {
+        $saved = [cultureinfo]::CurrentCulture
+        [cultureinfo]::CurrentCulture = $Culture
+        # Each line written out: spaces before opening quotes, after closing quotes, tabs, quotes in a quoted
+        # cell with spaces around it, unquoted values with trailing spaces.
+        $rows = @(
+            '"Name", "Country", "Region", "Notes"'
+            '"Acme" , "de",  NE , "a ""b"" c"  '
+            "  Beta  ,`t`"FR`"`t,West ,  keep  me  "
+            'Gamma,GB,,tail  '
+            '"Delta, Inc.", "US" ,"North America",	"x"'
+        )
+        $comma = New-InputFile 'spaces.csv' -Text (($rows -join "`r`n") + "`r`n")
+        $semicolonRows = @(
+            '"Name"; "Country"; "Region"; "Notes"'
+            '"Acme" ; "de";  NE ; "a ""b"" c"  '
+            "  Beta  ;`t`"FR`"`t;West ;  keep  me  "
+            'Gamma;GB;;tail  '
+            '"Delta, Inc."; "US" ;"North America";	"x"'
+        )
+        $semicolon = New-InputFile 'spaces-semicolon.csv' -Text (($semicolonRows -join "`r`n") + "`r`n")
+    }
+
+    AfterAll {
+        [cultureinfo]::CurrentCulture = $saved
+    }
+
+    It 'stores the values written by hand: <Delimiter>' -ForEach @(@{ Delimiter = ',' }, @{ Delimiter = ';' }) {
+        $file = if ($Delimiter -eq ',') { $comma } else { $semicolon }
+        $db = New-TestDatabasePath
+        $result = Import-Partner $file -Database $db -Delimiter $Delimiter
+        $result.Inserted, $result.Failed | Should -Be @(4, 0)
+        # Import-Csv's rules: spaces before a value and after a closing quote are dropped; after an unquoted
+        # value the first trailing space is kept ('tail  ' -> 'tail '), all of it when text follows a space
+        # inside ('  keep  me  ' -> 'keep  me  '). Name, Country and Region are trimmed by Add-Partner's rules.
+        Get-PartnerLines $db | Should -Be @(
+            'Acme|DE|NE|a "b" c'
+            'Beta|FR|West|keep  me  '
+            'Delta, Inc.|US|North America|x'
+            'Gamma|GB||tail '
+        )
+    }
+
+    It 'stores what Import-Csv | Add-Partner stores from the same file: <Delimiter>' -ForEach @(@{ Delimiter = ',' }, @{ Delimiter = ';' }) {
+        $file = if ($Delimiter -eq ',') { $comma } else { $semicolon }
+        $viaImport = New-TestDatabasePath
+        $viaPipeline = New-TestDatabasePath
+        $null = Import-Partner $file -Database $viaImport -Delimiter $Delimiter
+        Import-Csv $file -Delimiter $Delimiter | Add-Partner -Database $viaPipeline
+        Get-PartnerLines $viaImport | Should -Be (Get-PartnerLines $viaPipeline)
+        # and the columns Import-Csv sees are the ones imported
+        (Import-Csv $file -Delimiter $Delimiter | Select-Object -First 1).PSObject.Properties.Name | Should -Be @('Name', 'Country', 'Region', 'Notes')
+    }
+
+    It 'gives back a rejected row as Import-Csv reads it, in the failed-row file' {
+        $file = New-InputFile 'bad.csv' -Text "`"Name`", `"Country`", `"Notes`"`n `"Bad`" , `"XX`" ,  two  words  `n"
+        $failed = Join-Path (Split-Path $file) 'failed.csv'
+        $null = Import-Partner $file -Database (New-TestDatabasePath) -FailedRowPath $failed -ErrorAction SilentlyContinue
+        $row = Import-Csv $failed
+        $row.Name | Should -BeExactly 'Bad'
+        $row.Country | Should -BeExactly 'XX'
+        $row.Notes | Should -BeExactly 'two  words  '
+        $row.Line | Should -Be 2
+    }
+}
+
+Describe 'Columns the import does not know give one warning' {
+    It '<Case>' -ForEach @(
+        @{ Case = 'a typo (Contry) in a partner file'; Cmdlet = 'Import-Partner'; Name = 'p.csv'; Text = "Name,Contry,Type`nAcme,DE,Reseller`n"
+           Unknown = "'Contry'"; Missing = 'Tier, Status, Region, Country, JoinedOn, EndedOn, Notes' }
+        @{ Case = 'two unknown columns and a nameless one'; Cmdlet = 'Import-Partner'; Name = 'p.csv'; Text = "Name,Regoin,,Notes,Shoe`nAcme,NE,x,n,44`n"
+           Unknown = "'Regoin', column 3 (no name), 'Shoe'"; Missing = 'Type, Tier, Status, Region, Country, JoinedOn, EndedOn' }
+        @{ Case = 'a typo (Curency) in a revenue file'; Cmdlet = 'Import-PartnerRevenue'; Name = 'r.csv'; Text = "PartnerName,Date,Amount,Curency,Region`n,2015-01-01,1.50,EUR,NE`n"
+           Unknown = "'Curency'"; Missing = 'Currency, Segment, Reference' }
+        @{ Case = 'an unknown JSON property'; Cmdlet = 'Import-Partner'; Name = 'p.json'; Text = '[{"Name":"Acme","Contry":"DE"},{"Name":"Beta","Tpye":"Reseller","Country":"FR"}]'
+           Unknown = "'Contry', 'Tpye'"; Missing = 'Type, Tier, Status, Region, JoinedOn, EndedOn, Notes' }
+    ) {
+        $db = New-TestDatabasePath
+        $file = New-InputFile $Name -Text $Text
+        $result = & $Cmdlet $file -Database $db -WarningVariable warnings -WarningAction SilentlyContinue
+        $result.Failed | Should -Be 0
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeExactly ("'$file' has $(if ($Unknown.Contains(',')) { 'columns' } else { 'a column' }) that the import does not know, so " +
+            "$(if ($Unknown.Contains(',')) { 'their values are' } else { 'its values are' }) not imported: $Unknown. The columns it reads that the file lacks: $Missing. Rename a misspelt column to import its values.")
+    }
+
+    It 'says nothing for the columns Get-Partner | Export-Csv writes (Id, CreatedAt, UpdatedAt, Database), nor for Windows PowerShell''s #TYPE line' {
+        $source = New-TestDatabasePath
+        Add-TestPartner -Database $source -Partner @{ Name = 'Acme'; Country = 'DE'; Region = 'NE'; Notes = 'n' }, @{ Name = 'Beta' }
+        $export = Join-Path (New-TestFolder) 'export.csv'
+        Get-Partner -Database $source | Export-Csv $export
+        # Windows PowerShell 5.1's Export-Csv writes a #TYPE line first.
+        $typed = Join-Path (Split-Path $export) 'typed.csv'
+        (@('#TYPE PartnerOps.Partner') + (Get-Content $export)) | Set-Content $typed
+        foreach ($file in $export, $typed) {
+            $result = Import-Partner $file -Database (New-TestDatabasePath) -WarningVariable warnings
+            $warnings.Count | Should -Be 0
+            $result.Read | Should -Be 2
+        }
+    }
+
+    It 'says nothing for the columns Get-PartnerRevenue | Export-Csv writes' {
+        $source = New-TestDatabasePath
+        Add-Partner -Database $source -Name 'Acme'
+        Add-PartnerRevenue -Database $source -PartnerName 'Acme' -Date '2015-03-01' -Amount 10 -Currency EUR -Reference 'R-1'
+        $export = Join-Path (New-TestFolder) 'revenue.csv'
+        Get-PartnerRevenue -Database $source | Export-Csv $export
+        (Import-Csv $export | Select-Object -First 1).PSObject.Properties.Name | Should -Contain 'Channel'
+        $null = Import-PartnerRevenue $export -Database $source -Mode Skip -WarningVariable warnings
+        $warnings.Count | Should -Be 0
+    }
+}
+
+Describe 'Excel''s sep= line and #TYPE and comment lines' {
+    It 'honours <Case>' -ForEach @(
+        @{ Case = 'sep=; without -Delimiter'; Bytes = [Text.Encoding]::UTF8.GetBytes("sep=;`r`nName;Country;Notes`r`nAcme;DE;a,b`r`nBad;XX;`r`n"); Options = @{} }
+        @{ Case = 'sep=; with -Delimiter ;'; Bytes = [Text.Encoding]::UTF8.GetBytes("sep=;`r`nName;Country;Notes`r`nAcme;DE;a,b`r`nBad;XX;`r`n"); Options = @{ Delimiter = ';' } }
+        @{ Case = 'sep=; after a UTF-8 byte-order mark (as Excel saves)'; Bytes = [byte[]](0xEF, 0xBB, 0xBF) + [Text.Encoding]::UTF8.GetBytes("sep=;`nName;Country;Notes`nAcme;DE;a,b`nBad;XX;`n"); Options = @{} }
+        @{ Case = 'a tab as sep= in UTF-16 with a byte-order mark'; Bytes = [byte[]](0xFF, 0xFE) + [Text.Encoding]::Unicode.GetBytes("sep=`t`nName`tCountry`tNotes`nAcme`tDE`ta,b`nBad`tXX`t`n"); Options = @{} }
+        @{ Case = 'SEP=| in upper case'; Bytes = [Text.Encoding]::UTF8.GetBytes("SEP=|`nName|Country|Notes`nAcme|DE|a,b`nBad|XX|`n"); Options = @{} }
+    ) {
+        $db = New-TestDatabasePath
+        $file = New-InputFile 'excel.csv' -Bytes $Bytes
+        $result = Import-Partner $file -Database $db @Options -ErrorVariable err -ErrorAction SilentlyContinue
+        $result.Read, $result.Inserted, $result.Failed | Should -Be @(2, 1, 1)
+        Get-PartnerLines $db | Should -Be @('Acme|DE||a,b')
+        # the sep= line counts as line 1, so the bad row is line 4
+        $err[0].Exception.Message | Should -BeLike "Line 4, column Country: 'XX'*"
+    }
+
+    It 'refuses a sep= line that disagrees with -Delimiter, naming both, and writes nothing' {
+        $db = New-TestDatabasePath
+        $file = New-InputFile 'excel.csv' -Text "sep=;`nName;Country`nAcme;DE`n"
+        $errors = @(Get-AllErrors { Import-Partner $file -Database $db -Delimiter ',' })
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ImportFileInvalid,*'
+        $errors[0].Exception.Message | Should -BeExactly "'$file' begins with the line 'sep=;', which makes ';' its delimiter, but -Delimiter ',' was given. Leave out -Delimiter (the file's own line then decides), or give -Delimiter ';'. Nothing was imported."
+        Test-Path $db | Should -BeFalse
+    }
+
+    It 'writes the failed-row file with the same sep= line, so it imports again as it is' {
+        $file = New-InputFile 'excel.csv' -Text "sep=;`nName;Country`nBad;XX`n"
+        $failed = Join-Path (Split-Path $file) 'failed.csv'
+        $db = New-TestDatabasePath
+        $null = Import-Partner $file -Database $db -FailedRowPath $failed -ErrorAction SilentlyContinue
+        Get-Content $failed | Should -Be @('sep=;', 'Name;Country;Line;Reason', "Bad;XX;3;column Country: 'XX' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US).")
+        (Get-Content $failed -Raw).Replace('Bad;XX', 'Fixed;DE') | Set-Content $failed
+        $again = Import-Partner $failed -Database $db -WarningVariable warnings
+        $again.Inserted | Should -Be 1
+        $warnings.Count | Should -Be 0
+        Get-PartnerLines $db | Should -Be @('Fixed|DE||')
+    }
+
+    It 'skips <Case> before the header, as Import-Csv does' -ForEach @(
+        @{ Case = 'a #TYPE line'; Lines = @('#TYPE Selected.System.Management.Automation.PSCustomObject', 'Name,Country', 'Acme,DE', '#1 Partner,FR') }
+        @{ Case = '#TYPE and comment lines'; Lines = @('#TYPE PartnerOps.Partner', '# exported 2015-03-01', '#, with a comma', 'Name,Country', 'Acme,DE', '#1 Partner,FR') }
+        @{ Case = 'a W3C #Fields: header'; Lines = @('#Software: a tool', '#Fields: Name,Country', 'Acme,DE', '#1 Partner,FR') }
+    ) {
+        $db = New-TestDatabasePath
+        $file = New-InputFile 'typed.csv' -Text (($Lines -join "`n") + "`n")
+        $result = Import-Partner $file -Database $db
+        $result.Inserted | Should -Be 2
+        # a '#' after the header is data
+        Get-PartnerLines $db | Should -Be @('#1 Partner|FR||', 'Acme|DE||')
+        (Import-Csv $file | ForEach-Object { "$($_.Name)|$($_.Country)||" } | Sort-Object) | Should -Be (Get-PartnerLines $db)
+    }
+}
+
+Describe 'Rows whose cells are all empty are skipped and counted as Blank' {
+    It 'skips <Case> and counts them; -Atomic keeps the file' -ForEach @(
+        @{ Case = 'Excel''s ,,, rows'; Delimiter = ','; Lines = @('Name,Country,Region,Notes', 'Acme,DE,NE,', ',,,', 'Beta,FR,,', ',,,'); Blank = 2 }
+        @{ Case = 'cells of spaces and tabs, quoted empty cells and short rows'; Delimiter = ','; Lines = @('Name,Country,Region,Notes', '  ,  , ,', "`t,`"`",`"`",", 'Acme,DE,NE,', ',', '', 'Beta,FR,,', '   '); Blank = 3 }
+        @{ Case = ';;; with a semicolon'; Delimiter = ';'; Lines = @('Name;Country;Region;Notes', ';;;', 'Acme;DE;NE;', ';;;;;', 'Beta;FR;;'); Blank = 2 }
+    ) {
+        $db = New-TestDatabasePath
+        $file = New-InputFile 'blank.csv' -Text (($Lines -join "`r`n") + "`r`n")
+        $result = Import-Partner $file -Database $db -Delimiter $Delimiter -Atomic
+        $result.Read, $result.Inserted, $result.Failed, $result.Blank, $result.RolledBack | Should -Be @(2, 2, 0, $Blank, $false)
+        Get-PartnerLines $db | Should -Be @('Acme|DE|NE|', 'Beta|FR||')
+    }
+
+    It 'does not take a row with a quote in a cell for blank' {
+        # """" is a quoted cell holding one quote: the row has a value, and fails for its empty Name.
+        $db = New-TestDatabasePath
+        $file = New-InputFile 'quote.csv' -Text "Name,Notes`nAcme,`n,`"`"`"`"`n"
+        $result = Import-Partner $file -Database $db -ErrorVariable err -ErrorAction SilentlyContinue
+        $result.Read, $result.Inserted, $result.Failed, $result.Blank | Should -Be @(2, 1, 1, 0)
+        $err[0].Exception.Message | Should -BeLike 'Line 3, column Name:*'
+    }
+
+    It 'counts blank rows of a revenue file too' {
+        $db = New-TestDatabasePath
+        $file = New-InputFile 'blank.csv' -Text "PartnerName,Date,Amount,Currency,Segment,Region,Reference`n,2015-01-01,1.50,EUR,,NE,R1`n,,,,,,`n"
+        $result = Import-PartnerRevenue $file -Database $db -Atomic
+        $result.Read, $result.Inserted, $result.Blank | Should -Be @(1, 1, 1)
+    }
+
+    It 'shows Blank in the table view' {
+        $file = New-InputFile 'b.csv' -Text "Name`nAcme`n,`n"
+        $table = Import-Partner $file -Database (New-TestDatabasePath) | Format-Table | Out-String -Width 80
+        $table | Should -Match 'Blank'
+        $table | Should -Match 'b\.csv +1 +1 +0 +0 +0 +1 +00:00:'
+    }
+}
+
+Describe '-FailedRowPath over several files keeps every file''s rejected rows' {
+    BeforeAll {
+        $folder = New-TestFolder
+        [IO.File]::WriteAllText((Join-Path $folder 'a.csv'), "Name,Country`nA good,DE`nA bad,XX`nA worse,YY`n")
+        [IO.File]::WriteAllText((Join-Path $folder 'b.csv'), "Name,Country,Notes`nB bad,ZZ,note b`nB good,FR,`n")
+        [IO.File]::WriteAllText((Join-Path $folder 'c.csv'), "country,name,Shoe`nQQ,C bad,44`nGB,C good,45`n,,`n")
+        $a = Join-Path $folder 'a.csv'; $b = Join-Path $folder 'b.csv'; $c = Join-Path $folder 'c.csv'
+        function Reason($code) { "column Country: '$code' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US)." }
+        # By hand: the first file's columns, then Notes (b.csv) and Shoe (c.csv) added; Line, Reason, File at the end.
+        $expected = @(
+            "Name,Country,Notes,Shoe,Line,Reason,File"
+            "A bad,XX,,,3,`"$(Reason XX)`",$a"
+            "A worse,YY,,,4,`"$(Reason YY)`",$a"
+            "B bad,ZZ,note b,,2,`"$(Reason ZZ)`",$b"
+            "C bad,QQ,,44,2,`"$(Reason QQ)`",$c"
+        )
+    }
+
+    It 'by a wildcard' {
+        $db = New-TestDatabasePath
+        $failed = Join-Path (New-TestFolder) 'rejected.csv'
+        $results = Import-Partner (Join-Path $folder '*.csv') -Database $db -FailedRowPath $failed -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $results.Failed | Should -Be @(2, 1, 1)
+        Get-Content $failed | Should -Be $expected
+    }
+
+    It 'by piped files' {
+        $db = New-TestDatabasePath
+        $failed = Join-Path (New-TestFolder) 'rejected.csv'
+        $null = Get-ChildItem $folder -Filter *.csv | Sort-Object Name | Import-Partner -Database $db -FailedRowPath $failed -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        Get-Content $failed | Should -Be $expected
+    }
+
+    It 'and imports again once fixed, with no warning for Line, Reason and File' {
+        $db = New-TestDatabasePath
+        $failed = Join-Path (New-TestFolder) 'rejected.csv'
+        $null = Import-Partner (Join-Path $folder '*.csv') -Database $db -FailedRowPath $failed -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $fixed = Import-Csv $failed | ForEach-Object { $_.Country = 'DE'; $_ }
+        $fixed | Export-Csv $failed
+        $result = Import-Partner $failed -Database $db -WarningVariable warnings
+        $result.Inserted | Should -Be 4
+        # Shoe is the one unknown column, and it came from c.csv.
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike "*not imported: 'Shoe'.*"
+        # 3 good rows of the files, then the 4 fixed ones
+        (Get-Partner -Database $db).Count | Should -Be 7
+    }
+
+    It 'with JSON and CSV files together' {
+        $mixed = New-TestFolder
+        [IO.File]::WriteAllText((Join-Path $mixed '1.json'), '[{"Name":"J bad","Country":"XX"},{"Name":"J good"}]')
+        [IO.File]::WriteAllText((Join-Path $mixed '2.csv'), "Name,Country`nK bad,YY`n")
+        $failed = Join-Path (New-TestFolder) 'rejected.csv'
+        $null = Import-Partner (Join-Path $mixed '*') -Database (New-TestDatabasePath) -FailedRowPath $failed -ErrorAction SilentlyContinue
+        $rows = Import-Csv $failed
+        $rows.Name | Should -Be @('J bad', 'K bad')
+        $rows.File | Should -Be @((Join-Path $mixed '1.json'), (Join-Path $mixed '2.csv'))
+        $rows.Line | Should -Be @('1', '2')
+    }
+
+    It 'refuses a wildcard that matches the failed-row file before importing any file, leaving that file as it was' {
+        $own = New-TestFolder
+        [IO.File]::WriteAllText((Join-Path $own 'a.csv'), "Name,Country`nA good,DE`nA bad,XX`n")
+        $failed = Join-Path $own 'rejected.csv'
+        [IO.File]::WriteAllText($failed, "Name,Country,Line,Reason`nOld,XX,2,old`n")
+        $db = New-TestDatabasePath
+        { Import-Partner (Join-Path $own '*.csv') -Database $db -FailedRowPath $failed } | Should -Throw -ErrorId 'FailedRowPathIsImportFile,*' -ExpectedMessage '*one of the files being imported*Nothing was imported.'
+        Test-Path $db | Should -BeFalse
+        Get-Content $failed | Should -Be @('Name,Country,Line,Reason', 'Old,XX,2,old')
+    }
+
+    It 'keeps one file''s failed-row file as before: no File column' {
+        $failed = Join-Path (New-TestFolder) 'rejected.csv'
+        $null = Import-Partner $a -Database (New-TestDatabasePath) -FailedRowPath $failed -ErrorAction SilentlyContinue
+        (Get-Content $failed)[0] | Should -BeExactly 'Name,Country,Line,Reason'
+    }
+}
+
+Describe 'Windows-1252 files' {
+    BeforeAll {
+        # 'It’s €5 “net”' in Windows-1252: ’ 0x92, € 0x80, “ 0x93, ” 0x94.
+        $bytes = [Text.Encoding]::ASCII.GetBytes("Name,Notes`nCafe,It") + [byte[]]0x92 + [Text.Encoding]::ASCII.GetBytes('s ') + [byte[]]0x80 +
+            [Text.Encoding]::ASCII.GetBytes('5 ') + [byte[]]0x93 + [Text.Encoding]::ASCII.GetBytes('net') + [byte[]]0x94 + [Text.Encoding]::ASCII.GetBytes("`n")
+        $file = New-InputFile 'windows.csv' -Bytes $bytes
+        $notes = "It$([char]0x2019)s $([char]0x20AC)5 $([char]0x201C)net$([char]0x201D)"
+    }
+
+    It 'read as latin1, the row fails with a reason that says -Encoding 1252' {
+        $db = New-TestDatabasePath
+        $result = Import-Partner $file -Database $db -Encoding latin1 -ErrorVariable err -ErrorAction SilentlyContinue
+        $result.Failed | Should -Be 1
+        $err[0].Exception.Message | Should -BeLike 'Line 2, column Notes:*`u{92}*U+0092*iso-8859-1 (latin1, code page 28591)*-Encoding 1252*'
+    }
+
+    It 'reads it with -Encoding <Encoding>' -ForEach @(
+        @{ Encoding = '1252' }, @{ Encoding = 'windows-1252' }, @{ Encoding = 'Windows-1252 object' }
+    ) {
+        $db = New-TestDatabasePath
+        $value = if ($Encoding -eq 'Windows-1252 object') { [Text.Encoding]::GetEncoding(1252) } else { $Encoding }
+        $result = Import-Partner $file -Database $db -Encoding $value
+        $result.Inserted | Should -Be 1
+        (Get-Partner -Database $db).Notes | Should -BeExactly $notes
+    }
+
+    It 'reads it with -Encoding ansi in <Culture>, whose ANSI code page is 1252, as Get-Content -Encoding ansi does' -ForEach @(
+        @{ Culture = 'en-US' }, @{ Culture = 'en-GB' }, @{ Culture = 'de-DE' }, @{ Culture = 'fr-FR' }
+    ) {
+        $saved = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = $Culture
+            $db = New-TestDatabasePath
+            $result = Import-Partner $file -Database $db -Encoding ansi
+            $result.Inserted | Should -Be 1
+            (Get-Partner -Database $db).Notes | Should -BeExactly $notes
+            (Get-Content $file -Encoding ansi)[1] | Should -BeExactly "Cafe,$notes"
+        }
+        finally {
+            [cultureinfo]::CurrentCulture = $saved
+        }
+    }
+
+    It 'writes the failed-row file in the same encoding' {
+        $bad = New-InputFile 'bad.csv' -Bytes ([Text.Encoding]::ASCII.GetBytes("Name,Country,Notes`nCafe,XX,") + [byte[]](0x80, 0x0A))
+        $failed = Join-Path (Split-Path $bad) 'failed.csv'
+        $null = Import-Partner $bad -Database (New-TestDatabasePath) -Encoding 1252 -FailedRowPath $failed -ErrorAction SilentlyContinue
+        (Import-Csv $failed -Encoding 1252).Notes | Should -BeExactly ([string][char]0x20AC)
+    }
+
+    It 'offers ansi in tab completion' {
+        $completions = (TabExpansion2 -inputScript 'Import-Partner x.csv -Encoding an' -cursorColumn 'Import-Partner x.csv -Encoding an'.Length).CompletionMatches.CompletionText
+        $completions | Should -Contain 'ansi'
+    }
+}
