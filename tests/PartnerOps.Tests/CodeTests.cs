@@ -45,9 +45,11 @@ namespace PartnerOps.Tests
         }
 
         [Fact]
-        public void The_country_list_holds_the_249_assigned_codes()
+        public void The_country_list_holds_the_249_assigned_codes_and_XK()
         {
-            Assert.Equal(249, CountryCodes.All.Count);
+            // ISO 3166-1 assigns 249 alpha-2 codes; XK (Kosovo) is user-assigned, used by the EU, banks and .NET's RegionInfo.
+            Assert.Equal(250, CountryCodes.All.Count);
+            Assert.Contains("XK", CountryCodes.All);
             Assert.All(CountryCodes.All, code => Assert.Matches("^[A-Z]{2}$", code));
         }
 

@@ -230,7 +230,7 @@ Describe 'Excel''s sep= line and #TYPE and comment lines' {
         $failed = Join-Path (Split-Path $file) 'failed.csv'
         $db = New-TestDatabasePath
         $null = Import-Partner $file -Database $db -FailedRowPath $failed -ErrorAction SilentlyContinue
-        Get-Content $failed | Should -Be @('sep=;', 'Name;Country;Line;Reason', "Bad;XX;3;column Country: 'XX' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US).")
+        Get-Content $failed | Should -Be @('sep=;', 'Name;Country;Line;Reason', "Bad;XX;3;column Country: 'XX' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US, or XK for Kosovo).")
         (Get-Content $failed -Raw).Replace('Bad;XX', 'Fixed;DE') | Set-Content $failed
         $again = Import-Partner $failed -Database $db -WarningVariable warnings
         $again.Inserted | Should -Be 1
@@ -297,7 +297,7 @@ Describe '-FailedRowPath over several files keeps every file''s rejected rows' {
         [IO.File]::WriteAllText((Join-Path $folder 'b.csv'), "Name,Country,Notes`nB bad,ZZ,note b`nB good,FR,`n")
         [IO.File]::WriteAllText((Join-Path $folder 'c.csv'), "country,name,Shoe`nQQ,C bad,44`nGB,C good,45`n,,`n")
         $a = Join-Path $folder 'a.csv'; $b = Join-Path $folder 'b.csv'; $c = Join-Path $folder 'c.csv'
-        function Reason($code) { "column Country: '$code' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US)." }
+        function Reason($code) { "column Country: '$code' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US, or XK for Kosovo)." }
         # By hand: the first file's columns, then Notes (b.csv) and Shoe (c.csv) added; Line, Reason, File at the end.
         $expected = @(
             "Name,Country,Notes,Shoe,Line,Reason,File"

@@ -17,8 +17,8 @@ Describe 'A read that fails while its rows stream' {
         $bytes = [IO.File]::ReadAllBytes($db)
         $size = $bytes[16] * 256 + $bytes[17] # the page size, from the file header
         $indexPages = @(for ($page = 1; $page -lt $bytes.Length / $size; $page++) {
-            # 0x0A: an index leaf page; the name keys are upper case.
-            if ($bytes[$page * $size] -eq 0x0A -and [Text.Encoding]::ASCII.GetString($bytes, $page * $size, $size).Contains('PARTNER ')) { $page }
+            # 0x0A: an index leaf page; the name keys are case-folded (lower case).
+            if ($bytes[$page * $size] -eq 0x0A -and [Text.Encoding]::ASCII.GetString($bytes, $page * $size, $size).Contains('partner ')) { $page }
         })
         [Array]::Clear($bytes, $indexPages[[int]($indexPages.Count / 2)] * $size, $size)
         [IO.File]::WriteAllBytes($db, $bytes)

@@ -95,7 +95,7 @@ namespace PartnerOps.Tests.Import
 
             var bytes = File.ReadAllBytes(failed);
             Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'N' }, bytes.Take(4).ToArray());
-            var reason = "column Country: '{0}' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US).";
+            var reason = "column Country: '{0}' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US, or XK for Kosovo).";
             Assert.Equal(
                 new[]
                 {
