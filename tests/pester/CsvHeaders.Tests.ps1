@@ -73,12 +73,16 @@ Describe 'A column given twice is one ImportHeaderInvalid before anything is wri
         Get-PartnerLines $db | Should -Be @('Good A|||', 'Good B|GB||')
     }
 
-    It 'a JSON object with Name and PartnerName reads as a CSV file does: the Name, or PartnerName when Name is empty' {
+    It 'a JSON object with both Name and PartnerName fails that object alone (one field named twice); objects with one of them are stored' {
+        # Behaviour changed (fault 5 of the second review): Name and PartnerName in one object were "Name wins unless empty".
         $db = New-TestDatabasePath
-        $file = New-InputFile 'alias.json' -Text '[{"PartnerName":"Ignored","Name":"Alpha"},{"Name":"","PartnerName":"Beta"},{"Name":"Gamma","PartnerName":""}]'
-        $result = Import-Partner $file -Database $db
-        $result.Inserted | Should -Be 3
-        Get-PartnerLines $db | Should -Be @('Alpha|||', 'Beta|||', 'Gamma|||')
+        $file = New-InputFile 'alias.json' -Text '[{"PartnerName":"Lost","Name":"Alpha"},{"Name":"Beta"},{"PartnerName":"Gamma"}]'
+        $result = Import-Partner $file -Database $db -ErrorVariable err -ErrorAction SilentlyContinue
+        $result.Inserted, $result.Failed | Should -Be @(2, 1)
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ImportRowInvalid,*'
+        $err[0].Exception.Message | Should -BeLike "Line 1, *properties 'PartnerName' and 'Name' both name the field Name*"
+        Get-PartnerLines $db | Should -Be @('Beta|||', 'Gamma|||')
     }
 }
 
@@ -256,7 +260,7 @@ Describe 'Excel''s sep= line and #TYPE and comment lines' {
 Describe 'Rows whose cells are all empty are skipped and counted as Blank' {
     It 'skips <Case> and counts them; -Atomic keeps the file' -ForEach @(
         @{ Case = 'Excel''s ,,, rows'; Delimiter = ','; Lines = @('Name,Country,Region,Notes', 'Acme,DE,NE,', ',,,', 'Beta,FR,,', ',,,'); Blank = 2 }
-        @{ Case = 'cells of spaces and tabs, quoted empty cells and short rows'; Delimiter = ','; Lines = @('Name,Country,Region,Notes', '  ,  , ,', "`t,`"`",`"`",", 'Acme,DE,NE,', ',', '', 'Beta,FR,,', '   '); Blank = 3 }
+        @{ Case = 'cells of spaces and tabs, quoted empty cells and short rows'; Delimiter = ','; Lines = @('Name,Country,Region,Notes', '  ,  , ,', "`t,`"`",`"`",", 'Acme,DE,NE,', ',', '', 'Beta,FR,,', '   '); Blank = 4 } # the line of 3 spaces counts (it did not before the second review); the empty line does not
         @{ Case = ';;; with a semicolon'; Delimiter = ';'; Lines = @('Name;Country;Region;Notes', ';;;', 'Acme;DE;NE;', ';;;;;', 'Beta;FR;;'); Blank = 2 }
     ) {
         $db = New-TestDatabasePath
@@ -411,15 +415,272 @@ Describe 'Windows-1252 files' {
         }
     }
 
-    It 'writes the failed-row file in the same encoding' {
+    It 'writes the failed-row file as UTF-8 with a byte-order mark, which Import-Csv -Encoding 1252 and Import-Partner -Encoding 1252 read right (the mark wins)' {
+        # Behaviour changed (fault 1 of the second review): it was written in the input's encoding.
         $bad = New-InputFile 'bad.csv' -Bytes ([Text.Encoding]::ASCII.GetBytes("Name,Country,Notes`nCafe,XX,") + [byte[]](0x80, 0x0A))
         $failed = Join-Path (Split-Path $bad) 'failed.csv'
         $null = Import-Partner $bad -Database (New-TestDatabasePath) -Encoding 1252 -FailedRowPath $failed -ErrorAction SilentlyContinue
+        [IO.File]::ReadAllBytes($failed)[0..3] | Should -Be @(0xEF, 0xBB, 0xBF, [byte][char]'N')
         (Import-Csv $failed -Encoding 1252).Notes | Should -BeExactly ([string][char]0x20AC)
+        (Get-Content $failed -Raw).Replace('Cafe,XX', 'Cafe,FR') | Set-Content $failed -Encoding utf8BOM
+        $db = New-TestDatabasePath
+        (Import-Partner $failed -Database $db -Encoding 1252).Inserted | Should -Be 1
+        Get-PartnerLines $db | Should -Be @("Cafe|FR||$([char]0x20AC)")
     }
 
     It 'offers ansi in tab completion' {
         $completions = (TabExpansion2 -inputScript 'Import-Partner x.csv -Encoding an' -cursorColumn 'Import-Partner x.csv -Encoding an'.Length).CompletionMatches.CompletionText
         $completions | Should -Contain 'ansi'
+    }
+}
+
+# ---- Second review of issue 12's kinds 2 and 6 (faults 1-7 of the fresh tester) ----
+
+Describe 'The shared failed-row file never replaces a character (fault 1)' {
+    BeforeAll {
+        # Text of the second and third files, typed here; the failed-row file must give them back exactly.
+        $lodz = "$([char]0x141)$([char]0xF3)d$([char]0x17A) Sp. z o.o."   # Łódź Sp. z o.o.
+        $beijing = "$([char]0x5317)$([char]0x4EAC)$([char]0x79D1)$([char]0x6280)"  # 北京科技
+        $aero = "$([char]0xC6)r$([char]0xF8) $([char]0xD8)l ApS"          # Ærø Øl ApS
+    }
+
+    It 'with -Encoding <Encoding> for an ASCII first file, a UTF-16 file with a BOM and a UTF-8 file with a BOM' -ForEach @(
+        @{ Encoding = 'latin1' }, @{ Encoding = '1252' }, @{ Encoding = 'ascii' }
+    ) {
+        $folder = New-TestFolder
+        $first = Join-Path $folder 'w.csv'
+        [IO.File]::WriteAllText($first, "Name,Country`nAcme,XX`n", [Text.Encoding]::ASCII)
+        $pl = Join-Path $folder 'pl.csv'
+        [IO.File]::WriteAllText($pl, "Name,Country`n$lodz,XX`n$beijing,YY`n", [Text.UnicodeEncoding]::new($false, $true))
+        $dk = Join-Path $folder 'dk.csv'
+        [IO.File]::WriteAllText($dk, "Name,Country`n$aero,ZZ`n", [Text.UTF8Encoding]::new($true))
+        $failed = Join-Path $folder 'rej.csv'
+        $db = New-TestDatabasePath
+        $results = Import-Partner $first, $pl, $dk -Encoding $Encoding -Database $db -FailedRowPath $failed -ErrorAction SilentlyContinue
+        $results.Failed | Should -Be @(1, 2, 1)
+        [IO.File]::ReadAllBytes($failed)[0..2] | Should -Be @(0xEF, 0xBB, 0xBF)
+        $rows = Import-Csv $failed
+        $rows.Name | Should -BeExactly @('Acme', $lodz, $beijing, $aero)
+        $rows.Line | Should -Be @('2', '2', '3', '2')
+        # Fixed and imported again with the same -Encoding: the byte-order mark wins, the names are stored exactly.
+        (Get-Content $failed -Raw -Encoding utf8).Replace(',XX,', ',PL,').Replace(',YY,', ',CN,').Replace(',ZZ,', ',DK,') | Set-Content $failed -Encoding utf8BOM -NoNewline
+        $again = Import-Partner $failed -Encoding $Encoding -Database $db
+        $again.Inserted, $again.Failed | Should -Be @(4, 0)
+        (Get-Partner -Database $db).Name | Sort-Object | Should -BeExactly (@('Acme', $lodz, $beijing, $aero) | Sort-Object)
+    }
+
+    It 'a JSON file''s rejected rows in a shared file with a 1252 CSV file keep their characters' {
+        $folder = New-TestFolder
+        $csv = Join-Path $folder 'a.csv'
+        [IO.File]::WriteAllBytes($csv, [byte[]]([Text.Encoding]::ASCII.GetBytes("Name,Country`nCaf") + 0xE9 + [Text.Encoding]::ASCII.GetBytes(",XX`n")))
+        $json = Join-Path $folder 'b.json'
+        [IO.File]::WriteAllText($json, "[{`"Name`":`"$beijing`",`"Country`":`"YY`"}]", [Text.UTF8Encoding]::new($true))
+        $failed = Join-Path $folder 'rej.csv'
+        $null = Import-Partner $csv, $json -Encoding 1252 -Database (New-TestDatabasePath) -FailedRowPath $failed -ErrorAction SilentlyContinue
+        # 0xE9 in Windows-1252 is é (U+00E9).
+        (Import-Csv $failed).Name | Should -BeExactly @("Caf$([char]0xE9)", $beijing)
+    }
+}
+
+Describe 'Bytes an encoding has no character for are an error, never ''?'' (fault 2)' {
+    BeforeAll {
+        # 'Müller Straße €' in UTF-8: ü C3 BC, ß C3 9F, € E2 82 AC; none is ASCII, so ASCII has no character for them.
+        $utf8 = "M$([char]0xFC)ller Stra$([char]0xDF)e $([char]0x20AC)"
+    }
+
+    It 'refuses the row for -Encoding <Encoding>, stores the others and changes nothing stored' -ForEach @(
+        @{ Encoding = 'ascii' }, @{ Encoding = 'us-ascii' }, @{ Encoding = '20127' }, @{ Encoding = 'ASCIIEncoding object' }
+    ) {
+        $db = New-TestDatabasePath
+        Add-TestPartner -Database $db -Partner @{ Name = 'Kept'; Country = 'DE' }
+        $file = New-InputFile 'a.csv' -Text "Name,Country,Notes`nPlain,DE,ok`n$utf8,DE,x`nKept,FR,y`n"
+        $value = if ($Encoding -eq 'ASCIIEncoding object') { [Text.ASCIIEncoding]::new() } else { $Encoding }
+        $result = Import-Partner $file -Database $db -Encoding $value -Mode Upsert -ErrorVariable err -ErrorAction SilentlyContinue
+        $result.Read, $result.Inserted, $result.Updated, $result.Failed | Should -Be @(3, 1, 1, 1)
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ImportRowInvalid,*'
+        $err[0].Exception.Message | Should -BeLike "Line 3, *column Name holds bytes that are not us-ascii (code page 20127) text*-Encoding*"
+        Get-PartnerLines $db | Should -Be @('Kept|FR||y', 'Plain|DE||ok')
+        (Get-Partner -Database $db).Name | Should -Not -Contain 'M??ller Stra??e ???'
+    }
+
+    It 'refuses a revenue row whose Reference has such bytes; nothing of it is stored' {
+        $db = New-TestDatabasePath
+        $file = New-InputFile 'r.csv' -Text "PartnerName,Date,Amount,Currency,Region,Reference`n,2015-01-01,1.50,EUR,NE,PO-1`n,2015-01-02,2.50,EUR,NE,PO-M$([char]0xFC)ller`n"
+        $result = Import-PartnerRevenue $file -Database $db -Encoding ascii -ErrorVariable err -ErrorAction SilentlyContinue
+        $result.Inserted, $result.Failed | Should -Be @(1, 1)
+        $err[0].Exception.Message | Should -BeLike 'Line 3, *column Reference holds bytes that are not us-ascii*'
+        (Get-PartnerRevenue -Database $db).Reference | Should -Be @('PO-1')
+    }
+
+    It 'refuses a header with such bytes as ImportFileInvalid; nothing is written' {
+        $db = New-TestDatabasePath
+        Add-TestPartner -Database $db -Partner @{ Name = 'Kept' }
+        $file = New-InputFile 'h.csv' -Text "Name,L$([char]0xE4)nd`nA,DE`n"
+        { Import-Partner $file -Database $db -Encoding ascii } | Should -Throw -ErrorId 'ImportFileInvalid,*' -ExpectedMessage '*its header holds bytes that are not us-ascii*'
+        (Get-Partner -Database $db).Name | Should -Be @('Kept')
+    }
+
+    It 'refuses a JSON value with such bytes for -Encoding ascii' {
+        $db = New-TestDatabasePath
+        $file = New-InputFile 'a.json' -Text "[{`"Name`":`"Plain`"},{`"Name`":`"$utf8`"}]"
+        $result = Import-Partner $file -Database $db -Encoding ascii -ErrorVariable err -ErrorAction SilentlyContinue
+        $result.Inserted, $result.Failed | Should -Be @(1, 1)
+        $err[0].Exception.Message | Should -BeLike "*property 'Name' holds bytes that are not us-ascii*"
+        Get-PartnerLines $db | Should -Be @('Plain|||')
+    }
+
+    It 'refuses a Shift-JIS (932) row whose lead byte has no trail byte' {
+        # 0x81 is a Shift-JIS lead byte; 0x20 (space) cannot follow it, so 932 has no character for it.
+        $db = New-TestDatabasePath
+        $bytes = [Text.Encoding]::ASCII.GetBytes("Name,Notes`nGood,ok`nBad,ab") + [byte[]](0x81, 0x20) + [Text.Encoding]::ASCII.GetBytes("cd`n")
+        $file = New-InputFile 'sjis.csv' -Bytes $bytes
+        $result = Import-Partner $file -Database $db -Encoding 932 -ErrorVariable err -ErrorAction SilentlyContinue
+        $result.Inserted, $result.Failed | Should -Be @(1, 1)
+        $err[0].Exception.Message | Should -BeLike 'Line 3, *column Notes holds bytes that are not shift_jis (code page 932) text*'
+        Get-PartnerLines $db | Should -Be @('Good|||ok')
+    }
+}
+
+Describe 'A byte-order mark wins over -Encoding, as in Import-Csv (fault 3)' {
+    It '<Bom> with -Encoding <Encoding>' -ForEach @(
+        @{ Bom = 'UTF-8 BOM'; Encoding = 'latin1' }, @{ Bom = 'UTF-8 BOM'; Encoding = '1252' }, @{ Bom = 'UTF-8 BOM'; Encoding = 'ascii' }
+        @{ Bom = 'UTF-16 LE BOM'; Encoding = 'latin1' }, @{ Bom = 'UTF-16 BE BOM'; Encoding = '1252' }
+        @{ Bom = 'UTF-32 LE BOM'; Encoding = 'latin1' }, @{ Bom = 'UTF-32 BE BOM'; Encoding = 'ascii' }
+    ) {
+        $encoding = switch ($Bom) {
+            'UTF-8 BOM' { [Text.UTF8Encoding]::new($true) }
+            'UTF-16 LE BOM' { [Text.UnicodeEncoding]::new($false, $true) }
+            'UTF-16 BE BOM' { [Text.UnicodeEncoding]::new($true, $true) }
+            'UTF-32 LE BOM' { [Text.UTF32Encoding]::new($false, $true) }
+            'UTF-32 BE BOM' { [Text.UTF32Encoding]::new($true, $true) }
+        }
+        $name = "M$([char]0xFC)ller $([char]0x141)$([char]0xF3)d$([char]0x17A)"   # Müller Łódź
+        $file = Join-Path (New-TestFolder) 'bom.csv'
+        [IO.File]::WriteAllText($file, "Name,Country`n$name,PL`n", $encoding)
+        $db = New-TestDatabasePath
+        $result = Import-Partner $file -Database $db -Encoding $Encoding -WarningVariable warnings
+        $result.Inserted | Should -Be 1
+        $warnings.Count | Should -Be 0
+        Get-PartnerLines $db | Should -BeExactly @("$name|PL||")
+        # Import-Csv reads the same file the same way.
+        (Import-Csv $file -Encoding $Encoding).Name | Should -BeExactly $name
+    }
+
+    It 'a UTF-8 BOM before a sep= line with -Encoding latin1' {
+        $file = Join-Path (New-TestFolder) 'bomsep.csv'
+        [IO.File]::WriteAllText($file, "sep=;`nName;Country`nK$([char]0xF6)ln;DE`n", [Text.UTF8Encoding]::new($true))
+        $db = New-TestDatabasePath
+        (Import-Partner $file -Database $db -Encoding latin1).Inserted | Should -Be 1
+        Get-PartnerLines $db | Should -BeExactly @("K$([char]0xF6)ln|DE||")
+    }
+}
+
+Describe 'A delimiter the reader cannot take is one clear error (fault 4)' {
+    It '-Delimiter <Shown>: ImportFileInvalid naming it and the Import-Csv way; nothing written' -ForEach @(
+        @{ Shown = 'U+061B'; Delimiter = [char]0x061B }, @{ Shown = 'section sign'; Delimiter = [char]0xA7 }, @{ Shown = 'quote'; Delimiter = [char]'"' }
+    ) {
+        $db = New-TestDatabasePath
+        Add-TestPartner -Database $db -Partner @{ Name = 'Kept' }
+        $file = New-InputFile 'x.csv' -Text "Name$($Delimiter)Country`nA$($Delimiter)DE`n"
+        $hex = '{0:X4}' -f [int]$Delimiter
+        { Import-Partner $file -Database $db -Delimiter $Delimiter } | Should -Throw -ErrorId 'ImportFileInvalid,*' `
+            -ExpectedMessage "-Delimiter '$Delimiter' makes '$Delimiter' (U+$hex) the delimiter of*Nothing was imported. Read the file with Import-Csv*-Delimiter '$Delimiter' | Add-Partner*"
+        (Get-Partner -Database $db).Name | Should -Be @('Kept')
+    }
+
+    It 'the way out the error gives works: Import-Csv -Delimiter U+061B | Add-Partner' {
+        $db = New-TestDatabasePath
+        $d = [char]0x061B
+        $file = New-InputFile 'fa.csv' -Text "Name$($d)Country`nA$($d)DE`nB$($d)FR`n"
+        Import-Csv $file -Delimiter $d | Add-Partner -Database $db
+        Get-PartnerLines $db | Should -Be @('A|DE||', 'B|FR||')
+    }
+
+    It 'a sep= line naming <Shown> is ImportFileInvalid too' -ForEach @(
+        @{ Shown = 'U+061B'; Delimiter = [char]0x061B }, @{ Shown = 'section sign'; Delimiter = [char]0xA7 }
+    ) {
+        $file = New-InputFile 'sep.csv' -Text "sep=$Delimiter`nName$($Delimiter)Country`nA$($Delimiter)DE`n"
+        { Import-Partner $file -Database (New-TestDatabasePath) } | Should -Throw -ErrorId 'ImportFileInvalid,*' -ExpectedMessage "Its first line 'sep=$Delimiter' makes '$Delimiter'*Import-Csv*"
+    }
+
+    It 'without -Delimiter, a header separated by U+061B gets a hint naming it' {
+        $d = [char]0x061B
+        $file = New-InputFile 'fa.csv' -Text "Name$($d)Country`nA$($d)DE`n"
+        { Import-Partner $file -Database (New-TestDatabasePath) } | Should -Throw -ErrorId 'ImportHeaderInvalid,*' -ExpectedMessage "*looks separated by '$d' (U+061B*Import-Csv <file> -Delimiter '$d'*"
+    }
+}
+
+Describe 'Two columns that name one field are one column twice (fault 5)' {
+    It '<Case>: ImportHeaderInvalid naming both; nothing written' -ForEach @(
+        @{ Case = 'PartnerName,Name'; Header = 'PartnerName,Country,Name'; Shown = "'Name' (2 times, as 'PartnerName' and 'Name': columns 1, 3)" }
+        @{ Case = 'name, PARTNERNAME '; Header = 'name,Country, PARTNERNAME '; Shown = "'Name' (2 times, as 'name' and 'PARTNERNAME': columns 1, 3)" }
+        @{ Case = 'PartnerName twice and Name'; Header = 'PartnerName,Name,partnername'; Shown = "'Name' (3 times, as 'PartnerName' and 'Name': columns 1, 2, 3)" }
+    ) {
+        $db = New-TestDatabasePath
+        Add-TestPartner -Database $db -Partner @{ Name = 'Kept' }
+        $file = New-InputFile 'alias.csv' -Text "$Header`nA,DE,B`n"
+        { Import-Partner $file -Database $db } | Should -Throw -ErrorId 'ImportHeaderInvalid,*' -ExpectedMessage "*$([WildcardPattern]::Escape($Shown))*"
+        (Get-Partner -Database $db).Name | Should -Be @('Kept')
+    }
+
+    It 'a JSON object with <Case> fails that object alone' -ForEach @(
+        @{ Case = 'name and PartnerName'; Json = '[{"name":"A","PartnerName":"B"},{"PartnerName":"Good"}]'; Shown = "properties 'name' and 'PartnerName' both name the field Name" }
+        @{ Case = 'PartnerName and an empty Name'; Json = '[{"PartnerName":"A","Name":""},{"PartnerName":"Good"}]'; Shown = "properties 'PartnerName' and 'Name' both name the field Name" }
+    ) {
+        $db = New-TestDatabasePath
+        $file = New-InputFile 'alias.json' -Text $Json
+        $result = Import-Partner $file -Database $db -ErrorVariable err -ErrorAction SilentlyContinue
+        $result.Inserted, $result.Failed | Should -Be @(1, 1)
+        $err[0].Exception.Message | Should -BeLike "Line 1, *$Shown*"
+        Get-PartnerLines $db | Should -Be @('Good|||')
+    }
+
+    It 'a revenue file''s PartnerId column is still ignored, as its help says' {
+        $db = New-TestDatabasePath
+        $file = New-InputFile 'r.csv' -Text "PartnerId,PartnerName,Date,Amount,Currency,Region`n99,,2015-01-01,1.50,EUR,NE`n"
+        $result = Import-PartnerRevenue $file -Database $db -WarningVariable warnings
+        $result.Inserted | Should -Be 1
+        $warnings.Count | Should -Be 0
+        ((Get-Help Import-PartnerRevenue).Description.Text -join ' ' -replace '\s+', ' ') | Should -Match 'Export-Csv writes \(Id, PartnerId, Channel, Year, Quarter, Month, Database\) and a failed-row file''s Line, Reason and File are ignored'
+    }
+}
+
+Describe 'Every row of blank cells is counted in Blank; an empty line is not a row (fault 6)' {
+    It '<Case>' -ForEach @(
+        # Blank counts: each listed line that holds only spaces, tabs, delimiters or "" is one; empty lines are none.
+        @{ Case = 'spaces, tabs, mixed'; Text = "Name,Country`n   `n`t`n `t `nA,DE`n"; Delimiter = ','; Blank = 3 }
+        @{ Case = 'spaces with "" and ,,,'; Text = "Name,Country`n  `n`"`",`"`"`n,,,`nA,DE`n"; Delimiter = ','; Blank = 3 }
+        @{ Case = 'empty lines are not counted'; Text = "Name,Country`n`nA,DE`n`n`n  `n"; Delimiter = ','; Blank = 1 }
+        @{ Case = 'semicolons and CRLF'; Text = "Name;Country`r`n `r`n;`r`nA;DE`r`n`r`n"; Delimiter = ';'; Blank = 2 }
+        @{ Case = 'blank lines before the header'; Text = "`n   `nName,Country`n`t`nA,DE`n"; Delimiter = ','; Blank = 1 }
+    ) {
+        $db = New-TestDatabasePath
+        $file = New-InputFile 'b.csv' -Text $Text
+        $result = Import-Partner $file -Database $db -Delimiter $Delimiter -Atomic
+        $result.Read, $result.Inserted, $result.Failed, $result.Blank | Should -Be @(1, 1, 0, $Blank)
+        Get-PartnerLines $db | Should -Be @('A|DE||')
+    }
+
+    It 'in a revenue file too' {
+        $file = New-InputFile 'r.csv' -Text "PartnerName,Date,Amount,Currency,Region`n  `n,2015-01-01,1.50,EUR,NE`n`t`n"
+        $result = Import-PartnerRevenue $file -Database (New-TestDatabasePath) -Atomic
+        $result.Read, $result.Inserted, $result.Blank | Should -Be @(1, 1, 2)
+    }
+}
+
+Describe 'A failed-row file that starts with sep= (fault 7)' {
+    It 'reads back with the README''s command (Get-Content | Select-Object -Skip 1 | ConvertFrom-Csv -Delimiter <Shown>) and imports again as it is' -ForEach @(
+        @{ Shown = ';'; Delimiter = ';' }, @{ Shown = '|'; Delimiter = '|' }, @{ Shown = 'tab'; Delimiter = "`t" }
+    ) {
+        $file = New-InputFile 'excel.csv' -Text "sep=$Delimiter`nName$($Delimiter)Country`nBad$($Delimiter)XX`nGood$($Delimiter)DE`n"
+        $failed = Join-Path (Split-Path $file) 'rejected.csv'
+        $db = New-TestDatabasePath
+        $null = Import-Partner $file -Database $db -FailedRowPath $failed -ErrorAction SilentlyContinue
+        $rows = Get-Content $failed | Select-Object -Skip 1 | ConvertFrom-Csv -Delimiter $Delimiter
+        $rows.Name, $rows.Country, $rows.Line | Should -Be @('Bad', 'XX', '3')
+        (Get-Content $failed -Raw).Replace("Bad$($Delimiter)XX", "Fixed$($Delimiter)FR") | Set-Content $failed
+        (Import-Partner $failed -Database $db).Inserted | Should -Be 1
+        Get-PartnerLines $db | Should -Be @('Fixed|FR||', 'Good|DE||')
     }
 }

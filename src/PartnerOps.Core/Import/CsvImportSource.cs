@@ -27,12 +27,28 @@ namespace PartnerOps.Import
         private readonly CsvReaderOptions _rawOptions;
         private readonly string[] _columns;
         private readonly char _delimiter;
+        private readonly bool _strict;
+        private readonly Encoding? _encoding;
         private string? _malformed;
 
-        public CsvImportSource(string path, FileStream file, ImportOptions options)
+        /// <param name="canonicalColumn">The field a column names (an alias such as PartnerName gives Name), or null.</param>
+        /// <exception cref="PartnerOpsException">ImportFileInvalid for a delimiter the reader cannot take (not ASCII, a quote or
+        /// a line break), a <c>sep=</c> line disagreeing with -Delimiter, or a header that is not text in the encoding;
+        /// ImportHeaderInvalid for a column, or a field (through its aliases), given twice.</exception>
+        public CsvImportSource(string path, FileStream file, ImportOptions options, Func<string, string?>? canonicalColumn = null)
             : base(path, file)
         {
-            var hint = SeparatorHint(file, options.Encoding);
+            if (options.DelimiterGiven)
+            {
+                CheckDelimiter(options.Delimiter, "-Delimiter " + Shown(options.Delimiter), path);
+            }
+
+            var hint = SeparatorHint(file, options.Encoding, out var hintLine);
+            if (hint == null && hintLine != null)
+            {
+                CheckDelimiter(hintLine.Value, $"Its first line 'sep={hintLine.Value}'", path);
+            }
+
             if (hint is char fromFile && options.DelimiterGiven && fromFile != options.Delimiter)
             {
                 throw new PartnerOpsException(
@@ -50,12 +66,14 @@ namespace PartnerOps.Import
                 (nameof(CsvReaderOptions.DetectSeparatorHint), false),
                 (nameof(CsvReaderOptions.HasHeader), false),
                 (nameof(CsvReaderOptions.TrackLineNumbers), true),
-                (nameof(CsvReaderOptions.SkipEmptyLines), true),
+                (nameof(CsvReaderOptions.SkipEmptyLines), false), // CsvHelper would also skip lines of spaces, uncounted
                 (nameof(CsvReaderOptions.TrimWhitespace), (bool?)true),
                 (nameof(CsvReaderOptions.WhitespaceCharacters), Whitespace(_delimiter)),
                 (nameof(CsvReaderOptions.MalformedData), CsvMalformedDataHandling.Recover),
                 (nameof(CsvReaderOptions.OnMalformedRecord), new Action<CsvMalformedRecord>(record => _malformed = Describe(record.Reason))),
-                (nameof(CsvReaderOptions.Encoding), options.Encoding));
+                (nameof(CsvReaderOptions.Encoding), EncodingHint.HasByteOrderMark(file) ? null : options.Encoding));
+            _strict = EncodingHint.IsStrict(options.Encoding);
+            _encoding = options.Encoding;
             try
             {
                 _reader = CsvReader.Create(file, readerOptions, leaveOpen: true);
@@ -76,7 +94,16 @@ namespace PartnerOps.Import
                     path);
             }
 
-            ImportHeader.CheckDuplicates(_columns, path);
+            if (_strict && Array.Exists(_columns, c => c.IndexOf(EncodingHint.Replacement) >= 0))
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.ImportFileInvalid,
+                    FailureKind.InvalidData,
+                    $"'{path}' cannot be read: " + EncodingHint.Unreadable(options.Encoding!, "its header").Replace("so the row is not imported", "so nothing was imported"),
+                    path);
+            }
+
+            ImportHeader.CheckDuplicates(_columns, path, canonicalColumn);
             _malformed = null; // a header's quoting problems show as missing or odd columns instead
             _rawOptions = RawOptions(_delimiter);
         }
@@ -110,6 +137,11 @@ namespace PartnerOps.Import
                         return false;
                     }
 
+                    if (_malformed == null && IsEmptyLine())
+                    {
+                        continue; // an empty line is no row, as in Import-Csv: skipped, not counted
+                    }
+
                     if (_malformed == null && IsBlank())
                     {
                         Blank++;
@@ -117,6 +149,11 @@ namespace PartnerOps.Import
                     }
 
                     _malformed ??= Ragged();
+                    if (_strict && _malformed == null)
+                    {
+                        _malformed = Undecodable();
+                    }
+
                     return true;
                 }
             }
@@ -176,8 +213,10 @@ namespace PartnerOps.Import
         /// The delimiter an Excel <c>sep=</c> first line sets (after any byte-order mark), or null. Only the start of
         /// the file is decoded, in the file's encoding; the reader then reads that line as a record, which is skipped.
         /// </summary>
-        internal static char? SeparatorHint(FileStream file, Encoding? encoding)
+        /// <param name="line">The character after <c>sep=</c> on a line of its own, even one the reader cannot take as its delimiter (then the result is null).</param>
+        internal static char? SeparatorHint(FileStream file, Encoding? encoding, out char? line)
         {
+            line = null;
             var bytes = new byte[64];
             var count = file.Read(bytes, 0, bytes.Length);
             file.Position = 0;
@@ -225,6 +264,7 @@ namespace PartnerOps.Import
             }
 
             var separator = text[4];
+            line = separator;
             return separator < 128 && separator != '"' && separator != '\r' && separator != '\n' ? separator : (char?)null;
         }
 
@@ -257,6 +297,54 @@ namespace PartnerOps.Import
 
         private static readonly char[] SpaceOrTab = { ' ', '\t' };
 
+        /// <summary>
+        /// ImportFileInvalid for a delimiter CsvHelper 34 cannot take: it reads UTF-8 bytes and takes only an ASCII
+        /// separator, and a quote or line break cannot separate cells. Import-Csv takes any character, so the way out
+        /// is Import-Csv piped to the Add cmdlet (or saving the file with another delimiter).
+        /// </summary>
+        internal static void CheckDelimiter(char delimiter, string given, string path)
+        {
+            if (delimiter < 128 && delimiter != '"' && delimiter != '\r' && delimiter != '\n' && delimiter != '\0')
+            {
+                return;
+            }
+
+            var why = delimiter >= 128
+                ? "Import-Partner and Import-PartnerRevenue read only an ASCII delimiter (such as , ; | or a tab)"
+                : "a quote or line break cannot separate cells";
+            throw new PartnerOpsException(
+                ErrorIds.ImportFileInvalid,
+                FailureKind.InvalidArgument,
+                $"{given} makes '{delimiter}' (U+{(int)delimiter:X4}) the delimiter of '{path}', but {why}. Nothing was imported. " +
+                $"Read the file with Import-Csv, which takes any delimiter, and pipe the rows on: Import-Csv '{path}' -Delimiter '{(delimiter == '\'' ? "''" : delimiter.ToString())}' | Add-Partner " +
+                "(or | Add-PartnerRevenue); or save the file with a comma or semicolon as its delimiter.",
+                path);
+        }
+
+        /// <summary>Why the current row is not imported when it held bytes the (code-page) encoding has no character for, or null.</summary>
+        private string? Undecodable()
+        {
+            var raw = _reader.RawRecord;
+            for (var i = 0; i + 2 < raw.Length; i++)
+            {
+                // U+FFFD is EF BF BD in UTF-8, which the reader works in.
+                if (raw[i] == 0xEF && raw[i + 1] == 0xBF && raw[i + 2] == 0xBD)
+                {
+                    for (var c = 0; c < _reader.FieldCount && c < _columns.Length; c++)
+                    {
+                        if (_reader.GetString(c).IndexOf(EncodingHint.Replacement) >= 0)
+                        {
+                            return EncodingHint.Unreadable(_encoding!, $"column {_columns[c]}");
+                        }
+                    }
+
+                    return EncodingHint.Unreadable(_encoding!, "it");
+                }
+            }
+
+            return null;
+        }
+
         private static string Whitespace(char delimiter) => delimiter == '\t' ? " " : delimiter == ' ' ? "\t" : " \t";
 
         private static string Shown(char delimiter) => delimiter == '\t' ? "\"`t\"" : "'" + delimiter + "'";
@@ -285,6 +373,11 @@ namespace PartnerOps.Import
                     names.Add(Value(_reader, i).Trim());
                 }
 
+                if (names.Count <= 1 && (names.Count == 0 || names[0].Length == 0) && IsBlankLine())
+                {
+                    continue; // an empty line, or one of spaces and tabs, before the header (CsvHelper skipped them before)
+                }
+
                 if (names.Count > 0 && names[0].StartsWith("#Fields: ", StringComparison.Ordinal))
                 {
                     names[0] = names[0].Substring("#Fields: ".Length).Trim();
@@ -303,6 +396,28 @@ namespace PartnerOps.Import
             }
 
             return Array.Empty<string>();
+        }
+
+        /// <summary>Whether the current record is a line of nothing but spaces and tabs (or nothing at all).</summary>
+        private bool IsBlankLine()
+        {
+            foreach (var b in _reader.RawRecord)
+            {
+                if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether the current record is an empty line (nothing but its line break).</summary>
+        [MethodImpl(Hot.Path)]
+        private bool IsEmptyLine()
+        {
+            var raw = _reader.RawRecord;
+            return raw.Length == 0 || (raw[0] == (byte)'\r' || raw[0] == (byte)'\n') && (raw.Length == 1 || (raw.Length == 2 && raw[0] == (byte)'\r' && raw[1] == (byte)'\n'));
         }
 
         /// <summary>

@@ -13,6 +13,12 @@ namespace PartnerOps.Import
     /// can be fixed and imported again as it is (the import ignores Line, Reason and File). A file being
     /// re-imported already has those columns; they are replaced, not repeated.
     /// <para>
+    /// The file is always UTF-8 with a byte-order mark, whatever the input files' encodings: any row of any file
+    /// can be written without a character being replaced (a single-byte encoding would turn Ł into L and 北京 into
+    /// ??), and the mark makes Import-Partner, Import-Csv, Get-Content and Excel read it as UTF-8 even when
+    /// -Encoding is given (a byte-order mark wins over -Encoding).
+    /// </para>
+    /// <para>
     /// One writer serves every file of a command (<c>Import-Partner dir/*.csv -FailedRowPath rejected.csv</c>):
     /// when a second file begins, a File column (the full path of the file each row comes from) is added, and
     /// so is any column the new file has that the header lacks (matched by name, ignoring case and surrounding
@@ -44,9 +50,9 @@ namespace PartnerOps.Import
         /// Creates (or empties) the file. FailedRowPathInvalid when it is a folder or cannot be written; nothing
         /// has been imported then, since the writer is made before the first row is read.
         /// </summary>
-        public FailedRowWriter(string path, Encoding? encoding)
+        public FailedRowWriter(string path)
         {
-            _encoding = encoding ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+            _encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
             _path = System.IO.Path.GetFullPath(path);
             if (Directory.Exists(_path))
             {
@@ -210,7 +216,7 @@ namespace PartnerOps.Import
             _header.AddRange(added);
             _withFile = true;
             var temporary = _path + ".partnerops-tmp";
-            var options = CsvImportSource.RawOptions(_delimiter, trim: false, _encoding);
+            var options = CsvImportSource.RawOptions(_delimiter, trim: false);
             using (var input = new FileStream(_path, FileMode.Open, FileAccess.Read))
             using (var reader = CsvReader.Create(input, options, leaveOpen: true))
             using (var output = new StreamWriter(temporary, append: false, _encoding))

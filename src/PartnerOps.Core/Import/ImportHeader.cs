@@ -18,24 +18,39 @@ namespace PartnerOps.Import
         /// </summary>
         public static readonly IReadOnlyList<string> OwnColumns = new[] { FailedRowWriter.LineColumn, FailedRowWriter.ReasonColumn, FailedRowWriter.FileColumn, "Database" };
 
-        /// <summary>ImportHeaderInvalid when a named column appears twice, ignoring case and surrounding space (as Import-Csv refuses it).</summary>
-        public static void CheckDuplicates(IReadOnlyList<string> columns, string path)
+        /// <summary>
+        /// ImportHeaderInvalid when a named column appears twice, ignoring case and surrounding space (as Import-Csv
+        /// refuses it), or when two columns name one field through its aliases (PartnerName and Name): only one of
+        /// them could be read, and the other's data would be lost.
+        /// </summary>
+        /// <param name="canonicalColumn">The field a column names, or null for a column the import does not read.</param>
+        public static void CheckDuplicates(IReadOnlyList<string> columns, string path, Func<string, string?>? canonicalColumn = null)
         {
+            string Field(string c) => canonicalColumn?.Invoke(c) ?? c.Trim();
             var twice = columns
                 .Where(c => !string.IsNullOrWhiteSpace(c))
-                .GroupBy(c => c.Trim(), StringComparer.OrdinalIgnoreCase)
+                .GroupBy(Field, StringComparer.OrdinalIgnoreCase)
                 .Where(g => g.Count() > 1)
-                .Select(g => $"'{TextRules.Shown(g.Key)}' ({g.Count()} times: columns {string.Join(", ", Positions(columns, g.Key))})")
+                .Select(g => Describe(columns, g.Key, g.ToList(), Field))
                 .ToList();
             if (twice.Count > 0)
             {
                 throw new PartnerOpsException(
                     ErrorIds.ImportHeaderInvalid,
                     FailureKind.InvalidData,
-                    $"The header of '{path}' names {(twice.Count == 1 ? "a column" : "columns")} more than once (ignoring case and surrounding spaces): {string.Join(", ", twice)}. " +
+                    $"The header of '{path}' names {(twice.Count == 1 ? "a column" : "columns")} more than once (ignoring case and surrounding spaces; an alias such as PartnerName names the same column as Name): {string.Join(", ", twice)}. " +
                     "Only one of them could be read, so nothing was imported. Rename or remove the extra column.",
                     path);
             }
+        }
+
+        private static string Describe(IReadOnlyList<string> columns, string field, List<string> names, Func<string, string> fieldOf)
+        {
+            var positions = string.Join(", ", Positions(columns, field, fieldOf));
+            var distinct = names.Select(n => n.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return distinct.Count == 1
+                ? $"'{TextRules.Shown(distinct[0])}' ({names.Count} times: columns {positions})"
+                : $"'{TextRules.Shown(field)}' ({names.Count} times, as {string.Join(" and ", distinct.Select(n => "'" + TextRules.Shown(n) + "'"))}: columns {positions})";
         }
 
         /// <summary>
@@ -81,11 +96,11 @@ namespace PartnerOps.Import
         private static bool IsIgnored(string name, IImportMapper mapper) =>
             OwnColumns.Contains(name, StringComparer.OrdinalIgnoreCase) || mapper.IgnoredColumns.Contains(name, StringComparer.OrdinalIgnoreCase);
 
-        private static IEnumerable<int> Positions(IReadOnlyList<string> columns, string name)
+        private static IEnumerable<int> Positions(IReadOnlyList<string> columns, string field, Func<string, string> fieldOf)
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                if (string.Equals(columns[i]?.Trim(), name, StringComparison.OrdinalIgnoreCase))
+                if (!string.IsNullOrWhiteSpace(columns[i]) && string.Equals(fieldOf(columns[i]), field, StringComparison.OrdinalIgnoreCase))
                 {
                     yield return i + 1;
                 }

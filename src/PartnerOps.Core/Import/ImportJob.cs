@@ -47,7 +47,7 @@ namespace PartnerOps.Import
         /// <summary>Imports the file, with its rejected rows written to a failed-row file of its own (<see cref="ImportOptions.FailedRowPath"/>).</summary>
         public ImportResult Run(PartnerStore store, IImportListener listener, CancellationToken cancellation)
         {
-            using var failedRows = _options.FailedRowPath == null ? null : new FailedRowWriter(_options.FailedRowPath, _options.Encoding);
+            using var failedRows = _options.FailedRowPath == null ? null : new FailedRowWriter(_options.FailedRowPath);
             return Run(store, listener, cancellation, failedRows);
         }
 
@@ -162,7 +162,7 @@ namespace PartnerOps.Import
 
             void Report(ImportRowError error)
             {
-                error = EncodingHint.Add(error, _options.Encoding);
+                error = EncodingHint.Add(error, _source.Encoding);
                 failedRows?.Write(error);
                 listener.RowFailed(error);
             }

@@ -57,6 +57,14 @@ namespace PartnerOps.Import
         /// <summary>Chunks that may wait for the writer before the reader waits too (the bounded queue).</summary>
         internal int QueuedChunks { get; set; } = 8;
 
+        /// <summary>A copy with another <see cref="Encoding"/>.</summary>
+        internal ImportOptions WithEncoding(Encoding? encoding)
+        {
+            var copy = (ImportOptions)MemberwiseClone();
+            copy.Encoding = encoding;
+            return copy;
+        }
+
         public static ImportFormat FormatOf(string path) =>
             path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ImportFormat.Json : ImportFormat.Csv;
     }

@@ -37,6 +37,9 @@ namespace PartnerOps.Import
         /// <summary>Rows skipped so far because every cell is empty or white space (such as <c>,,,</c> left by Excel).</summary>
         public long Blank { get; protected set; }
 
+        /// <summary>The encoding the file is read with (its byte-order mark's, else -Encoding's), or null for UTF-8.</summary>
+        public System.Text.Encoding? Encoding { get; private set; }
+
         /// <summary>Moves to the next record; false at the end of the file. Blank rows are skipped and counted in <see cref="Blank"/>.</summary>
         public abstract bool Read();
 
@@ -107,9 +110,13 @@ namespace PartnerOps.Import
 
             try
             {
-                return (options.Format ?? ImportOptions.FormatOf(full)) == ImportFormat.Json
-                    ? new JsonImportSource(full, file, options, canonicalColumn, canonicalColumns)
-                    : (ImportSource)new CsvImportSource(full, file, options);
+                // A byte-order mark wins over -Encoding; a code page is read strictly (EncodingHint).
+                var read = options.WithEncoding(EncodingHint.ForFile(file, options.Encoding));
+                var source = (options.Format ?? ImportOptions.FormatOf(full)) == ImportFormat.Json
+                    ? new JsonImportSource(full, file, read, canonicalColumn, canonicalColumns)
+                    : (ImportSource)new CsvImportSource(full, file, read, canonicalColumn);
+                source.Encoding = read.Encoding;
+                return source;
             }
             catch
             {

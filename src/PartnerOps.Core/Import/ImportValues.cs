@@ -22,6 +22,14 @@ namespace PartnerOps.Import
             var text = $"Its columns are: {string.Join(", ", columns.Select(TextRules.Shown))}.";
             if (columns.Count == 1)
             {
+                // U+061B ARABIC SEMICOLON is the list separator of fa-IR and other cultures (what Export-Csv -UseCulture
+                // writes there); the CSV reader takes only ASCII delimiters.
+                if (columns[0].IndexOf('\u061B') >= 0)
+                {
+                    return text + " The header looks separated by '\u061B' (U+061B, the list separator of fa-IR, which Export-Csv -UseCulture writes there), which this import cannot take as its delimiter: " +
+                        "read the file with Import-Csv <file> -Delimiter '\u061B' and pipe it to Add-Partner (or Add-PartnerRevenue).";
+                }
+
                 foreach (var delimiter in new[] { ';', '\t', '|', ',' })
                 {
                     if (columns[0].IndexOf(delimiter) >= 0)

@@ -44,6 +44,8 @@ namespace PartnerOps.Import
         private string? _property;
         private int _skipDepth = -1;
         private long _line;
+        private readonly bool _strict;
+        private readonly System.Text.Encoding? _encoding;
         private string? _malformed;
 
         public JsonImportSource(string path, FileStream file, ImportOptions options, Func<string, string?> canonicalColumn, IReadOnlyList<string> canonicalColumns)
@@ -52,6 +54,8 @@ namespace PartnerOps.Import
             _canonicalColumn = canonicalColumn;
             _rawColumns = canonicalColumns;
             _input = Utf8TranscodingStream.Wrap(file, options.Encoding);
+            _strict = EncodingHint.IsStrict(options.Encoding);
+            _encoding = options.Encoding;
         }
 
         private enum Phase
@@ -297,14 +301,20 @@ namespace PartnerOps.Import
 
         /// <summary>
         /// Sets the current property's column. A property given twice in one object (ignoring case and surrounding
-        /// space) makes the row fail: JSON readers differ on which one wins, so neither is taken. An alias and the
-        /// name it stands for (PartnerName and Name) follow a CSV file's rule: the name wins unless it is empty.
+        /// space), or two properties naming one field through its aliases (PartnerName and Name), make the row fail:
+        /// JSON readers differ on which one wins, so neither is taken (a CSV header naming a field twice is
+        /// ImportHeaderInvalid for the whole file).
         /// </summary>
         private void Set(string? value, bool number = false)
         {
             if (_column < 0)
             {
                 return;
+            }
+
+            if (_strict && value != null && value.IndexOf(EncodingHint.Replacement) >= 0)
+            {
+                _malformed ??= EncodingHint.Unreadable(_encoding!, $"property '{TextRules.Shown(_property?.Trim())}'");
             }
 
             var previous = _setBy[_column];
@@ -322,12 +332,7 @@ namespace PartnerOps.Import
                 return;
             }
 
-            var isName = string.Equals(_property?.Trim(), _columns[_column], StringComparison.OrdinalIgnoreCase);
-            if (isName ? !string.IsNullOrWhiteSpace(value) : string.IsNullOrWhiteSpace(_values[_column]))
-            {
-                _values[_column] = value;
-                _numbers[_column] = number;
-            }
+            _malformed ??= $"properties '{TextRules.Shown(previous.Trim())}' and '{TextRules.Shown(_property?.Trim())}' both name the field {_columns[_column]} (an alias names the same field); only one value could be read";
         }
 
         private int ColumnFor(string property)

@@ -150,7 +150,7 @@ namespace PartnerOps.Commands
                 {
                     try
                     {
-                        _failedRows = new FailedRowWriter(options.FailedRowPath, Encoding);
+                        _failedRows = new FailedRowWriter(options.FailedRowPath);
                     }
                     catch (PartnerOpsException ex)
                     {

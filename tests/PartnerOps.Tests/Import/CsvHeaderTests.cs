@@ -82,7 +82,7 @@ namespace PartnerOps.Tests.Import
             var failed = Db.File("failed.csv");
             var utf8Bom = new UTF8Encoding(true);
 
-            using (var writer = new FailedRowWriter(failed, utf8Bom))
+            using (var writer = new FailedRowWriter(failed))
             {
                 foreach (var path in new[] { first, second })
                 {
