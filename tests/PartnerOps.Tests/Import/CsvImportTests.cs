@@ -90,11 +90,14 @@ namespace PartnerOps.Tests.Import
         }
 
         [Fact]
-        public void Name_wins_over_PartnerName_when_both_are_given_and_PartnerName_fills_in_an_empty_Name()
+        public void Name_and_PartnerName_together_are_one_column_twice_and_nothing_is_imported()
         {
-            var path = WriteCsv("Name,PartnerName", "Alpha,Ignored", ",Beta");
-            Import(path);
-            Assert.Equal(new[] { "Alpha", "Beta" }, Stored().Select(p => p.Name).ToArray());
+            // Both name the partner's Name: one would be dropped, so the header is refused (it was "Name wins" before).
+            var path = WriteCsv("Name,PartnerName", "Alpha,Lost", ",Beta");
+            var ex = Assert.Throws<PartnerOpsException>(() => Import(path));
+            Assert.Equal(ErrorIds.ImportHeaderInvalid, ex.ErrorId);
+            Assert.Contains("'Name' (2 times, as 'Name' and 'PartnerName': columns 1, 2)", ex.Message);
+            Assert.Empty(Stored());
         }
 
         [Fact]
