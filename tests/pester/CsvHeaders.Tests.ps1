@@ -567,6 +567,22 @@ Describe 'A byte-order mark wins over -Encoding, as in Import-Csv (fault 3)' {
         (Import-Csv $file -Encoding $Encoding).Name | Should -BeExactly $name
     }
 
+    It 'a JSON file with a <Bom> and -Encoding <Encoding>' -ForEach @(
+        @{ Bom = 'UTF-8 BOM'; Encoding = 'latin1' }, @{ Bom = 'UTF-16 LE BOM'; Encoding = 'ascii' }, @{ Bom = 'UTF-32 LE BOM'; Encoding = '1252' }
+    ) {
+        $encoding = switch ($Bom) {
+            'UTF-8 BOM' { [Text.UTF8Encoding]::new($true) }
+            'UTF-16 LE BOM' { [Text.UnicodeEncoding]::new($false, $true) }
+            'UTF-32 LE BOM' { [Text.UTF32Encoding]::new($false, $true) }
+        }
+        $name = "$([char]0x5317)$([char]0x4EAC) M$([char]0xFC)ller"   # 北京 Müller
+        $file = Join-Path (New-TestFolder) 'bom.json'
+        [IO.File]::WriteAllText($file, "[{`"Name`":`"$name`",`"Country`":`"CN`"}]", $encoding)
+        $db = New-TestDatabasePath
+        (Import-Partner $file -Database $db -Encoding $Encoding).Inserted | Should -Be 1
+        Get-PartnerLines $db | Should -BeExactly @("$name|CN||")
+    }
+
     It 'a UTF-8 BOM before a sep= line with -Encoding latin1' {
         $file = Join-Path (New-TestFolder) 'bomsep.csv'
         [IO.File]::WriteAllText($file, "sep=;`nName;Country`nK$([char]0xF6)ln;DE`n", [Text.UTF8Encoding]::new($true))
@@ -587,6 +603,14 @@ Describe 'A delimiter the reader cannot take is one clear error (fault 4)' {
         { Import-Partner $file -Database $db -Delimiter $Delimiter } | Should -Throw -ErrorId 'ImportFileInvalid,*' `
             -ExpectedMessage "-Delimiter '$Delimiter' makes '$Delimiter' (U+$hex) the delimiter of*Nothing was imported. Read the file with Import-Csv*-Delimiter '$Delimiter' | Add-Partner*"
         (Get-Partner -Database $db).Name | Should -Be @('Kept')
+    }
+
+    It 'Import-PartnerRevenue -Delimiter U+061B too' {
+        $d = [char]0x061B
+        $db = New-TestDatabasePath
+        $file = New-InputFile 'r.csv' -Text "PartnerName$($d)Date$($d)Amount$($d)Currency$($d)Region`n$($d)2015-01-01$($d)1.50$($d)EUR$($d)NE`n"
+        { Import-PartnerRevenue $file -Database $db -Delimiter $d } | Should -Throw -ErrorId 'ImportFileInvalid,*' -ExpectedMessage "-Delimiter '$d' makes '$d' (U+061B)*(or | Add-PartnerRevenue)*"
+        Test-Path $db | Should -BeFalse
     }
 
     It 'the way out the error gives works: Import-Csv -Delimiter U+061B | Add-Partner' {

@@ -18,7 +18,10 @@ namespace PartnerOps.Import
     /// <c>"Name", "Country"</c> reads as Name and Country; after an unquoted value, Import-Csv keeps the first space or
     /// tab of trailing white space (all of it when more text follows a space inside the value), and so does this;</item>
     /// <item>trailing empty header cells (<c>Name,Country,,</c>) are not columns, as in Import-Csv;</item>
-    /// <item>a row whose cells are all empty or white space (<c>,,,</c> left by Excel) is skipped and counted in <see cref="ImportSource.Blank"/>.</item>
+    /// <item>a row whose cells are all empty or white space (<c>,,,</c> left by Excel, <c>""</c>, a line of spaces or tabs) is skipped
+    /// and counted in <see cref="ImportSource.Blank"/>; an empty line is no row (skipped, not counted);</item>
+    /// <item>a byte-order mark wins over -Encoding, and a code page's bytes without a character fail their row (<see cref="EncodingHint"/>);</item>
+    /// <item>the delimiter must be ASCII and not a quote (CsvHelper 34 reads UTF-8 bytes): another is ImportFileInvalid naming the Import-Csv way.</item>
     /// </list>
     /// </summary>
     internal sealed class CsvImportSource : ImportSource
