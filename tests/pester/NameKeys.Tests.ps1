@@ -415,6 +415,26 @@ Describe 'Regions and segments that print the same are one (fault 2)' {
         (Measure-PartnerRevenue -Database $db -Region "istanbul b`u{F6}lge").Total | Should -Be 3
     }
 
+    It 'imports revenue and partners with the same keys: one segment and region, spaces stored plain, a ZWSP row refused' {
+        $rev = New-Csv 'PartnerName,Date,Amount,Currency,Segment,Region', "Alpha,2015-01-01,10,USD,Gro`u{DF}kunden,Western`u{A0}Europe",
+            'Alpha,2015-01-02,20,USD,GROSSKUNDEN,WESTERN EUROPE', "Alpha,2015-01-03,40,USD,Gro`u{DF}`u{200B}kunden,Western Europe",
+            "Alpha,2015-01-04,30,USD,gro`u{1E9E}kunden,western`u{3000}europe"
+        $r = Import-PartnerRevenue $rev -Database $db -ErrorVariable err -ErrorAction SilentlyContinue
+        $r.Inserted | Should -Be 3
+        $r.Failed | Should -Be 1
+        $err[0].Exception.Message | Should -BeLike "Line 4, column Segment:*U+200B*position 5,*"
+        $m = @(Measure-PartnerRevenue -Database $db -GroupBy Segment, Region)
+        $m.Count | Should -Be 1
+        # 10 + 20 + 30 = 60; smallest spellings: 'GROSSKUNDEN' and 'WESTERN EUROPE'.
+        $m[0].Total | Should -Be 60
+        ($m[0].Segment, $m[0].Region) | Should -BeExactly @('GROSSKUNDEN', 'WESTERN EUROPE')
+        (Get-PartnerRevenue -Database $db | Sort-Object Date).Region | Should -BeExactly @('Western Europe', 'WESTERN EUROPE', 'western europe')
+        $partners = New-Csv 'Name,Region', "Beta,Stra`u{DF}e`u{A0}Nord", "Gamma,Stra`u{FFF9}e"
+        (Import-Partner $partners -Database $db -ErrorAction SilentlyContinue).Failed | Should -Be 1
+        (Get-Partner -Database $db -Region 'STRASSE NORD').Region | Should -BeExactly "Stra`u{DF}e Nord"
+        Test-PartnerDatabase -Database $db | Should -BeTrue
+    }
+
     It 'finds Straße by -Region strasse, STRASSE* and Straße; a target of a region is one per key' {
         (Get-Partner -Database $db -Region 'strasse').Name | Should -Be 'Alpha'
         (Get-Partner -Database $db -Region 'STRASSE*').Name | Should -Be 'Alpha'
