@@ -347,6 +347,17 @@ Describe 'Line and paragraph separators and invisible format characters (issue 1
         @(Get-Partner -Database $db).Count | Should -Be 4
     }
 
+    It 'keeps a name stored before with U+2028: found by its name in any case, kept when another property changes' {
+        $old = New-Version3Database @("Kestrel`u{2028}Data Ltd", "Ibis`u{FFF9}Trading")
+        (Get-Partner -Database $old -Name "KESTREL`u{2028}DATA LTD").Id | Should -Be 1
+        (Get-Partner -Database $old -Name "ibis`u{FFF9}trading").Id | Should -Be 2
+        Set-Partner -Database $old -Id 1 -Tier Gold
+        (Get-Partner -Database $old -Id 1) | ForEach-Object { $_.Name; $_.Tier } | Should -Be @("Kestrel`u{2028}Data Ltd", 'Gold')
+        # A rename to a name with it is refused like any new name.
+        Set-Partner -Database $old -Id 2 -NewName "Ibis`u{2029}Trading" -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPartnerValue,*'
+    }
+
     It 'refuses the invisible characters in regions and segments too, naming the code point (U+200B, U+FFF9, U+13430)' {
         foreach ($c in "`u{200B}", "`u{FFF9}", "`u{13430}") {
             $cp = '{0:X4}' -f [char]::ConvertToUtf32($c, 0)

@@ -130,9 +130,10 @@ namespace PartnerOps
 
         private static string KeyOfUnicode(string name)
         {
-            if (TextRules.Problem(name) != null)
+            if (TextRules.HasLoneSurrogate(name))
             {
-                // Half a surrogate pair cannot be normalised; such text is never stored, so its key matches nothing.
+                // Half a surrogate pair cannot be normalised; such text is never stored, so its key matches nothing. (Text
+                // with a character stored values may no longer hold, such as U+2028 in a name stored before, is keyed as usual.)
                 return name;
             }
 

@@ -93,6 +93,20 @@ namespace PartnerOps
             return null;
         }
 
+        /// <summary>Whether <paramref name="text"/> holds half of a surrogate pair (which cannot be normalised).</summary>
+        internal static bool HasLoneSurrogate(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsSurrogate(text[i]) && LoneSurrogateAt(text, i))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool LoneSurrogateAt(string text, int i)
         {
             var c = text[i];
