@@ -71,8 +71,52 @@ namespace PartnerOps.Tests
             Assert.Equal("gross*", pattern.Glob);
             Assert.Equal("grosshandel nord", NamePattern.ParseName("Gro\u00DFhandel\u00A0Nord").Key);
             Assert.Equal("[*]x*", NamePattern.ParseName("`*X*").Glob);
-            Assert.Equal("CHI*", NamePattern.Parse("chi*").Glob); // regions stay upper-case
+            Assert.Equal("chi*", NamePattern.Parse("CHI*").Glob); // regions and segments are keyed as names are (was upper-case)
+            Assert.Equal("grosskunden", NamePattern.Literal("GRO\u1E9EKUNDEN").Key);
         }
+
+        [Theory]
+        [InlineData("Kestrel\u2028Data Ltd", "U+2028 LINE SEPARATOR at position 8")]
+        [InlineData("Kestrel\u2029Data Ltd", "U+2029 PARAGRAPH SEPARATOR at position 8")]
+        public void Line_and_paragraph_separators_are_refused_in_one_line_values_and_kept_in_notes(string text, string expected)
+        {
+            Assert.Contains(expected, TextRules.Problem(text));
+            Assert.Null(TextRules.Problem(text, allowLineBreaks: true));
+            Assert.Contains(expected, Assert.Throws<PartnerOpsException>(() => RevenueRules.NormalizeReference(text)).Message);
+            Assert.Equal(text, PartnerRules.NormalizeNotes(text));
+        }
+
+        [Theory]
+        [InlineData("Kestrel\uFFF9Data", 0xFFF9, 8)]
+        [InlineData("Kestrel\uFFFBData", 0xFFFB, 8)]
+        [InlineData("Kestrel\U00013430Data", 0x13430, 8)]
+        [InlineData("Kestrel\U0001343FData", 0x1343F, 8)]
+        public void Invisible_format_characters_are_refused_in_names_regions_and_segments(string text, int codePoint, int position)
+        {
+            Assert.Equal((codePoint, position), NameFolding.FirstRefused(text));
+            Assert.Equal(ErrorIds.InvalidPartnerValue, Assert.Throws<PartnerOpsException>(() => PartnerRules.NormalizeName(text)).ErrorId);
+            Assert.Equal(ErrorIds.InvalidPartnerValue, Assert.Throws<PartnerOpsException>(() => PartnerRules.NormalizeRegion(text)).ErrorId);
+            Assert.Equal(ErrorIds.InvalidRevenueValue, Assert.Throws<PartnerOpsException>(() => RevenueRules.NormalizeSegment(text)).ErrorId);
+        }
+
+        [Theory]
+        [InlineData("\u0600\u0661\u0662")]  // ARABIC NUMBER SIGN (a prepended concatenation mark, printed)
+        [InlineData("\u06DD\u0661")]         // ARABIC END OF AYAH
+        [InlineData("\U000110BD1")]           // KAITHI NUMBER SIGN
+        public void Visible_format_characters_are_kept(string text) => Assert.Null(NameFolding.FirstRefused(text));
+
+        [Theory]
+        // Hand-computed keys: ß folds to ss, İ to i, Ö to ö, NBSP and U+3000 to a space.
+        [InlineData("Gro\u00DFkunden", "grosskunden")]
+        [InlineData("GROSSKUNDEN", "grosskunden")]
+        [InlineData("\u0130stanbul B\u00F6lge", "istanbul b\u00F6lge")]
+        [InlineData("ISTANBUL B\u00D6LGE", "istanbul b\u00F6lge")]
+        [InlineData("Western\u3000Europe", "western europe")]
+        public void Regions_and_segments_are_keyed_as_names(string text, string key) => Assert.Equal(key, RevenueRules.Key(text));
+
+        [Fact]
+        public void Regions_and_segments_are_stored_with_plain_spaces() =>
+            Assert.Equal(("Western Europe", "Gro\u00DF Kunden"), (PartnerRules.NormalizeRegion("Western\u00A0Europe"), RevenueRules.NormalizeSegment("Gro\u00DF\u2009Kunden")));
 
         [Fact]
         public void Country_XK_is_accepted_and_UK_suggests_GB()

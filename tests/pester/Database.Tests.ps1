@@ -101,7 +101,7 @@ Describe 'Get-PartnerDatabase' {
     }
 
     It 'reports the current schema version (5: partners, revenue, rates and targets, ids never reused, name keys, totals within 64 bits)' {
-        $info.SchemaVersion | Should -Be 5
+        $info.SchemaVersion | Should -Be 6
     }
 
     It 'reports the reporting currency' {
@@ -170,12 +170,12 @@ Describe 'Test-PartnerDatabase' {
         $result | Should -BeTrue
     }
 
-    It 'returns five passed findings with -Detailed: Integrity, ForeignKey, Schema, RevenueTotals and SharedNames' {
+    It 'returns six passed findings with -Detailed: Integrity, ForeignKey, Schema, RevenueTotals, SharedNames and SharedTargets' {
         $findings = @(Test-PartnerDatabase -Database $db -Detailed)
-        $findings.Count | Should -Be 5
+        $findings.Count | Should -Be 6
         $findings | ForEach-Object { $_ | Should -BeOfType ([PartnerOps.DatabaseFinding]) }
-        $findings.Check | Should -Be @('Integrity', 'ForeignKey', 'Schema', 'RevenueTotals', 'SharedNames')
-        $findings.Passed | Should -Be @($true, $true, $true, $true, $true)
+        $findings.Check | Should -Be @('Integrity', 'ForeignKey', 'Schema', 'RevenueTotals', 'SharedNames', 'SharedTargets')
+        $findings.Passed | Should -Be @($true, $true, $true, $true, $true, $true)
         $findings | ForEach-Object { $_.Detail | Should -Not -BeNullOrEmpty }
     }
 

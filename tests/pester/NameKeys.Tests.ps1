@@ -284,3 +284,335 @@ Describe 'Country codes' {
         $err[0].Exception.Message | Should -BeExactly "Country '$Given' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US, or XK for Kosovo)."
     }
 }
+
+Describe 'Line and paragraph separators and invisible format characters (issue 12 follow-up, fault 1)' {
+    BeforeEach {
+        $db = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $db
+        $null = Add-Partner -Database $db -Name 'Anchor Partner'
+    }
+
+    It 'refuses <Shown> in a partner name, naming it and its position (8: after "Kestrel")' -TestCases @(
+        @{ Char = "`u{2028}"; Shown = 'U+2028 LINE SEPARATOR' }
+        @{ Char = "`u{2029}"; Shown = 'U+2029 PARAGRAPH SEPARATOR' }
+        @{ Char = "`u{FFF9}"; Shown = 'U+FFF9 INTERLINEAR ANNOTATION ANCHOR' }
+        @{ Char = "`u{FFFA}"; Shown = 'U+FFFA INTERLINEAR ANNOTATION SEPARATOR' }
+        @{ Char = "`u{FFFB}"; Shown = 'U+FFFB INTERLINEAR ANNOTATION TERMINATOR' }
+        @{ Char = "`u{13430}"; Shown = 'U+13430 an Egyptian hieroglyph format control' }
+        @{ Char = "`u{1343F}"; Shown = 'U+1343F an Egyptian hieroglyph format control' }
+    ) {
+        $name = "Kestrel${Char}Data Ltd"
+        Add-Partner -Database $db -Name $name -ErrorVariable err -ErrorAction SilentlyContinue
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPartnerValue,*'
+        $err[0].Exception.Message | Should -BeLike "*$Shown at position 8*"
+        # The message shows the character as an escape, never raw.
+        $err[0].Exception.Message.Contains($Char) | Should -BeFalse
+        # The same in an import row and in a rename.
+        $csv = New-Csv 'Name', $name
+        (Import-Partner $csv -Database $db -ErrorAction SilentlyContinue).Failed | Should -Be 1
+        Set-Partner -Database $db -Name 'Anchor Partner' -NewName $name -ErrorVariable err2 -ErrorAction SilentlyContinue
+        $err2[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPartnerValue,*'
+        @(Get-Partner -Database $db).Name | Should -BeExactly @('Anchor Partner')
+    }
+
+    It 'refuses U+2028 and U+2029 in every one-line value: region, segment, reference, target region, country, currency' {
+        foreach ($c in "`u{2028}", "`u{2029}") {
+            Add-Partner -Database $db -Name 'Other' -Region "Western${c}Europe" -ErrorVariable e1 -ErrorAction SilentlyContinue
+            $e1[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPartnerValue,*'
+            $e1[0].Exception.Message | Should -BeLike "Region 'Western*Europe' is not valid: it holds U+202? * at position 8, a line break; it must be one line of visible text."
+            Add-PartnerRevenue -Database $db -Partner 'Anchor Partner' -Date 2015-01-01 -Amount 1 -Segment "Gro${c}kunden" -ErrorVariable e2 -ErrorAction SilentlyContinue
+            $e2[0].FullyQualifiedErrorId | Should -BeLike 'InvalidRevenueValue,*'
+            Add-PartnerRevenue -Database $db -Partner 'Anchor Partner' -Date 2015-01-01 -Amount 1 -Reference "INV${c}1" -ErrorVariable e3 -ErrorAction SilentlyContinue
+            $e3[0].FullyQualifiedErrorId | Should -BeLike 'InvalidRevenueValue,*'
+            Set-PartnerTarget -Database $db -Metric PartnerCount -Year 2015 -Region "Western${c}Europe" -Value 3 -ErrorVariable e4 -ErrorAction SilentlyContinue
+            $e4[0].FullyQualifiedErrorId | Should -BeLike 'InvalidTargetValue,*'
+            Add-Partner -Database $db -Name 'Other' -Country "D${c}E" -ErrorVariable e5 -ErrorAction SilentlyContinue
+            $e5[0].FullyQualifiedErrorId | Should -BeLike 'InvalidCountryCode,*'
+            Add-PartnerRevenue -Database $db -Partner 'Anchor Partner' -Date 2015-01-01 -Amount 1 -Currency "US${c}D" -ErrorVariable e6 -ErrorAction SilentlyContinue
+            $e6[0].FullyQualifiedErrorId | Should -BeLike 'InvalidCurrencyCode,*'
+        }
+        @(Get-Partner -Database $db).Count | Should -Be 1
+        @(Get-PartnerRevenue -Database $db).Count | Should -Be 0
+        @(Get-PartnerTarget -Database $db).Count | Should -Be 0
+    }
+
+    It 'keeps U+2028 and U+2029 in notes, as line breaks, and keeps the visible Arabic number signs in names' {
+        $notes = "first line`u{2028}second line`u{2029}next paragraph"
+        Set-Partner -Database $db -Name 'Anchor Partner' -Notes $notes
+        (Get-Partner -Database $db -Name 'Anchor Partner').Notes | Should -BeExactly $notes
+        foreach ($name in "`u{600}`u{661}`u{662} Trading", "Ayah`u{6DD}`u{661} Books", "Syriac`u{70F}Press") {
+            (Add-Partner -Database $db -Name $name -PassThru).Name | Should -BeExactly $name
+        }
+        @(Get-Partner -Database $db).Count | Should -Be 4
+    }
+
+    It 'keeps a name stored before with U+2028: found by its name in any case, kept when another property changes' {
+        $old = New-Version3Database @("Kestrel`u{2028}Data Ltd", "Ibis`u{FFF9}Trading")
+        (Get-Partner -Database $old -Name "KESTREL`u{2028}DATA LTD").Id | Should -Be 1
+        (Get-Partner -Database $old -Name "ibis`u{FFF9}trading").Id | Should -Be 2
+        Set-Partner -Database $old -Id 1 -Tier Gold
+        (Get-Partner -Database $old -Id 1) | ForEach-Object { $_.Name; $_.Tier } | Should -Be @("Kestrel`u{2028}Data Ltd", 'Gold')
+        # A rename to a name with it is refused like any new name.
+        Set-Partner -Database $old -Id 2 -NewName "Ibis`u{2029}Trading" -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPartnerValue,*'
+    }
+
+    It 'refuses the invisible characters in regions and segments too, naming the code point (U+200B, U+FFF9, U+13430)' {
+        foreach ($c in "`u{200B}", "`u{FFF9}", "`u{13430}") {
+            $cp = '{0:X4}' -f [char]::ConvertToUtf32($c, 0)
+            Add-Partner -Database $db -Name 'Other' -Region "Western${c}Europe" -ErrorVariable e1 -ErrorAction SilentlyContinue
+            $e1[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPartnerValue,*'
+            $e1[0].Exception.Message | Should -BeLike "*U+$cp * at position 8, an invisible character that would make two regions that print the same two*"
+            Add-PartnerRevenue -Database $db -Partner 'Anchor Partner' -Date 2015-01-01 -Amount 1 -Segment "Gro${sz}${c}kunden" -ErrorVariable e2 -ErrorAction SilentlyContinue
+            $e2[0].FullyQualifiedErrorId | Should -BeLike 'InvalidRevenueValue,*'
+            $e2[0].Exception.Message | Should -BeLike "*U+$cp * at position 5, *two segments*"
+            Set-PartnerTarget -Database $db -Metric PartnerCount -Year 2015 -Region "Western${c}Europe" -Value 3 -ErrorVariable e3 -ErrorAction SilentlyContinue
+            $e3[0].FullyQualifiedErrorId | Should -BeLike 'InvalidTargetValue,*'
+        }
+        @(Get-Partner -Database $db).Count | Should -Be 1
+        @(Get-PartnerRevenue -Database $db).Count | Should -Be 0
+    }
+}
+
+Describe 'Regions and segments that print the same are one (fault 2)' {
+    BeforeEach {
+        $db = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $db
+        $null = Add-Partner -Database $db -Name 'Alpha' -Region "Stra${sz}e" -JoinedOn 2015-01-01
+    }
+
+    It 'sums Großkunden, GROSSKUNDEN and GROẞKUNDEN as one segment and refuses a ZWSP inside (<Culture>)' -TestCases @(
+        @{ Culture = 'en-US' }, @{ Culture = 'en-GB' }, @{ Culture = 'de-DE' }, @{ Culture = 'fr-FR' }, @{ Culture = 'tr-TR' }
+    ) {
+        $saved = [Globalization.CultureInfo]::CurrentCulture
+        try {
+            [Globalization.CultureInfo]::CurrentCulture = $Culture
+            Add-PartnerRevenue -Database $db -Partner 'Alpha' -Date 2015-02-01 -Amount 100 -Segment "Gro${sz}kunden"
+            Add-PartnerRevenue -Database $db -Partner 'Alpha' -Date 2015-03-01 -Amount 200 -Segment 'GROSSKUNDEN'
+            Add-PartnerRevenue -Database $db -Partner 'Alpha' -Date 2015-04-01 -Amount 300 -Segment "GRO${capSz}KUNDEN"
+            Add-PartnerRevenue -Database $db -Partner 'Alpha' -Date 2015-05-01 -Amount 400 -Segment "Gro${sz}${zwsp}kunden" -ErrorVariable err -ErrorAction SilentlyContinue
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidRevenueValue,*'
+            $m = @(Measure-PartnerRevenue -Database $db -GroupBy Segment)
+            $m.Count | Should -Be 1
+            # 100 + 200 + 300 = 600 over 3 records; the smallest spelling (ordinal): 'GROSSKUNDEN' < 'GROẞKUNDEN' < 'Großkunden'.
+            $m[0].Segment | Should -BeExactly 'GROSSKUNDEN'
+            $m[0].Total | Should -Be 600
+            $m[0].ForEach({ $_.Count }) | Should -Be 3
+            $m[0].Minimum | Should -Be 100
+            $m[0].Maximum | Should -Be 300
+            @(Get-PartnerRevenue -Database $db -Segment 'grosskunden').Count | Should -Be 3
+            @(Get-PartnerRevenue -Database $db -Segment "gro${sz}*").Count | Should -Be 3
+            Test-PartnerDatabase -Database $db | Should -BeTrue
+        }
+        finally {
+            [Globalization.CultureInfo]::CurrentCulture = $saved
+        }
+    }
+
+    It 'groups Western Europe with a no-break or ideographic space, and İstanbul Bölge with ISTANBUL BÖLGE, as one region each' {
+        Add-PartnerRevenue -Database $db -Direct -Date 2015-01-10 -Amount 10 -Region 'Western Europe'
+        Add-PartnerRevenue -Database $db -Direct -Date 2015-01-11 -Amount 20 -Region "Western${nbsp}Europe"
+        Add-PartnerRevenue -Database $db -Direct -Date 2015-01-12 -Amount 30 -Region "WESTERN`u{3000}EUROPE"
+        Add-PartnerRevenue -Database $db -Direct -Date 2015-01-13 -Amount 1 -Region "`u{130}stanbul B`u{F6}lge"
+        Add-PartnerRevenue -Database $db -Direct -Date 2015-01-14 -Amount 2 -Region "ISTANBUL B`u{D6}LGE"
+        $m = @(Measure-PartnerRevenue -Database $db -GroupBy Region | Sort-Object Total)
+        $m.Count | Should -Be 2
+        # 1 + 2 = 3 under the smallest spelling 'ISTANBUL BÖLGE' (I < İ); 10 + 20 + 30 = 60 under 'WESTERN EUROPE' ('WE' < 'We').
+        $m.Region | Should -BeExactly @("ISTANBUL B`u{D6}LGE", 'WESTERN EUROPE')
+        $m.Total | Should -Be @(3, 60)
+        # The spaces are stored as plain spaces.
+        (Get-PartnerRevenue -Database $db -Region 'western europe' | Sort-Object Date).Region | Should -BeExactly @('Western Europe', 'Western Europe', 'WESTERN EUROPE')
+        (Measure-PartnerRevenue -Database $db -Region "istanbul b`u{F6}lge").Total | Should -Be 3
+    }
+
+    It 'imports revenue and partners with the same keys: one segment and region, spaces stored plain, a ZWSP row refused' {
+        $rev = New-Csv 'PartnerName,Date,Amount,Currency,Segment,Region', "Alpha,2015-01-01,10,USD,Gro`u{DF}kunden,Western`u{A0}Europe",
+            'Alpha,2015-01-02,20,USD,GROSSKUNDEN,WESTERN EUROPE', "Alpha,2015-01-03,40,USD,Gro`u{DF}`u{200B}kunden,Western Europe",
+            "Alpha,2015-01-04,30,USD,gro`u{1E9E}kunden,western`u{3000}europe"
+        $r = Import-PartnerRevenue $rev -Database $db -ErrorVariable err -ErrorAction SilentlyContinue
+        $r.Inserted | Should -Be 3
+        $r.Failed | Should -Be 1
+        $err[0].Exception.Message | Should -BeLike "Line 4, column Segment:*U+200B*position 5,*"
+        $m = @(Measure-PartnerRevenue -Database $db -GroupBy Segment, Region)
+        $m.Count | Should -Be 1
+        # 10 + 20 + 30 = 60; smallest spellings: 'GROSSKUNDEN' and 'WESTERN EUROPE'.
+        $m[0].Total | Should -Be 60
+        ($m[0].Segment, $m[0].Region) | Should -BeExactly @('GROSSKUNDEN', 'WESTERN EUROPE')
+        (Get-PartnerRevenue -Database $db | Sort-Object Date).Region | Should -BeExactly @('Western Europe', 'WESTERN EUROPE', 'western europe')
+        $partners = New-Csv 'Name,Region', "Beta,Stra`u{DF}e`u{A0}Nord", "Gamma,Stra`u{FFF9}e"
+        (Import-Partner $partners -Database $db -ErrorAction SilentlyContinue).Failed | Should -Be 1
+        (Get-Partner -Database $db -Region 'STRASSE NORD').Region | Should -BeExactly "Stra`u{DF}e Nord"
+        Test-PartnerDatabase -Database $db | Should -BeTrue
+    }
+
+    It 'finds Straße by -Region strasse, STRASSE* and Straße; a target of a region is one per key' {
+        (Get-Partner -Database $db -Region 'strasse').Name | Should -Be 'Alpha'
+        (Get-Partner -Database $db -Region 'STRASSE*').Name | Should -Be 'Alpha'
+        (Get-Partner -Database $db -Region "STRA${capSz}E").Name | Should -Be 'Alpha'
+        Set-PartnerTarget -Database $db -Metric PartnerCount -Year 2015 -Region 'strasse' -Value 3
+        Set-PartnerTarget -Database $db -Metric PartnerCount -Year 2015 -Region "Stra${sz}e" -Value 5
+        $t = @(Get-PartnerTarget -Database $db)
+        $t.Count | Should -Be 1
+        $t[0].Value | Should -Be 5
+        (Get-PartnerTarget -Database $db -Region "STRA${capSz}E").Value | Should -Be 5
+        # PartnerCount counts Alpha (region Straße, Active) under the target's region 'strasse'.
+        (Measure-PartnerTarget -Database $db -Year 2015 -AsOf 2015-12-31).Actual | Should -Be 1
+    }
+}
+
+Describe 'A schema-5 database whose regions and segments now share a key (fault 2, schema step 6)' {
+    BeforeEach {
+        $db = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $db
+        Close-PooledConnections
+        # Step 6 changes no table, so a new database set back to version 5 with the keys version 5 computed (the
+        # text upper-cased, ToUpperInvariant: ß and İ stay, a no-break space stays) is a version-5 database.
+        # Amounts are cents. Direct revenue (partner_id NULL), year 2015, USD.
+        $rows = @(
+            @(10000, "Gro${sz}kunden", 'Western Europe'),
+            @(20000, 'GROSSKUNDEN', "Western${nbsp}Europe"),
+            @(5000, 'Enterprise', "`u{130}stanbul B`u{F6}lge"),
+            @(7000, 'enterprise', "ISTANBUL B`u{D6}LGE")
+        ) | ForEach-Object {
+            "(NULL, '2015-03-01', $($_[0]), 'USD', '$($_[1])', '$($_[1].ToUpperInvariant())', '$($_[2])', '$($_[2].ToUpperInvariant())', '2020-01-01 00:00:00.000')"
+        }
+        Invoke-RawSql -Database $db -Sql @"
+INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, created_at) VALUES $($rows -join ', ');
+INSERT INTO targets (id, metric, region, region_key, year, value, currency, created_at, updated_at) VALUES
+ (1, 'PartnerRevenue', 'Western Europe', 'WESTERN EUROPE', 2015, '1000', 'USD', '2020-01-01 00:00:00.000', '2020-01-01 00:00:00.000'),
+ (2, 'PartnerRevenue', 'western${nbsp}europe', 'WESTERN${nbsp}EUROPE', 2015, '2000', 'USD', '2020-01-01 00:00:00.000', '2020-01-01 00:00:00.000'),
+ (3, 'PartnerRevenue', 'Western Europe', 'WESTERN EUROPE', 2016, '4000', 'USD', '2020-01-01 00:00:00.000', '2020-01-01 00:00:00.000');
+PRAGMA user_version = 5;
+"@
+        $c = Open-RawConnection -Database $db
+        try {
+            $cmd = $c.CreateCommand(); $cmd.CommandText = 'SELECT count(*) FROM revenue_totals'
+            $script:cellsBefore = $cmd.ExecuteScalar()
+        }
+        finally { $c.Dispose() }
+    }
+
+    It 'recomputes the keys and merges the totals cells whose keys now coincide' {
+        $script:cellsBefore | Should -Be 4   # four records, four (region, segment) cells under the old keys
+        (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 6
+        $seg = @(Measure-PartnerRevenue -Database $db -GroupBy Segment | Sort-Object Total)
+        # enterprise: 50.00 + 70.00 = 120.00 under 'Enterprise' ('E' < 'e'); grosskunden: 100.00 + 200.00 = 300.00 under 'GROSSKUNDEN'.
+        $seg.Segment | Should -BeExactly @('Enterprise', 'GROSSKUNDEN')
+        $seg.Total | Should -Be @(120, 300)
+        $seg.ForEach({ $_.Count }) | Should -Be @(2, 2)
+        $seg.Minimum | Should -Be @(50, 100)
+        $seg.Maximum | Should -Be @(70, 200)
+        $reg = @(Measure-PartnerRevenue -Database $db -GroupBy Region | Sort-Object Total)
+        # istanbul bölge: 50 + 70 under 'ISTANBUL BÖLGE' (I < İ); western europe: 100 + 200 under 'Western Europe' (space < NBSP).
+        $reg.Region | Should -BeExactly @("ISTANBUL B`u{D6}LGE", 'Western Europe')
+        $reg.Total | Should -Be @(120, 300)
+        $c = Open-RawConnection -Database $db
+        try {
+            $cmd = $c.CreateCommand(); $cmd.CommandText = "SELECT group_concat(region_key || '|' || segment_key || '|' || count || '|' || total, ';') FROM (SELECT * FROM revenue_totals ORDER BY total)"
+            $cmd.ExecuteScalar() | Should -BeExactly "istanbul b`u{F6}lge|enterprise|2|12000;western europe|grosskunden|2|30000"
+        }
+        finally { $c.Dispose() }
+        $checks = @(Test-PartnerDatabase -Database $db -Detailed)
+        ($checks | Where-Object Check -EQ RevenueTotals).Passed | Should -BeTrue
+        # New records keep adding to the merged cells.
+        Add-PartnerRevenue -Database $db -Direct -Date 2015-06-01 -Amount 1 -Segment "GRO${capSz}KUNDEN" -Region 'WESTERN EUROPE'
+        (Measure-PartnerRevenue -Database $db -Segment 'grosskunden').Total | Should -Be 301
+        (Test-PartnerDatabase -Database $db -Detailed | Where-Object Check -EQ RevenueTotals).Passed | Should -BeTrue
+    }
+
+    It 'keeps both targets whose regions now share a key: the older holds it, the pair is a SharedTargets finding' {
+        $all = @(Get-PartnerTarget -Database $db | Sort-Object Id)
+        $all.Id | Should -Be @(1, 2, 3)
+        $all.Value | Should -Be @(1000, 2000, 4000)
+        (Get-PartnerTarget -Database $db -Region "WESTERN${nbsp}EUROPE" -Year 2015).Id | Should -Be 1
+        $shared = @(Test-PartnerDatabase -Database $db -Detailed | Where-Object Check -EQ SharedTargets)
+        $shared.Count | Should -Be 1
+        $shared[0].Passed | Should -BeFalse
+        $shared[0].Detail | Should -BeLike "Targets Id 1 and Id 2 (PartnerRevenue 2015) have regions that print the same ('Western Europe' and 'western${nbsp}europe'*Remove-PartnerTarget -Id 2*"
+        Test-PartnerDatabase -Database $db | Should -BeFalse
+        Remove-PartnerTarget -Database $db -Id 2 -Confirm:$false
+        (Test-PartnerDatabase -Database $db -Detailed | Where-Object Check -EQ SharedTargets).Detail | Should -Be 'ok'
+        Test-PartnerDatabase -Database $db | Should -BeTrue
+    }
+}
+
+Describe 'Renaming a partner that shares its key (fault 3)' {
+    BeforeEach {
+        # Ids 1-6 alone; 7 'Ⅻ Tech' (U+216B, NFKC: XII) and 8 'XII Tech' share the key 'xii tech' after schema 4: 7 holds it.
+        $db = New-Version3Database @('P1', 'P2', 'P3', 'P4', 'P5', 'P6', "`u{216B} Tech", 'XII Tech')
+        $null = Get-PartnerDatabase -Database $db
+    }
+
+    It 'refuses a new spelling of the shared key for the partner that does not hold it: <NewName>' -TestCases @(
+        @{ NewName = 'xii tech' }, @{ NewName = 'XII TECH' }, @{ NewName = "`u{216B} tech" }, @{ NewName = "`u{FF38}`u{FF29}`u{FF29}`u{A0}Tech" }
+    ) {
+        Set-Partner -Database $db -Id 8 -NewName $NewName -ErrorVariable err -ErrorAction SilentlyContinue
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'PartnerAlreadyExists,*'
+        $err[0].Exception.Message | Should -BeLike "*Id 7 '`u{216B} Tech'*"
+        (Get-Partner -Database $db -Id 8).Name | Should -BeExactly 'XII Tech'
+        # Changing something else keeps the name (the pair stays until an admin resolves it).
+        Set-Partner -Database $db -Id 8 -Tier Gold
+        (Get-Partner -Database $db -Id 8).Tier | Should -Be 'Gold'
+    }
+
+    It 'refuses a rename to a name another partner holds, and a rename to a free name clears the pair' {
+        Set-Partner -Database $db -Id 8 -NewName 'p1' -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'PartnerAlreadyExists,*'
+        $err[0].Exception.Message | Should -BeLike "*Id 1 'P1'*"
+        Set-Partner -Database $db -Id 8 -NewName 'Twelve Tech'
+        (Get-Partner -Database $db -Id 8).Name | Should -BeExactly 'Twelve Tech'
+        $c = Open-RawConnection -Database $db
+        try {
+            $cmd = $c.CreateCommand(); $cmd.CommandText = 'SELECT name_key || ''|'' || name_dup FROM partners WHERE id = 8'
+            $cmd.ExecuteScalar() | Should -BeExactly 'twelve tech|0'
+        }
+        finally { $c.Dispose() }
+        (Test-PartnerDatabase -Database $db -Detailed | Where-Object Check -EQ SharedNames).Detail | Should -Be 'ok'
+        Add-Partner -Database $db -Name 'TWELVE TECH' -ErrorVariable err2 -ErrorAction SilentlyContinue
+        $err2[0].FullyQualifiedErrorId | Should -BeLike 'PartnerAlreadyExists,*'
+        (Get-Partner -Database $db -Name 'xii tech').Id | Should -Be 7
+        # The holder may change its own spelling.
+        Set-Partner -Database $db -Id 7 -NewName 'XII Tech'
+        (Get-Partner -Database $db -Name 'xii tech').Name | Should -BeExactly 'XII Tech'
+    }
+
+    It 'an import Upsert of the shared name updates neither partner' {
+        $csv = New-Csv 'Name,Tier', 'xii tech,Platinum'
+        $up = Import-Partner $csv -Database $db -Mode Upsert -ErrorAction SilentlyContinue
+        $up.Updated | Should -Be 0
+        $up.Failed | Should -Be 1
+        (Get-Partner -Database $db -Id 7, 8).Name | Should -BeExactly @("`u{216B} Tech", 'XII Tech')
+        (Get-Partner -Database $db -Id 7, 8).Tier | Should -Be @('Silver', 'Silver')
+    }
+}
+
+Describe 'Wildcards with ß match on the key (fault 4, documented in Get-Partner help)' {
+    BeforeAll {
+        $db = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $db
+        $null = Add-Partner -Database $db -Name "Stra${sz}e Handel GmbH" -Region "Stra${sz}e"
+        $null = Add-Partner -Database $db -Name 'Strand Bau'
+    }
+
+    It 'finds Straße Handel GmbH by <Pattern> (the key is strasse handel gmbh)' -TestCases @(
+        @{ Pattern = 'Stra??e*' }, @{ Pattern = "Stra`u{DF}e*" }, @{ Pattern = 'STRASSE*' }, @{ Pattern = "*`u{1E9E}E H*" }, @{ Pattern = '*[s]se*' }
+    ) {
+        (Get-Partner -Database $db -Name $Pattern).Name | Should -BeExactly "Stra${sz}e Handel GmbH"
+    }
+
+    It 'does not find it by <Pattern>, where a ? or set member is one character of the key (as documented)' -TestCases @(
+        @{ Pattern = 'Stra?e*' }, @{ Pattern = "*[`u{DF}]*" }
+    ) {
+        # PowerShell's own -like compares the text, so it would match; the key has ss where the name has ß.
+        "Stra${sz}e Handel GmbH" -like $Pattern | Should -BeTrue
+        @(Get-Partner -Database $db -Name $Pattern).Count | Should -Be 0
+        (Get-Help Get-Partner -Full | Out-String) | Should -BeLike "*'Stra?e*'*do*not*"
+    }
+
+    It 'regions match the same way: Stra??e finds Straße, Stra?e does not' {
+        (Get-Partner -Database $db -Region 'Stra??e').Name | Should -BeExactly "Stra${sz}e Handel GmbH"
+        @(Get-Partner -Database $db -Region 'Stra?e').Count | Should -Be 0
+    }
+}

@@ -326,7 +326,7 @@ namespace PartnerOps.Measures
             }
         }
 
-        /// <summary>A group's identity: its key values, compared as the database grouped them (regions and segments ignoring case).</summary>
+        /// <summary>A group's identity: its key values, compared as the database grouped them (regions and segments by their key, RevenueRules.Key).</summary>
         private static string Identity(object?[] values)
         {
             var identity = new StringBuilder();
@@ -335,7 +335,7 @@ namespace PartnerOps.Measures
                 identity.Append(value switch
                 {
                     null => "\u0000",
-                    string text => text.ToUpperInvariant(),
+                    string text => RevenueRules.Key(text),
                     IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
                     _ => value.ToString(),
                 }).Append('\u001f');

@@ -5,8 +5,8 @@ using System.Text;
 namespace PartnerOps
 {
     /// <summary>
-    /// The key under which partner names are unique and matched (<see cref="PartnerRules.NameKey"/>), and the invisible
-    /// characters a name may not hold.
+    /// The key under which partner names, regions and segments are unique and matched (<see cref="PartnerRules.NameKey"/>,
+    /// <see cref="RevenueRules.Key"/>), and the invisible characters they may not hold.
     /// </summary>
     /// <remarks>
     /// The key is Unicode's NFKC_Casefold, the form UAX #31 (identifiers) and UTS #39 (security mechanisms) give for
@@ -44,7 +44,8 @@ namespace PartnerOps
         /// <summary>
         /// The first character of <paramref name="text"/> that a name may not hold: an invisible format character, filler
         /// or unassigned default ignorable (Default_Ignorable_Code_Point of general category Cf, Lo or Cn, except U+200C and
-        /// U+200D, which Persian, Indic and emoji text needs). Null when there is none; else its code point and its
+        /// U+200D, which Persian, Indic and emoji text needs), or another format character (Cf: U+FFF9 to U+FFFB, the
+        /// Egyptian hieroglyph format controls U+13430 to U+1343F) that is not a visible prepended concatenation mark (U+0600). Null when there is none; else its code point and its
         /// 1-based position in UTF-16 characters.
         /// </summary>
         public static (int CodePoint, int Position)? FirstRefused(string text)
@@ -71,6 +72,10 @@ namespace PartnerOps
 
             return null;
         }
+
+        /// <summary>The problem of a value (of <paramref name="what"/>: "regions", "segments") that holds a refused character (see <see cref="FirstRefused"/>).</summary>
+        public static string InvisibleProblem(int codePoint, int position, string what) =>
+            $"it holds {Describe(codePoint)} at position {position}, an invisible character that would make two {what} that print the same two; remove it";
 
         /// <summary>Whether a name may not hold <paramref name="cp"/> (see <see cref="FirstRefused"/>).</summary>
         public static bool IsRefused(int cp) => cp >= 0xAD && InRanges(NameKeyTables.Refused, cp);
@@ -114,6 +119,10 @@ namespace PartnerOps
                 0x2060 => "WORD JOINER",
                 0x3164 => "HANGUL FILLER",
                 0xFEFF => "ZERO WIDTH NO-BREAK SPACE (byte order mark)",
+                0xFFF9 => "INTERLINEAR ANNOTATION ANCHOR",
+                0xFFFA => "INTERLINEAR ANNOTATION SEPARATOR",
+                0xFFFB => "INTERLINEAR ANNOTATION TERMINATOR",
+                _ when cp >= 0x13430 && cp <= 0x1343F => "an Egyptian hieroglyph format control",
                 _ => cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069 ? "a bidirectional formatting character" : "an invisible character",
             };
             return code + " " + name;
@@ -121,9 +130,10 @@ namespace PartnerOps
 
         private static string KeyOfUnicode(string name)
         {
-            if (TextRules.Problem(name) != null)
+            if (TextRules.HasLoneSurrogate(name))
             {
-                // Half a surrogate pair cannot be normalised; such text is never stored, so its key matches nothing.
+                // Half a surrogate pair cannot be normalised; such text is never stored, so its key matches nothing. (Text
+                // with a character stored values may no longer hold, such as U+2028 in a name stored before, is keyed as usual.)
                 return name;
             }
 

@@ -1579,7 +1579,7 @@ namespace PartnerOps
             0xE01F0, 0xE0FFF,
         };
 
-        /// <summary>The default ignorables refused in a name (general category Cf, Lo or Cn, except U+200C and U+200D), as inclusive ranges.</summary>
+        /// <summary>The characters refused in a name, as sorted inclusive ranges: the default ignorables of general category Cf, Lo or Cn, and every other format character (Cf) but the prepended concatenation marks (U+0600 and the like, which print); except U+200C and U+200D.</summary>
         public static readonly int[] Refused =
         {
             0x00AD, 0x00AD,
@@ -1589,20 +1589,15 @@ namespace PartnerOps
             0x200B, 0x200B,
             0x200E, 0x200F,
             0x202A, 0x202E,
-            0x2060, 0x2064,
-            0x2065, 0x2065,
-            0x2066, 0x206F,
+            0x2060, 0x206F,
             0x3164, 0x3164,
             0xFEFF, 0xFEFF,
             0xFFA0, 0xFFA0,
-            0xFFF0, 0xFFF8,
+            0xFFF0, 0xFFFB,
+            0x13430, 0x1343F,
             0x1BCA0, 0x1BCA3,
             0x1D173, 0x1D17A,
-            0xE0000, 0xE0000,
-            0xE0001, 0xE0001,
-            0xE0002, 0xE001F,
-            0xE0020, 0xE007F,
-            0xE0080, 0xE00FF,
+            0xE0000, 0xE00FF,
             0xE01F0, 0xE0FFF,
         };
 

@@ -64,7 +64,11 @@ namespace PartnerOps
         /// <summary>The version of the Unicode Character Database the name key's tables come from.</summary>
         public const string UnicodeVersion = NameKeyTables.UnicodeVersion;
 
-        /// <summary>Trims and NFC-normalises a region (so an accent typed either way is the same region); null when empty.</summary>
+        /// <summary>
+        /// Trims and NFC-normalises a region (so an accent typed either way is the same region), every space separator
+        /// stored as a space, as names are; null when empty. Invisible characters are refused as in names
+        /// (<see cref="NameFolding.FirstRefused"/>). Regions are compared by <see cref="RevenueRules.Key"/>, the name key.
+        /// </summary>
         /// <param name="errorId">The id of the failure: the region of a partner, a revenue record or a target.</param>
         public static string? NormalizeRegion(string? region, string errorId = ErrorIds.InvalidPartnerValue)
         {
@@ -79,7 +83,12 @@ namespace PartnerOps
                 throw Invalid("Region", region, problem, errorId);
             }
 
-            trimmed = trimmed!.Normalize(NormalizationForm.FormC);
+            if (NameFolding.FirstRefused(region!) is (int codePoint, int position))
+            {
+                throw Invalid("Region", region, NameFolding.InvisibleProblem(codePoint, position, "regions"), errorId);
+            }
+
+            trimmed = NameFolding.SpacesAsSpace(trimmed!).Normalize(NormalizationForm.FormC);
             if (trimmed.Length > MaxRegionLength)
             {
                 throw Invalid("Region", region, $"a region has at most {MaxRegionLength} characters", errorId);

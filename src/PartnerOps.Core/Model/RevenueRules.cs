@@ -82,6 +82,11 @@ namespace PartnerOps
             return date.Date;
         }
 
+        /// <summary>
+        /// A segment as stored: trimmed, NFC, every space separator a space (as names are); <see cref="DefaultSegment"/>
+        /// when empty. InvalidRevenueValue for control characters, line breaks, invisible characters (as in names) or
+        /// more than <see cref="MaxSegmentLength"/> characters.
+        /// </summary>
         public static string NormalizeSegment(string? segment)
         {
             var trimmed = (segment ?? string.Empty).Trim();
@@ -95,7 +100,12 @@ namespace PartnerOps
                 throw Invalid("Segment", segment, problem); // before NFC, which throws on half a surrogate pair
             }
 
-            trimmed = trimmed.Normalize(NormalizationForm.FormC);
+            if (NameFolding.FirstRefused(segment!) is (int codePoint, int position))
+            {
+                throw Invalid("Segment", segment, NameFolding.InvisibleProblem(codePoint, position, "segments"));
+            }
+
+            trimmed = NameFolding.SpacesAsSpace(trimmed).Normalize(NormalizationForm.FormC);
             if (trimmed.Length > MaxSegmentLength)
             {
                 throw Invalid("Segment", segment, $"a segment has at most {MaxSegmentLength} characters");
@@ -125,8 +135,12 @@ namespace PartnerOps
             return trimmed;
         }
 
-        /// <summary>The case-insensitive key of a region or segment (null stays null).</summary>
-        public static string? Key(string? text) => text?.ToUpperInvariant();
+        /// <summary>
+        /// The key under which regions and segments are grouped, matched and unique (targets): the partner name key
+        /// (<see cref="PartnerRules.NameKey"/>: NFKC_Casefold with İ and ı as i and every space separator a space), so
+        /// 'Großkunden' and 'GROSSKUNDEN' are one segment. Null stays null. Registered in SQLite as po_key.
+        /// </summary>
+        public static string? Key(string? text) => text == null ? null : NameFolding.Key(text);
 
         public static PartnerOpsException InvalidAmount(decimal amount, string? currency, string problem) =>
             new PartnerOpsException(

@@ -28,13 +28,15 @@ namespace PartnerOps.Storage
                 new { lo = pattern.Prefix, hi = pattern.PrefixUpperBound, glob = pattern.Glob, max = MaxNames }).ToList());
         }
 
-        public static IReadOnlyList<string> Regions(string path, string prefix) => Matching(ListsOf(path).Regions, prefix);
+        /// <summary>Regions in use whose key (<see cref="RevenueRules.Key"/>) starts with the key of <paramref name="prefix"/>, one spelling per key.</summary>
+        public static IReadOnlyList<string> Regions(string path, string prefix) => MatchingKey(ListsOf(path).Regions, prefix);
 
         /// <summary>Country codes in use first, then the other ISO 3166-1 codes.</summary>
         public static IReadOnlyList<string> Countries(string path, string prefix) =>
             Matching(ListsOf(path).Countries.Concat(CountryCodes.All.OrderBy(c => c, StringComparer.Ordinal)).Distinct().ToList(), prefix);
 
-        public static IReadOnlyList<string> Segments(string path, string prefix) => Matching(ListsOf(path).Segments, prefix);
+        /// <summary>Segments in use whose key starts with the key of <paramref name="prefix"/>, one spelling per key.</summary>
+        public static IReadOnlyList<string> Segments(string path, string prefix) => MatchingKey(ListsOf(path).Segments, prefix);
 
         /// <summary>The reporting currency and the currencies of the rates first, then the other ISO 4217 codes.</summary>
         public static IReadOnlyList<string> Currencies(string path, string prefix) =>
@@ -42,6 +44,12 @@ namespace PartnerOps.Storage
 
         private static IReadOnlyList<string> Matching(IReadOnlyList<string> values, string prefix) =>
             values.Where(v => v.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).ToList();
+
+        private static IReadOnlyList<string> MatchingKey(IReadOnlyList<string> values, string prefix)
+        {
+            var key = RevenueRules.Key(prefix) ?? string.Empty;
+            return values.Where(v => RevenueRules.Key(v)!.StartsWith(key, StringComparison.Ordinal)).ToList();
+        }
 
         private static Lists ListsOf(string path)
         {
@@ -58,7 +66,7 @@ namespace PartnerOps.Storage
 
             var lists = Read(path, connection =>
             {
-                var regions = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+                var regions = new SortedSet<string>(KeyComparer.Instance);
                 var countries = new SortedSet<string>(StringComparer.Ordinal);
                 foreach (var (region, country) in connection.Query<(string?, string?)>("SELECT DISTINCT region, country FROM partners"))
                 {
@@ -66,7 +74,7 @@ namespace PartnerOps.Storage
                     Add(countries, country);
                 }
 
-                var segments = new SortedSet<string>(StringComparer.OrdinalIgnoreCase) { RevenueRules.DefaultSegment };
+                var segments = new SortedSet<string>(KeyComparer.Instance) { RevenueRules.DefaultSegment };
                 var currencies = new List<string>();
                 if (HasTable(connection, "revenue_totals"))
                 {
@@ -175,6 +183,14 @@ namespace PartnerOps.Storage
             public IReadOnlyList<string> Segments { get; }
 
             public IReadOnlyList<string> Currencies { get; }
+        }
+
+        // Regions and segments are one value per key (RevenueRules.Key: 'Großkunden' and 'GROSSKUNDEN' are one).
+        private sealed class KeyComparer : IComparer<string>
+        {
+            public static readonly KeyComparer Instance = new KeyComparer();
+
+            public int Compare(string? x, string? y) => string.CompareOrdinal(RevenueRules.Key(x), RevenueRules.Key(y));
         }
     }
 }

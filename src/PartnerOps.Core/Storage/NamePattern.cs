@@ -7,7 +7,9 @@ namespace PartnerOps.Storage
     /// SQLite GLOB over a key column, plus the literal prefix that bounds an index range scan. Partner names
     /// (<see cref="ParseName"/>, <see cref="LiteralName"/>) are matched on <see cref="PartnerRules.NameKey"/>: each run of
     /// literal characters is keyed as a name is, so 'großhandel*' and 'GROSSHANDEL*' are one pattern. Regions and segments
-    /// (<see cref="Parse"/>, <see cref="Literal"/>) are matched on their upper-cased key.
+    /// (<see cref="Parse"/>, <see cref="Literal"/>) are matched on <see cref="RevenueRules.Key"/>, the same key.
+    /// A wildcard or set stands for characters of the key, where ß is ss: 'Stra?e*' does not match 'Straße' (its key is
+    /// 'strasse'), 'Stra??e*' and 'Straße*' do, and a set member that keys to more than one character ([ß]) matches nothing.
     /// </summary>
     public sealed class NamePattern
     {
@@ -37,16 +39,16 @@ namespace PartnerOps.Storage
         public string PrefixUpperBound => Prefix + char.ConvertFromUtf32(0x10FFFF);
 
         /// <summary>A pattern for a partner name (keyed by <see cref="PartnerRules.NameKey"/>).</summary>
-        public static NamePattern ParseName(string pattern) => Parse(pattern, names: true);
+        public static NamePattern ParseName(string pattern) => Build(pattern);
 
         /// <summary>A pattern that matches exactly this partner name (by its key), wildcard characters included.</summary>
-        public static NamePattern LiteralName(string text) => Parse(Escape(text), names: true);
+        public static NamePattern LiteralName(string text) => Build(Escape(text));
 
-        /// <summary>A pattern for a region or segment (keyed upper-case).</summary>
-        public static NamePattern Parse(string pattern) => Parse(pattern, names: false);
+        /// <summary>A pattern for a region or segment (keyed by <see cref="RevenueRules.Key"/>, which is the name key).</summary>
+        public static NamePattern Parse(string pattern) => Build(pattern);
 
         /// <summary>A pattern that matches exactly this region or segment (case-insensitively), wildcard characters included.</summary>
-        public static NamePattern Literal(string text) => Parse(Escape(text), names: false);
+        public static NamePattern Literal(string text) => Build(Escape(text));
 
         private static string Escape(string text)
         {
@@ -64,7 +66,7 @@ namespace PartnerOps.Storage
             return escaped.ToString();
         }
 
-        private static NamePattern Parse(string pattern, bool names)
+        private static NamePattern Build(string pattern)
         {
             var glob = new StringBuilder();
             var literal = new StringBuilder();
@@ -96,7 +98,7 @@ namespace PartnerOps.Storage
 
                     Flush();
                     wildcard = true;
-                    glob.Append(BracketSet(pattern.Substring(i + 1, close - i - 1), names));
+                    glob.Append(BracketSet(pattern.Substring(i + 1, close - i - 1)));
                     i = close;
                 }
                 else
@@ -110,12 +112,7 @@ namespace PartnerOps.Storage
             Flush();
             return wildcard
                 ? new NamePattern(pattern, true, string.Empty, glob.ToString(), prefix.ToString())
-                : new NamePattern(pattern, false, KeyOf(literal.ToString().Trim()), string.Empty, string.Empty);
-
-            string KeyOf(string text) => names ? PartnerRules.NameKey(text) : Nfc(text).ToUpperInvariant();
-
-            // Text that cannot be stored matches nothing, so it is looked up as it is (half a surrogate pair cannot even be normalised).
-            static string Nfc(string text) => TextRules.Problem(text) == null ? text.Normalize(NormalizationForm.FormC) : text;
+                : new NamePattern(pattern, false, PartnerRules.NameKey(literal.ToString().Trim()), string.Empty, string.Empty);
 
             void AppendLiteral(string ch)
             {
@@ -132,8 +129,8 @@ namespace PartnerOps.Storage
                     return;
                 }
 
-                // Upper-casing the run as a whole keeps a surrogate pair whole (a Deseret letter is upper-cased too).
-                var key = names ? PartnerRules.NameKey(run.ToString()) : run.ToString().ToUpperInvariant();
+                // Keying the run as a whole keeps a surrogate pair whole (a Deseret letter is folded too).
+                var key = PartnerRules.NameKey(run.ToString());
                 run.Clear();
                 if (!wildcard)
                 {
@@ -168,7 +165,7 @@ namespace PartnerOps.Storage
             return -1;
         }
 
-        private static string BracketSet(string inner, bool names)
+        private static string BracketSet(string inner)
         {
             var set = new StringBuilder();
             var caret = false;
@@ -188,7 +185,7 @@ namespace PartnerOps.Storage
                 }
 
                 // Each member keyed as a name is; one that keys to more than one character (ß is ss) stays as it is.
-                var key = names ? PartnerRules.NameKey(ch) : ch.ToUpperInvariant();
+                var key = PartnerRules.NameKey(ch);
                 set.Append(key.Length == ch.Length ? key : ch);
             }
 

@@ -259,6 +259,17 @@ namespace PartnerOps.Storage
             PartnerRules.Normalize(updated, now.ToLocalTime().Date, keepName: string.Equals(updated.Name, current.Name, StringComparison.Ordinal));
             updated.UpdatedAt = now;
             updated.Database = _store.Path;
+            // A partner stored before schema 4 that shares its key with the one holding it (name_dup <> 0) keeps its name, but
+            // a new spelling of that key is a rename to a name another partner holds: refused, as for any other partner.
+            if (!string.Equals(updated.Name, current.Name, StringComparison.Ordinal)
+                && _store.Connection.ExecuteScalar<long?>(
+                    "SELECT id FROM partners WHERE name_key = @key AND name_dup = 0 AND id <> @id LIMIT 1",
+                    new { key = PartnerRules.NameKey(updated.Name), id = current.Id },
+                    _store.Transaction) != null)
+            {
+                throw AlreadyExists(updated.Name);
+            }
+
             try
             {
                 var changed = _store.Connection.Execute(

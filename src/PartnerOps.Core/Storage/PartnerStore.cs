@@ -396,7 +396,7 @@ namespace PartnerOps.Storage
             SQLitePCL.raw.sqlite3_db_config(Connection.Handle, SqliteDbConfigDefensive, 1, out _);
             Connection.Execute(
                 $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;");
-            Connection.CreateFunction("po_key", (string? text) => text?.ToUpperInvariant(), isDeterministic: true);
+            Connection.CreateFunction("po_key", (string? text) => RevenueRules.Key(text), isDeterministic: true);
             Connection.CreateFunction(NameKeyFunction, (string? name) => name == null ? null : PartnerRules.NameKey(name), isDeterministic: true);
             var readOnly = IsReadOnly;
             if (version < Schema.CurrentVersion)
@@ -638,19 +638,48 @@ SELECT count(*) FROM (
                 var schemaOk = version == Schema.CurrentVersion;
                 var totalsOff = schemaOk ? Connection.ExecuteScalar<long>(TotalsCheck) : 0;
                 var shared = schemaOk ? new PartnerRepository(this).SharedNames() : new List<(long, string, long, string)>();
+                var sharedTargets = schemaOk ? new TargetRepository(this).SharedRegions() : new List<(long, string?, long, string?, string, int)>();
                 return new[]
                 {
                     new DatabaseFinding("Integrity", integrityOk, string.Join(Environment.NewLine, integrity)) { Database = Path },
                     new DatabaseFinding("ForeignKey", foreignKeys.Count == 0, foreignKeys.Count == 0 ? "ok" : string.Join(Environment.NewLine, foreignKeys)) { Database = Path },
                     new DatabaseFinding("Schema", schemaOk, schemaOk ? $"version {version}" : $"version {version}, expected {Schema.CurrentVersion}") { Database = Path },
                     new DatabaseFinding("RevenueTotals", totalsOff == 0, totalsOff == 0 ? "ok" : $"{totalsOff} revenue total(s) differ from the records they sum") { Database = Path },
-                }.Concat(SharedNameFindings(shared)).ToList();
+                }.Concat(SharedNameFindings(shared)).Concat(SharedTargetFindings(sharedTargets)).ToList();
             }
             catch (SqliteException ex)
             {
                 // SQLite may refuse to read a damaged page at all rather than report it.
                 throw Translate(ex, Path);
             }
+        }
+
+        // SharedTargets: "ok", or one failed finding per pair of targets whose regions print the same (stored before schema 6).
+        private IEnumerable<DatabaseFinding> SharedTargetFindings(IReadOnlyList<(long FirstId, string? FirstRegion, long OtherId, string? OtherRegion, string Metric, int Year)> pairs)
+        {
+            if (pairs.Count == 0)
+            {
+                return new[] { new DatabaseFinding("SharedTargets", true, "ok") { Database = Path } };
+            }
+
+            return pairs.Select(p => new DatabaseFinding(
+                "SharedTargets",
+                false,
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "Targets Id {0} and Id {1} ({2} {3}) have regions that print the same ('{4}' and '{5}': equal ignoring case folding, the kind of space " +
+                    "and invisible characters); they were stored before regions were compared this way. Id {0} is the target of that region; Id {1} " +
+                    "is not found by region and is measured as the same region. Keep one: Remove-PartnerTarget -Id {1} (or -Id {0}, then Set-PartnerTarget " +
+                    "with the value to keep).",
+                    p.FirstId,
+                    p.OtherId,
+                    p.Metric,
+                    p.Year,
+                    TextRules.Shown(p.FirstRegion),
+                    TextRules.Shown(p.OtherRegion)))
+            {
+                Database = Path,
+            });
         }
 
         // SharedNames: "ok", or one failed finding per pair of partners whose names print the same (stored before schema 4).

@@ -240,6 +240,34 @@ CREATE TRIGGER revenue_totals_update AFTER UPDATE OF partner_id, date, amount, c
 " + RemoveFromTotals("old", guarded: true) + AddToTotals("new", guarded: true) + @"
 END;
 ",
+
+            // 6: one region and one segment per printed text. Their key was the upper-cased text, so 'Großkunden' and
+            // 'GROSSKUNDEN', or 'Western Europe' with a no-break space, were two segments or regions and split the totals.
+            // The key is now the partner name key (RevenueRules.Key, registered as po_key by the connection that migrates).
+            // Revenue keys are recomputed (the update trigger is dropped meanwhile, so no cell is adjusted row by row) and
+            // revenue_totals is rebuilt from the records: cells whose keys now coincide become one, showing the smallest
+            // spelling as the triggers do. Targets are recomputed too; when two targets of one metric and year now share a
+            // region key, the older (lowest id) takes the new key and the other keeps its old key, nothing lost, and
+            // Test-PartnerDatabase -Detailed names each such pair (SharedTargets). UPDATE OR IGNORE leaves a target whose
+            // new key is taken as it is; the second pass moves one whose key was only taken by a target that moved away.
+            @"
+DROP TRIGGER IF EXISTS revenue_totals_update;
+UPDATE revenue SET region_key = po_key(region), segment_key = po_key(segment)
+WHERE region_key IS NOT po_key(region) OR segment_key IS NOT po_key(segment);
+CREATE TRIGGER revenue_totals_update AFTER UPDATE OF partner_id, date, amount, currency, segment_key, region_key ON revenue BEGIN
+" + RemoveFromTotals("old", guarded: true) + AddToTotals("new", guarded: true) + @"
+END;
+
+DELETE FROM revenue_totals;
+INSERT INTO revenue_totals (partner_key, year, region_key, segment_key, currency, region, segment, count, total, minimum, maximum)
+SELECT coalesce(partner_id, 0), CAST(substr(date, 1, 4) AS INTEGER), coalesce(region_key, ''), segment_key, currency,
+       min(region), min(segment), count(*), sum(amount), min(amount), max(amount)
+FROM revenue
+GROUP BY coalesce(partner_id, 0), CAST(substr(date, 1, 4) AS INTEGER), coalesce(region_key, ''), segment_key, currency;
+
+UPDATE OR IGNORE targets SET region_key = coalesce(po_key(region), '') WHERE region_key IS NOT coalesce(po_key(region), '');
+UPDATE OR IGNORE targets SET region_key = coalesce(po_key(region), '') WHERE region_key IS NOT coalesce(po_key(region), '');
+",
         };
 
         /// <summary>The message the totals triggers raise when a write would take a cell's total beyond 64 bits.</summary>

@@ -72,6 +72,17 @@ namespace PartnerOps.Storage
                 new { metric = metric.ToString(), regionKey = RevenueRules.Key(PartnerRules.NormalizeRegion(region)) ?? string.Empty, year },
                 _store.Transaction) is Row row ? ToTarget(row) : null;
 
+        /// <summary>
+        /// Pairs of targets of one metric and year whose regions now share a key (stored before schema 6 compared regions
+        /// by <see cref="RevenueRules.Key"/>): the target that holds the key, and the other one, which kept its old key.
+        /// </summary>
+        public IReadOnlyList<(long FirstId, string? FirstRegion, long OtherId, string? OtherRegion, string Metric, int Year)> SharedRegions() =>
+            TranslatedReads.Run(_store, () => _store.Connection.Query<(long, string?, long, string?, string, int)>(
+                "SELECT a.id, a.region, b.id, b.region, b.metric, b.year FROM targets b " +
+                "JOIN targets a ON a.metric = b.metric AND a.year = b.year AND a.region_key = coalesce(po_key(b.region), '') " +
+                "WHERE b.region_key IS NOT coalesce(po_key(b.region), '') ORDER BY a.id, b.id",
+                transaction: _store.Transaction).ToList());
+
         public void Remove(long id)
         {
             if (_store.Connection.Execute("DELETE FROM targets WHERE id = @id", new { id }, _store.Transaction) == 0)
