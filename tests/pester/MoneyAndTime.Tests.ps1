@@ -751,3 +751,20 @@ Describe 'Default views never cut a figure at the largest allowed values' {
         }
     }
 }
+
+Describe 'The history view wraps its changes rather than cutting an amount' {
+    BeforeAll {
+        $db = New-MoneyDatabase
+        Add-PartnerRevenue -Database $db -Direct -Region 'A rather long region name' -Segment 'A long segment name here' -Date 2016-01-01 `
+            -Amount -999999999999.99 -Currency CLF -Reference 'INV-2016-000000000001-LONG-REFERENCE'
+    }
+
+    It 'shows the whole change at <Width> columns' -ForEach @(@{ Width = 120 }, @{ Width = 200 }) {
+        $shown = Get-PartnerHistory -Database $db | Out-String -Width $Width
+        $shown | Should -Not -Match ([char]0x2026)
+        # Wrapped lines continue under the Changes column: join them to read the change whole.
+        $joined = $shown -replace '\r?\n {20,}', ''
+        $joined | Should -Match 'Amount=-999999999999\.9900'
+        $joined | Should -Match 'Reference=INV-2016-000000000001-LONG-REFERENCE'
+    }
+}
