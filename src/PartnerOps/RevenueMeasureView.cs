@@ -93,6 +93,42 @@ namespace PartnerOps.Commands
             });
         }
 
+        // PartnerTarget: the same aligned lines, so that a large target (999,999,999,999,990.0000 CLF) is never cut.
+        private static readonly List<Column> TargetListColumns = new List<Column>
+        {
+            new Column("Id", 5, true, Text), new Column("Metric", 19, false, Text), new Column("Region", 18, false, Text),
+            new Column("Year", 4, true, Text), new Column("Value", 18, true, Text), new Column("Currency", 8, false, Text),
+        };
+
+        /// <summary>The column titles and underlines of the PartnerTarget view.</summary>
+        public static string TargetListHeader(PSObject target) =>
+            Line(TargetListColumns, c => c.Title) + Environment.NewLine + Line(TargetListColumns, c => new string('-', c.Title.Length));
+
+        /// <summary>One PartnerTarget as an aligned line: its value as <see cref="TargetFigure"/> shows it, never cut.</summary>
+        public static string TargetListRow(PSObject target)
+        {
+            object? Get(string name) => target.Properties[name]?.Value;
+            return Line(TargetListColumns, c => c.Title switch
+            {
+                "Region" => Get("Region") is string region ? region : "(all regions)",
+                "Value" => TargetFigure(Get("Metric"), Get("Value"), Get("Currency") as string),
+                _ => c.Format(Get(c.Title)),
+            });
+        }
+
+        // ExchangeRate: a rate has up to 8 digits before the point and as many after as were given; never cut.
+        private static readonly List<Column> RateColumns = new List<Column>
+        {
+            new Column("From", 4, false, Text), new Column("To", 4, false, Text), new Column("Year", 4, true, Text), new Column("Rate", 14, true, Text),
+        };
+
+        /// <summary>The column titles and underlines of the ExchangeRate view.</summary>
+        public static string RateHeader(PSObject rate) =>
+            Line(RateColumns, c => c.Title) + Environment.NewLine + Line(RateColumns, c => new string('-', c.Title.Length));
+
+        /// <summary>One ExchangeRate as an aligned line: the rate exactly as stored, in the session's culture (1.0825, 1,0825).</summary>
+        public static string RateRow(PSObject rate) => Line(RateColumns, c => c.Format(rate.Properties[c.Title]?.Value));
+
         private static List<Column> Columns(PSObject measure)
         {
             var names = measure.Properties.Select(p => p.Name).ToList();

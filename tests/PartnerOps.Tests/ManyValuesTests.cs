@@ -48,7 +48,7 @@ namespace PartnerOps.Tests
             var rates = new ExchangeRateRepository(Store, () => Now);
             for (var year = 1900; year <= 2999; year++)
             {
-                rates.Set("EUR", "USD", year, 1.25m);
+                rates.Set("GBP", "USD", year, 1.25m); // GBP: EUR is refused before 1999
             }
 
             var targets = new TargetRepository(Store, () => Now);
@@ -398,7 +398,7 @@ namespace PartnerOps.Tests
                 select (year, $"Zone {k:D3}");
             Assert.Equal(expected, targets.Select(t => (t.Year, t.Region!)));
 
-            var rates = new ExchangeRateRepository(_store).Find("EUR", "USD", years).Select(r => r.Year);
+            var rates = new ExchangeRateRepository(_store).Find("GBP", "USD", years).Select(r => r.Year);
             Assert.Equal(Enumerable.Range(1900, 1100).Where(y => y % 2 == 0 || y > 2004), rates);
         }
 

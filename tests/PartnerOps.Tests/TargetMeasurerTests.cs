@@ -77,10 +77,10 @@ namespace PartnerOps.Tests
             Assert.Equal(Day(2015, 1, 1), progress.AsOf);
             Assert.Null(progress.Currency);
 
-            // Expected = baseline + (target - baseline) * days since 1 January / days from 1 January to 31 December,
-            // the baseline being the count on 31 December before: on the first day nothing more is expected yet.
-            Assert.Equal(700m, progress.Expected);
-            Assert.True(progress.OnTrack);
+            // Expected = baseline + (target - baseline) * day of the year / days of the year (to the end of the day, as Actual
+            // counts), the baseline being the count on 31 December before: 700 + 300 * 1/365 = 700.8219... -> 700.82.
+            Assert.Equal(700.82m, progress.Expected);
+            Assert.False(progress.OnTrack);
         }
 
         [Fact]
@@ -94,8 +94,8 @@ namespace PartnerOps.Tests
             Assert.Equal(299m, progress.Gap);
             Assert.Equal(0.701m, progress.Progress);
             Assert.Equal(Day(2015, 7, 2), progress.AsOf);
-            Assert.Equal(decimal.Round(700m + (300m * 182m / 364m), 2), progress.Expected);
-            Assert.Equal(850m, progress.Expected);
+            // 2 July 2015 is day 183 of 365: 700 + 300 * 183 / 365 = 700 + 150.4109... -> 850.41
+            Assert.Equal(850.41m, progress.Expected);
             Assert.False(progress.OnTrack);
         }
 
@@ -194,7 +194,7 @@ namespace PartnerOps.Tests
             Assert.Equal(400_000.00m, progress.Actual);
             Assert.Equal(600_000.00m, progress.Gap);
             Assert.Equal(0.4m, progress.Progress);
-            Assert.Equal(494_505.49m, progress.Expected); // 1,000,000 * 180 / 364
+            Assert.Equal(495_890.41m, progress.Expected); // 30 June is day 181 of 365: 1,000,000 * 181 / 365 = 495,890.4109...
             Assert.False(progress.OnTrack);
             Assert.Equal(Day(2015, 6, 30), progress.AsOf);
         }
@@ -290,20 +290,22 @@ namespace PartnerOps.Tests
         }
 
         [Fact]
-        public void PartnerRevenueShare_before_the_year_or_without_revenue_is_zero()
+        public void PartnerRevenueShare_before_the_year_or_without_revenue_has_no_actual_and_expects_the_target()
         {
             AddShareRecords();
             _targets.Set(TargetMetric.PartnerRevenueShare, null, 2015, 1m, null);
             _targets.Set(TargetMetric.PartnerRevenueShare, null, 2017, 1m, null);
 
+            // Nothing booked in the days measured: 0 of 0 is no share (null), and a share's expectation is the target itself.
             var before = Assert.Single(Measure(Day(2014, 12, 31)));
-            Assert.Equal(0m, before.Actual);
-            Assert.Equal(0m, before.Expected);
-            Assert.True(before.OnTrack);
+            Assert.Null(before.Actual);
+            Assert.Equal(1m, before.Expected);
+            Assert.False(before.OnTrack);
 
             var empty = Assert.Single(Measure(Day(2017, 6, 30), 2017));
-            Assert.Equal(0m, empty.Actual);
-            Assert.Equal(1m, empty.Gap);
+            Assert.Null(empty.Actual);
+            Assert.Null(empty.Gap);
+            Assert.Null(empty.Progress);
         }
 
         [Fact]

@@ -178,7 +178,7 @@ Describe 'A bad item in the pipeline, between good ones' {
         $good = switch ($Cmdlet) {
             'Add-Partner' { { param($i) @{ Name = "Good $i" } } }
             'Add-PartnerRevenue' { { param($i) @{ PartnerName = 'Acme'; Date = '2015-03-01'; Amount = '1.25'; Reference = "G-$i" } } }
-            'Set-PartnerExchangeRate' { { param($i) @{ From = 'EUR'; To = 'USD'; Year = "$(1900 + $i)"; Rate = '1.1' } } }
+            'Set-PartnerExchangeRate' { { param($i) @{ From = 'GBP'; To = 'USD'; Year = "$(1900 + $i)"; Rate = '1.1' } } }   # GBP: EUR is refused before 1999
             'Set-PartnerTarget' { { param($i) @{ Metric = 'PartnerCount'; Year = "$(1900 + $i)"; Value = '5' } } }
         }
         $items = @(

@@ -27,7 +27,7 @@ BeforeAll {
     [IO.File]::WriteAllText("$folder/revenue.csv", $revenue.ToString())
     $null = Import-Partner "$folder/partners.csv" -Database $db
     $null = Import-PartnerRevenue "$folder/revenue.csv" -Database $db
-    1900..2999 | ForEach-Object { [pscustomobject]@{ From = 'EUR'; To = 'USD'; Year = $_; Rate = 1.25 } } | Set-PartnerExchangeRate -Database $db
+    1900..2999 | ForEach-Object { [pscustomobject]@{ From = 'GBP'; To = 'USD'; Year = $_; Rate = 1.25 } } | Set-PartnerExchangeRate -Database $db
     foreach ($year in 2000..2009) {
         0..49 | ForEach-Object { [pscustomobject]@{ Metric = 'PartnerCount'; Region = 'Zone {0:D3}' -f $_; Year = $year; Value = $_ } } | Set-PartnerTarget -Database $db
     }

@@ -269,14 +269,14 @@ Describe 'Targets' {
         $p | Should -BeOfType ([PartnerOps.TargetProgress])
         $p.Metric | Should -Be ([PartnerOps.TargetMetric]::PartnerCount)
         $p.Actual, $p.Target, $p.Gap, $p.Progress | Should -Be @(700, 1000, 300, 0.7)
-        $p.Expected | Should -Be 700   # nothing more is expected on the first day
-        $p.OnTrack | Should -BeTrue
+        $p.Expected | Should -Be 700.82   # to the end of the first day: 700 + 300 * 1/365 = 700.8219...
+        $p.OnTrack | Should -BeFalse
     }
 
     It 'expects a partner count pro rata from the start of the year' {
         $p = Measure-PartnerTarget -Database $db -Year 2015 -Region 'Western Europe' -AsOf 2015-07-02
         $p.Actual | Should -Be 701
-        $p.Expected | Should -Be 850   # 700 + 300 * 182 / 364: half way from the first day to the last
+        $p.Expected | Should -Be 850.41   # 2 July is day 183 of 365: 700 + 300 * 183 / 365 = 850.4109...
         $p.OnTrack | Should -BeFalse
     }
 
@@ -290,7 +290,7 @@ Describe 'Targets' {
     It 'measures partner revenue booked so far against a pro-rata expectation' {
         $p = Measure-PartnerTarget -Database $db -Year 2015 -Region China -AsOf 2015-07-02 | Where-Object Metric -EQ 'PartnerRevenue'
         $p.Actual | Should -Be 32000000
-        $p.Expected | Should -Be 50000000   # 100M * 182 / 364
+        $p.Expected | Should -Be 50136986.30   # 100M * 183 / 365 = 50,136,986.3013...
         $p.Currency | Should -BeExactly 'USD'
         $p.OnTrack | Should -BeFalse
     }

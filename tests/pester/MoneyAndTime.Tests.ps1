@@ -138,8 +138,8 @@ Describe 'Totals that would overflow 64 bits are refused' {
         $importErrors.Count | Should -Be 1
         $message = $importErrors[0].Exception.Message
         $message | Should -Match 'Line 9225'
-        $message | Should -Match '999,999,999,999\.99 KWD'
-        $message | Should -Match '9,222,999,999,999,907\.77 KWD now'
+        $message | Should -Match '999,999,999,999\.990 KWD'
+        $message | Should -Match '9,222,999,999,999,907\.770 KWD now'
         $message | Should -Match '9,223,372,036,854,775\.807 KWD'
         $message | Should -Not -Match 'SQLite|po_revenue_total_overflow'
     }
@@ -155,7 +155,7 @@ Describe 'Totals that would overflow 64 bits are refused' {
 
     It 'refuses one more through Add-PartnerRevenue, as a parameter and piped, with InvalidAmount and nothing written' {
         { Add-PartnerRevenue -Database $db -Direct -Region EMEA -Segment Big -Date 2015-12-31 -Amount 999999999999.99 -Currency KWD -ErrorAction Stop } |
-            Should -Throw -ErrorId 'InvalidAmount,PartnerOps.Commands.AddPartnerRevenueCommand' -ExpectedMessage '*999,999,999,999.99 KWD*9,222,999,999,999,907.77 KWD now*'
+            Should -Throw -ErrorId 'InvalidAmount,PartnerOps.Commands.AddPartnerRevenueCommand' -ExpectedMessage '*999,999,999,999.990 KWD*9,222,999,999,999,907.770 KWD now*'
         $piped = @(
             [pscustomobject]@{ Region = 'EMEA'; Segment = 'Big'; Date = '2015-07-01'; Amount = '999999999999.99'; Currency = 'KWD' }
             [pscustomobject]@{ Region = 'EMEA'; Segment = 'Small'; Date = '2015-07-01'; Amount = '1.5'; Currency = 'KWD' }
@@ -286,11 +286,11 @@ Describe 'The previous-year window keeps month ends and leap days' {
         $m.PreviousTotal | Should -Be 228.15
     }
 
-    It 'compares a period starting 2016-02-29 with one starting 2015-03-01, and one starting 2017-03-01 with one starting 2016-03-01' {
+    It 'compares a period starting 2016-02-29 with one starting 2015-02-28, and one starting 2017-03-01 with one starting 2016-03-01' {
         $a = Measure-PartnerRevenue -Database $db -GroupBy Year -From 2016-02-29 -To 2016-03-01 | Where-Object Year -eq 2016
-        # 2016: 229.16 + 301.16 = 530.32; previous 2015-03-01 .. 2015-03-01 (not 28 Feb, which the current period leaves out): 301.15
+        # 2016: 229.16 + 301.16 = 530.32; previous 2015-02-28 .. 2015-03-01 (29 Feb starts on 28 Feb a year earlier): 228.15 + 301.15 = 529.30
         $a.Total | Should -Be 530.32
-        $a.PreviousTotal | Should -Be 301.15
+        $a.PreviousTotal | Should -Be 529.30
         $b = Measure-PartnerRevenue -Database $db -GroupBy Year -From 2017-03-01 -To 2017-03-01 | Where-Object Year -eq 2017
         # previous 2016-03-01 .. 2016-03-01: 301.16 (not 29 Feb)
         $b.PreviousTotal | Should -Be 301.16
@@ -488,5 +488,283 @@ Describe 'The default views show money with its currency''s minor digits and cou
         $row.Count | Should -Be 1
         # Count 1, the total, the share (100 %), the currency
         $row[0] | Should -Match ('^\s*1\s+' + [regex]::Escape($Shown) + '\s')
+    }
+}
+
+Describe 'Removing a set of records does not fail because of the order the module removes them in' {
+    BeforeAll {
+        # x = 999,999,999,999.990 KWD = 999,999,999,999,990 fils. One cell: -x first, then 9,224 times +x; the running total
+        # peaks at 9,224x - x = 9,223x = 9,222,999,999,999,907,770 fils (< 2^63-1 = 9,223,372,036,854,775,807) and ends there.
+        # Removing the -x first would leave 9,224x = 9,223,999,999,999,907,760 fils (> 2^63-1): only that order overflows.
+        function New-GulfDatabase {
+            param([string] $Partner)
+            $path = New-MoneyDatabase -Currency KWD
+            Add-Partner -Database $path -Name $Partner -Region EMEA -JoinedOn 2014-01-01
+            $csv = Join-Path (New-TestFolder) 'gulf.csv'
+            $lines = [System.Collections.Generic.List[string]]::new()
+            $lines.Add('PartnerName,Date,Amount,Currency,Segment,Region,Reference')
+            $lines.Add("$Partner,2015-01-01,-999999999999.990,KWD,Big,EMEA,CREDIT")
+            foreach ($i in 1..9224) { $lines.Add("$Partner,2015-01-02,999999999999.990,KWD,Big,EMEA,") }
+            Set-Content -Path $csv -Value $lines
+            $r = Import-PartnerRevenue -Database $path -Path $csv
+            $r.Inserted | Should -Be 9225
+            $path
+        }
+    }
+
+    It 'Remove-Partner -Force removes a partner whose records net within range, the credit note stored first' {
+        $db = New-GulfDatabase -Partner 'Gulf A'
+        # A second cell of the same partner with mixed signs: +5.000 - 7.250 + 1.125 = -1.125 KWD
+        Add-PartnerRevenue -Database $db -Partner 'Gulf A' -Segment Small -Date 2016-03-01 -Amount 5 -Currency KWD
+        Add-PartnerRevenue -Database $db -Partner 'Gulf A' -Segment Small -Date 2016-03-02 -Amount -7.25 -Currency KWD
+        Add-PartnerRevenue -Database $db -Partner 'Gulf A' -Segment Small -Date 2016-03-03 -Amount 1.125 -Currency KWD
+        # Another partner's cell stays as it is: 10.500 KWD
+        Add-Partner -Database $db -Name 'Gulf B' -Region EMEA -JoinedOn 2014-01-01
+        Add-PartnerRevenue -Database $db -Partner 'Gulf B' -Segment Big -Date 2015-01-01 -Amount 10.5 -Currency KWD
+        { Remove-Partner -Database $db -Name 'Gulf A' -Force -Confirm:$false -ErrorAction Stop } | Should -Not -Throw
+        Get-Partner -Database $db -Name 'Gulf A' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $all = Measure-PartnerRevenue -Database $db -Currency KWD
+        $all.Count | Should -Be 1
+        $all.Total | Should -Be 10.500
+        (Test-PartnerDatabase -Database $db -Detailed | Where-Object Check -eq 'RevenueTotals').Passed | Should -BeTrue
+    }
+
+    It 'Remove-PartnerRevenue removes every piped record of the group, the credit note piped first' {
+        $db = New-GulfDatabase -Partner 'Gulf C'
+        $records = @(Get-PartnerRevenue -Database $db -Partner 'Gulf C' | Sort-Object { $_.Reference -ne 'CREDIT' }, Id)
+        $records[0].Reference | Should -Be 'CREDIT'
+        { $records | Remove-PartnerRevenue -Database $db -Confirm:$false -ErrorAction Stop } | Should -Not -Throw
+        (Measure-PartnerRevenue -Database $db -Currency KWD).Count | Should -Be 0
+        Get-PartnerRevenue -Database $db | Should -BeNullOrEmpty
+        (Test-PartnerDatabase -Database $db -Detailed | Where-Object Check -eq 'RevenueTotals').Passed | Should -BeTrue
+    }
+
+    It 'Remove-PartnerRevenue removes a mixed-sign subset whose end total is in range, in any order piped' {
+        $db = New-GulfDatabase -Partner 'Gulf D'
+        $credit = Get-PartnerRevenue -Database $db -Partner 'Gulf D' | Where-Object Reference -eq 'CREDIT'
+        $sale = Get-PartnerRevenue -Database $db -Partner 'Gulf D' | Where-Object Reference -ne 'CREDIT' | Select-Object -First 1
+        # Credit first: 9,223x + x = 9,224x overflows; after the sale: 9,222x, then + x = 9,223x (the start total: -x and +x go)
+        { @($credit, $sale) | Remove-PartnerRevenue -Database $db -Confirm:$false -ErrorAction Stop } | Should -Not -Throw
+        $m = Measure-PartnerRevenue -Database $db -Currency KWD
+        $m.Count | Should -Be 9223                    # 9,225 - 2
+        $m.Total | Should -Be 9222999999999907.770d   # 9,223 * 999,999,999,999.990
+        $m.Minimum | Should -Be 999999999999.990d
+        (Test-PartnerDatabase -Database $db -Detailed | Where-Object Check -eq 'RevenueTotals').Passed | Should -BeTrue
+    }
+
+    It 'Remove-PartnerRevenue -Id, credit note first, removes the ids given' {
+        $db = New-GulfDatabase -Partner 'Gulf E'
+        $credit = (Get-PartnerRevenue -Database $db -Partner 'Gulf E' | Where-Object Reference -eq 'CREDIT').Id
+        $two = @(Get-PartnerRevenue -Database $db -Partner 'Gulf E' | Where-Object Reference -ne 'CREDIT' | Select-Object -First 2).Id
+        # -x, +x, +x removed: 9,223x + x - 2x = 9,222x = 9,221,999,999,999,907,780 fils
+        { Remove-PartnerRevenue -Database $db -Id (@($credit) + $two) -Confirm:$false -ErrorAction Stop } | Should -Not -Throw
+        $m = Measure-PartnerRevenue -Database $db -Currency KWD
+        $m.Count | Should -Be 9222
+        $m.Total | Should -Be 9221999999999907.780d
+    }
+}
+
+Describe 'Historic ISO 4217 codes are accepted from their introduction to the end of their withdrawal month' {
+    BeforeAll { $db = New-MoneyDatabase }
+
+    It 'accepts <Code> on <Date>' -ForEach @(
+        @{ Code = 'ZWD'; Date = '2005-01-01' }; @{ Code = 'SDD'; Date = '2005-01-01' }; @{ Code = 'RUR'; Date = '1997-01-01' }
+        @{ Code = 'XEU'; Date = '1995-01-01' }; @{ Code = 'XEU'; Date = '1998-12-31' }; @{ Code = 'ATS'; Date = '2002-03-31' }
+        @{ Code = 'EUR'; Date = '1999-01-01' }; @{ Code = 'HRK'; Date = '1994-05-30' }; @{ Code = 'HRK'; Date = '2023-01-31' }
+        @{ Code = 'SSP'; Date = '2011-07-18' }; @{ Code = 'TRY'; Date = '2005-01-01' }; @{ Code = 'TRL'; Date = '2005-12-31' }
+        @{ Code = 'YUM'; Date = '2000-06-01' }; @{ Code = 'CSD'; Date = '2005-01-01' }; @{ Code = 'ADP'; Date = '2000-01-01' }
+        @{ Code = 'AFA'; Date = '2000-01-01' }; @{ Code = 'ZRN'; Date = '1996-01-01' }; @{ Code = 'PLZ'; Date = '1994-01-01' }
+        @{ Code = 'UAK'; Date = '1995-01-01' }; @{ Code = 'BGL'; Date = '1998-01-01' }; @{ Code = 'SRG'; Date = '2003-12-31' }
+        @{ Code = 'MGF'; Date = '2004-12-31' }; @{ Code = 'VEB'; Date = '2007-01-01' }; @{ Code = 'ZWL'; Date = '2024-08-31' }
+        @{ Code = 'ZWN'; Date = '2007-01-01' }; @{ Code = 'ZWR'; Date = '2009-01-01' }; @{ Code = 'USD'; Date = '1900-01-01' }
+    ) {
+        $r = Add-PartnerRevenue -Database $db -Direct -Region Old -Date $Date -Amount 1 -Currency $Code -Reference "$Code $Date" -PassThru
+        $r.Currency | Should -BeExactly $Code
+    }
+
+    It 'refuses <Code> on <Date>, naming its validity' -ForEach @(
+        @{ Code = 'EUR'; Date = '1998-12-31'; Rule = 'valid from 1999-01-01' }
+        @{ Code = 'EUR'; Date = '1950-01-01'; Rule = 'valid from 1999-01-01' }
+        @{ Code = 'SSP'; Date = '2005-01-01'; Rule = 'valid from 2011-07-18' }
+        @{ Code = 'HRK'; Date = '1990-01-01'; Rule = 'valid from 1994-05-30 until 2023-01-31' }
+        @{ Code = 'HRK'; Date = '2023-02-01'; Rule = 'until 2023-01-31 (withdrawn 2023-01)' }
+        @{ Code = 'XEU'; Date = '1999-01-01'; Rule = 'until 1998-12-31 (withdrawn 1998-12)' }
+        @{ Code = 'ZWD'; Date = '2008-09-01'; Rule = 'until 2008-08-31' }
+        @{ Code = 'RUR'; Date = '2004-02-01'; Rule = 'until 2004-01-31' }
+        @{ Code = 'ATS'; Date = '2002-04-01'; Rule = 'until 2002-03-31' }
+        @{ Code = 'TRY'; Date = '2004-12-31'; Rule = 'valid from 2005-01-01' }
+        @{ Code = 'AZN'; Date = '2005-12-31'; Rule = 'valid from 2006-01-01' }
+        @{ Code = 'GHS'; Date = '2007-06-30'; Rule = 'valid from 2007-07-01' }
+        @{ Code = 'RON'; Date = '2005-06-30'; Rule = 'valid from 2005-07-01' }
+        @{ Code = 'MZN'; Date = '2006-06-30'; Rule = 'valid from 2006-07-01' }
+        @{ Code = 'TMT'; Date = '2008-12-31'; Rule = 'valid from 2009-01-01' }
+        @{ Code = 'SRD'; Date = '2003-12-31'; Rule = 'valid from 2004-01-01' }
+        @{ Code = 'MGA'; Date = '2004-12-31'; Rule = 'valid from 2005-01-01' }
+        @{ Code = 'VES'; Date = '2018-08-19'; Rule = 'valid from 2018-08-20' }
+        @{ Code = 'ZWL'; Date = '2009-02-01'; Rule = 'valid from 2009-02-02' }
+    ) {
+        { Add-PartnerRevenue -Database $db -Direct -Region Old -Date $Date -Amount 1 -Currency $Code -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidCurrencyCode,*' -ExpectedMessage "*'$Code' was not in use on $Date*$Rule*"
+    }
+}
+
+Describe 'Target progress on the first and last day of the year, before it and after it' {
+    BeforeAll {
+        $db = New-MoneyDatabase
+        # One partner since 2010 (the count at the start of 2016 is 1). On 2016-01-01: 1,000 USD partner and 250 USD direct
+        # revenue (share 1,000 / 1,250 = 0.8); nothing in 2017.
+        Add-Partner -Database $db -Name 'Day Partner' -Region D -JoinedOn 2010-01-01
+        Add-PartnerRevenue -Database $db -Partner 'Day Partner' -Date 2016-01-01 -Amount 1000
+        Add-PartnerRevenue -Database $db -Direct -Region D -Date 2016-01-01 -Amount 250
+        Add-PartnerRevenue -Database $db -Partner 'Day Partner' -Date 2015-01-01 -Amount 1000
+        Set-PartnerTarget -Database $db -Metric PartnerRevenue -Year 2016 -Value 366000 -Currency USD
+        Set-PartnerTarget -Database $db -Metric PartnerCount -Year 2016 -Value 367
+        Set-PartnerTarget -Database $db -Metric PartnerRevenueShare -Year 2016 -Value 0.8
+        Set-PartnerTarget -Database $db -Metric PartnerRevenue -Year 2015 -Value 365000 -Currency USD
+        Set-PartnerTarget -Database $db -Metric PartnerRevenueShare -Year 2017 -Value 0.5
+    }
+
+    It 'on <AsOf>, <Metric> <Year> expects <Expected> (actual <Actual>, on track <OnTrack>)' -ForEach @(
+        # 2016 has 366 days; the fraction elapsed is the day of the year over 366, counted to the end of the day.
+        @{ AsOf = '2016-01-01'; Metric = 'PartnerRevenue'; Year = 2016; Expected = 1000.00; Actual = 1000; OnTrack = $true }        # 366,000 * 1/366
+        @{ AsOf = '2016-01-01'; Metric = 'PartnerCount'; Year = 2016; Expected = 2.00; Actual = 1; OnTrack = $false }              # 1 + 366 * 1/366
+        @{ AsOf = '2016-01-01'; Metric = 'PartnerRevenueShare'; Year = 2016; Expected = 0.8; Actual = 0.8; OnTrack = $true }        # the target itself
+        @{ AsOf = '2016-01-02'; Metric = 'PartnerRevenueShare'; Year = 2016; Expected = 0.8; Actual = 0.8; OnTrack = $true }
+        @{ AsOf = '2016-12-30'; Metric = 'PartnerRevenue'; Year = 2016; Expected = 365000.00; Actual = 1000; OnTrack = $false }    # 366,000 * 365/366
+        @{ AsOf = '2016-12-30'; Metric = 'PartnerCount'; Year = 2016; Expected = 366.00; Actual = 1; OnTrack = $false }            # 1 + 366 * 365/366
+        @{ AsOf = '2016-12-31'; Metric = 'PartnerRevenue'; Year = 2016; Expected = 366000.00; Actual = 1000; OnTrack = $false }    # day 366 of 366
+        @{ AsOf = '2016-12-31'; Metric = 'PartnerCount'; Year = 2016; Expected = 367.00; Actual = 1; OnTrack = $false }
+        @{ AsOf = '2016-12-31'; Metric = 'PartnerRevenueShare'; Year = 2016; Expected = 0.8; Actual = 0.8; OnTrack = $true }
+        @{ AsOf = '2015-12-31'; Metric = 'PartnerRevenue'; Year = 2016; Expected = 0.00; Actual = 0; OnTrack = $true }             # before the year
+        @{ AsOf = '2015-12-31'; Metric = 'PartnerCount'; Year = 2016; Expected = 1.00; Actual = 1; OnTrack = $true }               # baseline 1 + 0
+        @{ AsOf = '2015-12-31'; Metric = 'PartnerRevenueShare'; Year = 2016; Expected = 0.8; Actual = $null; OnTrack = $false }    # nothing booked: no share
+        @{ AsOf = '2017-06-01'; Metric = 'PartnerRevenue'; Year = 2016; Expected = 366000.00; Actual = 1000; OnTrack = $false }    # after the year: all of it
+        @{ AsOf = '2017-06-01'; Metric = 'PartnerRevenueShare'; Year = 2016; Expected = 0.8; Actual = 0.8; OnTrack = $true }
+        @{ AsOf = '2015-01-01'; Metric = 'PartnerRevenue'; Year = 2015; Expected = 1000.00; Actual = 1000; OnTrack = $true }       # 365,000 * 1/365
+        @{ AsOf = '2015-12-31'; Metric = 'PartnerRevenue'; Year = 2015; Expected = 365000.00; Actual = 1000; OnTrack = $false }    # 365/365
+        @{ AsOf = '2017-03-01'; Metric = 'PartnerRevenueShare'; Year = 2017; Expected = 0.5; Actual = $null; OnTrack = $false }    # no 2017 revenue
+    ) {
+        $p = Measure-PartnerTarget -Database $db -Year $Year -AsOf $AsOf | Where-Object Metric -eq $Metric
+        $p.Expected | Should -Be $Expected
+        $p.Actual | Should -Be $Actual
+        $p.OnTrack | Should -Be $OnTrack
+        if ($null -eq $Actual) {
+            $p.Gap | Should -BeNullOrEmpty
+            $p.Progress | Should -BeNullOrEmpty
+        }
+    }
+}
+
+Describe 'A period starting on 29 February compares with one starting on 28 February a year earlier' {
+    BeforeAll {
+        $db = New-MoneyDatabase
+        # Amounts name their day: 2015-02-28 is 228.15, 2016-02-29 is 229.16.
+        foreach ($d in '2015-02-01', '2015-02-28', '2015-03-01', '2016-02-01', '2016-02-29', '2016-03-01') {
+            $date = [datetime]::ParseExact($d, 'yyyy-MM-dd', [cultureinfo]::InvariantCulture)
+            Add-PartnerRevenue -Database $db -Direct -Region W -Date $d -Amount ($date.Month * 100 + $date.Day + ($date.Year - 2000) / 100)
+        }
+    }
+
+    It 'compares <From> .. <To> with a previous total of <Previous>' -ForEach @(
+        @{ From = '2016-02-29'; To = '2016-02-29'; Total = 229.16; Previous = 228.15 }            # previous 2015-02-28 .. 2015-02-28
+        @{ From = '2016-02-29'; To = '2016-03-01'; Total = 530.32; Previous = 529.30 }            # 2015-02-28 .. 2015-03-01: 228.15 + 301.15
+        @{ From = '2016-02-01'; To = '2016-02-29'; Total = 430.32; Previous = 429.30 }            # 201.16 + 229.16; 2015-02-01 .. 2015-02-28: 201.15 + 228.15
+        @{ From = '2016-03-01'; To = '2016-03-01'; Total = 301.16; Previous = 301.15 }            # 2015-03-01 only
+    ) {
+        $m = Measure-PartnerRevenue -Database $db -GroupBy Year -From $From -To $To | Where-Object Year -eq 2016
+        $m.Total | Should -Be $Total
+        $m.PreviousTotal | Should -Be $Previous
+    }
+}
+
+Describe 'Messages show money with the currency''s minor digits and name the rule broken' {
+    BeforeAll { $db = New-MoneyDatabase }
+
+    It 'refuses <Amount> <Currency> naming the limit ±<Limit>' -ForEach @(
+        @{ Amount = '1000000000000'; Currency = 'JPY'; Limit = '999,999,999,999 JPY' }            # 999,999,999,999.99 cut to 0 digits
+        @{ Amount = '1000000000000'; Currency = 'KWD'; Limit = '999,999,999,999.990 KWD' }
+        @{ Amount = '-1000000000000'; Currency = 'CLF'; Limit = '999,999,999,999.9900 CLF' }
+        @{ Amount = '1000000000000'; Currency = 'USD'; Limit = '999,999,999,999.99 USD' }
+    ) {
+        { Add-PartnerRevenue -Database $db -Direct -Region M -Date 2016-01-01 -Amount ([decimal]$Amount) -Currency $Currency -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidAmount,*' -ExpectedMessage "*amounts are limited to ±$Limit*"
+    }
+
+    It 'refuses a revenue target of <Value> <Currency> naming the upper limit, not the sign' -ForEach @(
+        @{ Value = '9999999999999999'; Currency = 'JPY'; Limit = '999,999,999,999,990 JPY' }
+        @{ Value = '1000000000000000'; Currency = 'KWD'; Limit = '999,999,999,999,990.000 KWD' }
+        @{ Value = 999999999999990.01d; Currency = 'USD'; Limit = '999,999,999,999,990.00 USD' }
+    ) {
+        # ([decimal] of a string goes through a double in PowerShell, so a fraction is given as a d literal.)
+        $thrown = { Set-PartnerTarget -Database $db -Metric PartnerRevenue -Year 2016 -Value ([decimal]$Value) -Currency $Currency -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidTargetValue,*' -PassThru
+        $thrown.Exception.Message | Should -BeLike "*is at most $Limit*"
+        $thrown.Exception.Message | Should -Not -BeLike '*0 or more*'
+    }
+
+    It 'still refuses a negative target as below 0' {
+        { Set-PartnerTarget -Database $db -Metric PartnerRevenue -Year 2016 -Value -1 -Currency USD -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidTargetValue,*' -ExpectedMessage '*a revenue target is an amount, 0 or more*'
+    }
+}
+
+Describe 'Default views never cut a figure at the largest allowed values' {
+    BeforeAll {
+        $db = New-MoneyDatabase
+        # The largest target is 1,000 * 999,999,999,999.99 = 999,999,999,999,990 in any currency.
+        Set-PartnerTarget -Database $db -Metric PartnerRevenue -Year 2016 -Value 1000000000000 -Currency USD
+        Set-PartnerTarget -Database $db -Metric PartnerRevenue -Year 2017 -Value 5000000000000 -Currency KWD
+        Set-PartnerTarget -Database $db -Metric PartnerRevenue -Year 2018 -Value 999999999999990 -Currency CLF
+        Set-PartnerTarget -Database $db -Metric PartnerCount -Year 2016 -Value 123456789012
+        Add-PartnerRevenue -Database $db -Direct -Region V -Date 2016-01-01 -Amount -999999999999.99 -Currency CLF
+        Add-PartnerRevenue -Database $db -Direct -Region K -Date 2016-01-02 -Amount -999999999999.99 -Currency KWD
+        Set-PartnerExchangeRate -Database $db -From EUR -To USD -Year 2016 -Rate 99999999.12345678d
+        Set-PartnerExchangeRate -Database $db -From JPY -To USD -Year 2016 -Rate 0.00000001d
+    }
+
+    It 'shows every digit at <Width> columns in <Culture>' -ForEach @(
+        foreach ($w in 120, 200) {
+            @{ Width = $w; Culture = 'en-US'; G = ','; D = '.' }
+            @{ Width = $w; Culture = 'en-GB'; G = ','; D = '.' }
+            @{ Width = $w; Culture = 'de-DE'; G = '.'; D = ',' }
+            @{ Width = $w; Culture = 'fr-FR'; G = [string][char]0x202F; D = ',' }
+        }
+    ) {
+        Invoke-InCulture $Culture {
+            $targets = Get-PartnerTarget -Database $db | Out-String -Width $Width
+            $targets | Should -Not -Match ([char]0x2026)
+            foreach ($figure in "1${G}000${G}000${G}000${G}000${D}00", "5${G}000${G}000${G}000${G}000${D}000", "999${G}999${G}999${G}999${G}990${D}0000", "123${G}456${G}789${G}012") {
+                $targets.Contains($figure) | Should -BeTrue -Because "Get-PartnerTarget shows $figure"
+            }
+            $revenue = Get-PartnerRevenue -Database $db | Out-String -Width $Width
+            $revenue | Should -Not -Match ([char]0x2026)
+            $revenue.Contains("-999${G}999${G}999${G}999${D}9900") | Should -BeTrue   # CLF, 4 digits
+            $revenue.Contains("-999${G}999${G}999${G}999${D}990") | Should -BeTrue    # KWD, 3 digits
+            $rates = Get-PartnerExchangeRate -Database $db | Out-String -Width $Width
+            $rates | Should -Not -Match ([char]0x2026)
+            $rates.Contains("99999999${D}12345678") | Should -BeTrue
+            $rates.Contains("0${D}00000001") | Should -BeTrue
+            $progress = Measure-PartnerTarget -Database $db -Year 2018 -AsOf 2018-12-31 | Out-String -Width $Width
+            $progress.Contains("999${G}999${G}999${G}999${G}990${D}0000") | Should -BeTrue
+            $measure = Measure-PartnerRevenue -Database $db -Region V -Currency CLF | Out-String -Width $Width
+            $measure.Contains("-999${G}999${G}999${G}999${D}9900") | Should -BeTrue
+        }
+    }
+}
+
+Describe 'The history view wraps its changes rather than cutting an amount' {
+    BeforeAll {
+        $db = New-MoneyDatabase
+        Add-PartnerRevenue -Database $db -Direct -Region 'A rather long region name' -Segment 'A long segment name here' -Date 2016-01-01 `
+            -Amount -999999999999.99 -Currency CLF -Reference 'INV-2016-000000000001-LONG-REFERENCE'
+    }
+
+    It 'shows the whole change at <Width> columns' -ForEach @(@{ Width = 120 }, @{ Width = 200 }) {
+        $shown = Get-PartnerHistory -Database $db | Out-String -Width $Width
+        $shown | Should -Not -Match ([char]0x2026)
+        # Wrapped lines continue under the Changes column: join them to read the change whole.
+        $joined = $shown -replace '\r?\n {20,}', ''
+        $joined | Should -Match 'Amount=-999999999999\.9900'
+        $joined | Should -Match 'Reference=INV-2016-000000000001-LONG-REFERENCE'
     }
 }

@@ -9,9 +9,13 @@ namespace PartnerOps.Measures
     /// <summary>
     /// Progress toward targets on a date. PartnerCount counts the partners of that date; PartnerRevenue sums
     /// partner revenue booked in the year up to that date; PartnerRevenueShare divides it by all revenue
-    /// booked in the same days. Expected is where a metric should be on that date, moving evenly from the year's
-    /// first day (nothing yet) to its last (all of it): revenue from 0 to the target, a partner count from the
-    /// count at the start of the year to the target; a share's expectation is the target itself.
+    /// booked in the same days. Expected is where a metric should be at the end of that date, moving evenly by whole
+    /// days: the fraction of the year elapsed is the date's day of the year over the year's days (1/365 on 1 January,
+    /// 1/366 in a leap year; 365/365 on 31 December, 366/366 on 31 December 2016), 0 before the year and 1 after it,
+    /// the same days the actual figure counts (records booked up to and including that date). Revenue moves from 0 to
+    /// the target, a partner count from the count at the start of the year to the target; a share's expectation is the
+    /// target itself on every date. A share has no actual figure (Actual, Gap and Progress null, OnTrack false) when no
+    /// revenue at all was booked in the days measured: 0 of 0 is not a share.
     /// </summary>
     public sealed class TargetMeasurer
     {
@@ -38,12 +42,13 @@ namespace PartnerOps.Measures
             var start = new DateTime(target.Year, 1, 1);
             var end = new DateTime(target.Year, 12, 31);
             var measured = asOf > end ? end : asOf;
-            // elapsed / days of the year: 0 on its first day, all of it on its last. Kept as a fraction so that each expectation is
-            // one multiplication, one division and one rounding (never a product with a quotient already rounded at 28 digits).
-            decimal days = (end - start).Days;
-            var elapsed = asOf <= start ? 0m : asOf >= end ? days : (asOf - start).Days;
+            // elapsed / days of the year, counted to the end of asOf as the actual figure is: 1/365 on 1 January, all of it on
+            // 31 December. Kept as a fraction so that each expectation is one multiplication, one division and one rounding
+            // (never a product with a quotient already rounded at 28 digits).
+            decimal days = (end - start).Days + 1;
+            var elapsed = asOf < start ? 0m : asOf > end ? days : asOf.DayOfYear;
 
-            decimal actual;
+            decimal? actual;
             decimal expected;
             // Progress is computed from the unrounded figures, as one quotient: progressOf / (target value * progressOver).
             decimal progressOf;
@@ -51,8 +56,8 @@ namespace PartnerOps.Measures
             switch (target.Metric)
             {
                 case TargetMetric.PartnerCount:
-                    actual = CountPartners(target.Region, measured);
-                    progressOf = actual;
+                    progressOf = CountPartners(target.Region, measured);
+                    actual = progressOf;
                     var baseline = CountPartners(target.Region, asOf < start ? asOf : start.AddDays(-1));
                     expected = decimal.Round(baseline + ((target.Value - baseline) * elapsed / days), 2, MidpointRounding.AwayFromZero);
                     break;
@@ -66,8 +71,8 @@ namespace PartnerOps.Measures
                     var all = asOf < start ? 0m : Total(revenue, target, measured, null, currency);
                     progressOf = all == 0 ? 0m : Total(revenue, target, measured, RevenueChannel.Partner, currency);
                     progressOver = all == 0 ? 1m : all;
-                    actual = decimal.Round(progressOf / progressOver, 6, MidpointRounding.AwayFromZero);
-                    expected = elapsed == 0 ? 0m : target.Value;
+                    actual = all == 0 ? (decimal?)null : decimal.Round(progressOf / progressOver, 6, MidpointRounding.AwayFromZero);
+                    expected = target.Value;
                     break;
             }
 
@@ -79,9 +84,9 @@ namespace PartnerOps.Measures
                 Target = target.Value,
                 Actual = actual,
                 Gap = target.Value - actual,
-                Progress = target.Value == 0 ? (decimal?)null : decimal.Round(progressOf / (target.Value * progressOver), 6, MidpointRounding.AwayFromZero),
+                Progress = target.Value == 0 || actual == null ? (decimal?)null : decimal.Round(progressOf / (target.Value * progressOver), 6, MidpointRounding.AwayFromZero),
                 Expected = expected,
-                OnTrack = actual >= expected,
+                OnTrack = actual is decimal reached && reached >= expected,
                 Currency = target.Currency,
                 AsOf = measured,
                 Database = _store.Path,

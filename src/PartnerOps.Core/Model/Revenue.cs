@@ -124,17 +124,22 @@ namespace PartnerOps
 
         public decimal Target { get; set; }
 
-        public decimal Actual { get; set; }
+        /// <summary>
+        /// The figure reached by <see cref="AsOf"/>; null for a PartnerRevenueShare target when no revenue at all was booked in
+        /// the days measured (the share's denominator is 0).
+        /// </summary>
+        public decimal? Actual { get; set; }
 
-        /// <summary>Target minus Actual: what is still to be reached (negative when exceeded).</summary>
-        public decimal Gap { get; set; }
+        /// <summary>Target minus Actual: what is still to be reached (negative when exceeded); null when Actual is.</summary>
+        public decimal? Gap { get; set; }
 
-        /// <summary>Actual / Target; null when the target is zero.</summary>
+        /// <summary>Actual / Target; null when the target is zero or Actual is null.</summary>
         public decimal? Progress { get; set; }
 
         /// <summary>Where the metric should be on <see cref="AsOf"/> to reach the target at the year's end.</summary>
         public decimal Expected { get; set; }
 
+        /// <summary>Whether Actual is at least Expected; false when Actual is null.</summary>
         public bool OnTrack { get; set; }
 
         public string? Currency { get; set; }

@@ -34,7 +34,7 @@ namespace PartnerOps
         {
             if (Math.Abs(amount) > MaxAmount)
             {
-                throw InvalidAmount(amount, currency, $"amounts are limited to ±{MaxAmount.ToString("N2", CultureInfo.InvariantCulture)}");
+                throw InvalidAmount(amount, currency, $"amounts are limited to ±{Format(MaxAmountOf(currency), currency)} {currency}");
             }
 
             var digits = MinorDigits(currency);
@@ -63,6 +63,24 @@ namespace PartnerOps
 
         /// <summary>An amount from its stored form, with the currency's decimal places (10.50, not 10.5).</summary>
         public static decimal FromMinorUnits(long minor, string currency) => minor * Units[MinorDigits(currency)];
+
+        /// <summary>
+        /// An amount as messages show it: invariant culture, thousands separators and exactly the currency's ISO 4217 minor digits
+        /// (1,234.50 USD, 1,235 JPY, 9,222,999,999,999,907.770 KWD), or more when the value has more (a value refused for them).
+        /// </summary>
+        public static string Format(decimal amount, string currency)
+        {
+            var digits = CurrencyCodes.Normalize(currency) is string code ? MinorDigits(code) : 2;
+            var places = Math.Max(digits, (decimal.GetBits(amount / 1.0000000000000000000000000000m)[3] >> 16) & 0xFF);
+            return amount.ToString("N" + places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>The largest amount one record may hold in a currency: <see cref="MaxAmount"/> cut to its minor digits (999,999,999,999 JPY).</summary>
+        public static decimal MaxAmountOf(string currency)
+        {
+            var digits = CurrencyCodes.Normalize(currency) is string code ? MinorDigits(code) : 2;
+            return decimal.Truncate(MaxAmount * Factors[Math.Min(digits, 2)]) / Factors[Math.Min(digits, 2)];
+        }
 
         /// <summary>The decimal that one minor unit stands for in a currency (0.01 for USD).</summary>
         public static decimal MinorUnit(string currency) => Units[MinorDigits(currency)];

@@ -73,9 +73,13 @@ namespace PartnerOps.Storage
             return end.AddDays(1).Day == 1 ? new DateTime(earlier.Year, earlier.Month, DateTime.DaysInMonth(earlier.Year, earlier.Month)) : earlier;
         }
 
-        /// <summary>The first day of a period one year earlier: the day after the earlier end of the day before it.</summary>
+        /// <summary>
+        /// The first day of a period one year earlier: the same day and month a year before, and 29 February goes to 28 February
+        /// (so a period from 2016-02-29 compares with one from 2015-02-28, and one from 2016-03-01 with one from 2015-03-01:
+        /// a one-day or month-to-date window starting on a leap day keeps the previous year's last day of February).
+        /// </summary>
         public static DateTime StartYearEarlier(DateTime start) =>
-            start == DateTime.MinValue.Date ? start : EndYearEarlier(start.AddDays(-1)).AddDays(1);
+            start.Year <= DateTime.MinValue.Year ? start : start.AddYears(-1);
 
         /// <summary>Whether the filter limits which years are read (so that last year's figures need their own query).</summary>
         public bool LimitsYears => Years.Count > 0 || From != null || To != null;

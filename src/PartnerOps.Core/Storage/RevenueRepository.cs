@@ -189,9 +189,16 @@ namespace PartnerOps.Storage
         public long CountForPartner(long partnerId) =>
             TranslatedReads.Run(_store, () => _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM revenue WHERE partner_id = @partnerId", new { partnerId }, _store.Transaction));
 
-        /// <summary>Deletes every record of a partner; returns how many.</summary>
-        public int RemoveForPartner(long partnerId) =>
-            _store.Connection.Execute("DELETE FROM revenue WHERE partner_id = @partnerId", new { partnerId }, _store.Transaction);
+        /// <summary>
+        /// Deletes every record of a partner; returns how many. Every totals cell of the partner ends at nothing, so the cells are
+        /// deleted first, as a set: the totals triggers then find no cell to update, and the order the records go in cannot take a
+        /// cell's running total beyond 64 bits on the way (a credit note removed before the sales it offsets would).
+        /// </summary>
+        public int RemoveForPartner(long partnerId)
+        {
+            _store.Connection.Execute("DELETE FROM revenue_totals WHERE partner_key = @partnerId", new { partnerId }, _store.Transaction);
+            return _store.Connection.Execute("DELETE FROM revenue WHERE partner_id = @partnerId", new { partnerId }, _store.Transaction);
+        }
 
         /// <summary>RevenueNotFound for a record id, naming the database searched when given.</summary>
         public static PartnerOpsException NotFound(long id, string? database = null) =>

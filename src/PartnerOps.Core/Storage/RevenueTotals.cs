@@ -43,11 +43,9 @@ namespace PartnerOps.Storage
             var limit = RevenueRules.FromMinorUnits(long.MaxValue, currency);
             var who = partner == null ? "direct revenue" : $"partner {partner}'s revenue";
             var what = adding ? "Adding" : "Removing";
-            return $"{what} amount {Format(amount)} {currency} would take the total of {who} in {year.ToString(CultureInfo.InvariantCulture)}, " +
-                   $"region '{region}', segment '{segment}' ({Format(total)} {currency} now) beyond the largest total one such group can hold " +
-                   $"(±{Format(limit)} {currency}); nothing was written. Book it in another segment or currency, or split the year's records.";
+            return $"{what} amount {RevenueRules.Format(amount, currency)} {currency} would take the total of {who} in {year.ToString(CultureInfo.InvariantCulture)}, " +
+                   $"region '{region}', segment '{segment}' ({RevenueRules.Format(total, currency)} {currency} now) beyond the largest total one such group can hold " +
+                   $"(±{RevenueRules.Format(limit, currency)} {currency}); nothing was written. Book it in another segment or currency, or split the year's records.";
         }
-
-        private static string Format(decimal value) => value.ToString("#,0.############", CultureInfo.InvariantCulture);
     }
 }

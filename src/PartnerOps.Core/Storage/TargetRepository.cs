@@ -9,6 +9,9 @@ namespace PartnerOps.Storage
     /// <summary>Targets per metric, region (or all regions) and year; Set replaces the value of an existing one.</summary>
     public sealed class TargetRepository
     {
+        /// <summary>The largest revenue target, in any currency: 1,000 times <see cref="RevenueRules.MaxAmount"/> (999,999,999,999,990).</summary>
+        public const decimal MaxRevenueTarget = RevenueRules.MaxAmount * 1000;
+
         private const string Select =
             "SELECT id AS Id, metric AS Metric, region AS Region, year AS Year, value AS Value, currency AS Currency FROM targets";
 
@@ -140,13 +143,22 @@ namespace PartnerOps.Storage
 
                     break;
                 case TargetMetric.PartnerRevenue:
-                    if (value < 0 || value > RevenueRules.MaxAmount * 1000)
+                    if (value < 0)
                     {
                         throw Invalid("Value", value, "a revenue target is an amount, 0 or more");
                     }
 
                     // The currency must have been in use in the target's year, and the value must be an amount of it.
                     target.Currency = CurrencyCodes.RequireInYear(string.IsNullOrWhiteSpace(currency) ? _store.Currency : currency, year);
+                    if (value > MaxRevenueTarget)
+                    {
+                        throw Invalid(
+                            "Value",
+                            value,
+                            $"a revenue target is at most {RevenueRules.Format(MaxRevenueTarget, target.Currency)} {target.Currency} " +
+                            "(1,000 times the largest amount one record may hold)");
+                    }
+
                     if (RevenueRules.Problem(value, target.Currency) is string problem)
                     {
                         throw Invalid("Value", value, $"a revenue target is an amount of its currency: {problem}");

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 
 namespace PartnerOps.Commands
@@ -49,7 +51,60 @@ namespace PartnerOps.Commands
             }
         }
 
-        protected override void EndProcessing() => CompleteWrites("Removed", "revenue record(s)");
+        protected override void EndProcessing()
+        {
+            RemoveDeferred();
+            CompleteWrites("Removed", "revenue record(s)");
+        }
+
+        // Records whose removal, in the order they came, would have taken their cell's running total beyond 64 bits (a credit
+        // note before the sales it offsets): they are removed after the others, in rounds while any goes, so that removing a
+        // set of records does not fail because of its order. One that still cannot go is reported then (InvalidAmount).
+        private readonly List<(PipelinedWrites Writes, object Target, Action<PipelinedWrites> Remove)> _deferred =
+            new List<(PipelinedWrites, object, Action<PipelinedWrites>)>();
+
+        private void RemoveDeferred()
+        {
+            var progress = true;
+            while (_deferred.Count > 0 && progress)
+            {
+                progress = false;
+                foreach (var item in _deferred.ToList())
+                {
+                    var removed = false;
+                    WriteItem(item.Writes, item.Target, () =>
+                    {
+                        try
+                        {
+                            item.Remove(item.Writes);
+                            removed = true;
+                        }
+                        catch (PartnerOpsException ex) when (ex.ErrorId == ErrorIds.InvalidAmount)
+                        {
+                            item.Writes.Written--;
+                        }
+
+                        return null;
+                    });
+                    if (removed)
+                    {
+                        _deferred.Remove(item);
+                        progress = true;
+                    }
+                }
+            }
+
+            foreach (var item in _deferred)
+            {
+                WriteItem(item.Writes, item.Target, () =>
+                {
+                    item.Remove(item.Writes);
+                    return null;
+                });
+            }
+
+            _deferred.Clear();
+        }
 
         private void Remove(string? origin, object target, string description, Action<PipelinedWrites> remove)
         {
@@ -65,7 +120,17 @@ namespace PartnerOps.Commands
 
             WriteItem(writes, target, () =>
             {
-                remove(writes);
+                try
+                {
+                    remove(writes);
+                }
+                catch (PartnerOpsException ex) when (ex.ErrorId == ErrorIds.InvalidAmount)
+                {
+                    // The statement was undone (the totals triggers' RAISE); try again after the other records.
+                    _deferred.Add((writes, target, remove));
+                    writes.Written--;
+                }
+
                 return null;
             });
         }
