@@ -31,6 +31,7 @@ namespace PartnerOps.Commands
 
         [Parameter(ParameterSetName = ById, Mandatory = true)]
         [Alias("PartnerId")]
+        [IntegerTransformation(List = true)]
         public long[]? Id { get; set; }
 
         /// <summary>

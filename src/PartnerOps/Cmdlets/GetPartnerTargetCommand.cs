@@ -15,6 +15,7 @@ namespace PartnerOps.Commands
         public TargetMetric[]? Metric { get; set; }
 
         [Parameter]
+        [IntegerTransformation(List = true)]
         public int[]? Year { get; set; }
 
         [Parameter]
