@@ -285,7 +285,9 @@ namespace PartnerOps.Commands
             return new TargetReference(id, Database, Description)
             {
                 Metric = metric,
-                Year = Number("Year") is long year ? (int)year : (int?)null,
+                Year = Number("Year") is long year
+                    ? (year >= int.MinValue && year <= int.MaxValue ? (int)year : throw Unreadable("Year", year)) // never wrapped into another year
+                    : (int?)null,
                 RegionGiven = Value.Properties["Region"] != null,
                 Region = Text("Region"),
             };

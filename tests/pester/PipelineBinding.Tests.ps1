@@ -539,6 +539,25 @@ Describe 'Typed values a parameter cannot take are refused, never converted loos
         (Get-PartnerExchangeRate -Database $db).Year | Should -Be $Stored
     }
 
+    It 'a piped target row whose Year is <Case> is refused by Remove-PartnerTarget, never rounded or wrapped to another year' -ForEach @(
+        @{ Case = '2016.5'; Year = 2016.5; Shown = 'The Year 2016.5 (System.Double) of the piped target' }
+        @{ Case = '$true'; Year = $true; Shown = 'The Year True (System.Boolean) of the piped target' }
+        @{ Case = '2^32 + 2016'; Year = 4294969312; Shown = "The Year '4294969312' of the piped target" }
+    ) {
+        $db = New-SeededDatabase
+        Set-PartnerTarget -Database $db -Metric PartnerCount -Year 2016 -Value 3
+        $id = (Get-PartnerTarget -Database $db).Id
+        $before = Get-DatabaseState $db
+        $row = [pscustomobject]@{ Id = $id; Metric = 'PartnerCount'; Year = $Year; Region = $null; Value = 3 }
+
+        $errors = Get-CommandErrors { $row | Remove-PartnerTarget -Database $db -Confirm:$false }
+
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'InputObjectInvalid,*'
+        $errors[0].Exception.Message | Should -BeLike "$([WildcardPattern]::Escape($Shown))*"
+        Get-DatabaseState $db | Should -BeExactly $before
+    }
+
     It 'the module''s own JSON (ConvertTo-Json writes enums as numbers) and Export-Clixml still bind their enums' {
         $db = New-SeededDatabase
         Set-Partner -Database $db -Name Other -Type Consultancy -Tier Gold -Status Onboarding
