@@ -171,8 +171,28 @@ namespace PartnerOps.Commands
             _enumType = enumType;
         }
 
+        /// <summary>The parameter takes a list (a filter such as Get-Partner -Tier Gold, Platinum): each element is read so.</summary>
+        public bool List { get; set; }
+
         /// <exception cref="ArgumentTransformationMetadataException">The value is not one of the enum's names (or, as a typed whole number, its values).</exception>
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var given = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            if (List && given is System.Collections.IList list && !(given is string))
+            {
+                var values = new object?[list.Count];
+                for (var i = 0; i < list.Count; i++)
+                {
+                    values[i] = One(list[i]);
+                }
+
+                return values;
+            }
+
+            return One(inputData);
+        }
+
+        private object? One(object? inputData)
         {
             inputData = SingleValue.Of(inputData);
             var value = inputData is PSObject ps ? ps.BaseObject : inputData;

@@ -514,6 +514,11 @@ Describe 'Typed values a parameter cannot take are refused, never converted loos
         @{ Command = 'Set-Partner -Name Acme -Tier $true'; Parameter = 'Tier'; Shown = 'True (System.Boolean) is not a valid PartnerTier' }
         @{ Command = "Set-Partner -Name Acme -Tier '1'"; Parameter = 'Tier'; Shown = "'1' is not a valid PartnerTier; valid values are Registered, Silver, Gold, Platinum (give the name, not a number)." }
         @{ Command = 'Get-PartnerRevenue -From 20150101'; Parameter = 'From'; Shown = '20150101 (System.Int32) is not a date' }
+        @{ Command = "Get-Partner -Tier Gold, '1'"; Parameter = 'Tier'; Shown = "'1' is not a valid PartnerTier; valid values are Registered, Silver, Gold, Platinum (give the name, not a number)." }
+        @{ Command = "Get-Partner -Status '0'"; Parameter = 'Status'; Shown = "'0' is not a valid PartnerStatus" }
+        @{ Command = 'Get-Partner -Type $true'; Parameter = 'Type'; Shown = 'True (System.Boolean) is not a valid PartnerType' }
+        @{ Command = "Get-PartnerTarget -Metric '0'"; Parameter = 'Metric'; Shown = "'0' is not a valid TargetMetric" }
+        @{ Command = "Remove-PartnerTarget -Metric '1' -Year 2015 -Confirm:`$false"; Parameter = 'Metric'; Shown = "'1' is not a valid TargetMetric" }
     ) {
         $db = New-SeededDatabase
         $before = Get-DatabaseState $db
@@ -556,6 +561,13 @@ Describe 'Typed values a parameter cannot take are refused, never converted loos
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'InputObjectInvalid,*'
         $errors[0].Exception.Message | Should -BeLike "$([WildcardPattern]::Escape($Shown))*"
         Get-DatabaseState $db | Should -BeExactly $before
+    }
+
+    It 'enum filters take names in any case, several at once' {
+        $db = New-SeededDatabase
+        Set-Partner -Database $db -Name Other -Tier Gold
+        (Get-Partner -Database $db -Tier 'gold', 'Registered' | ForEach-Object { "$($_.Name) $($_.Tier)" }) -join ';' | Should -BeExactly 'Acme Registered;Other Gold'
+        (Get-Partner -Database $db -Tier GOLD).Name | Should -BeExactly 'Other'
     }
 
     It 'the module''s own JSON (ConvertTo-Json writes enums as numbers) and Export-Clixml still bind their enums' {

@@ -12,6 +12,7 @@ namespace PartnerOps.Commands
         #region Parameters
 
         [Parameter(Position = 0)]
+        [EnumValue(typeof(TargetMetric), List = true)]
         public TargetMetric[]? Metric { get; set; }
 
         [Parameter]
