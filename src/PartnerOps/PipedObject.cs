@@ -285,7 +285,9 @@ namespace PartnerOps.Commands
             return new TargetReference(id, Database, Description)
             {
                 Metric = metric,
-                Year = Number("Year") is long year ? (int)year : (int?)null,
+                Year = Number("Year") is long year
+                    ? (year >= int.MinValue && year <= int.MaxValue ? (int)year : throw Unreadable("Year", year)) // never wrapped into another year
+                    : (int?)null,
                 RegionGiven = Value.Properties["Region"] != null,
                 Region = Text("Region"),
             };
@@ -339,7 +341,7 @@ namespace PartnerOps.Commands
         /// </summary>
         public DateTime? Date(string property)
         {
-            var value = Unwrap(Value.Properties[property]?.Value);
+            var value = Unwrap(Value.Properties[property]?.Value, property);
             switch (value)
             {
                 case null:
@@ -359,7 +361,11 @@ namespace PartnerOps.Commands
                         $"The {property} of the piped {Description} cannot be read: {ValueText.Session().NotADate(text)}.",
                         Value);
                 default:
-                    throw Unreadable(property, value);
+                    throw new PartnerOpsException(
+                        ErrorIds.InputObjectInvalid,
+                        FailureKind.InvalidArgument,
+                        $"The {property} {TypedValue.Describe(value)} of the piped {Description} is not a date; a number is not read as a date.",
+                        Value);
             }
         }
 
@@ -369,7 +375,7 @@ namespace PartnerOps.Commands
         /// </summary>
         public decimal? Decimal(string property)
         {
-            var value = Unwrap(Value.Properties[property]?.Value);
+            var value = Unwrap(Value.Properties[property]?.Value, property);
             switch (value)
             {
                 case null:
@@ -386,13 +392,12 @@ namespace PartnerOps.Commands
                             FailureKind.InvalidArgument,
                             $"The {property} of the piped {Description} cannot be read: {problem}.",
                             Value);
-                case double _:
-                case float _:
-                case long _:
-                case int _:
-                    return Convert.ToDecimal(value, CultureInfo.InvariantCulture);
-                default:
+                case bool _:
+                case char _:
+                case Enum _:
                     throw Unreadable(property, value);
+                default:
+                    return TypedValue.ToDecimal(value) ?? throw Unreadable(property, value);
             }
         }
 
@@ -483,7 +488,7 @@ namespace PartnerOps.Commands
         /// <exception cref="PartnerOpsException">InputObjectInvalid: the value is not a whole number.</exception>
         public long? Number(string property)
         {
-            var value = Unwrap(Value.Properties[property]?.Value);
+            var value = Unwrap(Value.Properties[property]?.Value, property);
             switch (value)
             {
                 case null:
@@ -496,26 +501,18 @@ namespace PartnerOps.Commands
                     return number;
                 case int number:
                     return number;
-                case decimal number when number == decimal.Truncate(number):
-                    return (long)number;
-                case double number when number == Math.Truncate(number) && Math.Abs(number) < 9e15:
-                    return (long)number;
                 default:
-                    if (value is IConvertible && !(value is string) && !(value is bool))
+                    // Only a whole number is an id or a year: 2015.5 is refused, never rounded; a Boolean or a [char] is not a number.
+                    if (!(value is bool) && !(value is char) && !(value is Enum) && TypedValue.ToDecimal(value) is decimal whole
+                        && whole == decimal.Truncate(whole) && whole >= long.MinValue && whole <= long.MaxValue)
                     {
-                        try
-                        {
-                            return Convert.ToInt64(value, CultureInfo.InvariantCulture);
-                        }
-                        catch (Exception ex) when (ex is FormatException || ex is InvalidCastException || ex is OverflowException)
-                        {
-                        }
+                        return (long)whole;
                     }
 
                     throw new PartnerOpsException(
                         ErrorIds.InputObjectInvalid,
                         FailureKind.InvalidArgument,
-                        $"The {property} '{TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture))}' of the piped object is not a whole number.",
+                        $"The {property} {TypedValue.Describe(value)} of the piped {Description} is not a whole number.",
                         Value);
             }
         }
@@ -538,7 +535,18 @@ namespace PartnerOps.Commands
                         Value);
                 }
 
-                return list.Count == 0 ? null : Unwrap(list[0], property);
+                if (list.Count == 0 || list[0] == null || (list[0] is PSObject element && element.BaseObject == null))
+                {
+                    // An empty list is not "no value": PartnerName = @() is not direct revenue, Currency = @() not the default.
+                    throw new PartnerOpsException(
+                        ErrorIds.InputObjectInvalid,
+                        FailureKind.InvalidArgument,
+                        $"The {property ?? "property"} of the piped {Description} is {(list.Count == 0 ? "an empty list (@())" : "a list holding only $null")} where one value is needed; " +
+                        "give the value, or leave the property out (or empty) where it may be omitted.",
+                        Value);
+                }
+
+                return Unwrap(list[0], property);
             }
 
             return value;

@@ -14,7 +14,7 @@ namespace PartnerOps.Commands
     /// (ConvertFrom-Json gives <c>["EUR"]</c> as one) does not bind to a single-valued parameter, and an optional one is
     /// then left at its default; given as an argument, an array becomes its elements joined by spaces, a hashtable the
     /// text <c>System.Collections.Hashtable</c>, a [pscustomobject] <c>@{code=NE}</c>, and a script block its source text.
-    /// Here a one-element array is its element; an empty array, an array of more than one element, a hashtable (any
+    /// Here a one-element array is its element; an empty array, an array holding only $null, an array of more than one element, a hashtable (any
     /// dictionary), a [pscustomobject], a script block and any other object that is not one plain value are refused.
     /// </summary>
     /// <remarks>
@@ -91,6 +91,8 @@ namespace PartnerOps.Commands
                     throw Refused(
                         $"An object ({TextRules.Shown(Convert.ToString(inputData, CultureInfo.InvariantCulture))}) was given where one value is needed; " +
                         "give the value itself (one of its properties), not the object that holds it.");
+                case IList list when list.Count == 1 && (list[0] == null || (list[0] is PSObject element && element.BaseObject == null)):
+                    throw Refused("A list holding only $null (@($null), JSON [null]) was given where one value is needed; give the value, or leave the value out.");
                 case IList list when list.Count == 1:
                     return Check(list[0], allowObjectsWithText);
                 case IList list when list.Count == 0:

@@ -65,22 +65,35 @@ namespace PartnerOps.Import
         /// <summary>"Reseller, Distributor, ...", for messages.</summary>
         public string Valid { get; }
 
+        /// <summary>
+        /// The value a cell names: one of the names, ignoring case and surrounding spaces. Text that is a number ('1', '03')
+        /// is refused, as Add-Partner's parameters refuse it: a person's "Tier 1" is not Silver. A JSON number
+        /// (<paramref name="typedNumber"/>: what ConvertTo-Json writes for an enum) is the value with that number when
+        /// one is defined, as the pipeline takes a typed number (ConvertFrom-Json | Add-Partner).
+        /// </summary>
         [MethodImpl(Hot.Path)]
-        public bool TryParse(string text, out T value)
+        public bool TryParse(string text, bool typedNumber, out T value)
         {
             if (_byName.TryGetValue(text, out value) || _byName.TryGetValue(text.Trim(), out value))
             {
                 return true;
             }
 
-            // As PowerShell's own conversion does, a defined number is accepted too.
-            if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && Enum.IsDefined(typeof(T), number))
+            if (typedNumber && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && Enum.IsDefined(typeof(T), number))
             {
                 value = (T)Enum.ToObject(typeof(T), number);
                 return true;
             }
 
             return false;
+        }
+
+        /// <summary>"'x' is not a Tier; valid values are …", saying to give the name when the text is a number.</summary>
+        public string Invalid(string text, string column)
+        {
+            var trimmed = text.Trim();
+            var numeric = trimmed.Length > 0 && (char.IsDigit(trimmed[0]) || trimmed[0] == '-' || trimmed[0] == '+');
+            return $"'{TextRules.Shown(text)}' is not a {column}; valid values are {Valid}" + (numeric ? " (give the name, not a number)." : ".");
         }
 
         public byte[] Utf8(T value) => _utf8[value];

@@ -215,12 +215,12 @@ namespace PartnerOps.Import
                 return true;
             }
 
-            if (names.TryParse(text!, out value))
+            if (names.TryParse(text!, record.IsNumber(_bound[column]), out value))
             {
                 return true;
             }
 
-            problem = new RowProblem(ColumnNames[column], $"'{TextRules.Shown(text)}' is not a {ColumnNames[column]}; valid values are {names.Valid}.");
+            problem = new RowProblem(ColumnNames[column], names.Invalid(text!, ColumnNames[column]));
             return false;
         }
 

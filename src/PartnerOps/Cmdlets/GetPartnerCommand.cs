@@ -31,6 +31,7 @@ namespace PartnerOps.Commands
 
         [Parameter(ParameterSetName = ById, Mandatory = true)]
         [Alias("PartnerId")]
+        [IntegerTransformation(List = true)]
         public long[]? Id { get; set; }
 
         /// <summary>
@@ -41,12 +42,15 @@ namespace PartnerOps.Commands
         public PSObject[]? InputObject { get; set; }
 
         [Parameter]
+        [EnumValue(typeof(PartnerType), List = true)]
         public PartnerType[]? Type { get; set; }
 
         [Parameter]
+        [EnumValue(typeof(PartnerTier), List = true)]
         public PartnerTier[]? Tier { get; set; }
 
         [Parameter]
+        [EnumValue(typeof(PartnerStatus), List = true)]
         public PartnerStatus[]? Status { get; set; }
 
         [Parameter]

@@ -24,6 +24,7 @@ namespace PartnerOps.Commands
         public string? To { get; set; }
 
         [Parameter]
+        [IntegerTransformation(List = true)]
         public int[]? Year { get; set; }
 
         #endregion

@@ -18,7 +18,7 @@ namespace PartnerOps.Commands
         [ArgumentCompleter(typeof(PartnerNameCompleter))]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
-        [PartnerReferenceTransformation]
+        [PartnerReferenceTransformation(Multiple = true)]
         public PartnerReference[]? Partner { get; set; }
 
         /// <summary>

@@ -16,7 +16,7 @@ namespace PartnerOps.Commands
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(PartnerNameCompleter))]
-        [PartnerReferenceTransformation]
+        [PartnerReferenceTransformation(Multiple = true)]
         public PartnerReference[]? Partner { get; set; }
 
         /// <summary>

@@ -12,9 +12,11 @@ namespace PartnerOps.Commands
         #region Parameters
 
         [Parameter(Position = 0)]
+        [EnumValue(typeof(TargetMetric), List = true)]
         public TargetMetric[]? Metric { get; set; }
 
         [Parameter]
+        [IntegerTransformation(List = true)]
         public int[]? Year { get; set; }
 
         [Parameter]

@@ -35,7 +35,7 @@ namespace PartnerOps.Commands
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(PartnerNameCompleter))]
-        [PartnerReferenceTransformation]
+        [PartnerReferenceTransformation(Multiple = true)]
         public PartnerReference[]? Partner { get; set; }
 
         /// <summary>The currency of the figures; default the database's reporting currency.</summary>
@@ -48,6 +48,7 @@ namespace PartnerOps.Commands
         /// <summary>Only the groups with the largest totals, largest first.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
+        [IntegerTransformation]
         public int Top { get; set; }
 
         /// <summary>

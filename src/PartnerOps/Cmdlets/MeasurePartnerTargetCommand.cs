@@ -14,6 +14,7 @@ namespace PartnerOps.Commands
         #region Parameters
 
         [Parameter(Position = 0)]
+        [IntegerTransformation(List = true)]
         public int[]? Year { get; set; }
 
         [Parameter]

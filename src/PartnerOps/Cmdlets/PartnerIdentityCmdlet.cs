@@ -27,6 +27,7 @@ namespace PartnerOps.Commands
 
         [Parameter(ParameterSetName = ById, Mandatory = true)]
         [Alias("PartnerId")]
+        [IntegerTransformation]
         public long Id { get; set; }
 
         /// <summary>

@@ -21,6 +21,7 @@ namespace PartnerOps.Commands
 
         /// <summary>Record ids, in this command's database. (Piped objects never bind here, so a piped Partner's Id is never taken for one.)</summary>
         [Parameter(ParameterSetName = ById, Mandatory = true, Position = 0)]
+        [IntegerTransformation(List = true)]
         public long[] Id { get; set; } = Array.Empty<long>();
 
         /// <summary>Revenue records: PartnerRevenue objects, their deserialized forms, or rows with their Id, Date, Amount and Currency.</summary>

@@ -19,9 +19,11 @@ namespace PartnerOps.Commands
         #region Parameters
 
         [Parameter(ParameterSetName = ByKey, Mandatory = true)]
+        [EnumValue(typeof(TargetMetric))]
         public TargetMetric Metric { get; set; }
 
         [Parameter(ParameterSetName = ByKey, Mandatory = true)]
+        [IntegerTransformation]
         public int Year { get; set; }
 
         /// <summary>The region; omit for the all-regions target.</summary>
@@ -31,6 +33,7 @@ namespace PartnerOps.Commands
         public string? Region { get; set; }
 
         [Parameter(ParameterSetName = ById, Mandatory = true)]
+        [IntegerTransformation(List = true)]
         public long[] Id { get; set; } = Array.Empty<long>();
 
         /// <summary>Targets: PartnerTarget objects, their deserialized forms, or rows with their Id, Metric, Year and Region.</summary>

@@ -19,10 +19,12 @@ namespace PartnerOps.Commands
         public SwitchParameter Direct { get; set; }
 
         [Parameter]
+        [IntegerTransformation(List = true)]
         [ValidateRange(1900, 2999)]
         public int[]? Year { get; set; }
 
         [Parameter]
+        [IntegerTransformation(List = true)]
         [ValidateRange(1, 4)]
         public int[]? Quarter { get; set; }
 

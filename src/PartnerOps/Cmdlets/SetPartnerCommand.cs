@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using PartnerOps.Storage;
 
@@ -67,7 +69,73 @@ namespace PartnerOps.Commands
 
         #endregion
 
+        // What Set-Partner reads from a piped row: the partner it names, and NewName (pipeline input by property name).
+        private static readonly HashSet<string> ReadFromRows = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Id", "PartnerId", "Name", "PartnerName", "NewName", "Database",
+        };
+
+        private static readonly string[] Settable = { "Type", "Tier", "Status", "Region", "Country", "JoinedOn", "EndedOn", "Notes" };
+
+        // Columns of piped rows that were not applied, in the order first seen; warned of once, at the end.
+        private readonly List<string> _unread = new List<string>();
+
         protected override string Verb => "Updated";
+
+        protected override void ProcessRecord()
+        {
+            if (InputObject != null)
+            {
+                foreach (var item in InputObject)
+                {
+                    NoteUnreadColumns(item);
+                }
+            }
+
+            base.ProcessRecord();
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_unread.Count > 0)
+            {
+                var settable = Settable.Where(p => _unread.Contains(p, StringComparer.OrdinalIgnoreCase)).ToList();
+                var example = settable.Count == 0
+                    ? string.Empty
+                    : " To apply each row's values, give them per row: ForEach-Object { Set-Partner -Name $_.Name " +
+                      string.Join(" ", settable.Select(p => $"-{p} $_.{p}")) + " }.";
+                WriteWarning(
+                    $"The piped rows have columns that Set-Partner does not take from rows, so their values were not applied: {string.Join(", ", _unread)}. " +
+                    "Set-Partner takes only the partner (Id, Name, PartnerName or PartnerId) and NewName from a piped row; other changes come from its parameters, the same for every row." +
+                    example);
+            }
+
+            base.EndProcessing();
+        }
+
+        /// <summary>
+        /// Notes the columns of a row (Import-Csv, ConvertFrom-Json, [pscustomobject]) that Set-Partner does not apply. Module
+        /// objects (live or deserialized) and rows shaped like them (an exported partner or record, whose columns are its
+        /// current values, not changes) are not rows here; parameters given on the command line are applied, so not named.
+        /// </summary>
+        private void NoteUnreadColumns(PSObject? item)
+        {
+            if (item == null || !(item.BaseObject is PSCustomObject) || PipedObject.ModuleObjectDatabase(item) != null
+                || PipedObject.Read(item).Kind != PipedKind.Row)
+            {
+                return;
+            }
+
+            foreach (var property in item.Properties)
+            {
+                var name = property.Name;
+                if (!ReadFromRows.Contains(name) && !MyInvocation.BoundParameters.ContainsKey(name)
+                    && !_unread.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    _unread.Add(name);
+                }
+            }
+        }
 
         protected override void Act(PartnerReference reference, object target)
         {
