@@ -87,6 +87,48 @@ namespace PartnerOps.Commands
             return isModuleObject && (value.Properties["Database"]?.Value is object database) ? Convert.ToString(database is PSObject ps ? ps.BaseObject : database, CultureInfo.InvariantCulture) : null;
         }
 
+        /// <summary>
+        /// The problem of a row given to Add-Partner whose Name and PartnerName (the alias of -Name) are two different names
+        /// (not the same name key): PowerShell would bind Name and drop PartnerName without a word, as an import refuses a
+        /// header with both (ImportHeaderInvalid). Null when there is no such conflict, or for module objects and plain values.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">InputObjectInvalid, from reading a property that is not one text.</exception>
+        public static PartnerOpsException? NameConflict(PSObject? value)
+        {
+            if (value == null || value.Properties["PartnerName"] == null || value.Properties["Name"] == null || ModuleObjectDatabase(value) != null)
+            {
+                return null;
+            }
+
+            var row = Read(value);
+            var name = row.Text("Name");
+            var partnerName = row.Text("PartnerName");
+            if (name == null || partnerName == null || KeyOrText(name) == KeyOrText(partnerName))
+            {
+                return null;
+            }
+
+            return new PartnerOpsException(
+                ErrorIds.InputObjectInvalid,
+                FailureKind.InvalidArgument,
+                $"The piped {row.Description} has Name '{TextRules.Shown(name)}' and PartnerName '{TextRules.Shown(partnerName)}', two names for the one -Name " +
+                "(PartnerName is its alias); nothing was added. Keep one of the two properties.",
+                value);
+        }
+
+        // A name's key; a name that is not valid (its own error comes when it is added) compared as its trimmed text.
+        private static string KeyOrText(string name)
+        {
+            try
+            {
+                return PartnerRules.NameKey(PartnerRules.NormalizeName(name));
+            }
+            catch (PartnerOpsException)
+            {
+                return name.Trim();
+            }
+        }
+
         /// <summary>The Database property of a row that is not a module object (a CSV or JSON row), or null.</summary>
         public static string? RowDatabase(PSObject? value) =>
             value == null || ModuleObjectDatabase(value) != null || !(value.Properties["Database"]?.Value is object database)

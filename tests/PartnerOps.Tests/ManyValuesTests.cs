@@ -514,7 +514,7 @@ namespace PartnerOps.Tests
 
             // po_key(region) runs for each row as it is read: make it fail at the 100th, as a disk might (SQLITE_IOERR).
             var calls = 0;
-            store.Connection.CreateFunction("po_key", (string? text) => ++calls < 100 ? text?.ToUpperInvariant() : throw new SqliteException("disk I/O error", 10), isDeterministic: true);
+            store.Connection.CreateFunction("po_key", (string? text) => ++calls < 100 ? text?.ToLowerInvariant() : throw new SqliteException("disk I/O error", 10), isDeterministic: true);
             var filter = new PartnerFilter();
             filter.Regions.Add(NamePattern.Parse("EUR*"));
             var read = new List<Partner>();
@@ -526,7 +526,7 @@ namespace PartnerOps.Tests
 
             // Ctrl+C's interrupt comes through as it is, for the stopping pipeline.
             calls = 0;
-            store.Connection.CreateFunction("po_key", (string? text) => ++calls < 10 ? text?.ToUpperInvariant() : throw new SqliteException("interrupted", 9), isDeterministic: true);
+            store.Connection.CreateFunction("po_key", (string? text) => ++calls < 10 ? text?.ToLowerInvariant() : throw new SqliteException("interrupted", 9), isDeterministic: true);
             Assert.Equal(9, Assert.Throws<SqliteException>(() => partners.Find(filter).ToList()).SqliteErrorCode);
             store.Connection.CreateFunction("po_key", (string? text) => text?.ToUpperInvariant(), isDeterministic: true);
         }

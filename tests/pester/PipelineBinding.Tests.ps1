@@ -700,3 +700,31 @@ Describe 'Set-Partner warns of piped rows'' columns it does not apply' {
         $warnings.Count | Should -Be 0
     }
 }
+
+Describe 'A piped row with both Name and PartnerName (two properties for the one -Name)' {
+    BeforeAll {
+        $db = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $db
+    }
+
+    It 'refuses a row whose Name and PartnerName are two names, and goes on with the next row' {
+        $rows = @(
+            [pscustomobject]@{ Name = 'Kept Ltd'; PartnerName = 'Lost Ltd'; Region = 'R'; Country = 'DE' }
+            [pscustomobject]@{ Name = 'Next Ltd'; Region = 'R'; Country = 'DE' }
+            '[{"PartnerName":"Json Lost","Name":"Json Kept","Region":"R","Country":"DE"}]' | ConvertFrom-Json
+        )
+        $rows | Add-Partner -Database $db -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 2
+        $failures | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeExactly 'InputObjectInvalid,PartnerOps.Commands.AddPartnerCommand' }
+        $failures[0].Exception.Message | Should -BeLike "*Name 'Kept Ltd' and PartnerName 'Lost Ltd'*"
+        $failures[1].Exception.Message | Should -BeLike "*Name 'Json Kept' and PartnerName 'Json Lost'*"
+        (Get-Partner -Database $db).Name | Should -Be @('Next Ltd')
+    }
+
+    It 'takes a row whose Name and PartnerName are one name (as the name key compares them)' {
+        [pscustomobject]@{ Name = 'Großhandel Süd'; PartnerName = 'GROSSHANDEL SÜD '; Region = 'R'; Country = 'DE' } | Add-Partner -Database $db
+        [pscustomobject]@{ Name = 'Same Co'; PartnerName = 'Same Co'; Region = 'R'; Country = 'DE' } | Add-Partner -Database $db
+        [pscustomobject]@{ Name = 'Only Name'; PartnerName = ''; Region = 'R'; Country = 'DE' } | Add-Partner -Database $db
+        (Get-Partner -Database $db).Name | Should -Be @('Großhandel Süd', 'Next Ltd', 'Only Name', 'Same Co')
+    }
+}

@@ -66,6 +66,20 @@ namespace PartnerOps.Commands
         {
             // A partner object is added to its own database unless -Database says otherwise; a row is data, added where
             // -Database or the session's default says.
+            try
+            {
+                if (PipedObject.NameConflict(InputObject) is PartnerOpsException conflict)
+                {
+                    WriteFailure(conflict, InputObject);
+                    return;
+                }
+            }
+            catch (PartnerOpsException ex)
+            {
+                WriteFailure(ex, InputObject);
+                return;
+            }
+
             var origin = PipedObject.ModuleObjectDatabase(InputObject);
             WarnOfRowDatabase(InputObject, DatabasePathFor(origin));
             var draft = new Partner

@@ -41,14 +41,17 @@ namespace PartnerOps.Properties
         public string NameKey => PartnerRules.NameKey(ExpectedName);
 
         /// <summary>The documented rule: trimmed, every space separator (Zs) a plain space, NFC.</summary>
-        public string ExpectedName => new string(Name.Trim().Select(c => char.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator ? ' ' : c).ToArray())
-            .Normalize(NormalizationForm.FormC);
+        public string ExpectedName => SpacesAsSpace(Name.Trim()).Normalize(NormalizationForm.FormC);
+
+        /// <summary>Every space separator (Zs) as a plain space: the documented rule for names, regions and segments (issue 12).</summary>
+        private static string SpacesAsSpace(string text) =>
+            new string(text.Select(c => char.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator ? ' ' : c).ToArray());
 
         public Partner Expected(DateTime today)
         {
             var status = Status ?? PartnerStatus.Active;
             var joined = (JoinedOn ?? today).Date;
-            var region = Region?.Trim().Normalize(NormalizationForm.FormC);
+            var region = Region == null ? null : SpacesAsSpace(Region.Trim()).Normalize(NormalizationForm.FormC);
             return new Partner
             {
                 Name = ExpectedName,
@@ -185,12 +188,13 @@ namespace PartnerOps.Properties
                 return stored.Length >= 1 && stored.Length <= PartnerRules.MaxNameLength && !HasInvisible(name);
             });
 
-        // An invisible character a name may not hold (issue 12): Cf format characters other than ZWNJ/ZWJ and the Hangul
+        // An invisible character, or a line or paragraph separator, a name or region may not hold (issue 12): Cf format characters other than ZWNJ/ZWJ and the Hangul
         // fillers, as the Default_Ignorable_Code_Point list names them; such names are tested in NameKeyTests.
         private static bool HasInvisible(string text) =>
             text.Any(c => (char.GetUnicodeCategory(c) == UnicodeCategory.Format && c != '\u200C' && c != '\u200D' && !char.IsSurrogate(c))
+                || c == '\u2028' || c == '\u2029'
                 || c == '\u115F' || c == '\u1160' || c == '\u3164' || c == '\uFFA0' || (c >= '\uFFF0' && c <= '\uFFF8') || (c >= '\u2060' && c <= '\u206F'))
-            || Enumerable.Range(0, text.Length - 1).Any(i => char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1])
+            || Enumerable.Range(0, Math.Max(0, text.Length - 1)).Any(i => char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1])
                 && char.ConvertToUtf32(text[i], text[i + 1]) is int cp && (cp >= 0xE0000 && cp <= 0xE0FFF && !(cp >= 0xE0100 && cp <= 0xE01EF)
                     || cp >= 0x1BCA0 && cp <= 0x1BCA3 || cp >= 0x1D173 && cp <= 0x1D17A));
 
@@ -206,7 +210,7 @@ namespace PartnerOps.Properties
             (3, Gen.Constant<string?>(null)),
             (1, Gen.Elements<string?>("", "   ")),
             (6, Text(40).Select(t => (string?)t)))
-            .Where(r => r == null || r.Trim().Normalize(NormalizationForm.FormC).Length <= PartnerRules.MaxRegionLength);
+            .Where(r => r == null || (r.Trim().Normalize(NormalizationForm.FormC).Length <= PartnerRules.MaxRegionLength && !HasInvisible(r)));
 
         /// <summary>Assigned codes in any case, with spaces around now and then; or none.</summary>
         public static Gen<string?> Country { get; } = Gen.Frequency(
