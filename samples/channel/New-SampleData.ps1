@@ -579,7 +579,9 @@ $revenueRows = $revenue | ForEach-Object {
     [pscustomobject]@{ PartnerName = $_.PartnerName; Date = $_.Date; Amount = $_.Amount.ToString('0.00', $inv); Currency = $_.Currency
                        Segment = $_.Segment; Region = $_.Region; Reference = $_.Reference }
 }
-$rateRows = foreach ($from in $rates.Keys) { foreach ($year in $years) { [pscustomobject]@{ From = $from; To = 'USD'; Year = $year; Rate = $rates[$from][$year] } } }
+# Rates with four decimals: 1.585 would read as 1585 too in a culture that groups thousands with '.' (de-DE), and the
+# module refuses text with two readings; 1.5850 has one in every culture, so the samples import in any session.
+$rateRows = foreach ($from in $rates.Keys) { foreach ($year in $years) { [pscustomobject]@{ From = $from; To = 'USD'; Year = $year; Rate = ([decimal] $rates[$from][$year]).ToString('0.0000', $inv) } } }
 $targetRows = @(
     [pscustomobject]@{ Metric = 'PartnerCount';        Region = 'Western Europe'; Year = 2015; Value = '1000';       Currency = '' }
     [pscustomobject]@{ Metric = 'PartnerRevenueShare'; Region = '';               Year = 2015; Value = '1';          Currency = '' }

@@ -33,6 +33,11 @@ namespace PartnerOps.Tests
         [InlineData("en-IN", "12,34,567.5", "1234567.5")]
         [InlineData("en-US", "+7", "7")]
         [InlineData("en-US", ".5", "0.5")]
+        // A grouped number never starts with a zero: in de-DE 0.499 (KWD, a rate) is only the invariant 0.499, not 499.
+        [InlineData("de-DE", "0.499", "0.499")]
+        [InlineData("de-DE", "-0.125", "-0.125")]
+        [InlineData("de-DE", "0.862", "0.862")]
+        [InlineData("de-DE", "1.5850", "1.5850")]
         public void A_number_reads_as_one_value(string culture, string text, string expected)
         {
             Assert.True(Session(culture).TryReadDecimal(text, out var value, out var problem), problem);
@@ -40,8 +45,8 @@ namespace PartnerOps.Tests
         }
 
         [Theory]
-        [InlineData("de-DE", "12.500", "'12.500' reads as 12.5 in the invariant form ('.' as the decimal point) and as 12500 in de-DE, the session's culture; write it without thousands separators (12,5 or 12500), or import the file with -Culture to say which")]
-        [InlineData("de-DE", "-1.000", "'-1.000' reads as -1 in the invariant form ('.' as the decimal point) and as -1000 in de-DE, the session's culture; write it without thousands separators (-1 or -1000), or import the file with -Culture to say which")]
+        [InlineData("de-DE", "12.500", "'12.500' reads as 12.5 in the invariant form ('.' as the decimal point) and as 12500 in de-DE, the session's culture; write it without thousands separators (12,5 or 12500), or with more decimals (12.5000), or give a number rather than text ([decimal]'12.500' is PowerShell's invariant reading); an import takes -Culture to say which")]
+        [InlineData("de-DE", "-1.000", "'-1.000' reads as -1 in the invariant form ('.' as the decimal point) and as -1000 in de-DE, the session's culture; write it without thousands separators (-1 or -1000), or with more decimals (-1.0000), or give a number rather than text ([decimal]'-1.000' is PowerShell's invariant reading); an import takes -Culture to say which")]
         public void Two_readings_that_differ_are_an_error_naming_both(string culture, string text, string expected)
         {
             Assert.False(Session(culture).TryReadDecimal(text, out _, out var problem));

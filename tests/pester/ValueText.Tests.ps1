@@ -520,3 +520,47 @@ Describe 'Enum values and Booleans: one reading on both paths' {
         }
     }
 }
+
+Describe 'A number below one with three decimals in a culture that groups with a point (0.499 KWD in de-DE)' {
+    BeforeAll {
+        $db = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $db
+        $null = Add-Partner -Database $db -Name 'Gulf Trading' -Region 'Middle East' -Country KW
+        $saved = [cultureinfo]::CurrentCulture
+    }
+
+    AfterAll { [cultureinfo]::CurrentCulture = $saved }
+
+    It 'reads <Text> as <Expected> in <Culture> on both paths (a grouped number never starts with 0)' -ForEach @(
+        @{ Culture = 'de-DE'; Text = '0.499'; Expected = 0.499; Reference = 'Z1' }
+        @{ Culture = 'de-DE'; Text = '-0.125'; Expected = -0.125; Reference = 'Z2' }
+        @{ Culture = 'de-DE'; Text = '0,499'; Expected = 0.499; Reference = 'Z3' }
+        @{ Culture = 'fr-FR'; Text = '0.499'; Expected = 0.499; Reference = 'Z4' }
+    ) {
+        [cultureinfo]::CurrentCulture = $Culture
+        try {
+            $piped = [pscustomobject]@{ PartnerName = 'Gulf Trading'; Date = '2015-01-01'; Amount = $Text; Currency = 'KWD'; Reference = "$Reference-P" } |
+                Add-PartnerRevenue -Database $db -PassThru
+            $piped.Amount | Should -Be ([decimal] $Expected)
+            $csv = Join-Path (Split-Path $db) "$Reference.csv"
+            Set-Content -LiteralPath $csv -Value @('PartnerName;Date;Amount;Currency;Reference', "Gulf Trading;2015-01-01;$Text;KWD;$Reference-I")
+            $result = Import-PartnerRevenue -LiteralPath $csv -Database $db -Delimiter ';'
+            $result.Inserted | Should -Be 1
+            (Get-PartnerRevenue -Database $db | Where-Object Reference -EQ "$Reference-I").Amount | Should -Be ([decimal] $Expected)
+        }
+        finally {
+            [cultureinfo]::CurrentCulture = $saved
+        }
+    }
+
+    It 'still refuses 1.585 in de-DE, naming both readings and the ways out' {
+        [cultureinfo]::CurrentCulture = 'de-DE'
+        try {
+            { Add-PartnerRevenue -Database $db -Partner 'Gulf Trading' -Date 2015-01-02 -Amount '1.585' -Currency KWD -Reference 'Z9' -ErrorAction Stop } |
+                Should -Throw -ExpectedMessage '*''1.585'' reads as 1.585 in the invariant form*and as 1585 in de-DE*(1.5850)*`[decimal`]''1.585''*'
+        }
+        finally {
+            [cultureinfo]::CurrentCulture = $saved
+        }
+    }
+}

@@ -167,7 +167,8 @@ namespace PartnerOps
 
                 problem = $"'{TextRules.Shown(text)}' reads as {value.ToString("G29", CultureInfo.InvariantCulture)} in the invariant form ('.' as the decimal point) " +
                     $"and as {culturalValue.ToString("G29", CultureInfo.InvariantCulture)} in {Name}, the session's culture; write it without thousands separators " +
-                    $"({value.ToString("G29", Culture)} or {culturalValue.ToString("G29", Culture)}), or import the file with -Culture to say which";
+                    $"({value.ToString("G29", Culture)} or {culturalValue.ToString("G29", Culture)}), or with more decimals ({value.ToString("0.0000###", CultureInfo.InvariantCulture)}), " +
+                    $"or give a number rather than text ([decimal]'{TextRules.Shown(text.Trim())}' is PowerShell's invariant reading); an import takes -Culture to say which";
                 return false;
             }
 
@@ -365,12 +366,14 @@ namespace PartnerOps
             var groups = new System.Collections.Generic.List<int>(4);
             var run = 0;
             var grouped = false;
+            var leadingZero = false;
             var digits = 0;
             for (; i < s.Length; i++)
             {
                 var c = s[i];
                 if (c >= '0' && c <= '9')
                 {
+                    leadingZero |= digits == 0 && c == '0';
                     plain.Append(c);
                     run++;
                     digits++;
@@ -390,7 +393,8 @@ namespace PartnerOps
 
             if (grouped)
             {
-                if (run == 0 || !GroupsValid(groups, run))
+                // A number written with thousands separators never starts with a zero: 0.499 is not 499 in de-DE.
+                if (run == 0 || leadingZero || !GroupsValid(groups, run))
                 {
                     return false;
                 }
