@@ -616,3 +616,34 @@ Describe 'Wildcards with ß match on the key (fault 4, documented in Get-Partner
         @(Get-Partner -Database $db -Region 'Stra?e').Count | Should -Be 0
     }
 }
+
+Describe 'Spellings of one region or segment key are one group, shown one way, in every row of a measure' {
+    BeforeAll {
+        $db = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $db
+        $null = Add-Partner -Database $db -Name 'Bosporus Bilisim' -Region 'Europe' -Country TR
+        # 100 + 200 + 400 in three spellings of one region (İ/I/i), in two years; segments Großkunden/GROSSKUNDEN and SMB.
+        $null = Add-PartnerRevenue -Database $db -Partner 'Bosporus Bilisim' -Date 2015-01-01 -Amount 100 -Region 'İstanbul Bölge' -Segment 'Großkunden'
+        $null = Add-PartnerRevenue -Database $db -Partner 'Bosporus Bilisim' -Date 2016-01-01 -Amount 200 -Region 'ISTANBUL BÖLGE' -Segment 'GROSSKUNDEN'
+        $null = Add-PartnerRevenue -Database $db -Partner 'Bosporus Bilisim' -Date 2016-02-01 -Amount 400 -Region 'istanbul bölge' -Segment 'SMB'
+    }
+
+    It 'gives one Region group of 700.00 from the totals' {
+        $m = @(Measure-PartnerRevenue -Database $db -GroupBy Region)
+        $m.Count | Should -Be 1
+        $m[0].Total | Should -Be 700.00
+        $m[0].Count | Should -Be 3
+        $m[0].Region | Should -BeExactly 'ISTANBUL BÖLGE' # the smallest spelling (ordinal): 'I' < 'i' < 'İ'
+    }
+
+    It 'shows the one spelling in every row of -GroupBy Region, Year (100.00 in 2015, 600.00 in 2016)' {
+        $m = @(Measure-PartnerRevenue -Database $db -GroupBy Region, Year)
+        $m.Count | Should -Be 2
+        ($m | ForEach-Object { '{0}|{1}|{2}' -f $_.Region, $_.Year, $_.Total }) | Should -Be @('ISTANBUL BÖLGE|2015|100.00', 'ISTANBUL BÖLGE|2016|600.00')
+    }
+
+    It 'gives one Segment group for Großkunden/GROSSKUNDEN from the records (a -From/-To window): 300.00 and SMB 400.00' {
+        $m = @(Measure-PartnerRevenue -Database $db -GroupBy Segment -From 2015-01-01 -To 2016-12-31)
+        ($m | ForEach-Object { '{0}|{1}|{2}' -f $_.Segment, $_.Count, $_.Total }) | Should -Be @('GROSSKUNDEN|2|300.00', 'SMB|1|400.00')
+    }
+}

@@ -291,8 +291,10 @@ namespace PartnerOps.Measures
             RevenueGroupKey.Type => ("p.type", "p.type"),
             RevenueGroupKey.Tier => ("p.tier", "p.tier"),
             RevenueGroupKey.Country => ("p.country", "p.country"),
-            RevenueGroupKey.Region => ("b.region_key", "min(b.region)"),
-            RevenueGroupKey.Segment => ("b.segment_key", "min(b.segment)"),
+            // One spelling per key across the whole answer (the smallest), whatever the year, currency or other keys of a row:
+            // spellings that share a key (İstanbul, ISTANBUL) are one group, shown one way.
+            RevenueGroupKey.Region => ("b.region_key", "min(min(b.region)) OVER (PARTITION BY b.region_key)"),
+            RevenueGroupKey.Segment => ("b.segment_key", "min(min(b.segment)) OVER (PARTITION BY b.segment_key)"),
             RevenueGroupKey.Channel => ("(b.partner_key = 0)", "(b.partner_key = 0)"),
             RevenueGroupKey.Year => ("b.year", "b.year"),
             RevenueGroupKey.Quarter => ("((b.month + 2) / 3)", "((b.month + 2) / 3)"),
