@@ -442,7 +442,7 @@ Describe 'Malformed CSV for Import-Partner' {
 
 Describe 'Malformed JSON for Import-Partner' {
     It '<Case>: ImportRowInvalid naming <Shown>; the good objects are stored' -ForEach @(
-        @{ Case = 'a nested array as the name'; Json = '[{"Name":"Good A"},{"Name":["x"]},{"Name":"Good B"}]'; Shown = 'nested JSON array' }
+        @{ Case = 'a list of two names'; Json = '[{"Name":"Good A"},{"Name":["x","y"]},{"Name":"Good B"}]'; Shown = 'property ''Name'' holds 2 values (["x","y"])' }
         @{ Case = 'a null name'; Json = '[{"Name":"Good A"},{"Name":null},{"Name":"Good B"}]'; Shown = 'cannot be empty' }
         @{ Case = 'an invalid enum value'; Json = '[{"Name":"Good A"},{"Name":"Bad","Type":"Foo"},{"Name":"Good B"}]'; Shown = "'Foo'" }
         @{ Case = 'a control character'; Json = '[{"Name":"Good A"},{"Name":"Bad\u0007"},{"Name":"Good B"}]'; Shown = "'Bad``u{7}'" }

@@ -22,7 +22,7 @@ namespace PartnerOps.Import
     /// One writer serves every file of a command (<c>Import-Partner dir/*.csv -FailedRowPath rejected.csv</c>):
     /// when a second file begins, a File column (the full path of the file each row comes from) is added, and
     /// so is any column the new file has that the header lacks (matched by name, ignoring case and surrounding
-    /// space). Adding a column rewrites the rows written so far once; nothing already written is lost.
+    /// space, or by the field it names: a later file's PartnerName goes in the first file's Name column). Adding a column rewrites the rows written so far once; nothing already written is lost.
     /// </para>
     /// </summary>
     public sealed class FailedRowWriter : IDisposable
@@ -85,8 +85,15 @@ namespace PartnerOps.Import
         /// Starts the rows of another input file. The first file's delimiter (and its <c>sep=</c> line, if it had
         /// one) and columns make the header; a later file adds the File column and its new columns.
         /// </summary>
-        internal void BeginFile(string sourcePath, IReadOnlyList<string> columns, char delimiter, bool separatorLine)
+        /// <param name="canonicalColumn">
+        /// The field a column names (PartnerName gives Name), or null: a later file's column that names the field of a
+        /// column already written (an alias, or another spelling) is written in that column, under the first file's
+        /// spelling, so the failed-row file has one column per field and imports again as it is.
+        /// </param>
+        internal void BeginFile(string sourcePath, IReadOnlyList<string> columns, char delimiter, bool separatorLine, Func<string, string?>? canonicalColumn = null)
         {
+            string? Field(string column) => column.Trim().Length == 0 ? null : canonicalColumn?.Invoke(column);
+
             _files++;
             if (_files == 1)
             {
@@ -108,9 +115,12 @@ namespace PartnerOps.Import
                 }
 
                 var at = -1;
+                var field = Field(name);
                 for (var h = 0; h < _header.Count && name.Trim().Length > 0; h++)
                 {
-                    if (!taken.Contains(h) && string.Equals(_header[h].Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase))
+                    if (!taken.Contains(h)
+                        && (string.Equals(_header[h].Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)
+                            || (field != null && string.Equals(Field(_header[h]), field, StringComparison.OrdinalIgnoreCase))))
                     {
                         at = h;
                         break;

@@ -58,7 +58,7 @@ namespace PartnerOps.Import
         [MethodImpl(Hot.Path)]
         public ImportResult Run(PartnerStore store, IImportListener listener, CancellationToken cancellation, FailedRowWriter? failedRows)
         {
-            failedRows?.BeginFile(_source.Path, _source.RawColumns, _source.Delimiter, (_source as CsvImportSource)?.HasSeparatorLine == true);
+            failedRows?.BeginFile(_source.Path, _source.RawColumns, _source.Delimiter, (_source as CsvImportSource)?.HasSeparatorLine == true, _mapper.CanonicalColumn);
             if (HeaderWarning is string warning)
             {
                 listener.Warning(warning);

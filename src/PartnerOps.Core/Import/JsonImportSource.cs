@@ -10,8 +10,9 @@ namespace PartnerOps.Import
     /// <summary>
     /// A JSON array of objects (or one object), streamed with Utf8JsonReader over a buffer that is refilled
     /// as it is consumed: the file is never loaded whole. Property names are columns (matched ignoring case);
-    /// strings, numbers and booleans are values, null is no value. A nested object or array makes the row
-    /// fail alone. Lines are counted as the buffer is consumed, so each row knows the line it begins on.
+    /// strings, numbers and booleans are values, null is no value. In a known property a list of one value is that
+    /// value (as the pipeline binds ["EUR"]); an empty list, several values or an object make the row fail alone, and
+    /// the value's JSON text is written to the failed-row file. An unknown property is ignored whatever it holds. Lines are counted as the buffer is consumed, so each row knows the line it begins on.
     /// </summary>
     internal sealed class JsonImportSource : ImportSource
     {
@@ -47,6 +48,13 @@ namespace PartnerOps.Import
         private readonly bool _strict;
         private readonly System.Text.Encoding? _encoding;
         private string? _malformed;
+        private MemoryStream? _captureStream;
+        private Utf8JsonWriter? _capture;
+        private bool _captureIsArray;
+        private int _captureElements;
+        private bool _captureNested;
+        private string? _captureElement;
+        private bool _captureNumber;
 
         public JsonImportSource(string path, FileStream file, ImportOptions options, Func<string, string?> canonicalColumn, IReadOnlyList<string> canonicalColumns)
             : base(path, file)
@@ -180,12 +188,24 @@ namespace PartnerOps.Import
                 var token = reader.TokenType;
                 if (_skipDepth >= 0)
                 {
+                    if (_capture != null)
+                    {
+                        Capture(ref reader);
+                    }
+
                     if ((token == JsonTokenType.EndObject || token == JsonTokenType.EndArray) && reader.CurrentDepth == _skipDepth)
                     {
                         _skipDepth = -1;
                         if (!_inRecord)
                         {
+                            var item = EndCapture();
+                            _malformed = $"the array item is not a JSON object ({TextRules.Shown(item)}); each item must be an object of properties.";
                             return Outcome.Record; // an array item that was not an object, now skipped
+                        }
+
+                        if (_capture != null)
+                        {
+                            TakeCaptured();
                         }
                     }
 
@@ -225,13 +245,14 @@ namespace PartnerOps.Import
                     }
 
                     _line = LineAt(reader.TokenStartIndex);
-                    _malformed = "the array item is not a JSON object";
                     if (token == JsonTokenType.StartArray)
                     {
                         _skipDepth = reader.CurrentDepth;
+                        BeginCapture(token, reader.CurrentDepth);
                         continue;
                     }
 
+                    _malformed = $"the array item is not a JSON object ({TextRules.Shown(Scalar(ref reader))}); each item must be an object of properties.";
                     return Outcome.Record;
                 }
 
@@ -251,8 +272,13 @@ namespace PartnerOps.Import
                         return Outcome.Record;
                     case JsonTokenType.StartObject:
                     case JsonTokenType.StartArray:
-                        _malformed ??= $"property '{_property}' holds a nested JSON {(token == JsonTokenType.StartObject ? "object" : "array")}; only strings, numbers and booleans can be imported";
                         _skipDepth = reader.CurrentDepth;
+                        if (_column >= 0 && _property != null && _canonicalColumn(_property) != null)
+                        {
+                            BeginCapture(token, reader.CurrentDepth); // a known property: its list or object is read
+                        }
+
+                        // An unknown property is ignored whatever it holds (it is named in the unknown-column warning).
                         break;
                     case JsonTokenType.String:
                         Set(Text(ref reader));
@@ -274,6 +300,135 @@ namespace PartnerOps.Import
 
             return Outcome.NeedData;
         }
+
+        /// <summary>
+        /// Starts writing a known property's JSON array or object (or an array item that is not an object) as JSON text, so
+        /// that a one-element list can be taken as its element and anything else shown in the row's reason and written to the
+        /// failed-row file as it was read.
+        /// </summary>
+        private void BeginCapture(JsonTokenType token, int depth)
+        {
+            _captureStream = new MemoryStream();
+            _capture = new Utf8JsonWriter(_captureStream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+            _captureIsArray = token == JsonTokenType.StartArray;
+            _captureElements = 0;
+            _captureNested = false;
+            _captureElement = null;
+            _captureNumber = false;
+            if (_captureIsArray)
+            {
+                _capture.WriteStartArray();
+            }
+            else
+            {
+                _capture.WriteStartObject();
+            }
+        }
+
+        private void Capture(ref Utf8JsonReader reader)
+        {
+            var writer = _capture!;
+            var direct = reader.CurrentDepth == _skipDepth + 1;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    _captureNested |= direct;
+                    _captureElements += direct ? 1 : 0;
+                    writer.WriteStartObject();
+                    break;
+                case JsonTokenType.StartArray:
+                    _captureNested |= direct;
+                    _captureElements += direct ? 1 : 0;
+                    writer.WriteStartArray();
+                    break;
+                case JsonTokenType.EndObject:
+                    writer.WriteEndObject();
+                    break;
+                case JsonTokenType.EndArray:
+                    writer.WriteEndArray();
+                    break;
+                case JsonTokenType.PropertyName:
+                    writer.WritePropertyName(Text(ref reader) ?? string.Empty);
+                    break;
+                default:
+                    var number = reader.TokenType == JsonTokenType.Number;
+                    var value = Scalar(ref reader);
+                    if (number)
+                    {
+                        writer.WriteRawValue(value!, skipInputValidation: true);
+                    }
+                    else if (reader.TokenType == JsonTokenType.String)
+                    {
+                        writer.WriteStringValue(value);
+                    }
+                    else if (value == null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteBooleanValue(reader.TokenType == JsonTokenType.True);
+                    }
+
+                    if (direct)
+                    {
+                        _captureElements++;
+                        _captureElement = value;
+                        _captureNumber = number;
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>The captured value's JSON text (["EUR","USD"], {"city":"Hamburg"}); the capture ends.</summary>
+        private string EndCapture()
+        {
+            _capture!.Flush();
+            var text = Encoding.UTF8.GetString(_captureStream!.ToArray());
+            _capture.Dispose();
+            _capture = null;
+            _captureStream = null;
+            return text;
+        }
+
+        /// <summary>
+        /// A known property's list or object, as the pipeline takes it (SingleValue): a list of one plain value is that
+        /// value; an empty list, a list of several values or of null, a nested list or an object fails the row, naming the
+        /// property and showing the value, and the value's JSON text is the column's value (the failed-row file keeps it).
+        /// </summary>
+        private void TakeCaptured()
+        {
+            var isArray = _captureIsArray;
+            var elements = _captureElements;
+            var nested = _captureNested;
+            var element = _captureElement;
+            var number = _captureNumber;
+            var text = EndCapture();
+            if (isArray && elements == 1 && !nested && element != null)
+            {
+                Set(element, number);
+                return;
+            }
+
+            var what = !isArray ? "a JSON object"
+                : elements == 0 ? "an empty list"
+                : elements == 1 && !nested ? "a list holding only null"
+                : elements == 1 ? "a list holding a list or an object"
+                : $"{elements.ToString(System.Globalization.CultureInfo.InvariantCulture)} values";
+            _malformed ??= $"property '{TextRules.Shown(_property?.Trim())}' holds {what} ({TextRules.Shown(text)}) where one value is needed; give one string, number or boolean (a list of one value is taken as that value).";
+            Set(text);
+        }
+
+        /// <summary>A scalar token's text as a column holds it (null for JSON null).</summary>
+        private string? Scalar(ref Utf8JsonReader reader) => reader.TokenType switch
+        {
+            JsonTokenType.String => Text(ref reader),
+            JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan.ToArray()),
+            JsonTokenType.True => "True",
+            JsonTokenType.False => "False",
+            _ => null,
+        };
 
         /// <summary>
         /// The string token's text; null, with the row marked malformed, when an escape such as \uD800 leaves half

@@ -87,7 +87,8 @@ namespace PartnerOps.Import
             {
                 try
                 {
-                    name = PartnerRules.NormalizeName(nameText);
+                    // Only looked up, never stored: matched through the name key as Add-PartnerRevenue matches it.
+                    name = PartnerRules.NormalizeLookupName(nameText);
                 }
                 catch (PartnerOpsException ex)
                 {

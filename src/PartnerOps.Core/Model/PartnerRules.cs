@@ -23,7 +23,17 @@ namespace PartnerOps
         /// SOFT HYPHEN, U+2060 WORD JOINER, bidirectional controls, Hangul fillers: the Default_Ignorable_Code_Point
         /// characters of <see cref="NameFolding.FirstRefused"/>), naming its code point and position.
         /// </summary>
-        public static string NormalizeName(string? name)
+        public static string NormalizeName(string? name) => NormalizeName(name, lookup: false);
+
+        /// <summary>
+        /// As <see cref="NormalizeName(string?)"/>, for a name used only to look up a partner that exists (the PartnerName of
+        /// revenue, as Add-PartnerRevenue -Partner and Get-Partner -Name take it): an invisible format character is not refused,
+        /// since <see cref="NameKey"/> ignores it and the name is not stored. Control characters, an empty or too long name are
+        /// refused as for a stored name (InvalidPartnerValue).
+        /// </summary>
+        public static string NormalizeLookupName(string? name) => NormalizeName(name, lookup: true);
+
+        private static string NormalizeName(string? name, bool lookup)
         {
             var trimmed = (name ?? string.Empty).Trim();
             if (TextRules.Problem(trimmed) is string problem)
@@ -31,7 +41,7 @@ namespace PartnerOps
                 throw Invalid("Name", name, problem);
             }
 
-            if (NameFolding.FirstRefused(name ?? string.Empty) is (int codePoint, int position))
+            if (!lookup && NameFolding.FirstRefused(name ?? string.Empty) is (int codePoint, int position))
             {
                 throw Invalid(
                     "Name",

@@ -97,12 +97,12 @@ namespace PartnerOps.Tests.Import
         }
 
         [Fact]
-        public void A_nested_object_or_array_fails_its_row_alone()
+        public void A_list_or_object_in_a_known_property_fails_its_row_alone_and_unknown_properties_are_ignored()
         {
             var path = WriteFile("nested.json", @"[
-{ ""Name"": ""A"", ""Address"": { ""City"": ""Berlin"" } },
-{ ""Name"": ""B"", ""Tags"": [1, [2, 3]] },
-{ ""Name"": ""C"" },
+{ ""Name"": ""A"", ""Country"": { ""Code"": ""DE"" } },
+{ ""Name"": ""B"", ""Notes"": [1, [2, 3]] },
+{ ""Name"": ""C"", ""Address"": { ""City"": ""Berlin"" }, ""Tags"": [1, [2, 3]], ""Country"": [""CN""] },
 42
 ]");
 
@@ -111,9 +111,10 @@ namespace PartnerOps.Tests.Import
             Assert.Equal(4, result.Read);
             Assert.Equal(3, result.Failed);
             Assert.Equal(new[] { "C" }, Stored().Select(p => p.Name).ToArray());
-            Assert.Contains("property 'Address' holds a nested JSON object", Listener.Errors[0].Message);
-            Assert.Contains("property 'Tags' holds a nested JSON array", Listener.Errors[1].Message);
-            Assert.Equal("Line 5, the row is not valid: the array item is not a JSON object", Listener.Errors[2].Message);
+            Assert.Equal("CN", Stored().Single().Country);
+            Assert.Contains("property 'Country' holds a JSON object ({\"Code\":\"DE\"})", Listener.Errors[0].Message);
+            Assert.Contains("property 'Notes' holds 2 values ([1,[2,3]])", Listener.Errors[1].Message);
+            Assert.StartsWith("Line 5, the row is not valid: the array item is not a JSON object (42)", Listener.Errors[2].Message);
         }
 
         // Found by the import property: an escape that leaves half a surrogate pair is valid JSON syntax, but
