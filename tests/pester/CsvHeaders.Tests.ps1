@@ -744,7 +744,7 @@ Describe 'JSON lists and objects, lookup names and aliases in the failed-row fil
         @{ Case = 'an empty list'; Value = '[]'; Shown = 'holds an empty list ([])' }
         @{ Case = 'an object'; Value = '{"code":"EUR"}'; Shown = 'holds a JSON object ({"code":"EUR"})' }
         @{ Case = 'a list of null'; Value = '[null]'; Shown = 'holds a list holding only null ([null])' }
-        @{ Case = 'a nested list'; Value = '[["EUR"]]'; Shown = 'holds a list holding a list or an object ([["EUR"]])' }
+        @{ Case = 'a list of one list of two values'; Value = '[["EUR","USD"]]'; Shown = 'holds 2 values ([["EUR","USD"]])' }
     ) {
         $db = New-TestDatabasePath
         $file = New-InputFile 'r.json' -Text ('[{"PartnerName":"","Region":"NE","Date":"2024-01-02","Amount":1,"Currency":' + $Value + '},{"PartnerName":"","Region":"NE","Date":"2024-01-03","Amount":2,"Currency":"EUR"}]')
@@ -849,5 +849,35 @@ Describe 'JSON lists and objects, lookup names and aliases in the failed-row fil
         (Import-Csv $failed).PartnerName | Should -Be @('Nobody A', 'Nobody B')
         $again = Import-PartnerRevenue $failed -Database $db -ErrorAction SilentlyContinue
         $again.Read, $again.Failed | Should -Be @(2, 2)
+    }
+}
+
+Describe 'A JSON list of one list reads as the pipeline reads it' {
+    BeforeAll {
+        $folder = New-TestFolder
+    }
+
+    It 'stores [["DE"]] as DE and [["x"]] as x on both paths, and refuses <Value> on both, naming <What>' -ForEach @(
+        @{ Value = '[[]]'; What = 'an empty list' }
+        @{ Value = '[["DE","FR"]]'; What = '2 values' }
+        @{ Value = '[[{"a":1}]]'; What = 'object' }
+    ) {
+        $json = Join-Path $folder "nested-$([guid]::NewGuid()).json"
+        Set-Content -LiteralPath $json -Value ('[{"Name":"Nested One","Country":[["DE"]],"Notes":[["x"]]},{"Name":"Nested Two","Country":' + $Value + '}]')
+        $imported = New-TestDatabasePath
+        $result = Import-Partner -LiteralPath $json -Database $imported -ErrorVariable importErrors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $result.Inserted | Should -Be 1
+        $result.Failed | Should -Be 1
+        $importErrors[0].Exception.Message | Should -BeLike "*property 'Country' holds*$What*"
+
+        $piped = New-TestDatabasePath
+        Get-Content -Raw -LiteralPath $json | ConvertFrom-Json | Add-Partner -Database $piped -ErrorVariable pipeErrors -ErrorAction SilentlyContinue
+        $pipeErrors.Count | Should -Be 1
+        $pipeErrors[0].Exception.Message | Should -BeLike "*$What*"
+
+        foreach ($db in $imported, $piped) {
+            $stored = @(Get-Partner -Database $db)
+            '{0}|{1}|{2}' -f $stored[0].Name, $stored[0].Country, $stored[0].Notes | Should -BeExactly 'Nested One|DE|x'
+        }
     }
 }

@@ -647,3 +647,27 @@ Describe 'Spellings of one region or segment key are one group, shown one way, i
         ($m | ForEach-Object { '{0}|{1}|{2}' -f $_.Segment, $_.Count, $_.Total }) | Should -Be @('GROSSKUNDEN|2|300.00', 'SMB|1|400.00')
     }
 }
+
+Describe 'A region keeps one spelling whatever the measure filters (the smallest in the database)' {
+    BeforeAll {
+        $db = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $db
+        $null = Add-Partner -Database $db -Name 'Kappa Ltd' -Region 'Europe' -Country DE
+        $null = Add-PartnerRevenue -Database $db -Partner 'Kappa Ltd' -Amount 10 -Date 2014-05-01 -Region 'İstanbul' -Segment 'Großkunden'
+        $null = Add-PartnerRevenue -Database $db -Partner 'Kappa Ltd' -Amount 20 -Date 2015-05-01 -Region 'ISTANBUL' -Segment 'GROSSKUNDEN'
+        $null = Add-PartnerRevenue -Database $db -Partner 'Kappa Ltd' -Amount 30 -Date 2016-05-01 -Region 'istanbul' -Segment 'grosskunden'
+    }
+
+    It 'shows ISTANBUL and GROSSKUNDEN for -Year <Year> alone (total <Total>)' -ForEach @(
+        @{ Year = 2014; Total = 10.00 }, @{ Year = 2015; Total = 20.00 }, @{ Year = 2016; Total = 30.00 }
+    ) {
+        $m = @(Measure-PartnerRevenue -Database $db -GroupBy Region, Segment -Year $Year)
+        $m.Count | Should -Be 1
+        '{0}|{1}|{2}' -f $m[0].Region, $m[0].Segment, $m[0].Total | Should -BeExactly "ISTANBUL|GROSSKUNDEN|$($Total.ToString('0.00', [cultureinfo]::InvariantCulture))"
+    }
+
+    It 'shows ISTANBUL for a -From/-To window read from the records (2016: 30.00)' {
+        $m = @(Measure-PartnerRevenue -Database $db -GroupBy Region -From 2016-01-01 -To 2016-12-31)
+        '{0}|{1}' -f $m[0].Region, $m[0].Total | Should -BeExactly 'ISTANBUL|30.00'
+    }
+}

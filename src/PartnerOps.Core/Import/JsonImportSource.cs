@@ -411,10 +411,46 @@ namespace PartnerOps.Import
                 return;
             }
 
-            var what = !isArray ? "a JSON object"
+            string? what = null;
+            if (isArray && elements == 1 && nested)
+            {
+                // A list of one list is read as the pipeline reads it (SingleValue checks a list's one element again):
+                // [["DE"]] is DE; [[]] is an empty list, [["a","b"]] two values, [{...}] an object.
+                using var document = JsonDocument.Parse(text);
+                var inner = document.RootElement;
+                while (inner.ValueKind == JsonValueKind.Array && inner.GetArrayLength() == 1)
+                {
+                    inner = inner[0];
+                }
+
+                switch (inner.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        Set(inner.GetString());
+                        return;
+                    case JsonValueKind.Number:
+                        Set(inner.GetRawText(), true);
+                        return;
+                    case JsonValueKind.True:
+                    case JsonValueKind.False:
+                        Set(inner.ValueKind == JsonValueKind.True ? "True" : "False");
+                        return;
+                    case JsonValueKind.Array:
+                        var count = inner.GetArrayLength();
+                        what = count == 0 ? "an empty list" : $"{count.ToString(System.Globalization.CultureInfo.InvariantCulture)} values";
+                        break;
+                    case JsonValueKind.Object:
+                        what = "a JSON object";
+                        break;
+                    default:
+                        what = "a list holding only null";
+                        break;
+                }
+            }
+
+            what ??= !isArray ? "a JSON object"
                 : elements == 0 ? "an empty list"
-                : elements == 1 && !nested ? "a list holding only null"
-                : elements == 1 ? "a list holding a list or an object"
+                : elements == 1 ? "a list holding only null"
                 : $"{elements.ToString(System.Globalization.CultureInfo.InvariantCulture)} values";
             _malformed ??= $"property '{TextRules.Shown(_property?.Trim())}' holds {what} ({TextRules.Shown(text)}) where one value is needed; give one string, number or boolean (a list of one value is taken as that value).";
             Set(text);

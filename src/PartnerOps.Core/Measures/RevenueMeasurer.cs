@@ -231,6 +231,15 @@ namespace PartnerOps.Measures
                 select.Append(" LEFT JOIN partners p ON p.id = b.partner_key");
             }
 
+            // The spelling shown for a region or segment key: the smallest in the whole database (one scan of the totals), so that a
+            // measure of 2016 alone shows a region as the measure of every year does. Measured records given in the pipeline
+            // (not stored) show their own smallest spelling.
+            select.Append(_given || !keys.Contains(RevenueGroupKey.Region)
+                ? " LEFT JOIN (SELECT NULL AS region_key, NULL AS shown) rs ON 0"
+                : " LEFT JOIN (SELECT region_key, min(region) AS shown FROM revenue_totals GROUP BY region_key) rs ON rs.region_key = b.region_key");
+            select.Append(_given || !keys.Contains(RevenueGroupKey.Segment)
+                ? " LEFT JOIN (SELECT NULL AS segment_key, NULL AS shown) ss ON 0"
+                : " LEFT JOIN (SELECT segment_key, min(segment) AS shown FROM revenue_totals GROUP BY segment_key) ss ON ss.segment_key = b.segment_key");
             select.Append(" GROUP BY ").Append(groupBy).Append("b.currency, b.year");
 
             var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
@@ -291,10 +300,10 @@ namespace PartnerOps.Measures
             RevenueGroupKey.Type => ("p.type", "p.type"),
             RevenueGroupKey.Tier => ("p.tier", "p.tier"),
             RevenueGroupKey.Country => ("p.country", "p.country"),
-            // One spelling per key across the whole answer (the smallest), whatever the year, currency or other keys of a row:
-            // spellings that share a key (İstanbul, ISTANBUL) are one group, shown one way.
-            RevenueGroupKey.Region => ("b.region_key", "min(min(b.region)) OVER (PARTITION BY b.region_key)"),
-            RevenueGroupKey.Segment => ("b.segment_key", "min(min(b.segment)) OVER (PARTITION BY b.segment_key)"),
+            // One spelling per key (the smallest of the database's, from its totals: see Shown), whatever the filter, year, currency
+            // or other keys of a row: spellings that share a key (İstanbul, ISTANBUL) are one group, shown one way.
+            RevenueGroupKey.Region => ("b.region_key", "coalesce(min(rs.shown), min(min(b.region)) OVER (PARTITION BY b.region_key))"),
+            RevenueGroupKey.Segment => ("b.segment_key", "coalesce(min(ss.shown), min(min(b.segment)) OVER (PARTITION BY b.segment_key))"),
             RevenueGroupKey.Channel => ("(b.partner_key = 0)", "(b.partner_key = 0)"),
             RevenueGroupKey.Year => ("b.year", "b.year"),
             RevenueGroupKey.Quarter => ("((b.month + 2) / 3)", "((b.month + 2) / 3)"),
