@@ -109,19 +109,7 @@ namespace PartnerOps.Commands
         /// <exception cref="ArgumentTransformationMetadataException">The value is not one whole number (or a list of them, with <see cref="List"/>).</exception>
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
-            var value = inputData is PSObject ps ? ps.BaseObject : inputData;
-            if (List && value is System.Collections.IList list && !(value is string))
-            {
-                var whole = new object?[list.Count];
-                for (var i = 0; i < list.Count; i++)
-                {
-                    whole[i] = One(list[i]);
-                }
-
-                return whole;
-            }
-
-            return One(inputData);
+            return TypedValue.EachOrOne(inputData, List, One);
         }
 
         private static object? One(object? inputData)
@@ -177,19 +165,7 @@ namespace PartnerOps.Commands
         /// <exception cref="ArgumentTransformationMetadataException">The value is not one of the enum's names (or, as a typed whole number, its values).</exception>
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
-            var given = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            if (List && given is System.Collections.IList list && !(given is string))
-            {
-                var values = new object?[list.Count];
-                for (var i = 0; i < list.Count; i++)
-                {
-                    values[i] = One(list[i]);
-                }
-
-                return values;
-            }
-
-            return One(inputData);
+            return TypedValue.EachOrOne(inputData, List, One);
         }
 
         private object? One(object? inputData)
@@ -344,6 +320,27 @@ namespace PartnerOps.Commands
     /// </summary>
     internal static class TypedValue
     {
+        /// <summary>
+        /// A parameter's value read by <paramref name="one"/>: element by element (as an object[]) when the parameter takes a
+        /// list (<paramref name="list"/>) and a list was given, else as one value.
+        /// </summary>
+        public static object? EachOrOne(object? inputData, bool list, Func<object?, object?> one)
+        {
+            var value = inputData is PSObject ps ? ps.BaseObject : inputData;
+            if (!list || !(value is System.Collections.IList items) || value is string)
+            {
+                return one(inputData);
+            }
+
+            var each = new object?[items.Count];
+            for (var i = 0; i < items.Count; i++)
+            {
+                each[i] = one(items[i]);
+            }
+
+            return each;
+        }
+
         /// <summary>
         /// A typed number as a decimal: the integer types, decimal, and double or float when finite and within decimal's
         /// range (converted as PowerShell converts them, to 15 significant digits); null for anything else (a Boolean, a

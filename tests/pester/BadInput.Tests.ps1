@@ -12,18 +12,6 @@ BeforeAll {
 
     $script:Long = 'L' * 10000
 
-    # Everything a user can read back, as one string: equal strings mean an unchanged database.
-    function Get-DatabaseState {
-        param([string] $Database)
-        @(
-            Get-Partner -Database $Database | Select-Object Id, Name, Type, Tier, Status, Region, Country, JoinedOn, EndedOn, Notes, UpdatedAt
-            Get-PartnerRevenue -Database $Database | Select-Object Id, PartnerId, Date, Amount, Currency, Segment, Region, Reference
-            Get-PartnerTarget -Database $Database | Select-Object Id, Metric, Region, Year, Value, Currency
-            Get-PartnerExchangeRate -Database $Database | Select-Object From, To, Year, Rate
-            "history: $(@(Get-PartnerHistory -Database $Database).Count)"
-        ) | ConvertTo-Json -Depth 3 -Compress
-    }
-
     # A database with one of everything, for the bad values to bounce off.
     function New-SeededDatabase {
         $db = New-TestDatabasePath

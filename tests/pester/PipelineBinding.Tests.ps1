@@ -6,18 +6,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 
-    # Everything stored, as one text: what must not change when a value is refused.
-    function Get-DatabaseState {
-        param([string] $Database)
-        @(
-            Get-Partner -Database $Database | Select-Object Id, Name, Type, Tier, Status, Region, Country, JoinedOn, EndedOn, Notes, UpdatedAt
-            Get-PartnerRevenue -Database $Database | Select-Object Id, PartnerId, Date, Amount, Currency, Segment, Region, Reference
-            Get-PartnerTarget -Database $Database | Select-Object Id, Metric, Region, Year, Value, Currency
-            Get-PartnerExchangeRate -Database $Database | Select-Object From, To, Year, Rate
-            "history: $(@(Get-PartnerHistory -Database $Database).Count)"
-        ) | ConvertTo-Json -Depth 3 -Compress
-    }
-
     # Partners Acme (1, West, DE) and Other (2, East, GB); one revenue record of Acme; reporting currency USD.
     function New-SeededDatabase {
         $db = New-TestDatabasePath

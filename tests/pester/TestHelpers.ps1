@@ -8,6 +8,18 @@ Import-Module $script:ModuleManifest -Force
 # Folders made by this test file; Remove-TestFolders (in AfterAll) deletes them.
 $script:TestFolders = [System.Collections.Generic.List[string]]::new()
 
+# Everything a user can read back, as one string: equal strings mean an unchanged database (a refused value changed nothing).
+function Get-DatabaseState {
+    param([string] $Database)
+    @(
+        Get-Partner -Database $Database | Select-Object Id, Name, Type, Tier, Status, Region, Country, JoinedOn, EndedOn, Notes, UpdatedAt
+        Get-PartnerRevenue -Database $Database | Select-Object Id, PartnerId, Date, Amount, Currency, Segment, Region, Reference
+        Get-PartnerTarget -Database $Database | Select-Object Id, Metric, Region, Year, Value, Currency
+        Get-PartnerExchangeRate -Database $Database | Select-Object From, To, Year, Rate
+        "history: $(@(Get-PartnerHistory -Database $Database).Count)"
+    ) | ConvertTo-Json -Depth 3 -Compress
+}
+
 function New-TestFolder {
     $folder = Join-Path ([IO.Path]::GetTempPath()) ("partnerops-pester-" + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory $folder

@@ -231,15 +231,16 @@ namespace PartnerOps.Measures
                 select.Append(" LEFT JOIN partners p ON p.id = b.partner_key");
             }
 
-            // The spelling shown for a region or segment key: the smallest in the whole database (one scan of the totals), so that a
-            // measure of 2016 alone shows a region as the measure of every year does. Measured records given in the pipeline
-            // (not stored) show their own smallest spelling.
-            select.Append(_given || !keys.Contains(RevenueGroupKey.Region)
-                ? " LEFT JOIN (SELECT NULL AS region_key, NULL AS shown) rs ON 0"
-                : " LEFT JOIN (SELECT region_key, min(region) AS shown FROM revenue_totals GROUP BY region_key) rs ON rs.region_key = b.region_key");
-            select.Append(_given || !keys.Contains(RevenueGroupKey.Segment)
-                ? " LEFT JOIN (SELECT NULL AS segment_key, NULL AS shown) ss ON 0"
-                : " LEFT JOIN (SELECT segment_key, min(segment) AS shown FROM revenue_totals GROUP BY segment_key) ss ON ss.segment_key = b.segment_key");
+            if (keys.Contains(RevenueGroupKey.Region))
+            {
+                select.Append(Spelling("region", source));
+            }
+
+            if (keys.Contains(RevenueGroupKey.Segment))
+            {
+                select.Append(Spelling("segment", source));
+            }
+
             select.Append(" GROUP BY ").Append(groupBy).Append("b.currency, b.year");
 
             var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
@@ -289,6 +290,14 @@ namespace PartnerOps.Measures
             return groups;
         }
 
+        // The spelling shown for each region or segment key: the smallest of the database's (one scan of its totals), so that a
+        // measure of 2016 alone shows a region as the measure of every year does; records given in the pipeline (not stored) show
+        // the smallest of their own.
+        private string Spelling(string column, string source) =>
+            $" LEFT JOIN (SELECT {column}_key, min({column}) AS shown FROM " +
+            (_given ? $"({source}) g" : "revenue_totals") +
+            $" GROUP BY {column}_key) {column}_shown ON {column}_shown.{column}_key = b.{column}_key";
+
         // Minor units to the measure's currency: one multiplication and at most one division (exact unless the quotient does not end).
         private static decimal Convert(decimal minor, (decimal Multiply, decimal Divide) factor) =>
             factor.Divide == 1m ? minor * factor.Multiply : minor * factor.Multiply / factor.Divide;
@@ -300,10 +309,10 @@ namespace PartnerOps.Measures
             RevenueGroupKey.Type => ("p.type", "p.type"),
             RevenueGroupKey.Tier => ("p.tier", "p.tier"),
             RevenueGroupKey.Country => ("p.country", "p.country"),
-            // One spelling per key (the smallest of the database's, from its totals: see Shown), whatever the filter, year, currency
-            // or other keys of a row: spellings that share a key (İstanbul, ISTANBUL) are one group, shown one way.
-            RevenueGroupKey.Region => ("b.region_key", "coalesce(min(rs.shown), min(min(b.region)) OVER (PARTITION BY b.region_key))"),
-            RevenueGroupKey.Segment => ("b.segment_key", "coalesce(min(ss.shown), min(min(b.segment)) OVER (PARTITION BY b.segment_key))"),
+            // One spelling per key, whatever the filter, year, currency or other keys of a row: spellings that share a key
+            // (İstanbul, ISTANBUL) are one group, shown one way (the smallest: see Spelling).
+            RevenueGroupKey.Region => ("b.region_key", "min(region_shown.shown)"),
+            RevenueGroupKey.Segment => ("b.segment_key", "min(segment_shown.shown)"),
             RevenueGroupKey.Channel => ("(b.partner_key = 0)", "(b.partner_key = 0)"),
             RevenueGroupKey.Year => ("b.year", "b.year"),
             RevenueGroupKey.Quarter => ("((b.month + 2) / 3)", "((b.month + 2) / 3)"),

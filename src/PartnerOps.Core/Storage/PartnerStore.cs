@@ -657,55 +657,40 @@ SELECT count(*) FROM (
         // SharedTargets: "ok", or one failed finding per pair of targets whose regions print the same (stored before schema 6).
         private IEnumerable<DatabaseFinding> SharedTargetFindings(IReadOnlyList<(long FirstId, string? FirstRegion, long OtherId, string? OtherRegion, string Metric, int Year)> pairs)
         {
-            if (pairs.Count == 0)
-            {
-                return new[] { new DatabaseFinding("SharedTargets", true, "ok") { Database = Path } };
-            }
-
-            return pairs.Select(p => new DatabaseFinding(
-                "SharedTargets",
-                false,
-                string.Format(
-                    CultureInfo.InvariantCulture,
-                    "Targets Id {0} and Id {1} ({2} {3}) have regions that print the same ('{4}' and '{5}': equal ignoring case folding, the kind of space " +
-                    "and invisible characters); they were stored before regions were compared this way. Id {0} is the target of that region; Id {1} " +
-                    "is not found by region and is measured as the same region. Keep one: Remove-PartnerTarget -Id {1} (or -Id {0}, then Set-PartnerTarget " +
-                    "with the value to keep).",
-                    p.FirstId,
-                    p.OtherId,
-                    p.Metric,
-                    p.Year,
-                    TextRules.Shown(p.FirstRegion),
-                    TextRules.Shown(p.OtherRegion)))
-            {
-                Database = Path,
-            });
+            return Findings("SharedTargets", pairs.Select(p => string.Format(
+                CultureInfo.InvariantCulture,
+                "Targets Id {0} and Id {1} ({2} {3}) have regions that print the same ('{4}' and '{5}': equal ignoring case folding, the kind of space " +
+                "and invisible characters); they were stored before regions were compared this way. Id {0} is the target of that region; Id {1} " +
+                "is not found by region and is measured as the same region. Keep one: Remove-PartnerTarget -Id {1} (or -Id {0}, then Set-PartnerTarget " +
+                "with the value to keep).",
+                p.FirstId,
+                p.OtherId,
+                p.Metric,
+                p.Year,
+                TextRules.Shown(p.FirstRegion),
+                TextRules.Shown(p.OtherRegion))));
         }
 
         // SharedNames: "ok", or one failed finding per pair of partners whose names print the same (stored before schema 4).
         private IEnumerable<DatabaseFinding> SharedNameFindings(IReadOnlyList<(long FirstId, string FirstName, long OtherId, string OtherName)> pairs)
         {
-            if (pairs.Count == 0)
-            {
-                return new[] { new DatabaseFinding("SharedNames", true, "ok") { Database = Path } };
-            }
+            return Findings("SharedNames", pairs.Select(p => string.Format(
+                CultureInfo.InvariantCulture,
+                "Partners Id {0} '{1}' and Id {2} '{3}' have names that print the same (equal ignoring case folding, the kind of space and " +
+                "invisible characters); they were stored before names were compared this way. Lookups by that name fail (give -Id) until an admin " +
+                "resolves it: if they are two partners, rename one (Set-Partner -Id {2} -NewName 'another name'); if they are one, record the revenue " +
+                "of Id {2} under Id {0} (Add-PartnerRevenue -Partner (Get-Partner -Id {0}) ...) and remove Id {2} (Remove-Partner -Id {2} -Force).",
+                p.FirstId,
+                TextRules.Shown(p.FirstName),
+                p.OtherId,
+                TextRules.Shown(p.OtherName))));
+        }
 
-            return pairs.Select(p => new DatabaseFinding(
-                "SharedNames",
-                false,
-                string.Format(
-                    CultureInfo.InvariantCulture,
-                    "Partners Id {0} '{1}' and Id {2} '{3}' have names that print the same (equal ignoring case folding, the kind of space and " +
-                    "invisible characters); they were stored before names were compared this way. Lookups by that name fail (give -Id) until an admin " +
-                    "resolves it: if they are two partners, rename one (Set-Partner -Id {2} -NewName 'another name'); if they are one, record the revenue " +
-                    "of Id {2} under Id {0} (Add-PartnerRevenue -Partner (Get-Partner -Id {0}) ...) and remove Id {2} (Remove-Partner -Id {2} -Force).",
-                    p.FirstId,
-                    TextRules.Shown(p.FirstName),
-                    p.OtherId,
-                    TextRules.Shown(p.OtherName)))
-            {
-                Database = Path,
-            });
+        // One check's findings: "ok" when nothing failed, else one failed finding per problem.
+        private IEnumerable<DatabaseFinding> Findings(string check, IEnumerable<string> problems)
+        {
+            var failed = problems.Select(problem => new DatabaseFinding(check, false, problem) { Database = Path }).ToList();
+            return failed.Count > 0 ? failed : new List<DatabaseFinding> { new DatabaseFinding(check, true, "ok") { Database = Path } };
         }
 
         /// <summary>
