@@ -20,8 +20,17 @@ namespace PartnerOps.Measures
         /// <summary>The currency of the figures; default the database's reporting currency.</summary>
         public string? Currency { get; set; }
 
-        /// <summary>Only the groups with the largest totals, largest first.</summary>
+        /// <summary>Only the groups with the largest totals, largest first. The shares stay those of everything measured in each
+        /// share partition (see <see cref="ShareOf"/>), not of the groups written.</summary>
         public int? Top { get; set; }
+
+        /// <summary>
+        /// The keys that partition the share's denominator: a measure's Share is its total over the total of the groups with the
+        /// same values of these keys. Null for the default: the time keys (Year, Quarter, Month) among <see cref="GroupBy"/>,
+        /// else (or when they are all its keys) everything measured. Empty: everything measured, whatever the keys. Each key must be among
+        /// <see cref="GroupBy"/>, at most once, and not every key of it (see <see cref="RevenueMeasurer.ShareKeys"/>).
+        /// </summary>
+        public IList<RevenueGroupKey>? ShareOf { get; set; }
     }
 
     /// <summary>
@@ -157,7 +166,16 @@ namespace PartnerOps.Measures
                 }
             }
 
-            var grandTotal = groups.Values.Sum(g => g.Total);
+            // The denominator of each share: the total of the groups with the same values of the share keys (one partition of
+            // everything measured, whatever -Top then writes).
+            var shareIndexes = ShareKeys(keys, request.ShareOf).Select(k => keys.IndexOf(k)).ToList();
+            string Partition(Group g) => Identity(shareIndexes.Select(i => g.Keys[i]).ToArray());
+            var partitionTotals = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var group in groups.Values)
+            {
+                var partition = Partition(group);
+                partitionTotals[partition] = (partitionTotals.TryGetValue(partition, out var sum) ? sum : 0m) + group.Total;
+            }
 
             var measures = new List<(Group Group, RevenueMeasure Measure)>();
             foreach (var group in groups.Values)
@@ -169,7 +187,7 @@ namespace PartnerOps.Measures
                     Average = group.Count == 0 ? (decimal?)null : RevenueRules.Round(group.Total / group.Count, currency),
                     Minimum = group.Minimum is decimal min ? RevenueRules.Round(min, currency) : (decimal?)null,
                     Maximum = group.Maximum is decimal max ? RevenueRules.Round(max, currency) : (decimal?)null,
-                    Share = grandTotal == 0 ? (decimal?)null : decimal.Round(group.Total / grandTotal, ShareDigits, MidpointRounding.AwayFromZero),
+                    Share = ShareOfTotal(group.Total, partitionTotals[Partition(group)]),
                     Currency = currency,
                     Database = _store.Path,
                 };
@@ -198,6 +216,62 @@ namespace PartnerOps.Measures
 
             return ordered.Select(m => m.Measure).ToList();
         }
+
+        /// <summary>
+        /// The keys whose values partition a share's denominator. <paramref name="shareOf"/> null: the time keys (Year, Quarter,
+        /// Month) among <paramref name="groupBy"/>, so a share is within its period (Partner 2015 is a fraction of 2015); none when
+        /// there is no time key, or when the time keys are all the keys (-GroupBy Year: each year's fraction of everything measured). Given: those keys; empty for everything measured.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">
+        /// InvalidRevenueValue (InvalidArgument) naming the key, when a key of <paramref name="shareOf"/> is not among
+        /// <paramref name="groupBy"/>, is given twice, or when it holds every key of <paramref name="groupBy"/> (each group would be
+        /// alone in its partition, every share 100%: a mistake, not a question).
+        /// </exception>
+        public static IReadOnlyList<RevenueGroupKey> ShareKeys(IList<RevenueGroupKey> groupBy, IList<RevenueGroupKey>? shareOf)
+        {
+            var keys = groupBy.Distinct().ToList();
+            if (shareOf == null)
+            {
+                // Only time keys (-GroupBy Year): each period would be all of itself, so the share is of everything measured.
+                var time = keys.Where(k => k == RevenueGroupKey.Year || k == RevenueGroupKey.Quarter || k == RevenueGroupKey.Month).ToList();
+                return time.Count == keys.Count ? new List<RevenueGroupKey>() : time;
+            }
+
+            var allowed = keys.Count == 0 ? "-GroupBy has no keys, so the share can only be of everything measured (leave -ShareOf out)"
+                : $"-ShareOf takes keys of -GroupBy ({string.Join(", ", keys)}) other than all of them, or @() for the share of everything measured";
+            var seen = new HashSet<RevenueGroupKey>();
+            foreach (var key in shareOf)
+            {
+                if (!keys.Contains(key))
+                {
+                    throw ShareOfInvalid(key.ToString(), "it is not among the -GroupBy keys; " + allowed);
+                }
+
+                if (!seen.Add(key))
+                {
+                    throw ShareOfInvalid(key.ToString(), "it is given twice; " + allowed);
+                }
+            }
+
+            if (seen.Count > 0 && seen.Count == keys.Count)
+            {
+                throw ShareOfInvalid(
+                    string.Join(",", shareOf),
+                    "it names every -GroupBy key, so each group would be the whole of its own partition and every share 100%; " + allowed);
+            }
+
+            return keys.Where(seen.Contains).ToList();
+        }
+
+        private static PartnerOpsException ShareOfInvalid(string value, string problem) => new PartnerOpsException(
+            ErrorIds.InvalidRevenueValue,
+            FailureKind.InvalidArgument,
+            $"ShareOf '{value}' is not valid: {problem}. Nothing was measured.",
+            value);
+
+        /// <summary>A part over its whole, to six decimals, half away from zero; null when the whole is zero or negative.</summary>
+        internal static decimal? ShareOfTotal(decimal part, decimal whole) =>
+            whole <= 0 ? (decimal?)null : decimal.Round(part / whole, ShareDigits, MidpointRounding.AwayFromZero);
 
         /// <summary>Runs the SQL and combines its per-currency, per-year sums into groups in <paramref name="currency"/>.</summary>
         private Dictionary<string, Group> Sum(IList<RevenueGroupKey> keys, RevenueFilter filter, string currency, CurrencyConverter converter)
@@ -347,7 +421,7 @@ namespace PartnerOps.Measures
         }
 
         /// <summary>A group's identity: its key values, compared as the database grouped them (regions and segments by their key, RevenueRules.Key).</summary>
-        private static string Identity(object?[] values)
+        internal static string Identity(object?[] values)
         {
             var identity = new StringBuilder();
             foreach (var value in values)
@@ -391,7 +465,7 @@ namespace PartnerOps.Measures
         }
 
         /// <summary>Orders groups by their keys in turn: numbers and enums by value, text ignoring case, empty keys last.</summary>
-        private sealed class KeysComparer : IComparer<object?[]>
+        internal sealed class KeysComparer : IComparer<object?[]>
         {
             public int Compare(object?[]? x, object?[]? y)
             {

@@ -42,7 +42,11 @@ namespace PartnerOps
 
         public decimal? Maximum { get; set; }
 
-        /// <summary>This group's fraction of the total of everything measured (0.78 = 78%); null when that total is zero.</summary>
+        /// <summary>
+        /// This group's fraction (0.78 = 78%, six decimals) of the total of the groups that share its values of the share keys
+        /// (-ShareOf; by default the time keys, so within the same year, quarter or month; else everything measured); null when
+        /// that total is zero or negative.
+        /// </summary>
         public decimal? Share { get; set; }
 
         public string Currency { get; set; } = string.Empty;

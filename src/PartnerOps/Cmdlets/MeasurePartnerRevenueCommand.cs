@@ -30,6 +30,17 @@ namespace PartnerOps.Commands
         [ValidateNotNullOrEmpty]
         public RevenueGroupKey[]? GroupBy { get; set; }
 
+        /// <summary>
+        /// The keys whose groups make each share's whole: Share is a group's total over the total of the groups with the same
+        /// values of these keys. Default: the time keys (Year, Quarter, Month) among -GroupBy unless they are all of them, else
+        /// everything measured; @() for everything measured. Each must be a -GroupBy key, once, and not all of them
+        /// (InvalidRevenueValue).
+        /// </summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        [ValidateNotNull]
+        public RevenueGroupKey[]? ShareOf { get; set; }
+
         /// <summary>Partners by name (wildcards) or id.</summary>
         [Parameter(ParameterSetName = ByPartner)]
         [SupportsWildcards]
@@ -60,6 +71,19 @@ namespace PartnerOps.Commands
         public PSObject[]? InputObject { get; set; }
 
         #endregion
+
+        protected override void BeginProcessing()
+        {
+            // A -ShareOf that cannot be answered stops the command before any piped object is read.
+            try
+            {
+                RevenueMeasurer.ShareKeys(GroupBy ?? Array.Empty<RevenueGroupKey>(), ShareOf);
+            }
+            catch (PartnerOpsException ex)
+            {
+                ThrowFailure(ex, ex.Target);
+            }
+        }
 
         protected override void ProcessRecord()
         {
@@ -143,6 +167,7 @@ namespace PartnerOps.Commands
                     Filter = BuildFilter(store, partners),
                     Currency = Currency,
                     Top = MyInvocation.BoundParameters.ContainsKey(nameof(Top)) ? Top : (int?)null,
+                    ShareOf = ShareOf,
                 };
                 foreach (var key in GroupBy ?? Array.Empty<RevenueGroupKey>())
                 {
