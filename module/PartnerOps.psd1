@@ -25,6 +25,7 @@
         'Get-PartnerRevenue'
         'Remove-PartnerRevenue'
         'Measure-PartnerRevenue'
+        'Measure-Partner'
         'Set-PartnerExchangeRate'
         'Get-PartnerExchangeRate'
         'Set-PartnerTarget'

@@ -357,7 +357,7 @@ namespace PartnerOps.Storage
         };
 
         /// <param name="names">When given, these names stand in for the filter's names.</param>
-        private static (string Where, DynamicParameters Parameters) BuildWhere(PartnerFilter filter, IList<NamePattern>? names = null)
+        internal static (string Where, DynamicParameters Parameters) BuildWhere(PartnerFilter filter, IList<NamePattern>? names = null)
         {
             var clauses = new List<string>();
             var parameters = new DynamicParameters();

@@ -1,0 +1,267 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Measures
+{
+    /// <summary>What Measure-Partner asks for.</summary>
+    public sealed class PartnerMeasureRequest
+    {
+        /// <summary>The group keys in the order the measures show them, each at most once; none for one count of everything.</summary>
+        public IList<PartnerGroupKey> GroupBy { get; } = new List<PartnerGroupKey>();
+
+        /// <summary>
+        /// Which partners are counted (the filters of Get-Partner). Its <see cref="PartnerFilter.AsOf"/> is set by the
+        /// measurer (to <see cref="AsOf"/> and to a year earlier); paging is not allowed.
+        /// </summary>
+        public PartnerFilter Filter { get; set; } = new PartnerFilter();
+
+        /// <summary>The day counted as of (its date part); between the years 1900 and 2999.</summary>
+        public DateTime AsOf { get; set; }
+    }
+
+    /// <summary>
+    /// Counts partners per group in SQL (one GROUP BY for the date and one for a year earlier; no partner is read into
+    /// memory), with the rule of Get-Partner -AsOf (<see cref="PartnerRepository.BuildWhere"/>): joined on or before the
+    /// date, not ended by it, not Prospect; so the counts of a measure add up to what Get-Partner -AsOf returns with the
+    /// same filters.
+    /// </summary>
+    public sealed class PartnerMeasurer
+    {
+        private const int Digits = 6;
+
+        private readonly PartnerStore _store;
+
+        public PartnerMeasurer(PartnerStore store)
+        {
+            _store = store;
+        }
+
+        /// <summary>
+        /// One measure per group that has partners on the date or had some a year earlier (then with Count 0: a lost group is
+        /// news), sorted by the keys (numbers and enums by value, text ignoring case, empty keys last). Without keys, one
+        /// measure, even of no partners.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">
+        /// InvalidPartnerValue (InvalidArgument) when a key is given twice or the date is outside the years 1900 to 2999.
+        /// </exception>
+        public IReadOnlyList<PartnerMeasure> Measure(PartnerMeasureRequest request)
+        {
+            var keys = CheckKeys(request.GroupBy);
+            var asOf = PartnerRules.CheckDate(request.AsOf, "AsOf")!.Value;
+            var yearEarlier = asOf.AddYears(-1); // 29 February 2016 -> 28 February 2015
+
+            var now = Count(keys, request.Filter, asOf);
+            var before = Count(keys, request.Filter, yearEarlier);
+            if (keys.Count == 0 && now.Count == 0)
+            {
+                now.Add(string.Empty, (Array.Empty<object?>(), 0L));
+            }
+
+            // Every group of either date; one counted only a year earlier has Count 0 now.
+            var groups = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+            foreach (var pair in now.Concat(before))
+            {
+                if (!groups.ContainsKey(pair.Key))
+                {
+                    groups.Add(pair.Key, pair.Value.Keys);
+                }
+            }
+
+            // The whole of each share: with Year among other keys, the partners counted that joined that year; else all counted.
+            var yearIndex = keys.IndexOf(PartnerGroupKey.Year);
+            var byYear = yearIndex >= 0 && keys.Count > 1;
+            string Partition(object?[] values) => byYear ? RevenueMeasurer.Identity(new[] { values[yearIndex] }) : string.Empty;
+            var wholes = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var group in now.Values)
+            {
+                var partition = Partition(group.Keys);
+                wholes[partition] = (wholes.TryGetValue(partition, out var sum) ? sum : 0L) + group.Count;
+            }
+
+            var measures = new List<(object?[] Keys, PartnerMeasure Measure)>();
+            foreach (var group in groups)
+            {
+                var count = now.TryGetValue(group.Key, out var current) ? current.Count : 0L;
+                var previous = before.TryGetValue(group.Key, out var earlier) ? earlier.Count : 0L;
+                var whole = wholes.TryGetValue(Partition(group.Value), out var total) ? total : 0L;
+                measures.Add((group.Value, new PartnerMeasure(keys.Select((k, i) => new KeyValuePair<PartnerGroupKey, object?>(k, group.Value[i])).ToList())
+                {
+                    Count = count,
+                    Share = whole == 0 ? (decimal?)null : decimal.Round((decimal)count / whole, Digits, MidpointRounding.AwayFromZero),
+                    PreviousCount = previous,
+                    Growth = previous == 0 ? (decimal?)null : decimal.Round((decimal)(count - previous) / previous, Digits, MidpointRounding.AwayFromZero),
+                    AsOf = asOf,
+                    Database = _store.Path,
+                }));
+            }
+
+            return measures.OrderBy(m => m.Keys, new RevenueMeasurer.KeysComparer()).Select(m => m.Measure).ToList();
+        }
+
+        /// <summary>The keys as given, or InvalidPartnerValue naming a key given twice.</summary>
+        public static List<PartnerGroupKey> CheckKeys(IEnumerable<PartnerGroupKey> groupBy)
+        {
+            var keys = new List<PartnerGroupKey>();
+            foreach (var key in groupBy)
+            {
+                if (keys.Contains(key))
+                {
+                    throw new PartnerOpsException(
+                        ErrorIds.InvalidPartnerValue,
+                        FailureKind.InvalidArgument,
+                        $"GroupBy '{key}' is not valid: it is given twice; give each of {string.Join(", ", Enum.GetNames(typeof(PartnerGroupKey)))} at most once. Nothing was measured.",
+                        key.ToString());
+                }
+
+                keys.Add(key);
+            }
+
+            return keys;
+        }
+
+        /// <summary>The statement that counts the partners of each group as of <paramref name="asOf"/> (its query plan and text are tested).</summary>
+        internal static (string Sql, DynamicParameters Parameters) CountStatement(IList<PartnerGroupKey> keys, PartnerFilter filter, DateTime asOf)
+        {
+            var dated = Dated(filter, asOf);
+            var (where, parameters) = PartnerRepository.BuildWhere(dated);
+            var select = new StringBuilder("SELECT ");
+            var groupBy = new List<string>();
+            for (var i = 0; i < keys.Count; i++)
+            {
+                var (group, display) = Sql(keys[i]);
+                select.Append(display).Append(" AS k").Append(i).Append(", ");
+                groupBy.Add(group);
+            }
+
+            select.Append("count(*) FROM (SELECT region, country, type, tier, status, joined_on FROM partners").Append(where).Append(") b");
+            if (keys.Contains(PartnerGroupKey.Region))
+            {
+                // One spelling per region key, the smallest of the database's, whatever the date or filter (as Measure-PartnerRevenue).
+                select.Append(" LEFT JOIN (SELECT po_key(region) AS region_key, min(region) AS shown FROM partners WHERE region IS NOT NULL " +
+                              "GROUP BY po_key(region)) region_shown ON region_shown.region_key = po_key(b.region)");
+            }
+
+            if (groupBy.Count > 0)
+            {
+                select.Append(" GROUP BY ").Append(string.Join(", ", groupBy));
+            }
+
+            return (select.ToString(), parameters);
+        }
+
+        private Dictionary<string, (object?[] Keys, long Count)> Count(IList<PartnerGroupKey> keys, PartnerFilter filter, DateTime asOf)
+        {
+            var (sql, parameters) = CountStatement(keys, filter, asOf);
+            var groups = new Dictionary<string, (object?[] Keys, long Count)>(StringComparer.Ordinal);
+            try
+            {
+                using (var reader = _store.Connection.ExecuteReader(sql, parameters, _store.Transaction))
+                {
+                    while (reader.Read())
+                    {
+                        var values = new object?[keys.Count];
+                        for (var i = 0; i < keys.Count; i++)
+                        {
+                            values[i] = Typed(keys[i], reader.IsDBNull(i) ? null : reader.GetValue(i));
+                        }
+
+                        var count = reader.GetInt64(keys.Count);
+                        if (count > 0)
+                        {
+                            groups[RevenueMeasurer.Identity(values)] = (values, count);
+                        }
+                    }
+                }
+            }
+            catch (SqliteException ex)
+            {
+                throw PartnerStore.Translate(ex, _store.Path);
+            }
+
+            return groups;
+        }
+
+        // The filter with the date counted as of; every other restriction as given, no paging.
+        private static PartnerFilter Dated(PartnerFilter filter, DateTime asOf)
+        {
+            var dated = new PartnerFilter { JoinedAfter = filter.JoinedAfter, JoinedBefore = filter.JoinedBefore, AsOf = asOf };
+            foreach (var name in filter.Names)
+            {
+                dated.Names.Add(name);
+            }
+
+            foreach (var id in filter.Ids)
+            {
+                dated.Ids.Add(id);
+            }
+
+            foreach (var type in filter.Types)
+            {
+                dated.Types.Add(type);
+            }
+
+            foreach (var tier in filter.Tiers)
+            {
+                dated.Tiers.Add(tier);
+            }
+
+            foreach (var status in filter.Statuses)
+            {
+                dated.Statuses.Add(status);
+            }
+
+            foreach (var region in filter.Regions)
+            {
+                dated.Regions.Add(region);
+            }
+
+            foreach (var country in filter.Countries)
+            {
+                dated.Countries.Add(country);
+            }
+
+            return dated;
+        }
+
+        /// <summary>The SQL that groups by a key, and the SQL that shows it.</summary>
+        private static (string Group, string Display) Sql(PartnerGroupKey key) => key switch
+        {
+            PartnerGroupKey.Region => ("po_key(b.region)", "min(region_shown.shown)"),
+            PartnerGroupKey.Country => ("b.country", "b.country"),
+            PartnerGroupKey.Type => ("b.type", "b.type"),
+            PartnerGroupKey.Tier => ("b.tier", "b.tier"),
+            PartnerGroupKey.Status => ("b.status", "b.status"),
+            PartnerGroupKey.Year => ("substr(b.joined_on, 1, 4)", "CAST(substr(b.joined_on, 1, 4) AS INTEGER)"),
+            _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
+        };
+
+        /// <summary>A key's value as the measure shows it: enums for Type, Tier and Status, a number for Year, text else.</summary>
+        private static object? Typed(PartnerGroupKey key, object? value)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+
+            switch (key)
+            {
+                case PartnerGroupKey.Type:
+                    return (PartnerType)Enum.Parse(typeof(PartnerType), (string)value);
+                case PartnerGroupKey.Tier:
+                    return (PartnerTier)Enum.Parse(typeof(PartnerTier), (string)value);
+                case PartnerGroupKey.Status:
+                    return (PartnerStatus)Enum.Parse(typeof(PartnerStatus), (string)value);
+                case PartnerGroupKey.Year:
+                    return Convert.ToInt32(value, CultureInfo.InvariantCulture);
+                default:
+                    return (string)value;
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PartnerOps.Measures;
+using PartnerOps.Storage;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>
+    /// Partner counts per group as of a date (the partners Get-Partner -AsOf returns), with the count a year earlier,
+    /// the growth and the share. The database does the counting.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Measure, "Partner")]
+    [OutputType("PartnerOps.PartnerMeasure")]
+    public sealed class MeasurePartnerCommand : PartnerOpsCmdlet
+    {
+        public const string TypeName = "PartnerOps.PartnerMeasure";
+
+        #region Parameters
+
+        /// <summary>The keys to group by, in the order the measures show them, each once.</summary>
+        [Parameter(Position = 0)]
+        [EnumValue(typeof(PartnerGroupKey), List = true)]
+        [ValidateNotNullOrEmpty]
+        public PartnerGroupKey[]? GroupBy { get; set; }
+
+        /// <summary>The day counted as of; default today in the session's time zone.</summary>
+        [Parameter]
+        [DateTransformation]
+        [ValidateNotNull]
+        public DateTime? AsOf { get; set; }
+
+        /// <summary>Only partners with these names (wildcards allowed, case ignored).</summary>
+        [Parameter]
+        [Alias("PartnerName")]
+        [SupportsWildcards]
+        [NameTransformation]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(PartnerNameCompleter))]
+        public string[]? Name { get; set; }
+
+        [Parameter]
+        [EnumValue(typeof(PartnerType), List = true)]
+        public PartnerType[]? Type { get; set; }
+
+        [Parameter]
+        [EnumValue(typeof(PartnerTier), List = true)]
+        public PartnerTier[]? Tier { get; set; }
+
+        [Parameter]
+        [EnumValue(typeof(PartnerStatus), List = true)]
+        public PartnerStatus[]? Status { get; set; }
+
+        [Parameter]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        [ValueList]
+        public string[]? Region { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CountryCompleter))]
+        [ValueList]
+        public string[]? Country { get; set; }
+
+        /// <summary>Joined strictly after this date.</summary>
+        [Parameter]
+        [DateTransformation]
+        public DateTime? JoinedAfter { get; set; }
+
+        /// <summary>Joined strictly before this date.</summary>
+        [Parameter]
+        [DateTransformation]
+        public DateTime? JoinedBefore { get; set; }
+
+        #endregion
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                var request = new PartnerMeasureRequest
+                {
+                    // Today as the session's clock says it (its time zone), as Add-Partner's default JoinedOn.
+                    AsOf = AsOf ?? DateTime.Now.Date,
+                    Filter = new PartnerFilter { JoinedAfter = JoinedAfter, JoinedBefore = JoinedBefore },
+                };
+                foreach (var key in PartnerMeasurer.CheckKeys(GroupBy ?? Array.Empty<PartnerGroupKey>()))
+                {
+                    request.GroupBy.Add(key);
+                }
+
+                PartnerRules.CheckDate(request.AsOf, nameof(AsOf));
+                AddAll(request.Filter.Types, Type);
+                AddAll(request.Filter.Tiers, Tier);
+                AddAll(request.Filter.Statuses, Status);
+                AddAll(request.Filter.Regions, Region?.Select(NamePattern.Parse));
+                AddAll(request.Filter.Countries, Country?.Select(c => PartnerRules.NormalizeCountry(c)!));
+                AddAll(request.Filter.Names, Name?.Select(NamePattern.ParseName));
+
+                var store = ReadStoreAt(ResolveDatabasePath());
+                SeeOtherWrites(store);
+
+                // An exact name that names no partner at all is an error, as with Get-Partner; the measure counts the others.
+                var partners = new PartnerRepository(store);
+                foreach (var name in request.Filter.Names.Where(n => !n.IsWildcard))
+                {
+                    var exact = new PartnerFilter();
+                    exact.Names.Add(name);
+                    if (partners.Count(exact) == 0)
+                    {
+                        WriteFailure(PartnerRepository.NotFound("'" + name.Text + "'", name.Text, store.Path), name.Text);
+                    }
+                }
+
+                var measures = new PartnerMeasurer(store).Measure(request);
+                WriteVerbose($"Counted {measures.Sum(m => m.Count)} partner(s) as of {PartnerRules.FormatDate(request.AsOf)} in {measures.Count} group(s).");
+                foreach (var measure in measures)
+                {
+                    WriteObject(ToPSObject(measure));
+                }
+            }
+            catch (PartnerOpsException ex)
+            {
+                ThrowFailure(ex, ex.Target);
+            }
+            finally
+            {
+                Dispose();
+            }
+        }
+
+        /// <summary>The measure with its keys as properties of their own, in front of the figures.</summary>
+        private static PSObject ToPSObject(PartnerMeasure measure)
+        {
+            var result = new PSObject();
+            result.TypeNames.Insert(0, TypeName);
+            foreach (var key in measure.Keys)
+            {
+                result.Properties.Add(new PSNoteProperty(key.Key.ToString(), key.Value));
+            }
+
+            result.Properties.Add(new PSNoteProperty(nameof(measure.Count), measure.Count));
+            result.Properties.Add(new PSNoteProperty(nameof(measure.Share), measure.Share));
+            result.Properties.Add(new PSNoteProperty(nameof(measure.PreviousCount), measure.PreviousCount));
+            result.Properties.Add(new PSNoteProperty(nameof(measure.Growth), measure.Growth));
+            result.Properties.Add(new PSNoteProperty(nameof(measure.AsOf), measure.AsOf));
+            result.Properties.Add(new PSNoteProperty(nameof(measure.Database), measure.Database));
+            return result;
+        }
+
+        private static void AddAll<T>(IList<T> list, IEnumerable<T>? values)
+        {
+            foreach (var value in values ?? Enumerable.Empty<T>())
+            {
+                list.Add(value);
+            }
+        }
+    }
+}
