@@ -83,11 +83,12 @@ Describe 'Measure-PartnerRevenue' {
 
     It 'grows each region on the year before: PreviousTotal and Growth' {
         $m = Measure-PartnerRevenue -Database $db -GroupBy Region, Year
+        # Shares within the year (issue 13): 2014 is 40M + 25M = 65M: 40/65 = 0.615385, 25/65 = 0.384615; 2015: 60/100, 40/100
         $m | Format-Measure | Should -Be @(
-            'Region=China Year=2014 Count=1 Total=40000000.00 Average=40000000.00 Minimum=40000000.00 Maximum=40000000.00 Share=0.242424 Currency=USD PreviousTotal= Growth='
-            'Region=China Year=2015 Count=3 Total=60000000.00 Average=20000000.00 Minimum=12000000.00 Maximum=32000000.00 Share=0.363636 Currency=USD PreviousTotal=40000000.00 Growth=0.5'
-            'Region=Western Europe Year=2014 Count=1 Total=25000000.00 Average=25000000.00 Minimum=25000000.00 Maximum=25000000.00 Share=0.151515 Currency=USD PreviousTotal= Growth='
-            'Region=Western Europe Year=2015 Count=2 Total=40000000.00 Average=20000000.00 Minimum=10000000.00 Maximum=30000000.00 Share=0.242424 Currency=USD PreviousTotal=25000000.00 Growth=0.6'
+            'Region=China Year=2014 Count=1 Total=40000000.00 Average=40000000.00 Minimum=40000000.00 Maximum=40000000.00 Share=0.615385 Currency=USD PreviousTotal= Growth='
+            'Region=China Year=2015 Count=3 Total=60000000.00 Average=20000000.00 Minimum=12000000.00 Maximum=32000000.00 Share=0.6 Currency=USD PreviousTotal=40000000.00 Growth=0.5'
+            'Region=Western Europe Year=2014 Count=1 Total=25000000.00 Average=25000000.00 Minimum=25000000.00 Maximum=25000000.00 Share=0.384615 Currency=USD PreviousTotal= Growth='
+            'Region=Western Europe Year=2015 Count=2 Total=40000000.00 Average=20000000.00 Minimum=10000000.00 Maximum=30000000.00 Share=0.4 Currency=USD PreviousTotal=25000000.00 Growth=0.6'
         )
     }
 
