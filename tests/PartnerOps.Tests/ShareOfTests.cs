@@ -127,7 +127,8 @@ namespace PartnerOps.Tests
         [InlineData(new[] { RevenueGroupKey.Region, RevenueGroupKey.Year }, new[] { RevenueGroupKey.Year, RevenueGroupKey.Region }, "ShareOf 'Year,Region'", "every -GroupBy key")]
         [InlineData(new[] { RevenueGroupKey.Year }, new[] { RevenueGroupKey.Year }, "ShareOf 'Year'", "every -GroupBy key")]
         [InlineData(new RevenueGroupKey[0], new[] { RevenueGroupKey.Year }, "ShareOf 'Year'", "-GroupBy has no keys")]
-        public void A_ShareOf_that_cannot_be_answered_is_refused_naming_the_key(RevenueGroupKey[] groupBy, RevenueGroupKey[] shareOf, string named, string problem)
+        [InlineData(new[] { RevenueGroupKey.Region, RevenueGroupKey.Year, RevenueGroupKey.Region }, null, "GroupBy 'Region'", "given twice")]
+        public void A_ShareOf_that_cannot_be_answered_is_refused_naming_the_key(RevenueGroupKey[] groupBy, RevenueGroupKey[]? shareOf, string named, string problem)
         {
             var ex = ThrowsPartnerOps(ErrorIds.InvalidRevenueValue, () => RevenueMeasurer.ShareKeys(groupBy, shareOf));
             Assert.Equal(FailureKind.InvalidArgument, ex.Kind);

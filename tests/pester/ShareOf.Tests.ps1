@@ -164,14 +164,17 @@ Describe 'Measure-PartnerRevenue -ShareOf' {
 }
 
 Describe 'A -ShareOf that cannot be answered' {
-    It 'is a terminating InvalidRevenueValue naming <Case>, and nothing is measured' -ForEach @(
+    It 'is a terminating InvalidRevenueValue for <Case>, naming it, and nothing is measured' -ForEach @(
         @{ Case = 'a key not among -GroupBy'; GroupBy = @('Channel', 'Year'); ShareOf = @('Region'); Named = "ShareOf 'Region'*not among the -GroupBy keys*(Channel, Year)*" }
         @{ Case = 'a key twice'; GroupBy = @('Channel', 'Region', 'Year'); ShareOf = @('Region', 'Region'); Named = "ShareOf 'Region'*given twice*" }
         @{ Case = 'every -GroupBy key'; GroupBy = @('Channel', 'Year'); ShareOf = @('Channel', 'Year'); Named = "ShareOf 'Channel,Year'*every -GroupBy key*100%*" }
         @{ Case = 'the only key'; GroupBy = @('Region'); ShareOf = @('Region'); Named = "ShareOf 'Region'*every -GroupBy key*" }
         @{ Case = 'a key without -GroupBy'; GroupBy = $null; ShareOf = @('Year'); Named = "ShareOf 'Year'*-GroupBy has no keys*" }
+        # A -GroupBy key twice was dropped silently before; now it is refused as Measure-Partner refuses it.
+        @{ Case = 'a -GroupBy key twice'; GroupBy = @('Region', 'Year', 'region'); ShareOf = $null; Named = "GroupBy 'Region'*given twice*" }
     ) {
-        $arguments = @{ Database = $db; ShareOf = $ShareOf }
+        $arguments = @{ Database = $db }
+        if ($null -ne $ShareOf) { $arguments.ShareOf = $ShareOf }
         if ($GroupBy) { $arguments.GroupBy = $GroupBy }
         $out = $null
         $thrown = { $script:out = Measure-PartnerRevenue @arguments } | Should -Throw -ErrorId 'InvalidRevenueValue,*' -PassThru

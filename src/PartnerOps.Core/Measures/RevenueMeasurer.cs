@@ -140,7 +140,7 @@ namespace PartnerOps.Measures
 
         private IReadOnlyList<RevenueMeasure> MeasureExactly(RevenueMeasureRequest request)
         {
-            var keys = request.GroupBy.Distinct().ToList();
+            var keys = CheckKeys(request.GroupBy);
             var currency = CurrencyCodes.Require(string.IsNullOrWhiteSpace(request.Currency) ? _store.Currency : request.Currency);
             var converter = new ExchangeRateRepository(_store).Converter();
 
@@ -223,13 +223,13 @@ namespace PartnerOps.Measures
         /// there is no time key, or when the time keys are all the keys (-GroupBy Year: each year's fraction of everything measured). Given: those keys; empty for everything measured.
         /// </summary>
         /// <exception cref="PartnerOpsException">
-        /// InvalidRevenueValue (InvalidArgument) naming the key, when a key of <paramref name="shareOf"/> is not among
-        /// <paramref name="groupBy"/>, is given twice, or when it holds every key of <paramref name="groupBy"/> (each group would be
+        /// InvalidRevenueValue (InvalidArgument) naming the key, when a key of <paramref name="groupBy"/> is given twice (see
+        /// <see cref="CheckKeys"/>), when a key of <paramref name="shareOf"/> is not among <paramref name="groupBy"/>, is given twice, or when it holds every key of <paramref name="groupBy"/> (each group would be
         /// alone in its partition, every share 100%: a mistake, not a question).
         /// </exception>
         public static IReadOnlyList<RevenueGroupKey> ShareKeys(IList<RevenueGroupKey> groupBy, IList<RevenueGroupKey>? shareOf)
         {
-            var keys = groupBy.Distinct().ToList();
+            var keys = CheckKeys(groupBy);
             if (shareOf == null)
             {
                 // Only time keys (-GroupBy Year): each period would be all of itself, so the share is of everything measured.
@@ -261,6 +261,28 @@ namespace PartnerOps.Measures
             }
 
             return keys.Where(seen.Contains).ToList();
+        }
+
+        /// <summary>The group keys as given.</summary>
+        /// <exception cref="PartnerOpsException">InvalidRevenueValue (InvalidArgument) naming a key given twice (never dropped silently).</exception>
+        public static List<RevenueGroupKey> CheckKeys(IEnumerable<RevenueGroupKey> groupBy)
+        {
+            var keys = new List<RevenueGroupKey>();
+            foreach (var key in groupBy)
+            {
+                if (keys.Contains(key))
+                {
+                    throw new PartnerOpsException(
+                        ErrorIds.InvalidRevenueValue,
+                        FailureKind.InvalidArgument,
+                        $"GroupBy '{key}' is not valid: it is given twice; give each key at most once. Nothing was measured.",
+                        key.ToString());
+                }
+
+                keys.Add(key);
+            }
+
+            return keys;
         }
 
         private static PartnerOpsException ShareOfInvalid(string value, string problem) => new PartnerOpsException(

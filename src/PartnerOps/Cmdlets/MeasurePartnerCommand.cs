@@ -25,7 +25,10 @@ namespace PartnerOps.Commands
         [ValidateNotNullOrEmpty]
         public PartnerGroupKey[]? GroupBy { get; set; }
 
-        /// <summary>The day counted as of; default today in the session's time zone.</summary>
+        /// <summary>
+        /// The day counted as of (its date; 1900 to 2999, else InvalidPartnerValue); default today in the session's time zone.
+        /// An empty value is refused, not taken as today.
+        /// </summary>
         [Parameter]
         [DateTransformation]
         [ValidateNotNull]
@@ -40,18 +43,22 @@ namespace PartnerOps.Commands
         [ArgumentCompleter(typeof(PartnerNameCompleter))]
         public string[]? Name { get; set; }
 
+        /// <summary>Only partners of these (current) types.</summary>
         [Parameter]
         [EnumValue(typeof(PartnerType), List = true)]
         public PartnerType[]? Type { get; set; }
 
+        /// <summary>Only partners of these (current) tiers.</summary>
         [Parameter]
         [EnumValue(typeof(PartnerTier), List = true)]
         public PartnerTier[]? Tier { get; set; }
 
+        /// <summary>Only partners with these (current) statuses; a Prospect is never counted.</summary>
         [Parameter]
         [EnumValue(typeof(PartnerStatus), List = true)]
         public PartnerStatus[]? Status { get; set; }
 
+        /// <summary>Only partners in these regions, matched by their key (RevenueRules.Key); wildcards allowed.</summary>
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
@@ -59,6 +66,7 @@ namespace PartnerOps.Commands
         [ValueList]
         public string[]? Region { get; set; }
 
+        /// <summary>Only partners in these countries (ISO 3166-1 alpha-2, any case; InvalidCountryCode otherwise).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CountryCompleter))]

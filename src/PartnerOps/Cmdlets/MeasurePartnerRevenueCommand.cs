@@ -25,7 +25,7 @@ namespace PartnerOps.Commands
 
         #region Parameters
 
-        /// <summary>The keys to group by, in the order the measures show them.</summary>
+        /// <summary>The keys to group by, in the order the measures show them, each once (InvalidRevenueValue).</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         public RevenueGroupKey[]? GroupBy { get; set; }
@@ -74,7 +74,7 @@ namespace PartnerOps.Commands
 
         protected override void BeginProcessing()
         {
-            // A -ShareOf that cannot be answered stops the command before any piped object is read.
+            // A -GroupBy key twice, or a -ShareOf that cannot be answered, stops the command before any piped object is read.
             try
             {
                 RevenueMeasurer.ShareKeys(GroupBy ?? Array.Empty<RevenueGroupKey>(), ShareOf);
