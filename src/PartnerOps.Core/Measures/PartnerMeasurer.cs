@@ -36,6 +36,7 @@ namespace PartnerOps.Measures
         private const int Digits = 6;
 
         private readonly PartnerStore _store;
+        private Dictionary<string, string>? _spellings;
 
         public PartnerMeasurer(PartnerStore store)
         {
@@ -125,7 +126,10 @@ namespace PartnerOps.Measures
             return keys;
         }
 
-        /// <summary>The statement that counts the partners of each group as of <paramref name="asOf"/> (its query plan and text are tested).</summary>
+        /// <summary>
+        /// The statement that counts the partners of each group as of <paramref name="asOf"/>: regions by their spelling (joined
+        /// by key in <see cref="Count"/>), so that no key is computed per partner (its text is tested).
+        /// </summary>
         internal static (string Sql, DynamicParameters Parameters) CountStatement(IList<PartnerGroupKey> keys, PartnerFilter filter, DateTime asOf)
         {
             var dated = Dated(filter, asOf);
@@ -140,13 +144,6 @@ namespace PartnerOps.Measures
             }
 
             select.Append("count(*) FROM (SELECT region, country, type, tier, status, joined_on FROM partners").Append(where).Append(") b");
-            if (keys.Contains(PartnerGroupKey.Region))
-            {
-                // One spelling per region key, the smallest of the database's, whatever the date or filter (as Measure-PartnerRevenue).
-                select.Append(" LEFT JOIN (SELECT po_key(region) AS region_key, min(region) AS shown FROM partners WHERE region IS NOT NULL " +
-                              "GROUP BY po_key(region)) region_shown ON region_shown.region_key = po_key(b.region)");
-            }
-
             if (groupBy.Count > 0)
             {
                 select.Append(" GROUP BY ").Append(string.Join(", ", groupBy));
@@ -155,9 +152,38 @@ namespace PartnerOps.Measures
             return (select.ToString(), parameters);
         }
 
+        /// <summary>
+        /// The spelling shown for each region key (RevenueRules.Key): the smallest of the database's spellings (SQLite's binary
+        /// order, as min() in Measure-PartnerRevenue), whatever the date or filter, so both dates show a region alike.
+        /// </summary>
+        private Dictionary<string, string> RegionSpellings()
+        {
+            var shown = new Dictionary<string, string>(StringComparer.Ordinal);
+            try
+            {
+                foreach (var region in _store.Connection.Query<string>(
+                    "SELECT region FROM partners WHERE region IS NOT NULL GROUP BY region ORDER BY region", transaction: _store.Transaction))
+                {
+                    var key = RevenueRules.Key(region)!;
+                    if (!shown.ContainsKey(key))
+                    {
+                        shown.Add(key, region);
+                    }
+                }
+            }
+            catch (SqliteException ex)
+            {
+                throw PartnerStore.Translate(ex, _store.Path);
+            }
+
+            return shown;
+        }
+
         private Dictionary<string, (object?[] Keys, long Count)> Count(IList<PartnerGroupKey> keys, PartnerFilter filter, DateTime asOf)
         {
             var (sql, parameters) = CountStatement(keys, filter, asOf);
+            var regionIndex = keys.IndexOf(PartnerGroupKey.Region);
+            var spellings = regionIndex >= 0 ? (_spellings ??= RegionSpellings()) : null;
             var groups = new Dictionary<string, (object?[] Keys, long Count)>(StringComparer.Ordinal);
             try
             {
@@ -171,10 +197,17 @@ namespace PartnerOps.Measures
                             values[i] = Typed(keys[i], reader.IsDBNull(i) ? null : reader.GetValue(i));
                         }
 
+                        if (spellings != null && values[regionIndex] is string region)
+                        {
+                            values[regionIndex] = spellings.TryGetValue(RevenueRules.Key(region)!, out var shown) ? shown : region;
+                        }
+
+                        // Spellings of one key (Western Europe, WESTERN EUROPE) are one group: their counts add up.
                         var count = reader.GetInt64(keys.Count);
+                        var identity = RevenueMeasurer.Identity(values);
                         if (count > 0)
                         {
-                            groups[RevenueMeasurer.Identity(values)] = (values, count);
+                            groups[identity] = (values, (groups.TryGetValue(identity, out var seen) ? seen.Count : 0L) + count);
                         }
                     }
                 }
@@ -232,7 +265,8 @@ namespace PartnerOps.Measures
         /// <summary>The SQL that groups by a key, and the SQL that shows it.</summary>
         private static (string Group, string Display) Sql(PartnerGroupKey key) => key switch
         {
-            PartnerGroupKey.Region => ("po_key(b.region)", "min(region_shown.shown)"),
+            // By spelling in SQL (no per-row key computed); the few spellings are joined by their key afterwards (see Count).
+            PartnerGroupKey.Region => ("b.region", "b.region"),
             PartnerGroupKey.Country => ("b.country", "b.country"),
             PartnerGroupKey.Type => ("b.type", "b.type"),
             PartnerGroupKey.Tier => ("b.tier", "b.tier"),
