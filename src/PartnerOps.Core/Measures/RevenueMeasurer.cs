@@ -20,15 +20,17 @@ namespace PartnerOps.Measures
         /// <summary>The currency of the figures; default the database's reporting currency.</summary>
         public string? Currency { get; set; }
 
-        /// <summary>Only the groups with the largest totals, largest first. The shares stay those of everything measured in each
-        /// share partition (see <see cref="ShareOf"/>), not of the groups written.</summary>
+        /// <summary>
+        /// Only the groups with the largest totals, largest first. The shares stay those of everything measured in each share
+        /// partition (see <see cref="ShareOf"/>), not of the groups written.
+        /// </summary>
         public int? Top { get; set; }
 
         /// <summary>
         /// The keys that partition the share's denominator: a measure's Share is its total over the total of the groups with the
         /// same values of these keys. Null for the default: the time keys (Year, Quarter, Month) among <see cref="GroupBy"/>,
-        /// else (or when they are all its keys) everything measured. Empty: everything measured, whatever the keys. Each key must be among
-        /// <see cref="GroupBy"/>, at most once, and not every key of it (see <see cref="RevenueMeasurer.ShareKeys"/>).
+        /// else (or when they are all its keys) everything measured. Empty: everything measured, whatever the keys. Each key must
+        /// be among <see cref="GroupBy"/>, at most once, and not every key of it (see <see cref="RevenueMeasurer.ShareKeys"/>).
         /// </summary>
         public IList<RevenueGroupKey>? ShareOf { get; set; }
     }
@@ -220,12 +222,14 @@ namespace PartnerOps.Measures
         /// <summary>
         /// The keys whose values partition a share's denominator. <paramref name="shareOf"/> null: the time keys (Year, Quarter,
         /// Month) among <paramref name="groupBy"/>, so a share is within its period (Partner 2015 is a fraction of 2015); none when
-        /// there is no time key, or when the time keys are all the keys (-GroupBy Year: each year's fraction of everything measured). Given: those keys; empty for everything measured.
+        /// there is no time key, or when the time keys are all the keys (-GroupBy Year: each year's fraction of everything
+        /// measured). Given: those keys; empty for everything measured.
         /// </summary>
         /// <exception cref="PartnerOpsException">
         /// InvalidRevenueValue (InvalidArgument) naming the key, when a key of <paramref name="groupBy"/> is given twice (see
-        /// <see cref="CheckKeys"/>), when a key of <paramref name="shareOf"/> is not among <paramref name="groupBy"/>, is given twice, or when it holds every key of <paramref name="groupBy"/> (each group would be
-        /// alone in its partition, every share 100%: a mistake, not a question).
+        /// <see cref="CheckKeys"/>), when a key of <paramref name="shareOf"/> is not among <paramref name="groupBy"/> or is given
+        /// twice, or when it holds every key of <paramref name="groupBy"/> (each group would be alone in its partition, every share
+        /// 100%: a mistake, not a question).
         /// </exception>
         public static IReadOnlyList<RevenueGroupKey> ShareKeys(IList<RevenueGroupKey> groupBy, IList<RevenueGroupKey>? shareOf)
         {
