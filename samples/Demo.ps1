@@ -11,6 +11,7 @@
 param([Parameter(Mandatory)] [string] $ModulePath)
 
 $ErrorActionPreference = 'Stop'
+$PSStyle.OutputRendering = 'PlainText'   # tables laid out as in the README (Write-Host keeps its colours)
 Import-Module (Join-Path $ModulePath 'PartnerOps.psd1')
 
 # Prints the question, the code and what it prints, every stream as the console shows it.

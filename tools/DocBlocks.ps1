@@ -335,6 +335,8 @@ function Update-DocOutput {
             }
         }
         else {
+            # A blank line between the code and its output, as the console leaves one under a table's command.
+            if ($printed.Count) { $new.Add('') }
             foreach ($l in $printed) { $new.Add($(if ($l) { "$($block.Indent)$l" } else { '' })) }
             if ($block.OutputFirst -ge 0) {
                 $out.RemoveRange($block.OutputFirst, $block.OutputLast - $block.OutputFirst + 1)
