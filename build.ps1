@@ -231,15 +231,15 @@ function Invoke-Readme {
         $readme = Join-Path $root 'README.md'
         $lines = Update-ReadmeTour -Lines ([IO.File]::ReadAllLines($readme)) -DemoPath (Join-Path $root 'samples/Demo.ps1')
         foreach ($doc in @(
-                @{ Path = $readme; Lines = $lines; StartIn = $root; Prelude = '' }
+                @{ Path = $readme; Lines = $lines; StartIn = $root; Prelude = ''; Epilogue = $ReadmeEpilogue }
                 @{ Path = (Join-Path $root 'module/en-US/about_PartnerOps.help.txt'); Lines = $null; StartIn = $scratch
-                   Prelude = (Get-AboutPrelude -ModuleManifest (Join-Path $moduleOut 'PartnerOps.psd1') -ScratchFolder $scratch) })) {
+                   Prelude = (Get-AboutPrelude -ModuleManifest (Join-Path $moduleOut 'PartnerOps.psd1') -ScratchFolder $scratch); Epilogue = '' })) {
             Write-Host "==> Running the blocks of $($doc.Path)" -ForegroundColor Cyan
             if (-not $doc.Lines) { $doc.Lines = [IO.File]::ReadAllLines($doc.Path) }
             $blocks = @(if ($doc.Path -like '*.md') { Get-MarkdownBlock 'README.md' $doc.Lines } else { Get-AboutBlock (Split-Path -Leaf $doc.Path) $doc.Lines })
             $docScratch = Join-Path $scratch ([IO.Path]::GetFileNameWithoutExtension($doc.Path))
             $null = New-Item -ItemType Directory $docScratch
-            $actual = Invoke-DocBlock -Blocks @($blocks) -StartIn $doc.StartIn -Prelude $doc.Prelude -ScratchFolder $docScratch
+            $actual = Invoke-DocBlock -Blocks @($blocks) -StartIn $doc.StartIn -Prelude $doc.Prelude -ScratchFolder $docScratch -Epilogue $doc.Epilogue
             if ($actual.ContainsKey('stderr')) { Write-Warning "The blocks wrote to standard error:`n$($actual['stderr'])" }
             $changed = @(for ($b = 0; $b -lt $blocks.Count; $b++) {
                 if (-not $blocks[$b].SkipReason -and (Compare-DocBlock $blocks[$b] $actual[$b] $root)) { $blocks[$b].Line }

@@ -172,7 +172,9 @@ function Invoke-DocBlock {
         [Parameter(Mandatory)] [AllowEmptyCollection()] [object[]] $Blocks,
         [Parameter(Mandatory)] [string] $StartIn,
         [string] $Prelude = '',
-        [Parameter(Mandatory)] [string] $ScratchFolder
+        [Parameter(Mandatory)] [string] $ScratchFolder,
+        # Code run after the last block, its output not kept (for the README: removing the tour's folder).
+        [string] $Epilogue = ''
     )
     $script = [System.Text.StringBuilder]::new()
     $null = $script.AppendLine(@"
@@ -209,6 +211,7 @@ catch { `$_ | __DocRecord | Out-String -Width $script:DocWidth }
 "@)
     }
     $null = $script.AppendLine("'@@DOCBLOCK end@@'")
+    if ($Epilogue) { $null = $script.AppendLine("try { `$null = & { $Epilogue } *>&1 } catch { }") }
     $file = Join-Path $ScratchFolder 'doc-blocks.ps1'
     [IO.File]::WriteAllText($file, $script.ToString(), [Text.UTF8Encoding]::new($false))
     $exe = [System.Environment]::ProcessPath
@@ -384,6 +387,13 @@ function Get-AboutPrelude {
     $folder = Join-Path $ScratchFolder "partnerops-tour-$(Get-Random -Minimum 100000 -Maximum 1000000)"
     "Import-Module $(ConvertTo-DocLiteral $ModuleManifest)`nSet-Location -LiteralPath (New-Item -ItemType Directory $(ConvertTo-DocLiteral $folder)).FullName"
 }
+
+# After the README's blocks: the tour's folder (its first block's $folder) removed, the module's files closed first.
+$script:ReadmeEpilogue = @'
+Set-Location -LiteralPath ([IO.Path]::GetTempPath())
+Remove-Module PartnerOps -ErrorAction SilentlyContinue
+if ($folder -and (Split-Path -Leaf $folder) -match '^partnerops-tour-\d{6}$') { Remove-Item -LiteralPath $folder -Recurse -Force }
+'@
 
 $script:TourStart = '<!-- The tour: made from samples/Demo.ps1 by build.ps1 -Task Readme; change the Demo, not these lines. -->'
 $script:TourEnd = '<!-- End of the tour. -->'

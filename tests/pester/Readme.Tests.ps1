@@ -46,7 +46,7 @@ BeforeAll {
     $script:ReadmeActual = @{}
     if (-not $script:NotHere) {
         $scratch = New-TestFolder
-        $script:ReadmeActual = Invoke-DocBlock -Blocks $script:ReadmeBlocks -StartIn $script:Root -ScratchFolder $scratch
+        $script:ReadmeActual = Invoke-DocBlock -Blocks $script:ReadmeBlocks -StartIn $script:Root -ScratchFolder $scratch -Epilogue $ReadmeEpilogue
     }
     $script:ReadmeSeconds = $script:Watch.Elapsed.TotalSeconds
     $aboutScratch = New-TestFolder
