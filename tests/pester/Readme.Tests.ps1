@@ -54,6 +54,12 @@ BeforeAll {
     $script:AboutActual = Invoke-DocBlock -Blocks $script:AboutBlocks -StartIn $aboutScratch -Prelude $prelude -ScratchFolder $aboutScratch
     $script:TotalSeconds = $script:Watch.Elapsed.TotalSeconds
     Write-Host ("README blocks ran in {0:N1} s, about_PartnerOps's in {1:N1} s" -f $script:ReadmeSeconds, ($script:TotalSeconds - $script:ReadmeSeconds))
+    # The blocks not run, each with the reason the document gives (also the skipped tests' reason).
+    foreach ($doc in @(@{ Name = 'README.md'; Blocks = $script:ReadmeBlocks }, @{ Name = 'about_PartnerOps'; Blocks = $script:AboutBlocks })) {
+        $skipped = @($doc.Blocks | Where-Object SkipReason)
+        Write-Host "$($doc.Name): $($doc.Blocks.Count - $skipped.Count) blocks run, $($skipped.Count) not run"
+        foreach ($b in $skipped) { Write-Host "  not run: $($doc.Name) line $($b.Line): $($b.SkipReason)" }
+    }
 }
 
 AfterAll {
