@@ -7,7 +7,11 @@
       Build  publishes the cmdlets and lays out the importable module at out/PartnerOps.
       Test   Build, then the xunit tests, then the Pester tests in a child pwsh against out/PartnerOps;
              ends with the line 'tests: N passed, N failed' and exits non-zero on any failure.
+             -Only Readme,Views (say) runs only those Pester files (tests/pester/<name>.Tests.ps1) and no xunit.
       Demo   Build, then shows the module at work on a database in a temporary folder.
+      Readme Build, then runs every PowerShell block of README.md and about_PartnerOps (the tour's steps made
+             anew from samples/Demo.ps1) and writes what they print into the output blocks, in place; blocks
+             whose output still agrees are left as they are (tools/DocBlocks.ps1; Readme.Tests.ps1 checks).
       Package  Build, then packs out/PartnerOps into out/PartnerOps.<version>.nupkg (Compress-PSResource),
              a package the PowerShell Gallery would take; Install-PSResource installs it from a folder repository.
       Bench  Build, then bench/Invoke-Benchmark.ps1 in a child pwsh: Import-Partner against the sqlite3 CLI and
@@ -22,7 +26,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Readme', 'Package', 'Bench', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -32,7 +36,8 @@ param(
     [ValidateRange(1000, 100000000)]
     [int] $Rows = 1000000,
 
-    # Bench only: run only these benchmarks (see bench/Invoke-Benchmark.ps1).
+    # Bench: run only these benchmarks (see bench/Invoke-Benchmark.ps1). Test: run only these Pester files
+    # (tests/pester/<name>.Tests.ps1), without xunit.
     [string[]] $Only
 )
 
@@ -159,6 +164,21 @@ function Get-TrxCounts([string] $Path) {
 function Invoke-Test {
     Invoke-Build
     $pester = Get-PesterModulePath
+    if ($Only) {
+        $files = foreach ($name in $Only -split ',') {
+            $file = Join-Path $root "tests/pester/$($name.Trim()).Tests.ps1"
+            if (-not (Test-Path $file)) { throw "-Only ${name}: there is no $file." }
+            $file
+        }
+        $pesterResult = Join-Path $out 'pester-only.json'
+        Write-Host "==> Pester: $($files -join ', ')" -ForegroundColor Cyan
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterTests.ps1') `
+            -PesterPath $pester -ModulePath $moduleOut -ResultPath $pesterResult -Path $files
+        $counts = Get-Content -Raw $pesterResult | ConvertFrom-Json
+        Write-Host "tests: $($counts.Passed) passed, $($counts.Failed) failed"
+        if ($counts.Failed -gt 0 -or $LASTEXITCODE -or $counts.Passed -eq 0) { exit 1 }
+        return
+    }
     if (Test-Path $resultsDir) {
         Remove-Item $resultsDir -Recurse -Force
     }
@@ -200,6 +220,45 @@ function Invoke-Demo {
     }
 }
 
+# Runs the blocks of README.md and about_PartnerOps and writes what they print into their output blocks (the tour made
+# anew from samples/Demo.ps1 first); `git diff` then shows what changed. The same functions as Readme.Tests.ps1.
+function Invoke-Readme {
+    Invoke-Build
+    . (Join-Path $root 'tools/DocBlocks.ps1')
+    $scratch = Join-Path ([IO.Path]::GetTempPath()) "partnerops-readme-$([guid]::NewGuid().ToString('N'))"
+    $null = New-Item -ItemType Directory $scratch
+    try {
+        $readme = Join-Path $root 'README.md'
+        $lines = Update-ReadmeTour -Lines ([IO.File]::ReadAllLines($readme)) -DemoPath (Join-Path $root 'samples/Demo.ps1')
+        foreach ($doc in @(
+                @{ Path = $readme; Lines = $lines; StartIn = $root; Prelude = ''; Epilogue = $ReadmeEpilogue }
+                @{ Path = (Join-Path $root 'module/en-US/about_PartnerOps.help.txt'); Lines = $null; StartIn = $scratch
+                   Prelude = (Get-AboutPrelude -ModuleManifest (Join-Path $moduleOut 'PartnerOps.psd1') -ScratchFolder $scratch); Epilogue = '' })) {
+            Write-Host "==> Running the blocks of $($doc.Path)" -ForegroundColor Cyan
+            if (-not $doc.Lines) { $doc.Lines = [IO.File]::ReadAllLines($doc.Path) }
+            $blocks = @(if ($doc.Path -like '*.md') { Get-MarkdownBlock 'README.md' $doc.Lines } else { Get-AboutBlock (Split-Path -Leaf $doc.Path) $doc.Lines })
+            $docScratch = Join-Path $scratch ([IO.Path]::GetFileNameWithoutExtension($doc.Path))
+            $null = New-Item -ItemType Directory $docScratch
+            $actual = Invoke-DocBlock -Blocks @($blocks) -StartIn $doc.StartIn -Prelude $doc.Prelude -ScratchFolder $docScratch -Epilogue $doc.Epilogue
+            if ($actual.ContainsKey('stderr')) { Write-Warning "The blocks wrote to standard error:`n$($actual['stderr'])" }
+            $changed = @(for ($b = 0; $b -lt $blocks.Count; $b++) {
+                if (-not $blocks[$b].SkipReason -and (Compare-DocBlock $blocks[$b] $actual[$b] $root)) { $blocks[$b].Line }
+            })
+            $new = Update-DocOutput -Lines $doc.Lines -Blocks $blocks -Actual $actual -CloneRoot $root
+            $text = ($new -join "`n") + "`n"
+            $old = [IO.File]::ReadAllText($doc.Path).Replace("`r`n", "`n")
+            if ($text -ne $old) {
+                [IO.File]::WriteAllText($doc.Path, $text, [Text.UTF8Encoding]::new($false))
+                Write-Host "Rewrote $($doc.Path): the output of the blocks at lines $($changed -join ', ') (as the file was before)."
+            }
+            else { Write-Host "$($doc.Path): every block prints what it shows." }
+        }
+    }
+    finally {
+        Remove-Item $scratch -Recurse -Force -ErrorAction SilentlyContinue
+    }
+}
+
 function Invoke-Package {
     Invoke-Build
     $package = Join-Path $out "PartnerOps.$(Get-ModuleVersion).nupkg"
@@ -229,6 +288,7 @@ switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
+    'Readme' { Invoke-Readme }
     'Package' { Invoke-Package }
     'Bench' { Invoke-Bench }
     'Clean' {

@@ -2,22 +2,34 @@
 .SYNOPSIS
     Shows PartnerOps answering a channel manager's questions from the sample data in samples/channel,
     on a fresh database in a temporary folder. build.ps1 -Task Demo runs it.
+.DESCRIPTION
+    Each Show 'question' { code } step is also a step of the README's tour: build.ps1 -Task Readme copies the
+    questions and the code into README.md (tools/DocBlocks.ps1, Update-ReadmeTour) and writes what the code prints
+    under it, and tests/pester/Readme.Tests.ps1 fails when the two differ. The steps use $samples, $folder and $db,
+    which the README's first block defines the same way; output is rendered as there, at 120 columns.
 #>
 param([Parameter(Mandatory)] [string] $ModulePath)
 
 $ErrorActionPreference = 'Stop'
+$PSStyle.OutputRendering = 'PlainText'   # tables laid out as in the README (Write-Host keeps its colours)
 Import-Module (Join-Path $ModulePath 'PartnerOps.psd1')
 
+# Prints the question, the code and what it prints, every stream as the console shows it.
 function Show([string] $Question, [scriptblock] $Command) {
     Write-Host ''
     Write-Host "# $Question" -ForegroundColor Green
     Write-Host "PS> $($Command.ToString().Trim())" -ForegroundColor Yellow
-    & $Command | Out-String -Width 120 | ForEach-Object TrimEnd | Write-Host
+    & $Command *>&1 | ForEach-Object {
+        if ($_ -is [System.Management.Automation.ErrorRecord]) { "$($_.InvocationInfo.MyCommand.Name): $($_.Exception.Message)" }
+        elseif ($_ -is [System.Management.Automation.WarningRecord]) { "WARNING: $($_.Message)" }
+        elseif ($_ -is [System.Management.Automation.InformationRecord]) { "$($_.MessageData)" }
+        else { $_ }
+    } | Out-String -Width 120 | ForEach-Object TrimEnd | Write-Host
 }
 
 $samples = Join-Path $PSScriptRoot 'channel'
-$folder = Join-Path ([IO.Path]::GetTempPath()) "partnerops-demo-$PID"
-$null = New-Item -ItemType Directory -Force $folder
+$folder = Join-Path ([IO.Path]::GetTempPath()) "partnerops-tour-$(Get-Random -Minimum 100000 -Maximum 1000000)"
+$null = New-Item -ItemType Directory $folder
 $db = Join-Path $folder 'partners.db'
 Write-Host "Demo database: $db (a temporary folder)" -ForegroundColor Cyan
 
@@ -27,7 +39,7 @@ Show 'A new database, reporting in USD, used by every command that follows' {
 }
 Show 'Load the sample partners and revenue (bulk import), exchange rates and targets (CSV rows piped in)' {
     Import-Partner "$samples/partners.csv"
-    Import-PartnerRevenue "$samples/revenue.csv"
+    Import-PartnerRevenue "$samples/revenue.csv"    # after the partners: each row names its partner
     Import-Csv "$samples/exchange-rates.csv" | Set-PartnerExchangeRate
     Import-Csv "$samples/targets.csv" | Set-PartnerTarget
 }
@@ -74,22 +86,28 @@ Show "That distributor's revenue, year by year" {
 Show 'Partners, found with wildcards and filters' {
     Get-Partner -Name '*Cloud*' -Region China -Tier Gold, Platinum
 }
-Show 'Promote a partner and book a deal for it in the pipeline' {
-    Get-Partner -Name 'Helvion Global Services' | Set-Partner -Tier Platinum -PassThru |
+Show 'A Gold partner of Western Europe, before its promotion' {
+    Get-Partner -Name 'Keystone Nett AB'
+}
+Show 'Promote it to Platinum, and book a deal for it in the same pipeline' {
+    Get-Partner -Name 'Keystone Nett AB' | Set-Partner -Tier Platinum -PassThru |
         Add-PartnerRevenue -Date 2015-12-30 -Amount 1250000 -Reference 'DEAL-2015-DEMO' -PassThru
 }
+Show 'The partner after its promotion' {
+    Get-Partner -Name 'Keystone Nett AB'
+}
 Show 'Its revenue records of December' {
-    Get-PartnerRevenue -Partner 'Helvion Global Services' -From 2015-12-01 -To 2015-12-31
+    Get-PartnerRevenue -Partner 'Keystone Nett AB' -From 2015-12-01 -To 2015-12-31
 }
 Show 'Taking the demo deal out again' {
-    Get-PartnerRevenue -Partner 'Helvion Global Services' | Where-Object Reference -EQ 'DEAL-2015-DEMO' | Remove-PartnerRevenue -Confirm:$false
-    Get-PartnerRevenue -Partner 'Helvion Global Services' -From 2015-12-01 | Measure-Object | Select-Object Count
+    Get-PartnerRevenue -Partner 'Keystone Nett AB' | Where-Object Reference -EQ 'DEAL-2015-DEMO' | Remove-PartnerRevenue -Confirm:$false
+    Get-PartnerRevenue -Partner 'Keystone Nett AB' -From 2015-12-01 | Measure-Object | Select-Object Count
 }
 Show 'A partner with revenue is not deleted by accident' {
-    Remove-Partner -Name 'Helvion Global Services' -Confirm:$false -ErrorAction Continue 2>&1 | ForEach-Object { "error id: $($_.FullyQualifiedErrorId)" }
+    Remove-Partner -Name 'Keystone Nett AB' -Confirm:$false -ErrorAction Continue 2>&1 | ForEach-Object { "error id: $($_.FullyQualifiedErrorId)" }
 }
-Show 'Who changed what: the history of that partner' {
-    Get-PartnerHistory -Partner 'Helvion Global Services' -First 3
+Show 'Who changed what: the history of that partner (the deal added and removed, the promotion)' {
+    Get-PartnerHistory -Partner 'Keystone Nett AB' -First 3
 }
 Show 'Check the database and back it up while it is in use' {
     Test-PartnerDatabase -Detailed

@@ -6,7 +6,9 @@
 param(
     [Parameter(Mandatory)] [string] $PesterPath,
     [Parameter(Mandatory)] [string] $ModulePath,
-    [Parameter(Mandatory)] [string] $ResultPath
+    [Parameter(Mandatory)] [string] $ResultPath,
+    # The test files to run (default: every *.Tests.ps1 here).
+    [string[]] $Path = @($PSScriptRoot)
 )
 
 $ErrorActionPreference = 'Stop'
@@ -16,7 +18,7 @@ Import-Module $PesterPath -MinimumVersion 5.7.1
 $env:PARTNEROPS_TEST_MODULE = (Resolve-Path (Join-Path $ModulePath 'PartnerOps.psd1')).Path
 
 $config = New-PesterConfiguration
-$config.Run.Path = $PSScriptRoot
+$config.Run.Path = $Path
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'
 $config.TestResult.Enabled = $true
