@@ -105,7 +105,7 @@ Describe 'A database made by schema version 1' {
 
     It 'is brought to the current schema on open, keeping its partners and currency' {
         $info = Get-PartnerDatabase -Database $db
-        $info.SchemaVersion | Should -Be 6
+        $info.SchemaVersion | Should -Be 7
         $info.Currency | Should -BeExactly 'EUR'
         @(Get-Partner -Database $db).Name | Should -Be @('Bechtle AG', 'Digital China', 'Meridian Distribution', 'Müller & Söhne IT')
         (Get-Partner -Database $db -Name 'Meridian*').EndedOn | Should -Be ([datetime]'2015-09-30')

@@ -38,6 +38,15 @@ namespace PartnerOps.Commands
         [ArgumentCompleter(typeof(CurrencyCompleter))]
         public string? Currency { get; set; }
 
+        /// <summary>
+        /// For PartnerCount targets: the partner statuses counted (default Active for a new target; an existing target keeps its
+        /// own when -Status is not given). Statuses (a PartnerTarget's property) binds from the pipeline.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Statuses")]
+        [EnumValue(typeof(PartnerStatus), List = true)]
+        public PartnerStatus[]? Status { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -63,7 +72,7 @@ namespace PartnerOps.Commands
                 return;
             }
 
-            WriteItem(writes, InputObject ?? (object)what, () => writes.Targets.Set(Metric, Region, Year, Value, Currency), PassThru);
+            WriteItem(writes, InputObject ?? (object)what, () => writes.Targets.Set(Metric, Region, Year, Value, Currency, Status), PassThru);
         }
 
         protected override void EndProcessing() => CompleteWrites("Set", "target(s)");
