@@ -59,6 +59,7 @@ namespace PartnerOps.Commands
         protected override void ProcessRecord()
         {
             var what = $"{Metric} {Region ?? "(all regions)"} {Year.ToString(CultureInfo.InvariantCulture)} = {Value.ToString(CultureInfo.InvariantCulture)}";
+            what += Status == null ? string.Empty : " counting " + string.Join(", ", Status);
             if (!ShouldWrite(what, "Set target"))
             {
                 return;
