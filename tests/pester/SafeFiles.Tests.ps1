@@ -135,7 +135,7 @@ Describe 'A database made by a newer PartnerOps' {
             'Import-Partner'       = { Import-Partner -Database $db -Path $csv }
             'Test-PartnerDatabase' = { Test-PartnerDatabase -Database $db }
         }[$command]
-        $run | Should -Throw -ErrorId 'DatabaseSchemaTooNew,*' -ExpectedMessage "*'$db' has schema version 99, newer than this PartnerOps supports (6)*"
+        $run | Should -Throw -ErrorId 'DatabaseSchemaTooNew,*' -ExpectedMessage "*'$db' has schema version 99, newer than this PartnerOps supports (7)*"
         Close-PooledConnections
         (Get-FileHash $db).Hash | Should -Be $hash
         Test-Path "$db-wal" | Should -BeFalse
