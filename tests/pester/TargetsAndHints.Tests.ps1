@@ -130,6 +130,22 @@ Describe 'Set-PartnerTarget -Metric PartnerCount -Status' {
         Test-Path $other | Should -BeFalse
     }
 
+    It 'reads statuses from a CSV cell (Active,Onboarding), and refuses the type name Export-Csv writes for a list' {
+        $csv = Join-Path (New-TestFolder) 'targets.csv'
+        @(
+            [pscustomobject]@{ Metric = 'PartnerCount'; Region = 'North'; Year = 2015; Value = 3; Statuses = 'Suspended, Active' }
+            [pscustomobject]@{ Metric = 'PartnerCount'; Region = 'South'; Year = 2015; Value = 4; Statuses = 'PartnerOps.PartnerStatus[]' }
+            [pscustomobject]@{ Metric = 'PartnerCount'; Region = 'East'; Year = 2015; Value = 5; Statuses = '' }
+        ) | Export-Csv -Path $csv
+        $other = New-TestDatabasePath
+        Import-Csv $csv | Set-PartnerTarget -Database $other -ErrorVariable e -ErrorAction SilentlyContinue
+        $e.Count | Should -Be 1
+        "$($e[0])" | Should -BeLike "*'PartnerOps.PartnerStatus``[``]' is the type of a list, not partner statuses*'Active,Onboarding'*"
+        $e[0].TargetObject.Region | Should -Be 'South'
+        # North as given; East's empty cell is "not given": a new target counts Active. South is not stored.
+        @(Get-TargetRow $other | ForEach-Object { "$($_.Region)=$($_.Statuses)" }) | Should -Be @('North=Active,Suspended', 'East=Active')
+    }
+
     It 'copies targets to another database with their statuses (Statuses binds by property name)' {
         $copy = New-TestDatabasePath
         Get-PartnerTarget -Database $db | Set-PartnerTarget -Database $copy
@@ -291,6 +307,17 @@ Describe 'No target matches: a warning, not silence' {
         $r.Warnings[0] | Should -BeLike "No target matches -Region 'Westren Europe' in '*'. Targets exist for the years 2015, 2017*"
         $r.Warnings[1] | Should -Be "No target has region 'Westren Europe'; closest: 'Western Europe'."
         (Get-Warnings { Get-PartnerTarget -Database $db -Region 'Westren Europe' }).Warnings[1] | Should -Be "No target has region 'Westren Europe'; closest: 'Western Europe'."
+    }
+
+    It 'Remove-PartnerTarget with a region no target has: TargetNotFound naming the closest region' {
+        Remove-PartnerTarget -Database $db -Metric PartnerCount -Region 'Westren Europe' -Year 2015 -Confirm:$false -ErrorVariable e -ErrorAction SilentlyContinue
+        $e.Count | Should -Be 1
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'TargetNotFound,*'
+        "$($e[0])" | Should -Be "No target with PartnerCount Westren Europe 2015 was found. No target has region 'Westren Europe'; closest: 'Western Europe'."
+        # A region that has targets, but not this one: no hint.
+        Remove-PartnerTarget -Database $db -Metric PartnerRevenue -Region 'Western Europe' -Year 2015 -Confirm:$false -ErrorVariable e -ErrorAction SilentlyContinue
+        "$($e[0])" | Should -Be 'No target with PartnerRevenue Western Europe 2015 was found.'
+        @(Get-PartnerTarget -Database $db).Count | Should -Be 2
     }
 
     It 'no warning when targets are found, or for a wildcard that matches nothing beside others that match' {

@@ -40,11 +40,12 @@ namespace PartnerOps.Commands
 
         /// <summary>
         /// For PartnerCount targets: the partner statuses counted (default Active for a new target; an existing target keeps its
-        /// own when -Status is not given). Statuses (a PartnerTarget's property) binds from the pipeline.
+        /// own when -Status is not given). Statuses (a PartnerTarget's property) binds from the pipeline; a text
+        /// 'Active,Onboarding' (a CSV cell) is those two.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Statuses")]
-        [EnumValue(typeof(PartnerStatus), List = true)]
+        [StatusList]
         public PartnerStatus[]? Status { get; set; }
 
         [Parameter]
