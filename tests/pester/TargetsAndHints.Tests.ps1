@@ -438,6 +438,20 @@ Describe 'An exact region, segment or country no row has: a warning naming the c
         (Get-Warnings { Get-Partner -Database $db -Country de, it }).Warnings | Should -Be @("No partner has country 'IT', and none of the 6 in use is close to it.")
     }
 
+    It 'says the same in every culture (<_>): keys and counts do not depend on it' -ForEach @('en-US', 'en-GB', 'de-DE', 'fr-FR', 'tr-TR') {
+        $saved = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = $_
+            # tr-TR upper-cases i to İ: the key (and the country code, upper-cased invariantly) must not follow it.
+            $country = Get-Warnings { Get-Partner -Database $db -Country dk, it }
+            $region = Get-Warnings { Get-Partner -Database $db -Region 'EASTERN EUROPE', 'westren europe' }
+        }
+        finally { [cultureinfo]::CurrentCulture = $saved }
+        $country.Warnings | Should -Be @("No partner has country 'DK'; closest: 'DE' (Germany).", "No partner has country 'IT', and none of the 6 in use is close to it.")
+        $region.Output.Name | Should -Be @('Dvor sp')
+        $region.Warnings | Should -Be @("No partner has region 'westren europe'; closest: 'Western Europe', 'Eastern Europe'.")
+    }
+
     It 'Get-PartnerRevenue -Region and -Segment' {
         $r = Get-Warnings { Get-PartnerRevenue -Database $db -Region 'Westren Europe' }
         $r.Output.Count | Should -Be 0
