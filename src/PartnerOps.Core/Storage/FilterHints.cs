@@ -111,6 +111,10 @@ namespace PartnerOps.Storage
         /// The optimal string alignment distance (restricted Damerau-Levenshtein) between two strings, compared by UTF-16 code
         /// unit: the fewest insertions, deletions, substitutions and swaps of two adjacent characters that turn one into the
         /// other, no substring edited twice ("ca" to "abc" is 3). Keys are compared, so the strings are already folded.
+        /// Written here rather than taken from F23.StringSimilarity 7.0.1 (MIT, netstandard2.0, which has the same
+        /// OptimalStringAlignment): that package requires System.Memory 4.6.3 and with it newer System.Buffers,
+        /// System.Numerics.Vectors and System.Runtime.CompilerServices.Unsafe than the ones the module ships for System.Text.Json
+        /// and CsvHelper, and Windows PowerShell 5.1 (a supported edition) loads a module's assemblies without binding redirects.
         /// </summary>
         public static int EditDistance(string a, string b)
         {
