@@ -12,6 +12,10 @@ namespace PartnerOps.Tests
     {
         private static readonly IList<NamePattern> AllRegions = Array.Empty<NamePattern>();
 
+        // What a count target counted before its statuses were a property of the target (every partner but a Prospect):
+        // the hand counts below were made for it. A target set without statuses now counts Active only.
+        private static readonly PartnerStatus[] NotProspect = { PartnerStatus.Onboarding, PartnerStatus.Active, PartnerStatus.Suspended, PartnerStatus.Terminated };
+
         private readonly TempDatabase _db = new TempDatabase();
         private readonly PartnerStore _store;
         private readonly PartnerRepository _partners;
@@ -57,7 +61,7 @@ namespace PartnerOps.Tests
             }
 
             _store.Commit();
-            _targets.Set(TargetMetric.PartnerCount, "Western Europe", 2015, 1000m, null);
+            _targets.Set(TargetMetric.PartnerCount, "Western Europe", 2015, 1000m, null, NotProspect);
         }
 
         [Fact]
@@ -116,7 +120,7 @@ namespace PartnerOps.Tests
         public void A_target_without_a_region_counts_partners_of_every_region()
         {
             AddRecruitment();
-            _targets.Set(TargetMetric.PartnerCount, null, 2015, 800m, null);
+            _targets.Set(TargetMetric.PartnerCount, null, 2015, 800m, null, NotProspect);
 
             var measured = Measure(Day(2015, 1, 1));
 
@@ -130,8 +134,8 @@ namespace PartnerOps.Tests
         public void Measure_picks_targets_by_year_and_region()
         {
             AddRecruitment();
-            _targets.Set(TargetMetric.PartnerCount, "China", 2015, 60m, null);
-            _targets.Set(TargetMetric.PartnerCount, "China", 2016, 70m, null);
+            _targets.Set(TargetMetric.PartnerCount, "China", 2015, 60m, null, NotProspect);
+            _targets.Set(TargetMetric.PartnerCount, "China", 2016, 70m, null, NotProspect);
 
             Assert.Equal(new[] { "China", "Western Europe" }, Measure(Day(2015, 1, 1)).Select(p => p.Region).ToArray());
             var china = Assert.Single(Measure(Day(2015, 1, 1), regions: new[] { NamePattern.Parse("CHI*") }));
@@ -332,6 +336,47 @@ namespace PartnerOps.Tests
 
             Assert.Null(china.Progress);
             Assert.Equal(-50m, china.Gap);
+        }
+        [Fact]
+        public void PartnerCount_counts_only_the_statuses_of_the_target()
+        {
+            AddRecruitment();
+            // Of WE 000..699: i % 7 == 0 is Onboarding (100 of them: 0, 7, ..., 693); of the rest i % 11 == 0 is Suspended
+            // (multiples of 11 that are not multiples of 77: 64 - 10 + ... = 64 multiples of 11 below 700, of which 10 are
+            // multiples of 77, so 54); Active = 700 - 100 - 54 = 546. On 2015-07-02 'Big name' (Active, joined 2015-06-01) adds one.
+            _targets.Set(TargetMetric.PartnerCount, "Western Europe", 2015, 1000m, null, new[] { PartnerStatus.Active });
+            var active = Assert.Single(Measure(Day(2015, 7, 2)));
+            Assert.Equal(547m, active.Actual);
+            Assert.Equal(new[] { PartnerStatus.Active }, active.Statuses);
+
+            _targets.Set(TargetMetric.PartnerCount, "Western Europe", 2015, 1000m, null, new[] { PartnerStatus.Suspended, PartnerStatus.Onboarding });
+            var two = Assert.Single(Measure(Day(2015, 7, 2)));
+            Assert.Equal(154m, two.Actual);   // 100 Onboarding + 54 Suspended
+            Assert.Equal(new[] { PartnerStatus.Onboarding, PartnerStatus.Suspended }, two.Statuses);
+        }
+
+        [Fact]
+        public void Projected_carries_the_pace_so_far_to_the_year_end()
+        {
+            AddRecruitment();
+            var partner = _partners.Add(Draft("Seller", region: "China", joinedOn: Day(2010, 1, 1)));
+            _revenue.Add(Sale(partner, Day(2015, 3, 1), 1000.00m));
+            _targets.Set(TargetMetric.PartnerRevenue, "China", 2015, 5000m, null);
+
+            var measured = Measure(Day(2015, 7, 2));
+            var count = measured.Single(p => p.Metric == TargetMetric.PartnerCount);
+            var revenue = measured.Single(p => p.Metric == TargetMetric.PartnerRevenue);
+
+            // Count: 701 on 2015-07-02 (day 183 of 365), 700 on 2014-12-31: 701 + (701 - 700) * (365 - 183) / 183 = 701.9945... -> 701.99.
+            Assert.Equal(701.99m, count.Projected);
+            // Revenue: 1000.00 * 365 / 183 = 1994.5355... -> 1994.54 (the reporting currency).
+            Assert.Equal(1994.54m, revenue.Projected);
+            Assert.Null(revenue.Statuses);
+
+            // On the year's last day, and after it, Projected is Actual; before the year there is no pace: null.
+            Assert.Equal(701m, Measure(Day(2016, 3, 1)).Single(p => p.Metric == TargetMetric.PartnerCount).Projected);
+            Assert.Equal(1000.00m, Measure(Day(2015, 12, 31)).Single(p => p.Metric == TargetMetric.PartnerRevenue).Projected);
+            Assert.All(Measure(Day(2014, 12, 31)), p => Assert.Null(p.Projected));
         }
     }
 }

@@ -170,5 +170,53 @@ namespace PartnerOps.Tests
             Assert.Equal(FailureKind.NotFound, ex.Kind);
             Assert.Contains(target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
         }
+        [Fact]
+        public void A_count_target_counts_Active_unless_told_and_keeps_its_statuses_when_set_again_without_them()
+        {
+            var first = _targets.Set(TargetMetric.PartnerCount, "Western Europe", 2015, 1000m, null);
+            Assert.Equal(new[] { PartnerStatus.Active }, first.Statuses);
+
+            // Given in any order, repeated: stored once each, in the enum's order.
+            var changed = _targets.Set(TargetMetric.PartnerCount, "Western Europe", 2015, 1000m, null, new[] { PartnerStatus.Suspended, PartnerStatus.Active, PartnerStatus.Active });
+            Assert.Equal(new[] { PartnerStatus.Active, PartnerStatus.Suspended }, changed.Statuses);
+            Assert.Equal(new[] { PartnerStatus.Active, PartnerStatus.Suspended }, _targets.GetById(first.Id)!.Statuses);
+
+            // A new value without statuses keeps the stored ones (never silently back to Active).
+            _targets.Set(TargetMetric.PartnerCount, "Western Europe", 2015, 1200m, null);
+            Assert.Equal(new[] { PartnerStatus.Active, PartnerStatus.Suspended }, _targets.GetById(first.Id)!.Statuses);
+
+            Assert.Null(_targets.Set(TargetMetric.PartnerRevenueShare, null, 2015, 0.5m, null).Statuses);
+        }
+
+        [Fact]
+        public void Statuses_are_refused_for_other_metrics_and_must_not_be_empty()
+        {
+            var revenue = ThrowsPartnerOps(ErrorIds.InvalidTargetValue, () => _targets.Set(TargetMetric.PartnerRevenue, null, 2015, 10m, null, new[] { PartnerStatus.Active }));
+            Assert.Equal("Status 'Active' is not valid: only PartnerCount targets count partner statuses, not PartnerRevenue.", revenue.Message);
+            ThrowsPartnerOps(ErrorIds.InvalidTargetValue, () => _targets.Set(TargetMetric.PartnerRevenueShare, null, 2015, 0.5m, null, new[] { PartnerStatus.Active }));
+            ThrowsPartnerOps(ErrorIds.InvalidTargetValue, () => _targets.Set(TargetMetric.PartnerCount, null, 2015, 5m, null, new PartnerStatus[0]));
+            ThrowsPartnerOps(ErrorIds.InvalidTargetValue, () => _targets.Set(TargetMetric.PartnerCount, null, 2015, 5m, null, new[] { (PartnerStatus)42 }));
+            Assert.Empty(_targets.Find());
+        }
+
+        [Fact]
+        public void Setting_a_target_to_what_it_is_writes_nothing()
+        {
+            var first = new TargetRepository(_store, () => new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Set(TargetMetric.PartnerCount, "China", 2015, 10m, null, new[] { PartnerStatus.Active });
+            var later = new TargetRepository(_store, () => new DateTime(2021, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+            // 10.0 is the value 10: the same.
+            var again = later.Set(TargetMetric.PartnerCount, "china", 2015, 10.0m, null, new[] { PartnerStatus.Active });
+
+            Assert.Equal(first.Id, again.Id);
+            Assert.Equal("2020-01-01 00:00:00.0000000", Dapper.SqlMapper.ExecuteScalar<string>(_store.Connection, "SELECT updated_at FROM targets"));
+            Assert.Equal(1L, Dapper.SqlMapper.ExecuteScalar<long>(_store.Connection, "SELECT count(*) FROM history WHERE entity = 'Target'"));
+
+            later.Set(TargetMetric.PartnerCount, "China", 2015, 10m, null, new[] { PartnerStatus.Active, PartnerStatus.Onboarding });
+            Assert.Equal("2021-01-01 00:00:00.0000000", Dapper.SqlMapper.ExecuteScalar<string>(_store.Connection, "SELECT updated_at FROM targets"));
+            Assert.Equal(
+                "{\"Statuses\":[\"Active\",\"Onboarding,Active\"]}",
+                Dapper.SqlMapper.ExecuteScalar<string>(_store.Connection, "SELECT changes FROM history WHERE entity = 'Target' AND operation = 'Update'"));
+        }
     }
 }

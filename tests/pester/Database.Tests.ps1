@@ -101,7 +101,7 @@ Describe 'Get-PartnerDatabase' {
     }
 
     It 'reports the current schema version (5: partners, revenue, rates and targets, ids never reused, name keys, totals within 64 bits)' {
-        $info.SchemaVersion | Should -Be 6
+        $info.SchemaVersion | Should -Be 7
     }
 
     It 'reports the reporting currency' {

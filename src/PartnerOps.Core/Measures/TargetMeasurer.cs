@@ -7,7 +7,8 @@ using PartnerOps.Storage;
 namespace PartnerOps.Measures
 {
     /// <summary>
-    /// Progress toward targets on a date. PartnerCount counts the partners of that date; PartnerRevenue sums
+    /// Progress toward targets on a date. PartnerCount counts the partners of that date whose status is one of the target's
+    /// <see cref="PartnerTarget.Statuses"/>; PartnerRevenue sums
     /// partner revenue booked in the year up to that date; PartnerRevenueShare divides it by all revenue
     /// booked in the same days. Expected is where a metric should be at the end of that date, moving evenly by whole
     /// days: the fraction of the year elapsed is the date's day of the year over the year's days (1/365 on 1 January,
@@ -15,10 +16,14 @@ namespace PartnerOps.Measures
     /// the same days the actual figure counts (records booked up to and including that date). Revenue moves from 0 to
     /// the target, a partner count from the count at the start of the year to the target; a share's expectation is the
     /// target itself on every date. A share has no actual figure (Actual, Gap and Progress null, OnTrack false) when no
-    /// revenue at all was booked in the days measured: 0 of 0 is not a share.
+    /// revenue at all was booked in the days measured: 0 of 0 is not a share. Projected (see <see cref="TargetProgress.Projected"/>)
+    /// carries the pace so far to the year's end over the same elapsed fraction.
     /// </summary>
     public sealed class TargetMeasurer
     {
+        // What a partner-count target counted before its statuses were stored: every partner but a Prospect.
+        private static readonly PartnerStatus[] LegacyStatuses = { PartnerStatus.Onboarding, PartnerStatus.Active, PartnerStatus.Suspended, PartnerStatus.Terminated };
+
         private readonly PartnerStore _store;
 
         public TargetMeasurer(PartnerStore store)
@@ -50,21 +55,34 @@ namespace PartnerOps.Measures
 
             decimal? actual;
             decimal expected;
+            decimal? projected = null;
             // Progress is computed from the unrounded figures, as one quotient: progressOf / (target value * progressOver).
             decimal progressOf;
             var progressOver = 1m;
             switch (target.Metric)
             {
                 case TargetMetric.PartnerCount:
-                    progressOf = CountPartners(target.Region, measured);
+                    progressOf = CountPartners(target.Region, target.Statuses, measured);
                     actual = progressOf;
-                    var baseline = CountPartners(target.Region, asOf < start ? asOf : start.AddDays(-1));
+                    var baseline = CountPartners(target.Region, target.Statuses, asOf < start ? asOf : start.AddDays(-1));
                     expected = decimal.Round(baseline + ((target.Value - baseline) * elapsed / days), 2, MidpointRounding.AwayFromZero);
+                    if (elapsed > 0)
+                    {
+                        // The count now plus the year's net adds so far, at the same pace for the days still to come.
+                        projected = decimal.Round(progressOf + ((progressOf - baseline) * (days - elapsed) / elapsed), 2, MidpointRounding.AwayFromZero);
+                    }
+
                     break;
                 case TargetMetric.PartnerRevenue:
                     progressOf = asOf < start ? 0m : Total(revenue, target, measured, RevenueChannel.Partner, target.Currency!);
                     actual = RevenueRules.Round(progressOf, target.Currency!);
                     expected = RevenueRules.Round(target.Value * elapsed / days, target.Currency!);
+                    if (elapsed > 0)
+                    {
+                        // The revenue so far, scaled to the whole year: one multiplication, one division, one rounding.
+                        projected = RevenueRules.Round(progressOf * days / elapsed, target.Currency!);
+                    }
+
                     break;
                 default:
                     var currency = _store.Currency;
@@ -73,6 +91,7 @@ namespace PartnerOps.Measures
                     progressOver = all == 0 ? 1m : all;
                     actual = all == 0 ? (decimal?)null : decimal.Round(progressOf / progressOver, 6, MidpointRounding.AwayFromZero);
                     expected = target.Value;
+                    projected = elapsed > 0 ? actual : null; // the share so far is where the share is heading
                     break;
             }
 
@@ -88,21 +107,33 @@ namespace PartnerOps.Measures
                 Expected = expected,
                 OnTrack = actual is decimal reached && reached >= expected,
                 Currency = target.Currency,
+                Statuses = target.Statuses,
                 AsOf = measured,
+                Projected = projected,
                 Database = _store.Path,
             };
         }
 
-        /// <summary>Partners on a date (joined on or before it, not ended by it, not Prospect), in a region or all.</summary>
-        private long CountPartners(string? region, DateTime date)
+        /// <summary>
+        /// Partners on a date (joined on or before it, not ended by it) whose status is one the target counts, in a region or
+        /// all. The status is the partner's status now (the database keeps no status history).
+        /// </summary>
+        private long CountPartners(string? region, PartnerStatus[]? statuses, DateTime date)
         {
-            var sql = "SELECT count(*) FROM partners WHERE joined_on <= @date AND (ended_on IS NULL OR ended_on > @date) AND status <> 'Prospect'";
+            var sql = "SELECT count(*) FROM partners WHERE joined_on <= @date AND (ended_on IS NULL OR ended_on > @date) " +
+                      "AND status IN (SELECT value FROM json_each(@statuses))";
             if (region != null)
             {
                 sql += " AND po_key(region) = @regionKey";
             }
 
-            return TranslatedReads.Run(_store, () => _store.Connection.ExecuteScalar<long>(sql, new { date = PartnerRules.FormatDate(date), regionKey = RevenueRules.Key(region) }, _store.Transaction));
+            return TranslatedReads.Run(_store, () => _store.Connection.ExecuteScalar<long>(sql, new
+            {
+                date = PartnerRules.FormatDate(date),
+                regionKey = RevenueRules.Key(region),
+                // A target stored without statuses (none should be, after schema 7) counts what every count target did before.
+                statuses = "[\"" + string.Join("\",\"", (statuses ?? LegacyStatuses).Select(s => s.ToString())) + "\"]",
+            }, _store.Transaction));
         }
 
         /// <summary>Revenue booked from the target year's start to <paramref name="to"/>, in <paramref name="currency"/>, unrounded.</summary>

@@ -105,6 +105,13 @@ namespace PartnerOps
         public string? Currency { get; set; }
 
         /// <summary>
+        /// For PartnerCount targets: the partner statuses counted (in the order of <see cref="PartnerStatus"/>); null for the
+        /// other metrics. A target set without -Status counts Active; targets stored before schema 7 count Onboarding, Active,
+        /// Suspended and Terminated (every partner but a Prospect, what they counted until then).
+        /// </summary>
+        public PartnerStatus[]? Statuses { get; set; }
+
+        /// <summary>
         /// The database this target came from: the full path of its file as it was named (later, a server location
         /// without its password). Cmdlets that take targets from the pipeline use this database unless -Database is given.
         /// </summary>
@@ -144,8 +151,25 @@ namespace PartnerOps
 
         public string? Currency { get; set; }
 
-        /// <summary>The date measured: -AsOf, or the target year's last day when -AsOf is later.</summary>
+        /// <summary>For PartnerCount targets: the partner statuses counted (the target's own); null for the other metrics.</summary>
+        public PartnerStatus[]? Statuses { get; set; }
+
+        /// <summary>
+        /// The day actually measured: the date asked for (-AsOf, default today), or the target year's last day when that date
+        /// is later (so a past year's target shows 31 December, not today). A date before the year is measured as given: a
+        /// count is the count of that day, revenue is 0, and Projected is null.
+        /// </summary>
         public DateTime AsOf { get; set; }
+
+        /// <summary>
+        /// Where the metric is heading at the end of the target's year at its pace so far, null before the year starts. Revenue:
+        /// the partner revenue so far scaled to the whole year (Actual × days of the year / days elapsed, the days counted as
+        /// for <see cref="Expected"/>), rounded to the currency's minor digits. Count: the count on AsOf plus the net adds of the
+        /// year so far (count on AsOf minus the count on the day before the year started) scaled to the days still to come
+        /// (count + net adds × days remaining / days elapsed), rounded to 2 decimals. Share: the share so far (Actual; null when
+        /// no revenue was booked). On the year's last day, and after the year, Projected equals Actual.
+        /// </summary>
+        public decimal? Projected { get; set; }
 
         /// <summary>The database measured.</summary>
         public string? Database { get; set; }

@@ -158,12 +158,48 @@ namespace PartnerOps.Storage
                 return (toReporting.Multiply * fromReporting.Multiply, toReporting.Divide * fromReporting.Divide);
             }
 
-            throw new PartnerOpsException(
+            throw Missing(from, to, year);
+        }
+
+        /// <summary>
+        /// ExchangeRateMissing for a conversion that found no path, asking for the rates actually missing on the path it takes.
+        /// A conversion between two currencies other than the reporting one goes through the reporting currency (EUR→USD→JPY
+        /// with USD reporting), so the error asks for the missing leg(s) of that path (USD→JPY: with it, every currency that has
+        /// a rate to USD converts to JPY), not for a direct EUR→JPY rate that would serve this one pair only. A conversion from
+        /// or to the reporting currency asks for that one rate.
+        /// </summary>
+        private PartnerOpsException Missing(string from, string to, int year)
+        {
+            var yearText = year.ToString(CultureInfo.InvariantCulture);
+            var legs = new List<(string From, string To)>();
+            if (from == _reportingCurrency || to == _reportingCurrency)
+            {
+                legs.Add((from, to));
+            }
+            else
+            {
+                if (!TryRate(from, _reportingCurrency, year, out _))
+                {
+                    legs.Add((from, _reportingCurrency));
+                }
+
+                if (!TryRate(_reportingCurrency, to, year, out _))
+                {
+                    legs.Add((_reportingCurrency, to));
+                }
+            }
+
+            var commands = string.Join("; ", legs.Select(l => $"Set-PartnerExchangeRate -From {l.From} -To {l.To} -Year {yearText} -Rate <rate>"));
+            var message = legs.Count == 1 && legs[0] == (from, to)
+                ? $"There is no exchange rate from {from} to {to} for {yearText}. Add it with: {commands}"
+                : $"There is no exchange rate from {from} to {to} for {yearText}: conversions go through the reporting currency {_reportingCurrency} " +
+                  $"({from}→{_reportingCurrency}→{to}), and {string.Join(" and ", legs.Select(l => $"{l.From}→{l.To}"))} " +
+                  $"{(legs.Count == 1 ? "is" : "are")} missing. Add {(legs.Count == 1 ? "it" : "them")} with: {commands}";
+            return new PartnerOpsException(
                 ErrorIds.ExchangeRateMissing,
                 FailureKind.InvalidOperation,
-                $"There is no exchange rate from {from} to {to} for {year.ToString(CultureInfo.InvariantCulture)}. " +
-                $"Add it with: Set-PartnerExchangeRate -From {from} -To {to} -Year {year.ToString(CultureInfo.InvariantCulture)} -Rate <rate>",
-                $"{from}/{to} {year.ToString(CultureInfo.InvariantCulture)}");
+                message,
+                string.Join(", ", legs.Select(l => $"{l.From}/{l.To} {yearText}")));
         }
 
         private bool TryRate(string from, string to, int year, out (decimal Multiply, decimal Divide) rate)

@@ -44,7 +44,7 @@ namespace PartnerOps.Storage
                 ("PartnerId", "{0}.partner_id"), ("Date", "{0}.date"), ("Amount", Amount("{0}")), ("Currency", "{0}.currency"),
                 ("Segment", "{0}.segment"), ("Region", "{0}.region"), ("Reference", "{0}.reference")),
             new Entity("Target", "targets", "{0}.id", null,
-                ("Metric", "{0}.metric"), ("Region", "{0}.region"), ("Year", "{0}.year"), ("Value", "{0}.value"), ("Currency", "{0}.currency")),
+                ("Metric", "{0}.metric"), ("Region", "{0}.region"), ("Year", "{0}.year"), ("Value", "{0}.value"), ("Currency", "{0}.currency"), ("Statuses", "{0}.statuses")),
             new Entity("ExchangeRate", "exchange_rates", "{0}.from_currency || '/' || {0}.to_currency || '/' || {0}.year", null,
                 ("From", "{0}.from_currency"), ("To", "{0}.to_currency"), ("Year", "{0}.year"), ("Rate", "{0}.rate")),
         };

@@ -268,7 +268,23 @@ GROUP BY coalesce(partner_id, 0), CAST(substr(date, 1, 4) AS INTEGER), coalesce(
 UPDATE OR IGNORE targets SET region_key = coalesce(po_key(region), '') WHERE region_key IS NOT coalesce(po_key(region), '');
 UPDATE OR IGNORE targets SET region_key = coalesce(po_key(region), '') WHERE region_key IS NOT coalesce(po_key(region), '');
 ",
+
+            // 7: the statuses a partner-count target counts (see TargetStatuses).
+            TargetStatuses(),
         };
+
+        /// <summary>
+        /// The partner statuses a PartnerCount target counts become a property of the target (statuses: the names of
+        /// <see cref="PartnerStatus"/> in the enum's order, comma-separated; NULL for the other metrics). Until now a count target
+        /// counted every partner that was not a Prospect on the day (joined on or before it, not ended by it): Onboarding,
+        /// Active, Suspended, and Terminated partners whose end date was still to come. The targets stored before keep exactly
+        /// that meaning (all four are stored for them), never a narrower count; a target set from now on counts Active unless
+        /// -Status says otherwise. Self-contained: one column added and filled.
+        /// </summary>
+        private static string TargetStatuses() => @"
+ALTER TABLE targets ADD COLUMN statuses TEXT;
+UPDATE targets SET statuses = 'Onboarding,Active,Suspended,Terminated' WHERE metric = 'PartnerCount';
+";
 
         /// <summary>The message the totals triggers raise when a write would take a cell's total beyond 64 bits.</summary>
         public const string TotalOverflowMessage = "po_revenue_total_overflow";

@@ -13,7 +13,7 @@ namespace PartnerOps.Storage
         public const decimal MaxRevenueTarget = RevenueRules.MaxAmount * 1000;
 
         private const string Select =
-            "SELECT id AS Id, metric AS Metric, region AS Region, year AS Year, value AS Value, currency AS Currency FROM targets";
+            "SELECT id AS Id, metric AS Metric, region AS Region, year AS Year, value AS Value, currency AS Currency, statuses AS Statuses FROM targets";
 
         private readonly PartnerStore _store;
         private readonly Func<DateTime> _utcNow;
@@ -24,15 +24,34 @@ namespace PartnerOps.Storage
             _utcNow = utcNow ?? (() => DateTime.UtcNow);
         }
 
-        /// <summary>Adds the target, or changes the value of the one with the same metric, region and year.</summary>
-        public PartnerTarget Set(TargetMetric metric, string? region, int year, decimal value, string? currency)
+        /// <summary>
+        /// Adds the target, or changes the value (and currency, and counted statuses) of the one with the same metric, region and
+        /// year. <paramref name="statuses"/> is for PartnerCount targets only: the partner statuses counted (in any order, each
+        /// once as stored); null keeps an existing target's statuses and gives a new one Active. A Set that changes nothing
+        /// (the same value, currency and statuses) writes nothing: no UpdatedAt, no history.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">InvalidTargetValue (InvalidArgument): a value, year, currency or statuses that do not fit the metric.</exception>
+        public PartnerTarget Set(TargetMetric metric, string? region, int year, decimal value, string? currency, IEnumerable<PartnerStatus>? statuses = null)
         {
-            var target = Validate(metric, region, year, value, currency);
+            var target = Validate(metric, region, year, value, currency, statuses);
+            var existing = Get(target.Metric, target.Region, target.Year);
+            if (target.Metric == TargetMetric.PartnerCount && target.Statuses == null)
+            {
+                target.Statuses = existing?.Statuses ?? new[] { PartnerStatus.Active };
+            }
+
+            if (existing != null && existing.Value == target.Value && existing.Currency == target.Currency
+                && FormatStatuses(existing.Statuses) == FormatStatuses(target.Statuses))
+            {
+                return existing; // nothing to change: nothing written
+            }
+
             var now = PartnerRules.FormatTimestamp(_utcNow());
             target.Id = _store.Connection.ExecuteScalar<long>(
-                @"INSERT INTO targets (metric, region, region_key, year, value, currency, created_at, updated_at)
-                  VALUES (@Metric, @Region, @RegionKey, @Year, @Value, @Currency, @Now, @Now)
-                  ON CONFLICT (metric, region_key, year) DO UPDATE SET value = excluded.value, currency = excluded.currency, updated_at = excluded.updated_at
+                @"INSERT INTO targets (metric, region, region_key, year, value, currency, statuses, created_at, updated_at)
+                  VALUES (@Metric, @Region, @RegionKey, @Year, @Value, @Currency, @Statuses, @Now, @Now)
+                  ON CONFLICT (metric, region_key, year) DO UPDATE SET value = excluded.value, currency = excluded.currency,
+                      statuses = excluded.statuses, updated_at = excluded.updated_at
                   RETURNING id",
                 new
                 {
@@ -42,12 +61,22 @@ namespace PartnerOps.Storage
                     target.Year,
                     Value = target.Value.ToString(CultureInfo.InvariantCulture),
                     target.Currency,
+                    Statuses = FormatStatuses(target.Statuses),
                     Now = now,
                 },
                 _store.Transaction);
             target.Region = _store.Connection.ExecuteScalar<string?>("SELECT region FROM targets WHERE id = @Id", new { target.Id }, _store.Transaction);
             return target;
         }
+
+        /// <summary>Statuses as stored: their names in the order of <see cref="PartnerStatus"/>, comma-separated, each once; null for none.</summary>
+        public static string? FormatStatuses(IEnumerable<PartnerStatus>? statuses) =>
+            statuses == null ? null : string.Join(",", statuses.Distinct().OrderBy(s => s));
+
+        /// <summary>Statuses as stored (<see cref="FormatStatuses"/>) read back; null for NULL.</summary>
+        public static PartnerStatus[]? ParseStatuses(string? stored) =>
+            stored == null ? null : stored.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries)
+                .Select(s => (PartnerStatus)Enum.Parse(typeof(PartnerStatus), s)).ToArray();
 
         /// <summary>Targets matching every given restriction (empty lists restrict nothing), by year, metric and region.</summary>
         public IEnumerable<PartnerTarget> Find(IList<TargetMetric>? metrics = null, IList<int>? years = null, IList<NamePattern>? regions = null) =>
@@ -64,6 +93,51 @@ namespace PartnerOps.Storage
                     .Query<Row>(Select + where + " ORDER BY year, metric, region_key", parameters, _store.Transaction, buffered: false)
                     .Select(ToTarget);
             });
+
+        /// <summary>
+        /// The sentence for a search that found no target: the filters as given, the years and regions that do have targets
+        /// (one query), and the Set-PartnerTarget command that adds one. <paramref name="regions"/> are the -Region values as typed.
+        /// </summary>
+        public string NoneFound(IList<TargetMetric>? metrics, IList<int>? years, IList<string>? regions)
+        {
+            var filters = new List<string>();
+            if (metrics != null && metrics.Count > 0)
+            {
+                filters.Add("-Metric " + string.Join(",", metrics));
+            }
+
+            if (years != null && years.Count > 0)
+            {
+                filters.Add("-Year " + string.Join(",", years.Select(y => y.ToString(CultureInfo.InvariantCulture))));
+            }
+
+            if (regions != null && regions.Count > 0)
+            {
+                filters.Add("-Region " + string.Join(",", regions.Select(r => "'" + TextRules.Shown(r) + "'")));
+            }
+
+            var stored = TranslatedReads.Run(_store, () => _store.Connection
+                .Query<(long Year, string RegionKey, string? Region)>("SELECT DISTINCT year, region_key, region FROM targets", transaction: _store.Transaction)
+                .ToList());
+            var example = "Set-PartnerTarget -Metric <" + string.Join("|", Enum.GetNames(typeof(TargetMetric))) + "> -Year " +
+                          (years != null && years.Count > 0 ? years[0].ToString(CultureInfo.InvariantCulture) : "<year>") +
+                          (regions != null && regions.Count > 0 && !NamePattern.Parse(regions[0]).IsWildcard ? " -Region '" + TextRules.Shown(regions[0]) + "'" : string.Empty) +
+                          " -Value <value>";
+            var what = filters.Count == 0 ? $"There are no targets in '{_store.Path}'" : $"No target matches {string.Join(" ", filters)} in '{_store.Path}'";
+            if (stored.Count == 0)
+            {
+                return filters.Count == 0
+                    ? $"{what}. Add one with {example}."
+                    : $"{what}: it has no targets at all. Add one with {example}.";
+            }
+
+            var storedYears = string.Join(", ", stored.Select(t => t.Year).Distinct().OrderBy(y => y).Select(y => y.ToString(CultureInfo.InvariantCulture)));
+            var storedRegions = string.Join(", ", stored
+                .GroupBy(t => t.RegionKey)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.Key.Length == 0 ? "(all regions)" : "'" + TextRules.Shown(g.Select(t => t.Region!).OrderBy(r => r, StringComparer.Ordinal).First()) + "'"));
+            return $"{what}. Targets exist for the years {storedYears} and the regions {storedRegions}. Add one with {example}.";
+        }
 
         public PartnerTarget? GetById(long id) =>
             TranslatedReads.Run(_store, () => _store.Connection.QuerySingleOrDefault<Row>(Select + " WHERE id = @id", new { id }, _store.Transaction)) is Row row ? ToTarget(row) : null;
@@ -120,7 +194,7 @@ namespace PartnerOps.Storage
         public static PartnerOpsException NotFound(string what, object? target) =>
             new PartnerOpsException(ErrorIds.TargetNotFound, FailureKind.NotFound, $"No target with {what} was found.", target);
 
-        private PartnerTarget Validate(TargetMetric metric, string? region, int year, decimal value, string? currency)
+        private PartnerTarget Validate(TargetMetric metric, string? region, int year, decimal value, string? currency, IEnumerable<PartnerStatus>? statuses)
         {
             if (!Enum.IsDefined(typeof(TargetMetric), metric))
             {
@@ -133,12 +207,33 @@ namespace PartnerOps.Storage
             }
 
             var target = new PartnerTarget { Metric = metric, Region = PartnerRules.NormalizeRegion(region, ErrorIds.InvalidTargetValue), Year = year, Value = value, Database = _store.Path };
+            var counted = statuses?.ToList();
+            if (counted != null && metric != TargetMetric.PartnerCount)
+            {
+                throw Invalid("Status", FormatStatuses(counted), $"only PartnerCount targets count partner statuses, not {metric}");
+            }
+
             switch (metric)
             {
                 case TargetMetric.PartnerCount:
                     if (value < 0 || value != decimal.Truncate(value))
                     {
                         throw Invalid("Value", value, "a partner count target is a whole number, 0 or more");
+                    }
+
+                    if (counted != null)
+                    {
+                        if (counted.Count == 0)
+                        {
+                            throw Invalid("Status", string.Empty, "a partner count target counts at least one status");
+                        }
+
+                        foreach (var status in counted.Where(s => !Enum.IsDefined(typeof(PartnerStatus), s)))
+                        {
+                            throw Invalid("Status", status, $"valid values are {string.Join(", ", Enum.GetNames(typeof(PartnerStatus)))}");
+                        }
+
+                        target.Statuses = counted.Distinct().OrderBy(s => s).ToArray();
                     }
 
                     break;
@@ -197,6 +292,7 @@ namespace PartnerOps.Storage
             Year = (int)row.Year,
             Value = decimal.Parse(row.Value, CultureInfo.InvariantCulture),
             Currency = row.Currency,
+            Statuses = ParseStatuses(row.Statuses),
             Database = _store.Path,
         };
 
@@ -213,6 +309,8 @@ namespace PartnerOps.Storage
             public string Value { get; set; } = string.Empty;
 
             public string? Currency { get; set; }
+
+            public string? Statuses { get; set; }
         }
     }
 }

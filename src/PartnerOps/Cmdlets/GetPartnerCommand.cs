@@ -95,6 +95,10 @@ namespace PartnerOps.Commands
                     WriteFailure(PartnerRepository.NotFound("'" + missing.Text + "'", missing.Text), missing.Text);
                 }
 
+                // A region or country that no partner has is most often a typo: say so, with the closest ones in use.
+                FilterHintWarnings.Warn(this, store, HintedFilter.PartnerRegion, Region, seen.Count == 0);
+                FilterHintWarnings.Warn(this, store, HintedFilter.PartnerCountry, Country, seen.Count == 0);
+
                 return;
             }
 

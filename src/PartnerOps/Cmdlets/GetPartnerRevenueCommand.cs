@@ -36,7 +36,15 @@ namespace PartnerOps.Commands
             filter.Skip = PagingSkip;
             filter.First = PagingFirst;
             var revenue = new RevenueRepository(store);
-            WriteRows(revenue.Find(filter), () => revenue.Count(filter));
+            var written = 0L;
+            WriteRows(FilterHintWarnings.Counted(revenue.Find(filter), () => written++), () => revenue.Count(filter));
+            if (item == null)
+            {
+                // A region or segment that no record has is most often a typo: say so, with the closest ones in use
+                // (once per command, not once per piped partner).
+                FilterHintWarnings.Warn(this, store, HintedFilter.RevenueRegion, Region, written == 0);
+                FilterHintWarnings.Warn(this, store, HintedFilter.RevenueSegment, Segment, written == 0);
+            }
 
             FlushSqlTrace();
         }

@@ -32,8 +32,33 @@ namespace PartnerOps.Commands
         {
             using (var store = OpenStore(create: false))
             {
-                WriteRows(new TargetRepository(store).Find(Metric, Year, Region?.Select(NamePattern.Parse).ToList()));
+                var targets = new TargetRepository(store);
+                var found = 0;
+                WriteRows(FilterHintWarnings.Counted(targets.Find(Metric, Year, Region?.Select(NamePattern.Parse).ToList()), () => found++));
+                WarnIfNone(this, store, found == 0, Metric, Year, Region);
             }
+        }
+
+        /// <summary>
+        /// After a search for targets (Get-PartnerTarget, Measure-PartnerTarget): a warning when it found none (naming the
+        /// filters, the years and regions that have targets, and Set-PartnerTarget), and for each exact -Region value no target
+        /// has, the closest regions that have one.
+        /// </summary>
+        internal static void WarnIfNone(PartnerOpsCmdlet cmdlet, PartnerStore store, bool none, TargetMetric[]? metrics, int[]? years, string[]? regions)
+        {
+            if (none)
+            {
+                try
+                {
+                    cmdlet.WriteWarning(new TargetRepository(store).NoneFound(metrics, years, regions));
+                }
+                catch (PartnerOpsException ex)
+                {
+                    cmdlet.WriteVerbose("The targets held could not be listed: " + ex.Message);
+                }
+            }
+
+            FilterHintWarnings.Warn(cmdlet, store, HintedFilter.TargetRegion, regions, none);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using PartnerOps.Measures;
+using PartnerOps.Storage;
 
 namespace PartnerOps.Commands
 {
@@ -182,6 +183,9 @@ namespace PartnerOps.Commands
                 }
 
                 WriteVerbose($"Measured {measures.Sum(m => m.Count)} revenue record(s) in {measures.Count} group(s).");
+                // A region or segment that no record has is most often a typo: say so, with the closest ones in use.
+                FilterHintWarnings.Warn(this, store, HintedFilter.RevenueRegion, Region, measures.Sum(m => m.Count) == 0);
+                FilterHintWarnings.Warn(this, store, HintedFilter.RevenueSegment, Segment, measures.Sum(m => m.Count) == 0);
                 foreach (var measure in measures)
                 {
                     WriteObject(ToPSObject(measure, request.GroupBy.Contains(RevenueGroupKey.Year)));

@@ -39,10 +39,14 @@ namespace PartnerOps.Commands
                 {
                     var measurer = new TargetMeasurer(store);
                     var regions = Region?.Select(NamePattern.Parse).ToList() ?? new System.Collections.Generic.List<NamePattern>();
+                    var found = 0;
                     foreach (var progress in measurer.Measure(Year ?? Array.Empty<int>(), regions, AsOf ?? DateTime.Today))
                     {
+                        found++;
                         WriteObject(progress);
                     }
+
+                    GetPartnerTargetCommand.WarnIfNone(this, store, found == 0, null, Year, Region);
                 }
                 catch (PartnerOpsException ex)
                 {

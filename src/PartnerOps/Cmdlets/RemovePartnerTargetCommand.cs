@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Globalization;
 using System.Management.Automation;
 
@@ -50,7 +51,7 @@ namespace PartnerOps.Commands
                     var what = $"{Metric} {Region ?? "(all regions)"} {Year.ToString(CultureInfo.InvariantCulture)}";
                     Remove(null, what, what, writes =>
                     {
-                        var target = writes.Targets.Get(Metric, Region, Year) ?? throw Storage.TargetRepository.NotFound(what, what);
+                        var target = writes.Targets.Get(Metric, Region, Year) ?? throw NotFound(writes.Store, what);
                         writes.Targets.Remove(target.Id);
                     });
                     break;
@@ -76,6 +77,14 @@ namespace PartnerOps.Commands
         }
 
         protected override void EndProcessing() => CompleteWrites("Removed", "target(s)");
+
+        // TargetNotFound; when no target at all has the -Region given, the message also names the closest regions that have one.
+        private PartnerOpsException NotFound(Storage.PartnerStore store, string what)
+        {
+            var notFound = Storage.TargetRepository.NotFound(what, what);
+            var hint = Region == null ? null : Storage.FilterHints.Unknown(store, Storage.HintedFilter.TargetRegion, new[] { Region }).Select(u => u.Message).FirstOrDefault();
+            return hint == null ? notFound : new PartnerOpsException(notFound.ErrorId, notFound.Kind, notFound.Message + " " + hint, what);
+        }
 
         private void Remove(string? origin, object target, string description, Action<PipelinedWrites> remove)
         {

@@ -38,6 +38,16 @@ namespace PartnerOps.Commands
         [ArgumentCompleter(typeof(CurrencyCompleter))]
         public string? Currency { get; set; }
 
+        /// <summary>
+        /// For PartnerCount targets: the partner statuses counted (default Active for a new target; an existing target keeps its
+        /// own when -Status is not given). Statuses (a PartnerTarget's property) binds from the pipeline; a text
+        /// 'Active,Onboarding' (a CSV cell) is those two.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Statuses")]
+        [StatusList]
+        public PartnerStatus[]? Status { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -50,6 +60,7 @@ namespace PartnerOps.Commands
         protected override void ProcessRecord()
         {
             var what = $"{Metric} {Region ?? "(all regions)"} {Year.ToString(CultureInfo.InvariantCulture)} = {Value.ToString(CultureInfo.InvariantCulture)}";
+            what += Status == null ? string.Empty : " counting " + string.Join(", ", Status);
             if (!ShouldWrite(what, "Set target"))
             {
                 return;
@@ -63,7 +74,7 @@ namespace PartnerOps.Commands
                 return;
             }
 
-            WriteItem(writes, InputObject ?? (object)what, () => writes.Targets.Set(Metric, Region, Year, Value, Currency), PassThru);
+            WriteItem(writes, InputObject ?? (object)what, () => writes.Targets.Set(Metric, Region, Year, Value, Currency, Status), PassThru);
         }
 
         protected override void EndProcessing() => CompleteWrites("Set", "target(s)");
