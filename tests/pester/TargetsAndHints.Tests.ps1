@@ -452,6 +452,16 @@ Describe 'An exact region, segment or country no row has: a warning naming the c
         $region.Warnings | Should -Be @("No partner has region 'westren europe'; closest: 'Western Europe', 'Eastern Europe'.")
     }
 
+    It 'Measure-Partner -Region and -Country: the same warnings, and the counts of the values that match' {
+        $r = Get-Warnings { Measure-Partner -Database $db -Region 'Westren Europe' -AsOf 2030-01-01 }
+        ($r.Output | Measure-Object Count -Sum).Sum | Should -Be 0
+        $r.Warnings | Should -Be @("No partner has region 'Westren Europe'; closest: 'Western Europe', 'Eastern Europe'.")
+        $c = Get-Warnings { Measure-Partner -Database $db -Country dk -GroupBy Country -AsOf 2030-01-01 }
+        $c.Warnings | Should -Be @("No partner has country 'DK'; closest: 'DE' (Germany).")
+        (Get-Warnings { Measure-Partner -Database $db -Region 'Westren*' -AsOf 2030-01-01 }).Warnings | Should -BeNullOrEmpty
+        (Get-Warnings { Measure-Partner -Database $db -Region 'western EUROPE' -AsOf 2030-01-01 }).Warnings | Should -BeNullOrEmpty
+    }
+
     It 'Get-PartnerRevenue -Region and -Segment' {
         $r = Get-Warnings { Get-PartnerRevenue -Database $db -Region 'Westren Europe' }
         $r.Output.Count | Should -Be 0

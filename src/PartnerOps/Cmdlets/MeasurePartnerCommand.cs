@@ -129,6 +129,11 @@ namespace PartnerOps.Commands
                 {
                     WriteObject(ToPSObject(measure));
                 }
+
+                // A region or country that no partner has is most often a typo: say so, with the closest ones in use.
+                var counted = measures.Sum(m => m.Count);
+                FilterHintWarnings.Warn(this, store, HintedFilter.PartnerRegion, Region, counted == 0);
+                FilterHintWarnings.Warn(this, store, HintedFilter.PartnerCountry, Country, counted == 0);
             }
             catch (PartnerOpsException ex)
             {
