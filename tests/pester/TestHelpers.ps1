@@ -171,7 +171,7 @@ function Get-ColumnText {
     $start = if ($Right) { $match.Index + $match.Length - $Width } else { $match.Index }
     $parts = foreach ($line in $lines[($dashes + 1)..($lines.Count - 1)]) {
         if ($line.Length -gt $start) {
-            $cell = $line.Substring($start, [math]::Min($Width, $line.Length - $start)).Trim()
+            $cell = $line.Substring($start, [math]::Min($Width, $line.Length - $start)).Trim(' ')   # only the padding: a figure's own separators (U+202F) stay
             if ($cell) { $cell }
         }
     }
