@@ -447,3 +447,23 @@ Describe 'UTC timestamps are shown as UTC in <_>' -ForEach 'America/Los_Angeles'
         }
     }
 }
+
+Describe 'The views under Set-StrictMode -Version Latest' {
+    It 'still fill every cell (no property a view reads is missing)' {
+        $text = & {
+            Set-StrictMode -Version Latest
+            @(
+                Measure-PartnerRevenue -Database $m -GroupBy Region, Channel, Segment -Year 2015 -Region China
+                Measure-PartnerRevenue -Database $m -GroupBy Region -Year 2015
+            ) | ForEach-Object { $_ | Out-String -Width 120 }
+            Measure-PartnerTarget -Database $m -Year 2015 | Out-String -Width 200
+            Get-PartnerTarget -Database $m | Out-String -Width 120
+        }
+        $all = $text -join "`n"
+        # Group view (three keys): China's partner revenue; one key: China's whole 2015; the target's actual and metric.
+        $all | Should -Match 'Region=China\s+1,234,567\.50 USD\s+55\.2 %'
+        $all | Should -Match 'China\s+2,234,567\.50 USD\s+74\.5 %'
+        $all | Should -Match 'Partner\s+China\s+2015\s+3,000,000\.00\s+1,234,567\.50\s+41\.2 % False'
+        $all | Should -Match 'PartnerRevenue\s+China\s+2015\s+3,000,000\.00\s+USD'
+    }
+}
