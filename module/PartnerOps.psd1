@@ -10,7 +10,8 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess     = @('PartnerOps.format.ps1xml')
+    FormatsToProcess     = @('PartnerOps.format.ps1xml', 'PartnerOps.Measures.format.ps1xml')
+    TypesToProcess       = @('PartnerOps.types.ps1xml')
     CmdletsToExport      = @(
         'New-PartnerDatabase'
         'Connect-PartnerDatabase'

@@ -148,3 +148,32 @@ $Command
     }
     $json.Substring('@@JSON@@'.Length) | ConvertFrom-Json
 }
+
+<#
+The text of one column of a table printed by Out-String, its wrapped lines joined: every fragment under the column, in
+order, joined by $Glue (' ' rejoins words wrapped at spaces, '' a figure split inside its column). The column is found by
+its header label; its width and alignment come from the type's default view, as PowerShell lays it out.
+#>
+function Get-ColumnText {
+    param(
+        [Parameter(Mandatory)] [string] $Text,
+        [Parameter(Mandatory)] [string] $Label,
+        [Parameter(Mandatory)] [int] $Width,
+        [switch] $Right,
+        [string] $Glue = ' '
+    )
+    $lines = @($Text -split '\r?\n')
+    $dashes = [array]::FindIndex([string[]] $lines, [Predicate[string]] { param($l) $l -match '^\s*-+( +-+)*\s*$' })
+    if ($dashes -lt 1) { throw "No table header in:`n$Text" }
+    $header = $lines[$dashes - 1]
+    $match = [regex]::Match($header, "(?<=^| )$([regex]::Escape($Label))(?= |$)")
+    if (-not $match.Success) { throw "No column '$Label' in: $header" }
+    $start = if ($Right) { $match.Index + $match.Length - $Width } else { $match.Index }
+    $parts = foreach ($line in $lines[($dashes + 1)..($lines.Count - 1)]) {
+        if ($line.Length -gt $start) {
+            $cell = $line.Substring($start, [math]::Min($Width, $line.Length - $start)).Trim(' ')   # only the padding: a figure's own separators (U+202F) stay
+            if ($cell) { $cell }
+        }
+    }
+    $parts -join $Glue
+}
