@@ -56,6 +56,21 @@ namespace PartnerOps.Commands
 
             return given.Count > MaxKeysWithView ? baseType : baseType + "#" + string.Join("#", order.Where(given.Contains));
         }
+
+        /// <summary>
+        /// Puts <paramref name="baseType"/> and then the key set's type name (<see cref="TypeNameFor"/>) first in the measure's
+        /// TypeNames, so that the key set's view is picked and the base type's view is the fallback; the base type only once.
+        /// </summary>
+        /// <exception cref="ArgumentException">As <see cref="TypeNameFor"/>.</exception>
+        public static void AddTypeNames(PSObject measure, string baseType, IEnumerable<string> keys)
+        {
+            var keySet = TypeNameFor(baseType, keys);
+            measure.TypeNames.Insert(0, baseType);
+            if (!string.Equals(keySet, baseType, StringComparison.Ordinal))
+            {
+                measure.TypeNames.Insert(0, keySet);
+            }
+        }
     }
 
     /// <summary>

@@ -44,7 +44,9 @@ AfterAll {
 Describe 'Measure-Partner counts as of a day, with the count a year earlier' {
     It 'gives one PartnerOps.PartnerMeasure of everything without -GroupBy' {
         $m = Measure-Partner -Database $db -AsOf 2015-12-31
-        $m.psobject.TypeNames[0] | Should -Be 'PartnerOps.PartnerMeasure'
+        # The key set's type name picks its view; the base type is the fallback.
+        $m.psobject.TypeNames[0] | Should -Be 'PartnerOps.PartnerMeasure#'
+        $m.psobject.TypeNames[1] | Should -Be 'PartnerOps.PartnerMeasure'
         $m.psobject.Properties.Name | Should -Be @('Count', 'Share', 'PreviousCount', 'Growth', 'AsOf', 'Database')
         # 5 now, 4 a year earlier: (5 - 4) / 4 = 0.25
         $m.Count | Should -Be 5
@@ -63,6 +65,18 @@ Describe 'Measure-Partner counts as of a day, with the count a year earlier' {
         # No region: Eta / - -> 1, 0.2, 0, null (sorted last).
         Show-Counts $m Region | Should -Be @('China | 2 0.4 2 0', 'Nordics | 0 0 1 -1', 'Western Europe | 2 0.4 1 1', '(none) | 1 0.2 0 ')
         $m[3].Growth | Should -BeNullOrEmpty
+    }
+
+    It 'prints as a table whose key column follows -GroupBy, at <_> columns' -ForEach @(80, 120, 200) {
+        $m = Measure-Partner -Database $db -GroupBy Region, Status -AsOf 2015-12-31
+        $m[0].psobject.TypeNames[0] | Should -Be 'PartnerOps.PartnerMeasure#Region#Status'
+        $text = ($m | Out-String -Width $_) -split "`r?`n"
+        $header = $text | Where-Object { $_ -match '^\s*Region\s' } | Select-Object -First 1
+        $header | Should -Not -BeNullOrEmpty
+        foreach ($column in 'Region', 'Status', 'Count', 'Share') { $header | Should -Match "\b$column\b" }
+        # Western Europe, Active: Alpha and Beta of the 5 counted -> 2, 40.0 %
+        ($text | Where-Object { $_ -match '^Western Europe\s+Active\s' }) | Should -Match '\s2\s.*40\.0\s?%'
+        ($text -join "`n") | Should -Not -Match ([char]0x2026)
     }
 
     It 'groups by the joining Year: shares of all counted alone, within the joining year with other keys' {

@@ -149,7 +149,7 @@ namespace PartnerOps.Commands
         private static PSObject ToPSObject(PartnerMeasure measure)
         {
             var result = new PSObject();
-            result.TypeNames.Insert(0, TypeName);
+            MeasureView.AddTypeNames(result, TypeName, measure.Keys.Select(k => k.Key.ToString()));
             foreach (var key in measure.Keys)
             {
                 result.Properties.Add(new PSNoteProperty(key.Key.ToString(), key.Value));

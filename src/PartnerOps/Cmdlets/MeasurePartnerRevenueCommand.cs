@@ -205,8 +205,7 @@ namespace PartnerOps.Commands
         private static PSObject ToPSObject(RevenueMeasure measure, bool withGrowth)
         {
             var result = new PSObject();
-            result.TypeNames.Insert(0, TypeName);
-            result.TypeNames.Insert(0, MeasureView.TypeNameFor(TypeName, measure.Keys.Select(k => k.Key.ToString())));
+            MeasureView.AddTypeNames(result, TypeName, measure.Keys.Select(k => k.Key.ToString()));
             foreach (var key in measure.Keys)
             {
                 result.Properties.Add(new PSNoteProperty(key.Key.ToString(), key.Value));
