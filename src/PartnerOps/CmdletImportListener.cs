@@ -24,22 +24,36 @@ namespace PartnerOps.Commands
         public void RowFailed(ImportRowError error)
         {
             var exception = new PartnerOpsException(ErrorIds.ImportRowInvalid, FailureKind.InvalidData, error.Message, error.Line);
-            _cmdlet.WriteError(PartnerOpsCmdlet.ToErrorRecord(exception, Target(error)));
+            Report(() => _cmdlet.WriteError(PartnerOpsCmdlet.ToErrorRecord(exception, Target(error))));
         }
 
-        public void Warning(string message) => _cmdlet.WriteWarning(message);
+        public void Warning(string message) => Report(() => _cmdlet.WriteWarning(message));
 
         public void Progress(ImportProgress progress)
         {
             _progress.StatusDescription = string.Format(CultureInfo.CurrentCulture, "{0:N0} rows read", progress.RowsRead);
             _progress.PercentComplete = progress.Percent;
-            _cmdlet.WriteProgress(_progress);
+            Report(() => _cmdlet.WriteProgress(_progress));
             _progressShown = true;
         }
 
         public void BatchCommitted(long rowsCommitted, long lastLine)
         {
-            _cmdlet.WriteVerbose(string.Format(CultureInfo.CurrentCulture, "Committed {0:N0} row(s) of '{1}', up to line {2:N0}.", rowsCommitted, _path, lastLine));
+            Report(() => _cmdlet.WriteVerbose(string.Format(CultureInfo.CurrentCulture, "Committed {0:N0} row(s) of '{1}', up to line {2:N0}.", rowsCommitted, _path, lastLine)));
+        }
+
+        // A stream refuses reports once the pipeline is stopping (Ctrl+C may come before the import's cancellation does):
+        // that is the import's stop, which Core knows as cancellation, so it can count what its committed batches keep.
+        private static void Report(System.Action write)
+        {
+            try
+            {
+                write();
+            }
+            catch (PipelineStoppedException ex)
+            {
+                throw new System.OperationCanceledException(ex.Message, ex);
+            }
         }
 
         /// <summary>Removes the progress bar.</summary>

@@ -24,6 +24,7 @@ namespace PartnerOps.Commands
         private readonly Dictionary<string, PartnerStore> _readers = new Dictionary<string, PartnerStore>(StringComparer.Ordinal);
         private readonly Dictionary<string, PipelinedWrites> _writes = new Dictionary<string, PipelinedWrites>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _currencies = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly Dictionary<string, PartnerOpsException> _unusable = new Dictionary<string, PartnerOpsException>(StringComparer.Ordinal);
         private bool? _databaseGiven;
         private static readonly ConditionalWeakTable<Runspace, StrongBox<string?>> SessionDefaults = new ConditionalWeakTable<Runspace, StrongBox<string?>>();
@@ -248,6 +249,24 @@ namespace PartnerOps.Commands
         internal string WhereUnlessDefault(PartnerStore store) =>
             string.Equals(store.Path, DatabasePathFor(null), StringComparison.Ordinal) ? string.Empty : $" in '{store.Path}'";
 
+        /// <summary>
+        /// The currency a record or target given without one gets in the database at <paramref name="path"/>: its reporting
+        /// currency, or USD (<see cref="PartnerStore.DefaultCurrency"/>) for a database this write would create. For
+        /// ShouldProcess texts, which name money with its currency; read once per command and database.
+        /// </summary>
+        internal string ReportingCurrencyAt(string path)
+        {
+            if (!_currencies.TryGetValue(path, out var currency))
+            {
+                currency = _writes.TryGetValue(path, out var writes) ? writes.Store.Currency
+                    : System.IO.File.Exists(path) && new System.IO.FileInfo(path).Length > 0 ? ReadStoreAt(path).Currency
+                    : PartnerStore.DefaultCurrency;
+                _currencies[path] = currency;
+            }
+
+            return currency;
+        }
+
         /// <summary>A store for this command's reads on the database at <paramref name="path"/>, opened once and closed with the command.</summary>
         protected PartnerStore ReadStoreAt(string path, bool terminating = true)
         {
@@ -302,7 +321,16 @@ namespace PartnerOps.Commands
             WriteVerbose($"Using database '{path}'.");
             try
             {
+                // A write to a path with no database creates one; a mistyped -Database would otherwise go unnoticed.
+                var creating = create && !System.IO.File.Exists(path);
                 var store = create ? PartnerStore.OpenOrCreate(path) : PartnerStore.OpenExisting(path);
+                if (creating)
+                {
+                    WriteWarning(
+                        $"There was no database at '{path}', so a new, empty PartnerOps database was created there (reporting currency {store.Currency}). " +
+                        "If you meant an existing database, check the path (Remove-Item it if it was a mistake). To create databases only on purpose, " +
+                        "use New-PartnerDatabase, and refuse a missing file before writing: if (-not (Test-Path -LiteralPath $db -PathType Leaf)) { throw \"No database at $db\" }.");
+                }
                 if (DebugEnabled)
                 {
                     store.TraceSql(_sqlTrace.Enqueue);

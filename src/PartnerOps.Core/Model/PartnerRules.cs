@@ -152,6 +152,20 @@ namespace PartnerOps
         /// EndedOn defaulted to today when Terminated, and a consistent date range.
         /// </summary>
         /// <param name="keepName">Leave the name as stored (an unchanged name stored under older rules stays valid).</param>
+        /// <summary>
+        /// Whether two partners hold the same stored values: Name, Region, Country and Notes exactly (ordinal; a new spelling
+        /// of a name or region is a change), Type, Tier, Status, JoinedOn and EndedOn. Id and timestamps are not compared.
+        /// A change after which this holds is no change (Set-Partner writes nothing then).
+        /// </summary>
+        public static bool SameStoredValues(Partner a, Partner b) =>
+            string.Equals(a.Name, b.Name, StringComparison.Ordinal)
+            && a.Type == b.Type && a.Tier == b.Tier && a.Status == b.Status
+            && string.Equals(a.Region, b.Region, StringComparison.Ordinal)
+            && string.Equals(a.Country, b.Country, StringComparison.Ordinal)
+            && a.JoinedOn.Date == b.JoinedOn.Date
+            && a.EndedOn?.Date == b.EndedOn?.Date
+            && string.Equals(a.Notes, b.Notes, StringComparison.Ordinal);
+
         public static void Normalize(Partner partner, DateTime today, bool keepName = false)
         {
             partner.Name = keepName && !string.IsNullOrEmpty(partner.Name) ? partner.Name : NormalizeName(partner.Name);

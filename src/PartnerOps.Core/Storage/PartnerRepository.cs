@@ -249,7 +249,11 @@ namespace PartnerOps.Storage
             return draft;
         }
 
-        /// <summary>Applies changes to a stored partner; returns it as stored afterwards.</summary>
+        /// <summary>
+        /// Applies changes to a stored partner; returns it as stored afterwards. Changes that leave every stored value as it
+        /// is (<see cref="PartnerRules.SameStoredValues"/>) write nothing: <paramref name="current"/> itself is returned (the
+        /// same instance, so a caller can tell), its UpdatedAt unchanged, and no history is recorded.
+        /// </summary>
         public Partner Update(Partner current, PartnerChanges changes)
         {
             var now = _utcNow();
@@ -257,8 +261,15 @@ namespace PartnerOps.Storage
 
             // A name stored before today's rules (a no-break space, a zero-width space) is kept as it is unless it is changed.
             PartnerRules.Normalize(updated, now.ToLocalTime().Date, keepName: string.Equals(updated.Name, current.Name, StringComparison.Ordinal));
-            updated.UpdatedAt = now;
             updated.Database = _store.Path;
+            if (PartnerRules.SameStoredValues(updated, current))
+            {
+                // A change that changes nothing writes nothing: no UPDATE, so UpdatedAt stays and no history is recorded.
+                current.Database = _store.Path;
+                return current;
+            }
+
+            updated.UpdatedAt = now;
             // A partner stored before schema 4 that shares its key with the one holding it (name_dup <> 0) keeps its name, but
             // a new spelling of that key is a rename to a name another partner holds: refused, as for any other partner.
             if (!string.Equals(updated.Name, current.Name, StringComparison.Ordinal)

@@ -25,26 +25,39 @@ namespace PartnerOps.Storage
         }
 
         /// <summary>Adds the target, or changes the value of the one with the same metric, region and year.</summary>
-        public PartnerTarget Set(TargetMetric metric, string? region, int year, decimal value, string? currency)
+        public PartnerTarget Set(TargetMetric metric, string? region, int year, decimal value, string? currency) =>
+            Set(metric, region, year, value, currency, out _);
+
+        /// <summary>
+        /// Adds the target, or changes the value of the one with the same metric, region and year. A target already stored
+        /// with the same value (as stored: the same decimal text) and currency is left as it is, UpdatedAt and history
+        /// included: <paramref name="changed"/> is false then.
+        /// </summary>
+        public PartnerTarget Set(TargetMetric metric, string? region, int year, decimal value, string? currency, out bool changed)
         {
             var target = Validate(metric, region, year, value, currency);
             var now = PartnerRules.FormatTimestamp(_utcNow());
-            target.Id = _store.Connection.ExecuteScalar<long>(
+            var parameters = new
+            {
+                Metric = target.Metric.ToString(),
+                target.Region,
+                RegionKey = RevenueRules.Key(target.Region) ?? string.Empty,
+                target.Year,
+                Value = target.Value.ToString(CultureInfo.InvariantCulture),
+                target.Currency,
+                Now = now,
+            };
+            var id = _store.Connection.ExecuteScalar<long?>(
                 @"INSERT INTO targets (metric, region, region_key, year, value, currency, created_at, updated_at)
                   VALUES (@Metric, @Region, @RegionKey, @Year, @Value, @Currency, @Now, @Now)
                   ON CONFLICT (metric, region_key, year) DO UPDATE SET value = excluded.value, currency = excluded.currency, updated_at = excluded.updated_at
+                  WHERE targets.value IS NOT excluded.value OR targets.currency IS NOT excluded.currency
                   RETURNING id",
-                new
-                {
-                    Metric = target.Metric.ToString(),
-                    target.Region,
-                    RegionKey = RevenueRules.Key(target.Region) ?? string.Empty,
-                    target.Year,
-                    Value = target.Value.ToString(CultureInfo.InvariantCulture),
-                    target.Currency,
-                    Now = now,
-                },
+                parameters,
                 _store.Transaction);
+            changed = id != null;
+            target.Id = id ?? _store.Connection.ExecuteScalar<long>(
+                "SELECT id FROM targets WHERE metric = @Metric AND region_key = @RegionKey AND year = @Year", parameters, _store.Transaction);
             target.Region = _store.Connection.ExecuteScalar<string?>("SELECT region FROM targets WHERE id = @Id", new { target.Id }, _store.Transaction);
             return target;
         }

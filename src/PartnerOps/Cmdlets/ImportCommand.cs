@@ -164,6 +164,11 @@ namespace PartnerOps.Commands
                 {
                     result = job!.Run(_store, listener, _stop.Token, _failedRows);
                 }
+                catch (ImportStoppedException stopped)
+                {
+                    ReportStop(stopped);
+                    throw new PipelineStoppedException();
+                }
                 catch (OperationCanceledException)
                 {
                     throw new PipelineStoppedException();
@@ -190,6 +195,66 @@ namespace PartnerOps.Commands
                 WriteObject(result);
             }
         }
+
+        /// <summary>
+        /// Says what a stopped import (Ctrl+C) kept: a warning with the rows committed and how to carry on, and the
+        /// ImportResult (Stopped set). The pipeline is stopping, so its streams may refuse them: the warning then goes to
+        /// the host (the console) directly, and the result is not written.
+        /// </summary>
+        private void ReportStop(ImportStoppedException stopped)
+        {
+            var result = stopped.Result;
+            var kept = result.Inserted + result.Updated;
+            var command = MyInvocation.MyCommand.Name;
+            string message;
+            if (Atomic)
+            {
+                message = result.RolledBack
+                    ? $"{command} was stopped: nothing from '{result.Path}' was kept (-Atomic undoes the whole file). Run the import again to import it."
+                    : $"{command} was stopped after the whole of '{result.Path}' was committed: {kept:N0} row(s) are kept.";
+            }
+            else if (kept + result.Skipped == 0)
+            {
+                message = $"{command} was stopped before any row of '{result.Path}' was committed: nothing from it was kept. Run the import again to import it.";
+            }
+            else
+            {
+                message = string.Format(
+                    CultureInfo.CurrentCulture,
+                    "{0} was stopped: {1:N0} row(s) of '{2}' up to line {3:N0} were committed and are kept ({4:N0} inserted, {5:N0} updated, {6:N0} skipped); " +
+                    "the rows after them were not imported. To carry on, run the same import again with -Mode Skip: {7}",
+                    command,
+                    kept,
+                    result.Path,
+                    stopped.CommittedLine,
+                    result.Inserted,
+                    result.Updated,
+                    result.Skipped,
+                    ResumeNote);
+            }
+
+            try
+            {
+                WriteWarning(message);
+            }
+            catch (PipelineStoppedException)
+            {
+                Host?.UI?.WriteWarningLine(message);
+                return;
+            }
+
+            try
+            {
+                WriteObject(result);
+            }
+            catch (PipelineStoppedException)
+            {
+                // The pipeline no longer takes output; the warning has said what was kept.
+            }
+        }
+
+        /// <summary>How a re-run with -Mode Skip treats the rows already imported (the end of the stop warning).</summary>
+        protected abstract string ResumeNote { get; }
 
         /// <summary>What is imported, for messages: "partners", "revenue".</summary>
         protected abstract string What { get; }

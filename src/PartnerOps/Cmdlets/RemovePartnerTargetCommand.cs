@@ -57,7 +57,7 @@ namespace PartnerOps.Commands
                 case ById:
                     foreach (var id in Id)
                     {
-                        Remove(null, id, "Id " + id.ToString(CultureInfo.InvariantCulture), writes => writes.Targets.Remove(id));
+                        Remove(null, id, Describe(id), writes => writes.Targets.Remove(id));
                     }
 
                     break;
@@ -76,6 +76,21 @@ namespace PartnerOps.Commands
         }
 
         protected override void EndProcessing() => CompleteWrites("Removed", "target(s)");
+
+        // "Id 3: PartnerRevenue Western Europe 2015": the target by metric, region and year, for -WhatIf and -Confirm; an id
+        // that is not there stays "Id 3" (its removal then reports TargetNotFound).
+        private string Describe(long id)
+        {
+            var text = "Id " + id.ToString(CultureInfo.InvariantCulture);
+            if (WritesFor(null, create: false, id) is PipelinedWrites writes)
+            {
+                SeeOtherWrites(writes.Store, writes.Batch);
+                var target = writes.Targets.GetById(id);
+                return target == null ? text : $"{text}: {target}";
+            }
+
+            return text;
+        }
 
         private void Remove(string? origin, object target, string description, Action<PipelinedWrites> remove)
         {
