@@ -390,7 +390,10 @@ namespace PartnerOps.Measures
             }
         }
 
-        /// <summary>Orders groups by their keys in turn: numbers and enums by value, text ignoring case, empty keys last.</summary>
+        /// <summary>
+        /// Orders groups by their keys in turn: numbers and enums by value, text (partner names, regions, segments) as
+        /// Get-Partner lists names (<see cref="PartnerRules.CompareNames"/>), empty keys last.
+        /// </summary>
         private sealed class KeysComparer : IComparer<object?[]>
         {
             public int Compare(object?[]? x, object?[]? y)
@@ -401,7 +404,7 @@ namespace PartnerOps.Measures
                     var b = y![i];
                     var order = a == null ? (b == null ? 0 : 1)
                         : b == null ? -1
-                        : a is string s ? StringComparer.OrdinalIgnoreCase.Compare(s, (string)b)
+                        : a is string s ? PartnerRules.CompareNames(s, (string)b)
                         : ((IComparable)a).CompareTo(b);
                     if (order != 0)
                     {

@@ -71,6 +71,29 @@ namespace PartnerOps
         /// </summary>
         public static string NameKey(string normalizedName) => NameFolding.Key(normalizedName);
 
+        /// <summary>
+        /// The key partners are listed by (stored as name_sort, indexed with name_key and id): case ignored, accents next
+        /// to their base letter (Élan beside Elan, Ångström among the A's), ø as o, æ as ae, ß as ss and the like; the same
+        /// in every culture. See <see cref="NameSorting"/> for the exact steps and why it is not a culture's order.
+        /// </summary>
+        public static string NameSortKey(string normalizedName) => NameSorting.Key(normalizedName);
+
+        /// <summary>
+        /// Compares two names in the order Get-Partner lists them: by <see cref="NameSortKey"/>, then by
+        /// <see cref="NameKey"/>, then ordinally (UTF-16 code units; SQLite's binary order differs only between
+        /// supplementary characters and U+E000-U+FFFF).
+        /// </summary>
+        public static int CompareNames(string a, string b)
+        {
+            var order = string.CompareOrdinal(NameSortKey(a), NameSortKey(b));
+            if (order == 0)
+            {
+                order = string.CompareOrdinal(NameKey(a), NameKey(b));
+            }
+
+            return order != 0 ? order : string.CompareOrdinal(a, b);
+        }
+
         /// <summary>The version of the Unicode Character Database the name key's tables come from.</summary>
         public const string UnicodeVersion = NameKeyTables.UnicodeVersion;
 

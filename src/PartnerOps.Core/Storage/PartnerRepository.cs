@@ -24,7 +24,10 @@ namespace PartnerOps.Storage
             _utcNow = utcNow ?? (() => DateTime.UtcNow);
         }
 
-        /// <summary>Partners matching the filter, sorted by name, yielded as they are read.</summary>
+        /// <summary>
+        /// Partners matching the filter, sorted by name as people expect (<see cref="PartnerRules.NameSortKey"/>, then the
+        /// name key, then the id: the partners_name_sort index), yielded as they are read.
+        /// </summary>
         public IEnumerable<Partner> Find(PartnerFilter filter) => TranslatedReads.Stream(_store, () =>
         {
             var (sql, parameters) = FindStatement(filter);
@@ -35,7 +38,7 @@ namespace PartnerOps.Storage
         internal static (string Sql, DynamicParameters Parameters) FindStatement(PartnerFilter filter)
         {
             var (where, parameters) = BuildWhere(filter);
-            var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM partners").Append(where).Append(" ORDER BY name_key");
+            var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM partners").Append(where).Append(" ORDER BY name_sort, name_key, id");
             if (filter.First != null || filter.Skip > 0)
             {
                 sql.Append(" LIMIT @first OFFSET @skip");
@@ -284,7 +287,7 @@ namespace PartnerOps.Storage
             try
             {
                 var changed = _store.Connection.Execute(
-                    @"UPDATE partners SET name = @Name, name_key = @Key, name_dup = CASE WHEN name_key = @Key THEN name_dup ELSE 0 END,
+                    @"UPDATE partners SET name = @Name, name_key = @Key, name_sort = @Sort, name_dup = CASE WHEN name_key = @Key THEN name_dup ELSE 0 END,
                              type = @Type, tier = @Tier, status = @Status, region = @Region,
                              country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt
                       WHERE id = @Id",
@@ -332,6 +335,15 @@ namespace PartnerOps.Storage
                 _store.Transaction);
 
         /// <summary>
+        /// Partners whose stored sort key (name_sort) is not their name's (<see cref="PartnerRules.NameSortKey"/>): written
+        /// by another program, so Get-Partner lists them out of name order. By id.
+        /// </summary>
+        public IReadOnlyList<(long Id, string Name)> StaleSortKeys() =>
+            TranslatedReads.Run(_store, () => _store.Connection.Query<(long, string)>(
+                $"SELECT id, name FROM partners WHERE name_sort IS NOT {PartnerStore.NameSortFunction}(name) ORDER BY id",
+                transaction: _store.Transaction).ToList());
+
+        /// <summary>
         /// Pairs of partners whose names share a key (stored before schema 4 compared names this way): the partner that
         /// holds the key and each other one, by id.
         /// </summary>
@@ -355,6 +367,7 @@ namespace PartnerOps.Storage
             p.Id,
             p.Name,
             Key = PartnerRules.NameKey(p.Name),
+            Sort = PartnerRules.NameSortKey(p.Name),
             Type = p.Type.ToString(),
             Tier = p.Tier.ToString(),
             Status = p.Status.ToString(),
