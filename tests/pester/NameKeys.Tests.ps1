@@ -466,7 +466,7 @@ Describe 'A schema-5 database whose regions and segments now share a key (fault 
         $db = New-TestDatabasePath
         $null = New-PartnerDatabase -Path $db
         Close-PooledConnections
-        # Step 6 changes no table, so a new database set back to version 5 with the keys version 5 computed (the
+        # Step 6 changes no table, and step 7's sort keys are dropped, so a new database set back to version 5 with the keys version 5 computed (the
         # text upper-cased, ToUpperInvariant: ß and İ stay, a no-break space stays) is a version-5 database.
         # Amounts are cents. Direct revenue (partner_id NULL), year 2015, USD.
         $rows = @(
@@ -483,6 +483,7 @@ INSERT INTO targets (id, metric, region, region_key, year, value, currency, crea
  (1, 'PartnerRevenue', 'Western Europe', 'WESTERN EUROPE', 2015, '1000', 'USD', '2020-01-01 00:00:00.000', '2020-01-01 00:00:00.000'),
  (2, 'PartnerRevenue', 'western${nbsp}europe', 'WESTERN${nbsp}EUROPE', 2015, '2000', 'USD', '2020-01-01 00:00:00.000', '2020-01-01 00:00:00.000'),
  (3, 'PartnerRevenue', 'Western Europe', 'WESTERN EUROPE', 2016, '4000', 'USD', '2020-01-01 00:00:00.000', '2020-01-01 00:00:00.000');
+DROP INDEX partners_name_sort; ALTER TABLE partners DROP COLUMN name_sort;
 PRAGMA user_version = 5;
 "@
         $c = Open-RawConnection -Database $db
@@ -495,7 +496,7 @@ PRAGMA user_version = 5;
 
     It 'recomputes the keys and merges the totals cells whose keys now coincide' {
         $script:cellsBefore | Should -Be 4   # four records, four (region, segment) cells under the old keys
-        (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 6
+        (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 7
         $seg = @(Measure-PartnerRevenue -Database $db -GroupBy Segment | Sort-Object Total)
         # enterprise: 50.00 + 70.00 = 120.00 under 'Enterprise' ('E' < 'e'); grosskunden: 100.00 + 200.00 = 300.00 under 'GROSSKUNDEN'.
         $seg.Segment | Should -BeExactly @('Enterprise', 'GROSSKUNDEN')

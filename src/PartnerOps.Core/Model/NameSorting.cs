@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text;
 
@@ -21,10 +22,39 @@ namespace PartnerOps
     /// </remarks>
     internal static class NameSorting
     {
-        /// <summary>The sort key of a (normalised) partner name.</summary>
-        public static string Key(string name)
+        /// <summary>A name with its sort key and name key: ordered by the sort key, then the name key, then the name (ordinal).</summary>
+        internal sealed class Place : IComparable
         {
-            var key = NameFolding.Key(name);
+            private readonly string _sort;
+            private readonly string _key;
+            private readonly string _name;
+
+            public Place(string name)
+            {
+                _name = name;
+                _key = NameFolding.Key(name);
+                _sort = SortOfKey(_key);
+            }
+
+            public int CompareTo(object? other)
+            {
+                var that = (Place)other!;
+                var order = string.CompareOrdinal(_sort, that._sort);
+                if (order == 0)
+                {
+                    order = string.CompareOrdinal(_key, that._key);
+                }
+
+                return order != 0 ? order : string.CompareOrdinal(_name, that._name);
+            }
+        }
+
+        /// <summary>The sort key of a (normalised) partner name.</summary>
+        public static string Key(string name) => SortOfKey(NameFolding.Key(name));
+
+        // The sort key from the name key.
+        private static string SortOfKey(string key)
+        {
             var ascii = true;
             foreach (var c in key)
             {
