@@ -268,8 +268,13 @@ namespace PartnerOps.Storage
             if (PartnerRules.SameStoredValues(updated, current))
             {
                 // A change that changes nothing writes nothing: no UPDATE, so UpdatedAt stays and no history is recorded.
-                current.Database = _store.Path;
-                return current;
+                // Compared with the partner as stored now (current may have been read before another change or a removal).
+                var stored = GetById(current.Id) ?? throw NotFound("Id " + current.Id, current.Id);
+                if (PartnerRules.SameStoredValues(updated, stored))
+                {
+                    current.Database = _store.Path;
+                    return current;
+                }
             }
 
             updated.UpdatedAt = now;
