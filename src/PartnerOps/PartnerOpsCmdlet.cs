@@ -295,6 +295,10 @@ namespace PartnerOps.Commands
             foreach (var writes in _writes.Values)
             {
                 writes.Dispose();
+                if ((_stopRequested || Stopping) && writes.Written > 0)
+                {
+                    WarnStopped(writes);
+                }
             }
 
             _writes.Clear();
@@ -482,11 +486,42 @@ namespace PartnerOps.Commands
         /// </summary>
         protected override void StopProcessing()
         {
+            _stopRequested = true;
             lock (_stores)
             {
                 foreach (var store in _stores)
                 {
                     store.Interrupt();
+                }
+            }
+        }
+
+        // Ctrl+C came: Dispose says what the pipelined writes kept.
+        private volatile bool _stopRequested;
+
+        // A stopped pipelined write (Import-Csv | Add-Partner, Get-Partner | Set-Partner) says what it kept: the items written
+        // before the stop, each whole (a stop keeps what was reported, see WriteItem). The stopping pipeline may refuse the
+        // warning stream; the host then shows it.
+        private void WarnStopped(PipelinedWrites writes)
+        {
+            var message = string.Format(
+                System.Globalization.CultureInfo.CurrentCulture,
+                "{0} was stopped: the {1:N0} item(s) it wrote to '{2}' before the stop are kept, each whole; the items after them were not written.",
+                MyInvocation.MyCommand.Name,
+                writes.Written,
+                writes.Store.Path);
+            try
+            {
+                WriteWarning(message);
+            }
+            catch (Exception ex) when (ex is PipelineStoppedException || ex is InvalidOperationException)
+            {
+                try
+                {
+                    Host?.UI?.WriteWarningLine(message);
+                }
+                catch (Exception hostFailure) when (hostFailure is NotImplementedException || hostFailure is InvalidOperationException)
+                {
                 }
             }
         }

@@ -652,6 +652,37 @@ Describe 'Ctrl+C during an import says what was kept' {
         $script:Runspace.Dispose()
     }
 
+    It 'a pipelined write (rows | Add-Partner) stopped after <Sleep> ms warns with the items kept, which is what is stored' -ForEach @(
+        @{ Sleep = 800 }, @{ Sleep = 1600 }, @{ Sleep = 2400 }
+    ) {
+        $db = Join-Path (New-TestFolder) 'piped.db'
+        $null = New-PartnerDatabase -Path $db
+        $run = Invoke-StoppedImport '1..1000000 | ForEach-Object { [pscustomobject]@{ Name = "P$_" } } | Add-Partner -Database $Db' $Sleep @{ Db = $db; Csv = $null }
+        $run.State | Should -Be 'Stopped'
+        $stored = (Get-PartnerDatabase -Database $db).PartnerCount
+        if ($stored -eq 0) {
+            @($run.Warnings).Count | Should -Be 0
+        }
+        else {
+            $run.Warnings | Should -BeExactly @("Add-Partner was stopped: the $($stored.ToString('N0')) item(s) it wrote to '$db' before the stop are kept, each whole; the items after them were not written.")
+        }
+    }
+
+    It 'a pipelined Set-Partner stopped warns with the partners it changed, which are the ones changed' {
+        $db = Join-Path (New-TestFolder) 'set.db'
+        $null = New-PartnerDatabase -Path $db
+        $rows = Join-Path (Split-Path $db) 'p.csv'
+        [IO.File]::WriteAllLines($rows, [string[]]@('Name') + @(foreach ($i in 1..60000) { "S$i" }))
+        $null = Import-Partner -Database $db -Path $rows
+        $run = Invoke-StoppedImport 'Get-Partner -Database $Db | Set-Partner -Database $Db -Tier Gold' 1500 @{ Db = $db; Csv = $null }
+        $run.State | Should -Be 'Stopped'
+        $changed = @(Get-Partner -Database $db -Tier Gold).Count
+        $changed | Should -BeLessThan 60000 -Because 'the stop must come before the end (else this proves nothing)'
+        if ($changed -gt 0) {
+            $run.Warnings | Should -BeExactly @("Set-Partner was stopped: the $($changed.ToString('N0')) item(s) it wrote to '$db' before the stop are kept, each whole; the items after them were not written.")
+        }
+    }
+
     It 'Import-PartnerRevenue stopped warns with the count stored and how -Mode Skip treats references' {
         $db = Join-Path (New-TestFolder) 'revenue.db'
         $null = New-PartnerDatabase -Path $db
