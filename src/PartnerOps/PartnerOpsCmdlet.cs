@@ -258,8 +258,10 @@ namespace PartnerOps.Commands
         {
             if (!_currencies.TryGetValue(path, out var currency))
             {
+                // The write's own store (opened without creating anything, as the write would open it next): a second
+                // connection just for this would keep the file's -wal and -shm about longer than the write does.
                 currency = _writes.TryGetValue(path, out var writes) ? writes.Store.Currency
-                    : System.IO.File.Exists(path) && new System.IO.FileInfo(path).Length > 0 ? ReadStoreAt(path).Currency
+                    : System.IO.File.Exists(path) && new System.IO.FileInfo(path).Length > 0 ? WritesAt(path, create: false).Store.Currency
                     : PartnerStore.DefaultCurrency;
                 _currencies[path] = currency;
             }
