@@ -478,6 +478,16 @@ Describe 'Partner names sort as people expect, the same in every culture' {
         $finding.Detail | Should -BeLike "Partner Id 1 'Ångström Labs' has a stored sort key that is not its name's*"
     }
 
+    It 'tab completion of -Name offers names in the same order' {
+        $c = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $c
+        'Maz Tech', 'Mäx Data', 'Mats AB' | ForEach-Object { [pscustomobject]@{ Name = $_ } } | Add-Partner -Database $c
+        $line = "Get-Partner -Database '$c' -Name M"
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        # Sort keys: 'mats ab' < 'max data' (Mäx) < 'maz tech'. By name key alone Mäx ('mäx', ä > z) would come last.
+        $completions | Should -BeExactly @("'Mats AB'", "'Mäx Data'", "'Maz Tech'")
+    }
+
     It 'lookups by name stay on the name index' {
         (Get-Partner -Database $db -Name 'élan').Name | Should -BeExactly 'Élan'
         (Get-Partner -Database $db -Name 'STRASSE GMBH').Name | Should -BeExactly 'Straße GmbH'
