@@ -260,9 +260,18 @@ namespace PartnerOps.Commands
             {
                 // The write's own store (opened without creating anything, as the write would open it next): a second
                 // connection just for this would keep the file's -wal and -shm about longer than the write does.
-                currency = _writes.TryGetValue(path, out var writes) ? writes.Store.Currency
-                    : System.IO.File.Exists(path) && new System.IO.FileInfo(path).Length > 0 ? WritesAt(path, create: false).Store.Currency
-                    : PartnerStore.DefaultCurrency;
+                try
+                {
+                    currency = _writes.TryGetValue(path, out var writes) ? writes.Store.Currency
+                        : System.IO.File.Exists(path) && new System.IO.FileInfo(path).Length > 0 ? WritesAt(path, create: false, terminating: false).Store.Currency
+                        : PartnerStore.DefaultCurrency;
+                }
+                catch (PartnerOpsException)
+                {
+                    // A database that cannot be used: the write reports that, for its item (this text is not shown then).
+                    return "(the database's reporting currency)";
+                }
+
                 _currencies[path] = currency;
             }
 
