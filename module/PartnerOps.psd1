@@ -43,8 +43,8 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Partners', 'Channel', 'SQLite', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            LicenseUri   = 'https://example.invalid/partnerops/LICENSE'
-            ProjectUri   = 'https://example.invalid/partnerops'
+            # No LicenseUri, ProjectUri or HelpInfoUri: the project has no public site yet, and a link to one that does not exist
+            # breaks Get-Help -Online and the gallery page. The licence is the LICENSE file shipped beside this manifest.
             ReleaseNotes = '0.1.0: partners, revenue records with exact money, yearly exchange rates, targets, Measure-PartnerRevenue and Measure-PartnerTarget; help, views and tab completion.'
         }
     }

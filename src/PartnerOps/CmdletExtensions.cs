@@ -43,24 +43,28 @@ namespace PartnerOps.Commands
         }
 
         /// <summary>
-        /// ShouldProcess with ConfirmImpact High behaviour whatever the cmdlet's own impact (for -Force paths):
-        /// it prompts by default, but never when -Confirm:$false is given or $ConfirmPreference is 'None'.
+        /// ShouldProcess as a Medium-impact cmdlet asks it, for the harmless branch of a cmdlet declared ConfirmImpact High
+        /// (New-PartnerDatabase of a new file, Backup-PartnerDatabase to a new file): -WhatIf, $WhatIfPreference, -Confirm and
+        /// a $ConfirmPreference of Medium or Low are honoured as usual; otherwise it goes on without asking (as ShouldProcess
+        /// of a Medium-impact cmdlet does), saying what it does under -Verbose. The destructive branch of the same cmdlet calls
+        /// ShouldProcess itself, at the cmdlet's High impact, so that -Confirm:$false and $ConfirmPreference decide; no
+        /// ShouldContinue is asked, so -Force never meets a second question (PowerShell's guideline for -Force).
         /// </summary>
-        public static bool ShouldProcessDestructive(this PSCmdlet cmdlet, string target, string action)
+        public static bool ShouldProcessAtMedium(this PSCmdlet cmdlet, string target, string action)
         {
-            if (!cmdlet.ShouldProcess(target, action))
-            {
-                return false;
-            }
-
             var bound = cmdlet.MyInvocation.BoundParameters;
-            if (bound.ContainsKey("Confirm") || bound.ContainsKey("WhatIf"))
+            var whatIf = bound.TryGetValue("WhatIf", out var w)
+                ? w is SwitchParameter ws && ws.IsPresent
+                : LanguagePrimitives.IsTrue(cmdlet.SessionState.PSVariable.GetValue("WhatIfPreference"));
+            var confirm = bound.TryGetValue("Confirm", out var c) && c is SwitchParameter cs && cs.IsPresent;
+            var preference = cmdlet.SessionState.PSVariable.GetValue("ConfirmPreference") is ConfirmImpact p ? p : ConfirmImpact.High;
+            if (whatIf || confirm || (preference != ConfirmImpact.None && preference <= ConfirmImpact.Medium))
             {
-                return true; // ShouldProcess has already honoured the explicit choice.
+                return cmdlet.ShouldProcess(target, action);
             }
 
-            var preference = cmdlet.SessionState.PSVariable.GetValue("ConfirmPreference") is ConfirmImpact impact ? impact : ConfirmImpact.High;
-            return preference == ConfirmImpact.None || cmdlet.ShouldContinue($"{action} '{target}'? This cannot be undone.", "Confirm");
+            cmdlet.WriteVerbose($"Performing the operation \"{action}\" on target \"{target}\".");
+            return true;
         }
     }
 }

@@ -4,7 +4,36 @@ using PartnerOps.Import;
 
 namespace PartnerOps.Commands
 {
-    /// <summary>Turns an import's reports into PowerShell's streams: errors, progress and verbose messages.</summary>
+    /// <summary>
+    /// How many row errors an import command still writes as error records (-ErrorLimit), shared by the files of one command.
+    /// </summary>
+    internal sealed class ErrorBudget
+    {
+        private long _left;
+
+        public ErrorBudget(int limit)
+        {
+            Limit = limit;
+            _left = limit;
+        }
+
+        /// <summary>The most row errors the command writes (0: none).</summary>
+        public int Limit { get; }
+
+        /// <summary>Takes one error from the budget: false when it is spent (the error is then only counted).</summary>
+        public bool Take()
+        {
+            if (_left <= 0)
+            {
+                return false;
+            }
+
+            _left--;
+            return true;
+        }
+    }
+
+    /// <summary>Turns an import's reports into PowerShell's streams: errors (up to -ErrorLimit), progress and verbose messages.</summary>
     internal sealed class CmdletImportListener : IImportListener
     {
         private static int _nextActivityId = 0x1D00;
@@ -14,32 +43,66 @@ namespace PartnerOps.Commands
         private readonly ProgressRecord _progress;
         private bool _progressShown;
 
-        public CmdletImportListener(Cmdlet cmdlet, string path, string what)
+        private readonly ErrorBudget _budget;
+
+        public CmdletImportListener(Cmdlet cmdlet, string path, string what, ErrorBudget budget)
         {
             _cmdlet = cmdlet;
+            _budget = budget;
             _path = path;
             _progress = new ProgressRecord(System.Threading.Interlocked.Increment(ref _nextActivityId), $"Importing {what} from " + System.IO.Path.GetFileName(path), "Starting");
         }
 
+        /// <summary>Rows of this file that failed beyond the command's -ErrorLimit: counted, not written as errors.</summary>
+        public long Held { get; private set; }
+
+        /// <summary>Of <see cref="Held"/>, the rows whose PartnerName names no partner in the database.</summary>
+        public long HeldForUnknownPartner { get; private set; }
+
         public void RowFailed(ImportRowError error)
         {
+            if (!_budget.Take())
+            {
+                Held++;
+                if (RevenueImport.IsUnknownPartner(error))
+                {
+                    HeldForUnknownPartner++;
+                }
+
+                return;
+            }
+
             var exception = new PartnerOpsException(ErrorIds.ImportRowInvalid, FailureKind.InvalidData, error.Message, error.Line);
-            _cmdlet.WriteError(PartnerOpsCmdlet.ToErrorRecord(exception, Target(error)));
+            Report(() => _cmdlet.WriteError(PartnerOpsCmdlet.ToErrorRecord(exception, Target(error))));
         }
 
-        public void Warning(string message) => _cmdlet.WriteWarning(message);
+        public void Warning(string message) => Report(() => _cmdlet.WriteWarning(message));
 
         public void Progress(ImportProgress progress)
         {
             _progress.StatusDescription = string.Format(CultureInfo.CurrentCulture, "{0:N0} rows read", progress.RowsRead);
             _progress.PercentComplete = progress.Percent;
-            _cmdlet.WriteProgress(_progress);
+            Report(() => _cmdlet.WriteProgress(_progress));
             _progressShown = true;
         }
 
         public void BatchCommitted(long rowsCommitted, long lastLine)
         {
-            _cmdlet.WriteVerbose(string.Format(CultureInfo.CurrentCulture, "Committed {0:N0} row(s) of '{1}', up to line {2:N0}.", rowsCommitted, _path, lastLine));
+            Report(() => _cmdlet.WriteVerbose(string.Format(CultureInfo.CurrentCulture, "Committed {0:N0} row(s) of '{1}', up to line {2:N0}.", rowsCommitted, _path, lastLine)));
+        }
+
+        // A stream refuses reports once the pipeline is stopping (Ctrl+C may come before the import's cancellation does):
+        // that is the import's stop, which Core knows as cancellation, so it can count what its committed batches keep.
+        private static void Report(System.Action write)
+        {
+            try
+            {
+                write();
+            }
+            catch (PipelineStoppedException ex)
+            {
+                throw new System.OperationCanceledException(ex.Message, ex);
+            }
         }
 
         /// <summary>Removes the progress bar.</summary>

@@ -24,6 +24,7 @@ namespace PartnerOps.Commands
         private readonly Dictionary<string, PartnerStore> _readers = new Dictionary<string, PartnerStore>(StringComparer.Ordinal);
         private readonly Dictionary<string, PipelinedWrites> _writes = new Dictionary<string, PipelinedWrites>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _currencies = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly Dictionary<string, PartnerOpsException> _unusable = new Dictionary<string, PartnerOpsException>(StringComparer.Ordinal);
         private bool? _databaseGiven;
         private static readonly ConditionalWeakTable<Runspace, StrongBox<string?>> SessionDefaults = new ConditionalWeakTable<Runspace, StrongBox<string?>>();
@@ -248,6 +249,35 @@ namespace PartnerOps.Commands
         internal string WhereUnlessDefault(PartnerStore store) =>
             string.Equals(store.Path, DatabasePathFor(null), StringComparison.Ordinal) ? string.Empty : $" in '{store.Path}'";
 
+        /// <summary>
+        /// The currency a record or target given without one gets in the database at <paramref name="path"/>: its reporting
+        /// currency, or USD (<see cref="PartnerStore.DefaultCurrency"/>) for a database this write would create. For
+        /// ShouldProcess texts, which name money with its currency; read once per command and database.
+        /// </summary>
+        internal string ReportingCurrencyAt(string path)
+        {
+            if (!_currencies.TryGetValue(path, out var currency))
+            {
+                // The write's own store (opened without creating anything, as the write would open it next): a second
+                // connection just for this would keep the file's -wal and -shm about longer than the write does.
+                try
+                {
+                    currency = _writes.TryGetValue(path, out var writes) ? writes.Store.Currency
+                        : System.IO.File.Exists(path) && new System.IO.FileInfo(path).Length > 0 ? WritesAt(path, create: false, terminating: false).Store.Currency
+                        : PartnerStore.DefaultCurrency;
+                }
+                catch (PartnerOpsException)
+                {
+                    // A database that cannot be used: the write reports that, for its item (this text is not shown then).
+                    return "(the database's reporting currency)";
+                }
+
+                _currencies[path] = currency;
+            }
+
+            return currency;
+        }
+
         /// <summary>A store for this command's reads on the database at <paramref name="path"/>, opened once and closed with the command.</summary>
         protected PartnerStore ReadStoreAt(string path, bool terminating = true)
         {
@@ -276,6 +306,10 @@ namespace PartnerOps.Commands
             foreach (var writes in _writes.Values)
             {
                 writes.Dispose();
+                if ((_stopRequested || Stopping) && writes.Written > 0)
+                {
+                    WarnStopped(writes);
+                }
             }
 
             _writes.Clear();
@@ -302,7 +336,16 @@ namespace PartnerOps.Commands
             WriteVerbose($"Using database '{path}'.");
             try
             {
+                // A write to a path with no database creates one; a mistyped -Database would otherwise go unnoticed.
+                var creating = create && !System.IO.File.Exists(path);
                 var store = create ? PartnerStore.OpenOrCreate(path) : PartnerStore.OpenExisting(path);
+                if (creating)
+                {
+                    WriteWarning(
+                        $"There was no database at '{path}', so a new, empty PartnerOps database was created there (reporting currency {store.Currency}). " +
+                        "If you meant an existing database, check the path (Remove-Item it if it was a mistake). To create databases only on purpose, " +
+                        "use New-PartnerDatabase, and refuse a missing file before writing: if (-not (Test-Path -LiteralPath $db -PathType Leaf)) { throw \"No database at $db\" }.");
+                }
                 if (DebugEnabled)
                 {
                     store.TraceSql(_sqlTrace.Enqueue);
@@ -454,11 +497,42 @@ namespace PartnerOps.Commands
         /// </summary>
         protected override void StopProcessing()
         {
+            _stopRequested = true;
             lock (_stores)
             {
                 foreach (var store in _stores)
                 {
                     store.Interrupt();
+                }
+            }
+        }
+
+        // Ctrl+C came: Dispose says what the pipelined writes kept.
+        private volatile bool _stopRequested;
+
+        // A stopped pipelined write (Import-Csv | Add-Partner, Get-Partner | Set-Partner) says what it kept: the items written
+        // before the stop, each whole (a stop keeps what was reported, see WriteItem). The stopping pipeline may refuse the
+        // warning stream; the host then shows it.
+        private void WarnStopped(PipelinedWrites writes)
+        {
+            var message = string.Format(
+                System.Globalization.CultureInfo.CurrentCulture,
+                "{0} was stopped: the {1:N0} item(s) it wrote to '{2}' before the stop are kept, each whole; the items after them were not written.",
+                MyInvocation.MyCommand.Name,
+                writes.Written,
+                writes.Store.Path);
+            try
+            {
+                WriteWarning(message);
+            }
+            catch (Exception ex) when (ex is PipelineStoppedException || ex is InvalidOperationException)
+            {
+                try
+                {
+                    Host?.UI?.WriteWarningLine(message);
+                }
+                catch (Exception hostFailure) when (hostFailure is NotImplementedException || hostFailure is InvalidOperationException)
+                {
                 }
             }
         }

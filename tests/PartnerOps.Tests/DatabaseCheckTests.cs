@@ -19,7 +19,7 @@ namespace PartnerOps.Tests
 
             var findings = store.Check().ToList();
 
-            Assert.Equal(new[] { "Integrity", "ForeignKey", "Schema", "RevenueTotals", "SharedNames", "SharedTargets" }, findings.Select(f => f.Check).ToArray());
+            Assert.Equal(new[] { "Integrity", "ForeignKey", "Schema", "RevenueTotals", "SharedNames", "SharedTargets", "NameSortKeys" }, findings.Select(f => f.Check).ToArray());
             Assert.All(findings, f => Assert.True(f.Passed, f.ToString()));
             Assert.Equal("ok", findings.Single(f => f.Check == "Integrity").Detail);
         }

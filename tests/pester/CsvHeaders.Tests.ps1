@@ -167,6 +167,7 @@ Describe 'Columns the import does not know give one warning' {
            Unknown = "'Contry', 'Tpye'"; Missing = 'Type, Tier, Status, Region, JoinedOn, EndedOn, Notes' }
     ) {
         $db = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $db   # an existing database: creating one would add its own warning
         $file = New-InputFile $Name -Text $Text
         $result = & $Cmdlet $file -Database $db -WarningVariable warnings -WarningAction SilentlyContinue
         $result.Failed | Should -Be 0
@@ -184,7 +185,9 @@ Describe 'Columns the import does not know give one warning' {
         $typed = Join-Path (Split-Path $export) 'typed.csv'
         (@('#TYPE PartnerOps.Partner') + (Get-Content $export)) | Set-Content $typed
         foreach ($file in $export, $typed) {
-            $result = Import-Partner $file -Database (New-TestDatabasePath) -WarningVariable warnings
+            $target = New-TestDatabasePath
+            $null = New-PartnerDatabase -Path $target   # an existing database: creating one would add its own warning
+            $result = Import-Partner $file -Database $target -WarningVariable warnings
             $warnings.Count | Should -Be 0
             $result.Read | Should -Be 2
         }
@@ -559,6 +562,7 @@ Describe 'A byte-order mark wins over -Encoding, as in Import-Csv (fault 3)' {
         $file = Join-Path (New-TestFolder) 'bom.csv'
         [IO.File]::WriteAllText($file, "Name,Country`n$name,PL`n", $encoding)
         $db = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $db   # an existing database: creating one would add its own warning
         $result = Import-Partner $file -Database $db -Encoding $Encoding -WarningVariable warnings
         $result.Inserted | Should -Be 1
         $warnings.Count | Should -Be 0
@@ -662,6 +666,7 @@ Describe 'Two columns that name one field are one column twice (fault 5)' {
 
     It 'a revenue file''s PartnerId column is still ignored, as its help says' {
         $db = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $db   # an existing database: creating one would add its own warning
         $file = New-InputFile 'r.csv' -Text "PartnerId,PartnerName,Date,Amount,Currency,Region`n99,,2015-01-01,1.50,EUR,NE`n"
         $result = Import-PartnerRevenue $file -Database $db -WarningVariable warnings
         $result.Inserted | Should -Be 1
@@ -716,6 +721,7 @@ Describe 'JSON lists and objects, lookup names and aliases in the failed-row fil
         $json = '[{"Name":"Alpha","Country":["CN"],"Region":["NE"],"Notes":[42],"address":{"city":"Hamburg"},"tags":["cloud","b2b"]}]'
         $file = New-InputFile 'p.json' -Text $json
         $db = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $db   # an existing database: creating one would add its own warning
         $result = Import-Partner $file -Database $db -WarningVariable warnings -ErrorVariable err -ErrorAction SilentlyContinue
         $err.Count | Should -Be 0
         $result.Inserted, $result.Failed | Should -Be @(1, 0)

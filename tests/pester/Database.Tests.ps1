@@ -100,8 +100,8 @@ Describe 'Get-PartnerDatabase' {
         $info.Path | Should -Be $db
     }
 
-    It 'reports the current schema version (5: partners, revenue, rates and targets, ids never reused, name keys, totals within 64 bits)' {
-        $info.SchemaVersion | Should -Be 7
+    It 'reports the current schema version (8: partners, revenue, rates and targets, ids never reused, name keys, totals within 64 bits, one key per region and segment, counted statuses of targets, name sort keys)' {
+        $info.SchemaVersion | Should -Be 8
     }
 
     It 'reports the reporting currency' {
@@ -170,12 +170,12 @@ Describe 'Test-PartnerDatabase' {
         $result | Should -BeTrue
     }
 
-    It 'returns six passed findings with -Detailed: Integrity, ForeignKey, Schema, RevenueTotals, SharedNames and SharedTargets' {
+    It 'returns seven passed findings with -Detailed: Integrity, ForeignKey, Schema, RevenueTotals, SharedNames, SharedTargets and NameSortKeys' {
         $findings = @(Test-PartnerDatabase -Database $db -Detailed)
-        $findings.Count | Should -Be 6
+        $findings.Count | Should -Be 7
         $findings | ForEach-Object { $_ | Should -BeOfType ([PartnerOps.DatabaseFinding]) }
-        $findings.Check | Should -Be @('Integrity', 'ForeignKey', 'Schema', 'RevenueTotals', 'SharedNames', 'SharedTargets')
-        $findings.Passed | Should -Be @($true, $true, $true, $true, $true, $true)
+        $findings.Check | Should -Be @('Integrity', 'ForeignKey', 'Schema', 'RevenueTotals', 'SharedNames', 'SharedTargets', 'NameSortKeys')
+        $findings.Passed | Should -Be @($true, $true, $true, $true, $true, $true, $true)
         $findings | ForEach-Object { $_.Detail | Should -Not -BeNullOrEmpty }
     }
 

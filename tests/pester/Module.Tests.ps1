@@ -11,6 +11,6 @@ Describe 'The built module' {
         $db = New-TestDatabasePath
         $output = Invoke-ChildPwsh "Import-Module '$script:ModuleManifest'; (New-PartnerDatabase -Path '$db').SchemaVersion"
         $LASTEXITCODE | Should -Be 0
-        $output | Should -Be '6'
+        $output | Should -Be '8'
     }
 }

@@ -468,7 +468,8 @@ Describe 'A schema-5 database whose regions and segments now share a key (fault 
         Close-PooledConnections
         # Step 6 changes no table, so a new database set back to version 5 with the keys version 5 computed (the
         # text upper-cased, ToUpperInvariant: ß and İ stay, a no-break space stays) is a version-5 database, once the
-        # column a later step adds (targets.statuses, the statuses a count target counts) is taken away again.
+        # columns later steps add (targets.statuses, the statuses a count target counts; partners.name_sort and its
+        # index) are taken away again.
         # Amounts are cents. Direct revenue (partner_id NULL), year 2015, USD.
         $rows = @(
             @(10000, "Gro${sz}kunden", 'Western Europe'),
@@ -485,6 +486,7 @@ INSERT INTO targets (id, metric, region, region_key, year, value, currency, crea
  (2, 'PartnerRevenue', 'western${nbsp}europe', 'WESTERN${nbsp}EUROPE', 2015, '2000', 'USD', '2020-01-01 00:00:00.000', '2020-01-01 00:00:00.000'),
  (3, 'PartnerRevenue', 'Western Europe', 'WESTERN EUROPE', 2016, '4000', 'USD', '2020-01-01 00:00:00.000', '2020-01-01 00:00:00.000');
 ALTER TABLE targets DROP COLUMN statuses;
+DROP INDEX partners_name_sort; ALTER TABLE partners DROP COLUMN name_sort;
 PRAGMA user_version = 5;
 "@
         $c = Open-RawConnection -Database $db
@@ -497,7 +499,7 @@ PRAGMA user_version = 5;
 
     It 'recomputes the keys and merges the totals cells whose keys now coincide' {
         $script:cellsBefore | Should -Be 4   # four records, four (region, segment) cells under the old keys
-        (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 7
+        (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 8
         $seg = @(Measure-PartnerRevenue -Database $db -GroupBy Segment | Sort-Object Total)
         # enterprise: 50.00 + 70.00 = 120.00 under 'Enterprise' ('E' < 'e'); grosskunden: 100.00 + 200.00 = 300.00 under 'GROSSKUNDEN'.
         $seg.Segment | Should -BeExactly @('Enterprise', 'GROSSKUNDEN')

@@ -36,8 +36,9 @@ Describe 'The module as a package' {
         $metadata.version | Should -BeExactly $version
         $metadata.description | Should -Not -BeNullOrEmpty
         $metadata.authors | Should -Not -BeNullOrEmpty
-        $metadata.projectUrl | Should -Not -BeNullOrEmpty
-        $metadata.licenseUrl | Should -Not -BeNullOrEmpty
+        # No project site exists yet: the manifest names none (issue 13: no link to example.invalid); the licence is LICENSE.txt.
+        $metadata.projectUrl | Should -BeNullOrEmpty
+        $metadata.licenseUrl | Should -BeNullOrEmpty
         $metadata.releaseNotes | Should -Not -BeNullOrEmpty
         foreach ($tag in 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS') {
             $metadata.tags -split ' ' | Should -Contain $tag

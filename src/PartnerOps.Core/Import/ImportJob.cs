@@ -140,6 +140,16 @@ namespace PartnerOps.Import
                 Drain();
                 throw writer.Fault;
             }
+            catch (OperationCanceledException ex) when (!(ex is ImportStoppedException))
+            {
+                // Cancelled, or the listener's stream refused a report because the pipeline is stopping (it throws this then).
+                throw Stopped();
+            }
+
+            if (writer.Fault is OperationCanceledException)
+            {
+                throw Stopped();
+            }
 
             if (writer.Fault != null)
             {
@@ -159,6 +169,29 @@ namespace PartnerOps.Import
                 RolledBack = writer.RolledBack,
                 Database = store.Path,
             };
+
+            // The user stopped the import (Ctrl+C): the writer is stopped first (its open batch rolled back), so that what the
+            // result counts is exactly what the committed batches keep.
+            ImportStoppedException Stopped()
+            {
+                writer.Abort();
+                return new ImportStoppedException(
+                    new ImportResult
+                    {
+                        Path = _source.Path,
+                        Read = read,
+                        Inserted = writer.CommittedInserted,
+                        Updated = writer.CommittedUpdated,
+                        Skipped = writer.CommittedSkipped,
+                        Failed = failed + writer.Failed,
+                        Blank = _source.Blank,
+                        Duration = clock.Elapsed,
+                        RolledBack = _options.Atomic && writer.CommittedLine == 0,
+                        Stopped = true,
+                        Database = store.Path,
+                    },
+                    writer.CommittedLine);
+            }
 
             void Report(ImportRowError error)
             {

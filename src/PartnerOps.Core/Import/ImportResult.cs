@@ -40,12 +40,36 @@ namespace PartnerOps
 
         public TimeSpan Duration { get; internal set; }
 
-        /// <summary>True when -Atomic undid the whole import because rows failed: then nothing was written.</summary>
+        /// <summary>True when -Atomic undid the whole import because rows failed, or because it was stopped (<see cref="Stopped"/>): then nothing was written.</summary>
         public bool RolledBack { get; internal set; }
+
+        /// <summary>
+        /// True when the import was stopped (Ctrl+C) before the end of the file: Inserted, Updated and Skipped then count the
+        /// rows of the batches committed before the stop, which are kept (with -Atomic, none: RolledBack).
+        /// </summary>
+        public bool Stopped { get; internal set; }
 
         /// <summary>The database imported into.</summary>
         public string? Database { get; internal set; }
 
         public override string ToString() => Path;
+    }
+
+    /// <summary>
+    /// An import stopped by the user (Ctrl+C) before the end of its file. <see cref="Result"/> counts what the committed
+    /// batches keep; <see cref="CommittedLine"/> is the file's line of the last row kept (0: none).
+    /// </summary>
+    public sealed class ImportStoppedException : OperationCanceledException
+    {
+        public ImportStoppedException(ImportResult result, long committedLine)
+            : base($"The import of '{result.Path}' was stopped.")
+        {
+            Result = result;
+            CommittedLine = committedLine;
+        }
+
+        public ImportResult Result { get; }
+
+        public long CommittedLine { get; }
     }
 }

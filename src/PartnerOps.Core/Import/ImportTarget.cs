@@ -76,8 +76,12 @@ namespace PartnerOps.Import
         /// <summary>Why a row whose key is already stored fails in Insert mode, naming the column and the value.</summary>
         protected abstract RowOutcome Conflict(ImportChunk chunk, int row);
 
-        /// <summary>Why an Upsert row whose key is stored updated nothing (the UPDATE's own condition refused it).</summary>
-        protected virtual RowOutcome NotUpdated(ImportChunk chunk, int row) => RowOutcome.Of(RowOutcomeKind.Updated);
+        /// <summary>
+        /// What an Upsert row whose key is stored but that updated nothing is: by default Skipped, since the UPDATE's own
+        /// condition leaves a stored row that already holds the row's values as it is (UpdatedAt and history included);
+        /// an entity whose UPDATE refuses rows for other reasons tells them apart here.
+        /// </summary>
+        protected virtual RowOutcome NotUpdated(ImportChunk chunk, int row) => RowOutcome.Of(RowOutcomeKind.Skipped);
 
         /// <summary>Prepares the statements; called once, on the writing thread, before the first batch.</summary>
         public virtual void Prepare(sqlite3 db)

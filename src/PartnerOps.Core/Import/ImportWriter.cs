@@ -61,6 +61,18 @@ namespace PartnerOps.Import
 
         public long Failed { get; private set; }
 
+        /// <summary>Rows inserted by the batches committed so far: what a stop keeps.</summary>
+        public long CommittedInserted { get; private set; }
+
+        /// <summary>Rows updated by the batches committed so far.</summary>
+        public long CommittedUpdated { get; private set; }
+
+        /// <summary>Rows skipped in the batches committed so far.</summary>
+        public long CommittedSkipped { get; private set; }
+
+        /// <summary>The file's line of the last row committed (0: none).</summary>
+        public long CommittedLine { get; private set; }
+
         /// <summary>-Atomic undid everything because rows failed.</summary>
         public bool RolledBack { get; private set; }
 
@@ -217,6 +229,10 @@ namespace PartnerOps.Import
 
             _target.RecordInserts();
             _store.Commit();
+            CommittedInserted = Inserted;
+            CommittedUpdated = Updated;
+            CommittedSkipped = Skipped;
+            CommittedLine = _lastLine;
             _checkpointer?.Request();
             Events.Enqueue(ImportEvent.Committed(_rowsInBatch, _lastLine));
             _rowsInBatch = 0;

@@ -17,6 +17,7 @@ namespace PartnerOps.Import
     {
         private sqlite3? _db;
         private bool _checksLeftToMapper;
+        private SqliteStatement? _shared;
 
         public PartnerImportTarget(ImportMode mode)
             : base(mode)
@@ -33,19 +34,25 @@ namespace PartnerOps.Import
         public bool ChecksLeftToMapper => _checksLeftToMapper;
 
         protected override string InsertSql =>
-            "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at) " +
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) ON CONFLICT (name_key, name_dup) DO NOTHING";
+            "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort) " +
+            $"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, {Storage.PartnerStore.NameSortFunction}(?1)) ON CONFLICT (name_key, name_dup) DO NOTHING";
 
         protected override string UpdateSql =>
-            "UPDATE partners SET name = ?1, type = ?3, tier = ?4, status = ?5, region = ?6, country = ?7, joined_on = ?8, " +
-            "ended_on = ?9, notes = ?10, updated_at = ?11 WHERE name_key = ?2 AND NOT EXISTS (SELECT 1 FROM partners WHERE name_key = ?2 AND name_dup <> 0)";
+            $"UPDATE partners SET name = ?1, name_sort = {Storage.PartnerStore.NameSortFunction}(?1), type = ?3, tier = ?4, status = ?5, region = ?6, country = ?7, joined_on = ?8, " +
+            "ended_on = ?9, notes = ?10, updated_at = ?11 WHERE name_key = ?2 AND NOT EXISTS (SELECT 1 FROM partners WHERE name_key = ?2 AND name_dup <> 0) " +
+            // A row that changes nothing writes nothing (no UpdatedAt, no history): it counts as skipped (NotUpdated).
+            "AND (name IS NOT ?1 OR type IS NOT ?3 OR tier IS NOT ?4 OR status IS NOT ?5 OR region IS NOT ?6 OR country IS NOT ?7 " +
+            "OR joined_on IS NOT ?8 OR ended_on IS NOT ?9 OR notes IS NOT ?10)";
 
-        // Partners stored before schema 4 whose names now share a key: an Upsert of that name updates neither.
+        // Partners stored before schema 4 whose names now share a key: an Upsert of that name updates neither. Otherwise the
+        // stored partner already holds the row's values: skipped.
         protected override RowOutcome NotUpdated(ImportChunk chunk, int row) =>
-            RowOutcome.Failed(
-                "Name",
-                $"'{chunk.TextString(row, 0)}' names more than one partner (names that print the same, stored before names were compared this way); " +
-                "nothing was changed. Test-PartnerDatabase -Detailed names them; merge or rename them, or use Set-Partner -Id.");
+            !_shared!.Exists(chunk.TextString(row, 1)!)
+                ? RowOutcome.Of(RowOutcomeKind.Skipped)
+                : RowOutcome.Failed(
+                    "Name",
+                    $"'{chunk.TextString(row, 0)}' names more than one partner (names that print the same, stored before names were compared this way); " +
+                    "nothing was changed. Test-PartnerDatabase -Detailed names them; merge or rename them, or use Set-Partner -Id.");
 
         /// <summary>The partners table's CHECK constraints that every mapped row satisfies by construction.</summary>
         public static IReadOnlyCollection<string> KnownChecks { get; } = new[]
@@ -96,6 +103,7 @@ namespace PartnerOps.Import
             }
 
             base.Prepare(db);
+            _shared = new SqliteStatement(db, "SELECT 1 FROM partners WHERE name_key = ?1 AND name_dup <> 0 LIMIT 1");
         }
 
         protected override RowOutcome Conflict(ImportChunk chunk, int row) =>
@@ -106,6 +114,8 @@ namespace PartnerOps.Import
 
         public override void Dispose()
         {
+            _shared?.Dispose();
+            _shared = null;
             base.Dispose();
             if (_db != null)
             {

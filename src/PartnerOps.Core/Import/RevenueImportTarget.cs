@@ -40,7 +40,10 @@ namespace PartnerOps.Import
             "UPDATE revenue SET partner_id = (SELECT id FROM partners WHERE name_key = ?1), date = ?2, amount = ?3, currency = ?4, " +
             "segment = ?5, segment_key = ?6, region = coalesce(?7, (SELECT region FROM partners WHERE name_key = ?1)), " +
             "region_key = coalesce(?8, (SELECT po_key(region) FROM partners WHERE name_key = ?1)) " +
-            "WHERE reference = ?9 AND coalesce(?10, ?11) IS NOT NULL";
+            "WHERE reference = ?9 AND coalesce(?10, ?11) IS NOT NULL " +
+            // A row that changes nothing writes nothing (no history): it counts as skipped (ImportTarget.NotUpdated).
+            "AND (partner_id IS NOT (SELECT id FROM partners WHERE name_key = ?1) OR date IS NOT ?2 OR amount IS NOT ?3 OR currency IS NOT ?4 " +
+            "OR segment IS NOT ?5 OR region IS NOT coalesce(?7, (SELECT region FROM partners WHERE name_key = ?1)))";
 
         public override void Prepare(sqlite3 db)
         {
@@ -62,7 +65,7 @@ namespace PartnerOps.Import
                 var partners = _partnerExists!.CountRows(chunk.TextString(row, 0)!);
                 if (partners == 0)
                 {
-                    return RowOutcome.Failed("PartnerName", $"there is no partner named '{chunk.TextString(row, 9)}'; add it first (Add-Partner or Import-Partner), or leave PartnerName empty for direct revenue.");
+                    return RowOutcome.Failed("PartnerName", $"{RevenueImport.UnknownPartnerReason}'{chunk.TextString(row, 9)}'; add it first (Add-Partner or Import-Partner), or leave PartnerName empty for direct revenue.");
                 }
 
                 if (partners > 1)

@@ -210,7 +210,9 @@ namespace PartnerOps.Measures
             }
 
             var comparer = new KeysComparer();
-            IEnumerable<(Group Group, RevenueMeasure Measure)> ordered = measures.OrderBy(m => m.Group.Keys, comparer);
+            // Text keys are ordered as names are listed; their places are computed once per group, not in every comparison.
+            IEnumerable<(Group Group, RevenueMeasure Measure)> ordered = measures.OrderBy(
+                m => m.Group.Keys.Select(k => k is string text ? PartnerRules.NameOrder(text) : k).ToArray(), comparer);
             if (request.Top is int top)
             {
                 ordered = ordered.OrderByDescending(m => m.Group.Total).Take(Math.Max(top, 0));
@@ -490,7 +492,10 @@ namespace PartnerOps.Measures
             }
         }
 
-        /// <summary>Orders groups by their keys in turn: numbers and enums by value, text ignoring case, empty keys last.</summary>
+        /// <summary>
+        /// Orders groups by their keys in turn: numbers and enums by value, text (partner names, regions, segments) given as
+        /// <see cref="PartnerRules.NameOrder"/> places, so as Get-Partner lists names; empty keys last.
+        /// </summary>
         internal sealed class KeysComparer : IComparer<object?[]>
         {
             public int Compare(object?[]? x, object?[]? y)
@@ -501,7 +506,6 @@ namespace PartnerOps.Measures
                     var b = y![i];
                     var order = a == null ? (b == null ? 0 : 1)
                         : b == null ? -1
-                        : a is string s ? StringComparer.OrdinalIgnoreCase.Compare(s, (string)b)
                         : ((IComparable)a).CompareTo(b);
                     if (order != 0)
                     {

@@ -71,6 +71,26 @@ namespace PartnerOps
         /// </summary>
         public static string NameKey(string normalizedName) => NameFolding.Key(normalizedName);
 
+        /// <summary>
+        /// The key partners are listed by (stored as name_sort, indexed with name_key and id): case ignored, accents next
+        /// to their base letter (Élan beside Elan, Ångström among the A's), ø as o, æ as ae, ß as ss and the like; the same
+        /// in every culture. See <see cref="NameSorting"/> for the exact steps and why it is not a culture's order.
+        /// </summary>
+        public static string NameSortKey(string normalizedName) => NameSorting.Key(normalizedName);
+
+        /// <summary>
+        /// Compares two names in the order Get-Partner lists them: by <see cref="NameSortKey"/>, then by
+        /// <see cref="NameKey"/>, then ordinally (UTF-16 code units; SQLite's binary order differs only between
+        /// supplementary characters and U+E000-U+FFFF).
+        /// </summary>
+        public static int CompareNames(string a, string b) => NameOrder(a).CompareTo(NameOrder(b));
+
+        /// <summary>
+        /// <paramref name="name"/>'s place in the order of <see cref="CompareNames"/>, its keys computed once: for sorting
+        /// many names (a measure's groups), where computing them in every comparison would cost more than the sort.
+        /// </summary>
+        public static IComparable NameOrder(string name) => new NameSorting.Place(name);
+
         /// <summary>The version of the Unicode Character Database the name key's tables come from.</summary>
         public const string UnicodeVersion = NameKeyTables.UnicodeVersion;
 
@@ -152,6 +172,20 @@ namespace PartnerOps
         /// EndedOn defaulted to today when Terminated, and a consistent date range.
         /// </summary>
         /// <param name="keepName">Leave the name as stored (an unchanged name stored under older rules stays valid).</param>
+        /// <summary>
+        /// Whether two partners hold the same stored values: Name, Region, Country and Notes exactly (ordinal; a new spelling
+        /// of a name or region is a change), Type, Tier, Status, JoinedOn and EndedOn. Id and timestamps are not compared.
+        /// A change after which this holds is no change (Set-Partner writes nothing then).
+        /// </summary>
+        public static bool SameStoredValues(Partner a, Partner b) =>
+            string.Equals(a.Name, b.Name, StringComparison.Ordinal)
+            && a.Type == b.Type && a.Tier == b.Tier && a.Status == b.Status
+            && string.Equals(a.Region, b.Region, StringComparison.Ordinal)
+            && string.Equals(a.Country, b.Country, StringComparison.Ordinal)
+            && a.JoinedOn.Date == b.JoinedOn.Date
+            && a.EndedOn?.Date == b.EndedOn?.Date
+            && string.Equals(a.Notes, b.Notes, StringComparison.Ordinal);
+
         public static void Normalize(Partner partner, DateTime today, bool keepName = false)
         {
             partner.Name = keepName && !string.IsNullOrEmpty(partner.Name) ? partner.Name : NormalizeName(partner.Name);

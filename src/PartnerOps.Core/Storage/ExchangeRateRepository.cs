@@ -29,7 +29,10 @@ namespace PartnerOps.Storage
             _utcNow = utcNow ?? (() => DateTime.UtcNow);
         }
 
-        /// <summary>Adds or replaces the rate for a pair and year; returns it as stored.</summary>
+        /// <summary>Whether the last <see cref="Set"/> wrote (false: the same rate was stored already, and nothing was written).</summary>
+        public bool Changed { get; private set; }
+
+        /// <summary>Adds or replaces the rate for a pair and year; returns it as stored. The same rate again writes nothing (<see cref="Changed"/>).</summary>
         public ExchangeRate Set(string from, string to, int year, decimal rate)
         {
             var stored = new ExchangeRate { From = CurrencyCodes.Require(from), To = CurrencyCodes.Require(to), Year = year, Rate = rate, Database = _store.Path };
@@ -54,9 +57,11 @@ namespace PartnerOps.Storage
             stored.From = CurrencyCodes.RequireInYear(stored.From, year);
             stored.To = CurrencyCodes.RequireInYear(stored.To, year);
 
-            _store.Connection.Execute(
+            // A rate already stored with the same value (as stored) is left as it is, UpdatedAt and history included.
+            Changed = 0 < _store.Connection.Execute(
                 @"INSERT INTO exchange_rates (from_currency, to_currency, year, rate, updated_at) VALUES (@From, @To, @Year, @Rate, @Now)
-                  ON CONFLICT (from_currency, to_currency, year) DO UPDATE SET rate = excluded.rate, updated_at = excluded.updated_at",
+                  ON CONFLICT (from_currency, to_currency, year) DO UPDATE SET rate = excluded.rate, updated_at = excluded.updated_at
+                  WHERE exchange_rates.rate IS NOT excluded.rate",
                 new { stored.From, stored.To, stored.Year, Rate = Format(rate), Now = PartnerRules.FormatTimestamp(_utcNow()) },
                 _store.Transaction);
             return stored;

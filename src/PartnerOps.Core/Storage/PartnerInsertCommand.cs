@@ -19,8 +19,8 @@ namespace PartnerOps.Storage
         {
             _statement = new SqliteStatement(
                 store.Connection.Handle!,
-                "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at) " +
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id");
+                "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort) " +
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id");
             store.Own(_statement);
         }
 
@@ -39,6 +39,7 @@ namespace PartnerOps.Storage
             _statement.BindText(10, partner.Notes);
             _statement.BindText(11, PartnerRules.FormatTimestamp(partner.CreatedAt));
             _statement.BindText(12, PartnerRules.FormatTimestamp(partner.UpdatedAt));
+            _statement.BindText(13, PartnerRules.NameSortKey(partner.Name));
             return _statement.ExecuteReturningId();
         }
     }

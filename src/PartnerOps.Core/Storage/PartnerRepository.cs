@@ -24,7 +24,10 @@ namespace PartnerOps.Storage
             _utcNow = utcNow ?? (() => DateTime.UtcNow);
         }
 
-        /// <summary>Partners matching the filter, sorted by name, yielded as they are read.</summary>
+        /// <summary>
+        /// Partners matching the filter, sorted by name as people expect (<see cref="PartnerRules.NameSortKey"/>, then the
+        /// name key, then the id: the partners_name_sort index), yielded as they are read.
+        /// </summary>
         public IEnumerable<Partner> Find(PartnerFilter filter) => TranslatedReads.Stream(_store, () =>
         {
             var (sql, parameters) = FindStatement(filter);
@@ -35,7 +38,7 @@ namespace PartnerOps.Storage
         internal static (string Sql, DynamicParameters Parameters) FindStatement(PartnerFilter filter)
         {
             var (where, parameters) = BuildWhere(filter);
-            var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM partners").Append(where).Append(" ORDER BY name_key");
+            var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM partners").Append(where).Append(" ORDER BY name_sort, name_key, id");
             if (filter.First != null || filter.Skip > 0)
             {
                 sql.Append(" LIMIT @first OFFSET @skip");
@@ -249,7 +252,11 @@ namespace PartnerOps.Storage
             return draft;
         }
 
-        /// <summary>Applies changes to a stored partner; returns it as stored afterwards.</summary>
+        /// <summary>
+        /// Applies changes to a stored partner; returns it as stored afterwards. Changes that leave every stored value as it
+        /// is (<see cref="PartnerRules.SameStoredValues"/>) write nothing: <paramref name="current"/> itself is returned (the
+        /// same instance, so a caller can tell), its UpdatedAt unchanged, and no history is recorded.
+        /// </summary>
         public Partner Update(Partner current, PartnerChanges changes)
         {
             var now = _utcNow();
@@ -257,8 +264,20 @@ namespace PartnerOps.Storage
 
             // A name stored before today's rules (a no-break space, a zero-width space) is kept as it is unless it is changed.
             PartnerRules.Normalize(updated, now.ToLocalTime().Date, keepName: string.Equals(updated.Name, current.Name, StringComparison.Ordinal));
-            updated.UpdatedAt = now;
             updated.Database = _store.Path;
+            if (PartnerRules.SameStoredValues(updated, current))
+            {
+                // A change that changes nothing writes nothing: no UPDATE, so UpdatedAt stays and no history is recorded.
+                // Compared with the partner as stored now (current may have been read before another change or a removal).
+                var stored = GetById(current.Id) ?? throw NotFound("Id " + current.Id, current.Id);
+                if (PartnerRules.SameStoredValues(updated, stored))
+                {
+                    current.Database = _store.Path;
+                    return current;
+                }
+            }
+
+            updated.UpdatedAt = now;
             // A partner stored before schema 4 that shares its key with the one holding it (name_dup <> 0) keeps its name, but
             // a new spelling of that key is a rename to a name another partner holds: refused, as for any other partner.
             if (!string.Equals(updated.Name, current.Name, StringComparison.Ordinal)
@@ -273,7 +292,7 @@ namespace PartnerOps.Storage
             try
             {
                 var changed = _store.Connection.Execute(
-                    @"UPDATE partners SET name = @Name, name_key = @Key, name_dup = CASE WHEN name_key = @Key THEN name_dup ELSE 0 END,
+                    @"UPDATE partners SET name = @Name, name_key = @Key, name_sort = @Sort, name_dup = CASE WHEN name_key = @Key THEN name_dup ELSE 0 END,
                              type = @Type, tier = @Tier, status = @Status, region = @Region,
                              country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt
                       WHERE id = @Id",
@@ -321,6 +340,15 @@ namespace PartnerOps.Storage
                 _store.Transaction);
 
         /// <summary>
+        /// Partners whose stored sort key (name_sort) is not their name's (<see cref="PartnerRules.NameSortKey"/>): written
+        /// by another program, so Get-Partner lists them out of name order. By id.
+        /// </summary>
+        public IReadOnlyList<(long Id, string Name)> StaleSortKeys() =>
+            TranslatedReads.Run(_store, () => _store.Connection.Query<(long, string)>(
+                $"SELECT id, name FROM partners WHERE name_sort IS NOT {PartnerStore.NameSortFunction}(name) ORDER BY id",
+                transaction: _store.Transaction).ToList());
+
+        /// <summary>
         /// Pairs of partners whose names share a key (stored before schema 4 compared names this way): the partner that
         /// holds the key and each other one, by id.
         /// </summary>
@@ -344,6 +372,7 @@ namespace PartnerOps.Storage
             p.Id,
             p.Name,
             Key = PartnerRules.NameKey(p.Name),
+            Sort = PartnerRules.NameSortKey(p.Name),
             Type = p.Type.ToString(),
             Tier = p.Tier.ToString(),
             Status = p.Status.ToString(),

@@ -35,6 +35,9 @@ namespace PartnerOps.Storage
         /// <summary>The SQL function each connection registers for <see cref="PartnerRules.NameKey"/> (schema step 4 recomputes keys with it).</summary>
         internal const string NameKeyFunction = "po_name_key";
 
+        /// <summary>The SQL function each connection registers for <see cref="PartnerRules.NameSortKey"/> (the import and schema step 7 write sort keys with it).</summary>
+        internal const string NameSortFunction = "po_name_sort";
+
         private PartnerStore(string path, string key, SqliteConnection connection, FileIdentity? opened, int busyTimeoutSeconds)
         {
             Path = path;
@@ -398,6 +401,7 @@ namespace PartnerOps.Storage
                 $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;");
             Connection.CreateFunction("po_key", (string? text) => RevenueRules.Key(text), isDeterministic: true);
             Connection.CreateFunction(NameKeyFunction, (string? name) => name == null ? null : PartnerRules.NameKey(name), isDeterministic: true);
+            Connection.CreateFunction(NameSortFunction, (string? name) => name == null ? null : PartnerRules.NameSortKey(name), isDeterministic: true);
             var readOnly = IsReadOnly;
             if (version < Schema.CurrentVersion)
             {
@@ -638,6 +642,7 @@ SELECT count(*) FROM (
                 var schemaOk = version == Schema.CurrentVersion;
                 var totalsOff = schemaOk ? Connection.ExecuteScalar<long>(TotalsCheck) : 0;
                 var shared = schemaOk ? new PartnerRepository(this).SharedNames() : new List<(long, string, long, string)>();
+                var staleSortKeys = schemaOk ? new PartnerRepository(this).StaleSortKeys() : new List<(long, string)>();
                 var sharedTargets = schemaOk ? new TargetRepository(this).SharedRegions() : new List<(long, string?, long, string?, string, int)>();
                 return new[]
                 {
@@ -645,7 +650,7 @@ SELECT count(*) FROM (
                     new DatabaseFinding("ForeignKey", foreignKeys.Count == 0, foreignKeys.Count == 0 ? "ok" : string.Join(Environment.NewLine, foreignKeys)) { Database = Path },
                     new DatabaseFinding("Schema", schemaOk, schemaOk ? $"version {version}" : $"version {version}, expected {Schema.CurrentVersion}") { Database = Path },
                     new DatabaseFinding("RevenueTotals", totalsOff == 0, totalsOff == 0 ? "ok" : $"{totalsOff} revenue total(s) differ from the records they sum") { Database = Path },
-                }.Concat(SharedNameFindings(shared)).Concat(SharedTargetFindings(sharedTargets)).ToList();
+                }.Concat(SharedNameFindings(shared)).Concat(SharedTargetFindings(sharedTargets)).Concat(SortKeyFindings(staleSortKeys)).ToList();
             }
             catch (SqliteException ex)
             {
@@ -684,6 +689,18 @@ SELECT count(*) FROM (
                 TextRules.Shown(p.FirstName),
                 p.OtherId,
                 TextRules.Shown(p.OtherName))));
+        }
+
+        // NameSortKeys: "ok", or one failed finding per partner whose stored sort key is not its name's (another program wrote it).
+        private IEnumerable<DatabaseFinding> SortKeyFindings(IReadOnlyList<(long Id, string Name)> partners)
+        {
+            return Findings("NameSortKeys", partners.Select(p => string.Format(
+                CultureInfo.InvariantCulture,
+                "Partner Id {0} '{1}' has a stored sort key that is not its name's (it was written by another program), so Get-Partner lists it " +
+                "out of name order; lookups by name are not affected. Renaming it writes the key again: Set-Partner -Id {0} -NewName 'a temporary name', " +
+                "then Set-Partner -Id {0} -NewName back.",
+                p.Id,
+                TextRules.Shown(p.Name))));
         }
 
         // One check's findings: "ok" when nothing failed, else one failed finding per problem.

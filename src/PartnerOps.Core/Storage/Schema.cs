@@ -271,6 +271,9 @@ UPDATE OR IGNORE targets SET region_key = coalesce(po_key(region), '') WHERE reg
 
             // 7: the statuses a partner-count target counts (see TargetStatuses).
             TargetStatuses(),
+
+            // 8: partners listed by name as people expect (see NameSortKeys).
+            NameSortKeys(),
         };
 
         /// <summary>
@@ -284,6 +287,17 @@ UPDATE OR IGNORE targets SET region_key = coalesce(po_key(region), '') WHERE reg
         private static string TargetStatuses() => @"
 ALTER TABLE targets ADD COLUMN statuses TEXT;
 UPDATE targets SET statuses = 'Onboarding,Active,Suspended,Terminated' WHERE metric = 'PartnerCount';
+";
+
+        // Step 8: partners listed by name as people expect. They were listed by
+        // name_key, an ordinal order of the case-folded name, which put every accented initial after z (Ångström after
+        // Zürich). Each partner gets its sort key (PartnerRules.NameSortKey, registered as po_name_sort by the connection that
+        // migrates), indexed with name_key and id so that listing and -First/-Skip paging read the index in order.
+        // Self-contained: one entry of Migrations.
+        private static string NameSortKeys() => @"
+ALTER TABLE partners ADD COLUMN name_sort TEXT NOT NULL DEFAULT '';
+UPDATE partners SET name_sort = po_name_sort(name);
+CREATE INDEX partners_name_sort ON partners (name_sort, name_key, id);
 ";
 
         /// <summary>The message the totals triggers raise when a write would take a cell's total beyond 64 bits.</summary>

@@ -31,7 +31,15 @@ namespace PartnerOps.Storage
         /// (the same value, currency and statuses) writes nothing: no UpdatedAt, no history.
         /// </summary>
         /// <exception cref="PartnerOpsException">InvalidTargetValue (InvalidArgument): a value, year, currency or statuses that do not fit the metric.</exception>
-        public PartnerTarget Set(TargetMetric metric, string? region, int year, decimal value, string? currency, IEnumerable<PartnerStatus>? statuses = null)
+        public PartnerTarget Set(TargetMetric metric, string? region, int year, decimal value, string? currency, IEnumerable<PartnerStatus>? statuses = null) =>
+            Set(metric, region, year, value, currency, statuses, out _);
+
+        /// <summary>
+        /// As <see cref="Set(TargetMetric, string?, int, decimal, string?, IEnumerable{PartnerStatus}?)"/>;
+        /// <paramref name="changed"/> is false when the target was stored already as given (nothing written).
+        /// </summary>
+        /// <exception cref="PartnerOpsException">InvalidTargetValue (InvalidArgument): a value, year, currency or statuses that do not fit the metric.</exception>
+        public PartnerTarget Set(TargetMetric metric, string? region, int year, decimal value, string? currency, IEnumerable<PartnerStatus>? statuses, out bool changed)
         {
             var target = Validate(metric, region, year, value, currency, statuses);
             var existing = Get(target.Metric, target.Region, target.Year);
@@ -43,6 +51,7 @@ namespace PartnerOps.Storage
             if (existing != null && existing.Value == target.Value && existing.Currency == target.Currency
                 && FormatStatuses(existing.Statuses) == FormatStatuses(target.Statuses))
             {
+                changed = false;
                 return existing; // nothing to change: nothing written
             }
 
@@ -65,6 +74,7 @@ namespace PartnerOps.Storage
                     Now = now,
                 },
                 _store.Transaction);
+            changed = true;
             target.Region = _store.Connection.ExecuteScalar<string?>("SELECT region FROM targets WHERE id = @Id", new { target.Id }, _store.Transaction);
             return target;
         }

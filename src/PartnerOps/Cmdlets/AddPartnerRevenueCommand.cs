@@ -1,3 +1,4 @@
+using System.Globalization;
 using System;
 using System.Management.Automation;
 using PartnerOps.Storage;
@@ -131,7 +132,11 @@ namespace PartnerOps.Commands
                 Reference = Reference,
             };
 
-            var what = $"{PartnerRules.FormatDate(Date)} {Amount}{(Currency == null ? string.Empty : " " + Currency)} {(partner == null ? "direct" : "by " + partner)}";
+            // "2015-01-01 10 USD by Acme": the money with its currency (the database's when not given), the partner or "direct in <region>".
+            var currency = string.IsNullOrWhiteSpace(Currency) ? ReportingCurrencyAt(DatabasePathFor(origin)) : Currency!.Trim().ToUpperInvariant();
+            var by = partner == null ? "direct" + (string.IsNullOrWhiteSpace(Region) ? string.Empty : " in " + Region) : partner.Name != null ? "by " + partner.Name : "by partner Id " + partner;
+            var what = $"{PartnerRules.FormatDate(Date)} {Amount.ToString(CultureInfo.InvariantCulture)} {currency} {by}" +
+                (string.IsNullOrWhiteSpace(Reference) ? string.Empty : $" (Reference {Reference})");
             if (!ShouldWrite(what, "Add revenue") || !(WritesFor(origin, create: true, target) is PipelinedWrites writes))
             {
                 return;

@@ -6,7 +6,7 @@ using PartnerOps.Storage;
 namespace PartnerOps.Commands
 {
     /// <summary>Writes a consistent copy of the database while others keep using it.</summary>
-    [Cmdlet(VerbsData.Backup, "PartnerDatabase", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsData.Backup, "PartnerDatabase", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(DatabaseInfo))]
     public sealed class BackupPartnerDatabaseCommand : PartnerOpsCmdlet
     {
@@ -48,12 +48,12 @@ namespace PartnerOps.Commands
                     ThrowFailure(new PartnerOpsException(ErrorIds.DatabaseAlreadyExists, FailureKind.AlreadyExists, $"A file already exists at '{destination}'. Use -Force to replace it."), destination);
                 }
 
-                if (!this.ShouldProcessDestructive(destination, "Replace with a backup of " + store.Path))
+                if (!ShouldProcess(destination, "Replace the file with a backup of " + store.Path))
                 {
                     return;
                 }
             }
-            else if (!ShouldProcess(destination, "Back up " + store.Path))
+            else if (!this.ShouldProcessAtMedium(destination, "Back up " + store.Path))
             {
                 return;
             }

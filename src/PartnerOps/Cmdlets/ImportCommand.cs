@@ -16,7 +16,11 @@ namespace PartnerOps.Commands
         protected const string ByPath = nameof(ByPath);
         protected const string ByLiteralPath = nameof(ByLiteralPath);
 
+        /// <summary>-ErrorLimit's default.</summary>
+        public const int DefaultErrorLimit = 100;
+
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private ErrorBudget? _errorBudget;
         private PartnerStore? _store;
 
         // One failed-row file for every file of the command, so each file's rejected rows are kept (with a File column).
@@ -52,6 +56,15 @@ namespace PartnerOps.Commands
 
         [Parameter]
         public char Delimiter { get; set; } = ',';
+
+        /// <summary>
+        /// The most failed rows the command writes as errors (ImportRowInvalid), over all its files; default 100. The rows
+        /// failing beyond it are counted (the ImportResult's Failed) and written to -FailedRowPath, and one warning per file
+        /// says how many more failed. 0 writes none.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int ErrorLimit { get; set; } = DefaultErrorLimit;
 
         /// <summary>Default: UTF-8, with or without a byte-order mark.</summary>
         [Parameter]
@@ -158,11 +171,17 @@ namespace PartnerOps.Commands
                     }
                 }
 
-                var listener = new CmdletImportListener(this, path, What);
+                _errorBudget ??= new ErrorBudget(ErrorLimit);
+                var listener = new CmdletImportListener(this, path, What, _errorBudget);
                 ImportResult? result = null;
                 try
                 {
                     result = job!.Run(_store, listener, _stop.Token, _failedRows);
+                }
+                catch (ImportStoppedException stopped)
+                {
+                    ReportStop(stopped);
+                    throw new PipelineStoppedException();
                 }
                 catch (OperationCanceledException)
                 {
@@ -182,6 +201,7 @@ namespace PartnerOps.Commands
                     CultureInfo.CurrentCulture,
                     "Read {0:N0} row(s) from '{1}' in {2:N1} s ({3:N0} rows/s): {4:N0} inserted, {5:N0} updated, {6:N0} skipped, {7:N0} failed, {8:N0} blank.",
                     result.Read, path, result.Duration.TotalSeconds, result.Read / seconds, result.Inserted, result.Updated, result.Skipped, result.Failed, result.Blank));
+                WarnOfHeldErrors(listener, result, options.FailedRowPath);
                 if (result.RolledBack)
                 {
                     WriteWarning($"Nothing was imported from '{path}': {result.Failed} row(s) failed, and -Atomic undoes the whole file. Fix the rows reported and import the file again.");
@@ -190,6 +210,96 @@ namespace PartnerOps.Commands
                 WriteObject(result);
             }
         }
+
+        /// <summary>
+        /// Says what a stopped import (Ctrl+C) kept: a warning with the rows committed and how to carry on, and the
+        /// ImportResult (Stopped set). The pipeline is stopping, so its streams may refuse them: the warning then goes to
+        /// the host (the console) directly, and the result is not written.
+        /// </summary>
+        private void ReportStop(ImportStoppedException stopped)
+        {
+            var result = stopped.Result;
+            var kept = result.Inserted + result.Updated;
+            var command = MyInvocation.MyCommand.Name;
+            string message;
+            if (Atomic)
+            {
+                message = result.RolledBack
+                    ? $"{command} was stopped: nothing from '{result.Path}' was kept (-Atomic undoes the whole file). Run the import again to import it."
+                    : $"{command} was stopped after the whole of '{result.Path}' was committed: {kept:N0} row(s) are kept.";
+            }
+            else if (kept + result.Skipped == 0)
+            {
+                message = $"{command} was stopped before any row of '{result.Path}' was committed: nothing from it was kept. Run the import again to import it.";
+            }
+            else
+            {
+                message = string.Format(
+                    CultureInfo.CurrentCulture,
+                    "{0} was stopped: {1:N0} row(s) of '{2}' up to line {3:N0} were committed and are kept ({4:N0} inserted, {5:N0} updated, {6:N0} skipped); " +
+                    "the rows after them were not imported. To carry on, run the same import again with -Mode Skip: {7}",
+                    command,
+                    kept,
+                    result.Path,
+                    stopped.CommittedLine,
+                    result.Inserted,
+                    result.Updated,
+                    result.Skipped,
+                    ResumeNote);
+            }
+
+            try
+            {
+                WriteWarning(message);
+            }
+            catch (PipelineStoppedException)
+            {
+                Host?.UI?.WriteWarningLine(message);
+                return;
+            }
+
+            try
+            {
+                WriteObject(result);
+            }
+            catch (PipelineStoppedException)
+            {
+                // The pipeline no longer takes output; the warning has said what was kept.
+            }
+        }
+
+        // The rows that failed beyond -ErrorLimit: how many, and where to see them all.
+        private void WarnOfHeldErrors(CmdletImportListener listener, ImportResult result, string? failedRowPath)
+        {
+            if (listener.Held == 0)
+            {
+                return;
+            }
+
+            var limit = _errorBudget!.Limit;
+            var message = string.Format(
+                CultureInfo.CurrentCulture,
+                "{0:N0} more row(s) of '{1}' failed and were not written as errors ({2:N0} failed in all, the ImportResult's Failed; -ErrorLimit {3} writes at most {3} per command). ",
+                listener.Held,
+                result.Path,
+                result.Failed,
+                limit);
+            message += failedRowPath != null
+                ? $"Every failed row is in '{failedRowPath}', with its Line and Reason."
+                : "To see them all, give -FailedRowPath <file> (each failed row as read, with its Line and Reason), or a larger -ErrorLimit.";
+            if (listener.HeldForUnknownPartner > 0)
+            {
+                message += string.Format(
+                    CultureInfo.CurrentCulture,
+                    " {0:N0} of them name a partner that is not in the database: import the partners first (Import-Partner), or leave PartnerName empty for direct revenue.",
+                    listener.HeldForUnknownPartner);
+            }
+
+            WriteWarning(message);
+        }
+
+        /// <summary>How a re-run with -Mode Skip treats the rows already imported (the end of the stop warning).</summary>
+        protected abstract string ResumeNote { get; }
 
         /// <summary>What is imported, for messages: "partners", "revenue".</summary>
         protected abstract string What { get; }

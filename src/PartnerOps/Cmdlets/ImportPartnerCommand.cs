@@ -14,6 +14,9 @@ namespace PartnerOps.Commands
     {
         protected override string What => "partners";
 
+        /// <inheritdoc/>
+        protected override string ResumeNote => "the partners already stored (matched by name) are skipped, the others imported.";
+
         protected override ImportJob Open(string path, ImportOptions options) => PartnerImport.Open(path, options);
     }
 }

@@ -13,6 +13,11 @@ namespace PartnerOps.Commands
     {
         protected override string What => "revenue";
 
+        /// <inheritdoc/>
+        protected override string ResumeNote =>
+            "the records whose Reference is stored are skipped, the others imported. Records without a Reference cannot be matched and " +
+            "would be added again: import only the lines after the one named above.";
+
         protected override ImportJob Open(string path, ImportOptions options) => RevenueImport.Open(path, options);
     }
 }

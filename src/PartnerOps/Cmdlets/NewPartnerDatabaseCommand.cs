@@ -4,8 +4,12 @@ using PartnerOps.Storage;
 
 namespace PartnerOps.Commands
 {
-    /// <summary>Creates an empty PartnerOps database with a fixed reporting currency.</summary>
-    [Cmdlet(VerbsCommon.New, "PartnerDatabase", SupportsShouldProcess = true)]
+    /// <summary>
+    /// Creates an empty PartnerOps database with a fixed reporting currency. ConfirmImpact High: replacing an existing file
+    /// (-Force) asks unless -Confirm:$false or $ConfirmPreference 'None'; creating a new file asks only as a Medium-impact
+    /// cmdlet would (see <see cref="CmdletExtensions.ShouldProcessAtMedium"/>).
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "PartnerDatabase", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(DatabaseInfo))]
     public sealed class NewPartnerDatabaseCommand : PSCmdlet
     {
@@ -37,14 +41,14 @@ namespace PartnerOps.Commands
                 var exists = File.Exists(path) && new FileInfo(path).Length > 0;
                 if (exists && Force)
                 {
-                    if (!this.ShouldProcessDestructive(path, "Replace database"))
+                    if (!ShouldProcess(path, $"Replace the PartnerOps database and everything in it with a new empty one (currency {currency})"))
                     {
                         return;
                     }
 
                     PartnerStore.Delete(path);
                 }
-                else if (!ShouldProcess(path, $"Create PartnerOps database (currency {currency})"))
+                else if (!this.ShouldProcessAtMedium(path, $"Create PartnerOps database (currency {currency})"))
                 {
                     return;
                 }

@@ -36,7 +36,7 @@ namespace PartnerOps.Commands
             {
                 foreach (var id in Id)
                 {
-                    Remove(null, id, "Id " + id.ToString(CultureInfo.InvariantCulture), writes => writes.Revenue.Remove(id));
+                    Remove(null, id, Describe(id), writes => writes.Revenue.Remove(id));
                 }
 
                 return;
@@ -105,6 +105,21 @@ namespace PartnerOps.Commands
             }
 
             _deferred.Clear();
+        }
+
+        // "Id 7: 2015-01-01 Acme 10.00 USD": the record as stored (date, partner, money with its currency), for -WhatIf and
+        // -Confirm; an id that is not there stays "Id 7" (its removal then reports RevenueNotFound).
+        private string Describe(long id)
+        {
+            var text = "Id " + id.ToString(CultureInfo.InvariantCulture);
+            if (WritesFor(null, create: false, id) is PipelinedWrites writes)
+            {
+                SeeOtherWrites(writes.Store, writes.Batch);
+                var record = writes.Revenue.GetById(id);
+                return record == null ? text : $"{text}: {record}";
+            }
+
+            return text;
         }
 
         private void Remove(string? origin, object target, string description, Action<PipelinedWrites> remove)

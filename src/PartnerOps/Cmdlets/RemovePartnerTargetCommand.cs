@@ -58,7 +58,7 @@ namespace PartnerOps.Commands
                 case ById:
                     foreach (var id in Id)
                     {
-                        Remove(null, id, "Id " + id.ToString(CultureInfo.InvariantCulture), writes => writes.Targets.Remove(id));
+                        Remove(null, id, Describe(id), writes => writes.Targets.Remove(id));
                     }
 
                     break;
@@ -84,6 +84,21 @@ namespace PartnerOps.Commands
             var notFound = Storage.TargetRepository.NotFound(what, what);
             var hint = Region == null ? null : Storage.FilterHints.Unknown(store, Storage.HintedFilter.TargetRegion, new[] { Region }).Select(u => u.Message).FirstOrDefault();
             return hint == null ? notFound : new PartnerOpsException(notFound.ErrorId, notFound.Kind, notFound.Message + " " + hint, what);
+        }
+
+        // "Id 3: PartnerRevenue Western Europe 2015": the target by metric, region and year, for -WhatIf and -Confirm; an id
+        // that is not there stays "Id 3" (its removal then reports TargetNotFound).
+        private string Describe(long id)
+        {
+            var text = "Id " + id.ToString(CultureInfo.InvariantCulture);
+            if (WritesFor(null, create: false, id) is PipelinedWrites writes)
+            {
+                SeeOtherWrites(writes.Store, writes.Batch);
+                var target = writes.Targets.GetById(id);
+                return target == null ? text : $"{text}: {target}";
+            }
+
+            return text;
         }
 
         private void Remove(string? origin, object target, string description, Action<PipelinedWrites> remove)

@@ -137,6 +137,31 @@ namespace PartnerOps.Commands
             }
         }
 
+        // What -WhatIf and -Confirm say is changed: "Tier = Gold, NewName = Acme Ltd" (dates as yyyy-MM-dd, empty values as (none)).
+        private string Described()
+        {
+            var bound = MyInvocation.BoundParameters;
+            var parts = new List<string>();
+            if (NewName != null)
+            {
+                parts.Add($"NewName = {NewName}");
+            }
+
+            foreach (var name in Settable.Where(bound.ContainsKey))
+            {
+                var value = bound[name] switch
+                {
+                    DateTime date => PartnerRules.FormatDate(date),
+                    null => "(none)",
+                    string text when text.Length == 0 => "(none)",
+                    var other => other.ToString(),
+                };
+                parts.Add($"{name} = {value}");
+            }
+
+            return parts.Count == 0 ? "no change given" : string.Join(", ", parts);
+        }
+
         protected override void Act(PartnerReference reference, object target)
         {
             var bound = MyInvocation.BoundParameters;
@@ -162,8 +187,18 @@ namespace PartnerOps.Commands
                 target,
                 "Set partner properties",
                 ConfirmImpact.Medium,
-                (partner, _) => partner.Name,
-                (partner, writes) => writes.Partners.Update(partner, changes),
+                (partner, _) => $"{partner.Name} (Id {partner.Id}): {Described()}",
+                (partner, writes) =>
+                {
+                    var updated = writes.Partners.Update(partner, changes);
+                    if (ReferenceEquals(updated, partner))
+                    {
+                        WriteVerbose($"Partner '{partner.Name}' (Id {partner.Id}) already has these values: no change, nothing written.");
+                        writes.Written--; // not counted among the partners updated
+                    }
+
+                    return updated;
+                },
                 PassThru);
         }
     }

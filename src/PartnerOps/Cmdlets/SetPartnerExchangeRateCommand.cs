@@ -55,7 +55,17 @@ namespace PartnerOps.Commands
                 return;
             }
 
-            WriteItem(writes, InputObject ?? (object)what, () => writes.Rates.Set(From, To, Year, Rate), PassThru);
+            WriteItem(writes, InputObject ?? (object)what, () =>
+            {
+                var rate = writes.Rates.Set(From, To, Year, Rate);
+                if (!writes.Rates.Changed)
+                {
+                    WriteVerbose($"The rate {what} is stored already: no change, nothing written.");
+                    writes.Written--; // not counted among the rates set
+                }
+
+                return rate;
+            }, PassThru);
         }
 
         protected override void EndProcessing() => CompleteWrites("Set", "exchange rate(s)");

@@ -59,7 +59,14 @@ namespace PartnerOps.Commands
 
         protected override void ProcessRecord()
         {
-            var what = $"{Metric} {Region ?? "(all regions)"} {Year.ToString(CultureInfo.InvariantCulture)} = {Value.ToString(CultureInfo.InvariantCulture)}";
+            // "PartnerRevenue Western Europe 2015 = 1000000 USD": metric, region, year and value, money with its currency.
+            var value = Value.ToString(CultureInfo.InvariantCulture);
+            if (Metric == TargetMetric.PartnerRevenue)
+            {
+                value += " " + (string.IsNullOrWhiteSpace(Currency) ? ReportingCurrencyAt(DatabasePathFor(PipedObject.ModuleObjectDatabase(InputObject))) : Currency!.Trim().ToUpperInvariant());
+            }
+
+            var what = $"{Metric} {Region ?? "(all regions)"} {Year.ToString(CultureInfo.InvariantCulture)} = {value}";
             what += Status == null ? string.Empty : " counting " + string.Join(", ", Status);
             if (!ShouldWrite(what, "Set target"))
             {
@@ -74,7 +81,17 @@ namespace PartnerOps.Commands
                 return;
             }
 
-            WriteItem(writes, InputObject ?? (object)what, () => writes.Targets.Set(Metric, Region, Year, Value, Currency, Status), PassThru);
+            WriteItem(writes, InputObject ?? (object)what, () =>
+            {
+                var target = writes.Targets.Set(Metric, Region, Year, Value, Currency, Status, out var changed);
+                if (!changed)
+                {
+                    WriteVerbose($"The target {what} is stored already: no change, nothing written.");
+                    writes.Written--; // not counted among the targets set
+                }
+
+                return target;
+            }, PassThru);
         }
 
         protected override void EndProcessing() => CompleteWrites("Set", "target(s)");
