@@ -68,7 +68,7 @@ Describe 'Default views' {
     It 'has only real table views (and a list view for partners), no drawn tables, for <_>' -ForEach @(
         'PartnerOps.Partner', 'PartnerOps.PartnerRevenue', 'PartnerOps.RevenueMeasure', 'PartnerOps.RevenueMeasure#Region#Year',
         'PartnerOps.ExchangeRate', 'PartnerOps.PartnerTarget', 'PartnerOps.TargetProgress', 'PartnerOps.ImportResult',
-        'PartnerOps.DatabaseInfo', 'PartnerOps.DatabaseFinding', 'PartnerOps.HistoryEntry', 'PartnerOps.PartnerMeasure',
+        'PartnerOps.DatabaseFinding', 'PartnerOps.HistoryEntry', 'PartnerOps.PartnerMeasure',
         'PartnerOps.PartnerMeasure#Region#Year'
     ) {
         $controls = @((Get-FormatData -TypeName $_).FormatViewDefinition.Control | ForEach-Object { $_.GetType().Name })
@@ -252,11 +252,14 @@ Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothin
         (Get-ColumnText -Text $text -Label Path -Width 20 -Glue '') | Should -BeLike "*in $folder*"
     }
 
-    It 'Get-PartnerDatabase at <_> columns: the whole path, currency and counts' -ForEach 80, 120, 200 {
-        $text = Get-PartnerDatabase -Database $m | Out-String -Width $_
-        Get-HeaderLine $text | Should -Match '^Path\s+Currency\s+SchemaVersion\s+PartnerCount\s+RevenueCount\b'
-        (Get-ColumnText -Text $text -Label Path -Width 30 -Glue '') | Should -Be $m
-        $text | Should -Match 'USD\s+\d+\s+2\s+4\b'
+    It 'Get-PartnerDatabase at <_> columns: a list (one database), the whole path, currency and counts' -ForEach 80, 120, 200 {
+        @((Get-FormatData -TypeName 'PartnerOps.DatabaseInfo').FormatViewDefinition.Control)[0].GetType().Name | Should -Be 'ListControl'
+        $lines = (Get-PartnerDatabase -Database $m | Out-String -Width $_) -split "`r?`n"
+        $lines | Should -Contain "Path          : $m"
+        $lines | Should -Contain 'Currency      : USD'
+        $lines | Should -Contain 'PartnerCount  : 2'
+        $lines | Should -Contain 'RevenueCount  : 4'
+        ($lines -match '^(SchemaVersion|SizeBytes|JournalMode)\s+: \S').Count | Should -Be 3
     }
 
     It 'Test-PartnerDatabase -Detailed at <_> columns' -ForEach 80, 120, 200 {
