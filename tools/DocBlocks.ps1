@@ -262,8 +262,10 @@ function Get-DocNormalLine {
     param([AllowEmptyString()] [string] $Line, [string] $CloneRoot)
     $l = Get-DocDisplayLine $Line $CloneRoot
     $l = $l -replace 'partnerops-tour-\d{6}', 'partnerops-tour-NNNNNN'
-    # A path cut on the left by a view (…255764/more.csv) shows some of the folder's digits.
+    # A path cut on the left by a view (…255764/more.csv) shows some of the folder's digits; one wrapped inside its
+    # column at a '-' (in /tmp/partnerops-, then tour-255764/ on the next line) shows them at the start of a line.
     $l = $l -replace '(…[A-Za-z-]*)\d{1,6}(?=[/\\])', '$1NNNNNN'
+    $l = $l -replace '(?<![\w-])tour-\d{6}(?=[/\\])', 'tour-NNNNNN'
     $l = $l -replace '\b\d{2}:\d{2}:\d{2}\.\d{1,7}\b', '<duration>'
     $l = $l -replace '\b\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?Z?', '<timestamp>'
     foreach ($today in @([DateTime]::UtcNow.ToString('yyyy-MM-dd'), [DateTime]::Now.ToString('yyyy-MM-dd')) | Select-Object -Unique) {

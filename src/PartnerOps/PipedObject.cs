@@ -79,11 +79,13 @@ namespace PartnerOps.Commands
                 return null;
             }
 
+            // A measure is a PSObject whose first type name is its key set's (PartnerOps.RevenueMeasure#Region#Year, for its
+            // view), then its base type; a deserialized object's names all start with Deserialized.PartnerOps.
             var names = TypeNamesOf(value);
             var typeName = names.Count > 0 ? names[0] : string.Empty;
             var isModuleObject = value.BaseObject.GetType().Namespace == nameof(PartnerOps)
                 || typeName.StartsWith("Deserialized.PartnerOps.", StringComparison.Ordinal)
-                || typeName == MeasurePartnerRevenueCommand.TypeName;
+                || names.Any(n => n == MeasurePartnerRevenueCommand.TypeName || n == MeasurePartnerCommand.TypeName);
             return isModuleObject && (value.Properties["Database"]?.Value is object database) ? Convert.ToString(database is PSObject ps ? ps.BaseObject : database, CultureInfo.InvariantCulture) : null;
         }
 

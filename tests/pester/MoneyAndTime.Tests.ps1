@@ -458,11 +458,12 @@ Describe 'The default views show money with its currency''s minor digits and cou
 
     It 'shows target progress with the target''s digits: 2.50 not 3, 0.499 not 0' {
         $text = Invoke-InCulture 'en-US' { Measure-PartnerTarget -Database $db -AsOf 2015-12-31 | Out-String -Width 160 }
-        # V revenue: actual is the partner revenue of V (none, all direct): 0.00; expected all of it 2.50; gap 2.50
+        # V revenue: actual is the partner revenue of V (none, all direct): 0.00; expected all of it 2.50; projected on the
+        # year's last day = actual 0.00; gap 2.50
         # (columns Metric, Region, Year, Target, Actual, Progress, OnTrack, Expected, Projected, Gap; PartnerRevenue wraps as Partner/Revenue)
-        $text | Should -Match 'Partner\s+V\s+2015\s+2\.50\s+0\.00\s+0\.0\s?%\s+False\s+2\.50\s+2\.50'
-        $text | Should -Match 'Partner\s+K\s+2015\s+0\.499\s+0\.000\s+0\.0\s?%\s+False\s+0\.499\s+0\.499'
-        $text | Should -Match 'PartnerCount\s+V\s+2015\s+1,234\s+0\s+0\.0\s?%\s+False\s+1,234\s+1,234'
+        $text | Should -Match 'Partner\s+V\s+2015\s+2\.50\s+0\.00\s+0\.0\s?%\s+False\s+2\.50\s+0\.00\s+2\.50'
+        $text | Should -Match 'Partner\s+K\s+2015\s+0\.499\s+0\.000\s+0\.0\s?%\s+False\s+0\.499\s+0\.000\s+0\.499'
+        $text | Should -Match 'PartnerCount\s+V\s+2015\s+1,234\s+0\s+0\.0\s?%\s+False\s+1,234\s+0\s+1,234'
     }
 
     It 'shows a partner count''s expectation exactly: 1.5 half way through the year, not 2' {
@@ -470,7 +471,8 @@ Describe 'The default views show money with its currency''s minor digits and cou
         Set-PartnerTarget -Database $c -Metric PartnerCount -Region Nowhere -Year 2015 -Value 3
         # no partners at the start of 2015: 0 + (3 - 0) * 182 / 364 = 1.5 on 2015-07-02
         $text = Invoke-InCulture 'en-US' { Measure-PartnerTarget -Database $c -AsOf 2015-07-02 | Out-String -Width 160 }
-        $text | Should -Match 'PartnerCount\s+Nowhere\s+2015\s+3\s+0\s+0\.0\s?%\s+False\s+1\.5\s+3'
+        # projected: 0 partners + 0 net adds scaled to the year's end = 0; gap 3
+        $text | Should -Match 'PartnerCount\s+Nowhere\s+2015\s+3\s+0\s+0\.0\s?%\s+False\s+1\.5\s+0\s+3'
         $text = Invoke-InCulture 'de-DE' { Measure-PartnerTarget -Database $c -AsOf 2015-07-02 | Out-String -Width 160 }
         $text | Should -Match '\sFalse\s+1,5\s'
     }

@@ -167,7 +167,7 @@ Describe 'about_PartnerOps runs as written' {
 
     It 'has runnable examples, among them the channel share of 2015' {
         $script:AboutBlocks.Count | Should -BeGreaterThan 5
-        @($script:AboutBlocks | Where-Object { $_.Code -match 'Measure-PartnerRevenue -GroupBy Channel -Year 2015' -and -not $_.SkipReason }).Count | Should -Be 1
+        @($script:AboutBlocks | Where-Object { $_.Code -match 'Measure-PartnerRevenue -GroupBy Channel -Year 2015' -and -not $_.SkipReason }).Count | Should -BeGreaterOrEqual 1
         [IO.File]::ReadAllText($script:AboutPath) | Should -Not -Match '0\.78'
     }
 
