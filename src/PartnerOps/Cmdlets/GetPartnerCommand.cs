@@ -13,7 +13,7 @@ namespace PartnerOps.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "Partner", DefaultParameterSetName = ByName, SupportsPaging = true)]
     [OutputType(typeof(Partner))]
-    public sealed class GetPartnerCommand : PartnerOpsCmdlet
+    public sealed class GetPartnerCommand : PartnerFilterCmdlet
     {
         private const string ByName = nameof(ByName);
         private const string ById = nameof(ById);
@@ -41,39 +41,6 @@ namespace PartnerOps.Commands
         [Parameter(ParameterSetName = ByInputObject, Mandatory = true, ValueFromPipeline = true)]
         public PSObject[]? InputObject { get; set; }
 
-        [Parameter]
-        [EnumValue(typeof(PartnerType), List = true)]
-        public PartnerType[]? Type { get; set; }
-
-        [Parameter]
-        [EnumValue(typeof(PartnerTier), List = true)]
-        public PartnerTier[]? Tier { get; set; }
-
-        [Parameter]
-        [EnumValue(typeof(PartnerStatus), List = true)]
-        public PartnerStatus[]? Status { get; set; }
-
-        [Parameter]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(RegionCompleter))]
-        [ValueList]
-        public string[]? Region { get; set; }
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(CountryCompleter))]
-        [ValueList]
-        public string[]? Country { get; set; }
-
-        [Parameter]
-        [DateTransformation]
-        public DateTime? JoinedAfter { get; set; }
-
-        [Parameter]
-        [DateTransformation]
-        public DateTime? JoinedBefore { get; set; }
-
         /// <summary>Those that were partners on this date: joined on or before it, not ended by it, not Prospect.</summary>
         [Parameter]
         [DateTransformation]
@@ -96,8 +63,7 @@ namespace PartnerOps.Commands
                 }
 
                 // A region or country that no partner has is most often a typo: say so, with the closest ones in use.
-                FilterHintWarnings.Warn(this, store, HintedFilter.PartnerRegion, Region, seen.Count == 0);
-                FilterHintWarnings.Warn(this, store, HintedFilter.PartnerCountry, Country, seen.Count == 0);
+                WarnOfUnknownFilterValues(store, seen.Count == 0);
 
                 return;
             }
@@ -144,39 +110,11 @@ namespace PartnerOps.Commands
 
         private PartnerFilter BuildFilter()
         {
-            var filter = new PartnerFilter
-            {
-                JoinedAfter = JoinedAfter,
-                JoinedBefore = JoinedBefore,
-                AsOf = AsOf,
-                Skip = PagingSkip,
-                First = PagingFirst,
-            };
-            AddAll(filter.Types, Type);
-            AddAll(filter.Tiers, Tier);
-            AddAll(filter.Statuses, Status);
-            AddAll(filter.Regions, Region?.Select(NamePattern.Parse));
-            foreach (var country in Country ?? Array.Empty<string>())
-            {
-                try
-                {
-                    filter.Countries.Add(PartnerRules.NormalizeCountry(country)!);
-                }
-                catch (PartnerOpsException ex)
-                {
-                    ThrowFailure(ex, country);
-                }
-            }
-
+            var filter = BuildPartnerFilter();
+            filter.AsOf = AsOf;
+            filter.Skip = PagingSkip;
+            filter.First = PagingFirst;
             return filter;
-        }
-
-        private static void AddAll<T>(IList<T> list, IEnumerable<T>? values)
-        {
-            foreach (var value in values ?? Enumerable.Empty<T>())
-            {
-                list.Add(value);
-            }
         }
     }
 }

@@ -13,7 +13,7 @@ namespace PartnerOps.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Measure, "Partner")]
     [OutputType("PartnerOps.PartnerMeasure")]
-    public sealed class MeasurePartnerCommand : PartnerOpsCmdlet
+    public sealed class MeasurePartnerCommand : PartnerFilterCmdlet
     {
         public const string TypeName = "PartnerOps.PartnerMeasure";
 
@@ -43,46 +43,6 @@ namespace PartnerOps.Commands
         [ArgumentCompleter(typeof(PartnerNameCompleter))]
         public string[]? Name { get; set; }
 
-        /// <summary>Only partners of these (current) types.</summary>
-        [Parameter]
-        [EnumValue(typeof(PartnerType), List = true)]
-        public PartnerType[]? Type { get; set; }
-
-        /// <summary>Only partners of these (current) tiers.</summary>
-        [Parameter]
-        [EnumValue(typeof(PartnerTier), List = true)]
-        public PartnerTier[]? Tier { get; set; }
-
-        /// <summary>Only partners with these (current) statuses; a Prospect is never counted.</summary>
-        [Parameter]
-        [EnumValue(typeof(PartnerStatus), List = true)]
-        public PartnerStatus[]? Status { get; set; }
-
-        /// <summary>Only partners in these regions, matched by their key (RevenueRules.Key); wildcards allowed.</summary>
-        [Parameter]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(RegionCompleter))]
-        [ValueList]
-        public string[]? Region { get; set; }
-
-        /// <summary>Only partners in these countries (ISO 3166-1 alpha-2, any case; InvalidCountryCode otherwise).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(CountryCompleter))]
-        [ValueList]
-        public string[]? Country { get; set; }
-
-        /// <summary>Joined strictly after this date.</summary>
-        [Parameter]
-        [DateTransformation]
-        public DateTime? JoinedAfter { get; set; }
-
-        /// <summary>Joined strictly before this date.</summary>
-        [Parameter]
-        [DateTransformation]
-        public DateTime? JoinedBefore { get; set; }
-
         #endregion
 
         protected override void EndProcessing()
@@ -93,7 +53,7 @@ namespace PartnerOps.Commands
                 {
                     // Today as the session's clock says it (its time zone), as Add-Partner's default JoinedOn.
                     AsOf = AsOf ?? DateTime.Now.Date,
-                    Filter = new PartnerFilter { JoinedAfter = JoinedAfter, JoinedBefore = JoinedBefore },
+                    Filter = BuildPartnerFilter(),
                 };
                 foreach (var key in PartnerMeasurer.CheckKeys(GroupBy ?? Array.Empty<PartnerGroupKey>()))
                 {
@@ -101,11 +61,6 @@ namespace PartnerOps.Commands
                 }
 
                 PartnerRules.CheckDate(request.AsOf, nameof(AsOf));
-                AddAll(request.Filter.Types, Type);
-                AddAll(request.Filter.Tiers, Tier);
-                AddAll(request.Filter.Statuses, Status);
-                AddAll(request.Filter.Regions, Region?.Select(NamePattern.Parse));
-                AddAll(request.Filter.Countries, Country?.Select(c => PartnerRules.NormalizeCountry(c)!));
                 AddAll(request.Filter.Names, Name?.Select(NamePattern.ParseName));
 
                 var store = ReadStoreAt(ResolveDatabasePath());
@@ -131,9 +86,7 @@ namespace PartnerOps.Commands
                 }
 
                 // A region or country that no partner has is most often a typo: say so, with the closest ones in use.
-                var counted = measures.Sum(m => m.Count);
-                FilterHintWarnings.Warn(this, store, HintedFilter.PartnerRegion, Region, counted == 0);
-                FilterHintWarnings.Warn(this, store, HintedFilter.PartnerCountry, Country, counted == 0);
+                WarnOfUnknownFilterValues(store, measures.Sum(m => m.Count) == 0);
             }
             catch (PartnerOpsException ex)
             {
@@ -162,14 +115,6 @@ namespace PartnerOps.Commands
             result.Properties.Add(new PSNoteProperty(nameof(measure.AsOf), measure.AsOf));
             result.Properties.Add(new PSNoteProperty(nameof(measure.Database), measure.Database));
             return result;
-        }
-
-        private static void AddAll<T>(IList<T> list, IEnumerable<T>? values)
-        {
-            foreach (var value in values ?? Enumerable.Empty<T>())
-            {
-                list.Add(value);
-            }
         }
     }
 }
