@@ -49,13 +49,16 @@ Show 'The exchange rates of 2015' {
 Show 'The targets of 2015' {
     Get-PartnerTarget -Year 2015
 }
-Show 'How many partners do we have in Western Europe, and how far from the 1,000 promised for 2015?' {
+Show 'How many partners did each region have at the start of 2015 (700 in Western Europe), and a year before?' {
+    Measure-Partner -GroupBy Region -AsOf 2015-01-01
+}
+Show 'How many of Western Europe''s are active (the count target counts Active ones), and how far from the 1,000 promised for 2015?' {
     Measure-PartnerTarget -Year 2015 -Region 'Western Europe' -AsOf 2015-01-01
 }
 Show 'Half way through 2015, for every target?' {
     Measure-PartnerTarget -Year 2015 -AsOf 2015-07-02
 }
-Show 'And at the end of 2015?' {
+Show 'And at the end of 2015? (The share target is of all revenue; the next answer is of enterprise revenue only.)' {
     Measure-PartnerTarget -Year 2015 -AsOf 2015-12-31
 }
 Show 'What share of 2015 enterprise revenue comes through partners?' {

@@ -1,9 +1,9 @@
 <#
 .SYNOPSIS
     An unattended runbook: adds the partners of a CSV file, ends long-suspended relationships,
-    and reports what it rejected. Exit code 0 on success, 1 when PartnerOps itself failed.
+    and reports what it rejected. Exit code 0 on success, 1 when the database is missing or PartnerOps itself failed.
 .EXAMPLE
-    pwsh -NoProfile -File samples/Runbook.ps1 -CsvPath new-partners.csv -Database /srv/partnerops/partners.db
+    pwsh -NoProfile -File samples/Runbook.ps1 -CsvPath new-partners.csv -Database /srv/partnerops/partners.db -ModulePath ./out/PartnerOps
 #>
 param(
     [Parameter(Mandatory)] [string] $CsvPath,
@@ -15,6 +15,12 @@ $ErrorActionPreference = 'Stop'   # anything unexpected stops the runbook
 $ConfirmPreference = 'None'       # nothing may prompt
 $ProgressPreference = 'SilentlyContinue'   # no one watches the progress bar
 Import-Module $ModulePath
+
+# A write to a missing database file creates it (with a warning): a mistyped -Database must stop the runbook instead.
+if (-not (Test-Path -LiteralPath $Database -PathType Leaf)) {
+    [Console]::Error.WriteLine("No PartnerOps database at '$Database'; create it with New-PartnerDatabase first.")
+    exit 1
+}
 
 try {
     # Bad rows are reported one by one (ids such as PartnerAlreadyExists, InvalidCountryCode); good rows are stored.

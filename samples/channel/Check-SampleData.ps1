@@ -10,7 +10,7 @@
     enterprise revenue (total, partner share, China share) and the one distributor relationship that ended.
 
 .EXAMPLE
-    cd /work/wt-samples && dotnet tool restore && dotnet pwsh ./samples/channel/Check-SampleData.ps1
+    dotnet tool restore && dotnet pwsh ./samples/channel/Check-SampleData.ps1   (from the clone's folder)
 #>
 [CmdletBinding()]
 param(

@@ -131,9 +131,13 @@ namespace PartnerOps.Commands
 
         /// <summary>
         /// <paramref name="text"/> broken into lines of at most <paramref name="width"/> characters for a wrapping table
-        /// column: at spaces, after '/', '\', '-' and ',', and between a lower-case and an upper-case letter
-        /// (<c>SystemIntegrator</c> as <c>System</c>, <c>Integrator</c>); a part longer than the width is split at the width.
-        /// Every character is kept (spaces at a break are dropped), so the whole text is always shown.
+        /// column: at spaces, after '/', '\', '-', ',' and '=', after the session culture's digit group separator between
+        /// digits when it is visible (so that a long amount breaks as <c>12,000,000,</c> / <c>000.00</c>, never reading as a
+        /// whole number; a space-like separator, as fr-FR's, is kept and the amount split at the width),
+        /// and, for an enum value only, between a lower-case and an upper-case letter (<c>SystemIntegrator</c> as
+        /// <c>System</c>, <c>Integrator</c>; a name such as <c>Tandem GmbH</c> is never broken inside a word that fits);
+        /// a part longer than the width is split at the width. Every character is kept (spaces at a break are dropped),
+        /// so the whole text is always shown.
         /// </summary>
         public static string Wrap(object? text, int width)
         {
@@ -145,7 +149,7 @@ namespace PartnerOps.Commands
 
             var lines = new List<string>();
             var line = new StringBuilder();
-            foreach (var part in Parts(value))
+            foreach (var part in Parts(value, (text is PSObject wrapped ? wrapped.BaseObject : text) is Enum))
             {
                 var piece = part;
                 if (line.Length + piece.TrimEnd().Length > width && line.Length > 0)
@@ -173,14 +177,18 @@ namespace PartnerOps.Commands
         }
 
         // The text cut after each break opportunity; the parts joined give the text back.
-        private static IEnumerable<string> Parts(string text)
+        private static IEnumerable<string> Parts(string text, bool camelCase)
         {
+            var group = CultureInfo.CurrentCulture.NumberFormat.NumberGroupSeparator;
             var start = 0;
             for (var i = 1; i <= text.Length; i++)
             {
+                var betweenDigits = i >= 2 && i < text.Length && char.IsDigit(text[i - 2]) && char.IsDigit(text[i]);
                 var end = i == text.Length
-                    || " /\\-,".IndexOf(text[i - 1]) >= 0 && text[i] != ' '
-                    || char.IsLower(text[i - 1]) && char.IsUpper(text[i]);
+                    || " /\\-=".IndexOf(text[i - 1]) >= 0 && text[i] != ' '
+                    || text[i - 1] == ',' && text[i] != ' ' && !betweenDigits   // a comma between digits is a number's
+                    || group.Length == 1 && !char.IsWhiteSpace(group[0]) && text[i - 1] == group[0] && betweenDigits
+                    || camelCase && char.IsLower(text[i - 1]) && char.IsUpper(text[i]);
                 if (end)
                 {
                     yield return text.Substring(start, i - start);

@@ -10,6 +10,8 @@ AfterAll {
 Describe 'The README runbook (samples/Runbook.ps1)' {
     It 'stores the good rows, reports each bad one with its id, and ends a long suspension, without prompting' {
         $db = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $db
+        Close-PooledConnections
         $csv = Join-Path (Split-Path $db) 'new.csv'
         @(
             [pscustomobject]@{ Name = 'Good One'; Country = 'DE'; Status = 'Active'; JoinedOn = '2012-01-01' }
@@ -25,6 +27,20 @@ Describe 'The README runbook (samples/Runbook.ps1)' {
         ($output | Where-Object { $_ -like 'rejected: Bad Country: InvalidCountryCode:*' }) | Should -Not -BeNullOrEmpty
         ($output | Where-Object { $_ -like 'rejected: good one: PartnerAlreadyExists:*' }) | Should -Not -BeNullOrEmpty
         (Get-Partner -Database $db -Name 'Sleepy Ltd').Status | Should -Be 'Terminated'
+    }
+
+    It 'refuses a database path that does not exist (a typo) with exit code 1, before writing anything' {
+        $db = New-TestDatabasePath
+        $typo = Join-Path (Split-Path $db) 'partnres.db'
+        $csv = Join-Path (Split-Path $db) 'new.csv'
+        [pscustomobject]@{ Name = 'Any'; Country = 'DE' } | Export-Csv $csv -NoTypeInformation
+
+        $output = Invoke-ChildPwsh "& '$script:Runbook' -CsvPath '$csv' -Database '$typo' -ModulePath '$script:ModuleManifest'; exit `$LASTEXITCODE"
+
+        $LASTEXITCODE | Should -Be 1
+        ($output | Out-String) | Should -Match ([regex]::Escape("No PartnerOps database at '$typo'; create it with New-PartnerDatabase first."))
+        Test-Path $typo | Should -BeFalse
+        @(Get-ChildItem (Split-Path $db) -Filter 'partnres.db*').Count | Should -Be 0
     }
 
     It 'exits with 1 and names the error id when the database is not a PartnerOps database' {

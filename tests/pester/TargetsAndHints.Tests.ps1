@@ -475,6 +475,32 @@ Describe 'An exact region, segment or country no row has: a warning naming the c
         $r.Output.Amount | Should -Be 500
     }
 
+    It 'Get-PartnerRevenue with piped partners: the warning once, after every partner''s records' {
+        # Anna GmbH and Fresh Ltd are piped; no record of either has the region 'Westren Europe'.
+        $r = Get-Warnings { Get-Partner -Database $db -Name 'Anna GmbH', 'Fresh Ltd' | Get-PartnerRevenue -Region 'Westren Europe' }
+        $r.Output.Count | Should -Be 0
+        $r.Warnings | Should -Be @("No revenue record has region 'Westren Europe'; closest: 'Western Europe'.")
+        $r = Get-Warnings { Get-Partner -Database $db -Name 'Anna GmbH' | Get-PartnerRevenue -Segment 'Enterprize' }
+        $r.Warnings | Should -Be @("No revenue record has segment 'Enterprize'; closest: 'Enterprise'.")
+        # A value that matches gives no warning, piped or not.
+        (Get-Warnings { Get-Partner -Database $db -Name 'Anna GmbH' | Get-PartnerRevenue -Segment 'enterprise' }).Warnings | Should -BeNullOrEmpty
+    }
+
+    It 'a value with spaces around it matches as the filter reads it (trimmed): no warning, alone or in a list (<_>)' -ForEach @(
+        'Get-Partner', 'Get-PartnerRevenue', 'Measure-PartnerRevenue', 'Measure-Partner'
+    ) {
+        $filtering = Get-Command $_ -Module PartnerOps
+        # Revenue is booked in Western Europe only; partners are in Western and Eastern Europe.
+        $r = Get-Warnings { & $filtering -Database $db -Region 'western europe', ' Western Europe ' }
+        $r.Warnings | Should -BeNullOrEmpty
+        $r = Get-Warnings { & $filtering -Database $db -Region ' Western Europe' }
+        $r.Warnings | Should -BeNullOrEmpty
+    }
+
+    It 'a segment with spaces around it in a list: no warning' {
+        (Get-Warnings { Get-PartnerRevenue -Database $db -Segment 'Enterprise ', ' GROSSKUNDEN' }).Warnings | Should -BeNullOrEmpty
+    }
+
     It 'Measure-PartnerRevenue -Region and -Segment: the answer as before, with the warning' {
         $r = Get-Warnings { Measure-PartnerRevenue -Database $db -Region 'Westren Europe' }
         $r.Output.Total | Should -Be 0

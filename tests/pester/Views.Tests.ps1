@@ -56,6 +56,8 @@ AfterAll {
     Remove-TestFolders
 }
 
+# A terminal of N columns prints N - 1 of them (a line that fills the width wraps), so a view "at N columns" is rendered
+# with Out-String -Width (N - 1), as the console shows it.
 Describe 'Default views' {
     It 'has a view for <_>' -ForEach @(
         'PartnerOps.Partner', 'PartnerOps.PartnerRevenue', 'PartnerOps.RevenueMeasure', 'PartnerOps.ExchangeRate',
@@ -105,7 +107,7 @@ Describe 'Default views' {
 
 Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothing cut' {
     It 'Get-Partner at <_> columns: Name to Country, long names whole' -ForEach 80, 120, 200 {
-        $text = Get-Partner -Database $m | Out-String -Width $_
+        $text = Get-Partner -Database $m | Out-String -Width ($_ - 1)
         $text | Should -Not -Match $ellipsis
         Get-HeaderLine $text | Should -Match '^Name\s+Type\s+Tier\s+Status\s+Region\s+Country\b'
         $names = Get-ColumnText -Text $text -Label Name -Width 25
@@ -127,7 +129,7 @@ Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothin
     }
 
     It 'Get-PartnerRevenue at <_> columns: Date, PartnerName, Amount, Region whole' -ForEach 80, 120, 200 {
-        $text = Get-PartnerRevenue -Database $m -Year 2015 | Out-String -Width $_
+        $text = Get-PartnerRevenue -Database $m -Year 2015 | Out-String -Width ($_ - 1)
         $text | Should -Not -Match $ellipsis
         Get-HeaderLine $text | Should -Match '^Date\s+PartnerName\s+Amount\s+Region\s+Segment\b'
         $names = Get-ColumnText -Text $text -Label PartnerName -Width 24
@@ -139,7 +141,7 @@ Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothin
     }
 
     It 'Measure-PartnerRevenue -GroupBy Partner -Top 5 at <_> columns: the names whole, Total and Share' -ForEach 80, 120, 200 {
-        $text = Measure-PartnerRevenue -Database $m -GroupBy Partner -Top 5 | Out-String -Width $_
+        $text = Measure-PartnerRevenue -Database $m -GroupBy Partner -Top 5 | Out-String -Width ($_ - 1)
         $text | Should -Not -Match $ellipsis
         Get-HeaderLine $text | Should -Match '^Partner\s+Total\s+Share\s+Count$'
         $partners = Get-ColumnText -Text $text -Label Partner -Width 25
@@ -151,7 +153,7 @@ Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothin
     }
 
     It 'Measure-PartnerRevenue -GroupBy Region, Year at <_> columns: Region, Year, Total, Share, Growth' -ForEach 80, 120, 200 {
-        $text = Measure-PartnerRevenue -Database $m -GroupBy Year, Region -Year 2015 | Out-String -Width $_
+        $text = Measure-PartnerRevenue -Database $m -GroupBy Year, Region -Year 2015 | Out-String -Width ($_ - 1)
         $text | Should -Not -Match $ellipsis
         Get-HeaderLine $text | Should -Match '^Region\s+Year\s+Total\s+Share\s+Growth\s+Count$'
         Get-ColumnText -Text $text -Label Region -Width 14 | Should -Be 'China Middle East & Africa'
@@ -163,14 +165,14 @@ Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothin
     }
 
     It 'Measure-PartnerRevenue without -GroupBy at <_> columns: Total, Share, Count' -ForEach 80, 120, 200 {
-        $text = Measure-PartnerRevenue -Database $m | Out-String -Width $_
+        $text = Measure-PartnerRevenue -Database $m | Out-String -Width ($_ - 1)
         Get-HeaderLine $text | Should -Match '^\s*Total\s+Share\s+Count$'
         # 1,000,000 + 1,234,567.50 + 765,432.50 + 1,000,000 = 4,000,000.00 in 4 records
         $text | Should -Match '4,000,000\.00 USD 100\.0 %\s+4\s'
     }
 
     It 'Measure-PartnerRevenue with more keys than have a view at <_> columns: the keys in one Group column' -ForEach 80, 120, 200 {
-        $text = Measure-PartnerRevenue -Database $m -GroupBy Region, Channel, Segment -Year 2015 -Region China | Out-String -Width $_
+        $text = Measure-PartnerRevenue -Database $m -GroupBy Region, Channel, Segment -Year 2015 -Region China | Out-String -Width ($_ - 1)
         $text | Should -Not -Match $ellipsis
         Get-HeaderLine $text | Should -Match '^Group\s+Total\s+Share\s+Growth\s+Count$'
         # China 2015: Partner/Enterprise 1,234,567.50; Direct/Carrier 1,000,000.00 (sorted by the keys: Partner before Direct)
@@ -179,7 +181,7 @@ Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothin
     }
 
     It 'Measure-PartnerTarget at <_> columns: the as-of date, Metric, Region, Year, Target, Actual, Progress, OnTrack' -ForEach 80, 120, 200 {
-        $text = Measure-PartnerTarget -Database $m -Year 2015 -AsOf 2015-07-02 | Out-String -Width $_
+        $text = Measure-PartnerTarget -Database $m -Year 2015 -AsOf 2015-07-02 | Out-String -Width ($_ - 1)
         $text | Should -Not -Match $ellipsis
         $text | Should -Match 'As of: 2015-07-02'
         Get-HeaderLine $text | Should -Match '^Metric\s+Region\s+Year\s+Target\s+Actual\s+Progress\s+OnTrack\b'
@@ -201,7 +203,7 @@ Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothin
             Statuses = [PartnerOps.PartnerStatus[]] ('Active', 'Onboarding'); Projected = 1612d; Database = 'test.db'
         }
         $progress.PSTypeNames.Insert(0, 'PartnerOps.TargetProgress')
-        $text = $progress | Out-String -Width $_
+        $text = $progress | Out-String -Width ($_ - 1)
         $text | Should -Match 'As of: 2015-07-02'
         Get-ColumnText -Text $text -Label Metric -Width 12 | Should -Be 'PartnerCount (Active, Onboarding)'
         Get-ColumnText -Text $text -Label Region -Width 11 | Should -Be 'Western Europe'
@@ -214,24 +216,24 @@ Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothin
         $progress.Metric = [PartnerOps.TargetMetric]::PartnerRevenue
         $progress.Statuses = $null
         $progress.Currency = 'EUR'
-        Get-ColumnText -Text ($progress | Out-String -Width $_) -Label Metric -Width 12 | Should -Be 'Partner Revenue (EUR)'
+        Get-ColumnText -Text ($progress | Out-String -Width ($_ - 1)) -Label Metric -Width 12 | Should -Be 'Partner Revenue (EUR)'
     }
 
     It 'Get-PartnerTarget at <_> columns: Metric, Region, Year, Value, Currency' -ForEach 80, 120, 200 {
-        $text = Get-PartnerTarget -Database $m | Out-String -Width $_
+        $text = Get-PartnerTarget -Database $m | Out-String -Width ($_ - 1)
         Get-HeaderLine $text | Should -Match '^Metric\s+Region\s+Year\s+Value\s+Currency\s+Id$'
         $text | Should -Match 'PartnerRevenue\s+China\s+2015\s+3,000,000\.00\s+USD\s+1'
     }
 
     It 'Get-PartnerExchangeRate at <_> columns' -ForEach 80, 120, 200 {
-        $text = Get-PartnerExchangeRate -Database $m | Out-String -Width $_
+        $text = Get-PartnerExchangeRate -Database $m | Out-String -Width ($_ - 1)
         Get-HeaderLine $text | Should -Match '^From\s+To\s+Year\s+Rate$'
         $text | Should -Match 'EUR\s+USD\s+2015\s+1\.0825'
     }
 
     It 'Get-PartnerHistory at <_> columns: the UTC time marked, every change whole (no Metric=…)' -ForEach 80, 120, 200 {
         $entries = @(Get-PartnerHistory -Database $m -Entity Target)
-        $text = $entries | Out-String -Width $_
+        $text = $entries | Out-String -Width ($_ - 1)
         $text | Should -Not -Match $ellipsis
         Get-HeaderLine $text | Should -Match '^Timestamp \(UTC\)\s+Operation\s+Entity\s+EntityId\s+Changes\b'
         $text | Should -Match ([regex]::Escape($entries[0].Timestamp.ToString('yyyy-MM-dd HH:mm:ss')) + 'Z Insert')
@@ -245,7 +247,7 @@ Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothin
         $folder = New-TestFolder
         $csv = Join-Path $folder 'people.csv'
         Set-Content $csv "Name`nOne`nTwo" -Encoding utf8
-        $text = Import-Partner $csv -Database (New-TestDatabasePath) | Out-String -Width $_
+        $text = Import-Partner $csv -Database (New-TestDatabasePath) | Out-String -Width ($_ - 1)
         $text | Should -Not -Match $ellipsis
         Get-HeaderLine $text | Should -Match '^Path\s+Read\s+Inserted\s+Updated\s+Skipped\s+Failed\s+Blank\s+Duration$'
         $text | Should -Match 'people\.csv\s+2\s+2\s+0\s+0\s+0\s+0\s+00:00:'
@@ -254,7 +256,7 @@ Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothin
 
     It 'Get-PartnerDatabase at <_> columns: a list (one database), the whole path, currency and counts' -ForEach 80, 120, 200 {
         @((Get-FormatData -TypeName 'PartnerOps.DatabaseInfo').FormatViewDefinition.Control)[0].GetType().Name | Should -Be 'ListControl'
-        $lines = (Get-PartnerDatabase -Database $m | Out-String -Width $_) -split "`r?`n"
+        $lines = (Get-PartnerDatabase -Database $m | Out-String -Width ($_ - 1)) -split "`r?`n"
         $lines | Should -Contain "Path          : $m"
         $lines | Should -Contain 'Currency      : USD'
         $lines | Should -Contain 'PartnerCount  : 2'
@@ -263,7 +265,7 @@ Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothin
     }
 
     It 'Test-PartnerDatabase -Detailed at <_> columns' -ForEach 80, 120, 200 {
-        $text = Test-PartnerDatabase -Database $m -Detailed | Out-String -Width $_
+        $text = Test-PartnerDatabase -Database $m -Detailed | Out-String -Width ($_ - 1)
         Get-HeaderLine $text | Should -Match '^Check\s+Passed\s+Detail$'
         $text | Should -Match 'Integrity\s+True\s+ok'
     }
@@ -274,7 +276,7 @@ Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothin
             New-PartnerMeasure ([ordered]@{ Region = 'Western Europe'; Year = 2015 }) 807 0.807 700 0.152857
         )
         $items[0].PSTypeNames[0] | Should -Be 'PartnerOps.PartnerMeasure#Region#Year'
-        $text = $items | Out-String -Width $_
+        $text = $items | Out-String -Width ($_ - 1)
         $text | Should -Not -Match $ellipsis
         $text | Should -Match 'As of: 2015-12-31'
         Get-HeaderLine $text | Should -Match '^Region\s+Year\s+Count\s+Share\s+Growth\s+PreviousCount$'
@@ -288,7 +290,7 @@ Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothin
     It 'PartnerMeasure with more keys than have a view at <_> columns: the keys in one Group column' -ForEach 80, 120, 200 {
         $item = New-PartnerMeasure ([ordered]@{ Year = 2015; Type = [PartnerOps.PartnerType]::SystemIntegrator; Region = 'Western Europe' }) 12 1 10 0.2
         $item.PSTypeNames[0] | Should -Be 'PartnerOps.PartnerMeasure'
-        $text = $item | Out-String -Width $_
+        $text = $item | Out-String -Width ($_ - 1)
         Get-HeaderLine $text | Should -Match '^Group\s+Count\s+Share\s+Growth\s+PreviousCount$'
         Get-ColumnText -Text $text -Label Group -Width 25 | Should -Be 'Region=Western Europe Type=SystemIntegrator Year=2015'
         $text | Should -Match '\s12\s+100\.0 %\s+20\.0 %\s+10'
@@ -444,9 +446,12 @@ Describe 'UTC timestamps are shown as UTC in <_>' -ForEach 'America/Los_Angeles'
         $entry = Get-PartnerHistory -Database $tz
         $entry.Timestamp.Kind | Should -Be ([DateTimeKind]::Utc)
         ($entry | Out-String -Width 120) | Should -Match ([regex]::Escape($entry.Timestamp.ToString('yyyy-MM-dd HH:mm:ss') + 'Z') + ' Insert')
+        # Format-List of a history entry marks its time as UTC too.
+        ($entry | Format-List | Out-String) | Should -Match ('Timestamp \(UTC\) : ' + [regex]::Escape($entry.Timestamp.ToString('yyyy-MM-dd HH:mm:ss') + 'Z'))
         if ([TimeZoneInfo]::Local.BaseUtcOffset -ne [TimeSpan]::Zero) {
             $local = $p.CreatedAt.ToLocalTime().ToString('yyyy-MM-dd HH:mm:ss')
             ($p | Format-List | Out-String) | Should -Not -Match ([regex]::Escape($local))
+            ($entry | Format-List | Out-String) | Should -Not -Match ([regex]::Escape($entry.Timestamp.ToLocalTime().ToString('yyyy-MM-dd HH:mm:ss')))
         }
     }
 }
@@ -468,5 +473,44 @@ Describe 'The views under Set-StrictMode -Version Latest' {
         $all | Should -Match 'China\s+2,234,567\.50 USD\s+74\.5 %'
         $all | Should -Match 'Partner\s+China\s+2015\s+3,000,000\.00\s+1,234,567\.50\s+41\.2 % False'
         $all | Should -Match 'PartnerRevenue\s+China\s+2015\s+3,000,000\.00\s+USD'
+    }
+}
+
+Describe 'Where a cell breaks when its text is wider than its column' {
+    BeforeAll {
+        $w = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $w -Currency USD
+        Add-Partner -Database $w -Name 'Tandem Compute Supply GmbH' -Type ServiceProvider -Region 'Western Europe' -Country DE -JoinedOn 2014-01-01
+        Add-Partner -Database $w -Name 'Danube Cloud Solutions SpA' -Type SystemIntegrator -Region 'Western Europe' -Country IT -JoinedOn 2014-01-01
+        Set-PartnerTarget -Database $w -Metric PartnerRevenue -Year 2015 -Value 12000000000 -Currency USD
+        Set-PartnerTarget -Database $w -Metric PartnerRevenueShare -Year 2015 -Value 0.5
+    }
+
+    It 'a partner name breaks at a space, never inside a word such as GmbH or SpA (a name is not split like an enum value)' {
+        $text = Get-Partner -Database $w | Out-String -Width 79
+        $names = Get-ColumnText -Text $text -Label Name -Width 25 -Glue '|'
+        $names | Should -Be 'Danube Cloud Solutions|SpA|Tandem Compute Supply|GmbH'
+        # An enum value (Type) does break between its words: ServiceProvider as Service / Provider.
+        Get-ColumnText -Text $text -Label Type -Width 11 -Glue '|' | Should -Be 'System|Integrator|Service|Provider'
+    }
+
+    It 'a long amount breaks after a digit group separator in <_>, so its first line never reads as a whole number' -ForEach @('en-US', 'de-DE') {
+        $saved = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = $_
+            $g = [cultureinfo]::CurrentCulture.NumberFormat.NumberGroupSeparator
+            $d = [cultureinfo]::CurrentCulture.NumberFormat.NumberDecimalSeparator
+            $text = Measure-PartnerTarget -Database $w -Year 2015 -AsOf 2015-12-31 | Out-String -Width 79
+        }
+        finally { [cultureinfo]::CurrentCulture = $saved }
+        # 12,000,000,000.00 is 17 characters, the Target column 16: 12,000,000, then 000.00 (en-US); 12.000.000. then 000,00 (de-DE).
+        $cells = Get-ColumnText -Text $text -Label Target -Width 16 -Right -Glue '|'
+        $cells | Should -BeLike "12${g}000${g}000${g}|000${d}00|*"
+    }
+
+    It 'a history change breaks after = (Metric= then PartnerRevenueShare), not inside the metric' {
+        $text = Get-PartnerHistory -Database $w -First 1 | Out-String -Width 79
+        $changes = Get-ColumnText -Text $text -Label Changes -Width 22 -Glue '|'
+        $changes | Should -Match '(^|\|)Metric=\|PartnerRevenueShare(\||$)'
     }
 }

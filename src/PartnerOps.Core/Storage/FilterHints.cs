@@ -69,7 +69,8 @@ namespace PartnerOps.Storage
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var value in exact)
             {
-                var key = KeyOf(filter, Unescaped(value));
+                // The value's key exactly as the filter computes it (NamePattern: escapes read, spaces around it trimmed).
+                var key = filter == HintedFilter.PartnerCountry ? KeyOf(filter, Unescaped(value)) : NamePattern.Parse(value).Key;
                 if (known.ContainsKey(key) || !seen.Add(key))
                 {
                     continue;

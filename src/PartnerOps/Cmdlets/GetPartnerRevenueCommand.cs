@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using PartnerOps.Storage;
 
@@ -28,7 +30,30 @@ namespace PartnerOps.Commands
 
         protected override void ProcessRecord() => ReadPerPartner(Partner, InputObject, Write);
 
-        protected override void EndProcessing() => Dispose();
+        protected override void EndProcessing()
+        {
+            try
+            {
+                // Piped partners: the region or segment hint once per database, after every partner's records.
+                foreach (var (store, written) in _piped.Values)
+                {
+                    WarnOfUnknownFilterValues(store, written == 0);
+                }
+            }
+            finally
+            {
+                Dispose();
+            }
+        }
+
+        // The databases piped partners were read in, each with the number of records written for them.
+        private readonly Dictionary<string, (PartnerStore Store, long Written)> _piped = new Dictionary<string, (PartnerStore, long)>(StringComparer.Ordinal);
+
+        private void WarnOfUnknownFilterValues(PartnerStore store, bool answerEmpty)
+        {
+            FilterHintWarnings.Warn(this, store, HintedFilter.RevenueRegion, Region, answerEmpty);
+            FilterHintWarnings.Warn(this, store, HintedFilter.RevenueSegment, Segment, answerEmpty);
+        }
 
         private void Write(PartnerStore store, PartnerReference[]? partners, object? item)
         {
@@ -40,10 +65,13 @@ namespace PartnerOps.Commands
             WriteRows(FilterHintWarnings.Counted(revenue.Find(filter), () => written++), () => revenue.Count(filter));
             if (item == null)
             {
-                // A region or segment that no record has is most often a typo: say so, with the closest ones in use
-                // (once per command, not once per piped partner).
-                FilterHintWarnings.Warn(this, store, HintedFilter.RevenueRegion, Region, written == 0);
-                FilterHintWarnings.Warn(this, store, HintedFilter.RevenueSegment, Segment, written == 0);
+                // A region or segment that no record has is most often a typo: say so, with the closest ones in use.
+                WarnOfUnknownFilterValues(store, written == 0);
+            }
+            else
+            {
+                // Once per command and database, not once per piped partner (see EndProcessing).
+                _piped[store.Path] = (store, (_piped.TryGetValue(store.Path, out var seen) ? seen.Written : 0) + written);
             }
 
             FlushSqlTrace();
