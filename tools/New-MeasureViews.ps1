@@ -43,7 +43,7 @@ $Measures = [ordered]@{
     }
     'PartnerOps.PartnerMeasure' = @{
         Keys    = [ordered]@{
-            Region = @{ Width = 14; Kind = 'Text' }; Country = @{ Width = 7; Kind = 'Text' }; Type = @{ Width = 11; Kind = 'Text' }
+            Region = @{ Width = 20; Kind = 'Text' }; Country = @{ Width = 7; Kind = 'Text' }; Type = @{ Width = 11; Kind = 'Text' }
             Tier = @{ Width = 10; Kind = 'Text' }; Status = @{ Width = 10; Kind = 'Text' }; Year = @{ Width = 4; Kind = 'Number' }
         }
         Figures = @(

@@ -149,7 +149,7 @@ namespace PartnerOps.Commands
 
             var lines = new List<string>();
             var line = new StringBuilder();
-            foreach (var part in Parts(value, (text is PSObject wrapped ? wrapped.BaseObject : text) is Enum))
+            foreach (var part in Parts(value, IsEnum(text)))
             {
                 var piece = part;
                 if (line.Length + piece.TrimEnd().Length > width && line.Length > 0)
@@ -198,7 +198,11 @@ namespace PartnerOps.Commands
         }
 
         /// <summary>A key that comes from the partner (Partner, Type, Tier, Country) for direct revenue, which has none: <c>(direct)</c>.</summary>
-        public static string PartnerKey(object? value, int width) => value == null ? "(direct)" : Wrap(Text(value), width);
+        public static string PartnerKey(object? value, int width) =>
+            value == null ? "(direct)" : Wrap(IsEnum(value) ? value : Text(value), width);
+
+        // An enum value, also one wrapped in a PSObject (its words may be broken at capitals, a name's never).
+        private static bool IsEnum(object? value) => (value is PSObject wrapped ? wrapped.BaseObject : value) is Enum;
 
         /// <summary>
         /// The Metric column of the target views: the metric (wrapped to the width), then for a count the statuses it

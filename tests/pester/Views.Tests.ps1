@@ -280,7 +280,8 @@ Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothin
         $text | Should -Not -Match $ellipsis
         $text | Should -Match 'As of: 2015-12-31'
         Get-HeaderLine $text | Should -Match '^Region\s+Year\s+Count\s+Share\s+Growth\s+PreviousCount$'
-        Get-ColumnText -Text $text -Label Region -Width 14 | Should -Be 'Middle East & Africa Western Europe'
+        # The Region column of a partner count is 20 wide: 'Middle East & Africa' on one line.
+        Get-ColumnText -Text $text -Label Region -Width 20 -Glue '|' | Should -Be 'Middle East & Africa|Western Europe'
         # (193 - 200) / 200 = -0.035 -> -3.5 %; (807 - 700) / 700 = 0.152857 -> 15.3 %
         Get-ColumnText -Text $text -Label Growth -Width 8 -Right | Should -Be '-3.5 % 15.3 %'
         Get-ColumnText -Text $text -Label Share -Width 7 -Right | Should -Be '19.3 % 80.7 %'
@@ -508,8 +509,18 @@ Describe 'Where a cell breaks when its text is wider than its column' {
         $cells | Should -BeLike "12${g}000${g}000${g}|000${d}00|*"
     }
 
+    It 'an enum key of a measure (Type) breaks at capitals too, not inside a word (<_>)' -ForEach @('Measure-PartnerRevenue', 'Measure-Partner') {
+        Add-PartnerRevenue -Database $w -Partner 'Tandem Compute Supply GmbH' -Date 2015-05-05 -Amount 10 -ErrorAction SilentlyContinue
+        $measure = Get-Command $_ -Module PartnerOps
+        $text = & $measure -Database $w -GroupBy Type | Out-String -Width 79
+        # ServiceProvider and SystemIntegrator in a column of 11
+        (Get-ColumnText -Text $text -Label Type -Width 11 -Glue '|') | Should -Match '^(Service\|Provider|System\|Integrator)(\||$)'
+        $text | Should -Not -Match 'ServiceProv|SystemInteg'
+    }
+
     It 'a history change breaks after = (Metric= then PartnerRevenueShare), not inside the metric' {
-        $text = Get-PartnerHistory -Database $w -First 1 | Out-String -Width 79
+        # The newest target entry: the PartnerRevenueShare target, set last.
+        $text = Get-PartnerHistory -Database $w | Where-Object { "$($_.Entity)" -eq 'Target' } | Select-Object -First 1 | Out-String -Width 79
         $changes = Get-ColumnText -Text $text -Label Changes -Width 22 -Glue '|'
         $changes | Should -Match '(^|\|)Metric=\|PartnerRevenueShare(\||$)'
     }
