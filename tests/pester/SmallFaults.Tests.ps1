@@ -231,7 +231,8 @@ Backup-PartnerDatabase -Database `$db -DestinationPath '$folder/copy.db' -WhatIf
             'Performing the operation "Set target" on target "PartnerRevenue (all regions) 2016 = 2500.5 USD".'
             'Performing the operation "Set target" on target "PartnerRevenue Western Europe 2016 = 100 GBP".'
             'Performing the operation "Set target" on target "PartnerCount Western Europe 2016 = 40".'
-            'Performing the operation "Remove target" on target "Id 1: PartnerRevenue Western Europe 2015".'
+            # The target as stored for -Id: its value, money with its currency (1000 in the reporting currency USD).
+            'Performing the operation "Remove target" on target "Id 1: PartnerRevenue Western Europe 2015 = 1000 USD".'
             'Performing the operation "Remove target" on target "PartnerRevenue Western Europe 2015".'
             'Performing the operation "Set exchange rate" on target "2015: 1 EUR = 1.1095 USD".'
             "Performing the operation `"Import partners (mode Upsert)`" on target `"$samples/partners.csv`"."

@@ -497,6 +497,11 @@ Describe 'An exact region, segment or country no row has: a warning naming the c
         $r.Warnings | Should -BeNullOrEmpty
     }
 
+    It 'a typo with spaces around it is quoted as the filter reads it (trimmed)' {
+        $r = Get-Warnings { Get-Partner -Database $db -Region 'Eastern Europe', ' Westren Europe ' }
+        $r.Warnings | Should -Be @("No partner has region 'Westren Europe'; closest: 'Western Europe', 'Eastern Europe'.")
+    }
+
     It 'a segment with spaces around it in a list: no warning' {
         (Get-Warnings { Get-PartnerRevenue -Database $db -Segment 'Enterprise ', ' GROSSKUNDEN' }).Warnings | Should -BeNullOrEmpty
     }

@@ -77,7 +77,7 @@ namespace PartnerOps.Storage
                 }
 
                 var closest = Closest(key, known.Keys).Select(k => Show(filter, known[k])).ToList();
-                var message = $"{Subject(filter)} '{TextRules.Shown(Unescaped(value))}'" + (closest.Count > 0
+                var message = $"{Subject(filter)} '{TextRules.Shown(Unescaped(value).Trim())}'" + (closest.Count > 0
                     ? "; closest: " + string.Join(", ", closest) + "."
                     : known.Count == 0
                         ? $"; no {Plural(filter)} in '{store.Path}' has a {Noun(filter)} at all."
