@@ -521,20 +521,38 @@ namespace PartnerOps.Commands
                 MyInvocation.MyCommand.Name,
                 writes.Written,
                 writes.Store.Path);
+            WarnWhileStopping(message);
+        }
+
+        /// <summary>
+        /// A warning written while the pipeline stops (Ctrl+C): to the warning stream while it still takes one, else to the
+        /// host, else, for a host without a user interface, to standard error, so that what was kept is always said.
+        /// </summary>
+        protected void WarnWhileStopping(string message)
+        {
             try
             {
                 WriteWarning(message);
+                return;
             }
             catch (Exception ex) when (ex is PipelineStoppedException || ex is InvalidOperationException)
             {
-                try
+            }
+
+            try
+            {
+                if (Host?.UI != null)
                 {
-                    Host?.UI?.WriteWarningLine(message);
-                }
-                catch (Exception hostFailure) when (hostFailure is NotImplementedException || hostFailure is InvalidOperationException)
-                {
+                    Host.UI.WriteWarningLine(message);
+                    return;
                 }
             }
+            catch (Exception hostFailure) when (hostFailure is NotSupportedException || hostFailure is InvalidOperationException || hostFailure is NotImplementedException)
+            {
+                // A host that leaves WriteWarningLine out (PSHostUserInterface members a custom host need not provide).
+            }
+
+            Console.Error.WriteLine("WARNING: " + message);
         }
 
         /// <summary>Commits the last batch of each database's pipelined writes and says in -Verbose what was written.</summary>

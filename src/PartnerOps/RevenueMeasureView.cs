@@ -58,6 +58,25 @@ namespace PartnerOps.Commands
         }
 
         /// <summary>
+        /// A measure object: its type names (<see cref="AddTypeNames"/>) and its keys as properties of their own, in the order
+        /// given; the caller adds the figures after them.
+        /// </summary>
+        /// <exception cref="ArgumentException">As <see cref="TypeNameFor"/>.</exception>
+        public static PSObject NewMeasure<TKey>(string baseType, IEnumerable<KeyValuePair<TKey, object?>> keys)
+            where TKey : struct, Enum
+        {
+            var list = keys.ToList();
+            var measure = new PSObject();
+            AddTypeNames(measure, baseType, list.Select(k => k.Key.ToString()));
+            foreach (var key in list)
+            {
+                measure.Properties.Add(new PSNoteProperty(key.Key.ToString(), key.Value));
+            }
+
+            return measure;
+        }
+
+                /// <summary>
         /// Puts <paramref name="baseType"/> and then the key set's type name (<see cref="TypeNameFor"/>) first in the measure's
         /// TypeNames, so that the key set's view is picked and the base type's view is the fallback; the base type only once.
         /// </summary>

@@ -132,7 +132,7 @@ namespace PartnerOps.Measures
         /// </summary>
         internal static (string Sql, DynamicParameters Parameters) CountStatement(IList<PartnerGroupKey> keys, PartnerFilter filter, DateTime asOf)
         {
-            var dated = Dated(filter, asOf);
+            var dated = filter.AsOfDay(asOf);
             var (where, parameters) = PartnerRepository.BuildWhere(dated);
             var select = new StringBuilder("SELECT ");
             var groupBy = new List<string>();
@@ -218,48 +218,6 @@ namespace PartnerOps.Measures
             }
 
             return groups;
-        }
-
-        // The filter with the date counted as of; every other restriction as given, no paging.
-        private static PartnerFilter Dated(PartnerFilter filter, DateTime asOf)
-        {
-            var dated = new PartnerFilter { JoinedAfter = filter.JoinedAfter, JoinedBefore = filter.JoinedBefore, AsOf = asOf };
-            foreach (var name in filter.Names)
-            {
-                dated.Names.Add(name);
-            }
-
-            foreach (var id in filter.Ids)
-            {
-                dated.Ids.Add(id);
-            }
-
-            foreach (var type in filter.Types)
-            {
-                dated.Types.Add(type);
-            }
-
-            foreach (var tier in filter.Tiers)
-            {
-                dated.Tiers.Add(tier);
-            }
-
-            foreach (var status in filter.Statuses)
-            {
-                dated.Statuses.Add(status);
-            }
-
-            foreach (var region in filter.Regions)
-            {
-                dated.Regions.Add(region);
-            }
-
-            foreach (var country in filter.Countries)
-            {
-                dated.Countries.Add(country);
-            }
-
-            return dated;
         }
 
         /// <summary>The SQL that groups by a key, and the SQL that shows it.</summary>

@@ -118,6 +118,16 @@ namespace PartnerOps
         public string? Database { get; set; }
 
         public override string ToString() => $"{Metric} {Region ?? "(all regions)"} {Year}";
+
+        /// <summary>
+        /// The target with its value, as -WhatIf and -Confirm name it: <c>PartnerRevenue Western Europe 2015 = 1000 USD</c>,
+        /// <c>PartnerCount China 2015 = 200 counting Active, Onboarding</c> (the value in invariant form; money with its
+        /// currency; a count with the statuses it counts, when they are known).
+        /// </summary>
+        public string Describe() =>
+            $"{this} = {Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+            + (Metric == TargetMetric.PartnerRevenue && Currency != null ? " " + Currency : string.Empty)
+            + (Statuses == null ? string.Empty : " counting " + string.Join(", ", Statuses));
     }
 
     /// <summary>How far one target has been reached, as Measure-PartnerTarget reports it.</summary>

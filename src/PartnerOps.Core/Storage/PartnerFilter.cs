@@ -34,5 +34,18 @@ namespace PartnerOps.Storage
 
         /// <summary>At most this many rows; null for all.</summary>
         public long? First { get; set; }
+
+        /// <summary>
+        /// The same restrictions as of <paramref name="asOf"/> (those that were partners that day), without paging. The lists
+        /// are shared with this filter, not copied: neither is changed afterwards.
+        /// </summary>
+        public PartnerFilter AsOfDay(DateTime asOf)
+        {
+            var dated = (PartnerFilter)MemberwiseClone();
+            dated.AsOf = asOf;
+            dated.Skip = 0;
+            dated.First = null;
+            return dated;
+        }
     }
 }

@@ -248,16 +248,7 @@ namespace PartnerOps.Commands
                     ResumeNote);
             }
 
-            try
-            {
-                WriteWarning(message);
-            }
-            catch (PipelineStoppedException)
-            {
-                Host?.UI?.WriteWarningLine(message);
-                return;
-            }
-
+            WarnWhileStopping(message);
             try
             {
                 WriteObject(result);

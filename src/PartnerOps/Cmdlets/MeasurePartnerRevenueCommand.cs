@@ -204,12 +204,7 @@ namespace PartnerOps.Commands
         /// <summary>The measure with its keys as properties of their own, in front of the figures.</summary>
         private static PSObject ToPSObject(RevenueMeasure measure, bool withGrowth)
         {
-            var result = new PSObject();
-            MeasureView.AddTypeNames(result, TypeName, measure.Keys.Select(k => k.Key.ToString()));
-            foreach (var key in measure.Keys)
-            {
-                result.Properties.Add(new PSNoteProperty(key.Key.ToString(), key.Value));
-            }
+            var result = MeasureView.NewMeasure(TypeName, measure.Keys);
 
             result.Properties.Add(new PSNoteProperty(nameof(measure.Count), measure.Count));
             result.Properties.Add(new PSNoteProperty(nameof(measure.Total), measure.Total));

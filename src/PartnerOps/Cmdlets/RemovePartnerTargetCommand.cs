@@ -95,18 +95,11 @@ namespace PartnerOps.Commands
             {
                 SeeOtherWrites(writes.Store, writes.Batch);
                 var target = writes.Targets.GetById(id);
-                return target == null ? text : $"{text}: {Stored(target)}";
+                return target == null ? text : $"{text}: {target.Describe()}";
             }
 
             return text;
         }
-
-        // "PartnerRevenue Western Europe 2015 = 1000 USD", "PartnerCount China 2015 = 200 counting Active": the target as
-        // stored, written as Set-PartnerTarget's -WhatIf writes it (value invariant, money with its currency).
-        private static string Stored(PartnerTarget target) =>
-            $"{target} = {target.Value.ToString(CultureInfo.InvariantCulture)}"
-            + (target.Metric == TargetMetric.PartnerRevenue ? " " + target.Currency : string.Empty)
-            + (target.Statuses == null ? string.Empty : " counting " + string.Join(", ", target.Statuses));
 
         private void Remove(string? origin, object target, string description, Action<PipelinedWrites> remove)
         {

@@ -60,14 +60,17 @@ namespace PartnerOps.Commands
         protected override void ProcessRecord()
         {
             // "PartnerRevenue Western Europe 2015 = 1000000 USD": metric, region, year and value, money with its currency.
-            var value = Value.ToString(CultureInfo.InvariantCulture);
-            if (Metric == TargetMetric.PartnerRevenue)
+            var what = new PartnerTarget
             {
-                value += " " + (string.IsNullOrWhiteSpace(Currency) ? ReportingCurrencyAt(DatabasePathFor(PipedObject.ModuleObjectDatabase(InputObject))) : Currency!.Trim().ToUpperInvariant());
-            }
-
-            var what = $"{Metric} {Region ?? "(all regions)"} {Year.ToString(CultureInfo.InvariantCulture)} = {value}";
-            what += Status == null ? string.Empty : " counting " + string.Join(", ", Status);
+                Metric = Metric,
+                Region = Region,
+                Year = Year,
+                Value = Value,
+                Currency = Metric != TargetMetric.PartnerRevenue ? null
+                    : string.IsNullOrWhiteSpace(Currency) ? ReportingCurrencyAt(DatabasePathFor(PipedObject.ModuleObjectDatabase(InputObject)))
+                    : Currency!.Trim().ToUpperInvariant(),
+                Statuses = Status,
+            }.Describe();
             if (!ShouldWrite(what, "Set target"))
             {
                 return;
