@@ -221,6 +221,29 @@ Describe 'The README test can fail' {
         Compare-DocBlock $block @('Total 1,000.00', 'tw0') $script:Root | Should -Match 'output line 2 differs'
     }
 
+    It 'allows a path in the clone to wrap at other points when the clone''s folder is longer or shorter, and nothing else' {
+        # A view's Path column (24 wide) wraps 'in <clone>/samples/channel/' by the clone's folder: the document shows it for
+        # /home/me/PartnerOps, a CI clone at /check/work/main prints it wrapped elsewhere.
+        $block = [pscustomobject]@{ Document = 'X.md'; Line = 9; Expected = @(
+            'partners.csv  1,198 00:00:00.118', 'in /home/me/PartnerOps/', 'samples/channel/', 'revenue.csv  5,330 00:00:00.244') }
+        $clone = '/check/work/main'
+        Compare-DocBlock $block @('partners.csv  1,198 00:00:01.156', 'in /check/work/main/', 'samples/channel/', 'revenue.csv  5,330 00:00:01.952') $clone |
+            Should -BeNullOrEmpty
+        $clone = '/a/much/longer/folder/of/the/clone'
+        Compare-DocBlock $block @('partners.csv  1,198 00:00:01.156', 'in /a/much/longer/', 'folder/of/the/clone/', 'samples/channel/',
+            'revenue.csv  5,330 00:00:01.952') $clone | Should -BeNullOrEmpty
+        # Any other difference still fails: a count, a file name, a folder below the clone, a line left out.
+        Compare-DocBlock $block @('partners.csv  1,199 00:00:01.156', 'in /check/work/main/', 'samples/channel/', 'revenue.csv  5,330 00:00:01.952') '/check/work/main' |
+            Should -Match 'output line 1 differs'
+        Compare-DocBlock $block @('partners.csv  1,198 00:00:01.156', 'in /check/work/main/', 'samples/other/', 'revenue.csv  5,330 00:00:01.952') '/check/work/main' |
+            Should -Match 'output line 3 differs'
+        Compare-DocBlock $block @('partners.csv  1,198 00:00:01.156', 'in /check/work/main/', 'samples/channel/') '/check/work/main' |
+            Should -Match 'output line 4 differs'
+        # Without the clone's folder in the output, wrapping is compared line by line.
+        $block.Expected = @('a b', 'c')
+        Compare-DocBlock $block @('a', 'b c') '/check/work/main' | Should -Match 'output line 1 differs'
+    }
+
     It 'rewrites an edited output back to what the block prints (build.ps1 -Task Readme), touching nothing else' {
         if ($script:NotHere) { Set-ItResult -Skipped -Because $script:NotHere; return }
         $lines = [IO.File]::ReadAllLines($script:ReadmePath)
