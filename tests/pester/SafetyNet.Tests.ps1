@@ -23,20 +23,6 @@ BeforeAll {
     function Format-Changes($Entry) {
         $Entry.Changes | ForEach-Object { '{0}={1}>{2}' -f $_.Property, $_.Old, $_.New }
     }
-
-    # Runs $Script with this process in time zone $Zone (TZ, as on Linux and macOS), restoring it after.
-    function Use-TimeZone([string] $Zone, [scriptblock] $Script) {
-        $saved = $env:TZ
-        try {
-            $env:TZ = $Zone
-            [TimeZoneInfo]::ClearCachedData()
-            & $Script
-        }
-        finally {
-            $env:TZ = $saved
-            [TimeZoneInfo]::ClearCachedData()
-        }
-    }
 }
 
 AfterAll {
