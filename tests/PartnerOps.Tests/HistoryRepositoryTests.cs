@@ -75,6 +75,21 @@ namespace PartnerOps.Tests
         }
 
         [Fact]
+        public void The_update_trigger_records_nothing_for_an_UPDATE_that_changes_no_value()
+        {
+            // Straight through the store's connection (the triggers are its TEMP triggers), past the repository's own
+            // "nothing changed" check: the trigger's WHEN clause alone must leave the history as it is.
+            AddAcme();
+            _store.Connection.Execute("UPDATE partners SET notes = notes, tier = tier, ended_on = ended_on");
+            Assert.Single(All());
+
+            _store.Connection.Execute("UPDATE partners SET notes = 'second'");
+            var update = All()[0];
+            Assert.Equal(HistoryOperation.Update, update.Operation);
+            Assert.Equal(new[] { "Notes=first>second" }, Changes(update));
+        }
+
+        [Fact]
         public void A_delete_records_the_old_values_and_keeps_the_partner_id_without_a_current_name()
         {
             var acme = AddAcme();
