@@ -210,7 +210,10 @@ function Invoke-Test {
         $pesterResult = Join-Path $out 'pester-only.json'
         Write-Host "==> Pester: $($files -join ', ')" -ForegroundColor Cyan
         & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterTests.ps1') `
-            -PesterPath $pester -ModulePath $moduleOut -ResultPath $pesterResult -Path $files
+            -PesterPath $pester -ModulePath $moduleOut -ResultPath $pesterResult -Path ($files -join ',')
+        if (-not (Test-Path $pesterResult)) {
+            throw "Pester did not run (exit code $LASTEXITCODE): no $pesterResult."
+        }
         $counts = Get-PesterCounts $pesterResult
         Write-TestSummary @($counts)
         if ($counts.Failed -gt 0 -or $LASTEXITCODE -or $counts.Passed -eq 0) { exit 1 }

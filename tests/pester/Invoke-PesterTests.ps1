@@ -8,9 +8,11 @@ param(
     [Parameter(Mandatory)] [string] $PesterPath,
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $ResultPath,
-    # The test files to run (default: every *.Tests.ps1 here).
+    # The test files to run (default: every *.Tests.ps1 here); one argument may list several, separated by commas
+    # (pwsh -File passes a list as one string).
     [string[]] $Path = @($PSScriptRoot)
 )
+$Path = @($Path | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
 
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterPath -MinimumVersion 5.7.1
