@@ -42,6 +42,9 @@ BeforeAll {
     function Invoke-BothPaths {
         param([string] $Date = '2015-03-31', [string] $Amount = '1', [string] $Currency = 'EUR', [string[]] $ImportArgs = @())
         $folder = New-TestFolder
+        # Both databases created on purpose (not by the paths themselves, with a warning each).
+        $null = New-PartnerDatabase -Path "$folder/pipe.db"
+        $null = New-PartnerDatabase -Path "$folder/import.db"
         $row = [pscustomobject][ordered]@{ PartnerName = ''; Date = $Date; Amount = $Amount; Currency = $Currency; Region = 'EU' }
 
         $pipeErrors = $null
