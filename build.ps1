@@ -6,7 +6,9 @@
     Tasks:
       Build  publishes the cmdlets and lays out the importable module at out/PartnerOps.
       Test   Build, then the xunit tests, then the Pester tests in a child pwsh against out/PartnerOps;
-             ends with the line 'tests: N passed, N failed' and exits non-zero on any failure.
+             ends with the line 'tests: N passed, N failed, N skipped' (xunit and Pester together), the failed tests'
+             full names (xunit: class and method; Pester: file, then the test's path) just before it, and exits
+             non-zero on any failure.
              -Only Readme,Views (say) runs only those Pester files (tests/pester/<name>.Tests.ps1) and no xunit.
       Demo   Build, then shows the module at work on a database in a temporary folder.
       Readme Build, then runs every PowerShell block of README.md and about_PartnerOps (the tour's steps made
@@ -155,10 +157,45 @@ function Invoke-Build {
     Write-Host "Module $version laid out at $manifest"
 }
 
+# The counts of an xunit run's .trx file, and the full names of its failed tests.
 function Get-TrxCounts([string] $Path) {
     $trx = [xml](Get-Content -Raw $Path)
     $counters = $trx.TestRun.ResultSummary.Counters
-    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout }
+    $results = @($trx.TestRun.Results.UnitTestResult | Where-Object { $_ })
+    [pscustomobject]@{
+        Passed     = [int]$counters.passed
+        Failed     = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout
+        Skipped    = [int]$counters.notExecuted
+        FailedList = @($results | Where-Object { $_.outcome -in 'Failed', 'Error', 'Timeout' } | ForEach-Object { "xunit: $($_.testName)" })
+    }
+}
+
+# The end of a test run, for the tail of a CI log (which shows only the last ~30 lines): the failed tests' names (the first
+# 20), then the closing line 'tests: N passed, N failed, N skipped'.
+function Write-TestSummary([object[]] $Runs) {
+    $failedList = @($Runs | ForEach-Object { $_.FailedList } | Where-Object { $_ })
+    if ($failedList.Count -gt 0) {
+        Write-Host "Failed ($($failedList.Count)):"
+        $failedList | Select-Object -First 20 | ForEach-Object { Write-Host "  $_" }
+        if ($failedList.Count -gt 20) {
+            Write-Host "  ... and $($failedList.Count - 20) more (see $resultsDir)"
+        }
+    }
+    $passed = ($Runs | Measure-Object Passed -Sum).Sum
+    $failed = ($Runs | Measure-Object Failed -Sum).Sum
+    $skipped = ($Runs | Measure-Object Skipped -Sum).Sum
+    Write-Host "tests: $passed passed, $failed failed, $skipped skipped"
+}
+
+# The counts Invoke-PesterTests.ps1 wrote, the failed tests' names each led by 'Pester: '.
+function Get-PesterCounts([string] $Path) {
+    $counts = Get-Content -Raw $Path | ConvertFrom-Json
+    [pscustomobject]@{
+        Passed     = [int]$counts.Passed
+        Failed     = [int]$counts.Failed
+        Skipped    = [int]$counts.Skipped
+        FailedList = @($counts.FailedTests | Where-Object { $_ } | ForEach-Object { "Pester: $_" })
+    }
 }
 
 function Invoke-Test {
@@ -173,9 +210,12 @@ function Invoke-Test {
         $pesterResult = Join-Path $out 'pester-only.json'
         Write-Host "==> Pester: $($files -join ', ')" -ForegroundColor Cyan
         & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterTests.ps1') `
-            -PesterPath $pester -ModulePath $moduleOut -ResultPath $pesterResult -Path $files
-        $counts = Get-Content -Raw $pesterResult | ConvertFrom-Json
-        Write-Host "tests: $($counts.Passed) passed, $($counts.Failed) failed"
+            -PesterPath $pester -ModulePath $moduleOut -ResultPath $pesterResult -Path ($files -join ',')
+        if (-not (Test-Path $pesterResult)) {
+            throw "Pester did not run (exit code $LASTEXITCODE): no $pesterResult."
+        }
+        $counts = Get-PesterCounts $pesterResult
+        Write-TestSummary @($counts)
         if ($counts.Failed -gt 0 -or $LASTEXITCODE -or $counts.Passed -eq 0) { exit 1 }
         return
     }
@@ -202,12 +242,13 @@ function Invoke-Test {
     if (-not (Test-Path $pesterResult)) {
         throw "Pester did not run (exit code $pesterExit): no $pesterResult."
     }
-    $pesterCounts = Get-Content -Raw $pesterResult | ConvertFrom-Json
+    $pesterCounts = Get-PesterCounts $pesterResult
 
     $passed = $xunit.Passed + $pesterCounts.Passed
     $failed = $xunit.Failed + $pesterCounts.Failed
-    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed"
-    Write-Host "tests: $passed passed, $failed failed"
+    Write-Host ("xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped; " +
+        "Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed, $($pesterCounts.Skipped) skipped")
+    Write-TestSummary @($xunit, $pesterCounts)
     if ($failed -gt 0 -or $xunitExit -ne 0 -or $pesterExit -ne 0 -or $passed -eq 0) {
         exit 1
     }

@@ -8,7 +8,7 @@ AfterAll {
 
 Describe 'Add-Partner from CSV rows' {
     BeforeAll {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $csv = Join-Path (Split-Path $db) 'partners.csv'
         # A quoted field with a comma, PartnerName instead of Name, empty cells for the defaults.
         @(
@@ -27,7 +27,10 @@ Describe 'Add-Partner from CSV rows' {
     }
 
     It 'keeps a quoted field that contains a comma as one name' {
-        $stored['Müller, Schmidt & Co'] | Should -Not -BeNullOrEmpty
+        $partner = $stored['Müller, Schmidt & Co']
+        $partner.Name | Should -BeExactly 'Müller, Schmidt & Co'
+        # The fields after the quoted one are in their own columns, not shifted by the comma.
+        $partner.Type, $partner.Tier, $partner.Region, $partner.Country | Should -Be @('Reseller', 'Gold', 'Western Europe', 'DE')
     }
 
     It 'binds every column to the property of the same name' {
@@ -62,7 +65,7 @@ Describe 'Add-Partner from CSV rows' {
 
 Describe 'Add-Partner with bad items in the pipeline' {
     BeforeAll {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $items = @(
             [pscustomobject]@{ Name = 'Acme GmbH'; Country = 'DE' }
             [pscustomobject]@{ Name = 'Beta Ltd'; Country = 'GB' }
@@ -104,13 +107,13 @@ Describe 'Add-Partner with bad items in the pipeline' {
 
 Describe 'Add-Partner values' {
     It 'trims the name' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-Partner -Database $db -Name '  Padded Name  '
         (Get-Partner -Database $db).Name | Should -BeExactly 'Padded Name'
     }
 
     It 'sets EndedOn to today when a partner is added as Terminated' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-Partner -Database $db -Name 'Gone' -Status Terminated -JoinedOn '2010-01-01'
         (Get-Partner -Database $db -Name 'Gone').EndedOn | Should -Be (Get-Date).Date
     }
@@ -123,12 +126,12 @@ Describe 'Add-Partner values' {
     }
 
     It 'outputs nothing without -PassThru' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-Partner -Database $db -Name 'Quiet' | Should -BeNullOrEmpty
     }
 
     It 'outputs the stored PartnerOps.Partner with -PassThru' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $p = Add-Partner -Database $db -Name 'Loud' -Country 'fr' -PassThru
         $p | Should -BeOfType ([PartnerOps.Partner])
         $p.Id | Should -BeGreaterThan 0
@@ -136,7 +139,7 @@ Describe 'Add-Partner values' {
     }
 
     It 'rejects an unknown country given as a parameter with InvalidCountryCode' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $err = $null
         Add-Partner -Database $db -Name 'Nowhere' -Country 'QQ' -ErrorVariable err -ErrorAction SilentlyContinue
         $err.Count | Should -Be 1
@@ -146,7 +149,7 @@ Describe 'Add-Partner values' {
 
 Describe 'Add-Partner uniqueness' {
     It 'treats names that differ only in the case of non-ASCII letters as the same partner' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $err = $null
         Add-TestPartner -Database $db -Partner @{ Name = 'Ärzte Öffentlich' }, @{ Name = 'ÄRZTE ÖFFENTLICH' } -ErrorVariable err -ErrorAction SilentlyContinue
         $err.Count | Should -Be 1
@@ -155,7 +158,7 @@ Describe 'Add-Partner uniqueness' {
     }
 
     It 'treats names that differ only in surrounding spaces as the same partner' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $err = $null
         Add-TestPartner -Database $db -Partner @{ Name = 'Spaced' }, @{ Name = ' spaced ' } -ErrorVariable err -ErrorAction SilentlyContinue
         $err.Count | Should -Be 1
@@ -165,7 +168,7 @@ Describe 'Add-Partner uniqueness' {
 
 Describe 'Add-Partner in a pipeline that is stopped early' {
     It 'keeps a partner it has passed on when Select-Object -First stops the pipeline' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $out = 1..5 | ForEach-Object { [pscustomobject]@{ Name = "Partner $_" } } |
             Add-Partner -Database $db -PassThru | Select-Object -First 1
         $out.Name | Should -Be 'Partner 1'
@@ -182,7 +185,7 @@ Describe 'Add-Partner -WhatIf' {
     }
 
     It 'does not add to an existing database' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-Partner -Database $db -Name 'Existing'
         [pscustomobject]@{ Name = 'Never' } | Add-Partner -Database $db -WhatIf
         (Get-Partner -Database $db).Name | Should -Be @('Existing')
@@ -191,7 +194,7 @@ Describe 'Add-Partner -WhatIf' {
 
 Describe 'A name that looks like SQL' {
     BeforeAll {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $evil = "x'); DROP TABLE partners; --"
         Add-TestPartner -Database $db -Partner @{ Name = 'Before' }, @{ Name = $evil; Notes = "'; DELETE FROM partners; --" }, @{ Name = 'After' }
     }
@@ -210,7 +213,7 @@ Describe 'A name that looks like SQL' {
 
 Describe 'Add-Partner with a value that is not one of an enum''s names' {
     It 'refuses the row with an error naming the value and the valid names, and goes on' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         @(
             [pscustomobject]@{ Name = 'Bad Type'; Type = 'Foo' }
             [pscustomobject]@{ Name = 'Bad Tier'; Tier = 'Diamond' }

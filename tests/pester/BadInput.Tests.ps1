@@ -250,7 +250,7 @@ Describe 'Text that must be stored and returned exactly' {
 
 Describe 'Wildcards and SQL in string filters' {
     BeforeAll {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         foreach ($name in 'Acme', 'A_me', 'A%me', 'A*me', '[x] Bracket', "O'Brien") {
             Add-Partner -Database $db -Name $name -Region "$name region"
             Add-PartnerRevenue -Database $db -Partner $name -Date 2015-01-01 -Amount 1 -Segment "$name seg"
@@ -317,7 +317,7 @@ Describe 'Ambiguous dates' {
         @{ Culture = 'en-US'; Expected = '2015-03-04' }
         @{ Culture = 'en-GB'; Expected = '2015-04-03' }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $saved = [cultureinfo]::CurrentCulture
         try {
             [cultureinfo]::CurrentCulture = $Culture
@@ -334,7 +334,7 @@ Describe 'Ambiguous dates' {
         @{ Culture = 'en-US'; Expected = '2015-03-04' }
         @{ Culture = 'en-GB'; Expected = '2015-04-03' }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $csv = New-InputFile 'dates.csv' -Text "Name,JoinedOn`nAmbiguous,03/04/2015`n"
         (Import-Partner $csv -Database $db -Culture $Culture).Inserted | Should -Be 1
         (Get-Partner -Database $db).JoinedOn.ToString('yyyy-MM-dd') | Should -Be $Expected
@@ -362,7 +362,7 @@ Describe 'Malformed CSV for Import-Partner' {
         @{ Case = 'a name repeated with spaces around it'; Text = "Name`nGood A`n`"  Good A  `"`nGood B`n"; Line = 3; Shown = "'Good A'"; Good = @('Good A', 'Good B') }
         @{ Case = "SQL in a field"; Text = "Name,Country`nGood A,DE`nBad,`"'; DROP TABLE partners; --`"`nGood B,GB`n"; Line = 3; Shown = "''; DROP TABLE partners; --'"; Good = @('Good A', 'Good B') }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $csv = New-InputFile 'in.csv' -Text $Text
         $failed = Join-Path (Split-Path $csv) 'failed.csv'
         $result = Import-Partner $csv -Database $db -FailedRowPath $failed -ErrorVariable err -ErrorAction SilentlyContinue
@@ -403,7 +403,7 @@ Describe 'Malformed CSV for Import-Partner' {
         @{ Case = 'UTF-16 without a byte-order mark, given -Encoding unicode'; Bytes = [Text.Encoding]::Unicode.GetBytes("Name,Notes`nÄrzte 🚀,مرحبا`n"); Encoding = 'unicode' }
         @{ Case = 'a semicolon file given -Delimiter'; Bytes = [Text.Encoding]::UTF8.GetBytes("Name;Notes`nÄrzte 🚀;مرحبا`n"); Delimiter = ';' }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $file = New-InputFile 'in.csv' -Bytes $Bytes
         $options = @{}
         if ($Encoding) { $options.Encoding = $Encoding }
@@ -416,7 +416,7 @@ Describe 'Malformed CSV for Import-Partner' {
     }
 
     It 'rejects a row whose bytes are not UTF-8 rather than storing replacement characters' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $bytes = [Text.Encoding]::UTF8.GetBytes("Name`nGood A`n") + [byte[]](0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72, 0x0A) + [Text.Encoding]::UTF8.GetBytes("Good B`n")
         $file = New-InputFile 'latin1.csv' -Bytes $bytes
         $result = Import-Partner $file -Database $db -ErrorVariable err -ErrorAction SilentlyContinue
@@ -436,7 +436,7 @@ Describe 'Malformed JSON for Import-Partner' {
         @{ Case = 'a control character'; Json = '[{"Name":"Good A"},{"Name":"Bad\u0007"},{"Name":"Good B"}]'; Shown = "'Bad``u{7}'" }
         @{ Case = 'an impossible date'; Json = '[{"Name":"Good A"},{"Name":"Bad","JoinedOn":"2015-02-30"},{"Name":"Good B"}]'; Shown = "'2015-02-30'" }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $file = New-InputFile 'in.json' -Text $Json
         $result = Import-Partner $file -Database $db -ErrorVariable err -ErrorAction SilentlyContinue
         $err.Count | Should -Be 1
@@ -451,12 +451,15 @@ Describe 'Malformed JSON for Import-Partner' {
         @{ Case = 'binary garbage'; Bytes = [byte[]](0..255) }
     ) {
         $db = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $db
+        $before = Get-DatabaseState -Database $db
         $file = New-InputFile 'in.json' -Bytes $Bytes
         $errors = Get-CommandErrors { Import-Partner $file -Database $db }
         $errors.Count | Should -Be 1
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'ImportFileInvalid,*'
         $errors[0].Exception.Message | Should -BeLike "*$([WildcardPattern]::Escape($file))*"
-        if (Test-Path $db) { (Get-PartnerDatabase -Database $db).PartnerCount | Should -Be 0 }
+        (Get-PartnerDatabase -Database $db).PartnerCount | Should -Be 0
+        Get-DatabaseState -Database $db | Should -BeExactly $before
     }
 }
 

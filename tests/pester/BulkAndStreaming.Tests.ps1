@@ -8,7 +8,7 @@ AfterAll {
 
 Describe 'Import-Csv | Add-Partner in batches' {
     It 'a bad item in the middle of 20,000 piped rows is the only one missing' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $rows = 1..20000 | ForEach-Object {
             [pscustomobject]@{ Name = "Partner $_"; Country = $(if ($_ -eq 10000) { 'XX' } else { 'DE' }) }
         }
@@ -17,7 +17,9 @@ Describe 'Import-Csv | Add-Partner in batches' {
         $err[0].TargetObject.Name | Should -BeExactly 'Partner 10000'
         (Get-PartnerDatabase -Database $db).PartnerCount | Should -Be 19999
         Get-Partner -Database $db -Name 'Partner 10000' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-        Get-Partner -Database $db -Name 'Partner 10001' | Should -Not -BeNullOrEmpty
+        $after = Get-Partner -Database $db -Name 'Partner 10001'
+        $after.Name, $after.Country | Should -Be @('Partner 10001', 'DE')
+        (Get-Partner -Database $db -Name 'Partner 9999').Name | Should -BeExactly 'Partner 9999'
     }
 }
 
@@ -38,7 +40,7 @@ Describe 'Import-Partner on awkward CSV' {
 
 Describe 'Streaming reads' {
     BeforeAll {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $csv = Join-Path (Split-Path $db) 'many.csv'
         'Name,Region' | Set-Content $csv
         1..200000 | ForEach-Object { "Co $_,Western Europe" } | Add-Content $csv

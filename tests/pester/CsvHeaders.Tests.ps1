@@ -55,7 +55,7 @@ Describe 'A column given twice is one ImportHeaderInvalid before anything is wri
 
     It 'is ImportHeaderInvalid also for a file without the needed column (cmdlets.md: "none of the needed ones")' {
         $file = New-InputFile 'noname.csv' -Text "Company,Country`nAcme,DE`n"
-        { Import-Partner $file -Database (New-TestDatabasePath) } | Should -Throw -ErrorId 'ImportHeaderInvalid,*' -ExpectedMessage '*no Name (or PartnerName) column*'
+        { Import-Partner $file -Database (New-TestDatabase) } | Should -Throw -ErrorId 'ImportHeaderInvalid,*' -ExpectedMessage '*no Name (or PartnerName) column*'
     }
 
     It 'a JSON object with a property twice (<Case>) fails that row alone; the other objects are stored' -ForEach @(
@@ -63,7 +63,7 @@ Describe 'A column given twice is one ImportHeaderInvalid before anything is wri
         @{ Case = 'the same name exactly'; Json = '[{"Name":"Good A"},{"Name":"Bad","Notes":"x","Notes":"y"},{"Name":"Good B","Country":"GB"}]'; Shown = "property 'Notes' appears more than once in the object (twice)" }
         @{ Case = 'Name and " name "'; Json = '[{"Name":"Good A"},{"Name":"Bad"," name ":"Other"},{"Name":"Good B","Country":"GB"}]'; Shown = "property 'name' appears more than once" }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $file = New-InputFile 'twice.json' -Text $Json
         $result = Import-Partner $file -Database $db -ErrorVariable err -ErrorAction SilentlyContinue
         $err.Count | Should -Be 1
@@ -75,7 +75,7 @@ Describe 'A column given twice is one ImportHeaderInvalid before anything is wri
 
     It 'a JSON object with both Name and PartnerName fails that object alone (one field named twice); objects with one of them are stored' {
         # Behaviour changed (fault 5 of the second review): Name and PartnerName in one object were "Name wins unless empty".
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $file = New-InputFile 'alias.json' -Text '[{"PartnerName":"Lost","Name":"Alpha"},{"Name":"Beta"},{"PartnerName":"Gamma"}]'
         $result = Import-Partner $file -Database $db -ErrorVariable err -ErrorAction SilentlyContinue
         $result.Inserted, $result.Failed | Should -Be @(2, 1)
@@ -118,7 +118,7 @@ Describe 'Spaces and quotes are read as Import-Csv reads them (<Culture>)' -ForE
 
     It 'stores the values written by hand: <Delimiter>' -ForEach @(@{ Delimiter = ',' }, @{ Delimiter = ';' }) {
         $file = if ($Delimiter -eq ',') { $comma } else { $semicolon }
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $result = Import-Partner $file -Database $db -Delimiter $Delimiter
         $result.Inserted, $result.Failed | Should -Be @(4, 0)
         # Import-Csv's rules: spaces before a value and after a closing quote are dropped; after an unquoted
@@ -134,8 +134,8 @@ Describe 'Spaces and quotes are read as Import-Csv reads them (<Culture>)' -ForE
 
     It 'stores what Import-Csv | Add-Partner stores from the same file: <Delimiter>' -ForEach @(@{ Delimiter = ',' }, @{ Delimiter = ';' }) {
         $file = if ($Delimiter -eq ',') { $comma } else { $semicolon }
-        $viaImport = New-TestDatabasePath
-        $viaPipeline = New-TestDatabasePath
+        $viaImport = New-TestDatabase
+        $viaPipeline = New-TestDatabase
         $null = Import-Partner $file -Database $viaImport -Delimiter $Delimiter
         Import-Csv $file -Delimiter $Delimiter | Add-Partner -Database $viaPipeline
         Get-PartnerLines $viaImport | Should -Be (Get-PartnerLines $viaPipeline)
@@ -146,7 +146,7 @@ Describe 'Spaces and quotes are read as Import-Csv reads them (<Culture>)' -ForE
     It 'gives back a rejected row as Import-Csv reads it, in the failed-row file' {
         $file = New-InputFile 'bad.csv' -Text "`"Name`", `"Country`", `"Notes`"`n `"Bad`" , `"XX`" ,  two  words  `n"
         $failed = Join-Path (Split-Path $file) 'failed.csv'
-        $null = Import-Partner $file -Database (New-TestDatabasePath) -FailedRowPath $failed -ErrorAction SilentlyContinue
+        $null = Import-Partner $file -Database (New-TestDatabase) -FailedRowPath $failed -ErrorAction SilentlyContinue
         $row = Import-Csv $failed
         $row.Name | Should -BeExactly 'Bad'
         $row.Country | Should -BeExactly 'XX'
@@ -177,7 +177,7 @@ Describe 'Columns the import does not know give one warning' {
     }
 
     It 'says nothing for the columns Get-Partner | Export-Csv writes (Id, CreatedAt, UpdatedAt, Database), nor for Windows PowerShell''s #TYPE line' {
-        $source = New-TestDatabasePath
+        $source = New-TestDatabase
         Add-TestPartner -Database $source -Partner @{ Name = 'Acme'; Country = 'DE'; Region = 'NE'; Notes = 'n' }, @{ Name = 'Beta' }
         $export = Join-Path (New-TestFolder) 'export.csv'
         Get-Partner -Database $source | Export-Csv $export
@@ -213,7 +213,7 @@ Describe 'Excel''s sep= line and #TYPE and comment lines' {
         @{ Case = 'a tab as sep= in UTF-16 with a byte-order mark'; Bytes = [byte[]](0xFF, 0xFE) + [Text.Encoding]::Unicode.GetBytes("sep=`t`nName`tCountry`tNotes`nAcme`tDE`ta,b`nBad`tXX`t`n"); Options = @{} }
         @{ Case = 'SEP=| in upper case'; Bytes = [Text.Encoding]::UTF8.GetBytes("SEP=|`nName|Country|Notes`nAcme|DE|a,b`nBad|XX|`n"); Options = @{} }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $file = New-InputFile 'excel.csv' -Bytes $Bytes
         $result = Import-Partner $file -Database $db @Options -ErrorVariable err -ErrorAction SilentlyContinue
         $result.Read, $result.Inserted, $result.Failed | Should -Be @(2, 1, 1)
@@ -235,7 +235,7 @@ Describe 'Excel''s sep= line and #TYPE and comment lines' {
     It 'writes the failed-row file with the same sep= line, so it imports again as it is' {
         $file = New-InputFile 'excel.csv' -Text "sep=;`nName;Country`nBad;XX`n"
         $failed = Join-Path (Split-Path $file) 'failed.csv'
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $null = Import-Partner $file -Database $db -FailedRowPath $failed -ErrorAction SilentlyContinue
         Get-Content $failed | Should -Be @('sep=;', 'Name;Country;Line;Reason', "Bad;XX;3;column Country: 'XX' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US, or XK for Kosovo).")
         (Get-Content $failed -Raw).Replace('Bad;XX', 'Fixed;DE') | Set-Content $failed
@@ -250,7 +250,7 @@ Describe 'Excel''s sep= line and #TYPE and comment lines' {
         @{ Case = '#TYPE and comment lines'; Lines = @('#TYPE PartnerOps.Partner', '# exported 2015-03-01', '#, with a comma', 'Name,Country', 'Acme,DE', '#1 Partner,FR') }
         @{ Case = 'a W3C #Fields: header'; Lines = @('#Software: a tool', '#Fields: Name,Country', 'Acme,DE', '#1 Partner,FR') }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $file = New-InputFile 'typed.csv' -Text (($Lines -join "`n") + "`n")
         $result = Import-Partner $file -Database $db
         $result.Inserted | Should -Be 2
@@ -266,7 +266,7 @@ Describe 'Rows whose cells are all empty are skipped and counted as Blank' {
         @{ Case = 'cells of spaces and tabs, quoted empty cells and short rows'; Delimiter = ','; Lines = @('Name,Country,Region,Notes', '  ,  , ,', "`t,`"`",`"`",", 'Acme,DE,NE,', ',', '', 'Beta,FR,,', '   '); Blank = 4 } # the line of 3 spaces counts (it did not before the second review); the empty line does not
         @{ Case = ';;; with a semicolon'; Delimiter = ';'; Lines = @('Name;Country;Region;Notes', ';;;', 'Acme;DE;NE;', ';;;;;', 'Beta;FR;;'); Blank = 2 }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $file = New-InputFile 'blank.csv' -Text (($Lines -join "`r`n") + "`r`n")
         $result = Import-Partner $file -Database $db -Delimiter $Delimiter -Atomic
         $result.Read, $result.Inserted, $result.Failed, $result.Blank, $result.RolledBack | Should -Be @(2, 2, 0, $Blank, $false)
@@ -275,7 +275,7 @@ Describe 'Rows whose cells are all empty are skipped and counted as Blank' {
 
     It 'does not take a row with a quote in a cell for blank' {
         # """" is a quoted cell holding one quote: the row has a value, and fails for its empty Name.
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $file = New-InputFile 'quote.csv' -Text "Name,Notes`nAcme,`n,`"`"`"`"`n"
         $result = Import-Partner $file -Database $db -ErrorVariable err -ErrorAction SilentlyContinue
         $result.Read, $result.Inserted, $result.Failed, $result.Blank | Should -Be @(2, 1, 1, 0)
@@ -283,7 +283,7 @@ Describe 'Rows whose cells are all empty are skipped and counted as Blank' {
     }
 
     It 'counts blank rows of a revenue file too' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $file = New-InputFile 'blank.csv' -Text "PartnerName,Date,Amount,Currency,Segment,Region,Reference`n,2015-01-01,1.50,EUR,,NE,R1`n,,,,,,`n"
         $result = Import-PartnerRevenue $file -Database $db -Atomic
         $result.Read, $result.Inserted, $result.Blank | Should -Be @(1, 1, 1)
@@ -291,7 +291,7 @@ Describe 'Rows whose cells are all empty are skipped and counted as Blank' {
 
     It 'shows Blank in the table view' {
         $file = New-InputFile 'b.csv' -Text "Name`nAcme`n,`n"
-        $table = Import-Partner $file -Database (New-TestDatabasePath) | Format-Table | Out-String -Width 80
+        $table = Import-Partner $file -Database (New-TestDatabase) | Format-Table | Out-String -Width 80
         $table | Should -Match 'Blank'
         $table | Should -Match 'b\.csv +1 +1 +0 +0 +0 +1 +00:00:'
     }
@@ -316,7 +316,7 @@ Describe '-FailedRowPath over several files keeps every file''s rejected rows' {
     }
 
     It 'by a wildcard' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $failed = Join-Path (New-TestFolder) 'rejected.csv'
         $results = Import-Partner (Join-Path $folder '*.csv') -Database $db -FailedRowPath $failed -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
         $results.Failed | Should -Be @(2, 1, 1)
@@ -331,7 +331,7 @@ Describe '-FailedRowPath over several files keeps every file''s rejected rows' {
     }
 
     It 'and imports again once fixed, with no warning for Line, Reason and File' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $failed = Join-Path (New-TestFolder) 'rejected.csv'
         $null = Import-Partner (Join-Path $folder '*.csv') -Database $db -FailedRowPath $failed -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
         $fixed = Import-Csv $failed | ForEach-Object { $_.Country = 'DE'; $_ }
@@ -350,7 +350,7 @@ Describe '-FailedRowPath over several files keeps every file''s rejected rows' {
         [IO.File]::WriteAllText((Join-Path $mixed '1.json'), '[{"Name":"J bad","Country":"XX"},{"Name":"J good"}]')
         [IO.File]::WriteAllText((Join-Path $mixed '2.csv'), "Name,Country`nK bad,YY`n")
         $failed = Join-Path (New-TestFolder) 'rejected.csv'
-        $null = Import-Partner (Join-Path $mixed '*') -Database (New-TestDatabasePath) -FailedRowPath $failed -ErrorAction SilentlyContinue
+        $null = Import-Partner (Join-Path $mixed '*') -Database (New-TestDatabase) -FailedRowPath $failed -ErrorAction SilentlyContinue
         $rows = Import-Csv $failed
         $rows.Name | Should -Be @('J bad', 'K bad')
         $rows.File | Should -Be @((Join-Path $mixed '1.json'), (Join-Path $mixed '2.csv'))
@@ -370,7 +370,7 @@ Describe '-FailedRowPath over several files keeps every file''s rejected rows' {
 
     It 'keeps one file''s failed-row file as before: no File column' {
         $failed = Join-Path (New-TestFolder) 'rejected.csv'
-        $null = Import-Partner $a -Database (New-TestDatabasePath) -FailedRowPath $failed -ErrorAction SilentlyContinue
+        $null = Import-Partner $a -Database (New-TestDatabase) -FailedRowPath $failed -ErrorAction SilentlyContinue
         (Get-Content $failed)[0] | Should -BeExactly 'Name,Country,Line,Reason'
     }
 }
@@ -385,7 +385,7 @@ Describe 'Windows-1252 files' {
     }
 
     It 'read as latin1, the row fails with a reason that says -Encoding 1252' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $result = Import-Partner $file -Database $db -Encoding latin1 -ErrorVariable err -ErrorAction SilentlyContinue
         $result.Failed | Should -Be 1
         $err[0].Exception.Message | Should -BeLike 'Line 2, column Notes:*`u{92}*U+0092*iso-8859-1 (latin1, code page 28591)*-Encoding 1252*'
@@ -394,7 +394,7 @@ Describe 'Windows-1252 files' {
     It 'reads it with -Encoding <Encoding>' -ForEach @(
         @{ Encoding = '1252' }, @{ Encoding = 'windows-1252' }, @{ Encoding = 'Windows-1252 object' }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $value = if ($Encoding -eq 'Windows-1252 object') { [Text.Encoding]::GetEncoding(1252) } else { $Encoding }
         $result = Import-Partner $file -Database $db -Encoding $value
         $result.Inserted | Should -Be 1
@@ -407,7 +407,7 @@ Describe 'Windows-1252 files' {
         $saved = [cultureinfo]::CurrentCulture
         try {
             [cultureinfo]::CurrentCulture = $Culture
-            $db = New-TestDatabasePath
+            $db = New-TestDatabase
             $result = Import-Partner $file -Database $db -Encoding ansi
             $result.Inserted | Should -Be 1
             (Get-Partner -Database $db).Notes | Should -BeExactly $notes
@@ -422,11 +422,11 @@ Describe 'Windows-1252 files' {
         # Behaviour changed (fault 1 of the second review): it was written in the input's encoding.
         $bad = New-InputFile 'bad.csv' -Bytes ([Text.Encoding]::ASCII.GetBytes("Name,Country,Notes`nCafe,XX,") + [byte[]](0x80, 0x0A))
         $failed = Join-Path (Split-Path $bad) 'failed.csv'
-        $null = Import-Partner $bad -Database (New-TestDatabasePath) -Encoding 1252 -FailedRowPath $failed -ErrorAction SilentlyContinue
+        $null = Import-Partner $bad -Database (New-TestDatabase) -Encoding 1252 -FailedRowPath $failed -ErrorAction SilentlyContinue
         [IO.File]::ReadAllBytes($failed)[0..3] | Should -Be @(0xEF, 0xBB, 0xBF, [byte][char]'N')
         (Import-Csv $failed -Encoding 1252).Notes | Should -BeExactly ([string][char]0x20AC)
         (Get-Content $failed -Raw).Replace('Cafe,XX', 'Cafe,FR') | Set-Content $failed -Encoding utf8BOM
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         (Import-Partner $failed -Database $db -Encoding 1252).Inserted | Should -Be 1
         Get-PartnerLines $db | Should -Be @("Cafe|FR||$([char]0x20AC)")
     }
@@ -458,7 +458,7 @@ Describe 'The shared failed-row file never replaces a character (fault 1)' {
         $dk = Join-Path $folder 'dk.csv'
         [IO.File]::WriteAllText($dk, "Name,Country`n$aero,ZZ`n", [Text.UTF8Encoding]::new($true))
         $failed = Join-Path $folder 'rej.csv'
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $results = Import-Partner $first, $pl, $dk -Encoding $Encoding -Database $db -FailedRowPath $failed -ErrorAction SilentlyContinue
         $results.Failed | Should -Be @(1, 2, 1)
         [IO.File]::ReadAllBytes($failed)[0..2] | Should -Be @(0xEF, 0xBB, 0xBF)
@@ -479,7 +479,7 @@ Describe 'The shared failed-row file never replaces a character (fault 1)' {
         $json = Join-Path $folder 'b.json'
         [IO.File]::WriteAllText($json, "[{`"Name`":`"$beijing`",`"Country`":`"YY`"}]", [Text.UTF8Encoding]::new($true))
         $failed = Join-Path $folder 'rej.csv'
-        $null = Import-Partner $csv, $json -Encoding 1252 -Database (New-TestDatabasePath) -FailedRowPath $failed -ErrorAction SilentlyContinue
+        $null = Import-Partner $csv, $json -Encoding 1252 -Database (New-TestDatabase) -FailedRowPath $failed -ErrorAction SilentlyContinue
         # 0xE9 in Windows-1252 is é (U+00E9).
         (Import-Csv $failed).Name | Should -BeExactly @("Caf$([char]0xE9)", $beijing)
     }
@@ -494,7 +494,7 @@ Describe 'Bytes an encoding has no character for are an error, never ''?'' (faul
     It 'refuses the row for -Encoding <Encoding>, stores the others and changes nothing stored' -ForEach @(
         @{ Encoding = 'ascii' }, @{ Encoding = 'us-ascii' }, @{ Encoding = '20127' }, @{ Encoding = 'ASCIIEncoding object' }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-TestPartner -Database $db -Partner @{ Name = 'Kept'; Country = 'DE' }
         $file = New-InputFile 'a.csv' -Text "Name,Country,Notes`nPlain,DE,ok`n$utf8,DE,x`nKept,FR,y`n"
         $value = if ($Encoding -eq 'ASCIIEncoding object') { [Text.ASCIIEncoding]::new() } else { $Encoding }
@@ -508,7 +508,7 @@ Describe 'Bytes an encoding has no character for are an error, never ''?'' (faul
     }
 
     It 'refuses a revenue row whose Reference has such bytes; nothing of it is stored' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $file = New-InputFile 'r.csv' -Text "PartnerName,Date,Amount,Currency,Region,Reference`n,2015-01-01,1.50,EUR,NE,PO-1`n,2015-01-02,2.50,EUR,NE,PO-M$([char]0xFC)ller`n"
         $result = Import-PartnerRevenue $file -Database $db -Encoding ascii -ErrorVariable err -ErrorAction SilentlyContinue
         $result.Inserted, $result.Failed | Should -Be @(1, 1)
@@ -517,7 +517,7 @@ Describe 'Bytes an encoding has no character for are an error, never ''?'' (faul
     }
 
     It 'refuses a header with such bytes as ImportFileInvalid; nothing is written' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-TestPartner -Database $db -Partner @{ Name = 'Kept' }
         $file = New-InputFile 'h.csv' -Text "Name,L$([char]0xE4)nd`nA,DE`n"
         { Import-Partner $file -Database $db -Encoding ascii } | Should -Throw -ErrorId 'ImportFileInvalid,*' -ExpectedMessage '*its header holds bytes that are not us-ascii*'
@@ -525,7 +525,7 @@ Describe 'Bytes an encoding has no character for are an error, never ''?'' (faul
     }
 
     It 'refuses a JSON value with such bytes for -Encoding ascii' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $file = New-InputFile 'a.json' -Text "[{`"Name`":`"Plain`"},{`"Name`":`"$utf8`"}]"
         $result = Import-Partner $file -Database $db -Encoding ascii -ErrorVariable err -ErrorAction SilentlyContinue
         $result.Inserted, $result.Failed | Should -Be @(1, 1)
@@ -535,7 +535,7 @@ Describe 'Bytes an encoding has no character for are an error, never ''?'' (faul
 
     It 'refuses a Shift-JIS (932) row whose lead byte has no trail byte' {
         # 0x81 is a Shift-JIS lead byte; 0x20 (space) cannot follow it, so 932 has no character for it.
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $bytes = [Text.Encoding]::ASCII.GetBytes("Name,Notes`nGood,ok`nBad,ab") + [byte[]](0x81, 0x20) + [Text.Encoding]::ASCII.GetBytes("cd`n")
         $file = New-InputFile 'sjis.csv' -Bytes $bytes
         $result = Import-Partner $file -Database $db -Encoding 932 -ErrorVariable err -ErrorAction SilentlyContinue
@@ -582,7 +582,7 @@ Describe 'A byte-order mark wins over -Encoding, as in Import-Csv (fault 3)' {
         $name = "$([char]0x5317)$([char]0x4EAC) M$([char]0xFC)ller"   # 北京 Müller
         $file = Join-Path (New-TestFolder) 'bom.json'
         [IO.File]::WriteAllText($file, "[{`"Name`":`"$name`",`"Country`":`"CN`"}]", $encoding)
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         (Import-Partner $file -Database $db -Encoding $Encoding).Inserted | Should -Be 1
         Get-PartnerLines $db | Should -BeExactly @("$name|CN||")
     }
@@ -590,7 +590,7 @@ Describe 'A byte-order mark wins over -Encoding, as in Import-Csv (fault 3)' {
     It 'a UTF-8 BOM before a sep= line with -Encoding latin1' {
         $file = Join-Path (New-TestFolder) 'bomsep.csv'
         [IO.File]::WriteAllText($file, "sep=;`nName;Country`nK$([char]0xF6)ln;DE`n", [Text.UTF8Encoding]::new($true))
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         (Import-Partner $file -Database $db -Encoding latin1).Inserted | Should -Be 1
         Get-PartnerLines $db | Should -BeExactly @("K$([char]0xF6)ln|DE||")
     }
@@ -600,7 +600,7 @@ Describe 'A delimiter the reader cannot take is one clear error (fault 4)' {
     It '-Delimiter <Shown>: ImportFileInvalid naming it and the Import-Csv way; nothing written' -ForEach @(
         @{ Shown = 'U+061B'; Delimiter = [char]0x061B }, @{ Shown = 'section sign'; Delimiter = [char]0xA7 }, @{ Shown = 'quote'; Delimiter = [char]'"' }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-TestPartner -Database $db -Partner @{ Name = 'Kept' }
         $file = New-InputFile 'x.csv' -Text "Name$($Delimiter)Country`nA$($Delimiter)DE`n"
         $hex = '{0:X4}' -f [int]$Delimiter
@@ -618,7 +618,7 @@ Describe 'A delimiter the reader cannot take is one clear error (fault 4)' {
     }
 
     It 'the way out the error gives works: Import-Csv -Delimiter U+061B | Add-Partner' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $d = [char]0x061B
         $file = New-InputFile 'fa.csv' -Text "Name$($d)Country`nA$($d)DE`nB$($d)FR`n"
         Import-Csv $file -Delimiter $d | Add-Partner -Database $db
@@ -629,13 +629,13 @@ Describe 'A delimiter the reader cannot take is one clear error (fault 4)' {
         @{ Shown = 'U+061B'; Delimiter = [char]0x061B }, @{ Shown = 'section sign'; Delimiter = [char]0xA7 }
     ) {
         $file = New-InputFile 'sep.csv' -Text "sep=$Delimiter`nName$($Delimiter)Country`nA$($Delimiter)DE`n"
-        { Import-Partner $file -Database (New-TestDatabasePath) } | Should -Throw -ErrorId 'ImportFileInvalid,*' -ExpectedMessage "Its first line 'sep=$Delimiter' makes '$Delimiter'*Import-Csv*"
+        { Import-Partner $file -Database (New-TestDatabase) } | Should -Throw -ErrorId 'ImportFileInvalid,*' -ExpectedMessage "Its first line 'sep=$Delimiter' makes '$Delimiter'*Import-Csv*"
     }
 
     It 'without -Delimiter, a header separated by U+061B gets a hint naming it' {
         $d = [char]0x061B
         $file = New-InputFile 'fa.csv' -Text "Name$($d)Country`nA$($d)DE`n"
-        { Import-Partner $file -Database (New-TestDatabasePath) } | Should -Throw -ErrorId 'ImportHeaderInvalid,*' -ExpectedMessage "*looks separated by '$d' (U+061B*Import-Csv <file> -Delimiter '$d'*"
+        { Import-Partner $file -Database (New-TestDatabase) } | Should -Throw -ErrorId 'ImportHeaderInvalid,*' -ExpectedMessage "*looks separated by '$d' (U+061B*Import-Csv <file> -Delimiter '$d'*"
     }
 }
 
@@ -645,7 +645,7 @@ Describe 'Two columns that name one field are one column twice (fault 5)' {
         @{ Case = 'name, PARTNERNAME '; Header = 'name,Country, PARTNERNAME '; Shown = "'Name' (2 times, as 'name' and 'PARTNERNAME': columns 1, 3)" }
         @{ Case = 'PartnerName twice and Name'; Header = 'PartnerName,Name,partnername'; Shown = "'Name' (3 times, as 'PartnerName' and 'Name': columns 1, 2, 3)" }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-TestPartner -Database $db -Partner @{ Name = 'Kept' }
         $file = New-InputFile 'alias.csv' -Text "$Header`nA,DE,B`n"
         { Import-Partner $file -Database $db } | Should -Throw -ErrorId 'ImportHeaderInvalid,*' -ExpectedMessage "*$([WildcardPattern]::Escape($Shown))*"
@@ -656,7 +656,7 @@ Describe 'Two columns that name one field are one column twice (fault 5)' {
         @{ Case = 'name and PartnerName'; Json = '[{"name":"A","PartnerName":"B"},{"PartnerName":"Good"}]'; Shown = "properties 'name' and 'PartnerName' both name the field Name" }
         @{ Case = 'PartnerName and an empty Name'; Json = '[{"PartnerName":"A","Name":""},{"PartnerName":"Good"}]'; Shown = "properties 'PartnerName' and 'Name' both name the field Name" }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $file = New-InputFile 'alias.json' -Text $Json
         $result = Import-Partner $file -Database $db -ErrorVariable err -ErrorAction SilentlyContinue
         $result.Inserted, $result.Failed | Should -Be @(1, 1)
@@ -684,7 +684,7 @@ Describe 'Every row of blank cells is counted in Blank; an empty line is not a r
         @{ Case = 'semicolons and CRLF'; Text = "Name;Country`r`n `r`n;`r`nA;DE`r`n`r`n"; Delimiter = ';'; Blank = 2 }
         @{ Case = 'blank lines before the header'; Text = "`n   `nName,Country`n`t`nA,DE`n"; Delimiter = ','; Blank = 1 }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $file = New-InputFile 'b.csv' -Text $Text
         $result = Import-Partner $file -Database $db -Delimiter $Delimiter -Atomic
         $result.Read, $result.Inserted, $result.Failed, $result.Blank | Should -Be @(1, 1, 0, $Blank)
@@ -693,7 +693,7 @@ Describe 'Every row of blank cells is counted in Blank; an empty line is not a r
 
     It 'in a revenue file too' {
         $file = New-InputFile 'r.csv' -Text "PartnerName,Date,Amount,Currency,Region`n  `n,2015-01-01,1.50,EUR,NE`n`t`n"
-        $result = Import-PartnerRevenue $file -Database (New-TestDatabasePath) -Atomic
+        $result = Import-PartnerRevenue $file -Database (New-TestDatabase) -Atomic
         $result.Read, $result.Inserted, $result.Blank | Should -Be @(1, 1, 2)
     }
 }
@@ -704,7 +704,7 @@ Describe 'A failed-row file that starts with sep= (fault 7)' {
     ) {
         $file = New-InputFile 'excel.csv' -Text "sep=$Delimiter`nName$($Delimiter)Country`nBad$($Delimiter)XX`nGood$($Delimiter)DE`n"
         $failed = Join-Path (Split-Path $file) 'rejected.csv'
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $null = Import-Partner $file -Database $db -FailedRowPath $failed -ErrorAction SilentlyContinue
         $rows = Get-Content $failed | Select-Object -Skip 1 | ConvertFrom-Csv -Delimiter $Delimiter
         $rows.Name, $rows.Country, $rows.Line | Should -Be @('Bad', 'XX', '3')
@@ -729,13 +729,13 @@ Describe 'JSON lists and objects, lookup names and aliases in the failed-row fil
         $warnings.Count | Should -Be 1
         $warnings[0].Message | Should -BeLike "*not know*'address', 'tags'*"
         # The pipeline stores the same values from the same objects.
-        $db2 = New-TestDatabasePath
+        $db2 = New-TestDatabase
         $json.Replace('"address":{"city":"Hamburg"},"tags":["cloud","b2b"]', '"Type":"Reseller"') | ConvertFrom-Json | Add-Partner -Database $db2 | Out-Null
         Get-PartnerLines $db2 | Should -Be @('Alpha|CN|NE|42')
     }
 
     It 'a one-element list in a revenue file''s Currency, Reference, Amount and PartnerName is its element' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-Partner -Name 'Kestrel Data Ltd' -Database $db | Out-Null
         $file = New-InputFile 'r.json' -Text '[{"PartnerName":["Kestrel Data Ltd"],"Date":["2024-01-02"],"Amount":[12.5],"Currency":["EUR"],"Reference":["PO-1"],"meta":{"a":[1]}}]'
         $result = Import-PartnerRevenue $file -Database $db -WarningAction SilentlyContinue
@@ -752,7 +752,7 @@ Describe 'JSON lists and objects, lookup names and aliases in the failed-row fil
         @{ Case = 'a list of null'; Value = '[null]'; Shown = 'holds a list holding only null ([null])' }
         @{ Case = 'a list of one list of two values'; Value = '[["EUR","USD"]]'; Shown = 'holds 2 values ([["EUR","USD"]])' }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $file = New-InputFile 'r.json' -Text ('[{"PartnerName":"","Region":"NE","Date":"2024-01-02","Amount":1,"Currency":' + $Value + '},{"PartnerName":"","Region":"NE","Date":"2024-01-03","Amount":2,"Currency":"EUR"}]')
         $result = Import-PartnerRevenue $file -Database $db -ErrorVariable err -ErrorAction SilentlyContinue
         $result.Inserted, $result.Failed | Should -Be @(1, 1)
@@ -765,7 +765,7 @@ Describe 'JSON lists and objects, lookup names and aliases in the failed-row fil
 
     It 'an array item that is not an object is shown in its reason' {
         $file = New-InputFile 'p.json' -Text '[["x",1],7,{"Name":"Good"}]'
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $result = Import-Partner $file -Database $db -ErrorVariable err -ErrorAction SilentlyContinue
         $result.Inserted, $result.Failed | Should -Be @(1, 2)
         $err[0].Exception.Message | Should -BeLike "*$([WildcardPattern]::Escape('the array item is not a JSON object (["x",1])'))*"
@@ -777,7 +777,7 @@ Describe 'JSON lists and objects, lookup names and aliases in the failed-row fil
         # Row 2 fails on Name (empty); its Country ["CN"] is written as CN, not left empty.
         $file = New-InputFile 'p.json' -Text '[{"Name":"Alpha","Region":["NE"],"Country":["DE","FR"]},{"Name":"","Country":["CN"]},{"Name":"Beta","Country":"DE"}]'
         $failed = Join-Path (Split-Path $file) 'rejected.csv'
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $result = Import-Partner $file -Database $db -FailedRowPath $failed -ErrorAction SilentlyContinue
         $result.Inserted, $result.Failed | Should -Be @(1, 2)
         $rows = @(Import-Csv $failed)
@@ -801,7 +801,7 @@ Describe 'JSON lists and objects, lookup names and aliases in the failed-row fil
         @{ Case = 'U+2060 WORD JOINER'; Char = [char]0x2060 }
         @{ Case = 'U+FEFF'; Char = [char]0xFEFF }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-Partner -Name 'Kestrel Data Ltd' -Database $db | Out-Null
         $name = "Kestrel Da$($Char)ta Ltd"
         $file = New-InputFile 'r.csv' -Text "PartnerName,Date,Amount,Currency`n$name,2024-01-02,10.50,EUR`n"
@@ -832,7 +832,7 @@ Describe 'JSON lists and objects, lookup names and aliases in the failed-row fil
         [IO.File]::WriteAllText($a, "$First,Country`nBad A,XX`n")
         [IO.File]::WriteAllText($b, "$Second,Country`nBad B,YY`n")
         $failed = Join-Path $folder 'rejected.csv'
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $null = Import-Partner $a, $b -Database $db -FailedRowPath $failed -ErrorAction SilentlyContinue
         (Get-Content $failed)[0] | Should -BeExactly "$First,Country,Line,Reason,File"
         $rows = @(Import-Csv $failed)
@@ -849,7 +849,7 @@ Describe 'JSON lists and objects, lookup names and aliases in the failed-row fil
         [IO.File]::WriteAllText($a, "PartnerName,Date,Amount,Currency`nNobody A,2024-01-02,1.00,EUR`n")
         [IO.File]::WriteAllText($b, "partnername,Date,Amount,Currency`nNobody B,2024-01-03,2.00,EUR`n")
         $failed = Join-Path $folder 'rejected.csv'
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $null = Import-PartnerRevenue $a, $b -Database $db -FailedRowPath $failed -ErrorAction SilentlyContinue
         (Get-Content $failed)[0] | Should -BeExactly 'PartnerName,Date,Amount,Currency,Line,Reason,File'
         (Import-Csv $failed).PartnerName | Should -Be @('Nobody A', 'Nobody B')
@@ -870,13 +870,13 @@ Describe 'A JSON list of one list reads as the pipeline reads it' {
     ) {
         $json = Join-Path $folder "nested-$([guid]::NewGuid()).json"
         Set-Content -LiteralPath $json -Value ('[{"Name":"Nested One","Country":[["DE"]],"Notes":[["x"]]},{"Name":"Nested Two","Country":' + $Value + '}]')
-        $imported = New-TestDatabasePath
+        $imported = New-TestDatabase
         $result = Import-Partner -LiteralPath $json -Database $imported -ErrorVariable importErrors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
         $result.Inserted | Should -Be 1
         $result.Failed | Should -Be 1
         $importErrors[0].Exception.Message | Should -BeLike "*property 'Country' holds*$What*"
 
-        $piped = New-TestDatabasePath
+        $piped = New-TestDatabase
         Get-Content -Raw -LiteralPath $json | ConvertFrom-Json | Add-Partner -Database $piped -ErrorVariable pipeErrors -ErrorAction SilentlyContinue
         $pipeErrors.Count | Should -Be 1
         $pipeErrors[0].Exception.Message | Should -BeLike "*$What*"

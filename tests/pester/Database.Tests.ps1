@@ -176,7 +176,7 @@ Describe 'Test-PartnerDatabase' {
         $findings | ForEach-Object { $_ | Should -BeOfType ([PartnerOps.DatabaseFinding]) }
         $findings.Check | Should -Be @('Integrity', 'ForeignKey', 'Schema', 'RevenueTotals', 'SharedNames', 'SharedTargets', 'NameSortKeys')
         $findings.Passed | Should -Be @($true, $true, $true, $true, $true, $true, $true)
-        $findings | ForEach-Object { $_.Detail | Should -Not -BeNullOrEmpty }
+        $findings.Detail | Should -Be @('ok', 'ok', "version $((Get-PartnerDatabase -Database $db).SchemaVersion)", 'ok', 'ok', 'ok', 'ok')
     }
 
     It 'stops with DatabaseNotFound for a missing file' {

@@ -3,7 +3,7 @@ BeforeAll {
 
     # Seven partners that differ in every filterable property; the tests below only read them.
     function New-FixtureDatabase {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-TestPartner -Database $db -Partner @(
             @{ Name = 'Zeta Software'; Type = 'SoftwareVendor'; Tier = 'Silver'; Status = 'Suspended'; Region = 'North America'; Country = 'US'; JoinedOn = '2015-01-01' }
             @{ Name = 'Alpha Systems'; Type = 'Reseller'; Tier = 'Gold'; Status = 'Active'; Region = 'Western Europe'; Country = 'DE'; JoinedOn = '2014-03-01' }

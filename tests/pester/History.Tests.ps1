@@ -13,7 +13,7 @@ AfterAll {
 
 Describe 'Get-PartnerHistory' {
     BeforeAll {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-Partner -Database $db -Name 'Acme' -Region China -Country CN -JoinedOn 2014-02-01
         Add-Partner -Database $db -Name 'Bystander'
         Set-Partner -Database $db -Name 'Acme' -Tier Gold
@@ -88,7 +88,7 @@ Describe 'Get-PartnerHistory' {
 
 Describe 'History in the same transaction as the change' {
     BeforeEach {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-Partner -Database $db -Name 'First'
     }
 
@@ -114,7 +114,7 @@ Describe 'History in the same transaction as the change' {
 
 Describe 'History of bulk imports' {
     It 'records every imported row once, and records the changes after the import one by one again' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $csv = Join-Path (Split-Path $db) 'p.csv'
         @('Name,Region', 'Imported One,China', 'Imported Two,China') | Set-Content $csv
         $null = Import-Partner -Path $csv -Database $db

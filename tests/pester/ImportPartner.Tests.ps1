@@ -16,7 +16,7 @@ AfterAll {
 
 Describe 'Import-Partner of a CSV file' {
     BeforeAll {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $csv = New-ImportFile -Line @(
             'Name,Type,Tier,Status,Region,Country,JoinedOn,EndedOn,Notes'
             "`"Müller, Schmidt & Co`",Reseller,Gold,Active,Western Europe,de,2014-03-31,,`"two lines,`nwith a comma`""
@@ -66,7 +66,7 @@ Describe 'Import-Partner of a CSV file' {
     }
 
     It 'says in -Verbose how many rows it read and how long it took' {
-        $verbose = Import-Partner $csv -Database (New-TestDatabasePath) -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $verbose = Import-Partner $csv -Database (New-TestDatabase) -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         ($verbose.Message -join "`n") | Should -Match 'Read 3 row\(s\) from .* in [\d.,]+ s \([\d,.]+ rows/s\): 3 inserted'
     }
 
@@ -83,7 +83,7 @@ Describe 'Import-Partner of a CSV file' {
 
 Describe 'Import-Partner -Mode' {
     BeforeEach {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-Partner -Database $db -Name 'Alpha' -Region 'Old Region' -Country FR
         $csv = New-ImportFile -Line 'Name,Region,Country', 'ALPHA,New Region,DE', 'Beta,New Region,GB'
     }
@@ -116,7 +116,7 @@ Describe 'Import-Partner -Mode' {
 
 Describe 'Import-Partner with bad rows' {
     BeforeAll {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $csv = New-ImportFile -Line @(
             'Name,Type,Country,JoinedOn'
             'Good One,Reseller,DE,2014-01-01'
@@ -152,13 +152,13 @@ Describe 'Import-Partner with bad rows' {
     }
 
     It 'stops at the first bad row with -ErrorAction Stop, as any non-terminating error does' {
-        { Import-Partner $csv -Database (New-TestDatabasePath) -ErrorAction Stop } | Should -Throw -ErrorId 'ImportRowInvalid,*'
+        { Import-Partner $csv -Database (New-TestDatabase) -ErrorAction Stop } | Should -Throw -ErrorId 'ImportRowInvalid,*'
     }
 }
 
 Describe 'Import-Partner -Atomic' {
     It 'writes nothing when a row fails, says so in the result and a warning, and still reports every error' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-Partner -Database $db -Name 'Existing'
         $csv = New-ImportFile -Line 'Name,Country', 'New One,DE', 'Bad,XX', 'existing,DE', 'New Two,GB'
         $result = Import-Partner $csv -Database $db -Atomic -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warn -WarningAction SilentlyContinue
@@ -171,7 +171,7 @@ Describe 'Import-Partner -Atomic' {
     }
 
     It 'writes everything when no row fails' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $result = Import-Partner (New-ImportFile -Line 'Name', 'A', 'B') -Database $db -Atomic
         $result.RolledBack | Should -BeFalse
         $result.Inserted | Should -Be 2
@@ -180,7 +180,7 @@ Describe 'Import-Partner -Atomic' {
 
 Describe 'Import-Partner -FailedRowPath' {
     It 'writes the rejected rows as read with Line and Reason; fixed, the file imports as it is' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $csv = New-ImportFile -Line 'Name,Country,Notes', 'Good,DE,', 'Bad Country,XX,"a note, with a comma"', 'Also Bad,YY,'
         $failed = Join-Path (Split-Path $csv) 'failed.csv'
         $null = Import-Partner $csv -Database $db -FailedRowPath $failed -ErrorAction SilentlyContinue
@@ -201,7 +201,7 @@ Describe 'Import-Partner -FailedRowPath' {
 
     It 'refuses to write the rejected rows over the file being imported' {
         $csv = New-ImportFile -Line 'Name', 'A'
-        { Import-Partner $csv -Database (New-TestDatabasePath) -FailedRowPath $csv } | Should -Throw -ErrorId 'FailedRowPathIsImportFile,*'
+        { Import-Partner $csv -Database (New-TestDatabase) -FailedRowPath $csv } | Should -Throw -ErrorId 'FailedRowPathIsImportFile,*'
         Get-Content $csv | Should -Be @('Name', 'A')
     }
 }
@@ -217,7 +217,7 @@ Describe 'Import-Partner failures of the whole file' {
     }
 
     It 'a wildcard that matches nothing is ImportFileNotFound' {
-        { Import-Partner (Join-Path (New-TestFolder) '*.csv') -Database (New-TestDatabasePath) } | Should -Throw -ErrorId 'ImportFileNotFound,*'
+        { Import-Partner (Join-Path (New-TestFolder) '*.csv') -Database (New-TestDatabase) } | Should -Throw -ErrorId 'ImportFileNotFound,*'
     }
 
     It 'a file without a Name or PartnerName column is one terminating error before anything is written' {
@@ -232,7 +232,7 @@ Describe 'Import-Partner failures of the whole file' {
     }
 
     It 'an empty file is zero rows' {
-        $result = Import-Partner (New-ImportFile -Line @()) -Database (New-TestDatabasePath)
+        $result = Import-Partner (New-ImportFile -Line @()) -Database (New-TestDatabase)
         $result.Read | Should -Be 0
         $result.Failed | Should -Be 0
     }
@@ -250,7 +250,7 @@ Describe 'Import-Partner -WhatIf' {
 
 Describe 'Import-Partner of other formats' {
     It 'reads a JSON array of objects when the file ends in .json' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $json = Join-Path (New-TestFolder) 'partners.json'
         @(
             [pscustomobject]@{ Name = 'Json One'; Type = 'Reseller'; Country = 'de'; JoinedOn = [datetime]'2014-03-31' }
@@ -263,7 +263,7 @@ Describe 'Import-Partner of other formats' {
     }
 
     It 'reads another delimiter and encoding' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $csv = Join-Path (New-TestFolder) 'semicolon.csv'
         'Name;Country;Notes', 'Müller GmbH;DE;Straße 1, Köln' | Set-Content $csv -Encoding latin1
         $result = Import-Partner $csv -Database $db -Delimiter ';' -Encoding latin1
@@ -313,8 +313,8 @@ try { [cultureinfo]::CurrentCulture = [cultureinfo]::GetCultureInfo('de-DE') } c
 Describe 'Round trip: Get-Partner | Export-Csv, then Import-Partner into another database' {
     BeforeAll {
         $properties = 'Name', 'Type', 'Tier', 'Status', 'Region', 'Country', 'JoinedOn', 'EndedOn', 'Notes'
-        $a = New-TestDatabasePath 'a.db'
-        $b = New-TestDatabasePath 'b.db'
+        $a = New-TestDatabase 'a.db'
+        $b = New-TestDatabase 'b.db'
         $csv = Join-Path (Split-Path $a) 'p.csv'
         Add-TestPartner -Database $a -Partner @(
             @{ Name = 'Full, Partner "Quoted"'; Type = 'SystemIntegrator'; Tier = 'Platinum'; Status = 'Active'; Region = 'Western Europe'; Country = 'DE'; JoinedOn = '2014-03-31'; Notes = "Line one, with a comma`nline two" }
@@ -342,11 +342,13 @@ Describe 'Round trip: Get-Partner | Export-Csv, then Import-Partner into another
 }
 
 Describe 'Import-Partner stopped midway' {
-    It 'stops promptly and leaves the database usable, holding only committed batches' {
+    It 'stops promptly after some batches were committed, keeps exactly those, and leaves the database usable' {
         $db = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $db
+        $rows = 400000
         $csv = Join-Path (New-TestFolder) 'big.csv'
         $text = [System.Text.StringBuilder]::new("Name,Country`n")
-        foreach ($i in 1..100000) { $null = $text.Append('Partner ').Append($i).Append(",DE`n") }
+        foreach ($i in 1..$rows) { $null = $text.Append('Partner ').Append($i).Append(",DE`n") }
         [IO.File]::WriteAllText($csv, $text.ToString())
 
         # One script, not a batch of statements: stopping a batch between its statements can crash PowerShell's
@@ -354,17 +356,31 @@ Describe 'Import-Partner stopped midway' {
         $ps = [powershell]::Create()
         $null = $ps.AddScript("Import-Module '$script:ModuleManifest'; Import-Partner -Path '$csv' -Database '$db'")
         $async = $ps.BeginInvoke()
-        $deadline = [datetime]::UtcNow.AddSeconds(30)
-        while ($ps.Streams.Progress.Count -eq 0 -and -not $async.IsCompleted -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 10 }
+        # Stopped only once a batch is committed (another connection sees rows), so that there is something to keep.
+        $deadline = [datetime]::UtcNow.AddSeconds(60)
+        while ((Get-PartnerDatabase -Database $db).PartnerCount -eq 0 -and -not $async.IsCompleted -and [datetime]::UtcNow -lt $deadline) {
+            Start-Sleep -Milliseconds 5
+        }
         $clock = [System.Diagnostics.Stopwatch]::StartNew()
         $ps.Stop()
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
-        try { $null = $ps.EndInvoke($async) } catch { }   # stopped: EndInvoke reports it
+        $ps.InvocationStateInfo.State | Should -Be 'Stopped' -Because 'the import must still have been running when stopped'
+        # EndInvoke reports the stop (a .NET method call wraps it).
+        $stopped = { $null = $ps.EndInvoke($async) } | Should -Throw -PassThru
+        $stopped.Exception.InnerException | Should -BeOfType ([System.Management.Automation.PipelineStoppedException])
+        $warnings = @($ps.Streams.Warning | ForEach-Object Message)
         $ps.Dispose()
 
         $count = (Get-PartnerDatabase -Database $db).PartnerCount
-        $count | Should -BeLessOrEqual 100000
+        $count | Should -BeGreaterThan 0
+        $count | Should -BeLessThan $rows
+        # The warning gives the committed count, which is exactly what is stored: the first $count rows of the file.
+        $warnings.Count | Should -Be 1
+        $warnings[0] | Should -BeLike "Import-Partner was stopped: $($count.ToString('N0')) row(s) of '$csv' up to line $(($count + 1).ToString('N0')) were committed and are kept*"
+        (Get-Partner -Database $db -Name "Partner $count").Name | Should -Be "Partner $count"
+        Get-Partner -Database $db -Name "Partner $($count + 1)" -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         Test-PartnerDatabase -Database $db | Should -BeTrue
-        (Import-Partner $csv -Database $db -Mode Skip).Inserted | Should -Be (100000 - $count)
+        (Import-Partner $csv -Database $db -Mode Skip).Inserted | Should -Be ($rows - $count)
+        (Get-PartnerDatabase -Database $db).PartnerCount | Should -Be $rows
     }
 }

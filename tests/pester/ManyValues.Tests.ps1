@@ -11,7 +11,7 @@ BeforeAll {
     # $Names[i] is partner i's name; $SaleKeys[i] sorts its revenue record as Get-PartnerRevenue does (date, then id).
     $script:Names = [string[]]::new($script:Count + 1)
     $script:SaleKeys = [string[]]::new($script:Count + 1)
-    $db = New-TestDatabasePath
+    $db = New-TestDatabase
     $folder = Split-Path $db
     $partners = [Text.StringBuilder]::new("Name,Type,Status,Region,Country,JoinedOn`n")
     $revenue = [Text.StringBuilder]::new("PartnerName,Date,Amount,Segment,Region`n")

@@ -194,7 +194,7 @@ Describe 'Measure-PartnerRevenue' {
 
 Describe 'Exchange rates' {
     BeforeAll {
-        $rates = New-TestDatabasePath
+        $rates = New-TestDatabase
     }
 
     It 'sets and gets a yearly rate' {

@@ -1165,7 +1165,7 @@ Describe 'A partner object given as a parameter value belongs to its database, a
 
 Describe 'What a new user found, each a kind of wrong record' {
     It 'a removed partner''s id is never given again: its history stays its own, and its stale objects change and remove nobody' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-Partner -Database $db -Name 'Keep Me'
         Add-Partner -Database $db -Name 'Old Partner [2014]'
         $before = @(Get-PartnerHistory -Database $db -Partner 'Old Partner `[2014`]')
@@ -1187,7 +1187,7 @@ Describe 'What a new user found, each a kind of wrong record' {
     }
 
     It 'a removed revenue record''s or target''s id is never given again: typed ids stay their record''s' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-Partner -Database $db -Name 'Acme'
         $first = Add-PartnerRevenue -Database $db -Partner Acme -Date 2015-01-01 -Amount 1 -PassThru
         Remove-PartnerRevenue -Database $db -Id $first.Id -Confirm:$false
@@ -1201,8 +1201,8 @@ Describe 'What a new user found, each a kind of wrong record' {
     }
 
     It 'Measure-PartnerRevenue refuses a partner of another database than the one it measures, unless -Database says where to measure' {
-        $a = New-TestDatabasePath 'a.db'
-        $b = New-TestDatabasePath 'b.db'
+        $a = New-TestDatabase 'a.db'
+        $b = New-TestDatabase 'b.db'
         'Contoso', 'Northwind' | ForEach-Object { Add-Partner -Database $a -Name $_ }
         Add-Partner -Database $b -Name 'Northwind'
         Add-PartnerRevenue -Database $a -Partner Northwind -Date 2015-01-01 -Amount 999999
@@ -1218,8 +1218,8 @@ Describe 'What a new user found, each a kind of wrong record' {
     }
 
     It 'a partner object given to -Name is refused, saying to pipe it, instead of being read as its name in the default database' {
-        $a = New-TestDatabasePath 'a.db'
-        $d = New-TestDatabasePath 'd.db'
+        $a = New-TestDatabase 'a.db'
+        $d = New-TestDatabase 'd.db'
         'Acme [EU]', 'Acme E' | ForEach-Object { Add-Partner -Database $a -Name $_; Add-Partner -Database $d -Name $_ }
         $p = Get-Partner -Database $a -Name 'Acme `[EU`]'
         { Get-Partner -Database $d -Name $p } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -ExpectedMessage '*-Name takes names*pipe the object*'

@@ -42,7 +42,7 @@ Describe 'A one-element list binds as its element' {
         $saved = Get-TestCulture
         try {
             [System.Globalization.CultureInfo]::CurrentCulture = [System.Globalization.CultureInfo]::GetCultureInfo($_)
-            $db = New-TestDatabasePath
+            $db = New-TestDatabase
             Add-Partner -Database $db -Name 'X'
             '{"PartnerName":"X","Date":"2015-04-01","Amount":"100","Currency":["EUR"],"Reference":["PO-1"]}' | ConvertFrom-Json |
                 Add-PartnerRevenue -Database $db
@@ -62,7 +62,7 @@ Describe 'A one-element list binds as its element' {
     }
 
     It 'Add-Partner takes every text, enum and date property as a one-element JSON array' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         '[{"Name":["Solo"],"Type":["Distributor"],"Tier":["Gold"],"Status":["Onboarding"],"Region":["North East"],"Country":["de"],"JoinedOn":["2014-03-01"],"Notes":["a note"]}]' |
             ConvertFrom-Json | Add-Partner -Database $db
 
@@ -267,7 +267,7 @@ Describe 'An argument that is not one value is refused naming the parameter' {
 Describe 'Script blocks on parameters that take pipeline input run once per piped object' {
     BeforeAll {
         function New-ThreePartnerDatabase {
-            $db = New-TestDatabasePath
+            $db = New-TestDatabase
             Add-Partner -Database $db -Name 'Alpha' -Tier Silver -Region 'China'
             Add-Partner -Database $db -Name 'Beta' -Region 'West'
             Add-Partner -Database $db -Name 'Gamma' -Tier Platinum
@@ -315,7 +315,7 @@ Describe 'Script blocks on parameters that take pipeline input run once per pipe
     }
 
     It 'Add-Partner: -Region and -Notes computed from each row' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         @(
             [pscustomobject]@{ Name = 'North One'; Area = 'emea'; Source = 'fair' }
             [pscustomobject]@{ Name = 'South Two'; Area = 'apac'; Source = 'web' }
@@ -337,7 +337,7 @@ Describe 'Script blocks on parameters that take pipeline input run once per pipe
     }
 
     It 'Set-PartnerExchangeRate: -Year and -Rate computed from each row' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         @([pscustomobject]@{ Y = 2014; Milli = 1105 }, [pscustomobject]@{ Y = 2015; Milli = 1250 }) |
             Set-PartnerExchangeRate -Database $db -From EUR -To USD -Year { $_.Y + 1 } -Rate { [decimal]$_.Milli / 1000 }
 
@@ -346,7 +346,7 @@ Describe 'Script blocks on parameters that take pipeline input run once per pipe
     }
 
     It 'Set-PartnerTarget: -Value and -Region computed from each row; a list result fails that row alone' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $rows = @(
             [pscustomobject]@{ Year = 2015; Area = 'West'; Count = 4 }
             [pscustomobject]@{ Year = 2016; Area = 'West'; Count = 3 }
@@ -525,7 +525,7 @@ Describe 'Typed values a parameter cannot take are refused, never converted loos
         @{ Case = 'text '' 2019 '''; Year = ' 2019 '; Stored = 2019 }
         @{ Case = 'JSON 2020'; Year = ('{"Y":2020}' | ConvertFrom-Json).Y; Stored = 2020 }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         [pscustomobject]@{ Metric = 'PartnerCount'; Year = $Year; Value = 3 } | Set-PartnerTarget -Database $db
         Set-PartnerExchangeRate -Database $db -From EUR -To USD -Year $Year -Rate 1.25
         (Get-PartnerTarget -Database $db).Year | Should -Be $Stored
@@ -563,7 +563,7 @@ Describe 'Typed values a parameter cannot take are refused, never converted loos
         Set-Partner -Database $db -Name Other -Type Consultancy -Tier Gold -Status Onboarding
         $folder = New-TestFolder
         Get-Partner -Database $db -Name Other | Export-Clixml "$folder/p.xml"
-        $target = New-TestDatabasePath
+        $target = New-TestDatabase
         Get-Partner -Database $db -Name Other | ConvertTo-Json | ConvertFrom-Json | Add-Partner -Database $target
         Import-Clixml "$folder/p.xml" | ForEach-Object { $_.Name = 'Other 2'; $_ } | Add-Partner -Database $target
         (Get-Partner -Database $target | ForEach-Object { "$($_.Name) $($_.Type) $($_.Tier) $($_.Status)" }) -join ';' |

@@ -10,7 +10,7 @@ AfterAll {
 # they run on one thread, so a batch held open by one must not block (or hide rows from) the next.
 Describe 'PartnerOps writers chained in one pipeline' {
     BeforeEach {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $timer = [Diagnostics.Stopwatch]::StartNew()
     }
 

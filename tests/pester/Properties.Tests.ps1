@@ -36,7 +36,7 @@ AfterAll {
 
 Describe 'Random partners piped into Add-Partner come back from Get-Partner exactly' {
     BeforeAll {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $today = (Get-Date).Date
         $generated = Get-Sample ([PartnerOps.Properties.PartnerGenerators]::Partner) -Count 300 -Size 30 -Salt 1
         # Names are unique ignoring case: keep the first of each.

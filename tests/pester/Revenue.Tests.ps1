@@ -290,7 +290,8 @@ Describe 'Remove-Partner with revenue' {
         Remove-Partner -Database $db -Name 'Acme Europe' -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -BeLike 'PartnerHasRevenue,*'
         $err[0].Exception.Message | Should -BeLike "*'Acme Europe'*1 revenue record*-Force*"
-        Get-Partner -Database $db -Name 'Acme Europe' | Should -Not -BeNullOrEmpty
+        (Get-Partner -Database $db -Name 'Acme Europe').Name | Should -BeExactly 'Acme Europe'
+        (Get-PartnerRevenue -Database $db -Partner 'Acme Europe').Amount | Should -Be @(10)
         (Get-PartnerDatabase -Database $db).RevenueCount | Should -Be 2
     }
 

@@ -9,8 +9,8 @@ AfterAll {
 Describe 'Round trip through Export-Csv and Import-Csv' {
     BeforeAll {
         $properties = 'Name', 'Type', 'Tier', 'Status', 'Region', 'Country', 'JoinedOn', 'EndedOn', 'Notes'
-        $a = New-TestDatabasePath 'a.db'
-        $b = New-TestDatabasePath 'b.db'
+        $a = New-TestDatabase 'a.db'
+        $b = New-TestDatabase 'b.db'
         $csv = Join-Path (Split-Path $a) 'p.csv'
         Add-TestPartner -Database $a -Partner @(
             @{ Name = 'Full, Partner "Quoted"'; Type = 'SystemIntegrator'; Tier = 'Platinum'; Status = 'Active'; Region = 'Western Europe'; Country = 'DE'; JoinedOn = '2014-03-31'; Notes = "Line one, with a comma`nline two" }
@@ -57,8 +57,8 @@ Describe 'Round trip through Export-Csv and Import-Csv' {
 Describe 'Partner objects piped from one database into Add-Partner of another' {
     It 'keep every writable value' {
         $properties = 'Name', 'Type', 'Tier', 'Status', 'Region', 'Country', 'JoinedOn', 'EndedOn', 'Notes'
-        $a = New-TestDatabasePath 'a.db'
-        $b = New-TestDatabasePath 'b.db'
+        $a = New-TestDatabase 'a.db'
+        $b = New-TestDatabase 'b.db'
         Add-TestPartner -Database $a -Partner @(
             @{ Name = 'Object One'; Type = 'Consultancy'; Tier = 'Gold'; Status = 'Terminated'; Region = 'China'; Country = 'CN'; JoinedOn = '2013-02-03'; EndedOn = '2014-05-06'; Notes = 'x' }
             @{ Name = 'Object Two'; Status = 'Onboarding'; JoinedOn = '2016-11-12' }

@@ -24,8 +24,10 @@ Describe 'The README runbook (samples/Runbook.ps1)' {
 
         $LASTEXITCODE | Should -Be 0
         $output | Should -Contain 'partners: 2, rejected: 2'
-        ($output | Where-Object { $_ -like 'rejected: Bad Country: InvalidCountryCode:*' }) | Should -Not -BeNullOrEmpty
-        ($output | Where-Object { $_ -like 'rejected: good one: PartnerAlreadyExists:*' }) | Should -Not -BeNullOrEmpty
+        @($output | Where-Object { "$_" -like 'rejected: *' }) | Should -BeExactly @(
+            "rejected: Bad Country: InvalidCountryCode: Country 'XX' is not an ISO 3166-1 alpha-2 country code (for example DE, GB, CN, US, or XK for Kosovo)."
+            "rejected: good one: PartnerAlreadyExists: A partner named 'good one' already exists: Id 1 'Good One' (names are unique ignoring case, including ß as ss and İ as i, the kind of space and invisible characters)."
+        )
         (Get-Partner -Database $db -Name 'Sleepy Ltd').Status | Should -Be 'Terminated'
     }
 

@@ -2,7 +2,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 
     function New-ThreePartnerDatabase {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-TestPartner -Database $db -Partner @(
             @{ Name = 'Alpha'; Tier = 'Silver'; Region = 'China'; Country = 'CN'; JoinedOn = '2014-01-01'; Notes = 'first' }
             @{ Name = 'Beta'; Tier = 'Registered'; Region = 'Western Europe'; Country = 'DE'; JoinedOn = '2015-01-01' }

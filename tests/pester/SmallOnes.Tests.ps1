@@ -2,7 +2,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 
     function New-ThreePartnerDatabase {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Add-TestPartner -Database $db -Partner @(
             @{ Name = 'Alpha'; Tier = 'Silver'; Region = 'China'; JoinedOn = '2014-01-01' }
             @{ Name = 'Beta'; Tier = 'Registered'; Region = 'Western Europe'; JoinedOn = '2015-01-01' }
@@ -221,7 +221,7 @@ function Get-Completion([string] `$Line) { @((TabExpansion2 -inputScript `$Line 
 
 Describe 'Tab completion of names that hold wildcard characters' {
     BeforeAll {
-        $script:Tricky = New-TestDatabasePath 'tricky.db'
+        $script:Tricky = New-TestDatabase 'tricky.db'
         'Acme [EU]', 'Acme E', 'Back`tick Co', 'Star*' | ForEach-Object { Add-Partner -Database $script:Tricky -Name $_ }
     }
 
@@ -255,7 +255,7 @@ Describe 'A path whose folder is a file' {
 
 Describe 'A hand-built partner object' {
     It 'joins today when piped to Add-Partner without a JoinedOn, and keeps one it has' {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         $added = @(
             [PartnerOps.Partner]@{ Name = 'X' }
             [PartnerOps.Partner]@{ Name = 'Y'; Tier = 'Gold'; Region = 'China' }

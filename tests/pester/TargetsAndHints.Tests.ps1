@@ -104,7 +104,7 @@ Describe 'Set-PartnerTarget -Metric PartnerCount -Status' {
     }
 
     It 'records a change of statuses in the history, and a Set that changes nothing writes nothing' {
-        $other = New-TestDatabasePath
+        $other = New-TestDatabase
         Set-PartnerTarget -Database $other -Metric PartnerCount -Region China -Year 2015 -Value 5
         $stamp = (Get-TargetRow $other).UpdatedAt
         Start-Sleep -Milliseconds 20
@@ -137,7 +137,7 @@ Describe 'Set-PartnerTarget -Metric PartnerCount -Status' {
             [pscustomobject]@{ Metric = 'PartnerCount'; Region = 'South'; Year = 2015; Value = 4; Statuses = 'PartnerOps.PartnerStatus[]' }
             [pscustomobject]@{ Metric = 'PartnerCount'; Region = 'East'; Year = 2015; Value = 5; Statuses = '' }
         ) | Export-Csv -Path $csv
-        $other = New-TestDatabasePath
+        $other = New-TestDatabase
         Import-Csv $csv | Set-PartnerTarget -Database $other -ErrorVariable e -ErrorAction SilentlyContinue
         $e.Count | Should -Be 1
         "$($e[0])" | Should -BeLike "*'PartnerOps.PartnerStatus``[``]' is the type of a list, not partner statuses*'Active,Onboarding'*"
@@ -147,7 +147,7 @@ Describe 'Set-PartnerTarget -Metric PartnerCount -Status' {
     }
 
     It 'copies targets to another database with their statuses (Statuses binds by property name)' {
-        $copy = New-TestDatabasePath
+        $copy = New-TestDatabase
         Get-PartnerTarget -Database $db | Set-PartnerTarget -Database $copy
         (Get-TargetRow $copy).Statuses | Should -Be 'Onboarding,Active,Suspended'
     }

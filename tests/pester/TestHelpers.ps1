@@ -14,7 +14,7 @@ function Get-DatabaseState {
     @(
         Get-Partner -Database $Database | Select-Object Id, Name, Type, Tier, Status, Region, Country, JoinedOn, EndedOn, Notes, UpdatedAt
         Get-PartnerRevenue -Database $Database | Select-Object Id, PartnerId, Date, Amount, Currency, Segment, Region, Reference
-        Get-PartnerTarget -Database $Database | Select-Object Id, Metric, Region, Year, Value, Currency
+        Get-PartnerTarget -Database $Database -WarningAction SilentlyContinue | Select-Object Id, Metric, Region, Year, Value, Currency
         Get-PartnerExchangeRate -Database $Database | Select-Object From, To, Year, Rate
         "history: $(@(Get-PartnerHistory -Database $Database).Count)"
     ) | ConvertTo-Json -Depth 3 -Compress
@@ -27,9 +27,20 @@ function New-TestFolder {
     $folder
 }
 
+# A path in a new folder, with no file yet: for tests about creating a database or about what is (not) at a path.
 function New-TestDatabasePath {
     param([string] $Name = 'test.db')
     Join-Path (New-TestFolder) $Name
+}
+
+# A new, empty database created on purpose (New-PartnerDatabase), its path returned: for the tests that are not about
+# creating one, so that the log does not fill with "There was no database at ..., so a new, empty PartnerOps database
+# was created" (the warning a command gives when it creates a database implicitly).
+function New-TestDatabase {
+    param([string] $Name = 'test.db')
+    $path = New-TestDatabasePath -Name $Name
+    $null = New-PartnerDatabase -Path $path
+    $path
 }
 
 # Called in each test file's AfterAll. Every command in this process passes -Database (or -Path), so the
@@ -176,4 +187,19 @@ function Get-ColumnText {
         }
     }
     $parts -join $Glue
+}
+
+# Runs $Script with this process in time zone $Zone (TZ, as on Linux and macOS), restoring it after.
+function Use-TimeZone {
+    param([string] $Zone, [scriptblock] $Script)
+    $saved = $env:TZ
+    try {
+        $env:TZ = $Zone
+        [TimeZoneInfo]::ClearCachedData()
+        & $Script
+    }
+    finally {
+        $env:TZ = $saved
+        [TimeZoneInfo]::ClearCachedData()
+    }
 }

@@ -19,21 +19,6 @@ BeforeAll {
         }
     }
 
-    # Runs $Script with this process in time zone $Zone (TZ, as on Linux and macOS), restoring it after.
-    function Use-TimeZone {
-        param([string] $Zone, [scriptblock] $Script)
-        $saved = $env:TZ
-        try {
-            $env:TZ = $Zone
-            [TimeZoneInfo]::ClearCachedData()
-            & $Script
-        }
-        finally {
-            $env:TZ = $saved
-            [TimeZoneInfo]::ClearCachedData()
-        }
-    }
-
     # The revenue stored, one "yyyy-MM-dd amount currency" line each, as a user reads it back.
     function Get-StoredRevenue {
         param([string] $Database)
@@ -57,6 +42,9 @@ BeforeAll {
     function Invoke-BothPaths {
         param([string] $Date = '2015-03-31', [string] $Amount = '1', [string] $Currency = 'EUR', [string[]] $ImportArgs = @())
         $folder = New-TestFolder
+        # Both databases created on purpose (not by the paths themselves, with a warning each).
+        $null = New-PartnerDatabase -Path "$folder/pipe.db"
+        $null = New-PartnerDatabase -Path "$folder/import.db"
         $row = [pscustomobject][ordered]@{ PartnerName = ''; Date = $Date; Amount = $Amount; Currency = $Currency; Region = 'EU' }
 
         $pipeErrors = $null
@@ -222,7 +210,7 @@ Describe 'Numbers: one answer on both paths' {
         @{ Text = '1,25'; Rate = '1.25' }
         @{ Text = '1.25'; Rate = '1.25' }
     ) {
-        $db = New-TestDatabasePath
+        $db = New-TestDatabase
         Use-Culture 'de-DE' {
             Set-PartnerExchangeRate -Database $db -From EUR -To USD -Year 2015 -Rate $Text
             { Set-PartnerExchangeRate -Database $db -From GBP -To USD -Year 2015 -Rate '1.500' } | Should -Throw "*'1.500' reads as 1.5 in the invariant form*1500 in de-DE*"

@@ -1,6 +1,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    $db = New-TestDatabasePath
+    $db = New-TestDatabase
     Add-Partner -Database $db -Name 'Acme Europe' -Type Reseller -Tier Gold -Region 'Western Europe' -Country DE -JoinedOn 2014-03-31
 
     # Sample-like long names (the Demo's are up to 50 characters).
@@ -247,7 +247,7 @@ Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothin
         $folder = New-TestFolder
         $csv = Join-Path $folder 'people.csv'
         Set-Content $csv "Name`nOne`nTwo" -Encoding utf8
-        $text = Import-Partner $csv -Database (New-TestDatabasePath) | Out-String -Width ($_ - 1)
+        $text = Import-Partner $csv -Database (New-TestDatabase) | Out-String -Width ($_ - 1)
         $text | Should -Not -Match $ellipsis
         Get-HeaderLine $text | Should -Match '^Path\s+Read\s+Inserted\s+Updated\s+Skipped\s+Failed\s+Blank\s+Duration$'
         $text | Should -Match 'people\.csv\s+2\s+2\s+0\s+0\s+0\s+0\s+00:00:'
@@ -434,7 +434,7 @@ Describe 'UTC timestamps are shown as UTC in <_>' -ForEach 'America/Los_Angeles'
     }
 
     It 'shows CreatedAt, UpdatedAt and the history time as the UTC time of the change, marked Z' {
-        $tz = New-TestDatabasePath
+        $tz = New-TestDatabase
         $before = [DateTime]::UtcNow.AddSeconds(-2)
         Add-Partner -Database $tz -Name 'Clock Partner'
         $after = [DateTime]::UtcNow.AddSeconds(1)
