@@ -5,8 +5,8 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Text;
 using System.Threading;
+using PartnerOps.Data;
 using PartnerOps.Import;
-using PartnerOps.Storage;
 
 namespace PartnerOps.Commands
 {
@@ -21,7 +21,7 @@ namespace PartnerOps.Commands
 
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private ErrorBudget? _errorBudget;
-        private PartnerStore? _store;
+        private IPartnerDatabase? _store;
 
         // One failed-row file for every file of the command, so each file's rejected rows are kept (with a File column).
         private FailedRowWriter? _failedRows;

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using PartnerOps.Data;
+using PartnerOps.Import;
+using PartnerOps.Sqlite.Native;
+
+namespace PartnerOps.Sqlite
+{
+    /// <summary>Backup-PartnerDatabase with SQLite's online backup API.</summary>
+    internal static class SqliteBackup
+    {
+
+        /// <summary>
+        /// Copies the database with SQLite's online backup, which reads a consistent snapshot while others
+        /// write. The copy is written beside the destination and moved into place only when complete.
+        /// </summary>
+        public static void BackupTo(SqliteDatabase db, string destinationPath, Action<long, long>? progress)
+        {
+            var destination = SqliteDatabase.RequireFilePath(destinationPath, "backup destination");
+            var partial = destination + ".partial-" + Guid.NewGuid().ToString("N");
+            try
+            {
+                SqliteDatabase.CreateOwnerOnly(partial, destination);
+                using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
+                {
+                    target.Open();
+                    CopyPages(db, target, progress);
+                    target.Execute("PRAGMA journal_mode = DELETE");
+                }
+
+                if (File.Exists(destination))
+                {
+                    SqliteDatabase.Delete(destination);
+                }
+
+                File.Move(partial, destination);
+            }
+            catch (SqliteException ex)
+            {
+                // A full disk or a read-only file system is the copy's; anything else is about the database read.
+                throw SqliteErrors.Translate(ex, ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_FULL || ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_READONLY ? destination : db.Path);
+            }
+            finally
+            {
+                // A failed copy (a full disk, say) leaves its rollback journal too.
+                foreach (var suffix in new[] { string.Empty, "-journal", "-wal", "-shm" })
+                {
+                    if (File.Exists(partial + suffix))
+                    {
+                        File.Delete(partial + suffix);
+                    }
+                }
+            }
+        }
+
+        // The backup API, a chunk of pages at a time so that progress can be shown. A read transaction holds one
+        // snapshot of this WAL database for the whole copy, so writers go on and the copy stays consistent.
+        private static void CopyPages(SqliteDatabase db, SqliteConnection target, Action<long, long>? progress)
+        {
+            const int PagesPerStep = 1024;
+            using (var snapshot = db.Connection.BeginTransaction(deferred: true))
+            {
+                db.Connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master", transaction: snapshot);
+                var backup = SQLitePCL.raw.sqlite3_backup_init(target.Handle, "main", db.Connection.Handle, "main");
+                if (backup == null || backup.IsInvalid)
+                {
+                    throw new SqliteException("The backup could not start: " + SQLitePCL.raw.sqlite3_errmsg(target.Handle).utf8_to_string(), SQLitePCL.raw.sqlite3_errcode(target.Handle));
+                }
+
+                try
+                {
+                    while (true)
+                    {
+                        var rc = SQLitePCL.raw.sqlite3_backup_step(backup, PagesPerStep);
+                        var total = SQLitePCL.raw.sqlite3_backup_pagecount(backup);
+                        progress?.Invoke(total - SQLitePCL.raw.sqlite3_backup_remaining(backup), total);
+                        if (rc == SQLitePCL.raw.SQLITE_DONE)
+                        {
+                            break;
+                        }
+
+                        if (rc != SQLitePCL.raw.SQLITE_OK && rc != SQLitePCL.raw.SQLITE_BUSY && rc != SQLitePCL.raw.SQLITE_LOCKED)
+                        {
+                            throw new SqliteException("The backup failed: " + SQLitePCL.raw.sqlite3_errstr(rc).utf8_to_string(), rc);
+                        }
+                    }
+                }
+                finally
+                {
+                    SQLitePCL.raw.sqlite3_backup_finish(backup);
+                }
+
+                snapshot.Commit();
+            }
+        }
+    }
+}
