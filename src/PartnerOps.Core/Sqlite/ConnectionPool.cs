@@ -151,7 +151,7 @@ namespace PartnerOps.Sqlite
             {
                 if (fileChanged && connection.State == System.Data.ConnectionState.Open)
                 {
-                    SQLitePCL.raw.sqlite3_db_config(connection.Handle, SqliteDbConfigNoCheckpointOnClose, 1, out _);
+                    NativeConnection.Configure(connection, SqliteDbConfigNoCheckpointOnClose, 1);
                 }
             }
             finally

@@ -66,35 +66,7 @@ namespace PartnerOps.Sqlite
             using (var snapshot = db.Connection.BeginTransaction(deferred: true))
             {
                 db.Connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master", transaction: snapshot);
-                var backup = SQLitePCL.raw.sqlite3_backup_init(target.Handle, "main", db.Connection.Handle, "main");
-                if (backup == null || backup.IsInvalid)
-                {
-                    throw new SqliteException("The backup could not start: " + SQLitePCL.raw.sqlite3_errmsg(target.Handle).utf8_to_string(), SQLitePCL.raw.sqlite3_errcode(target.Handle));
-                }
-
-                try
-                {
-                    while (true)
-                    {
-                        var rc = SQLitePCL.raw.sqlite3_backup_step(backup, PagesPerStep);
-                        var total = SQLitePCL.raw.sqlite3_backup_pagecount(backup);
-                        progress?.Invoke(total - SQLitePCL.raw.sqlite3_backup_remaining(backup), total);
-                        if (rc == SQLitePCL.raw.SQLITE_DONE)
-                        {
-                            break;
-                        }
-
-                        if (rc != SQLitePCL.raw.SQLITE_OK && rc != SQLitePCL.raw.SQLITE_BUSY && rc != SQLitePCL.raw.SQLITE_LOCKED)
-                        {
-                            throw new SqliteException("The backup failed: " + SQLitePCL.raw.sqlite3_errstr(rc).utf8_to_string(), rc);
-                        }
-                    }
-                }
-                finally
-                {
-                    SQLitePCL.raw.sqlite3_backup_finish(backup);
-                }
-
+                NativeConnection.Backup(target, db.Connection, PagesPerStep, progress);
                 snapshot.Commit();
             }
         }

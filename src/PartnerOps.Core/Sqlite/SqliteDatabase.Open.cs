@@ -294,7 +294,7 @@ namespace PartnerOps.Sqlite
 
             // Durability: every commit is synced to disk (FULL), so a committed batch survives a power cut, not only a
             // crash. Defensive: SQL cannot corrupt the file on purpose, and the schema's own SQL runs no custom functions.
-            SQLitePCL.raw.sqlite3_db_config(Connection.Handle, SqliteDbConfigDefensive, 1, out _);
+            NativeConnection.Configure(Connection, SqliteDbConfigDefensive, 1);
             Connection.Execute(
                 $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;");
             Connection.CreateFunction("po_key", (string? text) => RevenueRules.Key(text), isDeterministic: true);

@@ -55,7 +55,7 @@ namespace PartnerOps.Sqlite
             Connection = connection;
             BusyTimeoutSeconds = busyTimeoutSeconds;
             _opened = opened;
-            _changesAtOpen = SQLitePCL.raw.sqlite3_total_changes(connection.Handle);
+            _changesAtOpen = NativeConnection.TotalChanges(connection);
         }
 
         /// <summary>The name the history records for changes made through this process.</summary>
@@ -166,7 +166,7 @@ namespace PartnerOps.Sqlite
         public SqliteTransaction? Transaction { get; private set; }
 
         /// <summary>True when this connection can only read: a read-only file, folder or file system.</summary>
-        public bool IsReadOnly => SQLitePCL.raw.sqlite3_db_readonly(Connection.Handle, "main") == 1;
+        public bool IsReadOnly => NativeConnection.IsReadOnly(Connection);
 
         /// <summary>Starts a write transaction (BEGIN IMMEDIATE: the write lock is taken now, not mid-way).</summary>
         public SqliteTransaction BeginWrite()
@@ -250,7 +250,7 @@ namespace PartnerOps.Sqlite
         }
 
         /// <summary>True when no transaction is open on the connection (SQLite ends one itself after some errors).</summary>
-        public bool InAutocommit => SQLitePCL.raw.sqlite3_get_autocommit(Connection.Handle) != 0;
+        public bool InAutocommit => NativeConnection.InAutocommit(Connection);
 
         private void EndWrite()
         {
@@ -305,15 +305,8 @@ namespace PartnerOps.Sqlite
         /// </summary>
         public void TraceSql(Action<string>? sink)
         {
-            if (sink == null)
-            {
-                SQLitePCL.raw.sqlite3_trace(Connection.Handle, (SQLitePCL.strdelegate_trace?)null!, null);
-                _traced = false;
-                return;
-            }
-
-            SQLitePCL.raw.sqlite3_trace(Connection.Handle, (SQLitePCL.strdelegate_trace)((_, sql) => sink(sql)), null);
-            _traced = true;
+            NativeConnection.Trace(Connection, sink);
+            _traced = sink != null;
         }
 
         /// <summary>
@@ -326,11 +319,7 @@ namespace PartnerOps.Sqlite
         {
             lock (_stopGate)
             {
-                var handle = _disposed || _holdsFinishedItems ? null : Connection.Handle;
-                if (handle != null && !handle.IsInvalid)
-                {
-                    SQLitePCL.raw.sqlite3_interrupt(handle);
-                }
+                NativeConnection.Interrupt(_disposed || _holdsFinishedItems ? null : Connection.Handle);
             }
         }
 
@@ -380,7 +369,7 @@ namespace PartnerOps.Sqlite
                 return;
             }
 
-            if (SQLitePCL.raw.sqlite3_total_changes(Connection.Handle) != _changesAtOpen)
+            if (NativeConnection.TotalChanges(Connection) != _changesAtOpen)
             {
                 EmptyLog();
             }
