@@ -95,7 +95,7 @@ namespace PartnerOps.Tests
         [Fact]
         public void The_largest_rate_is_allowed()
         {
-            Assert.Equal(ExchangeRateRepository.MaxRate, _rates.Set("USD", "VND", 2999, ExchangeRateRepository.MaxRate).Rate);
+            Assert.Equal(ExchangeRateRules.MaxRate, _rates.Set("USD", "VND", 2999, ExchangeRateRules.MaxRate).Rate);
             Assert.Equal(0.000001m, _rates.Set("VND", "USD", 1900, 0.000001m).Rate);
         }
 

@@ -49,7 +49,7 @@ namespace PartnerOps.Data
         void Remove(Partner partner);
 
         /// <summary>
-        /// How many partners were partners on <paramref name="date"/> (<see cref="PartnerRules.IsPartnerOn"/>) with one of
+        /// How many partners were partners on <paramref name="date"/> (joined on or before it, not ended by it: the rule of Get-Partner -AsOf) with one of
         /// <paramref name="statuses"/>, in a region (compared by key) or in all when <paramref name="region"/> is null.
         /// </summary>
         long CountOn(DateTime date, string? region, IReadOnlyCollection<PartnerStatus> statuses);

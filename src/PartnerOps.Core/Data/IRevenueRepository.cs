@@ -17,7 +17,7 @@ namespace PartnerOps.Data
         /// <summary>The record with this id, or null.</summary>
         PartnerRevenue? GetById(long id);
 
-        /// <summary>Adds a record with its defaults (<see cref="RevenueRules.Complete"/>); returns it as stored.</summary>
+        /// <summary>Adds a record with its defaults (currency: the reporting currency; segment: Enterprise; region: the partner's); returns it as stored.</summary>
         /// <exception cref="PartnerOpsException">InvalidRevenueValue, InvalidAmount, InvalidCurrencyCode, PartnerNotFound, ReferenceExists.</exception>
         PartnerRevenue Add(RevenueDraft draft);
 

@@ -28,10 +28,12 @@ namespace PartnerOps.Sqlite
             var pattern = NamePattern.ParseName(prefix.EndsWith("*", StringComparison.Ordinal) ? prefix : prefix + "*");
             // Listed as Get-Partner lists them (PartnerRules.NameSortKey); a file not yet brought to the schema with sort keys
             // (completion only reads) by name key.
+            var parameters = new DynamicParameters(new { max = MaxNames });
+            var match = SqlList.WildcardClause("name_key", "name", pattern, indexed: true, parameters);
             return Read(path, connection => connection.Query<string>(
-                "SELECT name FROM partners WHERE name_key >= @lo AND name_key < @hi AND name_key GLOB @glob ORDER BY " +
+                "SELECT name FROM partners WHERE " + match + " ORDER BY " +
                 (HasColumn(connection, "partners", "name_sort") ? "name_sort, name_key, id" : "name_key") + " LIMIT @max",
-                new { lo = pattern.Prefix, hi = pattern.PrefixUpperBound, glob = pattern.Glob, max = MaxNames }).ToList());
+                parameters).ToList());
         }
 
         /// <summary>Regions in use whose key (<see cref="RevenueRules.Key"/>) starts with the key of <paramref name="prefix"/>, one spelling per key.</summary>

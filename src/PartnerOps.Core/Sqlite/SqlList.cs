@@ -92,23 +92,29 @@ namespace PartnerOps.Sqlite
             {
                 for (var i = 0; i < wildcards.Count; i++)
                 {
-                    if (keys.Indexed)
-                    {
-                        // The range keeps the index in use for a literal prefix such as 'ACC*'.
-                        alternatives.Add($"({column} >= @{name}Lo{i} AND {column} < @{name}Hi{i} AND {column} GLOB @{name}Glob{i})");
-                        parameters.Add($"{name}Lo{i}", wildcards[i].Prefix);
-                        parameters.Add($"{name}Hi{i}", wildcards[i].PrefixUpperBound);
-                    }
-                    else
-                    {
-                        alternatives.Add($"{column} GLOB @{name}Glob{i}");
-                    }
-
-                    parameters.Add($"{name}Glob{i}", wildcards[i].Glob);
+                    alternatives.Add(WildcardClause(column, name + i.ToString(System.Globalization.CultureInfo.InvariantCulture), wildcards[i], keys.Indexed, parameters));
                 }
             }
 
             return alternatives.Count == 1 ? alternatives[0] : "(" + string.Join(" OR ", alternatives) + ")";
+        }
+
+        /// <summary>
+        /// The one translation of a wildcard name pattern into SQL over a key column: GLOB on the pattern's key form, and, when the
+        /// column is indexed, the range of its literal prefix (so 'ACC*' keeps the index in use). Its parameters are named
+        /// <paramref name="name"/>Lo, Hi and Glob.
+        /// </summary>
+        internal static string WildcardClause(string column, string name, NamePattern pattern, bool indexed, DynamicParameters parameters)
+        {
+            parameters.Add($"{name}Glob", pattern.Glob);
+            if (!indexed)
+            {
+                return $"{column} GLOB @{name}Glob";
+            }
+
+            parameters.Add($"{name}Lo", pattern.Prefix);
+            parameters.Add($"{name}Hi", pattern.PrefixUpperBound);
+            return $"({column} >= @{name}Lo AND {column} < @{name}Hi AND {column} GLOB @{name}Glob)";
         }
     }
 

@@ -18,11 +18,6 @@ namespace PartnerOps.Sqlite
         /// one record holds (10^12) converts to at most 10^28, inside a decimal (7.9e28). The widest real spreads (1 KWD in
         /// IRR, 1 USD in VES before 2021) are well inside.
         /// </summary>
-        public const decimal MaxRate = 100_000_000m;
-
-        /// <summary>The smallest rate: the reciprocal of <see cref="MaxRate"/>.</summary>
-        public const decimal MinRate = 0.00000001m;
-
         private readonly SqliteDatabase _store;
         private readonly Func<DateTime> _utcNow;
 
@@ -38,27 +33,7 @@ namespace PartnerOps.Sqlite
         /// <summary>Adds or replaces the rate for a pair and year; returns it as stored. The same rate again writes nothing (<see cref="Changed"/>).</summary>
         public ExchangeRate Set(string from, string to, int year, decimal rate)
         {
-            var stored = new ExchangeRate { From = CurrencyCodes.Require(from), To = CurrencyCodes.Require(to), Year = year, Rate = rate, Database = _store.Path };
-            if (stored.From == stored.To)
-            {
-                throw Invalid($"From and To are both {stored.From}; a rate converts between two different currencies", stored.From);
-            }
-
-            if (year < 1900 || year > 2999)
-            {
-                throw Invalid($"Year {year} is not valid: it must be between 1900 and 2999", year);
-            }
-
-            if (rate < MinRate || rate > MaxRate)
-            {
-                throw Invalid(
-                    $"Rate {rate.ToString(CultureInfo.InvariantCulture)} is not valid: a rate must be between {MinRate.ToString(CultureInfo.InvariantCulture)} and " +
-                    $"{MaxRate.ToString("#,0", CultureInfo.InvariantCulture)} (1 {stored.From} = Rate {stored.To}, and its inverse within the same bounds)",
-                    rate);
-            }
-
-            stored.From = CurrencyCodes.RequireInYear(stored.From, year);
-            stored.To = CurrencyCodes.RequireInYear(stored.To, year);
+            var stored = ExchangeRateRules.Check(from, to, year, rate, _store.Path);
 
             // A rate already stored with the same value (as stored) is left as it is, UpdatedAt and history included.
             Changed = 0 < _store.Connection.Execute(
@@ -104,8 +79,6 @@ namespace PartnerOps.Sqlite
 
         private static string Format(decimal rate) => rate.ToString(CultureInfo.InvariantCulture);
 
-        private static PartnerOpsException Invalid(string message, object? target) =>
-            new PartnerOpsException(ErrorIds.InvalidExchangeRate, FailureKind.InvalidArgument, message + ".", target);
     }
 
 }

@@ -263,8 +263,7 @@ namespace PartnerOps.Sqlite
         /// <inheritdoc/>
         public long CountOn(DateTime date, string? region, IReadOnlyCollection<PartnerStatus> statuses)
         {
-            var sql = "SELECT count(*) FROM partners WHERE joined_on <= @date AND (ended_on IS NULL OR ended_on > @date) " +
-                      "AND status IN (SELECT value FROM json_each(@statuses))";
+            var sql = "SELECT count(*) FROM partners WHERE " + PartnerOn("date") + " AND status IN (SELECT value FROM json_each(@statuses))";
             if (region != null)
             {
                 sql += " AND po_key(region) = @regionKey";
@@ -375,6 +374,14 @@ namespace PartnerOps.Sqlite
                 transaction: _store.Transaction).ToList());
 
         /// <summary>
+        /// The one "partner on this date" rule, as SQL over the partners table: joined on or before the date (the parameter
+        /// <paramref name="dateParameter"/>, yyyy-MM-dd) and not ended by it (an EndedOn is the first day no longer a partner).
+        /// Get-Partner -AsOf, Measure-Partner and the PartnerCount targets all count with it.
+        /// </summary>
+        internal static string PartnerOn(string dateParameter) =>
+            $"joined_on <= @{dateParameter} AND (ended_on IS NULL OR ended_on > @{dateParameter})";
+
+        /// <summary>
         /// Pairs of partners whose names share a key (stored before schema 4 compared names this way): the partner that
         /// holds the key and each other one, by id.
         /// </summary>
@@ -440,7 +447,7 @@ namespace PartnerOps.Sqlite
 
             if (filter.AsOf is DateTime asOf)
             {
-                clauses.Add("joined_on <= @asOf AND (ended_on IS NULL OR ended_on > @asOf) AND status <> 'Prospect'");
+                clauses.Add(PartnerOn("asOf") + " AND status <> 'Prospect'");
                 parameters.Add("asOf", PartnerRules.FormatDate(asOf));
             }
 

@@ -67,28 +67,12 @@ namespace PartnerOps.Sqlite
                 partner = _partners.Require(reference);
             }
 
-            var date = RevenueRules.NormalizeDate(draft.Date);
-            var currency = CurrencyCodes.Require(string.IsNullOrWhiteSpace(draft.Currency) ? ReportingCurrency : draft.Currency, date);
-            var minor = RevenueRules.ToMinorUnits(draft.Amount, currency);
-            var segment = RevenueRules.NormalizeSegment(draft.Segment);
-            var region = PartnerRules.NormalizeRegion(draft.Region, ErrorIds.InvalidRevenueValue) ?? partner?.Region;
-            if (partner == null && region == null)
-            {
-                throw RevenueRules.Invalid("Region", draft.Region, "direct revenue needs a region (partner revenue defaults to the partner's)");
-            }
-
-            var revenue = new PartnerRevenue
-            {
-                PartnerId = partner?.Id,
-                PartnerName = partner?.Name,
-                Date = date,
-                Amount = RevenueRules.FromMinorUnits(minor, currency),
-                Currency = currency,
-                Segment = segment,
-                Region = region,
-                Reference = RevenueRules.NormalizeReference(draft.Reference),
-                Database = _store.Path,
-            };
+            var (revenue, minor) = RevenueRules.Complete(draft, partner, ReportingCurrency);
+            revenue.Database = _store.Path;
+            var date = revenue.Date;
+            var currency = revenue.Currency;
+            var segment = revenue.Segment;
+            var region = revenue.Region;
 
             try
             {

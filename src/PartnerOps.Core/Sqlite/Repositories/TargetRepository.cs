@@ -12,9 +12,6 @@ namespace PartnerOps.Sqlite
     /// <summary>Targets per metric, region (or all regions) and year; Set replaces the value of an existing one.</summary>
     public sealed class TargetRepository : ITargetRepository
     {
-        /// <summary>The largest revenue target, in any currency: 1,000 times <see cref="RevenueRules.MaxAmount"/> (999,999,999,999,990).</summary>
-        public const decimal MaxRevenueTarget = RevenueRules.MaxAmount * 1000;
-
         private const string Select =
             "SELECT id AS Id, metric AS Metric, region AS Region, year AS Year, value AS Value, currency AS Currency, statuses AS Statuses FROM targets";
 
@@ -44,7 +41,7 @@ namespace PartnerOps.Sqlite
         /// <exception cref="PartnerOpsException">InvalidTargetValue (InvalidArgument): a value, year, currency or statuses that do not fit the metric.</exception>
         public PartnerTarget Set(TargetMetric metric, string? region, int year, decimal value, string? currency, IEnumerable<PartnerStatus>? statuses, out bool changed)
         {
-            var target = Validate(metric, region, year, value, currency, statuses);
+            var target = TargetRules.Validate(metric, region, year, value, currency, statuses, () => _store.Currency, _store.Path);
             var existing = Get(target.Metric, target.Region, target.Year);
             if (target.Metric == TargetMetric.PartnerCount && target.Statuses == null)
             {
@@ -52,7 +49,7 @@ namespace PartnerOps.Sqlite
             }
 
             if (existing != null && existing.Value == target.Value && existing.Currency == target.Currency
-                && FormatStatuses(existing.Statuses) == FormatStatuses(target.Statuses))
+                && TargetRules.FormatStatuses(existing.Statuses) == TargetRules.FormatStatuses(target.Statuses))
             {
                 changed = false;
                 return existing; // nothing to change: nothing written
@@ -73,7 +70,7 @@ namespace PartnerOps.Sqlite
                     target.Year,
                     Value = target.Value.ToString(CultureInfo.InvariantCulture),
                     target.Currency,
-                    Statuses = FormatStatuses(target.Statuses),
+                    Statuses = TargetRules.FormatStatuses(target.Statuses),
                     Now = now,
                 },
                 _store.Transaction);
@@ -81,10 +78,6 @@ namespace PartnerOps.Sqlite
             target.Region = _store.Connection.ExecuteScalar<string?>("SELECT region FROM targets WHERE id = @Id", new { target.Id }, _store.Transaction);
             return target;
         }
-
-        /// <summary>Statuses as stored: their names in the order of <see cref="PartnerStatus"/>, comma-separated, each once; null for none.</summary>
-        public static string? FormatStatuses(IEnumerable<PartnerStatus>? statuses) =>
-            statuses == null ? null : string.Join(",", statuses.Distinct().OrderBy(s => s));
 
         /// <summary>Statuses as stored (<see cref="FormatStatuses"/>) read back; null for NULL.</summary>
         public static PartnerStatus[]? ParseStatuses(string? stored) =>
@@ -203,96 +196,6 @@ namespace PartnerOps.Sqlite
 
             return found;
         }
-
-        private PartnerTarget Validate(TargetMetric metric, string? region, int year, decimal value, string? currency, IEnumerable<PartnerStatus>? statuses)
-        {
-            if (!Enum.IsDefined(typeof(TargetMetric), metric))
-            {
-                throw Invalid("Metric", metric, $"valid values are {string.Join(", ", Enum.GetNames(typeof(TargetMetric)))}");
-            }
-
-            if (year < 1900 || year > 2999)
-            {
-                throw Invalid("Year", year, "it must be between 1900 and 2999");
-            }
-
-            var target = new PartnerTarget { Metric = metric, Region = PartnerRules.NormalizeRegion(region, ErrorIds.InvalidTargetValue), Year = year, Value = value, Database = _store.Path };
-            var counted = statuses?.ToList();
-            if (counted != null && metric != TargetMetric.PartnerCount)
-            {
-                throw Invalid("Status", FormatStatuses(counted), $"only PartnerCount targets count partner statuses, not {metric}");
-            }
-
-            switch (metric)
-            {
-                case TargetMetric.PartnerCount:
-                    if (value < 0 || value != decimal.Truncate(value))
-                    {
-                        throw Invalid("Value", value, "a partner count target is a whole number, 0 or more");
-                    }
-
-                    if (counted != null)
-                    {
-                        if (counted.Count == 0)
-                        {
-                            throw Invalid("Status", string.Empty, "a partner count target counts at least one status");
-                        }
-
-                        foreach (var status in counted.Where(s => !Enum.IsDefined(typeof(PartnerStatus), s)))
-                        {
-                            throw Invalid("Status", status, $"valid values are {string.Join(", ", Enum.GetNames(typeof(PartnerStatus)))}");
-                        }
-
-                        target.Statuses = counted.Distinct().OrderBy(s => s).ToArray();
-                    }
-
-                    break;
-                case TargetMetric.PartnerRevenue:
-                    if (value < 0)
-                    {
-                        throw Invalid("Value", value, "a revenue target is an amount, 0 or more");
-                    }
-
-                    // The currency must have been in use in the target's year, and the value must be an amount of it.
-                    target.Currency = CurrencyCodes.RequireInYear(string.IsNullOrWhiteSpace(currency) ? _store.Currency : currency, year);
-                    if (value > MaxRevenueTarget)
-                    {
-                        throw Invalid(
-                            "Value",
-                            value,
-                            $"a revenue target is at most {RevenueRules.Format(MaxRevenueTarget, target.Currency)} {target.Currency} " +
-                            "(1,000 times the largest amount one record may hold)");
-                    }
-
-                    if (RevenueRules.Problem(value, target.Currency) is string problem)
-                    {
-                        throw Invalid("Value", value, $"a revenue target is an amount of its currency: {problem}");
-                    }
-
-                    return target;
-                case TargetMetric.PartnerRevenueShare:
-                    if (value < 0 || value > 1)
-                    {
-                        throw Invalid("Value", value, "a share target is a fraction between 0 and 1 (1 = 100%)");
-                    }
-
-                    break;
-            }
-
-            if (!string.IsNullOrWhiteSpace(currency))
-            {
-                throw Invalid("Currency", currency, $"only PartnerRevenue targets have a currency, not {metric}");
-            }
-
-            return target;
-        }
-
-        private static PartnerOpsException Invalid(string property, object? value, string problem) =>
-            new PartnerOpsException(
-                ErrorIds.InvalidTargetValue,
-                FailureKind.InvalidArgument,
-                $"{property} '{TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture))}' is not valid: {problem}.",
-                value);
 
         private PartnerTarget ToTarget(Row row) => new PartnerTarget
         {

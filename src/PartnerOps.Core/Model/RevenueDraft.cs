@@ -1,6 +1,6 @@
 using System;
 
-namespace PartnerOps.Data
+namespace PartnerOps
 {
     /// <summary>What Add-PartnerRevenue is given, before defaults and validation.</summary>
     public sealed class RevenueDraft
