@@ -5,8 +5,8 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Text;
 using System.Threading;
-using PartnerOps.Data;
 using PartnerOps.Import;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using PartnerOps.Data;
 using PartnerOps.Measures;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {

@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using PartnerOps.Data;
 using PartnerOps.Measures;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {

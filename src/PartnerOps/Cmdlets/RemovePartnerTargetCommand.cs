@@ -1,6 +1,6 @@
 using System;
-using System.Globalization;
 using System.Linq;
+using System.Globalization;
 using System.Management.Automation;
 using PartnerOps.Data;
 

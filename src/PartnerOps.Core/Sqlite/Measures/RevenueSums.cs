@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using PartnerOps.Data;
 
 namespace PartnerOps.Sqlite
@@ -99,37 +98,33 @@ namespace PartnerOps.Sqlite
 
             select.Append(" GROUP BY ").Append(groupBy).Append("b.currency, b.year");
 
-            // Read whole (a few rows per group, currency and year) so that a failure is translated here, not in the caller's loop.
-            var sums = new List<RevenueSum>();
-            try
-            {
-                using (var reader = _store.Connection.ExecuteReader(select.ToString(), parameters, _store.Transaction))
-                {
-                    while (reader.Read())
-                    {
-                        var values = new object?[keys.Count];
-                        for (var i = 0; i < keys.Count; i++)
-                        {
-                            values[i] = Typed(keys[i], reader.IsDBNull(i) ? null : reader.GetValue(i));
-                        }
+            // Streamed: the statement stays running while the measurer combines the rows, so that Ctrl+C's interrupt stops it
+            // at its next row; a failure while reading is translated (TranslatedReads).
+            return TranslatedReads.Stream(_store, () => Rows(select.ToString(), parameters, keys));
+        }
 
-                        sums.Add(new RevenueSum(
-                            values,
-                            reader.GetString(keys.Count),
-                            reader.GetInt32(keys.Count + 1),
-                            reader.GetInt64(keys.Count + 2),
-                            (reader.GetInt64(keys.Count + 3) * 1_000_000_000m) + reader.GetInt64(keys.Count + 4),
-                            reader.GetInt64(keys.Count + 5),
-                            reader.GetInt64(keys.Count + 6)));
+        private IEnumerable<RevenueSum> Rows(string sql, DynamicParameters parameters, IList<RevenueGroupKey> keys)
+        {
+            using (var reader = _store.Connection.ExecuteReader(sql, parameters, _store.Transaction))
+            {
+                while (reader.Read())
+                {
+                    var values = new object?[keys.Count];
+                    for (var i = 0; i < keys.Count; i++)
+                    {
+                        values[i] = Typed(keys[i], reader.IsDBNull(i) ? null : reader.GetValue(i));
                     }
+
+                    yield return new RevenueSum(
+                        values,
+                        reader.GetString(keys.Count),
+                        reader.GetInt32(keys.Count + 1),
+                        reader.GetInt64(keys.Count + 2),
+                        (reader.GetInt64(keys.Count + 3) * 1_000_000_000m) + reader.GetInt64(keys.Count + 4),
+                        reader.GetInt64(keys.Count + 5),
+                        reader.GetInt64(keys.Count + 6));
                 }
             }
-            catch (SqliteException ex)
-            {
-                throw SqliteErrors.Translate(ex, _store.Path);
-            }
-
-            return sums;
         }
 
         // The spelling shown for each region or segment key: the smallest of the database's (one scan of its totals), so that a
