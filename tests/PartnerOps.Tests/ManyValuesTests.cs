@@ -413,7 +413,7 @@ namespace PartnerOps.Tests
             {
                 var filter = new PartnerFilter();
                 shape(filter);
-                var (sql, parameters) = PartnerRepository.FindStatement(filter);
+                var (sql, parameters) = PartnerSql.FindStatement(filter);
                 return Plan(sql, parameters);
             }
 

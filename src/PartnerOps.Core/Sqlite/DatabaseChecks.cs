@@ -118,5 +118,30 @@ SELECT count(*) FROM (
             var failed = problems.Select(problem => new DatabaseFinding(check, false, problem) { Database = db.Path }).ToList();
             return failed.Count > 0 ? failed : new List<DatabaseFinding> { new DatabaseFinding(check, true, "ok") { Database = db.Path } };
         }
+
+        /// <summary>The database's schema version, currency, counts, size and journal mode.</summary>
+        public static DatabaseInfo Info(SqliteDatabase db) => new DatabaseInfo
+        {
+            Path = db.Path,
+            Database = db.Path,
+            SchemaVersion = db.Connection.ExecuteScalar<int>("PRAGMA user_version", transaction: db.Transaction),
+            Currency = db.Currency,
+            PartnerCount = db.Connection.ExecuteScalar<long>("SELECT count(*) FROM partners", transaction: db.Transaction),
+            RevenueCount = db.Connection.ExecuteScalar<long>("SELECT coalesce(sum(count), 0) FROM revenue_totals", transaction: db.Transaction),
+            SizeBytes = new FileInfo(db.Path).Length,
+            // Opened immutable, SQLite reports no journal; the file's header says what it is (bytes 18-19: 2 = WAL).
+            JournalMode = db.IsImmutable && FileHeaderSaysWal(db.Path)
+                ? "wal"
+                : db.Connection.ExecuteScalar<string>("PRAGMA journal_mode", transaction: db.Transaction) ?? string.Empty,
+        };
+
+        private static bool FileHeaderSaysWal(string path)
+        {
+            using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                var header = new byte[20];
+                return file.Read(header, 0, header.Length) == header.Length && header[18] == 2 && header[19] == 2;
+            }
+        }
     }
 }

@@ -275,29 +275,11 @@ namespace PartnerOps.Sqlite
         public string Currency =>
             Connection.ExecuteScalar<string>("SELECT value FROM meta WHERE key = 'currency'", transaction: Transaction) ?? DefaultCurrency;
 
-        public DatabaseInfo GetInfo() => new DatabaseInfo
-        {
-            Path = Path,
-            Database = Path,
-            SchemaVersion = Connection.ExecuteScalar<int>("PRAGMA user_version", transaction: Transaction),
-            Currency = Currency,
-            PartnerCount = Connection.ExecuteScalar<long>("SELECT count(*) FROM partners", transaction: Transaction),
-            RevenueCount = Connection.ExecuteScalar<long>("SELECT coalesce(sum(count), 0) FROM revenue_totals", transaction: Transaction),
-            SizeBytes = new FileInfo(Path).Length,
-            // Opened immutable, SQLite reports no journal; the file's header says what it is (bytes 18-19: 2 = WAL).
-            JournalMode = _immutable && FileHeaderSaysWal()
-                ? "wal"
-                : Connection.ExecuteScalar<string>("PRAGMA journal_mode", transaction: Transaction) ?? string.Empty,
-        };
+        /// <inheritdoc/>
+        public DatabaseInfo GetInfo() => DatabaseChecks.Info(this);
 
-        private bool FileHeaderSaysWal()
-        {
-            using (var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            {
-                var header = new byte[20];
-                return file.Read(header, 0, header.Length) == header.Length && header[18] == 2 && header[19] == 2;
-            }
-        }
+        /// <summary>True when the file was opened read as it is (immutable): a read-only folder or file system without a -wal file.</summary>
+        internal bool IsImmutable => _immutable;
 
         /// <summary>
         /// Sends the text of every SQL statement this connection runs to <paramref name="sink"/> (null stops it);

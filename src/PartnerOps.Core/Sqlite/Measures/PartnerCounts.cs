@@ -10,7 +10,7 @@ namespace PartnerOps.Sqlite
 {
     /// <summary>
     /// Partner counts per group in SQL (<see cref="IPartnerCounts"/>): one GROUP BY over the partners of a date (the rule of
-    /// Get-Partner -AsOf, <see cref="PartnerRepository.BuildWhere"/>), regions grouped by spelling and joined by key afterwards.
+    /// Get-Partner -AsOf, <see cref="PartnerSql.BuildWhere"/>), regions grouped by spelling and joined by key afterwards.
     /// </summary>
     internal sealed class PartnerCounts : IPartnerCounts
     {
@@ -29,7 +29,7 @@ namespace PartnerOps.Sqlite
         internal static (string Sql, DynamicParameters Parameters) CountStatement(IList<PartnerGroupKey> keys, PartnerFilter filter, DateTime asOf)
         {
             var dated = filter.AsOfDay(asOf);
-            var (where, parameters) = PartnerRepository.BuildWhere(dated);
+            var (where, parameters) = PartnerSql.BuildWhere(dated);
             var select = new StringBuilder("SELECT ");
             var groupBy = new List<string>();
             for (var i = 0; i < keys.Count; i++)

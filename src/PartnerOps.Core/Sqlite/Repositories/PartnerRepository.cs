@@ -13,10 +13,6 @@ namespace PartnerOps.Sqlite
     /// <summary>Partner queries and writes. Reads stream; writes run inside the store's current transaction.</summary>
     public sealed class PartnerRepository : IPartnerRepository
     {
-        private const string Columns =
-            "id AS Id, name AS Name, type AS Type, tier AS Tier, status AS Status, region AS Region, country AS Country, " +
-            "joined_on AS JoinedOn, ended_on AS EndedOn, notes AS Notes, created_at AS CreatedAt, updated_at AS UpdatedAt";
-
         private readonly SqliteDatabase _store;
         private readonly Func<DateTime> _utcNow;
         private PartnerInsertCommand? _insert;
@@ -33,29 +29,14 @@ namespace PartnerOps.Sqlite
         /// </summary>
         public IEnumerable<Partner> Find(PartnerFilter filter) => TranslatedReads.Stream(_store, () =>
         {
-            var (sql, parameters) = FindStatement(filter);
+            var (sql, parameters) = PartnerSql.FindStatement(filter);
             return _store.Connection.Query<Partner>(sql, parameters, _store.Transaction, buffered: false).Select(Stamp);
         });
-
-        /// <summary>The statement <see cref="Find"/> runs (its query plan is tested).</summary>
-        internal static (string Sql, DynamicParameters Parameters) FindStatement(PartnerFilter filter)
-        {
-            var (where, parameters) = BuildWhere(filter);
-            var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM partners").Append(where).Append(" ORDER BY name_sort, name_key, id");
-            if (filter.First != null || filter.Skip > 0)
-            {
-                sql.Append(" LIMIT @first OFFSET @skip");
-                parameters.Add("first", filter.First ?? -1);
-                parameters.Add("skip", filter.Skip);
-            }
-
-            return (sql.ToString(), parameters);
-        }
 
         /// <summary>How many partners match the filter, ignoring paging.</summary>
         public long Count(PartnerFilter filter)
         {
-            var (where, parameters) = BuildWhere(filter);
+            var (where, parameters) = PartnerSql.BuildWhere(filter);
             return TranslatedReads.Run(_store, () => _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM partners" + where, parameters, _store.Transaction));
         }
 
@@ -69,7 +50,7 @@ namespace PartnerOps.Sqlite
             if (unseen.Count > 0 && (filter.Skip > 0 || filter.First != null))
             {
                 // Off the page is not missing: the keys that match with the rest of the filter, in one statement.
-                var (where, parameters) = BuildWhere(filter, unseen);
+                var (where, parameters) = PartnerSql.BuildWhere(filter, unseen);
                 var found = new HashSet<string>(
                     TranslatedReads.Run(_store, () => _store.Connection.Query<string>("SELECT name_key FROM partners" + where, parameters, _store.Transaction)),
                     StringComparer.Ordinal);
@@ -80,7 +61,7 @@ namespace PartnerOps.Sqlite
         }
 
         public Partner? GetById(long id) =>
-            StampOrNull(TranslatedReads.Run(_store, () => _store.Connection.QuerySingleOrDefault<Partner>($"SELECT {Columns} FROM partners WHERE id = @id", new { id }, _store.Transaction)));
+            StampOrNull(TranslatedReads.Run(_store, () => _store.Connection.QuerySingleOrDefault<Partner>($"SELECT {PartnerSql.Columns} FROM partners WHERE id = @id", new { id }, _store.Transaction)));
 
         /// <summary>
         /// The partner with this name (compared by <see cref="PartnerRules.NameKey"/>); null when there is none, or when no
@@ -99,28 +80,14 @@ namespace PartnerOps.Sqlite
 
             var key = PartnerRules.NameKey(trimmed);
 
-            var found = TranslatedReads.Run(_store, () => _store.Connection.Query<Partner>($"SELECT {Columns} FROM partners WHERE name_key = @key ORDER BY id", new { key }, _store.Transaction).ToList());
+            var found = TranslatedReads.Run(_store, () => _store.Connection.Query<Partner>($"SELECT {PartnerSql.Columns} FROM partners WHERE name_key = @key ORDER BY id", new { key }, _store.Transaction).ToList());
             if (found.Count > 1)
             {
-                throw SharedName(name, found.Select(p => (p.Id, p.Name)).ToList(), _store.Path);
+                throw RecordNotFound.SharedName(name, found.Select(p => (p.Id, p.Name)).ToList(), _store.Path);
             }
 
             return StampOrNull(found.FirstOrDefault());
         }
-
-        /// <summary>
-        /// The error for a name that names more than one partner: partners stored before schema 4, whose names then were
-        /// different keys and now are one (ß and ss, a no-break space and a space...). Names each partner and its id.
-        /// </summary>
-        public static PartnerOpsException SharedName(string given, IList<(long Id, string Name)> partners, string? database) =>
-            new PartnerOpsException(
-                ErrorIds.PartnerNotFound,
-                FailureKind.InvalidOperation,
-                $"The name '{TextRules.Shown(given)}' names {partners.Count} partners{(database == null ? string.Empty : " in '" + database + "'")}: " +
-                string.Join(", ", partners.Select(p => $"Id {p.Id} '{TextRules.Shown(p.Name)}'")) +
-                " (their names print the same; they were stored before names were compared ignoring case folding, spaces and invisible " +
-                "characters). Nothing was done; give the partner by -Id, and merge them (Test-PartnerDatabase -Detailed says how).",
-                given);
 
         /// <summary>
         /// Turns partners as a user or piped objects name them into ids (the rules of <see cref="PartnerReference.For"/>).
@@ -176,7 +143,7 @@ namespace PartnerOps.Sqlite
                     var holders = TranslatedReads.Run(_store, () => _store.Connection.Query<(long Id, string Name)>("SELECT id, name FROM partners WHERE name_key = @key ORDER BY id", new { key = pattern.Key }, _store.Transaction).ToList());
                     if (holders.Count > 1)
                     {
-                        throw SharedName(reference.Name!, holders, _store.Path);
+                        throw RecordNotFound.SharedName(reference.Name!, holders, _store.Path);
                     }
 
                     ids.Add(holders.Count == 1 ? holders[0].Id : throw RecordNotFound.Partner("'" + TextRules.Shown(reference.Name) + "'", given, _store.Path));
@@ -263,7 +230,7 @@ namespace PartnerOps.Sqlite
         /// <inheritdoc/>
         public long CountOn(DateTime date, string? region, IReadOnlyCollection<PartnerStatus> statuses)
         {
-            var sql = "SELECT count(*) FROM partners WHERE " + PartnerOn("date") + " AND status IN (SELECT value FROM json_each(@statuses))";
+            var sql = "SELECT count(*) FROM partners WHERE " + PartnerSql.PartnerOn("date") + " AND status IN (SELECT value FROM json_each(@statuses))";
             if (region != null)
             {
                 sql += " AND po_key(region) = @regionKey";
@@ -374,14 +341,6 @@ namespace PartnerOps.Sqlite
                 transaction: _store.Transaction).ToList());
 
         /// <summary>
-        /// The one "partner on this date" rule, as SQL over the partners table: joined on or before the date (the parameter
-        /// <paramref name="dateParameter"/>, yyyy-MM-dd) and not ended by it (an EndedOn is the first day no longer a partner).
-        /// Get-Partner -AsOf, Measure-Partner and the PartnerCount targets all count with it.
-        /// </summary>
-        internal static string PartnerOn(string dateParameter) =>
-            $"joined_on <= @{dateParameter} AND (ended_on IS NULL OR ended_on > @{dateParameter})";
-
-        /// <summary>
         /// Pairs of partners whose names share a key (stored before schema 4 compared names this way): the partner that
         /// holds the key and each other one, by id.
         /// </summary>
@@ -417,42 +376,6 @@ namespace PartnerOps.Sqlite
             CreatedAt = PartnerRules.FormatTimestamp(p.CreatedAt),
             UpdatedAt = PartnerRules.FormatTimestamp(p.UpdatedAt),
         };
-
-        /// <param name="names">When given, these names stand in for the filter's names.</param>
-        internal static (string Where, DynamicParameters Parameters) BuildWhere(PartnerFilter filter, IList<NamePattern>? names = null)
-        {
-            var clauses = new List<string>();
-            var parameters = new DynamicParameters();
-
-            // Every list is one parameter (see SqlList), so any number of names, ids or values fits in the statement.
-            SqlList.AddMatching(clauses, parameters, "name_key", "name", names ?? filter.Names, PatternKeys.PartnerNames);
-            SqlList.AddIn(clauses, parameters, "id", "ids", filter.Ids);
-            SqlList.AddIn(clauses, parameters, "type", "types", filter.Types.Select(t => t.ToString()).ToList());
-            SqlList.AddIn(clauses, parameters, "tier", "tiers", filter.Tiers.Select(t => t.ToString()).ToList());
-            SqlList.AddIn(clauses, parameters, "status", "statuses", filter.Statuses.Select(t => t.ToString()).ToList());
-            SqlList.AddIn(clauses, parameters, "country", "countries", filter.Countries.Select(c => c.Trim().ToUpperInvariant()).ToList());
-            SqlList.AddMatching(clauses, parameters, "po_key(region)", "region", filter.Regions, PatternKeys.Distinct("po_key(region)", "partners"));
-
-            if (filter.JoinedAfter is DateTime after)
-            {
-                clauses.Add("joined_on > @joinedAfter");
-                parameters.Add("joinedAfter", PartnerRules.FormatDate(after));
-            }
-
-            if (filter.JoinedBefore is DateTime before)
-            {
-                clauses.Add("joined_on < @joinedBefore");
-                parameters.Add("joinedBefore", PartnerRules.FormatDate(before));
-            }
-
-            if (filter.AsOf is DateTime asOf)
-            {
-                clauses.Add(PartnerOn("asOf") + " AND status <> 'Prospect'");
-                parameters.Add("asOf", PartnerRules.FormatDate(asOf));
-            }
-
-            return (clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses), parameters);
-        }
 
         private static bool IsUniqueViolation(SqliteException ex) => ex.SqliteErrorCode == 19 && ex.SqliteExtendedErrorCode == 2067;
 
