@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -18,7 +18,7 @@ namespace PartnerOps.Commands
         /// <param name="filter">Which column the values filter.</param>
         /// <param name="values">The parameter's values as given (null when it was not given).</param>
         /// <param name="answerEmpty">Whether the command found nothing (no row, or a measure of 0 records / no target).</param>
-        public static void Warn(Cmdlet cmdlet, PartnerStore store, HintedFilter filter, IReadOnlyCollection<string>? values, bool answerEmpty)
+        public static void Warn(Cmdlet cmdlet, IPartnerDatabase store, HintedFilter filter, IReadOnlyCollection<string>? values, bool answerEmpty)
         {
             if (values == null || values.Count == 0 || (!answerEmpty && values.Count < 2))
             {
@@ -28,7 +28,7 @@ namespace PartnerOps.Commands
             IReadOnlyList<(string Value, string Message)> unknown;
             try
             {
-                unknown = FilterHints.Unknown(store, filter, values);
+                unknown = store.UnknownFilterValues(filter, values);
             }
             catch (PartnerOpsException ex)
             {

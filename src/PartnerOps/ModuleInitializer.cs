@@ -1,6 +1,6 @@
 using System.IO;
 using System.Management.Automation;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -9,12 +9,12 @@ namespace PartnerOps.Commands
     {
         public void OnImport()
         {
-            SqliteNative.EnsureLoaded(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)!);
+            PartnerDatabases.Initialize(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)!);
         }
 
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
-            PartnerStore.ReleasePooledConnections();
+            PartnerDatabases.ReleasePooledConnections();
         }
     }
 }

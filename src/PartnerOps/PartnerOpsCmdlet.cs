@@ -7,7 +7,7 @@ using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -21,7 +21,7 @@ namespace PartnerOps.Commands
         private static readonly HashSet<string> LinksWarned = new HashSet<string>(StringComparer.Ordinal);
 
         // The stores this command keeps open, by the full path of their database: for reads, and for pipelined writes.
-        private readonly Dictionary<string, PartnerStore> _readers = new Dictionary<string, PartnerStore>(StringComparer.Ordinal);
+        private readonly Dictionary<string, IPartnerDatabase> _readers = new Dictionary<string, IPartnerDatabase>(StringComparer.Ordinal);
         private readonly Dictionary<string, PipelinedWrites> _writes = new Dictionary<string, PipelinedWrites>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _paths = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _currencies = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -30,7 +30,7 @@ namespace PartnerOps.Commands
         private static readonly ConditionalWeakTable<Runspace, StrongBox<string?>> SessionDefaults = new ConditionalWeakTable<Runspace, StrongBox<string?>>();
 
         // The connections this command opened, so that Ctrl+C can interrupt the statement running on them.
-        private readonly List<PartnerStore> _stores = new List<PartnerStore>();
+        private readonly List<IPartnerDatabase> _stores = new List<IPartnerDatabase>();
 
         // -Debug: the SQL a connection ran waits here until the command can write it. SQLite reports it from inside
         // its own call (on any thread), where nothing may throw, so it is never written from there.
@@ -137,7 +137,7 @@ namespace PartnerOps.Commands
         /// nothing is piped, else once per piped item, on the database the item names, with its partner added to the
         /// typed ones (the item is then the target of the read's errors).
         /// </summary>
-        internal void ReadPerPartner(PartnerReference[]? typed, PSObject[]? piped, Action<PartnerStore, PartnerReference[]?, object?> read)
+        internal void ReadPerPartner(PartnerReference[]? typed, PSObject[]? piped, Action<IPartnerDatabase, PartnerReference[]?, object?> read)
         {
             if (piped == null)
             {
@@ -150,7 +150,7 @@ namespace PartnerOps.Commands
                 // Partner objects given as the parameter's value belong to their own databases, as piped ones do.
                 foreach (var group in typed.GroupBy(partner => partner.Database != null && !DatabaseGiven ? partner.Database : null))
                 {
-                    if (ReadStoreFor(group.Key, group.First()) is PartnerStore store)
+                    if (ReadStoreFor(group.Key, group.First()) is IPartnerDatabase store)
                     {
                         read(store, group.ToArray(), null);
                     }
@@ -161,7 +161,7 @@ namespace PartnerOps.Commands
 
             foreach (var (partner, item) in PipedPartners(piped))
             {
-                if (ReadStoreFor(partner.Database, item) is PartnerStore store)
+                if (ReadStoreFor(partner.Database, item) is IPartnerDatabase store)
                 {
                     read(store, (typed ?? Array.Empty<PartnerReference>()).Append(partner).ToArray(), item);
                 }
@@ -181,7 +181,7 @@ namespace PartnerOps.Commands
         /// after one non-terminating error targeted at <paramref name="target"/>, when it is the object's own database
         /// and cannot be opened.
         /// </summary>
-        internal PartnerStore? ReadStoreFor(string? origin, object? target) =>
+        internal IPartnerDatabase? ReadStoreFor(string? origin, object? target) =>
             InOwnDatabase(origin) ? PerObject(DatabasePathFor(origin), target, path => ReadStoreAt(path, terminating: false)) : ReadStoreAt(DatabasePathFor(origin));
 
         /// <summary>
@@ -246,12 +246,12 @@ namespace PartnerOps.Commands
         }
 
         /// <summary>" in '&lt;path&gt;'" when <paramref name="store"/> is not this command's own database, for -WhatIf and -Confirm texts.</summary>
-        internal string WhereUnlessDefault(PartnerStore store) =>
+        internal string WhereUnlessDefault(IPartnerDatabase store) =>
             string.Equals(store.Path, DatabasePathFor(null), StringComparison.Ordinal) ? string.Empty : $" in '{store.Path}'";
 
         /// <summary>
         /// The currency a record or target given without one gets in the database at <paramref name="path"/>: its reporting
-        /// currency, or USD (<see cref="PartnerStore.DefaultCurrency"/>) for a database this write would create. For
+        /// currency, or USD (<see cref="PartnerDatabases.DefaultCurrency"/>) for a database this write would create. For
         /// ShouldProcess texts, which name money with its currency; read once per command and database.
         /// </summary>
         internal string ReportingCurrencyAt(string path)
@@ -264,7 +264,7 @@ namespace PartnerOps.Commands
                 {
                     currency = _writes.TryGetValue(path, out var writes) ? writes.Store.Currency
                         : System.IO.File.Exists(path) && new System.IO.FileInfo(path).Length > 0 ? WritesAt(path, create: false, terminating: false).Store.Currency
-                        : PartnerStore.DefaultCurrency;
+                        : PartnerDatabases.DefaultCurrency;
                 }
                 catch (PartnerOpsException)
                 {
@@ -279,7 +279,7 @@ namespace PartnerOps.Commands
         }
 
         /// <summary>A store for this command's reads on the database at <paramref name="path"/>, opened once and closed with the command.</summary>
-        protected PartnerStore ReadStoreAt(string path, bool terminating = true)
+        protected IPartnerDatabase ReadStoreAt(string path, bool terminating = true)
         {
             if (!_readers.TryGetValue(path, out var store))
             {
@@ -325,20 +325,20 @@ namespace PartnerOps.Commands
         protected string ResolveFileSystemPath(string path) => this.ResolveDatabaseFile(path);
 
         /// <summary>Opens the database, creating it when <paramref name="create"/> is set; failures are terminating.</summary>
-        protected PartnerStore OpenStore(bool create, bool ignoreSessionDefault = false) => OpenStoreAt(ResolveDatabasePath(ignoreSessionDefault), create);
+        protected IPartnerDatabase OpenStore(bool create, bool ignoreSessionDefault = false) => OpenStoreAt(ResolveDatabasePath(ignoreSessionDefault), create);
 
         /// <summary>
         /// Opens the database at a full path, creating it when <paramref name="create"/> is set; failures are terminating
         /// unless <paramref name="terminating"/> is false (then the PartnerOpsException is thrown for the caller to report).
         /// </summary>
-        protected PartnerStore OpenStoreAt(string path, bool create, bool terminating = true)
+        protected IPartnerDatabase OpenStoreAt(string path, bool create, bool terminating = true)
         {
             WriteVerbose($"Using database '{path}'.");
             try
             {
                 // A write to a path with no database creates one; a mistyped -Database would otherwise go unnoticed.
                 var creating = create && !System.IO.File.Exists(path);
-                var store = create ? PartnerStore.OpenOrCreate(path) : PartnerStore.OpenExisting(path);
+                var store = create ? PartnerDatabases.OpenOrCreate(path) : PartnerDatabases.OpenExisting(path);
                 if (creating)
                 {
                     WriteWarning(
@@ -369,7 +369,7 @@ namespace PartnerOps.Commands
 
         // SQLite names a database's log after the name it was opened by: another process opening the same file by another
         // hard link would keep a log of its own, which SQLite lists among the ways to corrupt a database.
-        private void WarnOfOtherNames(PartnerStore store)
+        private void WarnOfOtherNames(IPartnerDatabase store)
         {
             if (store.Links <= 1)
             {
@@ -598,7 +598,11 @@ namespace PartnerOps.Commands
         /// passed on is written, and one that is not passed on (the pipeline stopped first, or the next command failed
         /// on it) is undone: what a command reports as written is exactly what stays written.
         /// </summary>
-        internal void WriteItem(PipelinedWrites writes, object? target, Func<object?> work, bool emit = false, bool oneStatement = false)
+        internal void WriteItem(PipelinedWrites writes, object? target, Func<object?> work, bool emit = false) =>
+            WriteItem(writes, target, new WriteOperation(work), emit);
+
+        /// <summary>As <see cref="WriteItem(PipelinedWrites, object?, Func{object?}, bool)"/>, for a write operation of a repository, which says whether it needs a savepoint.</summary>
+        internal void WriteItem(PipelinedWrites writes, object? target, WriteOperation operation, bool emit = false)
         {
             // Progress first: a stop noticed here leaves this item unwritten.
             FlushSqlTrace();
@@ -608,7 +612,7 @@ namespace PartnerOps.Commands
             var pending = emit;
             PerItem(target, () =>
             {
-                result = writes.Batch.Run(work, oneStatement, pending);
+                result = writes.Batch.Run(operation, pending);
                 writes.Written++;
                 done = true;
             });
@@ -667,8 +671,8 @@ namespace PartnerOps.Commands
             return ShouldProcess(target, action);
         }
 
-        /// <summary>Makes what other PartnerOps commands in this pipeline wrote to this database visible to this one (see WriteBatch).</summary>
-        internal static void SeeOtherWrites(PartnerStore store, WriteBatch? own = null) => WriteBatch.CommitIdle(store.Key, own);
+        /// <summary>Makes what other PartnerOps commands in this pipeline wrote to this database visible to this one (see IWriteBatch).</summary>
+        internal static void SeeOtherWrites(IPartnerDatabase store, IWriteBatch? own = null) => store.SeeOtherWrites(own);
 
         private bool MayPrompt(ConfirmImpact impact)
         {

@@ -1,33 +1,33 @@
 using System;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
     /// <summary>What a pipelined write cmdlet holds from its first item to its end: the store, its repositories and the batch.</summary>
     internal sealed class PipelinedWrites : IDisposable
     {
-        private RevenueRepository? _revenue;
-        private ExchangeRateRepository? _rates;
-        private TargetRepository? _targets;
+        private IRevenueRepository? _revenue;
+        private IExchangeRateRepository? _rates;
+        private ITargetRepository? _targets;
 
-        public PipelinedWrites(PartnerStore store)
+        public PipelinedWrites(IPartnerDatabase store)
         {
             Store = store;
-            Partners = new PartnerRepository(store);
-            Batch = new WriteBatch(store);
+            Partners = store.Partners;
+            Batch = store.NewWriteBatch();
         }
 
-        public PartnerStore Store { get; }
+        public IPartnerDatabase Store { get; }
 
-        public PartnerRepository Partners { get; }
+        public IPartnerRepository Partners { get; }
 
-        public RevenueRepository Revenue => _revenue ??= new RevenueRepository(Store);
+        public IRevenueRepository Revenue => _revenue ??= Store.Revenue;
 
-        public ExchangeRateRepository Rates => _rates ??= new ExchangeRateRepository(Store);
+        public IExchangeRateRepository Rates => _rates ??= Store.ExchangeRates;
 
-        public TargetRepository Targets => _targets ??= new TargetRepository(Store);
+        public ITargetRepository Targets => _targets ??= Store.Targets;
 
-        public WriteBatch Batch { get; }
+        public IWriteBatch Batch { get; }
 
         /// <summary>Items that changed something, for -Verbose.</summary>
         public long Written { get; set; }

@@ -2,7 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using Dapper;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -16,7 +17,7 @@ namespace PartnerOps.Tests
 
         private static string[] NamesIn(string path)
         {
-            using var copy = PartnerStore.OpenExisting(path);
+            using var copy = SqliteDatabase.OpenExisting(path);
             return Repository(copy).Find(new PartnerFilter()).Select(p => p.Name).ToArray();
         }
 
@@ -24,7 +25,7 @@ namespace PartnerOps.Tests
         public void A_backup_opens_as_a_PartnerOps_database_with_the_same_partners_and_settings()
         {
             var destination = _db.File("copy.db");
-            using (var store = PartnerStore.Create(_db.Path_, "EUR"))
+            using (var store = SqliteDatabase.Create(_db.Path_, "EUR"))
             {
                 var partners = Repository(store);
                 partners.Add(Draft("Acme", country: "DE", region: "Western Europe"));
@@ -32,7 +33,7 @@ namespace PartnerOps.Tests
                 store.BackupTo(destination);
             }
 
-            using var copy = PartnerStore.OpenExisting(destination);
+            using var copy = SqliteDatabase.OpenExisting(destination);
             var info = copy.GetInfo();
             Assert.Equal(Schema.CurrentVersion, info.SchemaVersion);
             Assert.Equal("EUR", info.Currency);
@@ -54,7 +55,7 @@ namespace PartnerOps.Tests
                 store.BackupTo(destination);
             }
 
-            PartnerStore.ReleasePooledConnections();
+            SqliteDatabase.ReleasePooledConnections();
             Assert.False(File.Exists(destination + "-wal"));
             using var raw = OpenRaw(destination, Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly);
             Assert.Equal("delete", raw.ExecuteScalar<string>("PRAGMA journal_mode"));
@@ -73,7 +74,7 @@ namespace PartnerOps.Tests
                 store.BackupTo(destination);
             }
 
-            using var copy = PartnerStore.OpenExisting(destination);
+            using var copy = SqliteDatabase.OpenExisting(destination);
             Assert.Equal("wal", copy.GetInfo().JournalMode);
         }
 
@@ -84,7 +85,7 @@ namespace PartnerOps.Tests
             using var store = _db.Open();
             Repository(store).Add(Draft("Committed"));
 
-            using var writer = PartnerStore.OpenExisting(_db.Path_);
+            using var writer = SqliteDatabase.OpenExisting(_db.Path_);
             writer.BeginWrite();
             var writerPartners = Repository(writer);
             writerPartners.Add(Draft("Uncommitted"));
@@ -95,7 +96,7 @@ namespace PartnerOps.Tests
             writer.Commit();
 
             Assert.Equal(new[] { "Committed" }, NamesIn(destination));
-            using (var copy = PartnerStore.OpenExisting(destination))
+            using (var copy = SqliteDatabase.OpenExisting(destination))
             {
                 Assert.Null(Repository(copy).Require(new PartnerReference("Committed")).Notes);
             }

@@ -2,7 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using Dapper;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -28,7 +29,7 @@ namespace PartnerOps.Tests
         public void GetInfo_describes_the_database()
         {
             using var db = new TempDatabase();
-            using var store = PartnerStore.Create(db.Path_, "GBP");
+            using var store = SqliteDatabase.Create(db.Path_, "GBP");
             var partners = Repository(store);
             partners.Add(Draft("A"));
             partners.Add(Draft("B"));
@@ -57,7 +58,7 @@ namespace PartnerOps.Tests
                 store.Commit();
             }
 
-            PartnerStore.ReleasePooledConnections();
+            SqliteDatabase.ReleasePooledConnections();
             Assert.False(File.Exists(db.Path_ + "-wal"), "closing the last connection checkpoints the WAL into the file");
 
             int pageSize;
@@ -82,7 +83,7 @@ namespace PartnerOps.Tests
             DatabaseFinding[]? findings = null;
             try
             {
-                using var corrupted = PartnerStore.OpenExisting(db.Path_);
+                using var corrupted = SqliteDatabase.OpenExisting(db.Path_);
                 findings = corrupted.Check().ToArray();
             }
             catch (PartnerOpsException ex)

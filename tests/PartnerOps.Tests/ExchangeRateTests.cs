@@ -1,7 +1,8 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -10,7 +11,7 @@ namespace PartnerOps.Tests
     public sealed class ExchangeRateTests : IDisposable
     {
         private readonly TempDatabase _db = new TempDatabase();
-        private readonly PartnerStore _store;
+        private readonly SqliteDatabase _store;
         private readonly ExchangeRateRepository _rates;
 
         public ExchangeRateTests()
@@ -94,7 +95,7 @@ namespace PartnerOps.Tests
         [Fact]
         public void The_largest_rate_is_allowed()
         {
-            Assert.Equal(ExchangeRateRepository.MaxRate, _rates.Set("USD", "VND", 2999, ExchangeRateRepository.MaxRate).Rate);
+            Assert.Equal(ExchangeRateRules.MaxRate, _rates.Set("USD", "VND", 2999, ExchangeRateRules.MaxRate).Rate);
             Assert.Equal(0.000001m, _rates.Set("VND", "USD", 1900, 0.000001m).Rate);
         }
 
@@ -186,7 +187,7 @@ namespace PartnerOps.Tests
         public void The_repository_s_converter_has_every_stored_rate_and_the_database_s_currency()
         {
             using var db = new TempDatabase();
-            using var store = PartnerStore.Create(db.Path_, "EUR");
+            using var store = SqliteDatabase.Create(db.Path_, "EUR");
             var rates = new ExchangeRateRepository(store);
             rates.Set("GBP", "EUR", 2015, 1.4m);
             rates.Set("USD", "EUR", 2015, 0.8m);

@@ -3,7 +3,8 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -285,12 +286,12 @@ namespace PartnerOps.Tests
 
         private static FileIdentity Identity(string path) => FileIdentity.Of(path) ?? throw new Xunit.Sdk.XunitException($"No identity for '{path}'.");
 
-        private static string[] NamesIn(PartnerStore store) => Repository(store).Find(new PartnerFilter()).Select(p => p.Name).ToArray();
+        private static string[] NamesIn(SqliteDatabase store) => Repository(store).Find(new PartnerFilter()).Select(p => p.Name).ToArray();
 
         // A database with these partners, whose log was emptied into the file, so that the file alone holds it.
         private static void MakeDatabase(string path, params string[] names)
         {
-            using (var store = PartnerStore.OpenOrCreate(path))
+            using (var store = SqliteDatabase.OpenOrCreate(path))
             {
                 foreach (var name in names)
                 {
@@ -298,7 +299,7 @@ namespace PartnerOps.Tests
                 }
             }
 
-            PartnerStore.ReleasePooledConnections();
+            SqliteDatabase.ReleasePooledConnections();
         }
 
         [Fact]
@@ -395,13 +396,13 @@ namespace PartnerOps.Tests
             var path = _folder.File("a.db");
             MakeDatabase(path, "Alpha");
             SqliteConnection kept;
-            using (var store = PartnerStore.OpenExisting(path))
+            using (var store = SqliteDatabase.OpenExisting(path))
             {
                 kept = store.Connection;
                 Assert.Equal(new[] { "Alpha" }, NamesIn(store));
             }
 
-            using (var again = PartnerStore.OpenExisting(path))
+            using (var again = SqliteDatabase.OpenExisting(path))
             {
                 Assert.Same(kept, again.Connection);
                 Assert.Equal(new[] { "Alpha" }, NamesIn(again));
@@ -416,12 +417,12 @@ namespace PartnerOps.Tests
             var symbolic = _folder.File("symbolic.db");
             File.CreateSymbolicLink(symbolic, path);
             SqliteConnection kept;
-            using (var store = PartnerStore.OpenExisting(path))
+            using (var store = SqliteDatabase.OpenExisting(path))
             {
                 kept = store.Connection;
             }
 
-            using var throughLink = PartnerStore.OpenExisting(symbolic);
+            using var throughLink = SqliteDatabase.OpenExisting(symbolic);
             Assert.Same(kept, throughLink.Connection);
             Assert.Equal(symbolic, throughLink.Path);
             Assert.Equal(path, throughLink.Key);
@@ -446,7 +447,7 @@ namespace PartnerOps.Tests
             MakeDatabase(other, "Omega");
             Assert.Equal(new FileInfo(path).Length, new FileInfo(other).Length); // only the change time tells the copy apart
             SqliteConnection kept;
-            using (var store = PartnerStore.OpenExisting(path))
+            using (var store = SqliteDatabase.OpenExisting(path))
             {
                 kept = store.Connection;
                 Assert.Equal(new[] { "Alpha" }, NamesIn(store));
@@ -477,7 +478,7 @@ namespace PartnerOps.Tests
                     break;
             }
 
-            using (var fresh = PartnerStore.OpenExisting(path))
+            using (var fresh = SqliteDatabase.OpenExisting(path))
             {
                 Assert.NotSame(kept, fresh.Connection);
                 Assert.Equal(new[] { "Omega" }, NamesIn(fresh));

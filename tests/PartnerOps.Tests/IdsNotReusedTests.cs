@@ -2,7 +2,8 @@ using System.IO;
 using System.Linq;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -40,7 +41,7 @@ INSERT INTO history (at, user, operation, entity, entity_id, partner_id, changes
             using var db = new TempDatabase();
             MakeVersion2(db.Path_);
 
-            using var store = PartnerStore.OpenExisting(db.Path_);
+            using var store = SqliteDatabase.OpenExisting(db.Path_);
             Assert.Equal(Schema.CurrentVersion, store.GetInfo().SchemaVersion);
             Assert.Equal(new[] { "Alpha Gold", "Bravo Registered" }, store.Connection.Query<string>("SELECT name || ' ' || tier FROM partners ORDER BY id"));
             Assert.All(store.Check(), finding => Assert.True(finding.Passed, finding.ToString()));
@@ -79,10 +80,10 @@ INSERT INTO history (at, user, operation, entity, entity_id, partner_id, changes
             }
 
             var before = File.ReadAllBytes(db.Path_);
-            var ex = Assert.Throws<PartnerOpsException>(() => PartnerStore.OpenExisting(db.Path_));
+            var ex = Assert.Throws<PartnerOpsException>(() => SqliteDatabase.OpenExisting(db.Path_));
             Assert.Equal(ErrorIds.DatabaseInvalid, ex.ErrorId);
             Assert.Contains("whose partner is missing", ex.Message);
-            PartnerStore.ReleasePooledConnections();
+            SqliteDatabase.ReleasePooledConnections();
             Assert.Equal(before, File.ReadAllBytes(db.Path_));
         }
     }

@@ -4,8 +4,9 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using PartnerOps.Data;
 using PartnerOps.Measures;
-using PartnerOps.Storage;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -63,7 +64,7 @@ namespace PartnerOps.Tests
             Store.Commit();
         }
 
-        public PartnerStore Store { get; }
+        public SqliteDatabase Store { get; }
 
         /// <summary>Every revenue record, in the order they were added.</summary>
         public List<(long Id, decimal Amount, DateTime Date, long? PartnerId, string Segment, string Region)> Records { get; } =
@@ -107,7 +108,7 @@ namespace PartnerOps.Tests
         private const int Many = 40_000;
 
         private readonly ManyValuesData _data;
-        private readonly PartnerStore _store;
+        private readonly SqliteDatabase _store;
         private readonly PartnerRepository _partners;
 
         public ManyValuesTests(ManyValuesData data)
@@ -412,7 +413,7 @@ namespace PartnerOps.Tests
             {
                 var filter = new PartnerFilter();
                 shape(filter);
-                var (sql, parameters) = PartnerRepository.FindStatement(filter);
+                var (sql, parameters) = PartnerSql.FindStatement(filter);
                 return Plan(sql, parameters);
             }
 
@@ -478,7 +479,7 @@ namespace PartnerOps.Tests
         public void A_failure_Translate_does_not_name_is_DatabaseError_naming_the_file_SQLite_s_message_and_that_nothing_was_written()
         {
             var sqlite = new SqliteException("SQLite Error 1: 'too many SQL variables'.", 1);
-            var failure = Assert.IsType<PartnerOpsException>(PartnerStore.Translate(sqlite, "/data/partners.db"));
+            var failure = Assert.IsType<PartnerOpsException>(SqliteErrors.Translate(sqlite, "/data/partners.db"));
             Assert.Equal(ErrorIds.DatabaseError, failure.ErrorId);
             Assert.Equal(FailureKind.InvalidOperation, failure.Kind);
             Assert.Equal("/data/partners.db", failure.Target);
@@ -492,10 +493,10 @@ namespace PartnerOps.Tests
         public void Ctrl_C_s_interrupt_stays_as_it_is_and_the_named_codes_keep_their_ids()
         {
             var interrupt = new SqliteException("interrupted", 9);
-            Assert.Same(interrupt, PartnerStore.Translate(interrupt, "x.db"));
+            Assert.Same(interrupt, SqliteErrors.Translate(interrupt, "x.db"));
             foreach (var (code, id) in new[] { (5, ErrorIds.DatabaseBusy), (6, ErrorIds.DatabaseBusy), (26, ErrorIds.DatabaseInvalid), (11, ErrorIds.DatabaseInvalid), (14, ErrorIds.DatabaseInvalid), (8, ErrorIds.DatabaseReadOnly), (13, ErrorIds.DatabaseFull) })
             {
-                Assert.Equal(id, Assert.IsType<PartnerOpsException>(PartnerStore.Translate(new SqliteException("x", code), "x.db")).ErrorId);
+                Assert.Equal(id, Assert.IsType<PartnerOpsException>(SqliteErrors.Translate(new SqliteException("x", code), "x.db")).ErrorId);
             }
         }
 

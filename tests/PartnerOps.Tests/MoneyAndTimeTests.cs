@@ -1,7 +1,8 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 

@@ -1,7 +1,8 @@
 using System.Linq;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 
 namespace PartnerOps.Tests
@@ -146,7 +147,7 @@ namespace PartnerOps.Tests
                 }
             }
 
-            using var store = PartnerStore.OpenExisting(db.Path_);
+            using var store = SqliteDatabase.OpenExisting(db.Path_);
             Assert.Equal(
                 new[] { "1 grosshandel 0", "2 grosshandel 2", "3 solo 0", "4 kestrel data 0" },
                 store.Connection.Query<string>("SELECT id || ' ' || name_key || ' ' || name_dup FROM partners ORDER BY id"));

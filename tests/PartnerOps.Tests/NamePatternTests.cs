@@ -1,4 +1,5 @@
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 
 namespace PartnerOps.Tests

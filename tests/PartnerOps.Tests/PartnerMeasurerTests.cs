@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using PartnerOps.Data;
 using PartnerOps.Measures;
-using PartnerOps.Storage;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -25,7 +26,7 @@ namespace PartnerOps.Tests
     {
         private static readonly DateTime AsOf = Day(2015, 12, 31);
         private readonly TempDatabase _db = new TempDatabase();
-        private readonly PartnerStore _store;
+        private readonly SqliteDatabase _store;
         private readonly PartnerRepository _partners;
 
         public PartnerMeasurerTests()
@@ -178,7 +179,7 @@ namespace PartnerOps.Tests
         [Fact]
         public void Counts_in_SQL_with_one_GROUP_BY_and_the_rule_of_Get_Partner_AsOf()
         {
-            var (sql, _) = PartnerMeasurer.CountStatement(new[] { PartnerGroupKey.Region, PartnerGroupKey.Year }, new PartnerFilter(), AsOf);
+            var (sql, _) = PartnerCounts.CountStatement(new[] { PartnerGroupKey.Region, PartnerGroupKey.Year }, new PartnerFilter(), AsOf);
             Assert.Contains("GROUP BY b.region, substr(b.joined_on, 1, 4)", sql);
             Assert.DoesNotContain("po_key", sql);
             Assert.Contains("joined_on <= @asOf AND (ended_on IS NULL OR ended_on > @asOf) AND status <> 'Prospect'", sql);

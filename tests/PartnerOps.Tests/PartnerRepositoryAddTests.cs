@@ -1,7 +1,8 @@
 using System;
 using System.Linq;
 using Dapper;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -10,7 +11,7 @@ namespace PartnerOps.Tests
     public class PartnerRepositoryAddTests : IDisposable
     {
         private readonly TempDatabase _db = new TempDatabase();
-        private readonly PartnerStore _store;
+        private readonly SqliteDatabase _store;
         private readonly PartnerRepository _partners;
 
         public PartnerRepositoryAddTests()
@@ -340,7 +341,7 @@ namespace PartnerOps.Tests
         [Fact]
         public void Disposing_a_store_with_an_open_write_rolls_it_back()
         {
-            using (var writer = PartnerStore.OpenExisting(_db.Path_))
+            using (var writer = SqliteDatabase.OpenExisting(_db.Path_))
             {
                 writer.BeginWrite();
                 Repository(writer).Add(Draft("Ghost"));

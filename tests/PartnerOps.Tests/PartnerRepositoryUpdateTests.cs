@@ -1,5 +1,6 @@
 using System;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -10,7 +11,7 @@ namespace PartnerOps.Tests
         private static readonly DateTime Later = new DateTime(2024, 9, 2, 12, 30, 15, DateTimeKind.Utc).AddTicks(1234567);
 
         private readonly TempDatabase _db = new TempDatabase();
-        private readonly PartnerStore _store;
+        private readonly SqliteDatabase _store;
         private readonly PartnerRepository _atCreation;
         private readonly PartnerRepository _later;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -10,7 +11,7 @@ namespace PartnerOps.Tests
     public sealed class RevenueRepositoryFindTests : IDisposable
     {
         private readonly TempDatabase _db = new TempDatabase();
-        private readonly PartnerStore _store;
+        private readonly SqliteDatabase _store;
         private readonly RevenueRepository _revenue;
         private readonly Partner _acme;
         private readonly Partner _acorn;

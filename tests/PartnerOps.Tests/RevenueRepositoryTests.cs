@@ -1,7 +1,8 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -10,7 +11,7 @@ namespace PartnerOps.Tests
     public sealed class RevenueRepositoryTests : IDisposable
     {
         private readonly TempDatabase _db = new TempDatabase();
-        private readonly PartnerStore _store;
+        private readonly SqliteDatabase _store;
         private readonly PartnerRepository _partners;
         private readonly RevenueRepository _revenue;
 
@@ -123,7 +124,7 @@ namespace PartnerOps.Tests
         public void Currency_defaults_to_the_database_s_reporting_currency()
         {
             using var db = new TempDatabase();
-            using var store = PartnerStore.Create(db.Path_, "EUR");
+            using var store = SqliteDatabase.Create(db.Path_, "EUR");
             var revenue = Revenue(store);
 
             Assert.Equal("EUR", revenue.ReportingCurrency);

@@ -1,8 +1,9 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using PartnerOps.Data;
 using PartnerOps.Measures;
-using PartnerOps.Storage;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 

@@ -2,7 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using Dapper;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -30,7 +31,7 @@ namespace PartnerOps.Tests
             {
             }
 
-            PartnerStore.ReleasePooledConnections();
+            SqliteDatabase.ReleasePooledConnections();
             using var raw = OpenRaw(db.Path_, Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly);
             Assert.Equal(Schema.CurrentVersion, raw.ExecuteScalar<int>("PRAGMA user_version"));
             Assert.Equal(Schema.ApplicationId, raw.ExecuteScalar<int>("PRAGMA application_id"));
@@ -41,7 +42,7 @@ namespace PartnerOps.Tests
         public void Create_records_the_currency_it_is_given()
         {
             using var db = new TempDatabase();
-            using var store = PartnerStore.Create(db.Path_, "EUR");
+            using var store = SqliteDatabase.Create(db.Path_, "EUR");
             Assert.Equal("EUR", store.Currency);
             Assert.Equal("EUR", store.GetInfo().Currency);
         }
@@ -50,13 +51,13 @@ namespace PartnerOps.Tests
         public void Create_upper_cases_the_currency_and_refuses_an_unknown_one_without_making_a_file()
         {
             using var db = new TempDatabase();
-            using (var store = PartnerStore.Create(db.Path_, "eur"))
+            using (var store = SqliteDatabase.Create(db.Path_, "eur"))
             {
                 Assert.Equal("EUR", store.Currency);
             }
 
             var other = db.File("other.db");
-            var ex = Assert.Throws<PartnerOpsException>(() => PartnerStore.Create(other, "XYZ"));
+            var ex = Assert.Throws<PartnerOpsException>(() => SqliteDatabase.Create(other, "XYZ"));
             Assert.Equal(ErrorIds.InvalidCurrencyCode, ex.ErrorId);
             Assert.False(File.Exists(other));
         }
@@ -66,7 +67,7 @@ namespace PartnerOps.Tests
         {
             using var db = new TempDatabase();
             var path = db.File(Path.Combine("a", "b", "new.db"));
-            using var store = PartnerStore.Create(path, "GBP");
+            using var store = SqliteDatabase.Create(path, "GBP");
             Assert.True(File.Exists(path));
             Assert.Equal(Path.GetFullPath(path), store.Path);
         }
@@ -76,16 +77,16 @@ namespace PartnerOps.Tests
         {
             using var db = new TempDatabase();
             string createdAt;
-            using (var store = PartnerStore.Create(db.Path_, "GBP"))
+            using (var store = SqliteDatabase.Create(db.Path_, "GBP"))
             {
                 Repository(store).Add(Draft("Acme"));
                 createdAt = store.Connection.ExecuteScalar<string>("SELECT value FROM meta WHERE key = 'created_at'")!;
             }
 
-            PartnerStore.ReleasePooledConnections();
+            SqliteDatabase.ReleasePooledConnections();
 
             // A different currency on reopening must not replace the one fixed at creation.
-            using (var again = PartnerStore.OpenOrCreate(db.Path_, "EUR"))
+            using (var again = SqliteDatabase.OpenOrCreate(db.Path_, "EUR"))
             {
                 Assert.Equal("GBP", again.Currency);
                 Assert.Equal(Schema.CurrentVersion, again.GetInfo().SchemaVersion);
@@ -94,7 +95,7 @@ namespace PartnerOps.Tests
                 Assert.Equal(2, again.Connection.ExecuteScalar<long>("SELECT count(*) FROM meta"));
             }
 
-            using (var existing = PartnerStore.OpenExisting(db.Path_))
+            using (var existing = SqliteDatabase.OpenExisting(db.Path_))
             {
                 Assert.Equal("GBP", existing.Currency);
                 Assert.Equal("Acme", Repository(existing).Require(new PartnerReference("acme")).Name);
@@ -107,7 +108,7 @@ namespace PartnerOps.Tests
             using var db = new TempDatabase();
             File.WriteAllBytes(db.Path_, Array.Empty<byte>());
 
-            using var store = PartnerStore.OpenExisting(db.Path_);
+            using var store = SqliteDatabase.OpenExisting(db.Path_);
             var info = store.GetInfo();
             Assert.Equal(Schema.CurrentVersion, info.SchemaVersion);
             Assert.Equal(Schema.ApplicationId, store.Connection.ExecuteScalar<int>("PRAGMA application_id"));
@@ -120,7 +121,7 @@ namespace PartnerOps.Tests
             using var db = new TempDatabase();
             File.WriteAllBytes(db.Path_, Array.Empty<byte>());
 
-            using var store = PartnerStore.Create(db.Path_, "CNY");
+            using var store = SqliteDatabase.Create(db.Path_, "CNY");
             Assert.Equal("CNY", store.Currency);
             Assert.Equal(Schema.CurrentVersion, store.GetInfo().SchemaVersion);
         }
@@ -129,19 +130,19 @@ namespace PartnerOps.Tests
         public void Create_refuses_a_file_that_is_already_there_and_leaves_it_alone()
         {
             using var db = new TempDatabase();
-            using (var first = PartnerStore.Create(db.Path_, "USD"))
+            using (var first = SqliteDatabase.Create(db.Path_, "USD"))
             {
                 Repository(first).Add(Draft("Acme"));
             }
 
-            PartnerStore.ReleasePooledConnections();
+            SqliteDatabase.ReleasePooledConnections();
             var before = Hash(db.Path_);
 
-            var ex = ThrowsPartnerOps(ErrorIds.DatabaseAlreadyExists, () => PartnerStore.Create(db.Path_, "EUR").Dispose());
+            var ex = ThrowsPartnerOps(ErrorIds.DatabaseAlreadyExists, () => SqliteDatabase.Create(db.Path_, "EUR").Dispose());
             Assert.Equal(FailureKind.AlreadyExists, ex.Kind);
             Assert.Equal(Path.GetFullPath(db.Path_), ex.Target);
 
-            PartnerStore.ReleasePooledConnections();
+            SqliteDatabase.ReleasePooledConnections();
             Assert.Equal(before, Hash(db.Path_));
         }
 
@@ -151,7 +152,7 @@ namespace PartnerOps.Tests
             using var db = new TempDatabase();
             var path = db.File(Path.Combine("missing", "nothing.db"));
 
-            var ex = ThrowsPartnerOps(ErrorIds.DatabaseNotFound, () => PartnerStore.OpenExisting(path).Dispose());
+            var ex = ThrowsPartnerOps(ErrorIds.DatabaseNotFound, () => SqliteDatabase.OpenExisting(path).Dispose());
             Assert.Equal(FailureKind.NotFound, ex.Kind);
             Assert.Equal(Path.GetFullPath(path), ex.Target);
             Assert.False(File.Exists(path));
@@ -177,11 +178,11 @@ namespace PartnerOps.Tests
 
             File.WriteAllBytes(db.Path_, content);
 
-            var ex = ThrowsPartnerOps(ErrorIds.DatabaseInvalid, () => PartnerStore.OpenOrCreate(db.Path_).Dispose());
+            var ex = ThrowsPartnerOps(ErrorIds.DatabaseInvalid, () => SqliteDatabase.OpenOrCreate(db.Path_).Dispose());
             Assert.Equal(FailureKind.InvalidData, ex.Kind);
-            ThrowsPartnerOps(ErrorIds.DatabaseInvalid, () => PartnerStore.OpenExisting(db.Path_).Dispose());
+            ThrowsPartnerOps(ErrorIds.DatabaseInvalid, () => SqliteDatabase.OpenExisting(db.Path_).Dispose());
 
-            PartnerStore.ReleasePooledConnections();
+            SqliteDatabase.ReleasePooledConnections();
             Assert.Equal(content, File.ReadAllBytes(db.Path_));
             Assert.False(File.Exists(db.Path_ + "-wal"));
         }
@@ -198,12 +199,12 @@ namespace PartnerOps.Tests
 
             var before = Hash(db.Path_);
 
-            var ex = ThrowsPartnerOps(ErrorIds.DatabaseInvalid, () => PartnerStore.OpenOrCreate(db.Path_).Dispose());
+            var ex = ThrowsPartnerOps(ErrorIds.DatabaseInvalid, () => SqliteDatabase.OpenOrCreate(db.Path_).Dispose());
             Assert.Equal(FailureKind.InvalidData, ex.Kind);
-            ThrowsPartnerOps(ErrorIds.DatabaseInvalid, () => PartnerStore.OpenExisting(db.Path_).Dispose());
-            ThrowsPartnerOps(ErrorIds.DatabaseAlreadyExists, () => PartnerStore.Create(db.Path_, "USD").Dispose());
+            ThrowsPartnerOps(ErrorIds.DatabaseInvalid, () => SqliteDatabase.OpenExisting(db.Path_).Dispose());
+            ThrowsPartnerOps(ErrorIds.DatabaseAlreadyExists, () => SqliteDatabase.Create(db.Path_, "USD").Dispose());
 
-            PartnerStore.ReleasePooledConnections();
+            SqliteDatabase.ReleasePooledConnections();
             Assert.Equal(before, Hash(db.Path_));
             using var check = OpenRaw(db.Path_, Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly);
             Assert.Equal(new[] { "invoices" }, check.Query<string>("SELECT name FROM sqlite_master").ToArray());
@@ -220,8 +221,8 @@ namespace PartnerOps.Tests
             }
 
             var before = Hash(db.Path_);
-            ThrowsPartnerOps(ErrorIds.DatabaseInvalid, () => PartnerStore.OpenOrCreate(db.Path_).Dispose());
-            PartnerStore.ReleasePooledConnections();
+            ThrowsPartnerOps(ErrorIds.DatabaseInvalid, () => SqliteDatabase.OpenOrCreate(db.Path_).Dispose());
+            SqliteDatabase.ReleasePooledConnections();
             Assert.Equal(before, Hash(db.Path_));
         }
 
@@ -234,7 +235,7 @@ namespace PartnerOps.Tests
                 Repository(store).Add(Draft("Acme"));
             }
 
-            PartnerStore.ReleasePooledConnections();
+            SqliteDatabase.ReleasePooledConnections();
             var newer = Schema.CurrentVersion + 1;
             using (var raw = OpenRaw(db.Path_))
             {
@@ -243,11 +244,11 @@ namespace PartnerOps.Tests
 
             var before = Hash(db.Path_);
 
-            var ex = ThrowsPartnerOps(ErrorIds.DatabaseSchemaTooNew, () => PartnerStore.OpenExisting(db.Path_).Dispose());
+            var ex = ThrowsPartnerOps(ErrorIds.DatabaseSchemaTooNew, () => SqliteDatabase.OpenExisting(db.Path_).Dispose());
             Assert.Equal(FailureKind.InvalidOperation, ex.Kind);
-            ThrowsPartnerOps(ErrorIds.DatabaseSchemaTooNew, () => PartnerStore.OpenOrCreate(db.Path_).Dispose());
+            ThrowsPartnerOps(ErrorIds.DatabaseSchemaTooNew, () => SqliteDatabase.OpenOrCreate(db.Path_).Dispose());
 
-            PartnerStore.ReleasePooledConnections();
+            SqliteDatabase.ReleasePooledConnections();
             Assert.Equal(before, Hash(db.Path_));
             using var check = OpenRaw(db.Path_, Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly);
             Assert.Equal(newer, check.ExecuteScalar<int>("PRAGMA user_version"));
@@ -263,7 +264,7 @@ namespace PartnerOps.Tests
             }
 
             File.WriteAllText(db.Path_ + "-journal", "stale");
-            PartnerStore.Delete(db.Path_);
+            SqliteDatabase.Delete(db.Path_);
 
             Assert.False(File.Exists(db.Path_));
             Assert.False(File.Exists(db.Path_ + "-wal"));

@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 
 namespace PartnerOps.Tests
@@ -17,7 +18,7 @@ namespace PartnerOps.Tests
             Assert.Equal(2, store.Connection.ExecuteScalar<int>("PRAGMA synchronous")); // FULL
             Assert.Equal(0, store.Connection.ExecuteScalar<int>("PRAGMA trusted_schema"));
             Assert.Equal(1, store.Connection.ExecuteScalar<int>("PRAGMA foreign_keys"));
-            Assert.Equal(PartnerStore.DefaultBusyTimeoutSeconds * 1000, store.Connection.ExecuteScalar<int>("PRAGMA busy_timeout"));
+            Assert.Equal(SqliteDatabase.DefaultBusyTimeoutSeconds * 1000, store.Connection.ExecuteScalar<int>("PRAGMA busy_timeout"));
         }
 
         [Fact]
@@ -38,7 +39,7 @@ namespace PartnerOps.Tests
         [InlineData("3600", 3600)]
         public void The_busy_timeout_comes_from_PARTNEROPS_BUSY_TIMEOUT(string? value, int expected)
         {
-            Assert.Equal(expected, PartnerStore.BusyTimeoutFromEnvironment(Environment(value)));
+            Assert.Equal(expected, SqliteDatabase.BusyTimeoutFromEnvironment(Environment(value)));
         }
 
         [Theory]
@@ -48,12 +49,12 @@ namespace PartnerOps.Tests
         [InlineData("3601")]
         public void A_busy_timeout_that_is_not_0_to_3600_seconds_is_InvalidSetting(string value)
         {
-            var ex = Assert.Throws<PartnerOpsException>(() => PartnerStore.BusyTimeoutFromEnvironment(Environment(value)));
+            var ex = Assert.Throws<PartnerOpsException>(() => SqliteDatabase.BusyTimeoutFromEnvironment(Environment(value)));
             Assert.Equal(ErrorIds.InvalidSetting, ex.ErrorId);
             Assert.Contains($"'{value}'", ex.Message, StringComparison.Ordinal);
         }
 
         private static Func<string, string?> Environment(string? busyTimeout) =>
-            name => name == PartnerStore.BusyTimeoutVariable ? busyTimeout : null;
+            name => name == SqliteDatabase.BusyTimeoutVariable ? busyTimeout : null;
     }
 }

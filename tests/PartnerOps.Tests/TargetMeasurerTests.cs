@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PartnerOps.Data;
 using PartnerOps.Measures;
-using PartnerOps.Storage;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -17,7 +18,7 @@ namespace PartnerOps.Tests
         private static readonly PartnerStatus[] NotProspect = { PartnerStatus.Onboarding, PartnerStatus.Active, PartnerStatus.Suspended, PartnerStatus.Terminated };
 
         private readonly TempDatabase _db = new TempDatabase();
-        private readonly PartnerStore _store;
+        private readonly SqliteDatabase _store;
         private readonly PartnerRepository _partners;
         private readonly RevenueRepository _revenue;
         private readonly TargetRepository _targets;

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -9,7 +10,7 @@ namespace PartnerOps.Tests
     public sealed class TargetRepositoryTests : IDisposable
     {
         private readonly TempDatabase _db = new TempDatabase();
-        private readonly PartnerStore _store;
+        private readonly SqliteDatabase _store;
         private readonly TargetRepository _targets;
 
         public TargetRepositoryTests()

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 
 namespace PartnerOps.Tests
 {
@@ -20,11 +21,11 @@ namespace PartnerOps.Tests
 
         public string File(string name) => System.IO.Path.Combine(Folder, name);
 
-        public PartnerStore Open() => PartnerStore.OpenOrCreate(Path_);
+        public SqliteDatabase Open() => SqliteDatabase.OpenOrCreate(Path_);
 
         public void Dispose()
         {
-            PartnerStore.ReleasePooledConnections();
+            SqliteDatabase.ReleasePooledConnections();
             try
             {
                 Directory.Delete(Folder, recursive: true);

@@ -6,8 +6,9 @@ using System.Linq;
 using System.Security.Cryptography;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using PartnerOps.Data;
 using PartnerOps.Measures;
-using PartnerOps.Storage;
+using PartnerOps.Sqlite;
 using Xunit;
 
 namespace PartnerOps.Tests
@@ -21,7 +22,7 @@ namespace PartnerOps.Tests
         /// <summary>What the repository should treat as "today" for <see cref="Now"/>: the user's local date.</summary>
         public static DateTime Today => Now.ToLocalTime().Date;
 
-        public static PartnerRepository Repository(PartnerStore store, DateTime? utcNow = null)
+        public static PartnerRepository Repository(SqliteDatabase store, DateTime? utcNow = null)
         {
             var now = utcNow ?? Now;
             return new PartnerRepository(store, () => now);
@@ -59,7 +60,7 @@ namespace PartnerOps.Tests
             return draft;
         }
 
-        /// <summary>A connection that bypasses PartnerStore and the pool, to look at or shape a file directly.</summary>
+        /// <summary>A connection that bypasses SqliteDatabase and the pool, to look at or shape a file directly.</summary>
         public static SqliteConnection OpenRaw(string path, SqliteOpenMode mode = SqliteOpenMode.ReadWriteCreate)
         {
             var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString());
@@ -82,7 +83,7 @@ namespace PartnerOps.Tests
 
         public static DateTime Day(int year, int month, int day) => new DateTime(year, month, day);
 
-        public static RevenueRepository Revenue(PartnerStore store) => new RevenueRepository(store, () => Now);
+        public static RevenueRepository Revenue(SqliteDatabase store) => new RevenueRepository(store, () => Now);
 
         /// <summary>A revenue record through a partner (the partner by its object, so by id).</summary>
         public static RevenueDraft Sale(Partner partner, DateTime date, decimal amount, string? currency = null, string? segment = null, string? region = null, string? reference = null) =>
@@ -98,14 +99,14 @@ namespace PartnerOps.Tests
         public static decimal Money(string text) => decimal.Parse(text, NumberStyles.Number | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
         /// <summary>The revenue_totals cells as the triggers keep them, in key order.</summary>
-        public static List<string> KeptTotals(PartnerStore store) =>
+        public static List<string> KeptTotals(SqliteDatabase store) =>
             store.Connection.Query<string>(
                 "SELECT printf('%d|%d|%s|%s|%s|%d|%d|%d|%d', partner_key, year, region_key, segment_key, currency, count, total, minimum, maximum) " +
                 "FROM revenue_totals",
                 transaction: store.Transaction).OrderBy(s => s, StringComparer.Ordinal).ToList();
 
         /// <summary>The same cells computed afresh from the revenue records.</summary>
-        public static List<string> FreshTotals(PartnerStore store) =>
+        public static List<string> FreshTotals(SqliteDatabase store) =>
             store.Connection.Query<string>(
                 "SELECT printf('%d|%d|%s|%s|%s|%d|%d|%d|%d', coalesce(partner_id, 0), CAST(substr(date, 1, 4) AS INTEGER), coalesce(region_key, ''), " +
                 "segment_key, currency, count(*), sum(amount), min(amount), max(amount)) FROM revenue " +

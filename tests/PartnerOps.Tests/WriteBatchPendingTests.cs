@@ -2,7 +2,8 @@ using System;
 using System.Linq;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -10,7 +11,7 @@ namespace PartnerOps.Tests
 {
     /// <summary>
     /// An item about to be passed on (-PassThru) stays pending in the batch until the caller says whether it was passed on
-    /// (Keep) or not (Undo); and a stop (PartnerStore.Interrupt) never interrupts a transaction that holds a finished or
+    /// (Keep) or not (Undo); and a stop (SqliteDatabase.Interrupt) never interrupts a transaction that holds a finished or
     /// pending item, since SQLite would roll the whole transaction back, reported items included.
     /// </summary>
     public class WriteBatchPendingTests : IDisposable
@@ -22,7 +23,7 @@ namespace PartnerOps.Tests
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) SELECT count(*) FROM n WHERE stop_here(i) > 0";
 
         private readonly TempDatabase _db = new TempDatabase();
-        private readonly PartnerStore _store;
+        private readonly SqliteDatabase _store;
         private readonly PartnerRepository _partners;
 
         public WriteBatchPendingTests()
@@ -54,7 +55,7 @@ namespace PartnerOps.Tests
         }
 
         // Runs the counting query on the store's connection (in its transaction, if one is open), with a stop
-        // (PartnerStore.Interrupt, as StopProcessing calls it) coming while the query is at its 1000th row.
+        // (SqliteDatabase.Interrupt, as StopProcessing calls it) coming while the query is at its 1000th row.
         private long CountWithStopDuringIt()
         {
             _store.Connection.CreateFunction("stop_here", (long i) =>
@@ -205,7 +206,7 @@ namespace PartnerOps.Tests
         {
             // Add-Partner -PassThru | Set-Partner: the item Add-Partner passes on is pending while Set-Partner, with its
             // own connection to the same file, begins its batch, which first commits Add-Partner's idle batch.
-            using var downstreamStore = PartnerStore.OpenExisting(_db.Path_);
+            using var downstreamStore = SqliteDatabase.OpenExisting(_db.Path_);
             var downstreamPartners = Repository(downstreamStore);
             using var upstream = new WriteBatch(_store, maxItems: 100, maxAge: Never);
             using var downstream = new WriteBatch(downstreamStore, maxItems: 100, maxAge: Never);

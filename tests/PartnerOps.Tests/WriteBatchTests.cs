@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -11,7 +12,7 @@ namespace PartnerOps.Tests
         private static readonly TimeSpan Never = TimeSpan.FromHours(1);
 
         private readonly TempDatabase _db = new TempDatabase();
-        private readonly PartnerStore _store;
+        private readonly SqliteDatabase _store;
         private readonly PartnerRepository _partners;
 
         public WriteBatchTests()
@@ -28,7 +29,7 @@ namespace PartnerOps.Tests
 
         private string[] StoredNames()
         {
-            using var reader = PartnerStore.OpenExisting(_db.Path_);
+            using var reader = SqliteDatabase.OpenExisting(_db.Path_);
             return Repository(reader).Find(new PartnerFilter()).Select(p => p.Name).ToArray();
         }
 
@@ -125,7 +126,7 @@ namespace PartnerOps.Tests
         [Fact]
         public void A_second_connection_does_not_see_uncommitted_rows_until_Complete()
         {
-            using var reader = PartnerStore.OpenExisting(_db.Path_);
+            using var reader = SqliteDatabase.OpenExisting(_db.Path_);
             var readerPartners = Repository(reader);
 
             using var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never);
@@ -149,7 +150,7 @@ namespace PartnerOps.Tests
             batch.Run(() => _partners.Add(Draft("Pending")));
 
             var started = DateTime.UtcNow;
-            using var reader = PartnerStore.OpenExisting(_db.Path_);
+            using var reader = SqliteDatabase.OpenExisting(_db.Path_);
             Assert.Equal(new[] { "Committed" }, Repository(reader).Find(new PartnerFilter()).Select(p => p.Name).ToArray());
             Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
         }

@@ -14,13 +14,13 @@ BeforeAll {
     # (the NFC name upper-cased, ToUpperInvariant: ß stays ß, so 'Großhandel Nord GmbH' and 'GROẞHANDEL NORD GMBH' had two keys).
     function New-Version3Database([string[]] $Names) {
         $db = New-TestDatabasePath
-        $steps = [PartnerOps.Storage.Schema]::Migrations
+        $steps = [PartnerOps.Sqlite.Schema]::Migrations
         $rows = for ($i = 0; $i -lt $Names.Count; $i++) {
             $n = $Names[$i].Replace("'", "''")
             "($($i + 1), '$n', '$($Names[$i].Normalize().ToUpperInvariant().Replace("'", "''"))', 'Reseller', 'Silver', 'Active', '2015-01-01', '2020-01-01 00:00:00.000', '2020-01-01 00:00:00.000')"
         }
         Invoke-RawSql -Database $db -Sql ($steps[0] + $steps[1] + $steps[2] + @"
-PRAGMA application_id = $([PartnerOps.Storage.Schema]::ApplicationId); PRAGMA user_version = 3;
+PRAGMA application_id = $([PartnerOps.Sqlite.Schema]::ApplicationId); PRAGMA user_version = 3;
 INSERT INTO meta (key, value) VALUES ('currency', 'USD'), ('created_at', '2020-01-01 00:00:00.000');
 INSERT INTO partners (id, name, name_key, type, tier, status, joined_on, created_at, updated_at) VALUES $($rows -join ', ');
 "@)
@@ -177,7 +177,7 @@ Describe 'A schema-3 database whose names now share a key' {
         $all = @(Get-Partner -Database $db | Sort-Object Id)
         $all.Id | Should -Be @(1, 2, 3, 4, 5, 6, 7, 8)
         $all.Name | Should -BeExactly $names
-        (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be ([PartnerOps.Storage.Schema]::Migrations.Count)
+        (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be ([PartnerOps.Sqlite.Schema]::Migrations.Count)
         (Get-PartnerRevenue -Database $db -Partner (Get-Partner -Database $db -Id 4)).Amount | Should -Be 123.45
     }
 

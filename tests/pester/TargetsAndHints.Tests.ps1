@@ -161,7 +161,7 @@ Describe 'Targets stored before their statuses were kept (the schema step)' {
         Close-PooledConnections
         # The table as the step before left it (no statuses column), then the step itself, found by what it does so that the
         # test holds whatever number the step gets.
-        $steps = [PartnerOps.Storage.Schema]::Migrations
+        $steps = [PartnerOps.Sqlite.Schema]::Migrations
         $step = @(0..($steps.Count - 1) | Where-Object { $steps[$_] -like '*ADD COLUMN statuses*' })
         $step.Count | Should -Be 1
         Invoke-RawSql -Database $db -Sql ('ALTER TABLE targets DROP COLUMN statuses;' + $steps[$step[0]])

@@ -57,7 +57,7 @@ function Remove-TestFolders {
 # Closes the connections the module keeps open between commands in this process (what Remove-Module does), so that
 # the next command opens each file afresh: for tests that change a file's mode or mounts under the module.
 function Close-PooledConnections {
-    $store = 'PartnerOps.Storage.PartnerStore' -as [type]
+    $store = 'PartnerOps.Data.PartnerDatabases' -as [type]
     if ($store) { $store::ReleasePooledConnections() }
 }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using PartnerOps.Data;
 
 namespace PartnerOps.Import
 {
@@ -24,7 +25,7 @@ namespace PartnerOps.Import
         string? CanonicalColumn(string column);
 
         /// <summary>Reads what the mapping needs from the database (such as its reporting currency), before the writing starts.</summary>
-        void Prepare(Storage.PartnerStore store);
+        void Prepare(IPartnerDatabase store);
 
         /// <summary>Finds the columns in a source's columns; a missing required column is ImportHeaderInvalid.</summary>
         void Bind(IReadOnlyList<string> columns, string path);

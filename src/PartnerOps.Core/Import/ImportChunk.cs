@@ -9,7 +9,7 @@ namespace PartnerOps.Import
     /// values already encoded as UTF-8 (so the writer only binds), and the row as read, kept in case the
     /// database rejects it. Chunks are reused, so a row costs no allocation here.
     /// </summary>
-    internal sealed class ImportChunk
+    public sealed class ImportChunk
     {
         private const byte NullKind = 0;
         private const byte TextKind = 1;

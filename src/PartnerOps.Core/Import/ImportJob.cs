@@ -2,31 +2,31 @@ using System;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Import
 {
     /// <summary>
     /// One file being imported. <see cref="PartnerImport.Open"/> opens it and checks its columns before
     /// anything is written; <see cref="Run"/> reads, validates and maps rows on the calling thread while an
-    /// <see cref="ImportWriter"/> writes them on another, and reports failures, progress and commits to
+    /// <see cref="IImportWriter"/> writes them on another, and reports failures, progress and commits to
     /// the listener on the calling thread.
     /// </summary>
     public sealed class ImportJob : IDisposable
     {
         private readonly ImportSource _source;
         private readonly IImportMapper _mapper;
-        private readonly Func<ImportTarget> _target;
+        private readonly ImportTable _table;
         private readonly ImportOptions _options;
         private readonly Func<DateTime> _utcNow;
         private readonly bool _hasFirst;
         private int _boundColumns;
 
-        internal ImportJob(ImportSource source, IImportMapper mapper, Func<ImportTarget> target, ImportOptions options, Func<DateTime> utcNow)
+        internal ImportJob(ImportSource source, IImportMapper mapper, ImportTable table, ImportOptions options, Func<DateTime> utcNow)
         {
             _source = source;
             _mapper = mapper;
-            _target = target;
+            _table = table;
             _options = options;
             _utcNow = utcNow;
 
@@ -45,7 +45,7 @@ namespace PartnerOps.Import
         public string Path => _source.Path;
 
         /// <summary>Imports the file, with its rejected rows written to a failed-row file of its own (<see cref="ImportOptions.FailedRowPath"/>).</summary>
-        public ImportResult Run(PartnerStore store, IImportListener listener, CancellationToken cancellation)
+        public ImportResult Run(IPartnerDatabase store, IImportListener listener, CancellationToken cancellation)
         {
             using var failedRows = _options.FailedRowPath == null ? null : new FailedRowWriter(_options.FailedRowPath);
             return Run(store, listener, cancellation, failedRows);
@@ -56,7 +56,7 @@ namespace PartnerOps.Import
         /// every file of a command, so each file's rejects are kept, with a File column from the second file on).
         /// </summary>
         [MethodImpl(Hot.Path)]
-        public ImportResult Run(PartnerStore store, IImportListener listener, CancellationToken cancellation, FailedRowWriter? failedRows)
+        public ImportResult Run(IPartnerDatabase store, IImportListener listener, CancellationToken cancellation, FailedRowWriter? failedRows)
         {
             failedRows?.BeginFile(_source.Path, _source.RawColumns, _source.Delimiter, (_source as CsvImportSource)?.HasSeparatorLine == true, _mapper.CanonicalColumn);
             if (HeaderWarning is string warning)
@@ -79,13 +79,13 @@ namespace PartnerOps.Import
         }
 
         [MethodImpl(Hot.Path)]
-        private ImportResult Import(PartnerStore store, IImportListener listener, CancellationToken cancellation, FailedRowWriter? failedRows)
+        private ImportResult Import(IPartnerDatabase store, IImportListener listener, CancellationToken cancellation, FailedRowWriter? failedRows)
         {
             var clock = Stopwatch.StartNew();
             var nextProgress = TimeSpan.Zero;
             long read = 0, failed = 0;
             _mapper.Prepare(store);
-            using var writer = new ImportWriter(store, _target(), _options, _utcNow, cancellation);
+            using var writer = store.StartImport(_table, _options, _utcNow, cancellation);
             try
             {
                 var chunk = writer.Rent();

@@ -1,8 +1,9 @@
 using System;
+using PartnerOps.Data;
 
 namespace PartnerOps.Import
 {
-    /// <summary>Import-Partner's engine: partner rows (<see cref="PartnerImportMapper"/>) into the partners table (<see cref="PartnerImportTarget"/>).</summary>
+    /// <summary>Import-Partner's engine: partner rows (<see cref="PartnerImportMapper"/>) into the partners table (<see cref="ImportTable.Partners"/>).</summary>
     public static class PartnerImport
     {
         /// <summary>
@@ -16,7 +17,7 @@ namespace PartnerOps.Import
             var source = ImportSource.Open(path, options, mapper.CanonicalColumn, mapper.Columns);
             try
             {
-                return new ImportJob(source, mapper, () => new PartnerImportTarget(options.Mode), options, clock);
+                return new ImportJob(source, mapper, ImportTable.Partners, options, clock);
             }
             catch
             {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using PartnerOps.Data;
 
 namespace PartnerOps.Import
 {
@@ -67,7 +68,7 @@ namespace PartnerOps.Import
             return ColumnNames.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
         }
 
-        public void Prepare(Storage.PartnerStore store)
+        public void Prepare(IPartnerDatabase store)
         {
         }
 

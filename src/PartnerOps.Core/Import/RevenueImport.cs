@@ -1,8 +1,9 @@
 using System;
+using PartnerOps.Data;
 
 namespace PartnerOps.Import
 {
-    /// <summary>Import-PartnerRevenue's engine: revenue rows (<see cref="RevenueImportMapper"/>) into the revenue table (<see cref="RevenueImportTarget"/>).</summary>
+    /// <summary>Import-PartnerRevenue's engine: revenue rows (<see cref="RevenueImportMapper"/>) into the revenue table (<see cref="ImportTable.Revenue"/>).</summary>
     public static class RevenueImport
     {
         /// <summary>How the reason of a row whose PartnerName is not in the database begins.</summary>
@@ -23,7 +24,7 @@ namespace PartnerOps.Import
             var source = ImportSource.Open(path, options, mapper.CanonicalColumn, mapper.Columns);
             try
             {
-                return new ImportJob(source, mapper, () => new RevenueImportTarget(options.Mode), options, clock);
+                return new ImportJob(source, mapper, ImportTable.Revenue, options, clock);
             }
             catch
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using PartnerOps.Data;
 
 namespace PartnerOps.Import
 {
@@ -33,7 +34,7 @@ namespace PartnerOps.Import
 
         private readonly int[] _bound = new int[ColumnNames.Length];
         private readonly ValueText _values;
-        private string _reportingCurrency = Storage.PartnerStore.DefaultCurrency;
+        private string _reportingCurrency = PartnerDatabases.DefaultCurrency;
 
         /// <param name="culture">-Culture, or null for the culture of the calling thread (the session's).</param>
         public RevenueImportMapper(CultureInfo? culture)
@@ -50,7 +51,7 @@ namespace PartnerOps.Import
         public string? CanonicalColumn(string column) =>
             ColumnNames.FirstOrDefault(c => string.Equals(c, column.Trim(), StringComparison.OrdinalIgnoreCase));
 
-        public void Prepare(Storage.PartnerStore store) => _reportingCurrency = store.Currency;
+        public void Prepare(IPartnerDatabase store) => _reportingCurrency = store.Currency;
 
         public void Bind(IReadOnlyList<string> columns, string path)
         {

@@ -3,9 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using Dapper;
-using Microsoft.Data.Sqlite;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Measures
 {
@@ -42,51 +40,36 @@ namespace PartnerOps.Measures
     /// </summary>
     public sealed class RevenueMeasurer
     {
-        private const string GivenTable = "temp.po_measure_input";
         private const int ShareDigits = 6;
 
-        private readonly PartnerStore _store;
-        private bool _given;
+        private readonly IPartnerDatabase _store;
+        private readonly IRevenueSums _sums;
 
-        public RevenueMeasurer(PartnerStore store)
+        /// <summary>A measurer of the revenue in <paramref name="store"/> (or of records given to it, see <see cref="BeginGiven"/>).</summary>
+        public RevenueMeasurer(IPartnerDatabase store)
         {
             _store = store;
+            _sums = store.RevenueSums;
         }
 
         /// <summary>
         /// Switches this measurer to records given by the caller (Measure-PartnerRevenue's pipeline) instead
         /// of the database's; they are written to a temporary table so the same SQL measures them.
         /// </summary>
-        public void BeginGiven()
-        {
-            TranslatedReads.Run(_store, () => _store.Connection.Execute(
-                @"CREATE TEMP TABLE IF NOT EXISTS po_measure_input (
-                      partner_id INTEGER, date TEXT NOT NULL, amount INTEGER NOT NULL, currency TEXT NOT NULL,
-                      segment TEXT NOT NULL, segment_key TEXT NOT NULL, region TEXT, region_key TEXT);
-                  DELETE FROM temp.po_measure_input;"));
-            _given = true;
-        }
+        public void BeginGiven() => _sums.BeginGiven();
 
         /// <summary>Adds one given record; InvalidAmount or InvalidCurrencyCode when it cannot be measured exactly.</summary>
         public void AddGiven(PartnerRevenue revenue)
         {
             var date = RevenueRules.NormalizeDate(revenue.Date);
             var currency = CurrencyCodes.Require(revenue.Currency, date);
-            var segment = RevenueRules.NormalizeSegment(revenue.Segment);
-            var region = PartnerRules.NormalizeRegion(revenue.Region);
-            var given = new
-            {
+            _sums.AddGiven(
                 revenue.PartnerId,
-                Date = PartnerRules.FormatDate(date),
-                Amount = RevenueRules.ToMinorUnits(revenue.Amount, currency),
-                Currency = currency,
-                Segment = segment,
-                SegmentKey = RevenueRules.Key(segment),
-                Region = region,
-                RegionKey = RevenueRules.Key(region),
-            };
-            TranslatedReads.Run(_store, () => _store.Connection.Execute(
-                $"INSERT INTO {GivenTable} VALUES (@PartnerId, @Date, @Amount, @Currency, @Segment, @SegmentKey, @Region, @RegionKey)", given));
+                date,
+                RevenueRules.ToMinorUnits(revenue.Amount, currency),
+                currency,
+                RevenueRules.NormalizeSegment(revenue.Segment),
+                PartnerRules.NormalizeRegion(revenue.Region));
         }
 
         /// <summary>Set by <see cref="Measure"/> when something was left out of the answer, saying what and why.</summary>
@@ -127,7 +110,7 @@ namespace PartnerOps.Measures
             var code = CurrencyCodes.Require(currency);
             try
             {
-                return Sum(new List<RevenueGroupKey>(), filter, code, new ExchangeRateRepository(_store).Converter()).Values.Sum(g => g.Total);
+                return Sum(new List<RevenueGroupKey>(), filter, code, _store.ExchangeRates.Converter()).Values.Sum(g => g.Total);
             }
             catch (OverflowException ex)
             {
@@ -144,7 +127,7 @@ namespace PartnerOps.Measures
         {
             var keys = CheckKeys(request.GroupBy);
             var currency = CurrencyCodes.Require(string.IsNullOrWhiteSpace(request.Currency) ? _store.Currency : request.Currency);
-            var converter = new ExchangeRateRepository(_store).Converter();
+            var converter = _store.ExchangeRates.Converter();
 
             var groups = Sum(keys, request.Filter, currency, converter);
             if (keys.Count == 0 && groups.Count == 0)
@@ -301,152 +284,36 @@ namespace PartnerOps.Measures
         internal static decimal? ShareOfTotal(decimal part, decimal whole) =>
             whole <= 0 ? (decimal?)null : decimal.Round(part / whole, ShareDigits, MidpointRounding.AwayFromZero);
 
-        /// <summary>Runs the SQL and combines its per-currency, per-year sums into groups in <paramref name="currency"/>.</summary>
+        /// <summary>Combines the database's per-currency, per-year sums (<see cref="IRevenueSums"/>) into groups in <paramref name="currency"/>.</summary>
         private Dictionary<string, Group> Sum(IList<RevenueGroupKey> keys, RevenueFilter filter, string currency, CurrencyConverter converter)
         {
-            var useTotals = !_given && RevenueWhere.TotalsCanAnswer(filter) && !keys.Contains(RevenueGroupKey.Quarter) && !keys.Contains(RevenueGroupKey.Month);
-            var (where, parameters) = RevenueWhere.Build(filter, useTotals, _given ? GivenTable : "revenue");
-            var source = useTotals
-                ? "SELECT t.partner_key AS partner_key, t.year AS year, NULL AS month, t.region_key AS region_key, t.region AS region, " +
-                  "t.segment_key AS segment_key, t.segment AS segment, t.currency AS currency, t.count AS count, t.total AS total, " +
-                  "t.minimum AS minimum, t.maximum AS maximum FROM revenue_totals t" + where
-                : "SELECT coalesce(r.partner_id, 0) AS partner_key, CAST(substr(r.date, 1, 4) AS INTEGER) AS year, " +
-                  "CAST(substr(r.date, 6, 2) AS INTEGER) AS month, coalesce(r.region_key, '') AS region_key, r.region AS region, " +
-                  "r.segment_key AS segment_key, r.segment AS segment, r.currency AS currency, 1 AS count, r.amount AS total, " +
-                  "r.amount AS minimum, r.amount AS maximum FROM " + (_given ? GivenTable : "revenue") + " r" + where;
-
-            var select = new StringBuilder("SELECT ");
-            var groupBy = new StringBuilder();
-            for (var i = 0; i < keys.Count; i++)
-            {
-                var (group, display) = Sql(keys[i]);
-                select.Append(display).Append(" AS k").Append(i).Append(", ");
-                groupBy.Append(group).Append(", ");
-            }
-
-            // The total is summed in two parts (whole billions of minor units, and the rest), each far from 64 bits, so that a sum over
-            // many cells or records never raises "integer overflow"; the parts are joined exactly as decimals below.
-            select.Append("b.currency, b.year, sum(b.count), sum(b.total / 1000000000), sum(b.total % 1000000000), min(b.minimum), max(b.maximum) FROM (")
-                .Append(source).Append(") b");
-            if (keys.Any(k => k == RevenueGroupKey.Partner || k == RevenueGroupKey.Type || k == RevenueGroupKey.Tier || k == RevenueGroupKey.Country))
-            {
-                select.Append(" LEFT JOIN partners p ON p.id = b.partner_key");
-            }
-
-            if (keys.Contains(RevenueGroupKey.Region))
-            {
-                select.Append(Spelling("region", source));
-            }
-
-            if (keys.Contains(RevenueGroupKey.Segment))
-            {
-                select.Append(Spelling("segment", source));
-            }
-
-            select.Append(" GROUP BY ").Append(groupBy).Append("b.currency, b.year");
-
             var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
             var factors = new Dictionary<(string, int), (decimal Multiply, decimal Divide)>();
-            try
+            foreach (var sum in _sums.Sum(keys, filter))
             {
-                using (var reader = _store.Connection.ExecuteReader(select.ToString(), parameters, _store.Transaction))
+                if (!factors.TryGetValue((sum.Currency, sum.Year), out var factor))
                 {
-                    while (reader.Read())
-                    {
-                        var values = new object?[keys.Count];
-                        for (var i = 0; i < keys.Count; i++)
-                        {
-                            values[i] = Typed(keys[i], reader.IsDBNull(i) ? null : reader.GetValue(i));
-                        }
-
-                        var rowCurrency = reader.GetString(keys.Count);
-                        var year = reader.GetInt32(keys.Count + 1);
-                        if (!factors.TryGetValue((rowCurrency, year), out var factor))
-                        {
-                            var rate = converter.Factors(rowCurrency, currency, year);
-                            factor = (rate.Multiply * RevenueRules.MinorUnit(rowCurrency), rate.Divide);
-                            factors.Add((rowCurrency, year), factor);
-                        }
-
-                        var identity = Identity(values);
-                        if (!groups.TryGetValue(identity, out var group))
-                        {
-                            group = new Group(values);
-                            groups.Add(identity, group);
-                        }
-
-                        var total = (reader.GetInt64(keys.Count + 3) * 1_000_000_000m) + reader.GetInt64(keys.Count + 4);
-                        group.Add(
-                            reader.GetInt64(keys.Count + 2),
-                            Convert(total, factor),
-                            Convert(reader.GetInt64(keys.Count + 5), factor),
-                            Convert(reader.GetInt64(keys.Count + 6), factor));
-                    }
+                    var rate = converter.Factors(sum.Currency, currency, sum.Year);
+                    factor = (rate.Multiply * RevenueRules.MinorUnit(sum.Currency), rate.Divide);
+                    factors.Add((sum.Currency, sum.Year), factor);
                 }
-            }
-            catch (SqliteException ex)
-            {
-                throw PartnerStore.Translate(ex, _store.Path);
+
+                var identity = Identity(sum.Keys);
+                if (!groups.TryGetValue(identity, out var group))
+                {
+                    group = new Group(sum.Keys);
+                    groups.Add(identity, group);
+                }
+
+                group.Add(sum.Count, Convert(sum.Total, factor), Convert(sum.Minimum, factor), Convert(sum.Maximum, factor));
             }
 
             return groups;
         }
 
-        // The spelling shown for each region or segment key: the smallest of the database's (one scan of its totals), so that a
-        // measure of 2016 alone shows a region as the measure of every year does; records given in the pipeline (not stored) show
-        // the smallest of their own.
-        private string Spelling(string column, string source) =>
-            $" LEFT JOIN (SELECT {column}_key, min({column}) AS shown FROM " +
-            (_given ? $"({source}) g" : "revenue_totals") +
-            $" GROUP BY {column}_key) {column}_shown ON {column}_shown.{column}_key = b.{column}_key";
-
         // Minor units to the measure's currency: one multiplication and at most one division (exact unless the quotient does not end).
         private static decimal Convert(decimal minor, (decimal Multiply, decimal Divide) factor) =>
             factor.Divide == 1m ? minor * factor.Multiply : minor * factor.Multiply / factor.Divide;
-
-        /// <summary>The SQL that groups by a key, and the SQL that shows it.</summary>
-        private static (string Group, string Display) Sql(RevenueGroupKey key) => key switch
-        {
-            RevenueGroupKey.Partner => ("b.partner_key", "CASE WHEN b.partner_key = 0 THEN NULL ELSE min(p.name) END"),
-            RevenueGroupKey.Type => ("p.type", "p.type"),
-            RevenueGroupKey.Tier => ("p.tier", "p.tier"),
-            RevenueGroupKey.Country => ("p.country", "p.country"),
-            // One spelling per key, whatever the filter, year, currency or other keys of a row: spellings that share a key
-            // (İstanbul, ISTANBUL) are one group, shown one way (the smallest: see Spelling).
-            RevenueGroupKey.Region => ("b.region_key", "min(region_shown.shown)"),
-            RevenueGroupKey.Segment => ("b.segment_key", "min(segment_shown.shown)"),
-            RevenueGroupKey.Channel => ("(b.partner_key = 0)", "(b.partner_key = 0)"),
-            RevenueGroupKey.Year => ("b.year", "b.year"),
-            RevenueGroupKey.Quarter => ("((b.month + 2) / 3)", "((b.month + 2) / 3)"),
-            RevenueGroupKey.Month => ("b.month", "b.month"),
-            _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
-        };
-
-        /// <summary>A key's value as the measure shows it: enums for Type, Tier and Channel, numbers for periods.</summary>
-        private static object? Typed(RevenueGroupKey key, object? value)
-        {
-            if (value == null)
-            {
-                return null;
-            }
-
-            switch (key)
-            {
-                case RevenueGroupKey.Type:
-                    return (PartnerType)Enum.Parse(typeof(PartnerType), (string)value);
-                case RevenueGroupKey.Tier:
-                    return (PartnerTier)Enum.Parse(typeof(PartnerTier), (string)value);
-                case RevenueGroupKey.Channel:
-                    return System.Convert.ToInt64(value, CultureInfo.InvariantCulture) == 1 ? RevenueChannel.Direct : RevenueChannel.Partner;
-                case RevenueGroupKey.Year:
-                case RevenueGroupKey.Quarter:
-                case RevenueGroupKey.Month:
-                    return System.Convert.ToInt32(value, CultureInfo.InvariantCulture);
-                default:
-                    var text = (string)value;
-                    return text.Length == 0 ? null : text;
-            }
-        }
 
         /// <summary>A group's identity: its key values, compared as the database grouped them (regions and segments by their key, RevenueRules.Key).</summary>
         internal static string Identity(object?[] values)

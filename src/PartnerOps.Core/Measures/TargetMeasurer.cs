@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Dapper;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Measures
 {
@@ -24,9 +23,10 @@ namespace PartnerOps.Measures
         // What a partner-count target counted before its statuses were stored: every partner but a Prospect.
         private static readonly PartnerStatus[] LegacyStatuses = { PartnerStatus.Onboarding, PartnerStatus.Active, PartnerStatus.Suspended, PartnerStatus.Terminated };
 
-        private readonly PartnerStore _store;
+        private readonly IPartnerDatabase _store;
 
-        public TargetMeasurer(PartnerStore store)
+        /// <summary>A measurer of the targets in <paramref name="store"/>.</summary>
+        public TargetMeasurer(IPartnerDatabase store)
         {
             _store = store;
         }
@@ -34,7 +34,7 @@ namespace PartnerOps.Measures
         public IEnumerable<TargetProgress> Measure(IList<int> years, IList<NamePattern> regions, DateTime asOf)
         {
             asOf = asOf.Date;
-            var targets = new TargetRepository(_store).Find(null, years, regions).ToList();
+            var targets = _store.Targets.Find(null, years, regions).ToList();
             var revenue = new RevenueMeasurer(_store);
             foreach (var target in targets)
             {
@@ -120,20 +120,8 @@ namespace PartnerOps.Measures
         /// </summary>
         private long CountPartners(string? region, PartnerStatus[]? statuses, DateTime date)
         {
-            var sql = "SELECT count(*) FROM partners WHERE joined_on <= @date AND (ended_on IS NULL OR ended_on > @date) " +
-                      "AND status IN (SELECT value FROM json_each(@statuses))";
-            if (region != null)
-            {
-                sql += " AND po_key(region) = @regionKey";
-            }
-
-            return TranslatedReads.Run(_store, () => _store.Connection.ExecuteScalar<long>(sql, new
-            {
-                date = PartnerRules.FormatDate(date),
-                regionKey = RevenueRules.Key(region),
-                // A target stored without statuses (none should be, after schema 7) counts what every count target did before.
-                statuses = "[\"" + string.Join("\",\"", (statuses ?? LegacyStatuses).Select(s => s.ToString())) + "\"]",
-            }, _store.Transaction));
+            // A target stored without statuses (none should be, after schema 7) counts what every count target did before.
+            return _store.Partners.CountOn(date, region, statuses ?? LegacyStatuses);
         }
 
         /// <summary>Revenue booked from the target year's start to <paramref name="to"/>, in <paramref name="currency"/>, unrounded.</summary>

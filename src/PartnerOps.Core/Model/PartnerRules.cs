@@ -11,10 +11,14 @@ namespace PartnerOps
         public const int MaxRegionLength = 100;
         public const int MaxNotesLength = 4000;
 
-        /// <summary>The years a partner's JoinedOn and EndedOn may fall in (as for revenue: anything else is a typo).</summary>
+        /// <summary>The one year range of PartnerOps (JoinedOn and EndedOn, booking dates, target and exchange-rate years): anything else is a typo.</summary>
         public const int MinYear = 1900;
 
+        /// <summary>The last year of the range (see <see cref="MinYear"/>).</summary>
         public const int MaxYear = 2999;
+
+        /// <summary>Whether <paramref name="year"/> is within the one year range of PartnerOps: <see cref="MinYear"/> to <see cref="MaxYear"/>.</summary>
+        public static bool IsYearInRange(int year) => year >= MinYear && year <= MaxYear;
 
         /// <summary>
         /// Trims and NFC-normalises a name, with every space separator (U+00A0 NO-BREAK SPACE, U+2000 to U+200A, U+202F,
@@ -217,7 +221,7 @@ namespace PartnerOps
         /// </summary>
         public static DateTime? CheckDate(DateTime? date, string property)
         {
-            if (date is DateTime value && (value.Year < MinYear || value.Year > MaxYear))
+            if (date is DateTime value && !IsYearInRange(value.Year))
             {
                 throw Invalid(property, FormatDate(value), $"a date must be between the years {MinYear} and {MaxYear}");
             }

@@ -92,9 +92,9 @@ namespace PartnerOps
         /// <summary>The booking date (date only), or InvalidRevenueValue.</summary>
         public static DateTime NormalizeDate(DateTime date)
         {
-            if (date.Year < 1900 || date.Year > 2999)
+            if (!PartnerRules.IsYearInRange(date.Year))
             {
-                throw Invalid("Date", PartnerRules.FormatDate(date), "a booking date must be between the years 1900 and 2999");
+                throw Invalid("Date", PartnerRules.FormatDate(date), $"a booking date must be between the years {PartnerRules.MinYear} and {PartnerRules.MaxYear}");
             }
 
             return date.Date;
@@ -173,5 +173,36 @@ namespace PartnerOps
                 FailureKind.InvalidArgument,
                 $"{property} '{TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture))}' is not valid: {problem}.",
                 value);
+
+        /// <summary>
+        /// A record as Add-PartnerRevenue stores it, from what it was given: the date (1900 to 2999), the amount exact in its
+        /// currency's minor units (returned as <c>Minor</c> too), and the defaults: the currency is <paramref name="reportingCurrency"/>,
+        /// the segment Enterprise, the region the partner's (<paramref name="partner"/>, null for direct revenue, which needs one).
+        /// </summary>
+        /// <exception cref="PartnerOpsException">InvalidRevenueValue, InvalidAmount, InvalidCurrencyCode (InvalidArgument).</exception>
+        public static (PartnerRevenue Revenue, long Minor) Complete(RevenueDraft draft, Partner? partner, string reportingCurrency)
+        {
+            var date = NormalizeDate(draft.Date);
+            var currency = CurrencyCodes.Require(string.IsNullOrWhiteSpace(draft.Currency) ? reportingCurrency : draft.Currency, date);
+            var minor = ToMinorUnits(draft.Amount, currency);
+            var segment = NormalizeSegment(draft.Segment);
+            var region = PartnerRules.NormalizeRegion(draft.Region, ErrorIds.InvalidRevenueValue) ?? partner?.Region;
+            if (partner == null && region == null)
+            {
+                throw Invalid("Region", draft.Region, "direct revenue needs a region (partner revenue defaults to the partner's)");
+            }
+
+            return (new PartnerRevenue
+            {
+                PartnerId = partner?.Id,
+                PartnerName = partner?.Name,
+                Date = date,
+                Amount = FromMinorUnits(minor, currency),
+                Currency = currency,
+                Segment = segment,
+                Region = region,
+                Reference = NormalizeReference(draft.Reference),
+            }, minor);
+        }
     }
 }

@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -111,8 +111,7 @@ namespace PartnerOps.Commands
                 return;
             }
 
-            // One INSERT (the history trigger inside it): SQLite undoes it alone when it fails.
-            WriteItem(writes, InputObject ?? (object)Name, () => writes.Partners.Add(draft), PassThru, oneStatement: true);
+            WriteItem(writes, InputObject ?? (object)Name, writes.Partners.Adding(draft), PassThru);
         }
 
         protected override void EndProcessing() => CompleteWrites("Added");

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System;
 using System.Management.Automation;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -142,8 +142,7 @@ namespace PartnerOps.Commands
                 return;
             }
 
-            // Reads, then one INSERT (totals and history triggers inside it): SQLite undoes it alone when it fails.
-            WriteItem(writes, target, () => writes.Revenue.Add(draft), PassThru, oneStatement: true);
+            WriteItem(writes, target, writes.Revenue.Adding(draft), PassThru);
         }
 
         protected override void EndProcessing() => CompleteWrites("Added", "revenue record(s)");

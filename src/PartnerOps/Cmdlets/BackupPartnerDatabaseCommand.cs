@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -28,7 +28,7 @@ namespace PartnerOps.Commands
             var destination = ResolveFileSystemPath(DestinationPath);
             try
             {
-                destination = PartnerStore.RequireFilePath(destination, "backup destination");
+                destination = PartnerDatabases.RequireFilePath(destination, "backup destination");
             }
             catch (PartnerOpsException ex)
             {
@@ -76,13 +76,13 @@ namespace PartnerOps.Commands
             WriteProgress(new ProgressRecord(1, "Backup-PartnerDatabase", "Done") { RecordType = ProgressRecordType.Completed });
             WriteVerbose($"Backed up '{store.Path}' to '{destination}'.");
             DatabaseInfo info;
-            using (var copy = PartnerStore.OpenExisting(destination))
+            using (var copy = PartnerDatabases.OpenExisting(destination))
             {
                 info = copy.GetInfo();
             }
 
             // The copy is the user's file now: no connection is kept to it, so it stands alone, without -wal or -shm.
-            PartnerStore.ReleasePooledConnections(destination);
+            PartnerDatabases.ReleasePooledConnections(destination);
             WriteObject(info);
         }
     }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -57,9 +57,9 @@ namespace PartnerOps.Commands
                 AddAll(filter.Names, Name?.Select(NamePattern.ParseName));
                 AddAll(filter.Ids, Id);
                 var seen = Write(store, filter);
-                foreach (var missing in new PartnerRepository(store).Unmatched(filter, seen))
+                foreach (var missing in store.Partners.Unmatched(filter, seen))
                 {
-                    WriteFailure(PartnerRepository.NotFound("'" + missing.Text + "'", missing.Text), missing.Text);
+                    WriteFailure(RecordNotFound.Partner("'" + missing.Text + "'", missing.Text), missing.Text);
                 }
 
                 // A region or country that no partner has is most often a typo: say so, with the closest ones in use.
@@ -70,7 +70,7 @@ namespace PartnerOps.Commands
 
             foreach (var (reference, item) in PipedPartners(InputObject))
             {
-                if (!(ReadStoreFor(reference.Database, item) is PartnerStore store))
+                if (!(ReadStoreFor(reference.Database, item) is IPartnerDatabase store))
                 {
                     continue;
                 }
@@ -78,7 +78,7 @@ namespace PartnerOps.Commands
                 SeeOtherWrites(store);
                 var filter = BuildFilter();
                 var ids = new HashSet<long>();
-                foreach (var missing in new PartnerRepository(store).Resolve(new[] { reference }, ids, filter.Names, idsAsGiven: false))
+                foreach (var missing in store.Partners.Resolve(new[] { reference }, ids, filter.Names, idsAsGiven: false))
                 {
                     WriteFailure(missing, item);
                 }
@@ -92,10 +92,10 @@ namespace PartnerOps.Commands
         }
 
         // Streams the partners the filter matches; returns the name keys written (for the names that matched nothing).
-        private HashSet<string> Write(PartnerStore store, PartnerFilter filter)
+        private HashSet<string> Write(IPartnerDatabase store, PartnerFilter filter)
         {
             SeeOtherWrites(store);
-            var partners = new PartnerRepository(store);
+            var partners = store.Partners;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             WriteRows(partners.Find(filter).Select(partner =>
             {

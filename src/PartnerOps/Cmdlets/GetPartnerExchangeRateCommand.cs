@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -35,7 +35,7 @@ namespace PartnerOps.Commands
             {
                 try
                 {
-                    foreach (var rate in new ExchangeRateRepository(store).Find(From, To, Year))
+                    foreach (var rate in store.ExchangeRates.Find(From, To, Year))
                     {
                         WriteObject(rate);
                     }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -45,7 +45,7 @@ namespace PartnerOps.Commands
 
         // The history of the partners (all of it without partners), newest first; errors for partners that are not there
         // point at the piped item when there is one.
-        private void Write(PartnerStore store, PartnerReference[]? partners, object? item)
+        private void Write(IPartnerDatabase store, PartnerReference[]? partners, object? item)
         {
             SeeOtherWrites(store);
             var filter = new HistoryFilter
@@ -58,7 +58,7 @@ namespace PartnerOps.Commands
             {
                 // Ids as given: a removed partner's history stays readable by its id.
                 filter.PartnerIds = new HashSet<long>();
-                foreach (var missing in new PartnerRepository(store).Resolve(partners, filter.PartnerIds, wildcards: null, idsAsGiven: true))
+                foreach (var missing in store.Partners.Resolve(partners, filter.PartnerIds, wildcards: null, idsAsGiven: true))
                 {
                     WriteFailure(missing, item ?? missing.Target);
                 }
@@ -74,7 +74,7 @@ namespace PartnerOps.Commands
                 filter.Entities.Add(entity);
             }
 
-            var history = new HistoryRepository(store);
+            var history = store.History;
             WriteRows(history.Find(filter), () => history.Count(filter));
 
             FlushSqlTrace();

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -47,20 +47,20 @@ namespace PartnerOps.Commands
         }
 
         // The databases piped partners were read in, each with the number of records written for them.
-        private readonly Dictionary<string, (PartnerStore Store, long Written)> _piped = new Dictionary<string, (PartnerStore, long)>(StringComparer.Ordinal);
+        private readonly Dictionary<string, (IPartnerDatabase Store, long Written)> _piped = new Dictionary<string, (IPartnerDatabase, long)>(StringComparer.Ordinal);
 
-        private void WarnOfUnknownFilterValues(PartnerStore store, bool answerEmpty)
+        private void WarnOfUnknownFilterValues(IPartnerDatabase store, bool answerEmpty)
         {
             FilterHintWarnings.Warn(this, store, HintedFilter.RevenueRegion, Region, answerEmpty);
             FilterHintWarnings.Warn(this, store, HintedFilter.RevenueSegment, Segment, answerEmpty);
         }
 
-        private void Write(PartnerStore store, PartnerReference[]? partners, object? item)
+        private void Write(IPartnerDatabase store, PartnerReference[]? partners, object? item)
         {
             var filter = BuildFilter(store, partners, item);
             filter.Skip = PagingSkip;
             filter.First = PagingFirst;
-            var revenue = new RevenueRepository(store);
+            var revenue = store.Revenue;
             var written = 0L;
             WriteRows(FilterHintWarnings.Counted(revenue.Find(filter), () => written++), () => revenue.Count(filter));
             if (item == null)

@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -32,7 +32,7 @@ namespace PartnerOps.Commands
         {
             using (var store = OpenStore(create: false))
             {
-                var targets = new TargetRepository(store);
+                var targets = store.Targets;
                 var found = 0;
                 WriteRows(FilterHintWarnings.Counted(targets.Find(Metric, Year, Region?.Select(NamePattern.Parse).ToList()), () => found++));
                 WarnIfNone(this, store, found == 0, Metric, Year, Region);
@@ -44,13 +44,13 @@ namespace PartnerOps.Commands
         /// filters, the years and regions that have targets, and Set-PartnerTarget), and for each exact -Region value no target
         /// has, the closest regions that have one.
         /// </summary>
-        internal static void WarnIfNone(PartnerOpsCmdlet cmdlet, PartnerStore store, bool none, TargetMetric[]? metrics, int[]? years, string[]? regions)
+        internal static void WarnIfNone(PartnerOpsCmdlet cmdlet, IPartnerDatabase store, bool none, TargetMetric[]? metrics, int[]? years, string[]? regions)
         {
             if (none)
             {
                 try
                 {
-                    cmdlet.WriteWarning(new TargetRepository(store).NoneFound(metrics, years, regions));
+                    cmdlet.WriteWarning(store.Targets.NoneFound(metrics, years, regions));
                 }
                 catch (PartnerOpsException ex)
                 {

@@ -6,7 +6,7 @@ using System.Management.Automation;
 using System.Text;
 using System.Threading;
 using PartnerOps.Import;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -21,7 +21,7 @@ namespace PartnerOps.Commands
 
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private ErrorBudget? _errorBudget;
-        private PartnerStore? _store;
+        private IPartnerDatabase? _store;
 
         // One failed-row file for every file of the command, so each file's rejected rows are kept (with a File column).
         private FailedRowWriter? _failedRows;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using PartnerOps.Measures;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -67,14 +67,14 @@ namespace PartnerOps.Commands
                 SeeOtherWrites(store);
 
                 // An exact name that names no partner at all is an error, as with Get-Partner; the measure counts the others.
-                var partners = new PartnerRepository(store);
+                var partners = store.Partners;
                 foreach (var name in request.Filter.Names.Where(n => !n.IsWildcard))
                 {
                     var exact = new PartnerFilter();
                     exact.Names.Add(name);
                     if (partners.Count(exact) == 0)
                     {
-                        WriteFailure(PartnerRepository.NotFound("'" + name.Text + "'", name.Text, store.Path), name.Text);
+                        WriteFailure(RecordNotFound.Partner("'" + name.Text + "'", name.Text, store.Path), name.Text);
                     }
                 }
 

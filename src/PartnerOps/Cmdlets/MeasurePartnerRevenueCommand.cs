@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using PartnerOps.Measures;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {

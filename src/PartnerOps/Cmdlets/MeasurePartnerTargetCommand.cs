@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using PartnerOps.Measures;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {

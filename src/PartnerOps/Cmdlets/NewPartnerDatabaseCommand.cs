@@ -1,6 +1,6 @@
 using System.IO;
 using System.Management.Automation;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -24,7 +24,7 @@ namespace PartnerOps.Commands
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CurrencyCompleter))]
         [SingleValue]
-        public string Currency { get; set; } = PartnerStore.DefaultCurrency;
+        public string Currency { get; set; } = PartnerDatabases.DefaultCurrency;
 
         /// <summary>Replace an existing file (ConfirmImpact High: prompts unless -Confirm:$false).</summary>
         [Parameter]
@@ -46,14 +46,14 @@ namespace PartnerOps.Commands
                         return;
                     }
 
-                    PartnerStore.Delete(path);
+                    PartnerDatabases.Delete(path);
                 }
                 else if (!this.ShouldProcessAtMedium(path, $"Create PartnerOps database (currency {currency})"))
                 {
                     return;
                 }
 
-                using var store = PartnerStore.Create(path, currency);
+                using var store = PartnerDatabases.Create(path, currency);
                 WriteObject(store.GetInfo());
             }
             catch (PartnerOpsException ex)

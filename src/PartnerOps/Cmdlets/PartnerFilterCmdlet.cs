@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -87,7 +87,7 @@ namespace PartnerOps.Commands
         /// After the command's answer: a warning for each exact -Region or -Country value that no partner has, naming the
         /// closest ones in use (<see cref="FilterHintWarnings"/>); <paramref name="answerEmpty"/> when nothing was found.
         /// </summary>
-        protected void WarnOfUnknownFilterValues(PartnerStore store, bool answerEmpty)
+        protected void WarnOfUnknownFilterValues(IPartnerDatabase store, bool answerEmpty)
         {
             FilterHintWarnings.Warn(this, store, HintedFilter.PartnerRegion, Region, answerEmpty);
             FilterHintWarnings.Warn(this, store, HintedFilter.PartnerCountry, Country, answerEmpty);

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Globalization;
 using System.Management.Automation;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -79,10 +80,10 @@ namespace PartnerOps.Commands
         protected override void EndProcessing() => CompleteWrites("Removed", "target(s)");
 
         // TargetNotFound; when no target at all has the -Region given, the message also names the closest regions that have one.
-        private PartnerOpsException NotFound(Storage.PartnerStore store, string what)
+        private PartnerOpsException NotFound(IPartnerDatabase store, string what)
         {
-            var notFound = Storage.TargetRepository.NotFound(what, what);
-            var hint = Region == null ? null : Storage.FilterHints.Unknown(store, Storage.HintedFilter.TargetRegion, new[] { Region }).Select(u => u.Message).FirstOrDefault();
+            var notFound = RecordNotFound.Target(what, what);
+            var hint = Region == null ? null : store.UnknownFilterValues(HintedFilter.TargetRegion, new[] { Region }).Select(u => u.Message).FirstOrDefault();
             return hint == null ? notFound : new PartnerOpsException(notFound.ErrorId, notFound.Kind, notFound.Message + " " + hint, what);
         }
 

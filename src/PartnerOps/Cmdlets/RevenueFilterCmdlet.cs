@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -63,14 +63,14 @@ namespace PartnerOps.Commands
         /// PartnerNotFound errors (targeted at <paramref name="item"/>, the piped object, when there is one), and then
         /// match nothing rather than everything.
         /// </summary>
-        protected RevenueFilter BuildFilter(PartnerStore store, IEnumerable<PartnerReference>? partners, object? item = null)
+        protected RevenueFilter BuildFilter(IPartnerDatabase store, IEnumerable<PartnerReference>? partners, object? item = null)
         {
             var filter = new RevenueFilter { From = From?.Date, To = To?.Date };
             SeeOtherWrites(store);
             if (partners != null)
             {
                 filter.RestrictPartners = true;
-                foreach (var missing in new PartnerRepository(store).Resolve(partners, filter.PartnerIds, filter.PartnerNames, idsAsGiven: false))
+                foreach (var missing in store.Partners.Resolve(partners, filter.PartnerIds, filter.PartnerNames, idsAsGiven: false))
                 {
                     WriteFailure(missing, item ?? missing.Target);
                 }

@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -20,7 +20,7 @@ namespace PartnerOps.Commands
             DatabaseFinding[] findings;
             try
             {
-                using var store = PartnerStore.OpenExisting(path);
+                using var store = PartnerDatabases.OpenExisting(path);
                 findings = store.Check().ToArray();
             }
             catch (PartnerOpsException ex) when (ex.ErrorId == ErrorIds.DatabaseInvalid && ex.Kind != FailureKind.InvalidArgument)

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
-using PartnerOps.Storage;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -108,30 +108,30 @@ namespace PartnerOps.Commands
     /// <summary>Partner names starting with what was typed (ignoring case), by an index range with a limit.</summary>
     public sealed class PartnerNameCompleter : DatabaseCompleter
     {
-        protected override IEnumerable<string> Values(string databasePath, string prefix) => CompletionSource.PartnerNames(databasePath, prefix);
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => PartnerDatabases.Completion.PartnerNames(databasePath, prefix);
     }
 
     /// <summary>Regions of the partners, revenue and targets.</summary>
     public sealed class RegionCompleter : DatabaseCompleter
     {
-        protected override IEnumerable<string> Values(string databasePath, string prefix) => CompletionSource.Regions(databasePath, prefix);
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => PartnerDatabases.Completion.Regions(databasePath, prefix);
     }
 
     /// <summary>Country codes in use, then the other ISO 3166-1 codes.</summary>
     public sealed class CountryCompleter : DatabaseCompleter
     {
-        protected override IEnumerable<string> Values(string databasePath, string prefix) => CompletionSource.Countries(databasePath, prefix);
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => PartnerDatabases.Completion.Countries(databasePath, prefix);
     }
 
     /// <summary>Revenue segments.</summary>
     public sealed class SegmentCompleter : DatabaseCompleter
     {
-        protected override IEnumerable<string> Values(string databasePath, string prefix) => CompletionSource.Segments(databasePath, prefix);
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => PartnerDatabases.Completion.Segments(databasePath, prefix);
     }
 
     /// <summary>The reporting currency and the currencies of the rates, then the other ISO 4217 codes.</summary>
     public sealed class CurrencyCompleter : DatabaseCompleter
     {
-        protected override IEnumerable<string> Values(string databasePath, string prefix) => CompletionSource.Currencies(databasePath, prefix);
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => PartnerDatabases.Completion.Currencies(databasePath, prefix);
     }
 }

@@ -1,7 +1,9 @@
 using System.Linq;
 using Microsoft.Data.Sqlite;
+using PartnerOps.Data;
 using PartnerOps.Import;
-using PartnerOps.Storage;
+using PartnerOps.Sqlite;
+using PartnerOps.Sqlite.Native;
 using Xunit;
 
 namespace PartnerOps.Tests.Import
@@ -120,7 +122,7 @@ namespace PartnerOps.Tests.Import
             }
         }
 
-        private static long Pragma(PartnerStore store, string name)
+        private static long Pragma(SqliteDatabase store, string name)
         {
             using var command = store.Connection.CreateCommand();
             command.CommandText = "PRAGMA " + name;

@@ -4,8 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using PartnerOps.Data;
 using PartnerOps.Import;
-using PartnerOps.Storage;
+using PartnerOps.Sqlite;
 using static PartnerOps.Tests.TestSupport;
 
 namespace PartnerOps.Tests.Import
@@ -100,7 +101,7 @@ namespace PartnerOps.Tests.Import
                 return Array.Empty<Partner>();
             }
 
-            using var store = PartnerStore.OpenExisting(Db.Path_);
+            using var store = SqliteDatabase.OpenExisting(Db.Path_);
             return Repository(store).Find(new PartnerFilter()).ToArray();
         }
 

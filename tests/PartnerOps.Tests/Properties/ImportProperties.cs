@@ -6,8 +6,9 @@ using System.Threading.Tasks;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using PartnerOps.Data;
 using PartnerOps.Import;
-using PartnerOps.Storage;
+using PartnerOps.Sqlite;
 using PartnerOps.Tests.Import;
 using static PartnerOps.Tests.TestSupport;
 
@@ -56,7 +57,7 @@ namespace PartnerOps.Tests.Properties
                         try
                         {
                             using var job = PartnerImport.Open(path, options, () => Now);
-                            using var store = PartnerStore.OpenExisting(db.Path_);
+                            using var store = SqliteDatabase.OpenExisting(db.Path_);
                             return (Result: job.Run(store, listener, CancellationToken.None), Failure: (PartnerOpsException?)null);
                         }
                         catch (PartnerOpsException ex) when (ex.ErrorId == ErrorIds.ImportFileInvalid || ex.ErrorId == ErrorIds.ImportHeaderInvalid)
@@ -70,7 +71,7 @@ namespace PartnerOps.Tests.Properties
                     }
 
                     var (result, failure) = run.GetAwaiter().GetResult(); // rethrows any other exception: the property fails with it
-                    using var check = PartnerStore.OpenExisting(db.Path_);
+                    using var check = SqliteDatabase.OpenExisting(db.Path_);
                     var findings = check.Check();
                     if (findings.Any(f => !f.Passed))
                     {

@@ -3,7 +3,8 @@ using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using static PartnerOps.Tests.TestSupport;
 
 namespace PartnerOps.Tests.Properties

@@ -1,0 +1,35 @@
+using System;
+
+namespace PartnerOps.Data
+{
+    /// <summary>
+    /// Groups pipelined writes into transactions for speed while each item still succeeds or fails alone. The open
+    /// transaction only ever holds whole items, so disposing (a stopped pipeline) commits them: what a cmdlet reported as
+    /// written stays written.
+    /// </summary>
+    public interface IWriteBatch : IDisposable
+    {
+        /// <summary>Time since the batch was created.</summary>
+        TimeSpan Elapsed { get; }
+
+        /// <summary>Items committed so far.</summary>
+        long Committed { get; }
+
+        /// <summary>
+        /// Runs one item's writes; if it throws, its changes are undone and the batch goes on. The operation says whether it
+        /// needs a savepoint around it (<see cref="WriteOperation.UndoesItself"/>). <paramref name="pending"/>: the item is about
+        /// to be passed on (-PassThru) and stays undecided until <see cref="Keep"/> or <see cref="Undo"/>.
+        /// </summary>
+        object? Run(WriteOperation operation, bool pending = false);
+
+        /// <summary>The pending item was passed on: it stays written.</summary>
+        void Keep();
+
+        /// <summary>The pending item was not passed on: its changes are undone.</summary>
+        void Undo();
+
+        /// <summary>Commits the open transaction, if any.</summary>
+        /// <exception cref="PartnerOpsException">A named database failure (DatabaseFull ...); the open items are then rolled back.</exception>
+        void Complete();
+    }
+}

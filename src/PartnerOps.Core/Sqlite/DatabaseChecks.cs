@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using PartnerOps.Data;
+using PartnerOps.Import;
+using PartnerOps.Sqlite.Native;
+
+namespace PartnerOps.Sqlite
+{
+    /// <summary>Test-PartnerDatabase's checks of a SQLite database: integrity, foreign keys, schema, revenue totals and names.</summary>
+    internal static class DatabaseChecks
+    {
+
+        // Cells of revenue_totals that differ from a fresh sum of the records (or exist on one side only), each counted once.
+        // The sums are split (whole billions of minor units, and the rest) so that a sum beyond 64 bits cannot raise "integer
+        // overflow": both sides are brought to the same form (q, r) with 0 <= r < 10^9, and a total stored as REAL (the silent
+        // overflow of older versions) never matches.
+        private const string TotalsCheck = @"
+WITH fresh_split AS (
+    SELECT coalesce(partner_id, 0) AS partner_key, CAST(substr(date, 1, 4) AS INTEGER) AS year, coalesce(region_key, '') AS region_key,
+           segment_key, currency, count(*) AS count, sum(amount / 1000000000) AS hi, sum(amount % 1000000000) AS lo,
+           'integer' AS kind, min(amount) AS minimum, max(amount) AS maximum
+    FROM revenue GROUP BY 1, 2, 3, 4, 5),
+fresh AS (SELECT partner_key, year, region_key, segment_key, currency, count,
+           hi + (lo - ((lo % 1000000000) + 1000000000) % 1000000000) / 1000000000 AS q, ((lo % 1000000000) + 1000000000) % 1000000000 AS r,
+           kind, minimum, maximum FROM fresh_split),
+kept AS (SELECT partner_key, year, region_key, segment_key, currency, count,
+           total / 1000000000 + ((total % 1000000000) - ((total % 1000000000 + 1000000000) % 1000000000)) / 1000000000 AS q,
+           ((total % 1000000000) + 1000000000) % 1000000000 AS r, typeof(total) AS kind, minimum, maximum FROM revenue_totals)
+SELECT count(*) FROM (
+    SELECT partner_key, year, region_key, segment_key, currency FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept)
+    UNION
+    SELECT partner_key, year, region_key, segment_key, currency FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh))";
+
+        /// <summary>Integrity, foreign-key, schema and revenue-totals checks, each with what it found.</summary>
+        public static IReadOnlyList<DatabaseFinding> Check(SqliteDatabase db)
+        {
+            try
+            {
+                var integrity = db.Connection.Query<string>("PRAGMA integrity_check").ToList();
+                var integrityOk = integrity.Count == 1 && integrity[0] == "ok";
+                var foreignKeys = db.Connection
+                    .Query<(string Table, long RowId, string Parent)>("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check()")
+                    .Select(row => string.Format(CultureInfo.InvariantCulture, "{0} row {1} refers to a missing {2} row", row.Table, row.RowId, row.Parent))
+                    .ToList();
+                var version = db.Connection.ExecuteScalar<int>("PRAGMA user_version");
+                var schemaOk = version == Schema.CurrentVersion;
+                var totalsOff = schemaOk ? db.Connection.ExecuteScalar<long>(TotalsCheck) : 0;
+                var shared = schemaOk ? new PartnerRepository(db).SharedNames() : new List<(long, string, long, string)>();
+                var staleSortKeys = schemaOk ? new PartnerRepository(db).StaleSortKeys() : new List<(long, string)>();
+                var sharedTargets = schemaOk ? new TargetRepository(db).SharedRegions() : new List<(long, string?, long, string?, string, int)>();
+                return new[]
+                {
+                    new DatabaseFinding("Integrity", integrityOk, string.Join(Environment.NewLine, integrity)) { Database = db.Path },
+                    new DatabaseFinding("ForeignKey", foreignKeys.Count == 0, foreignKeys.Count == 0 ? "ok" : string.Join(Environment.NewLine, foreignKeys)) { Database = db.Path },
+                    new DatabaseFinding("Schema", schemaOk, schemaOk ? $"version {version}" : $"version {version}, expected {Schema.CurrentVersion}") { Database = db.Path },
+                    new DatabaseFinding("RevenueTotals", totalsOff == 0, totalsOff == 0 ? "ok" : $"{totalsOff} revenue total(s) differ from the records they sum") { Database = db.Path },
+                }.Concat(SharedNameFindings(db, shared)).Concat(SharedTargetFindings(db, sharedTargets)).Concat(SortKeyFindings(db, staleSortKeys)).ToList();
+            }
+            catch (SqliteException ex)
+            {
+                // SQLite may refuse to read a damaged page at all rather than report it.
+                throw SqliteErrors.Translate(ex, db.Path);
+            }
+        }
+
+        // SharedTargets: "ok", or one failed finding per pair of targets whose regions print the same (stored before schema 6).
+        private static IEnumerable<DatabaseFinding> SharedTargetFindings(SqliteDatabase db, IReadOnlyList<(long FirstId, string? FirstRegion, long OtherId, string? OtherRegion, string Metric, int Year)> pairs)
+        {
+            return Findings(db, "SharedTargets", pairs.Select(p => string.Format(
+                CultureInfo.InvariantCulture,
+                "Targets Id {0} and Id {1} ({2} {3}) have regions that print the same ('{4}' and '{5}': equal ignoring case folding, the kind of space " +
+                "and invisible characters); they were stored before regions were compared this way. Id {0} is the target of that region; Id {1} " +
+                "is not found by region and is measured as the same region. Keep one: Remove-PartnerTarget -Id {1} (or -Id {0}, then Set-PartnerTarget " +
+                "with the value to keep).",
+                p.FirstId,
+                p.OtherId,
+                p.Metric,
+                p.Year,
+                TextRules.Shown(p.FirstRegion),
+                TextRules.Shown(p.OtherRegion))));
+        }
+
+        // SharedNames: "ok", or one failed finding per pair of partners whose names print the same (stored before schema 4).
+        private static IEnumerable<DatabaseFinding> SharedNameFindings(SqliteDatabase db, IReadOnlyList<(long FirstId, string FirstName, long OtherId, string OtherName)> pairs)
+        {
+            return Findings(db, "SharedNames", pairs.Select(p => string.Format(
+                CultureInfo.InvariantCulture,
+                "Partners Id {0} '{1}' and Id {2} '{3}' have names that print the same (equal ignoring case folding, the kind of space and " +
+                "invisible characters); they were stored before names were compared this way. Lookups by that name fail (give -Id) until an admin " +
+                "resolves it: if they are two partners, rename one (Set-Partner -Id {2} -NewName 'another name'); if they are one, record the revenue " +
+                "of Id {2} under Id {0} (Add-PartnerRevenue -Partner (Get-Partner -Id {0}) ...) and remove Id {2} (Remove-Partner -Id {2} -Force).",
+                p.FirstId,
+                TextRules.Shown(p.FirstName),
+                p.OtherId,
+                TextRules.Shown(p.OtherName))));
+        }
+
+        // NameSortKeys: "ok", or one failed finding per partner whose stored sort key is not its name's (another program wrote it).
+        private static IEnumerable<DatabaseFinding> SortKeyFindings(SqliteDatabase db, IReadOnlyList<(long Id, string Name)> partners)
+        {
+            return Findings(db, "NameSortKeys", partners.Select(p => string.Format(
+                CultureInfo.InvariantCulture,
+                "Partner Id {0} '{1}' has a stored sort key that is not its name's (it was written by another program), so Get-Partner lists it " +
+                "out of name order; lookups by name are not affected. Renaming it writes the key again: Set-Partner -Id {0} -NewName 'a temporary name', " +
+                "then Set-Partner -Id {0} -NewName back.",
+                p.Id,
+                TextRules.Shown(p.Name))));
+        }
+
+        // One check's findings: "ok" when nothing failed, else one failed finding per problem.
+        private static IEnumerable<DatabaseFinding> Findings(SqliteDatabase db, string check, IEnumerable<string> problems)
+        {
+            var failed = problems.Select(problem => new DatabaseFinding(check, false, problem) { Database = db.Path }).ToList();
+            return failed.Count > 0 ? failed : new List<DatabaseFinding> { new DatabaseFinding(check, true, "ok") { Database = db.Path } };
+        }
+
+        /// <summary>The database's schema version, currency, counts, size and journal mode.</summary>
+        public static DatabaseInfo Info(SqliteDatabase db) => new DatabaseInfo
+        {
+            Path = db.Path,
+            Database = db.Path,
+            SchemaVersion = db.Connection.ExecuteScalar<int>("PRAGMA user_version", transaction: db.Transaction),
+            Currency = db.Currency,
+            PartnerCount = db.Connection.ExecuteScalar<long>("SELECT count(*) FROM partners", transaction: db.Transaction),
+            RevenueCount = db.Connection.ExecuteScalar<long>("SELECT coalesce(sum(count), 0) FROM revenue_totals", transaction: db.Transaction),
+            SizeBytes = new FileInfo(db.Path).Length,
+            // Opened immutable, SQLite reports no journal; the file's header says what it is (bytes 18-19: 2 = WAL).
+            JournalMode = db.IsImmutable && FileHeaderSaysWal(db.Path)
+                ? "wal"
+                : db.Connection.ExecuteScalar<string>("PRAGMA journal_mode", transaction: db.Transaction) ?? string.Empty,
+        };
+
+        private static bool FileHeaderSaysWal(string path)
+        {
+            using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                var header = new byte[20];
+                return file.Read(header, 0, header.Length) == header.Length && header[18] == 2 && header[19] == 2;
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using PartnerOps.Data;
+using PartnerOps.Import;
+using PartnerOps.Sqlite.Native;
+
+namespace PartnerOps.Sqlite
+{
+    /// <summary>
+    /// The TEMP triggers each connection adds so that every insert, update and delete of partners, revenue,
+    /// targets and exchange rates writes a history row in the same transaction. They are TEMP because the
+    /// user's name is known only to the connection (a schema trigger cannot read it).
+    /// </summary>
+    internal static class HistoryTriggers
+    {
+        private sealed class Entity
+        {
+            public Entity(string name, string table, string id, string? partnerId, params (string Property, string Column)[] columns)
+            {
+                Name = name;
+                Table = table;
+                Id = id;
+                PartnerId = partnerId;
+                Columns = columns;
+            }
+
+            public string Name { get; }
+
+            public string Table { get; }
+
+            /// <summary>SQL of the entity's id over a row alias ({0}: new or old).</summary>
+            public string Id { get; }
+
+            public string? PartnerId { get; }
+
+            /// <summary>Properties and the SQL of their values over a row alias ({0}).</summary>
+            public (string Property, string Column)[] Columns { get; }
+        }
+
+        private static readonly Entity[] Entities =
+        {
+            new Entity("Partner", "partners", "{0}.id", "{0}.id",
+                ("Name", "{0}.name"), ("Type", "{0}.type"), ("Tier", "{0}.tier"), ("Status", "{0}.status"), ("Region", "{0}.region"),
+                ("Country", "{0}.country"), ("JoinedOn", "{0}.joined_on"), ("EndedOn", "{0}.ended_on"), ("Notes", "{0}.notes")),
+            new Entity("Revenue", "revenue", "{0}.id", "{0}.partner_id",
+                ("PartnerId", "{0}.partner_id"), ("Date", "{0}.date"), ("Amount", Amount("{0}")), ("Currency", "{0}.currency"),
+                ("Segment", "{0}.segment"), ("Region", "{0}.region"), ("Reference", "{0}.reference")),
+            new Entity("Target", "targets", "{0}.id", null,
+                ("Metric", "{0}.metric"), ("Region", "{0}.region"), ("Year", "{0}.year"), ("Value", "{0}.value"), ("Currency", "{0}.currency"), ("Statuses", "{0}.statuses")),
+            new Entity("ExchangeRate", "exchange_rates", "{0}.from_currency || '/' || {0}.to_currency || '/' || {0}.year", null,
+                ("From", "{0}.from_currency"), ("To", "{0}.to_currency"), ("Year", "{0}.year"), ("Rate", "{0}.rate")),
+        };
+
+        /// <summary>How many triggers <see cref="Sql"/> makes.</summary>
+        public static int Count => Entities.Length * 3;
+
+        /// <summary>The statements that (re)create the triggers for a user.</summary>
+        public static string Sql(string user)
+        {
+            var literal = "'" + user.Replace("'", "''") + "'";
+            var sql = new StringBuilder();
+            foreach (var entity in Entities)
+            {
+                foreach (var operation in new[] { "Insert", "Update", "Delete" })
+                {
+                    var row = operation == "Delete" ? "old" : "new";
+                    string changes;
+                    var when = string.Empty;
+                    if (operation == "Update")
+                    {
+                        // Only the properties that changed; an update that changed none is not recorded.
+                        var pairs = string.Join(" UNION ALL ", entity.Columns.Select(c =>
+                            $"SELECT '{c.Property}' AS p, {Fill(c.Column, "old")} AS o, {Fill(c.Column, "new")} AS n"));
+                        changes = $"(SELECT json_group_object(p, json_array(o, n)) FROM ({pairs}) WHERE o IS NOT n)";
+                        when = " WHEN " + string.Join(" OR ", entity.Columns.Select(c => $"{Fill(c.Column, "old")} IS NOT {Fill(c.Column, "new")}"));
+                    }
+                    else
+                    {
+                        // Every property (an import writes a million of these: one json_object is the cheap form);
+                        // HistoryRepository leaves out those without a value.
+                        changes = "json_object(" + string.Join(", ", entity.Columns.Select(c => operation == "Insert"
+                            ? $"'{c.Property}', json_array(NULL, {Fill(c.Column, row)})"
+                            : $"'{c.Property}', json_array({Fill(c.Column, row)}, NULL)")) + ")";
+                    }
+
+                    var partnerId = entity.PartnerId == null ? "NULL" : Fill(entity.PartnerId, row);
+                    sql.Append($"DROP TRIGGER IF EXISTS temp.po_history_{entity.Table}_{operation.ToLowerInvariant()};\n");
+                    sql.Append($"CREATE TEMP TRIGGER po_history_{entity.Table}_{operation.ToLowerInvariant()} AFTER {operation.ToUpperInvariant()} ON main.{entity.Table}{when}\nBEGIN\n");
+                    sql.Append("    INSERT INTO history (at, user, operation, entity, entity_id, partner_id, changes)\n");
+                    sql.Append($"    VALUES (strftime('%Y-%m-%d %H:%M:%f', 'now'), {literal}, '{operation}', '{entity.Name}', {Fill(entity.Id, row)}, {partnerId}, {changes});\n");
+                    sql.Append("END;\n");
+                }
+            }
+
+            return sql.ToString();
+        }
+
+        /// <summary>
+        /// One statement that records the insert of every row of an entity's table with an id above ?1: a bulk
+        /// import drops its connection's per-row insert trigger and runs this once per batch, in the batch's
+        /// transaction (the same history, written set-wise).
+        /// </summary>
+        public static string InsertedSince(string entityName, string user)
+        {
+            var entity = Entities.Single(e => e.Name == entityName);
+            var changes = "json_object(" + string.Join(", ", entity.Columns.Select(c => $"'{c.Property}', json_array(NULL, {Fill(c.Column, "t")})")) + ")";
+            var partnerId = entity.PartnerId == null ? "NULL" : Fill(entity.PartnerId, "t");
+            return "INSERT INTO history (at, user, operation, entity, entity_id, partner_id, changes) " +
+                   $"SELECT strftime('%Y-%m-%d %H:%M:%f', 'now'), '{user.Replace("'", "''")}', 'Insert', '{entity.Name}', {Fill(entity.Id, "t")}, {partnerId}, {changes} " +
+                   $"FROM main.{entity.Table} t WHERE t.id > ?1 ORDER BY t.id";
+        }
+
+        /// <summary>The name of the per-row insert trigger of an entity's table.</summary>
+        public static string InsertTrigger(string entityName) =>
+            $"po_history_{Entities.Single(e => e.Name == entityName).Table}_insert";
+
+        private static string Fill(string template, string row) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, row);
+
+        // An amount as exact decimal text in its currency's minor digits (the table holds whole minor units).
+        private static string Amount(string row)
+        {
+            string Digits(int n) =>
+                $"(CASE WHEN {row}.amount < 0 THEN '-' ELSE '' END) || (abs({row}.amount) / {Pow(n)}) || '.' || printf('%0{n}d', abs({row}.amount) % {Pow(n)})";
+            string In(int n) => string.Join(", ", RevenueRules.CurrenciesWithDigits(n).Select(c => "'" + c + "'"));
+            return $"(CASE WHEN {row}.currency IN ({In(0)}) THEN CAST({row}.amount AS TEXT) WHEN {row}.currency IN ({In(3)}) THEN {Digits(3)} " +
+                   $"WHEN {row}.currency IN ({In(4)}) THEN {Digits(4)} ELSE {Digits(2)} END)";
+        }
+
+        private static int Pow(int digits) => digits == 4 ? 10000 : digits == 3 ? 1000 : 100;
+    }
+}

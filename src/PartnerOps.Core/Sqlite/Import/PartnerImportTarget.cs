@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using PartnerOps.Data;
+using PartnerOps.Import;
+using PartnerOps.Sqlite.Native;
+using SQLitePCL;
+
+namespace PartnerOps.Sqlite
+{
+    /// <summary>
+    /// Partner rows into the partners table, unique on (name_key, name_dup): a new row has name_dup 0 (see schema step 4). On the import's connection the table's
+    /// CHECK constraints are left to <see cref="PartnerImportMapper"/> when they are exactly the ones it
+    /// enforces (see <see cref="KnownChecks"/>): SQLite evaluates an IN-list CHECK by building a small
+    /// table for every row, which measured more than half of a row's cost. The setting is put back when
+    /// the import ends; with any other CHECK on the table, or any trigger on it, SQLite checks as always.
+    /// </summary>
+    internal sealed class PartnerImportTarget : ImportTarget
+    {
+        private sqlite3? _db;
+        private bool _checksLeftToMapper;
+        private SqliteStatement? _shared;
+
+        public PartnerImportTarget(ImportMode mode)
+            : base(mode)
+        {
+        }
+
+        public override int ParameterCount => PartnerImportMapper.ParameterCount;
+
+        protected override string HistoryEntity => "Partner";
+
+        protected override string Table => "partners";
+
+        /// <summary>True while the table's CHECK constraints are not evaluated by SQLite (the mapper's are equivalent).</summary>
+        public bool ChecksLeftToMapper => _checksLeftToMapper;
+
+        protected override string InsertSql =>
+            "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort) " +
+            $"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, {SqliteDatabase.NameSortFunction}(?1)) ON CONFLICT (name_key, name_dup) DO NOTHING";
+
+        protected override string UpdateSql =>
+            $"UPDATE partners SET name = ?1, name_sort = {SqliteDatabase.NameSortFunction}(?1), type = ?3, tier = ?4, status = ?5, region = ?6, country = ?7, joined_on = ?8, " +
+            "ended_on = ?9, notes = ?10, updated_at = ?11 WHERE name_key = ?2 AND NOT EXISTS (SELECT 1 FROM partners WHERE name_key = ?2 AND name_dup <> 0) " +
+            // A row that changes nothing writes nothing (no UpdatedAt, no history): it counts as skipped (NotUpdated).
+            "AND (name IS NOT ?1 OR type IS NOT ?3 OR tier IS NOT ?4 OR status IS NOT ?5 OR region IS NOT ?6 OR country IS NOT ?7 " +
+            "OR joined_on IS NOT ?8 OR ended_on IS NOT ?9 OR notes IS NOT ?10)";
+
+        // Partners stored before schema 4 whose names now share a key: an Upsert of that name updates neither. Otherwise the
+        // stored partner already holds the row's values: skipped.
+        protected override RowOutcome NotUpdated(ImportChunk chunk, int row) =>
+            !_shared!.Exists(chunk.TextString(row, 1)!)
+                ? RowOutcome.Of(RowOutcomeKind.Skipped)
+                : RowOutcome.Failed(
+                    "Name",
+                    $"'{chunk.TextString(row, 0)}' names more than one partner (names that print the same, stored before names were compared this way); " +
+                    "nothing was changed. Test-PartnerDatabase -Detailed names them; merge or rename them, or use Set-Partner -Id.");
+
+        /// <summary>The partners table's CHECK constraints that every mapped row satisfies by construction.</summary>
+        public static IReadOnlyCollection<string> KnownChecks { get; } = new[]
+        {
+            $"length(name) BETWEEN 1 AND {PartnerRules.MaxNameLength}",
+            InList("type", typeof(PartnerType)),
+            InList("tier", typeof(PartnerTier)),
+            InList("status", typeof(PartnerStatus)),
+            "country IS NULL OR length(country) = 2",
+        };
+
+        /// <summary>The CHECK constraints in a CREATE TABLE statement, whitespace collapsed.</summary>
+        public static IReadOnlyCollection<string> ChecksOf(string createTable)
+        {
+            var checks = new List<string>();
+            foreach (Match match in Regex.Matches(createTable, @"\bCHECK\s*\(", RegexOptions.IgnoreCase))
+            {
+                var start = match.Index + match.Length;
+                var depth = 1;
+                var i = start;
+                for (; i < createTable.Length && depth > 0; i++)
+                {
+                    depth += createTable[i] == '(' ? 1 : createTable[i] == ')' ? -1 : 0;
+                }
+
+                checks.Add(Regex.Replace(createTable.Substring(start, i - 1 - start), @"\s+", " ").Trim());
+            }
+
+            return checks;
+        }
+
+        public override void Prepare(sqlite3 db)
+        {
+            _db = db;
+            var table = SqliteStatement.QueryText(db, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'partners'") ?? string.Empty;
+            var checks = ChecksOf(table);
+
+            // A trigger on partners (a schema or a TEMP one) writes other tables, whose CHECKs the mapper knows nothing
+            // of; the history's own triggers write only values that satisfy the history table's CHECKs.
+            var triggers = SqliteStatement.QueryText(
+                db,
+                "SELECT count(*) FROM (SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger' UNION ALL SELECT tbl_name, name FROM sqlite_temp_master WHERE type = 'trigger') " +
+                "WHERE tbl_name = 'partners' AND substr(name, 1, 11) <> 'po_history_'");
+            if (triggers == "0" && checks.Count == KnownChecks.Count && !checks.Except(KnownChecks, StringComparer.Ordinal).Any())
+            {
+                SqliteStatement.Exec(db, "PRAGMA ignore_check_constraints = ON");
+                _checksLeftToMapper = true;
+            }
+
+            base.Prepare(db);
+            _shared = new SqliteStatement(db, "SELECT 1 FROM partners WHERE name_key = ?1 AND name_dup <> 0 LIMIT 1");
+        }
+
+        protected override RowOutcome Conflict(ImportChunk chunk, int row) =>
+            RowOutcome.Failed(
+                "Name",
+                $"'{chunk.TextString(row, 0)}' already exists (partner names are unique ignoring case, including ß as ss and İ as i, the kind of space " +
+                "and invisible characters); -Mode Upsert updates it, -Mode Skip leaves it.");
+
+        public override void Dispose()
+        {
+            _shared?.Dispose();
+            _shared = null;
+            base.Dispose();
+            if (_db != null)
+            {
+                // The connection goes back to the pool: it must not keep the import's settings.
+                if (_checksLeftToMapper)
+                {
+                    SqliteStatement.Exec(_db, "PRAGMA ignore_check_constraints = OFF");
+                }
+
+                _db = null;
+            }
+        }
+
+        private static string InList(string column, Type enumType) =>
+            column + " IN (" + string.Join(",", Enum.GetNames(enumType).Select(n => "'" + n + "'")) + ")";
+    }
+}

@@ -1,0 +1,395 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using PartnerOps.Data;
+using PartnerOps.Import;
+using PartnerOps.Sqlite.Native;
+
+namespace PartnerOps.Sqlite
+{
+    /// <summary>Partner queries and writes. Reads stream; writes run inside the store's current transaction.</summary>
+    public sealed class PartnerRepository : IPartnerRepository
+    {
+        private readonly SqliteDatabase _store;
+        private readonly Func<DateTime> _utcNow;
+        private PartnerInsertCommand? _insert;
+
+        public PartnerRepository(SqliteDatabase store, Func<DateTime>? utcNow = null)
+        {
+            _store = store;
+            _utcNow = utcNow ?? (() => DateTime.UtcNow);
+        }
+
+        /// <summary>
+        /// Partners matching the filter, sorted by name as people expect (<see cref="PartnerRules.NameSortKey"/>, then the
+        /// name key, then the id: the partners_name_sort index), yielded as they are read.
+        /// </summary>
+        public IEnumerable<Partner> Find(PartnerFilter filter) => TranslatedReads.Stream(_store, () =>
+        {
+            var (sql, parameters) = PartnerSql.FindStatement(filter);
+            return _store.Connection.Query<Partner>(sql, parameters, _store.Transaction, buffered: false).Select(Stamp);
+        });
+
+        /// <summary>How many partners match the filter, ignoring paging.</summary>
+        public long Count(PartnerFilter filter)
+        {
+            var (where, parameters) = PartnerSql.BuildWhere(filter);
+            return TranslatedReads.Run(_store, () => _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM partners" + where, parameters, _store.Transaction));
+        }
+
+        /// <summary>
+        /// The exact (non-wildcard) names of the filter that match no partner at all. <paramref name="seenKeys"/>
+        /// are the name keys <see cref="Find"/> returned; with paging, the names not on the page are looked up.
+        /// </summary>
+        public IEnumerable<NamePattern> Unmatched(PartnerFilter filter, ISet<string> seenKeys)
+        {
+            var unseen = filter.Names.Where(n => !n.IsWildcard && !seenKeys.Contains(n.Key)).ToList();
+            if (unseen.Count > 0 && (filter.Skip > 0 || filter.First != null))
+            {
+                // Off the page is not missing: the keys that match with the rest of the filter, in one statement.
+                var (where, parameters) = PartnerSql.BuildWhere(filter, unseen);
+                var found = new HashSet<string>(
+                    TranslatedReads.Run(_store, () => _store.Connection.Query<string>("SELECT name_key FROM partners" + where, parameters, _store.Transaction)),
+                    StringComparer.Ordinal);
+                unseen.RemoveAll(n => found.Contains(n.Key));
+            }
+
+            return unseen;
+        }
+
+        public Partner? GetById(long id) =>
+            StampOrNull(TranslatedReads.Run(_store, () => _store.Connection.QuerySingleOrDefault<Partner>($"SELECT {PartnerSql.Columns} FROM partners WHERE id = @id", new { id }, _store.Transaction)));
+
+        /// <summary>
+        /// The partner with this name (compared by <see cref="PartnerRules.NameKey"/>); null when there is none, or when no
+        /// partner could have that name. PartnerNotFound naming each partner's id when the name is shared by partners stored
+        /// before names were compared this way (see <see cref="SharedName"/>).
+        /// </summary>
+        public Partner? GetByName(string name)
+        {
+            // The key of the name as given: an invisible character that a new name may not hold (a name stored before
+            // schema 4 may) is ignored by the key, so it still finds the partner.
+            var trimmed = name.Trim();
+            if (trimmed.Length == 0 || TextRules.Problem(trimmed) != null)
+            {
+                return null;
+            }
+
+            var key = PartnerRules.NameKey(trimmed);
+
+            var found = TranslatedReads.Run(_store, () => _store.Connection.Query<Partner>($"SELECT {PartnerSql.Columns} FROM partners WHERE name_key = @key ORDER BY id", new { key }, _store.Transaction).ToList());
+            if (found.Count > 1)
+            {
+                throw RecordNotFound.SharedName(name, found.Select(p => (p.Id, p.Name)).ToList(), _store.Path);
+            }
+
+            return StampOrNull(found.FirstOrDefault());
+        }
+
+        /// <summary>
+        /// Turns partners as a user or piped objects name them into ids (the rules of <see cref="PartnerReference.For"/>).
+        /// An id is looked up and checked against the name that came with it, unless <paramref name="idsAsGiven"/> and no
+        /// partner has it any more (a removed partner's id still names its history). A name from an object is matched
+        /// literally; a typed wildcard name goes to <paramref name="wildcards"/> when given, else is expanded to the ids it
+        /// matches. Returns a failure for each reference that named nothing (PartnerNotFound), whose id now belongs to
+        /// another name (PartnerNotFound), or that came from another database (ObjectFromOtherDatabase); a wildcard that
+        /// matches nothing is no failure.
+        /// </summary>
+        public IReadOnlyList<PartnerOpsException> Resolve(IEnumerable<PartnerReference> references, ISet<long> ids, IList<NamePattern>? wildcards, bool idsAsGiven)
+        {
+            var missing = new List<PartnerOpsException>();
+            foreach (var given in references)
+            {
+                try
+                {
+                    var reference = InThisDatabase(given);
+                    if (reference.Id is long id)
+                    {
+                        var found = GetById(id);
+                        if (found != null)
+                        {
+                            CheckName(found, reference);
+                        }
+                        else if (!idsAsGiven)
+                        {
+                            throw RecordNotFound.Partner("Id " + id, given, _store.Path);
+                        }
+
+                        ids.Add(id);
+                        continue;
+                    }
+
+                    var pattern = reference.IsLiteral ? NamePattern.LiteralName(reference.Name!) : NamePattern.ParseName(reference.Name!);
+                    if (pattern.IsWildcard)
+                    {
+                        if (wildcards != null)
+                        {
+                            wildcards.Add(pattern);
+                        }
+                        else
+                        {
+                            var filter = new PartnerFilter();
+                            filter.Names.Add(pattern);
+                            ids.UnionWith(Find(filter).Select(p => p.Id));
+                        }
+
+                        continue;
+                    }
+
+                    // The pattern's key, not the text: an escaped wildcard character (`*) names the character itself.
+                    var holders = TranslatedReads.Run(_store, () => _store.Connection.Query<(long Id, string Name)>("SELECT id, name FROM partners WHERE name_key = @key ORDER BY id", new { key = pattern.Key }, _store.Transaction).ToList());
+                    if (holders.Count > 1)
+                    {
+                        throw RecordNotFound.SharedName(reference.Name!, holders, _store.Path);
+                    }
+
+                    ids.Add(holders.Count == 1 ? holders[0].Id : throw RecordNotFound.Partner("'" + TextRules.Shown(reference.Name) + "'", given, _store.Path));
+                }
+                catch (PartnerOpsException ex)
+                {
+                    missing.Add(ex);
+                }
+            }
+
+            return missing;
+        }
+
+        /// <summary>
+        /// The one partner a reference names in this database (an id, checked against the name that came with it; else
+        /// the exact name, never a pattern). PartnerNotFound when there is none or the id now has another name;
+        /// ObjectFromOtherDatabase for a record of another database.
+        /// </summary>
+        public Partner Require(PartnerReference given)
+        {
+            var reference = InThisDatabase(given);
+            if (reference.Id is long id)
+            {
+                var found = GetById(id) ?? throw RecordNotFound.Partner("Id " + id, id, _store.Path);
+                CheckName(found, reference);
+                return found;
+            }
+
+            return GetByName(reference.Name ?? string.Empty) ?? throw RecordNotFound.Partner("'" + TextRules.Shown(reference.Name) + "'", reference.Name, _store.Path);
+        }
+
+        private PartnerReference InThisDatabase(PartnerReference reference) =>
+            reference.For(reference.Database != null && _store.IsSameDatabase(reference.Database), _store.Path);
+
+        // An object's id must still belong to the partner it named: ids of removed partners are given to new ones, and
+        // partners are renamed. A mismatch is an error, never a guess.
+        private void CheckName(Partner found, PartnerReference reference)
+        {
+            if (reference.Name == null || SameName(found.Name, reference.Name))
+            {
+                return;
+            }
+
+            throw new PartnerOpsException(
+                ErrorIds.PartnerNotFound,
+                FailureKind.NotFound,
+                $"Partner Id {found.Id} in '{_store.Path}' is now named '{TextRules.Shown(found.Name)}', not '{TextRules.Shown(reference.Name)}' as the " +
+                $"{reference.Description ?? "partner given"} says: it was renamed, or removed and its id given to another partner. Nothing was done; " +
+                "get the partner again (Get-Partner) and retry.",
+                reference);
+        }
+
+        private static bool SameName(string stored, string given)
+        {
+            // By key, as given: a piped object of a partner stored before schema 4 may hold a character a new name may not.
+            return TextRules.Problem(given.Trim()) == null && PartnerRules.NameKey(given.Trim()) == PartnerRules.NameKey(stored);
+        }
+
+        /// <summary>Validates and inserts a partner; returns it as stored.</summary>
+        public Partner Add(Partner draft)
+        {
+            var now = _utcNow();
+            PartnerRules.Normalize(draft, now.ToLocalTime().Date);
+            draft.CreatedAt = now;
+            draft.UpdatedAt = now;
+            draft.Database = _store.Path;
+            try
+            {
+                draft.Id = (_insert ??= new PartnerInsertCommand(_store)).Execute(draft);
+            }
+            catch (SqliteException ex) when (IsUniqueViolation(ex))
+            {
+                throw AlreadyExists(draft.Name);
+            }
+
+            return draft;
+        }
+
+        /// <inheritdoc/>
+        public WriteOperation Adding(Partner draft) =>
+            // One INSERT (the history trigger inside it): SQLite undoes it alone when it fails, so no savepoint is needed.
+            new WriteOperation(() => Add(draft), undoesItself: true);
+
+        /// <inheritdoc/>
+        public long CountOn(DateTime date, string? region, IReadOnlyCollection<PartnerStatus> statuses)
+        {
+            var sql = "SELECT count(*) FROM partners WHERE " + PartnerSql.PartnerOn("date") + " AND status IN (SELECT value FROM json_each(@statuses))";
+            if (region != null)
+            {
+                sql += " AND po_key(region) = @regionKey";
+            }
+
+            return TranslatedReads.Run(_store, () => _store.Connection.ExecuteScalar<long>(sql, new
+            {
+                date = PartnerRules.FormatDate(date),
+                regionKey = RevenueRules.Key(region),
+                statuses = "[\"" + string.Join("\",\"", statuses.Select(s => s.ToString())) + "\"]",
+            }, _store.Transaction));
+        }
+
+        /// <summary>
+        /// Applies changes to a stored partner; returns it as stored afterwards. Changes that leave every stored value as it
+        /// is (<see cref="PartnerRules.SameStoredValues"/>) write nothing: <paramref name="current"/> itself is returned (the
+        /// same instance, so a caller can tell), its UpdatedAt unchanged, and no history is recorded.
+        /// </summary>
+        public Partner Update(Partner current, PartnerChanges changes)
+        {
+            var now = _utcNow();
+            var updated = changes.ApplyTo(current);
+
+            // A name stored before today's rules (a no-break space, a zero-width space) is kept as it is unless it is changed.
+            PartnerRules.Normalize(updated, now.ToLocalTime().Date, keepName: string.Equals(updated.Name, current.Name, StringComparison.Ordinal));
+            updated.Database = _store.Path;
+            if (PartnerRules.SameStoredValues(updated, current))
+            {
+                // A change that changes nothing writes nothing: no UPDATE, so UpdatedAt stays and no history is recorded.
+                // Compared with the partner as stored now (current may have been read before another change or a removal).
+                var stored = GetById(current.Id) ?? throw RecordNotFound.Partner("Id " + current.Id, current.Id);
+                if (PartnerRules.SameStoredValues(updated, stored))
+                {
+                    current.Database = _store.Path;
+                    return current;
+                }
+            }
+
+            updated.UpdatedAt = now;
+            // A partner stored before schema 4 that shares its key with the one holding it (name_dup <> 0) keeps its name, but
+            // a new spelling of that key is a rename to a name another partner holds: refused, as for any other partner.
+            if (!string.Equals(updated.Name, current.Name, StringComparison.Ordinal)
+                && _store.Connection.ExecuteScalar<long?>(
+                    "SELECT id FROM partners WHERE name_key = @key AND name_dup = 0 AND id <> @id LIMIT 1",
+                    new { key = PartnerRules.NameKey(updated.Name), id = current.Id },
+                    _store.Transaction) != null)
+            {
+                throw AlreadyExists(updated.Name);
+            }
+
+            try
+            {
+                var changed = _store.Connection.Execute(
+                    @"UPDATE partners SET name = @Name, name_key = @Key, name_sort = @Sort, name_dup = CASE WHEN name_key = @Key THEN name_dup ELSE 0 END,
+                             type = @Type, tier = @Tier, status = @Status, region = @Region,
+                             country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt
+                      WHERE id = @Id",
+                    Parameters(updated),
+                    _store.Transaction);
+                if (changed == 0)
+                {
+                    throw RecordNotFound.Partner("Id " + current.Id, current.Id);
+                }
+
+                var oldKey = PartnerRules.NameKey(current.Name);
+                if (!string.Equals(oldKey, PartnerRules.NameKey(updated.Name), StringComparison.Ordinal))
+                {
+                    KeepKeyHeld(oldKey);
+                }
+            }
+            catch (SqliteException ex) when (IsUniqueViolation(ex))
+            {
+                throw AlreadyExists(updated.Name);
+            }
+
+            return updated;
+        }
+
+        public void Remove(Partner partner)
+        {
+            var removed = _store.Connection.Execute("DELETE FROM partners WHERE id = @Id", new { partner.Id }, _store.Transaction);
+            if (removed == 0)
+            {
+                throw RecordNotFound.Partner("Id " + partner.Id, partner.Id);
+            }
+
+            KeepKeyHeld(PartnerRules.NameKey(partner.Name));
+        }
+
+        /// <summary>
+        /// Partners that share a key (stored before schema 4): when the one that held it (name_dup 0) was renamed or
+        /// removed, the oldest of the others holds it now, so the unique index still refuses a new partner with that name.
+        /// </summary>
+        private void KeepKeyHeld(string key) =>
+            _store.Connection.Execute(
+                "UPDATE partners SET name_dup = 0 WHERE id = (SELECT min(id) FROM partners WHERE name_key = @key) " +
+                "AND NOT EXISTS (SELECT 1 FROM partners WHERE name_key = @key AND name_dup = 0)",
+                new { key },
+                _store.Transaction);
+
+        /// <summary>
+        /// Partners whose stored sort key (name_sort) is not their name's (<see cref="PartnerRules.NameSortKey"/>): written
+        /// by another program, so Get-Partner lists them out of name order. By id.
+        /// </summary>
+        public IReadOnlyList<(long Id, string Name)> StaleSortKeys() =>
+            TranslatedReads.Run(_store, () => _store.Connection.Query<(long, string)>(
+                $"SELECT id, name FROM partners WHERE name_sort IS NOT {SqliteDatabase.NameSortFunction}(name) ORDER BY id",
+                transaction: _store.Transaction).ToList());
+
+        /// <summary>
+        /// Pairs of partners whose names share a key (stored before schema 4 compared names this way): the partner that
+        /// holds the key and each other one, by id.
+        /// </summary>
+        public IReadOnlyList<(long FirstId, string FirstName, long OtherId, string OtherName)> SharedNames() =>
+            TranslatedReads.Run(_store, () => _store.Connection.Query<(long, string, long, string)>(
+                "SELECT a.id, a.name, b.id, b.name FROM partners b JOIN partners a ON a.name_key = b.name_key AND a.name_dup = 0 " +
+                "WHERE b.name_dup <> 0 ORDER BY a.name_key, b.id",
+                transaction: _store.Transaction).ToList());
+
+        // Every partner read says which database it came from.
+        private Partner Stamp(Partner partner)
+        {
+            partner.Database = _store.Path;
+            return partner;
+        }
+
+        private Partner? StampOrNull(Partner? partner) => partner == null ? null : Stamp(partner);
+
+        private static object Parameters(Partner p) => new
+        {
+            p.Id,
+            p.Name,
+            Key = PartnerRules.NameKey(p.Name),
+            Sort = PartnerRules.NameSortKey(p.Name),
+            Type = p.Type.ToString(),
+            Tier = p.Tier.ToString(),
+            Status = p.Status.ToString(),
+            p.Region,
+            p.Country,
+            JoinedOn = PartnerRules.FormatDate(p.JoinedOn),
+            EndedOn = p.EndedOn is DateTime ended ? PartnerRules.FormatDate(ended) : null,
+            p.Notes,
+            CreatedAt = PartnerRules.FormatTimestamp(p.CreatedAt),
+            UpdatedAt = PartnerRules.FormatTimestamp(p.UpdatedAt),
+        };
+
+        private static bool IsUniqueViolation(SqliteException ex) => ex.SqliteErrorCode == 19 && ex.SqliteExtendedErrorCode == 2067;
+
+        private PartnerOpsException AlreadyExists(string name)
+        {
+            var holder = _store.Connection.Query<(long Id, string Name)>(
+                "SELECT id, name FROM partners WHERE name_key = @key AND name_dup = 0", new { key = PartnerRules.NameKey(name) }, _store.Transaction).ToList();
+            var existing = holder.Count == 1 ? $"Id {holder[0].Id} '{TextRules.Shown(holder[0].Name)}'" : "one";
+            return new PartnerOpsException(
+                ErrorIds.PartnerAlreadyExists,
+                FailureKind.AlreadyExists,
+                $"A partner named '{TextRules.Shown(name)}' already exists: {existing} (names are unique ignoring case, including ß as ss and İ as i, " +
+                "the kind of space and invisible characters).",
+                name);
+        }
+    }
+}
