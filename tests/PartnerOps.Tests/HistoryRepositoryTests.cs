@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Dapper;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -15,7 +16,7 @@ namespace PartnerOps.Tests
     public sealed class HistoryRepositoryTests : IDisposable
     {
         private readonly TempDatabase _db = new TempDatabase();
-        private readonly PartnerStore _store;
+        private readonly SqliteDatabase _store;
         private readonly PartnerRepository _partners;
         private readonly HistoryRepository _history;
 
@@ -155,7 +156,7 @@ namespace PartnerOps.Tests
 
             var entry = Assert.Single(All());
 
-            Assert.Equal(PartnerStore.User, entry.User);
+            Assert.Equal(SqliteDatabase.User, entry.User);
             Assert.False(string.IsNullOrWhiteSpace(entry.User));
             Assert.Equal(DateTimeKind.Utc, entry.Timestamp.Kind);
             Assert.InRange(entry.Timestamp, before, after);

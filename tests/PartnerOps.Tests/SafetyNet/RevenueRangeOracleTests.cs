@@ -3,7 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using PartnerOps.Measures;
-using PartnerOps.Storage;
+using PartnerOps.Data;
+using PartnerOps.Sqlite;
 using Xunit;
 using static PartnerOps.Tests.TestSupport;
 
@@ -23,7 +24,7 @@ namespace PartnerOps.Tests.SafetyNet
         };
 
         private readonly TempDatabase _db = new TempDatabase();
-        private readonly PartnerStore _store;
+        private readonly SqliteDatabase _store;
         private readonly List<(DateTime Date, decimal Amount, string Currency, string Region)> _added = new List<(DateTime, decimal, string, string)>();
 
         public RevenueRangeOracleTests()
