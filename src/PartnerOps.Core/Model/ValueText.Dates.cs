@@ -1,7 +1,5 @@
 using System;
 using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace PartnerOps
 {
