@@ -38,7 +38,7 @@ namespace PartnerOps.Commands
         private static Exception Refuse(PSCmdlet cmdlet, string path, string problem)
         {
             var failure = new PartnerOpsException(ErrorIds.DatabaseInvalid, FailureKind.InvalidArgument, $"'{path}' is {problem}. A PartnerOps database is a file.", path);
-            cmdlet.ThrowTerminatingError(PartnerOpsCmdlet.ToErrorRecord(failure, path));
+            cmdlet.ThrowTerminatingError(FailureReporter.ToErrorRecord(failure, path));
             return failure; // not reached: ThrowTerminatingError throws
         }
 

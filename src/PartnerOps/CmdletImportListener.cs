@@ -73,7 +73,7 @@ namespace PartnerOps.Commands
             }
 
             var exception = new PartnerOpsException(ErrorIds.ImportRowInvalid, FailureKind.InvalidData, error.Message, error.Line);
-            Report(() => _cmdlet.WriteError(PartnerOpsCmdlet.ToErrorRecord(exception, Target(error))));
+            Report(() => _cmdlet.WriteError(FailureReporter.ToErrorRecord(exception, Target(error))));
         }
 
         public void Warning(string message) => Report(() => _cmdlet.WriteWarning(message));

@@ -24,7 +24,7 @@ namespace PartnerOps.Import
     /// <item>the delimiter must be ASCII and not a quote (CsvHelper 34 reads UTF-8 bytes): another is ImportFileInvalid naming the Import-Csv way.</item>
     /// </list>
     /// </summary>
-    internal sealed class CsvImportSource : ImportSource
+    internal sealed partial class CsvImportSource : ImportSource
     {
         private readonly CsvReader _reader;
         private readonly CsvReaderOptions _rawOptions;
@@ -201,76 +201,6 @@ namespace PartnerOps.Import
             base.Dispose();
         }
 
-        /// <summary>Options for reading back a row captured by <see cref="CaptureRaw"/>: the same rules as the file's.</summary>
-        /// <param name="trim">False to read the module's own CSV back exactly (the failed-row file).</param>
-        internal static CsvReaderOptions RawOptions(char delimiter, bool trim = true, Encoding? encoding = null) => NewOptions(
-            (nameof(CsvReaderOptions.Separator), (char?)delimiter),
-            (nameof(CsvReaderOptions.DetectSeparatorHint), false),
-            (nameof(CsvReaderOptions.HasHeader), false),
-            (nameof(CsvReaderOptions.TrimWhitespace), trim ? (bool?)true : null),
-            (nameof(CsvReaderOptions.WhitespaceCharacters), Whitespace(delimiter)),
-            (nameof(CsvReaderOptions.MalformedData), CsvMalformedDataHandling.Recover),
-            (nameof(CsvReaderOptions.Encoding), encoding));
-
-        /// <summary>
-        /// The delimiter an Excel <c>sep=</c> first line sets (after any byte-order mark), or null. Only the start of
-        /// the file is decoded, in the file's encoding; the reader then reads that line as a record, which is skipped.
-        /// </summary>
-        /// <param name="line">The character after <c>sep=</c> on a line of its own, even one the reader cannot take as its delimiter (then the result is null).</param>
-        internal static char? SeparatorHint(FileStream file, Encoding? encoding, out char? line)
-        {
-            line = null;
-            var bytes = new byte[64];
-            var count = file.Read(bytes, 0, bytes.Length);
-            file.Position = 0;
-            var skip = 0;
-            if (count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-            {
-                encoding = Encoding.UTF8;
-                skip = 3;
-            }
-            else if (count >= 4 && bytes[0] == 0xFF && bytes[1] == 0xFE && bytes[2] == 0 && bytes[3] == 0)
-            {
-                encoding = new UTF32Encoding(false, false);
-                skip = 4;
-            }
-            else if (count >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)
-            {
-                encoding = new UTF32Encoding(true, false);
-                skip = 4;
-            }
-            else if (count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
-            {
-                encoding = new UnicodeEncoding(false, false);
-                skip = 2;
-            }
-            else if (count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
-            {
-                encoding = new UnicodeEncoding(true, false);
-                skip = 2;
-            }
-
-            string text;
-            try
-            {
-                text = (encoding ?? Encoding.UTF8).GetString(bytes, skip, count - skip);
-            }
-            catch (ArgumentException)
-            {
-                return null;
-            }
-
-            if (text.Length < 5 || !text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase)
-                || (text.Length > 5 && text[5] != '\r' && text[5] != '\n'))
-            {
-                return null;
-            }
-
-            var separator = text[4];
-            line = separator;
-            return separator < 128 && separator != '"' && separator != '\r' && separator != '\n' ? separator : (char?)null;
-        }
-
         /// <summary>
         /// A cell's value as Import-Csv reads it. CsvHelper (trimming) drops spaces and tabs around the value, and
         /// after a quoted value's closing quote, as Import-Csv does; after an unquoted value Import-Csv keeps the
@@ -299,58 +229,6 @@ namespace PartnerOps.Import
         }
 
         private static readonly char[] SpaceOrTab = { ' ', '\t' };
-
-        /// <summary>
-        /// ImportFileInvalid for a delimiter CsvHelper 34 cannot take: it reads UTF-8 bytes and takes only an ASCII
-        /// separator, and a quote or line break cannot separate cells. Import-Csv takes any character, so the way out
-        /// is Import-Csv piped to the Add cmdlet (or saving the file with another delimiter).
-        /// </summary>
-        internal static void CheckDelimiter(char delimiter, string given, string path)
-        {
-            if (delimiter < 128 && delimiter != '"' && delimiter != '\r' && delimiter != '\n' && delimiter != '\0')
-            {
-                return;
-            }
-
-            var why = delimiter >= 128
-                ? "Import-Partner and Import-PartnerRevenue read only an ASCII delimiter (such as , ; | or a tab)"
-                : "a quote or line break cannot separate cells";
-            throw new PartnerOpsException(
-                ErrorIds.ImportFileInvalid,
-                FailureKind.InvalidArgument,
-                $"{given} makes '{delimiter}' (U+{(int)delimiter:X4}) the delimiter of '{path}', but {why}. Nothing was imported. " +
-                $"Read the file with Import-Csv, which takes any delimiter, and pipe the rows on: Import-Csv '{path}' -Delimiter '{(delimiter == '\'' ? "''" : delimiter.ToString())}' | Add-Partner " +
-                "(or | Add-PartnerRevenue); or save the file with a comma or semicolon as its delimiter.",
-                path);
-        }
-
-        /// <summary>Why the current row is not imported when it held bytes the (code-page) encoding has no character for, or null.</summary>
-        private string? Undecodable()
-        {
-            var raw = _reader.RawRecord;
-            for (var i = 0; i + 2 < raw.Length; i++)
-            {
-                // U+FFFD is EF BF BD in UTF-8, which the reader works in.
-                if (raw[i] == 0xEF && raw[i + 1] == 0xBF && raw[i + 2] == 0xBD)
-                {
-                    for (var c = 0; c < _reader.FieldCount && c < _columns.Length; c++)
-                    {
-                        if (_reader.GetString(c).IndexOf(EncodingHint.Replacement) >= 0)
-                        {
-                            return EncodingHint.Unreadable(_encoding!, $"column {_columns[c]}");
-                        }
-                    }
-
-                    return EncodingHint.Unreadable(_encoding!, "it");
-                }
-            }
-
-            return null;
-        }
-
-        private static string Whitespace(char delimiter) => delimiter == '\t' ? " " : delimiter == ' ' ? "\t" : " \t";
-
-        private static string Shown(char delimiter) => delimiter == '\t' ? "\"`t\"" : "'" + delimiter + "'";
 
         /// <summary>Whether a first line was <c>sep=</c> (the failed-row file then begins with one too).</summary>
         public bool HasSeparatorLine { get; }
@@ -400,110 +278,6 @@ namespace PartnerOps.Import
 
             return Array.Empty<string>();
         }
-
-        /// <summary>Whether the current record is a line of nothing but spaces and tabs (or nothing at all).</summary>
-        private bool IsBlankLine()
-        {
-            foreach (var b in _reader.RawRecord)
-            {
-                if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n')
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>Whether the current record is an empty line (nothing but its line break).</summary>
-        [MethodImpl(Hot.Path)]
-        private bool IsEmptyLine()
-        {
-            var raw = _reader.RawRecord;
-            return raw.Length == 0 || (raw[0] == (byte)'\r' || raw[0] == (byte)'\n') && (raw.Length == 1 || (raw.Length == 2 && raw[0] == (byte)'\r' && raw[1] == (byte)'\n'));
-        }
-
-        /// <summary>
-        /// Whether every cell of the current record is empty or only white space. Most rows have a character
-        /// other than a delimiter, quote or white space in their first bytes, which ends the check at once.
-        /// </summary>
-        [MethodImpl(Hot.Path)]
-        private bool IsBlank()
-        {
-            var raw = _reader.RawRecord;
-            var delimiter = (byte)_delimiter;
-            for (var i = 0; i < raw.Length; i++)
-            {
-                var b = raw[i];
-                if (b != delimiter && b != (byte)' ' && b != (byte)'\t' && b != (byte)'"' && b != (byte)'\r' && b != (byte)'\n')
-                {
-                    return false;
-                }
-            }
-
-            // Only delimiters, quotes and white space: blank unless a quoted cell holds an escaped quote ("""").
-            for (var i = 0; i < _reader.FieldCount; i++)
-            {
-                if (_reader.GetString(i).Trim(' ', '\t', '\r', '\n').Length != 0)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>
-        /// CsvReaderOptions with these properties set. They are init-only, and an init setter's signature
-        /// names the IsExternalInit type of the build that declares it: code compiled against CsvHelper's
-        /// netstandard2.0 build (what the module ships) would not find the setters of its .NET 8+ builds
-        /// (what the net10.0 tests load). Reflection sets them the same way in both.
-        /// </summary>
-        private static CsvReaderOptions NewOptions(params (string Name, object? Value)[] values)
-        {
-            var options = new CsvReaderOptions();
-            foreach (var (name, value) in values)
-            {
-                if (value != null)
-                {
-                    typeof(CsvReaderOptions).GetProperty(name)!.SetValue(options, value);
-                }
-            }
-
-            return options;
-        }
-
-        /// <summary>
-        /// Why a row's cell count does not fit the header, or null: fewer cells (a row cut short, or split by an
-        /// unquoted line break), or more cells with text in them (which would be lost).
-        /// </summary>
-        private string? Ragged()
-        {
-            var count = _reader.FieldCount;
-            if (count < _columns.Length)
-            {
-                return $"it has {count} cell(s) where the header has {_columns.Length} columns";
-            }
-
-            for (var i = _columns.Length; i < count; i++)
-            {
-                if (!_reader.IsEmpty(i))
-                {
-                    return $"it has {count} cells where the header has {_columns.Length} columns (cell {i + 1} holds '{TextRules.Shown(_reader.GetString(i))}')";
-                }
-            }
-
-            return null;
-        }
-
-        private static string Describe(CsvMalformedReason reason) => reason switch
-        {
-            CsvMalformedReason.UnterminatedQuote => "a quoted field is not closed before the end of the file",
-            CsvMalformedReason.StrayQuote => "a quote appears inside a field that is not quoted",
-            CsvMalformedReason.TextAfterClosingQuote => "text follows the closing quote of a field",
-            CsvMalformedReason.TrailingEscape => "the record ends in an escape character",
-            _ => "the record is malformed (" + reason + ")",
-        };
 
         private static PartnerOpsException Invalid(string path, CsvFormatException ex) =>
             new PartnerOpsException(

@@ -70,18 +70,18 @@ namespace PartnerOps.Commands
             {
                 if (PipedObject.NameConflict(InputObject) is PartnerOpsException conflict)
                 {
-                    WriteFailure(conflict, InputObject);
+                    Failures.WriteFailure(conflict, InputObject);
                     return;
                 }
             }
             catch (PartnerOpsException ex)
             {
-                WriteFailure(ex, InputObject);
+                Failures.WriteFailure(ex, InputObject);
                 return;
             }
 
             var origin = PipedObject.ModuleObjectDatabase(InputObject);
-            WarnOfRowDatabase(InputObject, DatabasePathFor(origin));
+            Piped.WarnOfRowDatabase(InputObject, Choice.DatabasePathFor(origin));
             var draft = new Partner
             {
                 Name = Name,
@@ -101,19 +101,19 @@ namespace PartnerOps.Commands
                 draft.JoinedOn = joinedOn;
             }
 
-            if (!ShouldWrite(Name, "Add partner"))
+            if (!Writer.ShouldWrite(Name, "Add partner"))
             {
                 return;
             }
 
-            if (!(WritesFor(origin, create: true, InputObject ?? (object)Name) is PipelinedWrites writes))
+            if (!(Stores.WritesFor(origin, create: true, InputObject ?? (object)Name) is PipelinedWrites writes))
             {
                 return;
             }
 
-            WriteItem(writes, InputObject ?? (object)Name, writes.Partners.Adding(draft), PassThru);
+            Writer.WriteItem(writes, InputObject ?? (object)Name, writes.Partners.Adding(draft), PassThru);
         }
 
-        protected override void EndProcessing() => CompleteWrites("Added");
+        protected override void EndProcessing() => Writer.CompleteWrites("Added");
     }
 }

@@ -90,7 +90,7 @@ namespace PartnerOps.Commands
             // A record from a piped module object is added to that object's database unless -Database says otherwise;
             // a row is data, added to this command's database.
             var origin = PipedObject.ModuleObjectDatabase(input) ?? Partner?.Database;
-            WarnOfRowDatabase(input, DatabasePathFor(origin));
+            Piped.WarnOfRowDatabase(input, Choice.DatabasePathFor(origin));
             var partnerNamed = MyInvocation.BoundParameters.ContainsKey(nameof(Partner));
             var partner = Partner;
             if (!partnerNamed && input != null)
@@ -101,7 +101,7 @@ namespace PartnerOps.Commands
                 }
                 catch (PartnerOpsException ex)
                 {
-                    WriteFailure(ex, input);
+                    Failures.WriteFailure(ex, input);
                     return;
                 }
             }
@@ -109,14 +109,14 @@ namespace PartnerOps.Commands
             var target = (object?)input ?? partner ?? (object)Amount;
             if (Direct && partner != null)
             {
-                ThrowFailure(
+                Failures.ThrowFailure(
                     new PartnerOpsException(ErrorIds.InvalidRevenueValue, FailureKind.InvalidArgument, $"Give -Direct or a partner ('{partner}'), not both.", partner),
                     partner);
             }
 
             if (partner == null && !Direct && !partnerNamed)
             {
-                ThrowFailure(
+                Failures.ThrowFailure(
                     new PartnerOpsException(ErrorIds.InvalidRevenueValue, FailureKind.InvalidArgument, "Give the partner (-Partner name or id, or pipe a Partner), or -Direct for direct revenue.", null),
                     null);
             }
@@ -133,18 +133,18 @@ namespace PartnerOps.Commands
             };
 
             // "2015-01-01 10 USD by Acme": the money with its currency (the database's when not given), the partner or "direct in <region>".
-            var currency = string.IsNullOrWhiteSpace(Currency) ? ReportingCurrencyAt(DatabasePathFor(origin)) : Currency!.Trim().ToUpperInvariant();
+            var currency = string.IsNullOrWhiteSpace(Currency) ? Stores.ReportingCurrencyAt(Choice.DatabasePathFor(origin)) : Currency!.Trim().ToUpperInvariant();
             var by = partner == null ? "direct" + (string.IsNullOrWhiteSpace(Region) ? string.Empty : " in " + Region) : partner.Name != null ? "by " + partner.Name : "by partner Id " + partner;
             var what = $"{PartnerRules.FormatDate(Date)} {Amount.ToString(CultureInfo.InvariantCulture)} {currency} {by}" +
                 (string.IsNullOrWhiteSpace(Reference) ? string.Empty : $" (Reference {Reference})");
-            if (!ShouldWrite(what, "Add revenue") || !(WritesFor(origin, create: true, target) is PipelinedWrites writes))
+            if (!Writer.ShouldWrite(what, "Add revenue") || !(Stores.WritesFor(origin, create: true, target) is PipelinedWrites writes))
             {
                 return;
             }
 
-            WriteItem(writes, target, writes.Revenue.Adding(draft), PassThru);
+            Writer.WriteItem(writes, target, writes.Revenue.Adding(draft), PassThru);
         }
 
-        protected override void EndProcessing() => CompleteWrites("Added", "revenue record(s)");
+        protected override void EndProcessing() => Writer.CompleteWrites("Added", "revenue record(s)");
     }
 }

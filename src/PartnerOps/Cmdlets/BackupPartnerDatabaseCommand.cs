@@ -25,27 +25,27 @@ namespace PartnerOps.Commands
 
         protected override void EndProcessing()
         {
-            var destination = ResolveFileSystemPath(DestinationPath);
+            var destination = Choice.ResolveFileSystemPath(DestinationPath);
             try
             {
                 destination = PartnerDatabases.RequireFilePath(destination, "backup destination");
             }
             catch (PartnerOpsException ex)
             {
-                ThrowFailure(ex, DestinationPath);
+                Failures.ThrowFailure(ex, DestinationPath);
             }
 
-            using var store = OpenStore(create: false);
+            using var store = Stores.OpenStore(create: false);
             if (store.IsSameDatabase(destination))
             {
-                ThrowFailure(new PartnerOpsException(ErrorIds.DatabaseAlreadyExists, FailureKind.InvalidArgument, $"The backup destination '{destination}' is the database itself."), destination);
+                Failures.ThrowFailure(new PartnerOpsException(ErrorIds.DatabaseAlreadyExists, FailureKind.InvalidArgument, $"The backup destination '{destination}' is the database itself."), destination);
             }
 
             if (File.Exists(destination))
             {
                 if (!Force)
                 {
-                    ThrowFailure(new PartnerOpsException(ErrorIds.DatabaseAlreadyExists, FailureKind.AlreadyExists, $"A file already exists at '{destination}'. Use -Force to replace it."), destination);
+                    Failures.ThrowFailure(new PartnerOpsException(ErrorIds.DatabaseAlreadyExists, FailureKind.AlreadyExists, $"A file already exists at '{destination}'. Use -Force to replace it."), destination);
                 }
 
                 if (!ShouldProcess(destination, "Replace the file with a backup of " + store.Path))
@@ -70,7 +70,7 @@ namespace PartnerOps.Commands
             }
             catch (PartnerOpsException ex)
             {
-                ThrowFailure(ex, destination);
+                Failures.ThrowFailure(ex, destination);
             }
 
             WriteProgress(new ProgressRecord(1, "Backup-PartnerDatabase", "Done") { RecordType = ProgressRecordType.Completed });

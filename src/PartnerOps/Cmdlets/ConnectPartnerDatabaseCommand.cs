@@ -17,8 +17,8 @@ namespace PartnerOps.Commands
         {
             // Without -Path, Connect goes back to the environment's choice, not the previous connection.
             Database = Path ?? Database;
-            using var store = OpenStore(create: false, ignoreSessionDefault: true);
-            SessionDatabase = store.Path;
+            using var store = Stores.OpenStore(create: false, ignoreSessionDefault: true);
+            SessionDefaults.Database = store.Path;
             WriteObject(store.GetInfo());
         }
     }

@@ -52,14 +52,14 @@ namespace PartnerOps.Commands
         {
             if (ParameterSetName != ByInputObject)
             {
-                var store = ReadStoreAt(ResolveDatabasePath());
+                var store = Stores.ReadStoreAt(Choice.ResolveDatabasePath());
                 var filter = BuildFilter();
                 AddAll(filter.Names, Name?.Select(NamePattern.ParseName));
                 AddAll(filter.Ids, Id);
                 var seen = Write(store, filter);
                 foreach (var missing in store.Partners.Unmatched(filter, seen))
                 {
-                    WriteFailure(RecordNotFound.Partner("'" + missing.Text + "'", missing.Text), missing.Text);
+                    Failures.WriteFailure(RecordNotFound.Partner("'" + missing.Text + "'", missing.Text), missing.Text);
                 }
 
                 // A region or country that no partner has is most often a typo: say so, with the closest ones in use.
@@ -68,19 +68,19 @@ namespace PartnerOps.Commands
                 return;
             }
 
-            foreach (var (reference, item) in PipedPartners(InputObject))
+            foreach (var (reference, item) in Piped.PipedPartners(InputObject))
             {
-                if (!(ReadStoreFor(reference.Database, item) is IPartnerDatabase store))
+                if (!(Stores.ReadStoreFor(reference.Database, item) is IPartnerDatabase store))
                 {
                     continue;
                 }
 
-                SeeOtherWrites(store);
+                PipelineWriter.SeeOtherWrites(store);
                 var filter = BuildFilter();
                 var ids = new HashSet<long>();
                 foreach (var missing in store.Partners.Resolve(new[] { reference }, ids, filter.Names, idsAsGiven: false))
                 {
-                    WriteFailure(missing, item);
+                    Failures.WriteFailure(missing, item);
                 }
 
                 AddAll(filter.Ids, ids);
@@ -94,15 +94,15 @@ namespace PartnerOps.Commands
         // Streams the partners the filter matches; returns the name keys written (for the names that matched nothing).
         private HashSet<string> Write(IPartnerDatabase store, PartnerFilter filter)
         {
-            SeeOtherWrites(store);
+            PipelineWriter.SeeOtherWrites(store);
             var partners = store.Partners;
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            WriteRows(partners.Find(filter).Select(partner =>
+            Output.WriteRows(partners.Find(filter).Select(partner =>
             {
                 seen.Add(PartnerRules.NameKey(partner.Name));
                 return partner;
             }), () => partners.Count(filter));
-            FlushSqlTrace();
+            SqlTrace.Flush();
             return seen;
         }
 
@@ -112,8 +112,8 @@ namespace PartnerOps.Commands
         {
             var filter = BuildPartnerFilter();
             filter.AsOf = AsOf;
-            filter.Skip = PagingSkip;
-            filter.First = PagingFirst;
+            filter.Skip = Output.PagingSkip;
+            filter.First = Output.PagingFirst;
             return filter;
         }
     }

@@ -9,7 +9,7 @@ namespace PartnerOps.Commands
     {
         protected override void EndProcessing()
         {
-            using var store = OpenStore(create: false);
+            using var store = Stores.OpenStore(create: false);
             WriteObject(store.GetInfo());
         }
     }

@@ -41,18 +41,18 @@ namespace PartnerOps.Commands
 
         #endregion
 
-        protected override void ProcessRecord() => ReadPerPartner(Partner, InputObject, Write);
+        protected override void ProcessRecord() => Piped.ReadPerPartner(Partner, InputObject, Write);
 
         // The history of the partners (all of it without partners), newest first; errors for partners that are not there
         // point at the piped item when there is one.
         private void Write(IPartnerDatabase store, PartnerReference[]? partners, object? item)
         {
-            SeeOtherWrites(store);
+            PipelineWriter.SeeOtherWrites(store);
             var filter = new HistoryFilter
             {
                 Since = Since,
-                Skip = PagingSkip,
-                First = PagingFirst,
+                Skip = Output.PagingSkip,
+                First = Output.PagingFirst,
             };
             if (partners != null)
             {
@@ -60,7 +60,7 @@ namespace PartnerOps.Commands
                 filter.PartnerIds = new HashSet<long>();
                 foreach (var missing in store.Partners.Resolve(partners, filter.PartnerIds, wildcards: null, idsAsGiven: true))
                 {
-                    WriteFailure(missing, item ?? missing.Target);
+                    Failures.WriteFailure(missing, item ?? missing.Target);
                 }
             }
 
@@ -75,9 +75,9 @@ namespace PartnerOps.Commands
             }
 
             var history = store.History;
-            WriteRows(history.Find(filter), () => history.Count(filter));
+            Output.WriteRows(history.Find(filter), () => history.Count(filter));
 
-            FlushSqlTrace();
+            SqlTrace.Flush();
         }
 
         protected override void EndProcessing() => Dispose();

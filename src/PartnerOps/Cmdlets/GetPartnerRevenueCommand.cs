@@ -28,7 +28,7 @@ namespace PartnerOps.Commands
         [Parameter(ParameterSetName = ByPartner, ValueFromPipeline = true)]
         public PSObject[]? InputObject { get; set; }
 
-        protected override void ProcessRecord() => ReadPerPartner(Partner, InputObject, Write);
+        protected override void ProcessRecord() => Piped.ReadPerPartner(Partner, InputObject, Write);
 
         protected override void EndProcessing()
         {
@@ -58,11 +58,11 @@ namespace PartnerOps.Commands
         private void Write(IPartnerDatabase store, PartnerReference[]? partners, object? item)
         {
             var filter = BuildFilter(store, partners, item);
-            filter.Skip = PagingSkip;
-            filter.First = PagingFirst;
+            filter.Skip = Output.PagingSkip;
+            filter.First = Output.PagingFirst;
             var revenue = store.Revenue;
             var written = 0L;
-            WriteRows(FilterHintWarnings.Counted(revenue.Find(filter), () => written++), () => revenue.Count(filter));
+            Output.WriteRows(FilterHintWarnings.Counted(revenue.Find(filter), () => written++), () => revenue.Count(filter));
             if (item == null)
             {
                 // A region or segment that no record has is most often a typo: say so, with the closest ones in use.
@@ -74,7 +74,7 @@ namespace PartnerOps.Commands
                 _piped[store.Path] = (store, (_piped.TryGetValue(store.Path, out var seen) ? seen.Written : 0) + written);
             }
 
-            FlushSqlTrace();
+            SqlTrace.Flush();
         }
     }
 }

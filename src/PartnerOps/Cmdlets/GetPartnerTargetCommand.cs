@@ -30,11 +30,11 @@ namespace PartnerOps.Commands
 
         protected override void EndProcessing()
         {
-            using (var store = OpenStore(create: false))
+            using (var store = Stores.OpenStore(create: false))
             {
                 var targets = store.Targets;
                 var found = 0;
-                WriteRows(FilterHintWarnings.Counted(targets.Find(Metric, Year, Region?.Select(NamePattern.Parse).ToList()), () => found++));
+                Output.WriteRows(FilterHintWarnings.Counted(targets.Find(Metric, Year, Region?.Select(NamePattern.Parse).ToList()), () => found++));
                 WarnIfNone(this, store, found == 0, Metric, Year, Region);
             }
         }

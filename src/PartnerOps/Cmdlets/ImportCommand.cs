@@ -89,7 +89,7 @@ namespace PartnerOps.Commands
             var paths = new List<string>(ResolvePaths());
             if (FailedRowPath != null)
             {
-                var failedRowPath = System.IO.Path.GetFullPath(ResolveFileSystemPath(FailedRowPath));
+                var failedRowPath = System.IO.Path.GetFullPath(Choice.ResolveFileSystemPath(FailedRowPath));
                 foreach (var path in paths)
                 {
                     if (string.Equals(failedRowPath, System.IO.Path.GetFullPath(path), StringComparison.Ordinal))
@@ -131,7 +131,7 @@ namespace PartnerOps.Commands
             {
                 Mode = Mode,
                 Atomic = Atomic,
-                FailedRowPath = FailedRowPath == null ? null : ResolveFileSystemPath(FailedRowPath),
+                FailedRowPath = FailedRowPath == null ? null : Choice.ResolveFileSystemPath(FailedRowPath),
                 Delimiter = Delimiter,
                 DelimiterGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Delimiter)),
                 Encoding = Encoding,
@@ -153,12 +153,12 @@ namespace PartnerOps.Commands
             }
             catch (PartnerOpsException ex)
             {
-                ThrowFailure(ex, path);
+                Failures.ThrowFailure(ex, path);
             }
 
             using (job)
             {
-                _store ??= OpenStore(create: true);
+                _store ??= Stores.OpenStore(create: true);
                 if (options.FailedRowPath != null && _failedRows == null)
                 {
                     try
@@ -167,7 +167,7 @@ namespace PartnerOps.Commands
                     }
                     catch (PartnerOpsException ex)
                     {
-                        ThrowFailure(ex, path);
+                        Failures.ThrowFailure(ex, path);
                     }
                 }
 
@@ -189,7 +189,7 @@ namespace PartnerOps.Commands
                 }
                 catch (PartnerOpsException ex)
                 {
-                    ThrowFailure(ex, path);
+                    Failures.ThrowFailure(ex, path);
                 }
                 finally
                 {
@@ -248,7 +248,7 @@ namespace PartnerOps.Commands
                     ResumeNote);
             }
 
-            WarnWhileStopping(message);
+            StopWarnings.WarnWhileStopping(this, message);
             try
             {
                 WriteObject(result);
@@ -304,7 +304,7 @@ namespace PartnerOps.Commands
             {
                 foreach (var literal in LiteralPath)
                 {
-                    yield return ResolveFileSystemPath(literal);
+                    yield return Choice.ResolveFileSystemPath(literal);
                 }
 
                 yield break;
@@ -314,7 +314,7 @@ namespace PartnerOps.Commands
             {
                 if (!WildcardPattern.ContainsWildcardCharacters(pattern))
                 {
-                    yield return ResolveFileSystemPath(pattern);
+                    yield return Choice.ResolveFileSystemPath(pattern);
                     continue;
                 }
 
@@ -329,7 +329,7 @@ namespace PartnerOps.Commands
 
                 if (resolved == null || resolved.Count == 0)
                 {
-                    ThrowFailure(
+                    Failures.ThrowFailure(
                         new PartnerOpsException(ErrorIds.ImportFileNotFound, FailureKind.NotFound, $"No file to import matches '{pattern}'.", pattern),
                         pattern);
                 }

@@ -63,8 +63,8 @@ namespace PartnerOps.Commands
                 PartnerRules.CheckDate(request.AsOf, nameof(AsOf));
                 AddAll(request.Filter.Names, Name?.Select(NamePattern.ParseName));
 
-                var store = ReadStoreAt(ResolveDatabasePath());
-                SeeOtherWrites(store);
+                var store = Stores.ReadStoreAt(Choice.ResolveDatabasePath());
+                PipelineWriter.SeeOtherWrites(store);
 
                 // An exact name that names no partner at all is an error, as with Get-Partner; the measure counts the others.
                 var partners = store.Partners;
@@ -74,7 +74,7 @@ namespace PartnerOps.Commands
                     exact.Names.Add(name);
                     if (partners.Count(exact) == 0)
                     {
-                        WriteFailure(RecordNotFound.Partner("'" + name.Text + "'", name.Text, store.Path), name.Text);
+                        Failures.WriteFailure(RecordNotFound.Partner("'" + name.Text + "'", name.Text, store.Path), name.Text);
                     }
                 }
 
@@ -90,7 +90,7 @@ namespace PartnerOps.Commands
             }
             catch (PartnerOpsException ex)
             {
-                ThrowFailure(ex, ex.Target);
+                Failures.ThrowFailure(ex, ex.Target);
             }
             finally
             {

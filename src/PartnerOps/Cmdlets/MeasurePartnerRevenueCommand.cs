@@ -82,7 +82,7 @@ namespace PartnerOps.Commands
             }
             catch (PartnerOpsException ex)
             {
-                ThrowFailure(ex, ex.Target);
+                Failures.ThrowFailure(ex, ex.Target);
             }
         }
 
@@ -92,7 +92,7 @@ namespace PartnerOps.Commands
             {
                 _piped = true;
                 var piped = PipedObject.Read(item);
-                _path ??= DatabasePathFor(piped.Database);
+                _path ??= Choice.DatabasePathFor(piped.Database);
                 switch (piped.Kind)
                 {
                     case PipedKind.Partner:
@@ -101,7 +101,7 @@ namespace PartnerOps.Commands
                     case PipedKind.Row:
                         // The partner it names restricts the measure; a partner of another database is refused unless
                         // -Database says where to measure (then it is matched there by name).
-                        PerItem(item, () =>
+                        Failures.PerItem(item, () =>
                         {
                             PartnerReference partner;
                             try
@@ -113,15 +113,15 @@ namespace PartnerOps.Commands
                                 throw Neither(piped, item);
                             }
 
-                            var store = ReadStoreAt(_path);
-                            partner.For(partner.Database != null && store.IsSameDatabase(partner.Database), store.Path, matchByName: DatabaseGiven);
+                            var store = Stores.ReadStoreAt(_path);
+                            partner.For(partner.Database != null && store.IsSameDatabase(partner.Database), store.Path, matchByName: Choice.DatabaseGiven);
                             _pipedPartners.Add(partner);
                         });
                         break;
                     case PipedKind.Revenue:
-                        PerItem(item, () =>
+                        Failures.PerItem(item, () =>
                         {
-                            var store = ReadStoreAt(_path);
+                            var store = Stores.ReadStoreAt(_path);
                             var record = piped.ToRevenue();
                             new RevenueReference(record.Id, piped.Database, piped.Description).RequireDatabase(piped.Database != null && store.IsSameDatabase(piped.Database), store.Path);
                             if (_given == null)
@@ -134,7 +134,7 @@ namespace PartnerOps.Commands
                         });
                         break;
                     default:
-                        WriteFailure(Neither(piped, item), item);
+                        Failures.WriteFailure(Neither(piped, item), item);
                         break;
                 }
             }
@@ -162,7 +162,7 @@ namespace PartnerOps.Commands
                 }
 
                 // Without piped objects, a partner object given to -Partner says which database is measured.
-                var store = ReadStoreAt(_path ?? DatabasePathFor(Partner?.FirstOrDefault(p => p.Database != null)?.Database));
+                var store = Stores.ReadStoreAt(_path ?? Choice.DatabasePathFor(Partner?.FirstOrDefault(p => p.Database != null)?.Database));
                 var request = new RevenueMeasureRequest
                 {
                     Filter = BuildFilter(store, partners),
@@ -193,7 +193,7 @@ namespace PartnerOps.Commands
             }
             catch (PartnerOpsException ex)
             {
-                ThrowFailure(ex, ex.Target);
+                Failures.ThrowFailure(ex, ex.Target);
             }
             finally
             {

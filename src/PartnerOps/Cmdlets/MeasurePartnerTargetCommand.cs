@@ -33,7 +33,7 @@ namespace PartnerOps.Commands
 
         protected override void EndProcessing()
         {
-            using (var store = OpenStore(create: false))
+            using (var store = Stores.OpenStore(create: false))
             {
                 try
                 {
@@ -50,7 +50,7 @@ namespace PartnerOps.Commands
                 }
                 catch (PartnerOpsException ex)
                 {
-                    ThrowFailure(ex, ex.Target);
+                    Failures.ThrowFailure(ex, ex.Target);
                 }
             }
         }

@@ -58,7 +58,7 @@ namespace PartnerOps.Commands
             }
             catch (PartnerOpsException ex)
             {
-                ThrowTerminatingError(PartnerOpsCmdlet.ToErrorRecord(ex, ex.Target ?? path));
+                ThrowTerminatingError(FailureReporter.ToErrorRecord(ex, ex.Target ?? path));
             }
         }
     }

@@ -76,7 +76,7 @@ namespace PartnerOps.Commands
                 }
                 catch (PartnerOpsException ex)
                 {
-                    ThrowFailure(ex, country);
+                    Failures.ThrowFailure(ex, country);
                 }
             }
 

@@ -50,7 +50,7 @@ namespace PartnerOps.Commands
                     Act(new PartnerReference(Name!), Name!);
                     break;
                 default:
-                    foreach (var (reference, item) in PipedPartners(InputObject))
+                    foreach (var (reference, item) in Piped.PipedPartners(InputObject))
                     {
                         Act(reference, item);
                     }
@@ -77,30 +77,30 @@ namespace PartnerOps.Commands
             Func<Partner, PipelinedWrites, object?> write,
             bool emit)
         {
-            if (!(WritesFor(reference.Database, create: false, target) is PipelinedWrites writes))
+            if (!(Stores.WritesFor(reference.Database, create: false, target) is PipelinedWrites writes))
             {
                 return;
             }
 
-            SeeOtherWrites(writes.Store, writes.Batch);
+            PipelineWriter.SeeOtherWrites(writes.Store, writes.Batch);
             Partner? partner = null;
             string? description = null;
-            PerItem(target, () =>
+            Failures.PerItem(target, () =>
             {
                 partner = writes.Partners.Require(reference);
-                description = describe(partner, writes) + WhereUnlessDefault(writes.Store);
+                description = describe(partner, writes) + Stores.WhereUnlessDefault(writes.Store);
             });
-            if (partner == null || description == null || !ShouldWrite(description, action, impact))
+            if (partner == null || description == null || !Writer.ShouldWrite(description, action, impact))
             {
                 return;
             }
 
-            WriteItem(writes, target, () => write(partner, writes), emit);
+            Writer.WriteItem(writes, target, () => write(partner, writes), emit);
         }
 
         /// <summary>How -Verbose describes what was done, e.g. "Updated".</summary>
         protected abstract string Verb { get; }
 
-        protected override void EndProcessing() => CompleteWrites(Verb);
+        protected override void EndProcessing() => Writer.CompleteWrites(Verb);
     }
 }

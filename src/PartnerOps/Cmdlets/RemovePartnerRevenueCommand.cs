@@ -42,7 +42,7 @@ namespace PartnerOps.Commands
                 return;
             }
 
-            foreach (var (record, item) in ReadPiped(InputObject, piped => piped.Revenue()))
+            foreach (var (record, item) in Piped.ReadPiped(InputObject, piped => piped.Revenue()))
             {
                 Remove(record.Database, item, $"Id {record.Id.ToString(CultureInfo.InvariantCulture)}: {item}", writes =>
                 {
@@ -55,7 +55,7 @@ namespace PartnerOps.Commands
         protected override void EndProcessing()
         {
             RemoveDeferred();
-            CompleteWrites("Removed", "revenue record(s)");
+            Writer.CompleteWrites("Removed", "revenue record(s)");
         }
 
         // Records whose removal, in the order they came, would have taken their cell's running total beyond 64 bits (a credit
@@ -73,7 +73,7 @@ namespace PartnerOps.Commands
                 foreach (var item in _deferred.ToList())
                 {
                     var removed = false;
-                    WriteItem(item.Writes, item.Target, () =>
+                    Writer.WriteItem(item.Writes, item.Target, () =>
                     {
                         try
                         {
@@ -97,7 +97,7 @@ namespace PartnerOps.Commands
 
             foreach (var item in _deferred)
             {
-                WriteItem(item.Writes, item.Target, () =>
+                Writer.WriteItem(item.Writes, item.Target, () =>
                 {
                     item.Remove(item.Writes);
                     return null;
@@ -112,9 +112,9 @@ namespace PartnerOps.Commands
         private string Describe(long id)
         {
             var text = "Id " + id.ToString(CultureInfo.InvariantCulture);
-            if (WritesFor(null, create: false, id) is PipelinedWrites writes)
+            if (Stores.WritesFor(null, create: false, id) is PipelinedWrites writes)
             {
-                SeeOtherWrites(writes.Store, writes.Batch);
+                PipelineWriter.SeeOtherWrites(writes.Store, writes.Batch);
                 var record = writes.Revenue.GetById(id);
                 return record == null ? text : $"{text}: {record}";
             }
@@ -124,17 +124,17 @@ namespace PartnerOps.Commands
 
         private void Remove(string? origin, object target, string description, Action<PipelinedWrites> remove)
         {
-            if (!ShouldWrite(description, "Remove revenue", ConfirmImpact.High))
+            if (!Writer.ShouldWrite(description, "Remove revenue", ConfirmImpact.High))
             {
                 return;
             }
 
-            if (!(WritesFor(origin, create: false, target) is PipelinedWrites writes))
+            if (!(Stores.WritesFor(origin, create: false, target) is PipelinedWrites writes))
             {
                 return;
             }
 
-            WriteItem(writes, target, () =>
+            Writer.WriteItem(writes, target, () =>
             {
                 try
                 {

@@ -64,7 +64,7 @@ namespace PartnerOps.Commands
 
                     break;
                 default:
-                    foreach (var (target, item) in ReadPiped(InputObject, piped => piped.Target()))
+                    foreach (var (target, item) in Piped.ReadPiped(InputObject, piped => piped.Target()))
                     {
                         Remove(target.Database, item, item.ToString(), writes =>
                         {
@@ -77,7 +77,7 @@ namespace PartnerOps.Commands
             }
         }
 
-        protected override void EndProcessing() => CompleteWrites("Removed", "target(s)");
+        protected override void EndProcessing() => Writer.CompleteWrites("Removed", "target(s)");
 
         // TargetNotFound; when no target at all has the -Region given, the message also names the closest regions that have one.
         private PartnerOpsException NotFound(IPartnerDatabase store, string what)
@@ -92,9 +92,9 @@ namespace PartnerOps.Commands
         private string Describe(long id)
         {
             var text = "Id " + id.ToString(CultureInfo.InvariantCulture);
-            if (WritesFor(null, create: false, id) is PipelinedWrites writes)
+            if (Stores.WritesFor(null, create: false, id) is PipelinedWrites writes)
             {
-                SeeOtherWrites(writes.Store, writes.Batch);
+                PipelineWriter.SeeOtherWrites(writes.Store, writes.Batch);
                 var target = writes.Targets.GetById(id);
                 return target == null ? text : $"{text}: {target.Describe()}";
             }
@@ -104,14 +104,14 @@ namespace PartnerOps.Commands
 
         private void Remove(string? origin, object target, string description, Action<PipelinedWrites> remove)
         {
-            if (ShouldWrite(description, "Remove target", ConfirmImpact.High))
+            if (Writer.ShouldWrite(description, "Remove target", ConfirmImpact.High))
             {
-                if (!(WritesFor(origin, create: false, target) is PipelinedWrites writes))
+                if (!(Stores.WritesFor(origin, create: false, target) is PipelinedWrites writes))
                 {
                     return;
                 }
 
-                WriteItem(writes, target, () =>
+                Writer.WriteItem(writes, target, () =>
                 {
                     remove(writes);
                     return null;

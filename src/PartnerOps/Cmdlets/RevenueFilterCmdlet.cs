@@ -66,13 +66,13 @@ namespace PartnerOps.Commands
         protected RevenueFilter BuildFilter(IPartnerDatabase store, IEnumerable<PartnerReference>? partners, object? item = null)
         {
             var filter = new RevenueFilter { From = From?.Date, To = To?.Date };
-            SeeOtherWrites(store);
+            PipelineWriter.SeeOtherWrites(store);
             if (partners != null)
             {
                 filter.RestrictPartners = true;
                 foreach (var missing in store.Partners.Resolve(partners, filter.PartnerIds, filter.PartnerNames, idsAsGiven: false))
                 {
-                    WriteFailure(missing, item ?? missing.Target);
+                    Failures.WriteFailure(missing, item ?? missing.Target);
                 }
             }
 

@@ -42,20 +42,20 @@ namespace PartnerOps.Commands
         protected override void ProcessRecord()
         {
             var what = $"{Year.ToString(CultureInfo.InvariantCulture)}: 1 {From} = {Rate.ToString(CultureInfo.InvariantCulture)} {To}";
-            if (!ShouldWrite(what, "Set exchange rate"))
+            if (!Writer.ShouldWrite(what, "Set exchange rate"))
             {
                 return;
             }
 
             // A piped module object is written back to its own database unless -Database says otherwise; a row is data.
             var origin = PipedObject.ModuleObjectDatabase(InputObject);
-            WarnOfRowDatabase(InputObject, DatabasePathFor(origin));
-            if (!(WritesFor(origin, create: true, InputObject ?? (object)what) is PipelinedWrites writes))
+            Piped.WarnOfRowDatabase(InputObject, Choice.DatabasePathFor(origin));
+            if (!(Stores.WritesFor(origin, create: true, InputObject ?? (object)what) is PipelinedWrites writes))
             {
                 return;
             }
 
-            WriteItem(writes, InputObject ?? (object)what, () =>
+            Writer.WriteItem(writes, InputObject ?? (object)what, () =>
             {
                 var rate = writes.Rates.Set(From, To, Year, Rate);
                 if (!writes.Rates.Changed)
@@ -68,6 +68,6 @@ namespace PartnerOps.Commands
             }, PassThru);
         }
 
-        protected override void EndProcessing() => CompleteWrites("Set", "exchange rate(s)");
+        protected override void EndProcessing() => Writer.CompleteWrites("Set", "exchange rate(s)");
     }
 }

@@ -67,24 +67,24 @@ namespace PartnerOps.Commands
                 Year = Year,
                 Value = Value,
                 Currency = Metric != TargetMetric.PartnerRevenue ? null
-                    : string.IsNullOrWhiteSpace(Currency) ? ReportingCurrencyAt(DatabasePathFor(PipedObject.ModuleObjectDatabase(InputObject)))
+                    : string.IsNullOrWhiteSpace(Currency) ? Stores.ReportingCurrencyAt(Choice.DatabasePathFor(PipedObject.ModuleObjectDatabase(InputObject)))
                     : Currency!.Trim().ToUpperInvariant(),
                 Statuses = Status,
             }.Describe();
-            if (!ShouldWrite(what, "Set target"))
+            if (!Writer.ShouldWrite(what, "Set target"))
             {
                 return;
             }
 
             // A piped module object is written back to its own database unless -Database says otherwise; a row is data.
             var origin = PipedObject.ModuleObjectDatabase(InputObject);
-            WarnOfRowDatabase(InputObject, DatabasePathFor(origin));
-            if (!(WritesFor(origin, create: true, InputObject ?? (object)what) is PipelinedWrites writes))
+            Piped.WarnOfRowDatabase(InputObject, Choice.DatabasePathFor(origin));
+            if (!(Stores.WritesFor(origin, create: true, InputObject ?? (object)what) is PipelinedWrites writes))
             {
                 return;
             }
 
-            WriteItem(writes, InputObject ?? (object)what, () =>
+            Writer.WriteItem(writes, InputObject ?? (object)what, () =>
             {
                 var target = writes.Targets.Set(Metric, Region, Year, Value, Currency, Status, out var changed);
                 if (!changed)
@@ -97,6 +97,6 @@ namespace PartnerOps.Commands
             }, PassThru);
         }
 
-        protected override void EndProcessing() => CompleteWrites("Set", "target(s)");
+        protected override void EndProcessing() => Writer.CompleteWrites("Set", "target(s)");
     }
 }

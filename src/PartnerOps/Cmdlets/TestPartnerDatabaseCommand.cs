@@ -16,7 +16,7 @@ namespace PartnerOps.Commands
 
         protected override void EndProcessing()
         {
-            var path = ResolveDatabasePath();
+            var path = Choice.ResolveDatabasePath();
             DatabaseFinding[] findings;
             try
             {
@@ -30,7 +30,7 @@ namespace PartnerOps.Commands
             }
             catch (PartnerOpsException ex)
             {
-                ThrowFailure(ex, path);
+                Failures.ThrowFailure(ex, path);
                 return;
             }
 

@@ -89,7 +89,7 @@ namespace PartnerOps.Commands
                     given = DefaultParameterValues.Lookup(defaults.Count == 1 ? defaults[0]?.BaseObject as IDictionary : null, commandName, "Database") as string;
                 }
 
-                var path = DatabaseLocator.Resolve(given, PartnerOpsCmdlet.SessionDatabase, Environment.GetEnvironmentVariable);
+                var path = DatabaseLocator.Resolve(given, SessionDefaults.Database, Environment.GetEnvironmentVariable);
                 if (System.IO.Path.IsPathRooted(path) && !path.StartsWith("~", StringComparison.Ordinal))
                 {
                     return path;

@@ -1,0 +1,175 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using PartnerOps.Data;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>
+    /// The batching protocol of a pipelined write (Import-Csv | Add-Partner, Get-Partner | Set-Partner): each item is
+    /// written in its database's batch as a per-item action, passed on only once written, and undone when nothing took
+    /// it; batches are committed before a prompt and at the end; a stopped write says what it kept.
+    /// </summary>
+    internal sealed class PipelineWriter
+    {
+        private readonly PartnerOpsCmdlet _cmdlet;
+        private readonly OpenStores _stores;
+        private readonly SqlTraceQueue _sqlTrace;
+        private readonly FailureReporter _failures;
+        private readonly ProgressReporter _progress;
+
+        // Ctrl+C came: Dispose says what the pipelined writes kept.
+        private volatile bool _stopRequested;
+
+        public PipelineWriter(PartnerOpsCmdlet cmdlet, OpenStores stores, SqlTraceQueue sqlTrace, FailureReporter failures)
+        {
+            _cmdlet = cmdlet;
+            _stores = stores;
+            _sqlTrace = sqlTrace;
+            _failures = failures;
+            _progress = new ProgressReporter(cmdlet);
+        }
+
+        /// <summary>Makes what other PartnerOps commands in this pipeline wrote to this database visible to this one (see IWriteBatch).</summary>
+        public static void SeeOtherWrites(IPartnerDatabase store, IWriteBatch? own = null) => store.SeeOtherWrites(own);
+
+        /// <summary>
+        /// Runs one item's writes in the pipeline's batch, as a per-item action, and then (outside the item's own work, so
+        /// that a PartnerOps command downstream can write) passes its result on when <paramref name="emit"/>. An item
+        /// passed on is written, and one that is not passed on (the pipeline stopped first, or the next command failed
+        /// on it) is undone: what a command reports as written is exactly what stays written.
+        /// </summary>
+        public void WriteItem(PipelinedWrites writes, object? target, Func<object?> work, bool emit = false) =>
+            WriteItem(writes, target, new WriteOperation(work), emit);
+
+        /// <summary>As <see cref="WriteItem(PipelinedWrites, object?, Func{object?}, bool)"/>, for a write operation of a repository, which says whether it needs a savepoint.</summary>
+        public void WriteItem(PipelinedWrites writes, object? target, WriteOperation operation, bool emit = false)
+        {
+            // Progress first: a stop noticed here leaves this item unwritten.
+            _sqlTrace.Flush();
+            _progress.Report(writes, "written");
+            object? result = null;
+            var done = false;
+            var pending = emit;
+            _failures.PerItem(target, () =>
+            {
+                result = writes.Batch.Run(operation, pending);
+                writes.Written++;
+                done = true;
+            });
+            if (!done || !pending)
+            {
+                return;
+            }
+
+            if (result == null)
+            {
+                writes.Batch.Keep();
+                return;
+            }
+
+            var takenBefore = PowerShellInternals.TakenByNextCommand(_cmdlet.MyInvocation);
+            try
+            {
+                _cmdlet.WriteObject(result);
+            }
+            catch (PipelineStoppedException ex) when (!PowerShellInternals.NextCommandTookIt(ex, _cmdlet.MyInvocation, takenBefore))
+            {
+                writes.Batch.Undo();
+                writes.Written--;
+                throw;
+            }
+            catch
+            {
+                writes.Batch.Keep(); // the next command took the item, and then failed or ended the pipeline
+                throw;
+            }
+
+            writes.Batch.Keep();
+        }
+
+        /// <summary>
+        /// ShouldProcess for a pipelined write. When it may ask the user, the open batches are committed first, so that
+        /// no write lock is held while a prompt waits for an answer.
+        /// </summary>
+        public bool ShouldWrite(string target, string action, ConfirmImpact impact = ConfirmImpact.Medium)
+        {
+            if (_stores.Writes.Count > 0 && MayPrompt(impact))
+            {
+                foreach (var writes in _stores.Writes)
+                {
+                    try
+                    {
+                        writes.Batch.Complete();
+                    }
+                    catch (PartnerOpsException ex)
+                    {
+                        _failures.ThrowFailure(ex, ex.Target);
+                    }
+                }
+            }
+
+            return _cmdlet.ShouldProcess(target, action);
+        }
+
+        private bool MayPrompt(ConfirmImpact impact)
+        {
+            var bound = _cmdlet.MyInvocation.BoundParameters;
+            if (bound.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter w && w.IsPresent)
+            {
+                return false;
+            }
+
+            if (bound.TryGetValue("Confirm", out var confirm) && confirm is SwitchParameter c)
+            {
+                return c.IsPresent;
+            }
+
+            var preference = _cmdlet.SessionState.PSVariable.GetValue("ConfirmPreference") is ConfirmImpact p ? p : ConfirmImpact.High;
+            return preference != ConfirmImpact.None && impact >= preference;
+        }
+
+        /// <summary>Commits the last batch of each database's pipelined writes and says in -Verbose what was written.</summary>
+        public void CompleteWrites(string verb, string noun = "partner(s)")
+        {
+            _sqlTrace.Flush();
+            _progress.Complete();
+            foreach (var writes in _stores.Writes)
+            {
+                try
+                {
+                    writes.Batch.Complete();
+                }
+                catch (PartnerOpsException ex)
+                {
+                    _failures.ThrowFailure(ex, ex.Target);
+                }
+
+                var where = _stores.Writes.Count > 1 ? $" in '{writes.Store.Path}'" : string.Empty;
+                _cmdlet.WriteVerbose($"{verb} {writes.Written} {noun}{where} in {writes.Batch.Elapsed.TotalMilliseconds:0} ms.");
+            }
+        }
+
+        /// <summary>Ctrl+C came (from PowerShell's stopping thread): the end of the command says what was kept.</summary>
+        public void StopRequested() => _stopRequested = true;
+
+        /// <summary>
+        /// After a pipelined write was closed: a stopped one says what it kept, the items written before the stop, each
+        /// whole (a stop keeps what was reported, see <see cref="WriteItem"/>). The stopping pipeline may refuse the
+        /// warning stream; the host then shows it.
+        /// </summary>
+        public void Closed(PipelinedWrites writes)
+        {
+            if ((_stopRequested || _cmdlet.Stopping) && writes.Written > 0)
+            {
+                var message = string.Format(
+                    CultureInfo.CurrentCulture,
+                    "{0} was stopped: the {1:N0} item(s) it wrote to '{2}' before the stop are kept, each whole; the items after them were not written.",
+                    _cmdlet.MyInvocation.MyCommand.Name,
+                    writes.Written,
+                    writes.Store.Path);
+                StopWarnings.WarnWhileStopping(_cmdlet, message);
+            }
+        }
+    }
+}
