@@ -44,6 +44,28 @@ Describe 'Ctrl+C' {
         $ps.Dispose()
     }
 
+    It 'stops <Command> whose query had not started yet when Ctrl+C came (<Delay> ms after the start)' -ForEach @(
+        foreach ($delay in 0, 10, 40, 120, 300) { @{ Delay = $delay; Command = 'Measure-PartnerRevenue' } }
+        # A read that sorts every record before its first row (the date index is dropped above).
+        foreach ($delay in 0, 40) { @{ Delay = $delay; Command = 'Get-PartnerRevenue' } }) {
+        # SQLite's interrupt is lost when no statement is running: a stop that came while the command was still opening the
+        # database would have let the whole query run (half a minute on a busy machine). The stop must hold for statements
+        # that start later.
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("Import-Module '$script:ModuleManifest'; `$null = Get-PartnerDatabase -Database '$db'").Invoke()
+        $ps.Commands.Clear()
+        $null = $ps.AddScript($(if ($Command -eq 'Get-PartnerRevenue') { "Get-PartnerRevenue -Database '$db' -Skip 2999999" } else { "Measure-PartnerRevenue -Database '$db' -GroupBy Partner, Month" }))
+        $running = $ps.BeginInvoke()
+        if ($Delay) { Start-Sleep -Milliseconds $Delay }
+        $stop = [Diagnostics.Stopwatch]::StartNew()
+        $ps.Stop()
+        $stop.Elapsed.TotalSeconds | Should -BeLessThan 2
+        $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        $ps.Streams.Error.Count | Should -Be 0
+        try { $null = $ps.EndInvoke($running) } catch [System.Management.Automation.PipelineStoppedException] { }
+        $ps.Dispose()
+    }
+
     It 'leaves the database usable afterwards: unchanged, consistent, writable, and measurable again' {
         # (RevenueCount reads the totals cells, which this database was filled without.)
         (Get-PartnerDatabase -Database $db).PartnerCount | Should -Be 200001

@@ -29,7 +29,7 @@ namespace PartnerOps.Sqlite
         private readonly int _changesAtOpen;
         private readonly object _stopGate = new object();
         private volatile bool _disposed;
-        private bool _holdsFinishedItems;
+        private volatile bool _holdsFinishedItems;
         private bool _keep = true;
         private bool _immutable;
         private bool _traced;
@@ -56,7 +56,12 @@ namespace PartnerOps.Sqlite
             BusyTimeoutSeconds = busyTimeoutSeconds;
             _opened = opened;
             _changesAtOpen = NativeConnection.TotalChanges(connection);
+            NativeConnection.OnProgress(connection, ProgressInstructions, () => _stopRequested && !_holdsFinishedItems);
         }
+
+        // How often (in SQLite virtual-machine instructions) a running statement checks for a stop: often enough to stop
+        // within milliseconds, rarely enough to cost nothing measurable (one call per thousand instructions).
+        private const int ProgressInstructions = 1000;
 
         /// <summary>The name the history records for changes made through this process.</summary>
         public static string User { get; } = string.IsNullOrEmpty(Environment.UserDomainName) || Environment.UserDomainName == Environment.MachineName || !System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows)
@@ -297,13 +302,27 @@ namespace PartnerOps.Sqlite
         /// (<see cref="ItemFinished"/>) is left to finish its statement: items a command reported as written stay written,
         /// and the command stops at its next item.
         /// </summary>
+        /// <remarks>
+        /// The stop is kept: a statement that starts afterwards on this connection (the command had not reached its query yet
+        /// when Ctrl+C came) is stopped too, at its first thousand instructions, under the same rule about finished items.
+        /// </remarks>
         public void Interrupt()
         {
             lock (_stopGate)
             {
-                NativeConnection.Interrupt(_disposed || _holdsFinishedItems ? null : Connection.Handle);
+                if (_disposed)
+                {
+                    return;
+                }
+
+                _stopRequested = true;
+                NativeConnection.Interrupt(_holdsFinishedItems ? null : Connection.Handle);
             }
         }
+
+        // Ctrl+C came (Interrupt): statements that start later on this connection are stopped too. Read by SQLite's
+        // progress handler on the thread running a statement.
+        private volatile bool _stopRequested;
 
         /// <summary>A batch finished an item in the open transaction: <see cref="Interrupt"/> leaves the transaction alone until it ends.</summary>
         public void ItemFinished()
@@ -328,6 +347,9 @@ namespace PartnerOps.Sqlite
             }
 
             _disposed = true;
+
+            // The connection goes back to the pool: the next command's statements are not this command's to stop.
+            NativeConnection.OnProgress(Connection, 0, null);
             if (_traced)
             {
                 TraceSql(null); // the connection goes back to the pool: the next user did not ask for the trace

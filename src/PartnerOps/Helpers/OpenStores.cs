@@ -162,6 +162,12 @@ namespace PartnerOps.Commands
                 lock (_stores)
                 {
                     _stores.Add(store);
+
+                    // Ctrl+C came before this store was open: its statements are stopped as they start.
+                    if (_stopped)
+                    {
+                        store.Interrupt();
+                    }
                 }
 
                 WarnOfOtherNames(store);
@@ -197,6 +203,9 @@ namespace PartnerOps.Commands
                 "Use one name for it everywhere, or remove the other links.");
         }
 
+        // Ctrl+C came (guarded by _stores): a store opened afterwards is stopped at once.
+        private bool _stopped;
+
         /// <summary>
         /// Ctrl+C (from PowerShell's stopping thread): interrupts the SQL statement running on this command's connections,
         /// so a long query or write stops at once.
@@ -205,6 +214,7 @@ namespace PartnerOps.Commands
         {
             lock (_stores)
             {
+                _stopped = true;
                 foreach (var store in _stores)
                 {
                     store.Interrupt();

@@ -41,6 +41,23 @@ namespace PartnerOps.Sqlite.Native
             }
         }
 
+        /// <summary>
+        /// Has SQLite ask <paramref name="stop"/> every <paramref name="instructions"/> virtual-machine instructions of a running
+        /// statement whether to stop it (sqlite3_progress_handler); a true answer fails the statement with SQLITE_INTERRUPT.
+        /// Null removes the handler. Unlike sqlite3_interrupt, which is lost when no statement is running, this also stops
+        /// statements that start after a stop was asked for.
+        /// </summary>
+        public static void OnProgress(SqliteConnection connection, int instructions, Func<bool>? stop)
+        {
+            if (stop == null)
+            {
+                raw.sqlite3_progress_handler(connection.Handle, 0, null, null);
+                return;
+            }
+
+            raw.sqlite3_progress_handler(connection.Handle, instructions, _ => stop() ? 1 : 0, null);
+        }
+
         /// <summary>sqlite3_db_config with an integer <paramref name="value"/> (SQLITE_DBCONFIG_DEFENSIVE, _NO_CKPT_ON_CLOSE ...).</summary>
         public static void Configure(SqliteConnection connection, int option, int value) => raw.sqlite3_db_config(connection.Handle, option, value, out _);
 
