@@ -24,13 +24,13 @@ namespace PartnerOps.Commands
         public const int MaxKeysWithView = 2;
 
         /// <summary>
-        /// The keys of each measure type in the order their columns are shown (the view's fixed importance order), the
-        /// order tools/New-MeasureViews.ps1 uses for the view names.
+        /// The keys of each measure type in the order their columns are shown (<see cref="MeasureKeys"/>: the view's fixed
+        /// importance order), the order tools/New-MeasureViews.ps1 uses for the view names.
         /// </summary>
         public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> KeyOrder = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
         {
-            ["PartnerOps.RevenueMeasure"] = new[] { "Partner", "Region", "Country", "Type", "Tier", "Segment", "Channel", "Year", "Quarter", "Month" },
-            ["PartnerOps.PartnerMeasure"] = new[] { "Region", "Country", "Type", "Tier", "Status", "Year" },
+            ["PartnerOps.RevenueMeasure"] = MeasureKeys.RevenueColumnNames,
+            ["PartnerOps.PartnerMeasure"] = MeasureKeys.PartnerColumnNames,
         };
 
         /// <summary>

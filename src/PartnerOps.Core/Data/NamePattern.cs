@@ -3,8 +3,9 @@ using System.Text;
 namespace PartnerOps.Data
 {
     /// <summary>
-    /// A PowerShell wildcard pattern (<c>*</c>, <c>?</c>, <c>[a-c]</c>, backtick escapes) turned into an
-    /// SQLite GLOB over a key column, plus the literal prefix that bounds an index range scan. Partner names
+    /// A PowerShell wildcard pattern (<c>*</c>, <c>?</c>, <c>[a-c]</c>, backtick escapes) turned into a pattern over a key
+    /// column (<see cref="Glob"/>: the glob syntax <c>*</c>, <c>?</c>, <c>[set]</c> over keyed text, which SQLite's GLOB takes
+    /// as it is and another backend translates into its own), plus the literal prefix that bounds an index range scan. Partner names
     /// (<see cref="ParseName"/>, <see cref="LiteralName"/>) are matched on <see cref="PartnerRules.NameKey"/>: each run of
     /// literal characters is keyed as a name is, so 'großhandel*' and 'GROSSHANDEL*' are one pattern. Regions and segments
     /// (<see cref="Parse"/>, <see cref="Literal"/>) are matched on <see cref="RevenueRules.Key"/>, the same key.
@@ -25,11 +26,16 @@ namespace PartnerOps.Data
         /// <summary>The pattern as the user wrote it.</summary>
         public string Text { get; }
 
+        /// <summary>True when the pattern holds a wildcard or set; false for a literal (matched by <see cref="Key"/>).</summary>
         public bool IsWildcard { get; }
 
         /// <summary>For a literal: the key to look up. For a wildcard: empty.</summary>
         public string Key { get; }
 
+        /// <summary>
+        /// For a wildcard: the pattern over the key, in glob syntax (<c>*</c> any run, <c>?</c> one character, <c>[abc]</c>
+        /// and <c>[a-c]</c> sets, <c>[*]</c> a literal star; case-sensitive, since the key is already folded). Empty for a literal.
+        /// </summary>
         public string Glob { get; }
 
         /// <summary>The key of the literal characters before the first wildcard.</summary>

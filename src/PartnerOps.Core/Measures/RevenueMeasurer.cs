@@ -222,7 +222,7 @@ namespace PartnerOps.Measures
             if (shareOf == null)
             {
                 // Only time keys (-GroupBy Year): each period would be all of itself, so the share is of everything measured.
-                var time = keys.Where(k => k == RevenueGroupKey.Year || k == RevenueGroupKey.Quarter || k == RevenueGroupKey.Month).ToList();
+                var time = keys.Where(MeasureKeys.OfTime).ToList();
                 return time.Count == keys.Count ? new List<RevenueGroupKey>() : time;
             }
 

@@ -57,7 +57,7 @@ namespace PartnerOps.Sqlite
         /// <inheritdoc/>
         public IEnumerable<RevenueSum> Sum(IList<RevenueGroupKey> keys, RevenueFilter filter)
         {
-            var useTotals = !_given && RevenueWhere.TotalsCanAnswer(filter) && !keys.Contains(RevenueGroupKey.Quarter) && !keys.Contains(RevenueGroupKey.Month);
+            var useTotals = !_given && RevenueWhere.TotalsCanAnswer(filter) && !keys.Any(MeasureKeys.WithinYear);
             var (where, parameters) = RevenueWhere.Build(filter, useTotals, _given ? GivenTable : "revenue");
             var source = useTotals
                 ? "SELECT t.partner_key AS partner_key, t.year AS year, NULL AS month, t.region_key AS region_key, t.region AS region, " +
@@ -81,7 +81,7 @@ namespace PartnerOps.Sqlite
             // many cells or records never raises "integer overflow"; the parts are joined exactly as decimals below.
             select.Append("b.currency, b.year, sum(b.count), sum(b.total / 1000000000), sum(b.total % 1000000000), min(b.minimum), max(b.maximum) FROM (")
                 .Append(source).Append(") b");
-            if (keys.Any(k => k == RevenueGroupKey.Partner || k == RevenueGroupKey.Type || k == RevenueGroupKey.Tier || k == RevenueGroupKey.Country))
+            if (keys.Any(MeasureKeys.FromPartner))
             {
                 select.Append(" LEFT JOIN partners p ON p.id = b.partner_key");
             }
