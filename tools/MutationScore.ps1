@@ -34,12 +34,14 @@ function ConvertTo-MutateGlob {
             throw "-Only '$name': give a folder or a path under src/PartnerOps.Core, such as Model or Import/*Mapper*."
         }
         $name = $name.TrimEnd('/')
+        # Anchored at the project's folder: Measures/ must not take in Sqlite/Measures/. Stryker matches a glob against
+        # a file's full path (and its relative one), so the leading **/ stands for wherever the clone is.
         if ($name -match '[*?\[]') {
             if ($name -notlike '*.cs') { $name += '.cs' }
-            "**/$name"
+            "**/PartnerOps.Core/$name"
         }
-        elseif ($name -like '*.cs') { "**/$name" }
-        else { "**/$name/**/*.cs" }
+        elseif ($name -like '*.cs') { "**/PartnerOps.Core/$name" }
+        else { "**/PartnerOps.Core/$name/**/*.cs" }
     }
     @($globs) + @($Exclude | Where-Object { $_.StartsWith('!') })
 }

@@ -12,19 +12,19 @@ BeforeAll {
 }
 
 Describe 'build.ps1 -Task Mutate -Only: Stryker''s --mutate globs' {
-    It 'a folder of Core stands for every C# file under it; generated files stay out' {
+    It 'a folder of Core stands for every C# file under it (only Core''s: Measures is not Sqlite/Measures); generated files stay out' {
         ConvertTo-MutateGlob -Only 'Model', 'Measures' |
-            Should -Be @('**/Model/**/*.cs', '**/Measures/**/*.cs', '!**/*.g.cs')
+            Should -Be @('**/PartnerOps.Core/Model/**/*.cs', '**/PartnerOps.Core/Measures/**/*.cs', '!**/*.g.cs')
     }
 
     It 'takes names joined by commas, trims them and turns backslashes into slashes' {
         ConvertTo-MutateGlob -Only ' Model , Sqlite\Native\ ' |
-            Should -Be @('**/Model/**/*.cs', '**/Sqlite/Native/**/*.cs', '!**/*.g.cs')
+            Should -Be @('**/PartnerOps.Core/Model/**/*.cs', '**/PartnerOps.Core/Sqlite/Native/**/*.cs', '!**/*.g.cs')
     }
 
     It 'a path with a wildcard names the C# files it matches; a .cs file names itself' {
         ConvertTo-MutateGlob -Only 'Import/*Mapper*', 'Model/Money*.cs', 'ErrorIds.cs' |
-            Should -Be @('**/Import/*Mapper*.cs', '**/Model/Money*.cs', '**/ErrorIds.cs', '!**/*.g.cs')
+            Should -Be @('**/PartnerOps.Core/Import/*Mapper*.cs', '**/PartnerOps.Core/Model/Money*.cs', '**/PartnerOps.Core/ErrorIds.cs', '!**/*.g.cs')
     }
 
     It 'adds the config''s exclusions again, since Stryker''s command-line globs replace the config''s' {
@@ -33,7 +33,7 @@ Describe 'build.ps1 -Task Mutate -Only: Stryker''s --mutate globs' {
         $exclude = Get-MutateExclusion $config
         $exclude | Should -Be @('!**/*.g.cs', '!**/Model/CountryCodes.cs')
         ConvertTo-MutateGlob -Only 'Model' -Exclude $exclude |
-            Should -Be @('**/Model/**/*.cs', '!**/*.g.cs', '!**/Model/CountryCodes.cs')
+            Should -Be @('**/PartnerOps.Core/Model/**/*.cs', '!**/*.g.cs', '!**/Model/CountryCodes.cs')
     }
 
     It 'the repository''s config leaves out generated files and the ISO code tables' {
