@@ -19,16 +19,23 @@
       Bench  Build, then bench/Invoke-Benchmark.ps1 in a child pwsh: Import-Partner against the sqlite3 CLI and
              the other measures of bench/README.md, on -Rows generated partners (default 1,000,000);
              results also in out/bench/results.json.
+      Mutate Stryker.NET (tools/stryker-config.json) mutates src/PartnerOps.Core and runs the xunit tests that cover
+             each mutant; reports (html, json) in out/mutation/reports; prints the mutation score per Core folder and
+             the whole, and the files and mutators where most mutants survive. On demand only: not part of Test.
+             -Only Model,Measures (folders of src/PartnerOps.Core, or paths with wildcards such as Import/*Mapper*)
+             mutates only those files (Stryker's --mutate), to keep a run short.
       Clean  removes out/ and the projects' bin/ and obj/ folders.
     Every step stops the build when it fails.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Bench -Rows 100000
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Mutate -Only Model
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Readme', 'Package', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Readme', 'Package', 'Bench', 'Mutate', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -39,7 +46,7 @@ param(
     [int] $Rows = 1000000,
 
     # Bench: run only these benchmarks (see bench/Invoke-Benchmark.ps1). Test: run only these Pester files
-    # (tests/pester/<name>.Tests.ps1), without xunit.
+    # (tests/pester/<name>.Tests.ps1), without xunit. Mutate: mutate only these folders or paths of src/PartnerOps.Core.
     [string[]] $Only
 )
 
@@ -51,6 +58,7 @@ $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'PartnerOps'
 $publishDir = Join-Path $out 'publish'
 $resultsDir = Join-Path $out 'test-results'
+$solution = Join-Path $root 'PartnerOps.sln'
 # Child processes run the same pwsh as this script; as a .NET tool that is 'dotnet <PSHOME>/pwsh.dll'.
 $pwsh = @([System.Environment]::ProcessPath)
 if ([IO.Path]::GetFileNameWithoutExtension($pwsh[0]) -eq 'dotnet') {
@@ -225,7 +233,7 @@ function Invoke-Test {
     $null = New-Item -ItemType Directory $resultsDir
 
     Write-Host '==> xunit' -ForegroundColor Cyan
-    dotnet test (Join-Path $root 'tests/PartnerOps.Tests/PartnerOps.Tests.csproj') -c $Configuration --nologo `
+    dotnet test $solution -c $Configuration --nologo `
         --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $resultsDir
     $xunitExit = $LASTEXITCODE
     $trxFile = Join-Path $resultsDir 'xunit.trx'
@@ -325,6 +333,42 @@ function Invoke-Bench {
     }
 }
 
+# Stryker.NET over Core with the xunit tests (tools/stryker-config.json: coverage per test, so a mutant runs only the
+# tests that reach it), then the score per folder from its JSON report (tools/MutationScore.ps1, checked by Mutate.Tests.ps1).
+function Invoke-Mutate {
+    . (Join-Path $root 'tools/MutationScore.ps1')
+    $mutationDir = Join-Path $out 'mutation'
+    if (Test-Path $mutationDir) {
+        Remove-Item $mutationDir -Recurse -Force
+    }
+    $config = Join-Path $root 'tools/stryker-config.json'
+    $globs = @(ConvertTo-MutateGlob -Only $Only -Exclude (Get-MutateExclusion $config))
+    $arguments = @('--config-file', $config, '--output', $mutationDir, '--skip-version-check')
+    foreach ($glob in $globs) { $arguments += '--mutate', $glob }
+    $scope = if ($globs) { " ($($globs -join ' '))" } else { '' }
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    # Stryker finds the project to mutate among the test project's references, from the test project's folder.
+    Push-Location (Join-Path $root 'tests/PartnerOps.Tests')
+    try {
+        Invoke-Step "Stryker.NET over src/PartnerOps.Core$scope" { dotnet stryker @arguments }
+    }
+    finally {
+        Pop-Location
+    }
+    $report = Join-Path $mutationDir 'reports/mutation-report.json'
+    if (-not (Test-Path $report)) {
+        throw "Stryker wrote no JSON report at '$report'."
+    }
+    $coreRoot = Join-Path $root 'src/PartnerOps.Core'
+    Write-Host "==> Mutation score per folder of src/PartnerOps.Core ($([int]$watch.Elapsed.TotalMinutes) min)" -ForegroundColor Cyan
+    Get-MutationScore -ReportPath $report -ProjectRoot $coreRoot |
+        Format-Table Folder, @{ Name = 'Score %'; Expression = { if ($null -eq $_.Score) { 'n/a' } else { '{0:N2}' -f $_.Score } }; Align = 'Right' },
+            Killed, Timeout, Survived, NoCoverage, NotCounted -AutoSize | Out-Host
+    Write-Host '==> Most surviving mutants (file, mutator)' -ForegroundColor Cyan
+    Get-SurvivingMutant -ReportPath $report -ProjectRoot $coreRoot | Select-Object -First 15 | Format-Table -AutoSize | Out-Host
+    Write-Host "Reports: $(Join-Path $mutationDir 'reports/mutation-report.html') and $report"
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
@@ -332,6 +376,7 @@ switch ($Task) {
     'Readme' { Invoke-Readme }
     'Package' { Invoke-Package }
     'Bench' { Invoke-Bench }
+    'Mutate' { Invoke-Mutate }
     'Clean' {
         foreach ($folder in @($out) + (Get-ChildItem $root -Directory -Recurse -Include bin, obj | Where-Object FullName -NotLike "$out*").FullName) {
             if (Test-Path $folder) { Remove-Item $folder -Recurse -Force }
