@@ -9,7 +9,8 @@
              ends with the line 'tests: N passed, N failed, N skipped' (xunit and Pester together), the failed tests'
              full names (xunit: class and method; Pester: file, then the test's path) just before it, and exits
              non-zero on any failure.
-             -Only Readme,Views (say) runs only those Pester files (tests/pester/<name>.Tests.ps1) and no xunit.
+             -Only Readme,Views (say) runs only those Pester files (tests/pester/<name>.Tests.ps1, or the parts
+             <name>.*.Tests.ps1 of a file split by subject, e.g. Views.Widths) and no xunit.
       Demo   Build, then shows the module at work on a database in a temporary folder.
       Readme Build, then runs every PowerShell block of README.md and about_PartnerOps (the tour's steps made
              anew from samples/Demo.ps1) and writes what they print into the output blocks, in place; blocks
@@ -46,7 +47,8 @@ param(
     [int] $Rows = 1000000,
 
     # Bench: run only these benchmarks (see bench/Invoke-Benchmark.ps1). Test: run only these Pester files
-    # (tests/pester/<name>.Tests.ps1), without xunit. Mutate: mutate only these folders or paths of src/PartnerOps.Core.
+    # (tests/pester/<name>.Tests.ps1, or all of its parts <name>.*.Tests.ps1), without xunit. Mutate: mutate only
+    # these folders or paths of src/PartnerOps.Core.
     [string[]] $Only
 )
 
@@ -211,9 +213,12 @@ function Invoke-Test {
     $pester = Get-PesterModulePath
     if ($Only) {
         $files = foreach ($name in $Only -split ',') {
+            # A file, else the parts of a file split by subject (ObjectOrigin: ObjectOrigin.Piped.Tests.ps1, ...).
             $file = Join-Path $root "tests/pester/$($name.Trim()).Tests.ps1"
-            if (-not (Test-Path $file)) { throw "-Only ${name}: there is no $file." }
-            $file
+            $parts = @(Get-ChildItem (Join-Path $root 'tests/pester') -Filter "$($name.Trim()).*.Tests.ps1" | ForEach-Object FullName)
+            if (Test-Path $file) { $file }
+            elseif ($parts) { $parts }
+            else { throw "-Only ${name}: there is no $file, nor any $($name.Trim()).*.Tests.ps1." }
         }
         $pesterResult = Join-Path $out 'pester-only.json'
         Write-Host "==> Pester: $($files -join ', ')" -ForegroundColor Cyan

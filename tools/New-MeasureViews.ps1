@@ -9,7 +9,7 @@
     same number as MeasureView.MaxKeysWithView), plus a view of the base type for larger sets, which shows the keys
     together in one Group column. Columns: the keys in the order below, then the figures in the order below.
 
-    Run it after changing the description below; Views.Tests.ps1 fails when the checked-in file is not what it writes.
+    Run it after changing the description below; Views.Content.Tests.ps1 fails when the checked-in file is not what it writes.
 .PARAMETER OutputPath
     Where to write the file (default: module/PartnerOps.Measures.format.ps1xml).
 #>

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using PartnerOps.Data;
 using PartnerOps.Measures;
 using PartnerOps.Sqlite;
@@ -12,92 +11,6 @@ using static PartnerOps.Tests.TestSupport;
 
 namespace PartnerOps.Tests
 {
-    /// <summary>
-    /// One database for <see cref="ManyValuesTests"/>: 50,000 partners (partner i is 'Partner 0000i', id i), each with
-    /// its history; revenue for every other partner plus direct revenue; exchange rates for every year; targets.
-    /// Every value is a function of i, so that what a filter should return can be worked out here.
-    /// </summary>
-    public sealed class ManyValuesData : IDisposable
-    {
-        public const int PartnerCount = 50_000;
-
-        public static readonly string[] Countries = { "US", "DE", "FR", "JP", "BR", "IN" };
-
-        private readonly TempDatabase _db = new TempDatabase();
-
-        public ManyValuesData()
-        {
-            Store = _db.Open();
-            var partners = Repository(Store);
-            var revenue = Revenue(Store);
-            Store.BeginWrite();
-            for (var i = 1; i <= PartnerCount; i++)
-            {
-                partners.Add(Draft(Name(i), Type(i), Tier(i), Status(i), Region(i), Countries[i % Countries.Length], joinedOn: Day(2015, 1, 1), endedOn: Status(i) == PartnerStatus.Terminated ? Day(2016, 1, 1) : null));
-            }
-
-            for (var i = 2; i <= PartnerCount; i += 2)
-            {
-                Records.Add(Record(revenue.Add(Sale(new PartnerReference(i), SaleDate(i), i, segment: Segment(i), region: Zone(i))), i));
-            }
-
-            for (var k = 1; k <= 1000; k++)
-            {
-                Records.Add(Record(revenue.Add(DirectSale(Zone(k), SaleDate(k), 100_000 + k, segment: Segment(k))), null));
-            }
-
-            var rates = new ExchangeRateRepository(Store, () => Now);
-            for (var year = 1900; year <= 2999; year++)
-            {
-                rates.Set("GBP", "USD", year, 1.25m); // GBP: EUR is refused before 1999
-            }
-
-            var targets = new TargetRepository(Store, () => Now);
-            for (var k = 0; k < 100; k++)
-            {
-                for (var year = 2000; year < 2010; year++)
-                {
-                    targets.Set(TargetMetric.PartnerCount, $"Zone {k:D3}", year, k + year, null);
-                }
-            }
-
-            Store.Commit();
-        }
-
-        public SqliteDatabase Store { get; }
-
-        /// <summary>Every revenue record, in the order they were added.</summary>
-        public List<(long Id, decimal Amount, DateTime Date, long? PartnerId, string Segment, string Region)> Records { get; } =
-            new List<(long, decimal, DateTime, long?, string, string)>();
-
-        public static string Name(int i) => $"Partner {i:D5}";
-
-        public static PartnerType Type(int i) => (PartnerType)(i % 8);
-
-        public static PartnerTier Tier(int i) => (PartnerTier)(i % 4);
-
-        public static PartnerStatus Status(int i) => (PartnerStatus)(i % 5);
-
-        /// <summary>3,000 regions.</summary>
-        public static string Region(int i) => $"Region {i % 3000:D4}";
-
-        /// <summary>1,000 revenue regions and 500 segments.</summary>
-        public static string Zone(int i) => $"Zone {i % 1000:D3}";
-
-        public static string Segment(int i) => $"Segment {i % 500:D3}";
-
-        public static DateTime SaleDate(int i) => Day(2000 + (i % 40), 1 + (i % 12), 1 + (i % 28));
-
-        public void Dispose()
-        {
-            Store.Dispose();
-            _db.Dispose();
-        }
-
-        private static (long, decimal, DateTime, long?, string, string) Record(PartnerRevenue r, long? partnerId) =>
-            (r.Id, r.Amount, r.Date, partnerId, r.Segment, r.Region!);
-    }
-
     /// <summary>
     /// Issue 11: any number of values in a filter. SQLite allows 32,766 parameters in a statement, so each list is
     /// one JSON parameter; these give 40,000 values (and more) and check the exact rows that come back, and that the
@@ -466,70 +379,5 @@ namespace PartnerOps.Tests
         // The records that should come back, in Find's order (date, then id).
         private decimal[] Amounts(Func<(long Id, decimal Amount, DateTime Date, long? PartnerId, string Segment, string Region), bool> wanted) =>
             _data.Records.Where(wanted).OrderBy(r => r.Date).ThenBy(r => r.Id).Select(r => r.Amount).ToArray();
-    }
-
-    /// <summary>No raw SQLite exception reaches the user: every failure of a read, also one while its rows stream, is named.</summary>
-    public sealed class ReadFailureTests : IDisposable
-    {
-        private readonly TempDatabase _db = new TempDatabase();
-
-        public void Dispose() => _db.Dispose();
-
-        [Fact]
-        public void A_failure_Translate_does_not_name_is_DatabaseError_naming_the_file_SQLite_s_message_and_that_nothing_was_written()
-        {
-            var sqlite = new SqliteException("SQLite Error 1: 'too many SQL variables'.", 1);
-            var failure = Assert.IsType<PartnerOpsException>(SqliteErrors.Translate(sqlite, "/data/partners.db"));
-            Assert.Equal(ErrorIds.DatabaseError, failure.ErrorId);
-            Assert.Equal(FailureKind.InvalidOperation, failure.Kind);
-            Assert.Equal("/data/partners.db", failure.Target);
-            Assert.Same(sqlite, failure.InnerException);
-            Assert.Contains("'/data/partners.db'", failure.Message);
-            Assert.Contains("too many SQL variables", failure.Message);
-            Assert.Contains("Nothing was written by the failed statement.", failure.Message);
-        }
-
-        [Fact]
-        public void Ctrl_C_s_interrupt_stays_as_it_is_and_the_named_codes_keep_their_ids()
-        {
-            var interrupt = new SqliteException("interrupted", 9);
-            Assert.Same(interrupt, SqliteErrors.Translate(interrupt, "x.db"));
-            foreach (var (code, id) in new[] { (5, ErrorIds.DatabaseBusy), (6, ErrorIds.DatabaseBusy), (26, ErrorIds.DatabaseInvalid), (11, ErrorIds.DatabaseInvalid), (14, ErrorIds.DatabaseInvalid), (8, ErrorIds.DatabaseReadOnly), (13, ErrorIds.DatabaseFull) })
-            {
-                Assert.Equal(id, Assert.IsType<PartnerOpsException>(SqliteErrors.Translate(new SqliteException("x", code), "x.db")).ErrorId);
-            }
-        }
-
-        [Fact]
-        public void A_failure_while_partners_stream_is_translated_after_the_rows_read_before_it()
-        {
-            using var store = _db.Open();
-            var partners = Repository(store);
-            store.BeginWrite();
-            for (var i = 0; i < 500; i++)
-            {
-                partners.Add(Draft($"P{i:D3}", region: "Europe"));
-            }
-
-            store.Commit();
-
-            // po_key(region) runs for each row as it is read: make it fail at the 100th, as a disk might (SQLITE_IOERR).
-            var calls = 0;
-            store.Connection.CreateFunction("po_key", (string? text) => ++calls < 100 ? text?.ToLowerInvariant() : throw new SqliteException("disk I/O error", 10), isDeterministic: true);
-            var filter = new PartnerFilter();
-            filter.Regions.Add(NamePattern.Parse("EUR*"));
-            var read = new List<Partner>();
-            var failure = Assert.Throws<PartnerOpsException>(() => read.AddRange(partners.Find(filter)));
-            Assert.Equal(ErrorIds.DatabaseError, failure.ErrorId);
-            Assert.Contains("disk I/O error", failure.Message);
-            Assert.Equal(99, read.Count);
-            Assert.Equal(ErrorIds.DatabaseError, Assert.Throws<PartnerOpsException>(() => partners.Count(filter)).ErrorId);
-
-            // Ctrl+C's interrupt comes through as it is, for the stopping pipeline.
-            calls = 0;
-            store.Connection.CreateFunction("po_key", (string? text) => ++calls < 10 ? text?.ToLowerInvariant() : throw new SqliteException("interrupted", 9), isDeterministic: true);
-            Assert.Equal(9, Assert.Throws<SqliteException>(() => partners.Find(filter).ToList()).SqliteErrorCode);
-            store.Connection.CreateFunction("po_key", (string? text) => text?.ToUpperInvariant(), isDeterministic: true);
-        }
     }
 }

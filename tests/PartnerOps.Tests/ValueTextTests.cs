@@ -6,7 +6,7 @@ namespace PartnerOps.Tests
 {
     /// <summary>
     /// The one reader of dates and numbers (issue 12, kind 1). Expected values are written by hand; the Pester tests
-    /// (ValueText.Tests.ps1) drive the same cases through both the pipeline and the bulk import.
+    /// (ValueText.*.Tests.ps1) drive the same cases through both the pipeline and the bulk import.
     /// </summary>
     public class ValueTextTests
     {
