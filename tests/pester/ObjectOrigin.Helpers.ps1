@@ -303,6 +303,12 @@ $script:SavedDefault = $env:PARTNEROPS_DATABASE
 $env:PARTNEROPS_DATABASE = $script:DefaultDatabase
 
 # What every part's AfterAll undoes: the session's default database put back, the job a test may leave, the test folders.
+# Every part ends by checking that none of its tests wrote to the session's default database: each piped object was
+# worked on where it belongs.
+function Assert-DefaultDatabaseUnchanged {
+    Get-Changes $script:DefaultDatabase Main | Should -BeExactly 'unchanged'
+}
+
 function Undo-ObjectOriginSetup {
     $env:PARTNEROPS_DATABASE = $script:SavedDefault
     if ($script:Job) { Remove-Job -Job $script:Job -Force -ErrorAction SilentlyContinue }

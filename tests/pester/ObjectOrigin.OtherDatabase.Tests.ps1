@@ -71,3 +71,9 @@ Describe 'Objects of another database' {
             })
     }
 }
+
+Describe 'The default database of this file' {
+    It 'was not written by any test: every piped object was worked on where it belongs' {
+        Assert-DefaultDatabaseUnchanged
+    }
+}

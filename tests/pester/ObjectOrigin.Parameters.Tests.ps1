@@ -120,3 +120,9 @@ Describe 'A partner object given as a parameter value belongs to its database, a
         Format-Output $r.Output | Should -BeExactly ''
     }
 }
+
+Describe 'The default database of this file' {
+    It 'was not written by any test: every piped object was worked on where it belongs' {
+        Assert-DefaultDatabaseUnchanged
+    }
+}

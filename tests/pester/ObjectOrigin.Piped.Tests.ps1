@@ -200,3 +200,9 @@ Describe 'Names that come from objects are matched literally' {
             ) -join ', ')
     }
 }
+
+Describe 'The default database of this file' {
+    It 'was not written by any test: every piped object was worked on where it belongs' {
+        Assert-DefaultDatabaseUnchanged
+    }
+}

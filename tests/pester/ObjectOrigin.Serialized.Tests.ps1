@@ -144,3 +144,9 @@ Describe 'Serialized objects and exported rows work like live ones' {
         $lines | Should -Be @('Clixml', 'Job' | ForEach-Object { "${_}: errors [] from [fixture] changes [+revenue 4 Bravo#2 2017-06-01 42.00 USD]" })
     }
 }
+
+Describe 'The default database of this file' {
+    It 'was not written by any test: every piped object was worked on where it belongs' {
+        Assert-DefaultDatabaseUnchanged
+    }
+}

@@ -93,6 +93,6 @@ Describe 'What a new user found, each a kind of wrong record' {
 
 Describe 'The default database of this file' {
     It 'was not written by any test: every piped object was worked on where it belongs' {
-        Get-Changes $script:DefaultDatabase Main | Should -BeExactly 'unchanged'
+        Assert-DefaultDatabaseUnchanged
     }
 }
