@@ -16,15 +16,29 @@ namespace PartnerOps.Tests.Architecture
     /// </summary>
     public class ArchitectureTests
     {
-        private static readonly Regex SqliteNamespaces = new Regex(@"\b(Microsoft\.Data\.Sqlite|SQLitePCL)\b", RegexOptions.Compiled);
-        private static readonly Regex SqliteWing = new Regex(@"\bPartnerOps\.Sqlite\b|\bSqlite(Database|Errors|Statement|Direct|Native)\b", RegexOptions.Compiled);
-        private static readonly Regex RawCalls = new Regex(@"\braw\.sqlite3_\w+\s*\(", RegexOptions.Compiled);
+        // C# allows spaces and line breaks around a qualified name's dots (Microsoft .Data. Sqlite): the patterns do too.
+        private static readonly Regex SqliteNamespaces = new Regex(@"\b(Microsoft\s*\.\s*Data\s*\.\s*Sqlite|SQLitePCL)\b", RegexOptions.Compiled);
+        private static readonly Regex SqliteWing = new Regex(@"\bPartnerOps\s*\.\s*Sqlite\b|\bSqlite(Database|Errors|Statement|Direct|Native)\b", RegexOptions.Compiled);
+        private static readonly Regex RawCalls = new Regex(@"\braw\s*\.\s*sqlite3_\w+\s*\(", RegexOptions.Compiled);
+
+        // A global using (an alias or a namespace) that names SQLite or the wing would carry it into every file of the project.
+        private static readonly Regex GlobalSqliteUsing = new Regex(
+            @"\bglobal\s+using\b[^;]*(Microsoft\s*\.\s*Data\s*\.\s*Sqlite|SQLitePCL|PartnerOps\s*\.\s*Sqlite)", RegexOptions.Compiled);
 
         [Fact]
         public void SqliteLibrariesAreUsedOnlyInTheSqliteWing()
         {
             var offenders = SourceFiles().Where(f => !InFolder(f, "src/PartnerOps.Core/Sqlite")).Where(f => SqliteNamespaces.IsMatch(Code(f))).Select(Relative).ToList();
             Assert.Empty(offenders);
+        }
+
+        [Fact]
+        public void NoGlobalUsingCarriesSqliteOutOfTheWing()
+        {
+            // Even inside the wing: a global using there is in scope in every file of Core.
+            var offenders = SourceFiles().Where(f => GlobalSqliteUsing.IsMatch(Code(f))).Select(Relative).ToList();
+            Assert.Empty(offenders);
+            Assert.Matches(GlobalSqliteUsing, "global using Conn = Microsoft .Data. Sqlite.SqliteConnection;"); // the pattern works
         }
 
         [Fact]
@@ -67,6 +81,35 @@ namespace PartnerOps.Tests.Architecture
                 .Select(t => t.FullName)
                 .ToList();
             Assert.Empty(outside);
+        }
+
+        [Fact]
+        public void CoreMethodBodiesUseSqliteOnlyInTheSqliteNamespaces()
+        {
+            // What the signatures above do not show: a method body (a lambda's, an iterator's too: they are nested types of their
+            // method's type) that creates or calls a SQLite type. Every method's IL is read and each type, method and field it
+            // names is resolved.
+            var core = typeof(PartnerDatabases).Assembly;
+            var outside = new List<string>();
+            var sqliteUses = 0;
+            foreach (var type in core.GetTypes())
+            {
+                var inWing = type.Namespace != null && type.Namespace.StartsWith("PartnerOps.Sqlite", StringComparison.Ordinal);
+                foreach (var named in IlReferences.NamedTypes(type))
+                {
+                    if (IsSqlite(named.Namespace))
+                    {
+                        sqliteUses++;
+                        if (!inWing)
+                        {
+                            outside.Add($"{type.FullName} uses {named.FullName}");
+                        }
+                    }
+                }
+            }
+
+            Assert.True(sqliteUses > 0, "the reading works: the wing's method bodies do use SQLite types");
+            Assert.Empty(outside.Distinct());
         }
 
         [Fact]
