@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using PartnerOps.Data;
-using PartnerOps.Import;
 using PartnerOps.Sqlite.Native;
 
 namespace PartnerOps.Sqlite

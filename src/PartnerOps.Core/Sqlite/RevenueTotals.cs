@@ -3,7 +3,6 @@ using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using PartnerOps.Data;
-using PartnerOps.Import;
 using PartnerOps.Sqlite.Native;
 
 namespace PartnerOps.Sqlite

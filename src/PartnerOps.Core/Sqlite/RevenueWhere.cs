@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Dapper;
 using PartnerOps.Data;
-using PartnerOps.Import;
 using PartnerOps.Sqlite.Native;
 
 namespace PartnerOps.Sqlite

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using PartnerOps.Data;
-using PartnerOps.Import;
 using PartnerOps.Sqlite.Native;
 
 namespace PartnerOps.Sqlite

@@ -6,7 +6,6 @@ using System.Linq;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using PartnerOps.Data;
-using PartnerOps.Import;
 using PartnerOps.Sqlite.Native;
 
 namespace PartnerOps.Sqlite

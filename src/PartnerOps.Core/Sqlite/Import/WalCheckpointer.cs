@@ -2,7 +2,6 @@ using System;
 using System.Threading;
 using Microsoft.Data.Sqlite;
 using PartnerOps.Data;
-using PartnerOps.Import;
 using PartnerOps.Sqlite.Native;
 
 namespace PartnerOps.Sqlite

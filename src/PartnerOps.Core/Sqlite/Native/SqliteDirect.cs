@@ -1,7 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
 using PartnerOps.Data;
-using PartnerOps.Import;
 using SQLitePCL;
 
 namespace PartnerOps.Sqlite.Native

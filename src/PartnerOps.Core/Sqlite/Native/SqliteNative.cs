@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 using PartnerOps.Data;
-using PartnerOps.Import;
 
 namespace PartnerOps.Sqlite.Native
 {

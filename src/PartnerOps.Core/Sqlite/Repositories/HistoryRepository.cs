@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text;
 using Dapper;
 using PartnerOps.Data;
-using PartnerOps.Import;
 using PartnerOps.Sqlite.Native;
 
 namespace PartnerOps.Sqlite

@@ -5,7 +5,6 @@ using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using PartnerOps.Data;
-using PartnerOps.Import;
 using PartnerOps.Sqlite.Native;
 
 namespace PartnerOps.Sqlite

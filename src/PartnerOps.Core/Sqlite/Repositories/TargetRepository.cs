@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using Dapper;
 using PartnerOps.Data;
-using PartnerOps.Import;
 using PartnerOps.Sqlite.Native;
 
 namespace PartnerOps.Sqlite
