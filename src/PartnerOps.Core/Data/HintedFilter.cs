@@ -1,6 +1,6 @@
 namespace PartnerOps.Data
 {
-    /// <summary>A filter whose exact values are checked against the values the database holds (<see cref="FilterHints"/>).</summary>
+    /// <summary>A filter whose exact values are checked against the values the database holds (<see cref="IPartnerDatabase.UnknownFilterValues"/>).</summary>
     public enum HintedFilter
     {
         /// <summary>A partner's Region (Get-Partner -Region).</summary>

@@ -4,23 +4,39 @@ namespace PartnerOps.Data
 {
     /// <summary>
     /// Values for tab completion, read from the database at a location without opening it for a command (kept between calls
-    /// while the database is unchanged); nothing when it cannot be read.
+    /// while the database is unchanged); nothing when it cannot be read. <c>path</c> is the database's location (a full file
+    /// path); <c>prefix</c> is what the user typed so far (empty for everything). The database is opened read-only and never
+    /// changed or migrated. No method throws for the database: a missing file, a file that is not a PartnerOps database, or
+    /// an SQLite failure (a lock held longer than one second included) gives an empty list (currencies and countries then
+    /// still list the ISO codes).
     /// </summary>
     public interface ICompletionSource
     {
-        /// <summary>Partner names starting with <paramref name="prefix"/> (at most 100).</summary>
+        /// <summary>
+        /// Partner names whose name key starts with that of <paramref name="prefix"/> (ignoring case; wildcards allowed), at
+        /// most 100, in Get-Partner's order.
+        /// </summary>
         IReadOnlyList<string> PartnerNames(string path, string prefix);
 
-        /// <summary>Regions stored, starting with <paramref name="prefix"/> (compared by key).</summary>
+        /// <summary>
+        /// Regions stored (of partners, revenue and targets), whose key (<see cref="RevenueRules.Key"/>) starts with the key of
+        /// <paramref name="prefix"/>, one spelling per key.
+        /// </summary>
         IReadOnlyList<string> Regions(string path, string prefix);
 
-        /// <summary>Country codes in use and known, starting with <paramref name="prefix"/>.</summary>
+        /// <summary>
+        /// ISO 3166-1 alpha-2 codes starting with <paramref name="prefix"/> (ignoring case): those partners use first, then the
+        /// other known codes in order.
+        /// </summary>
         IReadOnlyList<string> Countries(string path, string prefix);
 
-        /// <summary>Segments stored, starting with <paramref name="prefix"/> (compared by key).</summary>
+        /// <summary>Revenue segments stored, and the default Enterprise, whose key starts with the key of <paramref name="prefix"/>, one spelling per key.</summary>
         IReadOnlyList<string> Segments(string path, string prefix);
 
-        /// <summary>Currency codes in use and known, starting with <paramref name="prefix"/>.</summary>
+        /// <summary>
+        /// ISO 4217 codes starting with <paramref name="prefix"/> (ignoring case): the reporting currency and the currencies of
+        /// the stored rates first, then the other known codes in order.
+        /// </summary>
         IReadOnlyList<string> Currencies(string path, string prefix);
     }
 }

@@ -42,22 +42,40 @@ namespace PartnerOps.Data
         /// <summary>True when -Atomic undid the whole import.</summary>
         bool RolledBack { get; }
 
-        /// <summary>Why the writer stopped early: a named database failure, or OperationCanceledException.</summary>
+        /// <summary>
+        /// Why the writer stopped early, null when it did not: a <see cref="PartnerOpsException"/> naming the database failure
+        /// (DatabaseFull, DatabaseBusy, DatabaseReadOnly, DatabaseError ...; the batch in progress was rolled back), or
+        /// OperationCanceledException when it was stopped. Read it after <see cref="Wait"/> returns true.
+        /// </summary>
         Exception? Fault { get; }
 
         /// <summary>An empty chunk to fill; waits while the writer is behind (the queue is bounded).</summary>
+        /// <exception cref="System.OperationCanceledException">
+        /// The writer stopped (<see cref="Abort"/>, the import's cancellation token, or a failure of its own): no
+        /// PartnerOpsException comes from here; why it stopped is in <see cref="Fault"/> once <see cref="Wait"/> returns.
+        /// </exception>
+        /// <exception cref="System.ObjectDisposedException">After <see cref="IDisposable.Dispose"/>.</exception>
         ImportChunk Rent();
 
-        /// <summary>Hands a filled chunk to the writer.</summary>
+        /// <summary>
+        /// Hands a filled chunk (from <see cref="Rent"/>) to the writer; waits while the queue is full. Its rows' failures come
+        /// later as <see cref="Events"/>, never as exceptions here.
+        /// </summary>
+        /// <exception cref="System.OperationCanceledException">
+        /// The writer stopped (<see cref="Abort"/>, the import's cancellation token, or a failure of its own, then in
+        /// <see cref="Fault"/>); the chunk is not written.
+        /// </exception>
+        /// <exception cref="System.InvalidOperationException">After <see cref="Complete"/>.</exception>
+        /// <exception cref="System.ObjectDisposedException">After <see cref="IDisposable.Dispose"/>.</exception>
         void Submit(ImportChunk chunk);
 
         /// <summary>No more chunks. With -Atomic, the reader's <paramref name="readerFailures"/> count towards undoing the import.</summary>
         void Complete(long readerFailures);
 
-        /// <summary>Waits for the writer to finish; false on timeout.</summary>
+        /// <summary>Waits for the writer to finish; false on timeout. Throws nothing for the writer's failure (see <see cref="Fault"/>).</summary>
         bool Wait(TimeSpan timeout);
 
-        /// <summary>Stops the writer (the reader failed or was stopped): the batch in progress is rolled back.</summary>
+        /// <summary>Stops the writer (the reader failed or was stopped) and waits for it: the batch in progress is rolled back; committed batches stay.</summary>
         void Abort();
     }
 }

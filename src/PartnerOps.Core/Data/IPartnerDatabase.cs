@@ -21,7 +21,10 @@ namespace PartnerOps.Data
         /// <summary>How many names (hard links) the database file has; more than one means another process could open it by another name.</summary>
         long Links { get; }
 
-        /// <summary>The reporting currency (ISO 4217 code) stored with the database; USD for one that has none.</summary>
+        /// <summary>
+        /// The reporting currency (ISO 4217 code) stored with the database; USD for one that has none. Read from the database on
+        /// each get; a failure to read it is not named (the engine's own exception).
+        /// </summary>
         string Currency { get; }
 
         /// <summary>True when nothing can be written to the database (its file, folder or file system refuses).</summary>
@@ -88,17 +91,20 @@ namespace PartnerOps.Data
         /// Commits the idle write batches this thread holds open on this database (other than <paramref name="own"/>), so that
         /// what other commands of the pipeline wrote is visible to this one and their locks do not block it.
         /// </summary>
+        /// <exception cref="PartnerOpsException">A named database failure of a commit (DatabaseFull, DatabaseBusy ...); that batch's open items are rolled back.</exception>
         void SeeOtherWrites(IWriteBatch? own = null);
 
         /// <summary>
         /// For each filter value that matches nothing stored (compared as the filter compares), the value and a message naming up
         /// to three close stored values; empty when every value matches.
         /// </summary>
+        /// <exception cref="PartnerOpsException">A named database failure (DatabaseBusy, DatabaseInvalid, DatabaseError ...).</exception>
         IReadOnlyList<(string Value, string Message)> UnknownFilterValues(HintedFilter filter, IEnumerable<string>? values);
 
         /// <summary>
         /// Starts the bulk-import writer of <paramref name="table"/> on a thread of its own; it writes the chunks it is given in
         /// batched transactions and reports each row's outcome. <paramref name="utcNow"/> gives the timestamps written (UTC).
+        /// Nothing is thrown for the writing: its failures come as <see cref="IImportWriter.Events"/> and <see cref="IImportWriter.Fault"/>.
         /// </summary>
         IImportWriter StartImport(ImportTable table, ImportOptions options, Func<DateTime> utcNow, CancellationToken cancellation);
     }

@@ -13,12 +13,16 @@ namespace PartnerOps.Data
         /// Switches these sums to records given by the caller (Measure-PartnerRevenue's pipeline) instead of the stored ones;
         /// any given before are dropped.
         /// </summary>
+        /// <exception cref="PartnerOpsException">A named database failure (DatabaseBusy, DatabaseInvalid, DatabaseError ...).</exception>
         void BeginGiven();
 
         /// <summary>
         /// Adds one given record, its values already checked: <paramref name="amount"/> in whole minor units of
-        /// <paramref name="currency"/>; <paramref name="partnerId"/> null for direct revenue.
+        /// <paramref name="currency"/> (ISO 4217); <paramref name="partnerId"/> null for direct revenue; <paramref name="date"/>
+        /// the booking day, date only (year, month and day used; time of day and kind ignored); <paramref name="region"/> null
+        /// for none.
         /// </summary>
+        /// <exception cref="PartnerOpsException">A named database failure (DatabaseBusy, DatabaseInvalid, DatabaseError ...).</exception>
         void AddGiven(long? partnerId, DateTime date, long amount, string currency, string segment, string? region);
 
         /// <summary>

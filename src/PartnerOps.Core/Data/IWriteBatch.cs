@@ -20,6 +20,11 @@ namespace PartnerOps.Data
         /// needs a savepoint around it (<see cref="WriteOperation.UndoesItself"/>). <paramref name="pending"/>: the item is about
         /// to be passed on (-PassThru) and stays undecided until <see cref="Keep"/> or <see cref="Undo"/>.
         /// </summary>
+        /// <exception cref="PartnerOpsException">
+        /// What the item throws, after its changes were undone; an SQLite failure is named (DatabaseFull, DatabaseBusy,
+        /// DatabaseReadOnly, DatabaseError for one no id names ...). After a failure that makes SQLite roll back the whole
+        /// transaction (a full disk, an I/O error), the batch's open items are lost too and the command must stop.
+        /// </exception>
         object? Run(WriteOperation operation, bool pending = false);
 
         /// <summary>The pending item was passed on: it stays written.</summary>

@@ -2,36 +2,88 @@ using System;
 
 namespace PartnerOps.Data
 {
-    /// <summary>The properties Set-Partner was asked to change; unset ones keep their stored value.</summary>
+    /// <summary>
+    /// The properties Set-Partner was asked to change; unset ones keep their stored value. Two kinds of member: a nullable
+    /// value (<see cref="NewName"/>, <see cref="Type"/>, <see cref="Tier"/>, <see cref="Status"/>, <see cref="JoinedOn"/>)
+    /// where null means "unchanged" (these properties cannot be cleared), and a value paired with a *Set flag
+    /// (<see cref="Region"/>, <see cref="Country"/>, <see cref="EndedOn"/>, <see cref="Notes"/>) where the flag false means
+    /// "unchanged" whatever the value, and the flag true with a null value means "set to null" (clear it). The values are taken
+    /// as given here; <see cref="IPartnerRepository.Update"/> validates and normalises them (<see cref="PartnerRules.Normalize"/>).
+    /// </summary>
     public sealed class PartnerChanges
     {
+        /// <summary>
+        /// The new name; null leaves the name unchanged. Trimmed and checked when stored (1 to 200 characters, no control or
+        /// invisible characters: InvalidPartnerValue), and unique by <see cref="PartnerRules.NameKey"/> (PartnerAlreadyExists).
+        /// </summary>
         public string? NewName { get; set; }
 
+        /// <summary>The new type; null leaves it unchanged. A value outside the enum is InvalidPartnerValue when stored.</summary>
         public PartnerType? Type { get; set; }
 
+        /// <summary>The new tier; null leaves it unchanged. A value outside the enum is InvalidPartnerValue when stored.</summary>
         public PartnerTier? Tier { get; set; }
 
+        /// <summary>
+        /// The new status; null leaves it unchanged. Terminated without an EndedOn (none stored, none set) ends the relationship
+        /// today (the local day of the clock, not before JoinedOn); any other status with <see cref="EndedOnSet"/> false clears
+        /// EndedOn (the relationship reopens: see <see cref="ApplyTo"/>).
+        /// </summary>
         public PartnerStatus? Status { get; set; }
 
+        /// <summary>True when <see cref="Region"/> is a change (null in it then removes the region); false leaves the region unchanged.</summary>
         public bool RegionSet { get; set; }
 
+        /// <summary>
+        /// The new region, used only when <see cref="RegionSet"/> is true: null, empty or white space removes the region;
+        /// otherwise trimmed, NFC-normalised and at most 100 characters (InvalidPartnerValue), compared by key elsewhere.
+        /// </summary>
         public string? Region { get; set; }
 
+        /// <summary>True when <see cref="Country"/> is a change (null in it then removes the country); false leaves the country unchanged.</summary>
         public bool CountrySet { get; set; }
 
+        /// <summary>
+        /// The new country, used only when <see cref="CountrySet"/> is true: null, empty or white space removes it; otherwise an
+        /// ISO 3166-1 alpha-2 code (or XK) in any case, stored upper-case (InvalidCountryCode for anything else).
+        /// </summary>
         public string? Country { get; set; }
 
+        /// <summary>
+        /// The new start of the relationship; null leaves it unchanged. A date-only calendar day (kind Unspecified, as
+        /// <see cref="ValueText.DayOf(DateTime)"/> makes it): the time of day is dropped and the kind is not looked at, so the
+        /// value's own year, month and day are stored, never converted between time zones. Years 1900 to 2999, and not after
+        /// EndedOn (InvalidPartnerValue).
+        /// </summary>
         public DateTime? JoinedOn { get; set; }
 
+        /// <summary>
+        /// True when <see cref="EndedOn"/> is a change (null in it then clears the end date; with Status Terminated it is then
+        /// today); false leaves EndedOn unchanged, except that a new <see cref="Status"/> other than Terminated clears it.
+        /// </summary>
         public bool EndedOnSet { get; set; }
 
+        /// <summary>
+        /// The new end of the relationship (the first day it no longer counts as a partner), used only when
+        /// <see cref="EndedOnSet"/> is true; null clears it. A date-only calendar day like <see cref="JoinedOn"/> (time of day
+        /// dropped, kind not looked at, never converted); years 1900 to 2999 and not before JoinedOn (InvalidPartnerValue).
+        /// </summary>
         public DateTime? EndedOn { get; set; }
 
+        /// <summary>True when <see cref="Notes"/> is a change (null in it then removes the notes); false leaves the notes unchanged.</summary>
         public bool NotesSet { get; set; }
 
+        /// <summary>
+        /// The new notes, used only when <see cref="NotesSet"/> is true: null or empty removes them; otherwise kept as given
+        /// (not trimmed; line breaks allowed), at most 4000 characters (InvalidPartnerValue).
+        /// </summary>
         public string? Notes { get; set; }
 
-        /// <summary>A copy of <paramref name="current"/> with these changes; the original is not touched.</summary>
+        /// <summary>
+        /// A copy of <paramref name="current"/> with these changes; the original is not touched. Nothing is validated or
+        /// normalised here (the repository does that), and Id, CreatedAt and UpdatedAt (UTC) are copied as they are. A new
+        /// <see cref="Status"/> other than Terminated, without <see cref="EndedOnSet"/>, sets EndedOn to null.
+        /// </summary>
         public Partner ApplyTo(Partner current)
         {
             var next = new Partner

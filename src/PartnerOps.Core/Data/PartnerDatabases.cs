@@ -34,7 +34,12 @@ namespace PartnerOps.Data
         /// <exception cref="PartnerOpsException">DatabaseAlreadyExists, InvalidCurrencyCode, DatabaseReadOnly.</exception>
         public static IPartnerDatabase Create(string location, string currency) => SqliteDatabase.Create(location, currency);
 
-        /// <summary>Removes a database (a file with its WAL and shared-memory files), after closing the connections kept to it.</summary>
+        /// <summary>
+        /// Removes a database (a file with its WAL, shared-memory and journal files), after closing the connections kept to it; a
+        /// file that is not there is no failure. The location is not checked to be a PartnerOps database.
+        /// </summary>
+        /// <exception cref="System.IO.IOException">A file is in use or cannot be removed (not named as a PartnerOpsException).</exception>
+        /// <exception cref="System.UnauthorizedAccessException">A file or its folder does not allow removing it.</exception>
         public static void Delete(string location) => SqliteDatabase.Delete(location);
 
         /// <summary>

@@ -3,41 +3,70 @@ using System.Collections.Generic;
 
 namespace PartnerOps.Data
 {
-    /// <summary>What Get-Partner asks for. Empty lists mean "no restriction"; several values in a list are alternatives.</summary>
+    /// <summary>
+    /// What Get-Partner (and Measure-Partner, through <see cref="IPartnerCounts"/>) asks for. Empty lists mean "no restriction";
+    /// several values in a list are alternatives; different lists and dates must all hold. Dates are date-only calendar days
+    /// (kind Unspecified, as <see cref="ValueText.DayOf(DateTime)"/> makes them, the day in the session's time zone): only
+    /// their year, month and day are compared with the stored yyyy-MM-dd days; the time of day and the kind are ignored (a Utc
+    /// value is not converted here).
+    /// </summary>
     public sealed class PartnerFilter
     {
+        /// <summary>
+        /// Partner name patterns (<see cref="NamePattern.ParseName"/> or <see cref="NamePattern.LiteralName"/>), matched on the
+        /// name key (ignoring case, ß as ss ...), wildcards allowed. Any number fits in one statement.
+        /// </summary>
         public IList<NamePattern> Names { get; } = new List<NamePattern>();
 
+        /// <summary>Partner ids; an id no partner has matches nothing (no failure).</summary>
         public IList<long> Ids { get; } = new List<long>();
 
+        /// <summary>Partner types.</summary>
         public IList<PartnerType> Types { get; } = new List<PartnerType>();
 
+        /// <summary>Partner tiers.</summary>
         public IList<PartnerTier> Tiers { get; } = new List<PartnerTier>();
 
+        /// <summary>Partner statuses (the stored status, whatever the dates; see <see cref="AsOf"/> for a day's partners).</summary>
         public IList<PartnerStatus> Statuses { get; } = new List<PartnerStatus>();
 
-        /// <summary>Region patterns, matched case-insensitively, wildcards allowed.</summary>
+        /// <summary>
+        /// Region patterns (<see cref="NamePattern.Parse"/>, <see cref="NamePattern.Literal"/>), matched on the region key
+        /// (<see cref="RevenueRules.Key"/>: ignoring case, ß as ss ...), wildcards allowed; a partner without a region matches none.
+        /// </summary>
         public IList<NamePattern> Regions { get; } = new List<NamePattern>();
 
+        /// <summary>
+        /// ISO 3166-1 alpha-2 country codes, trimmed and upper-cased before they are compared exactly (no wildcards, not
+        /// validated: an unknown code matches nothing); a partner without a country matches none.
+        /// </summary>
         public IList<string> Countries { get; } = new List<string>();
 
-        /// <summary>Joined strictly after this date.</summary>
+        /// <summary>Joined strictly after this calendar day (JoinedOn &gt; the day; date only, kind ignored); null: no lower bound.</summary>
         public DateTime? JoinedAfter { get; set; }
 
-        /// <summary>Joined strictly before this date.</summary>
+        /// <summary>Joined strictly before this calendar day (JoinedOn &lt; the day; date only, kind ignored); null: no upper bound.</summary>
         public DateTime? JoinedBefore { get; set; }
 
-        /// <summary>Partners on this date: joined on or before it, not ended by it, not Prospect.</summary>
+        /// <summary>
+        /// Partners on this calendar day (date only, kind ignored): JoinedOn on or before it, EndedOn null or after it (EndedOn is
+        /// the first day no longer a partner), and status not Prospect. Null: no date rule.
+        /// </summary>
         public DateTime? AsOf { get; set; }
 
+        /// <summary>
+        /// How many of the selected partners (in name order) to leave out before the first returned; 0 (the default) for none.
+        /// Not negative. Ignored by <see cref="IPartnerRepository.Count"/>.
+        /// </summary>
         public long Skip { get; set; }
 
-        /// <summary>At most this many rows; null for all.</summary>
+        /// <summary>At most this many partners after <see cref="Skip"/> (0 or more; 0 returns none); null for all. Ignored by <see cref="IPartnerRepository.Count"/>.</summary>
         public long? First { get; set; }
 
         /// <summary>
-        /// The same restrictions as of <paramref name="asOf"/> (those that were partners that day), without paging. The lists
-        /// are shared with this filter, not copied: neither is changed afterwards.
+        /// The same restrictions as of <paramref name="asOf"/> (a calendar day, date only, kind ignored: those that were
+        /// partners that day, see <see cref="AsOf"/>, replacing any AsOf of this filter), without paging (Skip 0, First null).
+        /// The lists are shared with this filter, not copied: neither is changed afterwards.
         /// </summary>
         public PartnerFilter AsOfDay(DateTime asOf)
         {
