@@ -1,26 +1,30 @@
 <#
 .SYNOPSIS
-    Measures PartnerOps against the baselines its issues set, on data generated into a temporary folder.
+    Measures PartnerOps against the baselines and targets its issues set, on data generated into a temporary folder.
 .DESCRIPTION
     build.ps1 -Task Bench builds the module and bench/PartnerOps.Bench, then runs this script in a child pwsh.
     Every PowerShell measurement runs in a fresh child pwsh -NoProfile (the same pwsh as this one), so each
     starts as a user's session would, with nothing compiled or cached in advance. Each measurement is taken
-    -Repeat times; the median is reported.
+    -Repeat times, alternating with its baselines; the median is reported, as a ratio against a baseline measured
+    in the same run, and held to its target (the summary says met or missed).
 
     Benchmarks (pick some with -Only):
       CsvLibraries   CsvHelper vs Sylvan.Data.Csv parsing the same file (netstandard2.0 builds, as the module loads them)
       SqliteApi      prepared SqliteCommand vs a raw prepared statement writing the same rows to the partners table
-      ImportPartner  Import-Partner of -Rows partners vs the sqlite3 CLI's .import --csv of the same file;
-                     and the peak working set of the pwsh that ran Import-Partner
-      Pipeline       Import-Csv | Add-Partner vs Import-Csv | Out-Null, -PipelineRows rows
+      ImportPartner  Import-Partner of -Rows partners vs the sqlite3 CLI's .import --csv of the same file; the peak working
+                     set of the importing pwsh, the largest size of the WAL file during the import, the database's size
+      Pipeline       Import-Csv | Add-Partner and Import-Csv | Add-PartnerRevenue vs Import-Csv | Out-Null, -PipelineRows rows
       GetPartner     Get-Partner -Name <exact name> on -Rows partners vs on 1,000
       ModuleStartup  pwsh -NoProfile -Command 'Import-Module PartnerOps' vs a bare pwsh -NoProfile
       ImportRevenue  Import-PartnerRevenue of -Rows revenue records (for the -Rows partners ImportPartner left) vs the
-                     sqlite3 CLI's .import --csv of the same file
+                     sqlite3 CLI's .import --csv of the same file, and vs the CLI doing the same work set-wise into the
+                     PartnerOps schema; peak working set, WAL and database size as for ImportPartner
       MeasureRevenue Measure-PartnerRevenue -GroupBy Region,Year over -MeasureRows records of -MeasureRows/100 partners
                      vs the sqlite3 CLI's straightforward SUM ... JOIN ... GROUP BY (bench/Measure-Revenue.ps1)
-    To add one (Import-PartnerRevenue, Measure-PartnerRevenue, ...): add a script block to $benchmarks below that
-    returns rows made by New-Result; it can use the generated files and databases in $data.
+    GetPartner and ImportRevenue need the database ImportPartner leaves: -Only runs ImportPartner for them.
+    To add one: add a script block to $benchmarks that returns rows made by New-Result (bench/BenchSupport.ps1); it can
+    use the generated files and databases in $data. A benchmark that fails gives a 'failed' row and the others still run;
+    the script then ends with exit code 1.
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Bench                  # 1,000,000 rows
 .EXAMPLE
@@ -35,6 +39,8 @@ param(
     # MeasureRevenue: revenue records (default ten per partner row: 10,000,000 for the default 1,000,000).
     [long] $MeasureRows = 0,
     [int] $Repeat = 3,
+    # ModuleStartup: pairs of start-ups (bare, then with the module); a start-up is short and noisy, so more than -Repeat.
+    [int] $StartupRepeat = 5,
     [string[]] $Only,
     [string] $WorkFolder = (Join-Path ([IO.Path]::GetTempPath()) "partnerops-bench-$PID"),
     [string] $ResultPath
@@ -43,72 +49,16 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
+$ModulePath = (Resolve-Path $ModulePath).Path
 $manifest = (Resolve-Path (Join-Path $ModulePath 'PartnerOps.psd1')).Path
+$BenchTool = (Resolve-Path $BenchTool).Path
 $pwsh = @([System.Environment]::ProcessPath)
 if ([IO.Path]::GetFileNameWithoutExtension($pwsh[0]) -eq 'dotnet') {
     $pwsh += Join-Path $PSHOME 'pwsh.dll'
 }
 $PipelineRows = [Math]::Min($PipelineRows, $Rows)
 $Only = @($Only | ForEach-Object { $_ -split ',' } | Where-Object { $_ })   # pwsh -File passes 'A,B' as one string
-
-function Write-Step([string] $Text) { Write-Host "--> $Text" -ForegroundColor Cyan }
-
-function ConvertTo-Literal([string] $Text) { "'" + $Text.Replace("'", "''") + "'" }
-
-# Runs a script in a fresh pwsh -NoProfile; its last output line must be JSON, which is returned as an object.
-function Invoke-Child([string] $Script) {
-    $lines = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command "`$ProgressPreference = 'SilentlyContinue'`n$Script" 2>&1
-    if ($LASTEXITCODE) { throw "A child pwsh failed ($LASTEXITCODE):`n$($lines -join "`n")" }
-    $last = @($lines | ForEach-Object { "$_" } | Where-Object { $_.StartsWith('{') }) | Select-Object -Last 1
-    if (-not $last) { throw "A child pwsh gave no result:`n$($lines -join "`n")" }
-    $last | ConvertFrom-Json
-}
-
-# Seconds from start to exit of a command, measured from here.
-function Measure-Process([string] $Exe, [string[]] $Arguments, [string] $InputText) {
-    $clock = [System.Diagnostics.Stopwatch]::StartNew()
-    if ($InputText) {
-        $output = $InputText | & $Exe @Arguments 2>&1
-    }
-    else {
-        $output = & $Exe @Arguments 2>&1
-    }
-    $seconds = $clock.Elapsed.TotalSeconds
-    if ($LASTEXITCODE) { throw "$Exe failed ($LASTEXITCODE): $($output -join "`n")" }
-    [pscustomobject]@{ Seconds = $seconds; Output = $output }
-}
-
-function Get-Median([double[]] $Values) {
-    $sorted = @($Values | Sort-Object)
-    $sorted[[int][Math]::Floor($sorted.Count / 2)]
-}
-
-function Format-Runs([double[]] $Values) { 'runs: ' + (($Values | ForEach-Object { $_.ToString('0.00', [cultureinfo]::InvariantCulture) }) -join ', ') }
-
-function Invoke-BenchTool([string[]] $Arguments) {
-    $output = & dotnet $BenchTool @Arguments
-    if ($LASTEXITCODE) { throw "PartnerOps.Bench $($Arguments[0]) failed ($LASTEXITCODE): $output" }
-    @($output)[-1] | ConvertFrom-Json
-}
-
-# One line of the report: a measure, and when there is one, the baseline it is compared with.
-function New-Result {
-    param([string] $Benchmark, [string] $Measure, [double] $Value, [string] $Unit = 's', [string] $Baseline, [double] $BaselineValue, [string] $Note)
-    [pscustomobject]@{
-        Benchmark     = $Benchmark
-        Measure       = $Measure
-        Value         = [Math]::Round($Value, 3)
-        Unit          = $Unit
-        Baseline      = $Baseline
-        BaselineValue = if ($Baseline) { [Math]::Round($BaselineValue, 3) } else { $null }
-        Ratio         = if ($Baseline -and $BaselineValue -gt 0) { [Math]::Round($Value / $BaselineValue, 2) } else { $null }
-        Note          = $Note
-    }
-}
-
-function New-PartnerOpsDatabase([string] $Path) {
-    $null = Invoke-Child "Import-Module $(ConvertTo-Literal $manifest); `$null = New-PartnerDatabase -Path $(ConvertTo-Literal $Path); '{}'"
-}
+. (Join-Path $PSScriptRoot 'BenchSupport.ps1')
 
 $null = New-Item -ItemType Directory -Force $WorkFolder
 Write-Host "Work folder: $WorkFolder (removed at the end)"
@@ -118,7 +68,21 @@ if ($sqlite) {
     Write-Host "sqlite3 CLI: $($sqlite.Source), $(& $sqlite.Source --version)"
 }
 else {
-    Write-Warning 'The sqlite3 CLI is not on PATH: the comparison with sqlite3 .import is skipped (nothing is installed).'
+    Write-Warning 'The sqlite3 CLI is not on PATH: the comparisons with sqlite3 are skipped (nothing is installed).'
+}
+
+# The issue's targets (issue 15 and the ones before it). Sizes in MB of 1,000,000 bytes.
+$targets = @{
+    ImportPartner   = New-Target -Of Ratio -Limit 1.2
+    ImportRevenue   = New-Target -Of Ratio -Limit 3.0
+    RevenueSetWise  = New-Target -Of Ratio -Limit 0.5 -Below     # beat SQLite's own SQL path for the same work by more than 2x
+    Pipeline        = New-Target -Of Ratio -Limit 2.5
+    PeakMemory      = New-Target -Of Value -Limit 250 -Below -Unit MB
+    Wal             = New-Target -Of Value -Limit 512 -Below -Unit MB
+    DatabaseSize    = New-Target -Of Ratio -Limit 2
+    GetPartner      = New-Target -Of Ratio -Limit 2
+    ModuleStartup   = New-Target -Of Difference -Limit 150 -Unit ms
+    MeasureRevenue  = New-Target -Of Ratio -Limit 0.5
 }
 
 # The generated data, shared by the benchmarks.
@@ -127,12 +91,15 @@ $data = [ordered]@{
     PipelineCsv = Join-Path $WorkFolder "partners-$PipelineRows.csv"
     SmallCsv    = Join-Path $WorkFolder 'partners-1000.csv'
     BigDatabase = $null   # set by ImportPartner: a database holding the -Rows partners
+    Empty       = Join-Path $WorkFolder 'empty.db'   # a new PartnerOps database, copied where one is needed
+    BarePeakBytes = $null   # the peak working set of a pwsh that only imported the module, once measured
 }
 
 Write-Step "Generating $Rows partners (names 'Co 1'..'Co $Rows', every column filled; EndedOn for the Terminated)"
 $null = Invoke-BenchTool generate, $Rows, $data.Csv
 $null = Invoke-BenchTool generate, $PipelineRows, $data.PipelineCsv
 $null = Invoke-BenchTool generate, 1000, $data.SmallCsv
+$null = Invoke-Child "Import-Module $(ConvertTo-Literal $manifest); `$null = New-PartnerDatabase -Path $(ConvertTo-Literal $data.Empty); '{}'"
 Write-Host ("{0:N0} bytes" -f (Get-Item $data.Csv).Length)
 
 $benchmarks = [ordered]@{}
@@ -145,7 +112,7 @@ $benchmarks.CsvLibraries = {
 
 $benchmarks.SqliteApi = {
     $db = Join-Path $WorkFolder 'api.db'
-    New-PartnerOpsDatabase $db
+    Copy-Item $data.Empty $db
     $apiRows = [Math]::Min($Rows, 200000)
     $r = Invoke-BenchTool writers, $data.Csv, $db, $apiRows, $Repeat
     New-Result 'SqliteApi' "raw prepared statement writes $($r.rows) rows" $r.rawStatement.median -Baseline 'prepared SqliteCommand, parameters reused' -BaselineValue $r.sqliteCommand.median `
@@ -153,80 +120,108 @@ $benchmarks.SqliteApi = {
 }
 
 $benchmarks.ImportPartner = {
-    $imports = foreach ($i in 1..$Repeat) {
+    $imports = [System.Collections.Generic.List[object]]::new()
+    $strict = [System.Collections.Generic.List[object]]::new()
+    $sameTable = [System.Collections.Generic.List[double]]::new()
+    foreach ($i in 1..$Repeat) {
         $db = Join-Path $WorkFolder "import-$i.db"
-        Invoke-Child @"
-Import-Module $(ConvertTo-Literal $manifest)
-`$clock = [System.Diagnostics.Stopwatch]::StartNew()
-`$result = Import-Partner -Path $(ConvertTo-Literal $data.Csv) -Database $(ConvertTo-Literal $db)
-`$seconds = `$clock.Elapsed.TotalSeconds
-@{ Seconds = `$seconds; Inserted = `$result.Inserted; PeakBytes = [System.Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress
-"@
+        $r = Invoke-Child (New-TimedScript "Import-Partner -Path $(ConvertTo-Literal $data.Csv) -Database $(ConvertTo-Literal $db)" '$result.Inserted') -WatchFile "$db-wal"
+        if ($r.Result -ne $Rows) { throw "Import-Partner inserted $($r.Result) of $Rows rows." }
+        $r | Add-Member -NotePropertyName Bytes -NotePropertyValue (Get-DatabaseBytes $db)
+        $imports.Add($r)
         if ($i -lt $Repeat) { Remove-Item "$db*" }
         else { $data.BigDatabase = $db }
-    }
-    if (@($imports | Where-Object Inserted -NE $Rows)) { throw "Import-Partner did not insert $Rows rows: $($imports.Inserted)" }
-    $import = Get-Median $imports.Seconds
-    $bare = Invoke-Child "Import-Module $(ConvertTo-Literal $manifest); @{ PeakBytes = [System.Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress"
+        if (-not $sqlite) { continue }
 
-    if ($sqlite) {
         # Strict baseline: the same file, a table of its 9 columns, unique index on name COLLATE NOCASE
-        # (SQLite's case folding is ASCII-only; PartnerOps keys on a Unicode upper-case name_key column).
-        $strict = foreach ($i in 1..$Repeat) {
-            $db = Join-Path $WorkFolder "cli-$i.db"
-            $script = @"
+        # (SQLite's case folding is ASCII-only; PartnerOps keys on a Unicode case-folded name_key column).
+        $cli = Join-Path $WorkFolder "cli-$i.db"
+        $seconds = (Measure-Process $sqlite.Source @($cli) @"
 CREATE TABLE partners (name TEXT NOT NULL, type TEXT, tier TEXT, status TEXT, region TEXT, country TEXT, joined_on TEXT, ended_on TEXT, notes TEXT);
 CREATE UNIQUE INDEX partners_name ON partners (name COLLATE NOCASE);
 .import --csv --skip 1 '$($data.Csv)' partners
-"@
-            (Measure-Process $sqlite.Source @($db) $script).Seconds
-            Remove-Item "$db*"
-        }
+"@).Seconds
+        $strict.Add([pscustomobject]@{ Seconds = $seconds; Bytes = Get-DatabaseBytes $cli })
+        Remove-Item "$cli*"
 
-        # The same final table as Import-Partner's: a PartnerOps database (schema, CHECKs, WAL); the CLI imports
-        # into a staging table, then INSERT ... SELECT with upper() for name_key.
-        $sameTable = foreach ($i in 1..$Repeat) {
-            $db = Join-Path $WorkFolder "cli-schema-$i.db"
-            New-PartnerOpsDatabase $db
-            $script = @"
+        # The same final table as Import-Partner's: a PartnerOps database (schema, CHECKs, WAL); the CLI imports into a
+        # staging table, then INSERT ... SELECT with the lower-case name as name_key and name_sort (as they are for ASCII names).
+        $cli = Join-Path $WorkFolder "cli-schema-$i.db"
+        Copy-Item $data.Empty $cli
+        $sameTable.Add((Measure-Process $sqlite.Source @($cli) @"
 CREATE TEMP TABLE staging (name TEXT, type TEXT, tier TEXT, status TEXT, region TEXT, country TEXT, joined_on TEXT, ended_on TEXT, notes TEXT);
 .import --csv --skip 1 '$($data.Csv)' staging
-INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at)
-  SELECT name, upper(name), type, tier, status, region, upper(country), joined_on, nullif(ended_on, ''), notes, strftime('%Y-%m-%d %H:%M:%f0000', 'now'), strftime('%Y-%m-%d %H:%M:%f0000', 'now') FROM staging;
-"@
-            (Measure-Process $sqlite.Source @($db) $script).Seconds
-            Remove-Item "$db*"
-        }
-
-        New-Result 'ImportPartner' "Import-Partner, $Rows rows" $import -Baseline 'sqlite3 .import --csv, 9-column table, unique NOCASE index' -BaselineValue (Get-Median $strict) `
-            -Note "Import-Partner timed inside its pwsh, $(Format-Runs $imports.Seconds); sqlite3 start to exit, $(Format-Runs $strict)"
-        New-Result 'ImportPartner' "Import-Partner, $Rows rows" $import -Baseline 'sqlite3 .import into staging + INSERT...SELECT into the PartnerOps schema' -BaselineValue (Get-Median $sameTable) `
+INSERT INTO partners (name, name_key, name_sort, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at)
+  SELECT name, lower(name), lower(name), type, tier, status, region, upper(country), joined_on, nullif(ended_on, ''), notes, strftime('%Y-%m-%d %H:%M:%f0000', 'now'), strftime('%Y-%m-%d %H:%M:%f0000', 'now') FROM staging;
+"@).Seconds)
+        Remove-Item "$cli*"
+    }
+    $import = Get-Median $imports.Seconds
+    $measure = "Import-Partner, $Rows rows"
+    if ($sqlite) {
+        New-Result 'ImportPartner' $measure $import -Baseline 'sqlite3 .import --csv, 9-column table, unique NOCASE index' -BaselineValue (Get-Median $strict.Seconds) `
+            -Target $targets.ImportPartner -Note "Import-Partner timed inside its pwsh, $(Format-Runs $imports.Seconds); sqlite3 start to exit, $(Format-Runs $strict.Seconds)"
+        New-Result 'ImportPartner' $measure $import -Baseline 'sqlite3 .import into staging + INSERT...SELECT into the PartnerOps schema' -BaselineValue (Get-Median $sameTable) `
             -Note "same final table as Import-Partner; sqlite3 $(Format-Runs $sameTable)"
     }
     else {
-        New-Result 'ImportPartner' "Import-Partner, $Rows rows" $import -Note 'no sqlite3 CLI to compare with'
+        New-Result 'ImportPartner' $measure $import -Target $targets.ImportPartner -Note 'no sqlite3 CLI to compare with'
     }
-    New-Result 'ImportPartner' 'peak working set of the pwsh that ran Import-Partner' ((Get-Median $imports.PeakBytes) / 1MB) -Unit 'MiB' `
-        -Baseline 'pwsh that only imported the module' -BaselineValue ($bare.PeakBytes / 1MB) -Note 'Process.PeakWorkingSet64 (VmHWM on Linux)'
+    Get-ImportFootprint 'ImportPartner' 'Import-Partner' $imports $(if ($sqlite) { $strict.Bytes }) 'the sqlite3 .import database of the same rows (strict baseline)'
+}
+
+# The rows every import gets: the importing pwsh's peak working set, the WAL file's largest size while it ran (polled from
+# the bench's process), and the database's size after it (-DatabaseBytes of the imports: the file's bytes, or what the
+# import added to it) against the CLI's for the same rows.
+function Get-ImportFootprint([string] $Benchmark, [string] $Command, $Imports, [double[]] $CliBytes, [string] $CliDatabase,
+    [string] $SizeMeasure = "database size after $Command") {
+    if (-not $data.BarePeakBytes) {
+        $data.BarePeakBytes = (Invoke-Child "Import-Module $(ConvertTo-Literal $manifest); @{ PeakBytes = [System.Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress").PeakBytes
+    }
+    New-Result $Benchmark "peak working set of the pwsh that ran $Command" ((Get-Median $Imports.PeakBytes) / 1e6) -Unit 'MB' `
+        -Baseline 'pwsh that only imported the module' -BaselineValue ($data.BarePeakBytes / 1e6) -Target $targets.PeakMemory `
+        -Note "Process.PeakWorkingSet64 (VmHWM on Linux); $(Format-Runs ($Imports.PeakBytes | ForEach-Object { $_ / 1e6 }) '0.0')"
+    New-Result $Benchmark "largest WAL file during $Command" ((Get-Median $Imports.MaxWatchedBytes) / 1e6) -Unit 'MB' -Target $targets.Wal `
+        -Note "the -wal file's size polled every 10 ms from the bench's process; $(Format-Runs ($Imports.MaxWatchedBytes | ForEach-Object { $_ / 1e6 }) '0.0')"
+    $bytes = (Get-Median $Imports.Bytes) / 1e6
+    if ($CliBytes) {
+        New-Result $Benchmark $SizeMeasure $bytes -Unit 'MB' -Baseline $CliDatabase -BaselineValue ((Get-Median $CliBytes) / 1e6) -Target $targets.DatabaseSize `
+            -Note 'file and WAL, after the import returned'
+    }
+    else {
+        New-Result $Benchmark $SizeMeasure $bytes -Unit 'MB' -Target $targets.DatabaseSize -Note 'no sqlite3 CLI to compare with'
+    }
 }
 
 $benchmarks.Pipeline = {
-    $addPartner = [System.Collections.Generic.List[double]]::new()
-    $outNull = [System.Collections.Generic.List[double]]::new()
+    # Add-PartnerRevenue needs partners: the -PipelineRows partners imported once (not timed), copied for each run.
+    $partners = Join-Path $WorkFolder 'pipeline-partners.db'
+    $null = Invoke-Child (New-TimedScript "Import-Partner -Path $(ConvertTo-Literal $data.PipelineCsv) -Database $(ConvertTo-Literal $partners)")
+    $revenueCsv = Join-Path $WorkFolder "pipeline-revenue-$PipelineRows.csv"
+    $null = Invoke-BenchTool revenue, $PipelineRows, $PipelineRows, $revenueCsv
+    $runs = @{}
+    foreach ($name in 'PartnerOutNull', 'AddPartner', 'RevenueOutNull', 'AddPartnerRevenue') { $runs[$name] = [System.Collections.Generic.List[double]]::new() }
     foreach ($i in 1..$Repeat) {
         $db = Join-Path $WorkFolder "pipeline-$i.db"
-        $script = @"
-Import-Module $(ConvertTo-Literal $manifest)
-`$clock = [System.Diagnostics.Stopwatch]::StartNew()
-Import-Csv $(ConvertTo-Literal $data.PipelineCsv) | __CONSUMER__
-@{ Seconds = `$clock.Elapsed.TotalSeconds } | ConvertTo-Json -Compress
-"@
-        $outNull.Add((Invoke-Child $script.Replace('__CONSUMER__', 'Out-Null')).Seconds)
-        $addPartner.Add((Invoke-Child $script.Replace('__CONSUMER__', "Add-Partner -Database $(ConvertTo-Literal $db)")).Seconds)
+        $count = "(Get-PartnerDatabase -Database $(ConvertTo-Literal $db))"
+        $runs.PartnerOutNull.Add((Invoke-Child (New-TimedScript "Import-Csv $(ConvertTo-Literal $data.PipelineCsv) | Out-Null")).Seconds)
+        $r = Invoke-Child (New-TimedScript "Import-Csv $(ConvertTo-Literal $data.PipelineCsv) | Add-Partner -Database $(ConvertTo-Literal $db)" "$count.PartnerCount")
+        if ($r.Result -ne $PipelineRows) { throw "Import-Csv | Add-Partner stored $($r.Result) of $PipelineRows partners." }
+        $runs.AddPartner.Add($r.Seconds)
+        Remove-Item "$db*"
+
+        $runs.RevenueOutNull.Add((Invoke-Child (New-TimedScript "Import-Csv $(ConvertTo-Literal $revenueCsv) | Out-Null")).Seconds)
+        Copy-Item $partners $db
+        $r = Invoke-Child (New-TimedScript "Import-Csv $(ConvertTo-Literal $revenueCsv) | Add-PartnerRevenue -Database $(ConvertTo-Literal $db)" "$count.RevenueCount")
+        if ($r.Result -ne $PipelineRows) { throw "Import-Csv | Add-PartnerRevenue stored $($r.Result) of $PipelineRows records." }
+        $runs.AddPartnerRevenue.Add($r.Seconds)
         Remove-Item "$db*"
     }
-    New-Result 'Pipeline' "Import-Csv | Add-Partner, $PipelineRows rows" (Get-Median $addPartner) -Baseline "Import-Csv | Out-Null, same file" -BaselineValue (Get-Median $outNull) `
-        -Note "Add-Partner $(Format-Runs $addPartner); Out-Null $(Format-Runs $outNull)"
+    New-Result 'Pipeline' "Import-Csv | Add-Partner, $PipelineRows rows" (Get-Median $runs.AddPartner) -Baseline 'Import-Csv | Out-Null, same file' -BaselineValue (Get-Median $runs.PartnerOutNull) `
+        -Target $targets.Pipeline -Note "into a new database; Add-Partner $(Format-Runs $runs.AddPartner); Out-Null $(Format-Runs $runs.PartnerOutNull)"
+    New-Result 'Pipeline' "Import-Csv | Add-PartnerRevenue, $PipelineRows rows" (Get-Median $runs.AddPartnerRevenue) -Baseline 'Import-Csv | Out-Null, same file' `
+        -BaselineValue (Get-Median $runs.RevenueOutNull) -Target $targets.Pipeline `
+        -Note "for $PipelineRows partners; Add-PartnerRevenue $(Format-Runs $runs.AddPartnerRevenue); Out-Null $(Format-Runs $runs.RevenueOutNull)"
 }
 
 $benchmarks.GetPartner = {
@@ -249,90 +244,24 @@ function Measure-Lookup([string] `$Database, [string] `$Name) {
 @{ Big = Measure-Lookup $(ConvertTo-Literal $data.BigDatabase) '$bigName'; Small = Measure-Lookup $(ConvertTo-Literal $small) 'Co 456' } | ConvertTo-Json -Compress
 "@
     New-Result 'GetPartner' "Get-Partner -Name '$bigName' on $Rows partners" $r.Big -Unit 'ms' -Baseline "Get-Partner -Name 'Co 456' on 1,000 partners" -BaselineValue $r.Small `
-        -Note 'median of 200 calls in one session'
+        -Target $targets.GetPartner -Note 'median of 200 calls in one session'
 }
 
 $benchmarks.ModuleStartup = {
     $bare = [System.Collections.Generic.List[double]]::new()
     $module = [System.Collections.Generic.List[double]]::new()
     $prefix = @($pwsh | Select-Object -Skip 1)
-    foreach ($i in 1..([Math]::Max($Repeat, 5))) {
-        $bare.Add((Measure-Process $pwsh[0] ($prefix + @('-NoProfile', '-NonInteractive', '-Command', '$null'))).Seconds)
-        $module.Add((Measure-Process $pwsh[0] ($prefix + @('-NoProfile', '-NonInteractive', '-Command', "Import-Module $(ConvertTo-Literal $manifest)"))).Seconds)
+    foreach ($i in 1..([Math]::Max($Repeat, $StartupRepeat))) {
+        $bare.Add((Measure-Process $pwsh[0] ($prefix + @('-NoProfile', '-NonInteractive', '-Command', '$null'))).Seconds * 1000)
+        $module.Add((Measure-Process $pwsh[0] ($prefix + @('-NoProfile', '-NonInteractive', '-Command', "Import-Module $(ConvertTo-Literal $manifest)"))).Seconds * 1000)
     }
     $bareMedian = Get-Median $bare
     $moduleMedian = Get-Median $module
-    New-Result 'ModuleStartup' 'pwsh -NoProfile -Command Import-Module PartnerOps' $moduleMedian -Baseline 'pwsh -NoProfile -Command $null' -BaselineValue $bareMedian `
-        -Note ('Import-Module costs {0:N0} ms' -f (($moduleMedian - $bareMedian) * 1000))
+    New-Result 'ModuleStartup' 'pwsh -NoProfile -Command Import-Module PartnerOps' $moduleMedian -Unit 'ms' -Baseline 'pwsh -NoProfile -Command $null' -BaselineValue $bareMedian `
+        -Target $targets.ModuleStartup -Note ('Import-Module costs {0:N0} ms (difference of the medians); start to exit; with the module {1}; bare {2}' -f ($moduleMedian - $bareMedian), (Format-Runs $module '0'), (Format-Runs $bare '0'))
 }
 
-$benchmarks.ImportRevenue = {
-    if (-not $data.BigDatabase) { throw 'ImportRevenue needs the database of partners that ImportPartner leaves; run both.' }
-    $revenueCsv = Join-Path $WorkFolder "revenue-$Rows.csv"
-    # Realistic rows: a partner of the million (or direct revenue with a region), every column filled, unique references.
-    $null = Invoke-Child @"
-`$random = [Random]::new(2015)
-`$currencies = 'USD', 'USD', 'EUR', 'GBP'; `$segments = 'Enterprise', 'Enterprise', 'Carrier', 'Consumer'
-`$regions = 'Western Europe', 'China', 'North America', 'Asia Pacific'
-`$writer = [IO.StreamWriter]::new($(ConvertTo-Literal $revenueCsv))
-`$writer.WriteLine('PartnerName,Date,Amount,Currency,Segment,Region,Reference')
-for (`$i = 1; `$i -le $Rows; `$i++) {
-    `$partner = if (`$i % 5 -eq 0) { '' } else { 'Co ' + `$random.Next(1, $Rows + 1) }
-    `$date = [datetime]::new(2011, 1, 1).AddDays(`$random.Next(0, 1826)).ToString('yyyy-MM-dd')
-    `$amount = (`$random.Next(100, 10000000) / 100).ToString('0.00', [cultureinfo]::InvariantCulture)
-    `$writer.WriteLine("`$partner,`$date,`$amount,`$(`$currencies[`$i % 4]),`$(`$segments[`$i % 4]),`$(`$regions[`$i % 4]),INV-`$i")
-}
-`$writer.Dispose()
-'{}'
-"@
-    $imports = foreach ($i in 1..$Repeat) {
-        $db = Join-Path $WorkFolder "revenue-$i.db"
-        Copy-Item $data.BigDatabase $db
-        Invoke-Child @"
-Import-Module $(ConvertTo-Literal $manifest)
-`$clock = [System.Diagnostics.Stopwatch]::StartNew()
-`$result = Import-PartnerRevenue -Path $(ConvertTo-Literal $revenueCsv) -Database $(ConvertTo-Literal $db)
-@{ Seconds = `$clock.Elapsed.TotalSeconds; Inserted = `$result.Inserted } | ConvertTo-Json -Compress
-"@
-        Remove-Item "$db*"
-    }
-    if (@($imports | Where-Object Inserted -NE $Rows)) { throw "Import-PartnerRevenue did not insert $Rows rows: $($imports.Inserted)" }
-    $import = Get-Median $imports.Seconds
-    if ($sqlite) {
-        # The same file into a table of its 7 columns with the unique reference index.
-        $cli = foreach ($i in 1..$Repeat) {
-            $db = Join-Path $WorkFolder "cli-revenue-$i.db"
-            $script = @"
-CREATE TABLE revenue (partner_name TEXT, date TEXT NOT NULL, amount TEXT NOT NULL, currency TEXT, segment TEXT, region TEXT, reference TEXT);
-CREATE UNIQUE INDEX revenue_reference ON revenue (reference);
-.import --csv --skip 1 '$revenueCsv' revenue
-"@
-            (Measure-Process $sqlite.Source @($db) $script).Seconds
-            Remove-Item "$db*"
-        }
-        New-Result 'ImportRevenue' "Import-PartnerRevenue, $Rows rows" $import -Baseline 'sqlite3 .import --csv, 7-column table, unique reference index' -BaselineValue (Get-Median $cli) `
-            -Note "PartnerOps also resolves each partner by name, converts amounts to minor units and keeps revenue_totals and the history; $(Format-Runs $imports.Seconds); sqlite3 $(Format-Runs $cli)"
-    }
-    else {
-        New-Result 'ImportRevenue' "Import-PartnerRevenue, $Rows rows" $import -Note 'no sqlite3 CLI to compare with'
-    }
-}
-
-$benchmarks.MeasureRevenue = {
-    if (-not $sqlite) {
-        New-Result 'MeasureRevenue' 'Measure-PartnerRevenue -GroupBy Region,Year' 0 -Note 'skipped: no sqlite3 CLI (it generates the data and is the baseline)'
-        return
-    }
-    $records = if ($MeasureRows -gt 0) { $MeasureRows } else { [long]$Rows * 10 }
-    $partners = [int][Math]::Max(1000, $records / 100)
-    $lines = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Revenue.ps1') `
-        -ModulePath $ModulePath -Rows $records -Partners $partners -Runs $Repeat -Json -WorkFolder (Join-Path $WorkFolder 'measure') 2>&1
-    if ($LASTEXITCODE) { throw "Measure-Revenue.ps1 failed: $($lines -join "`n")" }
-    $r = @($lines | ForEach-Object { "$_" } | Where-Object { $_.StartsWith('{') })[-1] | ConvertFrom-Json
-    New-Result 'MeasureRevenue' "Measure-PartnerRevenue -GroupBy Region,Year, $records records of $partners partners" $r.Ours `
-        -Baseline 'sqlite3: SELECT p.region, r.year, SUM(r.amount) FROM revenue r JOIN partners p ... GROUP BY' -BaselineValue $r.Cli `
-        -Note "same sums checked; PartnerOps $(Format-Runs $r.OurRuns); sqlite3 $(Format-Runs $r.CliRuns)"
-}
+. (Join-Path $PSScriptRoot 'Benchmarks.Revenue.ps1')   # ImportRevenue, MeasureRevenue
 
 $results = [System.Collections.Generic.List[object]]::new()
 try {
@@ -340,10 +269,19 @@ try {
         $needsPartners = $name -eq 'ImportPartner' -and ('GetPartner' -in $Only -or 'ImportRevenue' -in $Only)
         if ($Only -and $name -notin $Only -and -not $needsPartners) { continue }
         Write-Step $name
-        foreach ($row in & $benchmarks[$name]) {
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        try {
+            $produced = @(& $benchmarks[$name])
+        }
+        catch {
+            Write-Warning "$name failed: $_`n$($_.ScriptStackTrace)"
+            $produced = @(New-FailedResult $name $_)
+        }
+        foreach ($row in $produced) {
             $results.Add($row)
             $row | Format-List | Out-String | Write-Host
         }
+        Write-Host ('({0} took {1:N0} s)' -f $name, $clock.Elapsed.TotalSeconds)
     }
 }
 finally {
@@ -351,18 +289,21 @@ finally {
 }
 
 Write-Host ''
-Write-Host "Summary (median of $Repeat; ratio = measure / baseline):" -ForegroundColor Cyan
-$results | Format-Table Benchmark, Measure, Value, Unit, Baseline, BaselineValue, Ratio -Wrap | Out-String -Width 200 | Write-Host
+Write-Host "Summary (median of $Repeat; ratio = measure / baseline; MB = 1,000,000 bytes):" -ForegroundColor Cyan
+$results | Format-Table Benchmark, Measure, Value, Unit, Baseline, BaselineValue, Ratio, Target, Verdict -Wrap | Out-String -Width 220 | Write-Host
+$verdicts = $results | Where-Object Verdict | Group-Object Verdict | ForEach-Object { "$($_.Count) $($_.Name)" }
+Write-Host "Targets: $($verdicts -join ', ')"
 if ($ResultPath) {
     $null = New-Item -ItemType Directory -Force (Split-Path $ResultPath)
     [pscustomobject]@{
-        Date     = (Get-Date).ToUniversalTime().ToString('o')
-        Rows     = $Rows
+        Date         = (Get-Date).ToUniversalTime().ToString('o')
+        Rows         = $Rows
         PipelineRows = $PipelineRows
-        Repeat   = $Repeat
-        Machine  = "$([Environment]::ProcessorCount) logical processors, $([Runtime.InteropServices.RuntimeInformation]::OSDescription)"
-        Sqlite3  = if ($sqlite) { "$(& $sqlite.Source --version)" } else { $null }
-        Results  = $results
+        Repeat       = $Repeat
+        Machine      = "$([Environment]::ProcessorCount) logical processors, $([Runtime.InteropServices.RuntimeInformation]::OSDescription)"
+        Sqlite3      = if ($sqlite) { "$(& $sqlite.Source --version)" } else { $null }
+        Results      = $results
     } | ConvertTo-Json -Depth 5 | Set-Content $ResultPath
     Write-Host "Results written to $ResultPath"
 }
+if (@($results | Where-Object Verdict -EQ 'failed').Count) { exit 1 }

@@ -11,12 +11,14 @@ using SQLitePCL;
 
 // PartnerOps.Bench: the parts of the benchmark that need no PowerShell. Each command prints one JSON object.
 //   generate <rows> <csv-path>                 realistic partners, names 'Co 1'..'Co <rows>'
+//   revenue <rows> <partners> <csv-path>       revenue records of partners 'Co 1'..'Co <partners>' (every fifth direct)
 //   csv <csv-path> [repeat]                    parse time of CsvHelper and Sylvan.Data.Csv, as the import reads
 // Measuring commands run one untimed round first, so that both sides are measured with their code compiled.
 //   writers <csv-path> <database> [rows] [repeat]  prepared SqliteCommand vs raw statement, same rows, same table
 return args.Length == 0 ? Usage() : args[0] switch
 {
     "generate" => Generate(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]),
+    "revenue" => GenerateRevenue(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), args[3]),
     "csv" => CompareCsvLibraries(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5),
     "writers" => CompareWriters(args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200000, args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 3),
     _ => Usage(),
@@ -24,7 +26,7 @@ return args.Length == 0 ? Usage() : args[0] switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: PartnerOps.Bench generate <rows> <csv> | csv <csv> [repeat] | writers <csv> <database> [rows] [repeat]");
+    Console.Error.WriteLine("usage: PartnerOps.Bench generate <rows> <csv> | revenue <rows> <partners> <csv> | csv <csv> [repeat] | writers <csv> <database> [rows] [repeat]");
     return 2;
 }
 
@@ -56,6 +58,30 @@ static int Generate(int rows, string path)
     }
 
     Print(new { rows, path, bytes = new FileInfo(path).Length });
+    return 0;
+}
+
+// Every column filled; a fifth of the records are direct revenue (no partner, a region of their own). References are unique
+// (INV-<line>), amounts 1.00 to 99,999.99 with two decimals, dates over 2011-2015.
+static int GenerateRevenue(int rows, int partners, string path)
+{
+    var random = new Random(2015);
+    string[] currencies = { "USD", "USD", "EUR", "GBP" };
+    string[] segments = { "Enterprise", "Enterprise", "Carrier", "Consumer" };
+    string[] regions = { "Western Europe", "China", "North America", "Asia Pacific" };
+    var start = new DateTime(2011, 1, 1);
+    using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+    writer.Write("PartnerName,Date,Amount,Currency,Segment,Region,Reference\n");
+    for (var i = 1; i <= rows; i++)
+    {
+        var partner = i % 5 == 0 ? string.Empty : "Co " + random.Next(1, partners + 1).ToString(CultureInfo.InvariantCulture);
+        var date = start.AddDays(random.Next(0, 1826));
+        var amount = random.Next(100, 10000000) / 100m;
+        writer.Write(string.Create(CultureInfo.InvariantCulture,
+            $"{partner},{date:yyyy-MM-dd},{amount:0.00},{currencies[i % 4]},{segments[i % 4]},{regions[i % 4]},INV-{i}\n"));
+    }
+
+    Print(new { rows, partners, path, bytes = new FileInfo(path).Length });
     return 0;
 }
 
@@ -159,9 +185,10 @@ static int CompareWriters(string csv, string database, int rows, int repeat)
         }
     }
 
+    // name_key and name_sort: the lower-case name (what PartnerOps stores for ASCII names such as 'Co 1').
     const string insert =
-        "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at) " +
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) ON CONFLICT (name_key) DO NOTHING";
+        "INSERT INTO partners (name, name_key, name_sort, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at) " +
+        "VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) ON CONFLICT (name_key, name_dup) DO NOTHING";
     var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
     using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
     connection.Open();
@@ -203,7 +230,7 @@ static void WithSqliteCommand(SqliteConnection connection, string sql, List<stri
     {
         var row = data[r];
         parameters[0].Value = row[0];
-        parameters[1].Value = row[0].ToUpperInvariant();
+        parameters[1].Value = row[0].ToLowerInvariant();
         for (var f = 1; f < 9; f++)
         {
             parameters[f + 1].Value = row[f].Length == 0 ? DBNull.Value : row[f];
@@ -232,7 +259,7 @@ static void WithRawStatement(SqliteConnection connection, string sql, List<strin
     {
         var row = data[r];
         Bind(1, row[0]);
-        Bind(2, row[0].ToUpperInvariant());
+        Bind(2, row[0].ToLowerInvariant());
         for (var f = 1; f < 9; f++)
         {
             if (row[f].Length == 0)

@@ -1,0 +1,126 @@
+# bench/Invoke-Benchmark.ps1 itself, in a short run (1,000 rows, one repeat): every row of issue 15's table is there, each
+# measured against its baseline in the same run and held to its target. The figures of so short a run say nothing about
+# speed; what is tested is that the benchmark measures what it says. Skipped without the sqlite3 CLI (the baselines).
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:Sqlite = Get-Command sqlite3 -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    $script:Why = if (-not $script:Sqlite) { 'the sqlite3 CLI is not on PATH: every baseline of the benchmark is the CLI''s' }
+    if ($script:Sqlite) {
+        $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+        # The bench program as the solution's build left it (build.ps1 -Task Test builds it), when it is newer than its
+        # sources; else built here.
+        $project = Join-Path $root 'bench/PartnerOps.Bench'
+        $sources = Get-ChildItem $project -File | Where-Object Extension -In '.cs', '.csproj' | Measure-Object LastWriteTimeUtc -Maximum
+        $benchTool = Get-ChildItem (Join-Path $project 'bin/Release') -Recurse -Filter PartnerOps.Bench.dll -ErrorAction SilentlyContinue |
+            Where-Object LastWriteTimeUtc -GT $sources.Maximum | Select-Object -First 1 -ExpandProperty FullName
+        if (-not $benchTool) {
+            $tool = New-TestFolder
+            $built = dotnet build (Join-Path $project 'PartnerOps.Bench.csproj') -c Release -o $tool --nologo --verbosity quiet 2>&1
+            if ($LASTEXITCODE) { throw "bench/PartnerOps.Bench did not build: $($built -join "`n")" }
+            $benchTool = Join-Path $tool 'PartnerOps.Bench.dll'
+        }
+        $resultPath = Join-Path (New-TestFolder) 'results.json'
+        $pwsh = Get-PwshCommandLine
+        $prefix = $pwsh.Prefix
+        $script:Output = (& $pwsh.Exe @prefix -NoProfile -NonInteractive -File (Join-Path $root 'bench/Invoke-Benchmark.ps1') `
+                -ModulePath (Split-Path $script:ModuleManifest) -BenchTool $benchTool -Rows 1000 -PipelineRows 300 `
+                -MeasureRows 2000 -Repeat 1 -StartupRepeat 1 -WorkFolder (Join-Path (New-TestFolder) 'work') -ResultPath $resultPath 2>&1) -join "`n"
+        $script:ExitCode = $LASTEXITCODE
+        $script:Report = if (Test-Path $resultPath) { Get-Content -Raw $resultPath | ConvertFrom-Json }
+        $script:Rows = @(if ($script:Report) { $script:Report.Results })
+    }
+
+    function Skip-Because([string] $Reason) {
+        if ($Reason) { Set-ItResult -Skipped -Because $Reason; return $true }
+        $false
+    }
+
+    # The one result row of this benchmark whose measure and baseline match these patterns (-like).
+    function Get-Row([string] $Benchmark, [string] $Measure, [string] $Baseline = '*') {
+        $found = @($script:Rows | Where-Object { $_.Benchmark -eq $Benchmark -and $_.Measure -like $Measure -and "$($_.Baseline)" -like $Baseline })
+        $found.Count | Should -Be 1 -Because "one '$Benchmark' row measures '$Measure' against '$Baseline' (the rows: $($script:Rows.Measure -join '; '))"
+        $found[0]
+    }
+}
+
+AfterAll { Remove-TestFolders }
+
+Describe 'bench/Invoke-Benchmark.ps1, a short run' {
+    It 'runs every benchmark to its end, with results in -ResultPath and no failed benchmark' {
+        if (Skip-Because $script:Why) { return }
+        $script:ExitCode | Should -Be 0 -Because $script:Output
+        $script:Report.Rows | Should -Be 1000
+        @($script:Rows | Where-Object Verdict -EQ 'failed') | Should -BeNullOrEmpty
+        @($script:Rows.Benchmark | Sort-Object -Unique) |
+            Should -Be @('CsvLibraries', 'GetPartner', 'ImportPartner', 'ImportRevenue', 'MeasureRevenue', 'ModuleStartup', 'Pipeline', 'SqliteApi')
+        $script:Output | Should -Match 'Summary \(median of 1'
+        $script:Output | Should -Match 'Targets: \d+ (met|missed)'
+    }
+
+    It 'has the row <Measure> against <Baseline>, held to <Target>' -ForEach @(
+        @{ Benchmark = 'ImportPartner'; Measure = 'Import-Partner, 1000 rows'; Baseline = 'sqlite3 .import --csv, 9-column table*'; Target = 'ratio ≤ 1.2' }
+        @{ Benchmark = 'ImportPartner'; Measure = 'peak working set of the pwsh that ran Import-Partner'; Baseline = 'pwsh that only imported the module'; Target = '< 250 MB' }
+        @{ Benchmark = 'ImportPartner'; Measure = 'largest WAL file during Import-Partner'; Baseline = ''; Target = '< 512 MB' }
+        @{ Benchmark = 'ImportPartner'; Measure = 'database size after Import-Partner'; Baseline = 'the sqlite3 .import database*'; Target = 'ratio ≤ 2' }
+        @{ Benchmark = 'ImportRevenue'; Measure = 'Import-PartnerRevenue, 1000 rows'; Baseline = 'sqlite3 .import --csv, 7-column table*'; Target = 'ratio ≤ 3' }
+        @{ Benchmark = 'ImportRevenue'; Measure = 'Import-PartnerRevenue, 1000 rows'; Baseline = 'sqlite3 doing the same work set-wise*'; Target = 'ratio < 0.5' }
+        @{ Benchmark = 'ImportRevenue'; Measure = 'peak working set of the pwsh that ran Import-PartnerRevenue'; Baseline = 'pwsh that only imported the module'; Target = '< 250 MB' }
+        @{ Benchmark = 'ImportRevenue'; Measure = 'largest WAL file during Import-PartnerRevenue'; Baseline = ''; Target = '< 512 MB' }
+        @{ Benchmark = 'ImportRevenue'; Measure = 'what Import-PartnerRevenue added to the database'; Baseline = 'the sqlite3 .import database*'; Target = 'ratio ≤ 2' }
+        @{ Benchmark = 'Pipeline'; Measure = 'Import-Csv | Add-Partner, 300 rows'; Baseline = 'Import-Csv | Out-Null, same file'; Target = 'ratio ≤ 2.5' }
+        @{ Benchmark = 'Pipeline'; Measure = 'Import-Csv | Add-PartnerRevenue, 300 rows'; Baseline = 'Import-Csv | Out-Null, same file'; Target = 'ratio ≤ 2.5' }
+        @{ Benchmark = 'ModuleStartup'; Measure = 'pwsh -NoProfile -Command Import-Module PartnerOps'; Baseline = 'pwsh -NoProfile -Command $null'; Target = '≤ +150 ms' }
+        @{ Benchmark = 'GetPartner'; Measure = "Get-Partner -Name 'Co 1000' on 1000 partners"; Baseline = "Get-Partner -Name 'Co 456' on 1,000 partners"; Target = 'ratio ≤ 2' }
+        @{ Benchmark = 'MeasureRevenue'; Measure = 'Measure-PartnerRevenue -GroupBy Region,Year, 2000 records*'; Baseline = 'sqlite3: SELECT*'; Target = 'ratio ≤ 0.5' }
+    ) {
+        if (Skip-Because $script:Why) { return }
+        $row = Get-Row $Benchmark $Measure $Baseline
+        $row.Target | Should -BeExactly $Target
+        $row.Verdict | Should -BeIn 'met', 'missed'
+        # A time, a size, a memory; for the WAL rows: the log was seen from outside while the import ran.
+        $row.Value | Should -BeGreaterThan 0
+        if ($Baseline) {
+            # Measured in the same run, and the ratio is of the two (Value and BaselineValue are shown rounded to 3 decimals).
+            $row.BaselineValue | Should -BeGreaterThan 0
+            [Math]::Abs($row.Ratio - $row.Value / $row.BaselineValue) | Should -BeLessOrEqual (0.01 + 0.05 * $row.Ratio)
+        }
+    }
+
+    It 'gives each target its verdict by the figures: met exactly when the measure is within it' {
+        if (Skip-Because $script:Why) { return }
+        foreach ($row in @($script:Rows | Where-Object Target)) {
+            $limit = [double]($row.Target -replace '^[^\d]*([\d.]+).*$', '$1')
+            $figure = switch -Wildcard ($row.Target) {
+                'ratio*' { $row.Value / $row.BaselineValue }
+                '*+*' { $row.Value - $row.BaselineValue }
+                default { $row.Value }
+            }
+            $within = if ($row.Target -match '<') { $figure -lt $limit } else { $figure -le $limit }
+            $row.Verdict | Should -Be $(if ($within) { 'met' } else { 'missed' }) -Because "$($row.Measure): $figure against '$($row.Target)'"
+        }
+    }
+
+    It 'has the sqlite3 set-wise baseline store the same records and totals as Import-PartnerRevenue' {
+        if (Skip-Because $script:Why) { return }
+        # Compare-RevenueTables found no difference, or the row would say 'invalid' with what differs.
+        (Get-Row 'ImportRevenue' 'Import-PartnerRevenue, 1000 rows' 'sqlite3 doing the same work set-wise*').Verdict | Should -Not -Be 'invalid'
+    }
+
+    It 'would say so if the set-wise baseline stored other records or totals than the import: <Case>' -ForEach @(
+        @{ Case = 'the same records'; Amount = 100; Differs = $false }
+        @{ Case = 'an amount that differs'; Amount = 101; Differs = $true }
+    ) {
+        if (Skip-Because $script:Why) { return }
+        $sqlite = $script:Sqlite
+        $benchmarks = [ordered]@{}
+        . (Join-Path $PSScriptRoot '../../bench/BenchSupport.ps1')
+        . (Join-Path $PSScriptRoot '../../bench/Benchmarks.Revenue.ps1')
+        $one = New-TestDatabase -Name 'one.db'
+        $other = New-TestDatabase -Name 'other.db'
+        Add-PartnerRevenue -Database $one -Direct -Date 2015-01-15 -Amount 100 -Region China -Reference 'INV-1'
+        Add-PartnerRevenue -Database $other -Direct -Date 2015-01-15 -Amount $Amount -Region China -Reference 'INV-1'
+        Close-PooledConnections
+        $difference = Compare-RevenueTables $one $other
+        if ($Differs) { $difference | Should -Match 'not the same rows' } else { $difference | Should -BeNullOrEmpty }
+    }
+}
