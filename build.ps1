@@ -17,9 +17,10 @@
              whose output still agrees are left as they are (tools/DocBlocks.ps1; Readme.Tests.ps1 checks).
       Package  Build, then packs out/PartnerOps into out/PartnerOps.<version>.nupkg (Compress-PSResource),
              a package the PowerShell Gallery would take; Install-PSResource installs it from a folder repository.
-      Bench  Build, then bench/Invoke-Benchmark.ps1 in a child pwsh: Import-Partner against the sqlite3 CLI and
-             the other measures of bench/README.md, on -Rows generated partners (default 1,000,000);
-             results also in out/bench/results.json.
+      Bench  Build, then bench/Invoke-Benchmark.ps1 in a child pwsh: the imports against the sqlite3 CLI and
+             the other measures of bench/README.md, on -Rows generated partners and revenue records (default
+             1,000,000), each against a baseline of the same run and held to its target (the summary says met or
+             missed); results also in out/bench/results.json.
       Mutate Stryker.NET (tools/stryker-config.json) mutates src/PartnerOps.Core and runs the xunit tests that cover
              each mutant; reports (html, json) in out/mutation/reports; prints the mutation score per Core folder and
              the whole, and the files and mutators where most mutants survive. On demand only: not part of Test.

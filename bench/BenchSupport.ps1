@@ -60,6 +60,15 @@ function Measure-Process([string] $Exe, [string[]] $Arguments, [string] $InputTe
     [pscustomobject]@{ Seconds = $seconds; Output = $output }
 }
 
+# The sqlite3 CLI running -Script (from its standard input) on a new database at -Path, timed from start to exit: its
+# Seconds and the Bytes the database then holds. The database is removed after.
+function Measure-CliImport([string] $Path, [string] $Script) {
+    $seconds = (Measure-Process $sqlite.Source @($Path) $Script).Seconds
+    $measured = [pscustomobject]@{ Seconds = $seconds; Bytes = Get-DatabaseBytes $Path }
+    Remove-Item "$Path*"
+    $measured
+}
+
 # The rows a query prints, through the sqlite3 CLI (-batch -bail: the first error fails it).
 function Invoke-Sqlite([string] $Database, [string] $Sql) {
     $output = $Sql | & $sqlite.Source -batch -bail $Database 2>&1

@@ -72,14 +72,11 @@ $benchmarks.ImportRevenue = {
         }
 
         # The same file into a table of its 7 columns with the unique reference index.
-        $plain = Join-Path $WorkFolder "cli-revenue-$i.db"
-        $seconds = (Measure-Process $sqlite.Source @($plain) @"
+        $cli.Add((Measure-CliImport (Join-Path $WorkFolder "cli-revenue-$i.db") @"
 CREATE TABLE revenue (partner_name TEXT, date TEXT NOT NULL, amount TEXT NOT NULL, currency TEXT, segment TEXT, region TEXT, reference TEXT);
 CREATE UNIQUE INDEX revenue_reference ON revenue (reference);
 .import --csv --skip 1 '$revenueCsv' revenue
-"@).Seconds
-        $cli.Add([pscustomobject]@{ Seconds = $seconds; Bytes = Get-DatabaseBytes $plain })
-        Remove-Item "$plain*"
+"@))
 
         $same = Join-Path $WorkFolder "cli-setwise-$i.db"
         Copy-Item $data.BigDatabase $same

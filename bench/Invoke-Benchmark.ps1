@@ -135,14 +135,11 @@ $benchmarks.ImportPartner = {
 
         # Strict baseline: the same file, a table of its 9 columns, unique index on name COLLATE NOCASE
         # (SQLite's case folding is ASCII-only; PartnerOps keys on a Unicode case-folded name_key column).
-        $cli = Join-Path $WorkFolder "cli-$i.db"
-        $seconds = (Measure-Process $sqlite.Source @($cli) @"
+        $strict.Add((Measure-CliImport (Join-Path $WorkFolder "cli-$i.db") @"
 CREATE TABLE partners (name TEXT NOT NULL, type TEXT, tier TEXT, status TEXT, region TEXT, country TEXT, joined_on TEXT, ended_on TEXT, notes TEXT);
 CREATE UNIQUE INDEX partners_name ON partners (name COLLATE NOCASE);
 .import --csv --skip 1 '$($data.Csv)' partners
-"@).Seconds
-        $strict.Add([pscustomobject]@{ Seconds = $seconds; Bytes = Get-DatabaseBytes $cli })
-        Remove-Item "$cli*"
+"@))
 
         # The same final table as Import-Partner's: a PartnerOps database (schema, CHECKs, WAL); the CLI imports into a
         # staging table, then INSERT ... SELECT with the lower-case name as name_key and name_sort (as they are for ASCII names).
