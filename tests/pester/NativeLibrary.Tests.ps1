@@ -72,3 +72,55 @@ Add-Partner -Database $(ConvertTo-PSLiteral $db) -Name 'Relocated' -Country 'se'
         $result.Healthy | Should -BeTrue
     }
 }
+
+Describe 'Loading the native library when the first database is opened, not at import' {
+    It 'imports without loading SQLite, and loads it for the first command that opens a database' {
+        $db = New-TestDatabasePath
+        $result = Invoke-ChildPwshJson -Command @"
+`$loaded = { @([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -like 'SQLitePCLRaw*').Count }
+Import-Module $(ConvertTo-PSLiteral $script:ModuleManifest) -ErrorAction Stop
+`$atImport = & `$loaded
+Add-Partner -Database $(ConvertTo-PSLiteral $db) -Name 'First Use'
+@{ AtImport = `$atImport; AfterFirstCommand = & `$loaded; Name = (Get-Partner -Database $(ConvertTo-PSLiteral $db)).Name }
+"@
+        $result.AtImport | Should -Be 0
+        $result.AfterFirstCommand | Should -BeGreaterThan 0
+        $result.Name | Should -Be 'First Use'
+    }
+
+    It 'removes a module that never opened a database without loading SQLite to clear its pools' {
+        $result = Invoke-ChildPwshJson -Command @"
+Import-Module $(ConvertTo-PSLiteral $script:ModuleManifest) -ErrorAction Stop
+Remove-Module PartnerOps -ErrorAction Stop
+@{ Loaded = @([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -like 'SQLitePCLRaw*').Count }
+"@
+        $result.Loaded | Should -Be 0
+    }
+}
+
+Describe 'A copy of the module whose native library is there but cannot be loaded' {
+    BeforeAll {
+        $manifest = Copy-BuiltModule
+        # Not a shared library: the loader refuses it (an ELF, Mach-O or PE header is expected).
+        [IO.File]::WriteAllText((Join-Path (Split-Path $manifest) "$platform/$nativeFile"), 'not a library')
+        $db = New-TestDatabasePath
+        $result = Invoke-ChildPwshJson -Command @"
+Import-Module $(ConvertTo-PSLiteral $manifest) -ErrorAction Stop
+`$Error.Clear()
+try { Add-Partner -Database $(ConvertTo-PSLiteral $db) -Name 'Never' -ErrorAction Stop } catch { }
+@{ Imported = [bool](Get-Module PartnerOps); Messages = @(`$Error | ForEach-Object { if (`$_ -is [System.Management.Automation.ErrorRecord]) { `$_.Exception.Message } else { `$_.Message } }) }
+"@
+    }
+
+    It 'imports (the file is there), and fails the first command that opens a database' {
+        $result.Imported | Should -BeTrue
+        @($result.Messages).Count | Should -BeGreaterThan 0
+    }
+
+    It 'says which platform and which file, and that the file exists but could not be loaded' {
+        $result.Messages[0] | Should -Match ([regex]::Escape($platform))
+        $result.Messages[0] | Should -Match ([regex]::Escape($nativeFile))
+        $result.Messages[0] | Should -Match 'exists but could not be loaded'
+        $result.Messages[0] | Should -Not -Match 'type initializer'
+    }
+}

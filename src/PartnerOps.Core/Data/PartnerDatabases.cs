@@ -17,10 +17,11 @@ namespace PartnerOps.Data
         public static ICompletionSource Completion { get; } = new CompletionSource();
 
         /// <summary>
-        /// Loads the engine's native library from the module's folder (<paramref name="moduleFolder"/>) before any database is
-        /// opened; once per process.
+        /// Names the module's folder (<paramref name="moduleFolder"/>) that holds the engine's native library and checks that
+        /// the library is there; it is loaded from there when the first database is opened (once per process), not here.
         /// </summary>
-        public static void Initialize(string moduleFolder) => SqliteNative.EnsureLoaded(moduleFolder);
+        /// <exception cref="System.PlatformNotSupportedException">The native library for this platform is not in the folder.</exception>
+        public static void Initialize(string moduleFolder) => SqliteNative.Prepare(moduleFolder);
 
         /// <summary>Opens an existing database.</summary>
         /// <exception cref="PartnerOpsException">DatabaseNotFound, DatabaseInvalid, DatabaseSchemaTooNew, DatabaseBusy ...</exception>

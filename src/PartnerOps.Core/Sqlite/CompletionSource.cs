@@ -123,6 +123,7 @@ namespace PartnerOps.Sqlite
 
             try
             {
+                SqliteNative.EnsureLoaded();
                 var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 1 };
                 using (var connection = new SqliteConnection(builder.ToString()))
                 {

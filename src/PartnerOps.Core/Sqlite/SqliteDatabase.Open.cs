@@ -126,7 +126,10 @@ namespace PartnerOps.Sqlite
         public static void ReleasePooledConnections()
         {
             ConnectionPool.Release();
-            SqliteConnection.ClearAllPools();
+            if (SqliteNative.IsLoadedOrUnmanaged)
+            {
+                SqliteConnection.ClearAllPools();   // before the first open, there is nothing to clear (and nothing loaded to clear it with)
+            }
         }
 
         /// <summary>Closes the connections kept between commands to the database file at <paramref name="path"/>.</summary>
@@ -192,6 +195,7 @@ namespace PartnerOps.Sqlite
             }
             else
             {
+                SqliteNative.EnsureLoaded();
                 var builder = new SqliteConnectionStringBuilder { DataSource = dataSource, Mode = mode, Pooling = false, DefaultTimeout = busyTimeout };
                 connection = new SqliteConnection(builder.ToString());
                 try
