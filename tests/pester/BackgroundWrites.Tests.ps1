@@ -80,6 +80,12 @@ Describe 'Import-Csv | Add-Partner writes on a writer thread' {
         $stored[-1].Name | Should -Be 'N1199'
     }
 
+    It 'with $ErrorActionPreference = ''Stop'' in the caller''s scope stops at the first bad row too' {
+        function Add-Rows { $ErrorActionPreference = 'Stop'; New-PartnerRows 3000 -Bad 1200 | Add-Partner -Database $db }
+        { Add-Rows } | Should -Throw
+        (Get-PartnerDatabase -Database $db).PartnerCount | Should -Be 1199
+    }
+
     It '-PassThru passes the partners on in input order, with their ids, and the errors for the bad rows' {
         $errors = @()
         $passed = @(New-PartnerRows 2500 -Bad 10, 2000 | Add-Partner -Database $db -PassThru -ErrorVariable errors -ErrorAction SilentlyContinue)
