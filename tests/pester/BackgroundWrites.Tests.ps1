@@ -195,7 +195,7 @@ Describe 'A stopped Add-Partner or Add-PartnerRevenue keeps whole items, the fir
         Test-PartnerDatabase -Database $db | Should -BeTrue
         $stored = @(Get-Partner -Database $db | Sort-Object Id)
         $stored.Count | Should -BeLessThan 1000000
-        ($stored.Name -join ',') | Should -BeExactly ((1..$stored.Count | ForEach-Object { "N$_" }) -join ',')
+        ($stored.Name -join ',') | Should -BeExactly (@(for ($i = 1; $i -le $stored.Count; $i++) { "N$i" }) -join ',')
         @(Get-PartnerHistory -Database $db -Entity Partner).Count | Should -Be $stored.Count
         if ($stored.Count -gt 0) {
             $warnings -join ' ' | Should -Match ("the {0:N0} item\(s\) it wrote" -f $stored.Count)
@@ -216,7 +216,7 @@ Describe 'A stopped Add-Partner or Add-PartnerRevenue keeps whole items, the fir
 
         Test-PartnerDatabase -Database $db | Should -BeTrue
         $stored = @(Get-PartnerRevenue -Database $db | Sort-Object Id)
-        ($stored.Reference -join ',') | Should -BeExactly ((1..$stored.Count | ForEach-Object { "R$_" }) -join ',')
+        ($stored.Reference -join ',') | Should -BeExactly (@(for ($i = 1; $i -le $stored.Count; $i++) { "R$i" }) -join ',')
         [decimal](Measure-PartnerRevenue -Database $db).Total | Should -Be $stored.Count
     }
 }
