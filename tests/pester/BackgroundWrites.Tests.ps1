@@ -5,6 +5,10 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 
+    # As in a user's session: errors do not stop a command (the test runner sets 'Stop', under which Add-Partner writes on
+    # the pipeline thread, so that it stops at the first error).
+    $ErrorActionPreference = 'Continue'
+
     # Rows N1..N<Count> as CSV text read back by Import-Csv; the rows numbered in $Bad end before they begin (the
     # partner rules refuse them when the row is written, not PowerShell when it binds the row).
     function New-PartnerRows([int] $Count, [int[]] $Bad = @(), [string] $Prefix = 'N') {
