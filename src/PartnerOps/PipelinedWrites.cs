@@ -29,6 +29,27 @@ namespace PartnerOps.Commands
 
         public IWriteBatch Batch { get; }
 
+        /// <summary>The batch's writer thread, once the command writes in the background (<see cref="Queued"/>); else null.</summary>
+        public IWriteQueue? Queue { get; private set; }
+
+        private Func<bool>? _stopping;
+
+        /// <summary>
+        /// The batch's items from now on run on a writer thread (made on the first call). <paramref name="stopsWriting"/>:
+        /// which failures stop the writing; <paramref name="stopping"/>: whether the command was stopped, read when it
+        /// closes (a stopped command drops the items not yet begun).
+        /// </summary>
+        public IWriteQueue Queued(Func<Exception, bool> stopsWriting, Func<bool> stopping)
+        {
+            if (Queue == null)
+            {
+                _stopping = stopping;
+                Queue = Batch.InBackground(stopsWriting);
+            }
+
+            return Queue;
+        }
+
         /// <summary>Items that changed something, for -Verbose.</summary>
         public long Written { get; set; }
 
@@ -36,6 +57,20 @@ namespace PartnerOps.Commands
         {
             try
             {
+                if (Queue != null)
+                {
+                    // A stop drops the items not begun; otherwise (a failure upstream) they are written, as they would
+                    // have been on the pipeline thread. What was written is counted for the stop warning.
+                    Queue.Close(dropQueued: _stopping?.Invoke() ?? true);
+                    foreach (var outcome in Queue.TakeFinished())
+                    {
+                        if (outcome.Failure == null)
+                        {
+                            Written++;
+                        }
+                    }
+                }
+
                 Batch.Dispose();
             }
             finally

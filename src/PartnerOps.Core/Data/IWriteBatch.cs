@@ -33,6 +33,13 @@ namespace PartnerOps.Data
         /// <summary>The pending item was not passed on: its changes are undone.</summary>
         void Undo();
 
+        /// <summary>
+        /// Runs this batch's items on a writer thread of their own from now on (see <see cref="IWriteQueue"/>); call once,
+        /// before any item, from the thread that posts them. <paramref name="stopsWriting"/>: whether a failure of an item
+        /// stops the writing (a database-wide one, such as a full disk), so that the items after it are not written.
+        /// </summary>
+        IWriteQueue InBackground(Func<Exception, bool> stopsWriting);
+
         /// <summary>Commits the open transaction, if any.</summary>
         /// <exception cref="PartnerOpsException">A named database failure (DatabaseFull ...); the open items are then rolled back.</exception>
         void Complete();

@@ -17,7 +17,9 @@ namespace PartnerOps.Sqlite
     /// Two PartnerOps commands in one pipeline run on one thread, each with its own connection: a batch left
     /// open by one would block the other's writes (and reads would miss its rows) until the busy timeout.
     /// So before a batch begins, and before a command reads, the other batches open on the same file in this
-    /// thread are committed; they are idle then (between items), so they hold only whole items.
+    /// thread are committed; they are idle then (between items), so they hold only whole items. A batch whose items run
+    /// on a writer thread (<see cref="InBackground"/>) takes part from the thread that posts them: its queue commits the
+    /// others before it hands items over, and is flushed (written and committed) when another asks.
     /// </para>
     /// </summary>
     public sealed class WriteBatch : IWriteBatch
@@ -35,6 +37,9 @@ namespace PartnerOps.Sqlite
         private SqliteCommand? _save;
         private SqliteCommand? _release;
         private SqliteCommand? _rollback;
+
+        // Set when the items run on a writer thread: the queue, not the batch, commits the other batches first.
+        private WriteQueue? _queue;
 
         public WriteBatch(SqliteDatabase store, int maxItems = 1000, TimeSpan? maxAge = null)
         {
@@ -72,7 +77,11 @@ namespace PartnerOps.Sqlite
 
             if (_store.Transaction == null)
             {
-                CommitIdle(_store.Key);
+                if (_queue == null)
+                {
+                    CommitIdle(_store.Key);
+                }
+
                 _store.BeginWrite();
                 (_openOnThisThread ??= new List<WriteBatch>()).Add(this);
                 _age.Restart();
@@ -210,6 +219,7 @@ namespace PartnerOps.Sqlite
         /// <summary>Commits every batch (but <paramref name="except"/>) this thread holds open on the database file whose <see cref="SqliteDatabase.Key"/> is <paramref name="key"/>.</summary>
         public static void CommitIdle(string key, WriteBatch? except = null)
         {
+            WriteQueue.FlushOthers(key, except);
             if (_openOnThisThread == null)
             {
                 return;
@@ -222,6 +232,17 @@ namespace PartnerOps.Sqlite
                     batch.Complete();
                 }
             }
+        }
+
+        /// <inheritdoc/>
+        public IWriteQueue InBackground(Func<Exception, bool> stopsWriting)
+        {
+            if (_queue != null || _store.Transaction != null)
+            {
+                throw new InvalidOperationException("The batch already runs in the background, or has items of its own.");
+            }
+
+            return _queue = new WriteQueue(this, _store.Key, stopsWriting);
         }
 
         private void Execute(ref SqliteCommand? command, string sql)

@@ -111,7 +111,7 @@ namespace PartnerOps.Commands
                 return;
             }
 
-            Writer.WriteItem(writes, InputObject ?? (object)Name, writes.Partners.Adding(draft), PassThru);
+            Writer.QueueItem(writes, InputObject ?? (object)Name, writes.Partners.Adding(draft), PassThru);
         }
 
         protected override void EndProcessing() => Writer.CompleteWrites("Added");

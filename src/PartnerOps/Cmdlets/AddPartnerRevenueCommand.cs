@@ -142,7 +142,7 @@ namespace PartnerOps.Commands
                 return;
             }
 
-            Writer.WriteItem(writes, target, writes.Revenue.Adding(draft), PassThru);
+            Writer.QueueItem(writes, target, writes.Revenue.Adding(draft), PassThru);
         }
 
         protected override void EndProcessing() => Writer.CompleteWrites("Added", "revenue record(s)");

@@ -38,8 +38,7 @@ namespace PartnerOps.Commands
             {
                 action();
             }
-            catch (PartnerOpsException ex) when (ex.Kind == FailureKind.Busy || ex.Kind == FailureKind.ReadOnly || ex.Kind == FailureKind.Full
-                || ex.ErrorId == ErrorIds.DatabaseInvalid || ex.ErrorId == ErrorIds.DatabaseError || ex.ErrorId == ErrorIds.DatabaseReplaced)
+            catch (PartnerOpsException ex) when (StopsCommand(ex))
             {
                 ThrowFailure(ex, target);
             }
@@ -48,6 +47,16 @@ namespace PartnerOps.Commands
                 WriteFailure(ex, target ?? ex.Target);
             }
         }
+
+        /// <summary>
+        /// Whether a failure of one item stops the command (<see cref="PerItem"/> makes it terminating): a database-wide one
+        /// (busy, read-only, full, not a valid database, replaced, an SQLite failure without a name of its own), or an
+        /// exception that is not a PartnerOpsException.
+        /// </summary>
+        public static bool StopsCommand(Exception ex) =>
+            !(ex is PartnerOpsException failure)
+            || failure.Kind == FailureKind.Busy || failure.Kind == FailureKind.ReadOnly || failure.Kind == FailureKind.Full
+            || failure.ErrorId == ErrorIds.DatabaseInvalid || failure.ErrorId == ErrorIds.DatabaseError || failure.ErrorId == ErrorIds.DatabaseReplaced;
 
         /// <summary>
         /// The ErrorRecord of a failure: a PartnerOpsException with its error id, the category of its kind and its target

@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using PartnerOps.Data;
 
 namespace PartnerOps.Commands
@@ -20,6 +22,9 @@ namespace PartnerOps.Commands
 
         // Ctrl+C came: Dispose says what the pipelined writes kept.
         private volatile bool _stopRequested;
+
+        // Whether this command's items may be written in the background (QueueItem); decided on its first item.
+        private bool? _inBackground;
 
         public PipelineWriter(PartnerOpsCmdlet cmdlet, OpenStores stores, SqlTraceQueue sqlTrace, FailureReporter failures)
         {
@@ -42,9 +47,109 @@ namespace PartnerOps.Commands
         public void WriteItem(PipelinedWrites writes, object? target, Func<object?> work, bool emit = false) =>
             WriteItem(writes, target, new WriteOperation(work), emit);
 
+        /// <summary>
+        /// Writes an item on the database's writer thread (Import-Csv | Add-Partner), so that this thread binds the next
+        /// rows meanwhile; its error, if any, is written for it (targeted at <paramref name="target"/>) at a later item or
+        /// at the end of the command (<see cref="CompleteWrites"/>), in input order. An item that must be decided before
+        /// the command goes on is written here and now, as <see cref="WriteItem(PipelinedWrites, object?, WriteOperation, bool)"/>
+        /// does: one passed on (<paramref name="emit"/>, -PassThru: exactly what was passed on is kept), one of a command
+        /// that may prompt (-Confirm), and one whose error would stop the command (-ErrorAction Stop or Inquire).
+        /// </summary>
+        public void QueueItem(PipelinedWrites writes, object? target, WriteOperation operation, bool emit = false)
+        {
+            if (emit || !(_inBackground ??= !MayPrompt(ConfirmImpact.Medium) && !ErrorsStop()))
+            {
+                WriteItem(writes, target, operation, emit);
+                return;
+            }
+
+            _sqlTrace.Flush();
+            _progress.Report(writes, "written");
+            writes.Queued(FailureReporter.StopsCommand, () => _stopRequested || _cmdlet.Stopping).Post(operation, target);
+            TakeFinished(writes);
+        }
+
+        // Writes the errors of the items the writer thread finished, in input order, and counts the others.
+        private void TakeFinished(PipelinedWrites writes)
+        {
+            if (writes.Queue == null)
+            {
+                return;
+            }
+
+            foreach (var outcome in writes.Queue.TakeFinished())
+            {
+                if (outcome.Failure is Exception failure)
+                {
+                    _failures.PerItem(outcome.Target, () => ExceptionDispatchInfo.Capture(failure).Throw());
+                }
+                else
+                {
+                    writes.Written++;
+                }
+            }
+        }
+
+        // Writes and commits what the writer thread was given, then reports it.
+        private void FlushQueue(PipelinedWrites writes)
+        {
+            if (writes.Queue == null)
+            {
+                return;
+            }
+
+            PartnerOpsException? failure = null;
+            try
+            {
+                writes.Queue.Flush();
+            }
+            catch (PartnerOpsException ex)
+            {
+                failure = ex;
+            }
+
+            _sqlTrace.Flush();
+            TakeFinished(writes);
+            if (failure != null)
+            {
+                _failures.ThrowFailure(failure, failure.Target);
+            }
+        }
+
+        // Whether an error written for an item would stop the command: -ErrorAction (or the preference the caller's scope
+        // sees) Stop, Inquire or Suspend. The command runtime knows the preference that applies to this command.
+        private bool ErrorsStop()
+        {
+            object? preference = null;
+            if (_cmdlet.MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var given))
+            {
+                preference = given;
+            }
+            else
+            {
+                try
+                {
+                    preference = _cmdlet.CommandRuntime.GetType()
+                        .GetProperty("ErrorAction", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)?
+                        .GetValue(_cmdlet.CommandRuntime);
+                }
+                catch (Exception ex) when (ex is TargetInvocationException || ex is MemberAccessException)
+                {
+                }
+
+                preference ??= _cmdlet.GetVariableValue("ErrorActionPreference");
+            }
+
+            var action = preference is ActionPreference a ? a
+                : Enum.TryParse<ActionPreference>(preference?.ToString(), ignoreCase: true, out var parsed) ? parsed
+                : ActionPreference.Stop; // unknown: the safe way, on this thread
+            return action != ActionPreference.Continue && action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
+        }
+
         /// <summary>As <see cref="WriteItem(PipelinedWrites, object?, Func{object?}, bool)"/>, for a write operation of a repository, which says whether it needs a savepoint.</summary>
         public void WriteItem(PipelinedWrites writes, object? target, WriteOperation operation, bool emit = false)
         {
+            FlushQueue(writes); // never two threads on one connection
             // Progress first: a stop noticed here leaves this item unwritten.
             _sqlTrace.Flush();
             _progress.Report(writes, "written");
@@ -98,6 +203,7 @@ namespace PartnerOps.Commands
             {
                 foreach (var writes in _stores.Writes)
                 {
+                    FlushQueue(writes);
                     try
                     {
                         writes.Batch.Complete();
@@ -136,6 +242,7 @@ namespace PartnerOps.Commands
             _progress.Complete();
             foreach (var writes in _stores.Writes)
             {
+                FlushQueue(writes);
                 try
                 {
                     writes.Batch.Complete();
