@@ -53,6 +53,12 @@ namespace PartnerOps.Commands
         /// <summary>Items that changed something, for -Verbose.</summary>
         public long Written { get; set; }
 
+        /// <summary>
+        /// Items the writer thread refused after the command could no longer write their errors (the pipeline ended early:
+        /// an error upstream, or a stop): each with its target and failure, for the closing warning (never dropped unsaid).
+        /// </summary>
+        public System.Collections.Generic.List<WriteOutcome> RefusedAtClose { get; } = new System.Collections.Generic.List<WriteOutcome>();
+
         public void Dispose()
         {
             try
@@ -67,6 +73,10 @@ namespace PartnerOps.Commands
                         if (outcome.Failure == null)
                         {
                             Written++;
+                        }
+                        else
+                        {
+                            RefusedAtClose.Add(outcome);
                         }
                     }
                 }

@@ -122,6 +122,23 @@ Describe 'Import-Csv | Add-Partner writes on a writer thread' {
         }
         (Get-PartnerDatabase -Database $db).PartnerCount | Should -Be 1199
     }
+
+    It 'names the rows it refused when an error upstream ends the pipeline before their errors could be written (<_>)' -ForEach 'name given twice', 'ended before joined' {
+        # The last rows reach the writer thread but the command never gets another item, nor its end: their errors are
+        # said in a warning at its close, not dropped unsaid; the good rows before them stay written.
+        $bad = if ($_ -eq 'name given twice') { 'N3,Gold,Active,2020-01-01,' } else { 'Late,Gold,Terminated,2020-01-01,2019-01-01' }
+        $csv = Join-Path (New-TestFolder) 'rows.csv'
+        Set-Content -LiteralPath $csv -Value (@('Name,Tier,Status,JoinedOn,EndedOn') + @(1..40 | ForEach-Object { "N$_,Gold,Active,2020-01-01," }) + $bad)
+        $output = @(Invoke-ChildPwsh @"
+`$ErrorActionPreference = 'Continue'
+Import-Module $(ConvertTo-PSLiteral $script:ModuleManifest)
+try { & { Import-Csv $(ConvertTo-PSLiteral $csv); throw 'the source failed' } | Add-Partner -Database $(ConvertTo-PSLiteral $db) } catch { 'CAUGHT: ' + `$_ }
+"@ | ForEach-Object { "$_" }) -join "`n"
+        $output | Should -Match 'CAUGHT: the source failed'
+        $output | Should -Match 'Add-Partner ended early, before it could report these 1 item\(s\) it did not write'
+        $output | Should -Match ([regex]::Escape(($bad -split ',')[0]))
+        (Get-PartnerDatabase -Database $db).PartnerCount | Should -Be 40
+    }
 }
 
 Describe 'Import-Csv | Add-PartnerRevenue writes on a writer thread' {

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
@@ -262,8 +263,9 @@ namespace PartnerOps.Commands
 
         /// <summary>
         /// After a pipelined write was closed: a stopped one says what it kept, the items written before the stop, each
-        /// whole (a stop keeps what was reported, see <see cref="WriteItem"/>). The stopping pipeline may refuse the
-        /// warning stream; the host then shows it.
+        /// whole (a stop keeps what was reported, see <see cref="WriteItem"/>). Items the writer thread refused after the
+        /// command could no longer write their errors (the pipeline ended early) are named in a warning, so that none is
+        /// dropped unsaid. The stopping pipeline may refuse the warning stream; the host then shows it.
         /// </summary>
         public void Closed(PipelinedWrites writes)
         {
@@ -277,6 +279,32 @@ namespace PartnerOps.Commands
                     writes.Store.Path);
                 StopWarnings.WarnWhileStopping(_cmdlet, message);
             }
+
+            if (writes.RefusedAtClose.Count > 0)
+            {
+                // The pipeline ended before these items' errors could be written (an error upstream, or a stop): say them here.
+                var shown = string.Join(
+                    " ",
+                    writes.RefusedAtClose.Take(MaxRefusedShown).Select(o => string.Format(CultureInfo.CurrentCulture, "[{0}] {1}", Describe(o.Target), o.Failure!.Message)));
+                var more = writes.RefusedAtClose.Count > MaxRefusedShown
+                    ? string.Format(CultureInfo.CurrentCulture, " ({0:N0} more not shown.)", writes.RefusedAtClose.Count - MaxRefusedShown)
+                    : string.Empty;
+                StopWarnings.WarnWhileStopping(
+                    _cmdlet,
+                    string.Format(
+                        CultureInfo.CurrentCulture,
+                        "{0} ended early, before it could report these {1:N0} item(s) it did not write to '{2}': {3}{4}",
+                        _cmdlet.MyInvocation.MyCommand.Name,
+                        writes.RefusedAtClose.Count,
+                        writes.Store.Path,
+                        shown,
+                        more));
+            }
         }
+
+        private const int MaxRefusedShown = 10;
+
+        // An item as a warning names it: a piped row's properties (PSObject's own text), or the value itself.
+        private static string Describe(object? target) => target is PSObject pso ? pso.ToString() : target?.ToString() ?? "(null)";
     }
 }
