@@ -29,7 +29,7 @@ namespace PartnerOps.Sqlite
 
         public override int ParameterCount => PartnerImportMapper.ParameterCount;
 
-        protected override string HistoryEntity => "Partner";
+        protected override HistoryEntity HistoryEntity => HistoryEntity.Partner;
 
         protected override string Table => "partners";
 

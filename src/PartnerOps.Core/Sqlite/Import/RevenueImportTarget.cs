@@ -24,7 +24,7 @@ namespace PartnerOps.Sqlite
 
         public override int ParameterCount => RevenueImportMapper.ParameterCount;
 
-        protected override string HistoryEntity => "Revenue";
+        protected override HistoryEntity HistoryEntity => HistoryEntity.Revenue;
 
         protected override string Table => "revenue";
 
