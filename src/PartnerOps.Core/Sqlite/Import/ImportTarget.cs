@@ -123,7 +123,7 @@ namespace PartnerOps.Sqlite
 
             if (insert.Changes == 1)
             {
-                _history!.Add(raw.sqlite3_last_insert_rowid(_db), chunk.Line(row));
+                _history!.Add(insert.LastInsertRowId, chunk.Line(row));
                 return RowOutcome.Of(RowOutcomeKind.Inserted);
             }
 
