@@ -8,7 +8,7 @@ namespace PartnerOps.Sqlite
     /// The database schema as an ordered list of migrations. Version N is reached by running every step
     /// up to N in one transaction; a later issue adds a step, never edits a shipped one.
     /// </summary>
-    public static class Schema
+    public static partial class Schema
     {
         /// <summary>Marks a file as a PartnerOps database ('POPS').</summary>
         public const int ApplicationId = 0x504F5053;
@@ -303,38 +303,6 @@ UPDATE targets SET statuses = 'Onboarding,Active,Suspended,Terminated' WHERE met
 ALTER TABLE partners ADD COLUMN name_sort TEXT NOT NULL DEFAULT '';
 UPDATE partners SET name_sort = po_name_sort(name);
 CREATE INDEX partners_name_sort ON partners (name_sort, name_key, id);
-";
-
-        // Step 9: an import no longer writes a history row per inserted record. Each committed batch writes one row in
-        // history_batches (user, UTC time, entity, source file) and its inserted ids as runs in history_runs: a run is
-        // consecutive ids on consecutive lines (first id, last id, first line), so a clean batch is one run. The batch
-        // reserves a block of history ids, one per record (history_batches.id is the block's highest; the triggers of
-        // HistoryTriggers number their rows above it), so Get-PartnerHistory lists one entry per record as before: the
-        // record of id first_id + k has the history id history_id + k and the line first_line + k. The stored record holds
-        // its values; HistoryRepository undoes the later Update entries of it (history_changes finds them, and the Delete
-        // entry of a removed one), and finds the records a partner had when they were inserted through history_moved
-        // (revenue moved to another partner by an Upsert). Every stored history row stays as it is. Self-contained.
-        private static string ImportHistory() => @"
-CREATE TABLE history_batches (
-    id     INTEGER PRIMARY KEY,
-    at     TEXT NOT NULL,
-    user   TEXT NOT NULL,
-    entity TEXT NOT NULL CHECK (entity IN ('Partner','Revenue')),
-    source TEXT
-);
-
-CREATE TABLE history_runs (
-    history_id INTEGER PRIMARY KEY,
-    batch_id   INTEGER NOT NULL REFERENCES history_batches (id),
-    entity     TEXT NOT NULL CHECK (entity IN ('Partner','Revenue')),
-    first_id   INTEGER NOT NULL,
-    last_id    INTEGER NOT NULL CHECK (last_id >= first_id),
-    first_line INTEGER
-);
-
-CREATE UNIQUE INDEX history_runs_entity ON history_runs (entity, first_id);
-CREATE INDEX history_changes ON history (entity, entity_id) WHERE operation <> 'Insert';
-CREATE INDEX history_moved ON history (json_extract(changes, '$.PartnerId[0]')) WHERE operation = 'Update' AND entity = 'Revenue';
 ";
 
         /// <summary>The message the totals triggers raise when a write would take a cell's total beyond 64 bits.</summary>
