@@ -56,9 +56,6 @@ namespace PartnerOps.Sqlite
         /// <summary>The file the rows come from (its full path), recorded in the history of the inserts; null for none.</summary>
         public string? Source { get; set; }
 
-        /// <summary>The entity's table.</summary>
-        protected abstract string Table { get; }
-
         /// <summary>A page cache for the import's connection (KiB), when the entity's writes reach pages all over a large file; 0 keeps SQLite's.</summary>
         public virtual int CacheKiB => 0;
 

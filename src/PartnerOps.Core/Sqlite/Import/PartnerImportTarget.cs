@@ -31,8 +31,6 @@ namespace PartnerOps.Sqlite
 
         protected override HistoryEntity HistoryEntity => HistoryEntity.Partner;
 
-        protected override string Table => "partners";
-
         /// <summary>True while the table's CHECK constraints are not evaluated by SQLite (the mapper's are equivalent).</summary>
         public bool ChecksLeftToMapper => _checksLeftToMapper;
 

@@ -26,8 +26,6 @@ namespace PartnerOps.Sqlite
 
         protected override HistoryEntity HistoryEntity => HistoryEntity.Revenue;
 
-        protected override string Table => "revenue";
-
         // Each record lands in five indexes (partner and date, reference, totals, history) at places spread over the
         // file; with SQLite's 2 MB cache nearly every one is a read from the OS.
         public override int CacheKiB => 256 * 1024;
