@@ -11,6 +11,7 @@ Describe 'The built module' {
         $db = New-TestDatabasePath
         $output = Invoke-ChildPwsh "Import-Module '$script:ModuleManifest'; (New-PartnerDatabase -Path '$db').SchemaVersion"
         $LASTEXITCODE | Should -Be 0
-        $output | Should -Be '8'
+        # The child's answer is the version this build's schema has (Schema.CurrentVersion; 9 with issue 15's first step).
+        $output | Should -Be "$([PartnerOps.Sqlite.Schema]::CurrentVersion)"
     }
 }

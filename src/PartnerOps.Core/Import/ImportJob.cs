@@ -85,7 +85,7 @@ namespace PartnerOps.Import
             var nextProgress = TimeSpan.Zero;
             long read = 0, failed = 0;
             _mapper.Prepare(store);
-            using var writer = store.StartImport(_table, _options, _utcNow, cancellation);
+            using var writer = store.StartImport(_table, _options.WithSource(_source.Path), _utcNow, cancellation);
             try
             {
                 var chunk = writer.Rent();

@@ -57,6 +57,20 @@ namespace PartnerOps.Import
         /// <summary>Chunks that may wait for the writer before the reader waits too (the bounded queue).</summary>
         internal int QueuedChunks { get; set; } = 8;
 
+        /// <summary>
+        /// The file the rows come from (its full path), recorded in the history of the rows the import inserts; null for
+        /// none. Set by <see cref="ImportJob"/> for the file it imports.
+        /// </summary>
+        public string? Source { get; set; }
+
+        /// <summary>A copy for the rows of another file (<see cref="Source"/>).</summary>
+        internal ImportOptions WithSource(string? source)
+        {
+            var copy = (ImportOptions)MemberwiseClone();
+            copy.Source = source;
+            return copy;
+        }
+
         /// <summary>A copy with another <see cref="Encoding"/>.</summary>
         internal ImportOptions WithEncoding(Encoding? encoding)
         {

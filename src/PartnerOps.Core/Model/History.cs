@@ -54,6 +54,15 @@ namespace PartnerOps
         /// <summary>The properties that changed, with their old and new values (null where there was none).</summary>
         public IReadOnlyList<PropertyChange> Changes { get; set; } = Array.Empty<PropertyChange>();
 
+        /// <summary>
+        /// The file an imported record came from (the full path Import-Partner or Import-PartnerRevenue read); null for a change
+        /// not made by a bulk import (Add-, Set-, Remove- cmdlets, pipelines, and the updates of an import's Upsert).
+        /// </summary>
+        public string? Source { get; set; }
+
+        /// <summary>The line of <see cref="Source"/> the imported record was read from (its first line, for a record over several); null without a source.</summary>
+        public long? Line { get; set; }
+
         /// <summary>The database whose history this is; piped to a partner cmdlet, the entry names its partner in this database.</summary>
         public string? Database { get; set; }
 

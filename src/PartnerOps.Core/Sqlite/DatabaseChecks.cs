@@ -58,7 +58,8 @@ SELECT count(*) FROM (
                     new DatabaseFinding("ForeignKey", foreignKeys.Count == 0, foreignKeys.Count == 0 ? "ok" : string.Join(Environment.NewLine, foreignKeys)) { Database = db.Path },
                     new DatabaseFinding("Schema", schemaOk, schemaOk ? $"version {version}" : $"version {version}, expected {Schema.CurrentVersion}") { Database = db.Path },
                     new DatabaseFinding("RevenueTotals", totalsOff == 0, totalsOff == 0 ? "ok" : $"{totalsOff} revenue total(s) differ from the records they sum") { Database = db.Path },
-                }.Concat(SharedNameFindings(db, shared)).Concat(SharedTargetFindings(db, sharedTargets)).Concat(SortKeyFindings(db, staleSortKeys)).ToList();
+                }.Concat(SharedNameFindings(db, shared)).Concat(SharedTargetFindings(db, sharedTargets)).Concat(SortKeyFindings(db, staleSortKeys))
+                    .Concat(schemaOk ? ImportHistoryFindings(db) : Enumerable.Empty<DatabaseFinding>()).ToList();
             }
             catch (SqliteException ex)
             {
@@ -109,6 +110,31 @@ SELECT count(*) FROM (
                 "then Set-Partner -Id {0} -NewName back.",
                 p.Id,
                 TextRules.Shown(p.Name))));
+        }
+
+        // Runs of imported ids (history_runs, schema step 9) that overlap: two runs holding one id of an entity, two blocks holding
+        // one history id, or a history row inside a block; Get-PartnerHistory would list an entry twice. Cheap (a few rows a batch,
+        // one index lookup each), and only reported when found: a sound database has exactly the findings it had before.
+        private const string OverlappingRuns = @"
+SELECT (SELECT count(*) FROM (SELECT first_id, lag(last_id) OVER (PARTITION BY entity ORDER BY first_id) AS previous FROM history_runs) WHERE first_id <= previous)
+     + (SELECT count(*) FROM (SELECT history_id, lag(history_id + last_id - first_id) OVER (ORDER BY history_id) AS previous FROM history_runs) WHERE history_id <= previous)
+     + (SELECT count(*) FROM history_runs u WHERE EXISTS (SELECT 1 FROM history h WHERE h.id BETWEEN u.history_id AND u.history_id + u.last_id - u.first_id))";
+
+        private static IEnumerable<DatabaseFinding> ImportHistoryFindings(SqliteDatabase db)
+        {
+            var overlaps = db.Connection.ExecuteScalar<long>(OverlappingRuns);
+            return overlaps == 0
+                ? Enumerable.Empty<DatabaseFinding>()
+                : new[]
+                {
+                    new DatabaseFinding(
+                        "ImportHistory",
+                        false,
+                        $"{overlaps} run(s) of imported records in the history overlap another run or history row (written by another program), so Get-PartnerHistory lists some entries twice; the records themselves are not affected.")
+                    {
+                        Database = db.Path,
+                    },
+                };
         }
 
         // One check's findings: "ok" when nothing failed, else one failed finding per problem.

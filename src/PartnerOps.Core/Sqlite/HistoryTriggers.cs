@@ -76,8 +76,7 @@ namespace PartnerOps.Sqlite
                     }
                     else
                     {
-                        // Every property (an import writes a million of these: one json_object is the cheap form);
-                        // HistoryRepository leaves out those without a value.
+                        // Every property (one json_object is the cheap form); HistoryRepository leaves out those without a value.
                         changes = "json_object(" + string.Join(", ", entity.Columns.Select(c => operation == "Insert"
                             ? $"'{c.Property}', json_array(NULL, {Fill(c.Column, row)})"
                             : $"'{c.Property}', json_array({Fill(c.Column, row)}, NULL)")) + ")";
@@ -86,8 +85,8 @@ namespace PartnerOps.Sqlite
                     var partnerId = entity.PartnerId == null ? "NULL" : Fill(entity.PartnerId, row);
                     sql.Append($"DROP TRIGGER IF EXISTS temp.po_history_{entity.Table}_{operation.ToLowerInvariant()};\n");
                     sql.Append($"CREATE TEMP TRIGGER po_history_{entity.Table}_{operation.ToLowerInvariant()} AFTER {operation.ToUpperInvariant()} ON main.{entity.Table}{when}\nBEGIN\n");
-                    sql.Append("    INSERT INTO history (at, user, operation, entity, entity_id, partner_id, changes)\n");
-                    sql.Append($"    VALUES (strftime('%Y-%m-%d %H:%M:%f', 'now'), {literal}, '{operation}', '{entity.Name}', {Fill(entity.Id, row)}, {partnerId}, {changes});\n");
+                    sql.Append("    INSERT INTO history (id, at, user, operation, entity, entity_id, partner_id, changes)\n");
+                    sql.Append($"    VALUES ({NextId}, strftime('%Y-%m-%d %H:%M:%f', 'now'), {literal}, '{operation}', '{entity.Name}', {Fill(entity.Id, row)}, {partnerId}, {changes});\n");
                     sql.Append("END;\n");
                 }
             }
@@ -96,18 +95,21 @@ namespace PartnerOps.Sqlite
         }
 
         /// <summary>
-        /// One statement that records the insert of every row of an entity's table with an id above ?1: a bulk
-        /// import drops its connection's per-row insert trigger and runs this once per batch, in the batch's
-        /// transaction (the same history, written set-wise).
+        /// The next history id: above every history row and every block of ids a bulk import's batch reserved
+        /// (history_batches.id is a block's highest), so no two entries ever share an id and ids follow the order of commits.
         /// </summary>
-        public static string InsertedSince(string entityName, string user)
+        public const string NextId =
+            "(SELECT max(coalesce((SELECT max(id) FROM main.history), 0), coalesce((SELECT max(id) FROM main.history_batches), 0)) + 1)";
+
+        /// <summary>
+        /// SQL of one column: a stored row's values as an Insert entry holds them (JSON, <c>{"Property": [null, value]}</c>, every
+        /// property in the entity's order), for the row whose id is @id; no row when it is not stored.
+        /// </summary>
+        public static string StoredValues(HistoryEntity entity)
         {
-            var entity = Entities.Single(e => e.Name == entityName);
-            var changes = "json_object(" + string.Join(", ", entity.Columns.Select(c => $"'{c.Property}', json_array(NULL, {Fill(c.Column, "t")})")) + ")";
-            var partnerId = entity.PartnerId == null ? "NULL" : Fill(entity.PartnerId, "t");
-            return "INSERT INTO history (at, user, operation, entity, entity_id, partner_id, changes) " +
-                   $"SELECT strftime('%Y-%m-%d %H:%M:%f', 'now'), '{user.Replace("'", "''")}', 'Insert', '{entity.Name}', {Fill(entity.Id, "t")}, {partnerId}, {changes} " +
-                   $"FROM main.{entity.Table} t WHERE t.id > ?1 ORDER BY t.id";
+            var e = Entities.Single(x => x.Name == entity.ToString());
+            return "SELECT json_object(" + string.Join(", ", e.Columns.Select(c => $"'{c.Property}', json_array(NULL, {Fill(c.Column, "t")})")) + ") " +
+                   $"FROM main.{e.Table} t WHERE t.id = @id";
         }
 
         /// <summary>The name of the per-row insert trigger of an entity's table.</summary>

@@ -8,7 +8,7 @@ namespace PartnerOps.Sqlite
     /// The database schema as an ordered list of migrations. Version N is reached by running every step
     /// up to N in one transaction; a later issue adds a step, never edits a shipped one.
     /// </summary>
-    public static class Schema
+    public static partial class Schema
     {
         /// <summary>Marks a file as a PartnerOps database ('POPS').</summary>
         public const int ApplicationId = 0x504F5053;
@@ -276,6 +276,9 @@ UPDATE OR IGNORE targets SET region_key = coalesce(po_key(region), '') WHERE reg
 
             // 8: partners listed by name as people expect (see NameSortKeys).
             NameSortKeys(),
+
+            // 9: the history of bulk inserts, one row per committed batch (see ImportHistory).
+            ImportHistory(),
         };
 
         /// <summary>

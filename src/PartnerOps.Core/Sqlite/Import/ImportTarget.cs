@@ -47,15 +47,14 @@ namespace PartnerOps.Sqlite
     {
         private SqliteStatement? _insert;
         private SqliteStatement? _update;
-        private SqliteStatement? _history;
+        private ImportHistoryWriter? _history;
         private sqlite3? _db;
-        private long _lastIdBefore;
 
         /// <summary>The history's name for the entity (Partner, Revenue), whose inserts are recorded per batch.</summary>
-        protected abstract string HistoryEntity { get; }
+        protected abstract HistoryEntity HistoryEntity { get; }
 
-        /// <summary>The entity's table.</summary>
-        protected abstract string Table { get; }
+        /// <summary>The file the rows come from (its full path), recorded in the history of the inserts; null for none.</summary>
+        public string? Source { get; set; }
 
         /// <summary>A page cache for the import's connection (KiB), when the entity's writes reach pages all over a large file; 0 keeps SQLite's.</summary>
         public virtual int CacheKiB => 0;
@@ -89,11 +88,11 @@ namespace PartnerOps.Sqlite
         /// <summary>Prepares the statements; called once, on the writing thread, before the first batch.</summary>
         public virtual void Prepare(sqlite3 db)
         {
-            // The history of the inserted rows is written once per batch (RecordInserts), not by a trigger per row;
-            // updates and deletes keep their triggers. Dispose puts the trigger back.
+            // The history of the inserted rows is written once per batch (RecordInserts: the ids as runs with their lines),
+            // not by a trigger per row; updates and deletes keep their triggers. Dispose puts the trigger back.
             _db = db;
-            SqliteStatement.Exec(db, $"DROP TRIGGER IF EXISTS temp.{HistoryTriggers.InsertTrigger(HistoryEntity)}");
-            _history = new SqliteStatement(db, HistoryTriggers.InsertedSince(HistoryEntity, SqliteDatabase.User));
+            SqliteStatement.Exec(db, $"DROP TRIGGER IF EXISTS temp.{HistoryTriggers.InsertTrigger(HistoryEntity.ToString())}");
+            _history = new ImportHistoryWriter(db, HistoryEntity, Source);
             _insert = new SqliteStatement(db, InsertSql);
             if (Mode == ImportMode.Upsert)
             {
@@ -104,7 +103,7 @@ namespace PartnerOps.Sqlite
         /// <summary>Called at the start of each transaction with the timestamp its rows are written with.</summary>
         public void BeginBatch(string utcTimestamp)
         {
-            _lastIdBefore = long.Parse(SqliteStatement.QueryText(_db!, $"SELECT coalesce(max(id), 0) FROM {Table}") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            _history!.Clear();
             _insert!.BindText(ParameterCount + 1, utcTimestamp);
             _update?.BindText(ParameterCount + 1, utcTimestamp);
         }
@@ -121,6 +120,7 @@ namespace PartnerOps.Sqlite
 
             if (insert.Changes == 1)
             {
+                _history!.Add(insert.LastInsertRowId, chunk.Line(row));
                 return RowOutcome.Of(RowOutcomeKind.Inserted);
             }
 
@@ -143,14 +143,7 @@ namespace PartnerOps.Sqlite
         }
 
         /// <summary>Records the batch's inserted rows in the history; runs inside the batch's transaction, before its commit.</summary>
-        public void RecordInserts()
-        {
-            _history!.BindInt64(1, _lastIdBefore);
-            if (_history.Execute() != raw.SQLITE_DONE)
-            {
-                throw new Microsoft.Data.Sqlite.SqliteException("The history of the imported rows could not be written: " + _history.LastError, raw.SQLITE_ERROR);
-            }
-        }
+        public void RecordInserts() => _history!.Write();
 
         /// <summary>Undoes connection settings made in <see cref="Prepare"/> and finalizes the statements.</summary>
         public virtual void Dispose()

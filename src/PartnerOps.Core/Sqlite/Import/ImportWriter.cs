@@ -141,6 +141,7 @@ namespace PartnerOps.Sqlite
                     settings.Set("cache_size", "-" + _target.CacheKiB.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
                 checkpointer = _checkpointer = new WalCheckpointer(_store.Path);
+                _target.Source = _options.Source;
                 _target.Prepare(db);
                 foreach (var chunk in _queue.GetConsumingEnumerable(_stop.Token))
                 {

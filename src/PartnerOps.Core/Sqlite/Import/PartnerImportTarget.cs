@@ -29,9 +29,7 @@ namespace PartnerOps.Sqlite
 
         public override int ParameterCount => PartnerImportMapper.ParameterCount;
 
-        protected override string HistoryEntity => "Partner";
-
-        protected override string Table => "partners";
+        protected override HistoryEntity HistoryEntity => HistoryEntity.Partner;
 
         /// <summary>True while the table's CHECK constraints are not evaluated by SQLite (the mapper's are equivalent).</summary>
         public bool ChecksLeftToMapper => _checksLeftToMapper;

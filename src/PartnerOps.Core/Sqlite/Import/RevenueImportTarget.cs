@@ -24,9 +24,7 @@ namespace PartnerOps.Sqlite
 
         public override int ParameterCount => RevenueImportMapper.ParameterCount;
 
-        protected override string HistoryEntity => "Revenue";
-
-        protected override string Table => "revenue";
+        protected override HistoryEntity HistoryEntity => HistoryEntity.Revenue;
 
         // Each record lands in five indexes (partner and date, reference, totals, history) at places spread over the
         // file; with SQLite's 2 MB cache nearly every one is a read from the OS.

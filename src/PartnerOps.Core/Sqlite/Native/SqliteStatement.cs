@@ -218,6 +218,9 @@ namespace PartnerOps.Sqlite.Native
 
         public int Changes => _direct ? SqliteDirect.Changes(_dbPointer) : raw.sqlite3_changes(_db);
 
+        /// <summary>The rowid of the last row the connection inserted (sqlite3_last_insert_rowid; a trigger's inserts do not change it).</summary>
+        public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_db);
+
         /// <summary>Whether the per-row calls go straight to the library (see <see cref="SqliteDirect"/>).</summary>
         public bool IsDirect => _direct;
 

@@ -9,7 +9,10 @@ using PartnerOps.Sqlite.Native;
 
 namespace PartnerOps.Sqlite
 {
-    /// <summary>Reads the history, newest first, as it streams from the database.</summary>
+    /// <summary>
+    /// Reads the history, newest first, as it streams from the database: the rows the triggers wrote (HistoryTriggers) and
+    /// the Insert entries of bulk imports, one per record (ImportedHistory).
+    /// </summary>
     public sealed class HistoryRepository : IHistoryRepository
     {
         private const string TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff";
@@ -21,41 +24,97 @@ namespace PartnerOps.Sqlite
             _store = store;
         }
 
+        /// <summary>
+        /// The entries newest first: the rows of the history table and the Insert entries of the records bulk imports inserted
+        /// (<see cref="ImportedHistory"/>), merged by id; Skip and First apply to the merged list, and only the entries returned
+        /// have their changes read.
+        /// </summary>
         public IEnumerable<HistoryEntry> Find(HistoryFilter filter) => TranslatedReads.Stream(_store, () =>
+        {
+            var imported = new ImportedHistory(_store);
+            if (!imported.Selects(filter))
+            {
+                return Rows(filter, paged: true).Select(Read);
+            }
+
+            var merged = Merge(Rows(filter, paged: false), imported.Find(filter)).Skip(filter.Skip > int.MaxValue ? int.MaxValue : (int)filter.Skip);
+            if (filter.First is long first)
+            {
+                merged = merged.Take(first > int.MaxValue ? int.MaxValue : (int)first);
+            }
+
+            return merged.Select(e => e.Row is Row row ? Read(row) : imported.Read(e.Imported));
+        });
+
+        public long Count(HistoryFilter filter)
+        {
+            var (where, parameters) = Where(filter);
+            return TranslatedReads.Run(_store, () =>
+            {
+                var imported = new ImportedHistory(_store);
+                return _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM history" + where, parameters, _store.Transaction) +
+                       (imported.Selects(filter) ? imported.Count(filter) : 0);
+            });
+        }
+
+        /// <summary>A history timestamp as stored (UTC, to the millisecond).</summary>
+        internal static string Timestamp(DateTime instant) => instant.ToUniversalTime().ToString(TimestampFormat, CultureInfo.InvariantCulture);
+
+        /// <summary>A stored history timestamp as a UTC instant.</summary>
+        internal static DateTime ParseTimestamp(string at) =>
+            DateTime.ParseExact(at, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+        // The rows of the history table the filter selects, newest first, paged in SQL when nothing is merged with them.
+        private IEnumerable<Row> Rows(HistoryFilter filter, bool paged)
         {
             var (where, parameters) = Where(filter);
             // The partner's current name, so that an entry piped to a partner cmdlet can be checked against it (ids of removed partners are reused).
-            var sql = new StringBuilder("SELECT id, at, user, operation, entity, entity_id, partner_id, changes, (SELECT p.name FROM partners p WHERE p.id = history.partner_id) FROM history")
+            var sql = new StringBuilder("SELECT id, at, user, operation, entity, entity_id AS EntityId, partner_id AS PartnerId, changes, (SELECT p.name FROM partners p WHERE p.id = history.partner_id) AS PartnerName FROM history")
                 .Append(where).Append(" ORDER BY id DESC");
-            if (filter.First != null || filter.Skip > 0)
+            if (paged && (filter.First != null || filter.Skip > 0))
             {
                 sql.Append(" LIMIT @first OFFSET @skip");
                 parameters.Add("first", filter.First ?? -1);
                 parameters.Add("skip", filter.Skip);
             }
 
-            return _store.Connection
-                .Query<(long Id, string At, string User, string Operation, string Entity, string EntityId, long? PartnerId, string Changes, string? PartnerName)>(
-                    sql.ToString(), parameters, _store.Transaction, buffered: false)
-                .Select(row => new HistoryEntry
-                {
-                    Id = row.Id,
-                    Timestamp = DateTime.ParseExact(row.At, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
-                    User = row.User,
-                    Operation = (HistoryOperation)Enum.Parse(typeof(HistoryOperation), row.Operation),
-                    Entity = (HistoryEntity)Enum.Parse(typeof(HistoryEntity), row.Entity),
-                    EntityId = row.EntityId,
-                    PartnerId = row.PartnerId,
-                    PartnerName = row.PartnerName,
-                    Changes = Changes(row.Changes),
-                    Database = _store.Path,
-                });
-        });
+            return _store.Connection.Query<Row>(sql.ToString(), parameters, _store.Transaction, buffered: false);
+        }
 
-        public long Count(HistoryFilter filter)
+        private HistoryEntry Read(Row row) => new HistoryEntry
         {
-            var (where, parameters) = Where(filter);
-            return TranslatedReads.Run(_store, () => _store.Connection.ExecuteScalar<long>("SELECT count(*) FROM history" + where, parameters, _store.Transaction));
+            Id = row.Id,
+            Timestamp = ParseTimestamp(row.At),
+            User = row.User,
+            Operation = (HistoryOperation)Enum.Parse(typeof(HistoryOperation), row.Operation),
+            Entity = (HistoryEntity)Enum.Parse(typeof(HistoryEntity), row.Entity),
+            EntityId = row.EntityId,
+            PartnerId = row.PartnerId,
+            PartnerName = row.PartnerName,
+            Changes = Changes(row.Changes),
+            Database = _store.Path,
+        };
+
+        // Two lists newest first (ids never shared: a batch's block of ids is its own) as one.
+        private static IEnumerable<(Row? Row, ImportedHistory.Entry Imported)> Merge(IEnumerable<Row> rows, IEnumerable<ImportedHistory.Entry> imported)
+        {
+            using var row = rows.GetEnumerator();
+            using var entry = imported.GetEnumerator();
+            var moreRows = row.MoveNext();
+            var moreEntries = entry.MoveNext();
+            while (moreRows || moreEntries)
+            {
+                if (moreRows && (!moreEntries || row.Current.Id > entry.Current.HistoryId))
+                {
+                    yield return (row.Current, default);
+                    moreRows = row.MoveNext();
+                }
+                else
+                {
+                    yield return (null, entry.Current);
+                    moreEntries = entry.MoveNext();
+                }
+            }
         }
 
         /// <summary>The WHERE clause of <see cref="Find"/> and <see cref="Count"/> (its query plan is tested).</summary>
@@ -72,13 +131,35 @@ namespace PartnerOps.Sqlite
             if (filter.Since is DateTime since)
             {
                 clauses.Add("at >= @since");
-                parameters.Add("since", since.ToUniversalTime().ToString(TimestampFormat, CultureInfo.InvariantCulture));
+                parameters.Add("since", Timestamp(since));
             }
 
             SqlList.AddIn(clauses, parameters, "operation", "operations", filter.Operations.Select(o => o.ToString()).ToList());
             SqlList.AddIn(clauses, parameters, "entity", "entities", filter.Entities.Select(e => e.ToString()).ToList());
 
             return (clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses), parameters);
+        }
+
+        // One row of the history table.
+        private sealed class Row
+        {
+            public long Id { get; set; }
+
+            public string At { get; set; } = string.Empty;
+
+            public string User { get; set; } = string.Empty;
+
+            public string Operation { get; set; } = string.Empty;
+
+            public string Entity { get; set; } = string.Empty;
+
+            public string EntityId { get; set; } = string.Empty;
+
+            public long? PartnerId { get; set; }
+
+            public string Changes { get; set; } = string.Empty;
+
+            public string? PartnerName { get; set; }
         }
 
         // SQLite's own JSON functions take the change set apart, values keeping their types (text, integer, null).
