@@ -100,8 +100,8 @@ Describe 'Get-PartnerDatabase' {
         $info.Path | Should -Be $db
     }
 
-    It 'reports the current schema version (8: partners, revenue, rates and targets, ids never reused, name keys, totals within 64 bits, one key per region and segment, counted statuses of targets, name sort keys)' {
-        $info.SchemaVersion | Should -Be 8
+    It 'reports the current schema version (8: partners, revenue, rates and targets, ids never reused, name keys, totals within 64 bits, one key per region and segment, counted statuses of targets, name sort keys, totals of imports folded per batch)' {
+        $info.SchemaVersion | Should -Be 9
     }
 
     It 'reports the reporting currency' {

@@ -223,7 +223,7 @@ Describe 'A read-only database made by schema version 1' {
         try { Set-PathReadOnly $db $true } catch { $why = "$_" }
         if (Skip-Because $why) { return }
         try {
-            { Get-Partner -Database $db } | Should -Throw -ErrorId 'DatabaseReadOnly,*' -ExpectedMessage '*schema (version 1) cannot be brought up to version 8*'
+            { Get-Partner -Database $db } | Should -Throw -ErrorId 'DatabaseReadOnly,*' -ExpectedMessage '*schema (version 1) cannot be brought up to version 9*'
         }
         finally {
             Close-PooledConnections

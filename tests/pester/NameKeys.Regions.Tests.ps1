@@ -167,7 +167,7 @@ PRAGMA user_version = 5;
 
     It 'recomputes the keys and merges the totals cells whose keys now coincide' {
         $script:cellsBefore | Should -Be 4   # four records, four (region, segment) cells under the old keys
-        (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 8
+        (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 9
         $seg = @(Measure-PartnerRevenue -Database $db -GroupBy Segment | Sort-Object Total)
         # enterprise: 50.00 + 70.00 = 120.00 under 'Enterprise' ('E' < 'e'); grosskunden: 100.00 + 200.00 = 300.00 under 'GROSSKUNDEN'.
         $seg.Segment | Should -BeExactly @('Enterprise', 'GROSSKUNDEN')

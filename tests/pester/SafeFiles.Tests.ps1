@@ -105,7 +105,7 @@ Describe 'A database made by schema version 1' {
 
     It 'is brought to the current schema on open, keeping its partners and currency' {
         $info = Get-PartnerDatabase -Database $db
-        $info.SchemaVersion | Should -Be 8
+        $info.SchemaVersion | Should -Be 9
         $info.Currency | Should -BeExactly 'EUR'
         @(Get-Partner -Database $db).Name | Should -Be @('Bechtle AG', 'Digital China', 'Meridian Distribution', 'Müller & Söhne IT')
         (Get-Partner -Database $db -Name 'Meridian*').EndedOn | Should -Be ([datetime]'2015-09-30')
@@ -135,7 +135,7 @@ Describe 'A database made by a newer PartnerOps' {
             'Import-Partner'       = { Import-Partner -Database $db -Path $csv }
             'Test-PartnerDatabase' = { Test-PartnerDatabase -Database $db }
         }[$command]
-        $run | Should -Throw -ErrorId 'DatabaseSchemaTooNew,*' -ExpectedMessage "*'$db' has schema version 99, newer than this PartnerOps supports (8)*"
+        $run | Should -Throw -ErrorId 'DatabaseSchemaTooNew,*' -ExpectedMessage "*'$db' has schema version 99, newer than this PartnerOps supports (9)*"
         Close-PooledConnections
         (Get-FileHash $db).Hash | Should -Be $hash
         Test-Path "$db-wal" | Should -BeFalse

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using PartnerOps.Data;
 using PartnerOps.Import;
 using PartnerOps.Sqlite;
@@ -7,15 +9,25 @@ using SQLitePCL;
 namespace PartnerOps.Sqlite
 {
     /// <summary>
-    /// Revenue rows into the revenue table. The partner is found by name in the INSERT itself (its region is
-    /// the default); a row for a partner that is not there inserts nothing, which <see cref="Write"/> tells
-    /// apart from a Reference already stored (the unique key that -Mode Upsert and Skip match on).
-    /// The revenue_totals and history triggers run for every row, as for any write.
+    /// Revenue rows into the revenue table. Partners are resolved once per batch: each chunk's names not met yet in the
+    /// batch are looked up together, in key order (<see cref="BeginChunk"/>), and the INSERT gets the partner's id and
+    /// default region as parameters. A row for a partner that is not there, or for a name two partners share, fails in
+    /// every mode. The revenue_totals insert trigger does not fire for the import's rows: each batch folds them into
+    /// revenue_totals itself (<see cref="RevenueTotalsBatch"/>); an Upsert's UPDATE fires the update trigger as any write.
+    /// The history is written per batch (<see cref="ImportTarget.RecordInserts"/>).
     /// </summary>
     internal sealed class RevenueImportTarget : ImportTarget
     {
-        private SqliteStatement? _partnerExists;
+        // Names resolved in the batch: forgotten at each batch's start (another connection may change partners between
+        // batches) and when this many are held, so memory stays bounded.
+        private const int MaxResolved = 200_000;
+
+        private readonly Dictionary<string, ResolvedPartner> _resolved = new Dictionary<string, ResolvedPartner>(StringComparer.Ordinal);
+        private readonly RevenueTotalsBatch _totals = new RevenueTotalsBatch();
+        private ResolvedPartner?[] _rowPartners = Array.Empty<ResolvedPartner?>();
+        private SqliteStatement? _partner;
         private SqliteStatement? _cell;
+        private CellKey _rowCell;
 
         public RevenueImportTarget(ImportMode mode)
             : base(mode)
@@ -28,15 +40,14 @@ namespace PartnerOps.Sqlite
 
         protected override string Table => "revenue";
 
-        // Each record lands in five indexes (partner and date, reference, totals, history) at places spread over the
-        // file; with SQLite's 2 MB cache nearly every one is a read from the OS.
-        public override int CacheKiB => 256 * 1024;
+        // Each record lands in three indexes of revenue (partner and date, date, reference) at places spread over the file;
+        // with SQLite's 2 MB cache nearly every one is a read from the OS. The totals are folded in per batch, in key order.
+        public override int CacheKiB => 64 * 1024;
 
+        // ?12 the partner's id (NULL for direct revenue), ?13 its region and ?14 that region's key: the defaults of ?7 and ?8.
         protected override string InsertSql =>
             "INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at) " +
-            "SELECT p.id, ?2, ?3, ?4, ?5, ?6, coalesce(?7, p.region), coalesce(?8, po_key(p.region)), ?9, ?11 " +
-            "FROM (SELECT ?1 AS name_key) k LEFT JOIN partners p ON p.name_key = k.name_key " +
-            "WHERE k.name_key IS NULL OR p.id IS NOT NULL ON CONFLICT DO NOTHING";
+            "VALUES (?12, ?2, ?3, ?4, ?5, ?6, coalesce(?7, ?13), coalesce(?8, ?14), ?9, ?11) ON CONFLICT DO NOTHING";
 
         // Only reached for a row whose Reference is already stored; ?10 (the name) and ?11 (the batch's timestamp) are not needed.
         protected override string UpdateSql =>
@@ -51,27 +62,81 @@ namespace PartnerOps.Sqlite
         public override void Prepare(sqlite3 db)
         {
             base.Prepare(db);
-            // One row per partner with the name: two (names stored before schema 4 that print the same) is a failed row.
-            _partnerExists = new SqliteStatement(db, "SELECT 1 FROM partners WHERE name_key = ?1 LIMIT 2");
+            // Two rows for one name key: names stored before schema 4 that print the same (a failed row).
+            _partner = new SqliteStatement(db, "SELECT count(*), min(id), min(region), po_key(min(region)) FROM (SELECT id, region FROM partners WHERE name_key = ?1 LIMIT 2)");
             _cell = new SqliteStatement(
                 db,
                 "SELECT (SELECT total FROM revenue_totals WHERE partner_key = coalesce((SELECT id FROM partners WHERE name_key = ?1), 0) " +
                 "AND year = CAST(substr(?2, 1, 4) AS INTEGER) AND region_key = coalesce(?3, (SELECT po_key(region) FROM partners WHERE name_key = ?1), '') " +
                 "AND segment_key = ?4 AND currency = ?5), coalesce(?6, (SELECT region FROM partners WHERE name_key = ?1))");
+            _totals.Prepare(db);
         }
+
+        protected override void BatchBegun()
+        {
+            _resolved.Clear();
+            _totals.Begin();
+        }
+
+        /// <summary>Resolves the chunk's partner names not yet resolved in this batch, in key order; folds totals in when many are held.</summary>
+        public override void BeginChunk(ImportChunk chunk)
+        {
+            if (_totals.Full)
+            {
+                _totals.Flush();
+            }
+
+            if (_resolved.Count > MaxResolved)
+            {
+                _resolved.Clear();
+            }
+
+            if (_rowPartners.Length < chunk.Count)
+            {
+                _rowPartners = new ResolvedPartner?[chunk.Capacity];
+            }
+
+            var names = new string?[chunk.Count];
+            var missing = new List<string>();
+            for (var row = 0; row < chunk.Count; row++)
+            {
+                var key = chunk.TextString(row, 0);
+                names[row] = key;
+                if (key != null && !_resolved.ContainsKey(key))
+                {
+                    _resolved[key] = ResolvedPartner.Pending;
+                    missing.Add(key);
+                }
+            }
+
+            missing.Sort(Utf8Order.Compare);
+            foreach (var key in missing)
+            {
+                _resolved[key] = Lookup(key);
+            }
+
+            for (var row = 0; row < chunk.Count; row++)
+            {
+                _rowPartners[row] = names[row] == null ? null : _resolved[names[row]!];
+            }
+        }
+
+        public override void EndBatch() => _totals.End();
+
+        public override void BatchRolledBack() => _totals.Discard();
 
         public override RowOutcome Write(ImportChunk chunk, int row)
         {
             // A row for a missing partner must fail in every mode, before an Upsert could touch a record.
-            if (!chunk.IsNull(row, 0))
+            var partner = _rowPartners[row];
+            if (partner != null)
             {
-                var partners = _partnerExists!.CountRows(chunk.TextString(row, 0)!);
-                if (partners == 0)
+                if (partner.Count == 0)
                 {
                     return RowOutcome.Failed("PartnerName", $"{RevenueImport.UnknownPartnerReason}'{chunk.TextString(row, 9)}'; add it first (Add-Partner or Import-Partner), or leave PartnerName empty for direct revenue.");
                 }
 
-                if (partners > 1)
+                if (partner.Count > 1)
                 {
                     return RowOutcome.Failed(
                         "PartnerName",
@@ -80,8 +145,66 @@ namespace PartnerOps.Sqlite
                 }
             }
 
+            var region = chunk.IsNull(row, 6) ? partner?.Region : chunk.TextString(row, 6);
+            var regionKey = chunk.IsNull(row, 7) ? partner?.RegionKey : chunk.TextString(row, 7);
+            var date = chunk.Text(row, 1);
+            var year = ((date[0] - '0') * 1000) + ((date[1] - '0') * 100) + ((date[2] - '0') * 10) + (date[3] - '0');
+            var amount = chunk.Integer(row, 2);
+            _rowCell = new CellKey(partner?.Id ?? 0, year, regionKey ?? string.Empty, chunk.TextString(row, 5)!, chunk.TextString(row, 3)!);
+            if (!_totals.TryAdd(_rowCell, region, chunk.TextString(row, 4)!, amount, out var totalNow))
+            {
+                return Overflow(chunk, row, totalNow, region);
+            }
+
+            var insert = Insert;
+            if (partner == null)
+            {
+                insert.BindText(12, null);
+                insert.BindText(13, null);
+                insert.BindText(14, null);
+            }
+            else
+            {
+                insert.BindInt64(12, partner.Id);
+                insert.BindText(13, partner.Region);
+                insert.BindText(14, partner.RegionKey);
+            }
+
             var outcome = base.Write(chunk, row);
+
+            // An Upsert's UPDATE is refused by the update trigger when it would overflow a cell.
             return outcome.Kind == RowOutcomeKind.Failed && RevenueTotals.IsOverflow(outcome.Reason) ? Overflow(chunk, row) : outcome;
+        }
+
+        protected override void InsertedNothing(ImportChunk chunk, int row) => _totals.Forget(_rowCell);
+
+        protected override void BeforeUpdate() => _totals.BeforeUpdate();
+
+        private ResolvedPartner Lookup(string nameKey)
+        {
+            var statement = _partner!;
+            statement.BindText(1, nameKey);
+            var row = statement.FirstRow()!;
+            return row[0] == "0" ? ResolvedPartner.Unknown
+                : row[0] != "1" ? ResolvedPartner.Shared
+                : new ResolvedPartner(1, long.Parse(row[1]!, System.Globalization.CultureInfo.InvariantCulture), row[2], row[3]);
+        }
+
+        // The import's own check refused the row: its cell's total (stored and the batch's rows before it) is totalNow.
+        private static RowOutcome Overflow(ImportChunk chunk, int row, long totalNow, string? region)
+        {
+            var currency = chunk.TextString(row, 3)!;
+            var year = int.Parse(chunk.TextString(row, 1)!.Substring(0, 4), System.Globalization.CultureInfo.InvariantCulture);
+            return RowOutcome.Failed(
+                "Amount",
+                RevenueTotals.Message(
+                    RevenueRules.FromMinorUnits(chunk.Integer(row, 2), currency),
+                    currency,
+                    chunk.IsNull(row, 0) ? null : "'" + chunk.TextString(row, 9) + "'",
+                    year,
+                    region,
+                    chunk.TextString(row, 4)!,
+                    RevenueRules.FromMinorUnits(totalNow, currency)));
         }
 
         // The row would take its totals cell beyond 64 bits: the trigger refused it (the statement was undone); say which amount and total.
@@ -117,11 +240,36 @@ namespace PartnerOps.Sqlite
 
         public override void Dispose()
         {
-            _partnerExists?.Dispose();
-            _partnerExists = null;
+            _partner?.Dispose();
+            _partner = null;
+            _totals.Dispose();
             _cell?.Dispose();
             _cell = null;
             base.Dispose();
         }
+    }
+
+    /// <summary>A partner name's resolution in an import batch: how many partners have the key (0, 1, or 2 for more), and the one's id and region.</summary>
+    internal sealed class ResolvedPartner
+    {
+        public static readonly ResolvedPartner Pending = new ResolvedPartner(0, 0, null, null);
+        public static readonly ResolvedPartner Unknown = new ResolvedPartner(0, 0, null, null);
+        public static readonly ResolvedPartner Shared = new ResolvedPartner(2, 0, null, null);
+
+        public ResolvedPartner(int count, long id, string? region, string? regionKey)
+        {
+            Count = count;
+            Id = id;
+            Region = region;
+            RegionKey = regionKey;
+        }
+
+        public int Count { get; }
+
+        public long Id { get; }
+
+        public string? Region { get; }
+
+        public string? RegionKey { get; }
     }
 }
