@@ -27,7 +27,9 @@ namespace PartnerOps.Sqlite
         private ResolvedPartner?[] _rowPartners = Array.Empty<ResolvedPartner?>();
         private SqliteStatement? _partner;
         private SqliteStatement? _cell;
+        private SqliteStatement? _referenceStored;
         private CellKey _rowCell;
+        private bool _rowCounted;
 
         public RevenueImportTarget(ImportMode mode)
             : base(mode)
@@ -69,6 +71,7 @@ namespace PartnerOps.Sqlite
                 "SELECT (SELECT total FROM revenue_totals WHERE partner_key = coalesce((SELECT id FROM partners WHERE name_key = ?1), 0) " +
                 "AND year = CAST(substr(?2, 1, 4) AS INTEGER) AND region_key = coalesce(?3, (SELECT po_key(region) FROM partners WHERE name_key = ?1), '') " +
                 "AND segment_key = ?4 AND currency = ?5), coalesce(?6, (SELECT region FROM partners WHERE name_key = ?1))");
+            _referenceStored = new SqliteStatement(db, "SELECT 1 FROM revenue WHERE reference = ?1");
             _totals.Prepare(db);
         }
 
@@ -151,8 +154,11 @@ namespace PartnerOps.Sqlite
             var year = ((date[0] - '0') * 1000) + ((date[1] - '0') * 100) + ((date[2] - '0') * 10) + (date[3] - '0');
             var amount = chunk.Integer(row, 2);
             _rowCell = new CellKey(partner?.Id ?? 0, year, regionKey ?? string.Empty, chunk.TextString(row, 5)!, chunk.TextString(row, 3)!);
-            if (!_totals.TryAdd(_rowCell, region, chunk.TextString(row, 4)!, amount, out var totalNow))
+            _rowCounted = _totals.TryAdd(_rowCell, region, chunk.TextString(row, 4)!, amount, out var totalNow);
+            if (!_rowCounted && (chunk.IsNull(row, 8) || !_referenceStored!.Exists(chunk.TextString(row, 8)!)))
             {
+                // Inserted, the record would take its cell beyond 64 bits. (A stored Reference makes the INSERT write nothing:
+                // Skip skips, Insert fails, and an Upsert's UPDATE, which moves amounts between cells, is checked by its trigger.)
                 return Overflow(chunk, row, totalNow, region);
             }
 
@@ -176,7 +182,13 @@ namespace PartnerOps.Sqlite
             return outcome.Kind == RowOutcomeKind.Failed && RevenueTotals.IsOverflow(outcome.Reason) ? Overflow(chunk, row) : outcome;
         }
 
-        protected override void InsertedNothing(ImportChunk chunk, int row) => _totals.Forget(_rowCell);
+        protected override void InsertedNothing(ImportChunk chunk, int row)
+        {
+            if (_rowCounted)
+            {
+                _totals.Forget(_rowCell);
+            }
+        }
 
         protected override void BeforeUpdate() => _totals.BeforeUpdate();
 
@@ -242,6 +254,8 @@ namespace PartnerOps.Sqlite
         {
             _partner?.Dispose();
             _partner = null;
+            _referenceStored?.Dispose();
+            _referenceStored = null;
             _totals.Dispose();
             _cell?.Dispose();
             _cell = null;
