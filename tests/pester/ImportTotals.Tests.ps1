@@ -211,3 +211,45 @@ Describe 'A revenue import seen by a reader and killed' {
         Get-TotalsDifferences $db | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Partners of a large revenue file, read once from the name index' {
+    It 'resolves every name as a lookup would: unknown and shared names fail on their lines, a partner without a region gives none' {
+        # 12,000 partners and 12,500 rows: after 10,000 names looked up one by one, the import reads every name key once.
+        $folder = New-TestFolder
+        $db = New-TestDatabasePath
+        $partners = Join-Path $folder 'partners.csv'
+        $text = [System.Text.StringBuilder]::new("Name,Region`n")
+        foreach ($i in 1..12000) { $null = $text.Append("Co $i,$(if ($i % 3) { "Region $($i % 7)" })`n") }
+        [IO.File]::WriteAllText($partners, $text.ToString())
+        $null = Import-Partner -Path $partners -Database $db
+        # A second partner with the key of 'Co 11999', as names stored before schema 4 that print the same are kept (name_dup set).
+        $connection = Open-RawConnection -Database $db
+        $command = $connection.CreateCommand()
+        $command.CommandText = "SELECT name_key FROM partners WHERE name = 'Co 11999'"
+        $key = $command.ExecuteScalar()
+        $connection.Dispose()
+        Invoke-RawSql -Database $db -Sql "INSERT INTO partners (name, name_key, name_dup, type, tier, status, joined_on, created_at, updated_at) VALUES ('co 11999', '$key', 999999, 'Other', 'Registered', 'Active', '2011-01-01', '2011-01-01', '2011-01-01')"
+
+        $revenue = Join-Path $folder 'revenue.csv'
+        $text = [System.Text.StringBuilder]::new("PartnerName,Date,Amount,Segment,Reference`n")
+        foreach ($i in 1..12000) { $null = $text.Append("co $(12001 - $i),2015-0$(1 + $i % 9)-01,$($i % 100).25,S$($i % 3),INV-$i`n") }
+        $null = $text.Append("Nobody Known,2015-01-01,1,S1,LATE-1`n")       # line 12002: after the switch to the map
+        $null = $text.Append("Co 11999,2015-01-01,1,S1,LATE-2`n")          # line 12003: a shared name
+        $null = $text.Append("Co 12000,2015-01-01,1,S1,LATE-3`n")          # line 12004: no region of its own
+        $null = $text.Append("CO 11998,2015-01-01,1,S1,LATE-4`n")          # line 12005
+        [IO.File]::WriteAllText($revenue, $text.ToString())
+        $result = Import-PartnerRevenue -Path $revenue -Database $db -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $result.Failed | Should -Be 3       # line 3 ('co 11999', shared), 12002 (unknown) and 12003 (shared)
+        $result.Inserted | Should -Be 12001
+        ($failures.Exception.Message -match 'Line 12002\b.*Nobody Known').Count | Should -Be 1
+        ($failures.Exception.Message -match 'Line 12003\b.*names more than one partner').Count | Should -Be 1
+        ($failures.Exception.Message -match 'Line 3\b.*names more than one partner').Count | Should -Be 1
+        Get-RawValue $db "SELECT count(*) FROM revenue WHERE reference = 'LATE-3' AND region IS NULL AND partner_id = (SELECT id FROM partners WHERE name = 'Co 12000')" | Should -Be 1
+        Get-RawValue $db "SELECT region FROM revenue WHERE reference = 'LATE-4'" | Should -BeExactly "Region $(11998 % 7)"
+        Get-RawValue $db "SELECT region FROM revenue WHERE reference = 'INV-3'" | Should -BeExactly "Region $(11998 % 7)"
+        Get-RawValue $db "SELECT count(*) FROM revenue WHERE reference IN ('INV-2', 'LATE-1', 'LATE-2')" | Should -Be 0
+        Get-RawValue $db "SELECT count(*) FROM revenue r JOIN partners p ON p.id = r.partner_id WHERE r.reference LIKE 'INV-%' AND p.name <> 'Co ' || (12001 - CAST(substr(r.reference, 5) AS INTEGER))" | Should -Be 0
+        Get-TotalsDifferences $db | Should -BeNullOrEmpty
+    }
+}

@@ -22,12 +22,25 @@ namespace PartnerOps.Sqlite
         // batches) and when this many are held, so memory stays bounded.
         private const int MaxResolved = 200_000;
 
+        // Names looked up one by one before the import reads every name key once instead (PartnerKeyMap): a file this large
+        // pays for the map's one pass over the index; a small file into a large table never does.
+        private const int MapAfterLookups = 10_000;
+
+        // The map's keys may take this much memory (about 2.5 million partners with 25-byte names); beyond it, lookups stay per batch.
+        private const int MaxMapKeyBytes = 64 * 1024 * 1024;
+
         private readonly Dictionary<string, ResolvedPartner> _resolved = new Dictionary<string, ResolvedPartner>(StringComparer.Ordinal);
         private readonly RevenueTotalsBatch _totals = new RevenueTotalsBatch();
         private ResolvedPartner?[] _rowPartners = Array.Empty<ResolvedPartner?>();
         private SqliteStatement? _partner;
         private SqliteStatement? _cell;
         private SqliteStatement? _referenceStored;
+        private SqliteStatement? _region;
+        private PartnerKeyMap? _map;
+        private string? _mapDataVersion;
+        private bool _mapRefused;
+        private long _lookups;
+        private sqlite3? _db;
         private CellKey _rowCell;
         private bool _rowCounted;
 
@@ -64,6 +77,8 @@ namespace PartnerOps.Sqlite
         public override void Prepare(sqlite3 db)
         {
             base.Prepare(db);
+            _db = db;
+            _region = new SqliteStatement(db, "SELECT region, po_key(region) FROM partners WHERE id = ?1");
             // Two rows for one name key: names stored before schema 4 that print the same (a failed row).
             _partner = new SqliteStatement(db, "SELECT count(*), min(id), min(region), po_key(min(region)) FROM (SELECT id, region FROM partners WHERE name_key = ?1 LIMIT 2)");
             _cell = new SqliteStatement(
@@ -77,6 +92,13 @@ namespace PartnerOps.Sqlite
 
         protected override void BatchBegun()
         {
+            // Another connection's commit since the map was read (partners added, renamed or removed between two batches): read again when needed.
+            if (_map != null && SqliteStatement.QueryText(_db!, "PRAGMA data_version") != _mapDataVersion)
+            {
+                _map = null;
+                _lookups = 0;
+            }
+
             _resolved.Clear();
             _totals.Begin();
         }
@@ -99,6 +121,27 @@ namespace PartnerOps.Sqlite
                 _rowPartners = new ResolvedPartner?[chunk.Capacity];
             }
 
+            if (_map == null && !_mapRefused && _lookups >= MapAfterLookups)
+            {
+                _mapDataVersion = SqliteStatement.QueryText(_db!, "PRAGMA data_version");
+                _map = PartnerKeyMap.Build(_db!, MaxMapKeyBytes);
+                _mapRefused = _map == null;
+            }
+
+            if (_map != null)
+            {
+                for (var row = 0; row < chunk.Count; row++)
+                {
+                    var id = chunk.IsNull(row, 0) ? (long?)null : _map.Find(chunk.Text(row, 0));
+                    _rowPartners[row] = id == null ? null
+                        : id == 0 ? ResolvedPartner.Unknown
+                        : id == PartnerKeyMap.Shared ? ResolvedPartner.Shared
+                        : new ResolvedPartner(1, id.Value);
+                }
+
+                return;
+            }
+
             var names = new string?[chunk.Count];
             var missing = new List<string>();
             for (var row = 0; row < chunk.Count; row++)
@@ -113,6 +156,7 @@ namespace PartnerOps.Sqlite
             }
 
             missing.Sort(Utf8Order.Compare);
+            _lookups += missing.Count;
             foreach (var key in missing)
             {
                 _resolved[key] = Lookup(key);
@@ -146,6 +190,11 @@ namespace PartnerOps.Sqlite
                         $"'{chunk.TextString(row, 9)}' names more than one partner (names that print the same, stored before names were compared this way); " +
                         "nothing was written. Test-PartnerDatabase -Detailed names them; merge or rename them, or add the record with Add-PartnerRevenue -Partner (Get-Partner -Id N).");
                 }
+            }
+
+            if (partner != null && !partner.RegionKnown && (chunk.IsNull(row, 6) || chunk.IsNull(row, 7)))
+            {
+                LoadRegion(partner);
             }
 
             var region = chunk.IsNull(row, 6) ? partner?.Region : chunk.TextString(row, 6);
@@ -191,6 +240,15 @@ namespace PartnerOps.Sqlite
         }
 
         protected override void BeforeUpdate() => _totals.BeforeUpdate();
+
+        // The partner's own region, the default of a row that names none (a partner found in the map has only its id).
+        private void LoadRegion(ResolvedPartner partner)
+        {
+            var statement = _region!;
+            statement.BindInt64(1, partner.Id);
+            var row = statement.FirstRow();
+            partner.SetRegion(row?[0], row?[1]);
+        }
 
         private ResolvedPartner Lookup(string nameKey)
         {
@@ -255,6 +313,8 @@ namespace PartnerOps.Sqlite
             _partner?.Dispose();
             _partner = null;
             _referenceStored?.Dispose();
+            _region?.Dispose();
+            _region = null;
             _referenceStored = null;
             _totals.Dispose();
             _cell?.Dispose();
@@ -276,14 +336,32 @@ namespace PartnerOps.Sqlite
             Id = id;
             Region = region;
             RegionKey = regionKey;
+            RegionKnown = true;
+        }
+
+        /// <summary>A partner found by id only; its region is read when a row needs it (<see cref="SetRegion"/>).</summary>
+        public ResolvedPartner(int count, long id)
+        {
+            Count = count;
+            Id = id;
         }
 
         public int Count { get; }
 
         public long Id { get; }
 
-        public string? Region { get; }
+        public string? Region { get; private set; }
 
-        public string? RegionKey { get; }
+        public string? RegionKey { get; private set; }
+
+        /// <summary>Whether <see cref="Region"/> and <see cref="RegionKey"/> hold the partner's (null when it has no region).</summary>
+        public bool RegionKnown { get; private set; }
+
+        public void SetRegion(string? region, string? regionKey)
+        {
+            Region = region;
+            RegionKey = regionKey;
+            RegionKnown = true;
+        }
     }
 }
