@@ -1,4 +1,5 @@
 using System;
+using PartnerOps.Sqlite.Native;
 using SQLitePCL;
 
 namespace PartnerOps.Sqlite
@@ -36,61 +37,54 @@ namespace PartnerOps.Sqlite
         public static PartnerKeyMap? Build(sqlite3 db, int maxKeyBytes)
         {
             // The index's BINARY order is the order of the stored bytes, which are the row's UTF-8 bytes only in a UTF-8 database.
-            if (!string.Equals(Native.SqliteStatement.QueryText(db, "PRAGMA encoding"), "UTF-8", StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(SqliteStatement.QueryText(db, "PRAGMA encoding"), "UTF-8", StringComparison.OrdinalIgnoreCase))
             {
                 return null;
             }
 
-            var rc = raw.sqlite3_prepare_v2(db, "SELECT name_key, id FROM partners ORDER BY name_key, name_dup", out var statement);
-            Microsoft.Data.Sqlite.SqliteException.ThrowExceptionForRC(rc, db);
-            using (statement)
+            var keys = new byte[64 * 1024];
+            var offsets = new int[1024];
+            var ids = new long[1024];
+            var used = 0;
+            var count = 0;
+            var complete = SqliteScan.ForEach(db, "SELECT name_key, id FROM partners ORDER BY name_key, name_dup", (key, id) =>
             {
-                var keys = new byte[64 * 1024];
-                var offsets = new int[1024];
-                var ids = new long[1024];
-                var used = 0;
-                var count = 0;
-                while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+                if (count > 0 && key.SequenceEqual(new ReadOnlySpan<byte>(keys, offsets[count - 1], used - offsets[count - 1])))
                 {
-                    var key = raw.sqlite3_column_blob(statement, 0);
-                    var id = raw.sqlite3_column_int64(statement, 1);
-                    if (count > 0 && key.SequenceEqual(new ReadOnlySpan<byte>(keys, offsets[count - 1], used - offsets[count - 1])))
-                    {
-                        ids[count - 1] = Shared;
-                        continue;
-                    }
-
-                    if (used + key.Length > maxKeyBytes)
-                    {
-                        return null;
-                    }
-
-                    if (used + key.Length > keys.Length)
-                    {
-                        Array.Resize(ref keys, Math.Max(keys.Length * 2, used + key.Length));
-                    }
-
-                    if (count + 2 > offsets.Length)
-                    {
-                        Array.Resize(ref offsets, offsets.Length * 2);
-                        Array.Resize(ref ids, ids.Length * 2);
-                    }
-
-                    offsets[count] = used;
-                    key.CopyTo(new Span<byte>(keys, used, key.Length));
-                    used += key.Length;
-                    ids[count] = id;
-                    count++;
+                    ids[count - 1] = Shared;
+                    return true;
                 }
 
-                if (rc != raw.SQLITE_DONE)
+                if (used + key.Length > maxKeyBytes)
                 {
-                    Microsoft.Data.Sqlite.SqliteException.ThrowExceptionForRC(rc, db);
+                    return false;
+                }
+
+                if (used + key.Length > keys.Length)
+                {
+                    Array.Resize(ref keys, Math.Max(keys.Length * 2, used + key.Length));
+                }
+
+                if (count + 2 > offsets.Length)
+                {
+                    Array.Resize(ref offsets, offsets.Length * 2);
+                    Array.Resize(ref ids, ids.Length * 2);
                 }
 
                 offsets[count] = used;
-                return new PartnerKeyMap(keys, offsets, ids, count);
+                key.CopyTo(new Span<byte>(keys, used, key.Length));
+                used += key.Length;
+                ids[count] = id;
+                count++;
+                return true;
+            });
+            if (!complete)
+            {
+                return null;
             }
+
+            offsets[count] = used;
+            return new PartnerKeyMap(keys, offsets, ids, count);
         }
 
         /// <summary>The id of the partner with the name key, 0 when there is none, <see cref="Shared"/> when there are several.</summary>
