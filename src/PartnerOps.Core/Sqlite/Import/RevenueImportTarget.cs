@@ -260,7 +260,7 @@ namespace PartnerOps.Sqlite
                 : new ResolvedPartner(1, long.Parse(row[1]!, System.Globalization.CultureInfo.InvariantCulture), row[2], row[3]);
         }
 
-        // The import's own check refused the row: its cell's total (stored and the batch's rows before it) is totalNow.
+        // The row would take its cell beyond 64 bits: the cell's total (stored and the batch's rows before it) is totalNow; say which amount and total.
         private static RowOutcome Overflow(ImportChunk chunk, int row, long totalNow, string? region)
         {
             var currency = chunk.TextString(row, 3)!;
@@ -277,7 +277,7 @@ namespace PartnerOps.Sqlite
                     RevenueRules.FromMinorUnits(totalNow, currency)));
         }
 
-        // The row would take its totals cell beyond 64 bits: the trigger refused it (the statement was undone); say which amount and total.
+        // An Upsert's UPDATE was refused by the update trigger (the statement was undone): the cell's total is read from the table.
         private RowOutcome Overflow(ImportChunk chunk, int row)
         {
             var cell = _cell!;
@@ -288,19 +288,7 @@ namespace PartnerOps.Sqlite
             cell.BindText(5, chunk.TextString(row, 3));
             cell.BindText(6, chunk.TextString(row, 6));
             var found = cell.FirstRow();
-            var currency = chunk.TextString(row, 3)!;
-            var total = long.Parse(found?[0] ?? "0", System.Globalization.CultureInfo.InvariantCulture);
-            var year = int.Parse(chunk.TextString(row, 1)!.Substring(0, 4), System.Globalization.CultureInfo.InvariantCulture);
-            return RowOutcome.Failed(
-                "Amount",
-                RevenueTotals.Message(
-                    RevenueRules.FromMinorUnits(chunk.Integer(row, 2), currency),
-                    currency,
-                    chunk.IsNull(row, 0) ? null : "'" + chunk.TextString(row, 9) + "'",
-                    year,
-                    found?[1],
-                    chunk.TextString(row, 4)!,
-                    RevenueRules.FromMinorUnits(total, currency)));
+            return Overflow(chunk, row, long.Parse(found?[0] ?? "0", System.Globalization.CultureInfo.InvariantCulture), found?[1]);
         }
 
         protected override RowOutcome Conflict(ImportChunk chunk, int row) =>
