@@ -100,7 +100,7 @@ Describe 'Get-PartnerDatabase' {
         $info.Path | Should -Be $db
     }
 
-    It 'reports the current schema version (partners, revenue, rates and targets, ids never reused, name keys, totals within 64 bits, one key per region and segment, counted statuses of targets, name sort keys, import history by batch, and what comes after)' {
+    It 'reports the current schema version (partners, revenue, rates and targets, ids never reused, name keys, totals within 64 bits, one key per region and segment, counted statuses of targets, name sort keys, import history by batch, totals of imports folded per batch, and what comes after)' {
         # Schema.CurrentVersion, not a number: each issue that adds a step would have to change it (9 with issue 15's first step).
         $info.SchemaVersion | Should -Be ([PartnerOps.Sqlite.Schema]::CurrentVersion)
         $info.SchemaVersion | Should -BeGreaterOrEqual 9

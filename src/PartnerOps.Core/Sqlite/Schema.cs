@@ -279,6 +279,9 @@ UPDATE OR IGNORE targets SET region_key = coalesce(po_key(region), '') WHERE reg
 
             // 9: the history of bulk inserts, one row per committed batch (see ImportHistory).
             ImportHistory(),
+
+            // 10: an import folds its revenue into the totals per batch (see ImportTotalsFlag).
+            ImportFoldsTotals(),
         };
 
         /// <summary>
@@ -303,6 +306,25 @@ UPDATE targets SET statuses = 'Onboarding,Active,Suspended,Terminated' WHERE met
 ALTER TABLE partners ADD COLUMN name_sort TEXT NOT NULL DEFAULT '';
 UPDATE partners SET name_sort = po_name_sort(name);
 CREATE INDEX partners_name_sort ON partners (name_sort, name_key, id);
+";
+
+        /// <summary>
+        /// The meta key of the row an import writes inside each of its transactions and deletes before committing it, while it
+        /// folds the batch's revenue into revenue_totals itself (one grouped upsert per batch, RevenueTotalsBatch): while the row
+        /// is there, the per-row insert trigger does not fire. No other connection ever sees it (never committed), and a killed
+        /// import's transaction, row included, is undone by SQLite.
+        /// </summary>
+        public const string ImportTotalsFlag = "import_folds_totals";
+
+        // Step 10: the totals insert trigger fires unless the import's flag row is there (ImportTotalsFlag). The update and delete
+        // triggers stay as they are (an import's Upsert updates fire them, after its pending totals are folded in).
+        // Self-contained: one trigger replaced with the guarded text of step 5 and a WHEN clause.
+        private static string ImportFoldsTotals() => $@"
+DROP TRIGGER IF EXISTS revenue_totals_insert;
+CREATE TRIGGER revenue_totals_insert AFTER INSERT ON revenue
+WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = '{ImportTotalsFlag}') BEGIN
+" + AddToTotals("new", guarded: true) + @"
+END;
 ";
 
         /// <summary>The message the totals triggers raise when a write would take a cell's total beyond 64 bits.</summary>

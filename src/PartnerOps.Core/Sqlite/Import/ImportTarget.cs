@@ -106,6 +106,40 @@ namespace PartnerOps.Sqlite
             _history!.Clear();
             _insert!.BindText(ParameterCount + 1, utcTimestamp);
             _update?.BindText(ParameterCount + 1, utcTimestamp);
+            BatchBegun();
+        }
+
+        /// <summary>The prepared INSERT (<see cref="InsertSql"/>), for a target that binds parameters beyond the chunk's before <see cref="Write"/>.</summary>
+        protected SqliteStatement Insert => _insert!;
+
+        /// <summary>A batch's transaction has begun (after <see cref="BeginBatch"/>'s own work).</summary>
+        protected virtual void BatchBegun()
+        {
+        }
+
+        /// <summary>A chunk's rows are about to be written one by one (<see cref="Write"/>), in the batch's transaction.</summary>
+        public virtual void BeginChunk(ImportChunk chunk)
+        {
+        }
+
+        /// <summary>The batch's rows are all written; runs inside its transaction, before <see cref="RecordInserts"/> and the commit.</summary>
+        public virtual void EndBatch()
+        {
+        }
+
+        /// <summary>The batch's transaction was rolled back.</summary>
+        public virtual void BatchRolledBack()
+        {
+        }
+
+        /// <summary>The row's INSERT wrote nothing (a key conflict, or the database refused it).</summary>
+        protected virtual void InsertedNothing(ImportChunk chunk, int row)
+        {
+        }
+
+        /// <summary>An Upsert row's UPDATE is about to run.</summary>
+        protected virtual void BeforeUpdate()
+        {
         }
 
         [MethodImpl(Hot.Path)]
@@ -115,6 +149,7 @@ namespace PartnerOps.Sqlite
             insert.BindRow(chunk, row);
             if (insert.Execute() != raw.SQLITE_DONE)
             {
+                InsertedNothing(chunk, row);
                 return RowOutcome.Failed(null, "the database refused the row: " + insert.LastError);
             }
 
@@ -124,11 +159,13 @@ namespace PartnerOps.Sqlite
                 return RowOutcome.Of(RowOutcomeKind.Inserted);
             }
 
+            InsertedNothing(chunk, row);
             switch (Mode)
             {
                 case ImportMode.Skip:
                     return RowOutcome.Of(RowOutcomeKind.Skipped);
                 case ImportMode.Upsert:
+                    BeforeUpdate();
                     var update = _update!;
                     update.BindRow(chunk, row);
                     if (update.Execute() != raw.SQLITE_DONE)

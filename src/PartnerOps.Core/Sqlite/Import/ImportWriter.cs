@@ -22,6 +22,12 @@ namespace PartnerOps.Sqlite
     /// </summary>
     internal sealed class ImportWriter : IImportWriter
     {
+        /// <summary>
+        /// The WAL size (bytes) past which the writer waits between two batches for a checkpoint to copy every frame
+        /// (<see cref="WalCheckpointer.CatchUp"/>), so the file stays well under 512 MB through a large import.
+        /// </summary>
+        internal const long WalCatchUpBytes = 128L * 1024 * 1024;
+
         private readonly SqliteDatabase _store;
         private readonly ImportTarget _target;
         private readonly ImportOptions _options;
@@ -136,6 +142,9 @@ namespace PartnerOps.Sqlite
                 // no faster at a million rows, and 64 MiB more memory.)
                 settings.Set("wal_autocheckpoint", "0");
                 settings.Set("synchronous", "NORMAL");
+
+                // A WAL file that grew past this is cut back to it when SQLite starts it over (after CatchUp).
+                settings.Set("journal_size_limit", WalCatchUpBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 if (_target.CacheKiB > 0)
                 {
                     settings.Set("cache_size", "-" + _target.CacheKiB.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -199,6 +208,7 @@ namespace PartnerOps.Sqlite
                 _target.BeginBatch(PartnerRules.FormatTimestamp(_utcNow()));
             }
 
+            _target.BeginChunk(chunk);
             for (var row = 0; row < chunk.Count; row++)
             {
                 var outcome = _target.Write(chunk, row);
@@ -231,12 +241,18 @@ namespace PartnerOps.Sqlite
                 return;
             }
 
+            _target.EndBatch();
             _target.RecordInserts();
             _store.Commit();
             CommittedInserted = Inserted;
             CommittedUpdated = Updated;
             CommittedSkipped = Skipped;
             CommittedLine = _lastLine;
+            if (_checkpointer != null && _checkpointer.Oversized(WalCatchUpBytes) > 0)
+            {
+                _checkpointer.CatchUp();
+            }
+
             _checkpointer?.Request();
             Events.Enqueue(ImportEvent.Committed(_rowsInBatch, _lastLine));
             _rowsInBatch = 0;
@@ -249,6 +265,7 @@ namespace PartnerOps.Sqlite
                 if (_store.Transaction != null)
                 {
                     _store.Rollback();
+                    _target.BatchRolledBack();
                 }
             }
             catch (SqliteException)

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using PartnerOps.Data;
 using PartnerOps.Import;
 using PartnerOps.Sqlite;
@@ -7,15 +9,40 @@ using SQLitePCL;
 namespace PartnerOps.Sqlite
 {
     /// <summary>
-    /// Revenue rows into the revenue table. The partner is found by name in the INSERT itself (its region is
-    /// the default); a row for a partner that is not there inserts nothing, which <see cref="Write"/> tells
-    /// apart from a Reference already stored (the unique key that -Mode Upsert and Skip match on).
-    /// The revenue_totals and history triggers run for every row, as for any write.
+    /// Revenue rows into the revenue table. Partners are resolved once per batch: each chunk's names not met yet in the
+    /// batch are looked up together, in key order (<see cref="BeginChunk"/>), and the INSERT gets the partner's id and
+    /// default region as parameters. A row for a partner that is not there, or for a name two partners share, fails in
+    /// every mode. The revenue_totals insert trigger does not fire for the import's rows: each batch folds them into
+    /// revenue_totals itself (<see cref="RevenueTotalsBatch"/>); an Upsert's UPDATE fires the update trigger as any write.
+    /// The history is written per batch (<see cref="ImportTarget.RecordInserts"/>).
     /// </summary>
     internal sealed class RevenueImportTarget : ImportTarget
     {
-        private SqliteStatement? _partnerExists;
+        // Names resolved in the batch: forgotten at each batch's start (another connection may change partners between
+        // batches) and when this many are held, so memory stays bounded.
+        private const int MaxResolved = 200_000;
+
+        // Names looked up one by one before the import reads every name key once instead (PartnerKeyMap): a file this large
+        // pays for the map's one pass over the index; a small file into a large table never does.
+        private const int MapAfterLookups = 10_000;
+
+        // The map's keys may take this much memory (about 2.5 million partners with 25-byte names); beyond it, lookups stay per batch.
+        private const int MaxMapKeyBytes = 64 * 1024 * 1024;
+
+        private readonly Dictionary<string, ResolvedPartner> _resolved = new Dictionary<string, ResolvedPartner>(StringComparer.Ordinal);
+        private readonly RevenueTotalsBatch _totals = new RevenueTotalsBatch();
+        private ResolvedPartner?[] _rowPartners = Array.Empty<ResolvedPartner?>();
+        private SqliteStatement? _partner;
         private SqliteStatement? _cell;
+        private SqliteStatement? _referenceStored;
+        private SqliteStatement? _region;
+        private PartnerKeyMap? _map;
+        private string? _mapDataVersion;
+        private bool _mapRefused;
+        private long _lookups;
+        private sqlite3? _db;
+        private CellKey _rowCell;
+        private bool _rowCounted;
 
         public RevenueImportTarget(ImportMode mode)
             : base(mode)
@@ -26,15 +53,14 @@ namespace PartnerOps.Sqlite
 
         protected override HistoryEntity HistoryEntity => HistoryEntity.Revenue;
 
-        // Each record lands in five indexes (partner and date, reference, totals, history) at places spread over the
-        // file; with SQLite's 2 MB cache nearly every one is a read from the OS.
-        public override int CacheKiB => 256 * 1024;
+        // Each record lands in three indexes of revenue (partner and date, date, reference) at places spread over the file;
+        // with SQLite's 2 MB cache nearly every one is a read from the OS. The totals are folded in per batch, in key order.
+        public override int CacheKiB => 64 * 1024;
 
+        // ?12 the partner's id (NULL for direct revenue), ?13 its region and ?14 that region's key: the defaults of ?7 and ?8.
         protected override string InsertSql =>
             "INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at) " +
-            "SELECT p.id, ?2, ?3, ?4, ?5, ?6, coalesce(?7, p.region), coalesce(?8, po_key(p.region)), ?9, ?11 " +
-            "FROM (SELECT ?1 AS name_key) k LEFT JOIN partners p ON p.name_key = k.name_key " +
-            "WHERE k.name_key IS NULL OR p.id IS NOT NULL ON CONFLICT DO NOTHING";
+            "VALUES (?12, ?2, ?3, ?4, ?5, ?6, coalesce(?7, ?13), coalesce(?8, ?14), ?9, ?11) ON CONFLICT DO NOTHING";
 
         // Only reached for a row whose Reference is already stored; ?10 (the name) and ?11 (the batch's timestamp) are not needed.
         protected override string UpdateSql =>
@@ -49,27 +75,113 @@ namespace PartnerOps.Sqlite
         public override void Prepare(sqlite3 db)
         {
             base.Prepare(db);
-            // One row per partner with the name: two (names stored before schema 4 that print the same) is a failed row.
-            _partnerExists = new SqliteStatement(db, "SELECT 1 FROM partners WHERE name_key = ?1 LIMIT 2");
+            _db = db;
+            _region = new SqliteStatement(db, "SELECT region, po_key(region) FROM partners WHERE id = ?1");
+            // Two rows for one name key: names stored before schema 4 that print the same (a failed row).
+            _partner = new SqliteStatement(db, "SELECT count(*), min(id), min(region), po_key(min(region)) FROM (SELECT id, region FROM partners WHERE name_key = ?1 LIMIT 2)");
             _cell = new SqliteStatement(
                 db,
                 "SELECT (SELECT total FROM revenue_totals WHERE partner_key = coalesce((SELECT id FROM partners WHERE name_key = ?1), 0) " +
                 "AND year = CAST(substr(?2, 1, 4) AS INTEGER) AND region_key = coalesce(?3, (SELECT po_key(region) FROM partners WHERE name_key = ?1), '') " +
                 "AND segment_key = ?4 AND currency = ?5), coalesce(?6, (SELECT region FROM partners WHERE name_key = ?1))");
+            _referenceStored = new SqliteStatement(db, "SELECT 1 FROM revenue WHERE reference = ?1");
+            _totals.Prepare(db);
         }
+
+        protected override void BatchBegun()
+        {
+            // Another connection's commit since the map was read (partners added, renamed or removed between two batches): read again when needed.
+            if (_map != null && SqliteStatement.QueryText(_db!, "PRAGMA data_version") != _mapDataVersion)
+            {
+                _map = null;
+                _lookups = 0;
+            }
+
+            _resolved.Clear();
+            _totals.Begin();
+        }
+
+        /// <summary>Resolves the chunk's partner names not yet resolved in this batch, in key order; folds totals in when many are held.</summary>
+        public override void BeginChunk(ImportChunk chunk)
+        {
+            if (_totals.Full)
+            {
+                _totals.Flush();
+            }
+
+            if (_resolved.Count > MaxResolved)
+            {
+                _resolved.Clear();
+            }
+
+            if (_rowPartners.Length < chunk.Count)
+            {
+                _rowPartners = new ResolvedPartner?[chunk.Capacity];
+            }
+
+            if (_map == null && !_mapRefused && _lookups >= MapAfterLookups)
+            {
+                _mapDataVersion = SqliteStatement.QueryText(_db!, "PRAGMA data_version");
+                _map = PartnerKeyMap.Build(_db!, MaxMapKeyBytes);
+                _mapRefused = _map == null;
+            }
+
+            if (_map != null)
+            {
+                for (var row = 0; row < chunk.Count; row++)
+                {
+                    var id = chunk.IsNull(row, 0) ? (long?)null : _map.Find(chunk.Text(row, 0));
+                    _rowPartners[row] = id == null ? null
+                        : id == 0 ? ResolvedPartner.Unknown
+                        : id == PartnerKeyMap.Shared ? ResolvedPartner.Shared
+                        : new ResolvedPartner(1, id.Value);
+                }
+
+                return;
+            }
+
+            var names = new string?[chunk.Count];
+            var missing = new List<string>();
+            for (var row = 0; row < chunk.Count; row++)
+            {
+                var key = chunk.TextString(row, 0);
+                names[row] = key;
+                if (key != null && !_resolved.ContainsKey(key))
+                {
+                    _resolved[key] = ResolvedPartner.Pending;
+                    missing.Add(key);
+                }
+            }
+
+            missing.Sort(Utf8Order.Compare);
+            _lookups += missing.Count;
+            foreach (var key in missing)
+            {
+                _resolved[key] = Lookup(key);
+            }
+
+            for (var row = 0; row < chunk.Count; row++)
+            {
+                _rowPartners[row] = names[row] == null ? null : _resolved[names[row]!];
+            }
+        }
+
+        public override void EndBatch() => _totals.End();
+
+        public override void BatchRolledBack() => _totals.Discard();
 
         public override RowOutcome Write(ImportChunk chunk, int row)
         {
             // A row for a missing partner must fail in every mode, before an Upsert could touch a record.
-            if (!chunk.IsNull(row, 0))
+            var partner = _rowPartners[row];
+            if (partner != null)
             {
-                var partners = _partnerExists!.CountRows(chunk.TextString(row, 0)!);
-                if (partners == 0)
+                if (partner.Count == 0)
                 {
                     return RowOutcome.Failed("PartnerName", $"{RevenueImport.UnknownPartnerReason}'{chunk.TextString(row, 9)}'; add it first (Add-Partner or Import-Partner), or leave PartnerName empty for direct revenue.");
                 }
 
-                if (partners > 1)
+                if (partner.Count > 1)
                 {
                     return RowOutcome.Failed(
                         "PartnerName",
@@ -78,11 +190,92 @@ namespace PartnerOps.Sqlite
                 }
             }
 
+            if (partner != null && !partner.RegionKnown && (chunk.IsNull(row, 6) || chunk.IsNull(row, 7)))
+            {
+                LoadRegion(partner);
+            }
+
+            var region = chunk.IsNull(row, 6) ? partner?.Region : chunk.TextString(row, 6);
+            var regionKey = chunk.IsNull(row, 7) ? partner?.RegionKey : chunk.TextString(row, 7);
+            var date = chunk.Text(row, 1);
+            var year = ((date[0] - '0') * 1000) + ((date[1] - '0') * 100) + ((date[2] - '0') * 10) + (date[3] - '0');
+            var amount = chunk.Integer(row, 2);
+            _rowCell = new CellKey(partner?.Id ?? 0, year, regionKey ?? string.Empty, chunk.TextString(row, 5)!, chunk.TextString(row, 3)!);
+            _rowCounted = _totals.TryAdd(_rowCell, region, chunk.TextString(row, 4)!, amount, out var totalNow);
+            if (!_rowCounted && (chunk.IsNull(row, 8) || !_referenceStored!.Exists(chunk.TextString(row, 8)!)))
+            {
+                // Inserted, the record would take its cell beyond 64 bits. (A stored Reference makes the INSERT write nothing:
+                // Skip skips, Insert fails, and an Upsert's UPDATE, which moves amounts between cells, is checked by its trigger.)
+                return Overflow(chunk, row, totalNow, region);
+            }
+
+            var insert = Insert;
+            if (partner == null)
+            {
+                insert.BindText(12, null);
+                insert.BindText(13, null);
+                insert.BindText(14, null);
+            }
+            else
+            {
+                insert.BindInt64(12, partner.Id);
+                insert.BindText(13, partner.Region);
+                insert.BindText(14, partner.RegionKey);
+            }
+
             var outcome = base.Write(chunk, row);
+
+            // An Upsert's UPDATE is refused by the update trigger when it would overflow a cell.
             return outcome.Kind == RowOutcomeKind.Failed && RevenueTotals.IsOverflow(outcome.Reason) ? Overflow(chunk, row) : outcome;
         }
 
-        // The row would take its totals cell beyond 64 bits: the trigger refused it (the statement was undone); say which amount and total.
+        protected override void InsertedNothing(ImportChunk chunk, int row)
+        {
+            if (_rowCounted)
+            {
+                _totals.Forget(_rowCell);
+            }
+        }
+
+        protected override void BeforeUpdate() => _totals.BeforeUpdate();
+
+        // The partner's own region, the default of a row that names none (a partner found in the map has only its id).
+        private void LoadRegion(ResolvedPartner partner)
+        {
+            var statement = _region!;
+            statement.BindInt64(1, partner.Id);
+            var row = statement.FirstRow();
+            partner.SetRegion(row?[0], row?[1]);
+        }
+
+        private ResolvedPartner Lookup(string nameKey)
+        {
+            var statement = _partner!;
+            statement.BindText(1, nameKey);
+            var row = statement.FirstRow()!;
+            return row[0] == "0" ? ResolvedPartner.Unknown
+                : row[0] != "1" ? ResolvedPartner.Shared
+                : new ResolvedPartner(1, long.Parse(row[1]!, System.Globalization.CultureInfo.InvariantCulture), row[2], row[3]);
+        }
+
+        // The row would take its cell beyond 64 bits: the cell's total (stored and the batch's rows before it) is totalNow; say which amount and total.
+        private static RowOutcome Overflow(ImportChunk chunk, int row, long totalNow, string? region)
+        {
+            var currency = chunk.TextString(row, 3)!;
+            var year = int.Parse(chunk.TextString(row, 1)!.Substring(0, 4), System.Globalization.CultureInfo.InvariantCulture);
+            return RowOutcome.Failed(
+                "Amount",
+                RevenueTotals.Message(
+                    RevenueRules.FromMinorUnits(chunk.Integer(row, 2), currency),
+                    currency,
+                    chunk.IsNull(row, 0) ? null : "'" + chunk.TextString(row, 9) + "'",
+                    year,
+                    region,
+                    chunk.TextString(row, 4)!,
+                    RevenueRules.FromMinorUnits(totalNow, currency)));
+        }
+
+        // An Upsert's UPDATE was refused by the update trigger (the statement was undone): the cell's total is read from the table.
         private RowOutcome Overflow(ImportChunk chunk, int row)
         {
             var cell = _cell!;
@@ -93,19 +286,7 @@ namespace PartnerOps.Sqlite
             cell.BindText(5, chunk.TextString(row, 3));
             cell.BindText(6, chunk.TextString(row, 6));
             var found = cell.FirstRow();
-            var currency = chunk.TextString(row, 3)!;
-            var total = long.Parse(found?[0] ?? "0", System.Globalization.CultureInfo.InvariantCulture);
-            var year = int.Parse(chunk.TextString(row, 1)!.Substring(0, 4), System.Globalization.CultureInfo.InvariantCulture);
-            return RowOutcome.Failed(
-                "Amount",
-                RevenueTotals.Message(
-                    RevenueRules.FromMinorUnits(chunk.Integer(row, 2), currency),
-                    currency,
-                    chunk.IsNull(row, 0) ? null : "'" + chunk.TextString(row, 9) + "'",
-                    year,
-                    found?[1],
-                    chunk.TextString(row, 4)!,
-                    RevenueRules.FromMinorUnits(total, currency)));
+            return Overflow(chunk, row, long.Parse(found?[0] ?? "0", System.Globalization.CultureInfo.InvariantCulture), found?[1]);
         }
 
         protected override RowOutcome Conflict(ImportChunk chunk, int row) =>
@@ -115,11 +296,58 @@ namespace PartnerOps.Sqlite
 
         public override void Dispose()
         {
-            _partnerExists?.Dispose();
-            _partnerExists = null;
+            _partner?.Dispose();
+            _partner = null;
+            _referenceStored?.Dispose();
+            _region?.Dispose();
+            _region = null;
+            _referenceStored = null;
+            _totals.Dispose();
             _cell?.Dispose();
             _cell = null;
             base.Dispose();
+        }
+    }
+
+    /// <summary>A partner name's resolution in an import batch: how many partners have the key (0, 1, or 2 for more), and the one's id and region.</summary>
+    internal sealed class ResolvedPartner
+    {
+        public static readonly ResolvedPartner Pending = new ResolvedPartner(0, 0, null, null);
+        public static readonly ResolvedPartner Unknown = new ResolvedPartner(0, 0, null, null);
+        public static readonly ResolvedPartner Shared = new ResolvedPartner(2, 0, null, null);
+
+        public ResolvedPartner(int count, long id, string? region, string? regionKey)
+        {
+            Count = count;
+            Id = id;
+            Region = region;
+            RegionKey = regionKey;
+            RegionKnown = true;
+        }
+
+        /// <summary>A partner found by id only; its region is read when a row needs it (<see cref="SetRegion"/>).</summary>
+        public ResolvedPartner(int count, long id)
+        {
+            Count = count;
+            Id = id;
+        }
+
+        public int Count { get; }
+
+        public long Id { get; }
+
+        public string? Region { get; private set; }
+
+        public string? RegionKey { get; private set; }
+
+        /// <summary>Whether <see cref="Region"/> and <see cref="RegionKey"/> hold the partner's (null when it has no region).</summary>
+        public bool RegionKnown { get; private set; }
+
+        public void SetRegion(string? region, string? regionKey)
+        {
+            Region = region;
+            RegionKey = regionKey;
+            RegionKnown = true;
         }
     }
 }

@@ -18,6 +18,8 @@ namespace PartnerOps.Sqlite
         private readonly SqliteConnection _connection;
         private readonly AutoResetEvent _requested = new AutoResetEvent(false);
         private readonly Thread _thread;
+        private readonly object _checkpointing = new object();
+        private readonly string _walPath;
         private volatile bool _stopping;
 
         public WalCheckpointer(string path)
@@ -29,12 +31,38 @@ namespace PartnerOps.Sqlite
                 Pooling = false,
             }.ToString());
             _connection.Open();
+            _walPath = path + "-wal";
             _thread = new Thread(Loop) { IsBackground = true, Name = "PartnerOps import checkpoints" };
             _thread.Start();
         }
 
         /// <summary>A batch was committed: copy it when the previous copy is done.</summary>
         public void Request() => _requested.Set();
+
+        /// <summary>
+        /// The WAL file's size in bytes when it has grown beyond <paramref name="limit"/> bytes, else 0; for
+        /// <see cref="CatchUp"/> between batches.
+        /// </summary>
+        public long Oversized(long limit)
+        {
+            try
+            {
+                var length = new System.IO.FileInfo(_walPath).Length;
+                return length > limit ? length : 0;
+            }
+            catch (System.IO.IOException)
+            {
+                return 0;
+            }
+        }
+
+        /// <summary>
+        /// Waits for the checkpoint in progress, then copies every committed frame while the writer waits between two
+        /// batches, so that the writer's next transaction starts the WAL file over instead of growing it (a PASSIVE
+        /// checkpoint running beside a busy writer never reaches the end, and SQLite only restarts a WAL that was
+        /// copied to its end). Called by the writer thread after a commit when the file is large.
+        /// </summary>
+        public void CatchUp() => Checkpoint("PRAGMA wal_checkpoint(PASSIVE)");
 
         /// <summary>Stops the thread and, when <paramref name="truncate"/>, copies what is left and shortens the WAL file.</summary>
         public void Finish(bool truncate)
@@ -75,6 +103,14 @@ namespace PartnerOps.Sqlite
         }
 
         private void Checkpoint(string sql)
+        {
+            lock (_checkpointing)
+            {
+                Run(sql);
+            }
+        }
+
+        private void Run(string sql)
         {
             try
             {
