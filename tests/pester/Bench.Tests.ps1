@@ -77,8 +77,9 @@ Describe 'bench/Invoke-Benchmark.ps1, a short run' {
         $row = Get-Row $Benchmark $Measure $Baseline
         $row.Target | Should -BeExactly $Target
         $row.Verdict | Should -BeIn 'met', 'missed'
-        # A time, a size, a memory; for the WAL rows: the log was seen from outside while the import ran.
-        $row.Value | Should -BeGreaterThan 0
+        # A time, a size, a memory. A WAL row is the log's largest size seen from outside (polled every 10 ms) while the
+        # import ran: a 1,000-row import may write and truncate its log between two polls, so 0 is a true reading here.
+        if ($Measure -like 'largest WAL file*') { $row.Value | Should -BeGreaterOrEqual 0 } else { $row.Value | Should -BeGreaterThan 0 }
         if ($Baseline) {
             # Measured in the same run, and the ratio is of the two (Value and BaselineValue are shown rounded to 3 decimals).
             $row.BaselineValue | Should -BeGreaterThan 0

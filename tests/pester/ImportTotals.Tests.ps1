@@ -85,8 +85,12 @@ Describe 'Revenue totals after a random mix of imports and changes' {
             }
             elseif ($kind -lt 8) {
                 $partner = "P$($random.Next(1, 9))"
-                Add-PartnerRevenue -Database $db -Partner $partner -Date "2015-0$($random.Next(1, 10))-01" -Amount ($random.Next(1, 100000) / 100) `
-                    -Segment $script:Segments[$random.Next(0, $script:Segments.Count)] -Currency $script:Currencies[$random.Next(0, 4)]
+                # A valid record (JPY has no minor unit: a whole amount), so that it is booked under any error preference.
+                $currency = $script:Currencies[$random.Next(0, 4)]
+                $amount = $random.Next(1, 100000) / 100
+                if ($currency -eq 'JPY') { $amount = [Math]::Floor($amount) + 1 }
+                Add-PartnerRevenue -Database $db -Partner $partner -Date "2015-0$($random.Next(1, 10))-01" -Amount $amount `
+                    -Segment $script:Segments[$random.Next(0, $script:Segments.Count)] -Currency $currency
                 $steps.Add('Add-PartnerRevenue')
             }
             elseif ($kind -lt 9) {
