@@ -22,17 +22,6 @@ BeforeAll {
         $Entry.Changes | ForEach-Object { '{0}={1}>{2}' -f $_.Property, $_.Old, $_.New }
     }
 
-    function Get-Scalar([string] $Database, [string] $Sql) {
-        $connection = Open-RawConnection -Database $Database
-        try {
-            $command = $connection.CreateCommand()
-            $command.CommandText = $Sql
-            $command.ExecuteScalar()
-        }
-        finally {
-            $connection.Dispose()
-        }
-    }
 }
 
 AfterAll {
@@ -95,8 +84,8 @@ Describe 'The history of an imported partner and of an imported revenue record' 
     }
 
     It 'keeps one history row per batch, not one per record' {
-        Get-Scalar $db "SELECT count(*) FROM history_batches" | Should -Be 2
-        Get-Scalar $db "SELECT count(*) FROM history WHERE operation = 'Insert'" | Should -Be 1
+        Get-RawScalar $db "SELECT count(*) FROM history_batches" | Should -Be 2
+        Get-RawScalar $db "SELECT count(*) FROM history WHERE operation = 'Insert'" | Should -Be 1
     }
 }
 

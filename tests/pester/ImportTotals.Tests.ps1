@@ -29,17 +29,6 @@ WHERE k.v IS NOT f.v
         }
     }
 
-    function Get-RawValue([string] $Database, [string] $Sql) {
-        $connection = Open-RawConnection -Database $Database
-        try {
-            $command = $connection.CreateCommand()
-            $command.CommandText = $Sql
-            $command.ExecuteScalar()
-        }
-        finally {
-            $connection.Dispose()
-        }
-    }
 
     # Spellings that share a key (one cell shows the smallest); 'Ａ…' (U+FF21) sorts before '𝐀…' (U+1D400) in UTF-8
     # although its UTF-16 code unit is larger than the surrogate's.
@@ -108,7 +97,7 @@ Describe 'Revenue totals after a random mix of imports and changes' {
         }
 
         (Test-PartnerDatabase -Database $db -Detailed | Where-Object Check -EQ 'RevenueTotals').Passed | Should -BeTrue
-        Get-RawValue $db "SELECT count(*) FROM meta WHERE key = 'import_folds_totals'" | Should -Be 0
+        Get-RawScalar $db "SELECT count(*) FROM meta WHERE key = 'import_folds_totals'" | Should -Be 0
         (Get-PartnerRevenue -Database $db).Count | Should -BeGreaterThan 0
     }
 
@@ -180,14 +169,14 @@ Describe 'A revenue import seen by a reader and killed' {
         $text = [System.Text.StringBuilder]::new("PartnerName,Date,Amount,Segment,Reference`n")
         foreach ($i in 1..400000) { $null = $text.Append("Co $(1 + $i % 2000),201$($i % 10)-0$(1 + $i % 9)-1$($i % 10),$($i % 1000).5,S$($i % 5),INV-$i`n") }
         [IO.File]::WriteAllText($revenue, $text.ToString())
-        $indexes = Get-RawValue $db "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name)"
+        $indexes = Get-RawScalar $db "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name)"
 
         $process = Start-ChildPwsh -OutputPrefix (Join-Path $folder 'killed') -Command "Import-Module '$script:ModuleManifest'; Import-PartnerRevenue -Path '$revenue' -Database '$db' | Out-Null"
         $deadline = [datetime]::UtcNow.AddSeconds(90)
         $seen = [System.Collections.Generic.List[string]]::new()
         while (-not $process.HasExited -and [datetime]::UtcNow -lt $deadline) {
             # One read transaction: records, totals and the import's flag as committed.
-            $seen.Add((Get-RawValue $db "SELECT (SELECT count(*) FROM revenue) || '/' || (SELECT coalesce(sum(count), 0) FROM revenue_totals) || '/' || (SELECT count(*) FROM meta WHERE key = 'import_folds_totals')"))
+            $seen.Add((Get-RawScalar $db "SELECT (SELECT count(*) FROM revenue) || '/' || (SELECT coalesce(sum(count), 0) FROM revenue_totals) || '/' || (SELECT count(*) FROM meta WHERE key = 'import_folds_totals')"))
             if ([long]($seen[-1] -split '/')[0] -gt 0) { break }
             Start-Sleep -Milliseconds 20
         }
@@ -203,9 +192,9 @@ Describe 'A revenue import seen by a reader and killed' {
         }
         Test-PartnerDatabase -Database $db | Should -BeTrue
         Get-TotalsDifferences $db | Should -BeNullOrEmpty
-        Get-RawValue $db "SELECT count(*) FROM meta WHERE key = 'import_folds_totals'" | Should -Be 0
-        Get-RawValue $db "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name)" | Should -BeExactly $indexes
-        $kept = Get-RawValue $db 'SELECT count(*) FROM revenue'
+        Get-RawScalar $db "SELECT count(*) FROM meta WHERE key = 'import_folds_totals'" | Should -Be 0
+        Get-RawScalar $db "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name)" | Should -BeExactly $indexes
+        $kept = Get-RawScalar $db 'SELECT count(*) FROM revenue'
         $kept | Should -BeGreaterThan 0
         $kept | Should -BeLessThan 400000
 
@@ -249,11 +238,11 @@ Describe 'Partners of a large revenue file, read once from the name index' {
         ($failures.Exception.Message -match 'Line 12002\b.*Nobody Known').Count | Should -Be 1
         ($failures.Exception.Message -match 'Line 12003\b.*names more than one partner').Count | Should -Be 1
         ($failures.Exception.Message -match 'Line 3\b.*names more than one partner').Count | Should -Be 1
-        Get-RawValue $db "SELECT count(*) FROM revenue WHERE reference = 'LATE-3' AND region IS NULL AND partner_id = (SELECT id FROM partners WHERE name = 'Co 12000')" | Should -Be 1
-        Get-RawValue $db "SELECT region FROM revenue WHERE reference = 'LATE-4'" | Should -BeExactly "Region $(11998 % 7)"
-        Get-RawValue $db "SELECT region FROM revenue WHERE reference = 'INV-3'" | Should -BeExactly "Region $(11998 % 7)"
-        Get-RawValue $db "SELECT count(*) FROM revenue WHERE reference IN ('INV-2', 'LATE-1', 'LATE-2')" | Should -Be 0
-        Get-RawValue $db "SELECT count(*) FROM revenue r JOIN partners p ON p.id = r.partner_id WHERE r.reference LIKE 'INV-%' AND p.name <> 'Co ' || (12001 - CAST(substr(r.reference, 5) AS INTEGER))" | Should -Be 0
+        Get-RawScalar $db "SELECT count(*) FROM revenue WHERE reference = 'LATE-3' AND region IS NULL AND partner_id = (SELECT id FROM partners WHERE name = 'Co 12000')" | Should -Be 1
+        Get-RawScalar $db "SELECT region FROM revenue WHERE reference = 'LATE-4'" | Should -BeExactly "Region $(11998 % 7)"
+        Get-RawScalar $db "SELECT region FROM revenue WHERE reference = 'INV-3'" | Should -BeExactly "Region $(11998 % 7)"
+        Get-RawScalar $db "SELECT count(*) FROM revenue WHERE reference IN ('INV-2', 'LATE-1', 'LATE-2')" | Should -Be 0
+        Get-RawScalar $db "SELECT count(*) FROM revenue r JOIN partners p ON p.id = r.partner_id WHERE r.reference LIKE 'INV-%' AND p.name <> 'Co ' || (12001 - CAST(substr(r.reference, 5) AS INTEGER))" | Should -Be 0
         Get-TotalsDifferences $db | Should -BeNullOrEmpty
     }
 }

@@ -26,9 +26,3 @@ function Invoke-ClosedStdinPwsh {
 # How many history entries a database holds.
 function Get-HistoryCount([string] $Database) { @(Get-PartnerHistory -Database $Database).Count }
 
-# One value read with SQL on a connection of its own (for what the objects do not show, such as a target's updated_at).
-function Get-RawValue([string] $Database, [string] $Sql) {
-    $connection = Open-RawConnection -Database $Database
-    try { $command = $connection.CreateCommand(); $command.CommandText = $Sql; $command.ExecuteScalar() }
-    finally { $connection.Dispose() }
-}

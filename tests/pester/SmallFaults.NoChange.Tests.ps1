@@ -60,14 +60,14 @@ Describe 'A change that changes nothing changes nothing' {
 
     It 'Set-PartnerTarget with the value stored writes nothing; another value does' {
         $null = Set-PartnerTarget -Database $db -Metric PartnerRevenue -Region 'Western Europe' -Year 2015 -Value 1000000 -Currency EUR
-        $stamp = Get-RawValue $db 'SELECT updated_at FROM targets'
+        $stamp = Get-RawScalar $db 'SELECT updated_at FROM targets'
         $history = Get-HistoryCount $db
         Start-Sleep -Milliseconds 20
         $verbose = Set-PartnerTarget -Database $db -Metric PartnerRevenue -Region 'Western Europe' -Year 2015 -Value 1000000 -Currency EUR -PassThru -Verbose 4>&1
         @($verbose | Where-Object { $_ -is [PartnerOps.PartnerTarget] }).Count | Should -Be 1
         ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n" | Should -Match 'is stored already: no change, nothing written'
         Get-HistoryCount $db | Should -Be $history
-        Get-RawValue $db 'SELECT updated_at FROM targets' | Should -Be $stamp
+        Get-RawScalar $db 'SELECT updated_at FROM targets' | Should -Be $stamp
         $null = Set-PartnerTarget -Database $db -Metric PartnerRevenue -Region 'Western Europe' -Year 2015 -Value 1200000 -Currency EUR
         Get-HistoryCount $db | Should -Be ($history + 1)
         (Get-PartnerTarget -Database $db).Value | Should -Be 1200000

@@ -92,6 +92,20 @@ function Invoke-RawSql {
     (Open-RawConnection -Database $Database -Sql $Sql).Dispose()
 }
 
+# The first column of the first row a query returns, through a connection of its own, closed afterwards.
+function Get-RawScalar {
+    param([Parameter(Mandatory)] [string] $Database, [Parameter(Mandatory)] [string] $Sql)
+    $connection = Open-RawConnection -Database $Database
+    try {
+        $command = $connection.CreateCommand()
+        $command.CommandText = $Sql
+        $command.ExecuteScalar()
+    }
+    finally {
+        $connection.Dispose()
+    }
+}
+
 # A string as a single-quoted PowerShell literal, for building child pwsh scripts.
 function ConvertTo-PSLiteral {
     param([AllowEmptyString()] [string] $Text)
