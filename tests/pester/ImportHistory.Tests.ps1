@@ -99,6 +99,31 @@ Describe 'An Upsert import' {
         $entries = @(Get-PartnerHistory -Database $db -Since (Get-Date).AddMinutes(-5))
         $entries.ForEach({ "$($_.Operation) $($_.PartnerName) $($_.Line)" }) | Should -Be @('Insert New 4', 'Update Stored ', 'Insert Same ', 'Insert Stored ')
     }
+
+    It 'lists a record it inserted and then updated from a later line with its Insert before its Update (<_>)' -ForEach 'partner', 'revenue' {
+        $db = New-HistoryDatabase
+        if ($_ -eq 'partner') {
+            $csv = New-File 'twice.csv' @('Name,Tier', 'Dup A,Silver', 'Other,Gold', 'Dup A,Gold')
+            $null = Import-Partner -Database $db -Path $csv -Mode Upsert
+        }
+        else {
+            Add-Partner -Database $db -Name 'P'
+            $csv = New-File 'twice.csv' @('PartnerName,Date,Amount,Currency,Segment,Region,Reference', 'P,2015-01-01,1,USD,Ent,EU,DD-1', 'P,2015-01-02,2,USD,Ent,EU,DD-2', 'P,2015-01-01,5,USD,Ent,EU,DD-1')
+            $null = Import-PartnerRevenue -Database $db -Path $csv -Mode Upsert
+        }
+        $entity = if ($_ -eq 'partner') { 'Partner' } else { 'Revenue' }
+        $entries = @(Get-PartnerHistory -Database $db | Where-Object Entity -EQ $entity)
+        # Newest first: the Update (line 4) above both Inserts (lines 2 and 3); every id its own, in that order.
+        $entries.ForEach({ "$($_.Operation) $($_.Line)" }) | Should -Be @('Update ', 'Insert 3', 'Insert 2')
+        $entries[0].Id | Should -BeGreaterThan $entries[1].Id
+        $entries[1].Id | Should -BeGreaterThan $entries[2].Id
+        $inserted = $entries | Where-Object { $_.Operation -eq 'Insert' -and $_.Line -eq 2 }
+        $update = $entries[0]
+        $update.EntityId | Should -Be $inserted.EntityId
+        $value = if ($_ -eq 'partner') { 'Tier' } else { 'Amount' }
+        ($inserted.Changes | Where-Object Property -EQ $value).New | Should -Be $(if ($_ -eq 'partner') { 'Silver' } else { '1.00' })
+        ($update.Changes | Where-Object Property -EQ $value).New | Should -Be $(if ($_ -eq 'partner') { 'Gold' } else { '5.00' })
+    }
 }
 
 Describe 'Paging across imports and the changes between them' {

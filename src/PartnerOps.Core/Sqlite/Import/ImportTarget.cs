@@ -165,6 +165,10 @@ namespace PartnerOps.Sqlite
                 case ImportMode.Skip:
                     return RowOutcome.Of(RowOutcomeKind.Skipped);
                 case ImportMode.Upsert:
+                    // The rows inserted so far get their history entries now, numbered below the entry the UPDATE's trigger
+                    // writes: it may change a row this batch inserted (a name or reference twice in the file), whose
+                    // Insert must come first.
+                    _history!.Write();
                     BeforeUpdate();
                     var update = _update!;
                     update.BindRow(chunk, row);
