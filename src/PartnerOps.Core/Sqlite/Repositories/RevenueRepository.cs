@@ -20,6 +20,7 @@ namespace PartnerOps.Sqlite
         private readonly SqliteDatabase _store;
         private readonly PartnerRepository _partners;
         private readonly Func<DateTime> _utcNow;
+        private RevenueInsertCommand? _insert;
         private string? _currency;
 
         public RevenueRepository(SqliteDatabase store, Func<DateTime>? utcNow = null)
@@ -75,24 +76,17 @@ namespace PartnerOps.Sqlite
 
             try
             {
-                revenue.Id = _store.Connection.ExecuteScalar<long>(
-                    @"INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at)
-                      VALUES (@PartnerId, @Date, @Amount, @Currency, @Segment, @SegmentKey, @Region, @RegionKey, @Reference, @CreatedAt)
-                      RETURNING id",
-                    new
-                    {
-                        revenue.PartnerId,
-                        Date = PartnerRules.FormatDate(date),
-                        Amount = minor,
-                        Currency = currency,
-                        Segment = segment,
-                        SegmentKey = RevenueRules.Key(segment),
-                        Region = region,
-                        RegionKey = RevenueRules.Key(region),
-                        revenue.Reference,
-                        CreatedAt = PartnerRules.FormatTimestamp(_utcNow()),
-                    },
-                    _store.Transaction);
+                revenue.Id = (_insert ??= new RevenueInsertCommand(_store)).Execute(
+                    revenue.PartnerId,
+                    PartnerRules.FormatDate(date),
+                    minor,
+                    currency,
+                    segment,
+                    RevenueRules.Key(segment)!,
+                    region,
+                    RevenueRules.Key(region),
+                    revenue.Reference,
+                    PartnerRules.FormatTimestamp(_utcNow()));
             }
             catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && ex.SqliteExtendedErrorCode == 2067)
             {
