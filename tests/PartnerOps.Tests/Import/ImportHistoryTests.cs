@@ -86,14 +86,15 @@ namespace PartnerOps.Tests.Import
             Import(WriteCsv("Name,Tier", "old,Gold", "New One,Silver", "new one,Gold", ",Gold", "New Two,Platinum"), new ImportOptions { Mode = ImportMode.Upsert });
 
             // Line 2 updated Old (its Update entry, written by the trigger; the INSERT it tried took id 2, ids are never given
-            // again), line 3 inserted New One (id 3), line 4 updated it in the same batch (an Update entry before the batch's
-            // block of ids), line 5 failed (no name), line 6 inserted New Two (id 5).
+            // again), line 3 inserted New One (id 3), line 4 updated it in the same batch (its Insert entry is written before
+            // the UPDATE runs, so the Update comes after it), line 5 failed (no name), line 6 inserted New Two (id 5).
             var entries = History();
             Assert.Equal(
-                new[] { "Insert Partner 5", "Insert Partner 3", "Update Partner 3", "Update Partner 1", "Insert Partner 1" },
+                new[] { "Insert Partner 5", "Update Partner 3", "Insert Partner 3", "Update Partner 1", "Insert Partner 1" },
                 entries.Select(e => $"{e.Operation} {e.Entity} {e.EntityId}"));
-            Assert.Equal(new long?[] { 6, 3, null, null, null }, entries.Select(e => e.Line));
-            Assert.Contains("Tier=>Silver", Changes(entries[1]));   // as inserted, before the update of line 4
+            Assert.Equal(new long?[] { 6, null, 3, null, null }, entries.Select(e => e.Line));
+            Assert.True(entries[1].Id > entries[2].Id);
+            Assert.Contains("Tier=>Silver", Changes(entries[2]));   // as inserted, before the update of line 4
 
             using (var store = Db.Open())
             {
