@@ -55,7 +55,9 @@ namespace PartnerOps.Sqlite
 
         // Each record lands in three indexes of revenue (partner and date, date, reference) at places spread over the file;
         // with SQLite's 2 MB cache nearly every one is a read from the OS. The totals are folded in per batch, in key order.
-        public override int CacheKiB => 64 * 1024;
+        // 32 MiB keeps the importing pwsh under 250 MB at 1M partners and 1M records (236.6 MB; 273.0 MB with 64 MiB), at a
+        // price: 40.3 s instead of 31.8 s for that import (build.ps1 -Task Bench, 2026-11-30; see bench/README.md).
+        public override int CacheKiB => 32 * 1024;
 
         // ?12 the partner's id (NULL for direct revenue), ?13 its region and ?14 that region's key: the defaults of ?7 and ?8.
         protected override string InsertSql =>
