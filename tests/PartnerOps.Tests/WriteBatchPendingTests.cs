@@ -14,41 +14,23 @@ namespace PartnerOps.Tests
     /// (Keep) or not (Undo); and a stop (SqliteDatabase.Interrupt) never interrupts a transaction that holds a finished or
     /// pending item, since SQLite would roll the whole transaction back, reported items included.
     /// </summary>
-    public class WriteBatchPendingTests : IDisposable
+    public class WriteBatchPendingTests : OpenStoreFixture
     {
-        private static readonly TimeSpan Never = TimeSpan.FromHours(1);
-
         // Counts to this, calling stop_here(i) for each i: long enough that an interrupt at 1000 is noticed.
         private const string CountingQuery =
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) SELECT count(*) FROM n WHERE stop_here(i) > 0";
 
-        private readonly TempDatabase _db = new TempDatabase();
-        private readonly SqliteDatabase _store;
-        private readonly PartnerRepository _partners;
-
-        public WriteBatchPendingTests()
-        {
-            _store = _db.Open();
-            _partners = Repository(_store);
-        }
-
-        public void Dispose()
-        {
-            _store.Dispose();
-            _db.Dispose();
-        }
-
         // What another connection sees: committed partners only.
         private string[] StoredNames()
         {
-            using var raw = OpenRaw(_db.Path_, SqliteOpenMode.ReadOnly);
+            using var raw = OpenRaw(Db.Path_, SqliteOpenMode.ReadOnly);
             return raw.Query<string>("SELECT name FROM partners ORDER BY name").ToArray();
         }
 
         // The partners that committed history entries say were added (an entry left by an undone item shows as its id).
         private string[] HistoryNames()
         {
-            using var raw = OpenRaw(_db.Path_, SqliteOpenMode.ReadOnly);
+            using var raw = OpenRaw(Db.Path_, SqliteOpenMode.ReadOnly);
             return raw.Query<string>(
                 "SELECT coalesce(p.name, 'no partner ' || h.entity_id) AS name FROM history h LEFT JOIN partners p ON p.id = h.entity_id " +
                 "WHERE h.entity = 'Partner' AND h.operation = 'Insert' ORDER BY name").ToArray();
@@ -58,16 +40,16 @@ namespace PartnerOps.Tests
         // (SqliteDatabase.Interrupt, as StopProcessing calls it) coming while the query is at its 1000th row.
         private long CountWithStopDuringIt()
         {
-            _store.Connection.CreateFunction("stop_here", (long i) =>
+            Store.Connection.CreateFunction("stop_here", (long i) =>
             {
                 if (i == 1000)
                 {
-                    _store.Interrupt();
+                    Store.Interrupt();
                 }
 
                 return 1L;
             });
-            return _store.Connection.ExecuteScalar<long>(CountingQuery, transaction: _store.Transaction);
+            return Store.Connection.ExecuteScalar<long>(CountingQuery, transaction: Store.Transaction);
         }
 
         private static void AssertInterrupted(Action action)
@@ -79,23 +61,23 @@ namespace PartnerOps.Tests
         [Fact]
         public void Undo_removes_the_pending_item_and_only_it()
         {
-            using (var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never))
+            using (var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never))
             {
-                batch.Run(() => _partners.Add(Draft("Alpha")));
-                batch.Run(() => _partners.Add(Draft("Beta")), pending: true);
+                batch.Run(() => Partners.Add(Draft("Alpha")));
+                batch.Run(() => Partners.Add(Draft("Beta")), pending: true);
                 batch.Keep();
                 batch.Run(() =>
                 {
-                    _partners.Add(Draft("Gamma")); // an item of two writes, both undone
-                    return _partners.Add(Draft("Delta"));
+                    Partners.Add(Draft("Gamma")); // an item of two writes, both undone
+                    return Partners.Add(Draft("Delta"));
                 }, pending: true);
                 batch.Undo();
-                batch.Run(() => _partners.Add(Draft("Epsilon")));
+                batch.Run(() => Partners.Add(Draft("Epsilon")));
                 batch.Complete();
                 Assert.Equal(3, batch.Committed);
             }
 
-            Assert.Null(_store.Transaction);
+            Assert.Null(Store.Transaction);
             Assert.Equal(new[] { "Alpha", "Beta", "Epsilon" }, StoredNames());
             Assert.Equal(new[] { "Alpha", "Beta", "Epsilon" }, HistoryNames());
         }
@@ -103,13 +85,13 @@ namespace PartnerOps.Tests
         [Fact]
         public void Undo_removes_a_pending_one_statement_item_too_which_otherwise_has_no_savepoint()
         {
-            using (var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never))
+            using (var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never))
             {
-                batch.Run(() => _partners.Add(Draft("Alpha")), oneStatement: true, pending: true);
+                batch.Run(() => Partners.Add(Draft("Alpha")), oneStatement: true, pending: true);
                 batch.Keep();
-                batch.Run(() => _partners.Add(Draft("Beta")), oneStatement: true, pending: true);
+                batch.Run(() => Partners.Add(Draft("Beta")), oneStatement: true, pending: true);
                 batch.Undo();
-                batch.Run(() => _partners.Add(Draft("Gamma")), oneStatement: true, pending: true);
+                batch.Run(() => Partners.Add(Draft("Gamma")), oneStatement: true, pending: true);
                 batch.Keep();
                 batch.Complete();
                 Assert.Equal(2, batch.Committed);
@@ -122,9 +104,9 @@ namespace PartnerOps.Tests
         [Fact]
         public void Undo_of_the_only_item_leaves_an_empty_transaction_that_commits_nothing()
         {
-            using (var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never))
+            using (var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never))
             {
-                batch.Run(() => _partners.Add(Draft("Alpha")), pending: true);
+                batch.Run(() => Partners.Add(Draft("Alpha")), pending: true);
                 batch.Undo();
                 batch.Complete();
                 Assert.Equal(0, batch.Committed);
@@ -137,24 +119,24 @@ namespace PartnerOps.Tests
         [Fact]
         public void A_pending_item_is_not_counted_nor_committed_by_its_batch_until_it_is_kept()
         {
-            using var batch = new WriteBatch(_store, maxItems: 2, maxAge: Never);
-            batch.Run(() => _partners.Add(Draft("One")));
-            batch.Run(() => _partners.Add(Draft("Two")), pending: true);
+            using var batch = new WriteBatch(Store, maxItems: 2, maxAge: Never);
+            batch.Run(() => Partners.Add(Draft("One")));
+            batch.Run(() => Partners.Add(Draft("Two")), pending: true);
             Assert.Equal(0, batch.Committed);
-            Assert.NotNull(_store.Transaction);
+            Assert.NotNull(Store.Transaction);
             Assert.Empty(StoredNames()); // the batch is full only once the second item is kept
 
             batch.Keep();
             Assert.Equal(2, batch.Committed);
-            Assert.Null(_store.Transaction);
+            Assert.Null(Store.Transaction);
             Assert.Equal(new[] { "One", "Two" }, StoredNames());
         }
 
         [Fact]
         public void A_pending_item_of_a_batch_past_MaxAge_commits_when_kept_not_before()
         {
-            using var batch = new WriteBatch(_store, maxItems: 1000, maxAge: TimeSpan.Zero);
-            batch.Run(() => _partners.Add(Draft("One")), pending: true);
+            using var batch = new WriteBatch(Store, maxItems: 1000, maxAge: TimeSpan.Zero);
+            batch.Run(() => Partners.Add(Draft("One")), pending: true);
             Assert.Empty(StoredNames());
             batch.Keep();
             Assert.Equal(1, batch.Committed);
@@ -164,11 +146,11 @@ namespace PartnerOps.Tests
         [Fact]
         public void Run_refuses_a_new_item_while_one_is_pending()
         {
-            using var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never);
-            batch.Run(() => _partners.Add(Draft("One")), pending: true);
-            Assert.Throws<InvalidOperationException>(() => batch.Run(() => _partners.Add(Draft("Two"))));
+            using var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never);
+            batch.Run(() => Partners.Add(Draft("One")), pending: true);
+            Assert.Throws<InvalidOperationException>(() => batch.Run(() => Partners.Add(Draft("Two"))));
             batch.Keep();
-            batch.Run(() => _partners.Add(Draft("Two")));
+            batch.Run(() => Partners.Add(Draft("Two")));
             batch.Complete();
             Assert.Equal(new[] { "One", "Two" }, StoredNames());
         }
@@ -176,10 +158,10 @@ namespace PartnerOps.Tests
         [Fact]
         public void Keep_and_Undo_without_a_pending_item_do_nothing()
         {
-            using var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never);
+            using var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never);
             batch.Keep();
             batch.Undo();
-            batch.Run(() => _partners.Add(Draft("One")));
+            batch.Run(() => Partners.Add(Draft("One")));
             batch.Undo(); // One was not pending: it stays
             batch.Keep();
             batch.Complete();
@@ -190,11 +172,11 @@ namespace PartnerOps.Tests
         [Fact]
         public void A_failing_pending_item_is_undone_alone_and_leaves_nothing_pending()
         {
-            using (var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never))
+            using (var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never))
             {
-                batch.Run(() => _partners.Add(Draft("Alpha")));
-                ThrowsPartnerOps(ErrorIds.PartnerAlreadyExists, () => batch.Run(() => _partners.Add(Draft("ALPHA")), oneStatement: true, pending: true));
-                batch.Run(() => _partners.Add(Draft("Beta")), pending: true); // no "neither kept nor undone"
+                batch.Run(() => Partners.Add(Draft("Alpha")));
+                ThrowsPartnerOps(ErrorIds.PartnerAlreadyExists, () => batch.Run(() => Partners.Add(Draft("ALPHA")), oneStatement: true, pending: true));
+                batch.Run(() => Partners.Add(Draft("Beta")), pending: true); // no "neither kept nor undone"
                 batch.Keep();
             }
 
@@ -206,42 +188,42 @@ namespace PartnerOps.Tests
         {
             // Add-Partner -PassThru | Set-Partner: the item Add-Partner passes on is pending while Set-Partner, with its
             // own connection to the same file, begins its batch, which first commits Add-Partner's idle batch.
-            using var downstreamStore = SqliteDatabase.OpenExisting(_db.Path_);
+            using var downstreamStore = SqliteDatabase.OpenExisting(Db.Path_);
             var downstreamPartners = Repository(downstreamStore);
-            using var upstream = new WriteBatch(_store, maxItems: 100, maxAge: Never);
+            using var upstream = new WriteBatch(Store, maxItems: 100, maxAge: Never);
             using var downstream = new WriteBatch(downstreamStore, maxItems: 100, maxAge: Never);
 
-            upstream.Run(() => _partners.Add(Draft("Before")));
-            var passedOn = upstream.Run(() => _partners.Add(Draft("Passed on")), pending: true);
+            upstream.Run(() => Partners.Add(Draft("Before")));
+            var passedOn = upstream.Run(() => Partners.Add(Draft("Passed on")), pending: true);
             downstream.Run(() =>
             {
                 var current = downstreamPartners.GetById(passedOn.Id)!;
                 return downstreamPartners.Update(current, new PartnerChanges { Tier = PartnerTier.Gold });
             });
-            Assert.Null(_store.Transaction); // committed by the downstream batch
+            Assert.Null(Store.Transaction); // committed by the downstream batch
             Assert.Equal(1, upstream.Committed);
 
             upstream.Keep();
             Assert.Equal(2, upstream.Committed);
-            Assert.Null(_store.Transaction);
+            Assert.Null(Store.Transaction);
             downstream.Complete();
 
-            upstream.Run(() => _partners.Add(Draft("After"))); // the upstream batch goes on, in a new transaction
+            upstream.Run(() => Partners.Add(Draft("After"))); // the upstream batch goes on, in a new transaction
             upstream.Complete();
             Assert.Equal(3, upstream.Committed);
             Assert.Equal(new[] { "After", "Before", "Passed on" }, StoredNames());
-            using var raw = OpenRaw(_db.Path_, SqliteOpenMode.ReadOnly);
+            using var raw = OpenRaw(Db.Path_, SqliteOpenMode.ReadOnly);
             Assert.Equal("Gold", raw.ExecuteScalar<string>("SELECT tier FROM partners WHERE name = 'Passed on'"));
         }
 
         [Fact]
         public void Keep_after_CommitIdle_for_the_file_keeps_the_item_and_counts_it_once()
         {
-            using (var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never))
+            using (var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never))
             {
-                batch.Run(() => _partners.Add(Draft("One")), pending: true);
-                WriteBatch.CommitIdle(_store.Key);
-                Assert.Null(_store.Transaction);
+                batch.Run(() => Partners.Add(Draft("One")), pending: true);
+                WriteBatch.CommitIdle(Store.Key);
+                Assert.Null(Store.Transaction);
                 Assert.Equal(0, batch.Committed);
                 batch.Keep();
                 Assert.Equal(1, batch.Committed);
@@ -258,12 +240,12 @@ namespace PartnerOps.Tests
         {
             using var other = new TempDatabase();
             using var otherStore = other.Open();
-            using (var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never))
+            using (var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never))
             {
-                batch.Run(() => _partners.Add(Draft("One")));
-                batch.Run(() => _partners.Add(Draft("Two")), pending: true);
+                batch.Run(() => Partners.Add(Draft("One")));
+                batch.Run(() => Partners.Add(Draft("Two")), pending: true);
                 WriteBatch.CommitIdle(otherStore.Key);
-                Assert.NotNull(_store.Transaction);
+                Assert.NotNull(Store.Transaction);
                 batch.Undo();
             }
 
@@ -273,15 +255,15 @@ namespace PartnerOps.Tests
         [Fact]
         public void Dispose_with_a_pending_item_undoes_it_and_commits_the_finished_ones()
         {
-            using (var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never))
+            using (var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never))
             {
-                batch.Run(() => _partners.Add(Draft("One")));
-                batch.Run(() => _partners.Add(Draft("Two")), pending: true);
+                batch.Run(() => Partners.Add(Draft("One")));
+                batch.Run(() => Partners.Add(Draft("Two")), pending: true);
                 batch.Keep();
-                batch.Run(() => _partners.Add(Draft("Three")), oneStatement: true, pending: true); // never passed on
+                batch.Run(() => Partners.Add(Draft("Three")), oneStatement: true, pending: true); // never passed on
             }
 
-            Assert.Null(_store.Transaction);
+            Assert.Null(Store.Transaction);
             Assert.Equal(new[] { "One", "Two" }, StoredNames());
             Assert.Equal(new[] { "One", "Two" }, HistoryNames());
         }
@@ -289,24 +271,24 @@ namespace PartnerOps.Tests
         [Fact]
         public void Dispose_with_only_a_pending_item_stores_nothing_and_ends_the_transaction()
         {
-            using (var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never))
+            using (var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never))
             {
-                batch.Run(() => _partners.Add(Draft("One")), pending: true);
+                batch.Run(() => Partners.Add(Draft("One")), pending: true);
             }
 
-            Assert.Null(_store.Transaction);
-            Assert.True(_store.InAutocommit);
+            Assert.Null(Store.Transaction);
+            Assert.True(Store.InAutocommit);
             Assert.Empty(StoredNames());
         }
 
         [Fact]
         public void Dispose_with_a_pending_item_in_a_later_batch_keeps_the_batches_committed_before()
         {
-            var batch = new WriteBatch(_store, maxItems: 2, maxAge: Never);
-            batch.Run(() => _partners.Add(Draft("One")));
-            batch.Run(() => _partners.Add(Draft("Two")), pending: true);
+            var batch = new WriteBatch(Store, maxItems: 2, maxAge: Never);
+            batch.Run(() => Partners.Add(Draft("One")));
+            batch.Run(() => Partners.Add(Draft("Two")), pending: true);
             batch.Keep(); // the first batch commits
-            batch.Run(() => _partners.Add(Draft("Three")), pending: true);
+            batch.Run(() => Partners.Add(Draft("Three")), pending: true);
             batch.Dispose();
 
             Assert.Equal(2, batch.Committed);
@@ -319,16 +301,16 @@ namespace PartnerOps.Tests
             AssertInterrupted(() => CountWithStopDuringIt());
 
             // The connection is usable afterwards.
-            Assert.Equal(0, _partners.Count(new PartnerFilter()));
+            Assert.Equal(0, Partners.Count(new PartnerFilter()));
         }
 
         [Fact]
         public void Interrupt_stops_a_read_in_a_write_transaction_that_holds_no_item_yet()
         {
-            using var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never);
+            using var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never);
             // The batch's first item fails: its transaction is open but holds nothing.
-            ThrowsPartnerOps(ErrorIds.InvalidPartnerValue, () => batch.Run(() => _partners.Add(Draft(" "))));
-            Assert.NotNull(_store.Transaction);
+            ThrowsPartnerOps(ErrorIds.InvalidPartnerValue, () => batch.Run(() => Partners.Add(Draft(" "))));
+            Assert.NotNull(Store.Transaction);
 
             AssertInterrupted(() => CountWithStopDuringIt());
         }
@@ -336,13 +318,13 @@ namespace PartnerOps.Tests
         [Fact]
         public void Interrupt_does_nothing_while_the_open_transaction_holds_a_finished_item()
         {
-            using (var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never))
+            using (var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never))
             {
-                batch.Run(() => _partners.Add(Draft("Finished")));
+                batch.Run(() => Partners.Add(Draft("Finished")));
 
                 Assert.Equal(200000, CountWithStopDuringIt()); // ran to its end
-                Assert.False(_store.InAutocommit); // the transaction, and its item, are still there
-                batch.Run(() => _partners.Add(Draft("Next")));
+                Assert.False(Store.InAutocommit); // the transaction, and its item, are still there
+                batch.Run(() => Partners.Add(Draft("Next")));
             }
 
             Assert.Equal(new[] { "Finished", "Next" }, StoredNames());
@@ -351,12 +333,12 @@ namespace PartnerOps.Tests
         [Fact]
         public void Interrupt_does_nothing_while_the_open_transaction_holds_a_pending_item()
         {
-            using (var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never))
+            using (var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never))
             {
-                batch.Run(() => _partners.Add(Draft("Pending")), oneStatement: true, pending: true);
+                batch.Run(() => Partners.Add(Draft("Pending")), oneStatement: true, pending: true);
 
                 Assert.Equal(200000, CountWithStopDuringIt());
-                Assert.False(_store.InAutocommit);
+                Assert.False(Store.InAutocommit);
                 batch.Keep();
             }
 
@@ -366,10 +348,10 @@ namespace PartnerOps.Tests
         [Fact]
         public void Interrupt_stops_a_read_again_once_the_batch_holding_items_committed()
         {
-            using var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never);
-            batch.Run(() => _partners.Add(Draft("One")));
+            using var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never);
+            batch.Run(() => Partners.Add(Draft("One")));
             batch.Complete();
-            Assert.Null(_store.Transaction);
+            Assert.Null(Store.Transaction);
 
             AssertInterrupted(() => CountWithStopDuringIt());
             Assert.Equal(new[] { "One" }, StoredNames());
@@ -378,9 +360,9 @@ namespace PartnerOps.Tests
         [Fact]
         public void Interrupt_stops_a_read_again_once_the_batch_holding_a_pending_item_was_committed_by_another()
         {
-            using var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never);
-            batch.Run(() => _partners.Add(Draft("One")), pending: true);
-            WriteBatch.CommitIdle(_store.Key);
+            using var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never);
+            batch.Run(() => Partners.Add(Draft("One")), pending: true);
+            WriteBatch.CommitIdle(Store.Key);
             batch.Keep();
 
             AssertInterrupted(() => CountWithStopDuringIt());

@@ -7,62 +7,44 @@ using static PartnerOps.Tests.TestSupport;
 
 namespace PartnerOps.Tests
 {
-    public class WriteBatchTests : IDisposable
+    public class WriteBatchTests : OpenStoreFixture
     {
-        private static readonly TimeSpan Never = TimeSpan.FromHours(1);
-
-        private readonly TempDatabase _db = new TempDatabase();
-        private readonly SqliteDatabase _store;
-        private readonly PartnerRepository _partners;
-
-        public WriteBatchTests()
-        {
-            _store = _db.Open();
-            _partners = Repository(_store);
-        }
-
-        public void Dispose()
-        {
-            _store.Dispose();
-            _db.Dispose();
-        }
-
         private string[] StoredNames()
         {
-            using var reader = SqliteDatabase.OpenExisting(_db.Path_);
+            using var reader = SqliteDatabase.OpenExisting(Db.Path_);
             return Repository(reader).Find(new PartnerFilter()).Select(p => p.Name).ToArray();
         }
 
         [Fact]
         public void A_failing_item_is_undone_alone_and_the_others_in_the_batch_commit()
         {
-            using (var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never))
+            using (var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never))
             {
-                batch.Run(() => _partners.Add(Draft("Alpha")));
+                batch.Run(() => Partners.Add(Draft("Alpha")));
                 var ex = Assert.Throws<PartnerOpsException>(() => batch.Run(() =>
                 {
-                    _partners.Add(Draft("Half-written")); // the item's first write...
-                    return _partners.Add(Draft("ALPHA")); // ...and its failing second one
+                    Partners.Add(Draft("Half-written")); // the item's first write...
+                    return Partners.Add(Draft("ALPHA")); // ...and its failing second one
                 }));
                 Assert.Equal(ErrorIds.PartnerAlreadyExists, ex.ErrorId);
-                batch.Run(() => _partners.Add(Draft("Gamma")));
+                batch.Run(() => Partners.Add(Draft("Gamma")));
                 batch.Complete();
                 Assert.Equal(2, batch.Committed);
             }
 
-            Assert.Null(_store.Transaction);
+            Assert.Null(Store.Transaction);
             Assert.Equal(new[] { "Alpha", "Gamma" }, StoredNames());
         }
 
         [Fact]
         public void An_item_that_throws_something_else_is_undone_too_and_the_exception_passes_through()
         {
-            using (var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never))
+            using (var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never))
             {
-                batch.Run(() => _partners.Add(Draft("Alpha")));
+                batch.Run(() => Partners.Add(Draft("Alpha")));
                 Assert.Throws<InvalidOperationException>(() => batch.Run<Partner>(() =>
                 {
-                    _partners.Add(Draft("Beta"));
+                    Partners.Add(Draft("Beta"));
                     throw new InvalidOperationException("boom");
                 }));
                 batch.Complete();
@@ -74,8 +56,8 @@ namespace PartnerOps.Tests
         [Fact]
         public void Run_returns_what_the_item_returns()
         {
-            using var batch = new WriteBatch(_store, maxAge: Never);
-            var added = batch.Run(() => _partners.Add(Draft("Alpha")));
+            using var batch = new WriteBatch(Store, maxAge: Never);
+            var added = batch.Run(() => Partners.Add(Draft("Alpha")));
             Assert.Equal("Alpha", added.Name);
             Assert.True(added.Id > 0);
         }
@@ -83,27 +65,27 @@ namespace PartnerOps.Tests
         [Fact]
         public void Disposing_without_Complete_commits_the_whole_items_of_the_batch_in_progress()
         {
-            using (var batch = new WriteBatch(_store, maxItems: 2, maxAge: Never))
+            using (var batch = new WriteBatch(Store, maxItems: 2, maxAge: Never))
             {
-                batch.Run(() => _partners.Add(Draft("One")));
-                batch.Run(() => _partners.Add(Draft("Two"))); // second item: this batch commits
+                batch.Run(() => Partners.Add(Draft("One")));
+                batch.Run(() => Partners.Add(Draft("Two"))); // second item: this batch commits
                 Assert.Equal(2, batch.Committed);
-                batch.Run(() => _partners.Add(Draft("Three"))); // a new batch, never completed
-                Assert.Throws<PartnerOpsException>(() => batch.Run(() => _partners.Add(Draft("three")))); // undone alone
+                batch.Run(() => Partners.Add(Draft("Three"))); // a new batch, never completed
+                Assert.Throws<PartnerOpsException>(() => batch.Run(() => Partners.Add(Draft("three")))); // undone alone
                 Assert.Equal(2, batch.Committed);
             }
 
-            Assert.Null(_store.Transaction);
+            Assert.Null(Store.Transaction);
             Assert.Equal(new[] { "One", "Three", "Two" }, StoredNames());
         }
 
         [Fact]
         public void A_batch_commits_every_MaxItems_items()
         {
-            using var batch = new WriteBatch(_store, maxItems: 3, maxAge: Never);
+            using var batch = new WriteBatch(Store, maxItems: 3, maxAge: Never);
             for (var i = 1; i <= 7; i++)
             {
-                batch.Run(() => _partners.Add(Draft("P" + i)));
+                batch.Run(() => Partners.Add(Draft("P" + i)));
             }
 
             Assert.Equal(6, batch.Committed);
@@ -116,23 +98,23 @@ namespace PartnerOps.Tests
         [Fact]
         public void A_batch_older_than_MaxAge_commits_after_its_next_item()
         {
-            using var batch = new WriteBatch(_store, maxItems: 1000, maxAge: TimeSpan.Zero);
-            batch.Run(() => _partners.Add(Draft("One")));
+            using var batch = new WriteBatch(Store, maxItems: 1000, maxAge: TimeSpan.Zero);
+            batch.Run(() => Partners.Add(Draft("One")));
             Assert.Equal(1, batch.Committed);
-            Assert.Null(_store.Transaction);
+            Assert.Null(Store.Transaction);
             Assert.Equal(new[] { "One" }, StoredNames());
         }
 
         [Fact]
         public void A_second_connection_does_not_see_uncommitted_rows_until_Complete()
         {
-            using var reader = SqliteDatabase.OpenExisting(_db.Path_);
+            using var reader = SqliteDatabase.OpenExisting(Db.Path_);
             var readerPartners = Repository(reader);
 
-            using var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never);
-            batch.Run(() => _partners.Add(Draft("Pending")));
+            using var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never);
+            batch.Run(() => Partners.Add(Draft("Pending")));
 
-            Assert.Equal(1, _partners.Count(new PartnerFilter()));
+            Assert.Equal(1, Partners.Count(new PartnerFilter()));
             Assert.Equal(0, readerPartners.Count(new PartnerFilter()));
             Assert.Null(readerPartners.GetByName("Pending"));
 
@@ -145,12 +127,12 @@ namespace PartnerOps.Tests
         [Fact]
         public void A_reader_is_not_blocked_by_an_open_batch()
         {
-            _partners.Add(Draft("Committed"));
-            using var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never);
-            batch.Run(() => _partners.Add(Draft("Pending")));
+            Partners.Add(Draft("Committed"));
+            using var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never);
+            batch.Run(() => Partners.Add(Draft("Pending")));
 
             var started = DateTime.UtcNow;
-            using var reader = SqliteDatabase.OpenExisting(_db.Path_);
+            using var reader = SqliteDatabase.OpenExisting(Db.Path_);
             Assert.Equal(new[] { "Committed" }, Repository(reader).Find(new PartnerFilter()).Select(p => p.Name).ToArray());
             Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
         }
@@ -158,74 +140,74 @@ namespace PartnerOps.Tests
         [Fact]
         public void A_full_database_stops_the_batch_with_DatabaseFull_keeps_whole_items_and_leaves_no_transaction()
         {
-            using (var first = new WriteBatch(_store))
+            using (var first = new WriteBatch(Store))
             {
-                first.Run(() => _partners.Add(Draft("Committed")));
+                first.Run(() => Partners.Add(Draft("Committed")));
                 first.Complete();
             }
 
             // SQLite's page limit gives the same SQLITE_FULL as a full disk, on any machine.
-            var pages = Dapper.SqlMapper.ExecuteScalar<long>(_store.Connection, "PRAGMA page_count");
-            Dapper.SqlMapper.Execute(_store.Connection, $"PRAGMA max_page_count = {pages + 3}");
-            var batch = new WriteBatch(_store, maxItems: 100_000, maxAge: Never);
+            var pages = Dapper.SqlMapper.ExecuteScalar<long>(Store.Connection, "PRAGMA page_count");
+            Dapper.SqlMapper.Execute(Store.Connection, $"PRAGMA max_page_count = {pages + 3}");
+            var batch = new WriteBatch(Store, maxItems: 100_000, maxAge: Never);
             var added = 0;
             var failure = Assert.Throws<PartnerOpsException>(() =>
             {
                 for (; added < 1000; added++)
                 {
-                    batch.Run(() => _partners.Add(Draft("Item " + added, notes: new string('n', 3000))));
+                    batch.Run(() => Partners.Add(Draft("Item " + added, notes: new string('n', 3000))));
                 }
             });
             batch.Dispose(); // as the pipeline's end does: never throws, commits the whole items it can
 
             Assert.Equal(ErrorIds.DatabaseFull, failure.ErrorId);
             Assert.Equal(FailureKind.Full, failure.Kind);
-            Assert.Contains(_store.Path, failure.Message);
+            Assert.Contains(Store.Path, failure.Message);
             Assert.InRange(added, 1, 999);
-            Assert.Null(_store.Transaction);
-            Assert.True(_store.InAutocommit);
+            Assert.Null(Store.Transaction);
+            Assert.True(Store.InAutocommit);
             var stored = StoredNames();
             Assert.Contains("Committed", stored);
             Assert.DoesNotContain("Item " + added, stored); // the item that did not fit
-            Assert.All(_store.Check(), finding => Assert.True(finding.Passed, finding.ToString()));
+            Assert.All(Store.Check(), finding => Assert.True(finding.Passed, finding.ToString()));
         }
 
         [Fact]
         public void A_failing_one_statement_item_is_undone_by_SQLite_alone_without_a_savepoint()
         {
-            using (var batch = new WriteBatch(_store, maxAge: Never))
+            using (var batch = new WriteBatch(Store, maxAge: Never))
             {
-                batch.Run(() => _partners.Add(Draft("Alpha")), oneStatement: true);
-                var failure = Assert.Throws<PartnerOpsException>(() => batch.Run(() => _partners.Add(Draft("ALPHA")), oneStatement: true));
+                batch.Run(() => Partners.Add(Draft("Alpha")), oneStatement: true);
+                var failure = Assert.Throws<PartnerOpsException>(() => batch.Run(() => Partners.Add(Draft("ALPHA")), oneStatement: true));
                 Assert.Equal(ErrorIds.PartnerAlreadyExists, failure.ErrorId);
-                Assert.False(_store.InAutocommit); // the batch's transaction goes on
-                batch.Run(() => _partners.Add(Draft("Gamma")), oneStatement: true);
+                Assert.False(Store.InAutocommit); // the batch's transaction goes on
+                batch.Run(() => Partners.Add(Draft("Gamma")), oneStatement: true);
             }
 
             Assert.Equal(new[] { "Alpha", "Gamma" }, StoredNames());
-            var history = Dapper.SqlMapper.ExecuteScalar<long>(_store.Connection, "SELECT count(*) FROM history WHERE entity = 'Partner'");
+            var history = Dapper.SqlMapper.ExecuteScalar<long>(Store.Connection, "SELECT count(*) FROM history WHERE entity = 'Partner'");
             Assert.Equal(2, history); // the failed insert's history row went with it
         }
 
         [Fact]
         public void Rollback_after_SQLite_ended_the_transaction_itself_does_not_throw()
         {
-            _store.BeginWrite();
-            Dapper.SqlMapper.Execute(_store.Connection, "ROLLBACK"); // as SQLite does after some I/O errors
-            Assert.True(_store.InAutocommit);
-            _store.Rollback();
-            Assert.Null(_store.Transaction);
-            _store.BeginWrite(); // the connection is usable again
-            _store.Commit();
+            Store.BeginWrite();
+            Dapper.SqlMapper.Execute(Store.Connection, "ROLLBACK"); // as SQLite does after some I/O errors
+            Assert.True(Store.InAutocommit);
+            Store.Rollback();
+            Assert.Null(Store.Transaction);
+            Store.BeginWrite(); // the connection is usable again
+            Store.Commit();
         }
 
         [Fact]
         public void Complete_without_pending_items_does_nothing()
         {
-            using var batch = new WriteBatch(_store);
+            using var batch = new WriteBatch(Store);
             batch.Complete();
             Assert.Equal(0, batch.Committed);
-            Assert.Null(_store.Transaction);
+            Assert.Null(Store.Transaction);
         }
     }
 }

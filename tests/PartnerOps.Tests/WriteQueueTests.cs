@@ -9,29 +9,11 @@ using static PartnerOps.Tests.TestSupport;
 namespace PartnerOps.Tests
 {
     /// <summary>A write batch whose items run on a writer thread (IWriteBatch.InBackground), as Import-Csv | Add-Partner writes.</summary>
-    public class WriteQueueTests : IDisposable
+    public class WriteQueueTests : OpenStoreFixture
     {
-        private static readonly TimeSpan Never = TimeSpan.FromHours(1);
-
-        private readonly TempDatabase _db = new TempDatabase();
-        private readonly SqliteDatabase _store;
-        private readonly PartnerRepository _partners;
-
-        public WriteQueueTests()
-        {
-            _store = _db.Open();
-            _partners = Repository(_store);
-        }
-
-        public void Dispose()
-        {
-            _store.Dispose();
-            _db.Dispose();
-        }
-
         private string[] StoredNames()
         {
-            using var reader = SqliteDatabase.OpenExisting(_db.Path_);
+            using var reader = SqliteDatabase.OpenExisting(Db.Path_);
             return Repository(reader).Find(new PartnerFilter()).OrderBy(p => p.Id).Select(p => p.Name).ToArray();
         }
 
@@ -41,12 +23,12 @@ namespace PartnerOps.Tests
         public void Items_run_on_another_thread_in_order_and_each_outcome_names_its_own_item()
         {
             var threads = new System.Collections.Concurrent.ConcurrentBag<int>();
-            using var batch = new WriteBatch(_store, maxItems: 100, maxAge: Never);
+            using var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never);
             using var queue = batch.InBackground(DatabaseWide);
             for (var i = 1; i <= 300; i++)
             {
                 var name = i == 150 ? "p3" : "P" + i; // the same name as P3: it fails alone
-                queue.Post(new WriteOperation(() => { threads.Add(Environment.CurrentManagedThreadId); return _partners.Add(Draft(name)); }, undoesItself: true), "row " + i);
+                queue.Post(new WriteOperation(() => { threads.Add(Environment.CurrentManagedThreadId); return Partners.Add(Draft(name)); }, undoesItself: true), "row " + i);
             }
 
             queue.Flush();
@@ -64,24 +46,24 @@ namespace PartnerOps.Tests
         [Fact]
         public void Flush_commits_what_was_posted_so_another_connection_sees_it()
         {
-            using var batch = new WriteBatch(_store, maxItems: 1000, maxAge: Never);
+            using var batch = new WriteBatch(Store, maxItems: 1000, maxAge: Never);
             using var queue = batch.InBackground(DatabaseWide);
-            queue.Post(_partners.Adding(Draft("Alpha")), null);
+            queue.Post(Partners.Adding(Draft("Alpha")), null);
             queue.Flush();
             Assert.Equal(new[] { "Alpha" }, StoredNames());
-            Assert.Null(_store.Transaction);
+            Assert.Null(Store.Transaction);
         }
 
         [Fact]
         public void Another_batch_on_the_same_file_in_this_thread_first_has_the_queue_written_and_committed()
         {
-            using var other = SqliteDatabase.OpenExisting(_db.Path_);
+            using var other = SqliteDatabase.OpenExisting(Db.Path_);
             var otherPartners = Repository(other);
-            using var batch = new WriteBatch(_store, maxItems: 1000, maxAge: Never);
+            using var batch = new WriteBatch(Store, maxItems: 1000, maxAge: Never);
             using var queue = batch.InBackground(DatabaseWide);
             for (var i = 1; i <= 10; i++)
             {
-                queue.Post(_partners.Adding(Draft("Q" + i)), null);
+                queue.Post(Partners.Adding(Draft("Q" + i)), null);
             }
 
             // The other command's batch begins: it must not wait on the queue's write lock, and it sees the ten partners.
@@ -89,10 +71,10 @@ namespace PartnerOps.Tests
             var count = otherBatch.Run(() => otherPartners.Find(new PartnerFilter()).Count());
             otherBatch.Run(() => otherPartners.Add(Draft("Other")));
             Assert.Equal(10, count);
-            Assert.Null(_store.Transaction);
+            Assert.Null(Store.Transaction);
 
             // The queue's next items commit the other batch first.
-            queue.Post(_partners.Adding(Draft("Q11")), null);
+            queue.Post(Partners.Adding(Draft("Q11")), null);
             queue.Flush();
             Assert.Null(other.Transaction);
             Assert.Equal(12, StoredNames().Length);
@@ -102,13 +84,13 @@ namespace PartnerOps.Tests
         public void Close_with_drop_leaves_the_items_not_begun_unwritten_and_the_batch_commits_whole_items()
         {
             var gate = new ManualResetEventSlim(false);
-            using (var batch = new WriteBatch(_store, maxItems: 1000, maxAge: Never))
+            using (var batch = new WriteBatch(Store, maxItems: 1000, maxAge: Never))
             {
                 var queue = batch.InBackground(DatabaseWide);
-                queue.Post(new WriteOperation(() => { var p = _partners.Add(Draft("First")); gate.Wait(); return p; }, undoesItself: true), null);
+                queue.Post(new WriteOperation(() => { var p = Partners.Add(Draft("First")); gate.Wait(); return p; }, undoesItself: true), null);
                 for (var i = 0; i < WriteQueue.GroupSize * 3; i++)
                 {
-                    queue.Post(_partners.Adding(Draft("Later" + i)), null);
+                    queue.Post(Partners.Adding(Draft("Later" + i)), null);
                 }
 
                 // The first group is running (held at its first item); the others wait. A stop drops them.
@@ -130,13 +112,13 @@ namespace PartnerOps.Tests
         [Fact]
         public void A_failure_that_stops_the_writing_drops_the_items_after_it()
         {
-            using var batch = new WriteBatch(_store, maxItems: 1000, maxAge: Never);
+            using var batch = new WriteBatch(Store, maxItems: 1000, maxAge: Never);
             using var queue = batch.InBackground(DatabaseWide);
-            queue.Post(_partners.Adding(Draft("Before")), "before");
+            queue.Post(Partners.Adding(Draft("Before")), "before");
             queue.Post(new WriteOperation(() => throw new InvalidOperationException("boom")), "boom");
             for (var i = 0; i < 100; i++)
             {
-                queue.Post(_partners.Adding(Draft("After" + i)), "after");
+                queue.Post(Partners.Adding(Draft("After" + i)), "after");
             }
 
             queue.Flush();
@@ -151,12 +133,12 @@ namespace PartnerOps.Tests
         [Fact]
         public void Close_without_drop_writes_every_item_posted()
         {
-            using (var batch = new WriteBatch(_store, maxItems: 50, maxAge: Never))
+            using (var batch = new WriteBatch(Store, maxItems: 50, maxAge: Never))
             {
                 var queue = batch.InBackground(DatabaseWide);
                 for (var i = 0; i < 500; i++)
                 {
-                    queue.Post(_partners.Adding(Draft("P" + i)), null);
+                    queue.Post(Partners.Adding(Draft("P" + i)), null);
                 }
 
                 queue.Close(dropQueued: false);
