@@ -31,9 +31,9 @@ namespace PartnerOps.Tests.Architecture
         [Fact]
         public void CoreAndCmdletsNeverNameTheServerAssembly()
         {
-            // ServerBackend loads it by its file and type name (strings), so no compiled reference exists to load it early.
+            // ServerBackend, the one door, loads it by its file and type name (strings), so no compiled reference exists to load it early.
             var offenders = ArchitectureTests.SourceFiles()
-                .Where(f => !ArchitectureTests.InFolder(f, "src/PartnerOps.PostgreSql"))
+                .Where(f => !ArchitectureTests.InFolder(f, "src/PartnerOps.PostgreSql") && ArchitectureTests.Relative(f) != "src/PartnerOps.Core/Data/ServerBackend.cs")
                 .Where(f => ServerWing.IsMatch(ArchitectureTests.Code(f)))
                 .Select(ArchitectureTests.Relative)
                 .ToList();
