@@ -9,7 +9,7 @@ AfterAll {
 Describe 'Add-Partner from CSV rows' {
     BeforeAll {
         $db = New-TestDatabase
-        $csv = Join-Path (Split-Path $db) 'partners.csv'
+        $csv = Join-Path (Get-TestFolder $db) 'partners.csv'
         # A quoted field with a comma, PartnerName instead of Name, empty cells for the defaults.
         @(
             'PartnerName,Type,Tier,Status,Region,Country,JoinedOn'
