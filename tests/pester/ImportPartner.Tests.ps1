@@ -213,7 +213,7 @@ Describe 'Import-Partner failures of the whole file' {
         try { Import-Partner (Join-Path (New-TestFolder) 'missing.csv') -Database $db -ErrorAction SilentlyContinue } catch { $caught = $_ }
         $caught.FullyQualifiedErrorId | Should -BeLike 'ImportFileNotFound,*'
         $caught.CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::ObjectNotFound)
-        Test-Path $db | Should -BeFalse
+        Test-TestDatabase $db | Should -BeFalse
     }
 
     It 'a wildcard that matches nothing is ImportFileNotFound' {
@@ -228,7 +228,7 @@ Describe 'Import-Partner failures of the whole file' {
         $caught.FullyQualifiedErrorId | Should -BeLike 'ImportHeaderInvalid,*'
         $caught.CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::InvalidData)
         $caught.Exception.Message | Should -Match 'no Name \(or PartnerName\) column'
-        Test-Path $db | Should -BeFalse
+        Test-TestDatabase $db | Should -BeFalse
     }
 
     It 'an empty file is zero rows' {
@@ -244,7 +244,7 @@ Describe 'Import-Partner -WhatIf' {
         $csv = New-ImportFile -Line 'Name', 'A'
         $output = Import-Partner $csv -Database $db -WhatIf
         $output | Should -BeNullOrEmpty
-        Test-Path $db | Should -BeFalse
+        Test-TestDatabase $db | Should -BeFalse
     }
 }
 

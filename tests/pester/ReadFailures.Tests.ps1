@@ -6,7 +6,8 @@ AfterAll {
     Remove-TestFolders
 }
 
-Describe 'A read that fails while its rows stream' {
+# FileOnly: pages of an index in the database file overwritten.
+Describe 'A read that fails while its rows stream' -Tag 'FileOnly' {
     BeforeAll {
         # 20,000 partners, then one page of the name index (which Get-Partner reads in order) zeroed, half-way through.
         $db = New-TestDatabasePath

@@ -7,7 +7,8 @@ AfterAll {
     Remove-TestFolders
 }
 
-Describe 'The README runbook (samples/Runbook.ps1)' {
+# FileOnly: samples/Runbook.ps1 on database files, a mistyped file name included.
+Describe 'The README runbook (samples/Runbook.ps1)' -Tag 'FileOnly' {
     It 'stores the good rows, reports each bad one with its id, and ends a long suspension, without prompting' {
         $db = New-TestDatabasePath
         $null = New-PartnerDatabase -Path $db

@@ -91,7 +91,8 @@ Backup-PartnerDatabase -Database `$db -DestinationPath '$folder/copy.db' -WhatIf
     }
 }
 
-Describe 'Creating a database implicitly says so' {
+# FileOnly: the warning names a new database file, relative paths resolved.
+Describe 'Creating a database implicitly says so' -Tag 'FileOnly' {
     It '<Command> on a missing file warns naming the new file in full and how to avoid it' -ForEach @(
         @{ Command = 'Add-Partner'; Script = { param($db) Add-Partner -Database $db -Name 'Acme' } }
         @{ Command = 'Add-PartnerRevenue'; Script = { param($db) Add-PartnerRevenue -Database $db -Direct -Region 'Nordics' -Date 2015-01-01 -Amount 1 } }

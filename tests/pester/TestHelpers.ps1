@@ -62,6 +62,15 @@ function Get-TestFolder {
     $script:TestDatabaseFolders[$Database]
 }
 
+# Whether a test database exists: its file (Test-Path, as the tests always asked), or on a server its schema. For the
+# tests that a refused command creates nothing.
+function Test-TestDatabase {
+    param([Parameter(Mandatory)] [string] $Database)
+    if (-not (Test-ServerLocation $Database)) { return Test-Path $Database }
+    $schema = if ($Database -match '[?&]schema=([^&]+)') { $Matches[1] } else { 'public' }
+    (Invoke-RawPsql $Database "SELECT count(*) FROM pg_namespace WHERE nspname = '$schema'") -eq '1'
+}
+
 # Whether a location names a PostgreSQL server (the URI form the tests use) rather than a file.
 function Test-ServerLocation([string] $Database) { $Database -match '^postgres(ql)?://' }
 
