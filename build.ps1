@@ -64,6 +64,7 @@ $root = $PSScriptRoot
 $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'PartnerOps'
 $publishDir = Join-Path $out 'publish'
+$publishServerDir = Join-Path $out 'publish-postgresql'
 $resultsDir = Join-Path $out 'test-results'
 $solution = Join-Path $root 'PartnerOps.sln'
 # Child processes run the same pwsh as this script; as a .NET tool that is 'dotnet <PSHOME>/pwsh.dll'.
@@ -100,6 +101,21 @@ $moduleFiles = @(
     'win-x64/e_sqlite3.dll'
     'win-x86/e_sqlite3.dll'
     'win-arm64/e_sqlite3.dll'
+)
+
+# The PostgreSQL backend and the libraries only it needs, in the module's dependencies/ folder: loaded on first use into a
+# private AssemblyLoadContext (src/PartnerOps.Core/Data/ServerBackend.cs), never at Import-Module. System.* ones are there for
+# Windows PowerShell 5.1 only (PowerShell 7 uses the runtime's own). PartnerOps.Core, Dapper and the shims above come from the
+# module folder.
+$dependencyFiles = @(
+    'PartnerOps.PostgreSql.dll'
+    'Npgsql.dll'
+    'Microsoft.Extensions.Logging.Abstractions.dll'
+    'Microsoft.Extensions.DependencyInjection.Abstractions.dll'
+    'Microsoft.Bcl.HashCode.dll'
+    'System.Collections.Immutable.dll'
+    'System.Diagnostics.DiagnosticSource.dll'
+    'System.Threading.Channels.dll'
 )
 
 # The Test task's passes and counts (tools/TestRun.ps1; the PostgreSQL cluster: tools/PostgreSqlCluster.ps1).
@@ -162,6 +178,25 @@ function Invoke-Build {
         $target = Join-Path $moduleOut $file
         $null = New-Item -ItemType Directory -Force (Split-Path $target)
         Copy-Item $source $target
+    }
+
+    Invoke-Step 'Publish PartnerOps.PostgreSql' {
+        dotnet publish (Join-Path $root 'src/PartnerOps.PostgreSql/PartnerOps.PostgreSql.csproj') -c $Configuration -o $publishServerDir --nologo --verbosity quiet
+    }
+    $dependencies = Join-Path $moduleOut 'dependencies'
+    $null = New-Item -ItemType Directory $dependencies
+    $publishedServer = Get-ChildItem $publishServerDir -File -Filter *.dll | ForEach-Object Name
+    # What the backend's publish output holds beyond the module folder's files must be listed, as for the module folder.
+    $unexpected = $publishedServer | Where-Object { $_ -notin $dependencyFiles -and $_ -notin $moduleFiles }
+    if ($unexpected) {
+        throw "The PostgreSQL backend's publish output has files neither list names: $($unexpected -join ', '). Add them to `$dependencyFiles in build.ps1 or drop the dependency."
+    }
+    foreach ($file in $dependencyFiles) {
+        $source = Join-Path $publishServerDir $file
+        if (-not (Test-Path $source)) {
+            throw "The PostgreSQL backend's publish output lacks '$file'."
+        }
+        Copy-Item $source (Join-Path $dependencies $file)
     }
 
     Copy-Item (Join-Path $root 'module/*') $moduleOut -Recurse

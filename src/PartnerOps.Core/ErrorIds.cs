@@ -49,8 +49,17 @@ namespace PartnerOps
         /// <summary>A piped object cannot serve the command: it names no partner, or a value in it is not of the needed kind.</summary>
         public const string InputObjectInvalid = nameof(InputObjectInvalid);
 
-        /// <summary>An SQLite failure none of the ids above names: its message is SQLite's own.</summary>
+        /// <summary>A database failure none of the ids above names: its message is the engine's own (SQLite's or PostgreSQL's).</summary>
         public const string DatabaseError = nameof(DatabaseError);
+
+        /// <summary>A PostgreSQL server could not be reached, or went away while a command used it (cmdlets.md, wave 2).</summary>
+        public const string ServerUnavailable = nameof(ServerUnavailable);
+
+        /// <summary>A PostgreSQL server refused the user name or password (cmdlets.md, wave 2); the message never holds the password.</summary>
+        public const string AuthenticationFailed = nameof(AuthenticationFailed);
+
+        /// <summary>Copy-PartnerDatabase's destination already holds data and -Force was not given (cmdlets.md, wave 2).</summary>
+        public const string DestinationNotEmpty = nameof(DestinationNotEmpty);
     }
 
     /// <summary>How a Core failure should be classified; the cmdlet layer maps it to an ErrorCategory.</summary>
@@ -68,6 +77,12 @@ namespace PartnerOps
 
         /// <summary>The disk (or the file system's quota) has no room for the write (WriteError).</summary>
         Full,
+
+        /// <summary>A database server could not be reached or went away (ConnectionError); the command stops.</summary>
+        Unavailable,
+
+        /// <summary>A database server refused the credentials (AuthenticationError); the command stops.</summary>
+        Authentication,
     }
 
     /// <summary>A failure Core can name precisely: an error id from <see cref="ErrorIds"/>, a kind and a message.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -7,10 +8,16 @@ namespace PartnerOps.Commands
     {
         /// <summary>
         /// A path as PowerShell users mean it: relative to the current location ($PWD, not the process's folder),
-        /// ~ expanded. Paths of other providers (Env:, HKLM:, Variable:) and file: URIs are refused (DatabaseInvalid).
+        /// ~ expanded. Paths of other providers (Env:, HKLM:, Variable:) and file: URIs are refused (DatabaseInvalid). A PostgreSQL
+        /// server's location (<see cref="PartnerDatabases.IsServer"/>) is returned as given.
         /// </summary>
         public static string ResolveDatabaseFile(this PSCmdlet cmdlet, string path)
         {
+            if (PartnerDatabases.IsServer(path))
+            {
+                return path.Trim(); // a PostgreSQL server: its location is not a path of any provider
+            }
+
             if (path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
             {
                 throw Refuse(cmdlet, path, "a URI; give the file's path instead");
@@ -35,9 +42,30 @@ namespace PartnerOps.Commands
             return resolved;
         }
 
+        /// <summary>
+        /// A location as messages, -Verbose and error records may show it: a server's without its password (a server location
+        /// that does not parse is shown as a placeholder, since it may hold one), a file's path as it is.
+        /// </summary>
+        public static string ShownLocation(string location)
+        {
+            if (!PartnerDatabases.IsServer(location))
+            {
+                return location;
+            }
+
+            try
+            {
+                return PartnerDatabases.Describe(location);
+            }
+            catch (PartnerOpsException ex)
+            {
+                return ex.Target as string ?? "(the PostgreSQL location given)";
+            }
+        }
+
         private static Exception Refuse(PSCmdlet cmdlet, string path, string problem)
         {
-            var failure = new PartnerOpsException(ErrorIds.DatabaseInvalid, FailureKind.InvalidArgument, $"'{path}' is {problem}. A PartnerOps database is a file.", path);
+            var failure = new PartnerOpsException(ErrorIds.DatabaseInvalid, FailureKind.InvalidArgument, $"'{path}' is {problem}. A PartnerOps database is a file, or a PostgreSQL server given as postgresql://user@host:port/dbname.", path);
             cmdlet.ThrowTerminatingError(FailureReporter.ToErrorRecord(failure, path));
             return failure; // not reached: ThrowTerminatingError throws
         }

@@ -1,47 +1,105 @@
+using System.IO;
+using System.Security;
 using PartnerOps.Sqlite;
 using PartnerOps.Sqlite.Native;
 
 namespace PartnerOps.Data
 {
     /// <summary>
-    /// The one factory of databases: opens, creates and removes a PartnerOps database from its location (today a SQLite file's
-    /// path). Opening checks that the database is a PartnerOps one and brings its schema up to date. A second engine is added
-    /// here (by the form of the location), and nowhere else outside its own folder.
+    /// The one factory of databases: opens, creates and removes a PartnerOps database from its location, a SQLite file's path or
+    /// a PostgreSQL server (<see cref="DatabaseLocation.IsServer"/>; that backend is loaded on first use by
+    /// <see cref="ServerBackend"/>). Opening checks that the database is a PartnerOps one and brings its schema up to date. A
+    /// further engine is added here (by the form of the location), and nowhere else outside its own folder.
     /// </summary>
     public static class PartnerDatabases
     {
         /// <summary>The reporting currency of a database created without one (ISO 4217).</summary>
         public const string DefaultCurrency = "USD";
 
-        /// <summary>Tab-completion values read from a database at a location.</summary>
-        public static ICompletionSource Completion { get; } = new CompletionSource();
+        /// <summary>Tab-completion values read from a database at a location (a file or a server).</summary>
+        public static ICompletionSource Completion { get; } = new LocationCompletion(new CompletionSource());
 
         /// <summary>
-        /// Names the module's folder (<paramref name="moduleFolder"/>) that holds the engine's native library and checks that
-        /// the library is there; it is loaded from there when the first database is opened (once per process), not here.
+        /// Names the module's folder (<paramref name="moduleFolder"/>) that holds the engine's native library and the server
+        /// backend's folder, and checks that the native library is there; it is loaded from there when the first database is
+        /// opened (once per process), not here.
         /// </summary>
         /// <exception cref="System.PlatformNotSupportedException">The native library for this platform is not in the folder.</exception>
-        public static void Initialize(string moduleFolder) => SqliteNative.Prepare(moduleFolder);
+        public static void Initialize(string moduleFolder)
+        {
+            ServerBackend.SetModuleFolder(moduleFolder);
+            SqliteNative.Prepare(moduleFolder);
+        }
+
+        /// <summary>The backend's name for a location: "Sqlite" for a file, "PostgreSql" for a server (Get-PartnerDatabase's Backend).</summary>
+        public static string BackendOf(string location) => DatabaseLocation.IsServer(location) ? "PostgreSql" : "Sqlite";
+
+        /// <summary>Whether <paramref name="location"/> names a server rather than a file.</summary>
+        public static bool IsServer(string location) => DatabaseLocation.IsServer(location);
+
+        /// <summary>
+        /// The form of a location that every object and message shows: a server's without any password
+        /// (<c>postgresql://user@host:port/dbname</c>), a file's path as given.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">DatabaseInvalid for a server location that does not parse.</exception>
+        public static string Describe(string location) => IsServer(location) ? ServerBackend.PostgreSql.Describe(location) : location;
+
+        /// <summary>Whether a database is at the location: a non-empty file, or a PartnerOps schema on the server.</summary>
+        /// <exception cref="PartnerOpsException">ServerUnavailable, AuthenticationFailed for a server that cannot be asked.</exception>
+        public static bool Exists(string location) =>
+            IsServer(location) ? ServerBackend.PostgreSql.Exists(location) : File.Exists(location) && new FileInfo(location).Length > 0;
 
         /// <summary>Opens an existing database.</summary>
-        /// <exception cref="PartnerOpsException">DatabaseNotFound, DatabaseInvalid, DatabaseSchemaTooNew, DatabaseBusy ...</exception>
-        public static IPartnerDatabase OpenExisting(string location) => SqliteDatabase.OpenExisting(location);
+        /// <exception cref="PartnerOpsException">DatabaseNotFound, DatabaseInvalid, DatabaseSchemaTooNew, DatabaseBusy, ServerUnavailable, AuthenticationFailed ...</exception>
+        public static IPartnerDatabase OpenExisting(string location) =>
+            IsServer(location) ? ServerBackend.PostgreSql.OpenExisting(location) : SqliteDatabase.OpenExisting(location);
 
         /// <summary>Opens a database for writing, creating it (with <paramref name="currency"/>) when missing.</summary>
         /// <exception cref="PartnerOpsException">DatabaseReadOnly when it cannot be created; as <see cref="OpenExisting"/>.</exception>
-        public static IPartnerDatabase OpenOrCreate(string location, string currency = DefaultCurrency) => SqliteDatabase.OpenOrCreate(location, currency);
+        public static IPartnerDatabase OpenOrCreate(string location, string currency = DefaultCurrency) =>
+            IsServer(location) ? ServerBackend.PostgreSql.OpenOrCreate(location, currency) : SqliteDatabase.OpenOrCreate(location, currency);
 
         /// <summary>Creates a new database with this reporting currency (one in use today).</summary>
         /// <exception cref="PartnerOpsException">DatabaseAlreadyExists, InvalidCurrencyCode, DatabaseReadOnly.</exception>
-        public static IPartnerDatabase Create(string location, string currency) => SqliteDatabase.Create(location, currency);
+        public static IPartnerDatabase Create(string location, string currency) =>
+            IsServer(location) ? ServerBackend.PostgreSql.Create(location, currency) : SqliteDatabase.Create(location, currency);
 
         /// <summary>
-        /// Removes a database (a file with its WAL, shared-memory and journal files), after closing the connections kept to it; a
-        /// file that is not there is no failure. The location is not checked to be a PartnerOps database.
+        /// Removes a database (a file with its WAL, shared-memory and journal files; on a server the PartnerOps tables of the
+        /// schema, nothing else), after closing the connections kept to it; nothing there is no failure. A file location is not
+        /// checked to be a PartnerOps database.
         /// </summary>
         /// <exception cref="System.IO.IOException">A file is in use or cannot be removed (not named as a PartnerOpsException).</exception>
         /// <exception cref="System.UnauthorizedAccessException">A file or its folder does not allow removing it.</exception>
-        public static void Delete(string location) => SqliteDatabase.Delete(location);
+        public static void Delete(string location)
+        {
+            if (IsServer(location))
+            {
+                ServerBackend.PostgreSql.Delete(location);
+            }
+            else
+            {
+                SqliteDatabase.Delete(location);
+            }
+        }
+
+        /// <summary>
+        /// Remembers a user name and password for a server location for this process (-Credential); never shown anywhere.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">InvalidArgument when the location is a file (a file has no credentials).</exception>
+        public static void RememberCredential(string location, string userName, SecureString password)
+        {
+            if (!IsServer(location))
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.InvalidSetting,
+                    FailureKind.InvalidArgument,
+                    $"-Credential is for a PostgreSQL server; '{location}' is a file path, which needs no credentials.",
+                    location);
+            }
+
+            ServerBackend.PostgreSql.RememberCredential(location, userName, password);
+        }
 
         /// <summary>
         /// The full path of a file the user named (<paramref name="role"/>: "database", "backup destination").
@@ -50,9 +108,43 @@ namespace PartnerOps.Data
         public static string RequireFilePath(string path, string role) => SqliteDatabase.RequireFilePath(path, role);
 
         /// <summary>Closes every connection kept between commands, so no file stays open after the module is removed.</summary>
-        public static void ReleasePooledConnections() => SqliteDatabase.ReleasePooledConnections();
+        public static void ReleasePooledConnections()
+        {
+            SqliteDatabase.ReleasePooledConnections();
+            ServerBackend.ReleasePooledConnections();
+        }
 
         /// <summary>Closes the connections kept between commands to the database at <paramref name="location"/>.</summary>
-        public static void ReleasePooledConnections(string location) => SqliteDatabase.ReleasePooledConnections(location);
+        public static void ReleasePooledConnections(string location)
+        {
+            if (IsServer(location))
+            {
+                ServerBackend.ReleasePooledConnections();
+            }
+            else
+            {
+                SqliteDatabase.ReleasePooledConnections(location);
+            }
+        }
+
+        // Completion by the form of the location: a server's values from the server backend (loaded only when a server is named).
+        private sealed class LocationCompletion : ICompletionSource
+        {
+            private readonly ICompletionSource _files;
+
+            public LocationCompletion(ICompletionSource files) => _files = files;
+
+            private ICompletionSource For(string location) => IsServer(location) ? ServerBackend.PostgreSql.Completion : _files;
+
+            public System.Collections.Generic.IReadOnlyList<string> PartnerNames(string path, string prefix) => For(path).PartnerNames(path, prefix);
+
+            public System.Collections.Generic.IReadOnlyList<string> Regions(string path, string prefix) => For(path).Regions(path, prefix);
+
+            public System.Collections.Generic.IReadOnlyList<string> Countries(string path, string prefix) => For(path).Countries(path, prefix);
+
+            public System.Collections.Generic.IReadOnlyList<string> Segments(string path, string prefix) => For(path).Segments(path, prefix);
+
+            public System.Collections.Generic.IReadOnlyList<string> Currencies(string path, string prefix) => For(path).Currencies(path, prefix);
+        }
     }
 }

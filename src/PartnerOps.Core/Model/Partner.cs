@@ -62,10 +62,14 @@ namespace PartnerOps
         internal void ClearJoinedOn() => _joinedOn = null;
     }
 
-    /// <summary>What Get-PartnerDatabase reports about a database file.</summary>
+    /// <summary>What Get-PartnerDatabase reports about a database (a file, or a schema on a PostgreSQL server).</summary>
     public sealed class DatabaseInfo
     {
+        /// <summary>The file's path, or the server location without any password.</summary>
         public string Path { get; set; } = string.Empty;
+
+        /// <summary>The engine: "Sqlite" for a file, "PostgreSql" for a server (cmdlets.md, wave 2).</summary>
+        public string Backend { get; set; } = "Sqlite";
 
         public int SchemaVersion { get; set; }
 

@@ -21,9 +21,9 @@ namespace PartnerOps.Sqlite
         public const string DefaultCurrency = PartnerDatabases.DefaultCurrency;
 
         /// <summary>How long a writer waits for another by default; PARTNEROPS_BUSY_TIMEOUT (seconds) changes it.</summary>
-        public const int DefaultBusyTimeoutSeconds = 30;
+        public const int DefaultBusyTimeoutSeconds = BusyTimeout.DefaultSeconds;
 
-        public const string BusyTimeoutVariable = "PARTNEROPS_BUSY_TIMEOUT";
+        public const string BusyTimeoutVariable = BusyTimeout.EnvironmentVariable;
         private readonly List<IDisposable> _owned = new List<IDisposable>();
         private readonly FileIdentity? _opened;
         private readonly int _changesAtOpen;
@@ -39,7 +39,6 @@ namespace PartnerOps.Sqlite
         private TargetRepository? _targets;
         private ExchangeRateRepository? _rates;
         private RevenueSums? _sums;
-        private const int MaxBusyTimeoutSeconds = 3600;
         private const int SqliteDbConfigDefensive = 1010;
 
         /// <summary>The SQL function each connection registers for <see cref="PartnerRules.NameKey"/> (schema step 4 recomputes keys with it).</summary>
@@ -61,33 +60,13 @@ namespace PartnerOps.Sqlite
 
 
         /// <summary>The name the history records for changes made through this process.</summary>
-        public static string User { get; } = string.IsNullOrEmpty(Environment.UserDomainName) || Environment.UserDomainName == Environment.MachineName || !System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows)
-            ? Environment.UserName
-            : Environment.UserDomainName + "\\" + Environment.UserName;
+        public static string User => HistoryUser.Current;
 
         /// <summary>How long this connection waits for another writer before DatabaseBusy.</summary>
         public int BusyTimeoutSeconds { get; }
 
         /// <summary>The busy timeout in seconds: PARTNEROPS_BUSY_TIMEOUT when set (0 to 3600), else 30.</summary>
-        public static int BusyTimeoutFromEnvironment(Func<string, string?> environment)
-        {
-            var text = environment(BusyTimeoutVariable);
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return DefaultBusyTimeoutSeconds;
-            }
-
-            if (int.TryParse(text!.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= MaxBusyTimeoutSeconds)
-            {
-                return seconds;
-            }
-
-            throw new PartnerOpsException(
-                ErrorIds.InvalidSetting,
-                FailureKind.InvalidArgument,
-                $"{BusyTimeoutVariable} '{text}' is not valid: give a whole number of seconds from 0 to {MaxBusyTimeoutSeconds}.",
-                text);
-        }
+        public static int BusyTimeoutFromEnvironment(Func<string, string?> environment) => BusyTimeout.FromEnvironment(environment);
 
         /// <summary>The database file's full path, as the user named it: what objects' Database property shows.</summary>
         public string Path { get; }

@@ -15,19 +15,7 @@ namespace PartnerOps.Sqlite
     {
 
         /// <summary>Turns the SQLite failures a user can act on into named PartnerOps failures.</summary>
-        public static Exception Translate(SqliteException ex, string path) => Translate(ex, path, BusyTimeoutFromEnvironmentOrDefault());
-
-        private static int BusyTimeoutFromEnvironmentOrDefault()
-        {
-            try
-            {
-                return SqliteDatabase.BusyTimeoutFromEnvironment(Environment.GetEnvironmentVariable);
-            }
-            catch (PartnerOpsException)
-            {
-                return SqliteDatabase.DefaultBusyTimeoutSeconds;
-            }
-        }
+        public static Exception Translate(SqliteException ex, string path) => Translate(ex, path, BusyTimeout.FromEnvironmentOrDefault());
 
         private static Exception Translate(SqliteException ex, string path, int busyTimeoutSeconds)
         {

@@ -1,4 +1,3 @@
-using System.IO;
 using System.Management.Automation;
 using PartnerOps.Data;
 
@@ -30,25 +29,40 @@ namespace PartnerOps.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>
+        /// For a PostgreSQL server: the user name and password to connect with, remembered for the session (the password is
+        /// never shown). Refused for a file.
+        /// </summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? Credential { get; set; }
+
         #endregion
 
         protected override void EndProcessing()
         {
             var path = this.ResolveDatabaseFile(Path);
+            var shown = CmdletExtensions.ShownLocation(path);
             try
             {
                 var currency = CurrencyCodes.Require(Currency, System.DateTime.Today);
-                var exists = File.Exists(path) && new FileInfo(path).Length > 0;
+                if (Credential != null)
+                {
+                    PartnerDatabases.RememberCredential(path, Credential.UserName, Credential.Password);
+                }
+
+                var exists = PartnerDatabases.Exists(path);
                 if (exists && Force)
                 {
-                    if (!ShouldProcess(path, $"Replace the PartnerOps database and everything in it with a new empty one (currency {currency})"))
+                    if (!ShouldProcess(shown, $"Replace the PartnerOps database and everything in it with a new empty one (currency {currency})"))
                     {
                         return;
                     }
 
                     PartnerDatabases.Delete(path);
                 }
-                else if (!this.ShouldProcessAtMedium(path, $"Create PartnerOps database (currency {currency})"))
+                else if (!this.ShouldProcessAtMedium(shown, $"Create PartnerOps database (currency {currency})"))
                 {
                     return;
                 }
@@ -58,7 +72,7 @@ namespace PartnerOps.Commands
             }
             catch (PartnerOpsException ex)
             {
-                ThrowTerminatingError(FailureReporter.ToErrorRecord(ex, ex.Target ?? path));
+                ThrowTerminatingError(FailureReporter.ToErrorRecord(ex, ex.Target ?? shown));
             }
         }
     }

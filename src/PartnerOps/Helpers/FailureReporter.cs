@@ -50,12 +50,13 @@ namespace PartnerOps.Commands
 
         /// <summary>
         /// Whether a failure of one item stops the command (<see cref="PerItem"/> makes it terminating): a database-wide one
-        /// (busy, read-only, full, not a valid database, replaced, an SQLite failure without a name of its own), or an
+        /// (busy, read-only, full, a server unreachable or refusing the credentials, not a valid database, replaced, an SQLite failure without a name of its own), or an
         /// exception that is not a PartnerOpsException.
         /// </summary>
         public static bool StopsCommand(Exception ex) =>
             !(ex is PartnerOpsException failure)
             || failure.Kind == FailureKind.Busy || failure.Kind == FailureKind.ReadOnly || failure.Kind == FailureKind.Full
+            || failure.Kind == FailureKind.Unavailable || failure.Kind == FailureKind.Authentication
             || failure.ErrorId == ErrorIds.DatabaseInvalid || failure.ErrorId == ErrorIds.DatabaseError || failure.ErrorId == ErrorIds.DatabaseReplaced;
 
         /// <summary>
@@ -81,6 +82,8 @@ namespace PartnerOps.Commands
             FailureKind.Busy => ErrorCategory.ResourceBusy,
             FailureKind.ReadOnly => ErrorCategory.PermissionDenied,
             FailureKind.Full => ErrorCategory.WriteError,
+            FailureKind.Unavailable => ErrorCategory.ConnectionError,
+            FailureKind.Authentication => ErrorCategory.AuthenticationError,
             _ => ErrorCategory.InvalidOperation,
         };
     }

@@ -94,7 +94,7 @@ namespace PartnerOps.Commands
                 try
                 {
                     currency = _writes.TryGetValue(path, out var writes) ? writes.Store.Currency
-                        : System.IO.File.Exists(path) && new System.IO.FileInfo(path).Length > 0 ? WritesAt(path, create: false, terminating: false).Store.Currency
+                        : PartnerDatabases.Exists(path) ? WritesAt(path, create: false, terminating: false).Store.Currency
                         : PartnerDatabases.DefaultCurrency;
                 }
                 catch (PartnerOpsException)
@@ -140,16 +140,19 @@ namespace PartnerOps.Commands
         /// </summary>
         public IPartnerDatabase OpenStoreAt(string path, bool create, bool terminating = true)
         {
-            _cmdlet.WriteVerbose($"Using database '{path}'.");
+            var shown = CmdletExtensions.ShownLocation(path);
+            _cmdlet.WriteVerbose($"Using database '{shown}'.");
             try
             {
                 // A write to a path with no database creates one; a mistyped -Database would otherwise go unnoticed.
-                var creating = create && !System.IO.File.Exists(path);
+                var creating = create && (PartnerDatabases.IsServer(path) ? !PartnerDatabases.Exists(path) : !System.IO.File.Exists(path));
                 var store = create ? PartnerDatabases.OpenOrCreate(path) : PartnerDatabases.OpenExisting(path);
                 if (creating)
                 {
-                    _cmdlet.WriteWarning(
-                        $"There was no database at '{path}', so a new, empty PartnerOps database was created there (reporting currency {store.Currency}). " +
+                    _cmdlet.WriteWarning(PartnerDatabases.IsServer(path)
+                        ? $"There was no PartnerOps database at '{shown}', so a new, empty one was created there (reporting currency {store.Currency}). " +
+                          "If you meant an existing database, check the location. To create databases only on purpose, use New-PartnerDatabase."
+                        : $"There was no database at '{shown}', so a new, empty PartnerOps database was created there (reporting currency {store.Currency}). " +
                         "If you meant an existing database, check the path (Remove-Item it if it was a mistake). To create databases only on purpose, " +
                         "use New-PartnerDatabase, and refuse a missing file before writing: if (-not (Test-Path -LiteralPath $db -PathType Leaf)) { throw \"No database at $db\" }.");
                 }
@@ -175,7 +178,7 @@ namespace PartnerOps.Commands
             }
             catch (PartnerOpsException ex) when (terminating)
             {
-                _failures.ThrowFailure(ex, path);
+                _failures.ThrowFailure(ex, shown);
                 throw; // not reached
             }
         }

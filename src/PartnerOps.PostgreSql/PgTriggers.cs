@@ -1,0 +1,192 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace PartnerOps.PostgreSql
+{
+    /// <summary>
+    /// The PL/pgSQL triggers of a PartnerOps schema: the revenue totals (one row per partner, year, region, segment and currency,
+    /// what the measures read) and the history. All are statement-level with transition tables, so a bulk INSERT ... SELECT
+    /// or COPY costs one trigger call, not one per row. Each function keeps the search_path it was created with, so a session
+    /// with another search_path still writes to this schema's tables.
+    /// </summary>
+    internal static class PgTriggers
+    {
+        /// <summary>The trigger functions (dropped with the schema's tables).</summary>
+        public static IReadOnlyList<string> Functions =>
+            new[] { "po_totals_insert", "po_totals_delete", "po_totals_update" }
+                .Concat(Entities.SelectMany(e => new[] { "insert", "update", "delete" }.Select(op => $"po_history_{e.Table}_{op}"))).ToList();
+
+        private sealed class Entity
+        {
+            public Entity(string name, string table, string id, string? partnerId, params (string Property, string Column)[] columns)
+            {
+                Name = name;
+                Table = table;
+                Id = id;
+                PartnerId = partnerId;
+                Columns = columns;
+            }
+
+            public string Name { get; }
+
+            public string Table { get; }
+
+            public string Id { get; }
+
+            public string? PartnerId { get; }
+
+            public (string Property, string Column)[] Columns { get; }
+
+            public string Key => Table == "exchange_rates" ? "from_currency, to_currency, year" : "id";
+        }
+
+        // The properties each entity's history entries hold, in the order SQLite's triggers (Sqlite/HistoryTriggers) write them.
+        private static readonly Entity[] Entities =
+        {
+            new Entity("Partner", "partners", "{0}.id::text", "{0}.id",
+                ("Name", "{0}.name"), ("Type", "{0}.type"), ("Tier", "{0}.tier"), ("Status", "{0}.status"), ("Region", "{0}.region"),
+                ("Country", "{0}.country"), ("JoinedOn", "{0}.joined_on"), ("EndedOn", "{0}.ended_on"), ("Notes", "{0}.notes")),
+            new Entity("Revenue", "revenue", "{0}.id::text", "{0}.partner_id",
+                ("PartnerId", "{0}.partner_id"), ("Date", "{0}.date"), ("Amount", Amount("{0}")), ("Currency", "{0}.currency"),
+                ("Segment", "{0}.segment"), ("Region", "{0}.region"), ("Reference", "{0}.reference")),
+            new Entity("Target", "targets", "{0}.id::text", null,
+                ("Metric", "{0}.metric"), ("Region", "{0}.region"), ("Year", "{0}.year"), ("Value", "{0}.value"), ("Currency", "{0}.currency"), ("Statuses", "{0}.statuses")),
+            new Entity("ExchangeRate", "exchange_rates", "{0}.from_currency || '/' || {0}.to_currency || '/' || {0}.year", null,
+                ("From", "{0}.from_currency"), ("To", "{0}.to_currency"), ("Year", "{0}.year"), ("Rate", "{0}.rate")),
+        };
+
+        /// <summary>
+        /// The history's timestamp: UTC, as SQLite's triggers write it ('yyyy-MM-dd HH:mm:ss.fff'), the statement's start.
+        /// </summary>
+        public const string Now = "to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS')";
+
+        /// <summary>The user the transaction set (set_config('partnerops.user', ..., true)), else the database role.</summary>
+        public const string User = "coalesce(nullif(current_setting('partnerops.user', true), ''), session_user)";
+
+        /// <summary>
+        /// Set to 'on' for a transaction (set_config('partnerops.history_written', 'on', true)) by a writer that writes the
+        /// Insert entries of its rows itself (a bulk import, with each record's line): the insert triggers then add none.
+        /// </summary>
+        public const string HistoryWrittenSetting = "partnerops.history_written";
+
+        public static string HistorySql()
+        {
+            var sql = new StringBuilder();
+            foreach (var e in Entities)
+            {
+                var partner = e.PartnerId == null ? "NULL::bigint" : F(e.PartnerId, "n");
+                sql.Append(Function($"po_history_{e.Table}_insert", $@"
+    IF current_setting('{HistoryWrittenSetting}', true) = 'on' THEN RETURN NULL; END IF;
+    INSERT INTO history (at, ""user"", operation, entity, entity_id, partner_id, changes, source)
+    SELECT {Now}, {User}, 'Insert', '{e.Name}', {F(e.Id, "n")}, {partner},
+           json_build_object({string.Join(", ", e.Columns.Select(c => $"'{c.Property}', json_build_array(NULL, {F(c.Column, "n")})"))})::text,
+           nullif(current_setting('partnerops.source', true), '')
+    FROM po_new n ORDER BY {string.Join(", ", e.Key.Split(',').Select(k => "n." + k.Trim()))};"));
+                sql.Append(Trigger($"po_history_{e.Table}_insert", e.Table, "INSERT", "NEW TABLE AS po_new"));
+
+                var oldPartner = e.PartnerId == null ? "NULL::bigint" : F(e.PartnerId, "o");
+                sql.Append(Function($"po_history_{e.Table}_delete", $@"
+    INSERT INTO history (at, ""user"", operation, entity, entity_id, partner_id, changes)
+    SELECT {Now}, {User}, 'Delete', '{e.Name}', {F(e.Id, "o")}, {oldPartner},
+           json_build_object({string.Join(", ", e.Columns.Select(c => $"'{c.Property}', json_build_array({F(c.Column, "o")}, NULL)"))})::text
+    FROM po_old o ORDER BY {string.Join(", ", e.Key.Split(',').Select(k => "o." + k.Trim()))};"));
+                sql.Append(Trigger($"po_history_{e.Table}_delete", e.Table, "DELETE", "OLD TABLE AS po_old"));
+
+                // Only the properties that changed, in the entity's order; an update that changed none is not recorded.
+                var pairs = string.Join(",\n            ", e.Columns.Select((c, i) =>
+                    $"({i}, '{c.Property}', to_json({F(c.Column, "o")}), to_json({F(c.Column, "n")}), ({F(c.Column, "o")}) IS DISTINCT FROM ({F(c.Column, "n")}))"));
+                var join = string.Join(" AND ", e.Key.Split(',').Select(k => $"o.{k.Trim()} = n.{k.Trim()}"));
+                var newPartner = e.PartnerId == null ? "NULL::bigint" : F(e.PartnerId, "n");
+                sql.Append(Function($"po_history_{e.Table}_update", $@"
+    INSERT INTO history (at, ""user"", operation, entity, entity_id, partner_id, changes)
+    SELECT {Now}, {User}, 'Update', '{e.Name}', {F(e.Id, "n")}, {newPartner}, c.changes
+    FROM po_old o JOIN po_new n ON {join}
+    CROSS JOIN LATERAL (
+        SELECT json_object_agg(v.p, json_build_array(v.o, v.n) ORDER BY v.i)::text AS changes
+        FROM (VALUES
+            {pairs}) AS v(i, p, o, n, changed)
+        WHERE v.changed) c
+    WHERE c.changes IS NOT NULL
+    ORDER BY {string.Join(", ", e.Key.Split(',').Select(k => "n." + k.Trim()))};"));
+                sql.Append(Trigger($"po_history_{e.Table}_update", e.Table, "UPDATE", "OLD TABLE AS po_old NEW TABLE AS po_new"));
+            }
+
+            return sql.ToString();
+        }
+
+        public static string TotalsSql() =>
+            Function("po_totals_insert", @"
+    INSERT INTO revenue_totals AS t (partner_key, year, region_key, segment_key, currency, region, segment, count, total, minimum, maximum)
+    SELECT coalesce(partner_id, 0), substr(date, 1, 4)::integer, coalesce(region_key, ''), segment_key, currency,
+           min(region), min(segment), count(*), sum(amount), min(amount), max(amount)
+    FROM po_new GROUP BY 1, 2, 3, 4, 5
+    ON CONFLICT (partner_key, year, region_key, segment_key, currency) DO UPDATE SET
+        count = t.count + excluded.count, total = t.total + excluded.total,
+        minimum = LEAST(t.minimum, excluded.minimum), maximum = GREATEST(t.maximum, excluded.maximum),
+        region = LEAST(t.region, excluded.region), segment = LEAST(t.segment, excluded.segment);") +
+            Trigger("po_totals_insert", "revenue", "INSERT", "NEW TABLE AS po_new") +
+            Function("po_totals_delete", Refresh("SELECT partner_id, date, region_key, segment_key, currency FROM po_old")) +
+            Trigger("po_totals_delete", "revenue", "DELETE", "OLD TABLE AS po_old") +
+            Function("po_totals_update", Refresh(@"
+            SELECT o.partner_id, o.date, o.region_key, o.segment_key, o.currency FROM po_old o JOIN po_new n ON o.id = n.id
+            WHERE (o.partner_id, o.date, o.amount, o.currency, o.segment_key, o.region_key, o.segment, o.region)
+                  IS DISTINCT FROM (n.partner_id, n.date, n.amount, n.currency, n.segment_key, n.region_key, n.segment, n.region)
+            UNION ALL
+            SELECT n.partner_id, n.date, n.region_key, n.segment_key, n.currency FROM po_old o JOIN po_new n ON o.id = n.id
+            WHERE (o.partner_id, o.date, o.amount, o.currency, o.segment_key, o.region_key, o.segment, o.region)
+                  IS DISTINCT FROM (n.partner_id, n.date, n.amount, n.currency, n.segment_key, n.region_key, n.segment, n.region)")) +
+            Trigger("po_totals_update", "revenue", "UPDATE", "OLD TABLE AS po_old NEW TABLE AS po_new");
+
+        // The cells the rows of `rows` fall in are summed again from the records (through revenue_partner: a partner's
+        // rows of one year, or the year's direct rows): count, total, smallest and largest amount, and the smallest spelling of
+        // region and segment, as SQLite's triggers keep them. A cell left with no records goes.
+        private static string Refresh(string rows) => $@"
+    WITH cells AS (
+        SELECT DISTINCT coalesce(partner_id, 0) AS pk, substr(date, 1, 4)::integer AS y, coalesce(region_key, '') AS rk, segment_key AS sk, currency AS c
+        FROM ({rows}) AS changed_rows),
+    sums AS (
+        SELECT c.pk, c.y, c.rk, c.sk, c.c, min(r.region) AS region, min(r.segment) AS segment, count(*) AS count,
+               sum(r.amount) AS total, min(r.amount) AS minimum, max(r.amount) AS maximum
+        FROM cells c CROSS JOIN LATERAL (
+            SELECT x.region, x.segment, x.amount FROM revenue x
+            WHERE x.partner_id = c.pk AND x.date >= c.y || '-01-01' AND x.date <= c.y || '-12-31'
+              AND coalesce(x.region_key, '') = c.rk AND x.segment_key = c.sk AND x.currency = c.c
+            UNION ALL
+            SELECT x.region, x.segment, x.amount FROM revenue x
+            WHERE c.pk = 0 AND x.partner_id IS NULL AND x.date >= c.y || '-01-01' AND x.date <= c.y || '-12-31'
+              AND coalesce(x.region_key, '') = c.rk AND x.segment_key = c.sk AND x.currency = c.c) r
+        GROUP BY c.pk, c.y, c.rk, c.sk, c.c),
+    emptied AS (
+        DELETE FROM revenue_totals t USING cells c
+        WHERE t.partner_key = c.pk AND t.year = c.y AND t.region_key = c.rk AND t.segment_key = c.sk AND t.currency = c.c
+          AND NOT EXISTS (SELECT 1 FROM sums s WHERE s.pk = c.pk AND s.y = c.y AND s.rk = c.rk AND s.sk = c.sk AND s.c = c.c))
+    INSERT INTO revenue_totals AS t (partner_key, year, region_key, segment_key, currency, region, segment, count, total, minimum, maximum)
+    SELECT pk, y, rk, sk, c, region, segment, count, total, minimum, maximum FROM sums
+    ON CONFLICT (partner_key, year, region_key, segment_key, currency) DO UPDATE SET
+        region = excluded.region, segment = excluded.segment, count = excluded.count, total = excluded.total,
+        minimum = excluded.minimum, maximum = excluded.maximum;";
+
+        private static string Function(string name, string body) => $@"
+CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $po$
+BEGIN{body}
+    RETURN NULL;
+END
+$po$;
+";
+
+        private static string Trigger(string function, string table, string operation, string referencing) =>
+            $"CREATE TRIGGER {function} AFTER {operation} ON {table} REFERENCING {referencing} FOR EACH STATEMENT EXECUTE FUNCTION {function}();\n";
+
+        private static string F(string template, string row) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, row);
+
+        // An amount as exact decimal text in its currency's minor digits (the table holds whole minor units), as SQLite's
+        // history triggers write it: '12.50' for 1250 USD cents, '1250' for 1250 JPY.
+        private static string Amount(string row)
+        {
+            string In(int n) => string.Join(", ", RevenueRules.CurrenciesWithDigits(n).Select(c => "'" + c + "'"));
+            return $"(CASE WHEN {row}.currency IN ({In(0)}) THEN {row}.amount::text WHEN {row}.currency IN ({In(3)}) THEN round({row}.amount::numeric / 1000, 3)::text " +
+                   $"WHEN {row}.currency IN ({In(4)}) THEN round({row}.amount::numeric / 10000, 4)::text ELSE round({row}.amount::numeric / 100, 2)::text END)";
+        }
+    }
+}
