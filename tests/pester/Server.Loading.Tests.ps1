@@ -28,8 +28,10 @@ Add-Partner -Database $(ConvertTo-PSLiteral $db) -Name 'After the old copy'
     Versions = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Microsoft.Extensions.Logging.Abstractions' } |
         ForEach-Object { "`$(`$_.GetName().Version)" })
     Preloaded = "`$([Microsoft.Extensions.Logging.Abstractions.NullLogger].Assembly.GetName().Version)"
+    Errors   = @(`$Error | ForEach-Object { "`$(`$_.FullyQualifiedErrorId): `$_" })
 }
 "@
+        $result.Errors | Should -BeNullOrEmpty
         $result.Path | Should -Be $db
         $result.Names | Should -Be @('After the old copy')
         # The preloaded copy still answers for the type name in the default context; Npgsql's own copy sits beside it.

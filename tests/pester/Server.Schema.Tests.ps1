@@ -9,7 +9,7 @@ BeforeAll {
         $schema = ($Database -split 'schema=')[1]
         @(
             Get-RawScalar $Database "SELECT string_agg(table_name || '.' || column_name || ':' || data_type, ',' ORDER BY table_name, ordinal_position) FROM information_schema.columns WHERE table_schema = '$schema'"
-            Get-RawScalar $Database "SELECT string_agg(c.relname || ':' || c.relkind, ',' ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '$schema'"
+            Get-RawScalar $Database "SELECT string_agg(c.relname || ':' || c.relkind::text, ',' ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '$schema'"
             Get-RawScalar $Database "SELECT string_agg(id || '|' || note, ',' ORDER BY id) FROM orders"
         ) -join "`n"
     }
