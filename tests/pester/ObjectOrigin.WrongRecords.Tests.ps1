@@ -84,7 +84,7 @@ Describe 'What a new user found, each a kind of wrong record' {
                 { $items | Add-Partner })) {
             $r = Invoke-Collecting $run
             @($r.Errors | Where-Object { $_.FullyQualifiedErrorId -like 'DatabaseNotFound,*' }).Count | Should -Be 1
-            Test-TestDatabase $gone | Should -BeFalse -Because 'a database an object came from is never created again'
+            Test-Path -LiteralPath $gone | Should -BeFalse -Because 'a database an object came from is never created again'
         }
         (Get-PartnerDatabase -Database $kept).RevenueCount | Should -Be 1
         (Get-Partner -Database $kept -Name Contoso).Tier | Should -Be 'Gold'
