@@ -9,8 +9,8 @@
              on SQLite (all but the tests tagged ServerOnly), and on PostgreSQL (all but those tagged FileOnly) in a
              throwaway cluster started for the run (initdb in a temp folder, 127.0.0.1, a free port, fsync off; the
              highest /usr/lib/postgresql/*/bin, or $env:PARTNEROPS_TEST_PGBIN; as root through runuser -u postgres)
-             and stopped and removed at the end, also on failure or Ctrl+C. Without PostgreSQL that pass counts its
-             tests as skipped and says why. Ends with the counts per pass, the failed tests' full names (xunit: class
+             and stopped and removed at the end, also on failure or Ctrl+C; xunit gets it too (PARTNEROPS_TEST_SERVER,
+             for its PgFact tests). Without PostgreSQL that pass counts its tests as skipped and says why. Ends with the counts per pass, the failed tests' full names (xunit: class
              and method; Pester: file, then the test's path), then the line 'tests: N passed, N failed, N skipped'
              (every pass together), and exits non-zero on any failure.
              -Only Readme,Views (say) runs only those Pester files (tests/pester/<name>.Tests.ps1, or the parts
@@ -217,8 +217,8 @@ function Invoke-Test {
         Remove-Item $resultsDir -Recurse -Force
     }
     $null = New-Item -ItemType Directory $resultsDir
-    if ($Only) {
-        $files = foreach ($name in $Only -split ',') {
+    $files = if ($Only) {
+        foreach ($name in $Only -split ',') {
             # A file, else the parts of a file split by subject (ObjectOrigin: ObjectOrigin.Piped.Tests.ps1, ...).
             $file = Join-Path $root "tests/pester/$($name.Trim()).Tests.ps1"
             $parts = @(Get-ChildItem (Join-Path $root 'tests/pester') -Filter "$($name.Trim()).*.Tests.ps1" | ForEach-Object FullName)
@@ -226,21 +226,35 @@ function Invoke-Test {
             elseif ($parts) { $parts }
             else { throw "-Only ${name}: there is no $file, nor any $($name.Trim()).*.Tests.ps1." }
         }
-        Write-Host "==> Pester: $($files -join ', ')" -ForegroundColor Cyan
-        $runs = @(Invoke-PesterPasses -PesterPath $pester -ResultsDir $resultsDir -Files $files)
     }
-    else {
-        Write-Host '==> xunit' -ForegroundColor Cyan
-        dotnet test $solution -c $Configuration --nologo `
-            --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $resultsDir
-        $xunitExit = $LASTEXITCODE
-        $trxFile = Join-Path $resultsDir 'xunit.trx'
-        if (-not (Test-Path $trxFile)) {
-            throw "xunit did not run (exit code $xunitExit): no $trxFile."
+    # One throwaway PostgreSQL cluster for the run (xunit's PgFact tests and the Pester pass on PostgreSQL), removed in the end.
+    $server = Start-TestServer
+    try {
+        $runs = @()
+        if (-not $Only) {
+            Write-Host "==> xunit$(if ($server.Cluster) { " (PARTNEROPS_TEST_SERVER=$($server.Cluster.Server))" })" -ForegroundColor Cyan
+            $env:PARTNEROPS_TEST_SERVER = if ($server.Cluster) { $server.Cluster.Server }
+            try {
+                dotnet test $solution -c $Configuration --nologo `
+                    --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $resultsDir
+                $xunitExit = $LASTEXITCODE
+            }
+            finally { Remove-Item env:PARTNEROPS_TEST_SERVER -ErrorAction SilentlyContinue }
+            $trxFile = Join-Path $resultsDir 'xunit.trx'
+            if (-not (Test-Path $trxFile)) {
+                throw "xunit did not run (exit code $xunitExit): no $trxFile."
+            }
+            $xunit = Get-TrxCounts $trxFile
+            $xunit.ExitCode = $xunitExit
+            $runs += $xunit
         }
-        $xunit = Get-TrxCounts $trxFile
-        $xunit.ExitCode = $xunitExit
-        $runs = @($xunit) + @(Invoke-PesterPasses -PesterPath $pester -ResultsDir $resultsDir)
+        else {
+            Write-Host "==> Pester: $($files -join ', ')" -ForegroundColor Cyan
+        }
+        $runs += Invoke-PesterPasses -PesterPath $pester -ResultsDir $resultsDir -Server $server -Files $files
+    }
+    finally {
+        Stop-TestServer $server
     }
     Write-TestSummary $runs $resultsDir
     $passed = ($runs | Measure-Object Passed -Sum).Sum

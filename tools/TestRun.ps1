@@ -1,6 +1,7 @@
 <#
-The Test task's parts, dot-sourced by build.ps1: the two Pester passes (SQLite, and PostgreSQL on a throwaway cluster, at
-the same time in two child pwsh processes), and the counts and summary of a run. Needs build.ps1's $pwsh and $root.
+The Test task's parts, dot-sourced by build.ps1: the PostgreSQL server of a run (a throwaway cluster), the two Pester passes
+(SQLite, and PostgreSQL, at the same time in two child pwsh processes), and the counts and summary of a run. Needs
+build.ps1's $pwsh, $root and $moduleOut.
 #>
 . (Join-Path $PSScriptRoot 'PostgreSqlCluster.ps1')
 
@@ -66,34 +67,52 @@ function Get-PesterPassScript([hashtable] $Arguments) {
 }
 
 <#
-Runs the Pester suite (or $Files) twice: on SQLite, and on PostgreSQL in a throwaway cluster (tools/PostgreSqlCluster.ps1),
-the two at once in child pwsh processes. The SQLite pass prints as it goes; the PostgreSQL pass writes
-$ResultsDir/pester-postgresql.log, printed when it ends. Without a server to be had, the PostgreSQL pass only counts its
-tests as skipped, with the reason. The cluster is stopped and removed, and a pass still running is killed, in every case
-(tests failed, Ctrl+C). Returns the counts of both passes.
+A PostgreSQL server for the run: a throwaway cluster (tools/PostgreSqlCluster.ps1) with the database partnerops_test, as
+Cluster; or, when none can be had, SkipReason (why not). Stop it with Stop-TestServer, in a finally.
+#>
+function Start-TestServer {
+    $found = Find-PostgreSqlBin
+    if (-not $found.Bin) { return [pscustomobject]@{ Cluster = $null; SkipReason = $found.Reason } }
+    Write-Host "==> PostgreSQL: a throwaway cluster ($($found.Bin))" -ForegroundColor Cyan
+    try {
+        $cluster = Start-PostgreSqlCluster -Bin $found.Bin
+        Write-Host "Started at $($cluster.Server)"
+        [pscustomobject]@{ Cluster = $cluster; SkipReason = $null }
+    }
+    catch { [pscustomobject]@{ Cluster = $null; SkipReason = "the throwaway cluster did not start: $(("$_" -split "`n")[0])" } }
+}
+
+function Stop-TestServer($Server) {
+    if ($Server -and $Server.Cluster) {
+        Stop-PostgreSqlCluster $Server.Cluster
+        Write-Host "==> PostgreSQL: the throwaway cluster is stopped and removed" -ForegroundColor Cyan
+    }
+}
+
+<#
+Runs the Pester suite (or $Files) twice, at once in two child pwsh processes: on SQLite, and on PostgreSQL in the database
+of $Server (Start-TestServer). The SQLite pass prints as it goes; the PostgreSQL pass writes
+$ResultsDir/pester-postgresql.log, printed when it ends. Without a server, the PostgreSQL pass only counts its tests as
+skipped, with the reason. A pass still running when this ends (Ctrl+C) is killed. Returns the counts of both passes.
 #>
 function Invoke-PesterPasses {
-    param([Parameter(Mandatory)] [string] $PesterPath, [Parameter(Mandatory)] [string] $ResultsDir, [string[]] $Files)
+    param(
+        [Parameter(Mandatory)] [string] $PesterPath,
+        [Parameter(Mandatory)] [string] $ResultsDir,
+        [Parameter(Mandatory)] $Server,
+        [string[]] $Files
+    )
     $common = @{ PesterPath = $PesterPath; ModulePath = $moduleOut }
     if ($Files) { $common.Path = $Files -join ',' }
     $sqliteResult = Join-Path $ResultsDir 'pester.json'
     $pgResult = Join-Path $ResultsDir 'pester-postgresql.json'
     $pgLog = Join-Path $ResultsDir 'pester-postgresql.log'
     Remove-Item $sqliteResult, $pgResult, $pgLog -ErrorAction SilentlyContinue
-    $cluster = $null
     $pgPass = $null
     try {
-        $found = Find-PostgreSqlBin
-        $skipReason = $found.Reason
-        if ($found.Bin) {
-            Write-Host "==> PostgreSQL: a throwaway cluster ($($found.Bin))" -ForegroundColor Cyan
-            try { $cluster = Start-PostgreSqlCluster -Bin $found.Bin }
-            catch { $skipReason = "the throwaway cluster did not start: $(("$_" -split "`n")[0])" }
-        }
-        $pgArguments = $common + @{ ResultPath = $pgResult; Backend = 'PostgreSql' }
-        if ($cluster) {
-            $pgArguments.Server = $cluster.Server
-            Write-Host "==> Pester on PostgreSQL ($($cluster.Server), -ExcludeTag FileOnly), in the background: $pgLog" -ForegroundColor Cyan
+        if ($Server.Cluster) {
+            $pgArguments = $common + @{ ResultPath = $pgResult; Backend = 'PostgreSql'; Server = $Server.Cluster.Server }
+            Write-Host "==> Pester on PostgreSQL ($($Server.Cluster.Server), -ExcludeTag FileOnly), in the background: $pgLog" -ForegroundColor Cyan
             $passScript = Join-Path $ResultsDir 'pester-postgresql.ps1'
             Set-Content $passScript (Get-PesterPassScript $pgArguments)
             $pgPass = Start-Process -FilePath $pwsh[0] -PassThru -RedirectStandardOutput $pgLog -RedirectStandardError "$pgLog.err" `
@@ -114,7 +133,7 @@ function Invoke-PesterPasses {
         }
         else {
             & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterTests.ps1') `
-                @common -ResultPath $pgResult -Backend PostgreSql -SkipReason $skipReason | Out-Host
+                @common -ResultPath $pgResult -Backend PostgreSql -SkipReason $Server.SkipReason | Out-Host
             $postgres = Get-PesterCounts 'Pester (PostgreSql)' $pgResult $LASTEXITCODE
         }
         @($sqlite, $postgres)
@@ -124,9 +143,6 @@ function Invoke-PesterPasses {
             Write-Host 'Stopping the PostgreSQL pass.'
             $pgPass.Kill($true)
             $pgPass.WaitForExit()
-        }
-        if ($cluster) {
-            Stop-PostgreSqlCluster $cluster
         }
     }
 }
