@@ -27,8 +27,13 @@ function Get-ErrorRecordText { ${function:Get-ErrorRecordText} }
     Output   = $output | Format-List * -Force | Out-String -Width 500
 }
 '@
+    # No password from elsewhere: no PGPASSWORD unless the case sets one, and an empty password file.
+    $noPasswords = Join-Path (New-TestFolder) 'pgpass'
+    Set-Content -LiteralPath $noPasswords -Value ''
     function Invoke-AuthenticationCase([string] $Body, [hashtable] $Environment = @{}) {
-        Invoke-ChildPwshJson -ImportModule -Environment ($Environment + @{ PGPASSWORD = $null; PGPASSFILE = '/nonexistent' }) -Command ($prelude + "`n" + $Body + "`n" + $epilogue)
+        $merged = @{ PGPASSWORD = $null; PGPASSFILE = $noPasswords }
+        foreach ($name in $Environment.Keys) { $merged[$name] = $Environment[$name] }
+        Invoke-ChildPwshJson -ImportModule -Environment $merged -Command ($prelude + "`n" + $Body + "`n" + $epilogue)
     }
 }
 
@@ -94,15 +99,15 @@ Describe 'A server that wants a password' -Tag 'ServerOnly' {
                 "`$output = @(try { Add-Partner -Database '$Db' -Name 'Never' -ErrorAction Stop 4>&1 5>&1 | ForEach-Object { if (`$_ -is [System.Management.Automation.InformationalRecord]) { `$records.Add(`"`$_`") } else { `$_ } } } catch { `$failure = `$_ })"
             } }
     ) {
-        $environment = @{}
-        foreach ($name in $Environment.Keys) { $environment[$name] = if ($Environment[$name] -eq 'wrong') { $script:Wrong } else { $Environment[$name] } }
-        $case = Invoke-AuthenticationCase -Environment $environment (& $Body $script:Db $script:Wrong)
+        $caseEnvironment = @{}
+        foreach ($name in $Environment.Keys) { $caseEnvironment[$name] = if ($Environment[$name] -eq 'wrong') { $script:Wrong } else { $Environment[$name] } }
+        $case = Invoke-AuthenticationCase -Environment $caseEnvironment (& $Body $script:Db $script:Wrong)
         $case.Id | Should -BeLike 'AuthenticationFailed,*' -Because $case.Text
         $case.Category | Should -Be 'AuthenticationError'
         $case.Text | Should -Match ([regex]::Escape($script:Db)) -Because 'the message names the server (without the password)'
         $case.Text | Should -Not -Match $script:Wrong
         $case.Text | Should -Not -Match $script:Right
         $case.Streams | Should -Not -Match $script:Wrong
-        (Get-Partner -Database ($script:Db -replace '^postgresql://postgres@', "postgresql://postgres:$script:Right@") -Name 'Never') | Should -BeNullOrEmpty
+        @(Get-Partner -Database ($script:Db -replace '^postgresql://postgres@', "postgresql://postgres:$script:Right@")).Name | Should -Not -Contain 'Never'
     }
 }
