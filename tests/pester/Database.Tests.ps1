@@ -177,11 +177,13 @@ Describe 'Test-PartnerDatabase' {
 
     It 'returns seven passed findings with -Detailed: Integrity, ForeignKey, Schema, RevenueTotals, SharedNames, SharedTargets and NameSortKeys' {
         $findings = @(Test-PartnerDatabase -Database $db -Detailed)
-        $findings.Count | Should -Be 7
+        # A server has no Integrity finding: SQLite's integrity check reads a file's own pages.
+        $first = if ($script:Backend -eq 'Sqlite') { 0 } else { 1 }
+        $findings.Count | Should -Be (7 - $first)
         $findings | ForEach-Object { $_ | Should -BeOfType ([PartnerOps.DatabaseFinding]) }
-        $findings.Check | Should -Be @('Integrity', 'ForeignKey', 'Schema', 'RevenueTotals', 'SharedNames', 'SharedTargets', 'NameSortKeys')
-        $findings.Passed | Should -Be @($true, $true, $true, $true, $true, $true, $true)
-        $findings.Detail | Should -Be @('ok', 'ok', "version $((Get-PartnerDatabase -Database $db).SchemaVersion)", 'ok', 'ok', 'ok', 'ok')
+        $findings.Check | Should -Be @('Integrity', 'ForeignKey', 'Schema', 'RevenueTotals', 'SharedNames', 'SharedTargets', 'NameSortKeys')[$first..6]
+        $findings.Passed | Should -Be @($true, $true, $true, $true, $true, $true, $true)[$first..6]
+        $findings.Detail | Should -Be @('ok', 'ok', "version $((Get-PartnerDatabase -Database $db).SchemaVersion)", 'ok', 'ok', 'ok', 'ok')[$first..6]
     }
 
     It 'stops with DatabaseNotFound for a missing file' {

@@ -224,7 +224,8 @@ Describe 'An argument that is not one value is refused naming the parameter' {
         Test-TestDatabase $path | Should -BeFalse
     }
 
-    It 'a path parameter still takes a FileInfo (Get-Item) and a PathInfo (Resolve-Path)' {
+    # FileOnly: a database file given as a FileInfo and a PathInfo.
+    It 'a path parameter still takes a FileInfo (Get-Item) and a PathInfo (Resolve-Path)' -Tag 'FileOnly' {
         (Get-Partner -Database (Get-Item $db)).Name | Should -BeExactly @('Acme', 'Other')
         (Get-Partner -Database (Resolve-Path $db)).Name | Should -BeExactly @('Acme', 'Other')
     }
