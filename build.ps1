@@ -5,12 +5,16 @@
 .DESCRIPTION
     Tasks:
       Build  publishes the cmdlets and lays out the importable module at out/PartnerOps.
-      Test   Build, then the xunit tests, then the Pester tests in a child pwsh against out/PartnerOps;
-             ends with the line 'tests: N passed, N failed, N skipped' (xunit and Pester together), the failed tests'
-             full names (xunit: class and method; Pester: file, then the test's path) just before it, and exits
-             non-zero on any failure.
+      Test   Build, then the xunit tests, then the Pester tests twice, in two child pwsh at once against out/PartnerOps:
+             on SQLite (all but the tests tagged ServerOnly), and on PostgreSQL (all but those tagged FileOnly) in a
+             throwaway cluster started for the run (initdb in a temp folder, 127.0.0.1, a free port, fsync off; the
+             highest /usr/lib/postgresql/*/bin, or $env:PARTNEROPS_TEST_PGBIN; as root through runuser -u postgres)
+             and stopped and removed at the end, also on failure or Ctrl+C; xunit gets it too (PARTNEROPS_TEST_SERVER,
+             for its PgFact tests). Without PostgreSQL that pass counts its tests as skipped and says why. Ends with the counts per pass, the failed tests' full names (xunit: class
+             and method; Pester: file, then the test's path), then the line 'tests: N passed, N failed, N skipped'
+             (every pass together), and exits non-zero on any failure.
              -Only Readme,Views (say) runs only those Pester files (tests/pester/<name>.Tests.ps1, or the parts
-             <name>.*.Tests.ps1 of a file split by subject, e.g. Views.Widths) and no xunit.
+             <name>.*.Tests.ps1 of a file split by subject, e.g. Views.Widths), on both backends, and no xunit.
       Demo   Build, then shows the module at work on a database in a temporary folder.
       Readme Build, then runs every PowerShell block of README.md and about_PartnerOps (the tour's steps made
              anew from samples/Demo.ps1) and writes what they print into the output blocks, in place; blocks
@@ -114,6 +118,9 @@ $dependencyFiles = @(
     'System.Threading.Channels.dll'
 )
 
+# The Test task's passes and counts (tools/TestRun.ps1; the PostgreSQL cluster: tools/PostgreSqlCluster.ps1).
+. (Join-Path $root 'tools/TestRun.ps1')
+
 function Invoke-Step {
     param([string] $Name, [scriptblock] $Command)
     Write-Host "==> $Name" -ForegroundColor Cyan
@@ -203,52 +210,15 @@ function Invoke-Build {
     Write-Host "Module $version laid out at $manifest"
 }
 
-# The counts of an xunit run's .trx file, and the full names of its failed tests.
-function Get-TrxCounts([string] $Path) {
-    $trx = [xml](Get-Content -Raw $Path)
-    $counters = $trx.TestRun.ResultSummary.Counters
-    $results = @($trx.TestRun.Results.UnitTestResult | Where-Object { $_ })
-    [pscustomobject]@{
-        Passed     = [int]$counters.passed
-        Failed     = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout
-        Skipped    = [int]$counters.notExecuted
-        FailedList = @($results | Where-Object { $_.outcome -in 'Failed', 'Error', 'Timeout' } | ForEach-Object { "xunit: $($_.testName)" })
-    }
-}
-
-# The end of a test run, for the tail of a CI log (which shows only the last ~30 lines): the failed tests' names (the first
-# 20), then the closing line 'tests: N passed, N failed, N skipped'.
-function Write-TestSummary([object[]] $Runs) {
-    $failedList = @($Runs | ForEach-Object { $_.FailedList } | Where-Object { $_ })
-    if ($failedList.Count -gt 0) {
-        Write-Host "Failed ($($failedList.Count)):"
-        $failedList | Select-Object -First 20 | ForEach-Object { Write-Host "  $_" }
-        if ($failedList.Count -gt 20) {
-            Write-Host "  ... and $($failedList.Count - 20) more (see $resultsDir)"
-        }
-    }
-    $passed = ($Runs | Measure-Object Passed -Sum).Sum
-    $failed = ($Runs | Measure-Object Failed -Sum).Sum
-    $skipped = ($Runs | Measure-Object Skipped -Sum).Sum
-    Write-Host "tests: $passed passed, $failed failed, $skipped skipped"
-}
-
-# The counts Invoke-PesterTests.ps1 wrote, the failed tests' names each led by 'Pester: '.
-function Get-PesterCounts([string] $Path) {
-    $counts = Get-Content -Raw $Path | ConvertFrom-Json
-    [pscustomobject]@{
-        Passed     = [int]$counts.Passed
-        Failed     = [int]$counts.Failed
-        Skipped    = [int]$counts.Skipped
-        FailedList = @($counts.FailedTests | Where-Object { $_ } | ForEach-Object { "Pester: $_" })
-    }
-}
-
 function Invoke-Test {
     Invoke-Build
     $pester = Get-PesterModulePath
-    if ($Only) {
-        $files = foreach ($name in $Only -split ',') {
+    if (Test-Path $resultsDir) {
+        Remove-Item $resultsDir -Recurse -Force
+    }
+    $null = New-Item -ItemType Directory $resultsDir
+    $files = if ($Only) {
+        foreach ($name in $Only -split ',') {
             # A file, else the parts of a file split by subject (ObjectOrigin: ObjectOrigin.Piped.Tests.ps1, ...).
             $file = Join-Path $root "tests/pester/$($name.Trim()).Tests.ps1"
             $parts = @(Get-ChildItem (Join-Path $root 'tests/pester') -Filter "$($name.Trim()).*.Tests.ps1" | ForEach-Object FullName)
@@ -256,49 +226,39 @@ function Invoke-Test {
             elseif ($parts) { $parts }
             else { throw "-Only ${name}: there is no $file, nor any $($name.Trim()).*.Tests.ps1." }
         }
-        $pesterResult = Join-Path $out 'pester-only.json'
-        Write-Host "==> Pester: $($files -join ', ')" -ForegroundColor Cyan
-        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterTests.ps1') `
-            -PesterPath $pester -ModulePath $moduleOut -ResultPath $pesterResult -Path ($files -join ',')
-        if (-not (Test-Path $pesterResult)) {
-            throw "Pester did not run (exit code $LASTEXITCODE): no $pesterResult."
+    }
+    # One throwaway PostgreSQL cluster for the run (xunit's PgFact tests and the Pester pass on PostgreSQL), removed in the end.
+    $server = Start-TestServer
+    try {
+        $runs = @()
+        if (-not $Only) {
+            Write-Host "==> xunit$(if ($server.Cluster) { " (PARTNEROPS_TEST_SERVER=$($server.Cluster.Server))" })" -ForegroundColor Cyan
+            $env:PARTNEROPS_TEST_SERVER = if ($server.Cluster) { $server.Cluster.Server }
+            try {
+                dotnet test $solution -c $Configuration --nologo `
+                    --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $resultsDir
+                $xunitExit = $LASTEXITCODE
+            }
+            finally { Remove-Item env:PARTNEROPS_TEST_SERVER -ErrorAction SilentlyContinue }
+            $trxFile = Join-Path $resultsDir 'xunit.trx'
+            if (-not (Test-Path $trxFile)) {
+                throw "xunit did not run (exit code $xunitExit): no $trxFile."
+            }
+            $xunit = Get-TrxCounts $trxFile
+            $xunit.ExitCode = $xunitExit
+            $runs += $xunit
         }
-        $counts = Get-PesterCounts $pesterResult
-        Write-TestSummary @($counts)
-        if ($counts.Failed -gt 0 -or $LASTEXITCODE -or $counts.Passed -eq 0) { exit 1 }
-        return
+        else {
+            Write-Host "==> Pester: $($files -join ', ')" -ForegroundColor Cyan
+        }
+        $runs += Invoke-PesterPasses -PesterPath $pester -ResultsDir $resultsDir -Server $server -Files $files
     }
-    if (Test-Path $resultsDir) {
-        Remove-Item $resultsDir -Recurse -Force
+    finally {
+        Stop-TestServer $server
     }
-    $null = New-Item -ItemType Directory $resultsDir
-
-    Write-Host '==> xunit' -ForegroundColor Cyan
-    dotnet test $solution -c $Configuration --nologo `
-        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $resultsDir
-    $xunitExit = $LASTEXITCODE
-    $trxFile = Join-Path $resultsDir 'xunit.trx'
-    if (-not (Test-Path $trxFile)) {
-        throw "xunit did not run (exit code $xunitExit): no $trxFile."
-    }
-    $xunit = Get-TrxCounts $trxFile
-
-    Write-Host '==> Pester (child pwsh -NoProfile, against out/PartnerOps)' -ForegroundColor Cyan
-    $pesterResult = Join-Path $resultsDir 'pester.json'
-    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterTests.ps1') `
-        -PesterPath $pester -ModulePath $moduleOut -ResultPath $pesterResult
-    $pesterExit = $LASTEXITCODE
-    if (-not (Test-Path $pesterResult)) {
-        throw "Pester did not run (exit code $pesterExit): no $pesterResult."
-    }
-    $pesterCounts = Get-PesterCounts $pesterResult
-
-    $passed = $xunit.Passed + $pesterCounts.Passed
-    $failed = $xunit.Failed + $pesterCounts.Failed
-    Write-Host ("xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped; " +
-        "Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed, $($pesterCounts.Skipped) skipped")
-    Write-TestSummary @($xunit, $pesterCounts)
-    if ($failed -gt 0 -or $xunitExit -ne 0 -or $pesterExit -ne 0 -or $passed -eq 0) {
+    Write-TestSummary $runs $resultsDir
+    $passed = ($runs | Measure-Object Passed -Sum).Sum
+    if (@($runs | Where-Object { $_.Failed -gt 0 -or $_.ExitCode -ne 0 }).Count -gt 0 -or $passed -eq 0) {
         exit 1
     }
 }

@@ -9,7 +9,7 @@ AfterAll {
 Describe 'Add-Partner from CSV rows' {
     BeforeAll {
         $db = New-TestDatabase
-        $csv = Join-Path (Split-Path $db) 'partners.csv'
+        $csv = Join-Path (Get-TestFolder $db) 'partners.csv'
         # A quoted field with a comma, PartnerName instead of Name, empty cells for the defaults.
         @(
             'PartnerName,Type,Tier,Status,Region,Country,JoinedOn'
@@ -121,7 +121,7 @@ Describe 'Add-Partner values' {
     It 'creates the database file on the first write' {
         $db = Join-Path (New-TestFolder) 'sub/folder/new.db'
         Add-Partner -Database $db -Name 'First'
-        Test-Path $db | Should -BeTrue
+        Test-TestDatabase $db | Should -BeTrue
         (Get-PartnerDatabase -Database $db).PartnerCount | Should -Be 1
     }
 
@@ -181,7 +181,7 @@ Describe 'Add-Partner -WhatIf' {
     It 'does not create a missing database' {
         $db = New-TestDatabasePath
         Add-Partner -Database $db -Name 'Never' -WhatIf
-        Test-Path $db | Should -BeFalse
+        Test-TestDatabase $db | Should -BeFalse
     }
 
     It 'does not add to an existing database' {

@@ -56,7 +56,7 @@ Describe 'Malformed CSV for Import-Partner' {
         $errors[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
         $errors[0].Exception.Message | Should -BeLike "*$([WildcardPattern]::Escape($Shown))*"
         $errors[0].Exception.Message | Should -Not -Match '[\x00-\x08\x0B\x0C\x0E-\x1F]' -Because 'the message shows no raw control characters'
-        Test-Path $db | Should -BeFalse
+        Test-TestDatabase $db | Should -BeFalse
     }
 
     It 'reads <Case>' -ForEach @(

@@ -45,7 +45,8 @@ BeforeAll {
 
 AfterAll { Remove-TestFolders }
 
-Describe 'bench/Invoke-Benchmark.ps1, a short run' {
+# FileOnly: the benchmark's baselines are the sqlite3 CLI's, on its own database files.
+Describe 'bench/Invoke-Benchmark.ps1, a short run' -Tag 'FileOnly' {
     It 'runs every benchmark to its end, with results in -ResultPath and no failed benchmark' {
         if (Skip-Because $script:Why) { return }
         $script:ExitCode | Should -Be 0 -Because $script:Output

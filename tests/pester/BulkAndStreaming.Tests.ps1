@@ -41,7 +41,7 @@ Describe 'Import-Partner on awkward CSV' {
 Describe 'Streaming reads' {
     BeforeAll {
         $db = New-TestDatabase
-        $csv = Join-Path (Split-Path $db) 'many.csv'
+        $csv = Join-Path (Get-TestFolder $db) 'many.csv'
         'Name,Region' | Set-Content $csv
         1..200000 | ForEach-Object { "Co $_,Western Europe" } | Add-Content $csv
         $null = Import-Partner -Path $csv -Database $db

@@ -79,7 +79,8 @@ Describe 'Tab completion from the session''s database' {
         }
     }
 
-    It 'resolves a relative -Database against the current location' {
+    # FileOnly: a relative database file path.
+    It 'resolves a relative -Database against the current location' -Tag 'FileOnly' {
         Push-Location (Split-Path $db)
         try {
             Get-Completion "Get-Partner -Database ./$(Split-Path -Leaf $db) -Name Zen" | Should -Be @('Zenith')

@@ -11,7 +11,7 @@ Describe 'Several sessions writing to one database at the same time' {
     BeforeAll {
         $db = New-TestDatabasePath
         $null = New-PartnerDatabase -Path $db
-        $folder = Split-Path $db
+        $folder = Get-TestFolder $db
         $writers = foreach ($w in 1..4) {
             Start-ChildPwsh -OutputPrefix (Join-Path $folder "writer$w") -Command @"
 `$ProgressPreference = 'SilentlyContinue'   # as a runbook would: progress would reach stderr as CLIXML

@@ -20,7 +20,7 @@ Describe 'A column given twice is one ImportHeaderInvalid before anything is wri
         $errors[0].FullyQualifiedErrorId | Should -BeLike "ImportHeaderInvalid,*"
         $errors[0].CategoryInfo.Category | Should -Be 'InvalidData'
         $errors[0].Exception.Message | Should -BeLike "*'$file'*$([WildcardPattern]::Escape($Shown))*nothing was imported*"
-        Test-Path $db | Should -BeFalse -Because 'the header is checked before the database is opened'
+        Test-TestDatabase $db | Should -BeFalse -Because 'the header is checked before the database is opened'
     }
 
     It 'is ImportHeaderInvalid also for a file without the needed column (cmdlets.md: "none of the needed ones")' {
@@ -199,7 +199,7 @@ Describe 'Excel''s sep= line and #TYPE and comment lines' {
         $errors.Count | Should -Be 1
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'ImportFileInvalid,*'
         $errors[0].Exception.Message | Should -BeExactly "'$file' begins with the line 'sep=;', which makes ';' its delimiter, but -Delimiter ',' was given. Leave out -Delimiter (the file's own line then decides), or give -Delimiter ';'. Nothing was imported."
-        Test-Path $db | Should -BeFalse
+        Test-TestDatabase $db | Should -BeFalse
     }
 
     It 'writes the failed-row file with the same sep= line, so it imports again as it is' {

@@ -107,7 +107,7 @@ Describe '-FailedRowPath over several files keeps every file''s rejected rows' {
         [IO.File]::WriteAllText($failed, "Name,Country,Line,Reason`nOld,XX,2,old`n")
         $db = New-TestDatabasePath
         { Import-Partner (Join-Path $own '*.csv') -Database $db -FailedRowPath $failed } | Should -Throw -ErrorId 'FailedRowPathIsImportFile,*' -ExpectedMessage '*one of the files being imported*Nothing was imported.'
-        Test-Path $db | Should -BeFalse
+        Test-TestDatabase $db | Should -BeFalse
         Get-Content $failed | Should -Be @('Name,Country,Line,Reason', 'Old,XX,2,old')
     }
 
@@ -136,7 +136,7 @@ Describe 'A delimiter the reader cannot take is one clear error (fault 4)' {
         $db = New-TestDatabasePath
         $file = New-InputFile 'r.csv' -Text "PartnerName$($d)Date$($d)Amount$($d)Currency$($d)Region`n$($d)2015-01-01$($d)1.50$($d)EUR$($d)NE`n"
         { Import-PartnerRevenue $file -Database $db -Delimiter $d } | Should -Throw -ErrorId 'ImportFileInvalid,*' -ExpectedMessage "-Delimiter '$d' makes '$d' (U+061B)*(or | Add-PartnerRevenue)*"
-        Test-Path $db | Should -BeFalse
+        Test-TestDatabase $db | Should -BeFalse
     }
 
     It 'the way out the error gives works: Import-Csv -Delimiter U+061B | Add-Partner' {

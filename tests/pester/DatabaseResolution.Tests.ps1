@@ -7,7 +7,8 @@ AfterAll {
 }
 
 # Driven in a child pwsh whose environment the test controls, so the real user profile is never touched.
-Describe 'Choosing the database when -Database is not given' -Skip:(-not $IsLinux) {
+# FileOnly: which database file a command picks (the default file under HOME/XDG, relative paths).
+Describe 'Choosing the database when -Database is not given' -Tag 'FileOnly' -Skip:(-not $IsLinux) {
     BeforeAll {
         $root = New-TestFolder
         $xdg = Join-Path $root 'xdg'
@@ -103,7 +104,8 @@ foreach (`$name in 'HomeDefault', 'XdgDefault', 'Env', 'Connected', 'Explicit') 
     }
 }
 
-Describe 'Relative database paths' {
+# FileOnly: which database file a command picks (the default file under HOME/XDG, relative paths).
+Describe 'Relative database paths' -Tag 'FileOnly' {
     BeforeEach {
         $folder = New-TestFolder
         $name = 'rel-' + [guid]::NewGuid().ToString('N') + '.db'

@@ -127,7 +127,8 @@ AfterAll {
     Remove-TestFolders
 }
 
-Describe 'A database on a read-only <Kind>' -ForEach @(
+# FileOnly: disk faults of a database file (a full tmpfs, a file held open, its -wal and -shm files).
+Describe 'A database on a read-only <Kind>' -Tag 'FileOnly' -ForEach @(
     @{ Kind = 'file system' }
     @{ Kind = 'file' }
     @{ Kind = 'folder' }
@@ -214,7 +215,8 @@ Describe 'A database on a read-only <Kind>' -ForEach @(
     }
 }
 
-Describe 'A read-only database made by schema version 1' {
+# FileOnly: disk faults of a database file (a full tmpfs, a file held open, its -wal and -shm files).
+Describe 'A read-only database made by schema version 1' -Tag 'FileOnly' {
     It 'is refused with DatabaseReadOnly naming the upgrade it needs, and left as it was' {
         $db = Join-Path (New-TestFolder) 'old.db'
         Copy-Item (Join-Path $PSScriptRoot '../fixtures/partnerops-schema1.db') $db
@@ -233,7 +235,8 @@ Describe 'A read-only database made by schema version 1' {
     }
 }
 
-Describe 'A full disk' {
+# FileOnly: disk faults of a database file (a full tmpfs, a file held open, its -wal and -shm files).
+Describe 'A full disk' -Tag 'FileOnly' {
     BeforeAll {
         $script:Rows = 20000
         $script:Csv = Join-Path (New-TestFolder) 'partners.csv'
@@ -306,7 +309,8 @@ Describe 'A full disk' {
     }
 }
 
-Describe 'A database another process has locked' {
+# FileOnly: disk faults of a database file (a full tmpfs, a file held open, its -wal and -shm files).
+Describe 'A database another process has locked' -Tag 'FileOnly' {
     It 'gives readers and writers DatabaseBusy after the busy timeout, and is unchanged' {
         $db = New-TestDatabasePath
         Add-Partner -Database $db -Name 'First'

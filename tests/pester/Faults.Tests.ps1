@@ -15,7 +15,8 @@ AfterAll {
     Remove-TestFolders
 }
 
-Describe 'A process killed in the middle of an import' {
+# FileOnly: watches the database's -wal file for the first batch (Server.Outage.Tests.ps1: a server gone mid-import).
+Describe 'A process killed in the middle of an import' -Tag 'FileOnly' {
     It 'leaves a database that passes every check and holds whole batches; -Mode Skip then completes it' {
         $csv = New-PartnerCsv 300000
         $db = New-TestDatabasePath

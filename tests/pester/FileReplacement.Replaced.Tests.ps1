@@ -3,7 +3,8 @@
 BeforeAll { . (Join-Path $PSScriptRoot 'FileReplacement.Helpers.ps1') }
 AfterAll { Remove-TestFolders }
 
-Describe 'The next command works on the file now at the path, after the file was replaced' {
+# FileOnly: a database file replaced, moved or deleted under the module.
+Describe 'The next command works on the file now at the path, after the file was replaced' -Tag 'FileOnly' {
     BeforeAll {
         # Eight databases, each replaced in its own way after its own last command; all are set up first and then
         # checked by one new process (a pwsh takes a second or more to start).
@@ -135,7 +136,8 @@ foreach (`$path in $($recreated -join ', ')) { `$null = New-PartnerDatabase -Pat
     }
 }
 
-Describe 'A long pipelined write whose file another process removes or replaces while it runs' {
+# FileOnly: a database file replaced, moved or deleted under the module.
+Describe 'A long pipelined write whose file another process removes or replaces while it runs' -Tag 'FileOnly' {
     BeforeAll {
         $script:Rows = 20000
 

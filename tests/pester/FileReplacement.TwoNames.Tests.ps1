@@ -3,7 +3,8 @@
 BeforeAll { . (Join-Path $PSScriptRoot 'FileReplacement.Helpers.ps1') }
 AfterAll { Remove-TestFolders }
 
-Describe 'One file under two names in one pipeline' {
+# FileOnly: one database file reached by two paths (links, case, relative names).
+Describe 'One file under two names in one pipeline' -Tag 'FileOnly' {
     BeforeEach {
         $folder = New-TestFolder
         $same = Join-Path $folder 'same.db'

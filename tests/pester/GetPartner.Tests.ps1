@@ -217,7 +217,7 @@ Describe 'Get-Partner on a database that is not there' {
     It 'stops with DatabaseNotFound and does not create the file' {
         $db = New-TestDatabasePath
         { Get-Partner -Database $db } | Should -Throw -ErrorId 'DatabaseNotFound,*'
-        Test-Path $db | Should -BeFalse
+        Test-TestDatabase $db | Should -BeFalse
     }
 }
 
@@ -254,19 +254,22 @@ Describe 'Get-Partner streaming over 20,000 partners' {
 
     # Remove-Module closes every pooled connection; only a connection the cmdlet never disposed stays open.
     # Linux only: the open files are counted in /proc.
-    It 'releases the database file after a complete read once the module is removed' -Skip:(-not (Test-Path "/proc/$PID/fd")) {
+    # FileOnly: the database file's handles in /proc/<pid>/fd.
+    It 'releases the database file after a complete read once the module is removed' -Tag 'FileOnly' -Skip:(-not (Test-Path "/proc/$PID/fd")) {
         $open = Invoke-ChildPwshJson -ImportModule -Command (Get-OpenFileCountScript $db '$null = Get-Partner -Database $db -First 3')
         $open | Should -Be 0
     }
 
-    It 'releases the database file after piped writes (their prepared statements finalized) once the module is removed' -Skip:(-not (Test-Path "/proc/$PID/fd")) {
+    # FileOnly: the database file's handles in /proc/<pid>/fd.
+    It 'releases the database file after piped writes (their prepared statements finalized) once the module is removed' -Tag 'FileOnly' -Skip:(-not (Test-Path "/proc/$PID/fd")) {
         $copy = Join-Path (New-TestFolder) 'writes.db'
         Copy-Item $db $copy
         $open = Invoke-ChildPwshJson -ImportModule -Command (Get-OpenFileCountScript $copy -NoCollect "1..50 | ForEach-Object { [pscustomobject]@{ Name = `"Written `$_`" } } | Add-Partner -Database `$db; Add-Partner -Database `$db -Name 'Written 1' -ErrorAction SilentlyContinue")
         $open | Should -Be 0
     }
 
-    It 'releases the database file when Select-Object -First stops it early' -Skip:(-not (Test-Path "/proc/$PID/fd")) {
+    # FileOnly: the database file's handles in /proc/<pid>/fd.
+    It 'releases the database file when Select-Object -First stops it early' -Tag 'FileOnly' -Skip:(-not (Test-Path "/proc/$PID/fd")) {
         $open = Invoke-ChildPwshJson -ImportModule -Command (Get-OpenFileCountScript $db '$null = Get-Partner -Database $db | Select-Object -First 1')
         $open | Should -Be 0 -Because 'a stopped Get-Partner must not keep the database open (on Windows that would lock the file)'
     }

@@ -115,7 +115,7 @@ Describe 'History in the same transaction as the change' {
 Describe 'History of bulk imports' {
     It 'records every imported row once, and records the changes after the import one by one again' {
         $db = New-TestDatabase
-        $csv = Join-Path (Split-Path $db) 'p.csv'
+        $csv = Join-Path (Get-TestFolder $db) 'p.csv'
         @('Name,Region', 'Imported One,China', 'Imported Two,China') | Set-Content $csv
         $null = Import-Partner -Path $csv -Database $db
         $null = Import-Partner -Path $csv -Database $db -Mode Skip

@@ -83,7 +83,8 @@ Describe 'The history of an imported partner and of an imported revenue record' 
         $text | Should -Match 'Line\s+: 4'
     }
 
-    It 'keeps one history row per batch, not one per record' {
+    # FileOnly: SQLite's history_batches table.
+    It 'keeps one history row per batch, not one per record' -Tag 'FileOnly' {
         Get-RawScalar $db "SELECT count(*) FROM history_batches" | Should -Be 2
         Get-RawScalar $db "SELECT count(*) FROM history WHERE operation = 'Insert'" | Should -Be 1
     }
@@ -143,7 +144,8 @@ Describe 'Paging across imports and the changes between them' {
     }
 }
 
-Describe 'A database of the previous schema' {
+# FileOnly: the SQLite schema step of the import history.
+Describe 'A database of the previous schema' -Tag 'FileOnly' {
     It 'lists its stored history as it was, and new entries after it' {
         # Schema 8 as the previous PartnerOps made it. On an empty database the steps' key functions run on no row, so
         # SQLite's upper() stands in for them (the tables and indexes are the same).
@@ -172,7 +174,8 @@ UPDATE sqlite_sequence SET seq = 1 WHERE name = 'partners';
     }
 }
 
-Describe 'A killed import' {
+# FileOnly: watches the database's -wal file for the first batch.
+Describe 'A killed import' -Tag 'FileOnly' {
     It 'leaves the history of its committed batches only: one Insert per record kept' {
         $csv = Join-Path (New-TestFolder) 'big.csv'
         $text = [Text.StringBuilder]::new("Name`n")

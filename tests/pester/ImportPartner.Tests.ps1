@@ -213,7 +213,7 @@ Describe 'Import-Partner failures of the whole file' {
         try { Import-Partner (Join-Path (New-TestFolder) 'missing.csv') -Database $db -ErrorAction SilentlyContinue } catch { $caught = $_ }
         $caught.FullyQualifiedErrorId | Should -BeLike 'ImportFileNotFound,*'
         $caught.CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::ObjectNotFound)
-        Test-Path $db | Should -BeFalse
+        Test-TestDatabase $db | Should -BeFalse
     }
 
     It 'a wildcard that matches nothing is ImportFileNotFound' {
@@ -228,7 +228,7 @@ Describe 'Import-Partner failures of the whole file' {
         $caught.FullyQualifiedErrorId | Should -BeLike 'ImportHeaderInvalid,*'
         $caught.CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::InvalidData)
         $caught.Exception.Message | Should -Match 'no Name \(or PartnerName\) column'
-        Test-Path $db | Should -BeFalse
+        Test-TestDatabase $db | Should -BeFalse
     }
 
     It 'an empty file is zero rows' {
@@ -244,7 +244,7 @@ Describe 'Import-Partner -WhatIf' {
         $csv = New-ImportFile -Line 'Name', 'A'
         $output = Import-Partner $csv -Database $db -WhatIf
         $output | Should -BeNullOrEmpty
-        Test-Path $db | Should -BeFalse
+        Test-TestDatabase $db | Should -BeFalse
     }
 }
 
@@ -315,7 +315,7 @@ Describe 'Round trip: Get-Partner | Export-Csv, then Import-Partner into another
         $properties = 'Name', 'Type', 'Tier', 'Status', 'Region', 'Country', 'JoinedOn', 'EndedOn', 'Notes'
         $a = New-TestDatabase 'a.db'
         $b = New-TestDatabase 'b.db'
-        $csv = Join-Path (Split-Path $a) 'p.csv'
+        $csv = Join-Path (Get-TestFolder $a) 'p.csv'
         Add-TestPartner -Database $a -Partner @(
             @{ Name = 'Full, Partner "Quoted"'; Type = 'SystemIntegrator'; Tier = 'Platinum'; Status = 'Active'; Region = 'Western Europe'; Country = 'DE'; JoinedOn = '2014-03-31'; Notes = "Line one, with a comma`nline two" }
             @{ Name = 'Ended Distributor'; Type = 'Distributor'; Tier = 'Gold'; Status = 'Terminated'; Region = 'China'; Country = 'CN'; JoinedOn = '2012-07-01'; EndedOn = '2015-02-28'; Notes = 'effectively over' }

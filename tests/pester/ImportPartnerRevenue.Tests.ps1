@@ -23,7 +23,7 @@ AfterAll {
 Describe 'Import-PartnerRevenue' {
     BeforeAll {
         $db = New-RevenueImportDatabase
-        $csv = New-Csv (Split-Path $db) @(
+        $csv = New-Csv (Get-TestFolder $db) @(
             'PartnerName,Date,Amount,Currency,Segment,Region,Reference,Extra'
             'acme europe,2015-01-15,100.25,EUR,,,R-1,ignored'
             ',2015-01-16,50,,Consumer,China,R-2,'
@@ -75,8 +75,8 @@ Describe 'Import-PartnerRevenue' {
     }
 
     It 'refuses a Reference already stored in Insert mode, and writes the row''s fix file' {
-        $failed = Join-Path (Split-Path $db) 'failed.csv'
-        $again = New-Csv (Split-Path $db) @('PartnerName,Date,Amount,Reference', 'Acme Europe,2015-02-01,5,R-1', 'Acme Europe,2015-02-02,6,R-9') 'again.csv'
+        $failed = Join-Path (Get-TestFolder $db) 'failed.csv'
+        $again = New-Csv (Get-TestFolder $db) @('PartnerName,Date,Amount,Reference', 'Acme Europe,2015-02-01,5,R-1', 'Acme Europe,2015-02-02,6,R-9') 'again.csv'
         $r = Import-PartnerRevenue -Database $db -Path $again -FailedRowPath $failed -ErrorVariable err -ErrorAction SilentlyContinue
         $r.Inserted, $r.Failed | Should -Be @(1, 1)
         $err[0].Exception.Message | Should -BeLike "Line 2, column Reference: 'R-1' already exists*"
@@ -87,7 +87,7 @@ Describe 'Import-PartnerRevenue' {
     }
 
     It 'updates the record with the same Reference in Upsert mode, and leaves it in Skip mode' {
-        $change = New-Csv (Split-Path $db) @('PartnerName,Date,Amount,Reference', 'Great Wall Systems,2015-03-03,999.99,R-1') 'change.csv'
+        $change = New-Csv (Get-TestFolder $db) @('PartnerName,Date,Amount,Reference', 'Great Wall Systems,2015-03-03,999.99,R-1') 'change.csv'
         (Import-PartnerRevenue -Database $db -Path $change -Mode Skip).Skipped | Should -Be 1
         (Get-PartnerRevenue -Database $db | Where-Object Reference -EQ 'R-1').Amount | Should -Be 100.25
         (Import-PartnerRevenue -Database $db -Path $change -Mode Upsert).Updated | Should -Be 1
@@ -98,19 +98,19 @@ Describe 'Import-PartnerRevenue' {
 
     It 'writes nothing of a file with a bad row under -Atomic' {
         $before = (Get-PartnerDatabase -Database $db).RevenueCount
-        $atomic = New-Csv (Split-Path $db) @('PartnerName,Date,Amount', 'Acme Europe,2015-04-01,1', 'Nobody Ltd,2015-04-01,1') 'atomic.csv'
+        $atomic = New-Csv (Get-TestFolder $db) @('PartnerName,Date,Amount', 'Acme Europe,2015-04-01,1', 'Nobody Ltd,2015-04-01,1') 'atomic.csv'
         $r = Import-PartnerRevenue -Database $db -Path $atomic -Atomic -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
         $r.RolledBack | Should -BeTrue
         (Get-PartnerDatabase -Database $db).RevenueCount | Should -Be $before
     }
 
     It 'stops before writing anything when a required column is missing' {
-        $noAmount = New-Csv (Split-Path $db) @('PartnerName,Date,Value', 'Acme Europe,2015-04-01,1') 'noamount.csv'
+        $noAmount = New-Csv (Get-TestFolder $db) @('PartnerName,Date,Value', 'Acme Europe,2015-04-01,1') 'noamount.csv'
         { Import-PartnerRevenue -Database $db -Path $noAmount } | Should -Throw -ErrorId 'ImportHeaderInvalid,*' -ExpectedMessage '*no Amount column*'
     }
 
     It 'reads a JSON array of objects' {
-        $json = Join-Path (Split-Path $db) 'revenue.json'
+        $json = Join-Path (Get-TestFolder $db) 'revenue.json'
         '[{"PartnerName":"Acme Europe","Date":"2015-05-05","Amount":"42.42","Reference":"J-1"},{"PartnerName":"","Date":"2015-05-06","Amount":"1","Region":"China"}]' |
             Set-Content -Path $json -Encoding utf8
         (Import-PartnerRevenue -Database $db -Path $json).Inserted | Should -Be 2
@@ -121,9 +121,9 @@ Describe 'Import-PartnerRevenue' {
         $saved = [cultureinfo]::CurrentCulture
         try {
             [cultureinfo]::CurrentCulture = 'de-DE'
-            $plain = New-Csv (Split-Path $db) @('PartnerName,Date,Amount,Reference', 'Acme Europe,2015-06-01,1.5,C-1') 'c1.csv'
+            $plain = New-Csv (Get-TestFolder $db) @('PartnerName,Date,Amount,Reference', 'Acme Europe,2015-06-01,1.5,C-1') 'c1.csv'
             (Import-PartnerRevenue -Database $db -Path $plain).Inserted | Should -Be 1
-            $german = New-Csv (Split-Path $db) @('PartnerName;Date;Amount;Reference', 'Acme Europe;01.06.2015;2,5;C-2') 'c2.csv'
+            $german = New-Csv (Get-TestFolder $db) @('PartnerName;Date;Amount;Reference', 'Acme Europe;01.06.2015;2,5;C-2') 'c2.csv'
             (Import-PartnerRevenue -Database $db -Path $german -Delimiter ';' -Culture de-DE).Inserted | Should -Be 1
         }
         finally {
@@ -133,12 +133,12 @@ Describe 'Import-PartnerRevenue' {
     }
 
     It 'reports a missing file as ImportFileNotFound' {
-        { Import-PartnerRevenue -Database $db -Path (Join-Path (Split-Path $db) 'missing.csv') } | Should -Throw -ErrorId 'ImportFileNotFound,*'
+        { Import-PartnerRevenue -Database $db -Path (Join-Path (Get-TestFolder $db) 'missing.csv') } | Should -Throw -ErrorId 'ImportFileNotFound,*'
     }
 
     It 'imports nothing with -WhatIf' {
         $before = (Get-PartnerDatabase -Database $db).RevenueCount
-        $whatif = New-Csv (Split-Path $db) @('PartnerName,Date,Amount', 'Acme Europe,2015-04-01,1') 'whatif.csv'
+        $whatif = New-Csv (Get-TestFolder $db) @('PartnerName,Date,Amount', 'Acme Europe,2015-04-01,1') 'whatif.csv'
         Import-PartnerRevenue -Database $db -Path $whatif -WhatIf
         (Get-PartnerDatabase -Database $db).RevenueCount | Should -Be $before
     }
@@ -149,7 +149,7 @@ Describe 'Import-PartnerRevenue and Get-PartnerRevenue | Export-Csv' {
         $source = New-RevenueImportDatabase
         Add-PartnerRevenue -Database $source -Partner 'Acme Europe' -Date 2015-01-01 -Amount 10.10 -Currency GBP -Reference 'A'
         Add-PartnerRevenue -Database $source -Direct -Region China -Date 2015-02-02 -Amount 20 -Segment Carrier -Reference 'B'
-        $file = Join-Path (Split-Path $source) 'export.csv'
+        $file = Join-Path (Get-TestFolder $source) 'export.csv'
         Get-PartnerRevenue -Database $source | Export-Csv -Path $file
         $copy = New-RevenueImportDatabase
         (Import-PartnerRevenue -Database $copy -Path $file).Inserted | Should -Be 2

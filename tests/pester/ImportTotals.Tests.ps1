@@ -41,7 +41,8 @@ AfterAll {
     Remove-TestFolders
 }
 
-Describe 'Revenue totals after a random mix of imports and changes' {
+# FileOnly: reads SQLite's own tables (sqlite_master, the totals folded per import batch) through raw SQLite SQL.
+Describe 'Revenue totals after a random mix of imports and changes' -Tag 'FileOnly' {
     It 'equal a fresh SUM of the records after every step (seed <_>)' -ForEach @(15, 2026) {
         $random = [Random]::new($_)
         $db = New-TestDatabasePath
@@ -117,7 +118,8 @@ Describe 'Revenue totals after a random mix of imports and changes' {
     }
 }
 
-Describe 'The 64-bit refusal of an import, per line, against stored totals' {
+# FileOnly: reads SQLite's own tables (sqlite_master, the totals folded per import batch) through raw SQLite SQL.
+Describe 'The 64-bit refusal of an import, per line, against stored totals' -Tag 'FileOnly' {
     It 'refuses the line that would overflow a cell already near the limit, counting the rows before it in the batch' {
         # 9,223 records of 999,999,999,999.990 KWD stored; a second file adds 0.010, then the big amount that no longer fits
         # (9,222,999,999,999,907.780 + 999,999,999,999.990 > 9,223,372,036,854,775.807), then a small one that does.
@@ -156,7 +158,8 @@ Describe 'The 64-bit refusal of an import, per line, against stored totals' {
     }
 }
 
-Describe 'A revenue import seen by a reader and killed' {
+# FileOnly: reads SQLite's own tables (sqlite_master, the totals folded per import batch) through raw SQLite SQL.
+Describe 'A revenue import seen by a reader and killed' -Tag 'FileOnly' {
     It 'shows readers only committed batches with their totals, and leaves a checked database with all its indexes' {
         $folder = New-TestFolder
         $db = New-TestDatabasePath
@@ -205,7 +208,8 @@ Describe 'A revenue import seen by a reader and killed' {
     }
 }
 
-Describe 'Partners of a large revenue file, read once from the name index' {
+# FileOnly: reads SQLite's own tables (sqlite_master, the totals folded per import batch) through raw SQLite SQL.
+Describe 'Partners of a large revenue file, read once from the name index' -Tag 'FileOnly' {
     It 'resolves every name as a lookup would: unknown and shared names fail on their lines, a partner without a region gives none' {
         # 12,000 partners and 12,500 rows: after 10,000 names looked up one by one, the import reads every name key once.
         $folder = New-TestFolder

@@ -12,7 +12,7 @@ BeforeAll {
     $script:Names = [string[]]::new($script:Count + 1)
     $script:SaleKeys = [string[]]::new($script:Count + 1)
     $db = New-TestDatabase
-    $folder = Split-Path $db
+    $folder = Get-TestFolder $db
     $partners = [Text.StringBuilder]::new("Name,Type,Status,Region,Country,JoinedOn`n")
     $revenue = [Text.StringBuilder]::new("PartnerName,Date,Amount,Segment,Region`n")
     foreach ($i in 1..$script:Count) {

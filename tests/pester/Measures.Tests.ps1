@@ -227,7 +227,7 @@ Describe 'Exchange rates' {
 
 Describe 'Targets' {
     BeforeAll {
-        $targets = Join-Path (Split-Path $db) 'targets.csv'
+        $targets = Join-Path (Get-TestFolder $db) 'targets.csv'
         @(
             'Metric,Region,Year,Value,Currency'
             'PartnerCount,Western Europe,2015,1000,'

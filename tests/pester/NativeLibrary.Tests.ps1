@@ -18,13 +18,15 @@ AfterAll {
     Remove-TestFolders
 }
 
-Describe 'The native SQLite library' {
+# FileOnly: loading SQLite's native library (e_sqlite3) from the module folder.
+Describe 'The native SQLite library' -Tag 'FileOnly' {
     It 'is shipped in the module folder for this platform' {
         Test-Path (Join-Path (Split-Path $script:ModuleManifest) "$platform/$nativeFile") | Should -BeTrue
     }
 }
 
-Describe 'A copy of the module without its native library' {
+# FileOnly: loading SQLite's native library (e_sqlite3) from the module folder.
+Describe 'A copy of the module without its native library' -Tag 'FileOnly' {
     BeforeAll {
         $manifest = Copy-BuiltModule
         Remove-Item (Join-Path (Split-Path $manifest) "$platform/$nativeFile")
@@ -50,7 +52,8 @@ try { Import-Module $(ConvertTo-PSLiteral $manifest) } catch { }
     }
 }
 
-Describe 'An intact copy of the module in another folder' {
+# FileOnly: loading SQLite's native library (e_sqlite3) from the module folder.
+Describe 'An intact copy of the module in another folder' -Tag 'FileOnly' {
     BeforeAll {
         $manifest = Copy-BuiltModule
         $db = New-TestDatabasePath
@@ -73,7 +76,8 @@ Add-Partner -Database $(ConvertTo-PSLiteral $db) -Name 'Relocated' -Country 'se'
     }
 }
 
-Describe 'Loading the native library when the first database is opened, not at import' {
+# FileOnly: loading SQLite's native library (e_sqlite3) from the module folder.
+Describe 'Loading the native library when the first database is opened, not at import' -Tag 'FileOnly' {
     It 'imports without loading SQLite, and loads it for the first command that opens a database' {
         $db = New-TestDatabasePath
         $result = Invoke-ChildPwshJson -Command @"
@@ -98,7 +102,8 @@ Remove-Module PartnerOps -ErrorAction Stop
     }
 }
 
-Describe 'A copy of the module whose native library is there but cannot be loaded' {
+# FileOnly: loading SQLite's native library (e_sqlite3) from the module folder.
+Describe 'A copy of the module whose native library is there but cannot be loaded' -Tag 'FileOnly' {
     BeforeAll {
         $manifest = Copy-BuiltModule
         # Not a shared library: the loader refuses it (an ELF, Mach-O or PE header is expected).

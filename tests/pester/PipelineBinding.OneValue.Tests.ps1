@@ -221,10 +221,11 @@ Describe 'An argument that is not one value is refused naming the parameter' {
         $errors = Get-CommandErrors { New-PartnerDatabase -Path $path -Currency @('EUR', 'USD') }
         $errors.Count | Should -Be 1
         $errors[0].Exception.Message | Should -BeLike "*parameter 'Currency'*2 values ('EUR', 'USD')*"
-        Test-Path $path | Should -BeFalse
+        Test-TestDatabase $path | Should -BeFalse
     }
 
-    It 'a path parameter still takes a FileInfo (Get-Item) and a PathInfo (Resolve-Path)' {
+    # FileOnly: a database file given as a FileInfo and a PathInfo.
+    It 'a path parameter still takes a FileInfo (Get-Item) and a PathInfo (Resolve-Path)' -Tag 'FileOnly' {
         (Get-Partner -Database (Get-Item $db)).Name | Should -BeExactly @('Acme', 'Other')
         (Get-Partner -Database (Resolve-Path $db)).Name | Should -BeExactly @('Acme', 'Other')
     }

@@ -6,11 +6,12 @@ AfterAll {
     Remove-TestFolders
 }
 
-Describe 'A read that fails while its rows stream' {
+# FileOnly: pages of an index in the database file overwritten.
+Describe 'A read that fails while its rows stream' -Tag 'FileOnly' {
     BeforeAll {
         # 20,000 partners, then one page of the name index (which Get-Partner reads in order) zeroed, half-way through.
         $db = New-TestDatabasePath
-        $csv = Join-Path (Split-Path $db) 'partners.csv'
+        $csv = Join-Path (Get-TestFolder $db) 'partners.csv'
         Set-Content $csv (@('Name') + (1..20000 | ForEach-Object { 'Partner {0:D5}' -f $_ }))
         $null = Import-Partner $csv -Database $db
         [Microsoft.Data.Sqlite.SqliteConnection]::ClearAllPools() # the last connection checkpoints the -wal file into the database

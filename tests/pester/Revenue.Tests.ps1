@@ -106,7 +106,7 @@ Describe 'Add-PartnerRevenue' {
 Describe 'Add-PartnerRevenue from CSV rows' {
     BeforeAll {
         $db = New-RevenueDatabase
-        $csv = Join-Path (Split-Path $db) 'revenue.csv'
+        $csv = Join-Path (Get-TestFolder $db) 'revenue.csv'
         @(
             'PartnerName,Date,Amount,Currency,Segment,Region,Reference'
             'Acme Europe,2015-01-15,100.25,EUR,,,R-1'
@@ -147,7 +147,7 @@ Describe 'Add-PartnerRevenue from CSV rows' {
     It "round-trips through Export-Csv and Import-Csv into another database (in the session culture)" -ForEach @('en-US', 'de-DE') {
         $culture = $_
         $copy = New-RevenueDatabase
-        $file = Join-Path (Split-Path $copy) "export-$culture.csv"
+        $file = Join-Path (Get-TestFolder $copy) "export-$culture.csv"
         $saved = [cultureinfo]::CurrentCulture
         try {
             [cultureinfo]::CurrentCulture = $culture

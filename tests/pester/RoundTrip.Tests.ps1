@@ -11,7 +11,7 @@ Describe 'Round trip through Export-Csv and Import-Csv' {
         $properties = 'Name', 'Type', 'Tier', 'Status', 'Region', 'Country', 'JoinedOn', 'EndedOn', 'Notes'
         $a = New-TestDatabase 'a.db'
         $b = New-TestDatabase 'b.db'
-        $csv = Join-Path (Split-Path $a) 'p.csv'
+        $csv = Join-Path (Get-TestFolder $a) 'p.csv'
         Add-TestPartner -Database $a -Partner @(
             @{ Name = 'Full, Partner "Quoted"'; Type = 'SystemIntegrator'; Tier = 'Platinum'; Status = 'Active'; Region = 'Western Europe'; Country = 'DE'; JoinedOn = '2014-03-31'; Notes = "Line one, with a comma`nline two" }
             @{ Name = 'Ended Distributor'; Type = 'Distributor'; Tier = 'Gold'; Status = 'Terminated'; Region = 'China'; Country = 'CN'; JoinedOn = '2012-07-01'; EndedOn = '2015-02-28'; Notes = 'effectively over' }

@@ -7,12 +7,13 @@ AfterAll {
     Remove-TestFolders
 }
 
-Describe 'The README runbook (samples/Runbook.ps1)' {
+# FileOnly: samples/Runbook.ps1 on database files, a mistyped file name included.
+Describe 'The README runbook (samples/Runbook.ps1)' -Tag 'FileOnly' {
     It 'stores the good rows, reports each bad one with its id, and ends a long suspension, without prompting' {
         $db = New-TestDatabasePath
         $null = New-PartnerDatabase -Path $db
         Close-PooledConnections
-        $csv = Join-Path (Split-Path $db) 'new.csv'
+        $csv = Join-Path (Get-TestFolder $db) 'new.csv'
         @(
             [pscustomobject]@{ Name = 'Good One'; Country = 'DE'; Status = 'Active'; JoinedOn = '2012-01-01' }
             [pscustomobject]@{ Name = 'Sleepy Ltd'; Country = 'GB'; Status = 'Suspended'; JoinedOn = '2012-05-01' }
@@ -33,8 +34,8 @@ Describe 'The README runbook (samples/Runbook.ps1)' {
 
     It 'refuses a database path that does not exist (a typo) with exit code 1, before writing anything' {
         $db = New-TestDatabasePath
-        $typo = Join-Path (Split-Path $db) 'partnres.db'
-        $csv = Join-Path (Split-Path $db) 'new.csv'
+        $typo = Join-Path (Get-TestFolder $db) 'partnres.db'
+        $csv = Join-Path (Get-TestFolder $db) 'new.csv'
         [pscustomobject]@{ Name = 'Any'; Country = 'DE' } | Export-Csv $csv -NoTypeInformation
 
         $output = Invoke-ChildPwsh "& '$script:Runbook' -CsvPath '$csv' -Database '$typo' -ModulePath '$script:ModuleManifest'; exit `$LASTEXITCODE"
@@ -42,13 +43,13 @@ Describe 'The README runbook (samples/Runbook.ps1)' {
         $LASTEXITCODE | Should -Be 1
         ($output | Out-String) | Should -Match ([regex]::Escape("No PartnerOps database at '$typo'; create it with New-PartnerDatabase first."))
         Test-Path $typo | Should -BeFalse
-        @(Get-ChildItem (Split-Path $db) -Filter 'partnres.db*').Count | Should -Be 0
+        @(Get-ChildItem (Get-TestFolder $db) -Filter 'partnres.db*').Count | Should -Be 0
     }
 
     It 'exits with 1 and names the error id when the database is not a PartnerOps database' {
         $db = New-TestDatabasePath
         Set-Content $db 'not a database'
-        $csv = Join-Path (Split-Path $db) 'new.csv'
+        $csv = Join-Path (Get-TestFolder $db) 'new.csv'
         [pscustomobject]@{ Name = 'Any' } | Export-Csv $csv -NoTypeInformation
 
         $output = Invoke-ChildPwsh "& '$script:Runbook' -CsvPath '$csv' -Database '$db' -ModulePath '$script:ModuleManifest'; exit `$LASTEXITCODE"

@@ -6,7 +6,8 @@ AfterAll {
     Remove-TestFolders
 }
 
-Describe 'Database files readable by their owner only' -Skip:$IsWindows {
+# FileOnly: database files: their modes, paths that are no files, SQLite's lock and busy timeout, PRAGMA user_version (Server.Schema.Tests.ps1 covers the newer schema on a server).
+Describe 'Database files readable by their owner only' -Tag 'FileOnly' -Skip:$IsWindows {
     It 'creates the database, its WAL and shared-memory files with mode 600, and the folders it makes with 700' {
         $root = New-TestFolder
         $db = Join-Path $root 'new/deeper/partners.db'
@@ -35,7 +36,8 @@ Describe 'Database files readable by their owner only' -Skip:$IsWindows {
     }
 }
 
-Describe 'Paths that are not files' {
+# FileOnly: database files: their modes, paths that are no files, SQLite's lock and busy timeout, PRAGMA user_version (Server.Schema.Tests.ps1 covers the newer schema on a server).
+Describe 'Paths that are not files' -Tag 'FileOnly' {
     It 'refuses <Path> with DatabaseInvalid and creates nothing' -ForEach @(
         @{ Path = 'Env:\PARTNEROPS_TEST' }
         @{ Path = 'Variable:\partners' }
@@ -63,7 +65,8 @@ Describe 'Paths that are not files' {
     }
 }
 
-Describe 'The busy timeout' {
+# FileOnly: database files: their modes, paths that are no files, SQLite's lock and busy timeout, PRAGMA user_version (Server.Schema.Tests.ps1 covers the newer schema on a server).
+Describe 'The busy timeout' -Tag 'FileOnly' {
     BeforeAll {
         $db = New-TestDatabasePath
         Add-Partner -Database $db -Name 'First'
@@ -97,7 +100,8 @@ try { Get-Partner -Database $(ConvertTo-PSLiteral $db) | Out-Null; 'read' } catc
     }
 }
 
-Describe 'A database made by schema version 1' {
+# FileOnly: database files: their modes, paths that are no files, SQLite's lock and busy timeout, PRAGMA user_version (Server.Schema.Tests.ps1 covers the newer schema on a server).
+Describe 'A database made by schema version 1' -Tag 'FileOnly' {
     BeforeAll {
         $db = Join-Path (New-TestFolder) 'old.db'
         Copy-Item (Join-Path $PSScriptRoot '../fixtures/partnerops-schema1.db') $db
@@ -119,7 +123,8 @@ Describe 'A database made by schema version 1' {
     }
 }
 
-Describe 'A database made by a newer PartnerOps' {
+# FileOnly: database files: their modes, paths that are no files, SQLite's lock and busy timeout, PRAGMA user_version (Server.Schema.Tests.ps1 covers the newer schema on a server).
+Describe 'A database made by a newer PartnerOps' -Tag 'FileOnly' {
     It '<_> refuses it with DatabaseSchemaTooNew and leaves it byte for byte as it was' -ForEach @('Get-Partner', 'Add-Partner', 'Import-Partner', 'Test-PartnerDatabase') {
         $command = $_
         $db = New-TestDatabasePath

@@ -76,7 +76,8 @@ Describe 'A server location that cannot be used' {
         $shown.Text | Should -Not -BeLike "*$Secret*"
     }
 
-    It 'refuses -Credential for a file, which needs none' {
+    # FileOnly: a database file, which needs no credential.
+    It 'refuses -Credential for a file, which needs none' -Tag 'FileOnly' {
         $db = New-TestDatabasePath
         $credential = [pscredential]::new('ops', (ConvertTo-SecureString $Secret -AsPlainText -Force))
         { New-PartnerDatabase -Path $db -Credential $credential -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidSetting,*'
@@ -92,7 +93,8 @@ Describe 'A server location that cannot be used' {
 }
 
 Describe 'Loading the PostgreSQL backend' {
-    It 'is not done by Import-Module or by commands on a file' {
+    # FileOnly: commands on a database file must not load the server backend.
+    It 'is not done by Import-Module or by commands on a file' -Tag 'FileOnly' {
         $db = New-TestDatabase
         $result = Invoke-ChildPwshJson -ImportModule -Command @"
 `$null = Get-Partner -Database $(ConvertTo-PSLiteral $db)

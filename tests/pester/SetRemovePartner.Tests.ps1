@@ -170,7 +170,7 @@ Describe 'Remove-Partner' {
     It 'stops with DatabaseNotFound on a missing database and does not create it' {
         $db = New-TestDatabasePath
         { Remove-Partner -Database $db -Name 'Alpha' -Confirm:$false } | Should -Throw -ErrorId 'DatabaseNotFound,*'
-        Test-Path $db | Should -BeFalse
+        Test-TestDatabase $db | Should -BeFalse
     }
 }
 

@@ -50,7 +50,7 @@ Describe 'An import writes at most -ErrorLimit row errors' {
     It 'the failed-row file holds every failed row whatever the limit, and the warning names it' {
         $db = Join-Path (New-TestFolder) 'file.db'
         $null = New-PartnerDatabase -Path $db
-        $failed = Join-Path (Split-Path $db) 'failed.csv'
+        $failed = Join-Path (Get-TestFolder $db) 'failed.csv'
         $null = Import-PartnerRevenue -Database $db -Path $csv -ErrorLimit 3 -FailedRowPath $failed -ErrorVariable errors -ErrorAction SilentlyContinue -WarningVariable warnings
         @($errors).Count | Should -Be 3
         @(Import-Csv -LiteralPath $failed).Count | Should -Be 250
@@ -186,7 +186,7 @@ Describe 'Ctrl+C during an import says what was kept' {
     It 'a pipelined Set-Partner stopped warns with the partners it changed, which are the ones changed' {
         $db = Join-Path (New-TestFolder) 'set.db'
         $null = New-PartnerDatabase -Path $db
-        $rows = Join-Path (Split-Path $db) 'p.csv'
+        $rows = Join-Path (Get-TestFolder $db) 'p.csv'
         [IO.File]::WriteAllLines($rows, [string[]]@('Name') + @(foreach ($i in 1..60000) { "S$i" }))
         $null = Import-Partner -Database $db -Path $rows
         $run = Invoke-StoppedImport 'Get-Partner -Database $Db | Set-Partner -Database $Db -Tier Gold' 1500 @{ Db = $db; Csv = $null }

@@ -10,9 +10,9 @@ Describe 'Every ShouldProcess text names its target fully' {
         $null = Add-Partner -Database $db -Name 'Acme' -Region 'Western Europe'
         $null = Add-PartnerRevenue -Database $db -Partner 'Acme' -Date 2015-01-01 -Amount 10.5 -Currency EUR
         $null = Set-PartnerTarget -Database $db -Metric PartnerRevenue -Region 'Western Europe' -Year 2015 -Value 1000
-        $null = New-PartnerDatabase -Path (Join-Path (Split-Path $db) 'jpy.db') -Currency JPY
+        $null = New-PartnerDatabase -Path (Join-Path (Get-TestFolder $db) 'jpy.db') -Currency JPY
         $samples = (Resolve-Path (Join-Path $PSScriptRoot '../../samples/channel')).Path
-        $folder = Split-Path $db
+        $folder = Get-TestFolder $db
         Close-PooledConnections
         # -WhatIf writes to the host: run every command in a child pwsh and read what it printed, per culture.
         $script:WhatIf = @{}
@@ -91,7 +91,8 @@ Backup-PartnerDatabase -Database `$db -DestinationPath '$folder/copy.db' -WhatIf
     }
 }
 
-Describe 'Creating a database implicitly says so' {
+# FileOnly: the warning names a new database file, relative paths resolved.
+Describe 'Creating a database implicitly says so' -Tag 'FileOnly' {
     It '<Command> on a missing file warns naming the new file in full and how to avoid it' -ForEach @(
         @{ Command = 'Add-Partner'; Script = { param($db) Add-Partner -Database $db -Name 'Acme' } }
         @{ Command = 'Add-PartnerRevenue'; Script = { param($db) Add-PartnerRevenue -Database $db -Direct -Region 'Nordics' -Date 2015-01-01 -Amount 1 } }

@@ -26,7 +26,8 @@ AfterAll {
     Remove-TestFolders
 }
 
-Describe 'A folder given as the database file' {
+# FileOnly: a folder where the database file should be.
+Describe 'A folder given as the database file' -Tag 'FileOnly' {
     BeforeAll {
         $script:Database = New-ThreePartnerDatabase
         $script:Csv = Join-Path (New-TestFolder) 'partners.csv'
@@ -241,7 +242,8 @@ Describe 'Tab completion of names that hold wildcard characters' {
     }
 }
 
-Describe 'A path whose folder is a file' {
+# FileOnly: a database path whose folder is a file.
+Describe 'A path whose folder is a file' -Tag 'FileOnly' {
     It 'is refused with DatabaseInvalid naming the file that stands where a folder should be, and nothing is written' {
         $file = New-TestDatabasePath 'partners.db'
         Add-Partner -Database $file -Name 'Acme'

@@ -181,7 +181,8 @@ AfterAll {
     Remove-TestFolders
 }
 
-Describe 'Set-Partner -PassThru stopped at a random moment stores exactly the changes it passed on' {
+# FileOnly: every run works on a copy of a template database file (Copy-Item), on SQLite whatever the backend.
+Describe 'Set-Partner -PassThru stopped at a random moment stores exactly the changes it passed on' -Tag 'FileOnly' {
     It 'stop <Stop>, after <Sleep> ms of Get-Partner | Set-Partner -Tier <Tier> -PassThru | Export-Csv' -ForEach $setStops {
         $run = Invoke-StoppedPipeline -Template $script:Large -Sleep $Sleep -Parameters @{ Tier = $Tier } -Pipeline '
             param($Db, $Log, $Tier)
@@ -199,7 +200,8 @@ Describe 'Set-Partner -PassThru stopped at a random moment stores exactly the ch
     }
 }
 
-Describe 'Add-Partner -PassThru stopped at a random moment stores exactly the partners it passed on' {
+# FileOnly: every run works on a copy of a template database file (Copy-Item), on SQLite whatever the backend.
+Describe 'Add-Partner -PassThru stopped at a random moment stores exactly the partners it passed on' -Tag 'FileOnly' {
     It 'stop <Stop>, after <Sleep> ms of 1..100000 | Add-Partner -PassThru | Export-Csv; the next partner added gets a new id' -ForEach $addStops {
         $run = Invoke-StoppedPipeline -Template $script:Small -Sleep $Sleep -Pipeline '
             param($Db, $Log)
@@ -218,7 +220,8 @@ Describe 'Add-Partner -PassThru stopped at a random moment stores exactly the pa
     }
 }
 
-Describe 'Add-PartnerRevenue -PassThru stopped at a random moment stores exactly the records it passed on' {
+# FileOnly: every run works on a copy of a template database file (Copy-Item), on SQLite whatever the backend.
+Describe 'Add-PartnerRevenue -PassThru stopped at a random moment stores exactly the records it passed on' -Tag 'FileOnly' {
     It 'stop <Stop>, after <Sleep> ms of rows naming partners | Add-PartnerRevenue -Amount <Amount> -PassThru | Export-Csv; the next record gets a new id' -ForEach $revenueStops {
         $run = Invoke-StoppedPipeline -Template $script:Small -Sleep $Sleep -Parameters @{ Amount = $Amount } -Pipeline '
             param($Db, $Log, $Amount)
@@ -238,7 +241,8 @@ Describe 'Add-PartnerRevenue -PassThru stopped at a random moment stores exactly
     }
 }
 
-Describe 'Remove-Partner stopped at a random moment keeps whole what it finished' {
+# FileOnly: every run works on a copy of a template database file (Copy-Item), on SQLite whatever the backend.
+Describe 'Remove-Partner stopped at a random moment keeps whole what it finished' -Tag 'FileOnly' {
     It 'stop <Stop>, after <Sleep> ms of Get-Partner | Remove-Partner -Force: the partners finished are removed, each fully, the others fully there' -ForEach $removeStops {
         # -Verbose says which partner Remove-Partner starts on (ShouldProcess' "Performing the operation"), so every
         # partner announced before the last one was finished before the stop.
@@ -266,7 +270,8 @@ Describe 'Remove-Partner stopped at a random moment keeps whole what it finished
     }
 }
 
-Describe 'A chain of two writers stopped at a random moment: each stores exactly what it passed on' {
+# FileOnly: every run works on a copy of a template database file (Copy-Item), on SQLite whatever the backend.
+Describe 'A chain of two writers stopped at a random moment: each stores exactly what it passed on' -Tag 'FileOnly' {
     It 'stop <Stop>, after <Sleep> ms of Add-Partner -PassThru | Set-Partner -Tier <Tier> -PassThru | Export-Csv' -ForEach $chainStops {
         $run = Invoke-StoppedPipeline -Template $script:Small -Sleep $Sleep -Parameters @{ Tier = $Tier } -Pipeline '
             param($Db, $Log, $Tier)
@@ -293,7 +298,8 @@ Describe 'A chain of two writers stopped at a random moment: each stores exactly
     }
 }
 
-Describe 'Select-Object -First downstream counts as taking the item' {
+# FileOnly: every run works on a copy of a template database file (Copy-Item), on SQLite whatever the backend.
+Describe 'Select-Object -First downstream counts as taking the item' -Tag 'FileOnly' {
     It 'stop <Stop>, after <Sleep> ms of Set-Partner -PassThru | Select-Object -First <First> | Export-Csv' -ForEach $firstStops {
         $run = Invoke-StoppedPipeline -Template $script:Large -Sleep $Sleep -Parameters @{ First = $First } -Pipeline '
             param($Db, $Log, $First)
@@ -346,7 +352,8 @@ Describe 'Select-Object -First downstream counts as taking the item' {
     }
 }
 
-Describe 'The stop moments' {
+# FileOnly: every run works on a copy of a template database file (Copy-Item), on SQLite whatever the backend.
+Describe 'The stop moments' -Tag 'FileOnly' {
     It 'were spread over the runs: some stops came before the first batch committed, some after' {
         $stops = @($script:Landings | Where-Object Phase -NE 'after the pipeline finished')
         $table = $script:Landings | Group-Object Instance | ForEach-Object {

@@ -22,7 +22,8 @@ AfterAll {
     Remove-TestFolders
 }
 
-Describe 'Ctrl+C' {
+# FileOnly: its database is filled by raw SQLite SQL (Server.Stopping.Tests.ps1 stops commands on a server).
+Describe 'Ctrl+C' -Tag 'FileOnly' {
     It 'stops a long measure within a second or two' {
         # The module imported first, in the same runspace, so that the 700 ms below are 700 ms of measuring (on a busy
         # machine an import in the same script could take most of them).

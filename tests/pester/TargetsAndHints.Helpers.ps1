@@ -39,8 +39,16 @@ function New-Fixture {
     $db
 }
 
-# The target's row as stored (what no cmdlet shows: updated_at), read through a connection of its own.
+# The target's row as stored (what no cmdlet shows: updated_at), read through a connection of its own (on a server, psql's
+# text of each column, NULL as $null).
 function Get-TargetRow([string] $Database) {
+    if (Test-ServerLocation $Database) {
+        foreach ($line in Invoke-RawPsql $Database "SELECT metric, region, year, value, statuses, updated_at FROM targets ORDER BY id") {
+            $v = @($line -split '\|' | ForEach-Object { if ($_ -eq '@@NULL@@') { $null } else { $_ } })
+            [pscustomobject]@{ Metric = $v[0]; Region = $v[1]; Year = [long]$v[2]; Value = $v[3]; Statuses = $v[4]; UpdatedAt = $v[5] }
+        }
+        return
+    }
     $c = Open-RawConnection -Database $Database
     try {
         $cmd = $c.CreateCommand()

@@ -8,6 +8,21 @@ Import-Module $script:ModuleManifest -Force
 # Folders made by this test file; Remove-TestFolders (in AfterAll) deletes them.
 $script:TestFolders = [System.Collections.Generic.List[string]]::new()
 
+# The backend this pass tests (Invoke-PesterTests.ps1 sets PARTNEROPS_TEST_BACKEND): 'Sqlite', a database file per test, or
+# 'PostgreSql', a schema per test in the database $env:PARTNEROPS_TEST_SERVER. Tests branch on it only where the expected
+# text legitimately differs (a location's form, say); tests about files carry -Tag 'FileOnly' instead.
+$script:Backend = if ($env:PARTNEROPS_TEST_BACKEND -eq 'PostgreSql') { 'PostgreSql' } else { 'Sqlite' }
+# PostgreSql: the schemas this file made (Remove-TestFolders drops them), and the scratch folder of each test database.
+$script:TestSchemas = [System.Collections.Generic.List[string]]::new()
+$script:TestDatabaseFolders = @{}
+if ($script:Backend -eq 'PostgreSql') {
+    if ($env:PARTNEROPS_TEST_SERVER -notmatch '^postgres(ql)?://[^?]+$') {
+        throw "PARTNEROPS_TEST_BACKEND is PostgreSql, but PARTNEROPS_TEST_SERVER ('$env:PARTNEROPS_TEST_SERVER') is no postgresql://user@host:port/dbname."
+    }
+    . (Join-Path $PSScriptRoot '../../tools/PostgreSqlCluster.ps1')
+    $script:PsqlPath = Join-Path (Find-PostgreSqlBin).Bin 'psql'
+}
+
 # Everything a user can read back, as one string: equal strings mean an unchanged database (a refused value changed nothing).
 function Get-DatabaseState {
     param([string] $Database)
@@ -28,10 +43,36 @@ function New-TestFolder {
 }
 
 # A path in a new folder, with no file yet: for tests about creating a database or about what is (not) at a path.
+# PostgreSql: a new schema's location ('<server>?schema=t_<guid>', the form every object's Database shows), no schema yet;
+# $Name is not used (each call is a database of its own, as each file is).
 function New-TestDatabasePath {
     param([string] $Name = 'test.db')
-    Join-Path (New-TestFolder) $Name
+    if ($script:Backend -eq 'Sqlite') { return Join-Path (New-TestFolder) $Name }
+    $schema = 't_' + [guid]::NewGuid().ToString('N')
+    $script:TestSchemas.Add($schema)
+    "$($env:PARTNEROPS_TEST_SERVER)?schema=$schema"
 }
+
+# A folder for a test database's files (CSV files to import, exports, failed rows): the database file's own folder, or on a
+# server a new folder kept for that location.
+function Get-TestFolder {
+    param([Parameter(Mandatory)] [string] $Database)
+    if (-not (Test-ServerLocation $Database)) { return Split-Path $Database }
+    if (-not $script:TestDatabaseFolders.ContainsKey($Database)) { $script:TestDatabaseFolders[$Database] = New-TestFolder }
+    $script:TestDatabaseFolders[$Database]
+}
+
+# Whether a test database exists: its file (Test-Path, as the tests always asked), or on a server its schema. For the
+# tests that a refused command creates nothing.
+function Test-TestDatabase {
+    param([Parameter(Mandatory)] [string] $Database)
+    if (-not (Test-ServerLocation $Database)) { return Test-Path $Database }
+    $schema = if ($Database -match '[?&]schema=([^&]+)') { $Matches[1] } else { 'public' }
+    (Invoke-RawPsql $Database "SELECT count(*) FROM pg_namespace WHERE nspname = '$schema'") -eq '1'
+}
+
+# Whether a location names a PostgreSQL server (the URI form the tests use) rather than a file.
+function Test-ServerLocation([string] $Database) { $Database -match '^postgres(ql)?://' }
 
 # A new, empty database created on purpose (New-PartnerDatabase), its path returned: for the tests that are not about
 # creating one, so that the log does not fill with "There was no database at ..., so a new, empty PartnerOps database
@@ -45,6 +86,7 @@ function New-TestDatabase {
 
 # Called in each test file's AfterAll. Every command in this process passes -Database (or -Path), so the
 # user's own database is never touched; only child pwsh sessions with a controlled environment go without.
+# PostgreSql: also drops the schemas the file made.
 function Remove-TestFolders {
     # Connections kept between commands keep files open (which Windows would refuse to delete).
     Close-PooledConnections
@@ -52,6 +94,13 @@ function Remove-TestFolders {
         Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue
     }
     $script:TestFolders.Clear()
+    $script:TestDatabaseFolders.Clear()
+    if ($script:TestSchemas.Count -gt 0) {
+        $drop = ($script:TestSchemas | ForEach-Object { "DROP SCHEMA IF EXISTS $_ CASCADE;" }) -join ' '
+        $output = & $script:PsqlPath -X -w -q -v ON_ERROR_STOP=1 -d $env:PARTNEROPS_TEST_SERVER -c $drop 2>&1
+        if ($LASTEXITCODE) { Write-Warning "Could not drop the test schemas: $output" }
+        $script:TestSchemas.Clear()
+    }
 }
 
 # Closes the connections the module keeps open between commands in this process (what Remove-Module does), so that
@@ -73,9 +122,13 @@ function Add-TestPartner {
 }
 
 # A connection of its own (not pooled) to a database, with $Sql run on it: for what the module would not do
-# (hold a lock, set a file up by hand). Disposing it ends what it holds, an open transaction included.
+# (hold a lock, set a file up by hand). Disposing it ends what it holds, an open transaction included. SQLite files only:
+# a test that needs one is FileOnly.
 function Open-RawConnection {
     param([Parameter(Mandatory)] [string] $Database, [string] $Sql)
+    if (Test-ServerLocation $Database) {
+        throw "Open-RawConnection opens SQLite files only, not $Database`: tag the test -Tag 'FileOnly', or use Invoke-RawSql/Get-RawScalar."
+    }
     $connection = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$Database;Pooling=False")
     $connection.Open()
     if ($Sql) {
@@ -86,15 +139,21 @@ function Open-RawConnection {
     $connection
 }
 
-# Runs SQL on a database through a connection of its own, closed afterwards.
+# Runs SQL on a database through a connection of its own, closed afterwards (on a server: psql, in the location's schema).
 function Invoke-RawSql {
     param([Parameter(Mandatory)] [string] $Database, [Parameter(Mandatory)] [string] $Sql)
+    if (Test-ServerLocation $Database) { $null = Invoke-RawPsql $Database $Sql; return }
     (Open-RawConnection -Database $Database -Sql $Sql).Dispose()
 }
 
-# The first column of the first row a query returns, through a connection of its own, closed afterwards.
+# The first column of the first row a query returns, through a connection of its own, closed afterwards (on a server:
+# psql's text of it, in the location's schema; NULL reads as $null).
 function Get-RawScalar {
     param([Parameter(Mandatory)] [string] $Database, [Parameter(Mandatory)] [string] $Sql)
+    if (Test-ServerLocation $Database) {
+        $first = @(Invoke-RawPsql $Database $Sql) | Select-Object -First 1
+        return $(if ($first -eq '@@NULL@@') { $null } else { $first })
+    }
     $connection = Open-RawConnection -Database $Database
     try {
         $command = $connection.CreateCommand()
@@ -104,6 +163,15 @@ function Get-RawScalar {
     finally {
         $connection.Dispose()
     }
+}
+
+# SQL run by psql (unaligned, tuples only) on a server location '<server>?schema=<name>', in that schema; its output lines.
+function Invoke-RawPsql([string] $Database, [string] $Sql) {
+    $server, $query = $Database -split '\?', 2
+    $schema = if ($query -match '(^|&)schema=([^&]+)') { $Matches[2] } else { 'public' }
+    $output = & $script:PsqlPath -X -w -q -At -P null=@@NULL@@ -v ON_ERROR_STOP=1 -d $server -c "SET search_path TO $schema; $Sql" 2>&1
+    if ($LASTEXITCODE) { throw "psql failed on $Database`: $($output -join "`n")" }
+    $output | ForEach-Object { "$_" }
 }
 
 # A string as a single-quoted PowerShell literal, for building child pwsh scripts.

@@ -183,7 +183,7 @@ Describe 'A number below one with three decimals in a culture that groups with a
             $piped = [pscustomobject]@{ PartnerName = 'Gulf Trading'; Date = '2015-01-01'; Amount = $Text; Currency = 'KWD'; Reference = "$Reference-P" } |
                 Add-PartnerRevenue -Database $db -PassThru
             $piped.Amount | Should -Be ([decimal] $Expected)
-            $csv = Join-Path (Split-Path $db) "$Reference.csv"
+            $csv = Join-Path (Get-TestFolder $db) "$Reference.csv"
             Set-Content -LiteralPath $csv -Value @('PartnerName;Date;Amount;Currency;Reference', "Gulf Trading;2015-01-01;$Text;KWD;$Reference-I")
             $result = Import-PartnerRevenue -LiteralPath $csv -Database $db -Delimiter ';'
             $result.Inserted | Should -Be 1

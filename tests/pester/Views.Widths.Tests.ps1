@@ -155,6 +155,8 @@ Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothin
     It 'Get-PartnerDatabase at <_> columns: a list (one database), the whole path, currency and counts' -ForEach 80, 120, 200 {
         @((Get-FormatData -TypeName 'PartnerOps.DatabaseInfo').FormatViewDefinition.Control)[0].GetType().Name | Should -Be 'ListControl'
         $lines = (Get-PartnerDatabase -Database $m | Out-String -Width ($_ - 1)) -split "`r?`n"
+        # A server's location is longer than a narrow list has room for: its value goes on under the label's width.
+        if ($script:Backend -eq 'PostgreSql') { $lines = ($lines -join "`n") -replace "\n {16}(?=\S)", '' -split "`n" }
         $lines | Should -Contain "Path          : $m"
         $lines | Should -Contain 'Currency      : USD'
         $lines | Should -Contain 'PartnerCount  : 2'
@@ -165,7 +167,8 @@ Describe 'Each view at 80, 120 and 200 columns: key columns there, whole, nothin
     It 'Test-PartnerDatabase -Detailed at <_> columns' -ForEach 80, 120, 200 {
         $text = Test-PartnerDatabase -Database $m -Detailed | Out-String -Width ($_ - 1)
         Get-HeaderLine $text | Should -Match '^Check\s+Passed\s+Detail$'
-        $text | Should -Match 'Integrity\s+True\s+ok'
+        # A server has no Integrity finding (SQLite's integrity check reads a file's own pages): its first is ForeignKey.
+        $text | Should -Match $(if ($script:Backend -eq 'Sqlite') { 'Integrity\s+True\s+ok' } else { 'ForeignKey\s+True\s+ok' })
     }
 
     It 'PartnerMeasure (Measure-Partner, from another branch) by Region and Year at <_> columns' -ForEach 80, 120, 200 {
