@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using PartnerOps.Data;
@@ -31,23 +30,12 @@ namespace PartnerOps.Sqlite
                 "SELECT total FROM revenue_totals WHERE partner_key = @partner AND year = @year AND region_key = @region AND segment_key = @segment AND currency = @currency",
                 new { partner = partnerId ?? 0, year = date.Year, region = RevenueRules.Key(region) ?? string.Empty, segment = RevenueRules.Key(segment), currency },
                 store.Transaction) ?? 0;
-            return new PartnerOpsException(
-                ErrorIds.InvalidAmount,
-                FailureKind.InvalidArgument,
-                Message(RevenueRules.FromMinorUnits(minor, currency), currency, partnerId == null ? null : $"'{partnerName}'", date.Year, region, segment, RevenueRules.FromMinorUnits(total, currency), adding),
-                RevenueRules.FromMinorUnits(minor, currency));
+            return RevenueLookup.Overflow(partnerId, partnerName, date, region, segment, currency, minor, total, adding);
         }
 
         /// <summary>The message of <see cref="Overflow"/>, also used for an imported row.</summary>
         /// <param name="partner">The partner as shown (quoted name), or null for direct revenue.</param>
-        public static string Message(decimal amount, string currency, string? partner, int year, string? region, string segment, decimal total, bool adding = true)
-        {
-            var limit = RevenueRules.FromMinorUnits(long.MaxValue, currency);
-            var who = partner == null ? "direct revenue" : $"partner {partner}'s revenue";
-            var what = adding ? "Adding" : "Removing";
-            return $"{what} amount {RevenueRules.Format(amount, currency)} {currency} would take the total of {who} in {year.ToString(CultureInfo.InvariantCulture)}, " +
-                   $"region '{region}', segment '{segment}' ({RevenueRules.Format(total, currency)} {currency} now) beyond the largest total one such group can hold " +
-                   $"(±{RevenueRules.Format(limit, currency)} {currency}); nothing was written. Book it in another segment or currency, or split the year's records.";
-        }
+        public static string Message(decimal amount, string currency, string? partner, int year, string? region, string segment, decimal total, bool adding = true) =>
+            RevenueLookup.OverflowMessage(amount, currency, partner, year, region, segment, total, adding);
     }
 }
