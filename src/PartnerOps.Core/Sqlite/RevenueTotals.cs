@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using PartnerOps.Data;
@@ -30,12 +31,11 @@ namespace PartnerOps.Sqlite
                 "SELECT total FROM revenue_totals WHERE partner_key = @partner AND year = @year AND region_key = @region AND segment_key = @segment AND currency = @currency",
                 new { partner = partnerId ?? 0, year = date.Year, region = RevenueRules.Key(region) ?? string.Empty, segment = RevenueRules.Key(segment), currency },
                 store.Transaction) ?? 0;
-            return RevenueLookup.Overflow(partnerId, partnerName, date, region, segment, currency, minor, total, adding);
+            return new PartnerOpsException(
+                ErrorIds.InvalidAmount,
+                FailureKind.InvalidArgument,
+                RevenueRules.TotalOverflowMessage(RevenueRules.FromMinorUnits(minor, currency), currency, partnerId == null ? null : $"'{partnerName}'", date.Year, region, segment, RevenueRules.FromMinorUnits(total, currency), adding),
+                RevenueRules.FromMinorUnits(minor, currency));
         }
-
-        /// <summary>The message of <see cref="Overflow"/>, also used for an imported row.</summary>
-        /// <param name="partner">The partner as shown (quoted name), or null for direct revenue.</param>
-        public static string Message(decimal amount, string currency, string? partner, int year, string? region, string segment, decimal total, bool adding = true) =>
-            RevenueLookup.OverflowMessage(amount, currency, partner, year, region, segment, total, adding);
     }
 }
