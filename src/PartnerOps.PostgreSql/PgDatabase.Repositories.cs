@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Dapper;
+using Npgsql;
 using PartnerOps.Data;
 
 namespace PartnerOps.PostgreSql
@@ -51,6 +52,41 @@ namespace PartnerOps.PostgreSql
                 yield return rows.Current;
             }
         }
+
+        /// <summary>
+        /// Runs one statement (<paramref name="run"/> is given its SQL) so that its failure undoes that statement alone, as an
+        /// SQLite statement's failure does: PostgreSQL would abort the whole transaction, so inside one the statement is sent
+        /// between <c>SAVEPOINT</c> and <c>RELEASE</c> (one round trip), and a failure rolls back to that savepoint before it
+        /// is thrown. The caller may then read and write on (to name the failure; the cmdlet to try the item again later).
+        /// </summary>
+        internal T Alone<T>(string sql, Func<string, T> run)
+        {
+            if (Transaction == null)
+            {
+                return run(sql);
+            }
+
+            try
+            {
+                return run($"SAVEPOINT {StatementSavepoint}; {sql}; RELEASE SAVEPOINT {StatementSavepoint}");
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException)) // a stop before the statement ran: nothing to undo
+            {
+                try
+                {
+                    using var undo = new NpgsqlCommand($"ROLLBACK TO SAVEPOINT {StatementSavepoint}; RELEASE SAVEPOINT {StatementSavepoint}", Connection, Transaction);
+                    undo.ExecuteNonQuery();
+                }
+                catch (Exception undoFailure) when (undoFailure is NpgsqlException || undoFailure is InvalidOperationException)
+                {
+                    // The connection broke: the transaction is lost, and the failure thrown says so.
+                }
+
+                throw;
+            }
+        }
+
+        private const string StatementSavepoint = "po_statement";
 
         private bool Next<T>(IEnumerator<T> rows)
         {

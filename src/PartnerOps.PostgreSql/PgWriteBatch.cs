@@ -82,7 +82,7 @@ namespace PartnerOps.PostgreSql
             catch (Exception ex)
             {
                 Undo(ex);
-                throw ex is PgDeferredFailure deferred ? deferred.Resolve() : ex;
+                throw;
             }
 
             if (pending)
@@ -225,7 +225,7 @@ namespace PartnerOps.PostgreSql
                 _db.Rollback();
                 _items = 0;
                 _saved = false;
-                if (failure == null || failure is PgDeferredFailure)
+                if (failure == null)
                 {
                     throw PgErrors.Translate(ex, _db.Location);
                 }
@@ -239,34 +239,6 @@ namespace PartnerOps.PostgreSql
             _db.Trace?.Invoke(sql);
             using var command = new NpgsqlCommand(sql, _db.Connection, _db.Transaction);
             command.ExecuteNonQuery();
-        }
-    }
-
-    /// <summary>
-    /// A failure whose message needs a read, thrown inside an aborted transaction: the write batch resolves it once the item's
-    /// savepoint is rolled back (<see cref="Resolve"/>). <see cref="Exception.InnerException"/> is the failure as first named.
-    /// </summary>
-    internal sealed class PgDeferredFailure : Exception
-    {
-        private readonly Func<PartnerOpsException> _resolve;
-
-        public PgDeferredFailure(PartnerOpsException first, Func<PartnerOpsException> resolve)
-            : base(first.Message, first)
-        {
-            _resolve = resolve;
-        }
-
-        /// <summary>The failure named in full (its read run now), or the failure as first named when that read fails.</summary>
-        public Exception Resolve()
-        {
-            try
-            {
-                return _resolve();
-            }
-            catch (PartnerOpsException)
-            {
-                return InnerException!;
-            }
         }
     }
 }

@@ -83,7 +83,7 @@ namespace PartnerOps.PostgreSql
             };
 
             var id = Refused(
-                () => _db.Query<long>(Insert, parameters),
+                () => _db.Alone(Insert, sql => _db.Query<long>(sql, parameters)),
                 () => Overflow(revenue.PartnerId, revenue.PartnerName, revenue.Date, revenue.Region, revenue.Segment, revenue.Currency, minor, adding: true));
             revenue.Id = id.Count == 1 ? id[0] : throw RevenueLookup.ReferenceExists(revenue.Reference);
             return revenue;
@@ -102,7 +102,7 @@ namespace PartnerOps.PostgreSql
         public void Remove(long id)
         {
             var removed = Refused(
-                () => _db.Execute("DELETE FROM revenue WHERE id = @id", new { id }),
+                () => _db.Alone("DELETE FROM revenue WHERE id = @id", sql => _db.Execute(sql, new { id })),
                 () =>
                 {
                     var record = GetById(id) ?? throw RevenueLookup.NotFound(id, _db.Path);
@@ -129,9 +129,9 @@ namespace PartnerOps.PostgreSql
             return _db.Execute("DELETE FROM revenue WHERE partner_id = @partnerId", new { partnerId });
         }
 
-        // Runs a write the totals may refuse (a cell beyond 64 bits). The refusal aborted the transaction, so what the message
-        // needs (the cell's total now) is read once the item's savepoint is rolled back (PgWriteBatch), or at once outside one.
-        private T Refused<T>(Func<T> write, Func<PartnerOpsException> overflow)
+        // Runs a write the totals may refuse (a cell beyond 64 bits), undone alone (PgDatabase.Alone), then names the refusal
+        // with the amount and the cell's total, as on SQLite (where Remove-PartnerRevenue tries such a removal again later).
+        private static T Refused<T>(Func<T> write, Func<PartnerOpsException> overflow)
         {
             try
             {
@@ -139,12 +139,7 @@ namespace PartnerOps.PostgreSql
             }
             catch (PartnerOpsException ex) when (ex.InnerException is PostgresException pg && pg.SqlState == OutOfRange)
             {
-                if (_db.Transaction == null)
-                {
-                    throw overflow();
-                }
-
-                throw new PgDeferredFailure(ex, overflow);
+                throw overflow();
             }
         }
 
