@@ -33,6 +33,34 @@ namespace PartnerOps.Data
     /// </summary>
     internal static class PartnerLookup
     {
+        /// <summary>The columns of a partner read, named as <see cref="Partner"/>'s properties (the same table on every backend).</summary>
+        public const string Columns =
+            "id AS Id, name AS Name, type AS Type, tier AS Tier, status AS Status, region AS Region, country AS Country, " +
+            "joined_on AS JoinedOn, ended_on AS EndedOn, notes AS Notes, created_at AS CreatedAt, updated_at AS UpdatedAt";
+
+        /// <summary>
+        /// A partner's values as stored (the parameters of an INSERT or UPDATE, by these names): its name's keys
+        /// (<see cref="PartnerRules.NameKey"/>, <see cref="PartnerRules.NameSortKey"/>), enums by name, dates yyyy-MM-dd,
+        /// timestamps as <see cref="PartnerRules.FormatTimestamp"/> writes them (UTC).
+        /// </summary>
+        public static object StoredValues(Partner p) => new
+        {
+            p.Id,
+            p.Name,
+            Key = PartnerRules.NameKey(p.Name),
+            Sort = PartnerRules.NameSortKey(p.Name),
+            Type = p.Type.ToString(),
+            Tier = p.Tier.ToString(),
+            Status = p.Status.ToString(),
+            p.Region,
+            p.Country,
+            JoinedOn = PartnerRules.FormatDate(p.JoinedOn),
+            EndedOn = p.EndedOn is DateTime ended ? PartnerRules.FormatDate(ended) : null,
+            p.Notes,
+            CreatedAt = PartnerRules.FormatTimestamp(p.CreatedAt),
+            UpdatedAt = PartnerRules.FormatTimestamp(p.UpdatedAt),
+        };
+
         /// <summary>
         /// The partner with this name (trimmed, compared by name key), or null (also for an empty name or one no partner could
         /// have). PartnerNotFound naming each partner's id when the name is shared by partners stored before schema 4.

@@ -42,22 +42,7 @@ namespace PartnerOps.PostgreSql
         /// <inheritdoc/>
         public IEnumerable<ExchangeRate> Find(string? from = null, string? to = null, IEnumerable<int>? years = null)
         {
-            var clauses = new List<string>();
-            var parameters = new DynamicParameters();
-            if (from != null)
-            {
-                clauses.Add("from_currency = @from");
-                parameters.Add("from", CurrencyCodes.Require(from));
-            }
-
-            if (to != null)
-            {
-                clauses.Add("to_currency = @to");
-                parameters.Add("to", CurrencyCodes.Require(to));
-            }
-
-            PgSqlList.AddAny(clauses, parameters, "year", "years", years?.ToList() ?? new List<int>());
-            var where = clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses);
+            var (where, parameters) = ExchangeRateFilterSql.Build(new PgFilterDialect(null), from, to, years);
             return _db.Stream<(string From, string To, int Year, string Rate)>(
                     "SELECT from_currency, to_currency, year, rate FROM exchange_rates" + where + " ORDER BY from_currency, to_currency, year", parameters)
                 .Select(r => new ExchangeRate { From = r.From, To = r.To, Year = r.Year, Rate = decimal.Parse(r.Rate, CultureInfo.InvariantCulture), Database = _db.Path });

@@ -92,7 +92,7 @@ namespace PartnerOps.PostgreSql
             draft.Database = _db.Path;
 
             // No row back: the key is taken; the transaction is still usable, so the holder can be named.
-            var id = _db.Query<long>(Insert, Parameters(draft));
+            var id = _db.Query<long>(Insert, PartnerLookup.StoredValues(draft));
             draft.Id = id.Count == 1 ? id[0] : throw AlreadyExists(draft.Name);
             return draft;
         }
@@ -140,7 +140,7 @@ namespace PartnerOps.PostgreSql
                          type = @Type, tier = @Tier, status = @Status, region = @Region,
                          country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt
                   WHERE id = @Id",
-                Parameters(updated));
+                PartnerLookup.StoredValues(updated));
             if (changed == 0)
             {
                 throw RecordNotFound.Partner("Id " + current.Id, current.Id);
@@ -180,24 +180,6 @@ namespace PartnerOps.PostgreSql
             partner.Database = _db.Path;
             return partner;
         }
-
-        private static object Parameters(Partner p) => new
-        {
-            p.Id,
-            p.Name,
-            Key = PartnerRules.NameKey(p.Name),
-            Sort = PartnerRules.NameSortKey(p.Name),
-            Type = p.Type.ToString(),
-            Tier = p.Tier.ToString(),
-            Status = p.Status.ToString(),
-            p.Region,
-            p.Country,
-            JoinedOn = PartnerRules.FormatDate(p.JoinedOn),
-            EndedOn = p.EndedOn is DateTime ended ? PartnerRules.FormatDate(ended) : null,
-            p.Notes,
-            CreatedAt = PartnerRules.FormatTimestamp(p.CreatedAt),
-            UpdatedAt = PartnerRules.FormatTimestamp(p.UpdatedAt),
-        };
 
         private PartnerOpsException AlreadyExists(string name) =>
             PartnerLookup.AlreadyExists(name, _db.Query<(long Id, string Name)>(

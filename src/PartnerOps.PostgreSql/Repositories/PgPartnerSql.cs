@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -11,9 +10,7 @@ namespace PartnerOps.PostgreSql
     internal static class PgPartnerSql
     {
         /// <summary>The columns of a partner read, named as <see cref="Partner"/>'s properties.</summary>
-        internal const string Columns =
-            "id AS Id, name AS Name, type AS Type, tier AS Tier, status AS Status, region AS Region, country AS Country, " +
-            "joined_on AS JoinedOn, ended_on AS EndedOn, notes AS Notes, created_at AS CreatedAt, updated_at AS UpdatedAt";
+        internal const string Columns = PartnerLookup.Columns;
 
         /// <summary>The statement <see cref="PgPartnerRepository.Find"/> runs: name order (the partners_name_sort index), paged.</summary>
         internal static (string Sql, DynamicParameters Parameters) FindStatement(PgDatabase db, PartnerFilter filter)
@@ -40,51 +37,13 @@ namespace PartnerOps.PostgreSql
             }
         }
 
-        /// <summary>
-        /// The one "partner on this date" rule (as PartnerSql.PartnerOn on SQLite): joined on or before the date (the parameter
-        /// <paramref name="dateParameter"/>, yyyy-MM-dd) and not ended by it (an EndedOn is the first day no longer a partner).
-        /// </summary>
-        internal static string PartnerOn(string dateParameter) =>
-            $"joined_on <= @{dateParameter} AND (ended_on IS NULL OR ended_on > @{dateParameter})";
+        /// <summary>The one "partner on this date" rule (<see cref="PartnerFilterSql.PartnerOn"/>).</summary>
+        internal static string PartnerOn(string dateParameter) => PartnerFilterSql.PartnerOn(dateParameter);
 
         /// <summary>The WHERE clause (with its parameters) of the partners a filter selects; empty for no restriction.</summary>
         /// <param name="names">When given, these names stand in for the filter's names.</param>
-        internal static (string Where, DynamicParameters Parameters) BuildWhere(PgDatabase db, PartnerFilter filter, IList<NamePattern>? names = null)
-        {
-            var clauses = new List<string>();
-            var parameters = new DynamicParameters();
-
-            PgSqlList.AddMatching(clauses, parameters, "name_key", "name", names ?? filter.Names, indexed: true);
-            PgSqlList.AddAny(clauses, parameters, "id", "ids", filter.Ids);
-            PgSqlList.AddAny(clauses, parameters, "type", "types", filter.Types.Select(t => t.ToString()).ToList());
-            PgSqlList.AddAny(clauses, parameters, "tier", "tiers", filter.Tiers.Select(t => t.ToString()).ToList());
-            PgSqlList.AddAny(clauses, parameters, "status", "statuses", filter.Statuses.Select(t => t.ToString()).ToList());
-            PgSqlList.AddAny(clauses, parameters, "country", "countries", filter.Countries.Select(c => c.Trim().ToUpperInvariant()).ToList());
-            if (filter.Regions.Count > 0)
-            {
-                clauses.Add(RegionMatching(db, parameters, filter.Regions));
-            }
-
-            if (filter.JoinedAfter is DateTime after)
-            {
-                clauses.Add("joined_on > @joinedAfter");
-                parameters.Add("joinedAfter", PartnerRules.FormatDate(after));
-            }
-
-            if (filter.JoinedBefore is DateTime before)
-            {
-                clauses.Add("joined_on < @joinedBefore");
-                parameters.Add("joinedBefore", PartnerRules.FormatDate(before));
-            }
-
-            if (filter.AsOf is DateTime asOf)
-            {
-                clauses.Add(PartnerOn("asOf") + " AND status <> 'Prospect'");
-                parameters.Add("asOf", PartnerRules.FormatDate(asOf));
-            }
-
-            return (clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses), parameters);
-        }
+        internal static (string Where, DynamicParameters Parameters) BuildWhere(PgDatabase db, PartnerFilter filter, IList<NamePattern>? names = null) =>
+            PartnerFilterSql.BuildWhere(new PgFilterDialect(db), filter, names);
 
         /// <summary>
         /// Partners have no stored region key (the region's key is computed in C#, and the server has no C# functions): the

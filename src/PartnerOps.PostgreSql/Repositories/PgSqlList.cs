@@ -147,4 +147,28 @@ namespace PartnerOps.PostgreSql
         // reads as that character, inside a set too.
         private static string Escaped(char c) => c > 127 || char.IsLetterOrDigit(c) || c == ' ' ? c.ToString() : "\\" + c;
     }
+
+    /// <summary>
+    /// PostgreSQL's side of a filter's SQL (<see cref="FilterDialect"/>): arrays, anchored regular expressions, and partner
+    /// regions keyed in C# (<see cref="PgPartnerSql.RegionMatching"/>, which reads the distinct regions of <c>db</c>).
+    /// </summary>
+    internal sealed class PgFilterDialect : FilterDialect
+    {
+        private readonly PgDatabase? _db;
+
+        /// <param name="db">The database whose partner regions a partner filter reads; null where no filter has partner regions.</param>
+        public PgFilterDialect(PgDatabase? db) => _db = db;
+
+        public override int MaxWrittenOut => PgSqlList.MaxWrittenOut;
+
+        public override string False => "false";
+
+        public override string In<T>(DynamicParameters parameters, string column, string name, IEnumerable<T> values) => PgSqlList.Any(parameters, column, name, values);
+
+        public override string Matching(DynamicParameters parameters, string column, string name, IList<NamePattern> patterns, string keyColumn, string table, bool indexed) =>
+            PgSqlList.Matching(parameters, column, name, patterns, indexed);
+
+        public override string PartnerRegionMatching(DynamicParameters parameters, IList<NamePattern> patterns) =>
+            PgPartnerSql.RegionMatching(_db ?? throw new System.InvalidOperationException("A partner filter needs its database."), parameters, patterns);
+    }
 }

@@ -159,7 +159,7 @@ namespace PartnerOps.Sqlite
                              type = @Type, tier = @Tier, status = @Status, region = @Region,
                              country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt
                       WHERE id = @Id",
-                    Parameters(updated),
+                    PartnerLookup.StoredValues(updated),
                     _store.Transaction);
                 if (changed == 0)
                 {
@@ -229,24 +229,6 @@ namespace PartnerOps.Sqlite
         }
 
         private Partner? StampOrNull(Partner? partner) => partner == null ? null : Stamp(partner);
-
-        private static object Parameters(Partner p) => new
-        {
-            p.Id,
-            p.Name,
-            Key = PartnerRules.NameKey(p.Name),
-            Sort = PartnerRules.NameSortKey(p.Name),
-            Type = p.Type.ToString(),
-            Tier = p.Tier.ToString(),
-            Status = p.Status.ToString(),
-            p.Region,
-            p.Country,
-            JoinedOn = PartnerRules.FormatDate(p.JoinedOn),
-            EndedOn = p.EndedOn is DateTime ended ? PartnerRules.FormatDate(ended) : null,
-            p.Notes,
-            CreatedAt = PartnerRules.FormatTimestamp(p.CreatedAt),
-            UpdatedAt = PartnerRules.FormatTimestamp(p.UpdatedAt),
-        };
 
         private static bool IsUniqueViolation(SqliteException ex) => ex.SqliteErrorCode == 19 && ex.SqliteExtendedErrorCode == 2067;
 
