@@ -228,4 +228,19 @@ namespace PartnerOps.Data
             return (clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses), parameters);
         }
     }
+
+    /// <summary>The restrictions of a target search as SQL over targets, on any backend.</summary>
+    internal static class TargetFilterSql
+    {
+        /// <summary>The WHERE clause (with its parameters) of the targets of these metrics, years and regions (null or none: any).</summary>
+        public static (string Where, DynamicParameters Parameters) Build(FilterDialect sql, IList<TargetMetric>? metrics, IList<int>? years, IList<NamePattern>? regions)
+        {
+            var clauses = new List<string>();
+            var parameters = new DynamicParameters();
+            sql.AddIn(clauses, parameters, "metric", "metrics", (metrics ?? new List<TargetMetric>()).Select(m => m.ToString()).ToList());
+            sql.AddIn(clauses, parameters, "year", "years", years ?? new List<int>());
+            sql.AddMatching(clauses, parameters, "region_key", "region", regions ?? new List<NamePattern>(), "region_key", "targets");
+            return (clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses), parameters);
+        }
+    }
 }

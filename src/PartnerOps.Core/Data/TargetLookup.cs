@@ -50,6 +50,23 @@ namespace PartnerOps.Data
         public const string Select =
             "SELECT id AS Id, metric AS Metric, region AS Region, year AS Year, value AS Value, currency AS Currency, statuses AS Statuses FROM targets";
 
+        /// <summary>
+        /// A target's values as stored (the parameters of its upsert, by these names): the metric by name, the region's key
+        /// (<see cref="RevenueRules.Key"/>; empty for all regions), the value as exact decimal text, the statuses as
+        /// <see cref="TargetRules.FormatStatuses"/> writes them, <paramref name="now"/> (UTC) as the timestamps.
+        /// </summary>
+        public static object StoredValues(PartnerTarget target, DateTime now) => new
+        {
+            Metric = target.Metric.ToString(),
+            target.Region,
+            RegionKey = RevenueRules.Key(target.Region) ?? string.Empty,
+            target.Year,
+            Value = target.Value.ToString(CultureInfo.InvariantCulture),
+            target.Currency,
+            Statuses = TargetRules.FormatStatuses(target.Statuses),
+            Now = PartnerRules.FormatTimestamp(now),
+        };
+
         /// <summary>Statuses as stored (<see cref="TargetRules.FormatStatuses"/>) read back; null for NULL.</summary>
         public static PartnerStatus[]? ParseStatuses(string? stored) =>
             stored == null ? null : stored.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries)

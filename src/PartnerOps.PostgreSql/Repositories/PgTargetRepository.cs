@@ -40,17 +40,7 @@ namespace PartnerOps.PostgreSql
                   ON CONFLICT (metric, region_key, year) DO UPDATE SET value = excluded.value, currency = excluded.currency,
                       statuses = excluded.statuses, updated_at = excluded.updated_at
                   RETURNING t.id, t.region",
-                new
-                {
-                    Metric = target.Metric.ToString(),
-                    target.Region,
-                    RegionKey = RevenueRules.Key(target.Region) ?? string.Empty,
-                    target.Year,
-                    Value = target.Value.ToString(CultureInfo.InvariantCulture),
-                    target.Currency,
-                    Statuses = TargetRules.FormatStatuses(target.Statuses),
-                    Now = PartnerRules.FormatTimestamp(_utcNow()),
-                }).Single();
+                TargetLookup.StoredValues(target, _utcNow())).Single();
             changed = true;
             target.Id = stored.Id;
             target.Region = stored.Region;
@@ -60,13 +50,7 @@ namespace PartnerOps.PostgreSql
         /// <inheritdoc/>
         public IEnumerable<PartnerTarget> Find(IList<TargetMetric>? metrics = null, IList<int>? years = null, IList<NamePattern>? regions = null)
         {
-            var clauses = new List<string>();
-            var parameters = new DynamicParameters();
-            PgSqlList.AddAny(clauses, parameters, "metric", "metrics", (metrics ?? new List<TargetMetric>()).Select(m => m.ToString()).ToList());
-            PgSqlList.AddAny(clauses, parameters, "year", "years", years ?? new List<int>());
-            PgSqlList.AddMatching(clauses, parameters, "region_key", "region", regions ?? new List<NamePattern>(), indexed: false);
-
-            var where = clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses);
+            var (where, parameters) = TargetFilterSql.Build(new PgFilterDialect(null), metrics, years, regions);
             return _db.Stream<TargetRow>(TargetLookup.Select + where + " ORDER BY year, metric, region_key", parameters).Select(r => r.ToTarget(_db.Path));
         }
 

@@ -48,6 +48,21 @@ namespace PartnerOps.Tests.PostgreSql
             yield return ("page", f => { f.Skip = 7; f.First = 9; });
         }
 
+        // One direct record of 2020 in Asia, its totals cell set close to the largest total a cell holds.
+        private static void NearTheLimit(PgPair pair, IPartnerDatabase db)
+        {
+            db.Revenue.Add(Sale((PartnerReference?)null, Day(2020, 1, 1), 1m, region: "Asia"));
+            var sql = "UPDATE revenue_totals SET total = 9223372036854775000";
+            if (db is SqliteDatabase sqlite)
+            {
+                sqlite.Connection.Execute(sql);
+            }
+            else
+            {
+                pair.Server.Execute(sql);
+            }
+        }
+
         private static string Describe(PartnerRevenue r) =>
             $"{r.Id} {r.PartnerId} {r.PartnerName} {r.Date:yyyy-MM-dd} {r.Amount} {r.Currency} {r.Segment} {r.Region} {r.Reference}";
 
@@ -99,16 +114,7 @@ namespace PartnerOps.Tests.PostgreSql
             using var pair = new PgPair();
             var results = pair.Both.Select(db =>
             {
-                db.Revenue.Add(Sale((PartnerReference?)null, Day(2020, 1, 1), 1m, region: "Asia"));
-                var sql = "UPDATE revenue_totals SET total = 9223372036854775000";
-                if (db is SqliteDatabase sqlite)
-                {
-                    sqlite.Connection.Execute(sql);
-                }
-                else
-                {
-                    pair.Server.Execute(sql);
-                }
+                NearTheLimit(pair, db);
 
                 using var batch = db.NewWriteBatch();
                 var failure = PgPair.Failure(db, () => batch.Run(db.Revenue.Adding(Sale((PartnerReference?)null, Day(2020, 5, 1), 100m, region: "asia"))));
@@ -128,16 +134,7 @@ namespace PartnerOps.Tests.PostgreSql
             using var pair = new PgPair();
             var results = pair.Both.Select(db =>
             {
-                db.Revenue.Add(Sale((PartnerReference?)null, Day(2020, 1, 1), 1m, region: "Asia"));
-                var sql = "UPDATE revenue_totals SET total = 9223372036854775000";
-                if (db is SqliteDatabase sqlite)
-                {
-                    sqlite.Connection.Execute(sql);
-                }
-                else
-                {
-                    pair.Server.Execute(sql);
-                }
+                NearTheLimit(pair, db);
 
                 using var batch = db.NewWriteBatch();
                 var caught = (string?)batch.Run(new WriteOperation(() =>

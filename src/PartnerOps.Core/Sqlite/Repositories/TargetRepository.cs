@@ -47,24 +47,13 @@ namespace PartnerOps.Sqlite
                 return existing!; // nothing to change: nothing written
             }
 
-            var now = PartnerRules.FormatTimestamp(_utcNow());
             target.Id = _store.Connection.ExecuteScalar<long>(
                 @"INSERT INTO targets (metric, region, region_key, year, value, currency, statuses, created_at, updated_at)
                   VALUES (@Metric, @Region, @RegionKey, @Year, @Value, @Currency, @Statuses, @Now, @Now)
                   ON CONFLICT (metric, region_key, year) DO UPDATE SET value = excluded.value, currency = excluded.currency,
                       statuses = excluded.statuses, updated_at = excluded.updated_at
                   RETURNING id",
-                new
-                {
-                    Metric = target.Metric.ToString(),
-                    target.Region,
-                    RegionKey = RevenueRules.Key(target.Region) ?? string.Empty,
-                    target.Year,
-                    Value = target.Value.ToString(CultureInfo.InvariantCulture),
-                    target.Currency,
-                    Statuses = TargetRules.FormatStatuses(target.Statuses),
-                    Now = now,
-                },
+                TargetLookup.StoredValues(target, _utcNow()),
                 _store.Transaction);
             changed = true;
             target.Region = _store.Connection.ExecuteScalar<string?>("SELECT region FROM targets WHERE id = @Id", new { target.Id }, _store.Transaction);
@@ -75,13 +64,7 @@ namespace PartnerOps.Sqlite
         public IEnumerable<PartnerTarget> Find(IList<TargetMetric>? metrics = null, IList<int>? years = null, IList<NamePattern>? regions = null) =>
             TranslatedReads.Stream(_store, () =>
             {
-                var clauses = new List<string>();
-                var parameters = new DynamicParameters();
-                SqlList.AddIn(clauses, parameters, "metric", "metrics", (metrics ?? new List<TargetMetric>()).Select(m => m.ToString()).ToList());
-                SqlList.AddIn(clauses, parameters, "year", "years", years ?? new List<int>());
-                SqlList.AddMatching(clauses, parameters, "region_key", "region", regions ?? new List<NamePattern>(), PatternKeys.Distinct("region_key", "targets"));
-
-                var where = clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses);
+                var (where, parameters) = TargetFilterSql.Build(SqliteFilterDialect.Instance, metrics, years, regions);
                 return _store.Connection
                     .Query<TargetRow>(Select + where + " ORDER BY year, metric, region_key", parameters, _store.Transaction, buffered: false)
                     .Select(ToTarget);
