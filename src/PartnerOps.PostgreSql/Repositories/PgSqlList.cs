@@ -48,9 +48,12 @@ namespace PartnerOps.PostgreSql
         /// <summary>
         /// A condition matching <paramref name="column"/> (a key column: NameKey for names, RevenueRules.Key for regions and
         /// segments) against the patterns: exact keys in one array, wildcards as anchored regular expressions, each with the
-        /// range of its literal prefix when the column is <paramref name="indexed"/>. Parameters are named after <paramref name="name"/>.
+        /// range of its literal prefix when the column is <paramref name="indexed"/> (the partners' name_key). Past
+        /// <see cref="MaxWrittenOut"/> wildcards each pattern is matched once against the keys, not against every row: on the
+        /// name index by its prefix's range, elsewhere against the keys <paramref name="keys"/> lists (a query of one column, k,
+        /// of every key the column can hold). Parameters are named after <paramref name="name"/>.
         /// </summary>
-        internal static string Matching(DynamicParameters parameters, string column, string name, IList<NamePattern> patterns, bool indexed)
+        internal static string Matching(DynamicParameters parameters, string column, string name, IList<NamePattern> patterns, bool indexed, string? keys = null)
         {
             var alternatives = new List<string>();
             var exact = patterns.Where(p => !p.IsWildcard).Select(p => p.Key).ToList();
@@ -60,7 +63,20 @@ namespace PartnerOps.PostgreSql
             }
 
             var wildcards = patterns.Where(p => p.IsWildcard).GroupBy(p => p.Glob).Select(g => g.First()).ToList();
-            if (wildcards.Count > MaxWrittenOut || (!indexed && wildcards.Count > 1))
+            if (wildcards.Count > MaxWrittenOut && indexed)
+            {
+                parameters.Add(name + "Lo", wildcards.Select(p => p.Prefix).ToArray());
+                parameters.Add(name + "Hi", wildcards.Select(p => p.PrefixUpperBound).ToArray());
+                parameters.Add(name + "Patterns", wildcards.Select(p => Regex(p.Glob)).ToArray());
+                alternatives.Add($"{column} IN (SELECT k.name_key FROM unnest(@{name}Lo, @{name}Hi, @{name}Patterns) AS j(lo, hi, re) " +
+                                 "JOIN partners k ON k.name_key >= j.lo AND k.name_key < j.hi AND k.name_key ~ j.re)");
+            }
+            else if (wildcards.Count > MaxWrittenOut && keys != null)
+            {
+                parameters.Add(name + "Patterns", wildcards.Select(p => Regex(p.Glob)).ToArray());
+                alternatives.Add($"{column} IN (SELECT s.k FROM ({keys}) AS s WHERE s.k ~ ANY(@{name}Patterns))");
+            }
+            else if (wildcards.Count > MaxWrittenOut || (!indexed && wildcards.Count > 1))
             {
                 parameters.Add(name + "Patterns", wildcards.Select(p => Regex(p.Glob)).ToArray());
                 alternatives.Add($"{column} ~ ANY(@{name}Patterns)");
@@ -166,7 +182,7 @@ namespace PartnerOps.PostgreSql
         public override string In<T>(DynamicParameters parameters, string column, string name, IEnumerable<T> values) => PgSqlList.Any(parameters, column, name, values);
 
         public override string Matching(DynamicParameters parameters, string column, string name, IList<NamePattern> patterns, string keyColumn, string table, bool indexed) =>
-            PgSqlList.Matching(parameters, column, name, patterns, indexed);
+            PgSqlList.Matching(parameters, column, name, patterns, indexed, $"SELECT DISTINCT {keyColumn} AS k FROM {table}");
 
         public override string PartnerRegionMatching(DynamicParameters parameters, IList<NamePattern> patterns) =>
             PgPartnerSql.RegionMatching(_db ?? throw new System.InvalidOperationException("A partner filter needs its database."), parameters, patterns);
