@@ -14,10 +14,7 @@ namespace PartnerOps.Sqlite
     internal static class RevenueWhere
     {
         /// <summary>Whether the totals cells (one per partner, year, region, segment, currency) can answer this filter.</summary>
-        public static bool TotalsCanAnswer(RevenueFilter filter) =>
-            filter.Quarters.Count == 0
-            && (filter.From is not DateTime from || (from.Month == 1 && from.Day == 1))
-            && (filter.To is not DateTime to || (to.Month == 12 && to.Day == 31));
+        public static bool TotalsCanAnswer(RevenueFilter filter) => filter.FitsYearlyTotals;
 
         /// <param name="records">The table the rows (alias r) come from: revenue, or the records a measure was given.</param>
         public static (string Where, DynamicParameters Parameters) Build(RevenueFilter filter, bool totals, string records = "revenue")
@@ -89,19 +86,7 @@ namespace PartnerOps.Sqlite
         // Past a few ranges the year is compared with one list instead.
         private static string RecordYears(DynamicParameters parameters, IEnumerable<int> years)
         {
-            var runs = new List<(int First, int Last)>();
-            foreach (var year in years.Distinct().OrderBy(y => y))
-            {
-                if (runs.Count > 0 && runs[runs.Count - 1].Last == year - 1)
-                {
-                    runs[runs.Count - 1] = (runs[runs.Count - 1].First, year);
-                }
-                else
-                {
-                    runs.Add((year, year));
-                }
-            }
-
+            var runs = YearRuns.Of(years);
             if (runs.Count > SqlList.MaxWrittenOut)
             {
                 return SqlList.In(parameters, "CAST(substr(r.date, 1, 4) AS INTEGER)", "years", years);
@@ -109,13 +94,11 @@ namespace PartnerOps.Sqlite
 
             for (var n = 0; n < runs.Count; n++)
             {
-                parameters.Add("yfrom" + n, YearStart(runs[n].First));
-                parameters.Add("yto" + n, YearStart(runs[n].Last + 1));
+                parameters.Add("yfrom" + n, YearRuns.Start(runs[n].First));
+                parameters.Add("yto" + n, YearRuns.Start(runs[n].Last + 1));
             }
 
             return "(" + string.Join(" OR ", runs.Select((_, n) => $"(r.date >= @yfrom{n} AND r.date < @yto{n})")) + ")";
         }
-
-        private static string YearStart(int year) => year.ToString("0000", System.Globalization.CultureInfo.InvariantCulture) + "-01-01";
     }
 }

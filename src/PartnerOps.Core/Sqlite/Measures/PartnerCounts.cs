@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -54,25 +53,15 @@ namespace PartnerOps.Sqlite
         /// </summary>
         private Dictionary<string, string> RegionSpellings()
         {
-            var shown = new Dictionary<string, string>(StringComparer.Ordinal);
             try
             {
-                foreach (var region in _store.Connection.Query<string>(
-                    "SELECT region FROM partners WHERE region IS NOT NULL GROUP BY region ORDER BY region", transaction: _store.Transaction))
-                {
-                    var key = RevenueRules.Key(region)!;
-                    if (!shown.ContainsKey(key))
-                    {
-                        shown.Add(key, region);
-                    }
-                }
+                return GroupKeyValues.RegionSpellings(_store.Connection.Query<string>(
+                    "SELECT region FROM partners WHERE region IS NOT NULL GROUP BY region ORDER BY region", transaction: _store.Transaction));
             }
             catch (SqliteException ex)
             {
                 throw SqliteErrors.Translate(ex, _store.Path);
             }
-
-            return shown;
         }
 
         /// <inheritdoc/>
@@ -91,12 +80,12 @@ namespace PartnerOps.Sqlite
                         var values = new object?[keys.Count];
                         for (var i = 0; i < keys.Count; i++)
                         {
-                            values[i] = Typed(keys[i], reader.IsDBNull(i) ? null : reader.GetValue(i));
+                            values[i] = GroupKeyValues.Partner(keys[i], reader.IsDBNull(i) ? null : reader.GetValue(i));
                         }
 
-                        if (spellings != null && values[regionIndex] is string region)
+                        if (spellings != null)
                         {
-                            values[regionIndex] = spellings.TryGetValue(RevenueRules.Key(region)!, out var shown) ? shown : region;
+                            values[regionIndex] = GroupKeyValues.ShownRegion(spellings, values[regionIndex]);
                         }
 
                         groups.Add((values, reader.GetInt64(keys.Count)));
@@ -123,28 +112,5 @@ namespace PartnerOps.Sqlite
             PartnerGroupKey.Year => ("substr(b.joined_on, 1, 4)", "CAST(substr(b.joined_on, 1, 4) AS INTEGER)"),
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
         };
-
-        /// <summary>A key's value as the measure shows it: enums for Type, Tier and Status, a number for Year, text else.</summary>
-        private static object? Typed(PartnerGroupKey key, object? value)
-        {
-            if (value == null)
-            {
-                return null;
-            }
-
-            switch (key)
-            {
-                case PartnerGroupKey.Type:
-                    return (PartnerType)Enum.Parse(typeof(PartnerType), (string)value);
-                case PartnerGroupKey.Tier:
-                    return (PartnerTier)Enum.Parse(typeof(PartnerTier), (string)value);
-                case PartnerGroupKey.Status:
-                    return (PartnerStatus)Enum.Parse(typeof(PartnerStatus), (string)value);
-                case PartnerGroupKey.Year:
-                    return Convert.ToInt32(value, CultureInfo.InvariantCulture);
-                default:
-                    return (string)value;
-            }
-        }
     }
 }

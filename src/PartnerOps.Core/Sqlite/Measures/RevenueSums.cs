@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text;
 using Dapper;
@@ -112,7 +111,7 @@ namespace PartnerOps.Sqlite
                     var values = new object?[keys.Count];
                     for (var i = 0; i < keys.Count; i++)
                     {
-                        values[i] = Typed(keys[i], reader.IsDBNull(i) ? null : reader.GetValue(i));
+                        values[i] = GroupKeyValues.Revenue(keys[i], reader.IsDBNull(i) ? null : reader.GetValue(i));
                     }
 
                     yield return new RevenueSum(
@@ -152,31 +151,5 @@ namespace PartnerOps.Sqlite
             RevenueGroupKey.Month => ("b.month", "b.month"),
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
         };
-
-        /// <summary>A key's value as the measure shows it: enums for Type, Tier and Channel, numbers for periods.</summary>
-        private static object? Typed(RevenueGroupKey key, object? value)
-        {
-            if (value == null)
-            {
-                return null;
-            }
-
-            switch (key)
-            {
-                case RevenueGroupKey.Type:
-                    return (PartnerType)Enum.Parse(typeof(PartnerType), (string)value);
-                case RevenueGroupKey.Tier:
-                    return (PartnerTier)Enum.Parse(typeof(PartnerTier), (string)value);
-                case RevenueGroupKey.Channel:
-                    return System.Convert.ToInt64(value, CultureInfo.InvariantCulture) == 1 ? RevenueChannel.Direct : RevenueChannel.Partner;
-                case RevenueGroupKey.Year:
-                case RevenueGroupKey.Quarter:
-                case RevenueGroupKey.Month:
-                    return System.Convert.ToInt32(value, CultureInfo.InvariantCulture);
-                default:
-                    var text = (string)value;
-                    return text.Length == 0 ? null : text;
-            }
-        }
     }
 }

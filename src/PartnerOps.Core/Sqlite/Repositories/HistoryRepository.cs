@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text;
 using Dapper;
@@ -15,8 +14,6 @@ namespace PartnerOps.Sqlite
     /// </summary>
     public sealed class HistoryRepository : IHistoryRepository
     {
-        private const string TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff";
-
         private readonly SqliteDatabase _store;
 
         public HistoryRepository(SqliteDatabase store)
@@ -58,11 +55,10 @@ namespace PartnerOps.Sqlite
         }
 
         /// <summary>A history timestamp as stored (UTC, to the millisecond).</summary>
-        internal static string Timestamp(DateTime instant) => instant.ToUniversalTime().ToString(TimestampFormat, CultureInfo.InvariantCulture);
+        internal static string Timestamp(DateTime instant) => HistoryTimestamp.ToText(instant);
 
         /// <summary>A stored history timestamp as a UTC instant.</summary>
-        internal static DateTime ParseTimestamp(string at) =>
-            DateTime.ParseExact(at, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        internal static DateTime ParseTimestamp(string at) => HistoryTimestamp.Parse(at);
 
         // The rows of the history table the filter selects, newest first, paged in SQL when nothing is merged with them.
         private IEnumerable<Row> Rows(HistoryFilter filter, bool paged)
