@@ -56,14 +56,18 @@ namespace PartnerOps.PostgreSql
             }
 
             var values = new CompletionValues(stamp);
-            foreach (var (region, country) in connection.Query<(string?, string?)>("SELECT DISTINCT region, country FROM partners ORDER BY region, country"))
+            // Each pair once, in the order SQLite's scan meets them (partners by id, cells by key), so the first spelling of a key
+            // shown is the one SQLite shows.
+            foreach (var (region, country) in connection.Query<(string?, string?)>("SELECT region, country FROM partners GROUP BY region, country ORDER BY min(id)"))
             {
                 values.AddRegion(region);
                 values.AddCountry(country);
             }
 
             values.AddCurrency(connection.ExecuteScalar<string?>("SELECT value FROM meta WHERE key = 'currency'"));
-            foreach (var (region, segment) in connection.Query<(string?, string?)>("SELECT DISTINCT region, segment FROM revenue_totals ORDER BY region, segment"))
+            foreach (var (region, segment) in connection.Query<(string?, string?)>(
+                "SELECT region, segment FROM (SELECT region, segment, row_number() OVER (ORDER BY partner_key, year, region_key, segment_key, currency) AS n " +
+                "FROM revenue_totals) t GROUP BY region, segment ORDER BY min(n)"))
             {
                 values.AddRegion(region);
                 values.AddSegment(segment);
