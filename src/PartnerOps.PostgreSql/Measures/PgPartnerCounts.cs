@@ -37,7 +37,7 @@ namespace PartnerOps.PostgreSql
             select.Append("count(*) FROM (SELECT region, country, type, tier, status, joined_on FROM partners").Append(where).Append(") b");
             if (groupBy.Count > 0)
             {
-                select.Append(" GROUP BY ").Append(string.Join(", ", groupBy));
+                select.Append(" GROUP BY ").Append(string.Join(", ", groupBy)).Append(" ORDER BY ").Append(string.Join(" NULLS FIRST, ", groupBy)).Append(" NULLS FIRST");
             }
 
             var regionIndex = keys.IndexOf(PartnerGroupKey.Region);

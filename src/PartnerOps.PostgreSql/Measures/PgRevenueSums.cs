@@ -64,12 +64,12 @@ namespace PartnerOps.PostgreSql
                   "r.amount AS minimum, r.amount AS maximum FROM " + (_given ? GivenTable : "revenue") + " r" + where;
 
             var select = new StringBuilder("SELECT ");
-            var groupBy = new StringBuilder();
+            var groups = new List<string>();
             for (var i = 0; i < keys.Count; i++)
             {
                 var (group, display) = Sql(keys[i]);
                 select.Append(display).Append(" AS k").Append(i).Append(", ");
-                groupBy.Append(group).Append(", ");
+                groups.Add(group);
             }
 
             select.Append("b.currency, b.year, sum(b.count)::bigint, sum(b.total), min(b.minimum), max(b.maximum) FROM (").Append(source).Append(") b");
@@ -88,7 +88,11 @@ namespace PartnerOps.PostgreSql
                 select.Append(Spelling("segment", source));
             }
 
-            select.Append(" GROUP BY ").Append(groupBy).Append("b.currency, b.year");
+            // In the order of the groups, as SQLite's GROUP BY gives them (NULLs first), so that a measure meets its groups, and
+            // the first missing exchange rate, in the same order on both backends.
+            groups.Add("b.currency");
+            groups.Add("b.year");
+            select.Append(" GROUP BY ").Append(string.Join(", ", groups)).Append(" ORDER BY ").Append(string.Join(" NULLS FIRST, ", groups)).Append(" NULLS FIRST");
 
             // Read whole before the measurer goes on (a few rows: one per group, currency and year), so that the connection is
             // free for its next statement; Ctrl+C cancels the statement while it runs (Interrupt).
