@@ -57,7 +57,7 @@ namespace PartnerOps.PostgreSql
                     skip = 0;
                 }
 
-                var rows = _db.Query<Row>(sql.ToString(), parameters);
+                var rows = _db.Query<HistoryRow>(sql.ToString(), parameters);
                 foreach (var row in rows)
                 {
                     yield return Read(row);
@@ -138,46 +138,6 @@ namespace PartnerOps.PostgreSql
             _ => value.GetRawText(),
         };
 
-        private HistoryEntry Read(Row row) => new HistoryEntry
-        {
-            Id = row.Id,
-            Timestamp = HistoryTimestamp.Parse(row.At),
-            User = row.User,
-            Operation = (HistoryOperation)Enum.Parse(typeof(HistoryOperation), row.Operation),
-            Entity = (HistoryEntity)Enum.Parse(typeof(HistoryEntity), row.Entity),
-            EntityId = row.EntityId,
-            PartnerId = row.PartnerId,
-            PartnerName = row.PartnerName,
-            Changes = Changes(row.Changes),
-            Source = row.Source,
-            Line = row.Source == null ? null : row.Line,
-            Database = _db.Path,
-        };
-
-        // One row of the history table.
-        private sealed class Row
-        {
-            public long Id { get; set; }
-
-            public string At { get; set; } = string.Empty;
-
-            public string User { get; set; } = string.Empty;
-
-            public string Operation { get; set; } = string.Empty;
-
-            public string Entity { get; set; } = string.Empty;
-
-            public string EntityId { get; set; } = string.Empty;
-
-            public long? PartnerId { get; set; }
-
-            public string Changes { get; set; } = string.Empty;
-
-            public string? Source { get; set; }
-
-            public long? Line { get; set; }
-
-            public string? PartnerName { get; set; }
-        }
+        private HistoryEntry Read(HistoryRow row) => row.ToEntry(Changes(row.Changes), _db.Path);
     }
 }

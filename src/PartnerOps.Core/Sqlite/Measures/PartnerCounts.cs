@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using PartnerOps.Data;
@@ -29,22 +28,7 @@ namespace PartnerOps.Sqlite
         {
             var dated = filter.AsOfDay(asOf);
             var (where, parameters) = PartnerSql.BuildWhere(dated);
-            var select = new StringBuilder("SELECT ");
-            var groupBy = new List<string>();
-            for (var i = 0; i < keys.Count; i++)
-            {
-                var (group, display) = Sql(keys[i]);
-                select.Append(display).Append(" AS k").Append(i).Append(", ");
-                groupBy.Add(group);
-            }
-
-            select.Append("count(*) FROM (SELECT region, country, type, tier, status, joined_on FROM partners").Append(where).Append(") b");
-            if (groupBy.Count > 0)
-            {
-                select.Append(" GROUP BY ").Append(string.Join(", ", groupBy));
-            }
-
-            return (select.ToString(), parameters);
+            return (MeasureSql.PartnerCounts(keys, where).Sql, parameters);
         }
 
         /// <summary>
@@ -68,49 +52,18 @@ namespace PartnerOps.Sqlite
         public IEnumerable<(object?[] Keys, long Count)> Count(IList<PartnerGroupKey> keys, PartnerFilter filter, DateTime asOf)
         {
             var (sql, parameters) = CountStatement(keys, filter, asOf);
-            var regionIndex = keys.IndexOf(PartnerGroupKey.Region);
-            var spellings = regionIndex >= 0 ? (_spellings ??= RegionSpellings()) : null;
-            var groups = new List<(object?[] Keys, long Count)>();
+            var spellings = keys.Contains(PartnerGroupKey.Region) ? (_spellings ??= RegionSpellings()) : null;
             try
             {
                 using (var reader = _store.Connection.ExecuteReader(sql, parameters, _store.Transaction))
                 {
-                    while (reader.Read())
-                    {
-                        var values = new object?[keys.Count];
-                        for (var i = 0; i < keys.Count; i++)
-                        {
-                            values[i] = GroupKeyValues.Partner(keys[i], reader.IsDBNull(i) ? null : reader.GetValue(i));
-                        }
-
-                        if (spellings != null)
-                        {
-                            values[regionIndex] = GroupKeyValues.ShownRegion(spellings, values[regionIndex]);
-                        }
-
-                        groups.Add((values, reader.GetInt64(keys.Count)));
-                    }
+                    return MeasureSql.ReadPartnerCounts(reader, keys, spellings);
                 }
             }
             catch (SqliteException ex)
             {
                 throw SqliteErrors.Translate(ex, _store.Path);
             }
-
-            return groups;
         }
-
-        /// <summary>The SQL that groups by a key, and the SQL that shows it.</summary>
-        private static (string Group, string Display) Sql(PartnerGroupKey key) => key switch
-        {
-            // By spelling in SQL (no per-row key computed); the few spellings are joined by their key afterwards (see Count).
-            PartnerGroupKey.Region => ("b.region", "b.region"),
-            PartnerGroupKey.Country => ("b.country", "b.country"),
-            PartnerGroupKey.Type => ("b.type", "b.type"),
-            PartnerGroupKey.Tier => ("b.tier", "b.tier"),
-            PartnerGroupKey.Status => ("b.status", "b.status"),
-            PartnerGroupKey.Year => ("substr(b.joined_on, 1, 4)", "CAST(substr(b.joined_on, 1, 4) AS INTEGER)"),
-            _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
-        };
     }
 }

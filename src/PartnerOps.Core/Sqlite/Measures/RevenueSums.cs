@@ -71,7 +71,7 @@ namespace PartnerOps.Sqlite
             var groupBy = new StringBuilder();
             for (var i = 0; i < keys.Count; i++)
             {
-                var (group, display) = Sql(keys[i]);
+                var (group, display) = MeasureSql.RevenueKey(keys[i]);
                 select.Append(display).Append(" AS k").Append(i).Append(", ");
                 groupBy.Append(group).Append(", ");
             }
@@ -108,14 +108,8 @@ namespace PartnerOps.Sqlite
             {
                 while (reader.Read())
                 {
-                    var values = new object?[keys.Count];
-                    for (var i = 0; i < keys.Count; i++)
-                    {
-                        values[i] = GroupKeyValues.Revenue(keys[i], reader.IsDBNull(i) ? null : reader.GetValue(i));
-                    }
-
                     yield return new RevenueSum(
-                        values,
+                        MeasureSql.RevenueKeys(reader, keys),
                         reader.GetString(keys.Count),
                         reader.GetInt32(keys.Count + 1),
                         reader.GetInt64(keys.Count + 2),
@@ -133,23 +127,5 @@ namespace PartnerOps.Sqlite
             $" LEFT JOIN (SELECT {column}_key, min({column}) AS shown FROM " +
             (_given ? $"({source}) g" : "revenue_totals") +
             $" GROUP BY {column}_key) {column}_shown ON {column}_shown.{column}_key = b.{column}_key";
-
-        /// <summary>The SQL that groups by a key, and the SQL that shows it.</summary>
-        private static (string Group, string Display) Sql(RevenueGroupKey key) => key switch
-        {
-            RevenueGroupKey.Partner => ("b.partner_key", "CASE WHEN b.partner_key = 0 THEN NULL ELSE min(p.name) END"),
-            RevenueGroupKey.Type => ("p.type", "p.type"),
-            RevenueGroupKey.Tier => ("p.tier", "p.tier"),
-            RevenueGroupKey.Country => ("p.country", "p.country"),
-            // One spelling per key, whatever the filter, year, currency or other keys of a row: spellings that share a key
-            // (İstanbul, ISTANBUL) are one group, shown one way (the smallest: see Spelling).
-            RevenueGroupKey.Region => ("b.region_key", "min(region_shown.shown)"),
-            RevenueGroupKey.Segment => ("b.segment_key", "min(segment_shown.shown)"),
-            RevenueGroupKey.Channel => ("(b.partner_key = 0)", "(b.partner_key = 0)"),
-            RevenueGroupKey.Year => ("b.year", "b.year"),
-            RevenueGroupKey.Quarter => ("((b.month + 2) / 3)", "((b.month + 2) / 3)"),
-            RevenueGroupKey.Month => ("b.month", "b.month"),
-            _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
-        };
     }
 }
