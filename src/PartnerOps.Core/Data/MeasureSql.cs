@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Data;
+using System.Linq;
 using System.Text;
 
 namespace PartnerOps.Data
@@ -31,6 +32,46 @@ namespace PartnerOps.Data
             RevenueGroupKey.Month => ("b.month", "b.month"),
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
         };
+
+        /// <summary>
+        /// The statement that sums revenue per group of <paramref name="keys"/>, currency and year: the keys' values, then
+        /// <paramref name="sums"/> (the backend's count, total, minimum and maximum over <c>b</c>), from <paramref name="source"/>
+        /// (the rows <c>b</c>), with the partners joined when a key needs them and each region or segment key shown by the
+        /// smallest spelling of <paramref name="spellings"/> (a table or subquery with region, region_key, segment,
+        /// segment_key); and the GROUP BY expressions, currency and year last, for a backend that orders by them.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">A key that is not a defined <see cref="RevenueGroupKey"/>.</exception>
+        public static (string Sql, IReadOnlyList<string> Groups) RevenueSums(IList<RevenueGroupKey> keys, string sums, string source, string spellings)
+        {
+            var select = new StringBuilder("SELECT ");
+            var groups = new List<string>();
+            for (var i = 0; i < keys.Count; i++)
+            {
+                var (group, display) = RevenueKey(keys[i]);
+                select.Append(display).Append(" AS k").Append(i).Append(", ");
+                groups.Add(group);
+            }
+
+            select.Append(sums).Append(" FROM (").Append(source).Append(") b");
+            if (keys.Any(MeasureKeys.FromPartner))
+            {
+                select.Append(" LEFT JOIN partners p ON p.id = b.partner_key");
+            }
+
+            foreach (var column in new[] { "region", "segment" })
+            {
+                if (keys.Contains(column == "region" ? RevenueGroupKey.Region : RevenueGroupKey.Segment))
+                {
+                    select.Append($" LEFT JOIN (SELECT {column}_key, min({column}) AS shown FROM {spellings} GROUP BY {column}_key) {column}_shown " +
+                                  $"ON {column}_shown.{column}_key = b.{column}_key");
+                }
+            }
+
+            groups.Add("b.currency");
+            groups.Add("b.year");
+            select.Append(" GROUP BY ").Append(string.Join(", ", groups));
+            return (select.ToString(), groups);
+        }
 
         /// <summary>
         /// The statement that counts the partners of <paramref name="where"/> (a WHERE clause over the partners table, or empty)

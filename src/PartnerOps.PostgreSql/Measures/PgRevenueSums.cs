@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Dapper;
 using NpgsqlTypes;
 using PartnerOps.Data;
@@ -63,40 +62,16 @@ namespace PartnerOps.PostgreSql
                   "coalesce(r.region_key, '') AS region_key, r.region, r.segment_key, r.segment, r.currency, 1 AS count, r.amount AS total, " +
                   "r.amount AS minimum, r.amount AS maximum FROM " + (_given ? GivenTable : "revenue") + " r" + where;
 
-            var select = new StringBuilder("SELECT ");
-            var groups = new List<string>();
-            for (var i = 0; i < keys.Count; i++)
-            {
-                var (group, display) = MeasureSql.RevenueKey(keys[i]);
-                select.Append(display).Append(" AS k").Append(i).Append(", ");
-                groups.Add(group);
-            }
-
-            select.Append("b.currency, b.year, sum(b.count)::bigint, sum(b.total), min(b.minimum), max(b.maximum) FROM (").Append(source).Append(") b");
-            if (keys.Any(MeasureKeys.FromPartner))
-            {
-                select.Append(" LEFT JOIN partners p ON p.id = b.partner_key");
-            }
-
-            if (keys.Contains(RevenueGroupKey.Region))
-            {
-                select.Append(Spelling("region", source));
-            }
-
-            if (keys.Contains(RevenueGroupKey.Segment))
-            {
-                select.Append(Spelling("segment", source));
-            }
-
-            // In the order of the groups, as SQLite's GROUP BY gives them (NULLs first), so that a measure meets its groups, and
-            // the first missing exchange rate, in the same order on both backends.
-            groups.Add("b.currency");
-            groups.Add("b.year");
-            select.Append(" GROUP BY ").Append(string.Join(", ", groups)).Append(" ORDER BY ").Append(string.Join(" NULLS FIRST, ", groups)).Append(" NULLS FIRST");
+            // The spelling shown for each region or segment key: the smallest of the database's (its totals), so that a measure of
+            // 2016 alone shows a region as the measure of every year does; given records show the smallest of their own. Rows in
+            // the order of the groups, as SQLite's GROUP BY gives them (NULLs first), so that a measure meets its groups, and the
+            // first missing exchange rate, in the same order on both backends.
+            var (grouped, groups) = MeasureSql.RevenueSums(
+                keys, "b.currency, b.year, sum(b.count)::bigint, sum(b.total), min(b.minimum), max(b.maximum)", source, _given ? $"({source}) g" : "revenue_totals");
+            var sql = grouped + " ORDER BY " + string.Join(" NULLS FIRST, ", groups) + " NULLS FIRST";
 
             // Read whole before the measurer goes on (a few rows: one per group, currency and year), so that the connection is
             // free for its next statement; Ctrl+C cancels the statement while it runs (Interrupt).
-            var sql = select.ToString();
             return _db.Run(sql, () => Rows(sql, parameters, keys));
         }
 
@@ -159,12 +134,5 @@ namespace PartnerOps.PostgreSql
             });
             _pending.Clear();
         }
-
-        // The spelling shown for each region or segment key: the smallest of the database's (one scan of its totals), so that a
-        // measure of 2016 alone shows a region as the measure of every year does; given records show the smallest of their own.
-        private string Spelling(string column, string source) =>
-            $" LEFT JOIN (SELECT {column}_key, min({column}) AS shown FROM " +
-            (_given ? $"({source}) g" : "revenue_totals") +
-            $" GROUP BY {column}_key) {column}_shown ON {column}_shown.{column}_key = b.{column}_key";
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Dapper;
 using PartnerOps.Data;
 
@@ -67,39 +66,19 @@ namespace PartnerOps.Sqlite
                   "r.segment_key AS segment_key, r.segment AS segment, r.currency AS currency, 1 AS count, r.amount AS total, " +
                   "r.amount AS minimum, r.amount AS maximum FROM " + (_given ? GivenTable : "revenue") + " r" + where;
 
-            var select = new StringBuilder("SELECT ");
-            var groupBy = new StringBuilder();
-            for (var i = 0; i < keys.Count; i++)
-            {
-                var (group, display) = MeasureSql.RevenueKey(keys[i]);
-                select.Append(display).Append(" AS k").Append(i).Append(", ");
-                groupBy.Append(group).Append(", ");
-            }
-
             // The total is summed in two parts (whole billions of minor units, and the rest), each far from 64 bits, so that a sum over
-            // many cells or records never raises "integer overflow"; the parts are joined exactly as decimals below.
-            select.Append("b.currency, b.year, sum(b.count), sum(b.total / 1000000000), sum(b.total % 1000000000), min(b.minimum), max(b.maximum) FROM (")
-                .Append(source).Append(") b");
-            if (keys.Any(MeasureKeys.FromPartner))
-            {
-                select.Append(" LEFT JOIN partners p ON p.id = b.partner_key");
-            }
-
-            if (keys.Contains(RevenueGroupKey.Region))
-            {
-                select.Append(Spelling("region", source));
-            }
-
-            if (keys.Contains(RevenueGroupKey.Segment))
-            {
-                select.Append(Spelling("segment", source));
-            }
-
-            select.Append(" GROUP BY ").Append(groupBy).Append("b.currency, b.year");
+            // many cells or records never raises "integer overflow"; the parts are joined exactly as decimals below. The spelling
+            // shown for each region or segment key: the smallest of the database's (one scan of its totals), so that a measure of
+            // 2016 alone shows a region as the measure of every year does; records given in the pipeline show the smallest of their own.
+            var (sql, _) = MeasureSql.RevenueSums(
+                keys,
+                "b.currency, b.year, sum(b.count), sum(b.total / 1000000000), sum(b.total % 1000000000), min(b.minimum), max(b.maximum)",
+                source,
+                _given ? $"({source}) g" : "revenue_totals");
 
             // Streamed: the statement stays running while the measurer combines the rows, so that Ctrl+C's interrupt stops it
             // at its next row; a failure while reading is translated (TranslatedReads).
-            return TranslatedReads.Stream(_store, () => Rows(select.ToString(), parameters, keys));
+            return TranslatedReads.Stream(_store, () => Rows(sql, parameters, keys));
         }
 
         private IEnumerable<RevenueSum> Rows(string sql, DynamicParameters parameters, IList<RevenueGroupKey> keys)
@@ -119,13 +98,5 @@ namespace PartnerOps.Sqlite
                 }
             }
         }
-
-        // The spelling shown for each region or segment key: the smallest of the database's (one scan of its totals), so that a
-        // measure of 2016 alone shows a region as the measure of every year does; records given in the pipeline (not stored) show
-        // the smallest of their own.
-        private string Spelling(string column, string source) =>
-            $" LEFT JOIN (SELECT {column}_key, min({column}) AS shown FROM " +
-            (_given ? $"({source}) g" : "revenue_totals") +
-            $" GROUP BY {column}_key) {column}_shown ON {column}_shown.{column}_key = b.{column}_key";
     }
 }
