@@ -1,20 +1,30 @@
-using System;
 using System.Collections.Generic;
 using PartnerOps.Data;
 
 namespace PartnerOps.PostgreSql
 {
-    // PLACEHOLDER owned by part C (history, measures, completion, info, checks): replace this whole file.
+    // The reads that summarize: the history, the measures' sums and counts (GROUP BY in SQL), the description and the checks.
     public sealed partial class PgDatabase
     {
-        public IHistoryRepository History => throw new NotSupportedException("placeholder C");
+        private PgHistoryRepository? _history;
+        private PgRevenueSums? _sums;
 
-        public IRevenueSums RevenueSums => throw new NotSupportedException("placeholder C");
+        /// <inheritdoc />
+        public IHistoryRepository History => _history ??= new PgHistoryRepository(this);
 
-        public IPartnerCounts PartnerCounts => throw new NotSupportedException("placeholder C");
+        /// <inheritdoc />
+        public IRevenueSums RevenueSums => _sums ??= new PgRevenueSums(this);
 
-        public DatabaseInfo GetInfo() => throw new NotSupportedException("placeholder C");
+        /// <inheritdoc />
+        public IPartnerCounts PartnerCounts => new PgPartnerCounts(this);
 
-        public IReadOnlyList<DatabaseFinding> Check() => throw new NotSupportedException("placeholder C");
+        /// <summary>
+        /// The database as Get-PartnerDatabase shows it (Backend PostgreSql, SizeBytes the PartnerOps tables' size on the server,
+        /// JournalMode "server"): see <see cref="PgChecks.Info"/>.
+        /// </summary>
+        public DatabaseInfo GetInfo() => PgChecks.Info(this);
+
+        /// <summary>Test-PartnerDatabase's checks that mean something on a server: see <see cref="PgChecks.Check"/>.</summary>
+        public IReadOnlyList<DatabaseFinding> Check() => PgChecks.Check(this);
     }
 }

@@ -124,6 +124,15 @@ namespace PartnerOps.Data
         /// </summary>
         public bool LimitsYears => Years.Count > 0 || From != null || To != null;
 
+        /// <summary>
+        /// Whether the stored yearly totals (one cell per partner, year, region, segment and currency) can answer this filter: no
+        /// quarter, and <see cref="From"/> on 1 January and <see cref="To"/> on 31 December when given.
+        /// </summary>
+        public bool FitsYearlyTotals =>
+            Quarters.Count == 0
+            && (From is not DateTime from || (from.Month == 1 && from.Day == 1))
+            && (To is not DateTime to || (to.Month == 12 && to.Day == 31));
+
         private static void Copy<T>(IEnumerable<T> from, ICollection<T> to)
         {
             foreach (var item in from)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using Dapper;
@@ -44,7 +43,6 @@ SELECT count(*) FROM (
                 var integrityOk = integrity.Count == 1 && integrity[0] == "ok";
                 var foreignKeys = db.Connection
                     .Query<(string Table, long RowId, string Parent)>("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check()")
-                    .Select(row => string.Format(CultureInfo.InvariantCulture, "{0} row {1} refers to a missing {2} row", row.Table, row.RowId, row.Parent))
                     .ToList();
                 var version = db.Connection.ExecuteScalar<int>("PRAGMA user_version");
                 var schemaOk = version == Schema.CurrentVersion;
@@ -55,10 +53,11 @@ SELECT count(*) FROM (
                 return new[]
                 {
                     new DatabaseFinding("Integrity", integrityOk, string.Join(Environment.NewLine, integrity)) { Database = db.Path },
-                    new DatabaseFinding("ForeignKey", foreignKeys.Count == 0, foreignKeys.Count == 0 ? "ok" : string.Join(Environment.NewLine, foreignKeys)) { Database = db.Path },
-                    new DatabaseFinding("Schema", schemaOk, schemaOk ? $"version {version}" : $"version {version}, expected {Schema.CurrentVersion}") { Database = db.Path },
-                    new DatabaseFinding("RevenueTotals", totalsOff == 0, totalsOff == 0 ? "ok" : $"{totalsOff} revenue total(s) differ from the records they sum") { Database = db.Path },
-                }.Concat(SharedNameFindings(db, shared)).Concat(SharedTargetFindings(db, sharedTargets)).Concat(SortKeyFindings(db, staleSortKeys))
+                    DatabaseFindings.ForeignKeys(db.Path, foreignKeys),
+                    DatabaseFindings.Schema(db.Path, version, Schema.CurrentVersion),
+                    DatabaseFindings.RevenueTotals(db.Path, totalsOff),
+                }.Concat(DatabaseFindings.SharedNames(db.Path, shared)).Concat(DatabaseFindings.SharedTargets(db.Path, sharedTargets))
+                    .Concat(DatabaseFindings.SortKeys(db.Path, staleSortKeys))
                     .Concat(schemaOk ? ImportHistoryFindings(db) : Enumerable.Empty<DatabaseFinding>()).ToList();
             }
             catch (SqliteException ex)
@@ -66,50 +65,6 @@ SELECT count(*) FROM (
                 // SQLite may refuse to read a damaged page at all rather than report it.
                 throw SqliteErrors.Translate(ex, db.Path);
             }
-        }
-
-        // SharedTargets: "ok", or one failed finding per pair of targets whose regions print the same (stored before schema 6).
-        private static IEnumerable<DatabaseFinding> SharedTargetFindings(SqliteDatabase db, IReadOnlyList<(long FirstId, string? FirstRegion, long OtherId, string? OtherRegion, string Metric, int Year)> pairs)
-        {
-            return Findings(db, "SharedTargets", pairs.Select(p => string.Format(
-                CultureInfo.InvariantCulture,
-                "Targets Id {0} and Id {1} ({2} {3}) have regions that print the same ('{4}' and '{5}': equal ignoring case folding, the kind of space " +
-                "and invisible characters); they were stored before regions were compared this way. Id {0} is the target of that region; Id {1} " +
-                "is not found by region and is measured as the same region. Keep one: Remove-PartnerTarget -Id {1} (or -Id {0}, then Set-PartnerTarget " +
-                "with the value to keep).",
-                p.FirstId,
-                p.OtherId,
-                p.Metric,
-                p.Year,
-                TextRules.Shown(p.FirstRegion),
-                TextRules.Shown(p.OtherRegion))));
-        }
-
-        // SharedNames: "ok", or one failed finding per pair of partners whose names print the same (stored before schema 4).
-        private static IEnumerable<DatabaseFinding> SharedNameFindings(SqliteDatabase db, IReadOnlyList<(long FirstId, string FirstName, long OtherId, string OtherName)> pairs)
-        {
-            return Findings(db, "SharedNames", pairs.Select(p => string.Format(
-                CultureInfo.InvariantCulture,
-                "Partners Id {0} '{1}' and Id {2} '{3}' have names that print the same (equal ignoring case folding, the kind of space and " +
-                "invisible characters); they were stored before names were compared this way. Lookups by that name fail (give -Id) until an admin " +
-                "resolves it: if they are two partners, rename one (Set-Partner -Id {2} -NewName 'another name'); if they are one, record the revenue " +
-                "of Id {2} under Id {0} (Add-PartnerRevenue -Partner (Get-Partner -Id {0}) ...) and remove Id {2} (Remove-Partner -Id {2} -Force).",
-                p.FirstId,
-                TextRules.Shown(p.FirstName),
-                p.OtherId,
-                TextRules.Shown(p.OtherName))));
-        }
-
-        // NameSortKeys: "ok", or one failed finding per partner whose stored sort key is not its name's (another program wrote it).
-        private static IEnumerable<DatabaseFinding> SortKeyFindings(SqliteDatabase db, IReadOnlyList<(long Id, string Name)> partners)
-        {
-            return Findings(db, "NameSortKeys", partners.Select(p => string.Format(
-                CultureInfo.InvariantCulture,
-                "Partner Id {0} '{1}' has a stored sort key that is not its name's (it was written by another program), so Get-Partner lists it " +
-                "out of name order; lookups by name are not affected. Renaming it writes the key again: Set-Partner -Id {0} -NewName 'a temporary name', " +
-                "then Set-Partner -Id {0} -NewName back.",
-                p.Id,
-                TextRules.Shown(p.Name))));
         }
 
         // Runs of imported ids (history_runs, schema step 9) that overlap: two runs holding one id of an entity, two blocks holding
@@ -135,13 +90,6 @@ SELECT (SELECT count(*) FROM (SELECT first_id, lag(last_id) OVER (PARTITION BY e
                         Database = db.Path,
                     },
                 };
-        }
-
-        // One check's findings: "ok" when nothing failed, else one failed finding per problem.
-        private static IEnumerable<DatabaseFinding> Findings(SqliteDatabase db, string check, IEnumerable<string> problems)
-        {
-            var failed = problems.Select(problem => new DatabaseFinding(check, false, problem) { Database = db.Path }).ToList();
-            return failed.Count > 0 ? failed : new List<DatabaseFinding> { new DatabaseFinding(check, true, "ok") { Database = db.Path } };
         }
 
         /// <summary>The database's schema version, currency, counts, size and journal mode.</summary>

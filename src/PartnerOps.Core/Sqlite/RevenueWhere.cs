@@ -14,10 +14,7 @@ namespace PartnerOps.Sqlite
     internal static class RevenueWhere
     {
         /// <summary>Whether the totals cells (one per partner, year, region, segment, currency) can answer this filter.</summary>
-        public static bool TotalsCanAnswer(RevenueFilter filter) =>
-            filter.Quarters.Count == 0
-            && (filter.From is not DateTime from || (from.Month == 1 && from.Day == 1))
-            && (filter.To is not DateTime to || (to.Month == 12 && to.Day == 31));
+        public static bool TotalsCanAnswer(RevenueFilter filter) => filter.FitsYearlyTotals;
 
         /// <param name="records">The table the rows (alias r) come from: revenue, or the records a measure was given.</param>
         public static (string Where, DynamicParameters Parameters) Build(RevenueFilter filter, bool totals, string records = "revenue") =>

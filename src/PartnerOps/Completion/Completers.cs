@@ -90,9 +90,9 @@ namespace PartnerOps.Commands
                 }
 
                 var path = DatabaseLocator.Resolve(given, SessionDefaults.Database, Environment.GetEnvironmentVariable);
-                if (System.IO.Path.IsPathRooted(path) && !path.StartsWith("~", StringComparison.Ordinal))
+                if (PartnerDatabases.IsServer(path) || (System.IO.Path.IsPathRooted(path) && !path.StartsWith("~", StringComparison.Ordinal)))
                 {
-                    return path;
+                    return path; // a server location, or a full path
                 }
 
                 // Relative to PowerShell's location (~ expanded), as the command itself will resolve it.

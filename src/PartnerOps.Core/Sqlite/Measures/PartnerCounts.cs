@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using PartnerOps.Data;
@@ -30,22 +28,7 @@ namespace PartnerOps.Sqlite
         {
             var dated = filter.AsOfDay(asOf);
             var (where, parameters) = PartnerSql.BuildWhere(dated);
-            var select = new StringBuilder("SELECT ");
-            var groupBy = new List<string>();
-            for (var i = 0; i < keys.Count; i++)
-            {
-                var (group, display) = Sql(keys[i]);
-                select.Append(display).Append(" AS k").Append(i).Append(", ");
-                groupBy.Add(group);
-            }
-
-            select.Append("count(*) FROM (SELECT region, country, type, tier, status, joined_on FROM partners").Append(where).Append(") b");
-            if (groupBy.Count > 0)
-            {
-                select.Append(" GROUP BY ").Append(string.Join(", ", groupBy));
-            }
-
-            return (select.ToString(), parameters);
+            return (MeasureSql.PartnerCounts(keys, where).Sql, parameters);
         }
 
         /// <summary>
@@ -54,96 +37,32 @@ namespace PartnerOps.Sqlite
         /// </summary>
         private Dictionary<string, string> RegionSpellings()
         {
-            var shown = new Dictionary<string, string>(StringComparer.Ordinal);
             try
             {
-                foreach (var region in _store.Connection.Query<string>(
-                    "SELECT region FROM partners WHERE region IS NOT NULL GROUP BY region ORDER BY region", transaction: _store.Transaction))
-                {
-                    var key = RevenueRules.Key(region)!;
-                    if (!shown.ContainsKey(key))
-                    {
-                        shown.Add(key, region);
-                    }
-                }
+                return GroupKeyValues.RegionSpellings(_store.Connection.Query<string>(
+                    "SELECT region FROM partners WHERE region IS NOT NULL GROUP BY region ORDER BY region", transaction: _store.Transaction));
             }
             catch (SqliteException ex)
             {
                 throw SqliteErrors.Translate(ex, _store.Path);
             }
-
-            return shown;
         }
 
         /// <inheritdoc/>
         public IEnumerable<(object?[] Keys, long Count)> Count(IList<PartnerGroupKey> keys, PartnerFilter filter, DateTime asOf)
         {
             var (sql, parameters) = CountStatement(keys, filter, asOf);
-            var regionIndex = keys.IndexOf(PartnerGroupKey.Region);
-            var spellings = regionIndex >= 0 ? (_spellings ??= RegionSpellings()) : null;
-            var groups = new List<(object?[] Keys, long Count)>();
+            var spellings = keys.Contains(PartnerGroupKey.Region) ? (_spellings ??= RegionSpellings()) : null;
             try
             {
                 using (var reader = _store.Connection.ExecuteReader(sql, parameters, _store.Transaction))
                 {
-                    while (reader.Read())
-                    {
-                        var values = new object?[keys.Count];
-                        for (var i = 0; i < keys.Count; i++)
-                        {
-                            values[i] = Typed(keys[i], reader.IsDBNull(i) ? null : reader.GetValue(i));
-                        }
-
-                        if (spellings != null && values[regionIndex] is string region)
-                        {
-                            values[regionIndex] = spellings.TryGetValue(RevenueRules.Key(region)!, out var shown) ? shown : region;
-                        }
-
-                        groups.Add((values, reader.GetInt64(keys.Count)));
-                    }
+                    return MeasureSql.ReadPartnerCounts(reader, keys, spellings);
                 }
             }
             catch (SqliteException ex)
             {
                 throw SqliteErrors.Translate(ex, _store.Path);
-            }
-
-            return groups;
-        }
-
-        /// <summary>The SQL that groups by a key, and the SQL that shows it.</summary>
-        private static (string Group, string Display) Sql(PartnerGroupKey key) => key switch
-        {
-            // By spelling in SQL (no per-row key computed); the few spellings are joined by their key afterwards (see Count).
-            PartnerGroupKey.Region => ("b.region", "b.region"),
-            PartnerGroupKey.Country => ("b.country", "b.country"),
-            PartnerGroupKey.Type => ("b.type", "b.type"),
-            PartnerGroupKey.Tier => ("b.tier", "b.tier"),
-            PartnerGroupKey.Status => ("b.status", "b.status"),
-            PartnerGroupKey.Year => ("substr(b.joined_on, 1, 4)", "CAST(substr(b.joined_on, 1, 4) AS INTEGER)"),
-            _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
-        };
-
-        /// <summary>A key's value as the measure shows it: enums for Type, Tier and Status, a number for Year, text else.</summary>
-        private static object? Typed(PartnerGroupKey key, object? value)
-        {
-            if (value == null)
-            {
-                return null;
-            }
-
-            switch (key)
-            {
-                case PartnerGroupKey.Type:
-                    return (PartnerType)Enum.Parse(typeof(PartnerType), (string)value);
-                case PartnerGroupKey.Tier:
-                    return (PartnerTier)Enum.Parse(typeof(PartnerTier), (string)value);
-                case PartnerGroupKey.Status:
-                    return (PartnerStatus)Enum.Parse(typeof(PartnerStatus), (string)value);
-                case PartnerGroupKey.Year:
-                    return Convert.ToInt32(value, CultureInfo.InvariantCulture);
-                default:
-                    return (string)value;
             }
         }
     }

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Text;
 using Dapper;
 using PartnerOps.Data;
 
@@ -68,39 +66,19 @@ namespace PartnerOps.Sqlite
                   "r.segment_key AS segment_key, r.segment AS segment, r.currency AS currency, 1 AS count, r.amount AS total, " +
                   "r.amount AS minimum, r.amount AS maximum FROM " + (_given ? GivenTable : "revenue") + " r" + where;
 
-            var select = new StringBuilder("SELECT ");
-            var groupBy = new StringBuilder();
-            for (var i = 0; i < keys.Count; i++)
-            {
-                var (group, display) = Sql(keys[i]);
-                select.Append(display).Append(" AS k").Append(i).Append(", ");
-                groupBy.Append(group).Append(", ");
-            }
-
             // The total is summed in two parts (whole billions of minor units, and the rest), each far from 64 bits, so that a sum over
-            // many cells or records never raises "integer overflow"; the parts are joined exactly as decimals below.
-            select.Append("b.currency, b.year, sum(b.count), sum(b.total / 1000000000), sum(b.total % 1000000000), min(b.minimum), max(b.maximum) FROM (")
-                .Append(source).Append(") b");
-            if (keys.Any(MeasureKeys.FromPartner))
-            {
-                select.Append(" LEFT JOIN partners p ON p.id = b.partner_key");
-            }
-
-            if (keys.Contains(RevenueGroupKey.Region))
-            {
-                select.Append(Spelling("region", source));
-            }
-
-            if (keys.Contains(RevenueGroupKey.Segment))
-            {
-                select.Append(Spelling("segment", source));
-            }
-
-            select.Append(" GROUP BY ").Append(groupBy).Append("b.currency, b.year");
+            // many cells or records never raises "integer overflow"; the parts are joined exactly as decimals below. The spelling
+            // shown for each region or segment key: the smallest of the database's (one scan of its totals), so that a measure of
+            // 2016 alone shows a region as the measure of every year does; records given in the pipeline show the smallest of their own.
+            var (sql, _) = MeasureSql.RevenueSums(
+                keys,
+                "b.currency, b.year, sum(b.count), sum(b.total / 1000000000), sum(b.total % 1000000000), min(b.minimum), max(b.maximum)",
+                source,
+                _given ? $"({source}) g" : "revenue_totals");
 
             // Streamed: the statement stays running while the measurer combines the rows, so that Ctrl+C's interrupt stops it
             // at its next row; a failure while reading is translated (TranslatedReads).
-            return TranslatedReads.Stream(_store, () => Rows(select.ToString(), parameters, keys));
+            return TranslatedReads.Stream(_store, () => Rows(sql, parameters, keys));
         }
 
         private IEnumerable<RevenueSum> Rows(string sql, DynamicParameters parameters, IList<RevenueGroupKey> keys)
@@ -109,14 +87,8 @@ namespace PartnerOps.Sqlite
             {
                 while (reader.Read())
                 {
-                    var values = new object?[keys.Count];
-                    for (var i = 0; i < keys.Count; i++)
-                    {
-                        values[i] = Typed(keys[i], reader.IsDBNull(i) ? null : reader.GetValue(i));
-                    }
-
                     yield return new RevenueSum(
-                        values,
+                        MeasureSql.RevenueKeys(reader, keys),
                         reader.GetString(keys.Count),
                         reader.GetInt32(keys.Count + 1),
                         reader.GetInt64(keys.Count + 2),
@@ -124,58 +96,6 @@ namespace PartnerOps.Sqlite
                         reader.GetInt64(keys.Count + 5),
                         reader.GetInt64(keys.Count + 6));
                 }
-            }
-        }
-
-        // The spelling shown for each region or segment key: the smallest of the database's (one scan of its totals), so that a
-        // measure of 2016 alone shows a region as the measure of every year does; records given in the pipeline (not stored) show
-        // the smallest of their own.
-        private string Spelling(string column, string source) =>
-            $" LEFT JOIN (SELECT {column}_key, min({column}) AS shown FROM " +
-            (_given ? $"({source}) g" : "revenue_totals") +
-            $" GROUP BY {column}_key) {column}_shown ON {column}_shown.{column}_key = b.{column}_key";
-
-        /// <summary>The SQL that groups by a key, and the SQL that shows it.</summary>
-        private static (string Group, string Display) Sql(RevenueGroupKey key) => key switch
-        {
-            RevenueGroupKey.Partner => ("b.partner_key", "CASE WHEN b.partner_key = 0 THEN NULL ELSE min(p.name) END"),
-            RevenueGroupKey.Type => ("p.type", "p.type"),
-            RevenueGroupKey.Tier => ("p.tier", "p.tier"),
-            RevenueGroupKey.Country => ("p.country", "p.country"),
-            // One spelling per key, whatever the filter, year, currency or other keys of a row: spellings that share a key
-            // (İstanbul, ISTANBUL) are one group, shown one way (the smallest: see Spelling).
-            RevenueGroupKey.Region => ("b.region_key", "min(region_shown.shown)"),
-            RevenueGroupKey.Segment => ("b.segment_key", "min(segment_shown.shown)"),
-            RevenueGroupKey.Channel => ("(b.partner_key = 0)", "(b.partner_key = 0)"),
-            RevenueGroupKey.Year => ("b.year", "b.year"),
-            RevenueGroupKey.Quarter => ("((b.month + 2) / 3)", "((b.month + 2) / 3)"),
-            RevenueGroupKey.Month => ("b.month", "b.month"),
-            _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
-        };
-
-        /// <summary>A key's value as the measure shows it: enums for Type, Tier and Channel, numbers for periods.</summary>
-        private static object? Typed(RevenueGroupKey key, object? value)
-        {
-            if (value == null)
-            {
-                return null;
-            }
-
-            switch (key)
-            {
-                case RevenueGroupKey.Type:
-                    return (PartnerType)Enum.Parse(typeof(PartnerType), (string)value);
-                case RevenueGroupKey.Tier:
-                    return (PartnerTier)Enum.Parse(typeof(PartnerTier), (string)value);
-                case RevenueGroupKey.Channel:
-                    return System.Convert.ToInt64(value, CultureInfo.InvariantCulture) == 1 ? RevenueChannel.Direct : RevenueChannel.Partner;
-                case RevenueGroupKey.Year:
-                case RevenueGroupKey.Quarter:
-                case RevenueGroupKey.Month:
-                    return System.Convert.ToInt32(value, CultureInfo.InvariantCulture);
-                default:
-                    var text = (string)value;
-                    return text.Length == 0 ? null : text;
             }
         }
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text;
 using Dapper;
@@ -15,8 +14,6 @@ namespace PartnerOps.Sqlite
     /// </summary>
     public sealed class HistoryRepository : IHistoryRepository
     {
-        private const string TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff";
-
         private readonly SqliteDatabase _store;
 
         public HistoryRepository(SqliteDatabase store)
@@ -43,7 +40,7 @@ namespace PartnerOps.Sqlite
                 merged = merged.Take(first > int.MaxValue ? int.MaxValue : (int)first);
             }
 
-            return merged.Select(e => e.Row is Row row ? Read(row) : imported.Read(e.Imported));
+            return merged.Select(e => e.Row is HistoryRow row ? Read(row) : imported.Read(e.Imported));
         });
 
         public long Count(HistoryFilter filter)
@@ -58,14 +55,13 @@ namespace PartnerOps.Sqlite
         }
 
         /// <summary>A history timestamp as stored (UTC, to the millisecond).</summary>
-        internal static string Timestamp(DateTime instant) => instant.ToUniversalTime().ToString(TimestampFormat, CultureInfo.InvariantCulture);
+        internal static string Timestamp(DateTime instant) => HistoryTimestamp.ToText(instant);
 
         /// <summary>A stored history timestamp as a UTC instant.</summary>
-        internal static DateTime ParseTimestamp(string at) =>
-            DateTime.ParseExact(at, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        internal static DateTime ParseTimestamp(string at) => HistoryTimestamp.Parse(at);
 
         // The rows of the history table the filter selects, newest first, paged in SQL when nothing is merged with them.
-        private IEnumerable<Row> Rows(HistoryFilter filter, bool paged)
+        private IEnumerable<HistoryRow> Rows(HistoryFilter filter, bool paged)
         {
             var (where, parameters) = Where(filter);
             // The partner's current name, so that an entry piped to a partner cmdlet can be checked against it (ids of removed partners are reused).
@@ -78,25 +74,13 @@ namespace PartnerOps.Sqlite
                 parameters.Add("skip", filter.Skip);
             }
 
-            return _store.Connection.Query<Row>(sql.ToString(), parameters, _store.Transaction, buffered: false);
+            return _store.Connection.Query<HistoryRow>(sql.ToString(), parameters, _store.Transaction, buffered: false);
         }
 
-        private HistoryEntry Read(Row row) => new HistoryEntry
-        {
-            Id = row.Id,
-            Timestamp = ParseTimestamp(row.At),
-            User = row.User,
-            Operation = (HistoryOperation)Enum.Parse(typeof(HistoryOperation), row.Operation),
-            Entity = (HistoryEntity)Enum.Parse(typeof(HistoryEntity), row.Entity),
-            EntityId = row.EntityId,
-            PartnerId = row.PartnerId,
-            PartnerName = row.PartnerName,
-            Changes = Changes(row.Changes),
-            Database = _store.Path,
-        };
+        private HistoryEntry Read(HistoryRow row) => row.ToEntry(Changes(row.Changes), _store.Path);
 
         // Two lists newest first (ids never shared: a batch's block of ids is its own) as one.
-        private static IEnumerable<(Row? Row, ImportedHistory.Entry Imported)> Merge(IEnumerable<Row> rows, IEnumerable<ImportedHistory.Entry> imported)
+        private static IEnumerable<(HistoryRow? Row, ImportedHistory.Entry Imported)> Merge(IEnumerable<HistoryRow> rows, IEnumerable<ImportedHistory.Entry> imported)
         {
             using var row = rows.GetEnumerator();
             using var entry = imported.GetEnumerator();
@@ -138,28 +122,6 @@ namespace PartnerOps.Sqlite
             SqlList.AddIn(clauses, parameters, "entity", "entities", filter.Entities.Select(e => e.ToString()).ToList());
 
             return (clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses), parameters);
-        }
-
-        // One row of the history table.
-        private sealed class Row
-        {
-            public long Id { get; set; }
-
-            public string At { get; set; } = string.Empty;
-
-            public string User { get; set; } = string.Empty;
-
-            public string Operation { get; set; } = string.Empty;
-
-            public string Entity { get; set; } = string.Empty;
-
-            public string EntityId { get; set; } = string.Empty;
-
-            public long? PartnerId { get; set; }
-
-            public string Changes { get; set; } = string.Empty;
-
-            public string? PartnerName { get; set; }
         }
 
         // SQLite's own JSON functions take the change set apart, values keeping their types (text, integer, null).
