@@ -134,6 +134,61 @@ namespace PartnerOps.Sqlite
         }
 
         /// <summary>
+        /// Every imported record's Insert entry as a row of the history table (DatabaseDump.History's columns: id, at, user,
+        /// operation, entity, entity_id, partner_id, changes, source, line), oldest first, read as they are enumerated. The
+        /// changes are the record's values as inserted, in the JSON the insert triggers write: the stored row's own when no
+        /// later entry names the record (one range query per run), else put together from what <see cref="Read"/> shows.
+        /// </summary>
+        public IEnumerable<object?[]> HistoryRows()
+        {
+            var runs = _store.Connection.Query<(long HistoryId, long FirstId, long LastId, long? FirstLine, string At, string User, string Entity, string? Source)>(
+                $"SELECT u.history_id, u.first_id, u.last_id, u.first_line, b.at, b.user, b.entity, b.source FROM {Runs} ORDER BY u.history_id",
+                transaction: _store.Transaction,
+                buffered: false);
+            foreach (var run in runs)
+            {
+                var entity = (HistoryEntity)Enum.Parse(typeof(HistoryEntity), run.Entity);
+                using var stored = _store.Connection
+                    .Query<(long Id, long? PartnerId, string Values, long Changed)>(
+                        HistoryTriggers.StoredRange(entity), new { first = run.FirstId, last = run.LastId }, _store.Transaction, buffered: false)
+                    .GetEnumerator();
+                var more = stored.MoveNext();
+                for (var id = run.FirstId; id <= run.LastId; id++)
+                {
+                    while (more && stored.Current.Id < id)
+                    {
+                        more = stored.MoveNext();
+                    }
+
+                    var (partnerId, changes) = more && stored.Current.Id == id && stored.Current.Changed == 0
+                        ? (stored.Current.PartnerId, stored.Current.Values)
+                        : InsertedChanges(entity, id);
+                    yield return new object?[]
+                    {
+                        run.HistoryId + (id - run.FirstId), run.At, run.User, nameof(HistoryOperation.Insert), run.Entity,
+                        id.ToString(CultureInfo.InvariantCulture), entity == HistoryEntity.Partner ? id : partnerId, changes, run.Source,
+                        run.FirstLine + (id - run.FirstId),
+                    };
+                }
+            }
+        }
+
+        // A changed or removed record's values as inserted, as JSON in the insert triggers' form (nulls kept), and its partner.
+        private (long? PartnerId, string Changes) InsertedChanges(HistoryEntity entity, long id)
+        {
+            var values = ValuesAsInserted(entity, id);
+            var parameters = new DynamicParameters();
+            var pairs = values.Select((v, i) =>
+            {
+                parameters.Add("p" + i, v.Property);
+                parameters.Add("v" + i, v.New);
+                return $"@p{i}, json_array(NULL, @v{i})";
+            });
+            var json = _store.Connection.ExecuteScalar<string>($"SELECT json_object({string.Join(", ", pairs)})", parameters, _store.Transaction);
+            return (values.FirstOrDefault(v => v.Property == "PartnerId")?.New is long partnerId ? partnerId : (long?)null, json ?? "{}");
+        }
+
+        /// <summary>
         /// The statements that find the imported entries of partners (their query plans are tested): CROSS JOIN keeps the
         /// partners (and their records) outside, so each finds its run by one lookup instead of every run being read.
         /// </summary>
