@@ -66,6 +66,17 @@ namespace PartnerOps.Tests.Copy
                 .ToList();
         }
 
+        /// <summary>That <paramref name="copy"/> holds what <paramref name="source"/> holds: every table row for row, the history entry for entry.</summary>
+        public static void AssertSameData(string source, string copy)
+        {
+            foreach (var table in Tables)
+            {
+                Xunit.Assert.Equal(Rows(source, table), Rows(copy, table));
+            }
+
+            Xunit.Assert.Equal(History(source), History(copy));
+        }
+
         /// <summary>The history as Get-PartnerHistory shows it, every entry with its changes, file and line.</summary>
         public static List<string> History(string path)
         {
