@@ -24,7 +24,7 @@ namespace PartnerOps.Tests.PostgreSql
             _db.Dispose();
             if (_schemas.Count > 0)
             {
-                using var connection = new NpgsqlConnection(PgLocation.Parse(PgFactAttribute.Server!).Builder.ConnectionString);
+                using var connection = new NpgsqlConnection(PgLocation.Parse(PgFactAttribute.Server).Builder.ConnectionString);
                 connection.Open();
                 connection.Execute(string.Concat(_schemas.Select(s => $"DROP SCHEMA IF EXISTS {s} CASCADE;")));
             }
@@ -33,9 +33,9 @@ namespace PartnerOps.Tests.PostgreSql
         // A new PartnerOps schema on the test server, open.
         private PgDatabase NewServerDatabase()
         {
-            var schema = "d_" + Guid.NewGuid().ToString("N");
-            _schemas.Add(schema);
-            return PgDatabase.Open(PgLocation.Parse(PgFactAttribute.Server + "?schema=" + schema), create: true, "USD");
+            var location = PgLocation.Parse(PgFactAttribute.NewSchemaLocation());
+            _schemas.Add(PgDatabase.QuoteIdentifier(location.Schema));
+            return PgDatabase.Open(location, create: true, "USD");
         }
 
         private string Source()
