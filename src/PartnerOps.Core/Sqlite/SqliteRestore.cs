@@ -15,8 +15,14 @@ namespace PartnerOps.Sqlite
     /// </summary>
     internal sealed class SqliteDumpWriter : IDumpWriter
     {
+        // The page cache of the copy's connection while it writes (KiB), as an import's: the records' indexes take rows in no
+        // order of theirs. 200,000 records and 220,000 history entries from a server took 12.1-12.4 s of CPU with it, 14.4-15.2 s
+        // with SQLite's default 2 MiB (measured alternately, twice each, on a machine shared with other builds).
+        private const int CacheKiB = 32 * 1024;
+
         private readonly SqliteDatabase _store;
         private List<string> _totalsTriggers = new List<string>();
+        private ConnectionSettings? _settings;
 
         public SqliteDumpWriter(SqliteDatabase store)
         {
@@ -28,6 +34,8 @@ namespace PartnerOps.Sqlite
             _store.BeginWrite();
             Run(() =>
             {
+                _settings = new ConnectionSettings(_store.Connection.Handle!);
+                _settings.Set("cache_size", "-" + CacheKiB.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 var history = Query<string>("SELECT name FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'po_history_%'");
                 _totalsTriggers = Query<string>("SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = 'revenue' AND name LIKE 'revenue_totals_%'");
                 var totals = Query<string>("SELECT name FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = 'revenue' AND name LIKE 'revenue_totals_%'");
@@ -108,6 +116,8 @@ namespace PartnerOps.Sqlite
         {
             try
             {
+                _settings?.Restore();
+                _settings = null;
                 if (_store.Connection.ExecuteScalar<long>("SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'po_history_%'") != HistoryTriggers.Count)
                 {
                     _store.Connection.Execute(HistoryTriggers.Sql(SqliteDatabase.User));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using PartnerOps.Data;
 
 namespace PartnerOps.Sqlite
@@ -145,30 +146,50 @@ namespace PartnerOps.Sqlite
                 $"SELECT u.history_id, u.first_id, u.last_id, u.first_line, b.at, b.user, b.entity, b.source FROM {Runs} ORDER BY u.history_id",
                 transaction: _store.Transaction,
                 buffered: false);
-            foreach (var run in runs)
+            var ranges = new Dictionary<HistoryEntity, SqliteCommand>();
+            try
             {
-                var entity = (HistoryEntity)Enum.Parse(typeof(HistoryEntity), run.Entity);
-                using var stored = _store.Connection
-                    .Query<(long Id, long? PartnerId, string Values, long Changed)>(
-                        HistoryTriggers.StoredRange(entity), new { first = run.FirstId, last = run.LastId }, _store.Transaction, buffered: false)
-                    .GetEnumerator();
-                var more = stored.MoveNext();
-                for (var id = run.FirstId; id <= run.LastId; id++)
+                foreach (var run in runs)
                 {
-                    while (more && stored.Current.Id < id)
+                    // One statement per entity, prepared once: an import with failed rows leaves a run between each two of them.
+                    var entity = (HistoryEntity)Enum.Parse(typeof(HistoryEntity), run.Entity);
+                    if (!ranges.TryGetValue(entity, out var range))
                     {
-                        more = stored.MoveNext();
+                        ranges[entity] = range = _store.Connection.CreateCommand();
+                        range.Transaction = _store.Transaction;
+                        range.CommandText = HistoryTriggers.StoredRange(entity);
+                        range.Parameters.Add("@first", SqliteType.Integer);
+                        range.Parameters.Add("@last", SqliteType.Integer);
                     }
 
-                    var (partnerId, changes) = more && stored.Current.Id == id && stored.Current.Changed == 0
-                        ? (stored.Current.PartnerId, stored.Current.Values)
-                        : InsertedChanges(entity, id);
-                    yield return new object?[]
+                    range.Parameters[0].Value = run.FirstId;
+                    range.Parameters[1].Value = run.LastId;
+                    using var stored = range.ExecuteReader();
+                    var more = stored.Read();
+                    for (var id = run.FirstId; id <= run.LastId; id++)
                     {
-                        run.HistoryId + (id - run.FirstId), run.At, run.User, nameof(HistoryOperation.Insert), run.Entity,
-                        id.ToString(CultureInfo.InvariantCulture), entity == HistoryEntity.Partner ? id : partnerId, changes, run.Source,
-                        run.FirstLine + (id - run.FirstId),
-                    };
+                        while (more && stored.GetInt64(0) < id)
+                        {
+                            more = stored.Read();
+                        }
+
+                        var (partnerId, changes) = more && stored.GetInt64(0) == id && stored.GetInt64(3) == 0
+                            ? (stored.IsDBNull(1) ? (long?)null : stored.GetInt64(1), stored.GetString(2))
+                            : InsertedChanges(entity, id);
+                        yield return new object?[]
+                        {
+                            run.HistoryId + (id - run.FirstId), run.At, run.User, nameof(HistoryOperation.Insert), run.Entity,
+                            id.ToString(CultureInfo.InvariantCulture), entity == HistoryEntity.Partner ? id : partnerId, changes, run.Source,
+                            run.FirstLine + (id - run.FirstId),
+                        };
+                    }
+                }
+            }
+            finally
+            {
+                foreach (var range in ranges.Values)
+                {
+                    range.Dispose();
                 }
             }
         }
