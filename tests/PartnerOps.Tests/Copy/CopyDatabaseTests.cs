@@ -146,6 +146,33 @@ namespace PartnerOps.Tests.Copy
         }
 
         [Fact]
+        public void Ctrl_C_during_a_copy_leaves_the_destination_as_it_was()
+        {
+            var source = Source();
+            var copy = _db.File("copy.db");
+            using (SqliteDatabase.Create(copy, "USD"))
+            {
+            }
+
+            using (var store = SqliteDatabase.OpenExisting(source))
+            using (var destination = SqliteDatabase.OpenExisting(copy))
+            {
+                Assert.ThrowsAny<Exception>(() => DatabaseCopy.Copy(store, destination, false, p =>
+                {
+                    if (p.Table == DatabaseDump.Revenue)
+                    {
+                        destination.Interrupt();
+                    }
+                }));
+            }
+
+            Assert.Empty(CopyTestData.Rows(copy, "partners"));
+            using var again = SqliteDatabase.OpenExisting(copy);
+            Repository(again).Add(Draft("Later"));
+            Assert.Single(again.History.Find(new HistoryFilter()));
+        }
+
+        [Fact]
         public void The_source_itself_is_refused_as_destination()
         {
             var source = Source();

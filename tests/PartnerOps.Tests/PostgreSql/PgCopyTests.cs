@@ -100,6 +100,46 @@ namespace PartnerOps.Tests.PostgreSql
         }
 
         [PgFact]
+        public void Ctrl_C_during_a_copy_to_a_server_leaves_it_as_it_was()
+        {
+            var source = Source();
+            using var server = NewServerDatabase();
+            using (var store = SqliteDatabase.OpenExisting(source))
+            {
+                Assert.ThrowsAny<OperationCanceledException>(() => DatabaseCopy.Copy(store, server, false, p =>
+                {
+                    if (p.Table == DatabaseDump.Revenue)
+                    {
+                        server.Interrupt();
+                    }
+                }));
+            }
+
+            using var again = PgDatabase.Open(server.Location, create: false, "USD");
+            Assert.Equal(0, again.Scalar<long>("SELECT count(*) FROM partners"));
+            Assert.Equal("USD", again.Currency);
+        }
+
+        [PgFact]
+        public void A_server_snapshot_does_not_see_what_is_written_after_it_began()
+        {
+            var source = Source();
+            using var server = NewServerDatabase();
+            Copy(source, server);
+            using var snapshot = server.ReadSnapshot();
+            Assert.Equal(4, snapshot.CountRows(DatabaseDump.Partners));
+            using (var writer = PgDatabase.Open(server.Location, create: false, "USD"))
+            {
+                writer.BeginWrite();
+                writer.Execute("DELETE FROM targets; UPDATE partners SET notes = 'changed'");
+                writer.Commit();
+            }
+
+            Assert.Equal(2, snapshot.CountRows(DatabaseDump.Targets));
+            Assert.DoesNotContain(snapshot.ReadRows(DatabaseDump.Partners), row => (string?)row[12] == "changed");
+        }
+
+        [PgFact]
         public void A_server_backup_is_a_self_contained_PartnerOps_file_with_everything()
         {
             var source = Source();
