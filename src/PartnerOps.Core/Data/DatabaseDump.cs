@@ -122,7 +122,7 @@ namespace PartnerOps.Data
         /// A value read from an engine as the dump holds it: null, a string for Text, a long for Int64 and Int32. An integer
         /// stored as whole-number text or a real (another program wrote it) is read as its integer.
         /// </summary>
-        /// <exception cref="PartnerOpsException">DatabaseInvalid (InvalidData) when the value cannot be one of its column's kind.</exception>
+        /// <exception cref="PartnerOpsException">DatabaseInvalid (InvalidData) when the value cannot be one of its column's kind (a binary value, text that is no whole number).</exception>
         public static object? Canonical(DumpTable table, DumpColumn column, object? value, string database)
         {
             if (value == null || value is DBNull)
@@ -130,12 +130,12 @@ namespace PartnerOps.Data
                 return null;
             }
 
-            if (column.Type == DumpColumnType.Text)
+            if (column.Type == DumpColumnType.Text && !(value is byte[]))
             {
                 return value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture);
             }
 
-            switch (value)
+            switch (column.Type == DumpColumnType.Text ? null : value)
             {
                 case long l:
                     return l;
@@ -151,11 +151,13 @@ namespace PartnerOps.Data
                     return parsed;
             }
 
+            var shown = value is byte[] ? "a binary value" : "'" + TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture)) + "'";
             throw new PartnerOpsException(
                 ErrorIds.DatabaseInvalid,
                 FailureKind.InvalidData,
-                $"'{database}' holds '{TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture))}' in {table.Name}.{column.Name}, which " +
-                "must be a whole number (another program wrote it), so it cannot be copied. Nothing was copied; Test-PartnerDatabase -Detailed checks the database.",
+                $"'{database}' holds {shown} in " +
+                $"{table.Name}.{column.Name}, which must be {(column.Type == DumpColumnType.Text ? "text" : "a whole number")} (another program wrote it), " +
+                "so it cannot be copied. Nothing was copied; Test-PartnerDatabase -Detailed checks the database.",
                 database);
         }
 

@@ -26,18 +26,26 @@ namespace PartnerOps.Sqlite
             }
 
             _store = store;
-            TranslatedReads.Run(store, () =>
+            try
             {
-                // Microsoft.Data.Sqlite's own transaction object would require every command of the stores' repositories to
-                // name it; a plain BEGIN holds the snapshot for all of them alike. The first read fixes it.
-                store.Connection.Execute("BEGIN DEFERRED TRANSACTION");
-                _open = true;
-                Meta = store.Connection.Query<(string Key, string Value)>("SELECT key, value FROM meta ORDER BY key")
-                    .Where(m => DatabaseDump.CopiesMeta(m.Key))
-                    .Select(m => new KeyValuePair<string, string>(m.Key, m.Value))
-                    .ToList();
-                return true;
-            });
+                TranslatedReads.Run(store, () =>
+                {
+                    // Microsoft.Data.Sqlite's own transaction object would require every command of the stores' repositories to
+                    // name it; a plain BEGIN holds the snapshot for all of them alike. The first read fixes it.
+                    store.Connection.Execute("BEGIN DEFERRED TRANSACTION");
+                    _open = true;
+                    Meta = store.Connection.Query<(string Key, string Value)>("SELECT key, value FROM meta ORDER BY key")
+                        .Where(m => DatabaseDump.CopiesMeta(m.Key))
+                        .Select(m => new KeyValuePair<string, string>(m.Key, m.Value))
+                        .ToList();
+                    return true;
+                });
+            }
+            catch
+            {
+                Dispose(); // the connection goes back to the pool without a read transaction left open
+                throw;
+            }
         }
 
         /// <inheritdoc />

@@ -173,6 +173,28 @@ namespace PartnerOps.Tests.Copy
         }
 
         [Fact]
+        public void A_value_another_program_wrote_that_no_backend_could_hold_is_named_and_nothing_is_copied()
+        {
+            var source = Source();
+            using (var raw = OpenRaw(source))
+            {
+                raw.Execute("UPDATE partners SET name_dup = 'x' WHERE id = 4");
+            }
+
+            var copy = _db.File("copy.db");
+            var failure = ThrowsPartnerOps(ErrorIds.DatabaseInvalid, () => CopyTo(source, copy));
+            Assert.Contains("'x' in partners.name_dup, which must be a whole number", failure.Message);
+            Assert.False(File.Exists(copy));
+
+            using (var raw = OpenRaw(source))
+            {
+                raw.Execute("UPDATE partners SET name_dup = 0 WHERE id = 4");
+            }
+
+            Assert.Equal(4, CopyTo(source, copy).PartnerCount); // put right, it is copied
+        }
+
+        [Fact]
         public void The_source_itself_is_refused_as_destination()
         {
             var source = Source();
