@@ -18,6 +18,7 @@
         'Get-PartnerDatabase'
         'Test-PartnerDatabase'
         'Backup-PartnerDatabase'
+        'Copy-PartnerDatabase'
         'Get-Partner'
         'Add-Partner'
         'Set-Partner'

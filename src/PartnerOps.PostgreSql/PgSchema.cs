@@ -23,9 +23,13 @@ namespace PartnerOps.PostgreSql
 
         /// <summary>
         /// Steps above the creation script's version: index 0 takes a schema from <see cref="CreatedVersion"/> to the next.
-        /// Empty today.
         /// </summary>
-        public static IReadOnlyList<string> Steps { get; } = new string[0];
+        public static IReadOnlyList<string> Steps { get; } = new[]
+        {
+            // 11: SQLite's step 11 gives history rows a source file and line; the history created at version 10 here has both
+            // columns already, so this step only documents them.
+            "COMMENT ON COLUMN history.line IS 'The line of history.source an imported record was read from (NULL for other changes).'",
+        };
 
         /// <summary>The version the creation script makes.</summary>
         public const int CreatedVersion = 10;

@@ -72,6 +72,22 @@ namespace PartnerOps.Data
         /// <exception cref="PartnerOpsException">DatabaseFull or DatabaseReadOnly for the copy; another named failure for the database read.</exception>
         void BackupTo(string destinationPath, Action<long, long>? progress = null);
 
+        /// <summary>
+        /// Begins one consistent read of everything in the database (<see cref="DatabaseDump"/>'s tables), for a copy into
+        /// another database; disposing the snapshot ends the read. Others may go on writing meanwhile.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">A named database failure (DatabaseBusy, DatabaseInvalid, ServerUnavailable ...).</exception>
+        IDatabaseSnapshot ReadSnapshot();
+
+        /// <summary>
+        /// Writes everything in <paramref name="source"/> (another database's snapshot) into this one, in one transaction, ids
+        /// kept (Copy-PartnerDatabase). A database that holds data is refused (DestinationNotEmpty) unless
+        /// <paramref name="replace"/>, which replaces its PartnerOps rows and nothing else. <paramref name="progress"/> gets a
+        /// report per table and every few thousand rows.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">DestinationNotEmpty; DatabaseReadOnly, DatabaseFull, DatabaseBusy ... of either database.</exception>
+        void Restore(IDatabaseSnapshot source, bool replace, Action<DumpProgress>? progress = null);
+
         /// <summary>Sends the text of every statement run on this database to <paramref name="sink"/> (null stops it), from any thread.</summary>
         void TraceSql(Action<string>? sink);
 

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Security;
 using PartnerOps.Sqlite;
@@ -106,6 +107,15 @@ namespace PartnerOps.Data
         /// </summary>
         /// <exception cref="PartnerOpsException">DatabaseInvalid (InvalidArgument) for a folder, or a path under a file.</exception>
         public static string RequireFilePath(string path, string role) => SqliteDatabase.RequireFilePath(path, role);
+
+        /// <summary>
+        /// Writes a snapshot of a database (another backend's: a server's Backup-PartnerDatabase) as a new PartnerOps SQLite file
+        /// at <paramref name="destinationPath"/>: written beside it and moved into place only when complete (an existing file
+        /// there is replaced). <paramref name="progress"/> gets a report per table and every few thousand rows.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">DatabaseFull or DatabaseReadOnly for the file; a named failure of the snapshot's database.</exception>
+        internal static void WriteFile(IDatabaseSnapshot snapshot, string destinationPath, Action<DumpProgress>? progress) =>
+            SqliteBackup.WriteFile(snapshot, destinationPath, progress);
 
         /// <summary>Closes every connection kept between commands, so no file stays open after the module is removed.</summary>
         public static void ReleasePooledConnections()

@@ -95,13 +95,29 @@ namespace PartnerOps.Sqlite
         public static string StoredValues(HistoryEntity entity)
         {
             var e = Entities.Single(x => x.Name == entity.ToString());
-            return "SELECT json_object(" + string.Join(", ", e.Columns.Select(c => $"'{c.Property}', json_array(NULL, {Fill(c.Column, "t")})")) + ") " +
-                   $"FROM main.{e.Table} t WHERE t.id = @id";
+            return $"SELECT {InsertedValues(e, "t")} FROM main.{e.Table} t WHERE t.id = @id";
+        }
+
+        /// <summary>
+        /// SQL of the stored rows of an entity's table whose ids lie between @first and @last, in id order: the id, the partner
+        /// id a history entry of the row names, the row's values as <see cref="StoredValues"/> gives them, and whether any
+        /// Update or Delete entry names the row (1 or 0; the index history_changes finds them).
+        /// </summary>
+        public static string StoredRange(HistoryEntity entity)
+        {
+            var e = Entities.Single(x => x.Name == entity.ToString());
+            return $"SELECT t.id, {(e.PartnerId == null ? "NULL" : Fill(e.PartnerId, "t"))}, {InsertedValues(e, "t")}, " +
+                   $"EXISTS (SELECT 1 FROM main.history h WHERE h.entity = '{e.Name}' AND h.entity_id = CAST(t.id AS TEXT) AND h.operation <> 'Insert') " +
+                   $"FROM main.{e.Table} t WHERE t.id BETWEEN @first AND @last ORDER BY t.id";
         }
 
         /// <summary>The name of the per-row insert trigger of an entity's table.</summary>
         public static string InsertTrigger(string entityName) =>
             $"po_history_{Entities.Single(e => e.Name == entityName).Table}_insert";
+
+        // An Insert entry's changes over a row alias: every property in the entity's order, as the insert triggers write them.
+        private static string InsertedValues(Entity e, string row) =>
+            "json_object(" + string.Join(", ", e.Columns.Select(c => $"'{c.Property}', json_array(NULL, {Fill(c.Column, row)})")) + ")";
 
         private static string Fill(string template, string row) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, row);
 

@@ -260,12 +260,7 @@ CREATE TRIGGER revenue_totals_update AFTER UPDATE OF partner_id, date, amount, c
 " + RemoveFromTotals("old", guarded: true) + AddToTotals("new", guarded: true) + @"
 END;
 
-DELETE FROM revenue_totals;
-INSERT INTO revenue_totals (partner_key, year, region_key, segment_key, currency, region, segment, count, total, minimum, maximum)
-SELECT coalesce(partner_id, 0), CAST(substr(date, 1, 4) AS INTEGER), coalesce(region_key, ''), segment_key, currency,
-       min(region), min(segment), count(*), sum(amount), min(amount), max(amount)
-FROM revenue
-GROUP BY coalesce(partner_id, 0), CAST(substr(date, 1, 4) AS INTEGER), coalesce(region_key, ''), segment_key, currency;
+" + TotalsFromRecords + @"
 
 UPDATE OR IGNORE targets SET region_key = coalesce(po_key(region), '') WHERE region_key IS NOT coalesce(po_key(region), '');
 UPDATE OR IGNORE targets SET region_key = coalesce(po_key(region), '') WHERE region_key IS NOT coalesce(po_key(region), '');
@@ -282,6 +277,9 @@ UPDATE OR IGNORE targets SET region_key = coalesce(po_key(region), '') WHERE reg
 
             // 10: an import folds its revenue into the totals per batch (see ImportTotalsFlag).
             ImportFoldsTotals(),
+
+            // 11: history rows can name an imported record's file and line (see HistorySources).
+            HistorySources(),
         };
 
         /// <summary>

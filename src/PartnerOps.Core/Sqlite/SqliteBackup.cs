@@ -1,8 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
-using System.Linq;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using PartnerOps.Data;
@@ -10,28 +7,66 @@ using PartnerOps.Sqlite.Native;
 
 namespace PartnerOps.Sqlite
 {
-    /// <summary>Backup-PartnerDatabase with SQLite's online backup API.</summary>
+    /// <summary>Backup-PartnerDatabase into a SQLite file: SQLite's online backup API, or a copy of another backend's snapshot.</summary>
     internal static class SqliteBackup
     {
-
         /// <summary>
         /// Copies the database with SQLite's online backup, which reads a consistent snapshot while others
         /// write. The copy is written beside the destination and moved into place only when complete.
         /// </summary>
-        public static void BackupTo(SqliteDatabase db, string destinationPath, Action<long, long>? progress)
-        {
-            var destination = SqliteDatabase.RequireFilePath(destinationPath, "backup destination");
-            var partial = destination + ".partial-" + Guid.NewGuid().ToString("N");
-            try
+        public static void BackupTo(SqliteDatabase db, string destinationPath, Action<long, long>? progress) =>
+            WriteBeside(destinationPath, db.Path, partial =>
             {
-                SqliteDatabase.CreateOwnerOnly(partial, destination);
                 using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
                 {
                     target.Open();
                     CopyPages(db, target, progress);
                     target.Execute("PRAGMA journal_mode = DELETE");
                 }
+            });
 
+        /// <summary>
+        /// Writes <paramref name="snapshot"/> (another database's) as a new PartnerOps database file, beside the destination
+        /// and moved into place only when complete, in rollback-journal mode so that the file alone holds it.
+        /// </summary>
+        public static void WriteFile(IDatabaseSnapshot snapshot, string destinationPath, Action<DumpProgress>? progress) =>
+            WriteBeside(destinationPath, snapshot.Database, partial =>
+            {
+                try
+                {
+                    using (var copy = SqliteDatabase.OpenOrCreate(partial))
+                    {
+                        copy.Restore(snapshot, replace: false, progress);
+                    }
+
+                    SqliteDatabase.ReleasePooledConnections(partial);
+                    using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
+                    {
+                        target.Open();
+                        target.Execute("PRAGMA journal_mode = DELETE");
+                    }
+                }
+                catch (PartnerOpsException ex) when (Equals(ex.Target, partial))
+                {
+                    var destination = Path.GetFullPath(destinationPath);
+                    throw new PartnerOpsException(ex.ErrorId, ex.Kind, ex.Message.Replace(partial, destination), destination, ex);
+                }
+                finally
+                {
+                    SqliteDatabase.ReleasePooledConnections(partial);
+                }
+            });
+
+        // Writes a database file through `write` (given a new owner-only file beside the destination), then moves it into
+        // place; a failed write leaves nothing behind. `read` names the database read, for a failure that is not the copy's.
+        private static void WriteBeside(string destinationPath, string read, Action<string> write)
+        {
+            var destination = SqliteDatabase.RequireFilePath(destinationPath, "backup destination");
+            var partial = destination + ".partial-" + Guid.NewGuid().ToString("N");
+            try
+            {
+                SqliteDatabase.CreateOwnerOnly(partial, destination);
+                write(partial);
                 if (File.Exists(destination))
                 {
                     SqliteDatabase.Delete(destination);
@@ -42,7 +77,7 @@ namespace PartnerOps.Sqlite
             catch (SqliteException ex)
             {
                 // A full disk or a read-only file system is the copy's; anything else is about the database read.
-                throw SqliteErrors.Translate(ex, ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_FULL || ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_READONLY ? destination : db.Path);
+                throw SqliteErrors.Translate(ex, ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_FULL || ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_READONLY ? destination : read);
             }
             finally
             {

@@ -130,6 +130,13 @@ namespace PartnerOps.Sqlite
         public void BackupTo(string destinationPath, Action<long, long>? progress = null) => SqliteBackup.BackupTo(this, destinationPath, progress);
 
         /// <inheritdoc/>
+        public IDatabaseSnapshot ReadSnapshot() => new SqliteSnapshot(this);
+
+        /// <inheritdoc/>
+        public void Restore(IDatabaseSnapshot source, bool replace, Action<DumpProgress>? progress = null) =>
+            DatabaseDump.Write(source, new SqliteDumpWriter(this), Path, replace, progress);
+
+        /// <inheritdoc/>
         public IWriteBatch NewWriteBatch(int maxItems = 1000, TimeSpan? maxAge = null) => new WriteBatch(this, maxItems, maxAge);
 
         /// <inheritdoc/>

@@ -5,7 +5,10 @@ using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
-    /// <summary>Writes a consistent copy of the database while others keep using it.</summary>
+    /// <summary>
+    /// Writes a consistent copy of the database while others keep using it: a file's with SQLite's online backup, a server's as
+    /// a new PartnerOps SQLite file read from one snapshot.
+    /// </summary>
     [Cmdlet(VerbsData.Backup, "PartnerDatabase", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(DatabaseInfo))]
     public sealed class BackupPartnerDatabaseCommand : PartnerOpsCmdlet
@@ -59,13 +62,14 @@ namespace PartnerOps.Commands
             }
 
             WriteProgress(new ProgressRecord(1, "Backup-PartnerDatabase", $"Copying {store.Path} to {destination}"));
+            var unit = PartnerDatabases.IsServer(store.Path) ? "rows" : "pages"; // a server's backup is a copy of its rows into a new file
             try
             {
                 store.BackupTo(destination, (copied, total) =>
                     WriteProgress(new ProgressRecord(1, "Backup-PartnerDatabase", $"Copying {store.Path} to {destination}")
                     {
                         PercentComplete = total == 0 ? 100 : (int)(copied * 100 / total),
-                        StatusDescription = $"{copied:N0} of {total:N0} pages",
+                        StatusDescription = $"{copied:N0} of {total:N0} {unit}",
                     }));
             }
             catch (PartnerOpsException ex)

@@ -9,8 +9,8 @@ using PartnerOps.Sqlite.Native;
 namespace PartnerOps.Sqlite
 {
     /// <summary>
-    /// Reads the history, newest first, as it streams from the database: the rows the triggers wrote (HistoryTriggers) and
-    /// the Insert entries of bulk imports, one per record (ImportedHistory).
+    /// Reads the history, newest first, as it streams from the database: the rows the triggers wrote (HistoryTriggers) or a
+    /// copy wrote (with their source file and line), and the Insert entries of bulk imports, one per record (ImportedHistory).
     /// </summary>
     public sealed class HistoryRepository : IHistoryRepository
     {
@@ -65,7 +65,7 @@ namespace PartnerOps.Sqlite
         {
             var (where, parameters) = Where(filter);
             // The partner's current name, so that an entry piped to a partner cmdlet can be checked against it (ids of removed partners are reused).
-            var sql = new StringBuilder("SELECT id, at, user, operation, entity, entity_id AS EntityId, partner_id AS PartnerId, changes, (SELECT p.name FROM partners p WHERE p.id = history.partner_id) AS PartnerName FROM history")
+            var sql = new StringBuilder("SELECT id, at, user, operation, entity, entity_id AS EntityId, partner_id AS PartnerId, changes, source, line, (SELECT p.name FROM partners p WHERE p.id = history.partner_id) AS PartnerName FROM history")
                 .Append(where).Append(" ORDER BY id DESC");
             if (paged && (filter.First != null || filter.Skip > 0))
             {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using PartnerOps.Data;
 
 namespace PartnerOps.Sqlite
@@ -131,6 +132,81 @@ namespace PartnerOps.Sqlite
                 Line = entry.Line,
                 Database = _store.Path,
             };
+        }
+
+        /// <summary>
+        /// Every imported record's Insert entry as a row of the history table (DatabaseDump.History's columns: id, at, user,
+        /// operation, entity, entity_id, partner_id, changes, source, line), oldest first, read as they are enumerated. The
+        /// changes are the record's values as inserted, in the JSON the insert triggers write: the stored row's own when no
+        /// later entry names the record (one range query per run), else put together from what <see cref="Read"/> shows.
+        /// </summary>
+        public IEnumerable<object?[]> HistoryRows()
+        {
+            var runs = _store.Connection.Query<(long HistoryId, long FirstId, long LastId, long? FirstLine, string At, string User, string Entity, string? Source)>(
+                $"SELECT u.history_id, u.first_id, u.last_id, u.first_line, b.at, b.user, b.entity, b.source FROM {Runs} ORDER BY u.history_id",
+                transaction: _store.Transaction,
+                buffered: false);
+            var ranges = new Dictionary<HistoryEntity, SqliteCommand>();
+            try
+            {
+                foreach (var run in runs)
+                {
+                    // One statement per entity, prepared once: an import with failed rows leaves a run between each two of them.
+                    var entity = (HistoryEntity)Enum.Parse(typeof(HistoryEntity), run.Entity);
+                    if (!ranges.TryGetValue(entity, out var range))
+                    {
+                        ranges[entity] = range = _store.Connection.CreateCommand();
+                        range.Transaction = _store.Transaction;
+                        range.CommandText = HistoryTriggers.StoredRange(entity);
+                        range.Parameters.Add("@first", SqliteType.Integer);
+                        range.Parameters.Add("@last", SqliteType.Integer);
+                    }
+
+                    range.Parameters[0].Value = run.FirstId;
+                    range.Parameters[1].Value = run.LastId;
+                    using var stored = range.ExecuteReader();
+                    var more = stored.Read();
+                    for (var id = run.FirstId; id <= run.LastId; id++)
+                    {
+                        while (more && stored.GetInt64(0) < id)
+                        {
+                            more = stored.Read();
+                        }
+
+                        var (partnerId, changes) = more && stored.GetInt64(0) == id && stored.GetInt64(3) == 0
+                            ? (stored.IsDBNull(1) ? (long?)null : stored.GetInt64(1), stored.GetString(2))
+                            : InsertedChanges(entity, id);
+                        yield return new object?[]
+                        {
+                            run.HistoryId + (id - run.FirstId), run.At, run.User, nameof(HistoryOperation.Insert), run.Entity,
+                            id.ToString(CultureInfo.InvariantCulture), entity == HistoryEntity.Partner ? id : partnerId, changes, run.Source,
+                            run.FirstLine + (id - run.FirstId),
+                        };
+                    }
+                }
+            }
+            finally
+            {
+                foreach (var range in ranges.Values)
+                {
+                    range.Dispose();
+                }
+            }
+        }
+
+        // A changed or removed record's values as inserted, as JSON in the insert triggers' form (nulls kept), and its partner.
+        private (long? PartnerId, string Changes) InsertedChanges(HistoryEntity entity, long id)
+        {
+            var values = ValuesAsInserted(entity, id);
+            var parameters = new DynamicParameters();
+            var pairs = values.Select((v, i) =>
+            {
+                parameters.Add("p" + i, v.Property);
+                parameters.Add("v" + i, v.New);
+                return $"@p{i}, json_array(NULL, @v{i})";
+            });
+            var json = _store.Connection.ExecuteScalar<string>($"SELECT json_object({string.Join(", ", pairs)})", parameters, _store.Transaction);
+            return (values.FirstOrDefault(v => v.Property == "PartnerId")?.New is long partnerId ? partnerId : (long?)null, json ?? "{}");
         }
 
         /// <summary>
