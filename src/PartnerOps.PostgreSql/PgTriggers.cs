@@ -121,11 +121,16 @@ namespace PartnerOps.PostgreSql
         {
             var partner = e.PartnerId == null ? "NULL::bigint" : F(e.PartnerId, "n");
             return $@"INSERT INTO history ({(id == null ? "" : "id, ")}at, ""user"", operation, entity, entity_id, partner_id, changes, source{(line == null ? "" : ", line")})
-    SELECT {(id == null ? "" : id + ", ")}{Now}, {User}, 'Insert', '{e.Name}', {F(e.Id, "n")}, {partner},
-           json_build_object({string.Join(", ", e.Columns.Select(c => $"'{c.Property}', json_build_array(NULL, {F(c.Column, "n")})"))})::text,
-           nullif(current_setting('partnerops.source', true), ''){(line == null ? "" : ", " + line)}
-    FROM {rows} n ORDER BY {string.Join(", ", e.Key.Split(',').Select(k => "n." + k.Trim()))}";
+    SELECT {(id == null ? "" : id + ", ")}(SELECT {Now}), (SELECT {User}), 'Insert', '{e.Name}', {F(e.Id, "n")}, {partner},
+           {InsertChanges(e, "n")},
+           (SELECT nullif(current_setting('partnerops.source', true), '')){(line == null ? "" : ", " + line)}
+    FROM {rows} n{(id == null ? " ORDER BY " + string.Join(", ", e.Key.Split(',').Select(k => "n." + k.Trim())) : "")}";
         }
+
+        // An Insert entry's changes: every property as [null, value], the text json_build_object(p, json_build_array(NULL, v), ...)
+        // gives, built by concatenation (to_json escapes each value as json_build_array does), at about half the cost.
+        private static string InsertChanges(Entity e, string row) =>
+            "'{' || " + string.Join(" || ', ' || ", e.Columns.Select(c => $"'\"{c.Property}\" : [null, ' || coalesce(to_json({F(c.Column, row)})::text, 'null') || ']'")) + " || '}'";
 
         private static string UpdateHistory(Entity e, string oldRows, string newRows, string? id)
         {

@@ -34,13 +34,15 @@ namespace PartnerOps.Data
         /// <param name="parameterCount">SQL parameters per row (the mapper's).</param>
         /// <param name="utcNow">The clock of the batches' timestamps (UTC).</param>
         /// <param name="cancellation">The import's cancellation (Ctrl+C).</param>
-        protected ImportWriterBase(ImportOptions options, int parameterCount, Func<DateTime> utcNow, CancellationToken cancellation)
+        /// <param name="queuedChunks">Chunks that may wait for the writer (default <see cref="ImportOptions.QueuedChunks"/>).</param>
+        protected ImportWriterBase(ImportOptions options, int parameterCount, Func<DateTime> utcNow, CancellationToken cancellation, int queuedChunks = 0)
         {
             Options = options;
             UtcNow = utcNow;
-            _queue = new BlockingCollection<ImportChunk>(options.QueuedChunks);
+            var queued = queuedChunks > 0 ? queuedChunks : options.QueuedChunks;
+            _queue = new BlockingCollection<ImportChunk>(queued);
             _free = new BlockingCollection<ImportChunk>();
-            for (var i = 0; i < options.QueuedChunks + 2; i++)
+            for (var i = 0; i < queued + 2; i++)
             {
                 _free.Add(new ImportChunk(options.ChunkRows, parameterCount));
             }

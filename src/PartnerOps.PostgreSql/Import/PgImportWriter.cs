@@ -27,18 +27,26 @@ namespace PartnerOps.PostgreSql
         private readonly PgDatabase _db;
         private readonly PgImportTarget _target;
         private readonly StagedRows _rows = new StagedRows();
+        private readonly CancellationTokenRegistration _interrupt;
         private NpgsqlBinaryImporter? _copy;
         private string _timestamp = string.Empty;
 
         public PgImportWriter(PgDatabase db, PgImportTarget target, ImportOptions options, Func<DateTime> utcNow, CancellationToken cancellation)
-            : base(options, target.ParameterCount, utcNow, cancellation)
+            : base(options, target.ParameterCount, utcNow, cancellation, QueuedChunks(options))
         {
             _db = db;
             _target = target;
+
+            // Ctrl+C (Import-Partner cancels the import's token): the COPY or merge running on the server is cancelled too.
+            _interrupt = cancellation.Register(db.Interrupt);
             Start();
         }
 
         protected override bool InTransaction => _db.Transaction != null;
+
+        // Room for a batch's chunks (at most 128: 64k rows of 512): the reader goes on with the next batch while the merge runs.
+        private static int QueuedChunks(ImportOptions options) =>
+            Math.Max(options.QueuedChunks, Math.Min(128, options.BatchRows / Math.Max(1, options.ChunkRows) + 2));
 
         protected override void Prepare()
         {
@@ -51,9 +59,10 @@ namespace PartnerOps.PostgreSql
         {
             _db.BeginWrite();
 
-            // The merge writes the Insert history entries itself (with lines); updates keep their triggers, all with the file as source.
+            // The merge writes the history entries itself (Inserts with their lines), with the file as source. For the batch only:
+            // room to sort a batch in memory, and no JIT compilation (it cost more than it saved on a batch's merge).
             _db.Execute(
-                "SELECT set_config(@written, 'on', true), set_config('partnerops.source', @source, true)",
+                "SELECT set_config(@written, 'on', true), set_config('partnerops.source', @source, true), set_config('work_mem', '64MB', true), set_config('jit', 'off', true)",
                 new { written = PgTriggers.HistoryWrittenSetting, source = Options.Source ?? string.Empty });
             _timestamp = utcTimestamp;
             _rows.Clear();
@@ -101,6 +110,7 @@ namespace PartnerOps.PostgreSql
 
         protected override void Cleanup()
         {
+            _interrupt.Dispose();
             CloseCopy();
             try
             {

@@ -83,23 +83,21 @@ namespace PartnerOps.PostgreSql
         private static string MergeSql(ImportMode mode) => $@"
 WITH staged AS MATERIALIZED (
     SELECT s.*, row_number() OVER w AS nth, st.id IS NOT NULL AS stored,
-           EXISTS (SELECT 1 FROM partners p WHERE p.name_key = s.name_key AND p.name_dup <> 0) AS shared,
+           st.id IS NOT NULL AND EXISTS (SELECT 1 FROM partners p WHERE p.name_key = s.name_key AND p.name_dup <> 0) AS shared,
            CASE WHEN row_number() OVER w > 1
                THEN ({Prefixed("s")}) IS DISTINCT FROM ({string.Join(", ", Compared.Split(',').Select(c => $"lag(s.{c.Trim()}) OVER w"))})
                ELSE ({Prefixed("s")}) IS DISTINCT FROM ({Prefixed("st")}) END AS changed
-    FROM {PgImportWriter.Staging} s LEFT JOIN partners st ON st.name_key = s.name_key AND st.name_dup = 0
+    FROM {PgImportWriter.Staging} s
+    LEFT JOIN LATERAL (SELECT * FROM partners st WHERE st.name_key = s.name_key AND st.name_dup = 0 LIMIT 1) st ON true
     WINDOW w AS (PARTITION BY s.name_key ORDER BY s.ord)),
-marked AS MATERIALIZED (
-    SELECT s.*, s.nth = 1 AND NOT s.stored AS fresh,
-           (s.nth = 1 AND NOT s.stored) OR {(mode == ImportMode.Upsert ? "NOT s.shared AND s.changed" : "false")} AS writes
-    FROM staged s),
 numbered AS MATERIALIZED (
-    SELECT m.*, CASE WHEN true THEN nextval(@seq::regclass) END AS id, CASE WHEN m.writes THEN nextval(@history::regclass) END AS hid
-    FROM (SELECT * FROM marked ORDER BY ord) m),
+    SELECT m.*, m.nth = 1 AND NOT m.stored AS fresh, nextval(@seq::regclass) AS id,
+           CASE WHEN (m.nth = 1 AND NOT m.stored) OR {(mode == ImportMode.Upsert ? "NOT m.shared AND m.changed" : "false")} THEN nextval(@history::regclass) END AS hid
+    FROM (SELECT * FROM staged ORDER BY ord) m),
 fresh AS MATERIALIZED (SELECT * FROM numbered WHERE fresh),
 inserted AS (
     INSERT INTO partners (id, {Columns}, name_sort, created_at, updated_at)
-    SELECT id, {Columns}, name_sort, @at, @at FROM fresh ORDER BY id),
+    SELECT id, {Columns}, name_sort, @at, @at FROM fresh),
 written AS (
     {PgTriggers.InsertHistory("Partner", "fresh", "n.line", "n.hid")}){(mode != ImportMode.Upsert ? "" : $@",
 kept AS (UPDATE {PgImportWriter.Staging} s SET history_id = n.hid FROM numbered n WHERE s.ord = n.ord AND n.hid IS NOT NULL)")}

@@ -122,13 +122,14 @@ namespace PartnerOps.PostgreSql
         private static void ResolvePartners(PgDatabase db)
         {
             var regions = db.Query<string>(
-                $"SELECT DISTINCT p.region FROM {PgImportWriter.Staging} s JOIN partners p ON p.name_key = s.name_key WHERE s.region IS NULL AND p.region IS NOT NULL");
+                $@"SELECT DISTINCT p.region FROM (SELECT DISTINCT name_key FROM {PgImportWriter.Staging} WHERE region IS NULL AND name_key IS NOT NULL) s
+                   CROSS JOIN LATERAL (SELECT region FROM partners p WHERE p.name_key = s.name_key AND p.region IS NOT NULL LIMIT 2) p");
             db.Execute(
                 $@"UPDATE {PgImportWriter.Staging} s SET partner_count = r.count, partner_id = r.id,
     region = coalesce(s.region, r.region), region_key = coalesce(s.region_key, k.key)
 FROM (SELECT x.name_key, count(p.id) AS count, min(p.id) AS id, min(p.region) AS region
       FROM (SELECT DISTINCT name_key FROM {PgImportWriter.Staging} WHERE name_key IS NOT NULL) x
-      LEFT JOIN partners p ON p.name_key = x.name_key GROUP BY x.name_key) r
+      LEFT JOIN LATERAL (SELECT id, region FROM partners p WHERE p.name_key = x.name_key LIMIT 2) p ON true GROUP BY x.name_key) r
 LEFT JOIN unnest(@regions::text[], @keys::text[]) AS k(region, key) ON k.region = r.region COLLATE ""C""
 WHERE s.name_key = r.name_key",
                 new { regions = regions.ToArray(), keys = regions.Select(r => RevenueRules.Key(r)).ToArray() });
@@ -151,19 +152,19 @@ ranked AS MATERIALIZED (
            CASE WHEN row_number() OVER w > 1
                THEN ({Prefixed("s")}) IS DISTINCT FROM ({string.Join(", ", Compared.Split(',').Select(c => $"lag(s.{c.Trim()}) OVER w"))})
                ELSE ({Prefixed("s")}) IS DISTINCT FROM ({Prefixed("v")}) END AS changed
-    FROM staged s LEFT JOIN revenue v ON v.reference = s.reference
+    FROM staged s
+    LEFT JOIN LATERAL (SELECT * FROM revenue v WHERE v.reference = s.reference LIMIT 1) v ON true
     WINDOW w AS (PARTITION BY s.ok, s.reference ORDER BY s.ord)),
-marked AS MATERIALIZED (
-    SELECT r.*, r.ok AND (r.reference IS NULL OR (r.nth = 1 AND NOT r.stored)) AS fresh,
-           r.ok AND (r.reference IS NULL OR (r.nth = 1 AND NOT r.stored) OR {(mode == ImportMode.Upsert ? "r.changed" : "false")}) AS writes
-    FROM ranked r),
 numbered AS MATERIALIZED (
-    SELECT m.*, CASE WHEN m.ok THEN nextval(@seq::regclass) END AS id, CASE WHEN m.writes THEN nextval(@history::regclass) END AS hid
-    FROM (SELECT * FROM marked ORDER BY ord) m),
+    SELECT m.*, m.ok AND (m.reference IS NULL OR (m.nth = 1 AND NOT m.stored)) AS fresh,
+           CASE WHEN m.ok THEN nextval(@seq::regclass) END AS id,
+           CASE WHEN m.ok AND (m.reference IS NULL OR (m.nth = 1 AND NOT m.stored) OR {(mode == ImportMode.Upsert ? "m.changed" : "false")})
+                THEN nextval(@history::regclass) END AS hid
+    FROM (SELECT * FROM ranked ORDER BY ord) m),
 fresh AS MATERIALIZED (SELECT * FROM numbered WHERE fresh),
 inserted AS (
     INSERT INTO revenue (id, partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at)
-    SELECT id, partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, @at FROM fresh ORDER BY id),
+    SELECT id, partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, @at FROM fresh),
 written AS (
     {PgTriggers.InsertHistory("Revenue", "fresh", "n.line", "n.hid")}){(mode != ImportMode.Upsert ? "" : $@",
 kept AS (UPDATE {PgImportWriter.Staging} s SET history_id = n.hid FROM numbered n WHERE s.ord = n.ord AND n.hid IS NOT NULL)")}
