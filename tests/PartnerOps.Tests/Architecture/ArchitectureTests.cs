@@ -149,7 +149,7 @@ namespace PartnerOps.Tests.Architecture
         }
 
         // The namespaces of every type an assembly references (its TypeRef table: signatures, bodies, attributes).
-        private static HashSet<string> TypeReferenceNamespaces(string path)
+        internal static HashSet<string> TypeReferenceNamespaces(string path)
         {
             using var stream = File.OpenRead(path);
             using var pe = new PEReader(stream);
@@ -158,7 +158,7 @@ namespace PartnerOps.Tests.Architecture
         }
 
         // PartnerOps.dll as built (the module's copy or the project's output), newest first; the tests run after a build.
-        private static string CmdletAssembly()
+        internal static string CmdletAssembly()
         {
             var root = RepositoryRoot();
             var candidates = new[] { Path.Combine(root, "out", "PartnerOps", "PartnerOps.dll") }
@@ -172,20 +172,20 @@ namespace PartnerOps.Tests.Architecture
             return candidates[0];
         }
 
-        private static IEnumerable<string> SourceFiles() =>
+        internal static IEnumerable<string> SourceFiles() =>
             Directory.GetFiles(Path.Combine(RepositoryRoot(), "src"), "*.cs", SearchOption.AllDirectories)
                 .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar));
 
         // A file's code without its comments, so that a comment naming SQLite is no offence.
-        private static string Code(string path) =>
+        internal static string Code(string path) =>
             Regex.Replace(File.ReadAllText(path), @"//[^\n]*|/\*.*?\*/", string.Empty, RegexOptions.Singleline);
 
-        private static bool InFolder(string path, string folder) =>
+        internal static bool InFolder(string path, string folder) =>
             (Relative(path) + "/").StartsWith(folder + "/", StringComparison.Ordinal);
 
-        private static string Relative(string path) => Path.GetRelativePath(RepositoryRoot(), path).Replace('\\', '/');
+        internal static string Relative(string path) => Path.GetRelativePath(RepositoryRoot(), path).Replace('\\', '/');
 
-        private static string RepositoryRoot()
+        internal static string RepositoryRoot()
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
             {

@@ -4,38 +4,27 @@ using Xunit;
 namespace PartnerOps.Tests.PostgreSql
 {
     /// <summary>
-    /// A fact that needs a PostgreSQL server: <c>PARTNEROPS_TEST_SERVER</c> (postgresql://user@host:port/dbname, a database
-    /// the tests may add schemas to). Without it the test is reported as skipped, with this reason, never passed.
+    /// A fact that needs a PostgreSQL server: <c>PARTNEROPS_TEST_SERVER</c> names a database on it
+    /// (<c>postgresql://postgres@127.0.0.1:port/dbname</c>; build.ps1 -Task Test starts a throwaway server and sets it). Without
+    /// it the test is reported as skipped with that reason, never as passed.
     /// </summary>
     public sealed class PgFactAttribute : FactAttribute
     {
-        public PgFactAttribute()
-        {
-            Skip = PgServer.SkipReason;
-        }
-    }
-
-    /// <summary>A theory that needs a PostgreSQL server (see <see cref="PgFactAttribute"/>).</summary>
-    public sealed class PgTheoryAttribute : TheoryAttribute
-    {
-        public PgTheoryAttribute()
-        {
-            Skip = PgServer.SkipReason;
-        }
-    }
-
-    /// <summary>The test server named by <c>PARTNEROPS_TEST_SERVER</c>.</summary>
-    public static class PgServer
-    {
-        /// <summary>The environment variable naming the server's test database.</summary>
+        /// <summary>The environment variable naming the test server's database.</summary>
         public const string Variable = "PARTNEROPS_TEST_SERVER";
 
-        /// <summary>The location of the test database, or null.</summary>
-        public static string? Location => Environment.GetEnvironmentVariable(Variable) is string value && value.Length > 0 ? value : null;
+        public PgFactAttribute()
+        {
+            if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Variable)))
+            {
+                Skip = $"No PostgreSQL server: {Variable} is not set (build.ps1 -Task Test sets it when PostgreSQL is installed).";
+            }
+        }
 
-        /// <summary>Why PostgreSQL tests are skipped, or null when a server is named.</summary>
-        public static string? SkipReason => Location == null
-            ? $"No PostgreSQL server: set {Variable} to postgresql://user@host:port/dbname (build.ps1 -Task Test starts a throwaway one)."
-            : null;
+        /// <summary>The test server's database location, without a schema.</summary>
+        public static string Server => Environment.GetEnvironmentVariable(Variable)!;
+
+        /// <summary>A location with a schema of its own (t_ and a new GUID), for one test.</summary>
+        public static string NewSchemaLocation() => Server + (Server.Contains("?") ? "&" : "?") + "schema=t_" + Guid.NewGuid().ToString("N");
     }
 }

@@ -8,14 +8,13 @@ using PartnerOps.PostgreSql;
 
 namespace PartnerOps.Tests.PostgreSql
 {
-    /// <summary>A PartnerOps database in a schema of its own on the test server (<see cref="PgServer"/>), dropped afterwards.</summary>
+    /// <summary>A PartnerOps database in a schema of its own on the test server (<see cref="PgFactAttribute.Server"/>), dropped afterwards.</summary>
     public sealed class PgTestSchema : IDisposable
     {
         public PgTestSchema()
         {
-            var server = PgServer.Location ?? throw new InvalidOperationException(PgServer.SkipReason);
-            Schema = "t_" + Guid.NewGuid().ToString("N");
-            Location = server + (server.Contains('?') ? "&" : "?") + "schema=" + Schema;
+            Location = PgFactAttribute.NewSchemaLocation();
+            Schema = PgLocation.Parse(Location).Schema;
         }
 
         /// <summary>The schema's name (t_ and a GUID).</summary>
@@ -43,7 +42,7 @@ namespace PartnerOps.Tests.PostgreSql
 
         public void Dispose()
         {
-            using var connection = new NpgsqlConnection(PgLocation.Parse(PgServer.Location!).Builder.ConnectionString);
+            using var connection = new NpgsqlConnection(PgLocation.Parse(PgFactAttribute.Server).Builder.ConnectionString);
             connection.Open();
             connection.Execute($"DROP SCHEMA IF EXISTS \"{Schema}\" CASCADE");
         }
