@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Npgsql;
 using NpgsqlTypes;
 using PartnerOps.Data;
@@ -70,6 +71,50 @@ namespace PartnerOps.PostgreSql
         protected static string IdSequence(PgDatabase db, string table) =>
             db.Scalar<string>("SELECT pg_get_serial_sequence(@table, 'id')", new { table });
 
+        /// <summary>Compared columns (a comma-separated list) prefixed with a row alias: "s.a, s.b".</summary>
+        protected static string Prefixed(string compared, string alias) => string.Join(", ", compared.Split(',').Select(c => alias + "." + c.Trim()));
+
+        /// <summary>
+        /// Whether a staged row (alias s, window w over the rows of its key in the file's order) changes its record: its values
+        /// against the previous row's of the key, or for the key's first row against the stored record's (alias <paramref name="stored"/>).
+        /// </summary>
+        protected static string Changed(string compared, string stored) => $@"CASE WHEN row_number() OVER w > 1
+               THEN ({Prefixed(compared, "s")}) IS DISTINCT FROM ({string.Join(", ", compared.Split(',').Select(c => $"lag(s.{c.Trim()}) OVER w"))})
+               ELSE ({Prefixed(compared, "s")}) IS DISTINCT FROM ({Prefixed(compared, stored)}) END";
+
+        /// <summary>
+        /// The CTEs numbered (the rows of <paramref name="rows"/> in the file's order, each with fresh, its record id from @seq when
+        /// <paramref name="tries"/>, and its history id from @history when <paramref name="writes"/>) and fresh (the new rows).
+        /// </summary>
+        protected static string Numbered(string rows, string fresh, string tries, string writes) => $@"numbered AS MATERIALIZED (
+    SELECT m.*, {fresh} AS fresh, CASE WHEN {tries} THEN nextval(@seq::regclass) END AS id,
+           CASE WHEN {writes} THEN nextval(@history::regclass) END AS hid
+    FROM (SELECT * FROM {rows} ORDER BY ord) m),
+fresh AS MATERIALIZED (SELECT * FROM numbered WHERE fresh),";
+
+        /// <summary>The CTE written (the new rows' Insert entries, with their lines) and, for Upsert, kept (each row's history id in the stage).</summary>
+        protected static string Written(string entity, ImportMode mode) => $@"written AS (
+    {PgTriggers.InsertHistory(entity, "fresh", "n.line", "n.hid")}){(mode != ImportMode.Upsert ? "" : $@",
+kept AS (UPDATE {PgImportWriter.Staging} s SET history_id = n.hid FROM numbered n WHERE s.ord = n.ord AND n.hid IS NOT NULL)")}";
+
+        /// <summary>
+        /// An Upsert round: the records of the rows whose ord is in @ords (matched on <paramref name="key"/>) take the rows' values
+        /// (<paramref name="set"/>) when one of <paramref name="compared"/> differs; their Update entries are written here, numbered by
+        /// the stage's history ids. Returns the ord of each row that changed its record.
+        /// </summary>
+        protected static string UpdateSql(string table, string entity, string key, string compared, string set) => $@"
+WITH picked AS (SELECT s.* FROM {PgImportWriter.Staging} s WHERE s.ord = ANY(@ords)),
+before AS MATERIALIZED (
+    SELECT t.* FROM {table} t JOIN picked s ON t.{key} = s.{key} WHERE ({Prefixed(compared, "t")}) IS DISTINCT FROM ({Prefixed(compared, "s")})),
+updated AS (
+    UPDATE {table} t SET {set}
+    FROM picked s
+    WHERE t.{key} = s.{key} AND ({Prefixed(compared, "t")}) IS DISTINCT FROM ({Prefixed(compared, "s")})
+    RETURNING t.*, s.ord AS ord, s.history_id AS hid),
+written AS (
+    {PgTriggers.UpdateHistory(entity, "before", "updated", "n.hid")})
+SELECT ord FROM updated";
+
         /// <summary>
         /// The rows that update records, in rounds: round k holds the k-th row of each key (by ord), so one UPDATE per round
         /// changes each record at most once and the rows of one key apply in the file's order (the last one's values stay).
@@ -91,6 +136,31 @@ namespace PartnerOps.PostgreSql
             }
 
             return rounds.ConvertAll(r => r.ToArray());
+        }
+
+        /// <summary>
+        /// The rows whose key is taken (stored, or an earlier row's), in the file's order: -Mode Insert fails each (in
+        /// <paramref name="column"/>, with <paramref name="reason"/> of its value as shown), Skip skips them, Upsert updates their
+        /// records (<paramref name="updateSql"/>, <see cref="Update"/>).
+        /// </summary>
+        protected void Settle(PgDatabase db, string utcTimestamp, IReadOnlyList<(int Ord, string Key, string? Shown)> taken, string column, Func<string?, string> reason, string updateSql, MergeResult result)
+        {
+            switch (Mode)
+            {
+                case ImportMode.Insert:
+                    foreach (var row in taken)
+                    {
+                        result.Fail(row.Ord, column, reason(row.Shown));
+                    }
+
+                    break;
+                case ImportMode.Skip:
+                    result.Skipped += taken.Count;
+                    break;
+                default:
+                    Update(db, updateSql, utcTimestamp, taken.Select(t => (t.Ord, t.Key)), result);
+                    break;
+            }
         }
 
         /// <summary>

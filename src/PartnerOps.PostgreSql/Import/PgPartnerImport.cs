@@ -53,21 +53,14 @@ namespace PartnerOps.PostgreSql
             var result = new MergeResult();
             var others = db.Query<Taken>(MergeSql(Mode), new { seq = _sequence, history = _historySequence, at = utcTimestamp });
             result.Inserted = rows - others.Count;
-            switch (Mode)
+            if (Mode == ImportMode.Upsert)
             {
-                case ImportMode.Insert:
-                    others.ForEach(t => result.Fail(t.Ord, "Name", PartnerImport.NameTaken(t.Name)));
-                    break;
-                case ImportMode.Skip:
-                    result.Skipped = others.Count;
-                    break;
-                default:
-                    // Partners stored before schema 4 whose names now share a key: an Upsert of that name updates neither.
-                    others.Where(t => t.Shared).ToList().ForEach(t => result.Fail(t.Ord, "Name", PartnerImport.NameShared(t.Name)));
-                    Update(db, UpdateSql, utcTimestamp, others.Where(t => !t.Shared).Select(t => (t.Ord, t.Key)), result);
-                    break;
+                // Partners stored before schema 4 whose names now share a key: an Upsert of that name updates neither.
+                others.Where(t => t.Shared).ToList().ForEach(t => result.Fail(t.Ord, "Name", PartnerImport.NameShared(t.Name)));
+                others = others.Where(t => !t.Shared).ToList();
             }
 
+            Settle(db, utcTimestamp, others.ConvertAll(t => (t.Ord, t.Key, (string?)t.Name)), "Name", PartnerImport.NameTaken, UpdatePartners, result);
             return result;
         }
 
@@ -84,41 +77,21 @@ namespace PartnerOps.PostgreSql
 WITH staged AS MATERIALIZED (
     SELECT s.*, row_number() OVER w AS nth, st.id IS NOT NULL AS stored,
            st.id IS NOT NULL AND EXISTS (SELECT 1 FROM partners p WHERE p.name_key = s.name_key AND p.name_dup <> 0) AS shared,
-           CASE WHEN row_number() OVER w > 1
-               THEN ({Prefixed("s")}) IS DISTINCT FROM ({string.Join(", ", Compared.Split(',').Select(c => $"lag(s.{c.Trim()}) OVER w"))})
-               ELSE ({Prefixed("s")}) IS DISTINCT FROM ({Prefixed("st")}) END AS changed
+           {Changed(Compared, "st")} AS changed
     FROM {PgImportWriter.Staging} s
     LEFT JOIN LATERAL (SELECT * FROM partners st WHERE st.name_key = s.name_key AND st.name_dup = 0 LIMIT 1) st ON true
     WINDOW w AS (PARTITION BY s.name_key ORDER BY s.ord)),
-numbered AS MATERIALIZED (
-    SELECT m.*, m.nth = 1 AND NOT m.stored AS fresh, nextval(@seq::regclass) AS id,
-           CASE WHEN (m.nth = 1 AND NOT m.stored) OR {(mode == ImportMode.Upsert ? "NOT m.shared AND m.changed" : "false")} THEN nextval(@history::regclass) END AS hid
-    FROM (SELECT * FROM staged ORDER BY ord) m),
-fresh AS MATERIALIZED (SELECT * FROM numbered WHERE fresh),
+{Numbered("staged", "m.nth = 1 AND NOT m.stored", "true", "(m.nth = 1 AND NOT m.stored) OR " + (mode == ImportMode.Upsert ? "NOT m.shared AND m.changed" : "false"))}
 inserted AS (
     INSERT INTO partners (id, {Columns}, name_sort, created_at, updated_at)
     SELECT id, {Columns}, name_sort, @at, @at FROM fresh),
-written AS (
-    {PgTriggers.InsertHistory("Partner", "fresh", "n.line", "n.hid")}){(mode != ImportMode.Upsert ? "" : $@",
-kept AS (UPDATE {PgImportWriter.Staging} s SET history_id = n.hid FROM numbered n WHERE s.ord = n.ord AND n.hid IS NOT NULL)")}
+{Written("Partner", mode)}
 SELECT s.ord AS Ord, s.name AS Name, s.name_key AS Key, s.shared AS Shared FROM numbered s WHERE NOT s.fresh ORDER BY s.ord";
 
-        // The row is the partner's description: every property takes the row's value; UpdatedAt only when one changed. The
-        // Update entries are written here (numbered by the stage's history ids), with the values before and after.
-        private static readonly string UpdateSql = $@"
-WITH picked AS (SELECT s.* FROM {PgImportWriter.Staging} s WHERE s.ord = ANY(@ords)),
-before AS MATERIALIZED (
-    SELECT p.* FROM partners p JOIN picked s ON p.name_key = s.name_key WHERE ({Prefixed("p")}) IS DISTINCT FROM ({Prefixed("s")})),
-updated AS (
-    UPDATE partners p SET {string.Join(", ", Compared.Split(',').Select(c => $"{c.Trim()} = s.{c.Trim()}"))}, name_sort = s.name_sort, updated_at = @at
-    FROM picked s
-    WHERE p.name_key = s.name_key AND ({Prefixed("p")}) IS DISTINCT FROM ({Prefixed("s")})
-    RETURNING p.*, s.ord AS ord, s.history_id AS hid),
-written AS (
-    {PgTriggers.UpdateHistory("Partner", "before", "updated", "n.hid")})
-SELECT ord FROM updated";
-
-        private static string Prefixed(string alias) => string.Join(", ", Compared.Split(',').Select(c => alias + "." + c.Trim()));
+        // The row is the partner's description: every property takes the row's value; UpdatedAt only when one changed.
+        private static readonly string UpdatePartners = UpdateSql(
+            "partners", "Partner", "name_key", Compared,
+            string.Join(", ", Compared.Split(',').Select(c => $"{c.Trim()} = s.{c.Trim()}")) + ", name_sort = s.name_sort, updated_at = @at");
 
         private sealed class Taken
         {

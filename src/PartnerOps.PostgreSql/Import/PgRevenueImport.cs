@@ -99,19 +99,7 @@ namespace PartnerOps.PostgreSql
                 }
             }
 
-            switch (Mode)
-            {
-                case ImportMode.Insert:
-                    taken.ForEach(t => result.Fail(t.Ord, "Reference", RevenueImport.ReferenceTaken(t.Reference)));
-                    break;
-                case ImportMode.Skip:
-                    result.Skipped = taken.Count;
-                    break;
-                default:
-                    Update(db, UpdateSql, utcTimestamp, taken.Select(t => (t.Ord, t.Reference!)), result);
-                    break;
-            }
-
+            Settle(db, utcTimestamp, taken.ConvertAll(t => (t.Ord, t.Reference!, t.Reference)), "Reference", RevenueImport.ReferenceTaken, UpdateRevenue, result);
             return result;
         }
 
@@ -148,46 +136,27 @@ WHERE s.name_key = r.name_key",
 WITH staged AS MATERIALIZED (
     SELECT s.*, (s.name_key IS NULL OR s.partner_count = 1) AND s.ord <> ALL(@overflow) AS ok FROM {PgImportWriter.Staging} s),
 ranked AS MATERIALIZED (
-    SELECT s.*, v.id IS NOT NULL AS stored, row_number() OVER w AS nth,
-           CASE WHEN row_number() OVER w > 1
-               THEN ({Prefixed("s")}) IS DISTINCT FROM ({string.Join(", ", Compared.Split(',').Select(c => $"lag(s.{c.Trim()}) OVER w"))})
-               ELSE ({Prefixed("s")}) IS DISTINCT FROM ({Prefixed("v")}) END AS changed
+    SELECT s.*, v.id IS NOT NULL AS stored, row_number() OVER w AS nth, {Changed(Compared, "v")} AS changed
     FROM staged s
     LEFT JOIN LATERAL (SELECT * FROM revenue v WHERE v.reference = s.reference LIMIT 1) v ON true
     WINDOW w AS (PARTITION BY s.ok, s.reference ORDER BY s.ord)),
-numbered AS MATERIALIZED (
-    SELECT m.*, m.ok AND (m.reference IS NULL OR (m.nth = 1 AND NOT m.stored)) AS fresh,
-           CASE WHEN m.ok THEN nextval(@seq::regclass) END AS id,
-           CASE WHEN m.ok AND (m.reference IS NULL OR (m.nth = 1 AND NOT m.stored) OR {(mode == ImportMode.Upsert ? "m.changed" : "false")})
-                THEN nextval(@history::regclass) END AS hid
-    FROM (SELECT * FROM ranked ORDER BY ord) m),
-fresh AS MATERIALIZED (SELECT * FROM numbered WHERE fresh),
+{Numbered("ranked", New, "m.ok", $"({New}) OR m.ok AND " + (mode == ImportMode.Upsert ? "m.changed" : "false"))}
 inserted AS (
     INSERT INTO revenue (id, partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at)
     SELECT id, partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, @at FROM fresh),
-written AS (
-    {PgTriggers.InsertHistory("Revenue", "fresh", "n.line", "n.hid")}){(mode != ImportMode.Upsert ? "" : $@",
-kept AS (UPDATE {PgImportWriter.Staging} s SET history_id = n.hid FROM numbered n WHERE s.ord = n.ord AND n.hid IS NOT NULL)")}
+{Written("Revenue", mode)}
 SELECT ord AS Ord, coalesce(partner_count, 1) AS PartnerCount, name AS Name, reference AS Reference
 FROM numbered WHERE NOT fresh ORDER BY ord";
 
-        // Only reached for a row whose Reference is stored: the record takes the row's values; a row that changes none is
-        // skipped. The Update entries are written here (numbered by the stage's history ids); the totals trigger moves the amounts.
-        private static readonly string UpdateSql = $@"
-WITH picked AS (SELECT s.* FROM {PgImportWriter.Staging} s WHERE s.ord = ANY(@ords)),
-before AS MATERIALIZED (
-    SELECT v.* FROM revenue v JOIN picked s ON v.reference = s.reference WHERE ({Prefixed("v")}) IS DISTINCT FROM ({Prefixed("s")})),
-updated AS (
-    UPDATE revenue v SET partner_id = s.partner_id, date = s.date, amount = s.amount, currency = s.currency, segment = s.segment,
-        segment_key = s.segment_key, region = s.region, region_key = s.region_key
-    FROM picked s
-    WHERE v.reference = s.reference AND ({Prefixed("v")}) IS DISTINCT FROM ({Prefixed("s")})
-    RETURNING v.*, s.ord AS ord, s.history_id AS hid),
-written AS (
-    {PgTriggers.UpdateHistory("Revenue", "before", "updated", "n.hid")})
-SELECT ord FROM updated";
+        // A row that tries the INSERT and whose Reference is neither stored nor an earlier row's.
+        private const string New = "m.ok AND (m.reference IS NULL OR (m.nth = 1 AND NOT m.stored))";
 
-        private static string Prefixed(string alias) => string.Join(", ", Compared.Split(',').Select(c => alias + "." + c.Trim()));
+        // Only reached for a row whose Reference is stored: the record takes the row's values; a row that changes none is
+        // skipped. The totals trigger moves the amounts.
+        private static readonly string UpdateRevenue = UpdateSql(
+            "revenue", "Revenue", "reference", Compared,
+            "partner_id = s.partner_id, date = s.date, amount = s.amount, currency = s.currency, segment = s.segment, " +
+            "segment_key = s.segment_key, region = s.region, region_key = s.region_key");
 
         private sealed class Other
         {
