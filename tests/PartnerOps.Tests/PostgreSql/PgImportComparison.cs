@@ -138,8 +138,8 @@ namespace PartnerOps.Tests.PostgreSql
             public (long Read, long Inserted, long Updated, long Skipped, long Failed, bool RolledBack) Counts =>
                 (Result.Read, Result.Inserted, Result.Updated, Result.Skipped, Result.Failed, Result.RolledBack);
 
-            /// <summary>The failed rows in line order: line, column and message.</summary>
-            public List<string> Errors => Listener.Errors.OrderBy(e => e.Line).Select(e => $"{e.Line}|{e.Column}|{e.Message}").ToList();
+            /// <summary>The failed rows in line order: line, column, message and the row's values as read (what -FailedRowPath writes).</summary>
+            public List<string> Errors => Listener.Errors.OrderBy(e => e.Line).Select(e => $"{e.Line}|{e.Column}|{e.Message}|{string.Join("¦", e.Values)}").ToList();
 
             /// <summary>The commits reported: rows and last line.</summary>
             public long CommittedRows => Listener.Commits.Sum(c => c.Rows);
