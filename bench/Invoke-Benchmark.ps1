@@ -21,6 +21,10 @@
                      PartnerOps schema; peak working set, WAL and database size as for ImportPartner
       MeasureRevenue Measure-PartnerRevenue -GroupBy Region,Year over -MeasureRows records of -MeasureRows/100 partners
                      vs the sqlite3 CLI's straightforward SUM ... JOIN ... GROUP BY (bench/Measure-Revenue.ps1)
+      ImportPartnerPg   Import-Partner of -Rows partners into PostgreSQL vs psql's \copy of the same file into a table with a
+                     unique name-key index (bench/Benchmarks.PostgreSql.ps1, on a throwaway cluster: bench/PgCluster.ps1)
+      MeasureRevenuePg  Measure-PartnerRevenue -GroupBy Region,Year over -MeasureRows records in PostgreSQL vs psql's
+                     GROUP BY join over plain tables of the same records
     GetPartner and ImportRevenue need the database ImportPartner leaves: -Only runs ImportPartner for them.
     To add one: add a script block to $benchmarks that returns rows made by New-Result (bench/BenchSupport.ps1); it can
     use the generated files and databases in $data. A benchmark that fails gives a 'failed' row and the others still run;
@@ -83,6 +87,8 @@ $targets = @{
     GetPartner      = New-Target -Of Ratio -Limit 2
     ModuleStartup   = New-Target -Of Difference -Limit 150 -Unit ms
     MeasureRevenue  = New-Target -Of Ratio -Limit 0.5
+    ImportPartnerPg = New-Target -Of Ratio -Limit 2.0     # issue 16: aim 1.5
+    MeasureRevenuePg = New-Target -Of Ratio -Limit 0.5    # issue 16
 }
 
 # The generated data, shared by the benchmarks.
@@ -252,13 +258,19 @@ $benchmarks.ModuleStartup = {
         $bare.Add((Measure-Process $pwsh[0] ($prefix + @('-NoProfile', '-NonInteractive', '-Command', '$null'))).Seconds * 1000)
         $module.Add((Measure-Process $pwsh[0] ($prefix + @('-NoProfile', '-NonInteractive', '-Command', "Import-Module $(ConvertTo-Literal $manifest)"))).Seconds * 1000)
     }
+    # The PostgreSQL backend ships in dependencies/ and loads on first use only: importing the module must not load it.
+    $loaded = Invoke-Child "Import-Module $(ConvertTo-Literal $manifest); @{ Names = @([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name | Where-Object { `$_ -like 'Npgsql*' -or `$_ -eq 'PartnerOps.PostgreSql' }) } | ConvertTo-Json -Compress"
+    if (@($loaded.Names).Count) { throw "Import-Module PartnerOps loaded $(@($loaded.Names) -join ', ') (the PostgreSQL backend must load on first use only)." }
+    $backend = Test-Path (Join-Path $ModulePath 'dependencies/PartnerOps.PostgreSql.dll')
     $bareMedian = Get-Median $bare
     $moduleMedian = Get-Median $module
     New-Result 'ModuleStartup' 'pwsh -NoProfile -Command Import-Module PartnerOps' $moduleMedian -Unit 'ms' -Baseline 'pwsh -NoProfile -Command $null' -BaselineValue $bareMedian `
-        -Target $targets.ModuleStartup -Note ('Import-Module costs {0:N0} ms (difference of the medians); start to exit; with the module {1}; bare {2}' -f ($moduleMedian - $bareMedian), (Format-Runs $module '0'), (Format-Runs $bare '0'))
+        -Target $targets.ModuleStartup -Note ('Import-Module costs {0:N0} ms (difference of the medians); start to exit; with the module {1}; bare {2}; {3}' -f ($moduleMedian - $bareMedian), (Format-Runs $module '0'), (Format-Runs $bare '0'),
+            $(if ($backend) { 'dependencies/ holds the PostgreSQL backend, not loaded by Import-Module' } else { 'no PostgreSQL backend in dependencies/' }))
 }
 
 . (Join-Path $PSScriptRoot 'Benchmarks.Revenue.ps1')   # ImportRevenue, MeasureRevenue
+. (Join-Path $PSScriptRoot 'Benchmarks.PostgreSql.ps1')   # ImportPartnerPg, MeasureRevenuePg
 
 $results = [System.Collections.Generic.List[object]]::new()
 try {
@@ -282,6 +294,7 @@ try {
     }
 }
 finally {
+    Stop-BenchPostgreSql $pgCluster
     Remove-Item $WorkFolder -Recurse -Force -ErrorAction SilentlyContinue
 }
 

@@ -5,10 +5,16 @@ using PartnerOps.Import;
 
 namespace PartnerOps.PostgreSql
 {
-    // PLACEHOLDER owned by part B (bulk import through COPY): replace this whole file.
+    /// <summary>Bulk import (Import-Partner, Import-PartnerRevenue): binary COPY into a staging table, then one merge per batch.</summary>
     public sealed partial class PgDatabase
     {
+        /// <inheritdoc />
         public IImportWriter StartImport(ImportTable table, ImportOptions options, Func<DateTime> utcNow, CancellationToken cancellation) =>
-            throw new NotSupportedException("placeholder B");
+            new PgImportWriter(
+                this,
+                table == ImportTable.Partners ? new PgPartnerImport(options.Mode) : (PgImportTarget)new PgRevenueImport(options.Mode),
+                options,
+                utcNow,
+                cancellation);
     }
 }

@@ -184,6 +184,19 @@ namespace PartnerOps.Import
             return new ReadOnlySpan<byte>(_bytes, _offsets[slot], _lengths[slot]);
         }
 
+        /// <summary>A text parameter's UTF-8 bytes as memory, for a writer that passes them on as they are (a COPY); valid until the chunk is cleared.</summary>
+        internal ReadOnlyMemory<byte> TextMemory(int row, int parameter)
+        {
+            var slot = Slot(row, parameter);
+            return new ReadOnlyMemory<byte>(_bytes, _offsets[slot], _lengths[slot]);
+        }
+
+        /// <summary>The length in bytes of the row as read (<see cref="Raw"/>).</summary>
+        internal int RawLength(int row) => _rawLengths[row];
+
+        /// <summary>Copies the row as read into <paramref name="destination"/>, which holds <see cref="RawLength"/> bytes.</summary>
+        internal void CopyRaw(int row, Span<byte> destination) => new ReadOnlySpan<byte>(_raw, _rawOffsets[row], _rawLengths[row]).CopyTo(destination);
+
         public string? TextString(int row, int parameter)
         {
             var slot = Slot(row, parameter);

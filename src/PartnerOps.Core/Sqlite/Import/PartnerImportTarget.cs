@@ -50,10 +50,7 @@ namespace PartnerOps.Sqlite
         protected override RowOutcome NotUpdated(ImportChunk chunk, int row) =>
             !_shared!.Exists(chunk.TextString(row, 1)!)
                 ? RowOutcome.Of(RowOutcomeKind.Skipped)
-                : RowOutcome.Failed(
-                    "Name",
-                    $"'{chunk.TextString(row, 0)}' names more than one partner (names that print the same, stored before names were compared this way); " +
-                    "nothing was changed. Test-PartnerDatabase -Detailed names them; merge or rename them, or use Set-Partner -Id.");
+                : RowOutcome.Failed("Name", PartnerImport.NameShared(chunk.TextString(row, 0)));
 
         /// <summary>The partners table's CHECK constraints that every mapped row satisfies by construction.</summary>
         public static IReadOnlyCollection<string> KnownChecks { get; } = new[]
@@ -108,10 +105,7 @@ namespace PartnerOps.Sqlite
         }
 
         protected override RowOutcome Conflict(ImportChunk chunk, int row) =>
-            RowOutcome.Failed(
-                "Name",
-                $"'{chunk.TextString(row, 0)}' already exists (partner names are unique ignoring case, including ß as ss and İ as i, the kind of space " +
-                "and invisible characters); -Mode Upsert updates it, -Mode Skip leaves it.");
+            RowOutcome.Failed("Name", PartnerImport.NameTaken(chunk.TextString(row, 0)));
 
         public override void Dispose()
         {

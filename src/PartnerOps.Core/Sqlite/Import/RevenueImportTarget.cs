@@ -180,15 +180,12 @@ namespace PartnerOps.Sqlite
             {
                 if (partner.Count == 0)
                 {
-                    return RowOutcome.Failed("PartnerName", $"{RevenueImport.UnknownPartnerReason}'{chunk.TextString(row, 9)}'; add it first (Add-Partner or Import-Partner), or leave PartnerName empty for direct revenue.");
+                    return RowOutcome.Failed("PartnerName", RevenueImport.UnknownPartner(chunk.TextString(row, 9)));
                 }
 
                 if (partner.Count > 1)
                 {
-                    return RowOutcome.Failed(
-                        "PartnerName",
-                        $"'{chunk.TextString(row, 9)}' names more than one partner (names that print the same, stored before names were compared this way); " +
-                        "nothing was written. Test-PartnerDatabase -Detailed names them; merge or rename them, or add the record with Add-PartnerRevenue -Partner (Get-Partner -Id N).");
+                    return RowOutcome.Failed("PartnerName", RevenueImport.SharedPartner(chunk.TextString(row, 9)));
                 }
             }
 
@@ -292,9 +289,7 @@ namespace PartnerOps.Sqlite
         }
 
         protected override RowOutcome Conflict(ImportChunk chunk, int row) =>
-            RowOutcome.Failed(
-                "Reference",
-                $"'{chunk.TextString(row, 8)}' already exists (references are unique); -Mode Upsert updates that record, -Mode Skip leaves it.");
+            RowOutcome.Failed("Reference", RevenueImport.ReferenceTaken(chunk.TextString(row, 8)));
 
         public override void Dispose()
         {

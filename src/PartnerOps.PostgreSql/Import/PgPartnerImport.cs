@@ -1,0 +1,107 @@
+using System.Linq;
+using Npgsql;
+using NpgsqlTypes;
+using PartnerOps.Data;
+using PartnerOps.Import;
+
+namespace PartnerOps.PostgreSql
+{
+    /// <summary>
+    /// Import-Partner on PostgreSQL: partner rows (<see cref="PartnerImportMapper"/>'s parameters plus the sort key, computed here
+    /// as SQLite's po_name_sort function computes it) staged, then merged by name key. A row is new when no stored partner has
+    /// its key with name_dup 0 (the unique index partners_name_key) and no earlier row of the batch has it; new rows get ids in
+    /// the file's order. Other rows: -Mode Insert fails them ("already exists"), Skip skips them, Upsert updates the partner
+    /// (rounds in the file's order; a row that changes nothing is skipped; a key several stored partners share fails).
+    /// </summary>
+    internal sealed class PgPartnerImport : PgImportTarget
+    {
+        private const string Columns = "name, name_key, type, tier, status, region, country, joined_on, ended_on, notes";
+
+        private string _sequence = string.Empty;
+        private string _historySequence = string.Empty;
+
+        public PgPartnerImport(ImportMode mode)
+            : base(mode)
+        {
+        }
+
+        public override int ParameterCount => PartnerImportMapper.ParameterCount;
+
+        public override string StagingColumns =>
+            string.Join(", ", (Columns + ", name_sort").Split(',').Select(c => c.Trim() + " text COLLATE \"C\"")) + ", history_id bigint";
+
+        public override string CopyColumns => Columns + ", name_sort";
+
+        public override void Prepare(PgDatabase db)
+        {
+            _sequence = IdSequence(db, "partners");
+            _historySequence = IdSequence(db, "history");
+        }
+
+        public override void WriteRow(NpgsqlBinaryImporter copy, ImportChunk chunk, int row)
+        {
+            for (var p = 0; p < PartnerImportMapper.ParameterCount; p++)
+            {
+                WriteText(copy, chunk, row, p);
+            }
+
+            copy.Write(PartnerRules.NameSortKey(chunk.TextString(row, 0)!), NpgsqlDbType.Text);
+        }
+
+        public override MergeResult Merge(PgDatabase db, string utcTimestamp, int rows)
+        {
+            var result = new MergeResult();
+            var others = db.Query<Taken>(MergeSql(Mode), new { seq = _sequence, history = _historySequence, at = utcTimestamp });
+            result.Inserted = rows - others.Count;
+            if (Mode == ImportMode.Upsert)
+            {
+                // Partners stored before schema 4 whose names now share a key: an Upsert of that name updates neither.
+                others.Where(t => t.Shared).ToList().ForEach(t => result.Fail(t.Ord, "Name", PartnerImport.NameShared(t.Name)));
+                others = others.Where(t => !t.Shared).ToList();
+            }
+
+            Settle(db, utcTimestamp, others.ConvertAll(t => (t.Ord, t.Key, (string?)t.Name)), "Name", PartnerImport.NameTaken, UpdatePartners, result);
+            return result;
+        }
+
+        // The values an Upsert row compares: those its record holds before it (an earlier row's of the file, or the stored partner's).
+        private const string Compared = "name, type, tier, status, region, country, joined_on, ended_on, notes";
+
+        // Every row tries the INSERT, in the file's order: each takes an id from the table's sequence, as SQLite's AUTOINCREMENT
+        // gives one to an INSERT that then does nothing on the key. A row is new when its key is neither stored (name_dup 0) nor
+        // an earlier row's. The rows that write a history entry (new rows; with Upsert, rows that change their record) take
+        // history ids in the file's order, so the entries are numbered as SQLite's import numbers them. New rows are inserted
+        // with their Insert entries; with Upsert the stage keeps each row's history id for the updates. Returned: the rows that
+        // are not new, with whether stored partners share the key.
+        private static string MergeSql(ImportMode mode) => $@"
+WITH staged AS MATERIALIZED (
+    SELECT s.*, row_number() OVER w AS nth, st.id IS NOT NULL AS stored,
+           st.id IS NOT NULL AND EXISTS (SELECT 1 FROM partners p WHERE p.name_key = s.name_key AND p.name_dup <> 0) AS shared,
+           {Changed(Compared, "st")} AS changed
+    FROM {PgImportWriter.Staging} s
+    LEFT JOIN LATERAL (SELECT * FROM partners st WHERE st.name_key = s.name_key AND st.name_dup = 0 LIMIT 1) st ON true
+    WINDOW w AS (PARTITION BY s.name_key ORDER BY s.ord)),
+{Numbered("staged", "m.nth = 1 AND NOT m.stored", "true", "(m.nth = 1 AND NOT m.stored) OR " + (mode == ImportMode.Upsert ? "NOT m.shared AND m.changed" : "false"))}
+inserted AS (
+    INSERT INTO partners (id, {Columns}, name_sort, created_at, updated_at)
+    SELECT id, {Columns}, name_sort, @at, @at FROM fresh),
+{Written("Partner", mode)}
+SELECT s.ord AS Ord, s.name AS Name, s.name_key AS Key, s.shared AS Shared FROM numbered s WHERE NOT s.fresh ORDER BY s.ord";
+
+        // The row is the partner's description: every property takes the row's value; UpdatedAt only when one changed.
+        private static readonly string UpdatePartners = UpdateSql(
+            "partners", "Partner", "name_key", Compared,
+            string.Join(", ", Compared.Split(',').Select(c => $"{c.Trim()} = s.{c.Trim()}")) + ", name_sort = s.name_sort, updated_at = @at");
+
+        private sealed class Taken
+        {
+            public int Ord { get; set; }
+
+            public string Name { get; set; } = string.Empty;
+
+            public string Key { get; set; } = string.Empty;
+
+            public bool Shared { get; set; }
+        }
+    }
+}
