@@ -24,9 +24,12 @@ namespace PartnerOps.PostgreSql
         /// (DatabaseAlreadyExists). Throws PartnerOpsException: DatabaseNotFound, DatabaseInvalid (tables that are not
         /// PartnerOps's, left untouched), DatabaseSchemaTooNew, ServerUnavailable, AuthenticationFailed, DatabaseBusy.
         /// </summary>
-        public static PgDatabase Open(PgLocation location, bool create, string currency, bool mustBeNew = false)
+        public static PgDatabase Open(PgLocation location, bool create, string currency, bool mustBeNew = false) =>
+            Open(location, create, currency, mustBeNew, BusyTimeout.FromEnvironment(Environment.GetEnvironmentVariable));
+
+        /// <summary>As <see cref="Open(PgLocation, bool, string, bool)"/>, waiting <paramref name="busyTimeout"/> seconds for another writer.</summary>
+        internal static PgDatabase Open(PgLocation location, bool create, string currency, bool mustBeNew, int busyTimeout)
         {
-            var busyTimeout = BusyTimeout.FromEnvironment(Environment.GetEnvironmentVariable);
             var connection = Connect(location, create);
             var database = new PgDatabase(location, connection, busyTimeout);
             try
@@ -196,50 +199,70 @@ namespace PartnerOps.PostgreSql
             $"'{Path}' has schema version {version}, newer than this PartnerOps supports ({PgSchema.CurrentVersion}). Update the PartnerOps module.",
             Path);
 
-        // Creates the schema's tables or brings them to the current version, in one transaction under the advisory lock; what
-        // another process did meanwhile is looked at again once the lock is held.
+        // Creates the schema's tables or brings them to the current version, in one transaction, holding the database's lock
+        // (a session lock taken before the transaction begins, by the schema's name since the schema may not exist yet: a
+        // transaction begun before the wait would not see a schema another creator committed meanwhile); what another process
+        // did meanwhile is looked at again once the lock is held.
         private void Migrate(string currency)
         {
             currency = CurrencyCodes.Require(currency, DateTime.Today);
-            Transaction = Connection.BeginTransaction();
+            var key = new { schema = Schema };
+            Execute("SELECT set_config('lock_timeout', @timeout, false); SELECT pg_advisory_lock(hashtext('partnerops:' || @schema))",
+                new { timeout = (BusyTimeoutSeconds * 1000).ToString(CultureInfo.InvariantCulture), schema = Schema });
             try
             {
-                Execute($"CREATE SCHEMA IF NOT EXISTS {QuoteIdentifier(Schema)}");
-                Execute("SELECT pg_advisory_xact_lock(" + LockKey + ")");
-                var found = Inspect();
-                if (found == Found.Foreign)
+                Transaction = Connection.BeginTransaction();
+                try
                 {
-                    throw new PartnerOpsException(
-                        ErrorIds.DatabaseInvalid,
-                        FailureKind.InvalidData,
-                        $"'{Path}' holds tables, but is not a PartnerOps database. It was not changed.",
-                        Path);
-                }
+                    Execute($"CREATE SCHEMA IF NOT EXISTS {QuoteIdentifier(Schema)}");
+                    var found = Inspect();
+                    if (found == Found.Foreign)
+                    {
+                        throw new PartnerOpsException(
+                            ErrorIds.DatabaseInvalid,
+                            FailureKind.InvalidData,
+                            $"'{Path}' holds tables, but is not a PartnerOps database. It was not changed.",
+                            Path);
+                    }
 
-                var version = found == Found.Nothing ? 0 : StoredVersion();
-                if (version > PgSchema.CurrentVersion)
+                    var version = found == Found.Nothing ? 0 : StoredVersion();
+                    if (version > PgSchema.CurrentVersion)
+                    {
+                        throw TooNew(version);
+                    }
+
+                    if (version == 0)
+                    {
+                        Execute(PgSchema.Create(currency));
+                        version = PgSchema.CreatedVersion;
+                    }
+
+                    for (; version < PgSchema.CurrentVersion; version++)
+                    {
+                        Execute(PgSchema.Steps[version - PgSchema.CreatedVersion]);
+                    }
+
+                    Execute("UPDATE meta SET value = @version WHERE key = 'schema_version'", new { version = version.ToString(CultureInfo.InvariantCulture) });
+                    Commit();
+                }
+                catch
                 {
-                    throw TooNew(version);
+                    Rollback();
+                    throw;
                 }
-
-                if (version == 0)
-                {
-                    Execute(PgSchema.Create(currency));
-                    version = PgSchema.CreatedVersion;
-                }
-
-                for (; version < PgSchema.CurrentVersion; version++)
-                {
-                    Execute(PgSchema.Steps[version - PgSchema.CreatedVersion]);
-                }
-
-                Execute("UPDATE meta SET value = @version WHERE key = 'schema_version'", new { version = version.ToString(CultureInfo.InvariantCulture) });
-                Commit();
             }
-            catch
+            finally
             {
-                Rollback();
-                throw;
+                try
+                {
+                    // Not through Execute: a Ctrl+C asked meanwhile must not leave the lock held by a pooled connection.
+                    Connection.Execute("SELECT pg_advisory_unlock(hashtext('partnerops:' || @schema)); RESET lock_timeout", key);
+                }
+                catch (Exception ex) when (ex is NpgsqlException || ex is InvalidOperationException)
+                {
+                    // The connection is broken, and its session (the lock with it) ended; a pooled connection that comes back is
+                    // reset by Npgsql (DISCARD ALL releases session locks).
+                }
             }
         }
 

@@ -123,6 +123,7 @@ namespace PartnerOps.PostgreSql
         /// The advisory lock key of this PartnerOps database (its schema): every write transaction and every migration takes it,
         /// so writers of one PartnerOps database take turns and those of two schemas of one server do not wait for each other.
         /// </summary>
+        /// (The same key as <c>hashtext('partnerops:' || schema name)</c>, which creating a schema takes before the schema exists.)
         internal const string LockKey = "hashtext('partnerops:' || current_schema())";
 
         /// <summary>Commits the write transaction; a failure rolls it back and is thrown translated.</summary>

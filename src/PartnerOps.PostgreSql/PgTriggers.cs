@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using PartnerOps.Data;
 
 namespace PartnerOps.PostgreSql
 {
@@ -19,13 +20,14 @@ namespace PartnerOps.PostgreSql
 
         private sealed class Entity
         {
-            public Entity(string name, string table, string id, string? partnerId, params (string Property, string Column)[] columns)
+            public Entity(HistoryTable table)
             {
-                Name = name;
-                Table = table;
-                Id = id;
-                PartnerId = partnerId;
-                Columns = columns;
+                Name = table.Entity;
+                Table = table.Table;
+                Id = table.Key.Count == 1 ? "{0}." + table.Key[0] + "::text" : string.Join(" || '/' || ", table.Key.Select(k => "{0}." + k));
+                PartnerId = table.PartnerColumn == null ? null : "{0}." + table.PartnerColumn;
+                Columns = table.Properties.Select(p => (p.Property, p.Column == HistoryTable.AmountColumn ? Amount("{0}") : "{0}." + p.Column)).ToArray();
+                Key = string.Join(", ", table.Key);
             }
 
             public string Name { get; }
@@ -38,23 +40,11 @@ namespace PartnerOps.PostgreSql
 
             public (string Property, string Column)[] Columns { get; }
 
-            public string Key => Table == "exchange_rates" ? "from_currency, to_currency, year" : "id";
+            public string Key { get; }
         }
 
-        // The properties each entity's history entries hold, in the order SQLite's triggers (Sqlite/HistoryTriggers) write them.
-        private static readonly Entity[] Entities =
-        {
-            new Entity("Partner", "partners", "{0}.id::text", "{0}.id",
-                ("Name", "{0}.name"), ("Type", "{0}.type"), ("Tier", "{0}.tier"), ("Status", "{0}.status"), ("Region", "{0}.region"),
-                ("Country", "{0}.country"), ("JoinedOn", "{0}.joined_on"), ("EndedOn", "{0}.ended_on"), ("Notes", "{0}.notes")),
-            new Entity("Revenue", "revenue", "{0}.id::text", "{0}.partner_id",
-                ("PartnerId", "{0}.partner_id"), ("Date", "{0}.date"), ("Amount", Amount("{0}")), ("Currency", "{0}.currency"),
-                ("Segment", "{0}.segment"), ("Region", "{0}.region"), ("Reference", "{0}.reference")),
-            new Entity("Target", "targets", "{0}.id::text", null,
-                ("Metric", "{0}.metric"), ("Region", "{0}.region"), ("Year", "{0}.year"), ("Value", "{0}.value"), ("Currency", "{0}.currency"), ("Statuses", "{0}.statuses")),
-            new Entity("ExchangeRate", "exchange_rates", "{0}.from_currency || '/' || {0}.to_currency || '/' || {0}.year", null,
-                ("From", "{0}.from_currency"), ("To", "{0}.to_currency"), ("Year", "{0}.year"), ("Rate", "{0}.rate")),
-        };
+        // The tables and properties the history records (Data/HistoryTables), as templates of PostgreSQL expressions over a row.
+        private static readonly Entity[] Entities = HistoryTable.All.Select(t => new Entity(t)).ToArray();
 
         /// <summary>
         /// The history's timestamp: UTC, as SQLite's triggers write it ('yyyy-MM-dd HH:mm:ss.fff'), the statement's start.

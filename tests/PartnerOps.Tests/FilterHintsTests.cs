@@ -71,13 +71,13 @@ namespace PartnerOps.Tests
             partners.Add(new Partner { Name = "A", Region = "Western Europe", Country = "DE" });
             partners.Add(new Partner { Name = "B", Region = "Eastern Europe", Country = "PL" });
 
-            var found = FilterHints.Unknown(store, HintedFilter.PartnerRegion, new[] { "WESTERN EUROPE", "West*", "Westren Europe", "westren europe", "Asia" });
+            var found = store.UnknownFilterValues(HintedFilter.PartnerRegion, new[] { "WESTERN EUROPE", "West*", "Westren Europe", "westren europe", "Asia" });
 
             Assert.Equal(new[] { "Westren Europe", "Asia" }, found.Select(f => f.Value).ToArray());
             Assert.Equal("No partner has region 'Westren Europe'; closest: 'Western Europe', 'Eastern Europe'.", found[0].Message);
             Assert.Equal("No partner has region 'Asia', and none of the 2 in use is close to it.", found[1].Message);
 
-            var country = Assert.Single(FilterHints.Unknown(store, HintedFilter.PartnerCountry, new[] { "de", "DK" }));
+            var country = Assert.Single(store.UnknownFilterValues(HintedFilter.PartnerCountry, new[] { "de", "DK" }));
             Assert.StartsWith("No partner has country 'DK'; closest: 'DE'", country.Message, StringComparison.Ordinal);
         }
 

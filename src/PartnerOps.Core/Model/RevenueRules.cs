@@ -204,5 +204,21 @@ namespace PartnerOps
                 Reference = NormalizeReference(draft.Reference),
             }, minor);
         }
+
+        /// <summary>
+        /// Why a revenue record cannot be written: its amount would take the total of its revenue_totals cell (partner or direct,
+        /// year, region, segment, currency) beyond Int64 minor units; the message of Add-PartnerRevenue's InvalidAmount and of an
+        /// imported row's failure, on every backend. Amounts and totals in the currency's units (decimal), not minor units.
+        /// </summary>
+        /// <param name="partner">The partner as shown (quoted name), or null for direct revenue.</param>
+        public static string TotalOverflowMessage(decimal amount, string currency, string? partner, int year, string? region, string segment, decimal total, bool adding = true)
+        {
+            var limit = RevenueRules.FromMinorUnits(long.MaxValue, currency);
+            var who = partner == null ? "direct revenue" : $"partner {partner}'s revenue";
+            var what = adding ? "Adding" : "Removing";
+            return $"{what} amount {RevenueRules.Format(amount, currency)} {currency} would take the total of {who} in {year.ToString(CultureInfo.InvariantCulture)}, " +
+                   $"region '{region}', segment '{segment}' ({RevenueRules.Format(total, currency)} {currency} now) beyond the largest total one such group can hold " +
+                   $"(±{RevenueRules.Format(limit, currency)} {currency}); nothing was written. Book it in another segment or currency, or split the year's records.";
+        }
     }
 }

@@ -15,41 +15,28 @@ namespace PartnerOps.Sqlite
     {
         private sealed class Entity
         {
-            public Entity(string name, string table, string id, string? partnerId, params (string Property, string Column)[] columns)
+            public Entity(HistoryTable table)
             {
-                Name = name;
-                Table = table;
-                Id = id;
-                PartnerId = partnerId;
-                Columns = columns;
+                Name = table.Entity;
+                Table = table.Table;
+                Id = string.Join(" || '/' || ", table.Key.Select(k => "{0}." + k));
+                PartnerId = table.PartnerColumn == null ? null : "{0}." + table.PartnerColumn;
+                Columns = table.Properties.Select(p => (p.Property, p.Column == HistoryTable.AmountColumn ? Amount("{0}") : "{0}." + p.Column)).ToArray();
             }
 
             public string Name { get; }
 
             public string Table { get; }
 
-            /// <summary>SQL of the entity's id over a row alias ({0}: new or old).</summary>
             public string Id { get; }
 
             public string? PartnerId { get; }
 
-            /// <summary>Properties and the SQL of their values over a row alias ({0}).</summary>
             public (string Property, string Column)[] Columns { get; }
         }
 
-        private static readonly Entity[] Entities =
-        {
-            new Entity("Partner", "partners", "{0}.id", "{0}.id",
-                ("Name", "{0}.name"), ("Type", "{0}.type"), ("Tier", "{0}.tier"), ("Status", "{0}.status"), ("Region", "{0}.region"),
-                ("Country", "{0}.country"), ("JoinedOn", "{0}.joined_on"), ("EndedOn", "{0}.ended_on"), ("Notes", "{0}.notes")),
-            new Entity("Revenue", "revenue", "{0}.id", "{0}.partner_id",
-                ("PartnerId", "{0}.partner_id"), ("Date", "{0}.date"), ("Amount", Amount("{0}")), ("Currency", "{0}.currency"),
-                ("Segment", "{0}.segment"), ("Region", "{0}.region"), ("Reference", "{0}.reference")),
-            new Entity("Target", "targets", "{0}.id", null,
-                ("Metric", "{0}.metric"), ("Region", "{0}.region"), ("Year", "{0}.year"), ("Value", "{0}.value"), ("Currency", "{0}.currency"), ("Statuses", "{0}.statuses")),
-            new Entity("ExchangeRate", "exchange_rates", "{0}.from_currency || '/' || {0}.to_currency || '/' || {0}.year", null,
-                ("From", "{0}.from_currency"), ("To", "{0}.to_currency"), ("Year", "{0}.year"), ("Rate", "{0}.rate")),
-        };
+        // The tables and properties the history records (Data/HistoryTables), as templates of SQLite expressions over a row.
+        private static readonly Entity[] Entities = HistoryTable.All.Select(t => new Entity(t)).ToArray();
 
         /// <summary>How many triggers <see cref="Sql"/> makes.</summary>
         public static int Count => Entities.Length * 3;

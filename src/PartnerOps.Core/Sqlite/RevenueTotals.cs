@@ -34,20 +34,8 @@ namespace PartnerOps.Sqlite
             return new PartnerOpsException(
                 ErrorIds.InvalidAmount,
                 FailureKind.InvalidArgument,
-                Message(RevenueRules.FromMinorUnits(minor, currency), currency, partnerId == null ? null : $"'{partnerName}'", date.Year, region, segment, RevenueRules.FromMinorUnits(total, currency), adding),
+                RevenueRules.TotalOverflowMessage(RevenueRules.FromMinorUnits(minor, currency), currency, partnerId == null ? null : $"'{partnerName}'", date.Year, region, segment, RevenueRules.FromMinorUnits(total, currency), adding),
                 RevenueRules.FromMinorUnits(minor, currency));
-        }
-
-        /// <summary>The message of <see cref="Overflow"/>, also used for an imported row.</summary>
-        /// <param name="partner">The partner as shown (quoted name), or null for direct revenue.</param>
-        public static string Message(decimal amount, string currency, string? partner, int year, string? region, string segment, decimal total, bool adding = true)
-        {
-            var limit = RevenueRules.FromMinorUnits(long.MaxValue, currency);
-            var who = partner == null ? "direct revenue" : $"partner {partner}'s revenue";
-            var what = adding ? "Adding" : "Removing";
-            return $"{what} amount {RevenueRules.Format(amount, currency)} {currency} would take the total of {who} in {year.ToString(CultureInfo.InvariantCulture)}, " +
-                   $"region '{region}', segment '{segment}' ({RevenueRules.Format(total, currency)} {currency} now) beyond the largest total one such group can hold " +
-                   $"(±{RevenueRules.Format(limit, currency)} {currency}); nothing was written. Book it in another segment or currency, or split the year's records.";
         }
     }
 }

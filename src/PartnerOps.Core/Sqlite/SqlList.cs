@@ -138,4 +138,22 @@ namespace PartnerOps.Sqlite
         /// <summary>The distinct values of <paramref name="expression"/> in <paramref name="table"/>, a column without an index.</summary>
         public static PatternKeys Distinct(string expression, string table) => new PatternKeys($"SELECT DISTINCT {expression} AS k FROM {table}", indexed: false);
     }
+
+    /// <summary>SQLite's side of a filter's SQL (<see cref="FilterDialect"/>): JSON lists, GLOB, and the po_key function.</summary>
+    internal sealed class SqliteFilterDialect : FilterDialect
+    {
+        public static SqliteFilterDialect Instance { get; } = new SqliteFilterDialect();
+
+        public override int MaxWrittenOut => SqlList.MaxWrittenOut;
+
+        public override string False => "0";
+
+        public override string In<T>(DynamicParameters parameters, string column, string name, IEnumerable<T> values) => SqlList.In(parameters, column, name, values);
+
+        public override string Matching(DynamicParameters parameters, string column, string name, IList<NamePattern> patterns, string keyColumn, string table, bool indexed) =>
+            SqlList.Matching(parameters, column, name, patterns, indexed ? PatternKeys.PartnerNames : PatternKeys.Distinct(keyColumn, table));
+
+        public override string PartnerRegionMatching(DynamicParameters parameters, IList<NamePattern> patterns) =>
+            SqlList.Matching(parameters, "po_key(region)", "region", patterns, PatternKeys.Distinct("po_key(region)", "partners"));
+    }
 }

@@ -137,7 +137,7 @@ namespace PartnerOps.Sqlite
 
         /// <inheritdoc/>
         public IReadOnlyList<(string Value, string Message)> UnknownFilterValues(HintedFilter filter, IEnumerable<string>? values) =>
-            FilterHints.Unknown(this, filter, values);
+            FilterHints.Unknown(filter, values, sql => TranslatedReads.Run(this, () => Connection.Query<string>(sql, transaction: Transaction).AsList()), Path);
 
         /// <inheritdoc/>
         public IImportWriter StartImport(ImportTable table, ImportOptions options, Func<DateTime> utcNow, CancellationToken cancellation) =>

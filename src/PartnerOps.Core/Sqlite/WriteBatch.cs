@@ -24,9 +24,6 @@ namespace PartnerOps.Sqlite
     /// </summary>
     public sealed class WriteBatch : IWriteBatch
     {
-        [ThreadStatic]
-        private static List<WriteBatch>? _openOnThisThread;
-
         private readonly SqliteDatabase _store;
         private readonly Stopwatch _age = new Stopwatch();
         private bool _pending;
@@ -83,7 +80,7 @@ namespace PartnerOps.Sqlite
                 }
 
                 _store.BeginWrite();
-                (_openOnThisThread ??= new List<WriteBatch>()).Add(this);
+                OpenWriteBatches.Opened(_store.Key, this);
                 _age.Restart();
                 _items = 0;
             }
@@ -109,7 +106,7 @@ namespace PartnerOps.Sqlite
                 {
                     // SQLite rolled the whole transaction back (a full disk, an I/O error): the batch is lost, not
                     // only this item, so the command must stop; what earlier batches committed stays.
-                    _openOnThisThread?.Remove(this);
+                    OpenWriteBatches.Closed(this);
                     _store.Rollback();
                     _items = 0;
                 }
@@ -208,7 +205,7 @@ namespace PartnerOps.Sqlite
                 }
                 finally
                 {
-                    _openOnThisThread?.Remove(this);
+                    OpenWriteBatches.Closed(this);
                 }
 
                 Committed += _items;
@@ -216,23 +213,8 @@ namespace PartnerOps.Sqlite
             }
         }
 
-        /// <summary>Commits every batch (but <paramref name="except"/>) this thread holds open on the database file whose <see cref="SqliteDatabase.Key"/> is <paramref name="key"/>.</summary>
-        public static void CommitIdle(string key, WriteBatch? except = null)
-        {
-            WriteQueue.FlushOthers(key, except);
-            if (_openOnThisThread == null)
-            {
-                return;
-            }
-
-            foreach (var batch in _openOnThisThread.ToArray())
-            {
-                if (batch != except && string.Equals(batch._store.Key, key, StringComparison.Ordinal))
-                {
-                    batch.Complete();
-                }
-            }
-        }
+        /// <summary>Commits every batch (but <paramref name="except"/>) this thread holds open on the database file whose <see cref="SqliteDatabase.Key"/> is <paramref name="key"/> (<see cref="OpenWriteBatches"/>).</summary>
+        public static void CommitIdle(string key, WriteBatch? except = null) => OpenWriteBatches.CommitIdle(key, except);
 
         /// <inheritdoc/>
         public IWriteQueue InBackground(Func<Exception, bool> stopsWriting)
@@ -272,7 +254,7 @@ namespace PartnerOps.Sqlite
             catch (Exception)
             {
                 // Dispose must not throw (it runs while a pipeline stops); the items stay unwritten, whole.
-                _openOnThisThread?.Remove(this);
+                OpenWriteBatches.Closed(this);
                 _store.Rollback();
             }
         }

@@ -56,6 +56,7 @@ namespace PartnerOps.Tests.Architecture
         public void EveryBackendReachesTheSameSchemaVersion()
         {
             Assert.Equal(SchemaVersion.Current, PartnerOps.Sqlite.Schema.CurrentVersion);
+            Assert.Equal(SchemaVersion.Current, PartnerOps.PostgreSql.PgSchema.CurrentVersion);
         }
     }
 }

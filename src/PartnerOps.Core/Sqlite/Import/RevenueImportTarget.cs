@@ -267,7 +267,7 @@ namespace PartnerOps.Sqlite
             var year = int.Parse(chunk.TextString(row, 1)!.Substring(0, 4), System.Globalization.CultureInfo.InvariantCulture);
             return RowOutcome.Failed(
                 "Amount",
-                RevenueTotals.Message(
+                RevenueRules.TotalOverflowMessage(
                     RevenueRules.FromMinorUnits(chunk.Integer(row, 2), currency),
                     currency,
                     chunk.IsNull(row, 0) ? null : "'" + chunk.TextString(row, 9) + "'",

@@ -47,23 +47,7 @@ namespace PartnerOps.Sqlite
         /// <summary>Stored rates, optionally for one currency on either side or one year; sorted by pair and year.</summary>
         public IEnumerable<ExchangeRate> Find(string? from = null, string? to = null, IEnumerable<int>? years = null)
         {
-            var clauses = new List<string>();
-            var parameters = new DynamicParameters();
-            if (from != null)
-            {
-                clauses.Add("from_currency = @from");
-                parameters.Add("from", CurrencyCodes.Require(from));
-            }
-
-            if (to != null)
-            {
-                clauses.Add("to_currency = @to");
-                parameters.Add("to", CurrencyCodes.Require(to));
-            }
-
-            SqlList.AddIn(clauses, parameters, "year", "years", years?.ToList() ?? new List<int>());
-
-            var where = clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses);
+            var (where, parameters) = ExchangeRateFilterSql.Build(SqliteFilterDialect.Instance, from, to, years);
             return TranslatedReads.Stream(_store, () => _store.Connection
                 .Query<(string From, string To, long Year, string Rate)>(
                     "SELECT from_currency, to_currency, year, rate FROM exchange_rates" + where + " ORDER BY from_currency, to_currency, year",

@@ -10,7 +10,7 @@ using PartnerOps.Sqlite.Native;
 namespace PartnerOps.Sqlite
 {
     /// <summary>Partner queries and writes. Reads stream; writes run inside the store's current transaction.</summary>
-    public sealed class PartnerRepository : IPartnerRepository
+    public sealed class PartnerRepository : IPartnerRepository, IPartnerLookupSource
     {
         private readonly SqliteDatabase _store;
         private readonly Func<DateTime> _utcNow;
@@ -65,141 +65,26 @@ namespace PartnerOps.Sqlite
         /// <summary>
         /// The partner with this name (compared by <see cref="PartnerRules.NameKey"/>); null when there is none, or when no
         /// partner could have that name. PartnerNotFound naming each partner's id when the name is shared by partners stored
-        /// before names were compared this way (see <see cref="SharedName"/>).
+        /// before names were compared this way (see <see cref="RecordNotFound.SharedName"/>).
         /// </summary>
-        public Partner? GetByName(string name)
-        {
-            // The key of the name as given: an invisible character that a new name may not hold (a name stored before
-            // schema 4 may) is ignored by the key, so it still finds the partner.
-            var trimmed = name.Trim();
-            if (trimmed.Length == 0 || TextRules.Problem(trimmed) != null)
-            {
-                return null;
-            }
-
-            var key = PartnerRules.NameKey(trimmed);
-
-            var found = TranslatedReads.Run(_store, () => _store.Connection.Query<Partner>($"SELECT {PartnerSql.Columns} FROM partners WHERE name_key = @key ORDER BY id", new { key }, _store.Transaction).ToList());
-            if (found.Count > 1)
-            {
-                throw RecordNotFound.SharedName(name, found.Select(p => (p.Id, p.Name)).ToList(), _store.Path);
-            }
-
-            return StampOrNull(found.FirstOrDefault());
-        }
+        public Partner? GetByName(string name) => PartnerLookup.GetByName(this, name);
 
         /// <summary>
-        /// Turns partners as a user or piped objects name them into ids (the rules of <see cref="PartnerReference.For"/>).
-        /// An id is looked up and checked against the name that came with it, unless <paramref name="idsAsGiven"/> and no
-        /// partner has it any more (a removed partner's id still names its history). A name from an object is matched
-        /// literally; a typed wildcard name goes to <paramref name="wildcards"/> when given, else is expanded to the ids it
-        /// matches. Returns a failure for each reference that named nothing (PartnerNotFound), whose id now belongs to
-        /// another name (PartnerNotFound), or that came from another database (ObjectFromOtherDatabase); a wildcard that
-        /// matches nothing is no failure.
+        /// Turns partners as a user or piped objects name them into ids (the rules of <see cref="PartnerReference.For"/>,
+        /// applied by <see cref="PartnerLookup.Resolve"/>).
         /// </summary>
-        public IReadOnlyList<PartnerOpsException> Resolve(IEnumerable<PartnerReference> references, ISet<long> ids, IList<NamePattern>? wildcards, bool idsAsGiven)
-        {
-            var missing = new List<PartnerOpsException>();
-            foreach (var given in references)
-            {
-                try
-                {
-                    var reference = InThisDatabase(given);
-                    if (reference.Id is long id)
-                    {
-                        var found = GetById(id);
-                        if (found != null)
-                        {
-                            CheckName(found, reference);
-                        }
-                        else if (!idsAsGiven)
-                        {
-                            throw RecordNotFound.Partner("Id " + id, given, _store.Path);
-                        }
+        public IReadOnlyList<PartnerOpsException> Resolve(IEnumerable<PartnerReference> references, ISet<long> ids, IList<NamePattern>? wildcards, bool idsAsGiven) =>
+            PartnerLookup.Resolve(this, references, ids, wildcards, idsAsGiven);
 
-                        ids.Add(id);
-                        continue;
-                    }
+        /// <summary>The one partner a reference names in this database (<see cref="PartnerLookup.Require"/>).</summary>
+        public Partner Require(PartnerReference given) => PartnerLookup.Require(this, given);
 
-                    var pattern = reference.IsLiteral ? NamePattern.LiteralName(reference.Name!) : NamePattern.ParseName(reference.Name!);
-                    if (pattern.IsWildcard)
-                    {
-                        if (wildcards != null)
-                        {
-                            wildcards.Add(pattern);
-                        }
-                        else
-                        {
-                            var filter = new PartnerFilter();
-                            filter.Names.Add(pattern);
-                            ids.UnionWith(Find(filter).Select(p => p.Id));
-                        }
+        string IPartnerLookupSource.DatabasePath => _store.Path;
 
-                        continue;
-                    }
+        bool IPartnerLookupSource.IsSameDatabase(string? location) => _store.IsSameDatabase(location);
 
-                    // The pattern's key, not the text: an escaped wildcard character (`*) names the character itself.
-                    var holders = TranslatedReads.Run(_store, () => _store.Connection.Query<(long Id, string Name)>("SELECT id, name FROM partners WHERE name_key = @key ORDER BY id", new { key = pattern.Key }, _store.Transaction).ToList());
-                    if (holders.Count > 1)
-                    {
-                        throw RecordNotFound.SharedName(reference.Name!, holders, _store.Path);
-                    }
-
-                    ids.Add(holders.Count == 1 ? holders[0].Id : throw RecordNotFound.Partner("'" + TextRules.Shown(reference.Name) + "'", given, _store.Path));
-                }
-                catch (PartnerOpsException ex)
-                {
-                    missing.Add(ex);
-                }
-            }
-
-            return missing;
-        }
-
-        /// <summary>
-        /// The one partner a reference names in this database (an id, checked against the name that came with it; else
-        /// the exact name, never a pattern). PartnerNotFound when there is none or the id now has another name;
-        /// ObjectFromOtherDatabase for a record of another database.
-        /// </summary>
-        public Partner Require(PartnerReference given)
-        {
-            var reference = InThisDatabase(given);
-            if (reference.Id is long id)
-            {
-                var found = GetById(id) ?? throw RecordNotFound.Partner("Id " + id, id, _store.Path);
-                CheckName(found, reference);
-                return found;
-            }
-
-            return GetByName(reference.Name ?? string.Empty) ?? throw RecordNotFound.Partner("'" + TextRules.Shown(reference.Name) + "'", reference.Name, _store.Path);
-        }
-
-        private PartnerReference InThisDatabase(PartnerReference reference) =>
-            reference.For(reference.Database != null && _store.IsSameDatabase(reference.Database), _store.Path);
-
-        // An object's id must still belong to the partner it named: ids of removed partners are given to new ones, and
-        // partners are renamed. A mismatch is an error, never a guess.
-        private void CheckName(Partner found, PartnerReference reference)
-        {
-            if (reference.Name == null || SameName(found.Name, reference.Name))
-            {
-                return;
-            }
-
-            throw new PartnerOpsException(
-                ErrorIds.PartnerNotFound,
-                FailureKind.NotFound,
-                $"Partner Id {found.Id} in '{_store.Path}' is now named '{TextRules.Shown(found.Name)}', not '{TextRules.Shown(reference.Name)}' as the " +
-                $"{reference.Description ?? "partner given"} says: it was renamed, or removed and its id given to another partner. Nothing was done; " +
-                "get the partner again (Get-Partner) and retry.",
-                reference);
-        }
-
-        private static bool SameName(string stored, string given)
-        {
-            // By key, as given: a piped object of a partner stored before schema 4 may hold a character a new name may not.
-            return TextRules.Problem(given.Trim()) == null && PartnerRules.NameKey(given.Trim()) == PartnerRules.NameKey(stored);
-        }
+        IReadOnlyList<Partner> IPartnerLookupSource.WithKey(string key) =>
+            TranslatedReads.Run(_store, () => _store.Connection.Query<Partner>($"SELECT {PartnerSql.Columns} FROM partners WHERE name_key = @key ORDER BY id", new { key }, _store.Transaction).Select(Stamp).ToList());
 
         /// <summary>Validates and inserts a partner; returns it as stored.</summary>
         public Partner Add(Partner draft)
@@ -250,25 +135,12 @@ namespace PartnerOps.Sqlite
         /// </summary>
         public Partner Update(Partner current, PartnerChanges changes)
         {
-            var now = _utcNow();
-            var updated = changes.ApplyTo(current);
-
-            // A name stored before today's rules (a no-break space, a zero-width space) is kept as it is unless it is changed.
-            PartnerRules.Normalize(updated, now.ToLocalTime().Date, keepName: string.Equals(updated.Name, current.Name, StringComparison.Ordinal));
-            updated.Database = _store.Path;
-            if (PartnerRules.SameStoredValues(updated, current))
+            var updated = PartnerLookup.Updated(this, current, changes, _utcNow());
+            if (updated == null)
             {
-                // A change that changes nothing writes nothing: no UPDATE, so UpdatedAt stays and no history is recorded.
-                // Compared with the partner as stored now (current may have been read before another change or a removal).
-                var stored = GetById(current.Id) ?? throw RecordNotFound.Partner("Id " + current.Id, current.Id);
-                if (PartnerRules.SameStoredValues(updated, stored))
-                {
-                    current.Database = _store.Path;
-                    return current;
-                }
+                return current;
             }
 
-            updated.UpdatedAt = now;
             // A partner stored before schema 4 that shares its key with the one holding it (name_dup <> 0) keeps its name, but
             // a new spelling of that key is a rename to a name another partner holds: refused, as for any other partner.
             if (!string.Equals(updated.Name, current.Name, StringComparison.Ordinal)
@@ -287,7 +159,7 @@ namespace PartnerOps.Sqlite
                              type = @Type, tier = @Tier, status = @Status, region = @Region,
                              country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt
                       WHERE id = @Id",
-                    Parameters(updated),
+                    PartnerLookup.StoredValues(updated),
                     _store.Transaction);
                 if (changed == 0)
                 {
@@ -358,37 +230,10 @@ namespace PartnerOps.Sqlite
 
         private Partner? StampOrNull(Partner? partner) => partner == null ? null : Stamp(partner);
 
-        private static object Parameters(Partner p) => new
-        {
-            p.Id,
-            p.Name,
-            Key = PartnerRules.NameKey(p.Name),
-            Sort = PartnerRules.NameSortKey(p.Name),
-            Type = p.Type.ToString(),
-            Tier = p.Tier.ToString(),
-            Status = p.Status.ToString(),
-            p.Region,
-            p.Country,
-            JoinedOn = PartnerRules.FormatDate(p.JoinedOn),
-            EndedOn = p.EndedOn is DateTime ended ? PartnerRules.FormatDate(ended) : null,
-            p.Notes,
-            CreatedAt = PartnerRules.FormatTimestamp(p.CreatedAt),
-            UpdatedAt = PartnerRules.FormatTimestamp(p.UpdatedAt),
-        };
-
         private static bool IsUniqueViolation(SqliteException ex) => ex.SqliteErrorCode == 19 && ex.SqliteExtendedErrorCode == 2067;
 
-        private PartnerOpsException AlreadyExists(string name)
-        {
-            var holder = _store.Connection.Query<(long Id, string Name)>(
-                "SELECT id, name FROM partners WHERE name_key = @key AND name_dup = 0", new { key = PartnerRules.NameKey(name) }, _store.Transaction).ToList();
-            var existing = holder.Count == 1 ? $"Id {holder[0].Id} '{TextRules.Shown(holder[0].Name)}'" : "one";
-            return new PartnerOpsException(
-                ErrorIds.PartnerAlreadyExists,
-                FailureKind.AlreadyExists,
-                $"A partner named '{TextRules.Shown(name)}' already exists: {existing} (names are unique ignoring case, including ß as ss and İ as i, " +
-                "the kind of space and invisible characters).",
-                name);
-        }
+        private PartnerOpsException AlreadyExists(string name) =>
+            PartnerLookup.AlreadyExists(name, _store.Connection.Query<(long Id, string Name)>(
+                "SELECT id, name FROM partners WHERE name_key = @key AND name_dup = 0", new { key = PartnerRules.NameKey(name) }, _store.Transaction).ToList());
     }
 }

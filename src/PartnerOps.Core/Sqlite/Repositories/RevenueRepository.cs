@@ -45,7 +45,7 @@ namespace PartnerOps.Sqlite
                 parameters.Add("skip", filter.Skip);
             }
 
-            return _store.Connection.Query<Row>(sql.ToString(), parameters, _store.Transaction, buffered: false).Select(ToRevenue);
+            return _store.Connection.Query<RevenueRow>(sql.ToString(), parameters, _store.Transaction, buffered: false).Select(ToRevenue);
         });
 
         /// <summary>How many records match the filter, ignoring paging.</summary>
@@ -56,7 +56,7 @@ namespace PartnerOps.Sqlite
         }
 
         public PartnerRevenue? GetById(long id) =>
-            TranslatedReads.Run(_store, () => _store.Connection.QuerySingleOrDefault<Row>(Select + " WHERE r.id = @id", new { id }, _store.Transaction)) is Row row ? ToRevenue(row) : null;
+            TranslatedReads.Run(_store, () => _store.Connection.QuerySingleOrDefault<RevenueRow>(Select + " WHERE r.id = @id", new { id }, _store.Transaction)) is RevenueRow row ? ToRevenue(row) : null;
 
         /// <summary>Validates a record, fills in its defaults and stores it; returns it as stored.</summary>
         public PartnerRevenue Add(RevenueDraft draft)
@@ -90,7 +90,7 @@ namespace PartnerOps.Sqlite
             }
             catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && ex.SqliteExtendedErrorCode == 2067)
             {
-                throw ReferenceExists(revenue.Reference);
+                throw RevenueLookup.ReferenceExists(revenue.Reference);
             }
             catch (SqliteException ex) when (RevenueTotals.IsOverflow(ex))
             {
@@ -111,22 +111,8 @@ namespace PartnerOps.Sqlite
         /// removed one's id); ObjectFromOtherDatabase for a record of another database.
         /// </summary>
         /// <exception cref="PartnerOpsException">RevenueNotFound, ObjectFromOtherDatabase.</exception>
-        public PartnerRevenue Require(RevenueReference reference)
-        {
-            reference.RequireDatabase(reference.Database != null && _store.IsSameDatabase(reference.Database), _store.Path);
-            var found = GetById(reference.Id) ?? throw NotFound(reference.Id, _store.Path);
-            if (!reference.Matches(found))
-            {
-                throw new PartnerOpsException(
-                    ErrorIds.RevenueNotFound,
-                    FailureKind.NotFound,
-                    $"The {reference.Description} is '{reference.Said()}', but revenue record Id {reference.Id.ToString(CultureInfo.InvariantCulture)} in '{_store.Path}' " +
-                    $"is '{found}': it was changed, or removed and its id given to another record. Nothing was done; get the records again (Get-PartnerRevenue) and retry.",
-                    reference);
-            }
-
-            return found;
-        }
+        public PartnerRevenue Require(RevenueReference reference) =>
+            RevenueLookup.Require(reference, _store.IsSameDatabase, _store.Path, GetById);
 
         /// <summary>Deletes one record; RevenueNotFound when there is none with this id.</summary>
         /// <summary>Deletes a record; RevenueNotFound, or InvalidAmount when its removal would take its cell's total beyond 64 bits.</summary>
@@ -139,13 +125,13 @@ namespace PartnerOps.Sqlite
             }
             catch (SqliteException ex) when (RevenueTotals.IsOverflow(ex))
             {
-                var record = GetById(id) ?? throw NotFound(id, _store.Path);
+                var record = GetById(id) ?? throw RevenueLookup.NotFound(id, _store.Path);
                 throw RevenueTotals.Overflow(_store, record.PartnerId, record.PartnerName, record.Date, record.Region, record.Segment, record.Currency, RevenueRules.ToMinorUnits(record.Amount, record.Currency), adding: false);
             }
 
             if (removed == 0)
             {
-                throw NotFound(id, _store.Path);
+                throw RevenueLookup.NotFound(id, _store.Path);
             }
         }
 
@@ -163,54 +149,6 @@ namespace PartnerOps.Sqlite
             return _store.Connection.Execute("DELETE FROM revenue WHERE partner_id = @partnerId", new { partnerId }, _store.Transaction);
         }
 
-        /// <summary>RevenueNotFound for a record id, naming the database searched when given.</summary>
-        public static PartnerOpsException NotFound(long id, string? database = null) =>
-            new PartnerOpsException(
-                ErrorIds.RevenueNotFound,
-                FailureKind.NotFound,
-                $"No revenue record with Id {id.ToString(CultureInfo.InvariantCulture)} was found{(database == null ? string.Empty : " in '" + database + "'")}.",
-                id);
-
-        public static PartnerOpsException ReferenceExists(string? reference) =>
-            new PartnerOpsException(
-                ErrorIds.RevenueReferenceExists,
-                FailureKind.AlreadyExists,
-                $"A revenue record with reference '{TextRules.Shown(reference)}' already exists (references are unique).",
-                reference);
-
-        private PartnerRevenue ToRevenue(Row row) => new PartnerRevenue
-        {
-            Id = row.Id,
-            PartnerId = row.PartnerId,
-            PartnerName = row.PartnerName,
-            Date = DateTime.ParseExact(row.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Amount = RevenueRules.FromMinorUnits(row.Amount, row.Currency),
-            Currency = row.Currency,
-            Segment = row.Segment,
-            Region = row.Region,
-            Reference = row.Reference,
-            Database = _store.Path,
-        };
-
-        private sealed class Row
-        {
-            public long Id { get; set; }
-
-            public long? PartnerId { get; set; }
-
-            public string? PartnerName { get; set; }
-
-            public string Date { get; set; } = string.Empty;
-
-            public long Amount { get; set; }
-
-            public string Currency { get; set; } = string.Empty;
-
-            public string Segment { get; set; } = string.Empty;
-
-            public string? Region { get; set; }
-
-            public string? Reference { get; set; }
-        }
+        private PartnerRevenue ToRevenue(RevenueRow row) => row.ToRevenue(_store.Path);
     }
 }

@@ -11,8 +11,7 @@ namespace PartnerOps.Sqlite
     /// <summary>Targets per metric, region (or all regions) and year; Set replaces the value of an existing one.</summary>
     public sealed class TargetRepository : ITargetRepository
     {
-        private const string Select =
-            "SELECT id AS Id, metric AS Metric, region AS Region, year AS Year, value AS Value, currency AS Currency, statuses AS Statuses FROM targets";
+        private const string Select = TargetLookup.Select;
 
         private readonly SqliteDatabase _store;
         private readonly Func<DateTime> _utcNow;
@@ -42,60 +41,32 @@ namespace PartnerOps.Sqlite
         {
             var target = TargetRules.Validate(metric, region, year, value, currency, statuses, () => _store.Currency, _store.Path);
             var existing = Get(target.Metric, target.Region, target.Year);
-            if (target.Metric == TargetMetric.PartnerCount && target.Statuses == null)
-            {
-                target.Statuses = existing?.Statuses ?? new[] { PartnerStatus.Active };
-            }
-
-            if (existing != null && existing.Value == target.Value && existing.Currency == target.Currency
-                && TargetRules.FormatStatuses(existing.Statuses) == TargetRules.FormatStatuses(target.Statuses))
+            if (TargetLookup.ToStore(target, existing) == null)
             {
                 changed = false;
-                return existing; // nothing to change: nothing written
+                return existing!; // nothing to change: nothing written
             }
 
-            var now = PartnerRules.FormatTimestamp(_utcNow());
             target.Id = _store.Connection.ExecuteScalar<long>(
                 @"INSERT INTO targets (metric, region, region_key, year, value, currency, statuses, created_at, updated_at)
                   VALUES (@Metric, @Region, @RegionKey, @Year, @Value, @Currency, @Statuses, @Now, @Now)
                   ON CONFLICT (metric, region_key, year) DO UPDATE SET value = excluded.value, currency = excluded.currency,
                       statuses = excluded.statuses, updated_at = excluded.updated_at
                   RETURNING id",
-                new
-                {
-                    Metric = target.Metric.ToString(),
-                    target.Region,
-                    RegionKey = RevenueRules.Key(target.Region) ?? string.Empty,
-                    target.Year,
-                    Value = target.Value.ToString(CultureInfo.InvariantCulture),
-                    target.Currency,
-                    Statuses = TargetRules.FormatStatuses(target.Statuses),
-                    Now = now,
-                },
+                TargetLookup.StoredValues(target, _utcNow()),
                 _store.Transaction);
             changed = true;
             target.Region = _store.Connection.ExecuteScalar<string?>("SELECT region FROM targets WHERE id = @Id", new { target.Id }, _store.Transaction);
             return target;
         }
 
-        /// <summary>Statuses as stored (<see cref="FormatStatuses"/>) read back; null for NULL.</summary>
-        public static PartnerStatus[]? ParseStatuses(string? stored) =>
-            stored == null ? null : stored.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries)
-                .Select(s => (PartnerStatus)Enum.Parse(typeof(PartnerStatus), s)).ToArray();
-
         /// <summary>Targets matching every given restriction (empty lists restrict nothing), by year, metric and region.</summary>
         public IEnumerable<PartnerTarget> Find(IList<TargetMetric>? metrics = null, IList<int>? years = null, IList<NamePattern>? regions = null) =>
             TranslatedReads.Stream(_store, () =>
             {
-                var clauses = new List<string>();
-                var parameters = new DynamicParameters();
-                SqlList.AddIn(clauses, parameters, "metric", "metrics", (metrics ?? new List<TargetMetric>()).Select(m => m.ToString()).ToList());
-                SqlList.AddIn(clauses, parameters, "year", "years", years ?? new List<int>());
-                SqlList.AddMatching(clauses, parameters, "region_key", "region", regions ?? new List<NamePattern>(), PatternKeys.Distinct("region_key", "targets"));
-
-                var where = clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses);
+                var (where, parameters) = TargetFilterSql.Build(SqliteFilterDialect.Instance, metrics, years, regions);
                 return _store.Connection
-                    .Query<Row>(Select + where + " ORDER BY year, metric, region_key", parameters, _store.Transaction, buffered: false)
+                    .Query<TargetRow>(Select + where + " ORDER BY year, metric, region_key", parameters, _store.Transaction, buffered: false)
                     .Select(ToTarget);
             });
 
@@ -103,56 +74,20 @@ namespace PartnerOps.Sqlite
         /// The sentence for a search that found no target: the filters as given, the years and regions that do have targets
         /// (one query), and the Set-PartnerTarget command that adds one. <paramref name="regions"/> are the -Region values as typed.
         /// </summary>
-        public string NoneFound(IList<TargetMetric>? metrics, IList<int>? years, IList<string>? regions)
-        {
-            var filters = new List<string>();
-            if (metrics != null && metrics.Count > 0)
-            {
-                filters.Add("-Metric " + string.Join(",", metrics));
-            }
-
-            if (years != null && years.Count > 0)
-            {
-                filters.Add("-Year " + string.Join(",", years.Select(y => y.ToString(CultureInfo.InvariantCulture))));
-            }
-
-            if (regions != null && regions.Count > 0)
-            {
-                filters.Add("-Region " + string.Join(",", regions.Select(r => "'" + TextRules.Shown(r) + "'")));
-            }
-
-            var stored = TranslatedReads.Run(_store, () => _store.Connection
+        public string NoneFound(IList<TargetMetric>? metrics, IList<int>? years, IList<string>? regions) =>
+            TargetLookup.NoneFound(metrics, years, regions, TranslatedReads.Run(_store, () => _store.Connection
                 .Query<(long Year, string RegionKey, string? Region)>("SELECT DISTINCT year, region_key, region FROM targets", transaction: _store.Transaction)
-                .ToList());
-            var example = "Set-PartnerTarget -Metric <" + string.Join("|", Enum.GetNames(typeof(TargetMetric))) + "> -Year " +
-                          (years != null && years.Count > 0 ? years[0].ToString(CultureInfo.InvariantCulture) : "<year>") +
-                          (regions != null && regions.Count > 0 && !NamePattern.Parse(regions[0]).IsWildcard ? " -Region '" + TextRules.Shown(regions[0]) + "'" : string.Empty) +
-                          " -Value <value>";
-            var what = filters.Count == 0 ? $"There are no targets in '{_store.Path}'" : $"No target matches {string.Join(" ", filters)} in '{_store.Path}'";
-            if (stored.Count == 0)
-            {
-                return filters.Count == 0
-                    ? $"{what}. Add one with {example}."
-                    : $"{what}: it has no targets at all. Add one with {example}.";
-            }
-
-            var storedYears = string.Join(", ", stored.Select(t => t.Year).Distinct().OrderBy(y => y).Select(y => y.ToString(CultureInfo.InvariantCulture)));
-            var storedRegions = string.Join(", ", stored
-                .GroupBy(t => t.RegionKey)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => g.Key.Length == 0 ? "(all regions)" : "'" + TextRules.Shown(g.Select(t => t.Region!).OrderBy(r => r, StringComparer.Ordinal).First()) + "'"));
-            return $"{what}. Targets exist for the years {storedYears} and the regions {storedRegions}. Add one with {example}.";
-        }
+                .ToList()), _store.Path);
 
         public PartnerTarget? GetById(long id) =>
-            TranslatedReads.Run(_store, () => _store.Connection.QuerySingleOrDefault<Row>(Select + " WHERE id = @id", new { id }, _store.Transaction)) is Row row ? ToTarget(row) : null;
+            TranslatedReads.Run(_store, () => _store.Connection.QuerySingleOrDefault<TargetRow>(Select + " WHERE id = @id", new { id }, _store.Transaction)) is TargetRow row ? ToTarget(row) : null;
 
         /// <summary>The target for a metric, region (null = all regions) and year, or null.</summary>
         public PartnerTarget? Get(TargetMetric metric, string? region, int year) =>
-            _store.Connection.QuerySingleOrDefault<Row>(
+            _store.Connection.QuerySingleOrDefault<TargetRow>(
                 Select + " WHERE metric = @metric AND region_key = @regionKey AND year = @year",
                 new { metric = metric.ToString(), regionKey = RevenueRules.Key(PartnerRules.NormalizeRegion(region)) ?? string.Empty, year },
-                _store.Transaction) is Row row ? ToTarget(row) : null;
+                _store.Transaction) is TargetRow row ? ToTarget(row) : null;
 
         /// <summary>
         /// Pairs of targets of one metric and year whose regions now share a key (stored before schema 6 compared regions
@@ -178,51 +113,9 @@ namespace PartnerOps.Sqlite
         /// or the one that has it is not the target the object described; ObjectFromOtherDatabase for a target of another database.
         /// </summary>
         /// <exception cref="PartnerOpsException">TargetNotFound, ObjectFromOtherDatabase.</exception>
-        public PartnerTarget Require(TargetReference reference)
-        {
-            reference.RequireDatabase(reference.Database != null && _store.IsSameDatabase(reference.Database), _store.Path);
-            var id = "Id " + reference.Id.ToString(CultureInfo.InvariantCulture);
-            var found = GetById(reference.Id) ?? throw RecordNotFound.Target(id, reference);
-            if (!reference.Matches(found))
-            {
-                throw new PartnerOpsException(
-                    ErrorIds.TargetNotFound,
-                    FailureKind.NotFound,
-                    $"The {reference.Description} does not describe target {id} in '{_store.Path}', which is '{found}': it was changed, or removed and " +
-                    "its id given to another target. Nothing was done; get the targets again (Get-PartnerTarget) and retry.",
-                    reference);
-            }
+        public PartnerTarget Require(TargetReference reference) =>
+            TargetLookup.Require(reference, _store.IsSameDatabase, _store.Path, GetById);
 
-            return found;
-        }
-
-        private PartnerTarget ToTarget(Row row) => new PartnerTarget
-        {
-            Id = row.Id,
-            Metric = (TargetMetric)Enum.Parse(typeof(TargetMetric), row.Metric),
-            Region = row.Region,
-            Year = (int)row.Year,
-            Value = decimal.Parse(row.Value, CultureInfo.InvariantCulture),
-            Currency = row.Currency,
-            Statuses = ParseStatuses(row.Statuses),
-            Database = _store.Path,
-        };
-
-        private sealed class Row
-        {
-            public long Id { get; set; }
-
-            public string Metric { get; set; } = string.Empty;
-
-            public string? Region { get; set; }
-
-            public long Year { get; set; }
-
-            public string Value { get; set; } = string.Empty;
-
-            public string? Currency { get; set; }
-
-            public string? Statuses { get; set; }
-        }
+        private PartnerTarget ToTarget(TargetRow row) => row.ToTarget(_store.Path);
     }
 }

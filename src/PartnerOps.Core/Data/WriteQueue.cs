@@ -2,12 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
-using PartnerOps.Data;
 
-namespace PartnerOps.Sqlite
+namespace PartnerOps.Data
 {
     /// <summary>
-    /// Runs a <see cref="WriteBatch"/>'s items on a writer thread of its own (see <see cref="IWriteQueue"/>): a pipelined
+    /// Runs a write batch's items on a writer thread of its own (see <see cref="IWriteQueue"/>), on any backend: a pipelined
     /// Add-Partner binds and checks its next rows while the previous ones are written. Items are handed over in groups
     /// of <see cref="GroupSize"/> (one wake-up of the writer per group, not per item) and at most <see cref="MaxGroups"/>
     /// groups wait, so a fast producer waits for a slow writer instead of filling memory.
@@ -21,11 +20,11 @@ namespace PartnerOps.Sqlite
         public const int MaxGroups = 16;
 
         // The queues of the thread that posts (a pipeline's), so that another command's batch or read on the same file can
-        // have them written and committed first (WriteBatch.CommitIdle).
+        // have them written and committed first (OpenWriteBatches.CommitIdle).
         [ThreadStatic]
         private static List<WriteQueue>? _ofThisThread;
 
-        private readonly WriteBatch _batch;
+        private readonly IWriteBatch _batch;
         private readonly string _key;
         private readonly Func<Exception, bool> _stopsWriting;
         private readonly List<WriteQueue> _owners;
@@ -50,7 +49,7 @@ namespace PartnerOps.Sqlite
         // On the posting thread: this queue is committing the other batches before a hand-over.
         private bool _handingOver;
 
-        public WriteQueue(WriteBatch batch, string key, Func<Exception, bool> stopsWriting)
+        public WriteQueue(IWriteBatch batch, string key, Func<Exception, bool> stopsWriting)
         {
             _batch = batch;
             _key = key;
@@ -177,7 +176,7 @@ namespace PartnerOps.Sqlite
         /// Flushes every queue the calling thread posts to on the database file <paramref name="key"/> but the one of
         /// <paramref name="except"/>: what they were given is written and committed before another batch begins or a read runs.
         /// </summary>
-        public static void FlushOthers(string key, WriteBatch? except)
+        public static void FlushOthers(string key, IWriteBatch? except)
         {
             if (_ofThisThread == null || _ofThisThread.Count == 0)
             {
@@ -213,7 +212,7 @@ namespace PartnerOps.Sqlite
             _handingOver = true;
             try
             {
-                WriteBatch.CommitIdle(_key, _batch);
+                OpenWriteBatches.CommitIdle(_key, _batch);
             }
             finally
             {
@@ -250,7 +249,7 @@ namespace PartnerOps.Sqlite
             }
         }
 
-        // The writer thread: runs the groups in order, each item alone (WriteBatch.Run), until the queue is closed.
+        // The writer thread: runs the groups in order, each item alone (IWriteBatch.Run), until the queue is closed.
         private void Work()
         {
             while (true)

@@ -2,11 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Dapper;
-using PartnerOps.Data;
-using PartnerOps.Sqlite.Native;
 
-namespace PartnerOps.Sqlite
+namespace PartnerOps.Data
 {
     /// <summary>
     /// "Did you mean" hints for filters: an exact (non-wildcard) region, segment or country that no row of the database holds is
@@ -27,7 +24,9 @@ namespace PartnerOps.Sqlite
         /// Exact values (wildcards are skipped: a pattern that matches nothing is not a typo of one value) whose key no row
         /// holds, each with a sentence naming the closest known values, in the order given, each key once.
         /// </summary>
-        public static IReadOnlyList<(string Value, string Message)> Unknown(SqliteDatabase store, HintedFilter filter, IEnumerable<string>? values)
+        /// <param name="distinct">Runs the query of <see cref="DistinctSql"/> (standard SQL, the same on every backend) and returns its values.</param>
+        /// <param name="database">The database as shown, for the message.</param>
+        public static IReadOnlyList<(string Value, string Message)> Unknown(HintedFilter filter, IEnumerable<string>? values, Func<string, IReadOnlyList<string>> distinct, string database)
         {
             var exact = (values ?? Enumerable.Empty<string>())
                 .Where(v => !string.IsNullOrWhiteSpace(v) && !NamePattern.Parse(v).IsWildcard)
@@ -40,7 +39,7 @@ namespace PartnerOps.Sqlite
 
             // key -> the smallest spelling stored with it (as the measures show a region).
             var known = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            foreach (var spelling in Distinct(store, filter))
+            foreach (var spelling in distinct(DistinctSql(filter)))
             {
                 var key = KeyOf(filter, spelling);
                 if (key.Length > 0 && (!known.TryGetValue(key, out var shown) || string.CompareOrdinal(spelling, shown) < 0))
@@ -63,7 +62,7 @@ namespace PartnerOps.Sqlite
                 var message = $"{Subject(filter)} '{TextRules.Shown(Unescaped(value).Trim())}'" + (closest.Count > 0
                     ? "; closest: " + string.Join(", ", closest) + "."
                     : known.Count == 0
-                        ? $"; no {Plural(filter)} in '{store.Path}' has a {Noun(filter)} at all."
+                        ? $"; no {Plural(filter)} in '{database}' has a {Noun(filter)} at all."
                         : $", and none of the {known.Count.ToString(CultureInfo.InvariantCulture)} in use is close to it.");
                 result.Add((value, message));
             }
@@ -145,19 +144,19 @@ namespace PartnerOps.Sqlite
             return oneBack[b.Length];
         }
 
-        private static IEnumerable<string> Distinct(SqliteDatabase store, HintedFilter filter)
+        /// <summary>
+        /// The query of the distinct stored spellings a filter's values are compared with (one column; revenue regions and
+        /// segments from revenue_totals, which holds each cell's smallest spelling).
+        /// </summary>
+        public static string DistinctSql(HintedFilter filter) => filter switch
         {
-            var sql = filter switch
-            {
-                HintedFilter.PartnerRegion => "SELECT DISTINCT region FROM partners WHERE region IS NOT NULL",
-                HintedFilter.PartnerCountry => "SELECT DISTINCT country FROM partners WHERE country IS NOT NULL",
-                HintedFilter.RevenueRegion => "SELECT DISTINCT region FROM revenue_totals WHERE region IS NOT NULL",
-                HintedFilter.RevenueSegment => "SELECT DISTINCT segment FROM revenue_totals",
-                HintedFilter.TargetRegion => "SELECT DISTINCT region FROM targets WHERE region IS NOT NULL",
-                _ => throw new ArgumentOutOfRangeException(nameof(filter)),
-            };
-            return TranslatedReads.Run(store, () => store.Connection.Query<string>(sql, transaction: store.Transaction).ToList());
-        }
+            HintedFilter.PartnerRegion => "SELECT DISTINCT region FROM partners WHERE region IS NOT NULL",
+            HintedFilter.PartnerCountry => "SELECT DISTINCT country FROM partners WHERE country IS NOT NULL",
+            HintedFilter.RevenueRegion => "SELECT DISTINCT region FROM revenue_totals WHERE region IS NOT NULL",
+            HintedFilter.RevenueSegment => "SELECT DISTINCT segment FROM revenue_totals",
+            HintedFilter.TargetRegion => "SELECT DISTINCT region FROM targets WHERE region IS NOT NULL",
+            _ => throw new ArgumentOutOfRangeException(nameof(filter)),
+        };
 
         private static string KeyOf(HintedFilter filter, string value) =>
             filter == HintedFilter.PartnerCountry ? value.Trim().ToUpperInvariant() : RevenueRules.Key(value) ?? string.Empty;

@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PartnerOps.Data
+{
+    /// <summary>
+    /// What the history records of each table, on every backend: the entity name a history entry carries, the table, the key
+    /// columns that make its EntityId (joined with '/'), the column naming the partner the change concerns, and the properties
+    /// an entry's Changes hold, each with its column, in the order entries list them. Each backend's triggers are written
+    /// from this one list (Sqlite/HistoryTriggers, PostgreSql/PgTriggers). The <see cref="AmountColumn"/> of revenue holds whole
+    /// minor units; entries show it as exact decimal text in its currency's minor digits.
+    /// </summary>
+    public sealed class HistoryTable
+    {
+        private HistoryTable(string entity, string table, string[] key, string? partnerColumn, params (string Property, string Column)[] properties)
+        {
+            Entity = entity;
+            Table = table;
+            Key = key;
+            PartnerColumn = partnerColumn;
+            Properties = properties;
+        }
+
+        /// <summary>The column of whole minor units, shown as decimal text in entries.</summary>
+        public const string AmountColumn = "amount";
+
+        /// <summary>The entity name entries carry (Partner, Revenue, Target, ExchangeRate).</summary>
+        public string Entity { get; }
+
+        /// <summary>The table.</summary>
+        public string Table { get; }
+
+        /// <summary>The key columns, in the order EntityId joins them with '/': one (id) for all but exchange rates.</summary>
+        public IReadOnlyList<string> Key { get; }
+
+        /// <summary>The column naming the partner a change concerns, or null (targets, exchange rates).</summary>
+        public string? PartnerColumn { get; }
+
+        /// <summary>The properties an entry's Changes hold, each with its column, in the entries' order.</summary>
+        public IReadOnlyList<(string Property, string Column)> Properties { get; }
+
+        /// <summary>Every table the history records, in the order their triggers are made.</summary>
+        public static IReadOnlyList<HistoryTable> All { get; } = new[]
+        {
+            new HistoryTable("Partner", "partners", new[] { "id" }, "id",
+                ("Name", "name"), ("Type", "type"), ("Tier", "tier"), ("Status", "status"), ("Region", "region"),
+                ("Country", "country"), ("JoinedOn", "joined_on"), ("EndedOn", "ended_on"), ("Notes", "notes")),
+            new HistoryTable("Revenue", "revenue", new[] { "id" }, "partner_id",
+                ("PartnerId", "partner_id"), ("Date", "date"), ("Amount", AmountColumn), ("Currency", "currency"),
+                ("Segment", "segment"), ("Region", "region"), ("Reference", "reference")),
+            new HistoryTable("Target", "targets", new[] { "id" }, null,
+                ("Metric", "metric"), ("Region", "region"), ("Year", "year"), ("Value", "value"), ("Currency", "currency"), ("Statuses", "statuses")),
+            new HistoryTable("ExchangeRate", "exchange_rates", new[] { "from_currency", "to_currency", "year" }, null,
+                ("From", "from_currency"), ("To", "to_currency"), ("Year", "year"), ("Rate", "rate")),
+        };
+
+        /// <summary>The table recording <paramref name="entity"/>.</summary>
+        public static HistoryTable Of(string entity) => All.Single(t => t.Entity == entity);
+    }
+}

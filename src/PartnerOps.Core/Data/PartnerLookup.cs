@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PartnerOps.Data
+{
+    /// <summary>
+    /// What a partner repository reads to look partners up by reference (<see cref="PartnerLookup"/>): the same rules on every
+    /// backend, each backend supplying its reads.
+    /// </summary>
+    internal interface IPartnerLookupSource
+    {
+        /// <summary>The database's location as shown (objects' Database property).</summary>
+        string DatabasePath { get; }
+
+        /// <summary>Whether a Database property names this database.</summary>
+        bool IsSameDatabase(string? location);
+
+        /// <summary>The partner with this id, or null.</summary>
+        Partner? GetById(long id);
+
+        /// <summary>The partners a filter selects (name order).</summary>
+        IEnumerable<Partner> Find(PartnerFilter filter);
+
+        /// <summary>Every partner whose name key is <paramref name="key"/> (more than one only for partners stored before schema 4), by id.</summary>
+        IReadOnlyList<Partner> WithKey(string key);
+    }
+
+    /// <summary>
+    /// The rules of looking partners up by reference, shared by the SQLite and PostgreSQL repositories: names compared by
+    /// <see cref="PartnerRules.NameKey"/>, an object's id checked against its name, typed wildcards expanded, references from
+    /// other databases refused (cmdlets.md, "Every object knows its database"); and the failures that say so.
+    /// </summary>
+    internal static class PartnerLookup
+    {
+        /// <summary>The columns of a partner read, named as <see cref="Partner"/>'s properties (the same table on every backend).</summary>
+        public const string Columns =
+            "id AS Id, name AS Name, type AS Type, tier AS Tier, status AS Status, region AS Region, country AS Country, " +
+            "joined_on AS JoinedOn, ended_on AS EndedOn, notes AS Notes, created_at AS CreatedAt, updated_at AS UpdatedAt";
+
+        /// <summary>
+        /// A partner's values as stored (the parameters of an INSERT or UPDATE, by these names): its name's keys
+        /// (<see cref="PartnerRules.NameKey"/>, <see cref="PartnerRules.NameSortKey"/>), enums by name, dates yyyy-MM-dd,
+        /// timestamps as <see cref="PartnerRules.FormatTimestamp"/> writes them (UTC).
+        /// </summary>
+        public static object StoredValues(Partner p) => new
+        {
+            p.Id,
+            p.Name,
+            Key = PartnerRules.NameKey(p.Name),
+            Sort = PartnerRules.NameSortKey(p.Name),
+            Type = p.Type.ToString(),
+            Tier = p.Tier.ToString(),
+            Status = p.Status.ToString(),
+            p.Region,
+            p.Country,
+            JoinedOn = PartnerRules.FormatDate(p.JoinedOn),
+            EndedOn = p.EndedOn is DateTime ended ? PartnerRules.FormatDate(ended) : null,
+            p.Notes,
+            CreatedAt = PartnerRules.FormatTimestamp(p.CreatedAt),
+            UpdatedAt = PartnerRules.FormatTimestamp(p.UpdatedAt),
+        };
+
+        /// <summary>
+        /// The partner with this name (trimmed, compared by name key), or null (also for an empty name or one no partner could
+        /// have). PartnerNotFound naming each partner's id when the name is shared by partners stored before schema 4.
+        /// </summary>
+        public static Partner? GetByName(IPartnerLookupSource source, string name)
+        {
+            // The key of the name as given: an invisible character that a new name may not hold (a name stored before
+            // schema 4 may) is ignored by the key, so it still finds the partner.
+            var trimmed = name.Trim();
+            if (trimmed.Length == 0 || TextRules.Problem(trimmed) != null)
+            {
+                return null;
+            }
+
+            var found = source.WithKey(PartnerRules.NameKey(trimmed));
+            if (found.Count > 1)
+            {
+                throw RecordNotFound.SharedName(name, found.Select(p => (p.Id, p.Name)).ToList(), source.DatabasePath);
+            }
+
+            return found.FirstOrDefault();
+        }
+
+        /// <summary>
+        /// Turns references into ids (<see cref="IPartnerRepository.Resolve"/>): an id is looked up and checked against the name
+        /// that came with it, unless <paramref name="idsAsGiven"/> and no partner has it any more; a name from an object is
+        /// matched literally; a typed wildcard goes to <paramref name="wildcards"/> when given, else is expanded. Returns the
+        /// failures (PartnerNotFound, ObjectFromOtherDatabase); a wildcard matching nothing is none.
+        /// </summary>
+        public static IReadOnlyList<PartnerOpsException> Resolve(
+            IPartnerLookupSource source, IEnumerable<PartnerReference> references, ISet<long> ids, IList<NamePattern>? wildcards, bool idsAsGiven)
+        {
+            var missing = new List<PartnerOpsException>();
+            foreach (var given in references)
+            {
+                try
+                {
+                    var reference = InThisDatabase(source, given);
+                    if (reference.Id is long id)
+                    {
+                        var found = source.GetById(id);
+                        if (found != null)
+                        {
+                            CheckName(source, found, reference);
+                        }
+                        else if (!idsAsGiven)
+                        {
+                            throw RecordNotFound.Partner("Id " + id, given, source.DatabasePath);
+                        }
+
+                        ids.Add(id);
+                        continue;
+                    }
+
+                    var pattern = reference.IsLiteral ? NamePattern.LiteralName(reference.Name!) : NamePattern.ParseName(reference.Name!);
+                    if (pattern.IsWildcard)
+                    {
+                        if (wildcards != null)
+                        {
+                            wildcards.Add(pattern);
+                        }
+                        else
+                        {
+                            var filter = new PartnerFilter();
+                            filter.Names.Add(pattern);
+                            ids.UnionWith(source.Find(filter).Select(p => p.Id));
+                        }
+
+                        continue;
+                    }
+
+                    // The pattern's key, not the text: an escaped wildcard character (`*) names the character itself.
+                    var holders = source.WithKey(pattern.Key).Select(p => (p.Id, p.Name)).ToList();
+                    if (holders.Count > 1)
+                    {
+                        throw RecordNotFound.SharedName(reference.Name!, holders, source.DatabasePath);
+                    }
+
+                    ids.Add(holders.Count == 1 ? holders[0].Id : throw RecordNotFound.Partner("'" + TextRules.Shown(reference.Name) + "'", given, source.DatabasePath));
+                }
+                catch (PartnerOpsException ex)
+                {
+                    missing.Add(ex);
+                }
+            }
+
+            return missing;
+        }
+
+        /// <summary>
+        /// The one partner a reference names (an id, checked against the name that came with it; else the exact name, never a
+        /// pattern). PartnerNotFound when there is none or the id now has another name; ObjectFromOtherDatabase.
+        /// </summary>
+        public static Partner Require(IPartnerLookupSource source, PartnerReference given)
+        {
+            var reference = InThisDatabase(source, given);
+            if (reference.Id is long id)
+            {
+                var found = source.GetById(id) ?? throw RecordNotFound.Partner("Id " + id, id, source.DatabasePath);
+                CheckName(source, found, reference);
+                return found;
+            }
+
+            return GetByName(source, reference.Name ?? string.Empty)
+                ?? throw RecordNotFound.Partner("'" + TextRules.Shown(reference.Name) + "'", reference.Name, source.DatabasePath);
+        }
+
+        /// <summary>
+        /// The partner <paramref name="current"/> becomes with <paramref name="changes"/>, validated and normalised, stamped
+        /// with the database and <paramref name="now"/> (UTC) as UpdatedAt; null when it leaves every stored value as it is
+        /// (compared with the partner as stored now: nothing is to be written, and <paramref name="current"/> is stamped and
+        /// returned by the caller). PartnerNotFound when the partner was removed meanwhile.
+        /// </summary>
+        public static Partner? Updated(IPartnerLookupSource source, Partner current, PartnerChanges changes, DateTime now)
+        {
+            var updated = changes.ApplyTo(current);
+
+            // A name stored before today's rules (a no-break space, a zero-width space) is kept as it is unless it is changed.
+            PartnerRules.Normalize(updated, now.ToLocalTime().Date, keepName: string.Equals(updated.Name, current.Name, StringComparison.Ordinal));
+            updated.Database = source.DatabasePath;
+            if (PartnerRules.SameStoredValues(updated, current))
+            {
+                // A change that changes nothing writes nothing: no UPDATE, so UpdatedAt stays and no history is recorded.
+                // Compared with the partner as stored now (current may have been read before another change or a removal).
+                var stored = source.GetById(current.Id) ?? throw RecordNotFound.Partner("Id " + current.Id, current.Id);
+                if (PartnerRules.SameStoredValues(updated, stored))
+                {
+                    current.Database = source.DatabasePath;
+                    return null;
+                }
+            }
+
+            updated.UpdatedAt = now;
+            return updated;
+        }
+
+        /// <summary>
+        /// PartnerAlreadyExists for <paramref name="name"/>, naming the partner that holds its key (<paramref name="holders"/>:
+        /// the partners with that key and name_dup 0; one, unless another writer changed it meanwhile).
+        /// </summary>
+        public static PartnerOpsException AlreadyExists(string name, IReadOnlyList<(long Id, string Name)> holders)
+        {
+            var existing = holders.Count == 1 ? $"Id {holders[0].Id} '{TextRules.Shown(holders[0].Name)}'" : "one";
+            return new PartnerOpsException(
+                ErrorIds.PartnerAlreadyExists,
+                FailureKind.AlreadyExists,
+                $"A partner named '{TextRules.Shown(name)}' already exists: {existing} (names are unique ignoring case, including ß as ss and İ as i, " +
+                "the kind of space and invisible characters).",
+                name);
+        }
+
+        private static PartnerReference InThisDatabase(IPartnerLookupSource source, PartnerReference reference) =>
+            reference.For(reference.Database != null && source.IsSameDatabase(reference.Database), source.DatabasePath);
+
+        // An object's id must still belong to the partner it named: ids of removed partners are given to new ones, and
+        // partners are renamed. A mismatch is an error, never a guess.
+        private static void CheckName(IPartnerLookupSource source, Partner found, PartnerReference reference)
+        {
+            if (reference.Name == null || SameName(found.Name, reference.Name))
+            {
+                return;
+            }
+
+            throw new PartnerOpsException(
+                ErrorIds.PartnerNotFound,
+                FailureKind.NotFound,
+                $"Partner Id {found.Id} in '{source.DatabasePath}' is now named '{TextRules.Shown(found.Name)}', not '{TextRules.Shown(reference.Name)}' as the " +
+                $"{reference.Description ?? "partner given"} says: it was renamed, or removed and its id given to another partner. Nothing was done; " +
+                "get the partner again (Get-Partner) and retry.",
+                reference);
+        }
+
+        private static bool SameName(string stored, string given)
+        {
+            // By key, as given: a piped object of a partner stored before schema 4 may hold a character a new name may not.
+            return TextRules.Problem(given.Trim()) == null && PartnerRules.NameKey(given.Trim()) == PartnerRules.NameKey(stored);
+        }
+    }
+}
