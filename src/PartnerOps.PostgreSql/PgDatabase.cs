@@ -178,21 +178,31 @@ namespace PartnerOps.PostgreSql
         }
 
         /// <summary>Runs a statement (Dapper parameters), traced, stoppable, failures translated; returns the rows it changed.</summary>
-        public int Execute(string sql, object? parameters = null) => Run(sql, () => Connection.Execute(sql, parameters, Transaction));
+        public int Execute(string sql, object? parameters = null) => Run(sql, parameters, () => Connection.Execute(sql, parameters, Transaction));
 
         /// <summary>Runs a query (Dapper parameters), traced, stoppable, failures translated; the rows are read in full.</summary>
-        public List<T> Query<T>(string sql, object? parameters = null) => Run(sql, () => Connection.Query<T>(sql, parameters, Transaction).AsList());
+        public List<T> Query<T>(string sql, object? parameters = null) => Run(sql, parameters, () => Connection.Query<T>(sql, parameters, Transaction).AsList());
 
         /// <summary>The first column of the first row of a query (default when there is none), as <see cref="Query{T}"/>.</summary>
-        public T Scalar<T>(string sql, object? parameters = null) => Run(sql, () => Connection.ExecuteScalar<T>(sql, parameters, Transaction)!);
+        public T Scalar<T>(string sql, object? parameters = null) => Run(sql, parameters, () => Connection.ExecuteScalar<T>(sql, parameters, Transaction)!);
 
         /// <summary>
         /// Runs <paramref name="work"/> (statements on <see cref="Connection"/>) as one traced, stoppable unit: a stop asked
         /// before it starts stops it at once; failures are translated (<see cref="PgErrors.Translate"/>).
         /// </summary>
-        public T Run<T>(string sql, Func<T> work)
+        public T Run<T>(string sql, Func<T> work) => Run(sql, null, work);
+
+        /// <summary>
+        /// As <see cref="Run{T}(string, Func{T})"/>, the trace showing the statement with the values of <paramref name="parameters"/>
+        /// (Dapper's parameters: an object's properties or DynamicParameters) in place of its @names.
+        /// </summary>
+        public T Run<T>(string sql, object? parameters, Func<T> work)
         {
-            _trace?.Invoke(sql);
+            if (_trace != null)
+            {
+                _trace(PgTraceText.Expand(sql, parameters));
+            }
+
             if (_stopRequested)
             {
                 throw new OperationCanceledException("The command was stopped.");

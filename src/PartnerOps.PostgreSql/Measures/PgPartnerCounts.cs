@@ -32,7 +32,7 @@ namespace PartnerOps.PostgreSql
                 ? (_spellings ??= GroupKeyValues.RegionSpellings(
                     _db.Query<string>("SELECT region FROM partners WHERE region IS NOT NULL GROUP BY region ORDER BY region")))
                 : null;
-            return _db.Run(sql, () =>
+            return _db.Run(sql, parameters, () =>
             {
                 using (var reader = _db.Connection.ExecuteReader(sql, parameters, _db.Transaction))
                 {

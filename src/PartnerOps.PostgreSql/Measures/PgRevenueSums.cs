@@ -72,7 +72,7 @@ namespace PartnerOps.PostgreSql
 
             // Read whole before the measurer goes on (a few rows: one per group, currency and year), so that the connection is
             // free for its next statement; Ctrl+C cancels the statement while it runs (Interrupt).
-            return _db.Run(sql, () => Rows(sql, parameters, keys));
+            return _db.Run(sql, parameters, () => Rows(sql, parameters, keys));
         }
 
         private List<RevenueSum> Rows(string sql, DynamicParameters parameters, IList<RevenueGroupKey> keys)
