@@ -25,7 +25,6 @@ namespace PartnerOps.PostgreSql
                 return sql;
             }
 
-            var values = new DynamicParameters(parameters);
             var names = parameters is DynamicParameters dynamic ? dynamic.ParameterNames.ToList() : parameters.GetType().GetProperties().Select(p => p.Name).ToList();
             return Parameter.Replace(sql, match =>
             {
@@ -35,8 +34,15 @@ namespace PartnerOps.PostgreSql
                     return match.Value;
                 }
 
-                var value = parameters is DynamicParameters given ? given.Get<object?>(name) : parameters.GetType().GetProperty(name)!.GetValue(parameters);
-                return Literal(value);
+                try
+                {
+                    var value = parameters is DynamicParameters given ? given.Get<object?>(name) : parameters.GetType().GetProperty(name)!.GetValue(parameters);
+                    return Literal(value);
+                }
+                catch (Exception ex) when (ex is ApplicationException || ex is InvalidOperationException || ex is ArgumentException)
+                {
+                    return match.Value; // a value Dapper takes from a template object only when the statement runs: shown by its name
+                }
             });
         }
 
