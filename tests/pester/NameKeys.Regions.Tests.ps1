@@ -138,7 +138,8 @@ Describe 'A schema-5 database whose regions and segments now share a key (fault 
         # Step 6 changes no table, so a new database set back to version 5 with the keys version 5 computed (the
         # text upper-cased, ToUpperInvariant: ß and İ stay, a no-break space stays) is a version-5 database, once the
         # columns later steps add (targets.statuses, the statuses a count target counts; partners.name_sort and its
-        # index; the import history's tables and indexes of step 9) are taken away again.
+        # index; the import history's tables and indexes of step 9; history.source and history.line of step 11) are taken
+        # away again.
         # Amounts are cents. Direct revenue (partner_id NULL), year 2015, USD.
         $rows = @(
             @(10000, "Gro${sz}kunden", 'Western Europe'),
@@ -157,6 +158,7 @@ INSERT INTO targets (id, metric, region, region_key, year, value, currency, crea
 ALTER TABLE targets DROP COLUMN statuses;
 DROP INDEX partners_name_sort; ALTER TABLE partners DROP COLUMN name_sort;
 DROP INDEX history_changes; DROP INDEX history_moved; DROP TABLE history_runs; DROP TABLE history_batches;
+ALTER TABLE history DROP COLUMN source; ALTER TABLE history DROP COLUMN line;
 PRAGMA user_version = 5;
 "@
         $c = Open-RawConnection -Database $db
