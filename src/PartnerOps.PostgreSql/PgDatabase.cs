@@ -19,6 +19,7 @@ namespace PartnerOps.PostgreSql
         private readonly object _stopGate = new object();
         private Action<string>? _trace;
         private volatile bool _stopRequested;
+        private volatile bool _holdsFinishedItems;
         private volatile bool _disposed;
         private bool? _readOnly;
 
@@ -173,7 +174,11 @@ namespace PartnerOps.PostgreSql
             }
             finally
             {
-                Transaction = null;
+                lock (_stopGate)
+                {
+                    Transaction = null;
+                    _holdsFinishedItems = false;
+                }
             }
         }
 
@@ -203,7 +208,7 @@ namespace PartnerOps.PostgreSql
                 _trace(PgTraceText.Expand(sql, parameters));
             }
 
-            if (_stopRequested)
+            if (_stopRequested && !_holdsFinishedItems)
             {
                 throw new OperationCanceledException("The command was stopped.");
             }
@@ -238,6 +243,10 @@ namespace PartnerOps.PostgreSql
                 }
 
                 _stopRequested = true;
+                if (_holdsFinishedItems)
+                {
+                    return; // the statement running finishes: the items this transaction holds were reported as written
+                }
             }
 
             try
@@ -254,6 +263,19 @@ namespace PartnerOps.PostgreSql
 
         /// <summary>Whether Ctrl+C was asked for (<see cref="Interrupt"/>).</summary>
         public bool StopRequested => _stopRequested;
+
+        /// <summary>
+        /// An item of the open write transaction is whole and reported (or about to be): from now until the transaction ends, a
+        /// stop (<see cref="Interrupt"/>) lets statements finish instead of cancelling them, since cancelling would roll back items
+        /// the command reported as written (as SQLite's ItemFinished does).
+        /// </summary>
+        public void ItemFinished()
+        {
+            lock (_stopGate)
+            {
+                _holdsFinishedItems = Transaction != null;
+            }
+        }
 
         /// <inheritdoc />
         public void Dispose()

@@ -88,6 +88,7 @@ namespace PartnerOps.PostgreSql
             if (pending)
             {
                 _pending = true; // about to be passed on: kept (Keep) or undone (Undo)
+                _db.ItemFinished(); // whole, and about to be reported: a stop must not cancel (and so roll back) this transaction now
             }
             else
             {
@@ -190,6 +191,7 @@ namespace PartnerOps.PostgreSql
         {
             _items++;
             _holdsItem = true;
+            _db.ItemFinished();
             if (_items >= MaxItems || _age.Elapsed >= MaxAge)
             {
                 Complete();
