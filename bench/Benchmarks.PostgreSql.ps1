@@ -1,27 +1,40 @@
 <#
 .SYNOPSIS
     The PostgreSQL benchmarks of bench/Invoke-Benchmark.ps1 (dot-sourced by it, after $benchmarks, $data and $targets exist):
-    ImportPartnerPg and MeasureRevenuePg, on a throwaway cluster (bench/PgCluster.ps1) started by the first of them and
-    stopped at the end of the run (Stop-BenchPostgreSql in Invoke-Benchmark.ps1's finally). Without PostgreSQL's programs
-    the rows say so and are skipped; nothing is installed.
+    ImportPartnerPg and MeasureRevenuePg, on a throwaway cluster (tools/PostgreSqlCluster.ps1, as the tests', but -Durable:
+    fsync and synchronous_commit on, so commits cost what they cost on a real server) started by the first of them and
+    stopped at the end of the run (Stop-PostgreSqlCluster in Invoke-Benchmark.ps1's finally). Without PostgreSQL's programs
+    (/usr/lib/postgresql/*/bin, or $env:PARTNEROPS_BENCH_PGBIN) the rows say so and are skipped; nothing is installed.
 #>
 
-. (Join-Path $PSScriptRoot 'PgCluster.ps1')
+. (Join-Path $PSScriptRoot '../tools/PostgreSqlCluster.ps1')
 
-# The run's cluster, started on first use; $null (with the reason in $pgSkipped) when PostgreSQL is not installed.
+# The run's cluster (database 'bench'), started on first use; $null (with the reason in $pgSkipped) when PostgreSQL's
+# programs are not there or cannot be run.
 $pgCluster = $null
 $pgSkipped = $null
 function Get-BenchCluster {
     if ($script:pgCluster -or $script:pgSkipped) { return $script:pgCluster }
-    $bin = Find-BenchPostgreSqlBin
-    if (-not $bin) {
-        $script:pgSkipped = 'no PostgreSQL server installed (no /usr/lib/postgresql/*/bin; apt-get install postgresql, or set PARTNEROPS_BENCH_PGBIN)'
+    $found = Find-PostgreSqlBin -Variable PARTNEROPS_BENCH_PGBIN
+    if (-not $found.Bin) {
+        $script:pgSkipped = $found.Reason
         return $null
     }
-    Write-Host "PostgreSQL: $bin"
-    $script:pgCluster = Start-BenchPostgreSql $bin
+    Write-Host "PostgreSQL: $($found.Bin)"
+    $script:pgCluster = Start-PostgreSqlCluster -Bin $found.Bin -Database bench -Durable
     Write-Host "Throwaway cluster on 127.0.0.1:$($script:pgCluster.Port) in $($script:pgCluster.Root)"
     $script:pgCluster
+}
+
+# Runs SQL (psql commands such as \copy included) through psql on the cluster's database, stopping at the first error;
+# returns its output.
+function Invoke-BenchPsql($Cluster, [string] $Sql) { Invoke-PostgreSqlClusterSql $Cluster $Sql -Script }
+
+# Seconds from start to exit of psql running $Sql (the baselines).
+function Measure-BenchPsql($Cluster, [string] $Sql) {
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $output = Invoke-BenchPsql $Cluster $Sql
+    [pscustomobject]@{ Seconds = $clock.Elapsed.TotalSeconds; Output = $output }
 }
 
 $benchmarks.ImportPartnerPg = {

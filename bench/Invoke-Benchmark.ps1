@@ -22,7 +22,7 @@
       MeasureRevenue Measure-PartnerRevenue -GroupBy Region,Year over -MeasureRows records of -MeasureRows/100 partners
                      vs the sqlite3 CLI's straightforward SUM ... JOIN ... GROUP BY (bench/Measure-Revenue.ps1)
       ImportPartnerPg   Import-Partner of -Rows partners into PostgreSQL vs psql's \copy of the same file into a table with a
-                     unique name-key index (bench/Benchmarks.PostgreSql.ps1, on a throwaway cluster: bench/PgCluster.ps1)
+                     unique name-key index (bench/Benchmarks.PostgreSql.ps1, on a throwaway cluster: tools/PostgreSqlCluster.ps1)
       MeasureRevenuePg  Measure-PartnerRevenue -GroupBy Region,Year over -MeasureRows records in PostgreSQL vs psql's
                      GROUP BY join over plain tables of the same records
     GetPartner and ImportRevenue need the database ImportPartner leaves: -Only runs ImportPartner for them.
@@ -294,7 +294,7 @@ try {
     }
 }
 finally {
-    Stop-BenchPostgreSql $pgCluster
+    if ($pgCluster) { Stop-PostgreSqlCluster $pgCluster }
     Remove-Item $WorkFolder -Recurse -Force -ErrorAction SilentlyContinue
 }
 
