@@ -79,7 +79,23 @@ namespace PartnerOps.PostgreSql
 
             if (ex is NpgsqlException || ex is SocketException || ex is IOException || ex is TimeoutException)
             {
-                return Unavailable(where, location.Scrub((ex.InnerException ?? ex).Message), ex);
+                // Failures Npgsql finds itself, before the server names one (no SQLSTATE): told apart by what Npgsql says.
+                var message = location.Scrub((ex.InnerException ?? ex).Message);
+                if (ex.Message.IndexOf("No password has been provided", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return Failure(ErrorIds.AuthenticationFailed, FailureKind.Authentication,
+                        $"The server of '{where}' asks user '{location.Builder.Username}' for a password, and none was given. Give it with -Credential " +
+                        "(Connect-PartnerDatabase or New-PartnerDatabase), PGPASSWORD or a .pgpass file.", where, ex);
+                }
+
+                if (ex.Message.IndexOf("SSL", StringComparison.Ordinal) >= 0 || ex.InnerException is System.Security.Authentication.AuthenticationException)
+                {
+                    return Failure(ErrorIds.ServerUnavailable, FailureKind.Unavailable,
+                        $"The PostgreSQL server of '{where}' cannot be connected to with the TLS settings given ({message.TrimEnd('.')}). Check the location's " +
+                        "SSL Mode (sslmode) and certificate settings against what the server offers. Nothing was written.", where, ex);
+                }
+
+                return Unavailable(where, message, ex);
             }
 
             return ex;
@@ -87,8 +103,8 @@ namespace PartnerOps.PostgreSql
 
         private static PartnerOpsException Unavailable(string where, string message, Exception ex) =>
             Failure(ErrorIds.ServerUnavailable, FailureKind.Unavailable,
-                $"The PostgreSQL server of '{where}' cannot be reached or went away: {message.TrimEnd('.')}. What the command had committed is kept; " +
-                "the rest was not written. Run the command again when the server is back (an import with -Mode Skip carries on).", where, ex);
+                $"The PostgreSQL server of '{where}' cannot be reached or went away: {message.TrimEnd('.')}. Nothing more was written; what a command " +
+                "had committed before stays. Run the command again when the server can be reached (an import with -Mode Skip carries on where it stopped).", where, ex);
 
         private static PartnerOpsException Failure(string id, FailureKind kind, string message, string where, Exception ex) =>
             new PartnerOpsException(id, kind, message, where, ex);

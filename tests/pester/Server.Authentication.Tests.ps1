@@ -82,6 +82,14 @@ Describe 'A server that wants a password' -Tag 'ServerOnly' {
         $case.Output | Should -Match 'Located'
     }
 
+    It 'refuses a location with no password from anywhere with AuthenticationFailed, saying where one is given' {
+        $case = Invoke-AuthenticationCase ("`$output = @(try { Get-Partner -Database '$script:Db' -ErrorAction Stop } catch { `$failure = `$_ })")
+        $case.Id | Should -BeLike 'AuthenticationFailed,*' -Because $case.Text
+        $case.Category | Should -Be 'AuthenticationError'
+        $case.Text | Should -Match 'none was given'
+        $case.Text | Should -Match '-Credential'
+    }
+
     It 'refuses a wrong password <Source> with AuthenticationFailed (AuthenticationError), and shows it nowhere' -ForEach @(
         @{ Source = 'in the location'; Environment = @{}; Body = {
                 param($Db, $Wrong)

@@ -23,6 +23,7 @@ namespace PartnerOps.Sqlite
         /// <summary>How long a writer waits for another by default; PARTNEROPS_BUSY_TIMEOUT (seconds) changes it.</summary>
         public const int DefaultBusyTimeoutSeconds = BusyTimeout.DefaultSeconds;
 
+        /// <summary>The environment variable that sets the busy timeout (see <see cref="BusyTimeout.EnvironmentVariable"/>).</summary>
         public const string BusyTimeoutVariable = BusyTimeout.EnvironmentVariable;
         private readonly List<IDisposable> _owned = new List<IDisposable>();
         private readonly FileIdentity? _opened;
