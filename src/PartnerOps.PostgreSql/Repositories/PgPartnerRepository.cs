@@ -35,9 +35,49 @@ namespace PartnerOps.PostgreSql
         /// <inheritdoc/>
         public IEnumerable<Partner> Find(PartnerFilter filter)
         {
-            var (sql, parameters) = PgPartnerSql.FindStatement(_db, filter);
-            return _db.Stream<Partner>(sql, parameters).Select(Stamp);
+            // Read in pages of the name order, each after the last row of the one before (keyset paging): with a LIMIT the server
+            // reads the name index from the start and hands the first rows over at once, where one statement for all partners is
+            // planned as a full read and a sort that returns nothing until it has read every row.
+            var (where, parameters) = PgPartnerSql.BuildWhere(_db, filter);
+            var remaining = filter.First;
+            (string Sort, string Key, long Id)? last = null;
+            while (remaining == null || remaining > 0)
+            {
+                var size = remaining is long left ? Math.Min(left, PageSize) : PageSize;
+                var page = new DynamicParameters(parameters);
+                var sql = new System.Text.StringBuilder("SELECT ").Append(PgPartnerSql.Columns).Append(" FROM partners").Append(where);
+                if (last is (string, string, long) after)
+                {
+                    sql.Append(where.Length == 0 ? " WHERE " : " AND ").Append("(name_sort, name_key, id) > (@afterSort, @afterKey, @afterId)");
+                    page.Add("afterSort", after.Sort);
+                    page.Add("afterKey", after.Key);
+                    page.Add("afterId", after.Id);
+                }
+
+                sql.Append(" ORDER BY name_sort, name_key, id");
+                PgPartnerSql.Page(sql, page, size, last == null ? filter.Skip : 0);
+                long read = 0;
+                Partner? lastRow = null;
+                foreach (var partner in _db.Stream<Partner>(sql.ToString(), page))
+                {
+                    read++;
+                    lastRow = partner;
+                    yield return Stamp(partner);
+                }
+
+                if (read < size || lastRow == null)
+                {
+                    yield break;
+                }
+
+                var keys = _db.Query<(string Sort, string Key)>("SELECT name_sort, name_key FROM partners WHERE id = @id", new { id = lastRow.Id }).Single();
+                last = (keys.Sort, keys.Key, lastRow.Id);
+                remaining -= read;
+            }
         }
+
+        // Rows per statement of Find: few enough to start at once, enough that a round trip per page costs little.
+        private const long PageSize = 1000;
 
         /// <inheritdoc/>
         public long Count(PartnerFilter filter)

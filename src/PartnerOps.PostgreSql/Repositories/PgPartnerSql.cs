@@ -12,15 +12,6 @@ namespace PartnerOps.PostgreSql
         /// <summary>The columns of a partner read, named as <see cref="Partner"/>'s properties.</summary>
         internal const string Columns = PartnerLookup.Columns;
 
-        /// <summary>The statement <see cref="PgPartnerRepository.Find"/> runs: name order (the partners_name_sort index), paged.</summary>
-        internal static (string Sql, DynamicParameters Parameters) FindStatement(PgDatabase db, PartnerFilter filter)
-        {
-            var (where, parameters) = BuildWhere(db, filter);
-            var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM partners").Append(where).Append(" ORDER BY name_sort, name_key, id");
-            Page(sql, parameters, filter.First, filter.Skip);
-            return (sql.ToString(), parameters);
-        }
-
         /// <summary>Appends LIMIT (when <paramref name="first"/> is given) and OFFSET (when <paramref name="skip"/> is above 0).</summary>
         internal static void Page(StringBuilder sql, DynamicParameters parameters, long? first, long skip)
         {
