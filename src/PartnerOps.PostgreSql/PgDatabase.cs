@@ -231,7 +231,10 @@ namespace PartnerOps.PostgreSql
 
         /// <summary>
         /// Ctrl+C: the statement running on this connection is cancelled (pg_cancel_backend from a second connection, SQLSTATE
-        /// 57014), and statements that start later are stopped before they run.
+        /// 57014), and statements that start later are stopped before they run. The cancel is sent while the stop gate is held,
+        /// so no item can be reported finished (<see cref="ItemFinished"/>) between the check and the signal: a cancel that
+        /// arrived after it would undo, with the transaction's next statement (the savepoint that follows an item), items
+        /// already reported as written. A signal that reaches an idle connection is ignored by the server.
         /// </summary>
         public void Interrupt()
         {
@@ -247,17 +250,17 @@ namespace PartnerOps.PostgreSql
                 {
                     return; // the statement running finishes: the items this transaction holds were reported as written
                 }
-            }
 
-            try
-            {
-                using var other = new NpgsqlConnection(Location.Builder.ConnectionString);
-                other.Open();
-                other.Execute("SELECT pg_cancel_backend(@pid)", new { pid = Connection.ProcessID });
-            }
-            catch (Exception ex) when (ex is NpgsqlException || ex is InvalidOperationException)
-            {
-                // The server is gone or the connection closed: there is nothing running to stop.
+                try
+                {
+                    using var other = new NpgsqlConnection(Location.Builder.ConnectionString);
+                    other.Open();
+                    other.Execute("SELECT pg_cancel_backend(@pid)", new { pid = Connection.ProcessID });
+                }
+                catch (Exception ex) when (ex is NpgsqlException || ex is InvalidOperationException)
+                {
+                    // The server is gone or the connection closed: there is nothing running to stop.
+                }
             }
         }
 

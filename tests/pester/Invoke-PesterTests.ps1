@@ -68,7 +68,12 @@ function Get-RelativeName([string] $File) {
 
 $failedTests = @(
     # The test's own name as run (a -ForEach test's <Name> filled in) after the names of its blocks.
-    foreach ($test in $result.Failed) { "$(Get-RelativeName $test.ScriptBlock.File): $((@($test.Path | Select-Object -SkipLast 1) + $test.ExpandedName) -join '.')" }
+    # Then why it failed, cut to 300 characters on one line: a CI log shows only its tail, so the reason must be there.
+    foreach ($test in $result.Failed) {
+        $why = (@($test.ErrorRecord | ForEach-Object { "$_" }) -join ' ') -replace '\s+', ' '
+        if ($why.Length -gt 300) { $why = $why.Substring(0, 300) + '...' }
+        "$(Get-RelativeName $test.ScriptBlock.File): $((@($test.Path | Select-Object -SkipLast 1) + $test.ExpandedName) -join '.')$(if ($why) { " -- $why" })"
+    }
     foreach ($block in $result.FailedBlocks) { "$(Get-RelativeName $block.ScriptBlock.File): $($block.ExpandedPath) (BeforeAll/AfterAll)" }
     foreach ($container in $result.FailedContainers) { "$(Get-RelativeName "$($container.Item)"): (the file failed to run)" }
 )
