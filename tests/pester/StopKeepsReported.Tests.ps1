@@ -1,8 +1,10 @@
 # A stop keeps what was reported (Ctrl+C, [powershell]::Stop()): with -PassThru an item is stored exactly when it
-# was passed on downstream, and without -PassThru the items finished before the stop are kept whole.
+# was passed on downstream (the next command took it), and without -PassThru the items finished before the stop are
+# kept whole.
 # Long pipelined writes in a [powershell] instance are stopped at many random moments, from before the first batch
-# commits (batches are 1000 items or 200 ms) to well after it, and what was passed on (logged by Export-Csv) is
-# compared with what the database holds afterwards, exactly.
+# commits (batches are 1000 items or 200 ms) to well after it, and what was passed on (logged by Export-Csv; with
+# Select-Object between, what Select-Object took, as PowerShell counts it) is compared with what the database holds
+# afterwards, exactly. A failure says how the run ended (Format-Run), as the log of a CI run is all there is to go on.
 # This is the fault it guards against: SQLite rolled back the open batch when a stop interrupted a statement, so up to
 # 1,000 items already passed on were lost (and their ids given to the next partners added); and an item written but
 # not yet passed on stayed written.
@@ -39,6 +41,7 @@ BeforeDiscovery {
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'StopKeepsReported.Helpers.ps1')
 
     # The templates the stopped pipelines work on, copied per stop. Large: 12,000 partners P00001..P12000 (Id 1..12000,
     # Registered; Get-Partner lists them in that order), each with one revenue record of 10 (Id 1..12000, in 2015): more
@@ -63,10 +66,12 @@ BeforeAll {
     # The files alone hold the databases, ready to be copied.
     Close-PooledConnections
 
-    # One runspace with the module imported, where every pipeline runs and is stopped, as in a [powershell] instance of
-    # a host; this process then checks the file (the module keeps its connections per process, as a session would).
+    # One runspace with the module (and Trace-PipelineCount) imported, where every pipeline runs and is stopped, as in a
+    # [powershell] instance of a host; this process then checks the file (the module keeps its connections per process,
+    # as a session would).
     $script:Runspace = [runspacefactory]::CreateRunspace()
     $script:Runspace.Open()
+    Import-StopProbe $script:Runspace
     $ps = [powershell]::Create()
     $ps.Runspace = $script:Runspace
     $null = $ps.AddScript('param($Module, $Db, $Log) Import-Module $Module
@@ -78,82 +83,6 @@ BeforeAll {
 
     # Where each stop landed, printed at the end.
     $script:Landings = [Collections.Generic.List[object]]::new()
-
-    # Runs $Pipeline (a script with param($Db, $Log), and any other parameters in $Parameters) on a copy of
-    # $Template in the runspace, stops it after $Sleep ms, and says how it ended.
-    function Invoke-StoppedPipeline {
-        param([string] $Template, [string] $Pipeline, [int] $Sleep, [hashtable] $Parameters = @{})
-        $folder = New-TestFolder
-        $db = Join-Path $folder 'stopped.db'
-        $log = Join-Path $folder 'passed-on.csv'
-        Copy-Item $Template $db
-        $ps = [powershell]::Create()
-        $ps.Runspace = $script:Runspace
-        $null = $ps.AddScript($Pipeline).AddParameters($Parameters + @{ Db = $db; Log = $log })
-        $clock = [Diagnostics.Stopwatch]::StartNew()
-        $running = $ps.BeginInvoke()
-        Start-Sleep -Milliseconds $Sleep
-        $stoppedAfter = $clock.ElapsedMilliseconds
-        $ps.Stop()
-        try { $null = $ps.EndInvoke($running) } catch [System.Management.Automation.PipelineStoppedException] { }
-        $run = [pscustomobject]@{
-            Database     = $db
-            Log          = $log
-            Sleep        = $Sleep
-            StoppedAfter = $stoppedAfter
-            State        = $ps.InvocationStateInfo.State
-            Reason       = $ps.InvocationStateInfo.Reason
-            Errors       = @($ps.Streams.Error | ForEach-Object { "$($_.FullyQualifiedErrorId): $_" })
-            Verbose      = @($ps.Streams.Verbose | ForEach-Object Message)
-        }
-        $ps.Dispose()
-        $run
-    }
-
-    # The rows Export-Csv logged, each as the given columns joined by ':' (e.g. '17:Gold' for Id, Tier). Faster than
-    # Import-Csv, for thousands of rows per stop. Export-Csv quotes every value and leaves a null one empty; a stop must
-    # not leave a half-written row.
-    function Read-PassedOn {
-        param([string] $Path, [string[]] $Column)
-        if (-not (Test-Path $Path)) { return }   # nothing was passed on
-        $lines = [IO.File]::ReadAllLines($Path)
-        if ($lines.Count -eq 0) { return }
-        $cell = [regex]'(?:^|,)(?:"((?:[^"]|"")*)"|())(?=,|$)'
-        $header = @($cell.Matches($lines[0]) | ForEach-Object { $_.Groups[1].Value })
-        $at = foreach ($name in $Column) { [array]::IndexOf($header, $name) }
-        for ($i = 1; $i -lt $lines.Count; $i++) {
-            $cells = $cell.Matches($lines[$i])
-            if ($cells.Count -ne $header.Count) { throw "Line $($i + 1) of '$Path' is not a whole row: $($lines[$i])" }
-            ($at | ForEach-Object { $cells[$_].Groups[1].Value.Replace('""', '"') }) -join ':'
-        }
-    }
-
-    # What a run must have done in every case: ended stopped (or finished before the stop), with no error, and left a
-    # database that passes its checks. Records where the stop landed.
-    function Assert-CleanStop {
-        param($Run, [string] $Instance, [int] $PassedOn)
-        $Run.State | Should -BeIn @('Stopped', 'Completed') -Because "the pipeline ends stopped or finished, not failed ($($Run.Reason))"
-        $Run.Errors.Count | Should -Be 0 -Because "a stop is not an error ($($Run.Errors -join '; '))"
-        Test-PartnerDatabase -Database $Run.Database | Should -BeTrue
-        $phase = if ($Run.State -eq 'Completed') { 'after the pipeline finished' }
-        elseif ($PassedOn -eq 0) { 'before the first item' }
-        elseif ($Run.StoppedAfter -lt 200 -and $PassedOn -lt 1000) { 'in the first batch, before it committed' }
-        else { 'after the first batch committed' }
-        $script:Landings.Add([pscustomobject]@{ Instance = $Instance; Phase = $phase; StoppedAfter = $Run.StoppedAfter; PassedOn = $PassedOn })
-    }
-
-    # The same items passed on as stored, each once: lists the first differences when not.
-    function Assert-SameItems {
-        param([string[]] $PassedOn, [string[]] $Stored, [string] $Item = 'item')
-        $PassedOn = @($PassedOn); $Stored = @($Stored)
-        $notStored = [Collections.Generic.HashSet[string]]::new($PassedOn)
-        $notStored.ExceptWith($Stored)
-        $notPassedOn = [Collections.Generic.HashSet[string]]::new($Stored)
-        $notPassedOn.ExceptWith($PassedOn)
-        $notStored.Count | Should -Be 0 -Because "every $Item passed on must be stored, but these were not: $(@($notStored)[0..9] -join ', ') (of $($PassedOn.Count) passed on, $($Stored.Count) stored)"
-        $notPassedOn.Count | Should -Be 0 -Because "no $Item that was not passed on may be stored, but these were: $(@($notPassedOn)[0..9] -join ', ') (of $($PassedOn.Count) passed on, $($Stored.Count) stored)"
-        $Stored.Count | Should -Be $PassedOn.Count -Because "each $Item is passed on once and stored once"
-    }
 
     # 'N1,N2,...,N<Count>': the names of the first Count inputs, joined.
     function Get-Names([string] $Prefix, [int] $Count) {
@@ -192,10 +121,10 @@ Describe 'Set-Partner -PassThru stopped at a random moment stores exactly the ch
 
         @($passedOn | Where-Object { -not $_.EndsWith(":$Tier") }).Count | Should -Be 0
         $changed = @(Get-Partner -Database $run.Database -Tier Silver, Gold, Platinum | ForEach-Object { "$($_.Id):$($_.Name):$($_.Tier)" })
-        Assert-SameItems -PassedOn $passedOn -Stored $changed -Item 'changed partner'
+        Assert-SameItems -PassedOn $passedOn -Stored $changed -Item 'changed partner' -Run $run
         # Each change passed on has its history entry, and no other has one.
         $updates = @(Get-PartnerHistory -Database $run.Database -Operation Update -Entity Partner | ForEach-Object { "$($_.EntityId)" })
-        Assert-SameItems -PassedOn @($passedOn | ForEach-Object { $_.Split(':')[0] }) -Stored $updates -Item 'history entry of a change'
+        Assert-SameItems -PassedOn @($passedOn | ForEach-Object { $_.Split(':')[0] }) -Stored $updates -Item 'history entry of a change' -Run $run
         (Get-PartnerDatabase -Database $run.Database).PartnerCount | Should -Be $script:LargeCount
     }
 }
@@ -210,7 +139,7 @@ Describe 'Add-Partner -PassThru stopped at a random moment stores exactly the pa
         Assert-CleanStop $run 'Add-Partner -PassThru' $passedOn.Count
 
         $added = @(Get-Partner -Database $run.Database -Name 'N*' | ForEach-Object { "$($_.Id):$($_.Name)" })
-        Assert-SameItems -PassedOn $passedOn -Stored $added -Item 'partner'
+        Assert-SameItems -PassedOn $passedOn -Stored $added -Item 'partner' -Run $run
         # The partners added are the first inputs, in order, with no gap: N1, N2, ...
         ($passedOn | ForEach-Object { $_.Split(':')[1] }) -join ',' | Should -BeExactly (Get-Names 'N' $passedOn.Count)
         (Get-PartnerDatabase -Database $run.Database).PartnerCount | Should -Be ($script:SmallCount + $passedOn.Count)
@@ -231,7 +160,7 @@ Describe 'Add-PartnerRevenue -PassThru stopped at a random moment stores exactly
         Assert-CleanStop $run 'Add-PartnerRevenue -PassThru' $passedOn.Count
 
         $added = @(Get-PartnerRevenue -Database $run.Database | ForEach-Object { "$($_.Id):$($_.PartnerId):$($_.PartnerName):$($_.Amount.ToString('0.00', [cultureinfo]::InvariantCulture))" })
-        Assert-SameItems -PassedOn $passedOn -Stored $added -Item 'revenue record'
+        Assert-SameItems -PassedOn $passedOn -Stored $added -Item 'revenue record' -Run $run
         # The totals agree: only the records passed on were counted.
         $total = (Measure-PartnerRevenue -Database $run.Database).Total
         [decimal]$total | Should -Be ($Amount * $passedOn.Count)
@@ -262,7 +191,7 @@ Describe 'Remove-Partner stopped at a random moment keeps whole what it finished
         # the next one, and as many are left as were not removed.
         (Get-Partner -Database $run.Database -First 1).Id | Should -Be ($removed + 1)
         $deleted = @(Get-PartnerHistory -Database $run.Database -Operation Delete -Entity Partner | ForEach-Object { "$($_.EntityId)" })
-        Assert-SameItems -PassedOn @(1..$script:LargeCount | Select-Object -First $removed | ForEach-Object { "$_" }) -Stored $deleted -Item 'history entry of a removed partner'
+        Assert-SameItems -PassedOn @(1..$script:LargeCount | Select-Object -First $removed | ForEach-Object { "$_" }) -Stored $deleted -Item 'history entry of a removed partner' -Run $run
         # Fully removed: the partner and its revenue record, with a history entry each; fully there: with its record.
         $info.RevenueCount | Should -Be $info.PartnerCount
         [decimal](Measure-PartnerRevenue -Database $run.Database).Total | Should -Be (10 * $info.PartnerCount)
@@ -283,7 +212,7 @@ Describe 'A chain of two writers stopped at a random moment: each stores exactly
         # Set-Partner passed on exactly the partners stored with the new tier.
         $added = @(Get-Partner -Database $run.Database -Name 'C*' | Sort-Object Id)
         $changed = @($added | Where-Object Tier -NE Registered | ForEach-Object { "$($_.Id):$($_.Name):$($_.Tier)" })
-        Assert-SameItems -PassedOn $passedOn -Stored $changed -Item 'changed partner'
+        Assert-SameItems -PassedOn $passedOn -Stored $changed -Item 'changed partner' -Run $run
         @($passedOn | Where-Object { -not $_.EndsWith(":$Tier") }).Count | Should -Be 0
         # Add-Partner passed on each of those to Set-Partner, and at most one more, the last, which Set-Partner took when
         # the stop came and did not pass on: stored, unchanged.
@@ -301,15 +230,28 @@ Describe 'A chain of two writers stopped at a random moment: each stores exactly
 # FileOnly: every run works on a copy of a template database file (Copy-Item), on SQLite whatever the backend.
 Describe 'Select-Object -First downstream counts as taking the item' -Tag 'FileOnly' {
     It 'stop <Stop>, after <Sleep> ms of Set-Partner -PassThru | Select-Object -First <First> | Export-Csv' -ForEach $firstStops {
-        $run = Invoke-StoppedPipeline -Template $script:Large -Sleep $Sleep -Parameters @{ First = $First } -Pipeline '
-            param($Db, $Log, $First)
-            Get-Partner -Database $Db | Set-Partner -Database $Db -Tier Gold -PassThru | Select-Object -First $First | Export-Csv $Log'
+        $run = Invoke-StoppedPipeline -Template $script:Large -Sleep $Sleep -Parameters @{ First = $First } -CountTaken -Pipeline '
+            param($Db, $Log, $First, $Probe)
+            Get-Partner -Database $Db | Set-Partner -Database $Db -Tier Gold -PassThru | Select-Object -First $First | Export-Csv $Log |
+                Trace-PipelineCount -Into $Probe'
         $passedOn = @(Read-PassedOn $run.Log Id, Name, Tier)
         Assert-CleanStop $run 'Set-Partner -PassThru | Select-Object -First' $passedOn.Count
 
-        $passedOn.Count | Should -BeLessOrEqual $First
+        # Set-Partner (position 2) passes each item on to Select-Object (3), which hands it to Export-Csv (4). The item
+        # is passed on once Select-Object took it (PowerShell counts it just before Select-Object's process block), and
+        # so it stays; a stop landing after that and before Export-Csv takes it (Select-Object's WriteObject checks for
+        # a stop first) leaves that one item stored and not logged. So the log is compared with what Select-Object took.
+        # No counts: Trace-PipelineCount's begin block never ran, the stop came before the pipeline began.
+        $selected = if ($run.Taken) { $run.Taken[3] } else { 0 }
+        $exported = if ($run.Taken) { $run.Taken[4] } else { 0 }
+        $passedOn.Count | Should -Be $exported -Because "Export-Csv logs every item it takes ($(Format-Run $run))"
+        $selected - $exported | Should -BeIn 0, 1 -Because "Select-Object hands each item on before it takes the next ($(Format-Run $run))"
+        $selected | Should -BeLessOrEqual $First
+        # Get-Partner lists P00001 (Id 1) first: Select-Object took the first partners, and Export-Csv logged the first of these.
+        $taken = @(for ($id = 1; $id -le $selected; $id++) { '{0}:P{0:D5}:Gold' -f $id })
+        $passedOn -join ',' | Should -BeExactly (@($taken | Select-Object -First $exported) -join ',') -Because (Format-Run $run)
         $changed = @(Get-Partner -Database $run.Database -Tier Silver, Gold, Platinum | ForEach-Object { "$($_.Id):$($_.Name):$($_.Tier)" })
-        Assert-SameItems -PassedOn $passedOn -Stored $changed -Item 'changed partner'
+        Assert-SameItems -PassedOn $taken -Stored $changed -Item 'changed partner (taken by Select-Object)' -Run $run
     }
 
     Context 'with no stop: the pipeline ends when Select-Object has its N items' {
