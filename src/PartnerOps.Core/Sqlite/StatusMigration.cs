@@ -12,8 +12,8 @@ namespace PartnerOps.Sqlite
     /// Schema step 12's rows on SQLite: the status_changes of the partners stored before dated statuses, and their status_since
     /// and tier_since, built by <see cref="StatusTimeline"/> from the partners and their history rows, in the migration's
     /// transaction (the TEMP status triggers do not exist yet, so nothing else is written). Partners imported in a batch have no
-    /// history row of their own (their Insert entries are the batch's, read from the stored row), so their first values are those
-    /// the rule takes without an Insert entry.
+    /// history row of their own: their Insert entry is the batch's (history_runs, history_batches), whose user and time their first
+    /// rows take, and whose values are the stored ones with the later changes undone: those the rule takes without an Insert entry.
     /// </summary>
     internal static class StatusMigration
     {
@@ -24,6 +24,9 @@ namespace PartnerOps.Sqlite
             var entries = Entries(connection.Query<(string Id, string Operation, string At, string User, string? Changes)>(
                 EntriesSql, transaction: transaction, buffered: false));
             var partners = connection.Query<StatusTimelinePartner>(PartnersSql, transaction: transaction).AsList();
+            var runs = connection.Query<(long First, long Last, string At, string User)>(
+                "SELECT r.first_id, r.last_id, b.at, b.user FROM history_runs r JOIN history_batches b ON b.id = r.batch_id WHERE r.entity = 'Partner' ORDER BY r.first_id",
+                transaction: transaction).AsList();
 
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
@@ -44,6 +47,14 @@ namespace PartnerOps.Sqlite
                     }
                 }
 
+                // An imported partner's Insert entry is its batch's: its user and time, the values those the rule takes without one
+                // (the stored values with the later changes undone, as Get-PartnerHistory shows them).
+                var run = ImportedIn(runs, partner.Id);
+                if (run != null && !partner.Entries.Any(e => e.IsInsert))
+                {
+                    partner.Entries.Insert(0, StatusHistoryEntry.Parse("Insert", run.Value.At, run.Value.User, null));
+                }
+
                 var rows = StatusTimeline.Build(partner, migratedAt);
                 foreach (var row in rows)
                 {
@@ -62,6 +73,30 @@ namespace PartnerOps.Sqlite
                 dates[2].Value = partner.Id;
                 since.ExecuteNonQuery();
             }
+        }
+
+        // The batch run (ordered by first id, not overlapping) that holds an id, or null.
+        private static (long First, long Last, string At, string User)? ImportedIn(List<(long First, long Last, string At, string User)> runs, long id)
+        {
+            int low = 0, high = runs.Count - 1;
+            while (low <= high)
+            {
+                var middle = (low + high) / 2;
+                if (runs[middle].Last < id)
+                {
+                    low = middle + 1;
+                }
+                else if (runs[middle].First > id)
+                {
+                    high = middle - 1;
+                }
+                else
+                {
+                    return runs[middle];
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The partners' values the rule reads, by id.</summary>
