@@ -91,7 +91,7 @@ BeforeAll {
         # As of a day: the Status and Tier of that day, before, on and after each change. Only days on which the partner was a
         # partner by every rule (joined, not ended, not a Prospect then or now) are asked here; -AsOf's filter is tested elsewhere.
         function Get-On([string] $Day, [string] $Name) {
-            $p = Get-Partner -Database $Database -AsOf $Day -Name $Name
+            $p = Get-Partner -Database $Database -AsOf $Day -Name $Name -ErrorAction SilentlyContinue
             if ($p) { "$($p.Status) $($p.StatusSince.ToString('yyyy-MM-dd')) $($p.Tier) $($p.TierSince.ToString('yyyy-MM-dd')) $(if ($p.ActivatedOn) { $p.ActivatedOn.ToString('yyyy-MM-dd') })".Trim() }
         }
         Get-On 2014-01-31 'Alpha Reseller' | Should -BeNullOrEmpty

@@ -21,9 +21,9 @@ namespace PartnerOps.Sqlite
         public static void Run(SqliteConnection connection, SqliteTransaction transaction)
         {
             var migratedAt = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
-            var entries = Entries(connection.Query<(string Id, string Operation, string At, string User, string? Changes)>(
-                EntriesSql, transaction: transaction, buffered: false));
-            var partners = connection.Query<StatusTimelinePartner>(PartnersSql, transaction: transaction).AsList();
+            var entries = StatusTimeline.Group(connection.Query<(string Id, string Operation, string At, string User, string? Changes)>(
+                StatusSql.MigrationEntries, transaction: transaction, buffered: false));
+            var partners = connection.Query<StatusTimelinePartner>(StatusSql.MigrationPartners, transaction: transaction).AsList();
             var runs = connection.Query<(long First, long Last, string At, string User)>(
                 "SELECT r.first_id, r.last_id, b.at, b.user FROM history_runs r JOIN history_batches b ON b.id = r.batch_id WHERE r.entity = 'Partner' ORDER BY r.first_id",
                 transaction: transaction).AsList();
@@ -97,40 +97,6 @@ namespace PartnerOps.Sqlite
             }
 
             return null;
-        }
-
-        /// <summary>The partners' values the rule reads, by id.</summary>
-        internal const string PartnersSql =
-            "SELECT id AS Id, status AS Status, tier AS Tier, joined_on AS JoinedOn, ended_on AS EndedOn, updated_at AS UpdatedAt FROM partners ORDER BY id";
-
-        /// <summary>
-        /// The partners' Insert entries and the Update entries that may hold Status or Tier, in id order (the text test only
-        /// narrows the read: each entry's JSON is parsed).
-        /// </summary>
-        internal const string EntriesSql =
-            "SELECT entity_id, operation, at, \"user\", changes FROM history WHERE entity = 'Partner' " +
-            "AND (operation = 'Insert' OR (operation = 'Update' AND (changes LIKE '%\"Status\"%' OR changes LIKE '%\"Tier\"%'))) ORDER BY id";
-
-        /// <summary>The entries of <see cref="EntriesSql"/> parsed and grouped by partner id (in id order within each).</summary>
-        internal static Dictionary<long, List<StatusHistoryEntry>> Entries(IEnumerable<(string Id, string Operation, string At, string User, string? Changes)> rows)
-        {
-            var entries = new Dictionary<long, List<StatusHistoryEntry>>();
-            foreach (var row in rows)
-            {
-                if (!long.TryParse(row.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-                {
-                    continue;
-                }
-
-                if (!entries.TryGetValue(id, out var list))
-                {
-                    entries[id] = list = new List<StatusHistoryEntry>();
-                }
-
-                list.Add(StatusHistoryEntry.Parse(row.Operation, row.At, row.User, row.Changes));
-            }
-
-            return entries;
         }
     }
 }
