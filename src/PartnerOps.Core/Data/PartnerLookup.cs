@@ -83,23 +83,14 @@ namespace PartnerOps.Data
         /// <summary>SQL of the tier_since of a partners row as the status triggers take it: the stored one, else (empty) its joined_on.</summary>
         public static string TierSinceOf(string row) => $"CASE WHEN {row}.tier_since = '' THEN {row}.joined_on ELSE {row}.tier_since END";
 
-        /// <summary>
-        /// The SET list (without a leading comma) of an UPDATE of partners giving status_since, tier_since and status_reason from
-        /// the new status, tier and ended_on (SQL expressions) and <paramref name="today"/> ('yyyy-MM-dd' SQL expression): a
-        /// Status or Tier that changes takes effect today (a change to Terminated on its EndedOn when given), with no reason;
-        /// one that does not change keeps its date and reason. The right-hand sides read the row before the update.
-        /// </summary>
-        public static string UpdatedSince(string status, string tier, string endedOn, string today, string table = "partners") =>
-            $"status_since = CASE WHEN {table}.status = {status} THEN {table}.status_since WHEN {status} = 'Terminated' THEN coalesce({endedOn}, {today}) ELSE {today} END, " +
-            $"status_reason = CASE WHEN {table}.status = {status} THEN {table}.status_reason END, " +
-            $"tier_since = CASE WHEN {table}.tier = {tier} THEN {table}.tier_since ELSE {today} END";
 
         /// <summary>
         /// A partner's values as stored (the parameters of an INSERT or UPDATE, by these names): its name's keys
         /// (<see cref="PartnerRules.NameKey"/>, <see cref="PartnerRules.NameSortKey"/>), enums by name, dates yyyy-MM-dd,
-        /// timestamps as <see cref="PartnerRules.FormatTimestamp"/> writes them (UTC).
+        /// timestamps as <see cref="PartnerRules.FormatTimestamp"/> writes them (UTC); StatusSince and TierSince yyyy-MM-dd, and Reason:
+        /// the reason of the Status change written (status_reason), <paramref name="reason"/> when given, else the partner's EndReason.
         /// </summary>
-        public static object StoredValues(Partner p) => new
+        public static object StoredValues(Partner p, string? reason = null) => new
         {
             p.Id,
             p.Name,
@@ -115,7 +106,9 @@ namespace PartnerOps.Data
             p.Notes,
             CreatedAt = PartnerRules.FormatTimestamp(p.CreatedAt),
             UpdatedAt = PartnerRules.FormatTimestamp(p.UpdatedAt),
-            Today = PartnerRules.FormatDate(DateTime.Today),
+            StatusSince = PartnerRules.FormatDate(p.StatusSince),
+            TierSince = PartnerRules.FormatDate(p.TierSince),
+            Reason = reason ?? p.EndReason,
         };
 
         /// <summary>
@@ -226,7 +219,8 @@ namespace PartnerOps.Data
         }
 
         /// <summary>
-        /// The partner <paramref name="current"/> becomes with <paramref name="changes"/>, validated and normalised, stamped
+        /// The partner <paramref name="current"/> becomes with <paramref name="changes"/>, validated, normalised and dated
+        /// (<see cref="LifecycleRules.NormalizeChange"/>), stamped
         /// with the database and <paramref name="now"/> (UTC) as UpdatedAt; null when it leaves every stored value as it is
         /// (compared with the partner as stored now: nothing is to be written, and <paramref name="current"/> is stamped and
         /// returned by the caller). PartnerNotFound when the partner was removed meanwhile.
@@ -236,7 +230,8 @@ namespace PartnerOps.Data
             var updated = changes.ApplyTo(current);
 
             // A name stored before today's rules (a no-break space, a zero-width space) is kept as it is unless it is changed.
-            PartnerRules.Normalize(updated, now.ToLocalTime().Date, keepName: string.Equals(updated.Name, current.Name, StringComparison.Ordinal));
+            // Status and Tier changes are dated (-EffectiveDate) and checked against the dates of the values they replace.
+            LifecycleRules.NormalizeChange(current, updated, changes, now.ToLocalTime().Date, keepName: string.Equals(updated.Name, current.Name, StringComparison.Ordinal));
             updated.Database = source.DatabasePath;
             if (PartnerRules.SameStoredValues(updated, current))
             {

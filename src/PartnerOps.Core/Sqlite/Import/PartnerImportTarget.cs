@@ -21,6 +21,8 @@ namespace PartnerOps.Sqlite
         private sqlite3? _db;
         private bool _checksLeftToMapper;
         private SqliteStatement? _shared;
+        private SqliteStatement? _moveEnd;
+        private SqliteStatement? _stored;
 
         public PartnerImportTarget(ImportMode mode)
             : base(mode)
@@ -34,24 +36,43 @@ namespace PartnerOps.Sqlite
         /// <summary>True while the table's CHECK constraints are not evaluated by SQLite (the mapper's are equivalent).</summary>
         public bool ChecksLeftToMapper => _checksLeftToMapper;
 
+        // ?1..?16 are PartnerImportMapper's parameters, ?17 the batch's timestamp.
         protected override string InsertSql =>
-            "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort, status_since, tier_since) " +
-            $"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, {SqliteDatabase.NameSortFunction}(?1), {PartnerLookup.InsertedStatusSince("?5", "?8", "?9")}, ?8) " +
-            "ON CONFLICT (name_key, name_dup) DO NOTHING";
+            "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort, " + StatusWrites.InsertColumns + ") " +
+            $"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?17, ?17, {SqliteDatabase.NameSortFunction}(?1), ?11, ?12, ?13) ON CONFLICT (name_key, name_dup) DO NOTHING";
 
+        // A change of Status or Tier is dated as Set-Partner dates it (?14, ?15: the row's StatusDate/TierDate; else today, ?16, or the
+        // since-date when later) and not before the since-date (else the row updates nothing: NotUpdated fails it); a Terminated partner
+        // that stays Terminated moves its StatusSince with its EndedOn (?11), and its termination's row with it (MoveEnd, after the
+        // UPDATE). SET sees the row as it was.
         protected override string UpdateSql =>
             $"UPDATE partners SET name = ?1, name_sort = {SqliteDatabase.NameSortFunction}(?1), type = ?3, tier = ?4, status = ?5, region = ?6, country = ?7, joined_on = ?8, " +
-            $"ended_on = ?9, notes = ?10, updated_at = ?11, {PartnerLookup.UpdatedSince("?5", "?4", "?9", "date('now', 'localtime')")} WHERE name_key = ?2 AND NOT EXISTS (SELECT 1 FROM partners WHERE name_key = ?2 AND name_dup <> 0) " +
+            "ended_on = ?9, notes = ?10, updated_at = ?17, " +
+            "status_since = CASE WHEN status IS NOT ?5 THEN coalesce(?14, max(?16, status_since)) WHEN ?5 = 'Terminated' THEN ?11 ELSE status_since END, " +
+            "tier_since = CASE WHEN tier IS NOT ?4 THEN coalesce(?15, max(?16, tier_since)) ELSE tier_since END, " +
+            "status_reason = CASE WHEN status IS NOT ?5 THEN ?13 ELSE status_reason END " +
+            "WHERE name_key = ?2 AND NOT EXISTS (SELECT 1 FROM partners WHERE name_key = ?2 AND name_dup <> 0) " +
+            "AND (status IS ?5 OR ?14 IS NULL OR ?14 >= status_since) AND (tier IS ?4 OR ?15 IS NULL OR ?15 >= tier_since) " +
             // A row that changes nothing writes nothing (no UpdatedAt, no history): it counts as skipped (NotUpdated).
             "AND (name IS NOT ?1 OR type IS NOT ?3 OR tier IS NOT ?4 OR status IS NOT ?5 OR region IS NOT ?6 OR country IS NOT ?7 " +
             "OR joined_on IS NOT ?8 OR ended_on IS NOT ?9 OR notes IS NOT ?10)";
 
-        // Partners stored before schema 4 whose names now share a key: an Upsert of that name updates neither. Otherwise the
-        // stored partner already holds the row's values: skipped.
-        protected override RowOutcome NotUpdated(ImportChunk chunk, int row) =>
-            !_shared!.Exists(chunk.TextString(row, 1)!)
-                ? RowOutcome.Of(RowOutcomeKind.Skipped)
-                : RowOutcome.Failed("Name", PartnerImport.NameShared(chunk.TextString(row, 0)));
+        // Partners stored before schema 4 whose names now share a key: an Upsert of that name updates neither. A change of Status or
+        // Tier dated before the value it replaces took effect: failed, as Set-Partner refuses it. Otherwise the stored partner already
+        // holds the row's values: skipped.
+        protected override RowOutcome NotUpdated(ImportChunk chunk, int row)
+        {
+            if (_shared!.Exists(chunk.TextString(row, 1)!))
+            {
+                return RowOutcome.Failed("Name", PartnerImport.NameShared(chunk.TextString(row, 0)));
+            }
+
+            _stored!.BindText(1, chunk.TextString(row, 1));
+            return _stored.FirstRow() is string?[] stored
+                && PartnerImport.OutOfOrder(stored, chunk.TextString(row, 4), chunk.TextString(row, 13), chunk.TextString(row, 3), chunk.TextString(row, 14)) is (string column, string reason)
+                ? RowOutcome.Failed(column, reason)
+                : RowOutcome.Of(RowOutcomeKind.Skipped);
+        }
 
         /// <summary>The partners table's CHECK constraints that every mapped row satisfies by construction.</summary>
         public static IReadOnlyCollection<string> KnownChecks { get; } = new[]
@@ -103,6 +124,34 @@ namespace PartnerOps.Sqlite
 
             base.Prepare(db);
             _shared = new SqliteStatement(db, "SELECT 1 FROM partners WHERE name_key = ?1 AND name_dup <> 0 LIMIT 1");
+            if (Mode == ImportMode.Upsert)
+            {
+                _moveEnd = new SqliteStatement(db, MoveEndSql);
+                _stored = new SqliteStatement(db, "SELECT " + PartnerImport.StoredDates + " FROM partners WHERE name_key = ?1 AND name_dup = 0");
+            }
+        }
+
+        // The termination of the partner with key ?1 (its latest Status row, when it is one) takes effect on ?2, its EndedOn.
+        private const string MoveEndSql =
+            "UPDATE status_changes SET effective_on = ?2 WHERE id = (SELECT c.id FROM status_changes c JOIN partners p ON p.id = c.partner_id " +
+            "WHERE p.name_key = ?1 AND p.name_dup = 0 AND c.attribute = 'Status' ORDER BY c.effective_on DESC, c.id DESC LIMIT 1) " +
+            "AND to_value = 'Terminated' AND effective_on <> ?2";
+
+        /// <summary>
+        /// As <see cref="ImportTarget.Write"/>; an Upsert row that updates a partner that stays Terminated moves the partner's
+        /// termination to its EndedOn (as Set-Partner -EndedOn does: one end date, in one place).
+        /// </summary>
+        public override RowOutcome Write(ImportChunk chunk, int row)
+        {
+            var outcome = base.Write(chunk, row);
+            if (outcome.Kind == RowOutcomeKind.Updated && chunk.TextString(row, 4) == nameof(PartnerStatus.Terminated))
+            {
+                _moveEnd!.BindText(1, chunk.TextString(row, 1));
+                _moveEnd.BindText(2, chunk.TextString(row, 10));
+                _moveEnd.Execute();
+            }
+
+            return outcome;
         }
 
         protected override RowOutcome Conflict(ImportChunk chunk, int row) =>
@@ -112,6 +161,10 @@ namespace PartnerOps.Sqlite
         {
             _shared?.Dispose();
             _shared = null;
+            _moveEnd?.Dispose();
+            _moveEnd = null;
+            _stored?.Dispose();
+            _stored = null;
             base.Dispose();
             if (_db != null)
             {
