@@ -182,7 +182,9 @@ namespace PartnerOps.Tests
             var (sql, _) = PartnerCounts.CountStatement(new[] { PartnerGroupKey.Region, PartnerGroupKey.Year }, new PartnerFilter(), AsOf);
             Assert.Contains("GROUP BY b.region, substr(b.joined_on, 1, 4)", sql);
             Assert.DoesNotContain("po_key", sql);
-            Assert.Contains("joined_on <= @asOf AND (ended_on IS NULL OR ended_on > @asOf) AND status <> 'Prospect'", sql);
+            // Issue 17: the rule of a day is StatusSql.PartnerOn (the status of that day, no longer the current status <> 'Prospect').
+            Assert.Contains("partners.joined_on <= @asOf AND (partners.ended_on IS NULL OR partners.ended_on > @asOf) AND ", sql);
+            Assert.Contains(StatusSql.PartnerOn("partners", "asOf"), sql);
         }
 
         [Fact]
