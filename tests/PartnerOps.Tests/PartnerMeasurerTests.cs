@@ -112,9 +112,11 @@ namespace PartnerOps.Tests
         [Fact]
         public void By_status_type_tier_and_country_as_enums_and_codes_in_their_order()
         {
-            // Active: Alpha, Beta, Gamma / Alpha, Gamma: 0.5. Terminated: none / Epsilon, Theta.
+            // Issue 17: each day's count groups by the status of that day (was the current status). Active: Alpha, Beta, Gamma /
+            // Alpha, Gamma, and Epsilon and Theta, Active until their EndedOn: (3 - 4) / 4 = -0.25. No partner is Terminated
+            // on the day it counts on (a partner Terminated by then is no partner).
             Assert.Equal(
-                new[] { "Onboarding | 1 0.2 0 null", "Active | 3 0.6 2 0.5", "Suspended | 1 0.2 0 null", "Terminated | 0 0 2 -1" },
+                new[] { "Onboarding | 1 0.2 0 null", "Active | 3 0.6 4 -0.25", "Suspended | 1 0.2 0 null" },
                 Lines(Measure(AsOf, null, PartnerGroupKey.Status)));
             var types = Measure(AsOf, null, PartnerGroupKey.Type, PartnerGroupKey.Tier);
             Assert.Equal(PartnerType.Reseller, types[0].Keys[0].Value);
