@@ -4,25 +4,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 
-    # Every status_changes row of a database as 'Partner|Attribute|From|To|EffectiveOn|Reason|User' ('-' for NULL), in id order.
-    function Get-StatusRows {
-        param([Parameter(Mandatory)] [string] $Database)
-        $sql = "SELECT p.name || '|' || sc.attribute || '|' || coalesce(sc.from_value, '-') || '|' || sc.to_value || '|' || sc.effective_on || '|' || " +
-               "coalesce(sc.reason, '-') || '|' || sc.""user"" FROM status_changes sc JOIN partners p ON p.id = sc.partner_id ORDER BY sc.id"
-        if (Test-ServerLocation $Database) { return @(Invoke-RawPsql $Database $sql) }
-        $connection = Open-RawConnection -Database $Database
-        try {
-            $command = $connection.CreateCommand()
-            $command.CommandText = $sql
-            $reader = $command.ExecuteReader()
-            @(while ($reader.Read()) { $reader.GetString(0) })
-            $reader.Dispose()
-        }
-        finally {
-            $connection.Dispose()
-        }
-    }
-
     function Get-Day([datetime] $Date) { $Date.ToString('yyyy-MM-dd') }
 }
 

@@ -71,6 +71,18 @@ SELECT id AS Id, name AS Name, status AS Status, status_since AS StatusSince, ti
        ls AS LastStatus, lsd AS LastStatusOn, lt AS LastTier, ltd AS LastTierOn, (SELECT count(*) FROM differing) AS Total
 FROM differing ORDER BY id LIMIT @limit";
 
+        /// <summary>Schema step 12: the partners' values the migration's rule reads (<see cref="StatusTimelinePartner"/>), by id.</summary>
+        public const string MigrationPartners =
+            "SELECT id AS Id, status AS Status, tier AS Tier, joined_on AS JoinedOn, ended_on AS EndedOn, updated_at AS UpdatedAt FROM partners ORDER BY id";
+
+        /// <summary>
+        /// Schema step 12: the partners' Insert history rows and the Update rows that may hold Status or Tier, in id order (entity_id,
+        /// operation, at, user, changes; the text test only narrows the read: each entry's JSON is parsed, <see cref="StatusTimeline.Group"/>).
+        /// </summary>
+        public const string MigrationEntries =
+            "SELECT entity_id, operation, at, \"user\", changes FROM history WHERE entity = 'Partner' " +
+            "AND (operation = 'Insert' OR (operation = 'Update' AND (changes LIKE '%\"Status\"%' OR changes LIKE '%\"Tier\"%'))) ORDER BY id";
+
         // The column of the latest change of the attribute effective on or before the day, or NULL.
         private static string Latest(string column, string attribute, string alias, string dateParameter) =>
             $"(SELECT {column} FROM status_changes sc WHERE sc.partner_id = {alias}.id AND sc.attribute = '{Check(attribute)}' " +
