@@ -326,6 +326,31 @@ Describe 'Import-Partner dates Status and Tier' {
     }
 }
 
+Describe 'Import-Partner -Mode Upsert keeps changes in date order' {
+    It 'fails a row whose change is dated before the value it replaces, and dates an undated one on a later since-date' {
+        $db = New-TestDatabase
+        Add-Partner -Database $db -Name 'Kept' -JoinedOn 2015-01-10
+        Set-Partner -Database $db -Name Kept -Status Suspended -EffectiveDate 2016-01-01
+        Add-Partner -Database $db -Name 'TierKept' -JoinedOn 2015-01-10 -Tier Gold -TierDate 2016-06-01
+        $future = $script:Today.AddDays(10)
+        Add-Partner -Database $db -Name 'Future' -JoinedOn $future
+        $csv = Join-Path (Get-TestFolder $db) 'order.csv'
+        @(
+            'Name,JoinedOn,Status,Tier,StatusDate,TierDate'
+            'Kept,2015-01-10,Active,Registered,2015-12-31,'
+            'TierKept,2015-01-10,Active,Silver,,2016-05-31'
+            "Future,$(Get-Day $future),Onboarding,Registered,,"
+        ) | Set-Content $csv
+        $result = Import-Partner $csv -Database $db -Mode Upsert -ErrorVariable failures -ErrorAction SilentlyContinue
+        $result.Updated, $result.Failed | Should -Be @(1, 2)
+        $failures[0].Exception.Message | Should -BeLike "Line 2, column StatusDate: '2015-12-31' is not valid: the partner's Status has been Suspended since 2016-01-01*"
+        $failures[1].Exception.Message | Should -BeLike "Line 3, column TierDate: '2016-05-31' is not valid: the partner's Tier has been Gold since 2016-06-01*"
+        Get-StatusRows $db Kept | Should -Be @('Status ->Active 2015-01-10', 'Status Active>Suspended 2016-01-01', 'Tier ->Registered 2015-01-10')
+        Get-StatusRows $db TierKept | Should -Be @('Status ->Active 2015-01-10', 'Tier ->Gold 2016-06-01')
+        Get-StatusRows $db Future | Should -Be @("Status ->Active $(Get-Day $future)", "Status Active>Onboarding $(Get-Day $future)", "Tier ->Registered $(Get-Day $future)")
+    }
+}
+
 Describe 'Tab completion of -Reason' {
     It 'offers each stored reason once, matching what was typed' {
         $db = New-OnePartnerDatabase
