@@ -35,6 +35,7 @@
         'Remove-PartnerTarget'
         'Measure-PartnerTarget'
         'Get-PartnerHistory'
+        'Get-PartnerStatusHistory'
         'Import-Partner'
         'Import-PartnerRevenue'
     )

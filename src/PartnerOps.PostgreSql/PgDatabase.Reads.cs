@@ -3,7 +3,7 @@ using PartnerOps.Data;
 
 namespace PartnerOps.PostgreSql
 {
-    // The reads that summarize: the history, the measures' sums and counts (GROUP BY in SQL), the description and the checks.
+    // The reads that summarize: the history, the status history, the measures' sums and counts (GROUP BY in SQL), the description and the checks.
     public sealed partial class PgDatabase
     {
         private PgHistoryRepository? _history;
@@ -11,6 +11,9 @@ namespace PartnerOps.PostgreSql
 
         /// <inheritdoc />
         public IHistoryRepository History => _history ??= new PgHistoryRepository(this);
+
+        /// <inheritdoc />
+        public IStatusHistoryRepository StatusHistory => new PgStatusHistoryRepository(this);
 
         /// <inheritdoc />
         public IRevenueSums RevenueSums => _sums ??= new PgRevenueSums(this);

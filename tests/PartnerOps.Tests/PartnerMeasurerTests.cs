@@ -112,9 +112,11 @@ namespace PartnerOps.Tests
         [Fact]
         public void By_status_type_tier_and_country_as_enums_and_codes_in_their_order()
         {
-            // Active: Alpha, Beta, Gamma / Alpha, Gamma: 0.5. Terminated: none / Epsilon, Theta.
+            // Issue 17: each day's count groups by the status of that day (was the current status). Active: Alpha, Beta, Gamma /
+            // Alpha, Gamma, and Epsilon and Theta, Active until their EndedOn: (3 - 4) / 4 = -0.25. No partner is Terminated
+            // on the day it counts on (a partner Terminated by then is no partner).
             Assert.Equal(
-                new[] { "Onboarding | 1 0.2 0 null", "Active | 3 0.6 2 0.5", "Suspended | 1 0.2 0 null", "Terminated | 0 0 2 -1" },
+                new[] { "Onboarding | 1 0.2 0 null", "Active | 3 0.6 4 -0.25", "Suspended | 1 0.2 0 null" },
                 Lines(Measure(AsOf, null, PartnerGroupKey.Status)));
             var types = Measure(AsOf, null, PartnerGroupKey.Type, PartnerGroupKey.Tier);
             Assert.Equal(PartnerType.Reseller, types[0].Keys[0].Value);
@@ -182,7 +184,9 @@ namespace PartnerOps.Tests
             var (sql, _) = PartnerCounts.CountStatement(new[] { PartnerGroupKey.Region, PartnerGroupKey.Year }, new PartnerFilter(), AsOf);
             Assert.Contains("GROUP BY b.region, substr(b.joined_on, 1, 4)", sql);
             Assert.DoesNotContain("po_key", sql);
-            Assert.Contains("joined_on <= @asOf AND (ended_on IS NULL OR ended_on > @asOf) AND status <> 'Prospect'", sql);
+            // Issue 17: the rule of a day is StatusSql.PartnerOn (the status of that day, no longer the current status <> 'Prospect').
+            Assert.Contains("partners.joined_on <= @asOf AND (partners.ended_on IS NULL OR partners.ended_on > @asOf) AND ", sql);
+            Assert.Contains(StatusSql.PartnerOn("partners", "asOf"), sql);
         }
 
         [Fact]

@@ -114,7 +114,10 @@ namespace PartnerOps.Tests
 
             Assert.Equal(701m, progress.Actual);
             Assert.Equal(701.00m, progress.Expected);
-            Assert.True(progress.OnTrack);
+            // Issue 17: OnTrack compares Projected with the target when there is a projection (was Actual >= Expected, true
+            // here): 701 + 1 x 182 / 183 = 701.99 falls short of 702.
+            Assert.Equal(701.99m, progress.Projected);
+            Assert.False(progress.OnTrack);
         }
 
         [Fact]

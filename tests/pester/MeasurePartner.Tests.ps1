@@ -89,9 +89,10 @@ Describe 'Measure-Partner counts as of a day, with the count a year earlier' {
     }
 
     It 'groups by Status, Type, Tier and Country, sorted by their order' {
-        # Active: Alpha, Beta, Gamma / Alpha, Gamma -> 3, 0.6, 2, 0.5; Terminated: - / Epsilon, Theta
+        # Issue 17: each day groups by the status of that day (was the current status). Active: Alpha, Beta, Gamma / Alpha,
+        # Gamma, and Epsilon and Theta, Active until their EndedOn -> 3, 0.6, 4, -0.25; none is Terminated on a day it counts.
         Show-Counts (Measure-Partner -Database $db -GroupBy Status -AsOf 2015-12-31) Status | Should -Be @(
-            'Onboarding | 1 0.2 0 ', 'Active | 3 0.6 2 0.5', 'Suspended | 1 0.2 0 ', 'Terminated | 0 0 2 -1')
+            'Onboarding | 1 0.2 0 ', 'Active | 3 0.6 4 -0.25', 'Suspended | 1 0.2 0 ')
         # Reseller Registered: Gamma, Delta / Gamma, Epsilon; Reseller Gold: Alpha / Alpha; Distributor Silver: Beta / -;
         # Distributor Gold: - / Theta; Training Registered: Eta / -
         Show-Counts (Measure-Partner -Database $db -GroupBy Type, Tier -AsOf 2015-12-31) Type, Tier | Should -Be @(
@@ -109,8 +110,9 @@ Describe 'Measure-Partner counts as of a day, with the count a year earlier' {
         @{ Case = '-Country cn'; Filters = @{ Country = 'cn' }; Count = 2; Previous = 2 }
         # Alpha / Alpha, Theta
         @{ Case = '-Tier Gold'; Filters = @{ Tier = 'Gold' }; Count = 1; Previous = 2 }
-        # Alpha, Beta, Gamma / Alpha, Gamma
-        @{ Case = '-Status Active'; Filters = @{ Status = 'Active' }; Count = 3; Previous = 2 }
+        # Alpha, Beta, Gamma / Alpha, Gamma, Epsilon, Theta (issue 17: -Status compares the status of each day; Epsilon and
+        # Theta were Active until their EndedOn)
+        @{ Case = '-Status Active'; Filters = @{ Status = 'Active' }; Count = 3; Previous = 4 }
         # Alpha, Gamma (exact) / Alpha, Gamma; 'Ep*' adds Epsilon a year earlier
         @{ Case = "-Name 'a*', Gamma, 'Ep*'"; Filters = @{ Name = 'a*', 'Gamma', 'Ep*' }; Count = 2; Previous = 3 }
         # Joined after 2014-03-01: Beta, Delta, Eta / Theta

@@ -132,12 +132,14 @@ Describe 'Measure-PartnerTarget: Statuses, AsOf and Projected' {
         }
         finally { [cultureinfo]::CurrentCulture = $saved }
         @($p.Statuses | ForEach-Object { "$_" }) | Should -Be @('Active')
-        # Active in Western Europe on 2015-07-02: Anna (2014-01-01), Fresh (2015-06-01) = 2; on 2014-12-31: Anna = 1.
-        $p.Actual | Should -Be 2
-        # Expected = 1 + (10 - 1) * 183 / 365 = 1 + 4.5123 = 5.5123 -> 5.51 (2 July 2015 is day 183 of 365)
-        $p.Expected | Should -Be 5.51
-        # Projected = 2 + (2 - 1) * (365 - 183) / 183 = 2 + 0.99454 = 2.99454 -> 2.99
-        $p.Projected | Should -Be 2.99
+        # Active in Western Europe on 2015-07-02: Anna (2014-01-01), Fresh (2015-06-01), and Ende AG = 3; on 2014-12-31: Anna,
+        # Ende = 2. (Issue 17: the status of the day is counted; Ende AG was Active until its EndedOn, 2015-09-30. Before,
+        # its current status, Terminated, kept it out: 2 and 1.)
+        $p.Actual | Should -Be 3
+        # Expected = 2 + (10 - 2) * 183 / 365 = 2 + 4.0110 = 6.0110 -> 6.01 (2 July 2015 is day 183 of 365)
+        $p.Expected | Should -Be 6.01
+        # Projected = 3 + (3 - 2) * (365 - 183) / 183 = 3 + 0.99454 = 3.99454 -> 3.99
+        $p.Projected | Should -Be 3.99
         $p.AsOf | Should -Be ([datetime]'2015-07-02')
     }
 
@@ -145,10 +147,11 @@ Describe 'Measure-PartnerTarget: Statuses, AsOf and Projected' {
         Set-PartnerTarget -Database $db -Metric PartnerCount -Region 'Western Europe' -Year 2015 -Value 10 -Status Active, Onboarding, Suspended
         try {
             $p = Measure-PartnerTarget -Database $db -Year 2015 -AsOf 2015-07-02 | Where-Object Metric -eq PartnerCount
-            # Anna, Bora (Onboarding, 2015-02-01), Cerro (Suspended), Fresh = 4; on 2014-12-31: Anna, Cerro = 2.
-            $p.Actual | Should -Be 4
-            # Projected = 4 + (4 - 2) * 182 / 183 = 5.98907 -> 5.99
-            $p.Projected | Should -Be 5.99
+            # Anna, Bora (Onboarding, 2015-02-01), Cerro (Suspended), Fresh, and Ende AG (issue 17: Active on the day, until
+            # 2015-09-30) = 5; on 2014-12-31: Anna, Cerro, Ende = 3. (Before: 4 and 2.)
+            $p.Actual | Should -Be 5
+            # Projected = 5 + (5 - 3) * 182 / 183 = 6.98907 -> 6.99
+            $p.Projected | Should -Be 6.99
             @($p.Statuses | ForEach-Object { "$_" }) | Should -Be @('Onboarding', 'Active', 'Suspended')
         }
         finally {

@@ -146,13 +146,16 @@ namespace PartnerOps.Data
     /// <summary>A <see cref="PartnerFilter"/> as SQL over the partners table, on any backend (<see cref="FilterDialect"/>).</summary>
     internal static class PartnerFilterSql
     {
+        /// <summary>The alias the partners table has in the statements <see cref="BuildWhere"/> restricts (its own name).</summary>
+        private const string Partners = "partners";
+
         /// <summary>
-        /// The one "partner on this date" rule, as SQL over the partners table: joined on or before the date (the parameter
-        /// <paramref name="dateParameter"/>, yyyy-MM-dd) and not ended by it (an EndedOn is the first day no longer a partner).
-        /// Get-Partner -AsOf, Measure-Partner and the PartnerCount targets all count with it.
+        /// The one "partner on this date" rule (<see cref="StatusSql.PartnerOn"/>), as SQL over the partners table: joined on or
+        /// before the date (the parameter <paramref name="dateParameter"/>, yyyy-MM-dd), not ended by it (an EndedOn is the first
+        /// day no longer a partner), and Onboarding, Active or Suspended on it. Get-Partner -AsOf, Measure-Partner and the
+        /// PartnerCount targets all count with it.
         /// </summary>
-        public static string PartnerOn(string dateParameter) =>
-            $"joined_on <= @{dateParameter} AND (ended_on IS NULL OR ended_on > @{dateParameter})";
+        public static string PartnerOn(string dateParameter) => StatusSql.PartnerOn(Partners, dateParameter);
 
         /// <summary>The WHERE clause (with its parameters) of the partners a filter selects; empty for no restriction.</summary>
         /// <param name="names">When given, these names stand in for the filter's names.</param>
@@ -170,8 +173,10 @@ namespace PartnerOps.Data
 
             sql.AddIn(clauses, parameters, "id", "ids", filter.Ids);
             sql.AddIn(clauses, parameters, "type", "types", filter.Types.Select(t => t.ToString()).ToList());
-            sql.AddIn(clauses, parameters, "tier", "tiers", filter.Tiers.Select(t => t.ToString()).ToList());
-            sql.AddIn(clauses, parameters, "status", "statuses", filter.Statuses.Select(t => t.ToString()).ToList());
+            // With a day, the tier and status of that day (StatusSql.On), else the current ones.
+            var dated = filter.AsOf != null;
+            sql.AddIn(clauses, parameters, dated ? StatusSql.On("Tier", Partners, "asOf") : "tier", "tiers", filter.Tiers.Select(t => t.ToString()).ToList());
+            sql.AddIn(clauses, parameters, dated ? StatusSql.On("Status", Partners, "asOf") : "status", "statuses", filter.Statuses.Select(t => t.ToString()).ToList());
             sql.AddIn(clauses, parameters, "country", "countries", filter.Countries.Select(c => c.Trim().ToUpperInvariant()).ToList());
             if (filter.Regions.Count > 0)
             {
@@ -192,11 +197,36 @@ namespace PartnerOps.Data
 
             if (filter.AsOf is DateTime asOf)
             {
-                clauses.Add(PartnerOn("asOf") + " AND status <> 'Prospect'");
+                clauses.Add(PartnerOn("asOf"));
                 parameters.Add("asOf", PartnerRules.FormatDate(asOf));
             }
 
+            AddActivation(clauses, parameters, filter);
             return (clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses), parameters);
+        }
+
+        /// <summary>
+        /// The activation rules of a filter (<see cref="PartnerFilter.NotActivatedWithin"/>, <see cref="PartnerFilter.NoRevenueSince"/>):
+        /// the day's status, the first change to Active (status_changes_partner) and the revenue of each partner (revenue_partner).
+        /// </summary>
+        /// <exception cref="ArgumentException">NotActivatedWithin without AsOf or Today.</exception>
+        private static void AddActivation(List<string> clauses, DynamicParameters parameters, PartnerFilter filter)
+        {
+            if (filter.NotActivatedWithin is int days)
+            {
+                var day = filter.AsOf ?? filter.Today ?? throw new ArgumentException("NotActivatedWithin needs AsOf or Today: the day it is measured on.", nameof(filter));
+                parameters.Add("activationDay", PartnerRules.FormatDate(day));
+                parameters.Add("activeBy", PartnerRules.FormatDate(day.Date.AddDays(-days)));
+                clauses.Add(StatusSql.On("Status", Partners, "activationDay") + " = 'Active'" +
+                            " AND (SELECT min(sa.effective_on) FROM status_changes sa WHERE sa.partner_id = partners.id AND sa.attribute = 'Status' AND sa.to_value = 'Active') <= @activeBy" +
+                            " AND NOT EXISTS (SELECT 1 FROM revenue ra WHERE ra.partner_id = partners.id AND ra.date <= @activationDay)");
+            }
+
+            if (filter.NoRevenueSince is DateTime since)
+            {
+                parameters.Add("noRevenueSince", PartnerRules.FormatDate(since));
+                clauses.Add("NOT EXISTS (SELECT 1 FROM revenue rs WHERE rs.partner_id = partners.id AND rs.date >= @noRevenueSince)");
+            }
         }
     }
 

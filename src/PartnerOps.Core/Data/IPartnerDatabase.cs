@@ -39,6 +39,9 @@ namespace PartnerOps.Data
         /// <summary>The history of changes, newest first.</summary>
         IHistoryRepository History { get; }
 
+        /// <summary>The dated Status and Tier changes of partners (Get-PartnerStatusHistory).</summary>
+        IStatusHistoryRepository StatusHistory { get; }
+
         /// <summary>Yearly targets.</summary>
         ITargetRepository Targets { get; }
 

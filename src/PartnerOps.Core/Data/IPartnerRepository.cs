@@ -100,8 +100,9 @@ namespace PartnerOps.Data
         void Remove(Partner partner);
 
         /// <summary>
-        /// How many partners were partners on <paramref name="date"/> (joined on or before it, not ended by it: the rule of Get-Partner -AsOf) with one of
-        /// <paramref name="statuses"/>, in a region (compared by key) or in all when <paramref name="region"/> is null.
+        /// How many partners were partners on <paramref name="date"/> (the rule of Get-Partner -AsOf, <see cref="StatusSql.PartnerOn"/>)
+        /// whose status on that day (<see cref="StatusSql.On"/>) is one of <paramref name="statuses"/>, in a region (compared by
+        /// key) or in all when <paramref name="region"/> is null.
         /// <paramref name="date"/> is a date-only calendar day: its year, month and day are compared, time of day and kind ignored.
         /// </summary>
         /// <exception cref="PartnerOpsException">A named database failure: DatabaseBusy, DatabaseInvalid, DatabaseError ...</exception>

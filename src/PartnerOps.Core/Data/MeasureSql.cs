@@ -77,9 +77,11 @@ namespace PartnerOps.Data
         /// The statement that counts the partners of <paramref name="where"/> (a WHERE clause over the partners table, or empty)
         /// per group of <paramref name="keys"/>: regions by their spelling (no key computed per partner; the backend shows one
         /// spelling per key, <see cref="GroupKeyValues.ShownRegion"/>); and the GROUP BY expressions, for a backend that orders by them.
+        /// With <paramref name="dayParameter"/> (a parameter holding a yyyy-MM-dd day) the Tier and Status keys are those of that
+        /// day (<see cref="StatusSql.On"/>), else the current ones.
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">A key that is not a defined <see cref="PartnerGroupKey"/>.</exception>
-        public static (string Sql, IReadOnlyList<string> Groups) PartnerCounts(IList<PartnerGroupKey> keys, string where)
+        public static (string Sql, IReadOnlyList<string> Groups) PartnerCounts(IList<PartnerGroupKey> keys, string where, string? dayParameter = null)
         {
             var select = new StringBuilder("SELECT ");
             var groups = new List<string>();
@@ -90,7 +92,11 @@ namespace PartnerOps.Data
                 groups.Add(group);
             }
 
-            select.Append("count(*) FROM (SELECT region, country, type, tier, status, joined_on FROM partners").Append(where).Append(") b");
+            // A day's tier or status is looked up only when grouped by (a subquery per partner).
+            var tier = dayParameter != null && keys.Contains(PartnerGroupKey.Tier) ? StatusSql.On("Tier", "partners", dayParameter) + " AS tier" : "tier";
+            var status = dayParameter != null && keys.Contains(PartnerGroupKey.Status) ? StatusSql.On("Status", "partners", dayParameter) + " AS status" : "status";
+            select.Append("count(*) FROM (SELECT region, country, type, ").Append(tier).Append(", ").Append(status).Append(", joined_on FROM partners")
+                .Append(where).Append(") b");
             if (groups.Count > 0)
             {
                 select.Append(" GROUP BY ").Append(string.Join(", ", groups));

@@ -24,10 +24,10 @@ namespace PartnerOps.Data
         /// <summary>Partner types.</summary>
         public IList<PartnerType> Types { get; } = new List<PartnerType>();
 
-        /// <summary>Partner tiers.</summary>
+        /// <summary>Partner tiers: the current tier, or with <see cref="AsOf"/> the tier of that day (<see cref="StatusSql.On"/>).</summary>
         public IList<PartnerTier> Tiers { get; } = new List<PartnerTier>();
 
-        /// <summary>Partner statuses (the stored status, whatever the dates; see <see cref="AsOf"/> for a day's partners).</summary>
+        /// <summary>Partner statuses: the current status, or with <see cref="AsOf"/> the status of that day (<see cref="StatusSql.On"/>).</summary>
         public IList<PartnerStatus> Statuses { get; } = new List<PartnerStatus>();
 
         /// <summary>
@@ -50,9 +50,31 @@ namespace PartnerOps.Data
 
         /// <summary>
         /// Partners on this calendar day (date only, kind ignored): JoinedOn on or before it, EndedOn null or after it (EndedOn is
-        /// the first day no longer a partner), and status not Prospect. Null: no date rule.
+        /// the first day no longer a partner), and the status of that day Onboarding, Active or Suspended
+        /// (<see cref="StatusSql.PartnerOn"/>); <see cref="Statuses"/> and <see cref="Tiers"/> then compare that day's values.
+        /// Null: no date rule.
         /// </summary>
         public DateTime? AsOf { get; set; }
+
+        /// <summary>
+        /// Not activated within this many days (0-36500; null: no such rule): partners whose status on the day
+        /// (<see cref="AsOf"/>, else <see cref="Today"/>) is Active, whose first change to Active took effect on or before the
+        /// day minus these days, and that have no revenue record dated on or before the day (a partner is activated by its first
+        /// revenue record).
+        /// </summary>
+        public int? NotActivatedWithin { get; set; }
+
+        /// <summary>
+        /// Partners with no revenue record dated on or after this calendar day (date only, kind ignored), those that never sold
+        /// included; null: no such rule.
+        /// </summary>
+        public DateTime? NoRevenueSince { get; set; }
+
+        /// <summary>
+        /// The calendar day <see cref="NotActivatedWithin"/> is measured on when <see cref="AsOf"/> is null: the caller's today
+        /// (Get-Partner: the local day). Required for NotActivatedWithin without AsOf.
+        /// </summary>
+        public DateTime? Today { get; set; }
 
         /// <summary>
         /// How many of the selected partners (in name order) to leave out before the first returned; 0 (the default) for none.

@@ -16,12 +16,22 @@ namespace PartnerOps.Measures
     /// the target, a partner count from the count at the start of the year to the target; a share's expectation is the
     /// target itself on every date. A share has no actual figure (Actual, Gap and Progress null, OnTrack false) when no
     /// revenue at all was booked in the days measured: 0 of 0 is not a share. Projected (see <see cref="TargetProgress.Projected"/>)
-    /// carries the pace so far to the year's end over the same elapsed fraction.
+    /// carries the year so far to its end: a count by its net adds' pace, revenue by the previous year's same days (linearly
+    /// without them); OnTrack compares Projected with the target when there is a projection, else Actual with Expected.
     /// </summary>
     public sealed class TargetMeasurer
     {
         // What a partner-count target counted before its statuses were stored: every partner but a Prospect.
         private static readonly PartnerStatus[] LegacyStatuses = { PartnerStatus.Onboarding, PartnerStatus.Active, PartnerStatus.Suspended, PartnerStatus.Terminated };
+
+        /// <summary><see cref="TargetProgress.ProjectionMethod"/> of a count: the count now plus the year's net adds at their pace so far.</summary>
+        public const string NetAddPace = "NetAddPace";
+
+        /// <summary><see cref="TargetProgress.ProjectionMethod"/> of revenue scaled by the previous year's same days.</summary>
+        public const string PreviousYear = "PreviousYear";
+
+        /// <summary><see cref="TargetProgress.ProjectionMethod"/> of revenue scaled by the days of the year over the days elapsed.</summary>
+        public const string Linear = "Linear";
 
         private readonly IPartnerDatabase _store;
 
@@ -31,6 +41,11 @@ namespace PartnerOps.Measures
             _store = store;
         }
 
+        /// <summary>
+        /// The progress of the targets of these years and regions (none: all) on <paramref name="asOf"/> (a calendar day; the time
+        /// of day is ignored), in the targets' order. ExchangeRateMissing (terminating) when revenue measured, also the previous
+        /// year's for a projection, has no rate to the currency measured in.
+        /// </summary>
         public IEnumerable<TargetProgress> Measure(IList<int> years, IList<NamePattern> regions, DateTime asOf)
         {
             asOf = asOf.Date;
@@ -55,10 +70,12 @@ namespace PartnerOps.Measures
 
             decimal? actual;
             decimal expected;
-            decimal? projected = null;
+            Projection projection = default;
             // Progress is computed from the unrounded figures, as one quotient: progressOf / (target value * progressOver).
             decimal progressOf;
             var progressOver = 1m;
+            // Nothing is projected before the year begins, nor once it is over (Projected is then Actual).
+            var projecting = elapsed > 0 && asOf <= end;
             switch (target.Metric)
             {
                 case TargetMetric.PartnerCount:
@@ -66,32 +83,53 @@ namespace PartnerOps.Measures
                     actual = progressOf;
                     var baseline = CountPartners(target.Region, target.Statuses, asOf < start ? asOf : start.AddDays(-1));
                     expected = decimal.Round(baseline + ((target.Value - baseline) * elapsed / days), 2, MidpointRounding.AwayFromZero);
-                    if (elapsed > 0)
+                    if (projecting)
                     {
                         // The count now plus the year's net adds so far, at the same pace for the days still to come.
-                        projected = decimal.Round(progressOf + ((progressOf - baseline) * (days - elapsed) / elapsed), 2, MidpointRounding.AwayFromZero);
+                        projection = new Projection(decimal.Round(progressOf + ((progressOf - baseline) * (days - elapsed) / elapsed), 2, MidpointRounding.AwayFromZero), NetAddPace);
+                    }
+                    else if (elapsed > 0)
+                    {
+                        projection = new Projection(actual, null);
                     }
 
                     break;
                 case TargetMetric.PartnerRevenue:
-                    progressOf = asOf < start ? 0m : Total(revenue, target, measured, RevenueChannel.Partner, target.Currency!);
+                    progressOf = asOf < start ? 0m : Total(revenue, target, target.Year, measured, RevenueChannel.Partner, target.Currency!);
                     actual = RevenueRules.Round(progressOf, target.Currency!);
                     expected = RevenueRules.Round(target.Value * elapsed / days, target.Currency!);
-                    if (elapsed > 0)
+                    if (projecting)
                     {
-                        // The revenue so far, scaled to the whole year: one multiplication, one division, one rounding.
-                        projected = RevenueRules.Round(progressOf * days / elapsed, target.Currency!);
+                        var (whole, method) = YearEnd(revenue, target, measured, progressOf, elapsed, days, RevenueChannel.Partner, target.Currency!);
+                        projection = new Projection(RevenueRules.Round(whole, target.Currency!), method);
+                    }
+                    else if (elapsed > 0)
+                    {
+                        projection = new Projection(actual, null);
                     }
 
                     break;
                 default:
                     var currency = _store.Currency;
-                    var all = asOf < start ? 0m : Total(revenue, target, measured, null, currency);
-                    progressOf = all == 0 ? 0m : Total(revenue, target, measured, RevenueChannel.Partner, currency);
+                    var all = asOf < start ? 0m : Total(revenue, target, target.Year, measured, null, currency);
+                    progressOf = all == 0 ? 0m : Total(revenue, target, target.Year, measured, RevenueChannel.Partner, currency);
                     progressOver = all == 0 ? 1m : all;
                     actual = all == 0 ? (decimal?)null : decimal.Round(progressOf / progressOver, 6, MidpointRounding.AwayFromZero);
                     expected = target.Value;
-                    projected = elapsed > 0 ? actual : null; // the share so far is where the share is heading
+                    if (projecting && all != 0)
+                    {
+                        // Projected partner revenue over projected revenue, each carried to the year's end by the same rule.
+                        var (partners, partnerMethod) = YearEnd(revenue, target, measured, progressOf, elapsed, days, RevenueChannel.Partner, currency);
+                        var (everything, allMethod) = YearEnd(revenue, target, measured, all, elapsed, days, null, currency);
+                        projection = new Projection(
+                            everything == 0 ? (decimal?)null : decimal.Round(partners / everything, 6, MidpointRounding.AwayFromZero),
+                            partnerMethod == PreviousYear || allMethod == PreviousYear ? PreviousYear : Linear);
+                    }
+                    else if (elapsed > 0)
+                    {
+                        projection = new Projection(actual, null);
+                    }
+
                     break;
             }
 
@@ -105,11 +143,12 @@ namespace PartnerOps.Measures
                 Gap = target.Value - actual,
                 Progress = target.Value == 0 || actual == null ? (decimal?)null : decimal.Round(progressOf / (target.Value * progressOver), 6, MidpointRounding.AwayFromZero),
                 Expected = expected,
-                OnTrack = actual is decimal reached && reached >= expected,
+                OnTrack = projection.Value is decimal heading ? heading >= target.Value : actual is decimal reached && reached >= expected,
                 Currency = target.Currency,
                 Statuses = target.Statuses,
                 AsOf = measured,
-                Projected = projected,
+                Projected = projection.Value,
+                ProjectionMethod = projection.Method,
                 Database = _store.Path,
             };
         }
@@ -124,11 +163,34 @@ namespace PartnerOps.Measures
             return _store.Partners.CountOn(date, region, statuses ?? LegacyStatuses);
         }
 
-        /// <summary>Revenue booked from the target year's start to <paramref name="to"/>, in <paramref name="currency"/>, unrounded.</summary>
-        private static decimal Total(RevenueMeasurer revenue, PartnerTarget target, DateTime to, RevenueChannel? channel, string currency)
+        /// <summary>
+        /// Where revenue of the target's region (<paramref name="channel"/>: partner revenue, or null for all) booked so far in the
+        /// year (<paramref name="soFar"/>, unrounded, to <paramref name="asOf"/>) is heading at the year's end, unrounded: scaled
+        /// by the previous year's whole total over its total to the same day (29 February measured to 28 February) when that
+        /// part is above 0 (<see cref="PreviousYear"/>), else linearly: so far × days of the year / days elapsed (<see cref="Linear"/>).
+        /// </summary>
+        private static (decimal Value, string Method) YearEnd(RevenueMeasurer revenue, PartnerTarget target, DateTime asOf, decimal soFar, decimal elapsed, decimal days, RevenueChannel? channel, string currency)
+        {
+            var previous = target.Year - 1;
+            var sameDay = new DateTime(previous, asOf.Month, asOf.Month == 2 && asOf.Day == 29 ? 28 : asOf.Day);
+            var before = Total(revenue, target, previous, sameDay, channel, currency);
+            if (before > 0)
+            {
+                var whole = Total(revenue, target, previous, null, channel, currency);
+                return (soFar * whole / before, PreviousYear);
+            }
+
+            return (soFar * days / elapsed, Linear);
+        }
+
+        /// <summary>
+        /// Revenue booked in <paramref name="year"/> up to <paramref name="to"/> (null: the whole year) in the target's region, in
+        /// <paramref name="currency"/>, unrounded. ExchangeRateMissing (as Measure-PartnerRevenue) for a record without a rate.
+        /// </summary>
+        private static decimal Total(RevenueMeasurer revenue, PartnerTarget target, int year, DateTime? to, RevenueChannel? channel, string currency)
         {
             var filter = new RevenueFilter();
-            filter.Years.Add(target.Year);
+            filter.Years.Add(year);
             filter.To = to;
             if (target.Region != null)
             {
@@ -141,6 +203,20 @@ namespace PartnerOps.Measures
             }
 
             return revenue.UnroundedTotal(filter, currency);
+        }
+
+        /// <summary>A year-end projection and how it was made (<see cref="TargetProgress.ProjectionMethod"/>; null: none made).</summary>
+        private readonly struct Projection
+        {
+            public Projection(decimal? value, string? method)
+            {
+                Value = value;
+                Method = method;
+            }
+
+            public decimal? Value { get; }
+
+            public string? Method { get; }
         }
     }
 }

@@ -156,7 +156,11 @@ namespace PartnerOps
         /// <summary>Where the metric should be on <see cref="AsOf"/> to reach the target at the year's end.</summary>
         public decimal Expected { get; set; }
 
-        /// <summary>Whether Actual is at least Expected; false when Actual is null.</summary>
+        /// <summary>
+        /// Whether the target will be reached: <see cref="Projected"/> at least <see cref="Target"/> when there is a projection
+        /// (for a share: the projected share at least the target share); else (before the year, or a share without revenue)
+        /// Actual at least Expected, false when Actual is null.
+        /// </summary>
         public bool OnTrack { get; set; }
 
         public string? Currency { get; set; }
@@ -172,14 +176,23 @@ namespace PartnerOps
         public DateTime AsOf { get; set; }
 
         /// <summary>
-        /// Where the metric is heading at the end of the target's year at its pace so far, null before the year starts. Revenue:
-        /// the partner revenue so far scaled to the whole year (Actual × days of the year / days elapsed, the days counted as
-        /// for <see cref="Expected"/>), rounded to the currency's minor digits. Count: the count on AsOf plus the net adds of the
-        /// year so far (count on AsOf minus the count on the day before the year started) scaled to the days still to come
-        /// (count + net adds × days remaining / days elapsed), rounded to 2 decimals. Share: the share so far (Actual; null when
-        /// no revenue was booked). On the year's last day, and after the year, Projected equals Actual.
+        /// Where the metric is heading at the end of the target's year, null before the year starts (see
+        /// <see cref="ProjectionMethod"/> for how). Count: the count on AsOf plus the net adds of the year so far (count on AsOf
+        /// minus the count on the day before the year started) scaled to the days still to come (count + net adds × days
+        /// remaining / days elapsed), rounded to 2 decimals. Revenue: the partner revenue so far × the previous year's whole
+        /// total / the previous year's total to the same day (29 February: to 28 February) when that is above 0, else linearly
+        /// (so far × days of the year / days elapsed, the days counted as for <see cref="Expected"/>), rounded to the currency's
+        /// minor digits. Share: the projected partner revenue / the projected revenue of all channels (each by the revenue rule),
+        /// rounded to 6 places; null when no revenue was booked. After the year, Projected equals Actual.
         /// </summary>
         public decimal? Projected { get; set; }
+
+        /// <summary>
+        /// How <see cref="Projected"/> was made: "NetAddPace" (a count), "PreviousYear" (revenue scaled by the previous year's
+        /// same days; for a share, when either of its two projections was), "Linear" (revenue scaled by the days elapsed);
+        /// null when nothing is projected (before the year, once the year is over, a share without revenue).
+        /// </summary>
+        public string? ProjectionMethod { get; set; }
 
         /// <summary>The database measured.</summary>
         public string? Database { get; set; }

@@ -113,6 +113,9 @@ namespace PartnerOps.Sqlite
         public IHistoryRepository History => _history ??= new HistoryRepository(this);
 
         /// <inheritdoc/>
+        public IStatusHistoryRepository StatusHistory => new StatusHistoryRepository(this);
+
+        /// <inheritdoc/>
         public ITargetRepository Targets => _targets ??= new TargetRepository(this);
 
         /// <inheritdoc/>

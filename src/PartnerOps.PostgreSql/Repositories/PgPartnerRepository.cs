@@ -145,10 +145,11 @@ namespace PartnerOps.PostgreSql
         /// <inheritdoc/>
         public long CountOn(DateTime date, string? region, IReadOnlyCollection<PartnerStatus> statuses)
         {
+            // The status compared is the one of that day (StatusSql.On), as the partners of that day are counted.
             var parameters = new DynamicParameters();
             parameters.Add("date", PartnerRules.FormatDate(date));
             var sql = "SELECT count(*) FROM partners WHERE " + PgPartnerSql.PartnerOn("date") + " AND " +
-                      PgSqlList.Any(parameters, "status", "statuses", statuses.Select(s => s.ToString()));
+                      PgSqlList.Any(parameters, StatusSql.On("Status", "partners", "date"), "statuses", statuses.Select(s => s.ToString()));
             if (region != null)
             {
                 sql += " AND " + PgPartnerSql.RegionMatching(_db, parameters, new[] { NamePattern.Literal(region) });

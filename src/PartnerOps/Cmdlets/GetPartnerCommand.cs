@@ -41,10 +41,27 @@ namespace PartnerOps.Commands
         [Parameter(ParameterSetName = ByInputObject, Mandatory = true, ValueFromPipeline = true)]
         public PSObject[]? InputObject { get; set; }
 
-        /// <summary>Those that were partners on this date: joined on or before it, not ended by it, not Prospect.</summary>
+        /// <summary>
+        /// Those that were partners on this date (joined on or before it, not ended by it, Onboarding, Active or Suspended that
+        /// day), each with the Status and Tier of that day; -Status and -Tier compare those.
+        /// </summary>
         [Parameter]
         [DateTransformation]
         public DateTime? AsOf { get; set; }
+
+        /// <summary>
+        /// Active partners (on -AsOf, else today) that became Active at least this many days before and have no revenue dated
+        /// on or before that day.
+        /// </summary>
+        [Parameter]
+        [IntegerTransformation]
+        [ValidateRange(0, 36500)]
+        public int? NotActivatedWithin { get; set; }
+
+        /// <summary>Partners with no revenue record dated on or after this day (those that never sold included).</summary>
+        [Parameter]
+        [DateTransformation]
+        public DateTime? NoRevenueSince { get; set; }
 
         #endregion
 
@@ -112,6 +129,9 @@ namespace PartnerOps.Commands
         {
             var filter = BuildPartnerFilter();
             filter.AsOf = AsOf;
+            filter.NotActivatedWithin = NotActivatedWithin;
+            filter.NoRevenueSince = NoRevenueSince?.Date;
+            filter.Today = DateTime.Today;
             filter.Skip = Output.PagingSkip;
             filter.First = Output.PagingFirst;
             return filter;

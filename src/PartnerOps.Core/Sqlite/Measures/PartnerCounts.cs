@@ -8,7 +8,8 @@ namespace PartnerOps.Sqlite
 {
     /// <summary>
     /// Partner counts per group in SQL (<see cref="IPartnerCounts"/>): one GROUP BY over the partners of a date (the rule of
-    /// Get-Partner -AsOf, <see cref="PartnerSql.BuildWhere"/>), regions grouped by spelling and joined by key afterwards.
+    /// Get-Partner -AsOf, <see cref="PartnerSql.BuildWhere"/>), each with its Tier and Status of that day, regions grouped by
+    /// spelling and joined by key afterwards.
     /// </summary>
     internal sealed class PartnerCounts : IPartnerCounts
     {
@@ -28,7 +29,8 @@ namespace PartnerOps.Sqlite
         {
             var dated = filter.AsOfDay(asOf);
             var (where, parameters) = PartnerSql.BuildWhere(dated);
-            return (MeasureSql.PartnerCounts(keys, where).Sql, parameters);
+            // The Tier and Status of that day (the day's partners are grouped as they stood).
+            return (MeasureSql.PartnerCounts(keys, where, "asOf").Sql, parameters);
         }
 
         /// <summary>

@@ -114,7 +114,9 @@ namespace PartnerOps.Sqlite
         /// <inheritdoc/>
         public long CountOn(DateTime date, string? region, IReadOnlyCollection<PartnerStatus> statuses)
         {
-            var sql = "SELECT count(*) FROM partners WHERE " + PartnerSql.PartnerOn("date") + " AND status IN (SELECT value FROM json_each(@statuses))";
+            // The status compared is the one of that day (StatusSql.On), as the partners of that day are counted.
+            var sql = "SELECT count(*) FROM partners WHERE " + PartnerSql.PartnerOn("date") + " AND " + StatusSql.On("Status", "partners", "date") +
+                      " IN (SELECT value FROM json_each(@statuses))";
             if (region != null)
             {
                 sql += " AND po_key(region) = @regionKey";
