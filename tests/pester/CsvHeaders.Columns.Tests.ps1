@@ -128,13 +128,13 @@ Describe 'Spaces and quotes are read as Import-Csv reads them (<Culture>)' -ForE
 Describe 'Columns the import does not know give one warning' {
     It '<Case>' -ForEach @(
         @{ Case = 'a typo (Contry) in a partner file'; Cmdlet = 'Import-Partner'; Name = 'p.csv'; Text = "Name,Contry,Type`nAcme,DE,Reseller`n"
-           Unknown = "'Contry'"; Missing = 'Tier, Status, Region, Country, JoinedOn, EndedOn, Notes' }
+           Unknown = "'Contry'"; Missing = 'Tier, Status, Region, Country, JoinedOn, EndedOn, Notes, StatusDate, TierDate, EndReason' }
         @{ Case = 'two unknown columns and a nameless one'; Cmdlet = 'Import-Partner'; Name = 'p.csv'; Text = "Name,Regoin,,Notes,Shoe`nAcme,NE,x,n,44`n"
-           Unknown = "'Regoin', column 3 (no name), 'Shoe'"; Missing = 'Type, Tier, Status, Region, Country, JoinedOn, EndedOn' }
+           Unknown = "'Regoin', column 3 (no name), 'Shoe'"; Missing = 'Type, Tier, Status, Region, Country, JoinedOn, EndedOn, StatusDate, TierDate, EndReason' }
         @{ Case = 'a typo (Curency) in a revenue file'; Cmdlet = 'Import-PartnerRevenue'; Name = 'r.csv'; Text = "PartnerName,Date,Amount,Curency,Region`n,2015-01-01,1.50,EUR,NE`n"
            Unknown = "'Curency'"; Missing = 'Currency, Segment, Reference' }
         @{ Case = 'an unknown JSON property'; Cmdlet = 'Import-Partner'; Name = 'p.json'; Text = '[{"Name":"Acme","Contry":"DE"},{"Name":"Beta","Tpye":"Reseller","Country":"FR"}]'
-           Unknown = "'Contry', 'Tpye'"; Missing = 'Type, Tier, Status, Region, JoinedOn, EndedOn, Notes' }
+           Unknown = "'Contry', 'Tpye'"; Missing = 'Type, Tier, Status, Region, JoinedOn, EndedOn, Notes, StatusDate, TierDate, EndReason' }
     ) {
         $db = New-TestDatabasePath
         $null = New-PartnerDatabase -Path $db   # an existing database: creating one would add its own warning

@@ -45,10 +45,10 @@ namespace PartnerOps.Import
         private static readonly string[] ColumnNames =
             { "Name", "Type", "Tier", "Status", "Region", "Country", "JoinedOn", "EndedOn", "Notes", "StatusDate", "TierDate", "EndReason" };
 
-        // The columns named in the unknown-column warning's hint and given back in a JSON file's failed-row file: those of the
-        // releases before dated statuses (the lifecycle columns are read, not listed there; their messages and tests stay as they were).
-        private static readonly string[] Listed = { "Name", "Type", "Tier", "Status", "Region", "Country", "JoinedOn", "EndedOn", "Notes" };
-        private static readonly string[] Optional = { "Type", "Tier", "Status", "Region", "Country", "JoinedOn", "EndedOn", "Notes" };
+        // The columns named in the unknown-column warning's hint and given back in a JSON file's failed-row file: every column
+        // read, so a rejected row keeps its StatusDate, TierDate and EndReason for the next try.
+        private static readonly string[] Listed = ColumnNames;
+        private static readonly string[] Optional = ColumnNames.Skip(1).ToArray();
 
         // Other names of columns (what Get-Partner | Export-Csv names them); not Reason, which is the failed-row file's own column.
         private static readonly string[] Aliases = { string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "StatusSince", "TierSince", string.Empty };

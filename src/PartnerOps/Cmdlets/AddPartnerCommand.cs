@@ -65,9 +65,11 @@ namespace PartnerOps.Commands
         [DateTransformation]
         public DateTime? TierDate { get; set; }
 
-        /// <summary>Why the relationship ended: only with Status Terminated; up to 200 characters, one line.</summary>
+        /// <summary>
+        /// Why the relationship ended: only with Status Terminated; up to 200 characters, one line. No Reason alias: Reason is
+        /// the column a failed-row file gives each rejected row, and such a file is piped back in (Import-Csv | Add-Partner).
+        /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Reason")]
         [ArgumentCompleter(typeof(ReasonCompleter))]
         [SingleValue]
         public string? EndReason { get; set; }

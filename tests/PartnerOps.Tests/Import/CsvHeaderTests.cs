@@ -70,7 +70,7 @@ namespace PartnerOps.Tests.Import
 
             Assert.Equal(
                 $"'{path}' has a column that the import does not know, so its values are not imported: 'Contry'. " +
-                "The columns it reads that the file lacks: Type, Tier, Status, Region, Country, JoinedOn, EndedOn, Notes. Rename a misspelt column to import its values.",
+                "The columns it reads that the file lacks: Type, Tier, Status, Region, Country, JoinedOn, EndedOn, Notes, StatusDate, TierDate, EndReason. Rename a misspelt column to import its values.",
                 Assert.Single(Listener.Warnings));
         }
 

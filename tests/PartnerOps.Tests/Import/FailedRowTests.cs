@@ -77,8 +77,8 @@ namespace PartnerOps.Tests.Import
             Import(path, new ImportOptions { FailedRowPath = failed });
 
             var lines = File.ReadAllLines(failed);
-            Assert.Equal("Name,Type,Tier,Status,Region,Country,JoinedOn,EndedOn,Notes,Line,Reason", lines[0]);
-            Assert.StartsWith("Bad,,,,,XX,,,\"a,b\",1,\"column Country:", lines[1]);
+            Assert.Equal("Name,Type,Tier,Status,Region,Country,JoinedOn,EndedOn,Notes,StatusDate,TierDate,EndReason,Line,Reason", lines[0]);
+            Assert.StartsWith("Bad,,,,,XX,,,\"a,b\",,,,1,\"column Country:", lines[1]);
         }
 
         [Fact]
