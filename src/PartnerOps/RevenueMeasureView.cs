@@ -31,6 +31,7 @@ namespace PartnerOps.Commands
         {
             ["PartnerOps.RevenueMeasure"] = MeasureKeys.RevenueColumnNames,
             ["PartnerOps.PartnerMeasure"] = MeasureKeys.PartnerColumnNames,
+            ["PartnerOps.FunnelMeasure"] = MeasureKeys.FunnelColumnNames,
         };
 
         /// <summary>
