@@ -240,6 +240,11 @@ namespace PartnerOps.PostgreSql
                     for (; version < PgSchema.CurrentVersion; version++)
                     {
                         Execute(PgSchema.Steps[version - PgSchema.CreatedVersion]);
+                        if (version + 1 == PgSchema.StatusChangesVersion)
+                        {
+                            PgStatusMigration.Run(this);
+                            Execute(PgSchema.StatusTriggers());
+                        }
                     }
 
                     Execute("UPDATE meta SET value = @version WHERE key = 'schema_version'", new { version = version.ToString(CultureInfo.InvariantCulture) });

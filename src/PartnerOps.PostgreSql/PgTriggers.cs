@@ -16,7 +16,8 @@ namespace PartnerOps.PostgreSql
         /// <summary>The trigger functions (dropped with the schema's tables).</summary>
         public static IReadOnlyList<string> Functions =>
             new[] { "po_totals_insert", "po_totals_delete", "po_totals_update" }
-                .Concat(Entities.SelectMany(e => new[] { "insert", "update", "delete" }.Select(op => $"po_history_{e.Table}_{op}"))).ToList();
+                .Concat(Entities.SelectMany(e => new[] { "insert", "update", "delete" }.Select(op => $"po_history_{e.Table}_{op}")))
+                .Concat(PgStatusTriggers.Functions).ToList();
 
         private sealed class Entity
         {
@@ -192,7 +193,7 @@ namespace PartnerOps.PostgreSql
         region = excluded.region, segment = excluded.segment, count = excluded.count, total = excluded.total,
         minimum = excluded.minimum, maximum = excluded.maximum;";
 
-        private static string Function(string name, string body) => $@"
+        internal static string Function(string name, string body) => $@"
 CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $po$
 BEGIN{body}
     RETURN NULL;
@@ -200,7 +201,7 @@ END
 $po$;
 ";
 
-        private static string Trigger(string function, string table, string operation, string referencing) =>
+        internal static string Trigger(string function, string table, string operation, string referencing) =>
             $"CREATE TRIGGER {function} AFTER {operation} ON {table} REFERENCING {referencing} FOR EACH STATEMENT EXECUTE FUNCTION {function}();\n";
 
         private static string F(string template, string row) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, row);

@@ -82,7 +82,15 @@ namespace PartnerOps.Data
         public static DumpTable Partners { get; } = new DumpTable("partners", "id", "id",
             ("id", Int64), ("name", Text), ("name_key", Text), ("name_dup", Int64), ("name_sort", Text), ("type", Text), ("tier", Text),
             ("status", Text), ("region", Text), ("country", Text), ("joined_on", Text), ("ended_on", Text), ("notes", Text),
-            ("created_at", Text), ("updated_at", Text));
+            ("created_at", Text), ("updated_at", Text), ("status_since", Text), ("tier_since", Text), ("status_reason", Text));
+
+        /// <summary>
+        /// The dated changes of partners' Status and Tier (schema 12), ordered by id: written as rows, never by the destination's
+        /// triggers (a copy writes each change once).
+        /// </summary>
+        public static DumpTable StatusChanges { get; } = new DumpTable("status_changes", "id", "id",
+            ("id", Int64), ("partner_id", Int64), ("attribute", Text), ("from_value", Text), ("to_value", Text), ("effective_on", Text),
+            ("reason", Text), ("user", Text), ("recorded_at", Text));
 
         /// <summary>Revenue records (amounts in whole minor units of their currency), ordered by id.</summary>
         public static DumpTable Revenue { get; } = new DumpTable("revenue", "id", "id",
@@ -107,7 +115,7 @@ namespace PartnerOps.Data
             ("changes", Text), ("source", Text), ("line", Int64));
 
         /// <summary>The tables in the order they are written (partners before the revenue that refers to them).</summary>
-        public static IReadOnlyList<DumpTable> Tables { get; } = new[] { Partners, Revenue, ExchangeRates, Targets, History };
+        public static IReadOnlyList<DumpTable> Tables { get; } = new[] { Partners, StatusChanges, Revenue, ExchangeRates, Targets, History };
 
         /// <summary>
         /// The meta keys each backend keeps for itself (what marks the database as PartnerOps's, and its schema version): not

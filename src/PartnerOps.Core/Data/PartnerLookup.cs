@@ -33,10 +33,66 @@ namespace PartnerOps.Data
     /// </summary>
     internal static class PartnerLookup
     {
-        /// <summary>The columns of a partner read, named as <see cref="Partner"/>'s properties (the same table on every backend).</summary>
+        /// <summary>
+        /// The columns of a partner read from <c>FROM partners</c> (not aliased), named as <see cref="Partner"/>'s properties (the
+        /// same table on every backend): the stored values, EndReason (the latest Status change's reason while Terminated) and
+        /// ActivatedOn (the first revenue record's date, through revenue_partner).
+        /// </summary>
         public const string Columns =
             "id AS Id, name AS Name, type AS Type, tier AS Tier, status AS Status, region AS Region, country AS Country, " +
-            "joined_on AS JoinedOn, ended_on AS EndedOn, notes AS Notes, created_at AS CreatedAt, updated_at AS UpdatedAt";
+            "joined_on AS JoinedOn, ended_on AS EndedOn, notes AS Notes, created_at AS CreatedAt, updated_at AS UpdatedAt, " +
+            "status_since AS StatusSince, tier_since AS TierSince, CASE WHEN status = 'Terminated' THEN status_reason END AS EndReason, " +
+            "(SELECT min(r.date) FROM revenue r WHERE r.partner_id = partners.id) AS ActivatedOnText";
+
+        /// <summary>
+        /// <see cref="Columns"/> as of the day in @<paramref name="dateParameter"/> ('yyyy-MM-dd'; Get-Partner -AsOf): Status,
+        /// Tier, StatusSince and TierSince of that day (<see cref="StatusSql"/>), EndReason only when Terminated that day,
+        /// ActivatedOn only when on or before it; every other property the current one. Null: <see cref="Columns"/>.
+        /// </summary>
+        public static string ColumnsOn(string? dateParameter) => dateParameter == null
+            ? Columns
+            : "id AS Id, name AS Name, type AS Type, " +
+              $"{StatusSql.On(StatusSql.Tier, "partners", dateParameter)} AS Tier, {StatusSql.On(StatusSql.Status, "partners", dateParameter)} AS Status, " +
+              "region AS Region, country AS Country, joined_on AS JoinedOn, ended_on AS EndedOn, notes AS Notes, created_at AS CreatedAt, updated_at AS UpdatedAt, " +
+              $"{StatusSql.SinceOn(StatusSql.Status, "partners", dateParameter)} AS StatusSince, " +
+              $"{StatusSql.SinceOn(StatusSql.Tier, "partners", dateParameter)} AS TierSince, " +
+              $"{StatusSql.EndReasonOn("partners", dateParameter)} AS EndReason, " +
+              $"(SELECT min(r.date) FROM revenue r WHERE r.partner_id = partners.id AND r.date <= @{dateParameter}) AS ActivatedOnText";
+
+        /// <summary>
+        /// The columns a filter's partners are read with: as of its AsOf day (the parameter asOf that
+        /// PartnerFilterSql.BuildWhere adds; <see cref="ColumnsOn"/>), else <see cref="Columns"/>.
+        /// </summary>
+        public static string ColumnsOf(PartnerFilter filter) => ColumnsOn(filter.AsOf == null ? null : "asOf");
+
+        /// <summary>
+        /// SQL of partners.status_since for an INSERT whose status, joined_on and ended_on values are the SQL expressions given:
+        /// the initial status takes effect on JoinedOn, a Terminated partner's on its EndedOn (JoinedOn when it has none).
+        /// </summary>
+        public static string InsertedStatusSince(string status, string joinedOn, string endedOn) =>
+            $"CASE WHEN {status} = 'Terminated' THEN coalesce({endedOn}, {joinedOn}) ELSE {joinedOn} END";
+
+        /// <summary>
+        /// SQL of the status_since of a partners row <paramref name="row"/> (an alias, or new in a SQLite trigger) as the status
+        /// triggers take it: the stored one, or when a writer left it empty (''; a program other than the module inserted the
+        /// row) <see cref="InsertedStatusSince"/>.
+        /// </summary>
+        public static string StatusSinceOf(string row) =>
+            $"CASE WHEN {row}.status_since = '' THEN {InsertedStatusSince(row + ".status", row + ".joined_on", row + ".ended_on")} ELSE {row}.status_since END";
+
+        /// <summary>SQL of the tier_since of a partners row as the status triggers take it: the stored one, else (empty) its joined_on.</summary>
+        public static string TierSinceOf(string row) => $"CASE WHEN {row}.tier_since = '' THEN {row}.joined_on ELSE {row}.tier_since END";
+
+        /// <summary>
+        /// The SET list (without a leading comma) of an UPDATE of partners giving status_since, tier_since and status_reason from
+        /// the new status, tier and ended_on (SQL expressions) and <paramref name="today"/> ('yyyy-MM-dd' SQL expression): a
+        /// Status or Tier that changes takes effect today (a change to Terminated on its EndedOn when given), with no reason;
+        /// one that does not change keeps its date and reason. The right-hand sides read the row before the update.
+        /// </summary>
+        public static string UpdatedSince(string status, string tier, string endedOn, string today, string table = "partners") =>
+            $"status_since = CASE WHEN {table}.status = {status} THEN {table}.status_since WHEN {status} = 'Terminated' THEN coalesce({endedOn}, {today}) ELSE {today} END, " +
+            $"status_reason = CASE WHEN {table}.status = {status} THEN {table}.status_reason END, " +
+            $"tier_since = CASE WHEN {table}.tier = {tier} THEN {table}.tier_since ELSE {today} END";
 
         /// <summary>
         /// A partner's values as stored (the parameters of an INSERT or UPDATE, by these names): its name's keys
@@ -59,6 +115,7 @@ namespace PartnerOps.Data
             p.Notes,
             CreatedAt = PartnerRules.FormatTimestamp(p.CreatedAt),
             UpdatedAt = PartnerRules.FormatTimestamp(p.UpdatedAt),
+            Today = PartnerRules.FormatDate(DateTime.Today),
         };
 
         /// <summary>

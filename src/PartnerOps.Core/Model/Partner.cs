@@ -35,6 +35,41 @@ namespace PartnerOps
 
         public DateTime? EndedOn { get; set; }
 
+        /// <summary>
+        /// The calendar day (date only, no time, kind unspecified) the partner's Status took effect: the effective date of its
+        /// latest Status change (schema 12, status_changes). With Get-Partner -AsOf, that of the Status it had on that day. On a
+        /// draft for Add-Partner/Import-Partner: the date of the initial status (not set: JoinedOn; for a Terminated partner its EndedOn).
+        /// </summary>
+        public DateTime StatusSince { get; set; }
+
+        /// <summary>
+        /// The calendar day (date only) the partner's Tier took effect: the effective date of its latest Tier change. With -AsOf,
+        /// that of the Tier it had on that day. On a draft: the date of the initial tier (not set: StatusSince, else JoinedOn).
+        /// </summary>
+        public DateTime TierSince { get; set; }
+
+        /// <summary>
+        /// While the Status is Terminated, the reason given with the change to Terminated (Set-Partner -Reason; up to 200
+        /// characters), or null when none was given; null for every other Status. With -AsOf, only when Terminated on that day.
+        /// </summary>
+        public string? EndReason { get; set; }
+
+        /// <summary>
+        /// The date (date only) of the partner's first revenue record, or null when it has none: derived from the revenue, never
+        /// stored or written (a value given on input is ignored). With -AsOf, only when on or before that day.
+        /// </summary>
+        public DateTime? ActivatedOn { get; set; }
+
+        /// <summary>
+        /// <see cref="ActivatedOn"/> as a read hands it over ('yyyy-MM-dd' text, or null): the column is an SQL expression, whose
+        /// type SQLite's reader does not know when its first row is NULL, so it is read as text and parsed here.
+        /// </summary>
+        internal string? ActivatedOnText
+        {
+            get => ActivatedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            set => ActivatedOn = value == null ? (DateTime?)null : DateTime.ParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         public string? Notes { get; set; }
 
         // Stored as UTC text; the database hands them back without a kind.

@@ -38,10 +38,10 @@ namespace PartnerOps.Sqlite
         // The tables and properties the history records (Data/HistoryTables), as templates of SQLite expressions over a row.
         private static readonly Entity[] Entities = HistoryTable.All.Select(t => new Entity(t)).ToArray();
 
-        /// <summary>How many triggers <see cref="Sql"/> makes.</summary>
-        public static int Count => Entities.Length * 3;
+        /// <summary>How many triggers <see cref="Sql"/> makes (with the <see cref="StatusTriggers"/>).</summary>
+        public static int Count => Entities.Length * 3 + StatusTriggers.Count;
 
-        /// <summary>The statements that (re)create the triggers for a user.</summary>
+        /// <summary>The statements that (re)create the triggers for a user (the status triggers too, <see cref="StatusTriggers"/>).</summary>
         public static string Sql(string user)
         {
             var literal = "'" + user.Replace("'", "''") + "'";
@@ -78,7 +78,7 @@ namespace PartnerOps.Sqlite
                 }
             }
 
-            return sql.ToString();
+            return sql.Append(StatusTriggers.Sql(literal)).ToString();
         }
 
         /// <summary>

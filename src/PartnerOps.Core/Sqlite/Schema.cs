@@ -280,6 +280,9 @@ UPDATE OR IGNORE targets SET region_key = coalesce(po_key(region), '') WHERE reg
 
             // 11: history rows can name an imported record's file and line (see HistorySources).
             HistorySources(),
+
+            // 12: dated statuses and tiers (see StatusChanges).
+            StatusChanges(),
         };
 
         /// <summary>

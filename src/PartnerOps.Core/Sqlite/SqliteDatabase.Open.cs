@@ -351,6 +351,10 @@ namespace PartnerOps.Sqlite
                 for (var step = version; step < Schema.CurrentVersion; step++)
                 {
                     Connection.Execute(Schema.Migrations[step], transaction: tx);
+                    if (step + 1 == Schema.StatusChangesVersion)
+                    {
+                        StatusMigration.Run(Connection, tx);
+                    }
                 }
 
                 if (Connection.ExecuteScalar<long>("SELECT count(*) FROM pragma_foreign_key_check", transaction: tx) > 0)

@@ -50,7 +50,7 @@ namespace PartnerOps.Sqlite
 
         public void Clear() => Run(() => Execute(
             "DELETE FROM history_runs; DELETE FROM history_batches; DELETE FROM history; DELETE FROM targets; DELETE FROM exchange_rates; " +
-            "DELETE FROM revenue; DELETE FROM revenue_totals; DELETE FROM partners;"));
+            "DELETE FROM revenue; DELETE FROM revenue_totals; DELETE FROM status_changes; DELETE FROM partners;"));
 
         public void WriteMeta(string key, string value) => Run(() =>
             _store.Connection.Execute(

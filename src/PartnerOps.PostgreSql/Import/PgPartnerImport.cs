@@ -83,15 +83,16 @@ WITH staged AS MATERIALIZED (
     WINDOW w AS (PARTITION BY s.name_key ORDER BY s.ord)),
 {Numbered("staged", "m.nth = 1 AND NOT m.stored", "true", "(m.nth = 1 AND NOT m.stored) OR " + (mode == ImportMode.Upsert ? "NOT m.shared AND m.changed" : "false"))}
 inserted AS (
-    INSERT INTO partners (id, {Columns}, name_sort, created_at, updated_at)
-    SELECT id, {Columns}, name_sort, @at, @at FROM fresh),
+    INSERT INTO partners (id, {Columns}, name_sort, created_at, updated_at, status_since, tier_since)
+    SELECT id, {Columns}, name_sort, @at, @at, {PartnerLookup.InsertedStatusSince("status", "joined_on", "ended_on")}, joined_on FROM fresh),
 {Written("Partner", mode)}
 SELECT s.ord AS Ord, s.name AS Name, s.name_key AS Key, s.shared AS Shared FROM numbered s WHERE NOT s.fresh ORDER BY s.ord";
 
         // The row is the partner's description: every property takes the row's value; UpdatedAt only when one changed.
         private static readonly string UpdatePartners = UpdateSql(
             "partners", "Partner", "name_key", Compared,
-            string.Join(", ", Compared.Split(',').Select(c => $"{c.Trim()} = s.{c.Trim()}")) + ", name_sort = s.name_sort, updated_at = @at");
+            string.Join(", ", Compared.Split(',').Select(c => $"{c.Trim()} = s.{c.Trim()}")) + ", name_sort = s.name_sort, updated_at = @at, " +
+            PartnerLookup.UpdatedSince("s.status", "s.tier", "s.ended_on", "to_char(current_date, 'YYYY-MM-DD')", "t"));
 
         private sealed class Taken
         {

@@ -17,9 +17,10 @@ namespace PartnerOps.PostgreSql
         // A name whose key is taken inserts nothing and takes no id (as on SQLite, whose AUTOINCREMENT a refused insert
         // leaves alone): the row is selected only when the key is free, which the write lock keeps true until the insert.
         // ON CONFLICT stays as the last guard, and leaves the transaction usable where a unique violation would abort it.
-        private const string Insert =
-            "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort) " +
-            "SELECT @Name, @Key, @Type, @Tier, @Status, @Region, @Country, @JoinedOn, @EndedOn, @Notes, @CreatedAt, @UpdatedAt, @Sort " +
+        private static readonly string Insert =
+            "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort, status_since, tier_since) " +
+            "SELECT @Name, @Key, @Type, @Tier, @Status, @Region, @Country, @JoinedOn, @EndedOn, @Notes, @CreatedAt, @UpdatedAt, @Sort, " +
+            PartnerLookup.InsertedStatusSince("@Status", "@JoinedOn", "@EndedOn") + ", @JoinedOn " +
             "WHERE NOT EXISTS (SELECT 1 FROM partners WHERE name_key = @Key AND name_dup = 0) " +
             "ON CONFLICT (name_key, name_dup) DO NOTHING RETURNING id";
 
@@ -45,7 +46,7 @@ namespace PartnerOps.PostgreSql
             {
                 var size = remaining is long left ? Math.Min(left, PageSize) : PageSize;
                 var page = new DynamicParameters(parameters);
-                var sql = new System.Text.StringBuilder("SELECT ").Append(PgPartnerSql.Columns).Append(" FROM partners").Append(where);
+                var sql = new System.Text.StringBuilder("SELECT ").Append(PartnerLookup.ColumnsOf(filter)).Append(" FROM partners").Append(where);
                 if (last is (string, string, long) after)
                 {
                     sql.Append(where.Length == 0 ? " WHERE " : " AND ").Append("(name_sort, name_key, id) > (@afterSort, @afterKey, @afterId)");
@@ -178,7 +179,8 @@ namespace PartnerOps.PostgreSql
             var changed = _db.Execute(
                 @"UPDATE partners SET name = @Name, name_key = @Key, name_sort = @Sort, name_dup = CASE WHEN name_key = @Key THEN name_dup ELSE 0 END,
                          type = @Type, tier = @Tier, status = @Status, region = @Region,
-                         country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt
+                         country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt, " +
+                PartnerLookup.UpdatedSince("@Status", "@Tier", "@EndedOn", "@Today") + @"
                   WHERE id = @Id",
                 PartnerLookup.StoredValues(updated));
             if (changed == 0)

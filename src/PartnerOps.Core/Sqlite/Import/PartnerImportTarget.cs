@@ -35,12 +35,13 @@ namespace PartnerOps.Sqlite
         public bool ChecksLeftToMapper => _checksLeftToMapper;
 
         protected override string InsertSql =>
-            "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort) " +
-            $"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, {SqliteDatabase.NameSortFunction}(?1)) ON CONFLICT (name_key, name_dup) DO NOTHING";
+            "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort, status_since, tier_since) " +
+            $"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, {SqliteDatabase.NameSortFunction}(?1), {PartnerLookup.InsertedStatusSince("?5", "?8", "?9")}, ?8) " +
+            "ON CONFLICT (name_key, name_dup) DO NOTHING";
 
         protected override string UpdateSql =>
             $"UPDATE partners SET name = ?1, name_sort = {SqliteDatabase.NameSortFunction}(?1), type = ?3, tier = ?4, status = ?5, region = ?6, country = ?7, joined_on = ?8, " +
-            "ended_on = ?9, notes = ?10, updated_at = ?11 WHERE name_key = ?2 AND NOT EXISTS (SELECT 1 FROM partners WHERE name_key = ?2 AND name_dup <> 0) " +
+            $"ended_on = ?9, notes = ?10, updated_at = ?11, {PartnerLookup.UpdatedSince("?5", "?4", "?9", "date('now', 'localtime')")} WHERE name_key = ?2 AND NOT EXISTS (SELECT 1 FROM partners WHERE name_key = ?2 AND name_dup <> 0) " +
             // A row that changes nothing writes nothing (no UpdatedAt, no history): it counts as skipped (NotUpdated).
             "AND (name IS NOT ?1 OR type IS NOT ?3 OR tier IS NOT ?4 OR status IS NOT ?5 OR region IS NOT ?6 OR country IS NOT ?7 " +
             "OR joined_on IS NOT ?8 OR ended_on IS NOT ?9 OR notes IS NOT ?10)";

@@ -20,8 +20,8 @@ namespace PartnerOps.Sqlite
         {
             _statement = new SqliteStatement(
                 store.Connection.Handle!,
-                "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort) " +
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id");
+                "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort, status_since, tier_since) " +
+                $"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, {PartnerLookup.InsertedStatusSince("?5", "?8", "?9")}, ?8) RETURNING id");
             store.Own(_statement);
         }
 

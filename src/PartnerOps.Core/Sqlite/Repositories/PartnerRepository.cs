@@ -157,7 +157,8 @@ namespace PartnerOps.Sqlite
                 var changed = _store.Connection.Execute(
                     @"UPDATE partners SET name = @Name, name_key = @Key, name_sort = @Sort, name_dup = CASE WHEN name_key = @Key THEN name_dup ELSE 0 END,
                              type = @Type, tier = @Tier, status = @Status, region = @Region,
-                             country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt
+                             country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt, " +
+                    PartnerLookup.UpdatedSince("@Status", "@Tier", "@EndedOn", "@Today") + @"
                       WHERE id = @Id",
                     PartnerLookup.StoredValues(updated),
                     _store.Transaction);

@@ -16,7 +16,7 @@ namespace PartnerOps.Sqlite
         internal static (string Sql, DynamicParameters Parameters) FindStatement(PartnerFilter filter)
         {
             var (where, parameters) = BuildWhere(filter);
-            var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM partners").Append(where).Append(" ORDER BY name_sort, name_key, id");
+            var sql = new StringBuilder("SELECT ").Append(PartnerLookup.ColumnsOf(filter)).Append(" FROM partners").Append(where).Append(" ORDER BY name_sort, name_key, id");
             if (filter.First != null || filter.Skip > 0)
             {
                 sql.Append(" LIMIT @first OFFSET @skip");
