@@ -42,27 +42,39 @@ BeforeAll {
         @{ Name = 'Iota'; Type = 'Reseller'; Status = 'Onboarding'; Region = 'Nordics'; JoinedOn = '2024-09-01' }
         @{ Name = 'Kappa'; Type = 'Reseller'; Status = 'Prospect'; Region = 'Western Europe'; JoinedOn = '2023-01-01' }
     )
+    # In date order per partner (a change is never dated before the partner's current one).
     $changes = @(
-        @('Alpha', @{ Tier = 'Gold' }, '2025-05-05')
-        @('Beta', @{ Status = 'Onboarding' }, '2025-02-10'), @('Beta', @{ Status = 'Active' }, '2025-05-01')
-        @('Gamma', @{ Status = 'Terminated'; Reason = 'Merged' }, '2025-01-01')
-        @('Epsilon', @{ Status = 'Active' }, '2025-01-01'), @('Epsilon', @{ Status = 'Suspended' }, '2025-08-01')
-        @('Zeta', @{ Status = 'Terminated'; Reason = 'No fit' }, '2025-03-15')
-        @('Eta', @{ Status = 'Onboarding' }, '2025-07-01'), @('Eta', @{ Status = 'Active' }, '2025-12-31')
-        @('Theta', @{ Status = 'Terminated' }, '2025-11-30')
-        @('Iota', @{ Status = 'Active' }, '2025-01-15')
-        @('Kappa', @{ Status = 'Active' }, '2025-09-01')
+        @{ Name = 'Alpha'; EffectiveDate = '2025-05-05'; Tier = 'Gold' }
+        @{ Name = 'Beta'; EffectiveDate = '2025-02-10'; Status = 'Onboarding' }
+        @{ Name = 'Beta'; EffectiveDate = '2025-05-01'; Status = 'Active' }
+        @{ Name = 'Gamma'; EffectiveDate = '2025-01-01'; Status = 'Terminated'; Reason = 'Merged' }
+        @{ Name = 'Epsilon'; EffectiveDate = '2025-01-01'; Status = 'Active' }
+        @{ Name = 'Epsilon'; EffectiveDate = '2025-08-01'; Status = 'Suspended' }
+        @{ Name = 'Zeta'; EffectiveDate = '2025-03-15'; Status = 'Terminated'; Reason = 'No fit' }
+        @{ Name = 'Eta'; EffectiveDate = '2025-07-01'; Status = 'Onboarding' }
+        @{ Name = 'Eta'; EffectiveDate = '2025-12-31'; Status = 'Active' }
+        @{ Name = 'Theta'; EffectiveDate = '2025-11-30'; Status = 'Terminated' }
+        @{ Name = 'Iota'; EffectiveDate = '2025-01-15'; Status = 'Active' }
+        @{ Name = 'Kappa'; EffectiveDate = '2025-09-01'; Status = 'Active' }
     )
     foreach ($change in $changes) {
-        $values = $change[1]
-        Set-Partner -Database $db -Name $change[0] -EffectiveDate $change[2] @values
+        Set-Partner -Database $db @change
     }
-    foreach ($r in @(
-            @('Alpha', '2025-03-03', 100, 'USD'), @('Beta', '2025-06-15', 10, 'USD'), @('Gamma', '2023-12-31', 100, 'EUR'),
-            @('Gamma', '2024-01-01', 200, 'EUR'), @('Gamma', '2024-12-31', 300, 'USD'), @('Eta', '2025-12-31', 20, 'USD'),
-            @('Theta', '2024-11-29', 1, 'EUR'), @('Theta', '2024-11-30', 500, 'EUR'), @('Theta', '2025-06-01', 1000, 'USD'),
-            @('Iota', '2024-12-20', 5, 'USD'), @('Kappa', '2025-10-10', 7, 'USD'))) {
-        Add-PartnerRevenue -Database $db -Partner $r[0] -Date $r[1] -Amount $r[2] -Currency $r[3]
+    $revenue = @(
+        @{ Partner = 'Alpha'; Date = '2025-03-03'; Amount = 100; Currency = 'USD' }
+        @{ Partner = 'Beta'; Date = '2025-06-15'; Amount = 10; Currency = 'USD' }
+        @{ Partner = 'Gamma'; Date = '2023-12-31'; Amount = 100; Currency = 'EUR' }
+        @{ Partner = 'Gamma'; Date = '2024-01-01'; Amount = 200; Currency = 'EUR' }
+        @{ Partner = 'Gamma'; Date = '2024-12-31'; Amount = 300; Currency = 'USD' }
+        @{ Partner = 'Eta'; Date = '2025-12-31'; Amount = 20; Currency = 'USD' }
+        @{ Partner = 'Theta'; Date = '2024-11-29'; Amount = 1; Currency = 'EUR' }
+        @{ Partner = 'Theta'; Date = '2024-11-30'; Amount = 500; Currency = 'EUR' }
+        @{ Partner = 'Theta'; Date = '2025-06-01'; Amount = 1000; Currency = 'USD' }
+        @{ Partner = 'Iota'; Date = '2024-12-20'; Amount = 5; Currency = 'USD' }
+        @{ Partner = 'Kappa'; Date = '2025-10-10'; Amount = 7; Currency = 'USD' }
+    )
+    foreach ($record in $revenue) {
+        Add-PartnerRevenue -Database $db @record
     }
     Set-PartnerExchangeRate -Database $db -From EUR -To USD -Year 2024 -Rate 1.1
 
