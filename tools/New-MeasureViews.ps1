@@ -1,7 +1,7 @@
 #Requires -Version 7.2
 <#
 .SYNOPSIS
-    Writes module/PartnerOps.Measures.format.ps1xml: the table views of PartnerOps.RevenueMeasure, PartnerOps.PartnerMeasure and PartnerOps.FunnelMeasure.
+    Writes module/PartnerOps.Measures.format.ps1xml: the table views of PartnerOps.RevenueMeasure and PartnerOps.PartnerMeasure.
 .DESCRIPTION
     A measure's key columns follow -GroupBy. The cmdlet puts a type name for its set of keys first in the object's
     TypeNames ([PartnerOps.Commands.MeasureView]::TypeNameFor: 'PartnerOps.RevenueMeasure#Region#Year', keys in the
@@ -54,24 +54,6 @@ $Measures = [ordered]@{
         )
         # Every measure of one call has the same AsOf: shown once above the table.
         GroupBy = @{ Label = 'As of'; Cell = "$view::Date(`$_.AsOf)" }
-    }
-    # Measure-PartnerFunnel: who the period started with, who came and went, where they stand at its end, activation.
-    'PartnerOps.FunnelMeasure' = @{
-        Keys    = [ordered]@{
-            Region = @{ Width = 20; Kind = 'Text' }; Type = @{ Width = 11; Kind = 'Text' }; Year = @{ Width = 4; Kind = 'Number' }
-            Quarter = @{ Width = 7; Kind = 'Number' }
-        }
-        Figures = @(
-            @{ Label = 'AtStart'; Width = 9; Cell = "$view::Number(`$_.AtStart)" }
-            @{ Label = 'Joined'; Width = 8; Cell = "$view::Number(`$_.Joined)" }
-            @{ Label = 'Ended'; Width = 8; Cell = "$view::Number(`$_.Ended)" }
-            @{ Label = 'NetAdds'; Width = 8; Cell = "$view::Number(`$_.NetAdds)" }
-            @{ Label = 'Prospects'; Width = 9; Cell = "$view::Number(`$_.Prospects)" }
-            @{ Label = 'Onboarding'; Width = 10; Cell = "$view::Number(`$_.Onboarding)" }
-            @{ Label = 'Active'; Width = 9; Cell = "$view::Number(`$_.Active)" }
-            @{ Label = 'ActivationRate'; Width = 14; Cell = "$view::Percent(`$_.ActivationRate)" }
-        )
-        GroupBy = $null
     }
 }
 

@@ -178,6 +178,15 @@ Describe 'Measure-PartnerFunnel on ten partners' {
         Show-Funnel @(Measure-PartnerFunnel -Database $db -From $From -To $To) | Should -Be $Expected
     }
 
+    It 'shows the keys and the main figures in its default view' {
+        $text = Measure-PartnerFunnel -Database $db -From 2025-01-01 -To 2025-12-31 -GroupBy Region, Year | Out-String -Width 120
+        $lines = @($text -split '\r?\n' | Where-Object { $_.Trim() })
+        $lines[0] | Should -Match '^Group\s+AtStart\s+Joined\s+Ended\s+NetAdds\s+Prospects\s+Onboarding\s+Active\s+ActivationRate$'
+        # Nordics: start 2, joined 1, ended 1, net 0, Prospects 1, Onboarding 0, Active 2, activation 100%.
+        $lines[2] | Should -Match '^Region=Nordics\s+2\s+1\s+1\s+0\s+1\s+0\s+2\s+100[.,]0\s?%$'
+        $lines[3] | Should -Match '^Year=2025\s*$'
+    }
+
     It 'defaults to the year to date' {
         $m = @(Measure-PartnerFunnel -Database $db)
         $m[0].From | Should -Be ([datetime]::new([datetime]::Today.Year, 1, 1))
