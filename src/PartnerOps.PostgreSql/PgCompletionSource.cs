@@ -43,6 +43,9 @@ namespace PartnerOps.PostgreSql
         /// <summary>The reporting currency and the rates' currencies first, then the other ISO 4217 codes.</summary>
         public IReadOnlyList<string> Currencies(string path, string prefix) => ValuesOf(path).Currencies(prefix);
 
+        /// <summary>The reasons stored with Status changes, each once (none before schema 12).</summary>
+        public IReadOnlyList<string> Reasons(string path, string prefix) => ValuesOf(path).Reasons(prefix);
+
         // The last change (the greatest history id) and the partners table's identity (a schema made again has a new one).
         private const string StampSql = "SELECT coalesce((SELECT max(id) FROM history), 0)::text || ':' || 'partners'::regclass::oid::text";
 
@@ -81,6 +84,14 @@ namespace PartnerOps.PostgreSql
             foreach (var currency in connection.Query<string>("SELECT from_currency FROM exchange_rates UNION SELECT to_currency FROM exchange_rates ORDER BY 1"))
             {
                 values.AddCurrency(currency);
+            }
+
+            if (connection.ExecuteScalar<string?>("SELECT to_regclass('status_changes')::text") != null)
+            {
+                foreach (var reason in connection.Query<string>(StatusWrites.Reasons))
+                {
+                    values.AddReason(reason);
+                }
             }
 
             Cache[key] = values;

@@ -8,7 +8,8 @@ namespace PartnerOps.Data
     /// The values tab completion offers from one database as read at one moment (every backend's <see cref="ICompletionSource"/>
     /// fills one and keeps it while the database is unchanged): regions and segments one spelling per key
     /// (<see cref="RevenueRules.Key"/>: 'Großkunden' and 'GROSSKUNDEN' are one; the first spelling added is shown), in key order;
-    /// countries in use in ordinal order; the reporting currency, then the rates' currencies. Blank values are left out.
+    /// countries in use in ordinal order; the reporting currency, then the rates' currencies; the reasons of Status changes in
+    /// ordinal order. Blank values are left out.
     /// </summary>
     public sealed class CompletionValues
     {
@@ -16,6 +17,7 @@ namespace PartnerOps.Data
         private readonly SortedSet<string> _countries = new SortedSet<string>(StringComparer.Ordinal);
         private readonly SortedSet<string> _segments = new SortedSet<string>(KeyComparer.Instance) { RevenueRules.DefaultSegment };
         private readonly List<string> _currencies = new List<string>();
+        private readonly SortedSet<string> _reasons = new SortedSet<string>(StringComparer.Ordinal);
 
         /// <summary>Values read at a moment the backend names by <paramref name="stamp"/> (a file's size and time, a server's last change).</summary>
         public CompletionValues(string stamp)
@@ -34,6 +36,9 @@ namespace PartnerOps.Data
 
         /// <summary>Adds a country code partners use.</summary>
         public void AddCountry(string? country) => Add(_countries, country);
+
+        /// <summary>Adds a reason stored with a Status change (status_changes.reason); repeats are ignored.</summary>
+        public void AddReason(string? reason) => Add(_reasons, reason);
 
         /// <summary>Adds a stored revenue segment; a second spelling of a key is ignored.</summary>
         public void AddSegment(string? segment) => Add(_segments, segment);
@@ -60,6 +65,9 @@ namespace PartnerOps.Data
         /// <summary>The currencies added first, then the other ISO 4217 codes, starting with <paramref name="prefix"/> (ignoring case).</summary>
         public IReadOnlyList<string> Currencies(string prefix) =>
             Matching(_currencies.Concat(CurrencyCodes.All.OrderBy(c => c, StringComparer.Ordinal)).Distinct(), prefix);
+
+        /// <summary>The reasons added (ordinal order) that start with <paramref name="prefix"/> (ignoring case).</summary>
+        public IReadOnlyList<string> Reasons(string prefix) => Matching(_reasons, prefix);
 
         /// <summary>The pattern of a partner-name completion: what was typed, with a trailing * unless it has one.</summary>
         public static NamePattern PartnerNamePattern(string prefix) =>

@@ -38,5 +38,11 @@ namespace PartnerOps.Data
         /// the stored rates first, then the other known codes in order.
         /// </summary>
         IReadOnlyList<string> Currencies(string path, string prefix);
+
+        /// <summary>
+        /// The reasons stored with Status changes (status_changes.reason; Set-Partner -Reason), each once, in ordinal order, that
+        /// start with <paramref name="prefix"/> (ignoring case); none for a database older than schema 12.
+        /// </summary>
+        IReadOnlyList<string> Reasons(string path, string prefix);
     }
 }

@@ -80,8 +80,26 @@ namespace PartnerOps.Data
         public string? Notes { get; set; }
 
         /// <summary>
+        /// The calendar day the Status and Tier changes of this call take effect (Set-Partner -EffectiveDate), date only as
+        /// <see cref="JoinedOn"/>; null for the default: today (the local day), or for a change to Terminated the EndedOn given or
+        /// stored. Years 1900 to 2999, not before the changed attribute's current since-date (StatusSince, TierSince), given only
+        /// with <see cref="Status"/> or <see cref="Tier"/>, and the same day as <see cref="EndedOn"/> when both date a termination
+        /// (InvalidPartnerValue; see <see cref="LifecycleRules.NormalizeChange"/>). A Status or Tier equal to the current one is no
+        /// change: nothing is dated or written.
+        /// </summary>
+        public DateTime? EffectiveDate { get; set; }
+
+        /// <summary>
+        /// Why the Status changes (Set-Partner -Reason), kept with the change (status_changes.reason) and shown as EndReason while the
+        /// partner is Terminated; null or white space for none. Trimmed, one line, at most <see cref="LifecycleRules.MaxReasonLength"/>
+        /// characters, and given only with <see cref="Status"/> (InvalidPartnerValue).
+        /// </summary>
+        public string? Reason { get; set; }
+
+        /// <summary>
         /// A copy of <paramref name="current"/> with these changes; the original is not touched. Nothing is validated or
-        /// normalised here (the repository does that), and Id, CreatedAt and UpdatedAt (UTC) are copied as they are. A new
+        /// normalised here (the repository does that), and Id, CreatedAt and UpdatedAt (UTC), StatusSince, TierSince, EndReason and
+        /// ActivatedOn are copied as they are (<see cref="LifecycleRules.NormalizeChange"/> dates the changes). A new
         /// <see cref="Status"/> other than Terminated, without <see cref="EndedOnSet"/>, sets EndedOn to null.
         /// </summary>
         public Partner ApplyTo(Partner current)
@@ -98,6 +116,10 @@ namespace PartnerOps.Data
                 JoinedOn = JoinedOn ?? current.JoinedOn,
                 EndedOn = EndedOnSet ? EndedOn : current.EndedOn,
                 Notes = NotesSet ? Notes : current.Notes,
+                StatusSince = current.StatusSince,
+                TierSince = current.TierSince,
+                EndReason = current.EndReason,
+                ActivatedOn = current.ActivatedOn,
                 CreatedAt = current.CreatedAt,
                 UpdatedAt = current.UpdatedAt,
             };

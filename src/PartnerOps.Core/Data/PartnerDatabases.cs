@@ -155,6 +155,8 @@ namespace PartnerOps.Data
             public System.Collections.Generic.IReadOnlyList<string> Segments(string path, string prefix) => For(path).Segments(path, prefix);
 
             public System.Collections.Generic.IReadOnlyList<string> Currencies(string path, string prefix) => For(path).Currencies(path, prefix);
+
+            public System.Collections.Generic.IReadOnlyList<string> Reasons(string path, string prefix) => For(path).Reasons(path, prefix);
         }
     }
 }

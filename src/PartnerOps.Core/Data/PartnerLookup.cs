@@ -97,9 +97,10 @@ namespace PartnerOps.Data
         /// <summary>
         /// A partner's values as stored (the parameters of an INSERT or UPDATE, by these names): its name's keys
         /// (<see cref="PartnerRules.NameKey"/>, <see cref="PartnerRules.NameSortKey"/>), enums by name, dates yyyy-MM-dd,
-        /// timestamps as <see cref="PartnerRules.FormatTimestamp"/> writes them (UTC).
+        /// timestamps as <see cref="PartnerRules.FormatTimestamp"/> writes them (UTC); StatusSince and TierSince yyyy-MM-dd, and Reason:
+        /// the reason of the Status change written (status_reason), <paramref name="reason"/> when given, else the partner's EndReason.
         /// </summary>
-        public static object StoredValues(Partner p) => new
+        public static object StoredValues(Partner p, string? reason = null) => new
         {
             p.Id,
             p.Name,
@@ -115,7 +116,9 @@ namespace PartnerOps.Data
             p.Notes,
             CreatedAt = PartnerRules.FormatTimestamp(p.CreatedAt),
             UpdatedAt = PartnerRules.FormatTimestamp(p.UpdatedAt),
-            Today = PartnerRules.FormatDate(DateTime.Today),
+            StatusSince = PartnerRules.FormatDate(p.StatusSince),
+            TierSince = PartnerRules.FormatDate(p.TierSince),
+            Reason = reason ?? p.EndReason,
         };
 
         /// <summary>
@@ -226,7 +229,8 @@ namespace PartnerOps.Data
         }
 
         /// <summary>
-        /// The partner <paramref name="current"/> becomes with <paramref name="changes"/>, validated and normalised, stamped
+        /// The partner <paramref name="current"/> becomes with <paramref name="changes"/>, validated, normalised and dated
+        /// (<see cref="LifecycleRules.NormalizeChange"/>), stamped
         /// with the database and <paramref name="now"/> (UTC) as UpdatedAt; null when it leaves every stored value as it is
         /// (compared with the partner as stored now: nothing is to be written, and <paramref name="current"/> is stamped and
         /// returned by the caller). PartnerNotFound when the partner was removed meanwhile.
@@ -236,7 +240,8 @@ namespace PartnerOps.Data
             var updated = changes.ApplyTo(current);
 
             // A name stored before today's rules (a no-break space, a zero-width space) is kept as it is unless it is changed.
-            PartnerRules.Normalize(updated, now.ToLocalTime().Date, keepName: string.Equals(updated.Name, current.Name, StringComparison.Ordinal));
+            // Status and Tier changes are dated (-EffectiveDate) and checked against the dates of the values they replace.
+            LifecycleRules.NormalizeChange(current, updated, changes, now.ToLocalTime().Date, keepName: string.Equals(updated.Name, current.Name, StringComparison.Ordinal));
             updated.Database = source.DatabasePath;
             if (PartnerRules.SameStoredValues(updated, current))
             {

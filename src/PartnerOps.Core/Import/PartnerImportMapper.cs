@@ -9,14 +9,23 @@ namespace PartnerOps.Import
 {
     /// <summary>
     /// A row of Partner properties (Name or PartnerName, Type, Tier, Status, Region, Country, JoinedOn,
-    /// EndedOn, Notes) validated and normalised by <see cref="PartnerRules"/> as Add-Partner does; an empty
-    /// cell is a value not given. Id, CreatedAt, UpdatedAt and Database (Export-Csv's) are ignored; other
-    /// columns are ignored with a warning (<see cref="ImportHeader.UnknownWarning"/>).
+    /// EndedOn, Notes, StatusDate or StatusSince, TierDate or TierSince, EndReason) validated, normalised and dated by
+    /// <see cref="LifecycleRules.NormalizeNew"/> as Add-Partner does; an empty cell is a value not given. Id, CreatedAt,
+    /// UpdatedAt, ActivatedOn and Database (Export-Csv's) are ignored; other columns are ignored with a warning
+    /// (<see cref="ImportHeader.UnknownWarning"/>).
     /// </summary>
     internal sealed class PartnerImportMapper : IImportMapper
     {
-        /// <summary>Parameter order; <see cref="PartnerImportTarget"/>'s SQL numbers them ?1..?10.</summary>
-        public const int ParameterCount = 10;
+        /// <summary>
+        /// Parameter order; <see cref="PartnerImportTarget"/>'s SQL numbers them ?1..?15: name, name key, type, tier, status, region,
+        /// country, joined_on, ended_on, notes, status_since and tier_since of a new partner (yyyy-MM-dd), status_reason, and the days
+        /// an Upsert's change of Status (<see cref="StatusChangeParameter"/>) and of Tier take effect: the row's StatusDate (TierDate,
+        /// else StatusDate), else today; a Terminated row's EndedOn.
+        /// </summary>
+        public const int ParameterCount = 15;
+
+        /// <summary>The parameter (0-based) of the day an Upsert's Status change takes effect; the Tier's is the next.</summary>
+        public const int StatusChangeParameter = 13;
 
         private const int NameColumn = 0;
         private const int TypeColumn = 1;
@@ -27,13 +36,25 @@ namespace PartnerOps.Import
         private const int JoinedOnColumn = 6;
         private const int EndedOnColumn = 7;
         private const int NotesColumn = 8;
+        private const int StatusDateColumn = 9;
+        private const int TierDateColumn = 10;
+        private const int EndReasonColumn = 11;
         private const string PartnerNameAlias = "PartnerName";
 
-        private static readonly string[] ColumnNames = { "Name", "Type", "Tier", "Status", "Region", "Country", "JoinedOn", "EndedOn", "Notes" };
+        private static readonly string[] ColumnNames =
+            { "Name", "Type", "Tier", "Status", "Region", "Country", "JoinedOn", "EndedOn", "Notes", "StatusDate", "TierDate", "EndReason" };
+
+        // The columns named in the unknown-column warning's hint and given back in a JSON file's failed-row file: those of the
+        // releases before dated statuses (the lifecycle columns are read, not listed there; their messages and tests stay as they were).
+        private static readonly string[] Listed = { "Name", "Type", "Tier", "Status", "Region", "Country", "JoinedOn", "EndedOn", "Notes" };
         private static readonly string[] Optional = { "Type", "Tier", "Status", "Region", "Country", "JoinedOn", "EndedOn", "Notes" };
 
-        // What Get-Partner | Export-Csv writes besides the columns read (Database is every import's: ImportHeader.OwnColumns).
-        private static readonly string[] Ignored = { "Id", "CreatedAt", "UpdatedAt" };
+        // Other names of columns (what Get-Partner | Export-Csv names them); not Reason, which is the failed-row file's own column.
+        private static readonly string[] Aliases = { string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "StatusSince", "TierSince", string.Empty };
+
+        // What Get-Partner | Export-Csv writes besides the columns read (Database is every import's: ImportHeader.OwnColumns);
+        // ActivatedOn is derived from revenue, like CreatedAt from the writes.
+        private static readonly string[] Ignored = { "Id", "CreatedAt", "UpdatedAt", "ActivatedOn" };
         private static readonly EnumNames<PartnerType> Types = new EnumNames<PartnerType>();
         private static readonly EnumNames<PartnerTier> Tiers = new EnumNames<PartnerTier>();
         private static readonly EnumNames<PartnerStatus> Statuses = new EnumNames<PartnerStatus>();
@@ -51,7 +72,7 @@ namespace PartnerOps.Import
             _today = today;
         }
 
-        public IReadOnlyList<string> Columns => ColumnNames;
+        public IReadOnlyList<string> Columns => Listed;
 
         public IReadOnlyList<string> OptionalColumns => Optional;
 
@@ -63,6 +84,14 @@ namespace PartnerOps.Import
             if (string.Equals(name, PartnerNameAlias, StringComparison.OrdinalIgnoreCase))
             {
                 return ColumnNames[NameColumn];
+            }
+
+            for (var i = 0; i < Aliases.Length; i++)
+            {
+                if (Aliases[i].Length > 0 && string.Equals(Aliases[i], name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return ColumnNames[i];
+                }
             }
 
             return ColumnNames.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
@@ -77,6 +106,10 @@ namespace PartnerOps.Import
             for (var i = 0; i < _bound.Length; i++)
             {
                 _bound[i] = IndexOf(columns, ColumnNames[i]);
+                if (_bound[i] < 0 && Aliases[i].Length > 0)
+                {
+                    _bound[i] = IndexOf(columns, Aliases[i]);
+                }
             }
 
             _partnerNameColumn = IndexOf(columns, PartnerNameAlias);
@@ -116,7 +149,9 @@ namespace PartnerOps.Import
                 || !TryEnum(record, TierColumn, Tiers, PartnerTier.Registered, out var tier, out problem)
                 || !TryEnum(record, StatusColumn, Statuses, PartnerStatus.Active, out var status, out problem)
                 || !TryDate(record, JoinedOnColumn, out var joinedOn, out problem)
-                || !TryDate(record, EndedOnColumn, out var endedOn, out problem))
+                || !TryDate(record, EndedOnColumn, out var endedOn, out problem)
+                || !TryDate(record, StatusDateColumn, out var statusDate, out problem)
+                || !TryDate(record, TierDateColumn, out var tierDate, out problem))
             {
                 return problem;
             }
@@ -166,14 +201,18 @@ namespace PartnerOps.Import
 
             partner.EndedOn = endedOn;
             partner.Notes = notes;
+            partner.StatusSince = statusDate ?? default;
+            partner.TierSince = tierDate ?? default;
+            partner.EndReason = Get(record, EndReasonColumn);
             try
             {
-                // The same defaults and cross-checks as Add-Partner (JoinedOn today, EndedOn for Terminated, ...).
-                PartnerRules.Normalize(partner, _today);
+                // The same defaults, cross-checks and dates as Add-Partner (JoinedOn today, EndedOn for Terminated, StatusDate JoinedOn, ...).
+                LifecycleRules.NormalizeNew(partner, _today);
             }
             catch (PartnerOpsException ex)
             {
-                return Problem(ColumnNames[EndedOnColumn], ex, "EndedOn");
+                var column = ColumnOf(ex.Message);
+                return Problem(column, ex, column);
             }
 
             chunk.AddText(partner.Name);
@@ -194,7 +233,29 @@ namespace PartnerOps.Import
             }
 
             chunk.AddText(partner.Notes);
+            chunk.AddDate(partner.StatusSince);
+            chunk.AddDate(partner.TierSince);
+            chunk.AddText(partner.EndReason);
+
+            // An Upsert's change takes effect on the row's date, else today (Set-Partner's default); a termination on its EndedOn.
+            var changedOn = partner.Status == PartnerStatus.Terminated ? partner.StatusSince : statusDate ?? _today.Date;
+            chunk.AddDate(changedOn);
+            chunk.AddDate(tierDate ?? statusDate ?? (partner.Status == PartnerStatus.Terminated ? changedOn : _today.Date));
             return null;
+        }
+
+        // The column a cross-check of LifecycleRules names first in its message (EndedOn when none does).
+        private static string ColumnOf(string message)
+        {
+            foreach (var column in new[] { "StatusDate", "TierDate", "EndReason", "EndedOn" })
+            {
+                if (message.StartsWith(column + " ", StringComparison.Ordinal))
+                {
+                    return column;
+                }
+            }
+
+            return ColumnNames[EndedOnColumn];
         }
 
         [MethodImpl(Hot.Path)]

@@ -47,6 +47,9 @@ namespace PartnerOps.Sqlite
         /// <summary>The reporting currency and the currencies of the rates first, then the other ISO 4217 codes.</summary>
         public IReadOnlyList<string> Currencies(string path, string prefix) => ValuesOf(path).Currencies(prefix);
 
+        /// <summary>The reasons stored with Status changes, each once (none before schema 12).</summary>
+        public IReadOnlyList<string> Reasons(string path, string prefix) => ValuesOf(path).Reasons(prefix);
+
         private static CompletionValues ValuesOf(string path)
         {
             var stamp = Stamp(path);
@@ -86,6 +89,14 @@ namespace PartnerOps.Sqlite
                     foreach (var currency in connection.Query<string>("SELECT from_currency FROM exchange_rates UNION SELECT to_currency FROM exchange_rates ORDER BY 1"))
                     {
                         read.AddCurrency(currency);
+                    }
+                }
+
+                if (HasTable(connection, "status_changes"))
+                {
+                    foreach (var reason in connection.Query<string>(StatusWrites.Reasons))
+                    {
+                        read.AddReason(reason);
                     }
                 }
 

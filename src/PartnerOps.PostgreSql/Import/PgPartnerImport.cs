@@ -15,7 +15,9 @@ namespace PartnerOps.PostgreSql
     /// </summary>
     internal sealed class PgPartnerImport : PgImportTarget
     {
-        private const string Columns = "name, name_key, type, tier, status, region, country, joined_on, ended_on, notes";
+        // The partners' columns a row fills (PartnerImportMapper's parameters 0..12); status_on and tier_on (13, 14) are staged only:
+        // the days an Upsert's change of Status and of Tier take effect.
+        private const string Columns = "name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, status_since, tier_since, status_reason";
 
         private string _sequence = string.Empty;
         private string _historySequence = string.Empty;
@@ -28,9 +30,9 @@ namespace PartnerOps.PostgreSql
         public override int ParameterCount => PartnerImportMapper.ParameterCount;
 
         public override string StagingColumns =>
-            string.Join(", ", (Columns + ", name_sort").Split(',').Select(c => c.Trim() + " text COLLATE \"C\"")) + ", history_id bigint";
+            string.Join(", ", (Columns + ", status_on, tier_on, name_sort").Split(',').Select(c => c.Trim() + " text COLLATE \"C\"")) + ", history_id bigint";
 
-        public override string CopyColumns => Columns + ", name_sort";
+        public override string CopyColumns => Columns + ", status_on, tier_on, name_sort";
 
         public override void Prepare(PgDatabase db)
         {
@@ -61,6 +63,11 @@ namespace PartnerOps.PostgreSql
             }
 
             Settle(db, utcTimestamp, others.ConvertAll(t => (t.Ord, t.Key, (string?)t.Name)), "Name", PartnerImport.NameTaken, UpdatePartners, result);
+            if (Mode == ImportMode.Upsert && others.Count > 0)
+            {
+                db.Execute(MoveEnds);
+            }
+
             return result;
         }
 
@@ -83,16 +90,29 @@ WITH staged AS MATERIALIZED (
     WINDOW w AS (PARTITION BY s.name_key ORDER BY s.ord)),
 {Numbered("staged", "m.nth = 1 AND NOT m.stored", "true", "(m.nth = 1 AND NOT m.stored) OR " + (mode == ImportMode.Upsert ? "NOT m.shared AND m.changed" : "false"))}
 inserted AS (
-    INSERT INTO partners (id, {Columns}, name_sort, created_at, updated_at, status_since, tier_since)
-    SELECT id, {Columns}, name_sort, @at, @at, {PartnerLookup.InsertedStatusSince("status", "joined_on", "ended_on")}, joined_on FROM fresh),
+    INSERT INTO partners (id, {Columns}, name_sort, created_at, updated_at)
+    SELECT id, {Columns}, name_sort, @at, @at FROM fresh),
 {Written("Partner", mode)}
 SELECT s.ord AS Ord, s.name AS Name, s.name_key AS Key, s.shared AS Shared FROM numbered s WHERE NOT s.fresh ORDER BY s.ord";
 
-        // The row is the partner's description: every property takes the row's value; UpdatedAt only when one changed.
+        // The row is the partner's description: every property takes the row's value; UpdatedAt only when one changed. A change of
+        // Status or Tier is dated as Set-Partner dates it (the row's StatusDate/TierDate, else today: status_on, tier_on); a partner that
+        // stays Terminated moves its StatusSince with its EndedOn (and its termination's row: MoveEnds). SET sees the row as it was.
         private static readonly string UpdatePartners = UpdateSql(
             "partners", "Partner", "name_key", Compared,
             string.Join(", ", Compared.Split(',').Select(c => $"{c.Trim()} = s.{c.Trim()}")) + ", name_sort = s.name_sort, updated_at = @at, " +
-            PartnerLookup.UpdatedSince("s.status", "s.tier", "s.ended_on", "to_char(current_date, 'YYYY-MM-DD')", "t"));
+            "status_since = CASE WHEN t.status IS DISTINCT FROM s.status THEN s.status_on WHEN s.status = 'Terminated' THEN s.status_since ELSE t.status_since END, " +
+            "tier_since = CASE WHEN t.tier IS DISTINCT FROM s.tier THEN s.tier_on ELSE t.tier_since END, " +
+            "status_reason = CASE WHEN t.status IS DISTINCT FROM s.status THEN s.status_reason ELSE t.status_reason END");
+
+        // The termination of each partner an Upsert row left Terminated (its latest Status row, when it is one) takes effect on its
+        // StatusSince, its EndedOn: one end date, in one place.
+        private static readonly string MoveEnds = $@"
+UPDATE status_changes c SET effective_on = p.status_since
+FROM partners p
+WHERE p.status = 'Terminated' AND p.name_key IN (SELECT s.name_key FROM {PgImportWriter.Staging} s WHERE s.status = 'Terminated')
+  AND c.id = (SELECT x.id FROM status_changes x WHERE x.partner_id = p.id AND x.attribute = 'Status' ORDER BY x.effective_on DESC, x.id DESC LIMIT 1)
+  AND c.to_value = 'Terminated' AND c.effective_on <> p.status_since";
 
         private sealed class Taken
         {

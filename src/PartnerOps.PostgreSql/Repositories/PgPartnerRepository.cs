@@ -17,10 +17,9 @@ namespace PartnerOps.PostgreSql
         // A name whose key is taken inserts nothing and takes no id (as on SQLite, whose AUTOINCREMENT a refused insert
         // leaves alone): the row is selected only when the key is free, which the write lock keeps true until the insert.
         // ON CONFLICT stays as the last guard, and leaves the transaction usable where a unique violation would abort it.
-        private static readonly string Insert =
-            "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort, status_since, tier_since) " +
-            "SELECT @Name, @Key, @Type, @Tier, @Status, @Region, @Country, @JoinedOn, @EndedOn, @Notes, @CreatedAt, @UpdatedAt, @Sort, " +
-            PartnerLookup.InsertedStatusSince("@Status", "@JoinedOn", "@EndedOn") + ", @JoinedOn " +
+        private const string Insert =
+            "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort, " + StatusWrites.InsertColumns + ") " +
+            "SELECT @Name, @Key, @Type, @Tier, @Status, @Region, @Country, @JoinedOn, @EndedOn, @Notes, @CreatedAt, @UpdatedAt, @Sort, " + StatusWrites.InsertValues + " " +
             "WHERE NOT EXISTS (SELECT 1 FROM partners WHERE name_key = @Key AND name_dup = 0) " +
             "ON CONFLICT (name_key, name_dup) DO NOTHING RETURNING id";
 
@@ -127,7 +126,7 @@ namespace PartnerOps.PostgreSql
         public Partner Add(Partner draft)
         {
             var now = _utcNow();
-            PartnerRules.Normalize(draft, now.ToLocalTime().Date);
+            LifecycleRules.NormalizeNew(draft, now.ToLocalTime().Date);
             draft.CreatedAt = now;
             draft.UpdatedAt = now;
             draft.Database = _db.Path;
@@ -179,14 +178,15 @@ namespace PartnerOps.PostgreSql
             var changed = _db.Execute(
                 @"UPDATE partners SET name = @Name, name_key = @Key, name_sort = @Sort, name_dup = CASE WHEN name_key = @Key THEN name_dup ELSE 0 END,
                          type = @Type, tier = @Tier, status = @Status, region = @Region,
-                         country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt, " +
-                PartnerLookup.UpdatedSince("@Status", "@Tier", "@EndedOn", "@Today") + @"
+                         country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt, " + StatusWrites.UpdateSet + @"
                   WHERE id = @Id",
-                PartnerLookup.StoredValues(updated));
+                PartnerLookup.StoredValues(updated, LifecycleRules.ReasonOf(changes)));
             if (changed == 0)
             {
                 throw RecordNotFound.Partner("Id " + current.Id, current.Id);
             }
+
+            StatusWrites.MoveEnd(current, updated, (sql, parameters) => _db.Scalar<string?>(sql, parameters), (sql, parameters) => _db.Execute(sql, parameters));
 
             var oldKey = PartnerRules.NameKey(current.Name);
             if (!string.Equals(oldKey, PartnerRules.NameKey(updated.Name), StringComparison.Ordinal))

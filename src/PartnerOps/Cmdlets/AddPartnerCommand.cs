@@ -53,6 +53,25 @@ namespace PartnerOps.Commands
         [SingleValue]
         public string? Notes { get; set; }
 
+        /// <summary>The day the initial status takes effect (date only); default JoinedOn; a Terminated partner's is its EndedOn.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("StatusSince")]
+        [DateTransformation]
+        public DateTime? StatusDate { get; set; }
+
+        /// <summary>The day the initial tier takes effect (date only); default StatusDate, else JoinedOn.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("TierSince")]
+        [DateTransformation]
+        public DateTime? TierDate { get; set; }
+
+        /// <summary>Why the relationship ended: only with Status Terminated; up to 200 characters, one line.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Reason")]
+        [ArgumentCompleter(typeof(ReasonCompleter))]
+        [SingleValue]
+        public string? EndReason { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -92,6 +111,7 @@ namespace PartnerOps.Commands
                 Country = Country,
                 EndedOn = EndedOn,
                 Notes = Notes,
+                EndReason = EndReason,
             };
 
             // Left unset when not given, so Core gives it today's date; a date given is checked (0001-01-01 too). A Partner
@@ -99,6 +119,18 @@ namespace PartnerOps.Commands
             if (JoinedOn is DateTime joinedOn && !(joinedOn == DateTime.MinValue && InputObject?.BaseObject is Partner))
             {
                 draft.JoinedOn = joinedOn;
+            }
+
+            // Not given (or 0001-01-01 on a hand-built Partner, as JoinedOn) is the default; a date given is checked by Core (0001-01-01 too).
+            try
+            {
+                draft.StatusSince = GivenDate(StatusDate, "StatusDate");
+                draft.TierSince = GivenDate(TierDate, "TierDate");
+            }
+            catch (PartnerOpsException ex)
+            {
+                Failures.WriteFailure(ex, InputObject ?? (object)Name);
+                return;
             }
 
             if (!Writer.ShouldWrite(Name, "Add partner"))
@@ -115,5 +147,17 @@ namespace PartnerOps.Commands
         }
 
         protected override void EndProcessing() => Writer.CompleteWrites("Added");
+
+        // A date parameter as the draft holds it: default (not given) when absent or 0001-01-01 from a hand-built Partner; else
+        // checked here, since Core reads 0001-01-01 as not given.
+        private DateTime GivenDate(DateTime? value, string property)
+        {
+            if (!(value is DateTime date) || (date == DateTime.MinValue && InputObject?.BaseObject is Partner))
+            {
+                return default;
+            }
+
+            return PartnerRules.CheckDate(date, property)!.Value;
+        }
     }
 }

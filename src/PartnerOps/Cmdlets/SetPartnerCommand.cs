@@ -64,6 +64,22 @@ namespace PartnerOps.Commands
         [SingleValue]
         public string? Notes { get; set; }
 
+        /// <summary>
+        /// The calendar day this call's -Status and -Tier changes take effect (date only); default today, or for -Status Terminated
+        /// the -EndedOn given or stored. Not before the changed attribute's current since-date (StatusSince, TierSince).
+        /// </summary>
+        [Parameter]
+        [DateTransformation]
+        public DateTime EffectiveDate { get; set; }
+
+        /// <summary>Why the Status changes (up to 200 characters, one line); kept with the change, EndReason of a termination.</summary>
+        [Parameter]
+        [AllowNull]
+        [AllowEmptyString]
+        [ArgumentCompleter(typeof(ReasonCompleter))]
+        [SingleValue]
+        public string? Reason { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -75,7 +91,7 @@ namespace PartnerOps.Commands
             "Id", "PartnerId", "Name", "PartnerName", "NewName", "Database",
         };
 
-        private static readonly string[] Settable = { "Type", "Tier", "Status", "Region", "Country", "JoinedOn", "EndedOn", "Notes" };
+        private static readonly string[] Settable = { "Type", "Tier", "Status", "Region", "Country", "JoinedOn", "EndedOn", "Notes", "EffectiveDate", "Reason" };
 
         // Columns of piped rows that were not applied, in the order first seen; warned of once, at the end.
         private readonly List<string> _unread = new List<string>();
@@ -180,6 +196,8 @@ namespace PartnerOps.Commands
                 EndedOn = EndedOn,
                 NotesSet = bound.ContainsKey(nameof(Notes)),
                 Notes = Notes,
+                EffectiveDate = bound.ContainsKey(nameof(EffectiveDate)) ? EffectiveDate : (DateTime?)null,
+                Reason = Reason,
             };
 
             WithPartner(

@@ -134,4 +134,10 @@ namespace PartnerOps.Commands
     {
         protected override IEnumerable<string> Values(string databasePath, string prefix) => PartnerDatabases.Completion.Currencies(databasePath, prefix);
     }
+
+    /// <summary>The reasons stored with Status changes (Set-Partner -Reason, Add-Partner -EndReason), each once.</summary>
+    public sealed class ReasonCompleter : DatabaseCompleter
+    {
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => PartnerDatabases.Completion.Reasons(databasePath, prefix);
+    }
 }

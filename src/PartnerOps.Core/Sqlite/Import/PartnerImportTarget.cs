@@ -21,6 +21,7 @@ namespace PartnerOps.Sqlite
         private sqlite3? _db;
         private bool _checksLeftToMapper;
         private SqliteStatement? _shared;
+        private SqliteStatement? _moveEnd;
 
         public PartnerImportTarget(ImportMode mode)
             : base(mode)
@@ -34,14 +35,21 @@ namespace PartnerOps.Sqlite
         /// <summary>True while the table's CHECK constraints are not evaluated by SQLite (the mapper's are equivalent).</summary>
         public bool ChecksLeftToMapper => _checksLeftToMapper;
 
+        // ?1..?15 are PartnerImportMapper's parameters, ?16 the batch's timestamp.
         protected override string InsertSql =>
-            "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort, status_since, tier_since) " +
-            $"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, {SqliteDatabase.NameSortFunction}(?1), {PartnerLookup.InsertedStatusSince("?5", "?8", "?9")}, ?8) " +
-            "ON CONFLICT (name_key, name_dup) DO NOTHING";
+            "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort, " + StatusWrites.InsertColumns + ") " +
+            $"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?16, ?16, {SqliteDatabase.NameSortFunction}(?1), ?11, ?12, ?13) ON CONFLICT (name_key, name_dup) DO NOTHING";
 
+        // A change of Status or Tier is dated as Set-Partner dates it (?14, ?15: the row's StatusDate/TierDate, else today); a
+        // Terminated partner that stays Terminated moves its StatusSince with its EndedOn (?11), and its termination's row with it
+        // (MoveEnd, after the UPDATE). SET sees the row as it was.
         protected override string UpdateSql =>
             $"UPDATE partners SET name = ?1, name_sort = {SqliteDatabase.NameSortFunction}(?1), type = ?3, tier = ?4, status = ?5, region = ?6, country = ?7, joined_on = ?8, " +
-            $"ended_on = ?9, notes = ?10, updated_at = ?11, {PartnerLookup.UpdatedSince("?5", "?4", "?9", "date('now', 'localtime')")} WHERE name_key = ?2 AND NOT EXISTS (SELECT 1 FROM partners WHERE name_key = ?2 AND name_dup <> 0) " +
+            "ended_on = ?9, notes = ?10, updated_at = ?16, " +
+            "status_since = CASE WHEN status IS NOT ?5 THEN ?14 WHEN ?5 = 'Terminated' THEN ?11 ELSE status_since END, " +
+            "tier_since = CASE WHEN tier IS NOT ?4 THEN ?15 ELSE tier_since END, " +
+            "status_reason = CASE WHEN status IS NOT ?5 THEN ?13 ELSE status_reason END " +
+            "WHERE name_key = ?2 AND NOT EXISTS (SELECT 1 FROM partners WHERE name_key = ?2 AND name_dup <> 0) " +
             // A row that changes nothing writes nothing (no UpdatedAt, no history): it counts as skipped (NotUpdated).
             "AND (name IS NOT ?1 OR type IS NOT ?3 OR tier IS NOT ?4 OR status IS NOT ?5 OR region IS NOT ?6 OR country IS NOT ?7 " +
             "OR joined_on IS NOT ?8 OR ended_on IS NOT ?9 OR notes IS NOT ?10)";
@@ -103,6 +111,33 @@ namespace PartnerOps.Sqlite
 
             base.Prepare(db);
             _shared = new SqliteStatement(db, "SELECT 1 FROM partners WHERE name_key = ?1 AND name_dup <> 0 LIMIT 1");
+            if (Mode == ImportMode.Upsert)
+            {
+                _moveEnd = new SqliteStatement(db, MoveEndSql);
+            }
+        }
+
+        // The termination of the partner with key ?1 (its latest Status row, when it is one) takes effect on ?2, its EndedOn.
+        private const string MoveEndSql =
+            "UPDATE status_changes SET effective_on = ?2 WHERE id = (SELECT c.id FROM status_changes c JOIN partners p ON p.id = c.partner_id " +
+            "WHERE p.name_key = ?1 AND p.name_dup = 0 AND c.attribute = 'Status' ORDER BY c.effective_on DESC, c.id DESC LIMIT 1) " +
+            "AND to_value = 'Terminated' AND effective_on <> ?2";
+
+        /// <summary>
+        /// As <see cref="ImportTarget.Write"/>; an Upsert row that updates a partner that stays Terminated moves the partner's
+        /// termination to its EndedOn (as Set-Partner -EndedOn does: one end date, in one place).
+        /// </summary>
+        public override RowOutcome Write(ImportChunk chunk, int row)
+        {
+            var outcome = base.Write(chunk, row);
+            if (outcome.Kind == RowOutcomeKind.Updated && chunk.TextString(row, 4) == nameof(PartnerStatus.Terminated))
+            {
+                _moveEnd!.BindText(1, chunk.TextString(row, 1));
+                _moveEnd.BindText(2, chunk.TextString(row, 10));
+                _moveEnd.Execute();
+            }
+
+            return outcome;
         }
 
         protected override RowOutcome Conflict(ImportChunk chunk, int row) =>
@@ -112,6 +147,8 @@ namespace PartnerOps.Sqlite
         {
             _shared?.Dispose();
             _shared = null;
+            _moveEnd?.Dispose();
+            _moveEnd = null;
             base.Dispose();
             if (_db != null)
             {

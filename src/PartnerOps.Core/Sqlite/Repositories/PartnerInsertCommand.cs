@@ -20,12 +20,12 @@ namespace PartnerOps.Sqlite
         {
             _statement = new SqliteStatement(
                 store.Connection.Handle!,
-                "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort, status_since, tier_since) " +
-                $"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, {PartnerLookup.InsertedStatusSince("?5", "?8", "?9")}, ?8) RETURNING id");
+                "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort, " +
+                StatusWrites.InsertColumns + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) RETURNING id");
             store.Own(_statement);
         }
 
-        /// <summary>Inserts a normalised partner in the store's current transaction; returns its id.</summary>
+        /// <summary>Inserts a normalised and dated partner (<see cref="LifecycleRules.NormalizeNew"/>) in the store's current transaction; returns its id.</summary>
         public long Execute(Partner partner)
         {
             _statement.BindText(1, partner.Name);
@@ -41,6 +41,9 @@ namespace PartnerOps.Sqlite
             _statement.BindText(11, PartnerRules.FormatTimestamp(partner.CreatedAt));
             _statement.BindText(12, PartnerRules.FormatTimestamp(partner.UpdatedAt));
             _statement.BindText(13, PartnerRules.NameSortKey(partner.Name));
+            _statement.BindText(14, PartnerRules.FormatDate(partner.StatusSince));
+            _statement.BindText(15, PartnerRules.FormatDate(partner.TierSince));
+            _statement.BindText(16, partner.EndReason);
             return _statement.ExecuteReturningId();
         }
     }

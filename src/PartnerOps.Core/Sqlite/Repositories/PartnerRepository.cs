@@ -90,7 +90,7 @@ namespace PartnerOps.Sqlite
         public Partner Add(Partner draft)
         {
             var now = _utcNow();
-            PartnerRules.Normalize(draft, now.ToLocalTime().Date);
+            LifecycleRules.NormalizeNew(draft, now.ToLocalTime().Date);
             draft.CreatedAt = now;
             draft.UpdatedAt = now;
             draft.Database = _store.Path;
@@ -157,15 +157,20 @@ namespace PartnerOps.Sqlite
                 var changed = _store.Connection.Execute(
                     @"UPDATE partners SET name = @Name, name_key = @Key, name_sort = @Sort, name_dup = CASE WHEN name_key = @Key THEN name_dup ELSE 0 END,
                              type = @Type, tier = @Tier, status = @Status, region = @Region,
-                             country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt, " +
-                    PartnerLookup.UpdatedSince("@Status", "@Tier", "@EndedOn", "@Today") + @"
+                             country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt, " + StatusWrites.UpdateSet + @"
                       WHERE id = @Id",
-                    PartnerLookup.StoredValues(updated),
+                    PartnerLookup.StoredValues(updated, LifecycleRules.ReasonOf(changes)),
                     _store.Transaction);
                 if (changed == 0)
                 {
                     throw RecordNotFound.Partner("Id " + current.Id, current.Id);
                 }
+
+                StatusWrites.MoveEnd(
+                    current,
+                    updated,
+                    (sql, parameters) => _store.Connection.ExecuteScalar<string?>(sql, parameters, _store.Transaction),
+                    (sql, parameters) => _store.Connection.Execute(sql, parameters, _store.Transaction));
 
                 var oldKey = PartnerRules.NameKey(current.Name);
                 if (!string.Equals(oldKey, PartnerRules.NameKey(updated.Name), StringComparison.Ordinal))

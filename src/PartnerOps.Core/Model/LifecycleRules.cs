@@ -1,0 +1,209 @@
+using System;
+using System.Globalization;
+using PartnerOps.Data;
+
+namespace PartnerOps
+{
+    /// <summary>
+    /// The rules of dated Status and Tier changes (issue 17, design §4), shared by every way a partner is written: the dates of
+    /// a new partner's first Status and Tier (Add-Partner, Import-Partner) and of a change (Set-Partner -EffectiveDate, an
+    /// Import-Partner -Mode Upsert row), and the reason a Status change may carry. Dates are date-only calendar days (kind
+    /// Unspecified, years <see cref="PartnerRules.MinYear"/> to <see cref="PartnerRules.MaxYear"/>); every refusal is
+    /// InvalidPartnerValue naming the value and the problem. The triggers of the partners table record the rows these dates
+    /// and reasons go into (status_changes); this class only decides them.
+    /// </summary>
+    public static class LifecycleRules
+    {
+        /// <summary>The longest reason of a Status change (Set-Partner -Reason, Add-Partner -EndReason), in characters, after trimming.</summary>
+        public const int MaxReasonLength = 200;
+
+        /// <summary>
+        /// A reason trimmed, or null when null, empty or white space. InvalidPartnerValue (naming <paramref name="property"/>) when it
+        /// holds a control character or a line break (one line of visible text, <see cref="TextRules.Problem"/>) or has more than
+        /// <see cref="MaxReasonLength"/> characters.
+        /// </summary>
+        public static string? NormalizeReason(string? reason, string property = "Reason")
+        {
+            var trimmed = reason?.Trim();
+            if (string.IsNullOrEmpty(trimmed))
+            {
+                return null;
+            }
+
+            if (TextRules.Problem(trimmed!) is string problem)
+            {
+                throw Invalid(property, reason, problem);
+            }
+
+            if (trimmed!.Length > MaxReasonLength)
+            {
+                throw Invalid(property, reason, $"a reason has at most {MaxReasonLength} characters (this one has {trimmed.Length})");
+            }
+
+            return trimmed;
+        }
+
+        /// <summary>
+        /// Brings a new partner to its stored form (<see cref="PartnerRules.Normalize"/>) and dates its first Status and Tier. A draft's
+        /// <see cref="Partner.StatusSince"/> and <see cref="Partner.TierSince"/> are the inputs StatusDate and TierDate: 0001-01-01
+        /// (default) means not given. StatusDate defaults to JoinedOn; for a Terminated partner it is its EndedOn (either gives the
+        /// other; both given must be the same day). TierDate defaults to the StatusDate given, else JoinedOn. Neither may be before
+        /// JoinedOn (a partner has no status before it joined). <see cref="Partner.EndReason"/> is trimmed and allowed only with Status
+        /// Terminated. ActivatedOn is derived (the first revenue's date), never written: it is set to null.
+        /// </summary>
+        /// <param name="today">The local calendar day, the default of JoinedOn (and of EndedOn for a Terminated partner).</param>
+        public static void NormalizeNew(Partner draft, DateTime today)
+        {
+            var statusDate = GivenDate(draft.StatusSince, "StatusDate");
+            var tierDate = GivenDate(draft.TierSince, "TierDate");
+            draft.EndReason = NormalizeReason(draft.EndReason, "EndReason");
+            draft.ActivatedOn = null;
+            if (draft.EndReason != null && draft.Status != PartnerStatus.Terminated)
+            {
+                throw Invalid("EndReason", draft.EndReason, $"an end reason goes only with Status Terminated (this partner's Status is {draft.Status})");
+            }
+
+            if (draft.Status == PartnerStatus.Terminated && draft.EndedOn == null && statusDate != null)
+            {
+                draft.EndedOn = statusDate; // the day of the termination is the end of the relationship
+            }
+
+            if (draft.HasJoinedOn)
+            {
+                // Checked before PartnerRules.Normalize, so that a StatusDate before JoinedOn is named as itself (not as the EndedOn it gave).
+                NotBeforeJoined(statusDate, "StatusDate", draft.JoinedOn);
+            }
+
+            PartnerRules.Normalize(draft, today);
+            NotBeforeJoined(statusDate, "StatusDate", draft.JoinedOn);
+            NotBeforeJoined(tierDate, "TierDate", draft.JoinedOn);
+            if (draft.Status == PartnerStatus.Terminated)
+            {
+                var ended = draft.EndedOn!.Value;
+                if (statusDate is DateTime given && given != ended)
+                {
+                    throw Invalid(
+                        "StatusDate",
+                        PartnerRules.FormatDate(given),
+                        $"a Terminated partner's StatusDate is the day it ended, its EndedOn ({PartnerRules.FormatDate(ended)}); give one of them, or the same day in both");
+                }
+
+                draft.StatusSince = ended;
+            }
+            else
+            {
+                draft.StatusSince = statusDate ?? draft.JoinedOn;
+            }
+
+            draft.TierSince = tierDate ?? statusDate ?? draft.JoinedOn;
+        }
+
+        /// <summary>
+        /// Brings a changed partner (<paramref name="next"/>, made by <see cref="PartnerChanges.ApplyTo"/> from
+        /// <paramref name="current"/>) to its stored form (<see cref="PartnerRules.Normalize"/>) and dates its Status and Tier:
+        /// each that changes takes effect on the change's date: <see cref="PartnerChanges.EffectiveDate"/>; else, for a change to
+        /// Terminated, -EndedOn or the EndedOn stored; else today, or the attribute's current since-date when that is later (a
+        /// partner that joins in the future). A change to Terminated ends the relationship that day (EndedOn). An unchanged
+        /// attribute keeps its since-date, except that a Terminated partner whose EndedOn moves moves its StatusSince with it
+        /// (one end date). InvalidPartnerValue: -EffectiveDate outside 1900-2999, or given without -Status or -Tier;
+        /// -Reason given without -Status, too long or not one line; -EndedOn and -EffectiveDate both dating a termination
+        /// with different days; a change dated before the attribute's current since-date (changes are recorded in date order).
+        /// </summary>
+        /// <param name="today">The local calendar day.</param>
+        /// <param name="keepName">Leave the name as stored (<see cref="PartnerRules.Normalize"/>).</param>
+        public static void NormalizeChange(Partner current, Partner next, PartnerChanges changes, DateTime today, bool keepName)
+        {
+            var effective = changes.EffectiveDate is DateTime given ? PartnerRules.CheckDate(given, "EffectiveDate") : null;
+            if (effective is DateTime day && changes.Status == null && changes.Tier == null)
+            {
+                throw Invalid("EffectiveDate", PartnerRules.FormatDate(day), "it dates a change of Status or Tier; give -Status or -Tier with it");
+            }
+
+            var reason = NormalizeReason(changes.Reason);
+            if (reason != null && changes.Status == null)
+            {
+                throw Invalid("Reason", reason, "a reason goes with a change of Status; give -Status with it");
+            }
+
+            var statusChanged = next.Status != current.Status;
+            var tierChanged = next.Tier != current.Tier;
+            var ending = statusChanged && next.Status == PartnerStatus.Terminated;
+            var endGiven = changes.EndedOnSet ? changes.EndedOn?.Date : null;
+            if (ending)
+            {
+                if (effective is DateTime on && endGiven is DateTime end && end != on)
+                {
+                    throw Invalid(
+                        "EndedOn",
+                        PartnerRules.FormatDate(end),
+                        $"-EndedOn and -EffectiveDate ({PartnerRules.FormatDate(on)}) both date the termination, with different days; give one of them, or the same day in both");
+                }
+
+                // The day it ends: as given, else the EndedOn stored, else the default below (today, not before JoinedOn or StatusSince).
+                next.EndedOn = effective ?? endGiven ?? (changes.EndedOnSet ? null : current.EndedOn)
+                    ?? Latest(Latest(today, next.JoinedOn), current.StatusSince);
+                effective ??= next.EndedOn;
+            }
+
+            PartnerRules.Normalize(next, today, keepName);
+            if (statusChanged)
+            {
+                var date = ending ? next.EndedOn!.Value : effective ?? Latest(today, current.StatusSince);
+                InOrder("Status", current.Status.ToString(), current.StatusSince, date, ending && changes.EffectiveDate == null ? "EndedOn" : "EffectiveDate");
+                next.StatusSince = date;
+                next.EndReason = next.Status == PartnerStatus.Terminated ? reason : null;
+            }
+            else if (next.Status == PartnerStatus.Terminated && next.EndedOn is DateTime ended && ended != current.EndedOn?.Date)
+            {
+                next.StatusSince = ended; // the termination moves with the end of the relationship
+            }
+
+            if (tierChanged)
+            {
+                var date = effective ?? Latest(today, current.TierSince);
+                InOrder("Tier", current.Tier.ToString(), current.TierSince, date, "EffectiveDate");
+                next.TierSince = date;
+            }
+        }
+
+        /// <summary>The reason stored with a change: <see cref="PartnerChanges.Reason"/> normalised (<see cref="NormalizeReason"/>), null for none.</summary>
+        public static string? ReasonOf(PartnerChanges changes) => NormalizeReason(changes.Reason);
+
+        // A change may not take effect before the value it replaces did.
+        private static void InOrder(string attribute, string value, DateTime since, DateTime date, string property)
+        {
+            if (date < since.Date)
+            {
+                throw Invalid(
+                    property,
+                    PartnerRules.FormatDate(date),
+                    $"the partner's {attribute} has been {value} since {PartnerRules.FormatDate(since)}, and changes are recorded in date order: " +
+                    $"a change of its {attribute} cannot take effect before {PartnerRules.FormatDate(since)}");
+            }
+        }
+
+        private static DateTime Latest(DateTime today, DateTime since) => since.Date > today.Date ? since.Date : today.Date;
+
+        // A date input (StatusDate, TierDate): null when not given (0001-01-01, the default of a DateTime), else checked for its year.
+        private static DateTime? GivenDate(DateTime value, string property) =>
+            value == default ? (DateTime?)null : PartnerRules.CheckDate(value, property);
+
+        private static void NotBeforeJoined(DateTime? date, string property, DateTime joinedOn)
+        {
+            if (date is DateTime day && day < joinedOn.Date)
+            {
+                throw Invalid(
+                    property,
+                    PartnerRules.FormatDate(day),
+                    $"a partner has no status or tier before it joined (JoinedOn {PartnerRules.FormatDate(joinedOn)}): the date must be on or after JoinedOn");
+            }
+        }
+
+        private static PartnerOpsException Invalid(string property, object? value, string problem) =>
+            new PartnerOpsException(
+                ErrorIds.InvalidPartnerValue,
+                FailureKind.InvalidArgument,
+                $"{property} '{TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture))}' is not valid: {problem}.",
+                value);
+    }
+}
