@@ -18,12 +18,13 @@ namespace PartnerOps.Data
 
     /// <summary>
     /// The SQL of Measure-PartnerFunnel, in standard SQL that SQLite and PostgreSQL run alike (the days between two dates
-    /// given by the backend): six grouped statements per period over the partners <c>p</c> a filter selects and their
+    /// given by the backend): five grouped statements per period over the partners <c>p</c> a filter selects and their
     /// status_changes. The parameters are @fs (the period's first day), @fe (its last) and @fs1 (the day before @fs), all
-    /// 'yyyy-MM-dd'. A partner's status on a day is its current status when its status_since is on or before that day (the
-    /// latest change then is the current one), else <see cref="StatusSql.On"/>; lookups of a partner's changes run only
-    /// for partners whose status_since falls in or after the period, so a period near today reads little more than the
-    /// partners table and the changes of the period (the status_changes_effective index).
+    /// 'yyyy-MM-dd'. Settled partners (nothing changed for them since before the period) are counted from the partners
+    /// table alone; for the others a partner's status on a day is its current status when its status_since is on or before
+    /// that day (the latest change then is the current one), else <see cref="StatusSql.On"/>, and a partner's changes are
+    /// looked up only where its status_since says they can matter. The period's changes are read by date (the
+    /// status_changes_effective index), joined to their partners only for keys or filters.
     /// </summary>
     internal static class FunnelSql
     {
