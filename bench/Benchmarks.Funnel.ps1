@@ -5,9 +5,10 @@
     under 2 s. They use its $benchmarks, $targets, $sqlite, $Repeat, $WorkFolder and the helpers of BenchSupport.ps1.
 .DESCRIPTION
     The data, written by SQL (the sqlite3 CLI; psql with the triggers off) straight into a PartnerOps database, the same on
-    both: partner i joined on a day of 2000-2021 as a Prospect, became Onboarding 10-209 days later and Active 10-309 days
-    after that; one in five then ended (Terminated 30-929 days later, a reason for two in three of them), one in five was
-    Suspended then, the other three in five moved from the Registered to the Silver tier then. That is three or four Status
+    both: partner i joined on a day of 2000 to mid-2025 as a Prospect, became Onboarding 10-209 days later and Active
+    10-309 days after that; one in five then ended (Terminated 30-929 days later, a reason for two in three of them), one
+    in five was Suspended then, the other three in five moved from the Registered to the Silver tier then (no date after
+    2026-11-29: a later one is moved to that day). About 170,000 of the changes fall in 2025. That is three or four Status
     changes and one or two Tier changes per partner: 5,000,000 rows for 1,000,000 partners. Each partner has one revenue
     record (USD), dated 0-399 days after it became Active. The measure: Measure-PartnerFunnel -From 2025-01-01
     -To 2025-12-31, timed inside its pwsh (the first command of the session: it opens the database). The baseline, in the
@@ -16,11 +17,14 @@
 
 # What partner i is (the columns every backend computes alike): j joined, o Onboarding, a Active, x the fourth change.
 $funnelDays = @{
-    Joined = '(({0} * 7919) % 8000)'; ToOnboarding = '(10 + ({0} * 31) % 200)'; ToActive = '(10 + ({0} * 17) % 300)'
+    Joined = '(({0} * 7919) % 9400)'; ToOnboarding = '(10 + ({0} * 31) % 200)'; ToActive = '(10 + ({0} * 17) % 300)'
     ToLast = '(30 + ({0} * 13) % 900)'; ToRevenue = '(({0} * 7) % 400)'
 }
 
 function Get-FunnelPartners([long] $Records) { [int][Math]::Max(1000, $Records / 5) }
+
+# No change is dated after this day (the day the data was designed; a date later than it is moved to it).
+$lastDay = '2026-11-29'
 
 $benchmarks.MeasureFunnel = {
     if (-not $sqlite) { return New-Result 'MeasureFunnel' 'Measure-PartnerFunnel' 0 -Note 'skipped: no sqlite3 CLI (it generates the data and is the baseline)' }
@@ -36,9 +40,9 @@ BEGIN;
 CREATE TEMP TABLE g AS
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $partners),
   j AS (SELECT i, date('2000-01-01', '+' || $($d.Joined) || ' days') AS j FROM n),
-  o AS (SELECT i, j, date(j, '+' || $($d.ToOnboarding) || ' days') AS o FROM j),
-  a AS (SELECT i, j, o, date(o, '+' || $($d.ToActive) || ' days') AS a FROM o)
-SELECT i, j, o, a, date(a, '+' || $($d.ToLast) || ' days') AS x, i % 5 AS kind FROM a;
+  o AS (SELECT i, j, min(date(j, '+' || $($d.ToOnboarding) || ' days'), '$lastDay') AS o FROM j),
+  a AS (SELECT i, j, o, min(date(o, '+' || $($d.ToActive) || ' days'), '$lastDay') AS a FROM o)
+SELECT i, j, o, a, min(date(a, '+' || $($d.ToLast) || ' days'), '$lastDay') AS x, i % 5 AS kind FROM a;
 INSERT INTO partners (id, name, name_key, type, tier, status, region, country, joined_on, ended_on, status_since, tier_since, status_reason, created_at, updated_at)
 SELECT i, 'Co ' || i, 'CO ' || i,
        CASE i % 4 WHEN 0 THEN 'Reseller' WHEN 1 THEN 'SystemIntegrator' WHEN 2 THEN 'Distributor' ELSE 'ServiceProvider' END,
@@ -59,7 +63,7 @@ UNION ALL SELECT i, 'Status', 'Active', CASE kind WHEN 0 THEN 'Terminated' ELSE 
 UNION ALL SELECT i, 'Tier', NULL, 'Registered', j, NULL, 'bench', '2026-01-01 00:00:00.0000000' FROM g
 UNION ALL SELECT i, 'Tier', 'Registered', 'Silver', x, NULL, 'bench', '2026-01-01 00:00:00.0000000' FROM g WHERE kind >= 2;
 INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at)
-SELECT i, date(a, '+' || $($d.ToRevenue) || ' days'), 10000 + (i * 104729) % 1000000, 'USD', 'Enterprise', 'ENTERPRISE', NULL, NULL, NULL,
+SELECT i, min(date(a, '+' || $($d.ToRevenue) || ' days'), '$lastDay'), 10000 + (i * 104729) % 1000000, 'USD', 'Enterprise', 'ENTERPRISE', NULL, NULL, NULL,
        '2026-01-01 00:00:00.0000000' FROM g;
 COMMIT;
 ANALYZE;
@@ -90,7 +94,7 @@ $benchmarks.MeasureFunnelPg = {
     $partners = Get-FunnelPartners ($(if ($FunnelRows -gt 0) { $FunnelRows } else { [long]$Rows * 5 }))
     $location = "$($cluster.Server)?schema=funnel"
     $null = Invoke-Child "Import-Module $(ConvertTo-Literal $manifest); [PartnerOps.Data.PartnerDatabases]::Create($(ConvertTo-Literal $location), 'USD').Dispose(); '{}'"
-    $d = @{}; foreach ($k in $funnelDays.Keys) { $d[$k] = $funnelDays[$k] -f 'i' }
+    $d = @{}; foreach ($k in $funnelDays.Keys) { $d[$k] = '(' + ($funnelDays[$k] -f 'i') + ')::integer' }
     $clock = [System.Diagnostics.Stopwatch]::StartNew()
     $day = "to_char({0}, 'YYYY-MM-DD')"
     # The triggers off (session_replication_role = replica: the cluster's superuser): the rows are written as they are.
@@ -99,9 +103,10 @@ SET search_path = funnel;
 SET session_replication_role = replica;
 BEGIN;
 CREATE TEMP TABLE g AS
-SELECT i, j, o, a, a + $($d.ToLast) AS x, i % 5 AS kind
-FROM (SELECT i, j, o, o + $($d.ToActive) AS a
-      FROM (SELECT i, j, j + $($d.ToOnboarding) AS o FROM (SELECT i, date '2000-01-01' + $($d.Joined)::integer AS j FROM generate_series(1, $partners) i) s1) s2) s3;
+SELECT i, j, o, a, least(a + $($d.ToLast), date '$lastDay') AS x, i % 5 AS kind
+FROM (SELECT i, j, o, least(o + $($d.ToActive), date '$lastDay') AS a
+      FROM (SELECT i, j, least(j + $($d.ToOnboarding), date '$lastDay') AS o
+            FROM (SELECT i, date '2000-01-01' + $($d.Joined) AS j FROM generate_series(1::bigint, $partners) i) s1) s2) s3;
 INSERT INTO partners (id, name, name_key, name_sort, type, tier, status, region, country, joined_on, ended_on, status_since, tier_since, status_reason, created_at, updated_at)
 SELECT i, 'Co ' || i, 'co ' || i, 'co ' || i,
        CASE i % 4 WHEN 0 THEN 'Reseller' WHEN 1 THEN 'SystemIntegrator' WHEN 2 THEN 'Distributor' ELSE 'ServiceProvider' END,
@@ -123,7 +128,7 @@ UNION ALL SELECT i, 'Status', 'Active', CASE kind WHEN 0 THEN 'Terminated' ELSE 
 UNION ALL SELECT i, 'Tier', NULL, 'Registered', $($day -f 'j'), NULL, 'bench', '2026-01-01 00:00:00.0000000' FROM g
 UNION ALL SELECT i, 'Tier', 'Registered', 'Silver', $($day -f 'x'), NULL, 'bench', '2026-01-01 00:00:00.0000000' FROM g WHERE kind >= 2;
 INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at)
-SELECT i, $($day -f "(a + $($d.ToRevenue))"), 10000 + (i * 104729) % 1000000, 'USD', 'Enterprise', 'enterprise', NULL, NULL, NULL,
+SELECT i, $($day -f "least(a + $($d.ToRevenue), date '$lastDay')"), 10000 + (i * 104729) % 1000000, 'USD', 'Enterprise', 'enterprise', NULL, NULL, NULL,
        '2026-01-01 00:00:00.0000000' FROM g;
 COMMIT;
 SELECT setval(pg_get_serial_sequence('partners', 'id'), $partners);
