@@ -55,6 +55,8 @@ SELECT count(*) FROM (
             findings.AddRange(DatabaseFindings.SharedTargets(db.Path, DatabaseFindings.SharedTargetPairs(
                 db.Query<(long, string?, string, string, int)>("SELECT id, region, region_key, metric, year FROM targets ORDER BY id"))));
             findings.AddRange(DatabaseFindings.SortKeys(db.Path, StaleSortKeys(db)));
+            var differing = db.Query<DatabaseFindings.StatusMismatch>(StatusSql.Mismatches, new { limit = DatabaseFindings.StatusHistoryNamed });
+            findings.AddRange(DatabaseFindings.StatusHistory(db.Path, differing, differing.Count == 0 ? 0 : differing[0].Total));
             return findings;
         }
 

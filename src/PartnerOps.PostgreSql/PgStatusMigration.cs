@@ -3,13 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using PartnerOps.Data;
-using PartnerOps.Sqlite;
 
 namespace PartnerOps.PostgreSql
 {
     /// <summary>
     /// Schema step 12's rows on PostgreSQL: the status_changes of the partners stored before dated statuses, and their
-    /// status_since and tier_since, built by <see cref="StatusTimeline"/> (the same reads as SQLite's, <see cref="StatusMigration"/>)
+    /// status_since and tier_since, built by <see cref="StatusTimeline"/> (the same reads as SQLite's: <see cref="StatusSql.MigrationPartners"/>, <see cref="StatusSql.MigrationEntries"/>)
     /// in the migration's transaction before the status triggers exist; written in chunks of arrays (unnest).
     /// </summary>
     internal static class PgStatusMigration
@@ -21,8 +20,8 @@ namespace PartnerOps.PostgreSql
         public static void Run(PgDatabase db)
         {
             var migratedAt = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
-            var entries = StatusMigration.Entries(db.Query<(string Id, string Operation, string At, string User, string? Changes)>(StatusMigration.EntriesSql));
-            var partners = db.Query<StatusTimelinePartner>(StatusMigration.PartnersSql);
+            var entries = StatusTimeline.Group(db.Query<(string Id, string Operation, string At, string User, string? Changes)>(StatusSql.MigrationEntries));
+            var partners = db.Query<StatusTimelinePartner>(StatusSql.MigrationPartners);
             for (var start = 0; start < partners.Count; start += Chunk)
             {
                 var chunk = partners.Skip(start).Take(Chunk).ToList();

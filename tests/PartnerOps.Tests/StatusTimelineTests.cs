@@ -166,5 +166,22 @@ namespace PartnerOps.Tests
             Assert.Null(broken.Tier);
             Assert.Null(StatusHistoryEntry.Parse("Insert", "2020-01-01 00:00:00.000", "ann", null).Status);
         }
+
+        [Fact]
+        public void History_rows_are_grouped_by_partner_in_their_order_and_other_entity_ids_are_left_out()
+        {
+            var grouped = StatusTimeline.Group(new (string, string, string, string, string?)[]
+            {
+                ("2", "Insert", "2020-01-01 00:00:00.000", "ann", "{\"Status\": [null, \"Active\"]}"),
+                ("1", "Update", "2020-01-02 00:00:00.000", "bob", "{\"Tier\": [\"Silver\", \"Gold\"]}"),
+                ("2", "Update", "2020-01-03 00:00:00.000", "cy", "{\"Status\": [\"Active\", \"Suspended\"]}"),
+                ("x/1", "Update", "2020-01-04 00:00:00.000", "dee", "{}"),
+            });
+            Assert.Equal(new long[] { 2, 1 }, grouped.Keys);
+            Assert.Equal(new[] { "ann", "cy" }, grouped[2].Select(e => e.User));
+            Assert.True(grouped[2][0].IsInsert);
+            Assert.Equal(("Active", "Suspended"), grouped[2][1].Status!.Value);
+            Assert.Equal(("Silver", "Gold"), grouped[1].Single().Tier!.Value);
+        }
     }
 }

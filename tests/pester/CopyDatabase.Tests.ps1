@@ -60,7 +60,8 @@ BeforeAll {
         }
     }
 
-    $script:Tables = 'meta', 'partners', 'revenue', 'revenue_totals', 'exchange_rates', 'targets', 'sqlite_sequence'
+    # status_changes row for row: a copy whose destination's triggers wrote the changes again would hold each twice.
+    $script:Tables = 'meta', 'partners', 'status_changes', 'revenue', 'revenue_totals', 'exchange_rates', 'targets', 'sqlite_sequence'
     $script:Server = $env:PARTNEROPS_TEST_SERVER
     $script:ServerSchemas = [System.Collections.Generic.List[string]]::new()
     $script:Psql = @(Get-Command psql -ErrorAction Ignore | ForEach-Object Source) + @(Get-ChildItem /usr/lib/postgresql/*/bin/psql -ErrorAction Ignore | Sort-Object FullName -Descending | ForEach-Object FullName) | Select-Object -First 1
@@ -217,9 +218,31 @@ Describe 'Copy-PartnerDatabase' {
             $ps.Dispose()
         }
         $tables = $records | Where-Object CurrentOperation | ForEach-Object { ($_.CurrentOperation -split ':')[0] } | Select-Object -Unique
-        $tables | Should -Be @('partners', 'revenue', 'exchange_rates', 'targets', 'history')
+        $tables | Should -Be @('partners', 'status_changes', 'revenue', 'exchange_rates', 'targets', 'history')
         ($records | Where-Object CurrentOperation -Like 'partners:*' | Select-Object -Last 1).CurrentOperation | Should -Be 'partners: 3 of 3 rows'
         $records[-1].RecordType | Should -Be 'Completed'
+    }
+
+    It 'copies each dated Status and Tier change once, with its date, user and time, and the destination records new ones' {
+        $destination = New-TestDatabasePath
+        $null = Copy-PartnerDatabase $script:source $destination
+        $rows = @(Get-StatusRows $destination)
+        $rows | Should -Be @(Get-StatusRows $script:source)
+        # Each imported partner's first Status and Tier, Ångström's change to Platinum; the removed partner's went with it.
+        $rows -replace '\|[^|]*$' | Should -Be @(
+            'Alpha GmbH|Status|-|Active|2019-03-01|-', 'Alpha GmbH|Tier|-|Gold|2019-03-01|-'
+            'Ångström AB|Status|-|Active|2020-01-15|-', 'Ångström AB|Tier|-|Silver|2020-01-15|-'
+            'Gamma Ltd|Status|-|Prospect|2021-06-30|-', 'Gamma Ltd|Tier|-|Registered|2021-06-30|-'
+            "Ångström AB|Tier|Silver|Platinum|$((Get-Date).ToString('yyyy-MM-dd'))|-")
+        $times = 'SELECT max(recorded_at) FROM status_changes'
+        Get-RawScalar $destination $times | Should -Be (Get-RawScalar $script:source $times)
+        (Get-Partner -Database $destination).StatusSince | Should -Be (Get-Partner -Database $script:source).StatusSince
+        Test-PartnerDatabase -Database $destination | Should -BeTrue
+
+        Set-Partner -Database $destination -Name 'Gamma Ltd' -Status Onboarding
+        @(Get-StatusRows $destination).Count | Should -Be 8
+        $null = Copy-PartnerDatabase $script:source $destination -Force -Confirm:$false
+        Get-StatusRows $destination | Should -Be $rows
     }
 
     It 'refuses a source that does not exist, creating nothing' {

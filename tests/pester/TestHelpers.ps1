@@ -285,3 +285,23 @@ function Use-TimeZone {
         [TimeZoneInfo]::ClearCachedData()
     }
 }
+
+# Every status_changes row of a database (schema 12) as 'Partner|Attribute|From|To|EffectiveOn|Reason|User' ('-' for NULL), in id
+# order, read with SQL of its own (on a server: psql); for tests of what the triggers and the migration write.
+function Get-StatusRows {
+    param([Parameter(Mandatory)] [string] $Database)
+    $sql = "SELECT p.name || '|' || sc.attribute || '|' || coalesce(sc.from_value, '-') || '|' || sc.to_value || '|' || sc.effective_on || '|' || " +
+           "coalesce(sc.reason, '-') || '|' || sc.""user"" FROM status_changes sc JOIN partners p ON p.id = sc.partner_id ORDER BY sc.id"
+    if (Test-ServerLocation $Database) { return @(Invoke-RawPsql $Database $sql) }
+    $connection = Open-RawConnection -Database $Database
+    try {
+        $command = $connection.CreateCommand()
+        $command.CommandText = $sql
+        $reader = $command.ExecuteReader()
+        @(while ($reader.Read()) { $reader.GetString(0) })
+        $reader.Dispose()
+    }
+    finally {
+        $connection.Dispose()
+    }
+}

@@ -11,6 +11,43 @@ namespace PartnerOps.Data
     /// </summary>
     public static class DatabaseFindings
     {
+        /// <summary>One row of <see cref="StatusSql.Mismatches"/>: a partner whose latest dated changes do not hold its values.</summary>
+        public sealed class StatusMismatch
+        {
+            /// <summary>The partner's id.</summary>
+            public long Id { get; set; }
+
+            /// <summary>The partner's name.</summary>
+            public string Name { get; set; } = string.Empty;
+
+            /// <summary>The stored status.</summary>
+            public string Status { get; set; } = string.Empty;
+
+            /// <summary>The stored status_since ('yyyy-MM-dd').</summary>
+            public string StatusSince { get; set; } = string.Empty;
+
+            /// <summary>The stored tier.</summary>
+            public string Tier { get; set; } = string.Empty;
+
+            /// <summary>The stored tier_since ('yyyy-MM-dd').</summary>
+            public string TierSince { get; set; } = string.Empty;
+
+            /// <summary>The latest Status change's value, or null when there is none.</summary>
+            public string? LastStatus { get; set; }
+
+            /// <summary>The latest Status change's effective_on.</summary>
+            public string? LastStatusOn { get; set; }
+
+            /// <summary>The latest Tier change's value, or null when there is none.</summary>
+            public string? LastTier { get; set; }
+
+            /// <summary>The latest Tier change's effective_on.</summary>
+            public string? LastTierOn { get; set; }
+
+            /// <summary>How many partners differ in all.</summary>
+            public long Total { get; set; }
+        }
+
         /// <summary>ForeignKey: "ok", or one line per row that refers to a missing row ("revenue row 7 refers to a missing partners row").</summary>
         public static DatabaseFinding ForeignKeys(string database, IEnumerable<(string Table, long RowId, string Parent)> orphans)
         {
@@ -82,6 +119,39 @@ namespace PartnerOps.Data
                 "then Set-Partner -Id {0} -NewName back.",
                 p.Id,
                 TextRules.Shown(p.Name))));
+
+        /// <summary>How many partners a failed StatusHistory check names, each in a finding of its own.</summary>
+        public const int StatusHistoryNamed = 5;
+
+        /// <summary>
+        /// StatusHistory (schema 12): nothing when every partner's latest Status and Tier change holds its status and tier and their
+        /// dates (a sound database reports the findings it reported before), else one failed finding per partner of
+        /// <paramref name="differing"/> (at most <see cref="StatusHistoryNamed"/>, rows of <see cref="StatusSql.Mismatches"/>) and,
+        /// when <paramref name="total"/> is larger, one that counts the rest.
+        /// </summary>
+        public static IEnumerable<DatabaseFinding> StatusHistory(string database, IReadOnlyList<StatusMismatch> differing, long total)
+        {
+            static string Latest(string? value, string? on) => value == null ? "none" : $"{value} from {on}";
+            var problems = differing.Select(p => string.Format(
+                CultureInfo.InvariantCulture,
+                "Partner Id {0} '{1}' is {2} since {3} and {4} since {5}, but its latest dated changes say Status {6} and Tier {7} (the partner " +
+                "or its changes were written by another program), so -AsOf reads of it may be wrong; its current values are not affected.",
+                p.Id,
+                TextRules.Shown(p.Name),
+                p.Status,
+                p.StatusSince,
+                p.Tier,
+                p.TierSince,
+                Latest(p.LastStatus, p.LastStatusOn),
+                Latest(p.LastTier, p.LastTierOn)))
+                .ToList();
+            if (total > differing.Count)
+            {
+                problems.Add($"{total - differing.Count} more partner(s) differ from their latest dated Status or Tier change in the same way.");
+            }
+
+            return problems.Select(problem => new DatabaseFinding("StatusHistory", false, problem) { Database = database });
+        }
 
         // One check's findings: "ok" when nothing failed, else one failed finding per problem.
         private static IEnumerable<DatabaseFinding> Findings(string database, string check, IEnumerable<string> problems)

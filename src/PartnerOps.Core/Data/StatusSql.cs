@@ -50,6 +50,39 @@ namespace PartnerOps.Data
             $"{alias}.joined_on <= @{dateParameter} AND ({alias}.ended_on IS NULL OR {alias}.ended_on > @{dateParameter}) " +
             $"AND {On(Status, alias, dateParameter)} IN ('Onboarding','Active','Suspended')";
 
+        /// <summary>
+        /// The partners whose latest Status or Tier change (by effective_on, then id) is not their stored status / tier and
+        /// status_since / tier_since (another program wrote the row or the changes), in id order, at most @limit of them, with the
+        /// count of all such partners: Test-PartnerDatabase -Detailed's StatusHistory check, the same text on every backend.
+        /// Columns: Id, Name, Status, StatusSince, Tier, TierSince, LastStatus, LastStatusOn, LastTier, LastTierOn, Total.
+        /// </summary>
+        public const string Mismatches = @"
+WITH latest AS (
+    SELECT p.id, p.name, p.status, p.status_since, p.tier, p.tier_since,
+           (SELECT sc.to_value FROM status_changes sc WHERE sc.partner_id = p.id AND sc.attribute = 'Status' ORDER BY sc.effective_on DESC, sc.id DESC LIMIT 1) AS ls,
+           (SELECT sc.effective_on FROM status_changes sc WHERE sc.partner_id = p.id AND sc.attribute = 'Status' ORDER BY sc.effective_on DESC, sc.id DESC LIMIT 1) AS lsd,
+           (SELECT sc.to_value FROM status_changes sc WHERE sc.partner_id = p.id AND sc.attribute = 'Tier' ORDER BY sc.effective_on DESC, sc.id DESC LIMIT 1) AS lt,
+           (SELECT sc.effective_on FROM status_changes sc WHERE sc.partner_id = p.id AND sc.attribute = 'Tier' ORDER BY sc.effective_on DESC, sc.id DESC LIMIT 1) AS ltd
+    FROM partners p),
+differing AS (
+    SELECT * FROM latest
+    WHERE coalesce(ls, '') <> status OR coalesce(lsd, '') <> status_since OR coalesce(lt, '') <> tier OR coalesce(ltd, '') <> tier_since)
+SELECT id AS Id, name AS Name, status AS Status, status_since AS StatusSince, tier AS Tier, tier_since AS TierSince,
+       ls AS LastStatus, lsd AS LastStatusOn, lt AS LastTier, ltd AS LastTierOn, (SELECT count(*) FROM differing) AS Total
+FROM differing ORDER BY id LIMIT @limit";
+
+        /// <summary>Schema step 12: the partners' values the migration's rule reads (<see cref="StatusTimelinePartner"/>), by id.</summary>
+        public const string MigrationPartners =
+            "SELECT id AS Id, status AS Status, tier AS Tier, joined_on AS JoinedOn, ended_on AS EndedOn, updated_at AS UpdatedAt FROM partners ORDER BY id";
+
+        /// <summary>
+        /// Schema step 12: the partners' Insert history rows and the Update rows that may hold Status or Tier, in id order (entity_id,
+        /// operation, at, user, changes; the text test only narrows the read: each entry's JSON is parsed, <see cref="StatusTimeline.Group"/>).
+        /// </summary>
+        public const string MigrationEntries =
+            "SELECT entity_id, operation, at, \"user\", changes FROM history WHERE entity = 'Partner' " +
+            "AND (operation = 'Insert' OR (operation = 'Update' AND (changes LIKE '%\"Status\"%' OR changes LIKE '%\"Tier\"%'))) ORDER BY id";
+
         // The column of the latest change of the attribute effective on or before the day, or NULL.
         private static string Latest(string column, string attribute, string alias, string dateParameter) =>
             $"(SELECT {column} FROM status_changes sc WHERE sc.partner_id = {alias}.id AND sc.attribute = '{Check(attribute)}' " +

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 
@@ -175,6 +176,32 @@ namespace PartnerOps.Data
             rows.AddRange(Attribute(partner, StatusSql.Status, partner.Status, migratedAt));
             rows.AddRange(Attribute(partner, StatusSql.Tier, partner.Tier, migratedAt));
             return rows;
+        }
+
+        /// <summary>
+        /// History rows (entity id, operation, timestamp, user, changes JSON; in id order, as <see cref="StatusSql.MigrationEntries"/>
+        /// reads them) parsed and grouped by partner id, each partner's in the order given; a row whose entity id is not a whole
+        /// number is left out.
+        /// </summary>
+        public static Dictionary<long, List<StatusHistoryEntry>> Group(IEnumerable<(string Id, string Operation, string At, string User, string? Changes)> rows)
+        {
+            var entries = new Dictionary<long, List<StatusHistoryEntry>>();
+            foreach (var row in rows)
+            {
+                if (!long.TryParse(row.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                {
+                    continue;
+                }
+
+                if (!entries.TryGetValue(id, out var list))
+                {
+                    entries[id] = list = new List<StatusHistoryEntry>();
+                }
+
+                list.Add(StatusHistoryEntry.Parse(row.Operation, row.At, row.User, row.Changes));
+            }
+
+            return entries;
         }
 
         /// <summary>The EffectiveOn of the last row of <paramref name="attribute"/> among <paramref name="rows"/> (one partner's, from <see cref="Build"/>).</summary>

@@ -58,7 +58,8 @@ SELECT count(*) FROM (
                     DatabaseFindings.RevenueTotals(db.Path, totalsOff),
                 }.Concat(DatabaseFindings.SharedNames(db.Path, shared)).Concat(DatabaseFindings.SharedTargets(db.Path, sharedTargets))
                     .Concat(DatabaseFindings.SortKeys(db.Path, staleSortKeys))
-                    .Concat(schemaOk ? ImportHistoryFindings(db) : Enumerable.Empty<DatabaseFinding>()).ToList();
+                    .Concat(schemaOk ? ImportHistoryFindings(db) : Enumerable.Empty<DatabaseFinding>())
+                    .Concat(schemaOk ? StatusHistoryFindings(db) : Enumerable.Empty<DatabaseFinding>()).ToList();
             }
             catch (SqliteException ex)
             {
@@ -90,6 +91,13 @@ SELECT (SELECT count(*) FROM (SELECT first_id, lag(last_id) OVER (PARTITION BY e
                         Database = db.Path,
                     },
                 };
+        }
+
+        // Partners whose latest dated Status or Tier change does not hold their values (DatabaseFindings.StatusHistory).
+        private static IEnumerable<DatabaseFinding> StatusHistoryFindings(SqliteDatabase db)
+        {
+            var differing = db.Connection.Query<DatabaseFindings.StatusMismatch>(StatusSql.Mismatches, new { limit = DatabaseFindings.StatusHistoryNamed }).ToList();
+            return DatabaseFindings.StatusHistory(db.Path, differing, differing.Count == 0 ? 0 : differing[0].Total);
         }
 
         /// <summary>The database's schema version, currency, counts, size and journal mode.</summary>

@@ -12,8 +12,8 @@ namespace PartnerOps.Sqlite
     /// Schema step 12's rows on SQLite: the status_changes of the partners stored before dated statuses, and their status_since
     /// and tier_since, built by <see cref="StatusTimeline"/> from the partners and their history rows, in the migration's
     /// transaction (the TEMP status triggers do not exist yet, so nothing else is written). Partners imported in a batch have no
-    /// history row of their own (their Insert entries are the batch's, read from the stored row), so their first values are those
-    /// the rule takes without an Insert entry.
+    /// history row of their own: their Insert entry is the batch's (history_runs, history_batches), whose user and time their first
+    /// rows take, and whose values are the stored ones with the later changes undone: those the rule takes without an Insert entry.
     /// </summary>
     internal static class StatusMigration
     {
@@ -21,9 +21,12 @@ namespace PartnerOps.Sqlite
         public static void Run(SqliteConnection connection, SqliteTransaction transaction)
         {
             var migratedAt = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
-            var entries = Entries(connection.Query<(string Id, string Operation, string At, string User, string? Changes)>(
-                EntriesSql, transaction: transaction, buffered: false));
-            var partners = connection.Query<StatusTimelinePartner>(PartnersSql, transaction: transaction).AsList();
+            var entries = StatusTimeline.Group(connection.Query<(string Id, string Operation, string At, string User, string? Changes)>(
+                StatusSql.MigrationEntries, transaction: transaction, buffered: false));
+            var partners = connection.Query<StatusTimelinePartner>(StatusSql.MigrationPartners, transaction: transaction).AsList();
+            var runs = connection.Query<(long First, long Last, string At, string User)>(
+                "SELECT r.first_id, r.last_id, b.at, b.user FROM history_runs r JOIN history_batches b ON b.id = r.batch_id WHERE r.entity = 'Partner' ORDER BY r.first_id",
+                transaction: transaction).AsList();
 
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
@@ -42,6 +45,14 @@ namespace PartnerOps.Sqlite
                     {
                         partner.Entries.Add(entry);
                     }
+                }
+
+                // An imported partner's Insert entry is its batch's: its user and time, the values those the rule takes without one
+                // (the stored values with the later changes undone, as Get-PartnerHistory shows them).
+                var run = ImportedIn(runs, partner.Id);
+                if (run != null && !partner.Entries.Any(e => e.IsInsert))
+                {
+                    partner.Entries.Insert(0, StatusHistoryEntry.Parse("Insert", run.Value.At, run.Value.User, null));
                 }
 
                 var rows = StatusTimeline.Build(partner, migratedAt);
@@ -64,38 +75,28 @@ namespace PartnerOps.Sqlite
             }
         }
 
-        /// <summary>The partners' values the rule reads, by id.</summary>
-        internal const string PartnersSql =
-            "SELECT id AS Id, status AS Status, tier AS Tier, joined_on AS JoinedOn, ended_on AS EndedOn, updated_at AS UpdatedAt FROM partners ORDER BY id";
-
-        /// <summary>
-        /// The partners' Insert entries and the Update entries that may hold Status or Tier, in id order (the text test only
-        /// narrows the read: each entry's JSON is parsed).
-        /// </summary>
-        internal const string EntriesSql =
-            "SELECT entity_id, operation, at, \"user\", changes FROM history WHERE entity = 'Partner' " +
-            "AND (operation = 'Insert' OR (operation = 'Update' AND (changes LIKE '%\"Status\"%' OR changes LIKE '%\"Tier\"%'))) ORDER BY id";
-
-        /// <summary>The entries of <see cref="EntriesSql"/> parsed and grouped by partner id (in id order within each).</summary>
-        internal static Dictionary<long, List<StatusHistoryEntry>> Entries(IEnumerable<(string Id, string Operation, string At, string User, string? Changes)> rows)
+        // The batch run (ordered by first id, not overlapping) that holds an id, or null.
+        private static (long First, long Last, string At, string User)? ImportedIn(List<(long First, long Last, string At, string User)> runs, long id)
         {
-            var entries = new Dictionary<long, List<StatusHistoryEntry>>();
-            foreach (var row in rows)
+            int low = 0, high = runs.Count - 1;
+            while (low <= high)
             {
-                if (!long.TryParse(row.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                var middle = (low + high) / 2;
+                if (runs[middle].Last < id)
                 {
-                    continue;
+                    low = middle + 1;
                 }
-
-                if (!entries.TryGetValue(id, out var list))
+                else if (runs[middle].First > id)
                 {
-                    entries[id] = list = new List<StatusHistoryEntry>();
+                    high = middle - 1;
                 }
-
-                list.Add(StatusHistoryEntry.Parse(row.Operation, row.At, row.User, row.Changes));
+                else
+                {
+                    return runs[middle];
+                }
             }
 
-            return entries;
+            return null;
         }
     }
 }

@@ -19,12 +19,32 @@ namespace PartnerOps.Sqlite
         private const string Insert =
             "    INSERT INTO main.status_changes (partner_id, attribute, from_value, to_value, effective_on, reason, user, recorded_at)\n";
 
+        /// <summary>The per-row insert trigger, which a bulk import drops while it writes a batch's rows at once (<see cref="InsertedRange"/>).</summary>
+        public const string InsertTrigger = "po_history_status_insert";
+
+        /// <summary>
+        /// The rows the insert trigger writes, for the partners whose ids lie between ?1 and ?2 (a bulk import's run of inserted
+        /// ids), by user ?3, in id order and each partner's rows in the trigger's order: one statement for a run, not three a row.
+        /// </summary>
+        public static string InsertedRange { get; } = $@"
+INSERT INTO main.status_changes (partner_id, attribute, from_value, to_value, effective_on, reason, user, recorded_at)
+SELECT id, attribute, from_value, to_value, effective_on, reason, ?3, strftime('%Y-%m-%d %H:%M:%f', 'now') FROM (
+    SELECT p.id, 1 AS k, 'Status' AS attribute, NULL AS from_value, 'Active' AS to_value, p.joined_on AS effective_on, NULL AS reason
+    FROM main.partners p WHERE p.id BETWEEN ?1 AND ?2 AND p.status = 'Terminated'
+    UNION ALL
+    SELECT p.id, 2, 'Status', CASE WHEN p.status = 'Terminated' THEN 'Active' END, p.status, {PartnerLookup.StatusSinceOf("p")}, p.status_reason
+    FROM main.partners p WHERE p.id BETWEEN ?1 AND ?2
+    UNION ALL
+    SELECT p.id, 3, 'Tier', NULL, p.tier, {PartnerLookup.TierSinceOf("p")}, NULL
+    FROM main.partners p WHERE p.id BETWEEN ?1 AND ?2)
+ORDER BY id, k";
+
         /// <summary>The statements that (re)create the triggers for a user (<paramref name="literal"/>: the user as an SQL string literal).</summary>
         public static string Sql(string literal)
         {
             const string Now = "strftime('%Y-%m-%d %H:%M:%f', 'now')";
-            return $@"DROP TRIGGER IF EXISTS temp.po_history_status_insert;
-CREATE TEMP TRIGGER po_history_status_insert AFTER INSERT ON main.partners
+            return $@"DROP TRIGGER IF EXISTS temp.{InsertTrigger};
+CREATE TEMP TRIGGER {InsertTrigger} AFTER INSERT ON main.partners
 BEGIN
 {Insert}    SELECT new.id, 'Status', NULL, 'Active', new.joined_on, NULL, {literal}, {Now} WHERE new.status = 'Terminated';
 {Insert}    VALUES (new.id, 'Status', CASE WHEN new.status = 'Terminated' THEN 'Active' END, new.status, {PartnerLookup.StatusSinceOf("new")}, new.status_reason, {literal}, {Now});

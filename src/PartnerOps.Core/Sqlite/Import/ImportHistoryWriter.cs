@@ -21,6 +21,7 @@ namespace PartnerOps.Sqlite
         private readonly SqliteStatement _next;
         private readonly SqliteStatement _batch;
         private readonly SqliteStatement _run;
+        private readonly SqliteStatement? _status;
         private long _firstId;
         private long _lastId;
         private long _firstLine;
@@ -36,6 +37,7 @@ namespace PartnerOps.Sqlite
             _next = new SqliteStatement(db, "SELECT " + HistoryTriggers.NextId);
             _batch = new SqliteStatement(db, "INSERT INTO history_batches (id, at, user, entity, source) VALUES (?1, strftime('%Y-%m-%d %H:%M:%f', 'now'), ?2, ?3, ?4)");
             _run = new SqliteStatement(db, "INSERT INTO history_runs (history_id, batch_id, entity, first_id, last_id, first_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+            _status = entity == HistoryEntity.Partner ? new SqliteStatement(db, StatusTriggers.InsertedRange) : null;
         }
 
         /// <summary>Inserted rows not yet written to the history (those of the open batch).</summary>
@@ -96,6 +98,14 @@ namespace PartnerOps.Sqlite
                 _run.BindInt64(6, firstLine);
                 Check(_run);
                 historyId += lastId - firstId + 1;
+                if (_status != null)
+                {
+                    // The inserted partners' first Status and Tier (schema 12), as the per-row trigger the import dropped writes them.
+                    _status.BindInt64(1, firstId);
+                    _status.BindInt64(2, lastId);
+                    _status.BindText(3, SqliteDatabase.User);
+                    Check(_status);
+                }
             }
 
             Clear();
@@ -106,6 +116,7 @@ namespace PartnerOps.Sqlite
             _next.Dispose();
             _batch.Dispose();
             _run.Dispose();
+            _status?.Dispose();
         }
 
         private static void Check(SqliteStatement statement)

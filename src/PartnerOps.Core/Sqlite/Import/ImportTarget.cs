@@ -92,6 +92,12 @@ namespace PartnerOps.Sqlite
             // not by a trigger per row; updates and deletes keep their triggers. Dispose puts the trigger back.
             _db = db;
             SqliteStatement.Exec(db, $"DROP TRIGGER IF EXISTS temp.{HistoryTriggers.InsertTrigger(HistoryEntity.ToString())}");
+            if (HistoryEntity == HistoryEntity.Partner)
+            {
+                // The partners' status rows too (ImportHistoryWriter writes them per run of ids).
+                SqliteStatement.Exec(db, $"DROP TRIGGER IF EXISTS temp.{StatusTriggers.InsertTrigger}");
+            }
+
             _history = new ImportHistoryWriter(db, HistoryEntity, Source);
             _insert = new SqliteStatement(db, InsertSql);
             if (Mode == ImportMode.Upsert)
