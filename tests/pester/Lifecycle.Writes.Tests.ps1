@@ -4,19 +4,14 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 
-    # A partner's status_changes rows, Status rows then Tier rows, each in date order.
-    function Get-StatusRows([string] $Database, [string] $Name) {
-        $sql = "SELECT c.attribute || ' ' || coalesce(c.from_value, '-') || '>' || c.to_value || ' ' || c.effective_on || coalesce(' ' || c.reason, '') " +
-            "FROM status_changes c JOIN partners p ON p.id = c.partner_id WHERE p.name = '$($Name.Replace("'", "''"))' ORDER BY c.attribute, c.effective_on, c.id"
-        if (Test-ServerLocation $Database) { return @(Invoke-RawPsql $Database $sql) }
-        $connection = Open-RawConnection -Database $Database
-        try {
-            $command = $connection.CreateCommand()
-            $command.CommandText = $sql
-            $reader = $command.ExecuteReader()
-            @(while ($reader.Read()) { $reader.GetString(0) })
-        }
-        finally { $connection.Dispose() }
+    # A partner's status_changes rows (TestHelpers' Get-StatusRows), Status rows then Tier rows, each in date order.
+    function Get-PartnerStatusRows([string] $Database, [string] $Name) {
+        @(Get-StatusRows -Database $Database | ForEach-Object {
+                $field = $_ -split '\|'
+                if ($field[0] -ceq $Name) {
+                    [pscustomobject]@{ Attribute = $field[1]; Day = $field[4]; Text = "$($field[1]) $($field[2])>$($field[3]) $($field[4])" + $(if ($field[5] -ne '-') { " $($field[5])" }) }
+                }
+            } | Sort-Object -Stable Attribute, Day | ForEach-Object Text)
     }
 
     function Get-Day([datetime] $Date) { $Date.ToString('yyyy-MM-dd') }
@@ -42,7 +37,7 @@ Describe 'Add-Partner dates the first Status and Tier' {
         $p.StatusSince | Should -Be ([datetime]'2015-01-10')
         $p.TierSince | Should -Be ([datetime]'2015-01-10')
         $p.EndReason | Should -BeNullOrEmpty
-        Get-StatusRows $db Kestrel | Should -Be @('Status ->Active 2015-01-10', 'Tier ->Registered 2015-01-10')
+        Get-PartnerStatusRows $db Kestrel | Should -Be @('Status ->Active 2015-01-10', 'Tier ->Registered 2015-01-10')
     }
 
     It 'takes -StatusDate for the status and, without -TierDate, for the tier' {
@@ -50,7 +45,7 @@ Describe 'Add-Partner dates the first Status and Tier' {
         Add-Partner -Database $db -Name 'Lumen' -Status Onboarding -Tier Silver -JoinedOn 2015-01-10 -StatusDate 2015-03-01
         $p = Get-Partner -Database $db -Name Lumen
         $p.StatusSince, $p.TierSince | Should -Be @([datetime]'2015-03-01', [datetime]'2015-03-01')
-        Get-StatusRows $db Lumen | Should -Be @('Status ->Onboarding 2015-03-01', 'Tier ->Silver 2015-03-01')
+        Get-PartnerStatusRows $db Lumen | Should -Be @('Status ->Onboarding 2015-03-01', 'Tier ->Silver 2015-03-01')
     }
 
     It 'takes -TierDate for the tier alone' {
@@ -58,7 +53,7 @@ Describe 'Add-Partner dates the first Status and Tier' {
         Add-Partner -Database $db -Name 'Lumen' -Tier Gold -JoinedOn 2015-01-10 -TierDate 2016-02-29
         $p = Get-Partner -Database $db -Name Lumen
         $p.StatusSince, $p.TierSince | Should -Be @([datetime]'2015-01-10', [datetime]'2016-02-29')
-        Get-StatusRows $db Lumen | Should -Be @('Status ->Active 2015-01-10', 'Tier ->Gold 2016-02-29')
+        Get-PartnerStatusRows $db Lumen | Should -Be @('Status ->Active 2015-01-10', 'Tier ->Gold 2016-02-29')
     }
 
     It 'makes a Terminated partner a partner from JoinedOn until EndedOn, with its reason' {
@@ -67,7 +62,7 @@ Describe 'Add-Partner dates the first Status and Tier' {
         $p = Get-Partner -Database $db -Name Meridian
         $p.StatusSince, $p.EndedOn, $p.TierSince | Should -Be @([datetime]'2015-09-30', [datetime]'2015-09-30', [datetime]'2009-04-01')
         $p.EndReason | Should -BeExactly 'Acquired by a competitor'
-        Get-StatusRows $db Meridian | Should -Be @(
+        Get-PartnerStatusRows $db Meridian | Should -Be @(
             'Status ->Active 2009-04-01', 'Status Active>Terminated 2015-09-30 Acquired by a competitor', 'Tier ->Registered 2009-04-01')
     }
 
@@ -76,8 +71,8 @@ Describe 'Add-Partner dates the first Status and Tier' {
         Add-Partner -Database $db -Name 'A' -JoinedOn 2010-01-01 -Status Terminated -StatusDate 2012-06-30
         Add-Partner -Database $db -Name 'B' -JoinedOn 2010-01-01 -Status Terminated -StatusDate 2013-01-31 -EndedOn 2013-01-31
         (Get-Partner -Database $db -Name A).EndedOn | Should -Be ([datetime]'2012-06-30')
-        Get-StatusRows $db A | Should -Be @('Status ->Active 2010-01-01', 'Status Active>Terminated 2012-06-30', 'Tier ->Registered 2012-06-30')
-        Get-StatusRows $db B | Should -Be @('Status ->Active 2010-01-01', 'Status Active>Terminated 2013-01-31', 'Tier ->Registered 2013-01-31')
+        Get-PartnerStatusRows $db A | Should -Be @('Status ->Active 2010-01-01', 'Status Active>Terminated 2012-06-30', 'Tier ->Registered 2012-06-30')
+        Get-PartnerStatusRows $db B | Should -Be @('Status ->Active 2010-01-01', 'Status Active>Terminated 2013-01-31', 'Tier ->Registered 2013-01-31')
     }
 
     It 'reads StatusSince, TierSince and Reason from piped rows, and ignores ActivatedOn' {
@@ -86,7 +81,7 @@ Describe 'Add-Partner dates the first Status and Tier' {
         [pscustomobject]@{ Name = 'Ended'; JoinedOn = '2014-05-05'; Status = 'Terminated'; EndedOn = '2015-01-01'; Reason = 'Fraud' } |
             Add-Partner -Database $db -ErrorVariable failures
         $failures | Should -BeNullOrEmpty
-        Get-StatusRows $db Row | Should -Be @('Status ->Active 2014-06-01', 'Tier ->Silver 2014-07-01')
+        Get-PartnerStatusRows $db Row | Should -Be @('Status ->Active 2014-06-01', 'Tier ->Silver 2014-07-01')
         (Get-Partner -Database $db -Name Ended).EndReason | Should -BeExactly 'Fraud'
     }
 
@@ -131,7 +126,7 @@ Describe 'Set-Partner dates the changes it makes' {
         $p = Get-Partner -Database $db -Name Kestrel
         $p.StatusSince, $p.TierSince | Should -Be @([datetime]'2016-05-01', [datetime]'2015-01-10')
         $p.EndReason | Should -BeNullOrEmpty
-        Get-StatusRows $db Kestrel | Should -Be @(
+        Get-PartnerStatusRows $db Kestrel | Should -Be @(
             'Status ->Active 2015-01-10', 'Status Active>Suspended 2016-05-01 Late payments', 'Tier ->Registered 2015-01-10')
     }
 
@@ -141,7 +136,7 @@ Describe 'Set-Partner dates the changes it makes' {
         Set-Partner -Database $db -Name Kestrel -Tier Platinum -EffectiveDate 2015-02-01
         $p = Get-Partner -Database $db -Name Kestrel
         $p.StatusSince, $p.TierSince | Should -Be @([datetime]'2015-02-01', [datetime]'2015-02-01')
-        Get-StatusRows $db Kestrel | Should -Be @(
+        Get-PartnerStatusRows $db Kestrel | Should -Be @(
             'Status ->Active 2015-01-10', 'Status Active>Onboarding 2015-02-01',
             'Tier ->Registered 2015-01-10', 'Tier Registered>Gold 2015-02-01', 'Tier Gold>Platinum 2015-02-01')
     }
@@ -153,7 +148,7 @@ Describe 'Set-Partner dates the changes it makes' {
         Set-Partner -Database $db -Name Kestrel -Tier Silver
         Set-Partner -Database $db -Name Future -Status Onboarding
         (Get-Partner -Database $db -Name Kestrel).TierSince | Should -Be $script:Today
-        Get-StatusRows $db Future | Should -Be @("Status ->Active $(Get-Day $future)", "Status Active>Onboarding $(Get-Day $future)", "Tier ->Registered $(Get-Day $future)")
+        Get-PartnerStatusRows $db Future | Should -Be @("Status ->Active $(Get-Day $future)", "Status Active>Onboarding $(Get-Day $future)", "Tier ->Registered $(Get-Day $future)")
     }
 
     It 'ends the relationship on the effective day, with the reason as EndReason' {
@@ -162,7 +157,7 @@ Describe 'Set-Partner dates the changes it makes' {
         $p = Get-Partner -Database $db -Name Kestrel
         $p.EndedOn, $p.StatusSince | Should -Be @([datetime]'2017-03-31', [datetime]'2017-03-31')
         $p.EndReason | Should -BeExactly 'Acquired'
-        Get-StatusRows $db Kestrel | Should -Be @('Status ->Active 2015-01-10', 'Status Active>Terminated 2017-03-31 Acquired', 'Tier ->Registered 2015-01-10')
+        Get-PartnerStatusRows $db Kestrel | Should -Be @('Status ->Active 2015-01-10', 'Status Active>Terminated 2017-03-31 Acquired', 'Tier ->Registered 2015-01-10')
     }
 
     It 'dates a termination by -EndedOn alone, or by both when they agree' {
@@ -172,7 +167,7 @@ Describe 'Set-Partner dates the changes it makes' {
         Set-Partner -Database $db -Name Other -Status Terminated -EndedOn 2016-02-29 -EffectiveDate 2016-02-29
         (Get-Partner -Database $db -Name Kestrel).StatusSince | Should -Be ([datetime]'2016-01-31')
         (Get-Partner -Database $db -Name Other).StatusSince | Should -Be ([datetime]'2016-02-29')
-        Get-StatusRows $db Other | Should -Be @('Status ->Active 2015-01-10', 'Status Active>Terminated 2016-02-29', 'Tier ->Registered 2015-01-10')
+        Get-PartnerStatusRows $db Other | Should -Be @('Status ->Active 2015-01-10', 'Status Active>Terminated 2016-02-29', 'Tier ->Registered 2015-01-10')
     }
 
     It 'reopens a Terminated partner: EndedOn and EndReason cleared, the change dated' {
@@ -183,7 +178,7 @@ Describe 'Set-Partner dates the changes it makes' {
         $p.EndedOn | Should -BeNullOrEmpty
         $p.EndReason | Should -BeNullOrEmpty
         $p.StatusSince | Should -Be ([datetime]'2016-06-01')
-        Get-StatusRows $db Kestrel | Should -Be @(
+        Get-PartnerStatusRows $db Kestrel | Should -Be @(
             'Status ->Active 2015-01-10', 'Status Active>Terminated 2016-01-31 Dormant', 'Status Terminated>Active 2016-06-01', 'Tier ->Registered 2015-01-10')
     }
 
@@ -194,7 +189,7 @@ Describe 'Set-Partner dates the changes it makes' {
         $p = Get-Partner -Database $db -Name Kestrel
         $p.EndedOn, $p.StatusSince | Should -Be @([datetime]'2016-03-15', [datetime]'2016-03-15')
         $p.EndReason | Should -BeExactly 'Dormant'
-        Get-StatusRows $db Kestrel | Should -Be @('Status ->Active 2015-01-10', 'Status Active>Terminated 2016-03-15 Dormant', 'Tier ->Registered 2015-01-10')
+        Get-PartnerStatusRows $db Kestrel | Should -Be @('Status ->Active 2015-01-10', 'Status Active>Terminated 2016-03-15 Dormant', 'Tier ->Registered 2015-01-10')
     }
 
     It 'writes nothing for a Status or Tier it already has, whatever the date' {
@@ -202,7 +197,7 @@ Describe 'Set-Partner dates the changes it makes' {
         $before = (Get-Partner -Database $db -Name Kestrel).UpdatedAt
         Set-Partner -Database $db -Name Kestrel -Status Active -Tier Registered -EffectiveDate 2020-01-01 -Reason 'Again'
         (Get-Partner -Database $db -Name Kestrel).UpdatedAt | Should -Be $before
-        Get-StatusRows $db Kestrel | Should -Be @('Status ->Active 2015-01-10', 'Tier ->Registered 2015-01-10')
+        Get-PartnerStatusRows $db Kestrel | Should -Be @('Status ->Active 2015-01-10', 'Tier ->Registered 2015-01-10')
     }
 
     It 'refuses <Case> with InvalidPartnerValue and changes nothing' -ForEach @(
@@ -238,7 +233,7 @@ Describe 'Set-Partner dates the changes it makes' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPartnerValue,*'
         $failures[0].Exception.Message | Should -BeLike "EndedOn '2015-12-31'*changed on 2016-01-01*"
         Get-DatabaseState $db | Should -Be $state
-        Get-StatusRows $db Kestrel | Should -Contain 'Status Suspended>Terminated 2016-06-30'
+        Get-PartnerStatusRows $db Kestrel | Should -Contain 'Status Suspended>Terminated 2016-06-30'
     }
 }
 
@@ -256,8 +251,8 @@ Describe 'Import-Partner dates Status and Tier' {
         if ($Extension -eq 'csv') { $rows | Export-Csv $path } else { $rows | ConvertTo-Json | Set-Content $path }
         $result = Import-Partner $path -Database $db
         $result.Inserted | Should -Be 2
-        Get-StatusRows $db Dated | Should -Be @('Status ->Onboarding 2015-02-01', 'Tier ->Registered 2015-03-01')
-        Get-StatusRows $db Ended | Should -Be @('Status ->Active 2015-01-10', 'Status Active>Terminated 2016-01-31 Merged', 'Tier ->Registered 2016-01-31')
+        Get-PartnerStatusRows $db Dated | Should -Be @('Status ->Onboarding 2015-02-01', 'Tier ->Registered 2015-03-01')
+        Get-PartnerStatusRows $db Ended | Should -Be @('Status ->Active 2015-01-10', 'Status Active>Terminated 2016-01-31 Merged', 'Tier ->Registered 2016-01-31')
         (Get-Partner -Database $db -Name Ended).EndedOn | Should -Be ([datetime]'2016-01-31')
 
         $copy = New-TestDatabase
@@ -266,7 +261,7 @@ Describe 'Import-Partner dates Status and Tier' {
         $copied = Import-Partner $export -Database $copy -WarningVariable warnings
         $copied.Inserted | Should -Be 2
         $warnings | Should -BeNullOrEmpty
-        Get-StatusRows $copy Dated | Should -Be @('Status ->Onboarding 2015-02-01', 'Tier ->Registered 2015-03-01')
+        Get-PartnerStatusRows $copy Dated | Should -Be @('Status ->Onboarding 2015-02-01', 'Tier ->Registered 2015-03-01')
         (Get-Partner -Database $copy -Name Ended).EndReason | Should -BeExactly 'Merged'
     }
 
@@ -314,15 +309,40 @@ Describe 'Import-Partner dates Status and Tier' {
         ) | Set-Content $csv
         $result = Import-Partner $csv -Database $db -Mode Upsert
         $result.Updated, $result.Skipped | Should -Be @(3, 1)
-        Get-StatusRows $db Dated | Should -Be @(
+        Get-PartnerStatusRows $db Dated | Should -Be @(
             'Status ->Active 2015-01-10', 'Status Active>Suspended 2016-04-01', 'Tier ->Registered 2015-01-10', 'Tier Registered>Gold 2016-05-01')
         $day = Get-Day $script:Today
-        Get-StatusRows $db Today | Should -Be @('Status ->Active 2015-01-10', "Status Active>Onboarding $day", 'Tier ->Registered 2015-01-10', "Tier Registered>Silver $day")
-        Get-StatusRows $db Same | Should -Be @('Status ->Active 2015-01-10', 'Tier ->Registered 2015-01-10')
-        Get-StatusRows $db Ends | Should -Be @('Status ->Active 2015-01-10', 'Status Active>Terminated 2016-02-29 Dormant', 'Tier ->Registered 2015-01-10')
+        Get-PartnerStatusRows $db Today | Should -Be @('Status ->Active 2015-01-10', "Status Active>Onboarding $day", 'Tier ->Registered 2015-01-10', "Tier Registered>Silver $day")
+        Get-PartnerStatusRows $db Same | Should -Be @('Status ->Active 2015-01-10', 'Tier ->Registered 2015-01-10')
+        Get-PartnerStatusRows $db Ends | Should -Be @('Status ->Active 2015-01-10', 'Status Active>Terminated 2016-02-29 Dormant', 'Tier ->Registered 2015-01-10')
         $ends = Get-Partner -Database $db -Name Ends
         $ends.StatusSince, $ends.EndedOn | Should -Be @([datetime]'2016-02-29', [datetime]'2016-02-29')
         $ends.EndReason | Should -BeExactly 'Dormant'
+    }
+}
+
+Describe 'Import-Partner -Mode Upsert keeps changes in date order' {
+    It 'fails a row whose change is dated before the value it replaces, and dates an undated one on a later since-date' {
+        $db = New-TestDatabase
+        Add-Partner -Database $db -Name 'Kept' -JoinedOn 2015-01-10
+        Set-Partner -Database $db -Name Kept -Status Suspended -EffectiveDate 2016-01-01
+        Add-Partner -Database $db -Name 'TierKept' -JoinedOn 2015-01-10 -Tier Gold -TierDate 2016-06-01
+        $future = $script:Today.AddDays(10)
+        Add-Partner -Database $db -Name 'Future' -JoinedOn $future
+        $csv = Join-Path (Get-TestFolder $db) 'order.csv'
+        @(
+            'Name,JoinedOn,Status,Tier,StatusDate,TierDate'
+            'Kept,2015-01-10,Active,Registered,2015-12-31,'
+            'TierKept,2015-01-10,Active,Silver,,2016-05-31'
+            "Future,$(Get-Day $future),Onboarding,Registered,,"
+        ) | Set-Content $csv
+        $result = Import-Partner $csv -Database $db -Mode Upsert -ErrorVariable failures -ErrorAction SilentlyContinue
+        $result.Updated, $result.Failed | Should -Be @(1, 2)
+        $failures[0].Exception.Message | Should -BeLike "Line 2, column StatusDate: '2015-12-31' is not valid: the partner's Status has been Suspended since 2016-01-01*"
+        $failures[1].Exception.Message | Should -BeLike "Line 3, column TierDate: '2016-05-31' is not valid: the partner's Tier has been Gold since 2016-06-01*"
+        Get-PartnerStatusRows $db Kept | Should -Be @('Status ->Active 2015-01-10', 'Status Active>Suspended 2016-01-01', 'Tier ->Registered 2015-01-10')
+        Get-PartnerStatusRows $db TierKept | Should -Be @('Status ->Active 2015-01-10', 'Tier ->Gold 2016-06-01')
+        Get-PartnerStatusRows $db Future | Should -Be @("Status ->Active $(Get-Day $future)", "Status Active>Onboarding $(Get-Day $future)", "Tier ->Registered $(Get-Day $future)")
     }
 }
 

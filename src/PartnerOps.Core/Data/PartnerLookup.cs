@@ -83,16 +83,6 @@ namespace PartnerOps.Data
         /// <summary>SQL of the tier_since of a partners row as the status triggers take it: the stored one, else (empty) its joined_on.</summary>
         public static string TierSinceOf(string row) => $"CASE WHEN {row}.tier_since = '' THEN {row}.joined_on ELSE {row}.tier_since END";
 
-        /// <summary>
-        /// The SET list (without a leading comma) of an UPDATE of partners giving status_since, tier_since and status_reason from
-        /// the new status, tier and ended_on (SQL expressions) and <paramref name="today"/> ('yyyy-MM-dd' SQL expression): a
-        /// Status or Tier that changes takes effect today (a change to Terminated on its EndedOn when given), with no reason;
-        /// one that does not change keeps its date and reason. The right-hand sides read the row before the update.
-        /// </summary>
-        public static string UpdatedSince(string status, string tier, string endedOn, string today, string table = "partners") =>
-            $"status_since = CASE WHEN {table}.status = {status} THEN {table}.status_since WHEN {status} = 'Terminated' THEN coalesce({endedOn}, {today}) ELSE {today} END, " +
-            $"status_reason = CASE WHEN {table}.status = {status} THEN {table}.status_reason END, " +
-            $"tier_since = CASE WHEN {table}.tier = {tier} THEN {table}.tier_since ELSE {today} END";
 
         /// <summary>
         /// A partner's values as stored (the parameters of an INSERT or UPDATE, by these names): its name's keys

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using PartnerOps.Data;
 
 namespace PartnerOps.Import
@@ -15,6 +17,32 @@ namespace PartnerOps.Import
         internal static string NameShared(string? name) =>
             $"'{name}' names more than one partner (names that print the same, stored before names were compared this way); " +
             "nothing was changed. Test-PartnerDatabase -Detailed names them; merge or rename them, or use Set-Partner -Id.";
+
+        /// <summary>The stored values <see cref="OutOfOrder"/> compares a row with, in its order (SQL over partners, the same on every backend).</summary>
+        internal const string StoredDates = "status, status_since, tier, tier_since";
+
+        /// <summary>
+        /// Why an Upsert row fails that changes the Status or Tier of a stored partner (<paramref name="stored"/>: its
+        /// <see cref="StoredDates"/>) with a day before the one the value it replaces took effect (changes are recorded in date
+        /// order, as Set-Partner -EffectiveDate refuses it): the column (StatusDate, TierDate) and the reason; null when in order or
+        /// undated (<paramref name="statusOn"/>, <paramref name="tierOn"/>: the row's days, yyyy-MM-dd, or null).
+        /// </summary>
+        internal static (string Column, string Reason)? OutOfOrder(IReadOnlyList<string?> stored, string? status, string? statusOn, string? tier, string? tierOn)
+        {
+            string? Check(string attribute, string column, string? value, string? since, string? given, string? day) =>
+                value == given || day == null || since == null || string.CompareOrdinal(day, since) >= 0
+                    ? null
+                    : LifecycleRules.OutOfOrder(column, attribute, value ?? string.Empty, Day(since), Day(day)).Message.Substring(column.Length + 1);
+
+            if (Check("Status", "StatusDate", stored[0], stored[1], status, statusOn) is string statusReason)
+            {
+                return ("StatusDate", statusReason);
+            }
+
+            return Check("Tier", "TierDate", stored[2], stored[3], tier, tierOn) is string tierReason ? ("TierDate", tierReason) : ((string, string)?)null;
+        }
+
+        private static DateTime Day(string text) => DateTime.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         /// <summary>
         /// Opens a file and checks its columns; nothing is written. Fails with ImportFileNotFound, or

@@ -17,12 +17,13 @@ namespace PartnerOps.Import
     internal sealed class PartnerImportMapper : IImportMapper
     {
         /// <summary>
-        /// Parameter order; <see cref="PartnerImportTarget"/>'s SQL numbers them ?1..?15: name, name key, type, tier, status, region,
-        /// country, joined_on, ended_on, notes, status_since and tier_since of a new partner (yyyy-MM-dd), status_reason, and the days
-        /// an Upsert's change of Status (<see cref="StatusChangeParameter"/>) and of Tier take effect: the row's StatusDate (TierDate,
-        /// else StatusDate), else today; a Terminated row's EndedOn.
+        /// Parameter order; <see cref="PartnerImportTarget"/>'s SQL numbers them ?1..?16: name, name key, type, tier, status, region,
+        /// country, joined_on, ended_on, notes, status_since and tier_since of a new partner (yyyy-MM-dd), status_reason, the days an
+        /// Upsert's change of Status (<see cref="StatusChangeParameter"/>) and of Tier take effect when the row gives them (its
+        /// StatusDate; TierDate, else StatusDate; a Terminated row's EndedOn) or NULL, and today (an undated change takes effect
+        /// today, or on the since-date it follows when that is later, as Set-Partner's).
         /// </summary>
-        public const int ParameterCount = 15;
+        public const int ParameterCount = 16;
 
         /// <summary>The parameter (0-based) of the day an Upsert's Status change takes effect; the Tier's is the next.</summary>
         public const int StatusChangeParameter = 13;
@@ -237,11 +238,24 @@ namespace PartnerOps.Import
             chunk.AddDate(partner.TierSince);
             chunk.AddText(partner.EndReason);
 
-            // An Upsert's change takes effect on the row's date, else today (Set-Partner's default); a termination on its EndedOn.
-            var changedOn = partner.Status == PartnerStatus.Terminated ? partner.StatusSince : statusDate ?? _today.Date;
-            chunk.AddDate(changedOn);
-            chunk.AddDate(tierDate ?? statusDate ?? (partner.Status == PartnerStatus.Terminated ? changedOn : _today.Date));
+            // An Upsert's change takes effect on the row's date, else (NULL) today; a termination on its EndedOn.
+            var changedOn = partner.Status == PartnerStatus.Terminated ? partner.StatusSince : statusDate;
+            AddDay(chunk, changedOn);
+            AddDay(chunk, tierDate ?? changedOn);
+            chunk.AddDate(_today);
             return null;
+        }
+
+        private static void AddDay(ImportChunk chunk, DateTime? day)
+        {
+            if (day is DateTime date)
+            {
+                chunk.AddDate(date);
+            }
+            else
+            {
+                chunk.AddNull();
+            }
         }
 
         // The column a cross-check of LifecycleRules names first in its message (EndedOn when none does).

@@ -174,13 +174,21 @@ namespace PartnerOps
         {
             if (date < since.Date)
             {
-                throw Invalid(
-                    property,
-                    PartnerRules.FormatDate(date),
-                    $"the partner's {attribute} has been {value} since {PartnerRules.FormatDate(since)}, and changes are recorded in date order: " +
-                    $"a change of its {attribute} cannot take effect before {PartnerRules.FormatDate(since)}");
+                throw OutOfOrder(property, attribute, value, since, date);
             }
         }
+
+        /// <summary>
+        /// The InvalidPartnerValue of a change of <paramref name="attribute"/> (Status or Tier, whose value <paramref name="value"/>
+        /// took effect on <paramref name="since"/>) dated <paramref name="date"/>, before it: changes are recorded in date order.
+        /// Its message starts with <paramref name="property"/> (the input that gave the date) and names both days.
+        /// </summary>
+        public static PartnerOpsException OutOfOrder(string property, string attribute, string value, DateTime since, DateTime date) =>
+            Invalid(
+                property,
+                PartnerRules.FormatDate(date),
+                $"the partner's {attribute} has been {value} since {PartnerRules.FormatDate(since)}, and changes are recorded in date order: " +
+                $"a change of its {attribute} cannot take effect before {PartnerRules.FormatDate(since)}");
 
         private static DateTime Latest(DateTime today, DateTime since) => since.Date > today.Date ? since.Date : today.Date;
 

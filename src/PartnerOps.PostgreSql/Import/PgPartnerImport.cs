@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Npgsql;
 using NpgsqlTypes;
@@ -15,8 +16,8 @@ namespace PartnerOps.PostgreSql
     /// </summary>
     internal sealed class PgPartnerImport : PgImportTarget
     {
-        // The partners' columns a row fills (PartnerImportMapper's parameters 0..12); status_on and tier_on (13, 14) are staged only:
-        // the days an Upsert's change of Status and of Tier take effect.
+        // The partners' columns a row fills (PartnerImportMapper's parameters 0..12); status_on, tier_on and today (13..15) are staged
+        // only: the days an Upsert's change of Status and of Tier take effect when the row gives them, and the import's day.
         private const string Columns = "name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, status_since, tier_since, status_reason";
 
         private string _sequence = string.Empty;
@@ -30,9 +31,11 @@ namespace PartnerOps.PostgreSql
         public override int ParameterCount => PartnerImportMapper.ParameterCount;
 
         public override string StagingColumns =>
-            string.Join(", ", (Columns + ", status_on, tier_on, name_sort").Split(',').Select(c => c.Trim() + " text COLLATE \"C\"")) + ", history_id bigint";
+            string.Join(", ", (Columns + Dating + ", name_sort").Split(',').Select(c => c.Trim() + " text COLLATE \"C\"")) + ", history_id bigint";
 
-        public override string CopyColumns => Columns + ", status_on, tier_on, name_sort";
+        public override string CopyColumns => Columns + Dating + ", name_sort";
+
+        private const string Dating = ", status_on, tier_on, today";
 
         public override void Prepare(PgDatabase db)
         {
@@ -60,6 +63,23 @@ namespace PartnerOps.PostgreSql
                 // Partners stored before schema 4 whose names now share a key: an Upsert of that name updates neither.
                 others.Where(t => t.Shared).ToList().ForEach(t => result.Fail(t.Ord, "Name", PartnerImport.NameShared(t.Name)));
                 others = others.Where(t => !t.Shared).ToList();
+            }
+
+            if (Mode == ImportMode.Upsert && others.Count > 0)
+            {
+                // A change dated before the value it replaces took effect fails, as Set-Partner refuses it (compared with the stored
+                // partner; SQLite compares with the partner as an earlier row of the file left it).
+                var failed = new HashSet<int>();
+                foreach (var row in db.Query<Dated>(OutOfOrderSql, new { ords = others.Select(t => t.Ord).ToArray() }))
+                {
+                    if (PartnerImport.OutOfOrder(new[] { row.Status, row.StatusSince, row.Tier, row.TierSince }, row.NewStatus, row.StatusOn, row.NewTier, row.TierOn) is (string column, string reason))
+                    {
+                        result.Fail(row.Ord, column, reason);
+                        failed.Add(row.Ord);
+                    }
+                }
+
+                others = others.Where(t => !failed.Contains(t.Ord)).ToList();
             }
 
             Settle(db, utcTimestamp, others.ConvertAll(t => (t.Ord, t.Key, (string?)t.Name)), "Name", PartnerImport.NameTaken, UpdatePartners, result);
@@ -101,8 +121,9 @@ SELECT s.ord AS Ord, s.name AS Name, s.name_key AS Key, s.shared AS Shared FROM 
         private static readonly string UpdatePartners = UpdateSql(
             "partners", "Partner", "name_key", Compared,
             string.Join(", ", Compared.Split(',').Select(c => $"{c.Trim()} = s.{c.Trim()}")) + ", name_sort = s.name_sort, updated_at = @at, " +
-            "status_since = CASE WHEN t.status IS DISTINCT FROM s.status THEN s.status_on WHEN s.status = 'Terminated' THEN s.status_since ELSE t.status_since END, " +
-            "tier_since = CASE WHEN t.tier IS DISTINCT FROM s.tier THEN s.tier_on ELSE t.tier_since END, " +
+            "status_since = CASE WHEN t.status IS DISTINCT FROM s.status THEN coalesce(s.status_on, greatest(s.today, t.status_since)) " +
+            "WHEN s.status = 'Terminated' THEN s.status_since ELSE t.status_since END, " +
+            "tier_since = CASE WHEN t.tier IS DISTINCT FROM s.tier THEN coalesce(s.tier_on, greatest(s.today, t.tier_since)) ELSE t.tier_since END, " +
             "status_reason = CASE WHEN t.status IS DISTINCT FROM s.status THEN s.status_reason ELSE t.status_reason END");
 
         // The termination of each partner an Upsert row left Terminated (its latest Status row, when it is one) takes effect on its
@@ -113,6 +134,34 @@ FROM partners p
 WHERE p.status = 'Terminated' AND p.name_key IN (SELECT s.name_key FROM {PgImportWriter.Staging} s WHERE s.status = 'Terminated')
   AND c.id = (SELECT x.id FROM status_changes x WHERE x.partner_id = p.id AND x.attribute = 'Status' ORDER BY x.effective_on DESC, x.id DESC LIMIT 1)
   AND c.to_value = 'Terminated' AND c.effective_on <> p.status_since";
+
+        // The staged rows (ord in @ords) with a dated change of the stored partner's Status or Tier, and what PartnerImport.OutOfOrder compares.
+        private static readonly string OutOfOrderSql = $@"
+SELECT s.ord AS Ord, s.status AS NewStatus, s.status_on AS StatusOn, s.tier AS NewTier, s.tier_on AS TierOn,
+       p.status AS Status, p.status_since AS StatusSince, p.tier AS Tier, p.tier_since AS TierSince
+FROM {PgImportWriter.Staging} s JOIN partners p ON p.name_key = s.name_key AND p.name_dup = 0
+WHERE s.ord = ANY(@ords) AND (s.status_on IS NOT NULL OR s.tier_on IS NOT NULL) ORDER BY s.ord";
+
+        private sealed class Dated
+        {
+            public int Ord { get; set; }
+
+            public string? NewStatus { get; set; }
+
+            public string? StatusOn { get; set; }
+
+            public string? NewTier { get; set; }
+
+            public string? TierOn { get; set; }
+
+            public string? Status { get; set; }
+
+            public string? StatusSince { get; set; }
+
+            public string? Tier { get; set; }
+
+            public string? TierSince { get; set; }
+        }
 
         private sealed class Taken
         {

@@ -22,6 +22,7 @@ namespace PartnerOps.Sqlite
         private bool _checksLeftToMapper;
         private SqliteStatement? _shared;
         private SqliteStatement? _moveEnd;
+        private SqliteStatement? _stored;
 
         public PartnerImportTarget(ImportMode mode)
             : base(mode)
@@ -35,31 +36,43 @@ namespace PartnerOps.Sqlite
         /// <summary>True while the table's CHECK constraints are not evaluated by SQLite (the mapper's are equivalent).</summary>
         public bool ChecksLeftToMapper => _checksLeftToMapper;
 
-        // ?1..?15 are PartnerImportMapper's parameters, ?16 the batch's timestamp.
+        // ?1..?16 are PartnerImportMapper's parameters, ?17 the batch's timestamp.
         protected override string InsertSql =>
             "INSERT INTO partners (name, name_key, type, tier, status, region, country, joined_on, ended_on, notes, created_at, updated_at, name_sort, " + StatusWrites.InsertColumns + ") " +
-            $"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?16, ?16, {SqliteDatabase.NameSortFunction}(?1), ?11, ?12, ?13) ON CONFLICT (name_key, name_dup) DO NOTHING";
+            $"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?17, ?17, {SqliteDatabase.NameSortFunction}(?1), ?11, ?12, ?13) ON CONFLICT (name_key, name_dup) DO NOTHING";
 
-        // A change of Status or Tier is dated as Set-Partner dates it (?14, ?15: the row's StatusDate/TierDate, else today); a
-        // Terminated partner that stays Terminated moves its StatusSince with its EndedOn (?11), and its termination's row with it
-        // (MoveEnd, after the UPDATE). SET sees the row as it was.
+        // A change of Status or Tier is dated as Set-Partner dates it (?14, ?15: the row's StatusDate/TierDate; else today, ?16, or the
+        // since-date when later) and not before the since-date (else the row updates nothing: NotUpdated fails it); a Terminated partner
+        // that stays Terminated moves its StatusSince with its EndedOn (?11), and its termination's row with it (MoveEnd, after the
+        // UPDATE). SET sees the row as it was.
         protected override string UpdateSql =>
             $"UPDATE partners SET name = ?1, name_sort = {SqliteDatabase.NameSortFunction}(?1), type = ?3, tier = ?4, status = ?5, region = ?6, country = ?7, joined_on = ?8, " +
-            "ended_on = ?9, notes = ?10, updated_at = ?16, " +
-            "status_since = CASE WHEN status IS NOT ?5 THEN ?14 WHEN ?5 = 'Terminated' THEN ?11 ELSE status_since END, " +
-            "tier_since = CASE WHEN tier IS NOT ?4 THEN ?15 ELSE tier_since END, " +
+            "ended_on = ?9, notes = ?10, updated_at = ?17, " +
+            "status_since = CASE WHEN status IS NOT ?5 THEN coalesce(?14, max(?16, status_since)) WHEN ?5 = 'Terminated' THEN ?11 ELSE status_since END, " +
+            "tier_since = CASE WHEN tier IS NOT ?4 THEN coalesce(?15, max(?16, tier_since)) ELSE tier_since END, " +
             "status_reason = CASE WHEN status IS NOT ?5 THEN ?13 ELSE status_reason END " +
             "WHERE name_key = ?2 AND NOT EXISTS (SELECT 1 FROM partners WHERE name_key = ?2 AND name_dup <> 0) " +
+            "AND (status IS ?5 OR ?14 IS NULL OR ?14 >= status_since) AND (tier IS ?4 OR ?15 IS NULL OR ?15 >= tier_since) " +
             // A row that changes nothing writes nothing (no UpdatedAt, no history): it counts as skipped (NotUpdated).
             "AND (name IS NOT ?1 OR type IS NOT ?3 OR tier IS NOT ?4 OR status IS NOT ?5 OR region IS NOT ?6 OR country IS NOT ?7 " +
             "OR joined_on IS NOT ?8 OR ended_on IS NOT ?9 OR notes IS NOT ?10)";
 
-        // Partners stored before schema 4 whose names now share a key: an Upsert of that name updates neither. Otherwise the
-        // stored partner already holds the row's values: skipped.
-        protected override RowOutcome NotUpdated(ImportChunk chunk, int row) =>
-            !_shared!.Exists(chunk.TextString(row, 1)!)
-                ? RowOutcome.Of(RowOutcomeKind.Skipped)
-                : RowOutcome.Failed("Name", PartnerImport.NameShared(chunk.TextString(row, 0)));
+        // Partners stored before schema 4 whose names now share a key: an Upsert of that name updates neither. A change of Status or
+        // Tier dated before the value it replaces took effect: failed, as Set-Partner refuses it. Otherwise the stored partner already
+        // holds the row's values: skipped.
+        protected override RowOutcome NotUpdated(ImportChunk chunk, int row)
+        {
+            if (_shared!.Exists(chunk.TextString(row, 1)!))
+            {
+                return RowOutcome.Failed("Name", PartnerImport.NameShared(chunk.TextString(row, 0)));
+            }
+
+            _stored!.BindText(1, chunk.TextString(row, 1));
+            return _stored.FirstRow() is string?[] stored
+                && PartnerImport.OutOfOrder(stored, chunk.TextString(row, 4), chunk.TextString(row, 13), chunk.TextString(row, 3), chunk.TextString(row, 14)) is (string column, string reason)
+                ? RowOutcome.Failed(column, reason)
+                : RowOutcome.Of(RowOutcomeKind.Skipped);
+        }
 
         /// <summary>The partners table's CHECK constraints that every mapped row satisfies by construction.</summary>
         public static IReadOnlyCollection<string> KnownChecks { get; } = new[]
@@ -114,6 +127,7 @@ namespace PartnerOps.Sqlite
             if (Mode == ImportMode.Upsert)
             {
                 _moveEnd = new SqliteStatement(db, MoveEndSql);
+                _stored = new SqliteStatement(db, "SELECT " + PartnerImport.StoredDates + " FROM partners WHERE name_key = ?1 AND name_dup = 0");
             }
         }
 
@@ -149,6 +163,8 @@ namespace PartnerOps.Sqlite
             _shared = null;
             _moveEnd?.Dispose();
             _moveEnd = null;
+            _stored?.Dispose();
+            _stored = null;
             base.Dispose();
             if (_db != null)
             {
