@@ -25,6 +25,9 @@
                      unique name-key index (bench/Benchmarks.PostgreSql.ps1, on a throwaway cluster: tools/PostgreSqlCluster.ps1)
       MeasureRevenuePg  Measure-PartnerRevenue -GroupBy Region,Year over -MeasureRows records in PostgreSQL vs psql's
                      GROUP BY join over plain tables of the same records
+      MeasureFunnel  Measure-PartnerFunnel over -FunnelRows status changes of -FunnelRows/5 partners (default 5 x -Rows) vs
+                     the sqlite3 CLI counting the status changes per attribute and value (bench/Benchmarks.Funnel.ps1)
+      MeasureFunnelPg   the same in PostgreSQL vs psql's count of the same rows
     GetPartner and ImportRevenue need the database ImportPartner leaves: -Only runs ImportPartner for them.
     To add one: add a script block to $benchmarks that returns rows made by New-Result (bench/BenchSupport.ps1); it can
     use the generated files and databases in $data. A benchmark that fails gives a 'failed' row and the others still run;
@@ -42,6 +45,8 @@ param(
     [int] $PipelineRows = 100000,
     # MeasureRevenue: revenue records (default ten per partner row: 10,000,000 for the default 1,000,000).
     [long] $MeasureRows = 0,
+    # MeasureFunnel(Pg): status changes (default five per partner row: 5,000,000 changes of 1,000,000 partners).
+    [long] $FunnelRows = 0,
     [int] $Repeat = 3,
     # ModuleStartup: pairs of start-ups (bare, then with the module); a start-up is short and noisy, so more than -Repeat.
     [int] $StartupRepeat = 5,
@@ -89,6 +94,8 @@ $targets = @{
     MeasureRevenue  = New-Target -Of Ratio -Limit 0.5
     ImportPartnerPg = New-Target -Of Ratio -Limit 2.0     # issue 16: aim 1.5
     MeasureRevenuePg = New-Target -Of Ratio -Limit 0.5    # issue 16
+    MeasureFunnel   = New-Target -Of Value -Limit 2 -Below -Unit s    # issue 17: under 2 s
+    MeasureFunnelPg = New-Target -Of Value -Limit 2 -Below -Unit s    # issue 17
 }
 
 # The generated data, shared by the benchmarks.
@@ -271,6 +278,7 @@ $benchmarks.ModuleStartup = {
 
 . (Join-Path $PSScriptRoot 'Benchmarks.Revenue.ps1')   # ImportRevenue, MeasureRevenue
 . (Join-Path $PSScriptRoot 'Benchmarks.PostgreSql.ps1')   # ImportPartnerPg, MeasureRevenuePg
+. (Join-Path $PSScriptRoot 'Benchmarks.Funnel.ps1')   # MeasureFunnel, MeasureFunnelPg
 
 $results = [System.Collections.Generic.List[object]]::new()
 try {

@@ -34,6 +34,7 @@
         'Get-PartnerTarget'
         'Remove-PartnerTarget'
         'Measure-PartnerTarget'
+        'Measure-PartnerFunnel'
         'Get-PartnerHistory'
         'Get-PartnerStatusHistory'
         'Import-Partner'

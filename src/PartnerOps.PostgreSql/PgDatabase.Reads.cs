@@ -21,6 +21,9 @@ namespace PartnerOps.PostgreSql
         /// <inheritdoc />
         public IPartnerCounts PartnerCounts => new PgPartnerCounts(this);
 
+        /// <inheritdoc/>
+        public IFunnelCounts FunnelCounts => new PgFunnelCounts(this);
+
         /// <summary>
         /// The database as Get-PartnerDatabase shows it (Backend PostgreSql, SizeBytes the PartnerOps tables' size on the server,
         /// JournalMode "server"): see <see cref="PgChecks.Info"/>.

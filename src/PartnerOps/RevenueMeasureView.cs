@@ -31,6 +31,9 @@ namespace PartnerOps.Commands
         {
             ["PartnerOps.RevenueMeasure"] = MeasureKeys.RevenueColumnNames,
             ["PartnerOps.PartnerMeasure"] = MeasureKeys.PartnerColumnNames,
+
+            // One view (PartnerOps.format.ps1xml) whose Group column (GroupCell) shows the keys, whatever the key set.
+            ["PartnerOps.FunnelMeasure"] = MeasureKeys.FunnelColumnNames,
         };
 
         /// <summary>

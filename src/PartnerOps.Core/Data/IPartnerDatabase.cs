@@ -54,6 +54,9 @@ namespace PartnerOps.Data
         /// <summary>The partner counts per group that the partner measurer combines.</summary>
         IPartnerCounts PartnerCounts { get; }
 
+        /// <summary>The funnel's counts per period and group that the funnel measurer combines (Measure-PartnerFunnel).</summary>
+        IFunnelCounts FunnelCounts { get; }
+
         /// <summary>
         /// Whether <paramref name="location"/> (as a Database property holds it) names this database: the same file, also through a
         /// link or in other letter case.

@@ -27,6 +27,12 @@ namespace PartnerOps
             PartnerGroupKey.Region, PartnerGroupKey.Country, PartnerGroupKey.Type, PartnerGroupKey.Tier, PartnerGroupKey.Status, PartnerGroupKey.Year,
         };
 
+        /// <summary>The key names of a funnel measure (<see cref="FunnelGroupKey"/>) in the order its key columns are shown.</summary>
+        public static IReadOnlyList<string> FunnelColumnNames { get; } = new[]
+        {
+            nameof(FunnelGroupKey.Region), nameof(FunnelGroupKey.Type), nameof(FunnelGroupKey.Year), nameof(FunnelGroupKey.Quarter),
+        };
+
         /// <summary>
         /// True for the keys read from the partner record (Partner, Type, Tier, Country: its current values); a revenue
         /// record's own Region and Segment are not among them. Direct revenue (no partner) has none of these.

@@ -128,6 +128,9 @@ namespace PartnerOps.Sqlite
         public IPartnerCounts PartnerCounts => new PartnerCounts(this);
 
         /// <inheritdoc/>
+        public IFunnelCounts FunnelCounts => new FunnelCounts(this);
+
+        /// <inheritdoc/>
         public IReadOnlyList<DatabaseFinding> Check() => DatabaseChecks.Check(this);
 
         /// <inheritdoc/>
