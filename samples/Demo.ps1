@@ -80,7 +80,7 @@ Show 'How many new partners sold within 90 days? Those first Active in 2015, and
 Show 'Which partners have been Active for 90 days or more without a sale, at the end of 2015?' {
     Get-Partner -NotActivatedWithin 90 -AsOf 2015-12-31 | Measure-Object | Select-Object Count
     Get-Partner -NotActivatedWithin 90 -AsOf 2015-12-31 -Region 'Western Europe' |
-        Select-Object -First 5 | Format-Table Name, Country, Tier, @{ n = 'ActiveSince'; e = { $_.StatusSince.ToString('yyyy-MM-dd') } }
+        Select-Object -First 5 | Format-Table Name, Country, Tier, @{ n = 'Joined'; e = { $_.JoinedOn.ToString('yyyy-MM-dd') } }
 }
 Show 'Why did partners leave in 2015, and how much revenue left with them?' {
     $year = Measure-PartnerFunnel -From 2015-01-01 -To 2015-12-31
