@@ -39,10 +39,12 @@ Show 'A new database, reporting in USD, used by every command that follows' {
 }
 Show 'Load the sample partners as they were added and their dated changes since, revenue (bulk import), exchange rates and targets (CSV rows piped in)' {
     Import-Partner "$samples/partners.csv"
-    Import-Csv "$samples/status-changes.csv" | ForEach-Object {    # in date order: each change from the day it took effect
-        $change = @{ $_.Attribute = $_.To }                          # -Status or -Tier
-        if ($_.Reason) { $change.Reason = $_.Reason }
-        Set-Partner -Name $_.Partner -EffectiveDate $_.EffectiveDate @change
+    # Their changes since, in date order (Group-Object sorts by date first): one Set-Partner per change and day, its partners piped in
+    Import-Csv "$samples/status-changes.csv" | Group-Object EffectiveDate, Attribute, To, Reason | ForEach-Object {
+        $change = $_.Group[0]
+        $dated = @{ $change.Attribute = $change.To; EffectiveDate = $change.EffectiveDate }    # -Status or -Tier
+        if ($change.Reason) { $dated.Reason = $change.Reason }
+        $_.Group.Partner | Set-Partner @dated
     }
     Import-PartnerRevenue "$samples/revenue.csv"    # after the partners: each row names its partner
     Import-Csv "$samples/exchange-rates.csv" | Set-PartnerExchangeRate
@@ -87,11 +89,11 @@ Show 'Why did partners leave in 2015, and how much revenue left with them?' {
     $year.EndedByReason
     $year | Format-Table Ended, ChurnRate, RevenueLost, Currency
 }
-Show 'Two partners'' dated history: one that came in as a prospect, one promoted twice' {
-    Get-PartnerStatusHistory -Partner 'Ricci Tecnologie Srl', 'Loire Services SAS'
+Show 'Two partners'' dated history: one that came in as a prospect, one suspended, reinstated and promoted twice' {
+    Get-PartnerStatusHistory -Partner 'Ricci Tecnologie Srl', 'Equinox Infrastructure Institute Ltd'
 }
 Show 'The same two as they stood on 1 July 2015' {
-    'Ricci Tecnologie Srl', 'Loire Services SAS' | Get-Partner -AsOf 2015-07-01 |
+    'Ricci Tecnologie Srl', 'Equinox Infrastructure Institute Ltd' | Get-Partner -AsOf 2015-07-01 |
         Format-Table Name, Status, @{ n = 'StatusSince'; e = { $_.StatusSince.ToString('yyyy-MM-dd') } }, Tier, @{ n = 'TierSince'; e = { $_.TierSince.ToString('yyyy-MM-dd') } }
 }
 Show 'And at the end of 2015? (The share target is of all revenue; the next answer is of enterprise revenue only.)' {

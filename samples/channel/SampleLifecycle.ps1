@@ -41,6 +41,20 @@ function Add-LifeStatus([object] $P, [string] $Status, [datetime] $Date, [string
 # The days between two dates, when there are at least two (room for a change strictly between them), else -1.
 function Get-Room([datetime] $From, [datetime] $To) { ($To - $From).Days - 1 }
 
+# Prospects are taken on, onboarded partners made Active and suspended ones reinstated in the programme's enrolment runs,
+# on the 1st and the 15th of a month: the first run on or after the day given, or that day when no run falls before $Before.
+function Get-EnrolmentDay([datetime] $Date, [datetime] $Before) {
+    $run = if ($Date.Day -eq 1 -or $Date.Day -eq 15) { $Date } elseif ($Date.Day -lt 15) { [datetime]::new($Date.Year, $Date.Month, 15) }
+           else { [datetime]::new($Date.Year, $Date.Month, 1).AddMonths(1) }
+    if ($run -lt $Before) { $run } else { $Date }
+}
+
+# Promotions take effect on the first day of a quarter (the quarterly tier review) after the day given, if before $Before.
+function Get-ReviewDay([datetime] $Date, [datetime] $Before) {
+    $review = [datetime]::new($Date.Year, [int] ([Math]::Floor(($Date.Month - 1) / 3)) * 3 + 1, 1).AddMonths(3)
+    if ($review -lt $Before) { $review } else { $null }
+}
+
 foreach ($p in $partners) {
     $p | Add-Member -NotePropertyMembers @{
         Statuses = [System.Collections.Generic.List[object]]::new(); Tiers = [System.Collections.Generic.List[object]]::new()
@@ -102,7 +116,10 @@ foreach ($p in $partners) {
             else {
                 # Onboarded (joined from 2014 on, when there is room), Active, maybe suspended first, then ended.
                 $room = Get-Room $j $p.EndedOn
-                if ($room -ge 40 -and $j -ge (D 2014 1 1)) { Add-LifeStatus $p Onboarding $j; Add-LifeStatus $p Active ($j.AddDays((Get-LifeInt 14 ([Math]::Min(90, [int] ($room / 2)))))) }
+                if ($room -ge 40 -and $j -ge (D 2014 1 1)) {
+                    Add-LifeStatus $p Onboarding $j
+                    Add-LifeStatus $p Active (Get-EnrolmentDay ($j.AddDays((Get-LifeInt 14 ([Math]::Min(90, [int] ($room / 2)))))) ($p.EndedOn.AddDays(-30)))
+                }
                 else { Add-LifeStatus $p Active $j }
                 $room = Get-Room $p.Statuses[-1].Date $p.EndedOn
                 if ($room -ge 30 -and (Test-LifeChance 0.5)) {
@@ -117,13 +134,14 @@ foreach ($p in $partners) {
             if ($p.Route -eq 'Prospect') {
                 Add-LifeStatus $p Prospect $j
                 $onboarded = $j.AddDays((Get-LifeInt 20 ([Math]::Min(150, $room - 30))))
-                Add-LifeStatus $p Onboarding $onboarded
+                Add-LifeStatus $p Onboarding (Get-EnrolmentDay $onboarded ($j.AddDays($room - 15)))
             } elseif ($p.Route -eq 'Onboarding' -or $p.Status -eq 'Onboarding') { Add-LifeStatus $p Onboarding $j }
             else { Add-LifeStatus $p Active $j }
             $since = $p.Statuses[-1].Date
             $room = Get-Room $since $last
             if ($p.Status -ne 'Onboarding' -and $p.Statuses[-1].Status -eq 'Onboarding') {
-                Add-LifeStatus $p Active ($since.AddDays((Get-LifeInt 1 ([Math]::Max(1, [Math]::Min(120, [int] ($room * 2 / 3)))))))
+                $activated = $since.AddDays((Get-LifeInt 1 ([Math]::Max(1, [Math]::Min(120, [int] ($room * 2 / 3))))))
+                Add-LifeStatus $p Active (Get-EnrolmentDay $activated ($since.AddDays([Math]::Max(1, [int] ($room * 5 / 6)))))
             }
             $since = $p.Statuses[-1].Date; $room = Get-Room $since $last
             if ($p.Status -eq 'Suspended') {
@@ -133,7 +151,7 @@ foreach ($p in $partners) {
                 # Suspended for a while, then reinstated.
                 $from = $since.AddDays((Get-LifeInt 120 ($room - 200)))
                 Add-LifeStatus $p Suspended $from (Get-LifeItem @($suspendReason.Values | Sort-Object))
-                Add-LifeStatus $p Active ($from.AddDays((Get-LifeInt 20 90)))
+                Add-LifeStatus $p Active (Get-EnrolmentDay ($from.AddDays((Get-LifeInt 20 90))) $last)
             }
         }
     }
@@ -155,7 +173,8 @@ foreach ($p in $partners) {
     for ($i = 1; $i -lt $steps.Count; $i++) {
         $room = Get-Room $date $end
         if ($room -lt 60) { break }
-        $date = $date.AddDays((Get-LifeInt ([Math]::Min(90, [int] ($room / 2))) ([Math]::Min(420, [int] ($room * 2 / 3)))))
+        $date = Get-ReviewDay ($date.AddDays((Get-LifeInt ([Math]::Min(90, [int] ($room / 2))) ([Math]::Min(420, [int] ($room * 2 / 3)))))) $end
+        if ($null -eq $date) { break }
         $p.Tiers.Add([pscustomobject]@{ Tier = $steps[$i]; Date = $date })
     }
     if ($p.Tiers[-1].Tier -ne $p.Tier) {
