@@ -60,7 +60,7 @@ Show 'How many partners did each region have at the start of 2015 (700 in Wester
     Measure-Partner -GroupBy Region -AsOf 2015-01-01
 }
 Show 'How many of Western Europe''s are active (the count target counts Active ones), and how far from the 1,000 promised for 2015?' {
-    Measure-PartnerTarget -Year 2015 -Region 'Western Europe' -AsOf 2015-01-01 | Format-Table Metric, Region, Statuses, Target, Actual, Gap, Progress
+    Measure-PartnerTarget -Year 2015 -Region 'Western Europe' -AsOf 2015-01-01 | Format-List Metric, Region, Statuses, Target, Actual, Gap, Progress
 }
 Show 'Half way through 2015, for every target?' {
     Measure-PartnerTarget -Year 2015 -AsOf 2015-07-02
