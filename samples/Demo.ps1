@@ -90,10 +90,10 @@ Show 'Why did partners leave in 2015, and how much revenue left with them?' {
     $year | Format-Table Ended, ChurnRate, RevenueLost, Currency
 }
 Show 'Two partners'' dated history: one that came in as a prospect, one suspended, reinstated and promoted twice' {
-    Get-PartnerStatusHistory -Partner 'Ricci Tecnologie Srl', 'Equinox Infrastructure Institute Ltd'
+    Get-PartnerStatusHistory -Partner 'Trøndelag Connect Solutions AS', "O'Brien, Fitzgerald and Partners Ltd"
 }
 Show 'The same two as they stood on 1 July 2015' {
-    'Ricci Tecnologie Srl', 'Equinox Infrastructure Institute Ltd' | Get-Partner -AsOf 2015-07-01 |
+    'Trøndelag Connect Solutions AS', "O'Brien, Fitzgerald and Partners Ltd" | Get-Partner -AsOf 2015-07-01 |
         Format-Table Name, Status, @{ n = 'StatusSince'; e = { $_.StatusSince.ToString('yyyy-MM-dd') } }, Tier, @{ n = 'TierSince'; e = { $_.TierSince.ToString('yyyy-MM-dd') } }
 }
 Show 'And at the end of 2015? (The share target is of all revenue; the next answer is of enterprise revenue only.)' {

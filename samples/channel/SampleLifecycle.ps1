@@ -41,13 +41,12 @@ function Add-LifeStatus([object] $P, [string] $Status, [datetime] $Date, [string
 # The days between two dates, when there are at least two (room for a change strictly between them), else -1.
 function Get-Room([datetime] $From, [datetime] $To) { ($To - $From).Days - 1 }
 
-# Prospects are taken on, onboarded partners made Active and suspended ones reinstated in the programme's enrolment runs,
-# on the 1st and the 15th of a month (2 January for the 1st of January): the first run on or after the day given, or that
-# day when no run falls before $Before.
+# Prospects are taken on, onboarded partners made Active and suspended ones reinstated in the programme's monthly
+# enrolment run, on the 1st (the 2nd in January): the first run on or after the day given, or that day when no run falls
+# before $Before.
 function Get-EnrolmentDay([datetime] $Date, [datetime] $Before) {
-    $run = if ($Date.Day -eq 1 -or $Date.Day -eq 15) { $Date } elseif ($Date.Day -lt 15) { [datetime]::new($Date.Year, $Date.Month, 15) }
-           else { [datetime]::new($Date.Year, $Date.Month, 1).AddMonths(1) }
-    if ($run.Month -eq 1 -and $run.Day -eq 1) { $run = $run.AddDays(1) }
+    $run = if ($Date.Day -eq 1) { $Date } else { [datetime]::new($Date.Year, $Date.Month, 1).AddMonths(1) }
+    if ($run.Month -eq 1) { $run = $run.AddDays(1) }
     if ($run -lt $Before) { $run } else { $Date }
 }
 
