@@ -37,8 +37,15 @@ Show 'A new database, reporting in USD, used by every command that follows' {
     New-PartnerDatabase -Path $db -Currency USD | Out-Null
     Connect-PartnerDatabase -Path $db | Select-Object Path, SchemaVersion, Currency
 }
-Show 'Load the sample partners and revenue (bulk import), exchange rates and targets (CSV rows piped in)' {
+Show 'Load the sample partners as they were added and their dated changes since, revenue (bulk import), exchange rates and targets (CSV rows piped in)' {
     Import-Partner "$samples/partners.csv"
+    # Their changes since, in date order (Group-Object sorts by date first): one Set-Partner per change and day, its partners piped in
+    Import-Csv "$samples/status-changes.csv" | Group-Object EffectiveDate, Attribute, To, Reason | ForEach-Object {
+        $change = $_.Group[0]
+        $dated = @{ $change.Attribute = $change.To; EffectiveDate = $change.EffectiveDate }    # -Status or -Tier
+        if ($change.Reason) { $dated.Reason = $change.Reason }
+        $_.Group.Partner | Set-Partner @dated
+    }
     Import-PartnerRevenue "$samples/revenue.csv"    # after the partners: each row names its partner
     Import-Csv "$samples/exchange-rates.csv" | Set-PartnerExchangeRate
     Import-Csv "$samples/targets.csv" | Set-PartnerTarget
@@ -53,10 +60,41 @@ Show 'How many partners did each region have at the start of 2015 (700 in Wester
     Measure-Partner -GroupBy Region -AsOf 2015-01-01
 }
 Show 'How many of Western Europe''s are active (the count target counts Active ones), and how far from the 1,000 promised for 2015?' {
-    Measure-PartnerTarget -Year 2015 -Region 'Western Europe' -AsOf 2015-01-01
+    Measure-PartnerTarget -Year 2015 -Region 'Western Europe' -AsOf 2015-01-01 | Format-List Metric, Region, Statuses, Target, Actual, Gap, Progress
 }
 Show 'Half way through 2015, for every target?' {
     Measure-PartnerTarget -Year 2015 -AsOf 2015-07-02
+}
+Show 'Will Western Europe reach 1,000 partners this year? Where 2015 is heading, as seen on 2 July' {
+    Measure-PartnerTarget -Year 2015 -Region 'Western Europe' -AsOf 2015-07-02 |
+        Format-List Metric, Region, Statuses, Actual, Expected, Target, Projected, ProjectionMethod, OnTrack
+}
+Show 'How did Western Europe''s partners move through the funnel in 2015, quarter by quarter?' {
+    Measure-PartnerFunnel -From 2015-01-01 -To 2015-12-31 -Region 'Western Europe' -GroupBy Quarter |
+        Format-Table Quarter, AtStart, Joined, Ended, AtEnd, Prospects, Onboarding, ProspectToOnboarding, OnboardingToActive, MedianDaysOnboarding
+}
+Show 'And every region over the year' {
+    Measure-PartnerFunnel -From 2015-01-01 -To 2015-12-31 -GroupBy Region
+}
+Show 'How many new partners sold within 90 days? Those first Active in 2015, and how soon they sold' {
+    Measure-PartnerFunnel -From 2015-01-01 -To 2015-12-31 | Format-List NewlyActive, Activated, ActivationRate, MedianDaysToFirstRevenue
+}
+Show 'Which partners have been Active for 90 days or more without a sale, at the end of 2015?' {
+    Get-Partner -NotActivatedWithin 90 -AsOf 2015-12-31 | Measure-Object | Select-Object Count
+    Get-Partner -NotActivatedWithin 90 -AsOf 2015-12-31 -Region 'Western Europe' |
+        Select-Object -First 5 | Format-Table Name, Country, Tier, @{ n = 'Joined'; e = { $_.JoinedOn.ToString('yyyy-MM-dd') } }
+}
+Show 'Why did partners leave in 2015, and how much revenue left with them?' {
+    $year = Measure-PartnerFunnel -From 2015-01-01 -To 2015-12-31
+    $year.EndedByReason
+    $year | Format-Table Ended, ChurnRate, RevenueLost, Currency
+}
+Show 'Two partners'' dated history: one that came in as a prospect, one suspended, reinstated and promoted twice' {
+    Get-PartnerStatusHistory -Partner 'Trøndelag Connect Solutions AS', "O'Brien, Fitzgerald and Partners Ltd"
+}
+Show 'The same two as they stood on 1 July 2015' {
+    'Trøndelag Connect Solutions AS', "O'Brien, Fitzgerald and Partners Ltd" | Get-Partner -AsOf 2015-07-01 |
+        Format-Table Name, Status, @{ n = 'StatusSince'; e = { $_.StatusSince.ToString('yyyy-MM-dd') } }, Tier, @{ n = 'TierSince'; e = { $_.TierSince.ToString('yyyy-MM-dd') } }
 }
 Show 'And at the end of 2015? (The share target is of all revenue; the next answer is of enterprise revenue only.)' {
     Measure-PartnerTarget -Year 2015 -AsOf 2015-12-31
@@ -79,9 +117,9 @@ Show 'How did each partner type grow on 2014?' {
 Show 'Which partners brought the most in 2015?' {
     Measure-PartnerRevenue -GroupBy Partner -Year 2015 -Channel Partner -Top 5
 }
-Show 'Which distributor relationships ended?' {
+Show 'Which distributor relationships ended, and why?' {
     Get-Partner -Type Distributor -Status Terminated |
-        Format-Table Name, Region, @{ n = 'Joined'; e = { $_.JoinedOn.ToString('yyyy-MM-dd') } }, @{ n = 'Ended'; e = { $_.EndedOn.ToString('yyyy-MM-dd') } }, Notes
+        Format-Table Name, Region, @{ n = 'Joined'; e = { $_.JoinedOn.ToString('yyyy-MM-dd') } }, @{ n = 'Ended'; e = { $_.EndedOn.ToString('yyyy-MM-dd') } }, EndReason
 }
 Show "That distributor's revenue, year by year" {
     Get-Partner -Name 'Meridian Distribution Europe' | Measure-PartnerRevenue -GroupBy Year -Currency EUR
@@ -92,8 +130,8 @@ Show 'Partners, found with wildcards and filters' {
 Show 'A Gold partner of Western Europe, before its promotion' {
     Get-Partner -Name 'Keystone Nett AB'
 }
-Show 'Promote it to Platinum, and book a deal for it in the same pipeline' {
-    Get-Partner -Name 'Keystone Nett AB' | Set-Partner -Tier Platinum -PassThru |
+Show 'Promote it to Platinum from 30 December 2015, and book a deal for it in the same pipeline' {
+    Get-Partner -Name 'Keystone Nett AB' | Set-Partner -Tier Platinum -EffectiveDate 2015-12-30 -PassThru |
         Add-PartnerRevenue -Date 2015-12-30 -Amount 1250000 -Reference 'DEAL-2015-DEMO' -PassThru
 }
 Show 'The partner after its promotion' {

@@ -4,10 +4,14 @@
     Reads the channel sample CSV files back with Import-Csv, prints the key facts and throws on any violation.
 
 .DESCRIPTION
-    Checks partners.csv, revenue.csv, exchange-rates.csv and targets.csv (as written by New-SampleData.ps1):
-    exact headers, UTF-8 without BOM, invariant formats, valid values, unique names (case-insensitive) and
-    references, revenue only while a partner, the 700 Western Europe partners on 2015-01-01, the shape of 2015
-    enterprise revenue (total, partner share, China share) and the one distributor relationship that ended.
+    Checks partners.csv, status-changes.csv, revenue.csv, exchange-rates.csv and targets.csv (as written by
+    New-SampleData.ps1): exact headers, UTF-8 without BOM, invariant formats, valid values, unique names
+    (case-insensitive) and references; every status change in date order, from JoinedOn on, each from the value
+    the partner has then (partners.csv, then the changes before it), nothing after an end; revenue only while a
+    partner and from the day it became Active; the 700 Western Europe partners on 2015-01-01 and 807 on 2015-12-31
+    under the dated rule (a partner on day D: joined, not ended, and Onboarding, Active or Suspended that day); the
+    lifecycle and activation facts of 2015; the shape of 2015 enterprise revenue (total, partner share, China share)
+    and the one distributor relationship that ended, with its reason. Dot-sources SampleFacts.ps1 (the lifecycle).
 
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./samples/channel/Check-SampleData.ps1   (from the clone's folder)
@@ -61,7 +65,8 @@ $years = 2012..2015
 
 #region Files
 
-$partners = Read-SampleCsv 'partners.csv' Name, Type, Tier, Status, Region, Country, JoinedOn, EndedOn, Notes
+$partners = Read-SampleCsv 'partners.csv' Name, Type, Tier, Status, Region, Country, JoinedOn, EndedOn, StatusDate, EndReason, Notes
+$changes = Read-SampleCsv 'status-changes.csv' Partner, Attribute, From, To, EffectiveDate, Reason
 $revenue = Read-SampleCsv 'revenue.csv' PartnerName, Date, Amount, Currency, Segment, Region, Reference
 $rateRows = Read-SampleCsv 'exchange-rates.csv' From, To, Year, Rate
 $targets = Read-SampleCsv 'targets.csv' Metric, Region, Year, Value, Currency
@@ -83,35 +88,47 @@ foreach ($p in $partners) {
     $joined = ConvertTo-Date $p.JoinedOn "$($p.Name) JoinedOn"
     Assert ($joined -ge [datetime]'2011-01-01' -and $joined -le [datetime]'2015-12-31') "$($p.Name): JoinedOn $($p.JoinedOn) outside 2011-2015"
     $ended = $null
+    $statusDate = ConvertTo-Date $p.StatusDate "$($p.Name) StatusDate"
     if ($p.Status -eq 'Terminated') {
         $ended = ConvertTo-Date $p.EndedOn "$($p.Name) EndedOn"
         Assert ($ended -ge $joined) "$($p.Name): EndedOn $($p.EndedOn) before JoinedOn $($p.JoinedOn)"
+        Assert ($statusDate -eq $ended -and $p.EndReason -ne '') "$($p.Name): Terminated with StatusDate $($p.StatusDate), EndedOn $($p.EndedOn), EndReason '$($p.EndReason)'"
     } else {
-        Assert ($p.EndedOn -eq '') "$($p.Name): EndedOn set but Status is $($p.Status)"
+        Assert ($p.EndedOn -eq '' -and $p.EndReason -eq '') "$($p.Name): EndedOn or EndReason set but Status is $($p.Status)"
+        Assert ($statusDate -eq $joined) "$($p.Name): StatusDate $($p.StatusDate) is not JoinedOn $($p.JoinedOn) (each partner as it was added)"
     }
-    $byName[$p.Name] = [pscustomobject]@{ Row = $p; JoinedOn = $joined; EndedOn = $ended }
+    $first = @(if ($p.Status -eq 'Terminated') { [pscustomobject]@{ Value = 'Active'; Date = $joined; Reason = '' } })
+    $byName[$p.Name] = [pscustomobject]@{
+        Row = $p; JoinedOn = $joined; EndedOn = $ended; Status = $p.Status; Tier = $p.Tier; EndReason = $p.EndReason
+        Statuses = [System.Collections.Generic.List[object]] @($first + [pscustomobject]@{ Value = $p.Status; Date = $statusDate; Reason = $p.EndReason })
+        Tiers = [System.Collections.Generic.List[object]] @([pscustomobject]@{ Value = $p.Tier; Date = $joined; Reason = '' })
+        FirstActive = $null; PartnerFrom = $null; FirstSale = $null
+    }
 }
 foreach ($t in $types) { Assert (@($partners | Where-Object Type -ceq $t).Count -gt 0) "no partner of Type $t" }
-foreach ($s in $statuses) { Assert (@($partners | Where-Object Status -ceq $s).Count -gt 0) "no partner with Status $s" }
+foreach ($s in $statuses) { Assert (@($partners | Where-Object Status -ceq $s).Count + @($changes | Where-Object To -ceq $s).Count -gt 0) "no partner with Status $s" }
 
-function Get-PartnersOn([datetime] $Date, [string] $Region) {
-    @($byName.Values | Where-Object {
-        $_.Row.Region -eq $Region -and $_.Row.Status -ne 'Prospect' -and $_.JoinedOn -le $Date -and ($null -eq $_.EndedOn -or $_.EndedOn -gt $Date)
-    }).Count
-}
+# Replays status-changes.csv over partners.csv (Status, Tier, Since, EndedOn, dated lists) and checks every change.
+. (Join-Path $PSScriptRoot 'SampleFacts.ps1')
+
 $weStart = Get-PartnersOn ([datetime]'2015-01-01') 'Western Europe'
 $weEnd = Get-PartnersOn ([datetime]'2015-12-31') 'Western Europe'
-$weJoined2015 = @($partners | Where-Object { $_.Region -eq 'Western Europe' -and $_.Status -ne 'Prospect' -and $_.JoinedOn -gt '2015-01-01' }).Count
+$weJoined2015 = @($byName.Values | Where-Object { $_.Row.Region -eq 'Western Europe' -and $null -ne $_.PartnerFrom -and $_.PartnerFrom -gt [datetime]'2015-01-01' }).Count
+$weEnded2015 = @($byName.Values | Where-Object { $_.Row.Region -eq 'Western Europe' -and $null -ne $_.EndedOn -and $_.EndedOn -ge [datetime]'2015-01-02' -and $_.EndedOn -le [datetime]'2015-12-31' -and $null -ne $_.PartnerFrom }).Count
 Assert ($weStart -eq 700) "Western Europe partners on 2015-01-01: $weStart, expected exactly 700"
-Assert ($weEnd -gt 700 -and $weEnd -lt 1000) "Western Europe partners on 2015-12-31: $weEnd, expected between 700 and 1,000"
+Assert ($weEnd -eq 807) "Western Europe partners on 2015-12-31: $weEnd, expected 807"
+# What a database loaded from partners.csv alone counts (tests do: each partner as it was added, its only status).
+$weEndCsvOnly = @($partners | Where-Object { $_.Region -eq 'Western Europe' -and $_.Status -ne 'Prospect' -and $_.JoinedOn -le '2015-12-31' -and (-not $_.EndedOn -or $_.EndedOn -gt '2015-12-31') }).Count
+Assert ($weEndCsvOnly -eq 807) "Western Europe partners on 2015-12-31 from partners.csv alone: $weEndCsvOnly, expected 807"
 Assert ($partners.Count -ge 1100 -and $partners.Count -le 1200) "total partners $($partners.Count), expected 1,100-1,200"
 
-$weDistributorsEnded = @($partners | Where-Object { $_.Region -eq 'Western Europe' -and $_.Type -eq 'Distributor' -and $_.Status -eq 'Terminated' })
+$weDistributorsEnded = @($byName.Values | Where-Object { $_.Row.Region -eq 'Western Europe' -and $_.Row.Type -eq 'Distributor' -and $_.Status -eq 'Terminated' } | ForEach-Object Row)
 Assert ($weDistributorsEnded.Count -eq 1) "$($weDistributorsEnded.Count) terminated Western Europe distributors, expected 1"
 $meridian = $weDistributorsEnded[0]
 Assert ($meridian.Name -ceq 'Meridian Distribution Europe') "the terminated Western Europe distributor is '$($meridian.Name)'"
-Assert ($meridian.JoinedOn -eq '2011-02-01' -and $meridian.EndedOn -eq '2015-09-30' -and $meridian.Notes -ceq 'Relationship effectively over') `
-    "Meridian Distribution Europe: JoinedOn $($meridian.JoinedOn), EndedOn $($meridian.EndedOn), Notes '$($meridian.Notes)'"
+Assert ($meridian.JoinedOn -eq '2011-02-01' -and $meridian.EndedOn -eq '2015-09-30' -and $meridian.Notes -ceq 'Relationship effectively over' -and
+    $meridian.EndReason -ceq 'Relationship effectively over') `
+    "Meridian Distribution Europe: JoinedOn $($meridian.JoinedOn), EndedOn $($meridian.EndedOn), Notes '$($meridian.Notes)', EndReason '$($meridian.EndReason)'"
 $bigNames = @($partners | Where-Object Notes -like 'Announced as a strategic partner*')
 Assert ($bigNames.Count -ge 8 -and $bigNames.Count -le 12) "$($bigNames.Count) big-name partners, expected about 10"
 
@@ -137,6 +154,7 @@ Assert ($targetText -ceq 'PartnerCount,Western Europe,2015,1000,;PartnerRevenueS
 $references = [System.Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase)
 $enterprise = @{}   # "year|channel|china" -> USD
 $segmentTotal = @{} # "segment" -> USD, all years
+$channelTotal = @{} # "year|channel" -> USD, every segment
 $meridianYears = [System.Collections.Generic.SortedSet[int]]::new()
 $directRows = 0
 foreach ($r in $revenue) {
@@ -158,8 +176,8 @@ foreach ($r in $revenue) {
         Assert ($byName.ContainsKey($r.PartnerName)) "$what names unknown partner '$($r.PartnerName)'"
         $p = $byName[$r.PartnerName]
         Assert ($r.Region -ceq $p.Row.Region) "$what Region '$($r.Region)' differs from $($r.PartnerName)'s '$($p.Row.Region)'"
-        Assert ($p.Row.Status -ne 'Prospect') "$what belongs to prospect $($r.PartnerName)"
-        Assert ($date -ge $p.JoinedOn) "$what on $($r.Date) is before $($r.PartnerName) joined ($($p.Row.JoinedOn))"
+        Assert ($null -ne $p.FirstActive -and $date -ge $p.FirstActive) "$what on $($r.Date) is before $($r.PartnerName) was first Active ($($p.FirstActive))"
+        if ($null -eq $p.FirstSale -or $date -lt $p.FirstSale) { $p.FirstSale = $date }
         Assert ($null -eq $p.EndedOn -or $date -lt $p.EndedOn) "$what on $($r.Date) is not before $($r.PartnerName) ended ($($p.Row.EndedOn))"
         $expected = if ($p.Row.Region -ne 'Western Europe') { 'USD' } elseif ($p.Row.Country -in 'GB', 'IE') { 'GBP' } else { 'EUR' }
         Assert ($r.Currency -ceq $expected) "$what of $($r.PartnerName) ($($p.Row.Country)) in $($r.Currency), expected $expected"
@@ -167,6 +185,8 @@ foreach ($r in $revenue) {
     }
     $usd = if ($r.Currency -eq 'USD') { $amount } else { $amount * $rates["$($r.Currency)|$($date.Year)"] }
     $segmentTotal[$r.Segment] = $(if ($segmentTotal.ContainsKey($r.Segment)) { $segmentTotal[$r.Segment] } else { 0d }) + $usd
+    $key = "$($date.Year)|$(if ($r.PartnerName) { 'Partner' } else { 'Direct' })"
+    $channelTotal[$key] = $(if ($channelTotal.ContainsKey($key)) { $channelTotal[$key] } else { 0d }) + $usd
     if ($r.Segment -eq 'Enterprise') {
         $key = "$($date.Year)|$(if ($r.PartnerName) { 'Partner' } else { 'Direct' })|$(if ($r.Region -eq 'China') { 'China' } else { 'Other' })"
         $enterprise[$key] = $(if ($enterprise.ContainsKey($key)) { $enterprise[$key] } else { 0d }) + $usd
@@ -193,6 +213,8 @@ $yearRows = foreach ($y in $years) {
 $total2015 = Get-Enterprise 2015
 $partnerShare = (Get-Enterprise 2015 'Partner') / $total2015
 $chinaShare = (Get-Enterprise 2015 '*' 'China') / $total2015
+$allShare2015 = $channelTotal['2015|Partner'] / ($channelTotal['2015|Partner'] + $channelTotal['2015|Direct'])
+Assert ([decimal]::Round($allShare2015, 3) -eq 0.807d) "2015 revenue of every segment through partners: $(Format-Percent $allShare2015), expected 80.7 % (Measure-PartnerRevenue -GroupBy Channel, Year)"
 Assert ($total2015 -ge 2.9e9 -and $total2015 -le 3.3e9) "Enterprise 2015 revenue $(Format-Usd $total2015), expected 2.9-3.3bn"
 Assert ($partnerShare -ge 0.75 -and $partnerShare -le 0.81) "Enterprise 2015 partner share $(Format-Percent $partnerShare), expected 75-81 %"
 Assert ($chinaShare -ge 0.57 -and $chinaShare -le 0.63) "Enterprise 2015 China share $(Format-Percent $chinaShare), expected 57-63 %"
@@ -202,10 +224,29 @@ for ($i = 1; $i -lt $years.Count; $i++) {
 
 #endregion
 
+#region Lifecycle
+
+$facts = Get-LifecycleFacts ([datetime]'2015-01-01') ([datetime]'2015-12-31')
+Assert ($facts.NewlyActive -ge 100 -and $facts.SoldWithin90 -gt $facts.NewlyActive / 3 -and $facts.SoldWithin90 -lt $facts.Activated -and $facts.Activated -lt $facts.NewlyActive) `
+    "2015: $($facts.NewlyActive) newly Active, $($facts.Activated) sold by year end, $($facts.SoldWithin90) within 90 days (expected some fast, some slow, some not yet)"
+Assert ($facts.NotActivatedWithin90 -ge 10) "$($facts.NotActivatedWithin90) partners Active on 2015-12-31 for 90 days or more without a sale, expected at least 10"
+Assert ($facts.Converted -ge 20 -and $facts.ProspectsClosed -ge 3 -and $facts.StillProspects -ge 3) `
+    "2015 prospects: $($facts.Converted) converted, $($facts.ProspectsClosed) closed, $($facts.StillProspects) still prospects"
+Assert ($facts.Suspensions -ge 5 -and $facts.Promotions -ge 20) "2015: $($facts.Suspensions) suspensions, $($facts.Promotions) promotions"
+$weFacts = $byName.Values | Where-Object { $_.Row.Region -eq 'Western Europe' }
+$weProspectRoute = @($weFacts | Where-Object { $_.Row.Status -eq 'Prospect' -and (Test-PartnerOn $_ ([datetime]'2015-12-31')) }).Count
+$weChangedEnds = @($weFacts | Where-Object { $_.Row.Status -ne 'Prospect' -and $_.Row.Status -ne 'Terminated' -and $null -ne $_.EndedOn }).Count
+Assert ($weProspectRoute -eq $weChangedEnds) "Western Europe: $weProspectRoute partners from prospects, $weChangedEnds ended through a status change (partners.csv alone then counts 807 too)"
+
+#endregion
+
 #region Report
 
 $partnerCounts = ($regions.Keys | ForEach-Object { $r = $_; "$r $(@($partners | Where-Object Region -eq $r).Count)" }) -join ', '
 $statusCounts = ($statuses | ForEach-Object { $s = $_; "$s $(@($partners | Where-Object Status -eq $s).Count)" }) -join ', '
+$statusNow = ($statuses | ForEach-Object { $s = $_; "$s $(@($byName.Values | Where-Object Status -eq $s).Count)" }) -join ', '
+$tierNow = ($tiers | ForEach-Object { $t = $_; "$t $(@($byName.Values | Where-Object Tier -eq $t).Count)" }) -join ', '
+$changeCounts = ($changes | Group-Object Attribute, To | ForEach-Object { "$($_.Name -replace ', ', ' -> ') $($_.Count)" }) -join ', '
 $typeCounts = ($types | ForEach-Object { $t = $_; "$t $(@($partners | Where-Object Type -eq $t).Count)" }) -join ', '
 $tierCounts = ($tiers | ForEach-Object { $t = $_; "$t $(@($partners | Where-Object Tier -eq $t).Count)" }) -join ', '
 $segmentText = ($segments | ForEach-Object { "$_ $(Format-Usd $segmentTotal[$_])" }) -join ', '
@@ -214,17 +255,26 @@ $gbp2015 = $total2015 / $rates['GBP|2015']
 @"
 Partners: $($partners.Count) in all
   by region: $partnerCounts
-  by status: $statusCounts
+  by status as added: $statusCounts
+  by status now:      $statusNow
   by type:   $typeCounts
-  by tier:   $tierCounts
+  by tier as added:   $tierCounts
+  by tier now:        $tierNow
   names unique (case-insensitive): yes
-Western Europe partners on 2015-01-01: $weStart (joined during 2015: $weJoined2015; on 2015-12-31: $weEnd; target 1000)
-Terminated Western Europe distributor: $($meridian.Name), joined $($meridian.JoinedOn), ended $($meridian.EndedOn), '$($meridian.Notes)', revenue in $($meridianYears -join ', ')
+Status changes: $($changes.Count) in date order, each from the value it changes ($changeCounts)
+Western Europe partners on 2015-01-01: $weStart (joined during 2015: $weJoined2015, ended: $weEnded2015; on 2015-12-31: $weEnd; target 1000)
+  partners.csv alone on 2015-12-31: $weEndCsvOnly ($weProspectRoute came in as prospects, $weChangedEnds ended through a status change)
+Terminated Western Europe distributor: $($meridian.Name), joined $($meridian.JoinedOn), ended $($meridian.EndedOn), '$($meridian.EndReason)', revenue in $($meridianYears -join ', ')
+2015 lifecycle (all regions): $($facts.Joined) joined, $($facts.Ended) ended ($($facts.EndedByReason))
+  prospects: $($facts.Prospects) during the year, $($facts.Converted) moved on to Onboarding, $($facts.ProspectsClosed) closed, $($facts.StillProspects) still prospects on 2015-12-31
+  newly Active: $($facts.NewlyActive); sold by 2015-12-31: $($facts.Activated), within 90 days of becoming Active: $($facts.SoldWithin90)
+  Active on 2015-12-31 for 90 days or more without a sale: $($facts.NotActivatedWithin90)
+  suspensions: $($facts.Suspensions); tier promotions: $($facts.Promotions)
 Big-name partners: $($bigNames.Count)
-Revenue: $($revenue.Count) rows ($($revenue.Count - $directRows) partner, $directRows direct), $revenueBytes bytes; references unique: yes; all partner revenue within membership: yes
+Revenue: $($revenue.Count) rows ($($revenue.Count - $directRows) partner, $directRows direct), $revenueBytes bytes; references unique: yes; all partner revenue from Active on, before the end: yes
   all years, in USD: $segmentText
 Enterprise 2015 in USD: $(Format-Usd $total2015) (= $($gbp2015.ToString('#,##0.00', $inv)) GBP at $($rates['GBP|2015']))
-  partner share: $(Format-Percent $partnerShare) (target 100 %)
+  partner share: $(Format-Percent $partnerShare) (target 100 %; of every segment: $(Format-Percent $allShare2015))
   China share:   $(Format-Percent $chinaShare)
 Enterprise by year:
 "@

@@ -7,14 +7,19 @@
     A deterministic, invented data set modelled on public figures about one vendor's channel programme:
     700 partners in Western Europe at the start of 2015 with a target of 1,000; 78% of 2015 enterprise revenue
     through partners with a goal of 100%; 2015 enterprise revenue of 3.1bn USD (2bn GBP), 60% of it from China;
-    a distributor relationship that "is effectively over"; big-name partners announced as they join.
+    a distributor relationship that "is effectively over"; big-name partners announced as they join; dated
+    lifecycles (prospects that converted or did not, onboarding, suspensions, promotions, ends with reasons) and
+    new partners of whom some sell within 90 days of becoming Active and some do not (SampleLifecycle.ps1).
 
     Every company name is made up from word lists. The same seed ([System.Random]::new(2015)) always gives the
     same files, byte for byte, on every platform: all amounts are computed in [decimal], dates and numbers are
     written with the invariant culture, files are UTF-8 without a BOM with LF line endings.
 
     Files written next to this script (or to -OutputPath):
-        partners.csv        Name,Type,Tier,Status,Region,Country,JoinedOn,EndedOn,Notes
+        partners.csv        Name,Type,Tier,Status,Region,Country,JoinedOn,EndedOn,StatusDate,EndReason,Notes
+                            (each partner as it was added; load with Import-Partner)
+        status-changes.csv  Partner,Attribute,From,To,EffectiveDate,Reason
+                            (what changed later, in date order; replay with Set-Partner -EffectiveDate)
         revenue.csv         PartnerName,Date,Amount,Currency,Segment,Region,Reference
         exchange-rates.csv  From,To,Year,Rate
         targets.csv         Metric,Region,Year,Value,Currency
@@ -87,132 +92,9 @@ $regions = [ordered]@{
 $typeWeights = [ordered]@{ Reseller = 38; SystemIntegrator = 25; ServiceProvider = 9; Consultancy = 8; SoftwareVendor = 7; Training = 5; Other = 4; Distributor = 4 }
 $tierWeights = [ordered]@{ Registered = 52; Silver = 28; Gold = 14; Platinum = 6 }
 
-$legalSuffix = @{
-    GB = 'Ltd', 'Ltd', 'Ltd', 'Ltd', 'Limited', 'plc', 'LLP'; IE = 'Ltd', 'Ltd', 'Limited', 'DAC', 'Teoranta'
-    DE = 'GmbH', 'GmbH', 'GmbH', 'GmbH', 'AG', 'GmbH & Co. KG', 'KG'; AT = 'GmbH', 'GmbH', 'GmbH', 'AG'
-    CH = 'AG', 'AG', 'GmbH', 'SA', 'Sàrl'; FR = 'SAS', 'SAS', 'SAS', 'SA', 'SARL'; BE = 'NV', 'SA', 'BV', 'SRL'
-    NL = 'BV', 'BV', 'BV', 'NV'; ES = 'SL', 'SL', 'SA'; IT = 'Srl', 'Srl', 'Srl', 'SpA'; PT = 'Lda', 'Lda', 'SA'
-    SE = 'AB'; DK = 'A/S', 'ApS'; NO = 'AS', 'AS', 'ASA'; FI = 'Oy', 'Oy', 'Oyj'
-    CN = 'Co Ltd', 'Co Ltd', 'Co Ltd', 'Co'
-    US = 'Inc', 'Inc', 'Inc', 'LLC', 'LLC', 'Corp'; CA = 'Inc', 'Inc', 'Ltd', 'Corp'
-    JP = 'KK', 'Co Ltd'; AU = 'Pty Ltd'; SG = 'Pte Ltd'; IN = 'Pvt Ltd', 'Pvt Ltd', 'Ltd'; KR = 'Co Ltd', 'Inc'
-    MY = 'Sdn Bhd'; TH = 'Co Ltd'; NZ = 'Ltd', 'Limited'
-    PL = 'Sp. z o.o.', 'Sp. z o.o.', 'S.A.'; CZ = 's.r.o.', 's.r.o.', 'a.s.'; HU = 'Kft.', 'Kft.', 'Zrt.'
-    RO = 'SRL', 'SRL', 'SA'; UA = 'LLC', 'TOV'
-    AE = 'LLC', 'FZE', 'FZ-LLC'; SA = 'LLC', 'Co'; ZA = '(Pty) Ltd'; NG = 'Ltd', 'Limited'; EG = 'SAE', 'LLC'; KE = 'Ltd', 'Limited'
-    BR = 'Ltda', 'Ltda', 'S.A.'; MX = 'SA de CV', 'SA de CV', 'S. de R.L.'; AR = 'SA', 'SRL'; CL = 'SpA', 'Ltda'; CO = 'SAS', 'Ltda'
-}
-
-# Language of the local words used in names.
-$language = @{
-    GB = 'en'; IE = 'en'; US = 'en'; CA = 'en'; AU = 'en'; NZ = 'en'; SG = 'en'; IN = 'en'; JP = 'en'; KR = 'en'; MY = 'en'; TH = 'en'
-    AE = 'en'; SA = 'en'; ZA = 'en'; NG = 'en'; EG = 'en'; KE = 'en'; PL = 'en'; CZ = 'en'; HU = 'en'; RO = 'en'; UA = 'en'
-    DE = 'de'; AT = 'de'; CH = 'de'; FR = 'fr'; BE = 'fr'; NL = 'nl'; ES = 'es'; MX = 'es'; AR = 'es'; CL = 'es'; CO = 'es'
-    IT = 'it'; PT = 'pt'; BR = 'pt'; SE = 'nordic'; DK = 'nordic'; NO = 'nordic'; FI = 'nordic'; CN = 'cn'
-}
-
-$localTech = @{
-    en     = 'Networks', 'Data', 'Digital', 'Computing', 'Infotech', 'Telecom', 'Technology', 'IT', 'Cloud', 'Datacom', 'Cybernetics', 'Microsystems'
-    de     = 'Datentechnik', 'Informatik', 'Netzwerktechnik', 'Systemhaus', 'IT-Service', 'Kommunikationstechnik', 'Datensysteme', 'Informationstechnik'
-    fr     = 'Informatique', 'Réseaux', 'Numérique', 'Systèmes', 'Télécom', 'Données', 'Solutions Numériques', 'Ingénierie Informatique'
-    nl     = 'ICT', 'Automatisering', 'Netwerken', 'Digitaal', 'Data', 'IT Diensten'
-    es     = 'Sistemas', 'Tecnología', 'Redes', 'Informática', 'Datos', 'Soluciones', 'Telecomunicaciones'
-    it     = 'Sistemi', 'Informatica', 'Reti', 'Dati', 'Tecnologie', 'Soluzioni', 'Telecomunicazioni'
-    pt     = 'Sistemas', 'Tecnologia', 'Redes', 'Informática', 'Dados', 'Soluções', 'Serviços'
-    nordic = 'Data', 'IT', 'Nett', 'Teknik', 'System', 'Digital', 'Datateknik'
-}
-
-$enTech = 'Cloud', 'Data', 'Network', 'Digital', 'Secure', 'Compute', 'Connect', 'Logic', 'Storage', 'Mobile', 'Analytics', 'Infrastructure', 'Hybrid', 'Edge', 'Unified', 'Converged', 'Smart', 'Core'
-
-$typeBiz = @{
-    Reseller         = 'Systems', 'Solutions', 'Technology', 'IT', 'Direct', 'Computing', 'Supplies'
-    Distributor      = 'Distribution', 'Supply', 'Trading', 'Logistics', 'Wholesale'
-    SystemIntegrator = 'Integration', 'Systems', 'Solutions', 'Engineering', 'Projects'
-    ServiceProvider  = 'Managed Services', 'Hosting', 'Telecom', 'Networks', 'Services'
-    Consultancy      = 'Consulting', 'Advisory', 'Partners', 'Associates'
-    SoftwareVendor   = 'Software', 'Labs', 'Apps', 'Technologies'
-    Training         = 'Academy', 'Training', 'Learning', 'Institute'
-    Other            = 'Group', 'Holdings', 'Ventures', 'Services'
-}
-
-$prefixByCountry = @{
-    GB = 'Thames', 'Severn', 'Pennine', 'Cotswold', 'Solent', 'Mersey', 'Albion', 'Wessex', 'Mercia', 'Sterling', 'Harbour', 'Chiltern', 'Tamar', 'Tyne'
-    IE = 'Shannon', 'Liffey', 'Emerald', 'Celtic', 'Wicklow', 'Corrib', 'Boyne'
-    DE = 'Rhein', 'Isar', 'Elbe', 'Hanse', 'Schwarzwald', 'Köln', 'Nürnberg', 'Düsseldorf', 'Spree', 'Weser', 'Taunus', 'Harz'
-    AT = 'Alpen', 'Donau', 'Tirol', 'Wachau', 'Salzach', 'Kärnten'
-    CH = 'Zürich', 'Helvetia', 'Gotthard', 'Jura', 'Léman', 'Säntis'
-    FR = 'Seine', 'Loire', 'Rhône', 'Provence', 'Bretagne', 'Lumière', 'Étoile', 'Azur', 'Garonne', 'Vosges'
-    BE = 'Ardennes', 'Escaut', 'Meuse', 'Brabant', 'Flandre'
-    NL = 'Oranje', 'Amstel', 'Maas', 'Polder', 'Zuiderzee', 'Noordzee', 'Waal', 'Veluwe'
-    ES = 'Ibérica', 'Tajo', 'Ebro', 'Levante', 'Meseta', 'Cantábrico', 'Castilla', 'Guadalquivir'
-    IT = 'Adriatica', 'Tirreno', 'Dolomiti', 'Toscana', 'Etna', 'Ligure', 'Brenta', 'Arno'
-    PT = 'Tejo', 'Douro', 'Lusitânia', 'Minho', 'Algarve', 'Mondego'
-    SE = 'Nordic', 'Norrland', 'Göta', 'Malmö', 'Saga', 'Vättern', 'Ångström'
-    DK = 'Øresund', 'Jylland', 'Nordic', 'Fyn', 'Skagen'
-    NO = 'Fjord', 'Nordlys', 'Viking', 'Polar', 'Bergen', 'Trøndelag'
-    FI = 'Polar', 'Aurora', 'Saimaa', 'Lappi', 'Kalevala'
-    US = 'Liberty', 'Frontier', 'Cascade', 'Great Lakes', 'Prairie', 'Pacific Crest', 'Bluegrass', 'Lone Star', 'Granite State', 'Rocky Mountain', 'Gulf Coast',
-         'Evergreen', 'Redwood', 'Patriot', 'Heartland', 'Sierra', 'Mesa', 'Canyon', 'Tidewater', 'Chesapeake', 'Hudson', 'Blue Ridge', 'Ozark', 'Ironwood',
-         'Pinecrest', 'Golden Gate', 'Bayou', 'Sawtooth', 'Mojave', 'Catskill'
-    CA = 'Laurentian', 'Maple', 'Yukon', 'Fraser', 'Acadia', 'Muskoka', 'Okanagan', 'Saint-Laurent'
-    JP = 'Sakura', 'Yamato', 'Hikari', 'Aozora', 'Tsubasa', 'Midori', 'Kanto', 'Kansai'
-    AU = 'Southern Cross', 'Tasman', 'Coral', 'Outback', 'Eucalypt', 'Harbour City', 'Kookaburra', 'Barrier Reef'
-    SG = 'Lion City', 'Merlion', 'Straits', 'Marina', 'Orchid', 'Raffles Quay'
-    IN = 'Indus', 'Ganga', 'Lotus', 'Deccan', 'Saffron', 'Sahyadri', 'Narmada'
-    KR = 'Hanbit', 'Mirae', 'Hanil', 'Saebyeok', 'Hangang'
-    MY = 'Merdeka', 'Melaka', 'Borneo', 'Kinabalu'
-    TH = 'Siam', 'Chao Phraya', 'Lanna', 'Andaman'
-    NZ = 'Kiwi', 'Aotearoa', 'Tasman', 'Kauri', 'Pounamu'
-    PL = 'Wisła', 'Mazowsze', 'Śląsk', 'Tatry', 'Bałtyk', 'Wrocław', 'Kraków', 'Gdańsk', 'Poznań'
-    CZ = 'Vltava', 'Morava', 'Bohemia', 'Brno', 'Plzeň', 'Šumava'
-    HU = 'Duna', 'Tisza', 'Balaton', 'Pannon', 'Győr', 'Pécs'
-    RO = 'Carpați', 'Dunărea', 'Transilvania', 'Timișoara', 'Cluj', 'Iași'
-    UA = 'Dnipro', 'Kyiv', 'Lviv', 'Kharkiv', 'Odesa', 'Karpaty'
-    AE = 'Gulf', 'Falcon', 'Oasis', 'Al Noor', 'Al Manar', 'Dune', 'Pearl', 'Creek'
-    SA = 'Najd', 'Arabian', 'Al Safa', 'Hejaz', 'Red Sea'
-    ZA = 'Cape', 'Table Mountain', 'Highveld', 'Karoo', 'Protea', 'Jacaranda', 'Umhlanga'
-    NG = 'Lagos', 'Niger Delta', 'Eko', 'Zuma Rock', 'Savannah'
-    EG = 'Nile', 'Sphinx', 'Pharos', 'Alexandria', 'Sinai'
-    KE = 'Kilimanjaro', 'Serengeti', 'Rift Valley', 'Acacia', 'Baobab'
-    BR = 'Amazônia', 'Paulista', 'Carioca', 'Bandeirante', 'Cerrado', 'Guanabara', 'Ipanema', 'Paraná'
-    MX = 'Azteca', 'Maya', 'Sierra Madre', 'Pacífico', 'Anáhuac', 'Yucatán', 'Monterrey'
-    AR = 'Pampa', 'Patagonia', 'Río de la Plata', 'Aconcagua', 'Cóndor'
-    CL = 'Andes', 'Atacama', 'Cordillera', 'Pacífico Sur', 'Cóndor'
-    CO = 'Cóndor', 'Caribe', 'Andina', 'Magdalena', 'Medellín', 'Bogotá'
-}
-
-# Generic prefixes used across Western Europe (and sometimes elsewhere). 'Meridian' is deliberately absent.
-$genericPrefix = 'Atlas', 'Vertex', 'Apex', 'Orbit', 'Beacon', 'Summit', 'Keystone', 'Northstar', 'Cobalt', 'Granite', 'Crescent', 'Horizon', 'Pioneer',
-    'Quantum', 'Polaris', 'Zenith', 'Vector', 'Nexus', 'Kestrel', 'Falcon', 'Osprey', 'Arcadia', 'Cardinal', 'Equinox', 'Fulcrum', 'Halcyon', 'Juniper',
-    'Lighthouse', 'Novum', 'Opus', 'Paragon', 'Tandem', 'Trident', 'Valiant', 'Nordic', 'Alpine', 'Baltic', 'Celtic', 'Danube', 'Lumen', 'Bluewater',
-    'Westbridge', 'Greenfield', 'Silverline', 'Oakridge', 'Clearpath', 'Brightwater', 'Ironbridge', 'Castellan', 'Corvus', 'Solstice', 'Tessera', 'Veritas'
-
-$surnames = @{
-    en     = 'Smith', 'Jones', 'Taylor', 'Brown', 'Clarke', 'Walker', 'Wright', 'Hughes', 'Evans', 'Patel', "O'Neill", "O'Brien", 'Murphy', 'Kelly',
-             'Byrne', 'Fitzgerald', 'Harrison', 'Mitchell', 'Turner', 'Cooper', 'Bennett', 'Fletcher', 'Sullivan', 'Reynolds', "O'Connor", 'Doyle'
-    de     = 'Müller', 'Schröder', 'Köhler', 'Weiß', 'Fischer', 'Wagner', 'Becker', 'Hoffmann', 'Schäfer', 'Krüger', 'Böhm', 'Zimmermann', 'Hartmann',
-             'Brandt', 'Vogel', 'Lange', 'Fuchs', 'Günther'
-    fr     = 'Dubois', 'Lefèvre', 'Gérard', 'Bérenger', 'Moreau', 'Laurent', 'Girard', 'Fournier', 'Mercier', 'Lambert', 'Rousseau', 'Chevalier',
-             'Faure', 'Lemaître', 'Peeters', 'Janssens'
-    nl     = 'de Vries', 'van Dijk', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Mulder', 'de Boer', 'van den Berg', 'Dekker', 'Vermeulen'
-    es     = 'García', 'Peña', 'Muñoz', 'Fernández', 'López', 'Martínez', 'Sánchez', 'Ruiz', 'Jiménez', 'Ortega', 'Núñez', 'Castillo', 'Romero'
-    it     = 'Rossi', 'Bianchi', 'Romano', 'Colombo', 'Ricci', 'Marino', 'Greco', 'Bruno', 'Galli', 'Conti', "D'Amico", 'De Luca', 'Esposito', 'Fontana'
-    pt     = 'Silva', 'Santos', 'Ferreira', 'Pereira', 'Oliveira', 'Costa', 'Gonçalves', 'Conceição', 'Rodrigues', 'Almeida', 'Carvalho', 'Sousa', 'Araújo'
-    nordic = 'Andersson', 'Lindström', 'Sørensen', 'Järvinen', 'Håkansson', 'Nilsson', 'Johansen', 'Berg', 'Virtanen', 'Korhonen', 'Lindqvist',
-             'Dahl', 'Hansen', 'Nyström', 'Åkerlund', 'Bjørnstad'
-}
-$partnersPhrase = @{ en = 'and Partners'; de = '& Partner'; fr = '& Associés'; nl = '& Partners'; es = 'y Asociados'; it = '& Associati'; pt = '& Associados'; nordic = '& Partners' }
-# Countries whose firms are named after their founders in these data.
-$surnameLanguage = @{ GB = 'en'; IE = 'en'; US = 'en'; CA = 'en'; AU = 'en'; NZ = 'en'; DE = 'de'; AT = 'de'; CH = 'de'; FR = 'fr'; BE = 'fr'
-    NL = 'nl'; ES = 'es'; MX = 'es'; AR = 'es'; IT = 'it'; PT = 'pt'; BR = 'pt'; SE = 'nordic'; DK = 'nordic'; NO = 'nordic'; FI = 'nordic' }
-
-$chinaCity = 'Shenzhen', 'Beijing', 'Shanghai', 'Hangzhou', 'Guangzhou', 'Chengdu', 'Wuhan', 'Nanjing', 'Suzhou', 'Xiamen', 'Tianjin', "Xi'an",
-    'Chongqing', 'Qingdao', 'Dalian', 'Hefei', 'Changsha', 'Ningbo'
-$chinaBrand = 'Huaxin', 'Zhongke', 'Tianyu', 'Jinpeng', 'Hengtong', 'Ruida', 'Dongfang', 'Yuanda', 'Haitai', 'Kaiyuan', 'Boyuan', 'Shengda', 'Wanfang',
-    'Hongxin', 'Lianchuang', 'Jiahe', 'Tongda', 'Xunda', 'Zhiyuan', 'Huilong', 'Mingde', 'Chuangxin', 'Yunhai', 'Weilan', 'Jinqiao', 'Baixin',
-    'Fengyuan', 'Guoxin', 'Hualing', 'Lixin', 'Qianfeng', 'Ronghe', 'Tianrui', 'Xinyuan', 'Yida', 'Zhongtian', 'Anxin', 'Juneng', 'Kunlun', 'Taihe'
-$chinaIndustry = 'Technology', 'Information Technology', 'Network Technology', 'Digital Technology', 'Communication Technology', 'Software',
-    'Systems Integration', 'Electronics', 'Data Technology', 'Cloud Computing'
+# Word lists for company names: $legalSuffix, $language, $localTech, $enTech, $typeBiz, $prefixByCountry, $genericPrefix,
+# $surnames, $partnersPhrase, $surnameLanguage, $chinaCity, $chinaBrand, $chinaIndustry.
+. (Join-Path $PSScriptRoot 'SampleWords.ps1')
 
 # Names that must appear (they exercise CSV quoting and non-ASCII text); each goes to the first ordinary Active partner in its country.
 $fixedNames = [ordered]@{
@@ -416,140 +298,14 @@ foreach ($p in $partners) {
 $weOnAsOf = @($partners | Where-Object { $_.Region -eq 'Western Europe' -and $_.Status -ne 'Prospect' -and $_.JoinedOn -le $asOf -and ($null -eq $_.EndedOn -or $_.EndedOn -gt $asOf) }).Count
 if ($weOnAsOf -ne 700) { throw "Internal error: $weOnAsOf Western Europe partners on 2015-01-01, not 700" }
 
+# Dated Status and Tier changes that end where each partner is now; revenue windows (FirstSale, SalesEnd).
+. (Join-Path $PSScriptRoot 'SampleLifecycle.ps1')
+
 #endregion
 
 #region Revenue
-
-$years = 2012..2015
-$rates = [ordered]@{
-    'GBP' = @{ 2012 = 1.585d; 2013 = 1.565d; 2014 = 1.648d; 2015 = 1.55d }
-    'EUR' = @{ 2012 = 1.286d; 2013 = 1.328d; 2014 = 1.329d; 2015 = 1.11d }
-}
-
-# Enterprise shape (USD): total, share through partners, share from China, and the part of China's revenue that is through partners.
-$enterprise = @{
-    2012 = @{ Total = 1600000000d; Partner = 0.70d; China = 0.54d; ChinaPartner = 0.78d }
-    2013 = @{ Total = 2000000000d; Partner = 0.73d; China = 0.56d; ChinaPartner = 0.79d }
-    2014 = @{ Total = 2500000000d; Partner = 0.76d; China = 0.58d; ChinaPartner = 0.80d }
-    2015 = @{ Total = 3100000000d; Partner = 0.78d; China = 0.60d; ChinaPartner = 0.80d }
-}
-$otherSegments = @{
-    Carrier  = @{ 2012 = 310000000d; 2013 = 345000000d; 2014 = 385000000d; 2015 = 420000000d }
-    Consumer = @{ 2012 = 150000000d; 2013 = 170000000d; 2014 = 190000000d; 2015 = 215000000d }
-}
-
-$tierDeals = @{ Registered = 1.2; Silver = 1.8; Gold = 3.0; Platinum = 4.5 }
-$tierSize = @{ Registered = 1d; Silver = 2d; Gold = 4d; Platinum = 8d }
-$regionSize = @{ 'Western Europe' = 1d; 'China' = 1d; 'North America' = 1.5d; 'Asia Pacific' = 1d; 'Eastern Europe' = 0.6d; 'Middle East & Africa' = 0.8d; 'Latin America' = 0.7d }
-$segmentMix = @{
-    ServiceProvider = [ordered]@{ Enterprise = 60; Carrier = 35; Consumer = 5 }
-    Distributor     = [ordered]@{ Enterprise = 75; Carrier = 5; Consumer = 20 }
-    Reseller        = [ordered]@{ Enterprise = 84; Carrier = 3; Consumer = 13 }
-    Other           = [ordered]@{ Enterprise = 80; Carrier = 10; Consumer = 10 }
-}
-$defaultMix = [ordered]@{ Enterprise = 92; Carrier = 5; Consumer = 3 }
-
-$deals = [System.Collections.Generic.List[object]]::new()
-$dealSeq = 0
-
-function Get-Bucket([string] $Segment, [int] $Year, [bool] $IsPartner, [string] $Region) {
-    if ($Segment -ne 'Enterprise') { return "$Segment|$Year" }
-    "Enterprise|$Year|$(if ($IsPartner) { 'Partner' } else { 'Direct' })|$(if ($Region -eq 'China') { 'China' } else { 'Other' })"
-}
-
-function Add-Deal([string] $PartnerName, [datetime] $Date, [string] $Currency, [string] $Segment, [string] $Region, [decimal] $Weight) {
-    $script:dealSeq++
-    $script:deals.Add([pscustomobject]@{
-        Seq = $script:dealSeq; PartnerName = $PartnerName; Date = $Date; Currency = $Currency; Segment = $Segment; Region = $Region
-        Weight = $Weight; Bucket = (Get-Bucket $Segment $Date.Year ($PartnerName -ne '') $Region); Amount = 0d; Reference = ''
-    })
-}
-
-function Get-PartnerCurrency([object] $Partner) {
-    if ($Partner.Region -ne 'Western Europe') { return 'USD' }
-    if ($Partner.Country -in 'GB', 'IE') { return 'GBP' }
-    'EUR'
-}
-
-# Partner revenue: only while a partner (from JoinedOn, before EndedOn); none for prospects or partners still onboarding.
-foreach ($p in $partners) {
-    if ($p.Status -in 'Prospect', 'Onboarding') { continue }
-    $isMeridian = $p.Name -eq 'Meridian Distribution Europe'
-    $perYear = $tierDeals[$p.Tier]
-    if ($p.Big) { $perYear = 6.0 } elseif ($isMeridian) { $perYear = 4.0 }
-    $size = $tierSize[$p.Tier] * $regionSize[$p.Region]
-    if ($p.Big) { $size *= 5d } elseif ($isMeridian) { $size *= 3d }
-    $mix = if ($segmentMix.ContainsKey($p.Type)) { $segmentMix[$p.Type] } else { $defaultMix }
-    foreach ($year in $years) {
-        $from = [datetime]::new($year, 1, 1); if ($p.JoinedOn -gt $from) { $from = $p.JoinedOn }
-        $to = [datetime]::new($year, 12, 31)
-        if ($null -ne $p.EndedOn -and $p.EndedOn.AddDays(-1) -lt $to) { $to = $p.EndedOn.AddDays(-1) }
-        if ($to -lt $from) { continue }
-        $daysInYear = if ([datetime]::IsLeapYear($year)) { 366 } else { 365 }
-        $expected = $perYear * (($to - $from).Days + 1) / $daysInYear
-        $n = [int] [Math]::Floor($expected + $rng.NextDouble())
-        if ($n -eq 0 -and ($isMeridian -or $p.Big)) { $n = 1 }
-        for ($k = 0; $k -lt $n; $k++) {
-            $segment = Get-RandomWeighted $mix
-            if ($isMeridian -and $k -eq 0) { $segment = 'Enterprise' }
-            Add-Deal -PartnerName $p.Name -Date (Get-RandomDate $from $to) -Currency (Get-PartnerCurrency $p) -Segment $segment -Region $p.Region `
-                -Weight ($size * (Get-DealWeight))
-        }
-    }
-}
-
-# Direct revenue: Region always set; USD, and in Western Europe also EUR and GBP.
-$directRows = [ordered]@{
-    'China' = 28; 'Western Europe' = 24; 'North America' = 20; 'Asia Pacific' = 10; 'Eastern Europe' = 5; 'Middle East & Africa' = 6; 'Latin America' = 5
-}
-$directRegionWeights = [ordered]@{
-    'China' = 30; 'Western Europe' = 25; 'North America' = 20; 'Asia Pacific' = 10; 'Eastern Europe' = 5; 'Middle East & Africa' = 5; 'Latin America' = 5
-}
-foreach ($year in $years) {
-    $from = [datetime]::new($year, 1, 1); $to = [datetime]::new($year, 12, 31)
-    $plan = [System.Collections.Generic.List[object]]::new()
-    foreach ($region in $directRows.Keys) { for ($k = 0; $k -lt $directRows[$region]; $k++) { $plan.Add(@($region, 'Enterprise')) } }
-    foreach ($segment in 'Carrier', 'Consumer') { for ($k = 0; $k -lt 9; $k++) { $plan.Add(@((Get-RandomWeighted $directRegionWeights), $segment)) } }
-    foreach ($item in $plan) {
-        $region = $item[0]; $segment = $item[1]
-        $currency = if ($region -eq 'Western Europe') { Get-RandomWeighted ([ordered]@{ USD = 50; EUR = 30; GBP = 20 }) } else { 'USD' }
-        Add-Deal -PartnerName '' -Date (Get-RandomDate $from $to) -Currency $currency -Segment $segment -Region $region `
-            -Weight ($regionSize[$region] * 3d * (Get-DealWeight))
-    }
-}
-
-# Scale each bucket to its USD target, then convert to the row's currency, rounded to cents.
-$bucketTarget = @{}
-foreach ($year in $years) {
-    $e = $enterprise[$year]
-    $china = $e.Total * $e.China
-    $chinaPartner = $china * $e.ChinaPartner
-    $partner = $e.Total * $e.Partner
-    $bucketTarget["Enterprise|$year|Partner|China"] = $chinaPartner
-    $bucketTarget["Enterprise|$year|Direct|China"] = $china - $chinaPartner
-    $bucketTarget["Enterprise|$year|Partner|Other"] = $partner - $chinaPartner
-    $bucketTarget["Enterprise|$year|Direct|Other"] = $e.Total - $partner - ($china - $chinaPartner)
-    foreach ($segment in $otherSegments.Keys) { $bucketTarget["$segment|$year"] = $otherSegments[$segment][$year] }
-}
-$bucketWeight = @{}
-foreach ($d in $deals) { $bucketWeight[$d.Bucket] = $(if ($bucketWeight.ContainsKey($d.Bucket)) { $bucketWeight[$d.Bucket] } else { 0d }) + $d.Weight }
-foreach ($key in $bucketTarget.Keys) { if (-not $bucketWeight.ContainsKey($key)) { throw "Internal error: no rows for $key" } }
-foreach ($d in $deals) {
-    $usd = $d.Weight * $bucketTarget[$d.Bucket] / $bucketWeight[$d.Bucket]
-    $rate = if ($d.Currency -eq 'USD') { 1d } else { $rates[$d.Currency][$d.Date.Year] }
-    $d.Amount = [Math]::Round($usd / $rate, 2, [MidpointRounding]::AwayFromZero)
-    if ($d.Amount -le 0) { throw "Internal error: amount $($d.Amount)" }
-}
-
-# In date order; references numbered per year in that order.
-$revenue = @($deals | Sort-Object { $_.Date }, { $_.Seq })
-$counter = @{}
-foreach ($d in $revenue) {
-    $y = $d.Date.Year
-    $counter[$y] = $(if ($counter.ContainsKey($y)) { $counter[$y] } else { 0 }) + 1
-    $d.Reference = 'INV-{0}-{1:000000}' -f $y, $counter[$y]
-}
-
+# $revenue: every revenue row (partner and direct), in date order, with its Reference.
+. (Join-Path $PSScriptRoot 'SampleRevenue.ps1')
 #endregion
 
 #region Writing
@@ -574,7 +330,28 @@ function Write-SampleCsv([string] $FileName, [string[]] $Columns, [object[]] $Ro
 
 $null = New-Item -ItemType Directory -Force -Path $OutputPath
 
-$partnerRows = $partners | Sort-Object { $_.JoinedOn }, { $_.Seq }
+# partners.csv: every partner as it was added (its first Status and Tier, dated JoinedOn), except a partner whose whole
+# lifecycle is Active from JoinedOn then Terminated, added as Terminated with EndedOn (= StatusDate) and EndReason.
+$partnerRows = $partners | Sort-Object { $_.JoinedOn }, { $_.Seq } | ForEach-Object {
+    $ended = if ($_.Direct) { $_.EndedOn } else { $null }
+    [pscustomobject]@{
+        Name = $_.Name; Type = $_.Type; Tier = $_.Tiers[0].Tier; Status = $(if ($_.Direct) { 'Terminated' } else { $_.Statuses[0].Status })
+        Region = $_.Region; Country = $_.Country; JoinedOn = $_.JoinedOn; EndedOn = $ended
+        StatusDate = $(if ($_.Direct) { $_.EndedOn } else { $_.Statuses[0].Date }); EndReason = $(if ($_.Direct) { $_.EndReason } else { '' }); Notes = $_.Notes
+    }
+}
+# status-changes.csv: every later change (Get-PartnerStatusHistory's columns), in date order; replayed with Set-Partner.
+$changeRows = @(foreach ($p in $partners) {
+    if ($p.Direct) { continue }
+    for ($i = 1; $i -lt $p.Statuses.Count; $i++) {
+        [pscustomobject]@{ Partner = $p.Name; Attribute = 'Status'; From = $p.Statuses[$i - 1].Status; To = $p.Statuses[$i].Status
+                           EffectiveDate = $p.Statuses[$i].Date; Reason = $p.Statuses[$i].Reason; Seq = $p.Seq; Order = 0 }
+    }
+    for ($i = 1; $i -lt $p.Tiers.Count; $i++) {
+        [pscustomobject]@{ Partner = $p.Name; Attribute = 'Tier'; From = $p.Tiers[$i - 1].Tier; To = $p.Tiers[$i].Tier
+                           EffectiveDate = $p.Tiers[$i].Date; Reason = ''; Seq = $p.Seq; Order = 1 }
+    }
+}) | Sort-Object { $_.EffectiveDate }, { $_.Seq }, { $_.Order }
 $revenueRows = $revenue | ForEach-Object {
     [pscustomobject]@{ PartnerName = $_.PartnerName; Date = $_.Date; Amount = $_.Amount.ToString('0.00', $inv); Currency = $_.Currency
                        Segment = $_.Segment; Region = $_.Region; Reference = $_.Reference }
@@ -589,7 +366,8 @@ $targetRows = @(
     [pscustomobject]@{ Metric = 'PartnerRevenue';      Region = 'China';          Year = 2015; Value = '2000000000'; Currency = 'USD' }
 )
 
-Write-SampleCsv 'partners.csv' Name, Type, Tier, Status, Region, Country, JoinedOn, EndedOn, Notes $partnerRows
+Write-SampleCsv 'partners.csv' Name, Type, Tier, Status, Region, Country, JoinedOn, EndedOn, StatusDate, EndReason, Notes $partnerRows
+Write-SampleCsv 'status-changes.csv' Partner, Attribute, From, To, EffectiveDate, Reason $changeRows
 Write-SampleCsv 'revenue.csv' PartnerName, Date, Amount, Currency, Segment, Region, Reference $revenueRows
 Write-SampleCsv 'exchange-rates.csv' From, To, Year, Rate $rateRows
 Write-SampleCsv 'targets.csv' Metric, Region, Year, Value, Currency $targetRows
