@@ -108,16 +108,16 @@ namespace PartnerOps.Tests
         public void PartnerCount_is_on_track_when_recruitment_runs_ahead_of_the_pro_rata_line()
         {
             AddRecruitment();
-            _targets.Set(TargetMetric.PartnerCount, "Western Europe", 2015, 702m, null);
+            _targets.Set(TargetMetric.PartnerCount, "Western Europe", 2015, 701m, null);
 
             var progress = Assert.Single(Measure(Day(2015, 7, 2)));
 
             Assert.Equal(701m, progress.Actual);
-            Assert.Equal(701.00m, progress.Expected);
-            // Issue 17: OnTrack compares Projected with the target when there is a projection (was Actual >= Expected, true
-            // here): 701 + 1 x 182 / 183 = 701.99 falls short of 702.
+            // 700 + 1 * 183 / 365 = 700.5013... -> 700.50
+            Assert.Equal(700.50m, progress.Expected);
+            // OnTrack compares the projection with the target (issue 17): 701 + 1 x 182 / 183 = 701.99 reaches 701.
             Assert.Equal(701.99m, progress.Projected);
-            Assert.False(progress.OnTrack);
+            Assert.True(progress.OnTrack);
         }
 
         [Fact]

@@ -121,6 +121,22 @@ Describe 'Measure-PartnerTarget projects to the year''s end' {
         @($all | ForEach-Object { '{0} {1}' -f $_.Metric, $_.OnTrack }) | Should -Be @('PartnerCount True', 'PartnerRevenue True', 'PartnerRevenueShare False')
     }
 
+    It 'projects nothing before 31 January (one day carried over a year says nothing), and from then on: <AsOf>' -ForEach @(
+        @{ AsOf = '2016-01-01'; Projects = $false }, @{ AsOf = '2016-01-30'; Projects = $false }, @{ AsOf = '2016-01-31'; Projects = $true }
+    ) {
+        foreach ($p in @(Measure-PartnerTarget -Database $db -Year 2016 -AsOf $AsOf | Where-Object Actual -NE $null)) {
+            if ($Projects) {
+                $p.Projected | Should -Not -BeNullOrEmpty -Because "$($p.Metric) is projected from day 31"
+                $p.ProjectionMethod | Should -Not -BeNullOrEmpty
+            }
+            else {
+                $p.Projected | Should -BeNullOrEmpty -Because "$($p.Metric) has less than a month to go on"
+                $p.ProjectionMethod | Should -BeNullOrEmpty
+                $p.OnTrack | Should -Be ($p.Actual -ge $p.Expected) -Because 'without a projection OnTrack compares Actual with Expected'
+            }
+        }
+    }
+
     It 'a share without any revenue has no projection and is not on track' {
         $p = Get-Progress 2017 PartnerRevenueShare 2017-03-01
         $p.Actual | Should -BeNullOrEmpty

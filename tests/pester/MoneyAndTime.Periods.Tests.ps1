@@ -58,9 +58,8 @@ Describe 'Target progress on the first and last day of the year, before it and a
 
     It 'on <AsOf>, <Metric> <Year> expects <Expected> (actual <Actual>, on track <OnTrack>)' -ForEach @(
         # 2016 has 366 days; the fraction elapsed is the day of the year over 366, counted to the end of the day.
-        # Issue 17: OnTrack compares Projected with the target (was Actual >= Expected, true): 2015 had 1,000 by 1 January and
-        # 1,000 in all, so 1,000 x 1,000 / 1,000 = 1,000 projected, far short of 366,000.
-        @{ AsOf = '2016-01-01'; Metric = 'PartnerRevenue'; Year = 2016; Expected = 1000.00; Actual = 1000; OnTrack = $false }       # 366,000 * 1/366
+        # Nothing is projected before 31 January (issue 17), so OnTrack compares Actual with Expected on these early days.
+        @{ AsOf = '2016-01-01'; Metric = 'PartnerRevenue'; Year = 2016; Expected = 1000.00; Actual = 1000; OnTrack = $true }        # 366,000 * 1/366
         @{ AsOf = '2016-01-01'; Metric = 'PartnerCount'; Year = 2016; Expected = 2.00; Actual = 1; OnTrack = $false }              # 1 + 366 * 1/366
         @{ AsOf = '2016-01-01'; Metric = 'PartnerRevenueShare'; Year = 2016; Expected = 0.8; Actual = 0.8; OnTrack = $true }        # the target itself
         @{ AsOf = '2016-01-02'; Metric = 'PartnerRevenueShare'; Year = 2016; Expected = 0.8; Actual = 0.8; OnTrack = $true }

@@ -24,6 +24,12 @@ namespace PartnerOps.Measures
         // What a partner-count target counted before its statuses were stored: every partner but a Prospect.
         private static readonly PartnerStatus[] LegacyStatuses = { PartnerStatus.Onboarding, PartnerStatus.Active, PartnerStatus.Suspended, PartnerStatus.Terminated };
 
+        /// <summary>
+        /// The days of the year that must have passed (counted to the end of AsOf: 31 January is day 31) before a year-end is
+        /// projected; until then Projected and ProjectionMethod are null and OnTrack compares Actual with Expected.
+        /// </summary>
+        public const int ProjectionMinimumDays = 31;
+
         /// <summary><see cref="TargetProgress.ProjectionMethod"/> of a count: the count now plus the year's net adds at their pace so far.</summary>
         public const string NetAddPace = "NetAddPace";
 
@@ -74,8 +80,10 @@ namespace PartnerOps.Measures
             // Progress is computed from the unrounded figures, as one quotient: progressOf / (target value * progressOver).
             decimal progressOf;
             var progressOver = 1m;
-            // Nothing is projected before the year begins, nor once it is over (Projected is then Actual).
-            var projecting = elapsed > 0 && asOf <= end;
+            // Nothing is projected before the year begins, nor once it is over (Projected is then Actual), nor before a month of
+            // it has passed: one day's change carried over a whole year says nothing (a day's net adds times 365).
+            var projecting = elapsed >= ProjectionMinimumDays && asOf <= end;
+            var over = asOf > end;
             switch (target.Metric)
             {
                 case TargetMetric.PartnerCount:
@@ -88,7 +96,7 @@ namespace PartnerOps.Measures
                         // The count now plus the year's net adds so far, at the same pace for the days still to come.
                         projection = new Projection(decimal.Round(progressOf + ((progressOf - baseline) * (days - elapsed) / elapsed), 2, MidpointRounding.AwayFromZero), NetAddPace);
                     }
-                    else if (elapsed > 0)
+                    else if (over)
                     {
                         projection = new Projection(actual, null);
                     }
@@ -103,7 +111,7 @@ namespace PartnerOps.Measures
                         var (whole, method) = YearEnd(revenue, target, measured, progressOf, elapsed, days, RevenueChannel.Partner, target.Currency!);
                         projection = new Projection(RevenueRules.Round(whole, target.Currency!), method);
                     }
-                    else if (elapsed > 0)
+                    else if (over)
                     {
                         projection = new Projection(actual, null);
                     }
@@ -125,7 +133,7 @@ namespace PartnerOps.Measures
                             everything == 0 ? (decimal?)null : decimal.Round(partners / everything, 6, MidpointRounding.AwayFromZero),
                             partnerMethod == PreviousYear || allMethod == PreviousYear ? PreviousYear : Linear);
                     }
-                    else if (elapsed > 0)
+                    else if (over)
                     {
                         projection = new Projection(actual, null);
                     }
@@ -154,8 +162,8 @@ namespace PartnerOps.Measures
         }
 
         /// <summary>
-        /// Partners on a date (joined on or before it, not ended by it) whose status is one the target counts, in a region or
-        /// all. The status is the partner's status now (the database keeps no status history).
+        /// Partners on a date (joined on or before it, not ended by it) whose status that day is one the target counts, in a
+        /// region or all (the dated status, <see cref="IPartnerRepository.CountOn"/>).
         /// </summary>
         private long CountPartners(string? region, PartnerStatus[]? statuses, DateTime date)
         {
