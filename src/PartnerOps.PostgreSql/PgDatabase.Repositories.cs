@@ -6,7 +6,7 @@ using PartnerOps.Data;
 
 namespace PartnerOps.PostgreSql
 {
-    // Part A: the repositories of partners, revenue, targets and exchange rates, pipelined writes (a write batch with a
+    // The repositories of partners, revenue, targets and exchange rates, pipelined writes (a write batch with a
     // savepoint per item, on the caller's thread or a writer thread of its own) and the filters' "did you mean" hints.
     public sealed partial class PgDatabase
     {

@@ -1,5 +1,5 @@
 <#
-Issue 17, part C: -AsOf means "as things stood that day" (design §2), and the activation filters (§6). Five partners whose
+Issue 17: -AsOf means "as things stood that day", and the activation filters. Five partners whose
 dated statuses are written with Set-Partner -EffectiveDate; every expectation below is worked out by hand from this table.
 
   Alpha   Western Europe  joined 2015-01-01  Prospect @2015-01-01, Onboarding @2015-03-01, Active @2015-05-01,

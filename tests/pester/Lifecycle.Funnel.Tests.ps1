@@ -1,5 +1,5 @@
 <#
-Measure-PartnerFunnel (issue 17, design §8) on ten partners whose every figure below is computed by hand. Reporting currency
+Measure-PartnerFunnel (issue 17) on ten partners whose every figure below is computed by hand. Reporting currency
 USD; EUR->USD 1.1 for 2024 only. A partner "is a partner" on day D: joined on or before D, not ended by D, and Onboarding,
 Active or Suspended on D (its dated statuses). Status changes (Set-Partner -EffectiveDate), in date order:
 

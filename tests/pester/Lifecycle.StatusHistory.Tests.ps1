@@ -1,5 +1,5 @@
 <#
-Issue 17, part C: Get-PartnerStatusHistory (design §5). Two partners, added Zulu first so that the name order (Alpha, Zulu)
+Issue 17: Get-PartnerStatusHistory. Two partners, added Zulu first so that the name order (Alpha, Zulu)
 differs from the id order:
   Zulu   joined 2014-06-01  Active, Gold; Terminated @2015-06-30 with reason 'Acquired by a competitor'
   Alpha  joined 2015-01-01  Prospect, Registered; Onboarding @2015-03-01, Active @2015-05-01, Silver @2015-06-01,

@@ -1,5 +1,5 @@
 <#
-Issue 17, part C: Measure-PartnerTarget's projections and OnTrack (design §7), worked out by hand. USD only.
+Issue 17: Measure-PartnerTarget's projections and OnTrack, worked out by hand. USD only.
   Partners: Prime  joined 2014-01-01 Active
             Second joined 2016-02-01 Active
             Third  joined 2015-06-01 Onboarding, Active @2016-03-01

@@ -1,4 +1,4 @@
-# Writing dated Status and Tier changes (issue 17, design §4): Add-Partner/Import-Partner's StatusDate, TierDate and EndReason,
+# Writing dated Status and Tier changes (issue 17): Add-Partner/Import-Partner's StatusDate, TierDate and EndReason,
 # Set-Partner -EffectiveDate and -Reason, Upsert rows, and -Reason's completion. Runs on both backends; every expected row is
 # written out by hand: "<attribute> <from>><to> <effective day>[ <reason>]", '-' for no from value.
 BeforeAll {

@@ -5,7 +5,7 @@ namespace PartnerOps.Data
     /// <summary>
     /// The SQL of writing dated Status and Tier changes, the same text on every backend (SQLite and PostgreSQL): what a partner
     /// UPDATE sets besides its values, and the move of a termination's date. The rows of status_changes themselves are written
-    /// by the partners table's triggers from status_since, tier_since and status_reason (design §1); the dates are decided by
+    /// by the partners table's triggers from status_since, tier_since and status_reason; the dates are decided by
     /// <see cref="LifecycleRules"/>. Parameters are named as <see cref="PartnerLookup.StoredValues"/> names them.
     /// </summary>
     internal static class StatusWrites

@@ -5,7 +5,7 @@ using PartnerOps.Data;
 namespace PartnerOps
 {
     /// <summary>
-    /// The rules of dated Status and Tier changes (issue 17, design §4), shared by every way a partner is written: the dates of
+    /// The rules of dated Status and Tier changes (issue 17), shared by every way a partner is written: the dates of
     /// a new partner's first Status and Tier (Add-Partner, Import-Partner) and of a change (Set-Partner -EffectiveDate, an
     /// Import-Partner -Mode Upsert row), and the reason a Status change may carry. Dates are date-only calendar days (kind
     /// Unspecified, years <see cref="PartnerRules.MinYear"/> to <see cref="PartnerRules.MaxYear"/>); every refusal is

@@ -7,7 +7,7 @@ using PartnerOps.Measures;
 namespace PartnerOps.Commands
 {
     /// <summary>
-    /// The partner funnel over a period per group (design §8): stages at the end, partners at the start and the end, joined,
+    /// The partner funnel over a period per group: stages at the end, partners at the start and the end, joined,
     /// ended (by reason), churn, revenue lost, entries into each stage, conversions, median days in a stage and activation.
     /// The database does the counting.
     /// </summary>
