@@ -77,7 +77,7 @@ Show 'And every region over the year' {
     Measure-PartnerFunnel -From 2015-01-01 -To 2015-12-31 -GroupBy Region
 }
 Show 'How many new partners sold within 90 days? Those first Active in 2015, and how soon they sold' {
-    Measure-PartnerFunnel -From 2015-01-01 -To 2015-12-31 | Format-List NewlyActive, Activated, ActivationRate, MedianDaysToFirstRevenue
+    Measure-PartnerFunnel -From 2015-01-01 -To 2015-12-31 | Format-List NewlyActive, ActivatedWithin90Days, Activated, ActivationRate, MedianDaysToFirstRevenue
 }
 Show 'Which partners have been Active for 90 days or more without a sale, at the end of 2015?' {
     Get-Partner -NotActivatedWithin 90 -AsOf 2015-12-31 | Measure-Object | Select-Object Count

@@ -231,3 +231,24 @@ Describe 'Measure-PartnerFunnel bad input' {
         { Measure-PartnerFunnel -Database $db -From 1800-01-01 -To 2025-01-01 } | Should -Throw -ErrorId 'InvalidPartnerValue,*'
     }
 }
+
+Describe 'Measure-PartnerFunnel: activated within 90 days' {
+    It 'counts a first sale on day 89 and day 90 after the first Active day, not day 91 nor one after To' {
+        $db = New-TestDatabase
+        foreach ($name in 'Day89', 'Day90', 'Day91', 'Late', 'Never') {
+            Add-Partner -Database $db -Name $name -Status Onboarding -JoinedOn 2024-12-01
+            Set-Partner -Database $db -Name $name -Status Active -EffectiveDate 2025-01-01
+        }
+        # 2025-01-01 + 89 days = 2025-03-31; + 90 = 2025-04-01; + 91 = 2025-04-02; Late sells after To (2025-06-30).
+        Add-PartnerRevenue -Database $db -Partner Day89 -Date 2025-03-31 -Amount 10
+        Add-PartnerRevenue -Database $db -Partner Day90 -Date 2025-04-01 -Amount 10
+        Add-PartnerRevenue -Database $db -Partner Day91 -Date 2025-04-02 -Amount 10
+        Add-PartnerRevenue -Database $db -Partner Late -Date 2025-07-01 -Amount 10
+        $m = Measure-PartnerFunnel -Database $db -From 2025-01-01 -To 2025-06-30
+        $m.NewlyActive | Should -Be 5
+        $m.Activated | Should -Be 3
+        $m.ActivatedWithin90Days | Should -Be 2
+        $m.ActivationRate | Should -Be 0.6
+        $m.MedianDaysToFirstRevenue | Should -Be 90
+    }
+}

@@ -75,10 +75,10 @@ Describe 'Add-Partner dates the first Status and Tier' {
         Get-PartnerStatusRows $db B | Should -Be @('Status ->Active 2010-01-01', 'Status Active>Terminated 2013-01-31', 'Tier ->Registered 2013-01-31')
     }
 
-    It 'reads StatusSince, TierSince and Reason from piped rows, and ignores ActivatedOn' {
+    It 'reads StatusSince, TierSince and EndReason from piped rows, and ignores ActivatedOn' {
         $db = New-TestDatabase
         [pscustomobject]@{ Name = 'Row'; JoinedOn = '2014-05-05'; StatusSince = '2014-06-01'; TierSince = '2014-07-01'; Tier = 'Silver'; ActivatedOn = '2014-08-01' },
-        [pscustomobject]@{ Name = 'Ended'; JoinedOn = '2014-05-05'; Status = 'Terminated'; EndedOn = '2015-01-01'; Reason = 'Fraud' } |
+        [pscustomobject]@{ Name = 'Ended'; JoinedOn = '2014-05-05'; Status = 'Terminated'; EndedOn = '2015-01-01'; EndReason = 'Fraud' } |
             Add-Partner -Database $db -ErrorVariable failures
         $failures | Should -BeNullOrEmpty
         Get-PartnerStatusRows $db Row | Should -Be @('Status ->Active 2014-06-01', 'Tier ->Silver 2014-07-01')

@@ -159,6 +159,7 @@ ALTER TABLE targets DROP COLUMN statuses;
 DROP INDEX partners_name_sort; ALTER TABLE partners DROP COLUMN name_sort;
 DROP INDEX history_changes; DROP INDEX history_moved; DROP TABLE history_runs; DROP TABLE history_batches;
 ALTER TABLE history DROP COLUMN source; ALTER TABLE history DROP COLUMN line;
+DROP TABLE status_changes; ALTER TABLE partners DROP COLUMN status_since; ALTER TABLE partners DROP COLUMN tier_since; ALTER TABLE partners DROP COLUMN status_reason;
 PRAGMA user_version = 5;
 "@
         $c = Open-RawConnection -Database $db

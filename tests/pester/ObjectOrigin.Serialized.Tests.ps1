@@ -59,7 +59,10 @@ Describe 'Serialized objects and exported rows work like live ones' {
             Remove-Partner -Database $database -Name 'Charlie' -Force -Confirm:$false
             Add-Partner -Database $database -Name 'Delta' -Tier Gold
             # The module never gives an id again (schema 3); an older PartnerOps or another tool could, so the id is reused by hand.
-            Invoke-RawSql -Database $database -Sql "UPDATE partners SET id = 3 WHERE name = 'Delta'"
+            # Its dated status rows (schema 12) move with it: set aside, the id changed, put back (the same SQL on both backends).
+            Invoke-RawSql -Database $database -Sql ("CREATE TEMP TABLE moved AS SELECT * FROM status_changes WHERE partner_id = (SELECT id FROM partners WHERE name = 'Delta'); " +
+                "DELETE FROM status_changes WHERE partner_id = (SELECT id FROM partners WHERE name = 'Delta'); UPDATE partners SET id = 3 WHERE name = 'Delta'; " +
+                "UPDATE moved SET partner_id = 3; INSERT INTO status_changes SELECT * FROM moved; DROP TABLE moved;")
         }
         $replaced = '-partner 3 Charlie Platinum, -revenue 2 Charlie#3 2016-04-01 300.00 USD, +partner 3 Delta Gold'
         Get-Changes $db Main | Should -BeExactly $replaced

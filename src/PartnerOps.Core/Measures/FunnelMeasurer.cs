@@ -279,6 +279,7 @@ namespace PartnerOps.Measures
                     MedianDaysOnboarding = Median(Stays.Where(s => s.Stage == "Onboarding").Select(s => (s.Days, s.Count))),
                     NewlyActive = Activation.Sum(a => a.Count),
                     Activated = Activation.Where(a => a.Days != null).Sum(a => a.Count),
+                    ActivatedWithin90Days = Activation.Where(a => a.Days != null && a.Days <= 90).Sum(a => a.Count),
                     MedianDaysToFirstRevenue = Median(Activation.Where(a => a.Days != null).Select(a => (Math.Max(0L, a.Days!.Value), a.Count))),
                     Currency = currency,
                 };

@@ -142,6 +142,12 @@ namespace PartnerOps
         public decimal? ActivationRate { get; set; }
 
         /// <summary>
+        /// Of <see cref="Activated"/>, those whose first revenue record came within 90 days of their first Active date (a record
+        /// before it counts as 0 days): the "first deal within 90 days" of partner programmes.
+        /// </summary>
+        public long ActivatedWithin90Days { get; set; }
+
+        /// <summary>
         /// The median over the <see cref="Activated"/> partners of the days from their first Active date to their first
         /// revenue record (a record before it counts as 0), as <see cref="MedianDaysProspect"/>; null when none.
         /// </summary>

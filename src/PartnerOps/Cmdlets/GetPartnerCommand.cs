@@ -129,6 +129,11 @@ namespace PartnerOps.Commands
         {
             var filter = BuildPartnerFilter();
             filter.AsOf = AsOf;
+            if (AsOf != null)
+            {
+                WarnOfStatusesNeverOnADay();
+            }
+
             filter.NotActivatedWithin = NotActivatedWithin;
             filter.NoRevenueSince = NoRevenueSince?.Date;
             filter.Today = DateTime.Today;

@@ -47,6 +47,21 @@ namespace PartnerOps.Commands
 
         #endregion
 
+        protected override void BeginProcessing()
+        {
+            // A period that ends before it begins finds nothing: say so before any piped object is read.
+            if (From?.Date > To?.Date)
+            {
+                Failures.ThrowFailure(
+                    new PartnerOpsException(
+                        ErrorIds.InvalidPartnerValue,
+                        FailureKind.InvalidArgument,
+                        $"-From {PartnerRules.FormatDate(From!.Value)} is after -To {PartnerRules.FormatDate(To!.Value)}: the period must not end before it begins. Nothing was read.",
+                        PartnerRules.FormatDate(From!.Value)),
+                    From);
+            }
+        }
+
         protected override void ProcessRecord() => Piped.ReadPerPartner(Partner, InputObject, Write);
 
         // The changes of the partners (all partners' without any), errors for partners that are not there pointing at the

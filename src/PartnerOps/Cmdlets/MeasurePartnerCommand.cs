@@ -61,6 +61,7 @@ namespace PartnerOps.Commands
                 }
 
                 PartnerRules.CheckDate(request.AsOf, nameof(AsOf));
+                WarnOfStatusesNeverOnADay();
                 AddAll(request.Filter.Names, Name?.Select(NamePattern.ParseName));
 
                 var store = Stores.ReadStoreAt(Choice.ResolveDatabasePath());

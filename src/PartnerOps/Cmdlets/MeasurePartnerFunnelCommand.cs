@@ -140,6 +140,7 @@ namespace PartnerOps.Commands
             Add(nameof(measure.NewlyActive), measure.NewlyActive);
             Add(nameof(measure.Activated), measure.Activated);
             Add(nameof(measure.ActivationRate), measure.ActivationRate);
+            Add(nameof(measure.ActivatedWithin90Days), measure.ActivatedWithin90Days);
             Add(nameof(measure.MedianDaysToFirstRevenue), measure.MedianDaysToFirstRevenue);
             Add(nameof(measure.Database), measure.Database);
             return result;

@@ -93,6 +93,21 @@ namespace PartnerOps.Commands
             FilterHintWarnings.Warn(this, store, HintedFilter.PartnerCountry, Country, answerEmpty);
         }
 
+        /// <summary>
+        /// A warning when -Status asks for Prospect or Terminated partners of a day (-AsOf): the partners of a day are those
+        /// Onboarding, Active or Suspended that day, so those statuses match nothing there (issue 17's "as of a day" rule).
+        /// </summary>
+        protected void WarnOfStatusesNeverOnADay()
+        {
+            var never = (Status ?? Array.Empty<PartnerStatus>()).Where(s => s == PartnerStatus.Prospect || s == PartnerStatus.Terminated).Distinct().ToList();
+            if (never.Count > 0)
+            {
+                WriteWarning(
+                    $"-Status {string.Join(", ", never)} matches nothing as of a day: the partners of a day are those Onboarding, Active or Suspended on it (joined, not ended). " +
+                    "Prospects and ended partners of a period are in Measure-PartnerFunnel (Prospects, Ended) and Get-PartnerStatusHistory.");
+            }
+        }
+
         /// <summary>Adds every value (none when null).</summary>
         protected static void AddAll<T>(IList<T> list, IEnumerable<T>? values)
         {
