@@ -87,7 +87,7 @@ Show 'Which partners have been Active for 90 days or more without a sale, at the
 Show 'Why did partners leave in 2015, and how much revenue left with them?' {
     $year = Measure-PartnerFunnel -From 2015-01-01 -To 2015-12-31
     $year.EndedByReason
-    $year | Format-Table Ended, ChurnRate, RevenueLost, Currency
+    $year | Format-Table Ended, @{ n = 'ChurnRate'; e = { $_.ChurnRate.ToString('P1') } }, @{ n = 'RevenueLost'; e = { $_.RevenueLost.ToString('N2') }; a = 'Right' }, Currency
 }
 Show 'Two partners'' dated history: one that came in as a prospect, one suspended, reinstated and promoted twice' {
     Get-PartnerStatusHistory -Partner 'Trøndelag Connect Solutions AS', "O'Brien, Fitzgerald and Partners Ltd"
