@@ -42,6 +42,29 @@ namespace PartnerOps.Import
             return Check("Tier", "TierDate", stored[2], stored[3], tier, tierOn) is string tierReason ? ("TierDate", tierReason) : ((string, string)?)null;
         }
 
+        /// <summary>
+        /// Why an Upsert row fails whose JoinedOn (<paramref name="joinedOn"/>, yyyy-MM-dd) moves a stored partner's JoinedOn
+        /// (<paramref name="storedJoinedOn"/>) after its first dated Status or Tier change (<paramref name="firstChange"/>): a partner
+        /// has no status or tier before it joined, as Set-Partner -JoinedOn and Add-Partner refuse it. Column JoinedOn; null when not so.
+        /// </summary>
+        internal static (string Column, string Reason)? JoinedAfterFirstChange(string? storedJoinedOn, string? firstChange, string? joinedOn)
+        {
+            if (joinedOn == null || firstChange == null || joinedOn == storedJoinedOn || string.CompareOrdinal(joinedOn, firstChange) <= 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                LifecycleRules.JoinedBefore(Day(firstChange), "first dated Status or Tier change", Day(joinedOn));
+                return null;
+            }
+            catch (PartnerOpsException ex)
+            {
+                return ("JoinedOn", ex.Message.Substring("JoinedOn".Length + 1));
+            }
+        }
+
         private static DateTime Day(string text) => DateTime.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         /// <summary>
