@@ -247,15 +247,6 @@ namespace PartnerOps.Tests
             Assert.Equal(D("2015-01-10"), scheduled.TierSince);
         }
 
-        [Theory]
-        [InlineData(PartnerStatus.Active)]
-        [InlineData(PartnerStatus.Suspended)]
-        public void EndedOn_goes_only_with_Terminated(PartnerStatus status)
-        {
-            var draft = new Partner { Name = "A", JoinedOn = D("2015-01-10"), Status = status, EndedOn = D("2016-01-01") };
-            Assert.StartsWith($"EndedOn '2016-01-01' is not valid: an end date goes only with Status Terminated (this partner's Status is {status})", Refused(() => LifecycleRules.NormalizeNew(draft, Today)));
-        }
-
         [Fact]
         public void Clearing_EndedOn_of_a_partner_that_stays_Terminated_is_refused()
         {

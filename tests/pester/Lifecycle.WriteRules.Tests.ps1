@@ -1,7 +1,6 @@
 # The rules that keep dated Status and Tier changes undoable and consistent (issue 17): no change dated after today, no
 # termination silently moved by clearing EndedOn, no JoinedOn after the first dated change, a reason corrected rather than
-# dropped, a Terminated partner's Tier dated from JoinedOn, EndedOn only with Status Terminated, an empty -EffectiveDate
-# refused by the module. Each on every path that can write it (Set-Partner, Add-Partner, Import-Csv | Add-Partner,
+# dropped, a Terminated partner's Tier dated from JoinedOn, an empty -EffectiveDate refused by the module. Each on every path that can write it (Set-Partner, Add-Partner, Import-Csv | Add-Partner,
 # Import-Partner Insert and Upsert); runs on both backends. Expected rows: "<attribute> <from>><to> <day>[ <reason>]".
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
@@ -180,35 +179,6 @@ Describe 'A Terminated partner''s Tier is dated from JoinedOn' {
             'Import-Partner' { $null = Import-Partner (Write-Csv $db 'Name,JoinedOn,Status,Tier,StatusDate', 'Gone,2012-01-01,Terminated,Gold,2014-06-30') -Database $db }
         }
         Get-PartnerStatusRows $db Gone | Should -Be @('Status ->Active 2012-01-01', 'Status Active>Terminated 2014-06-30', 'Tier ->Gold 2012-01-01')
-    }
-}
-
-Describe 'EndedOn goes only with Status Terminated' {
-    It 'Add-Partner refuses EndedOn with Status <Status>' -ForEach @(
-        @{ Status = 'Active' }
-        @{ Status = 'Suspended' }
-        @{ Status = $null }
-    ) {
-        $db = New-RulesDatabase
-        $given = @{ JoinedOn = '2015-01-10'; EndedOn = '2024-06-01' }
-        if ($Status) { $given.Status = $Status }
-        $shown = if ($Status) { $Status } else { 'Active' }
-        Assert-Refused $db { Add-Partner -Database $db -Name 'New' @given -ErrorAction Continue } 'InvalidPartnerValue' "EndedOn '2024-06-01' is not valid: an end date goes only with Status Terminated (this partner's Status is $shown)*"
-        $row = [pscustomobject](@{ Name = 'Piped' } + $given)
-        Assert-Refused $db { $row | Add-Partner -Database $db -ErrorAction Continue } 'InvalidPartnerValue' "EndedOn '2024-06-01'*only with Status Terminated*"
-    }
-
-    It 'Import-Partner fails such rows in Insert and Upsert' {
-        foreach ($mode in 'Insert', 'Upsert') {
-            $db = New-RulesDatabase
-            $state = Get-DatabaseState $db
-            $csv = Write-Csv $db 'Name,JoinedOn,Status,EndedOn', 'Kestrel,2015-01-10,Active,2024-06-01', 'Fresh,2015-01-10,Onboarding,2024-06-01'
-            $result = Import-Partner $csv -Database $db -Mode $mode -ErrorVariable failures -ErrorAction SilentlyContinue
-            $result.Failed | Should -Be 2
-            $failures | ForEach-Object { $_.FullyQualifiedErrorId } | Should -BeLike 'ImportRowInvalid,*'
-            $failures[1].Exception.Message | Should -BeLike "Line 3, column EndedOn: '2024-06-01' is not valid: an end date goes only with Status Terminated (this partner's Status is Onboarding)*"
-            Get-DatabaseState $db | Should -Be $state
-        }
     }
 }
 

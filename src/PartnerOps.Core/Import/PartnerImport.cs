@@ -45,11 +45,12 @@ namespace PartnerOps.Import
         /// <summary>
         /// Why an Upsert row fails whose JoinedOn (<paramref name="joinedOn"/>, yyyy-MM-dd) moves a stored partner's JoinedOn
         /// (<paramref name="storedJoinedOn"/>) after its first dated Status or Tier change (<paramref name="firstChange"/>): a partner
-        /// has no status or tier before it joined, as Set-Partner -JoinedOn and Add-Partner refuse it. Column JoinedOn; null when not so.
+        /// has no status or tier before it joined, as Set-Partner -JoinedOn and Add-Partner refuse it. Column JoinedOn; null when not so,
+        /// and for a JoinedOn of <paramref name="today"/>, the default of a row without one (such a row has always moved JoinedOn to today).
         /// </summary>
-        internal static (string Column, string Reason)? JoinedAfterFirstChange(string? storedJoinedOn, string? firstChange, string? joinedOn)
+        internal static (string Column, string Reason)? JoinedAfterFirstChange(string? storedJoinedOn, string? firstChange, string? joinedOn, string? today)
         {
-            if (joinedOn == null || firstChange == null || joinedOn == storedJoinedOn || string.CompareOrdinal(joinedOn, firstChange) <= 0)
+            if (joinedOn == null || firstChange == null || joinedOn == storedJoinedOn || joinedOn == today || string.CompareOrdinal(joinedOn, firstChange) <= 0)
             {
                 return null;
             }

@@ -49,8 +49,7 @@ namespace PartnerOps
         /// (default) means not given. StatusDate defaults to JoinedOn; for a Terminated partner it is its EndedOn (either gives the
         /// other; both given must be the same day). TierDate defaults to the StatusDate given, else JoinedOn; for a Terminated partner
         /// to JoinedOn. Neither may be before JoinedOn (a partner has no status before it joined), nor after today unless it is
-        /// JoinedOn (a partner that joins on a future day), or for a Terminated partner's StatusDate its EndedOn (a scheduled end).
-        /// EndedOn goes only with Status Terminated. <see cref="Partner.EndReason"/> is trimmed and allowed only with Status
+        /// JoinedOn (a partner that joins on a future day), or for a Terminated partner's StatusDate its EndedOn (a scheduled end). <see cref="Partner.EndReason"/> is trimmed and allowed only with Status
         /// Terminated. ActivatedOn is derived (the first revenue's date), never written: it is set to null.
         /// </summary>
         /// <param name="today">The local calendar day, the default of JoinedOn (and of EndedOn for a Terminated partner).</param>
@@ -77,14 +76,6 @@ namespace PartnerOps
             }
 
             PartnerRules.Normalize(draft, today);
-            if (draft.EndedOn is DateTime endedOn && draft.Status != PartnerStatus.Terminated)
-            {
-                throw Invalid(
-                    "EndedOn",
-                    PartnerRules.FormatDate(endedOn),
-                    $"an end date goes only with Status Terminated (this partner's Status is {draft.Status}); give Status Terminated with it, or leave EndedOn out");
-            }
-
             NotBeforeJoined(statusDate, "StatusDate", draft.JoinedOn);
             NotBeforeJoined(tierDate, "TierDate", draft.JoinedOn);
             NotAfterToday(statusDate, "StatusDate", today, draft.JoinedOn, draft.Status == PartnerStatus.Terminated ? draft.EndedOn : null);

@@ -73,7 +73,7 @@ namespace PartnerOps.PostgreSql
                 foreach (var row in db.Query<Dated>(OutOfOrderSql, new { ords = others.Select(t => t.Ord).ToArray() }))
                 {
                     if ((PartnerImport.OutOfOrder(new[] { row.Status, row.StatusSince, row.Tier, row.TierSince }, row.NewStatus, row.StatusOn, row.NewTier, row.TierOn)
-                         ?? PartnerImport.JoinedAfterFirstChange(row.JoinedOn, row.FirstChange, row.NewJoinedOn)) is (string column, string reason))
+                         ?? PartnerImport.JoinedAfterFirstChange(row.JoinedOn, row.FirstChange, row.NewJoinedOn, row.Today)) is (string column, string reason))
                     {
                         result.Fail(row.Ord, column, reason);
                         failed.Add(row.Ord);
@@ -154,7 +154,7 @@ WHERE p.status = 'Terminated' AND p.name_key IN (SELECT s.name_key FROM {PgImpor
         private static readonly string OutOfOrderSql = $@"
 SELECT s.ord AS Ord, s.status AS NewStatus, s.status_on AS StatusOn, s.tier AS NewTier, s.tier_on AS TierOn,
        p.status AS Status, p.status_since AS StatusSince, p.tier AS Tier, p.tier_since AS TierSince,
-       s.joined_on AS NewJoinedOn, p.joined_on AS JoinedOn, (SELECT min(x.effective_on) FROM status_changes x WHERE x.partner_id = p.id) AS FirstChange
+       s.joined_on AS NewJoinedOn, s.today AS Today, p.joined_on AS JoinedOn, (SELECT min(x.effective_on) FROM status_changes x WHERE x.partner_id = p.id) AS FirstChange
 FROM {PgImportWriter.Staging} s JOIN partners p ON p.name_key = s.name_key AND p.name_dup = 0
 WHERE s.ord = ANY(@ords) AND (s.status_on IS NOT NULL OR s.tier_on IS NOT NULL OR s.joined_on > p.joined_on) ORDER BY s.ord";
 
@@ -183,6 +183,8 @@ WHERE s.ord = ANY(@ords) AND (s.status_on IS NOT NULL OR s.tier_on IS NOT NULL O
             public string? JoinedOn { get; set; }
 
             public string? FirstChange { get; set; }
+
+            public string? Today { get; set; }
         }
 
         private sealed class Taken

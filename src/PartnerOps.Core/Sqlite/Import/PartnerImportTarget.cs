@@ -55,8 +55,9 @@ namespace PartnerOps.Sqlite
             "status_reason = CASE WHEN status IS NOT ?5 OR ?13 IS NOT NULL THEN ?13 ELSE status_reason END " +
             "WHERE name_key = ?2 AND NOT EXISTS (SELECT 1 FROM partners WHERE name_key = ?2 AND name_dup <> 0) " +
             "AND (status IS ?5 OR ?14 IS NULL OR ?14 >= status_since) AND (tier IS ?4 OR ?15 IS NULL OR ?15 >= tier_since) " +
-            // No JoinedOn after the partner's first dated change (a partner has no status or tier before it joined).
-            "AND (joined_on >= ?8 OR NOT EXISTS (SELECT 1 FROM status_changes c WHERE c.partner_id = partners.id AND c.effective_on < ?8)) " +
+            // No JoinedOn after the partner's first dated change (a partner has no status or tier before it joined); today, the
+            // default of a row without JoinedOn, is not checked (such a row has always updated JoinedOn to today).
+            "AND (joined_on >= ?8 OR ?8 = ?16 OR NOT EXISTS (SELECT 1 FROM status_changes c WHERE c.partner_id = partners.id AND c.effective_on < ?8)) " +
             // A row that changes nothing writes nothing (no UpdatedAt, no history): it counts as skipped (NotUpdated).
             "AND (name IS NOT ?1 OR type IS NOT ?3 OR tier IS NOT ?4 OR status IS NOT ?5 OR region IS NOT ?6 OR country IS NOT ?7 " +
             "OR joined_on IS NOT ?8 OR ended_on IS NOT ?9 OR notes IS NOT ?10 OR (?13 IS NOT NULL AND status_reason IS NOT ?13))";
@@ -78,7 +79,7 @@ namespace PartnerOps.Sqlite
             }
 
             return (PartnerImport.OutOfOrder(stored, chunk.TextString(row, 4), chunk.TextString(row, 13), chunk.TextString(row, 3), chunk.TextString(row, 14))
-                    ?? PartnerImport.JoinedAfterFirstChange(stored[4], stored[5], chunk.TextString(row, 7))) is (string column, string reason)
+                    ?? PartnerImport.JoinedAfterFirstChange(stored[4], stored[5], chunk.TextString(row, 7), chunk.TextString(row, 15))) is (string column, string reason)
                 ? RowOutcome.Failed(column, reason)
                 : RowOutcome.Of(RowOutcomeKind.Skipped);
         }
