@@ -209,5 +209,74 @@ namespace PartnerOps.Tests
             changes.EffectiveDate = D("2016-01-31");
             Assert.Equal(D("2016-01-31"), Changed(Stored(), changes).StatusSince);
         }
+
+        [Theory]
+        [InlineData("2020-06-16", null)]
+        [InlineData(null, "2030-01-01")]
+        public void An_effective_date_after_today_is_refused(string? status, string? tier)
+        {
+            var day = status ?? tier!;
+            var changes = new PartnerChanges { EffectiveDate = D(day) };
+            if (status != null) { changes.Status = PartnerStatus.Suspended; } else { changes.Tier = PartnerTier.Gold; }
+            var message = Refused(() => Changed(Stored(), changes));
+            Assert.StartsWith($"EffectiveDate '{day}' is not valid: a change cannot be dated after today (2020-06-15)", message);
+            Assert.Equal(Today, Changed(Stored(), new PartnerChanges { Status = PartnerStatus.Suspended, EffectiveDate = Today }).StatusSince);
+        }
+
+        [Theory]
+        [InlineData("2015-01-10", "2020-06-16", null, "StatusDate '2020-06-16'")]
+        [InlineData("2015-01-10", null, "2021-01-01", "TierDate '2021-01-01'")]
+        [InlineData("2030-01-01", null, "2030-01-02", "TierDate '2030-01-02'")]
+        public void A_new_partner_refuses_a_date_after_today_that_is_not_JoinedOn(string joined, string? status, string? tier, string start)
+        {
+            var draft = new Partner { Name = "A", JoinedOn = D(joined), StatusSince = status == null ? default : D(status), TierSince = tier == null ? default : D(tier) };
+            var message = Refused(() => LifecycleRules.NormalizeNew(draft, Today));
+            Assert.StartsWith(start, message);
+            Assert.Contains("after today (2020-06-15)", message);
+        }
+
+        [Fact]
+        public void A_new_partner_may_join_on_a_future_day_or_have_a_scheduled_end()
+        {
+            var future = new Partner { Name = "A", JoinedOn = D("2030-01-01"), StatusSince = D("2030-01-01"), TierSince = D("2030-01-01") };
+            LifecycleRules.NormalizeNew(future, Today);
+            Assert.Equal(D("2030-01-01"), future.TierSince);
+            var scheduled = new Partner { Name = "B", JoinedOn = D("2015-01-10"), Status = PartnerStatus.Terminated, StatusSince = D("2030-06-30") };
+            LifecycleRules.NormalizeNew(scheduled, Today);
+            Assert.Equal(D("2030-06-30"), scheduled.EndedOn);
+            Assert.Equal(D("2015-01-10"), scheduled.TierSince);
+        }
+
+        [Fact]
+        public void Clearing_EndedOn_of_a_partner_that_stays_Terminated_is_refused()
+        {
+            var ended = Stored(PartnerStatus.Terminated, "2016-01-31", "2016-01-31");
+            Assert.Contains("to reopen the relationship give another -Status", Refused(() => Changed(ended, new PartnerChanges { EndedOnSet = true })));
+            Assert.Contains("to move the end give the new -EndedOn", Refused(() => Changed(ended, new PartnerChanges { Status = PartnerStatus.Terminated, EndedOnSet = true })));
+            Assert.Null(Changed(ended, new PartnerChanges { Status = PartnerStatus.Active, EndedOnSet = true }).EndedOn);
+        }
+
+        [Fact]
+        public void A_JoinedOn_after_the_current_since_dates_is_refused()
+        {
+            var message = Refused(() => Changed(Stored(PartnerStatus.Suspended, "2016-01-01"), new PartnerChanges { JoinedOn = D("2016-02-01") }));
+            Assert.StartsWith("JoinedOn '2016-02-01' is not valid: the partner's Status (Suspended) dates from 2016-01-01", message);
+        }
+
+        [Fact]
+        public void A_reason_with_the_status_the_partner_has_is_a_correction_unless_it_is_the_same()
+        {
+            var ended = Stored(PartnerStatus.Terminated, "2016-01-31", "2016-01-31");
+            ended.EndReason = "Dormant";
+            var changes = new PartnerChanges { Status = PartnerStatus.Terminated, Reason = " Acquired " };
+            var next = Changed(ended, changes);
+            Assert.True(LifecycleRules.CorrectsReason(ended, next, changes));
+            Assert.Equal("Acquired", next.EndReason);
+            Assert.Equal(D("2016-01-31"), next.StatusSince);
+            var same = new PartnerChanges { Status = PartnerStatus.Terminated, Reason = "Dormant" };
+            Assert.False(LifecycleRules.CorrectsReason(ended, Changed(ended, same), same));
+            var none = new PartnerChanges { Status = PartnerStatus.Terminated };
+            Assert.False(LifecycleRules.CorrectsReason(ended, Changed(ended, none), none));
+        }
     }
 }

@@ -71,8 +71,8 @@ Describe 'Add-Partner dates the first Status and Tier' {
         Add-Partner -Database $db -Name 'A' -JoinedOn 2010-01-01 -Status Terminated -StatusDate 2012-06-30
         Add-Partner -Database $db -Name 'B' -JoinedOn 2010-01-01 -Status Terminated -StatusDate 2013-01-31 -EndedOn 2013-01-31
         (Get-Partner -Database $db -Name A).EndedOn | Should -Be ([datetime]'2012-06-30')
-        Get-PartnerStatusRows $db A | Should -Be @('Status ->Active 2010-01-01', 'Status Active>Terminated 2012-06-30', 'Tier ->Registered 2012-06-30')
-        Get-PartnerStatusRows $db B | Should -Be @('Status ->Active 2010-01-01', 'Status Active>Terminated 2013-01-31', 'Tier ->Registered 2013-01-31')
+        Get-PartnerStatusRows $db A | Should -Be @('Status ->Active 2010-01-01', 'Status Active>Terminated 2012-06-30', 'Tier ->Registered 2010-01-01')
+        Get-PartnerStatusRows $db B | Should -Be @('Status ->Active 2010-01-01', 'Status Active>Terminated 2013-01-31', 'Tier ->Registered 2010-01-01')
     }
 
     It 'reads StatusSince, TierSince and EndReason from piped rows, and ignores ActivatedOn' {
@@ -195,7 +195,7 @@ Describe 'Set-Partner dates the changes it makes' {
     It 'writes nothing for a Status or Tier it already has, whatever the date' {
         $db = New-OnePartnerDatabase
         $before = (Get-Partner -Database $db -Name Kestrel).UpdatedAt
-        Set-Partner -Database $db -Name Kestrel -Status Active -Tier Registered -EffectiveDate 2020-01-01 -Reason 'Again'
+        Set-Partner -Database $db -Name Kestrel -Status Active -Tier Registered -EffectiveDate 2020-01-01
         (Get-Partner -Database $db -Name Kestrel).UpdatedAt | Should -Be $before
         Get-PartnerStatusRows $db Kestrel | Should -Be @('Status ->Active 2015-01-10', 'Tier ->Registered 2015-01-10')
     }
@@ -252,7 +252,7 @@ Describe 'Import-Partner dates Status and Tier' {
         $result = Import-Partner $path -Database $db
         $result.Inserted | Should -Be 2
         Get-PartnerStatusRows $db Dated | Should -Be @('Status ->Onboarding 2015-02-01', 'Tier ->Registered 2015-03-01')
-        Get-PartnerStatusRows $db Ended | Should -Be @('Status ->Active 2015-01-10', 'Status Active>Terminated 2016-01-31 Merged', 'Tier ->Registered 2016-01-31')
+        Get-PartnerStatusRows $db Ended | Should -Be @('Status ->Active 2015-01-10', 'Status Active>Terminated 2016-01-31 Merged', 'Tier ->Registered 2015-01-10')
         (Get-Partner -Database $db -Name Ended).EndedOn | Should -Be ([datetime]'2016-01-31')
 
         $copy = New-TestDatabase
@@ -314,10 +314,10 @@ Describe 'Import-Partner dates Status and Tier' {
         $day = Get-Day $script:Today
         Get-PartnerStatusRows $db Today | Should -Be @('Status ->Active 2015-01-10', "Status Active>Onboarding $day", 'Tier ->Registered 2015-01-10', "Tier Registered>Silver $day")
         Get-PartnerStatusRows $db Same | Should -Be @('Status ->Active 2015-01-10', 'Tier ->Registered 2015-01-10')
-        Get-PartnerStatusRows $db Ends | Should -Be @('Status ->Active 2015-01-10', 'Status Active>Terminated 2016-02-29 Dormant', 'Tier ->Registered 2015-01-10')
+        Get-PartnerStatusRows $db Ends | Should -Be @('Status ->Active 2015-01-10', 'Status Active>Terminated 2016-02-29 Other', 'Tier ->Registered 2015-01-10')
         $ends = Get-Partner -Database $db -Name Ends
         $ends.StatusSince, $ends.EndedOn | Should -Be @([datetime]'2016-02-29', [datetime]'2016-02-29')
-        $ends.EndReason | Should -BeExactly 'Dormant'
+        $ends.EndReason | Should -BeExactly 'Other'
     }
 }
 

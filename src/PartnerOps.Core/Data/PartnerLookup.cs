@@ -233,7 +233,7 @@ namespace PartnerOps.Data
             // Status and Tier changes are dated (-EffectiveDate) and checked against the dates of the values they replace.
             LifecycleRules.NormalizeChange(current, updated, changes, now.ToLocalTime().Date, keepName: string.Equals(updated.Name, current.Name, StringComparison.Ordinal));
             updated.Database = source.DatabasePath;
-            if (PartnerRules.SameStoredValues(updated, current))
+            if (PartnerRules.SameStoredValues(updated, current) && !LifecycleRules.CorrectsReason(current, updated, changes))
             {
                 // A change that changes nothing writes nothing: no UPDATE, so UpdatedAt stays and no history is recorded.
                 // Compared with the partner as stored now (current may have been read before another change or a removal).

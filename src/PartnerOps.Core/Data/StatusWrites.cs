@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using Dapper;
 
 namespace PartnerOps.Data
 {
@@ -17,14 +19,60 @@ namespace PartnerOps.Data
         public const string InsertValues = "@StatusSince, @TierSince, @Reason";
 
         /// <summary>
-        /// The assignments a partner UPDATE adds: the since-dates as decided, and the reason when the Status changes (SET sees the
-        /// row as it was, so a Status that stays keeps its reason).
+        /// The assignments a partner UPDATE adds: the since-dates as decided, and the reason when the Status changes or its reason
+        /// is corrected (@CorrectReason 1: <see cref="LifecycleRules.CorrectsReason"/>); SET sees the row as it was, so a Status
+        /// that stays otherwise keeps its reason. Parameters: <see cref="UpdateParameters"/>.
         /// </summary>
         public const string UpdateSet =
-            "status_since = @StatusSince, tier_since = @TierSince, status_reason = CASE WHEN status = @Status THEN status_reason ELSE @Reason END";
+            "status_since = @StatusSince, tier_since = @TierSince, status_reason = CASE WHEN status = @Status AND @CorrectReason = 0 THEN status_reason ELSE @Reason END";
+
+        /// <summary>The reason of the partner's latest Status change (its current Status) set to @Reason: a corrected reason.</summary>
+        public const string CorrectLatestReason =
+            "UPDATE status_changes SET reason = @Reason WHERE id = (SELECT id " + LatestStatusOrder + " LIMIT 1)";
+
+        /// <summary>The day of the partner's first dated Status or Tier change (yyyy-MM-dd), or none.</summary>
+        public const string FirstChangeDate = "SELECT min(effective_on) FROM status_changes WHERE partner_id = @Id";
+
+        /// <summary>
+        /// The parameters of a partner UPDATE with <see cref="UpdateSet"/>: <see cref="PartnerLookup.StoredValues"/> of
+        /// <paramref name="updated"/> with the reason of <paramref name="changes"/>, and CorrectReason (1 when the reason of the
+        /// Status the partner keeps is corrected, else 0).
+        /// </summary>
+        public static DynamicParameters UpdateParameters(Partner current, Partner updated, PartnerChanges changes)
+        {
+            var parameters = new DynamicParameters(PartnerLookup.StoredValues(updated, LifecycleRules.ReasonOf(changes)));
+            parameters.Add("CorrectReason", LifecycleRules.CorrectsReason(current, updated, changes) ? 1 : 0);
+            return parameters;
+        }
+
+        /// <summary>
+        /// The checks and writes of dated changes that read status_changes, run after a partner's UPDATE in the caller's
+        /// transaction (savepoint), which undoes the UPDATE when one fails: a new JoinedOn after the partner's first dated change
+        /// (InvalidPartnerValue, <see cref="LifecycleRules.JoinedBefore"/>); a corrected reason written into the current Status
+        /// change's row; a moved termination (<see cref="MoveEnd"/>).
+        /// </summary>
+        /// <param name="scalar">Runs a query with parameters and returns its first column's text (or null).</param>
+        /// <param name="execute">Runs a statement with parameters.</param>
+        public static void AfterUpdate(Partner current, Partner updated, PartnerChanges changes, Func<string, object, string?> scalar, Action<string, object> execute)
+        {
+            if (changes.JoinedOn != null && updated.JoinedOn.Date > current.JoinedOn.Date
+                && scalar(FirstChangeDate, new { updated.Id }) is string first)
+            {
+                LifecycleRules.JoinedBefore(DateTime.ParseExact(first, "yyyy-MM-dd", CultureInfo.InvariantCulture), "first dated Status or Tier change", updated.JoinedOn);
+            }
+
+            if (LifecycleRules.CorrectsReason(current, updated, changes))
+            {
+                execute(CorrectLatestReason, new { updated.Id, Reason = LifecycleRules.ReasonOf(changes) });
+            }
+
+            MoveEnd(current, updated, scalar, execute);
+        }
 
         // The partner's Status rows, latest first (the order of status_changes_partner, read backwards).
-        private const string LatestStatus =
+        private const string LatestStatus = LatestStatusOrder;
+
+        private const string LatestStatusOrder =
             "FROM status_changes WHERE partner_id = @Id AND attribute = 'Status' ORDER BY effective_on DESC, id DESC";
 
         /// <summary>The day the Status change before the partner's latest one took effect (yyyy-MM-dd), or none.</summary>

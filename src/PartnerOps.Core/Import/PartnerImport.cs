@@ -42,6 +42,30 @@ namespace PartnerOps.Import
             return Check("Tier", "TierDate", stored[2], stored[3], tier, tierOn) is string tierReason ? ("TierDate", tierReason) : ((string, string)?)null;
         }
 
+        /// <summary>
+        /// Why an Upsert row fails whose JoinedOn (<paramref name="joinedOn"/>, yyyy-MM-dd) moves a stored partner's JoinedOn
+        /// (<paramref name="storedJoinedOn"/>) after its first dated Status or Tier change (<paramref name="firstChange"/>): a partner
+        /// has no status or tier before it joined, as Set-Partner -JoinedOn and Add-Partner refuse it. Column JoinedOn; null when not so,
+        /// and for a JoinedOn of <paramref name="today"/>, the default of a row without one (such a row has always moved JoinedOn to today).
+        /// </summary>
+        internal static (string Column, string Reason)? JoinedAfterFirstChange(string? storedJoinedOn, string? firstChange, string? joinedOn, string? today)
+        {
+            if (joinedOn == null || firstChange == null || joinedOn == storedJoinedOn || joinedOn == today || string.CompareOrdinal(joinedOn, firstChange) <= 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                LifecycleRules.JoinedBefore(Day(firstChange), "first dated Status or Tier change", Day(joinedOn));
+                return null;
+            }
+            catch (PartnerOpsException ex)
+            {
+                return ("JoinedOn", ex.Message.Substring("JoinedOn".Length + 1));
+            }
+        }
+
         private static DateTime Day(string text) => DateTime.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         /// <summary>

@@ -47,8 +47,9 @@ namespace PartnerOps
         /// Brings a new partner to its stored form (<see cref="PartnerRules.Normalize"/>) and dates its first Status and Tier. A draft's
         /// <see cref="Partner.StatusSince"/> and <see cref="Partner.TierSince"/> are the inputs StatusDate and TierDate: 0001-01-01
         /// (default) means not given. StatusDate defaults to JoinedOn; for a Terminated partner it is its EndedOn (either gives the
-        /// other; both given must be the same day). TierDate defaults to the StatusDate given, else JoinedOn. Neither may be before
-        /// JoinedOn (a partner has no status before it joined). <see cref="Partner.EndReason"/> is trimmed and allowed only with Status
+        /// other; both given must be the same day). TierDate defaults to the StatusDate given, else JoinedOn; for a Terminated partner
+        /// to JoinedOn. Neither may be before JoinedOn (a partner has no status before it joined), nor after today unless it is
+        /// JoinedOn (a partner that joins on a future day), or for a Terminated partner's StatusDate its EndedOn (a scheduled end). <see cref="Partner.EndReason"/> is trimmed and allowed only with Status
         /// Terminated. ActivatedOn is derived (the first revenue's date), never written: it is set to null.
         /// </summary>
         /// <param name="today">The local calendar day, the default of JoinedOn (and of EndedOn for a Terminated partner).</param>
@@ -77,6 +78,8 @@ namespace PartnerOps
             PartnerRules.Normalize(draft, today);
             NotBeforeJoined(statusDate, "StatusDate", draft.JoinedOn);
             NotBeforeJoined(tierDate, "TierDate", draft.JoinedOn);
+            NotAfterToday(statusDate, "StatusDate", today, draft.JoinedOn, draft.Status == PartnerStatus.Terminated ? draft.EndedOn : null);
+            NotAfterToday(tierDate, "TierDate", today, draft.JoinedOn, null);
             if (draft.Status == PartnerStatus.Terminated)
             {
                 var ended = draft.EndedOn!.Value;
@@ -95,7 +98,8 @@ namespace PartnerOps
                 draft.StatusSince = statusDate ?? draft.JoinedOn;
             }
 
-            draft.TierSince = tierDate ?? statusDate ?? draft.JoinedOn;
+            // A Terminated partner had its Tier while it was a partner: from JoinedOn, not from its end.
+            draft.TierSince = tierDate ?? (draft.Status == PartnerStatus.Terminated ? null : statusDate) ?? draft.JoinedOn;
         }
 
         /// <summary>
@@ -114,6 +118,14 @@ namespace PartnerOps
         public static void NormalizeChange(Partner current, Partner next, PartnerChanges changes, DateTime today, bool keepName)
         {
             var effective = changes.EffectiveDate is DateTime given ? PartnerRules.CheckDate(given, "EffectiveDate") : null;
+            if (effective is DateTime late && late > today.Date)
+            {
+                throw Invalid(
+                    "EffectiveDate",
+                    PartnerRules.FormatDate(late),
+                    $"a change cannot be dated after today ({PartnerRules.FormatDate(today)}): once recorded, no change could be dated before it");
+            }
+
             if (effective is DateTime day && changes.Status == null && changes.Tier == null)
             {
                 throw Invalid("EffectiveDate", PartnerRules.FormatDate(day), "it dates a change of Status or Tier; give -Status or -Tier with it");
@@ -145,6 +157,15 @@ namespace PartnerOps
                 effective ??= next.EndedOn;
             }
 
+            if (!statusChanged && next.Status == PartnerStatus.Terminated && changes.EndedOnSet && changes.EndedOn == null)
+            {
+                throw Invalid(
+                    "EndedOn",
+                    string.Empty,
+                    $"the partner stays Terminated, and a Terminated partner has an end date ({PartnerRules.FormatDate(current.EndedOn ?? current.StatusSince)}); " +
+                    "to reopen the relationship give another -Status; to move the end give the new -EndedOn");
+            }
+
             PartnerRules.Normalize(next, today, keepName);
             if (statusChanged)
             {
@@ -163,6 +184,42 @@ namespace PartnerOps
                 var date = effective ?? Latest(today, current.TierSince);
                 InOrder("Tier", current.Tier.ToString(), current.TierSince, date, "EffectiveDate");
                 next.TierSince = date;
+            }
+
+            if (changes.JoinedOn != null)
+            {
+                JoinedBefore(next.StatusSince, $"Status ({next.Status})", next.JoinedOn);
+                JoinedBefore(next.TierSince, $"Tier ({next.Tier})", next.JoinedOn);
+            }
+
+            if (CorrectsReason(current, next, changes))
+            {
+                next.EndReason = next.Status == PartnerStatus.Terminated ? reason : null;
+            }
+        }
+
+        /// <summary>
+        /// True when <paramref name="changes"/> give a reason (-Reason) with the Status the partner already has: a correction of the
+        /// reason of its current Status change (status_reason and that status_changes row), written though no other value changes.
+        /// False when the partner is Terminated and its EndReason is already that reason.
+        /// </summary>
+        public static bool CorrectsReason(Partner current, Partner next, PartnerChanges changes) =>
+            changes.Status != null && next.Status == current.Status && ReasonOf(changes) is string reason
+            && !(current.Status == PartnerStatus.Terminated && string.Equals(current.EndReason, reason, StringComparison.Ordinal));
+
+        /// <summary>
+        /// InvalidPartnerValue when a new JoinedOn is after <paramref name="since"/>, the day of <paramref name="what"/> (a Status or
+        /// Tier, or the partner's first dated change): a partner has no status or tier before it joined (as Add-Partner refuses).
+        /// </summary>
+        public static void JoinedBefore(DateTime since, string what, DateTime joinedOn)
+        {
+            if (joinedOn.Date > since.Date)
+            {
+                throw Invalid(
+                    "JoinedOn",
+                    PartnerRules.FormatDate(joinedOn),
+                    $"the partner's {what} dates from {PartnerRules.FormatDate(since)}, and a partner has no status or tier before it joined: " +
+                    $"JoinedOn must be on or before {PartnerRules.FormatDate(since)}");
             }
         }
 
@@ -204,6 +261,20 @@ namespace PartnerOps
                     property,
                     PartnerRules.FormatDate(day),
                     $"a partner has no status or tier before it joined (JoinedOn {PartnerRules.FormatDate(joinedOn)}): the date must be on or after JoinedOn");
+            }
+        }
+
+        // A StatusDate or TierDate after today is refused unless it is JoinedOn (a partner joining on a future day) or the EndedOn
+        // of a Terminated partner (a scheduled end): a future date would keep every earlier change out.
+        private static void NotAfterToday(DateTime? date, string property, DateTime today, DateTime joinedOn, DateTime? endedOn)
+        {
+            if (date is DateTime day && day > today.Date && day != joinedOn.Date && day != endedOn?.Date)
+            {
+                throw Invalid(
+                    property,
+                    PartnerRules.FormatDate(day),
+                    $"it is after today ({PartnerRules.FormatDate(today)}) and is not the partner's JoinedOn ({PartnerRules.FormatDate(joinedOn)}): " +
+                    "a change cannot be dated in the future, or no earlier change could be recorded");
             }
         }
 

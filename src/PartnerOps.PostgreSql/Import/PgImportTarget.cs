@@ -100,16 +100,17 @@ kept AS (UPDATE {PgImportWriter.Staging} s SET history_id = n.hid FROM numbered 
         /// <summary>
         /// An Upsert round: the records of the rows whose ord is in @ords (matched on <paramref name="key"/>) take the rows' values
         /// (<paramref name="set"/>) when one of <paramref name="compared"/> differs; their Update entries are written here, numbered by
-        /// the stage's history ids. Returns the ord of each row that changed its record.
+        /// the stage's history ids. Returns the ord of each row that changed its record. <paramref name="alsoChanged"/>: a further
+        /// condition (over t, the record, and s, the row) under which a row changes its record.
         /// </summary>
-        protected static string UpdateSql(string table, string entity, string key, string compared, string set) => $@"
+        protected static string UpdateSql(string table, string entity, string key, string compared, string set, string alsoChanged = "false") => $@"
 WITH picked AS (SELECT s.* FROM {PgImportWriter.Staging} s WHERE s.ord = ANY(@ords)),
 before AS MATERIALIZED (
-    SELECT t.* FROM {table} t JOIN picked s ON t.{key} = s.{key} WHERE ({Prefixed(compared, "t")}) IS DISTINCT FROM ({Prefixed(compared, "s")})),
+    SELECT t.* FROM {table} t JOIN picked s ON t.{key} = s.{key} WHERE ({Prefixed(compared, "t")}) IS DISTINCT FROM ({Prefixed(compared, "s")}) OR ({alsoChanged})),
 updated AS (
     UPDATE {table} t SET {set}
     FROM picked s
-    WHERE t.{key} = s.{key} AND ({Prefixed(compared, "t")}) IS DISTINCT FROM ({Prefixed(compared, "s")})
+    WHERE t.{key} = s.{key} AND (({Prefixed(compared, "t")}) IS DISTINCT FROM ({Prefixed(compared, "s")}) OR ({alsoChanged}))
     RETURNING t.*, s.ord AS ord, s.history_id AS hid),
 written AS (
     {PgTriggers.UpdateHistory(entity, "before", "updated", "n.hid")})

@@ -72,7 +72,8 @@ namespace PartnerOps.PostgreSql
                 var failed = new HashSet<int>();
                 foreach (var row in db.Query<Dated>(OutOfOrderSql, new { ords = others.Select(t => t.Ord).ToArray() }))
                 {
-                    if (PartnerImport.OutOfOrder(new[] { row.Status, row.StatusSince, row.Tier, row.TierSince }, row.NewStatus, row.StatusOn, row.NewTier, row.TierOn) is (string column, string reason))
+                    if ((PartnerImport.OutOfOrder(new[] { row.Status, row.StatusSince, row.Tier, row.TierSince }, row.NewStatus, row.StatusOn, row.NewTier, row.TierOn)
+                         ?? PartnerImport.JoinedAfterFirstChange(row.JoinedOn, row.FirstChange, row.NewJoinedOn, row.Today)) is (string column, string reason))
                     {
                         result.Fail(row.Ord, column, reason);
                         failed.Add(row.Ord);
@@ -86,6 +87,7 @@ namespace PartnerOps.PostgreSql
             if (Mode == ImportMode.Upsert && others.Count > 0)
             {
                 db.Execute(MoveEnds);
+                db.Execute(CorrectReasons);
             }
 
             return result;
@@ -104,7 +106,7 @@ namespace PartnerOps.PostgreSql
 WITH staged AS MATERIALIZED (
     SELECT s.*, row_number() OVER w AS nth, st.id IS NOT NULL AS stored,
            st.id IS NOT NULL AND EXISTS (SELECT 1 FROM partners p WHERE p.name_key = s.name_key AND p.name_dup <> 0) AS shared,
-           {Changed(Compared, "st")} AS changed
+           {Changed(Compared, "st")} OR ({ReasonCorrected("st")}) AS changed
     FROM {PgImportWriter.Staging} s
     LEFT JOIN LATERAL (SELECT * FROM partners st WHERE st.name_key = s.name_key AND st.name_dup = 0 LIMIT 1) st ON true
     WINDOW w AS (PARTITION BY s.name_key ORDER BY s.ord)),
@@ -124,7 +126,19 @@ SELECT s.ord AS Ord, s.name AS Name, s.name_key AS Key, s.shared AS Shared FROM 
             "status_since = CASE WHEN t.status IS DISTINCT FROM s.status THEN coalesce(s.status_on, greatest(s.today, t.status_since)) " +
             "WHEN s.status = 'Terminated' THEN s.status_since ELSE t.status_since END, " +
             "tier_since = CASE WHEN t.tier IS DISTINCT FROM s.tier THEN coalesce(s.tier_on, greatest(s.today, t.tier_since)) ELSE t.tier_since END, " +
-            "status_reason = CASE WHEN t.status IS DISTINCT FROM s.status THEN s.status_reason ELSE t.status_reason END");
+            "status_reason = CASE WHEN t.status IS DISTINCT FROM s.status OR s.status_reason IS NOT NULL THEN s.status_reason ELSE t.status_reason END",
+            ReasonCorrected("t"));
+
+        // A row's reason (only with Terminated) differs from the one stored with the Status the partner keeps: a correction.
+        private static string ReasonCorrected(string stored) => $"s.status_reason IS NOT NULL AND s.status_reason IS DISTINCT FROM {stored}.status_reason";
+
+        // The reason of each partner's latest Status change set to its status_reason, for the partners of rows that give one (a corrected reason).
+        private static readonly string CorrectReasons = $@"
+UPDATE status_changes c SET reason = p.status_reason
+FROM partners p
+WHERE p.name_dup = 0 AND p.name_key IN (SELECT s.name_key FROM {PgImportWriter.Staging} s WHERE s.status_reason IS NOT NULL)
+  AND c.id = (SELECT x.id FROM status_changes x WHERE x.partner_id = p.id AND x.attribute = 'Status' ORDER BY x.effective_on DESC, x.id DESC LIMIT 1)
+  AND c.reason IS DISTINCT FROM p.status_reason";
 
         // The termination of each partner an Upsert row left Terminated (its latest Status row, when it is one) takes effect on its
         // StatusSince, its EndedOn: one end date, in one place.
@@ -135,12 +149,14 @@ WHERE p.status = 'Terminated' AND p.name_key IN (SELECT s.name_key FROM {PgImpor
   AND c.id = (SELECT x.id FROM status_changes x WHERE x.partner_id = p.id AND x.attribute = 'Status' ORDER BY x.effective_on DESC, x.id DESC LIMIT 1)
   AND c.to_value = 'Terminated' AND c.effective_on <> p.status_since";
 
-        // The staged rows (ord in @ords) with a dated change of the stored partner's Status or Tier, and what PartnerImport.OutOfOrder compares.
+        // The staged rows (ord in @ords) with a dated change of the stored partner's Status or Tier or a later JoinedOn, and what
+        // PartnerImport.OutOfOrder and JoinedAfterFirstChange compare.
         private static readonly string OutOfOrderSql = $@"
 SELECT s.ord AS Ord, s.status AS NewStatus, s.status_on AS StatusOn, s.tier AS NewTier, s.tier_on AS TierOn,
-       p.status AS Status, p.status_since AS StatusSince, p.tier AS Tier, p.tier_since AS TierSince
+       p.status AS Status, p.status_since AS StatusSince, p.tier AS Tier, p.tier_since AS TierSince,
+       s.joined_on AS NewJoinedOn, s.today AS Today, p.joined_on AS JoinedOn, (SELECT min(x.effective_on) FROM status_changes x WHERE x.partner_id = p.id) AS FirstChange
 FROM {PgImportWriter.Staging} s JOIN partners p ON p.name_key = s.name_key AND p.name_dup = 0
-WHERE s.ord = ANY(@ords) AND (s.status_on IS NOT NULL OR s.tier_on IS NOT NULL) ORDER BY s.ord";
+WHERE s.ord = ANY(@ords) AND (s.status_on IS NOT NULL OR s.tier_on IS NOT NULL OR s.joined_on > p.joined_on) ORDER BY s.ord";
 
         private sealed class Dated
         {
@@ -161,6 +177,14 @@ WHERE s.ord = ANY(@ords) AND (s.status_on IS NOT NULL OR s.tier_on IS NOT NULL) 
             public string? Tier { get; set; }
 
             public string? TierSince { get; set; }
+
+            public string? NewJoinedOn { get; set; }
+
+            public string? JoinedOn { get; set; }
+
+            public string? FirstChange { get; set; }
+
+            public string? Today { get; set; }
         }
 
         private sealed class Taken

@@ -181,13 +181,13 @@ namespace PartnerOps.PostgreSql
                          type = @Type, tier = @Tier, status = @Status, region = @Region,
                          country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt, " + StatusWrites.UpdateSet + @"
                   WHERE id = @Id",
-                PartnerLookup.StoredValues(updated, LifecycleRules.ReasonOf(changes)));
+                StatusWrites.UpdateParameters(current, updated, changes));
             if (changed == 0)
             {
                 throw RecordNotFound.Partner("Id " + current.Id, current.Id);
             }
 
-            StatusWrites.MoveEnd(current, updated, (sql, parameters) => _db.Scalar<string?>(sql, parameters), (sql, parameters) => _db.Execute(sql, parameters));
+            StatusWrites.AfterUpdate(current, updated, changes, (sql, parameters) => _db.Scalar<string?>(sql, parameters), (sql, parameters) => _db.Execute(sql, parameters));
 
             var oldKey = PartnerRules.NameKey(current.Name);
             if (!string.Equals(oldKey, PartnerRules.NameKey(updated.Name), StringComparison.Ordinal))

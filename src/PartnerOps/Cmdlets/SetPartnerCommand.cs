@@ -69,8 +69,9 @@ namespace PartnerOps.Commands
         /// the -EndedOn given or stored. Not before the changed attribute's current since-date (StatusSince, TierSince).
         /// </summary>
         [Parameter]
+        [AllowNull]
         [DateTransformation]
-        public DateTime EffectiveDate { get; set; }
+        public DateTime? EffectiveDate { get; set; }
 
         /// <summary>Why the Status changes (up to 200 characters, one line); kept with the change, EndReason of a termination.</summary>
         [Parameter]
@@ -196,7 +197,7 @@ namespace PartnerOps.Commands
                 EndedOn = EndedOn,
                 NotesSet = bound.ContainsKey(nameof(Notes)),
                 Notes = Notes,
-                EffectiveDate = bound.ContainsKey(nameof(EffectiveDate)) ? EffectiveDate : (DateTime?)null,
+                EffectiveDate = EffectiveDate,
                 Reason = Reason,
             };
 
@@ -208,6 +209,16 @@ namespace PartnerOps.Commands
                 (partner, _) => $"{partner.Name} (Id {partner.Id}): {Described()}",
                 (partner, writes) =>
                 {
+                    if (bound.ContainsKey(nameof(EffectiveDate)) && EffectiveDate == null)
+                    {
+                        // '' or $null: no date (DateTransformation reads an empty cell so), and a change's date cannot be cleared.
+                        throw new PartnerOpsException(
+                            ErrorIds.InvalidPartnerValue,
+                            FailureKind.InvalidArgument,
+                            "EffectiveDate '' is not valid: it is empty; give the day the -Status or -Tier change takes effect (such as 2015-03-31), or leave -EffectiveDate out for today.",
+                            string.Empty);
+                    }
+
                     var updated = writes.Partners.Update(partner, changes);
                     if (ReferenceEquals(updated, partner))
                     {

@@ -23,6 +23,7 @@ namespace PartnerOps.Sqlite
         private SqliteStatement? _shared;
         private SqliteStatement? _moveEnd;
         private SqliteStatement? _stored;
+        private SqliteStatement? _correctReason;
 
         public PartnerImportTarget(ImportMode mode)
             : base(mode)
@@ -50,12 +51,16 @@ namespace PartnerOps.Sqlite
             "ended_on = ?9, notes = ?10, updated_at = ?17, " +
             "status_since = CASE WHEN status IS NOT ?5 THEN coalesce(?14, max(?16, status_since)) WHEN ?5 = 'Terminated' THEN ?11 ELSE status_since END, " +
             "tier_since = CASE WHEN tier IS NOT ?4 THEN coalesce(?15, max(?16, tier_since)) ELSE tier_since END, " +
-            "status_reason = CASE WHEN status IS NOT ?5 THEN ?13 ELSE status_reason END " +
+            // A reason (?13, only with Terminated) given with the Status the partner has corrects that Status change's reason.
+            "status_reason = CASE WHEN status IS NOT ?5 OR ?13 IS NOT NULL THEN ?13 ELSE status_reason END " +
             "WHERE name_key = ?2 AND NOT EXISTS (SELECT 1 FROM partners WHERE name_key = ?2 AND name_dup <> 0) " +
             "AND (status IS ?5 OR ?14 IS NULL OR ?14 >= status_since) AND (tier IS ?4 OR ?15 IS NULL OR ?15 >= tier_since) " +
+            // No JoinedOn after the partner's first dated change (a partner has no status or tier before it joined); today, the
+            // default of a row without JoinedOn, is not checked (such a row has always updated JoinedOn to today).
+            "AND (joined_on >= ?8 OR ?8 = ?16 OR NOT EXISTS (SELECT 1 FROM status_changes c WHERE c.partner_id = partners.id AND c.effective_on < ?8)) " +
             // A row that changes nothing writes nothing (no UpdatedAt, no history): it counts as skipped (NotUpdated).
             "AND (name IS NOT ?1 OR type IS NOT ?3 OR tier IS NOT ?4 OR status IS NOT ?5 OR region IS NOT ?6 OR country IS NOT ?7 " +
-            "OR joined_on IS NOT ?8 OR ended_on IS NOT ?9 OR notes IS NOT ?10)";
+            "OR joined_on IS NOT ?8 OR ended_on IS NOT ?9 OR notes IS NOT ?10 OR (?13 IS NOT NULL AND status_reason IS NOT ?13))";
 
         // Partners stored before schema 4 whose names now share a key: an Upsert of that name updates neither. A change of Status or
         // Tier dated before the value it replaces took effect: failed, as Set-Partner refuses it. Otherwise the stored partner already
@@ -68,8 +73,13 @@ namespace PartnerOps.Sqlite
             }
 
             _stored!.BindText(1, chunk.TextString(row, 1));
-            return _stored.FirstRow() is string?[] stored
-                && PartnerImport.OutOfOrder(stored, chunk.TextString(row, 4), chunk.TextString(row, 13), chunk.TextString(row, 3), chunk.TextString(row, 14)) is (string column, string reason)
+            if (!(_stored.FirstRow() is string?[] stored))
+            {
+                return RowOutcome.Of(RowOutcomeKind.Skipped);
+            }
+
+            return (PartnerImport.OutOfOrder(stored, chunk.TextString(row, 4), chunk.TextString(row, 13), chunk.TextString(row, 3), chunk.TextString(row, 14))
+                    ?? PartnerImport.JoinedAfterFirstChange(stored[4], stored[5], chunk.TextString(row, 7), chunk.TextString(row, 15))) is (string column, string reason)
                 ? RowOutcome.Failed(column, reason)
                 : RowOutcome.Of(RowOutcomeKind.Skipped);
         }
@@ -127,7 +137,11 @@ namespace PartnerOps.Sqlite
             if (Mode == ImportMode.Upsert)
             {
                 _moveEnd = new SqliteStatement(db, MoveEndSql);
-                _stored = new SqliteStatement(db, "SELECT " + PartnerImport.StoredDates + " FROM partners WHERE name_key = ?1 AND name_dup = 0");
+                _stored = new SqliteStatement(
+                    db,
+                    "SELECT " + PartnerImport.StoredDates + ", joined_on, (SELECT min(c.effective_on) FROM status_changes c WHERE c.partner_id = partners.id) " +
+                    "FROM partners WHERE name_key = ?1 AND name_dup = 0");
+                _correctReason = new SqliteStatement(db, CorrectReasonSql);
             }
         }
 
@@ -136,6 +150,12 @@ namespace PartnerOps.Sqlite
             "UPDATE status_changes SET effective_on = ?2 WHERE id = (SELECT c.id FROM status_changes c JOIN partners p ON p.id = c.partner_id " +
             "WHERE p.name_key = ?1 AND p.name_dup = 0 AND c.attribute = 'Status' ORDER BY c.effective_on DESC, c.id DESC LIMIT 1) " +
             "AND to_value = 'Terminated' AND effective_on <> ?2";
+
+        // The reason of the latest Status change of the partner with key ?1 set to ?2, its status_reason (a corrected reason).
+        private const string CorrectReasonSql =
+            "UPDATE status_changes SET reason = ?2 WHERE id = (SELECT c.id FROM status_changes c JOIN partners p ON p.id = c.partner_id " +
+            "WHERE p.name_key = ?1 AND p.name_dup = 0 AND c.attribute = 'Status' ORDER BY c.effective_on DESC, c.id DESC LIMIT 1) " +
+            "AND reason IS NOT ?2";
 
         /// <summary>
         /// As <see cref="ImportTarget.Write"/>; an Upsert row that updates a partner that stays Terminated moves the partner's
@@ -149,6 +169,12 @@ namespace PartnerOps.Sqlite
                 _moveEnd!.BindText(1, chunk.TextString(row, 1));
                 _moveEnd.BindText(2, chunk.TextString(row, 10));
                 _moveEnd.Execute();
+                if (chunk.TextString(row, 12) is string reason)
+                {
+                    _correctReason!.BindText(1, chunk.TextString(row, 1));
+                    _correctReason.BindText(2, reason);
+                    _correctReason.Execute();
+                }
             }
 
             return outcome;
@@ -165,6 +191,8 @@ namespace PartnerOps.Sqlite
             _moveEnd = null;
             _stored?.Dispose();
             _stored = null;
+            _correctReason?.Dispose();
+            _correctReason = null;
             base.Dispose();
             if (_db != null)
             {

@@ -161,16 +161,17 @@ namespace PartnerOps.Sqlite
                              type = @Type, tier = @Tier, status = @Status, region = @Region,
                              country = @Country, joined_on = @JoinedOn, ended_on = @EndedOn, notes = @Notes, updated_at = @UpdatedAt, " + StatusWrites.UpdateSet + @"
                       WHERE id = @Id",
-                    PartnerLookup.StoredValues(updated, LifecycleRules.ReasonOf(changes)),
+                    StatusWrites.UpdateParameters(current, updated, changes),
                     _store.Transaction);
                 if (changed == 0)
                 {
                     throw RecordNotFound.Partner("Id " + current.Id, current.Id);
                 }
 
-                StatusWrites.MoveEnd(
+                StatusWrites.AfterUpdate(
                     current,
                     updated,
+                    changes,
                     (sql, parameters) => _store.Connection.ExecuteScalar<string?>(sql, parameters, _store.Transaction),
                     (sql, parameters) => _store.Connection.Execute(sql, parameters, _store.Transaction));
 
