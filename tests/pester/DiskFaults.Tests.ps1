@@ -244,9 +244,22 @@ Describe 'A full disk' -Tag 'FileOnly' {
         foreach ($i in 1..$script:Rows) { $null = $text.Append("Partner $i,DE,Western Europe,").Append('n', 400).Append("`n") }
         [IO.File]::WriteAllText($script:Csv, $text.ToString())
         $script:Mounts = [Collections.Generic.List[string]]::new()
-        # A new database on a new 1 MiB tmpfs.
+        # What one pipelined batch (1,000 items) of the rows piped below adds to a database, measured rather than assumed:
+        # rows grew when history and dated statuses came, and a disk sized for the old rows no longer held one batch.
+        $script:PipedRow = { param($i) [pscustomobject]@{ Name = "Piped $i"; Country = 'DE'; Region = 'Western Europe'; Notes = 'p' * 100 } }
+        $probe = New-TestDatabasePath
+        $null = New-PartnerDatabase -Path $probe
+        Close-PooledConnections
+        $empty = (Get-Item -LiteralPath $probe).Length
+        1..1000 | ForEach-Object { & $script:PipedRow $_ } | Add-Partner -Database $probe
+        Close-PooledConnections
+        $batchBytes = (Get-Item -LiteralPath $probe).Length - $empty
+        # The disk holds the empty database, two batches and a batch's write-ahead log; all the rows are many times that.
+        $script:DiskMiB = [math]::Ceiling(($empty + 4 * $batchBytes) / 1MB)
+        $script:PipedRows = [int][math]::Ceiling(4 * $script:DiskMiB * 1MB / ($batchBytes / 1000))
+        # A new database on a new tmpfs of that size.
         function New-FullDiskDatabase {
-            $mount = Mount-TestTmpfs '1m'
+            $mount = Mount-TestTmpfs "$($script:DiskMiB)m"
             $script:Mounts.Add($mount)
             $db = Join-Path $mount 'channel.db'
             $null = New-PartnerDatabase -Path $db
@@ -263,9 +276,8 @@ Describe 'A full disk' -Tag 'FileOnly' {
         $db = New-FullDiskDatabase
         $failure = $null
         try {
-            # Notes of 100 characters: a batch (about 150 KB) fits on the 1 MiB disk, the 20,000 rows (about 3 MB) do not.
-            1..$script:Rows | ForEach-Object { [pscustomobject]@{ Name = "Piped $_"; Country = 'DE'; Region = 'Western Europe'; Notes = 'p' * 100 } } |
-                Add-Partner -Database $db -ErrorAction Stop
+            # A batch fits on the disk (sized from a measured batch above); all the rows do not.
+            1..$script:PipedRows | ForEach-Object { & $script:PipedRow $_ } | Add-Partner -Database $db -ErrorAction Stop
         }
         catch { $failure = $_ }
         $failure.FullyQualifiedErrorId | Should -BeLike 'DatabaseFull,*'
@@ -274,7 +286,7 @@ Describe 'A full disk' -Tag 'FileOnly' {
         Get-OpenFile (Split-Path $db) | Should -BeNullOrEmpty -Because 'a failed batch must not leave its connection open'
         Test-PartnerDatabase -Database $db | Should -BeTrue
         $kept = (Get-PartnerDatabase -Database $db).PartnerCount
-        $kept | Should -BeLessThan $script:Rows
+        $kept | Should -BeLessThan $script:PipedRows
         # The disk holds the first batches before it fills: whole batches, from the start.
         $kept | Should -BeGreaterThan 0
         (Get-Partner -Database $db -Name "Piped $kept").Name | Should -BeExactly "Piped $kept"
