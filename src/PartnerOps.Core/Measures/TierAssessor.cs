@@ -77,7 +77,7 @@ namespace PartnerOps.Measures
         public static IReadOnlyList<TierAssessment> Run(IQualityInputs inputs, IReadOnlyList<TierRule> rules, CurrencyConverter converter, DateTime day, PartnerFilter? filter, string? database)
         {
             var assessor = new TierAssessor(rules, converter, day);
-            var partners = inputs.Partners(assessor.Day, filter);
+            var partners = inputs.Partners(assessor.Day, filter, lastRevenue: false);
             if (partners.Count == 0)
             {
                 return Array.Empty<TierAssessment>();

@@ -21,9 +21,9 @@ namespace PartnerOps.PostgreSql
         }
 
         /// <inheritdoc/>
-        public IReadOnlyList<QualityPartner> Partners(DateTime day, PartnerFilter? filter)
+        public IReadOnlyList<QualityPartner> Partners(DateTime day, PartnerFilter? filter, bool lastRevenue = true)
         {
-            var (sql, parameters) = QualitySql.Partners(new PgFilterDialect(_db), filter, day);
+            var (sql, parameters) = QualitySql.Partners(new PgFilterDialect(_db), filter, day, lastRevenue);
             return Read(sql, parameters, QualitySql.ReadPartners);
         }
 

@@ -18,9 +18,9 @@ namespace PartnerOps.Sqlite
         }
 
         /// <inheritdoc/>
-        public IReadOnlyList<QualityPartner> Partners(DateTime day, PartnerFilter? filter)
+        public IReadOnlyList<QualityPartner> Partners(DateTime day, PartnerFilter? filter, bool lastRevenue = true)
         {
-            var (sql, parameters) = QualitySql.Partners(SqliteFilterDialect.Instance, filter, day);
+            var (sql, parameters) = QualitySql.Partners(SqliteFilterDialect.Instance, filter, day, lastRevenue);
             return Read(sql, parameters, QualitySql.ReadPartners);
         }
 
