@@ -176,4 +176,44 @@ namespace PartnerOps.Data
             }
         }
     }
+
+    /// <summary>
+    /// <see cref="IQualityInputs"/> over the statements of <see cref="QualitySql"/>: what a backend adds is its filter dialect
+    /// and how it runs one statement (<see cref="Read"/>, which names the backend's failures).
+    /// </summary>
+    internal abstract class QualityInputsBase : IQualityInputs
+    {
+        /// <summary>How lists and patterns are bound on the backend.</summary>
+        protected abstract FilterDialect Dialect { get; }
+
+        /// <inheritdoc/>
+        public IReadOnlyList<QualityPartner> Partners(DateTime day, PartnerFilter? filter, bool lastRevenue = true)
+        {
+            var (sql, parameters) = QualitySql.Partners(Dialect, filter, day, lastRevenue);
+            return Read(sql, parameters, QualitySql.ReadPartners);
+        }
+
+        /// <inheritdoc/>
+        public IReadOnlyList<(long PartnerId, string Currency, int Year, decimal Minor)> Revenue(DateTime fromExclusive, DateTime toInclusive, PartnerFilter? filter, DateTime day)
+        {
+            var (sql, parameters) = QualitySql.Revenue(Dialect, filter, day, fromExclusive, toInclusive);
+            return Read(sql, parameters, QualitySql.ReadRevenue);
+        }
+
+        /// <inheritdoc/>
+        public IReadOnlyList<(long PartnerId, string? Pattern, int Certified)> Certified(DateTime day, IReadOnlyList<string?> patterns, PartnerFilter? filter)
+        {
+            var distinct = patterns.Distinct().ToList();
+            if (distinct.Count == 0)
+            {
+                return Array.Empty<(long, string?, int)>();
+            }
+
+            var (sql, parameters) = QualitySql.Certified(Dialect, filter, day, distinct);
+            return Read(sql, parameters, reader => QualitySql.ReadCertified(reader, distinct));
+        }
+
+        /// <summary>Runs one statement and reads its rows with <paramref name="read"/>; a failure comes as the backend's named PartnerOpsException.</summary>
+        protected abstract T Read<T>(string sql, DynamicParameters parameters, Func<IDataReader, T> read);
+    }
 }
