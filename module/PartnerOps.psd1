@@ -39,6 +39,9 @@
         'Get-PartnerStatusHistory'
         'Import-Partner'
         'Import-PartnerRevenue'
+        'Set-PartnerTierRule'
+        'Get-PartnerTierRule'
+        'Remove-PartnerTierRule'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
