@@ -36,6 +36,12 @@ namespace PartnerOps.Data
         /// <summary>The first day no longer a contact ('yyyy-MM-dd'), or null.</summary>
         public string? EndedOn { get; set; }
 
+        /// <summary>When the contact was stored (UTC, as stored).</summary>
+        public DateTime CreatedAt { get; set; }
+
+        /// <summary>When the contact was last changed (UTC, as stored).</summary>
+        public DateTime UpdatedAt { get; set; }
+
         /// <summary>The contact as the cmdlets show it, Current as of <paramref name="day"/>.</summary>
         public PartnerContact ToContact(string database, DateTime day)
         {
@@ -50,6 +56,8 @@ namespace PartnerOps.Data
                 Phone = Phone,
                 StartedOn = ContactLookup.ParseDate(StartedOn),
                 EndedOn = ContactLookup.ParseDate(EndedOn),
+                CreatedAt = CreatedAt,
+                UpdatedAt = UpdatedAt,
                 Database = database,
             };
             contact.Current = contact.IsCurrentOn(day);
@@ -63,7 +71,8 @@ namespace PartnerOps.Data
         /// <summary>The columns of a contact read (alias c, its partner p), named as <see cref="ContactRow"/>'s properties.</summary>
         public const string Select =
             "SELECT c.id AS Id, c.partner_id AS PartnerId, p.name AS Partner, c.name AS Name, c.email AS Email, c.role AS Role, " +
-            "c.phone AS Phone, c.started_on AS StartedOn, c.ended_on AS EndedOn FROM contacts c JOIN partners p ON p.id = c.partner_id";
+            "c.phone AS Phone, c.started_on AS StartedOn, c.ended_on AS EndedOn, c.created_at AS CreatedAt, c.updated_at AS UpdatedAt " +
+            "FROM contacts c JOIN partners p ON p.id = c.partner_id";
 
         /// <summary>The order contacts are listed in: by partner as Get-Partner lists partners, then name and email (ordinal on both backends).</summary>
         public const string OrderBy = " ORDER BY p.name_sort, p.name_key, p.id, c.name, c.email_key, c.id";

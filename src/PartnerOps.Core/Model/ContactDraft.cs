@@ -82,6 +82,8 @@ namespace PartnerOps
                 Phone = PhoneSet ? ContactRules.NormalizePhone(Phone) : current.Phone,
                 StartedOn = startedOn,
                 EndedOn = endedOn,
+                CreatedAt = current.CreatedAt,
+                UpdatedAt = current.UpdatedAt,
                 Database = current.Database,
             };
         }

@@ -68,7 +68,7 @@ namespace PartnerOps.PostgreSql
             contact.Id = _db.Scalar<long>(
                 @"INSERT INTO contacts (partner_id, name, email, email_key, role, role_key, phone, started_on, ended_on, created_at, updated_at)
                   VALUES (@PartnerId, @Name, @Email, @EmailKey, @Role, @RoleKey, @Phone, @StartedOn, @EndedOn, @Now, @Now) RETURNING id",
-                ContactLookup.StoredValues(contact, _utcNow()));
+                ContactLookup.StoredValues(contact, contact.CreatedAt = contact.UpdatedAt = _utcNow()));
             contact.Current = contact.IsCurrentOn(_today());
             return contact;
         }
@@ -96,7 +96,7 @@ namespace PartnerOps.PostgreSql
             var updated = _db.Execute(
                 @"UPDATE contacts SET name = @Name, email = @Email, email_key = @EmailKey, role = @Role, role_key = @RoleKey, phone = @Phone,
                       started_on = @StartedOn, ended_on = @EndedOn, updated_at = @Now WHERE id = @Id",
-                ContactLookup.StoredValues(changed, _utcNow()));
+                ContactLookup.StoredValues(changed, changed.UpdatedAt = _utcNow()));
             if (updated == 0)
             {
                 throw ContactLookup.NotFound(current.Partner, current.Email, Array.Empty<string>(), _db.Path);
