@@ -284,3 +284,24 @@ Describe 'The history of contacts' {
         $entries.PartnerId | Should -Be @($c.PartnerId, $c.PartnerId, $c.PartnerId)
     }
 }
+
+Describe 'Tab completion of contacts' {
+    BeforeAll {
+        $script:db = New-ContactDatabase
+        Add-PartnerContact -Database $db -Partner Globex -Name 'Eve' -Email 'eve@globex.example' -Role 'SALES ENGINEER'
+        function Get-Completion([string] $Line) {
+            (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText
+        }
+    }
+
+    It 'completes -Role with the stored roles, one spelling per key, ignoring case' {
+        Get-Completion "Get-PartnerContact -Database '$db' -Role sales" | Should -Be @("'Sales Engineer'", "'Sales Manager'")
+        Get-Completion "Add-PartnerContact -Database '$db' -Role pre" | Should -Be @('Presales')
+    }
+
+    It 'completes -Email with the emails of the partner given, ended contacts included' {
+        Get-Completion "Set-PartnerContact -Database '$db' -Partner Acme -Email j" | Should -Be @("'Jane.Doe@acme.example'", "'joe@acme.example'")
+        Get-Completion "Remove-PartnerContact -Database '$db' -Partner Globex -Email " | Should -Be @("'eve@globex.example'", "'max@globex.example'")
+        Get-Completion "Set-PartnerContact -Database '$db' -Email j" | Should -BeNullOrEmpty
+    }
+}
