@@ -121,12 +121,24 @@ namespace PartnerOps.Data
             return (clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses), parameters);
         }
 
-        /// <summary>A new contact of <paramref name="partner"/> as it will be stored, validated by <see cref="ContactRules"/>.</summary>
-        /// <exception cref="PartnerOpsException">InvalidPartnerValue.</exception>
-        public static PartnerContact Validate(ContactDraft draft, Partner partner, string database)
+        /// <summary>
+        /// A new contact as it will be stored: its partner (<paramref name="requirePartner"/> resolves the draft's), its values
+        /// validated by <see cref="ContactRules"/>, and none of the partner's contacts (<paramref name="get"/>: by partner id and
+        /// email) with its email.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">
+        /// InvalidPartnerValue (a value, or no partner given), the partner's PartnerNotFound or ObjectFromOtherDatabase,
+        /// PartnerContactExists.
+        /// </exception>
+        public static PartnerContact ToAdd(ContactDraft draft, Func<PartnerReference, Partner> requirePartner, Func<long, string, PartnerContact?> get, string database, DateTime today)
         {
+            var partner = requirePartner(draft.Partner ?? throw new PartnerOpsException(
+                ErrorIds.InvalidPartnerValue,
+                FailureKind.InvalidArgument,
+                $"The contact '{TextRules.Shown(draft.Email)}' names no partner: give -Partner (a name, an id or a Partner object), or pipe a partner (Get-Partner) or a row with a Partner column.",
+                draft.Email));
             var (startedOn, _) = ContactRules.CheckDates(draft.StartedOn, null);
-            return new PartnerContact
+            var contact = new PartnerContact
             {
                 PartnerId = partner.Id,
                 Partner = partner.Name,
@@ -137,7 +149,48 @@ namespace PartnerOps.Data
                 StartedOn = startedOn,
                 Database = database,
             };
+            if (get(partner.Id, contact.Email) is PartnerContact existing)
+            {
+                throw Exists(existing, contact.Email, today);
+            }
+
+            contact.Current = contact.IsCurrentOn(today);
+            return contact;
         }
+
+        /// <summary>
+        /// The contact <paramref name="current"/> becomes with <paramref name="changes"/> (<see cref="ContactChanges.ApplyTo"/>),
+        /// or null when every value stays as it is (nothing to write); a new email may not be another contact's of the partner
+        /// (<paramref name="get"/>: by partner id and email).
+        /// </summary>
+        /// <exception cref="PartnerOpsException">InvalidPartnerValue, PartnerContactExists.</exception>
+        public static PartnerContact? ToUpdate(PartnerContact current, ContactChanges changes, Func<long, string, PartnerContact?> get, DateTime today)
+        {
+            var changed = changes.ApplyTo(current);
+            if (ContactChanges.SameStoredValues(current, changed))
+            {
+                return null;
+            }
+
+            if (!string.Equals(ContactRules.EmailKey(changed.Email), ContactRules.EmailKey(current.Email), StringComparison.Ordinal)
+                && get(current.PartnerId, changed.Email) is PartnerContact other)
+            {
+                throw Exists(other, changed.Email, today);
+            }
+
+            changed.Current = changed.IsCurrentOn(today);
+            return changed;
+        }
+
+        /// <summary>The insert of a contact (parameters: <see cref="StoredValues"/>), returning its id.</summary>
+        public const string Insert =
+            @"INSERT INTO contacts (partner_id, name, email, email_key, role, role_key, phone, started_on, ended_on, created_at, updated_at)
+              VALUES (@PartnerId, @Name, @Email, @EmailKey, @Role, @RoleKey, @Phone, @StartedOn, @EndedOn, @Now, @Now) RETURNING id";
+
+        /// <summary>The update of a contact's values by its id (parameters: <see cref="StoredValues"/>).</summary>
+        public const string Update =
+            @"UPDATE contacts SET name = @Name, email = @Email, email_key = @EmailKey, role = @Role, role_key = @RoleKey, phone = @Phone,
+                  started_on = @StartedOn, ended_on = @EndedOn, updated_at = @Now WHERE id = @Id";
 
         /// <summary>The values of a contact as written (insert or update parameters, by these names), <paramref name="now"/> (UTC) as the timestamp.</summary>
         public static object StoredValues(PartnerContact contact, DateTime now) => new
@@ -154,15 +207,6 @@ namespace PartnerOps.Data
             EndedOn = FormatDate(contact.EndedOn),
             Now = PartnerRules.FormatTimestamp(now),
         };
-
-        /// <summary>The partner a draft names, or InvalidPartnerValue when it names none.</summary>
-        /// <exception cref="PartnerOpsException">InvalidPartnerValue.</exception>
-        public static PartnerReference RequirePartner(ContactDraft draft) =>
-            draft.Partner ?? throw new PartnerOpsException(
-                ErrorIds.InvalidPartnerValue,
-                FailureKind.InvalidArgument,
-                $"The contact '{TextRules.Shown(draft.Email)}' names no partner: give -Partner (a name, an id or a Partner object), or pipe a partner (Get-Partner) or a row with a Partner column.",
-                draft.Email);
 
         /// <summary>
         /// PartnerContactExists (AlreadyExists) for an email the partner's contact <paramref name="existing"/> has; for an ended

@@ -59,19 +59,9 @@ namespace PartnerOps.Sqlite
         /// <inheritdoc/>
         public PartnerContact Add(ContactDraft draft)
         {
-            var partner = _store.Partners.Require(ContactLookup.RequirePartner(draft));
-            var contact = ContactLookup.Validate(draft, partner, _store.Path);
-            if (Get(partner.Id, contact.Email) is PartnerContact existing)
-            {
-                throw ContactLookup.Exists(existing, contact.Email, _today());
-            }
-
+            var contact = ContactLookup.ToAdd(draft, _store.Partners.Require, Get, _store.Path, _today());
             contact.Id = _store.Connection.ExecuteScalar<long>(
-                @"INSERT INTO contacts (partner_id, name, email, email_key, role, role_key, phone, started_on, ended_on, created_at, updated_at)
-                  VALUES (@PartnerId, @Name, @Email, @EmailKey, @Role, @RoleKey, @Phone, @StartedOn, @EndedOn, @Now, @Now) RETURNING id",
-                ContactLookup.StoredValues(contact, contact.CreatedAt = contact.UpdatedAt = _utcNow()),
-                _store.Transaction);
-            contact.Current = contact.IsCurrentOn(_today());
+                ContactLookup.Insert, ContactLookup.StoredValues(contact, contact.CreatedAt = contact.UpdatedAt = _utcNow()), _store.Transaction);
             return contact;
         }
 
@@ -81,29 +71,16 @@ namespace PartnerOps.Sqlite
         /// <inheritdoc/>
         public PartnerContact Update(PartnerContact current, ContactChanges changes)
         {
-            var changed = changes.ApplyTo(current);
-            if (ContactChanges.SameStoredValues(current, changed))
+            if (!(ContactLookup.ToUpdate(current, changes, Get, _today()) is PartnerContact changed))
             {
                 return current;
             }
 
-            if (!string.Equals(ContactRules.EmailKey(changed.Email), ContactRules.EmailKey(current.Email), StringComparison.Ordinal)
-                && Get(current.PartnerId, changed.Email) is PartnerContact other)
-            {
-                throw ContactLookup.Exists(other, changed.Email, _today());
-            }
-
-            var updated = _store.Connection.Execute(
-                @"UPDATE contacts SET name = @Name, email = @Email, email_key = @EmailKey, role = @Role, role_key = @RoleKey, phone = @Phone,
-                      started_on = @StartedOn, ended_on = @EndedOn, updated_at = @Now WHERE id = @Id",
-                ContactLookup.StoredValues(changed, changed.UpdatedAt = _utcNow()),
-                _store.Transaction);
-            if (updated == 0)
+            if (_store.Connection.Execute(ContactLookup.Update, ContactLookup.StoredValues(changed, changed.UpdatedAt = _utcNow()), _store.Transaction) == 0)
             {
                 throw ContactLookup.NotFound(current.Partner, current.Email, Array.Empty<string>(), _store.Path);
             }
 
-            changed.Current = changed.IsCurrentOn(_today());
             return changed;
         }
 
