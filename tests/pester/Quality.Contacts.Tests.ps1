@@ -269,6 +269,18 @@ Describe 'Remove-PartnerContact' {
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'PartnerContactNotFound,*'
     }
+
+    It 'removes a contact''s certifications with it and says how many' {
+        $db = New-ContactDatabase
+        $jane = Get-PartnerContact -Database $db -Partner Acme
+        Invoke-RawSql -Database $db -Sql ("INSERT INTO certifications (contact_id, partner_id, name, name_key, earned_on, expires_on, created_at, updated_at) VALUES " +
+            "($($jane.Id), $($jane.PartnerId), 'Networking Pro', 'networking pro', '2025-01-01', NULL, '2025-01-01 00:00:00.0000000', '2025-01-01 00:00:00.0000000'), " +
+            "($($jane.Id), $($jane.PartnerId), 'Security Pro', 'security pro', '2025-02-01', '2027-02-01', '2025-01-01 00:00:00.0000000', '2025-01-01 00:00:00.0000000')")
+        $said = $jane | Remove-PartnerContact -Confirm:$false -Verbose 4>&1 | ForEach-Object Message
+        $said | Should -Contain 'Removed the contact Jane Doe <Jane.Doe@acme.example> (Acme) and its 2 certification(s).'
+        "$(Get-RawScalar -Database $db -Sql 'SELECT count(*) FROM certifications')" | Should -Be '0'
+        @(Get-PartnerContact -Database $db -Partner Acme -IncludeEnded).Name | Should -Be @('Ann Lee', 'Joe Bloggs')
+    }
 }
 
 Describe 'The history of contacts' {
