@@ -213,6 +213,18 @@ Describe 'Set-PartnerContact' {
         Get-PartnerContact -Database $db -Partner Acme | Format-Contact | Should -Be 'Acme|Jane Doe|jane@acme.example|Partner Manager|-|2020-01-01|-'
     }
 
+    It 'changes contacts that went through Export-Clixml, and refuses a contact of another database' {
+        $db = New-ContactDatabase
+        $file = Join-Path (Get-TestFolder $db) 'contacts.xml'
+        Get-PartnerContact -Database $db -Partner Acme | Export-Clixml $file
+        Import-Clixml $file | Set-PartnerContact -Role 'Lead'
+        (Get-PartnerContact -Database $db -Partner Acme).Role | Should -Be 'Lead'
+        $other = New-TestDatabase
+        Import-Clixml $file | Set-PartnerContact -Database $other -Role 'Other' -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ObjectFromOtherDatabase,*'
+    }
+
     It 'writes nothing for a change to the values stored' {
         $db = New-ContactDatabase
         $before = Get-ContactState $db
