@@ -39,6 +39,10 @@
         'Get-PartnerStatusHistory'
         'Import-Partner'
         'Import-PartnerRevenue'
+        'Add-PartnerContact'
+        'Get-PartnerContact'
+        'Set-PartnerContact'
+        'Remove-PartnerContact'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -122,6 +122,9 @@ namespace PartnerOps.Sqlite
         public IExchangeRateRepository ExchangeRates => _rates ??= new ExchangeRateRepository(this);
 
         /// <inheritdoc/>
+        public IContactRepository Contacts => new ContactRepository(this);
+
+        /// <inheritdoc/>
         public IRevenueSums RevenueSums => _sums ??= new RevenueSums(this);
 
         /// <inheritdoc/>
