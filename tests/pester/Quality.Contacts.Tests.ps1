@@ -191,8 +191,22 @@ Describe 'Get-PartnerContact' {
         Add-Partner -Database $other -Name 'Acme' -JoinedOn 2015-01-10
         Add-Partner -Database $other -Name 'Globex' -JoinedOn 2015-01-10
         Import-Csv $csv | Add-PartnerContact -Database $other -WarningAction SilentlyContinue
-        # EndedOn is not taken by Add-PartnerContact: a contact is ended with Set-PartnerContact.
-        Get-AllContacts $other | Should -Be ((Get-AllContacts $db) -replace '\|2026-03-01$', '|-')
+        # Ended contacts come back ended (EndedOn binds from the column), current ones current.
+        Get-AllContacts $other | Should -Be (Get-AllContacts $db)
+        @(Get-PartnerContact -Database $other).Count | Should -Be @(Get-PartnerContact -Database $db).Count
+    }
+
+    It 'adds a contact that has left with -EndedOn, and refuses one that leaves before it starts' {
+        $other = New-TestDatabase
+        Add-Partner -Database $other -Name 'Acme' -JoinedOn 2015-01-10
+        $left = Add-PartnerContact -Database $other -Partner Acme -Name 'Old Hand' -Email 'old@acme.example' -StartedOn 2015-02-01 -EndedOn 2015-12-31 -PassThru
+        $left | Format-Contact | Should -Be 'Acme|Old Hand|old@acme.example|-|-|2015-02-01|2015-12-31'
+        $left.Current | Should -BeFalse
+        Add-PartnerContact -Database $other -Partner Acme -Name 'Back Wards' -Email 'back@acme.example' -StartedOn 2016-02-01 -EndedOn 2016-01-31 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPartnerValue,*'
+        $failures[0].Exception.Message | Should -BeLike "*EndedOn*2016-01-31*StartedOn 2016-02-01*"
+        @(Get-PartnerContact -Database $other -IncludeEnded).Email | Should -Be @('old@acme.example')
     }
 }
 

@@ -137,7 +137,7 @@ namespace PartnerOps.Data
                 FailureKind.InvalidArgument,
                 $"The contact '{TextRules.Shown(draft.Email)}' names no partner: give -Partner (a name, an id or a Partner object), or pipe a partner (Get-Partner) or a row with a Partner column.",
                 draft.Email));
-            var (startedOn, _) = ContactRules.CheckDates(draft.StartedOn, null);
+            var (startedOn, endedOn) = ContactRules.CheckDates(draft.StartedOn, draft.EndedOn);
             var contact = new PartnerContact
             {
                 PartnerId = partner.Id,
@@ -147,6 +147,7 @@ namespace PartnerOps.Data
                 Role = ContactRules.NormalizeRole(draft.Role),
                 Phone = ContactRules.NormalizePhone(draft.Phone),
                 StartedOn = startedOn,
+                EndedOn = endedOn,
                 Database = database,
             };
             if (get(partner.Id, contact.Email) is PartnerContact existing)

@@ -22,6 +22,12 @@ namespace PartnerOps
 
         /// <summary>The first day as the partner's contact (a calendar day, may be in the future), or null when not known.</summary>
         public DateTime? StartedOn { get; set; }
+
+        /// <summary>
+        /// The day the contact left (a calendar day, on or after StartedOn; may be in the future: a planned leave), or null for a
+        /// current contact: a contact exported with Get-PartnerContact -IncludeEnded comes back ended.
+        /// </summary>
+        public DateTime? EndedOn { get; set; }
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace PartnerOps.Commands
     /// <summary>
     /// Adds a contact (a person) to a partner: the partner by -Partner (a name, an id or a Partner object), a piped Partner
     /// (Get-Partner X | Add-PartnerContact -Name .. -Email ..), or a row's Partner column (Import-Csv | Add-PartnerContact with
-    /// columns Partner, Name, Email, Role, Phone, StartedOn). Written in pipelined batches, as Add-PartnerRevenue.
+    /// columns Partner, Name, Email, Role, Phone, StartedOn, EndedOn). Written in pipelined batches, as Add-PartnerRevenue.
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "PartnerContact", SupportsShouldProcess = true)]
     [OutputType(typeof(PartnerContact))]
@@ -53,6 +53,15 @@ namespace PartnerOps.Commands
         [AllowNull]
         [DateTransformation]
         public DateTime? StartedOn { get; set; }
+
+        /// <summary>
+        /// The day the contact left (on or after StartedOn; may be in the future), for a contact added as it was: a row of
+        /// Get-PartnerContact -IncludeEnded | Export-Csv comes back ended. Omit it (or leave the cell empty) for a current contact.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        [DateTransformation]
+        public DateTime? EndedOn { get; set; }
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -104,7 +113,7 @@ namespace PartnerOps.Commands
                 }
             }
 
-            var draft = new ContactDraft { Partner = partner, Name = Name, Email = Email, Role = Role, Phone = Phone, StartedOn = StartedOn };
+            var draft = new ContactDraft { Partner = partner, Name = Name, Email = Email, Role = Role, Phone = Phone, StartedOn = StartedOn, EndedOn = EndedOn };
             var what = $"{Name} <{Email}>" + (partner == null ? string.Empty : $" of partner '{partner}'");
             if (!Writer.ShouldWrite(what, "Add contact") || !(Stores.WritesFor(origin, create: false, target) is PipelinedWrites writes))
             {
