@@ -39,6 +39,9 @@
         'Get-PartnerStatusHistory'
         'Import-Partner'
         'Import-PartnerRevenue'
+        'Add-PartnerCertification'
+        'Get-PartnerCertification'
+        'Remove-PartnerCertification'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -46,6 +46,9 @@ namespace PartnerOps.PostgreSql
         /// <summary>The reasons stored with Status changes, each once (none before schema 12).</summary>
         public IReadOnlyList<string> Reasons(string path, string prefix) => ValuesOf(path).Reasons(prefix);
 
+        /// <summary>Certification names stored, one spelling per key (none before schema 13).</summary>
+        public IReadOnlyList<string> CertificationNames(string path, string prefix) => ValuesOf(path).Certifications(prefix);
+
         // The last change (the greatest history id) and the partners table's identity (a schema made again has a new one).
         private const string StampSql = "SELECT coalesce((SELECT max(id) FROM history), 0)::text || ':' || 'partners'::regclass::oid::text";
 
@@ -91,6 +94,14 @@ namespace PartnerOps.PostgreSql
                 foreach (var reason in connection.Query<string>(StatusWrites.Reasons))
                 {
                     values.AddReason(reason);
+                }
+            }
+
+            if (connection.ExecuteScalar<string?>("SELECT to_regclass('certifications')::text") != null)
+            {
+                foreach (var name in connection.Query<string>(CertificationSql.Names))
+                {
+                    values.AddCertification(name);
                 }
             }
 

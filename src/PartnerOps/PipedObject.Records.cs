@@ -28,6 +28,8 @@ namespace PartnerOps.Commands
                         : Named("Id", "Name", PartnerReferenceSource.Partner) ?? throw NoPartner("it has neither an Id nor a Name");
                 case PipedKind.Revenue:
                     return Named("PartnerId", "PartnerName", PartnerReferenceSource.Record) ?? throw NoPartner("it is direct revenue, which has no partner");
+                case PipedKind.Certification:
+                    return Named("PartnerId", "Partner", PartnerReferenceSource.Record) ?? throw NoPartner("it has neither a PartnerId nor a Partner");
                 case PipedKind.History:
                     // Without the partner's name the id cannot be checked: a removed partner's id may belong to another by now.
                     if (Number("PartnerId") is long partnerId && Text("PartnerName") == null)

@@ -44,5 +44,11 @@ namespace PartnerOps.Data
         /// start with <paramref name="prefix"/> (ignoring case); none for a database older than schema 12.
         /// </summary>
         IReadOnlyList<string> Reasons(string path, string prefix);
+
+        /// <summary>
+        /// Certification names stored, one spelling per name key (the first added), whose key starts with the key of
+        /// <paramref name="prefix"/>; none for a database older than schema 13.
+        /// </summary>
+        IReadOnlyList<string> CertificationNames(string path, string prefix);
     }
 }

@@ -157,6 +157,8 @@ namespace PartnerOps.Data
             public System.Collections.Generic.IReadOnlyList<string> Currencies(string path, string prefix) => For(path).Currencies(path, prefix);
 
             public System.Collections.Generic.IReadOnlyList<string> Reasons(string path, string prefix) => For(path).Reasons(path, prefix);
+
+            public System.Collections.Generic.IReadOnlyList<string> CertificationNames(string path, string prefix) => For(path).CertificationNames(path, prefix);
         }
     }
 }

@@ -50,6 +50,9 @@ namespace PartnerOps.Sqlite
         /// <summary>The reasons stored with Status changes, each once (none before schema 12).</summary>
         public IReadOnlyList<string> Reasons(string path, string prefix) => ValuesOf(path).Reasons(prefix);
 
+        /// <summary>Certification names stored, one spelling per key (none before schema 13).</summary>
+        public IReadOnlyList<string> CertificationNames(string path, string prefix) => ValuesOf(path).Certifications(prefix);
+
         private static CompletionValues ValuesOf(string path)
         {
             var stamp = Stamp(path);
@@ -89,6 +92,14 @@ namespace PartnerOps.Sqlite
                     foreach (var currency in connection.Query<string>("SELECT from_currency FROM exchange_rates UNION SELECT to_currency FROM exchange_rates ORDER BY 1"))
                     {
                         read.AddCurrency(currency);
+                    }
+                }
+
+                if (HasTable(connection, "certifications"))
+                {
+                    foreach (var name in connection.Query<string>(CertificationSql.Names))
+                    {
+                        read.AddCertification(name);
                     }
                 }
 

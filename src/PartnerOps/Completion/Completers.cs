@@ -140,4 +140,10 @@ namespace PartnerOps.Commands
     {
         protected override IEnumerable<string> Values(string databasePath, string prefix) => PartnerDatabases.Completion.Reasons(databasePath, prefix);
     }
+
+    /// <summary>Certification names stored (Add-/Get-/Remove-PartnerCertification -Name), one spelling per name key.</summary>
+    public sealed class CertificationNameCompleter : DatabaseCompleter
+    {
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => PartnerDatabases.Completion.CertificationNames(databasePath, prefix);
+    }
 }
