@@ -42,6 +42,10 @@
         'Add-PartnerCertification'
         'Get-PartnerCertification'
         'Remove-PartnerCertification'
+        'Add-PartnerContact'
+        'Get-PartnerContact'
+        'Set-PartnerContact'
+        'Remove-PartnerContact'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

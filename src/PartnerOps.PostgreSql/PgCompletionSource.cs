@@ -46,6 +46,15 @@ namespace PartnerOps.PostgreSql
         /// <summary>The reasons stored with Status changes, each once (none before schema 12).</summary>
         public IReadOnlyList<string> Reasons(string path, string prefix) => ValuesOf(path).Reasons(prefix);
 
+        /// <summary>The roles stored with contacts, one spelling per key (none before schema 13).</summary>
+        public IReadOnlyList<string> ContactRoles(string path, string prefix) => ValuesOf(path).Roles(prefix);
+
+        /// <summary>The emails of a partner's contacts starting with <paramref name="prefix"/> (none before schema 13).</summary>
+        public IReadOnlyList<string> ContactEmails(string path, string? partner, string prefix) =>
+            string.IsNullOrWhiteSpace(partner) ? new List<string>() : Read(path, connection => connection.ExecuteScalar<string?>("SELECT to_regclass('contacts')::text") != null
+                ? CompletionValues.EmailsStartingWith(connection.Query<string>(CompletionValues.ContactEmailsSql, CompletionValues.ContactEmailsParameters(partner!)), prefix).ToList()
+                : new List<string>()) ?? new List<string>();
+
         /// <summary>Certification names stored, one spelling per key (none before schema 13).</summary>
         public IReadOnlyList<string> CertificationNames(string path, string prefix) => ValuesOf(path).Certifications(prefix);
 
@@ -87,6 +96,14 @@ namespace PartnerOps.PostgreSql
             foreach (var currency in connection.Query<string>("SELECT from_currency FROM exchange_rates UNION SELECT to_currency FROM exchange_rates ORDER BY 1"))
             {
                 values.AddCurrency(currency);
+            }
+
+            if (connection.ExecuteScalar<string?>("SELECT to_regclass('contacts')::text") != null)
+            {
+                foreach (var role in connection.Query<string>("SELECT role FROM contacts WHERE role IS NOT NULL ORDER BY id"))
+                {
+                    values.AddRole(role);
+                }
             }
 
             if (connection.ExecuteScalar<string?>("SELECT to_regclass('status_changes')::text") != null)

@@ -35,6 +35,9 @@ namespace PartnerOps.PostgreSql
         public ICertificationRepository Certifications => _certifications ??= new PgCertificationRepository(this);
 
         /// <inheritdoc />
+        public IContactRepository Contacts => new PgContactRepository(this);
+
+        /// <inheritdoc />
         public IWriteBatch NewWriteBatch(int maxItems = 1000, TimeSpan? maxAge = null) => new PgWriteBatch(this, maxItems, maxAge);
 
         /// <inheritdoc />

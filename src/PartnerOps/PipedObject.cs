@@ -28,6 +28,7 @@ namespace PartnerOps.Commands
             ("PartnerOps.DatabaseInfo", PipedKind.DatabaseInfo),
             ("PartnerOps.DatabaseFinding", PipedKind.DatabaseFinding),
             ("PartnerOps.ImportResult", PipedKind.ImportResult),
+            ("PartnerOps.PartnerContact", PipedKind.Contact),
             ("PartnerOps.PartnerCertification", PipedKind.Certification),
         };
 
@@ -183,6 +184,11 @@ namespace PartnerOps.Commands
                 return PipedKind.Certification;
             }
 
+            if (Has("Id", "PartnerId", "Email", "Name"))
+            {
+                return PipedKind.Contact;
+            }
+
             if (Has("Id", "Name", "Type", "Tier", "Status"))
             {
                 return PipedKind.Partner;
@@ -217,6 +223,7 @@ namespace PartnerOps.Commands
             PipedKind.Partner => $"partner '{TextRules.Shown(Shown("Name"))}'",
             PipedKind.Revenue => "revenue record " + Shown("Id"),
             PipedKind.History => "history entry " + Shown("Id"),
+            PipedKind.Contact => $"contact '{TextRules.Shown(Shown("Email"))}'",
             PipedKind.Certification => "certification " + Shown("Id"),
             PipedKind.Target => "target " + Value,
             PipedKind.RevenueMeasure => "revenue measure",

@@ -71,15 +71,6 @@ namespace PartnerOps.Data
         /// <summary>The certifications of one contact with a name (by key), optionally of one EarnedOn.</summary>
         public const string OfContact = Select + " WHERE c.contact_id = @contactId AND c.name_key = @nameKey AND (@earnedOn IS NULL OR c.earned_on = @earnedOn) ORDER BY c.earned_on, c.id";
 
-        /// <summary>The contacts with an email key, of one partner or of all (partnerId 0), as (Id, PartnerId, Partner, Email).</summary>
-        public const string ContactsByEmail =
-            "SELECT ct.id AS Id, ct.partner_id AS PartnerId, p.name AS Partner, ct.email AS Email FROM contacts ct JOIN partners p ON p.id = ct.partner_id " +
-            "WHERE ct.email_key = @emailKey AND (@partnerId = 0 OR ct.partner_id = @partnerId) ORDER BY p.name_sort, p.id";
-
-        /// <summary>A contact by id, as (Id, PartnerId, Partner, Email).</summary>
-        public const string ContactById =
-            "SELECT ct.id AS Id, ct.partner_id AS PartnerId, p.name AS Partner, ct.email AS Email FROM contacts ct JOIN partners p ON p.id = ct.partner_id WHERE ct.id = @id";
-
         /// <summary>The certification names stored, each spelling once, the first added first (completion keeps one per key).</summary>
         public const string Names = "SELECT name FROM certifications GROUP BY name ORDER BY min(id)";
 

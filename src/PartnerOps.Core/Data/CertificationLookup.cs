@@ -73,27 +73,14 @@ namespace PartnerOps.Data
             text == null ? (DateTime?)null : DateTime.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A contact as a certification's lookup reads it (<see cref="CertificationSql.ContactsByEmail"/>).</summary>
-    public sealed class CertifiedContact
-    {
-        public long Id { get; set; }
-
-        public long PartnerId { get; set; }
-
-        /// <summary>The partner's name.</summary>
-        public string Partner { get; set; } = string.Empty;
-
-        public string Email { get; set; } = string.Empty;
-    }
-
     /// <summary>What Add-PartnerCertification is given, before the contact is found and the values checked.</summary>
     public sealed class CertificationDraft
     {
         /// <summary>The contact's email as given (-Contact as text, or the Email of a piped contact).</summary>
         public string? ContactEmail { get; set; }
 
-        /// <summary>The contact's id when a PartnerContact object named it (its email must still be <see cref="ContactEmail"/>).</summary>
-        public long? ContactId { get; set; }
+        /// <summary>The contact when a PartnerContact object (live, deserialized, or a row) named it; else <see cref="ContactEmail"/> does.</summary>
+        public ContactReference? ContactObject { get; set; }
 
         /// <summary>The partner whose contact it is; needed when more than one partner has a contact with the email.</summary>
         public PartnerReference? Partner { get; set; }
@@ -107,44 +94,51 @@ namespace PartnerOps.Data
         public DateTime? ExpiresOn { get; set; }
 
         /// <summary>The contact as messages name it: its email, and the partner when given.</summary>
-        public string ContactShown => $"'{TextRules.Shown(ContactEmail)}'" + (Partner == null ? string.Empty : $" of partner {Partner}");
+        public string ContactShown => $"'{TextRules.Shown(ContactObject?.Email ?? ContactEmail)}'" + (Partner == null ? string.Empty : $" of partner {Partner}");
     }
 
     /// <summary>The lookups and failures of certifications, the same on every backend; the repositories give the queries.</summary>
     public static class CertificationLookup
     {
-        /// <summary>The key an email is found by: its trimmed text in lower case (invariant), as contacts store email_key.</summary>
-        public static string EmailKey(string email) => email.Trim().ToLowerInvariant();
-
         /// <summary>
-        /// The contact a draft names. By id (a piped contact): that contact, which must still have the email the object showed.
-        /// By email: the contact of <paramref name="partnerId"/> with it, or, without a partner, the one contact of any partner
-        /// that has it. <paramref name="byEmail"/> reads (email key, partner id or 0 for all); <paramref name="byId"/> one contact.
+        /// The contact a draft names, read by <paramref name="contacts"/>: a contact object's own (still with the partner and
+        /// email it showed; of the -Partner when given); else the contact of -Partner with the email; else the one contact of any
+        /// partner with the email.
         /// </summary>
         /// <exception cref="PartnerOpsException">
-        /// PartnerContactNotFound (none, or the id now has another email); InvalidPartnerValue when several partners have a
-        /// contact with the email and no partner was given (naming them).
+        /// PartnerContactNotFound (none; a contact object changed or removed since); InvalidPartnerValue when no contact is given,
+        /// or several partners have a contact with the email and no partner was given (naming them); PartnerNotFound or
+        /// ObjectFromOtherDatabase (the partner or the contact object).
         /// </exception>
-        public static CertifiedContact Contact(CertificationDraft draft, long? partnerId, Func<string, long, IList<CertifiedContact>> byEmail, Func<long, CertifiedContact?> byId, string database)
+        public static PartnerContact Contact(CertificationDraft draft, IContactRepository contacts, IPartnerRepository partners, string database)
         {
-            var email = draft.ContactEmail ?? string.Empty;
-            if (draft.ContactId is long id)
+            if (draft.ContactObject is ContactReference given)
             {
-                var found = byId(id);
-                if (found == null || EmailKey(found.Email) != EmailKey(email) || (partnerId != null && found.PartnerId != partnerId))
+                var contact = contacts.Require(given);
+                if (draft.Partner is PartnerReference partner && partners.Require(partner).Id != contact.PartnerId)
                 {
-                    throw ContactNotFound(draft.ContactShown, database, "the contact was changed or removed since it was read; get it again (Get-PartnerContact)");
+                    throw new PartnerOpsException(
+                        ErrorIds.PartnerContactNotFound,
+                        FailureKind.NotFound,
+                        $"The contact '{TextRules.Shown(contact.Email)}' is a contact of partner '{TextRules.Shown(contact.Partner)}', not of partner {partner}.",
+                        given);
                 }
 
-                return found;
+                return contact;
             }
 
+            var email = draft.ContactEmail ?? string.Empty;
             if (email.Trim().Length == 0)
             {
                 throw new PartnerOpsException(ErrorIds.InvalidPartnerValue, FailureKind.InvalidArgument, "Give the contact: its email (-Contact) or a piped contact (Get-PartnerContact).", email);
             }
 
-            var matches = byEmail(EmailKey(email), partnerId ?? 0);
+            if (draft.Partner is PartnerReference owner)
+            {
+                return contacts.Require(owner, email);
+            }
+
+            var matches = contacts.WithEmail(email);
             if (matches.Count == 1)
             {
                 return matches[0];
@@ -152,24 +146,20 @@ namespace PartnerOps.Data
 
             if (matches.Count == 0)
             {
-                throw ContactNotFound(draft.ContactShown, database, partnerId == null ? "no partner has a contact with that email" : "that partner has no contact with that email");
+                throw new PartnerOpsException(
+                    ErrorIds.PartnerContactNotFound,
+                    FailureKind.NotFound,
+                    $"No partner has a contact with the email '{TextRules.Shown(email)}' in '{database}'. Add it first (Add-PartnerContact), or give -Partner to see the partner's closest emails.",
+                    email);
             }
 
             throw new PartnerOpsException(
                 ErrorIds.InvalidPartnerValue,
                 FailureKind.InvalidArgument,
-                $"The contact '{TextRules.Shown(email)}' is a contact of {matches.Count} partners ({string.Join(", ", matches.Select(m => "'" + TextRules.Shown(m.Partner) + "'"))}): " +
+                $"The email '{TextRules.Shown(email)}' is a contact of {matches.Count} partners ({string.Join(", ", matches.Select(m => "'" + TextRules.Shown(m.Partner) + "'"))}): " +
                 "give the partner too (-Partner).",
                 email);
         }
-
-        /// <summary>PartnerContactNotFound (NotFound) for a contact named in a certification's command.</summary>
-        public static PartnerOpsException ContactNotFound(string contactShown, string database, string why) =>
-            new PartnerOpsException(
-                ErrorIds.PartnerContactNotFound,
-                FailureKind.NotFound,
-                $"No contact {contactShown} was found in '{database}': {why}. Add it first (Add-PartnerContact).",
-                contactShown);
 
         /// <summary>
         /// A certification of the same contact, name and EarnedOn is held already: InvalidPartnerValue with the kind

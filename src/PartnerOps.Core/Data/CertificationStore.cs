@@ -13,9 +13,10 @@ namespace PartnerOps.Data
     {
         private readonly Func<DateTime> _utcNow;
 
-        protected CertificationStore(IPartnerRepository partners, Func<DateTime>? utcNow)
+        protected CertificationStore(IPartnerRepository partners, IContactRepository contacts, Func<DateTime>? utcNow)
         {
             Partners = partners;
+            Contacts = contacts;
             _utcNow = utcNow ?? (() => DateTime.UtcNow);
         }
 
@@ -27,6 +28,9 @@ namespace PartnerOps.Data
 
         /// <summary>The partners of the same database (a draft's -Partner).</summary>
         protected IPartnerRepository Partners { get; }
+
+        /// <summary>The contacts of the same database (a draft's contact).</summary>
+        protected IContactRepository Contacts { get; }
 
         /// <summary>Whether a Database property names this database.</summary>
         protected abstract bool IsSameDatabase(string location);
@@ -111,12 +115,6 @@ namespace PartnerOps.Data
                 .Select(row => row.ToCertification(Path, day))
                 .ToList();
 
-        private CertifiedContact ContactOf(CertificationDraft draft) =>
-            CertificationLookup.Contact(
-                draft,
-                draft.Partner is PartnerReference partner ? Partners.Require(partner).Id : (long?)null,
-                (emailKey, partnerId) => Query<CertifiedContact>(CertificationSql.ContactsByEmail, new { emailKey, partnerId }),
-                id => Query<CertifiedContact>(CertificationSql.ContactById, new { id }).FirstOrDefault(),
-                Path);
+        private PartnerContact ContactOf(CertificationDraft draft) => CertificationLookup.Contact(draft, Contacts, Partners, Path);
     }
 }

@@ -126,6 +126,9 @@ namespace PartnerOps.Sqlite
         public ICertificationRepository Certifications => _certifications ??= new CertificationRepository(this);
 
         /// <inheritdoc/>
+        public IContactRepository Contacts => new ContactRepository(this);
+
+        /// <inheritdoc/>
         public IRevenueSums RevenueSums => _sums ??= new RevenueSums(this);
 
         /// <inheritdoc/>

@@ -14,7 +14,7 @@ namespace PartnerOps.PostgreSql
         private PgFilterDialect? _dialect;
 
         public PgCertificationRepository(PgDatabase db, Func<DateTime>? utcNow = null)
-            : base(db.Partners, utcNow)
+            : base(db.Partners, db.Contacts, utcNow)
         {
             _db = db;
         }

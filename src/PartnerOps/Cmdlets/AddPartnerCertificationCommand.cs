@@ -95,7 +95,7 @@ namespace PartnerOps.Commands
             var draft = new CertificationDraft { Partner = Partner, Name = Name, EarnedOn = EarnedOn, ExpiresOn = ExpiresOn };
             var contact = Contact ?? InputObject;
             var piped = contact == null ? null : PipedObject.Read(contact);
-            if (piped == null || (Contact == null && !piped.IsContact))
+            if (piped == null || (Contact == null && piped.Kind != PipedKind.Contact))
             {
                 throw new PartnerOpsException(
                     ErrorIds.InvalidPartnerValue,
@@ -104,7 +104,7 @@ namespace PartnerOps.Commands
                     InputObject);
             }
 
-            if (piped.IsContact)
+            if (piped.Kind == PipedKind.Contact)
             {
                 if (Contact == null && !_typed.Contains(nameof(Name)))
                 {
@@ -116,7 +116,7 @@ namespace PartnerOps.Commands
                         InputObject);
                 }
 
-                (draft.ContactId, draft.ContactEmail, _) = piped.Contact();
+                draft.ContactObject = piped.Contact();
                 return (draft, PipedObject.ModuleObjectDatabase(contact) ?? Partner?.Database);
             }
 

@@ -77,7 +77,7 @@ namespace PartnerOps.Commands
                 try
                 {
                     var given = PipedObject.Read(contact);
-                    if (given.IsContact)
+                    if (given.Kind == PipedKind.Contact)
                     {
                         _contactIds.Add(given.Contact().Id);
                     }
@@ -130,7 +130,7 @@ namespace PartnerOps.Commands
                     continue;
                 }
 
-                if (piped.IsContact)
+                if (piped.Kind == PipedKind.Contact)
                 {
                     // A piped contact: its certifications, in its own database.
                     if (Stores.ReadStoreFor(piped.Database, input) is IPartnerDatabase store)

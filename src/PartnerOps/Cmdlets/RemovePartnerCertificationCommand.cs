@@ -77,9 +77,9 @@ namespace PartnerOps.Commands
             try
             {
                 var piped = PipedObject.Read(Contact!);
-                if (piped.IsContact)
+                if (piped.Kind == PipedKind.Contact)
                 {
-                    (draft.ContactId, draft.ContactEmail, _) = piped.Contact();
+                    draft.ContactObject = piped.Contact();
                     origin = PipedObject.ModuleObjectDatabase(Contact) ?? origin;
                 }
                 else

@@ -11,7 +11,7 @@ namespace PartnerOps.Sqlite
         private readonly SqliteDatabase _store;
 
         public CertificationRepository(SqliteDatabase store, Func<DateTime>? utcNow = null)
-            : base(store.Partners, utcNow)
+            : base(store.Partners, store.Contacts, utcNow)
         {
             _store = store;
         }
