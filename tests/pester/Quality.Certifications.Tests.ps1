@@ -110,6 +110,13 @@ Describe 'Get-PartnerCertification reads the rules on a day' {
 
     It 'takes piped contacts and lists their certifications' {
         @(Get-PartnerContact -Database $db -Partner Kestrel -Email 'ann@kestrel.example' | Get-PartnerCertification -AsOf 2026-03-31).Count | Should -Be 3
+        # Every contact of Kestrel, the departed one included: its certification shows, not valid.
+        Get-PartnerContact -Database $db -Partner Kestrel -IncludeEnded | Get-PartnerCertification -AsOf 2026-03-31 | Format-Certification | Should -Be @(
+            'Kestrel/ann@kestrel.example/Azure Fundamentals/False'
+            'Kestrel/ann@kestrel.example/Networking Associate/True'
+            'Kestrel/ann@kestrel.example/Security Expert/True'
+            'Kestrel/bob@kestrel.example/Azure Fundamentals/False'
+        )
     }
 
     It 'gives each certification its partner, contact and dates' {
@@ -128,6 +135,12 @@ Describe 'Get-PartnerCertification reads the rules on a day' {
         $line = "Remove-PartnerCertification -Database '$db' -Name "
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |
             Should -Be @("'Azure Fundamentals'", "'Cloud Architect'", "'Networking Associate'", "'Security Expert'")
+    }
+
+    It 'completes -Contact with the emails of the -Partner given' {
+        $line = "Add-PartnerCertification -Database '$db' -Partner Kestrel -Contact "
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |
+            Should -Be @("'ann@kestrel.example'", "'bob@kestrel.example'", "'shared@example.com'")
     }
 
     It 'refuses an -ExpiringWithin out of range' {

@@ -32,7 +32,7 @@ namespace PartnerOps
 
             if (NameFolding.FirstRefused(trimmed) is (int codePoint, int position))
             {
-                throw Invalid("Name", name, $"it holds {NameFolding.Describe(codePoint)} at position {position}, an invisible character that would make two names that print the same two certifications; remove it");
+                throw Invalid("Name", name, NameFolding.InvisibleProblem(codePoint, position, "certification names"));
             }
 
             trimmed = NameFolding.SpacesAsSpace(trimmed).Normalize(NormalizationForm.FormC);

@@ -19,6 +19,7 @@ namespace PartnerOps.Commands
 
         /// <summary>The contact: a PartnerContact object, or its email (case is ignored). Without it, a piped PartnerContact is the contact.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ContactEmailCompleter))]
         [EmptyAsNull]
         public PSObject? Contact { get; set; }
 

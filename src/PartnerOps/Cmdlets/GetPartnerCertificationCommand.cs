@@ -36,6 +36,7 @@ namespace PartnerOps.Commands
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ContactEmailCompleter))]
         public PSObject[]? Contact { get; set; }
 
         /// <summary>Certification names (wildcards, compared as partner names are).</summary>

@@ -22,6 +22,7 @@ namespace PartnerOps.Commands
 
         /// <summary>The contact: its email (case ignored) or a PartnerContact object.</summary>
         [Parameter(ParameterSetName = ByKey, Mandatory = true, Position = 0)]
+        [ArgumentCompleter(typeof(ContactEmailCompleter))]
         public PSObject? Contact { get; set; }
 
         /// <summary>The partner whose contact it is (a name, an id, or a Partner): needed when several partners have a contact with that email.</summary>
