@@ -254,6 +254,36 @@ Describe 'Remove-PartnerCertification' {
         $err[0].Exception.Message | Should -Match "'Security Expert' of ann@kestrel\.example"
     }
 
+    It 'removes certifications exported to CSV and to Clixml and read back, and refuses one from another database' {
+        $folder = Get-TestFolder $fresh
+        Get-PartnerCertification -Database $fresh -Contact 'cara@osprey.example' | Export-Csv (Join-Path $folder 'cara.csv')
+        Get-PartnerCertification -Database $fresh -Contact 'bob@kestrel.example' | Export-Clixml (Join-Path $folder 'bob.xml')
+        Import-Csv (Join-Path $folder 'cara.csv') | Remove-PartnerCertification -Database $fresh -Confirm:$false
+        Import-Clixml (Join-Path $folder 'bob.xml') | Remove-PartnerCertification -Confirm:$false
+        @(Get-PartnerCertification -Database $fresh -Contact 'cara@osprey.example', 'bob@kestrel.example').Count | Should -Be 0
+        $other = New-CertificationDatabase
+        Get-PartnerCertification -Database $other -Contact 'ann@kestrel.example' | Remove-PartnerCertification -Database $fresh -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
+        $err.Count | Should -Be 3
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ObjectFromOtherDatabase,*'
+        Get-CertificationCount $fresh | Should -Be 3
+    }
+
+    It 'records each certification added and removed in the history' {
+        Remove-PartnerCertification -Database $fresh -Contact 'cara@osprey.example' -Name 'Cloud Architect' -Confirm:$false
+        $history = @(Get-PartnerHistory -Database $fresh -Entity Certification)
+        @($history | Where-Object Operation -EQ 'Insert').Count | Should -Be 6
+        $removed = @($history | Where-Object Operation -EQ 'Delete')
+        $removed.Count | Should -Be 1
+        $removed[0].ToString() | Should -Match 'Cloud Architect'
+    }
+
+    It 'copies certifications into another database with the same partners and contacts, through the pipeline' {
+        $copy = New-CertificationDatabase -Empty
+        Get-PartnerCertification -Database $fresh -AsOf 2026-03-31 | Add-PartnerCertification -Database $copy
+        Get-PartnerCertification -Database $copy -AsOf 2026-03-31 | Format-Certification |
+            Should -Be (Get-PartnerCertification -Database $fresh -AsOf 2026-03-31 | Format-Certification)
+    }
+
     It 'removes nothing with -WhatIf' {
         Get-PartnerCertification -Database $fresh -AsOf 2026-03-31 | Remove-PartnerCertification -WhatIf
         Remove-PartnerCertification -Database $fresh -Contact 'bob@kestrel.example' -Name 'Azure Fundamentals' -WhatIf
