@@ -108,6 +108,13 @@ Describe 'Get-PartnerCertification reads the rules on a day' {
         @(Get-PartnerCertification -Database $db -AsOf 2026-03-31 -Contact 'cara@*').Count | Should -Be 2
     }
 
+    It 'says PartnerNotFound for a partner that is not stored, and lists nothing for it' {
+        $found = @(Get-PartnerCertification -Database $db -Partner Nobody -ErrorVariable err -ErrorAction SilentlyContinue)
+        $found.Count | Should -Be 0
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'PartnerNotFound,*'
+        $err[0].Exception.Message | Should -Match 'Nobody'
+    }
+
     It 'takes piped contacts and lists their certifications' {
         @(Get-PartnerContact -Database $db -Partner Kestrel -Email 'ann@kestrel.example' | Get-PartnerCertification -AsOf 2026-03-31).Count | Should -Be 3
         # Every contact of Kestrel, the departed one included: its certification shows, not valid.
