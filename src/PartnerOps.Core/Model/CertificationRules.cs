@@ -32,7 +32,7 @@ namespace PartnerOps
 
             if (NameFolding.FirstRefused(trimmed) is (int codePoint, int position))
             {
-                throw Invalid("Name", name, NameFolding.InvisibleProblem(codePoint, position, "certification names"));
+                throw Invalid("Name", name, NameFolding.InvisibleProblem(codePoint, position, "certifications"));
             }
 
             trimmed = NameFolding.SpacesAsSpace(trimmed).Normalize(NormalizationForm.FormC);
