@@ -55,6 +55,9 @@ namespace PartnerOps.PostgreSql
                 ? CompletionValues.EmailsStartingWith(connection.Query<string>(CompletionValues.ContactEmailsSql, CompletionValues.ContactEmailsParameters(partner!)), prefix).ToList()
                 : new List<string>()) ?? new List<string>();
 
+        /// <summary>Certification names stored, one spelling per key (none before schema 13).</summary>
+        public IReadOnlyList<string> CertificationNames(string path, string prefix) => ValuesOf(path).Certifications(prefix);
+
         // The last change (the greatest history id) and the partners table's identity (a schema made again has a new one).
         private const string StampSql = "SELECT coalesce((SELECT max(id) FROM history), 0)::text || ':' || 'partners'::regclass::oid::text";
 
@@ -108,6 +111,14 @@ namespace PartnerOps.PostgreSql
                 foreach (var reason in connection.Query<string>(StatusWrites.Reasons))
                 {
                     values.AddReason(reason);
+                }
+            }
+
+            if (connection.ExecuteScalar<string?>("SELECT to_regclass('certifications')::text") != null)
+            {
+                foreach (var name in connection.Query<string>(CertificationSql.Names))
+                {
+                    values.AddCertification(name);
                 }
             }
 

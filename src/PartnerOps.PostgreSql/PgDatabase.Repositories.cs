@@ -14,6 +14,7 @@ namespace PartnerOps.PostgreSql
         private PgRevenueRepository? _revenue;
         private PgTargetRepository? _targets;
         private PgExchangeRateRepository? _rates;
+        private PgCertificationRepository? _certifications;
 
         /// <inheritdoc />
         public IPartnerRepository Partners => PartnerRepository;
@@ -29,6 +30,9 @@ namespace PartnerOps.PostgreSql
 
         /// <inheritdoc />
         public IExchangeRateRepository ExchangeRates => _rates ??= new PgExchangeRateRepository(this);
+
+        /// <inheritdoc />
+        public ICertificationRepository Certifications => _certifications ??= new PgCertificationRepository(this);
 
         /// <inheritdoc />
         public IContactRepository Contacts => new PgContactRepository(this);

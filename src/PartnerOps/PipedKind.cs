@@ -14,6 +14,7 @@ namespace PartnerOps.Commands
         DatabaseFinding,
         ImportResult,
         Contact,
+        Certification,
 
         /// <summary>Text, typed or piped: a partner's name.</summary>
         Text,

@@ -29,6 +29,7 @@ namespace PartnerOps.Commands
             ("PartnerOps.DatabaseFinding", PipedKind.DatabaseFinding),
             ("PartnerOps.ImportResult", PipedKind.ImportResult),
             ("PartnerOps.PartnerContact", PipedKind.Contact),
+            ("PartnerOps.PartnerCertification", PipedKind.Certification),
         };
 
         private PipedObject(PSObject value, PipedKind kind)
@@ -178,6 +179,11 @@ namespace PartnerOps.Commands
                 return PipedKind.Revenue;
             }
 
+            if (Has("Id", "Contact", "Name", "EarnedOn"))
+            {
+                return PipedKind.Certification;
+            }
+
             if (Has("Id", "PartnerId", "Email", "Name"))
             {
                 return PipedKind.Contact;
@@ -218,6 +224,7 @@ namespace PartnerOps.Commands
             PipedKind.Revenue => "revenue record " + Shown("Id"),
             PipedKind.History => "history entry " + Shown("Id"),
             PipedKind.Contact => $"contact '{TextRules.Shown(Shown("Email"))}'",
+            PipedKind.Certification => "certification " + Shown("Id"),
             PipedKind.Target => "target " + Value,
             PipedKind.RevenueMeasure => "revenue measure",
             PipedKind.Row => "object",

@@ -18,6 +18,7 @@ namespace PartnerOps.Data
         private readonly SortedSet<string> _segments = new SortedSet<string>(KeyComparer.Instance) { RevenueRules.DefaultSegment };
         private readonly List<string> _currencies = new List<string>();
         private readonly SortedSet<string> _reasons = new SortedSet<string>(StringComparer.Ordinal);
+        private readonly SortedSet<string> _certifications = new SortedSet<string>(KeyComparer.Instance);
         private readonly SortedSet<string> _roles = new SortedSet<string>(KeyComparer.Instance);
 
         /// <summary>Values read at a moment the backend names by <paramref name="stamp"/> (a file's size and time, a server's last change).</summary>
@@ -43,6 +44,9 @@ namespace PartnerOps.Data
 
         /// <summary>Adds a stored contact role; a second spelling of a key is ignored.</summary>
         public void AddRole(string? role) => Add(_roles, role);
+
+        /// <summary>Adds a stored certification name; a second spelling of a name key is ignored.</summary>
+        public void AddCertification(string? name) => Add(_certifications, name);
 
         /// <summary>Adds a stored revenue segment; a second spelling of a key is ignored.</summary>
         public void AddSegment(string? segment) => Add(_segments, segment);
@@ -94,6 +98,9 @@ namespace PartnerOps.Data
                 id = long.TryParse(trimmed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : -1,
             };
         }
+
+        /// <summary>Certification names whose key starts with the key of <paramref name="prefix"/>, one spelling per key.</summary>
+        public IReadOnlyList<string> Certifications(string prefix) => MatchingKey(_certifications, prefix);
 
         /// <summary>The pattern of a partner-name completion: what was typed, with a trailing * unless it has one.</summary>
         public static NamePattern PartnerNamePattern(string prefix) =>

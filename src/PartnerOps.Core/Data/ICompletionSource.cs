@@ -57,5 +57,11 @@ namespace PartnerOps.Data
         /// at most 100; none when no partner is given or for an older database.
         /// </summary>
         IReadOnlyList<string> ContactEmails(string path, string? partner, string prefix);
+
+        /// <summary>
+        /// Certification names stored, one spelling per name key (the first added), whose key starts with the key of
+        /// <paramref name="prefix"/>; none for a database older than schema 13.
+        /// </summary>
+        IReadOnlyList<string> CertificationNames(string path, string prefix);
     }
 }

@@ -48,6 +48,9 @@ namespace PartnerOps.Data
         /// <summary>Yearly exchange rates.</summary>
         IExchangeRateRepository ExchangeRates { get; }
 
+        /// <summary>Certifications of partners' contacts (issue 18): reads stream; writes run inside the open write transaction.</summary>
+        ICertificationRepository Certifications { get; }
+
         /// <summary>Partners' contacts (issue 18): reads stream; writes run inside the open write transaction.</summary>
         IContactRepository Contacts { get; }
 

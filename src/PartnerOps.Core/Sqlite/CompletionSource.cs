@@ -59,6 +59,9 @@ namespace PartnerOps.Sqlite
                 ? CompletionValues.EmailsStartingWith(connection.Query<string>(CompletionValues.ContactEmailsSql, CompletionValues.ContactEmailsParameters(partner!)), prefix).ToList()
                 : new List<string>());
 
+        /// <summary>Certification names stored, one spelling per key (none before schema 13).</summary>
+        public IReadOnlyList<string> CertificationNames(string path, string prefix) => ValuesOf(path).Certifications(prefix);
+
         private static CompletionValues ValuesOf(string path)
         {
             var stamp = Stamp(path);
@@ -106,6 +109,14 @@ namespace PartnerOps.Sqlite
                     foreach (var role in connection.Query<string>("SELECT role FROM contacts WHERE role IS NOT NULL ORDER BY id"))
                     {
                         read.AddRole(role);
+                    }
+                }
+
+                if (HasTable(connection, "certifications"))
+                {
+                    foreach (var name in connection.Query<string>(CertificationSql.Names))
+                    {
+                        read.AddCertification(name);
                     }
                 }
 

@@ -39,6 +39,7 @@ namespace PartnerOps.Sqlite
         private HistoryRepository? _history;
         private TargetRepository? _targets;
         private ExchangeRateRepository? _rates;
+        private CertificationRepository? _certifications;
         private RevenueSums? _sums;
         private const int SqliteDbConfigDefensive = 1010;
 
@@ -120,6 +121,9 @@ namespace PartnerOps.Sqlite
 
         /// <inheritdoc/>
         public IExchangeRateRepository ExchangeRates => _rates ??= new ExchangeRateRepository(this);
+
+        /// <inheritdoc/>
+        public ICertificationRepository Certifications => _certifications ??= new CertificationRepository(this);
 
         /// <inheritdoc/>
         public IContactRepository Contacts => new ContactRepository(this);

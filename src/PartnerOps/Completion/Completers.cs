@@ -168,4 +168,10 @@ namespace PartnerOps.Commands
             return PartnerDatabases.Completion.ContactEmails(databasePath, name, prefix);
         }
     }
+
+    /// <summary>Certification names stored (Add-/Get-/Remove-PartnerCertification -Name), one spelling per name key.</summary>
+    public sealed class CertificationNameCompleter : DatabaseCompleter
+    {
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => PartnerDatabases.Completion.CertificationNames(databasePath, prefix);
+    }
 }
