@@ -42,6 +42,13 @@
         'Set-PartnerTierRule'
         'Get-PartnerTierRule'
         'Remove-PartnerTierRule'
+        'Add-PartnerCertification'
+        'Get-PartnerCertification'
+        'Remove-PartnerCertification'
+        'Add-PartnerContact'
+        'Get-PartnerContact'
+        'Set-PartnerContact'
+        'Remove-PartnerContact'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
