@@ -5,7 +5,8 @@
 .DESCRIPTION
     Tasks:
       Build  publishes the cmdlets and lays out the importable module at out/PartnerOps.
-      Test   Build, then the xunit tests, then the Pester tests twice, in two child pwsh at once against out/PartnerOps:
+      Test   Build, then the Pester tests twice, in two child pwsh at once against out/PartnerOps, the xunit tests before
+             the SQLite pass while the PostgreSQL pass (the longest) runs already:
              on SQLite (all but the tests tagged ServerOnly), and on PostgreSQL (all but those tagged FileOnly) in a
              throwaway cluster started for the run (initdb in a temp folder, 127.0.0.1, a free port, fsync off; the
              highest /usr/lib/postgresql/*/bin, or $env:PARTNEROPS_TEST_PGBIN; as root through runuser -u postgres)
@@ -230,13 +231,13 @@ function Invoke-Test {
     # One throwaway PostgreSQL cluster for the run (xunit's PgFact tests and the Pester pass on PostgreSQL), removed in the end.
     $server = Start-TestServer
     try {
-        $runs = @()
-        if (-not $Only) {
+        # xunit runs while the PostgreSQL pass (the longest) has started already.
+        $xunitRun = if (-not $Only) { {
             Write-Host "==> xunit$(if ($server.Cluster) { " (PARTNEROPS_TEST_SERVER=$($server.Cluster.Server))" })" -ForegroundColor Cyan
             $env:PARTNEROPS_TEST_SERVER = if ($server.Cluster) { $server.Cluster.Server }
             try {
                 dotnet test $solution -c $Configuration --nologo `
-                    --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $resultsDir
+                    --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $resultsDir | Out-Host
                 $xunitExit = $LASTEXITCODE
             }
             finally { Remove-Item env:PARTNEROPS_TEST_SERVER -ErrorAction SilentlyContinue }
@@ -246,12 +247,12 @@ function Invoke-Test {
             }
             $xunit = Get-TrxCounts $trxFile
             $xunit.ExitCode = $xunitExit
-            $runs += $xunit
-        }
+            $xunit
+        } }
         else {
             Write-Host "==> Pester: $($files -join ', ')" -ForegroundColor Cyan
         }
-        $runs += Invoke-PesterPasses -PesterPath $pester -ResultsDir $resultsDir -Server $server -Files $files
+        $runs = @(Invoke-PesterPasses -PesterPath $pester -ResultsDir $resultsDir -Server $server -Files $files -First $xunitRun)
     }
     finally {
         Stop-TestServer $server

@@ -39,6 +39,16 @@
         'Get-PartnerStatusHistory'
         'Import-Partner'
         'Import-PartnerRevenue'
+        'Set-PartnerTierRule'
+        'Get-PartnerTierRule'
+        'Remove-PartnerTierRule'
+        'Add-PartnerCertification'
+        'Get-PartnerCertification'
+        'Remove-PartnerCertification'
+        'Add-PartnerContact'
+        'Get-PartnerContact'
+        'Set-PartnerContact'
+        'Remove-PartnerContact'
         'Test-PartnerTier'
     )
     FunctionsToExport    = @()

@@ -93,14 +93,17 @@ function Stop-TestServer($Server) {
 Runs the Pester suite (or $Files) twice, at once in two child pwsh processes: on SQLite, and on PostgreSQL in the database
 of $Server (Start-TestServer). The SQLite pass prints as it goes; the PostgreSQL pass writes
 $ResultsDir/pester-postgresql.log, printed when it ends. Without a server, the PostgreSQL pass only counts its tests as
-skipped, with the reason. A pass still running when this ends (Ctrl+C) is killed. Returns the counts of both passes.
+skipped, with the reason. $First (xunit) runs after the PostgreSQL pass has started and before the SQLite pass, so the
+longest pass starts first; what it returns comes first. A pass still running when this ends (Ctrl+C) is killed. Returns the
+counts of $First and of both passes.
 #>
 function Invoke-PesterPasses {
     param(
         [Parameter(Mandatory)] [string] $PesterPath,
         [Parameter(Mandatory)] [string] $ResultsDir,
         [Parameter(Mandatory)] $Server,
-        [string[]] $Files
+        [string[]] $Files,
+        [scriptblock] $First
     )
     $common = @{ PesterPath = $PesterPath; ModulePath = $moduleOut }
     if ($Files) { $common.Path = $Files -join ',' }
@@ -120,6 +123,8 @@ function Invoke-PesterPasses {
             $null = $pgPass.Handle   # keeps the exit code readable after the process ends
         }
 
+        $firstRuns = @(if ($First) { & $First })
+
         Write-Host '==> Pester on SQLite (child pwsh -NoProfile, against out/PartnerOps, -ExcludeTag ServerOnly)' -ForegroundColor Cyan
         & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterTests.ps1') `
             @common -ResultPath $sqliteResult | Out-Host
@@ -136,7 +141,7 @@ function Invoke-PesterPasses {
                 @common -ResultPath $pgResult -Backend PostgreSql -SkipReason $Server.SkipReason | Out-Host
             $postgres = Get-PesterCounts 'Pester (PostgreSql)' $pgResult $LASTEXITCODE
         }
-        @($sqlite, $postgres)
+        @($firstRuns) + @($sqlite, $postgres)
     }
     finally {
         if ($pgPass -and -not $pgPass.HasExited) {

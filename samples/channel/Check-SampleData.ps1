@@ -4,7 +4,8 @@
     Reads the channel sample CSV files back with Import-Csv, prints the key facts and throws on any violation.
 
 .DESCRIPTION
-    Checks partners.csv, status-changes.csv, revenue.csv, exchange-rates.csv and targets.csv (as written by
+    Checks partners.csv, status-changes.csv, revenue.csv, exchange-rates.csv, targets.csv, contacts.csv,
+    certifications.csv and tier-rules.csv (as written by
     New-SampleData.ps1): exact headers, UTF-8 without BOM, invariant formats, valid values, unique names
     (case-insensitive) and references; every status change in date order, from JoinedOn on, each from the value
     the partner has then (partners.csv, then the changes before it), nothing after an end; revenue only while a
@@ -240,6 +241,52 @@ Assert ($weProspectRoute -eq $weChangedEnds) "Western Europe: $weProspectRoute p
 
 #endregion
 
+#region Contacts, certifications and tier rules
+
+$contacts = Read-SampleCsv 'contacts.csv' Partner, Name, Email, Role, Phone, StartedOn, EndedOn
+$certifications = Read-SampleCsv 'certifications.csv' Partner, Contact, Name, EarnedOn, ExpiresOn
+$tierRules = Read-SampleCsv 'tier-rules.csv' Tier, Region, Type, MinRevenue, Currency, RevenueMonths, MinCertified, Certification, MinMonthsActive
+$contactByKey = [System.Collections.Generic.Dictionary[string, object]]::new([StringComparer]::OrdinalIgnoreCase)
+foreach ($c in $contacts) {
+    Assert ($byName.ContainsKey($c.Partner)) "contact $($c.Email) names unknown partner '$($c.Partner)'"
+    Assert ($c.Email -cmatch '^[a-z0-9.-]+@[a-z0-9-]+\.example$') "contact e-mail '$($c.Email)' is not one address of the .example domain"
+    Assert ($c.Name -ne '' -and $c.Role -ne '') "contact $($c.Email) has no name or role"
+    Assert ($c.Phone -eq '' -or $c.Phone -match '^\+[0-9]{1,3}( [0-9]+)+$') "contact $($c.Email) phone '$($c.Phone)'"
+    $key = "$($c.Partner)|$($c.Email)"
+    Assert (-not $contactByKey.ContainsKey($key)) "contact e-mail $($c.Email) twice for $($c.Partner)"
+    $p = $byName[$c.Partner]
+    $started = ConvertTo-Date $c.StartedOn "contact $($c.Email) StartedOn"
+    Assert ($started -ge $p.JoinedOn) "contact $($c.Email) started $($c.StartedOn), before its partner joined ($($p.Row.JoinedOn))"
+    $ended = if ($c.EndedOn -ne '') { ConvertTo-Date $c.EndedOn "contact $($c.Email) EndedOn" } else { $null }
+    Assert ($null -eq $ended -or $ended -gt $started) "contact $($c.Email) ended $($c.EndedOn), not after it started"
+    Assert ($null -eq $p.EndedOn -or ($null -ne $ended -and $ended -le $p.EndedOn)) "contact $($c.Email) of ended partner $($c.Partner) has not left by $($p.Row.EndedOn)"
+    $contactByKey[$key] = [pscustomobject]@{ Row = $c; StartedOn = $started; EndedOn = $ended }
+}
+$certKeys = [System.Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase)
+$quarterStart = [datetime]'2015-07-01'
+$expiringInQ3 = 0
+foreach ($r in $certifications) {
+    $key = "$($r.Partner)|$($r.Contact)"
+    Assert ($contactByKey.ContainsKey($key)) "certification $($r.Name) names unknown contact $($r.Contact) of '$($r.Partner)'"
+    $holder = $contactByKey[$key]
+    $earned = ConvertTo-Date $r.EarnedOn "certification of $($r.Contact) EarnedOn"
+    $expires = ConvertTo-Date $r.ExpiresOn "certification of $($r.Contact) ExpiresOn"
+    Assert ($r.Name -cmatch '^(Networking|Security|Data Center|Collaboration|Sales) (Associate|Professional)$') "certification name '$($r.Name)'"
+    Assert ($expires -eq $earned.AddYears(3)) "$($r.Contact) $($r.Name): ExpiresOn $($r.ExpiresOn) is not three years after EarnedOn $($r.EarnedOn)"
+    Assert ($earned -gt $holder.StartedOn -and ($null -eq $holder.EndedOn -or $earned -lt $holder.EndedOn)) "$($r.Contact) $($r.Name) earned $($r.EarnedOn) outside the contact's time"
+    Assert ($earned -le [datetime]'2015-12-31') "$($r.Contact) $($r.Name) earned after 2015"
+    Assert ($certKeys.Add("$key|$($r.Name)|$($r.EarnedOn)")) "$($r.Contact) $($r.Name) earned $($r.EarnedOn) twice"
+    $current = $holder.StartedOn -le $quarterStart -and ($null -eq $holder.EndedOn -or $quarterStart -lt $holder.EndedOn)
+    if ($current -and $earned -le $quarterStart -and $expires -gt $quarterStart -and $expires -le [datetime]'2015-09-30') { $expiringInQ3++ }
+}
+Assert ($contacts.Count -ge 4000 -and $certifications.Count -ge 4000) "$($contacts.Count) contacts, $($certifications.Count) certifications, expected 4,000 or more each"
+Assert ($expiringInQ3 -ge 20) "$expiringInQ3 certifications of current contacts expire in the third quarter of 2015, expected at least 20"
+Assert ($tierRules.Count -eq 4) "$($tierRules.Count) tier rules, expected 4"
+$ruleText = ($tierRules | ForEach-Object { "$($_.Tier),$($_.Region),$($_.MinRevenue) $($_.Currency)/$($_.RevenueMonths),$($_.MinCertified) $($_.Certification),$($_.MinMonthsActive)" }) -join ';'
+Assert ($ruleText -ceq 'Silver,,250000 USD/12,2 ,3;Gold,,600000 USD/12,4 Networking*,6;Gold,Western Europe,500000 EUR/12,4 Networking*,6;Platinum,,5000000 USD/12,7 Networking*,12') "tier rules are '$ruleText'"
+
+#endregion
+
 #region Report
 
 $partnerCounts = ($regions.Keys | ForEach-Object { $r = $_; "$r $(@($partners | Where-Object Region -eq $r).Count)" }) -join ', '
@@ -271,6 +318,9 @@ Terminated Western Europe distributor: $($meridian.Name), joined $($meridian.Joi
   Active on 2015-12-31 for 90 days or more without a sale: $($facts.NotActivatedWithin90)
   suspensions: $($facts.Suspensions); tier promotions: $($facts.Promotions)
 Big-name partners: $($bigNames.Count)
+Contacts: $($contacts.Count) ($(@($contacts | Where-Object EndedOn -ne '').Count) ended), e-mails unique per partner: yes
+Certifications: $($certifications.Count), each valid three years; of current contacts, $expiringInQ3 expire from 2015-07-01 to 2015-09-30
+Tier rules: $($tierRules.Count) ($ruleText)
 Revenue: $($revenue.Count) rows ($($revenue.Count - $directRows) partner, $directRows direct), $revenueBytes bytes; references unique: yes; all partner revenue from Active on, before the end: yes
   all years, in USD: $segmentText
 Enterprise 2015 in USD: $(Format-Usd $total2015) (= $($gbp2015.ToString('#,##0.00', $inv)) GBP at $($rates['GBP|2015']))

@@ -23,6 +23,9 @@
         revenue.csv         PartnerName,Date,Amount,Currency,Segment,Region,Reference
         exchange-rates.csv  From,To,Year,Rate
         targets.csv         Metric,Region,Year,Value,Currency
+        contacts.csv        Partner,Name,Email,Role,Phone,StartedOn,EndedOn (load with Add-PartnerContact)
+        certifications.csv  Partner,Contact,Name,EarnedOn,ExpiresOn (Contact is the e-mail; load with Add-PartnerCertification)
+        tier-rules.csv      Tier,Region,Type,MinRevenue,Currency,RevenueMonths,MinCertified,Certification,MinMonthsActive
 
     Check-SampleData.ps1 reads them back and asserts the facts.
 
@@ -308,6 +311,11 @@ if ($weOnAsOf -ne 700) { throw "Internal error: $weOnAsOf Western Europe partner
 . (Join-Path $PSScriptRoot 'SampleRevenue.ps1')
 #endregion
 
+#region Contacts, certifications and tier rules
+# $contactRows, $certificationRows, $tierRuleRows.
+. (Join-Path $PSScriptRoot 'SampleQuality.ps1')
+#endregion
+
 #region Writing
 
 function ConvertTo-CsvField([AllowNull()] [object] $Value) {
@@ -371,5 +379,8 @@ Write-SampleCsv 'status-changes.csv' Partner, Attribute, From, To, EffectiveDate
 Write-SampleCsv 'revenue.csv' PartnerName, Date, Amount, Currency, Segment, Region, Reference $revenueRows
 Write-SampleCsv 'exchange-rates.csv' From, To, Year, Rate $rateRows
 Write-SampleCsv 'targets.csv' Metric, Region, Year, Value, Currency $targetRows
+Write-SampleCsv 'contacts.csv' Partner, Name, Email, Role, Phone, StartedOn, EndedOn $contactRows
+Write-SampleCsv 'certifications.csv' Partner, Contact, Name, EarnedOn, ExpiresOn ($certificationRows | Sort-Object { $_.EarnedOn }, { $_.Partner }, { $_.Contact }, { $_.Name })
+Write-SampleCsv 'tier-rules.csv' Tier, Region, Type, MinRevenue, Currency, RevenueMonths, MinCertified, Certification, MinMonthsActive $tierRuleRows
 
 #endregion

@@ -46,6 +46,18 @@ namespace PartnerOps.PostgreSql
         /// <summary>The reasons stored with Status changes, each once (none before schema 12).</summary>
         public IReadOnlyList<string> Reasons(string path, string prefix) => ValuesOf(path).Reasons(prefix);
 
+        /// <summary>The roles stored with contacts, one spelling per key (none before schema 13).</summary>
+        public IReadOnlyList<string> ContactRoles(string path, string prefix) => ValuesOf(path).Roles(prefix);
+
+        /// <summary>The emails of a partner's contacts starting with <paramref name="prefix"/> (none before schema 13).</summary>
+        public IReadOnlyList<string> ContactEmails(string path, string? partner, string prefix) =>
+            string.IsNullOrWhiteSpace(partner) ? new List<string>() : Read(path, connection => connection.ExecuteScalar<string?>("SELECT to_regclass('contacts')::text") != null
+                ? CompletionValues.EmailsStartingWith(connection.Query<string>(CompletionValues.ContactEmailsSql, CompletionValues.ContactEmailsParameters(partner!)), prefix).ToList()
+                : new List<string>()) ?? new List<string>();
+
+        /// <summary>Certification names stored, one spelling per key (none before schema 13).</summary>
+        public IReadOnlyList<string> CertificationNames(string path, string prefix) => ValuesOf(path).Certifications(prefix);
+
         // The last change (the greatest history id) and the partners table's identity (a schema made again has a new one).
         private const string StampSql = "SELECT coalesce((SELECT max(id) FROM history), 0)::text || ':' || 'partners'::regclass::oid::text";
 
@@ -86,11 +98,27 @@ namespace PartnerOps.PostgreSql
                 values.AddCurrency(currency);
             }
 
+            if (connection.ExecuteScalar<string?>("SELECT to_regclass('contacts')::text") != null)
+            {
+                foreach (var role in connection.Query<string>("SELECT role FROM contacts WHERE role IS NOT NULL ORDER BY id"))
+                {
+                    values.AddRole(role);
+                }
+            }
+
             if (connection.ExecuteScalar<string?>("SELECT to_regclass('status_changes')::text") != null)
             {
                 foreach (var reason in connection.Query<string>(StatusWrites.Reasons))
                 {
                     values.AddReason(reason);
+                }
+            }
+
+            if (connection.ExecuteScalar<string?>("SELECT to_regclass('certifications')::text") != null)
+            {
+                foreach (var name in connection.Query<string>(CertificationSql.Names))
+                {
+                    values.AddCertification(name);
                 }
             }
 

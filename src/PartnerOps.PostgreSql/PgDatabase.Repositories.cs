@@ -14,6 +14,7 @@ namespace PartnerOps.PostgreSql
         private PgRevenueRepository? _revenue;
         private PgTargetRepository? _targets;
         private PgExchangeRateRepository? _rates;
+        private PgCertificationRepository? _certifications;
 
         /// <inheritdoc />
         public IPartnerRepository Partners => PartnerRepository;
@@ -32,6 +33,12 @@ namespace PartnerOps.PostgreSql
 
         /// <inheritdoc />
         public IExchangeRateRepository ExchangeRates => _rates ??= new PgExchangeRateRepository(this);
+
+        /// <inheritdoc />
+        public ICertificationRepository Certifications => _certifications ??= new PgCertificationRepository(this);
+
+        /// <inheritdoc />
+        public IContactRepository Contacts => new PgContactRepository(this);
 
         /// <inheritdoc />
         public IQualityInputs QualityInputs => new PgQualityInputs(this);

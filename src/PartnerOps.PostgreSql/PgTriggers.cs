@@ -159,7 +159,7 @@ namespace PartnerOps.PostgreSql
         minimum = LEAST(t.minimum, excluded.minimum), maximum = GREATEST(t.maximum, excluded.maximum),
         region = LEAST(t.region, excluded.region), segment = LEAST(t.segment, excluded.segment);") +
             Trigger("po_totals_insert", "revenue", "INSERT", "NEW TABLE AS po_new") +
-            Function("po_totals_delete", Refresh("SELECT partner_id, date, region_key, segment_key, currency FROM po_old")) +
+            TotalsDeleteFunction() +
             Trigger("po_totals_delete", "revenue", "DELETE", "OLD TABLE AS po_old") +
             Function("po_totals_update", Refresh(@"
             SELECT o.partner_id, o.date, o.region_key, o.segment_key, o.currency FROM po_old o JOIN po_new n ON o.id = n.id
@@ -170,6 +170,41 @@ namespace PartnerOps.PostgreSql
             WHERE (o.partner_id, o.date, o.amount, o.currency, o.segment_key, o.region_key, o.segment, o.region)
                   IS DISTINCT FROM (n.partner_id, n.date, n.amount, n.currency, n.segment_key, n.region_key, n.segment, n.region)")) +
             Trigger("po_totals_update", "revenue", "UPDATE", "OLD TABLE AS po_old NEW TABLE AS po_new");
+
+        /// <summary>
+        /// The function of the revenue delete trigger: takes the deleted records' count and amounts off their cells, as SQLite's
+        /// row triggers do, and sums a cell again from its records (<see cref="Refresh"/>) only where the deletion changed what a
+        /// running sum cannot keep: the cell's smallest or largest amount, or the smallest spelling of its region or segment,
+        /// when no record with that value is left; or a cell left empty. Deleting one record of a cell of thousands
+        /// so reads no other record, where summing the cell again read them all (Remove-PartnerRevenue of 9,225 piped records of
+        /// one cell took 86 s).
+        /// </summary>
+        /// <param name="replace">CREATE OR REPLACE: the step that brings an older schema's function up to this one.</param>
+        public static string TotalsDeleteFunction(bool replace = false) =>
+            Function("po_totals_delete", @"
+    UPDATE revenue_totals t SET count = t.count - d.n, total = t.total - d.s
+    FROM (SELECT coalesce(partner_id, 0) AS pk, substr(date, 1, 4)::integer AS y, coalesce(region_key, '') AS rk, segment_key AS sk,
+                 currency AS c, count(*) AS n, sum(amount) AS s
+          FROM po_old GROUP BY 1, 2, 3, 4, 5) d
+    WHERE t.partner_key = d.pk AND t.year = d.y AND t.region_key = d.rk AND t.segment_key = d.sk AND t.currency = d.c;" +
+                Refresh($@"
+            SELECT o.partner_id, o.date, o.region_key, o.segment_key, o.currency FROM po_old o
+            JOIN revenue_totals t ON t.partner_key = coalesce(o.partner_id, 0) AND t.year = substr(o.date, 1, 4)::integer
+                 AND t.region_key = coalesce(o.region_key, '') AND t.segment_key = o.segment_key AND t.currency = o.currency
+            WHERE t.count <= 0
+               OR (o.amount <= t.minimum AND NOT {Remaining("x.amount <= t.minimum")})
+               OR (o.amount >= t.maximum AND NOT {Remaining("x.amount >= t.maximum")})
+               OR (o.region = t.region AND NOT {Remaining("x.region = t.region")})
+               OR (o.segment = t.segment AND NOT {Remaining("x.segment = t.segment")})"), replace);
+
+        // Whether a record of the cell of deleted row o (the alias of Refresh's rows) is left that meets `condition` (over x).
+        private static string Remaining(string condition) => $@"(CASE WHEN o.partner_id IS NULL
+                THEN EXISTS (SELECT 1 FROM revenue x WHERE x.partner_id IS NULL AND {CellRows()} AND {condition})
+                ELSE EXISTS (SELECT 1 FROM revenue x WHERE x.partner_id = o.partner_id AND {CellRows()} AND {condition}) END)";
+
+        private static string CellRows() =>
+            "x.date >= substr(o.date, 1, 4) || '-01-01' AND x.date <= substr(o.date, 1, 4) || '-12-31' " +
+            "AND coalesce(x.region_key, '') = coalesce(o.region_key, '') AND x.segment_key = o.segment_key AND x.currency = o.currency";
 
         // The cells the rows of `rows` fall in are summed again from the records (through revenue_partner: a partner's
         // rows of one year, or the year's direct rows): count, total, smallest and largest amount, and the smallest spelling of
@@ -200,8 +235,8 @@ namespace PartnerOps.PostgreSql
         region = excluded.region, segment = excluded.segment, count = excluded.count, total = excluded.total,
         minimum = excluded.minimum, maximum = excluded.maximum;";
 
-        internal static string Function(string name, string body) => $@"
-CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $po$
+        internal static string Function(string name, string body, bool replace = false) => $@"
+CREATE {(replace ? "OR REPLACE " : "")}FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $po$
 BEGIN{body}
     RETURN NULL;
 END

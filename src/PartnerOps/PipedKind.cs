@@ -13,6 +13,8 @@ namespace PartnerOps.Commands
         DatabaseInfo,
         DatabaseFinding,
         ImportResult,
+        Contact,
+        Certification,
 
         /// <summary>Text, typed or piped: a partner's name.</summary>
         Text,

@@ -28,6 +28,9 @@ namespace PartnerOps.Commands
                         : Named("Id", "Name", PartnerReferenceSource.Partner) ?? throw NoPartner("it has neither an Id nor a Name");
                 case PipedKind.Revenue:
                     return Named("PartnerId", "PartnerName", PartnerReferenceSource.Record) ?? throw NoPartner("it is direct revenue, which has no partner");
+                case PipedKind.Contact:
+                case PipedKind.Certification:
+                    return Named("PartnerId", "Partner", PartnerReferenceSource.Record) ?? throw NoPartner("it has neither a PartnerId nor a Partner");
                 case PipedKind.History:
                     // Without the partner's name the id cannot be checked: a removed partner's id may belong to another by now.
                     if (Number("PartnerId") is long partnerId && Text("PartnerName") == null)
@@ -102,6 +105,18 @@ namespace PartnerOps.Commands
                 RegionGiven = Value.Properties["Region"] != null,
                 Region = Text("Region"),
             };
+        }
+
+        /// <summary>The contact this object is (live, deserialized, or a row shaped like one), for a cmdlet that takes contacts.</summary>
+        /// <exception cref="PartnerOpsException">InputObjectInvalid: the object is not a contact, or a value in it is unreadable.</exception>
+        public ContactReference Contact()
+        {
+            if (Kind != PipedKind.Contact || Number("Id") is not long id)
+            {
+                throw NotA("contact", "Get-PartnerContact");
+            }
+
+            return new ContactReference(id, Database, Description) { PartnerId = Number("PartnerId"), Email = Text("Email") };
         }
 
         /// <summary>The record as given, to be measured as it is (Measure-PartnerRevenue's pipeline).</summary>

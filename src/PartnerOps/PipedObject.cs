@@ -28,6 +28,8 @@ namespace PartnerOps.Commands
             ("PartnerOps.DatabaseInfo", PipedKind.DatabaseInfo),
             ("PartnerOps.DatabaseFinding", PipedKind.DatabaseFinding),
             ("PartnerOps.ImportResult", PipedKind.ImportResult),
+            ("PartnerOps.PartnerContact", PipedKind.Contact),
+            ("PartnerOps.PartnerCertification", PipedKind.Certification),
         };
 
         private PipedObject(PSObject value, PipedKind kind)
@@ -177,6 +179,16 @@ namespace PartnerOps.Commands
                 return PipedKind.Revenue;
             }
 
+            if (Has("Id", "Contact", "Name", "EarnedOn"))
+            {
+                return PipedKind.Certification;
+            }
+
+            if (Has("Id", "PartnerId", "Email", "Name"))
+            {
+                return PipedKind.Contact;
+            }
+
             if (Has("Id", "Name", "Type", "Tier", "Status"))
             {
                 return PipedKind.Partner;
@@ -211,6 +223,8 @@ namespace PartnerOps.Commands
             PipedKind.Partner => $"partner '{TextRules.Shown(Shown("Name"))}'",
             PipedKind.Revenue => "revenue record " + Shown("Id"),
             PipedKind.History => "history entry " + Shown("Id"),
+            PipedKind.Contact => $"contact '{TextRules.Shown(Shown("Email"))}'",
+            PipedKind.Certification => "certification " + Shown("Id"),
             PipedKind.Target => "target " + Value,
             PipedKind.RevenueMeasure => "revenue measure",
             PipedKind.Row => "object",

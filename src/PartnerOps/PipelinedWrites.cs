@@ -9,6 +9,7 @@ namespace PartnerOps.Commands
         private IRevenueRepository? _revenue;
         private IExchangeRateRepository? _rates;
         private ITargetRepository? _targets;
+        private IContactRepository? _contacts;
 
         public PipelinedWrites(IPartnerDatabase store)
         {
@@ -26,6 +27,8 @@ namespace PartnerOps.Commands
         public IExchangeRateRepository Rates => _rates ??= Store.ExchangeRates;
 
         public ITargetRepository Targets => _targets ??= Store.Targets;
+
+        public IContactRepository Contacts => _contacts ??= Store.Contacts;
 
         public IWriteBatch Batch { get; }
 

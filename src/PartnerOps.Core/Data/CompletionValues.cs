@@ -18,6 +18,8 @@ namespace PartnerOps.Data
         private readonly SortedSet<string> _segments = new SortedSet<string>(KeyComparer.Instance) { RevenueRules.DefaultSegment };
         private readonly List<string> _currencies = new List<string>();
         private readonly SortedSet<string> _reasons = new SortedSet<string>(StringComparer.Ordinal);
+        private readonly SortedSet<string> _certifications = new SortedSet<string>(KeyComparer.Instance);
+        private readonly SortedSet<string> _roles = new SortedSet<string>(KeyComparer.Instance);
 
         /// <summary>Values read at a moment the backend names by <paramref name="stamp"/> (a file's size and time, a server's last change).</summary>
         public CompletionValues(string stamp)
@@ -39,6 +41,12 @@ namespace PartnerOps.Data
 
         /// <summary>Adds a reason stored with a Status change (status_changes.reason); repeats are ignored.</summary>
         public void AddReason(string? reason) => Add(_reasons, reason);
+
+        /// <summary>Adds a stored contact role; a second spelling of a key is ignored.</summary>
+        public void AddRole(string? role) => Add(_roles, role);
+
+        /// <summary>Adds a stored certification name; a second spelling of a name key is ignored.</summary>
+        public void AddCertification(string? name) => Add(_certifications, name);
 
         /// <summary>Adds a stored revenue segment; a second spelling of a key is ignored.</summary>
         public void AddSegment(string? segment) => Add(_segments, segment);
@@ -68,6 +76,31 @@ namespace PartnerOps.Data
 
         /// <summary>The reasons added (ordinal order) that start with <paramref name="prefix"/> (ignoring case).</summary>
         public IReadOnlyList<string> Reasons(string prefix) => Matching(_reasons, prefix);
+
+        /// <summary>Contact roles whose key starts with the key of <paramref name="prefix"/>, one spelling per key.</summary>
+        public IReadOnlyList<string> Roles(string prefix) => MatchingKey(_roles, prefix);
+
+        /// <summary>The at most 100 emails of <paramref name="emails"/> (in order) that start with <paramref name="prefix"/> (ignoring case).</summary>
+        public static IReadOnlyList<string> EmailsStartingWith(IEnumerable<string> emails, string prefix) =>
+            emails.Where(e => e.StartsWith(prefix.Trim(), StringComparison.OrdinalIgnoreCase)).Take(100).ToList();
+
+        /// <summary>The SQL (parameters key and id) of the emails of a partner's contacts by name key or id, in order of their lower-case form.</summary>
+        public const string ContactEmailsSql =
+            "SELECT c.email FROM contacts c JOIN partners p ON p.id = c.partner_id WHERE p.name_key = @key OR p.id = @id ORDER BY c.email_key, c.id";
+
+        /// <summary>The parameters of <see cref="ContactEmailsSql"/> for a partner given by name or id (as typed).</summary>
+        public static object ContactEmailsParameters(string partner)
+        {
+            var trimmed = partner.Trim();
+            return new
+            {
+                key = TextRules.Problem(trimmed) == null ? PartnerRules.NameKey(trimmed) : string.Empty,
+                id = long.TryParse(trimmed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : -1,
+            };
+        }
+
+        /// <summary>Certification names whose key starts with the key of <paramref name="prefix"/>, one spelling per key.</summary>
+        public IReadOnlyList<string> Certifications(string prefix) => MatchingKey(_certifications, prefix);
 
         /// <summary>The pattern of a partner-name completion: what was typed, with a trailing * unless it has one.</summary>
         public static NamePattern PartnerNamePattern(string prefix) =>

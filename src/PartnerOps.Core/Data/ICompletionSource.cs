@@ -44,5 +44,24 @@ namespace PartnerOps.Data
         /// start with <paramref name="prefix"/> (ignoring case); none for a database older than schema 12.
         /// </summary>
         IReadOnlyList<string> Reasons(string path, string prefix);
+
+        /// <summary>
+        /// The roles stored with contacts (schema 13), one spelling per key (<see cref="ContactRules.RoleKey"/>), whose key starts
+        /// with the key of <paramref name="prefix"/>; none for an older database.
+        /// </summary>
+        IReadOnlyList<string> ContactRoles(string path, string prefix);
+
+        /// <summary>
+        /// The emails of the contacts of the partner named <paramref name="partner"/> (an exact name, compared by name key, or an
+        /// id), ended ones included, that start with <paramref name="prefix"/> (ignoring case), in order of their lower-case form,
+        /// at most 100; none when no partner is given or for an older database.
+        /// </summary>
+        IReadOnlyList<string> ContactEmails(string path, string? partner, string prefix);
+
+        /// <summary>
+        /// Certification names stored, one spelling per name key (the first added), whose key starts with the key of
+        /// <paramref name="prefix"/>; none for a database older than schema 13.
+        /// </summary>
+        IReadOnlyList<string> CertificationNames(string path, string prefix);
     }
 }

@@ -51,6 +51,12 @@ namespace PartnerOps.Data
         /// <summary>The tier rules (schema 13): what a partner must meet to qualify for each tier.</summary>
         ITierRuleRepository TierRules { get; }
 
+        /// <summary>Certifications of partners' contacts (issue 18): reads stream; writes run inside the open write transaction.</summary>
+        ICertificationRepository Certifications { get; }
+
+        /// <summary>Partners' contacts (issue 18): reads stream; writes run inside the open write transaction.</summary>
+        IContactRepository Contacts { get; }
+
         /// <summary>The revenue sums (whole minor units per group, currency and year) that the revenue measurer converts.</summary>
         IRevenueSums RevenueSums { get; }
 

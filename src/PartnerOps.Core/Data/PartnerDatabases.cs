@@ -157,6 +157,12 @@ namespace PartnerOps.Data
             public System.Collections.Generic.IReadOnlyList<string> Currencies(string path, string prefix) => For(path).Currencies(path, prefix);
 
             public System.Collections.Generic.IReadOnlyList<string> Reasons(string path, string prefix) => For(path).Reasons(path, prefix);
+
+            public System.Collections.Generic.IReadOnlyList<string> CertificationNames(string path, string prefix) => For(path).CertificationNames(path, prefix);
+
+            public System.Collections.Generic.IReadOnlyList<string> ContactRoles(string path, string prefix) => For(path).ContactRoles(path, prefix);
+
+            public System.Collections.Generic.IReadOnlyList<string> ContactEmails(string path, string? partner, string prefix) => For(path).ContactEmails(path, partner, prefix);
         }
     }
 }

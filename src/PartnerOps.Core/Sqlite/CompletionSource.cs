@@ -50,6 +50,18 @@ namespace PartnerOps.Sqlite
         /// <summary>The reasons stored with Status changes, each once (none before schema 12).</summary>
         public IReadOnlyList<string> Reasons(string path, string prefix) => ValuesOf(path).Reasons(prefix);
 
+        /// <summary>The roles stored with contacts, one spelling per key (none before schema 13).</summary>
+        public IReadOnlyList<string> ContactRoles(string path, string prefix) => ValuesOf(path).Roles(prefix);
+
+        /// <summary>The emails of a partner's contacts starting with <paramref name="prefix"/> (none before schema 13).</summary>
+        public IReadOnlyList<string> ContactEmails(string path, string? partner, string prefix) =>
+            string.IsNullOrWhiteSpace(partner) ? new List<string>() : Read(path, connection => HasTable(connection, "contacts")
+                ? CompletionValues.EmailsStartingWith(connection.Query<string>(CompletionValues.ContactEmailsSql, CompletionValues.ContactEmailsParameters(partner!)), prefix).ToList()
+                : new List<string>());
+
+        /// <summary>Certification names stored, one spelling per key (none before schema 13).</summary>
+        public IReadOnlyList<string> CertificationNames(string path, string prefix) => ValuesOf(path).Certifications(prefix);
+
         private static CompletionValues ValuesOf(string path)
         {
             var stamp = Stamp(path);
@@ -89,6 +101,22 @@ namespace PartnerOps.Sqlite
                     foreach (var currency in connection.Query<string>("SELECT from_currency FROM exchange_rates UNION SELECT to_currency FROM exchange_rates ORDER BY 1"))
                     {
                         read.AddCurrency(currency);
+                    }
+                }
+
+                if (HasTable(connection, "contacts"))
+                {
+                    foreach (var role in connection.Query<string>("SELECT role FROM contacts WHERE role IS NOT NULL ORDER BY id"))
+                    {
+                        read.AddRole(role);
+                    }
+                }
+
+                if (HasTable(connection, "certifications"))
+                {
+                    foreach (var name in connection.Query<string>(CertificationSql.Names))
+                    {
+                        read.AddCertification(name);
                     }
                 }
 

@@ -39,6 +39,7 @@ namespace PartnerOps.Sqlite
         private HistoryRepository? _history;
         private TargetRepository? _targets;
         private ExchangeRateRepository? _rates;
+        private CertificationRepository? _certifications;
         private RevenueSums? _sums;
         private const int SqliteDbConfigDefensive = 1010;
 
@@ -123,6 +124,12 @@ namespace PartnerOps.Sqlite
 
         /// <inheritdoc/>
         public ITierRuleRepository TierRules => new TierRuleRepository(this);
+
+        /// <inheritdoc/>
+        public ICertificationRepository Certifications => _certifications ??= new CertificationRepository(this);
+
+        /// <inheritdoc/>
+        public IContactRepository Contacts => new ContactRepository(this);
 
         /// <inheritdoc/>
         public IRevenueSums RevenueSums => _sums ??= new RevenueSums(this);

@@ -22,7 +22,7 @@ namespace PartnerOps.Commands
             {
                 var prefix = Unquote(wordToComplete ?? string.Empty);
                 var patterns = TakesWildcards(commandName, parameterName);
-                return Values(DatabasePath(commandName, fakeBoundParameters), prefix)
+                return Values(DatabasePath(commandName, fakeBoundParameters), prefix, fakeBoundParameters)
                     .Select(value => new CompletionResult(Quote(patterns ? WildcardPattern.Escape(value) : value), value, CompletionResultType.ParameterValue, value))
                     .ToList();
             }
@@ -33,6 +33,9 @@ namespace PartnerOps.Commands
         }
 
         protected abstract IEnumerable<string> Values(string databasePath, string prefix);
+
+        /// <summary>The values, given what else is on the command line (<paramref name="fakeBoundParameters"/>); by default <see cref="Values(string, string)"/>.</summary>
+        protected virtual IEnumerable<string> Values(string databasePath, string prefix, IDictionary fakeBoundParameters) => Values(databasePath, prefix);
 
         // A completed value must name what it shows: where the parameter reads wildcards (Get-Partner -Name, -Partner of
         // the readers, -Region), `[`, `]`, `*`, `?` and backtick in it are escaped, so 'Acme `[EU`]' finds Acme [EU] and not Acme E.
@@ -139,5 +142,36 @@ namespace PartnerOps.Commands
     public sealed class ReasonCompleter : DatabaseCompleter
     {
         protected override IEnumerable<string> Values(string databasePath, string prefix) => PartnerDatabases.Completion.Reasons(databasePath, prefix);
+    }
+
+    /// <summary>The roles stored with contacts, one spelling per key.</summary>
+    public sealed class ContactRoleCompleter : DatabaseCompleter
+    {
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => PartnerDatabases.Completion.ContactRoles(databasePath, prefix);
+    }
+
+    /// <summary>The emails of the contacts of the partner given with -Partner (a name or an id) on the same command line.</summary>
+    public sealed class ContactEmailCompleter : DatabaseCompleter
+    {
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => Enumerable.Empty<string>();
+
+        protected override IEnumerable<string> Values(string databasePath, string prefix, IDictionary fakeBoundParameters)
+        {
+            var partner = fakeBoundParameters?["Partner"] is object value ? (value is PSObject ps ? ps.BaseObject : value) : null;
+            var name = partner switch
+            {
+                string text => text,
+                Partner live => live.Name,
+                long or int => Convert.ToString(partner, System.Globalization.CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            return PartnerDatabases.Completion.ContactEmails(databasePath, name, prefix);
+        }
+    }
+
+    /// <summary>Certification names stored (Add-/Get-/Remove-PartnerCertification -Name), one spelling per name key.</summary>
+    public sealed class CertificationNameCompleter : DatabaseCompleter
+    {
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => PartnerDatabases.Completion.CertificationNames(databasePath, prefix);
     }
 }
