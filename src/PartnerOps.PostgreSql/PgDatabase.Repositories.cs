@@ -31,6 +31,9 @@ namespace PartnerOps.PostgreSql
         public IExchangeRateRepository ExchangeRates => _rates ??= new PgExchangeRateRepository(this);
 
         /// <inheritdoc />
+        public IQualityInputs QualityInputs => new PgQualityInputs(this);
+
+        /// <inheritdoc />
         public IWriteBatch NewWriteBatch(int maxItems = 1000, TimeSpan? maxAge = null) => new PgWriteBatch(this, maxItems, maxAge);
 
         /// <inheritdoc />

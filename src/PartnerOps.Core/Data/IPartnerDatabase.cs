@@ -57,6 +57,9 @@ namespace PartnerOps.Data
         /// <summary>The funnel's counts per period and group that the funnel measurer combines (Measure-PartnerFunnel).</summary>
         IFunnelCounts FunnelCounts { get; }
 
+        /// <summary>The partner-quality figures (tier assessment, tier review, scorecard), computed in SQL.</summary>
+        IQualityInputs QualityInputs { get; }
+
         /// <summary>
         /// Whether <paramref name="location"/> (as a Database property holds it) names this database: the same file, also through a
         /// link or in other letter case.

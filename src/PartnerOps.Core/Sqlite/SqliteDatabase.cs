@@ -131,6 +131,9 @@ namespace PartnerOps.Sqlite
         public IFunnelCounts FunnelCounts => new FunnelCounts(this);
 
         /// <inheritdoc/>
+        public IQualityInputs QualityInputs => new QualityInputs(this);
+
+        /// <inheritdoc/>
         public IReadOnlyList<DatabaseFinding> Check() => DatabaseChecks.Check(this);
 
         /// <inheritdoc/>
