@@ -60,6 +60,21 @@ namespace PartnerOps
 
         /// <summary>Copy-PartnerDatabase's destination already holds data and -Force was not given (cmdlets.md, wave 2).</summary>
         public const string DestinationNotEmpty = nameof(DestinationNotEmpty);
+
+        /// <summary>No contact of the partner has the email given (ObjectNotFound; cmdlets.md, wave 2): the message names partner and email.</summary>
+        public const string PartnerContactNotFound = nameof(PartnerContactNotFound);
+
+        /// <summary>The partner has a contact with that email already, ended or not (ResourceExists; cmdlets.md, wave 2).</summary>
+        public const string PartnerContactExists = nameof(PartnerContactExists);
+
+        /// <summary>No certification matches the one given (ObjectNotFound; cmdlets.md, wave 2).</summary>
+        public const string CertificationNotFound = nameof(CertificationNotFound);
+
+        /// <summary>
+        /// A tier rule's conditions cannot be stored (InvalidArgument: a negative threshold, no condition, a rule for Registered...),
+        /// or the rule named is not stored (ObjectNotFound; cmdlets.md, wave 2).
+        /// </summary>
+        public const string TierRuleInvalid = nameof(TierRuleInvalid);
     }
 
     /// <summary>How a Core failure should be classified; the cmdlet layer maps it to an ErrorCategory.</summary>

@@ -107,9 +107,9 @@ namespace PartnerOps.PostgreSql
 
         public bool HoldsData() => _db.Scalar<bool>(
             "SELECT EXISTS (SELECT 1 FROM partners) OR EXISTS (SELECT 1 FROM revenue) OR EXISTS (SELECT 1 FROM exchange_rates) " +
-            "OR EXISTS (SELECT 1 FROM targets) OR EXISTS (SELECT 1 FROM history)");
+            "OR EXISTS (SELECT 1 FROM targets) OR EXISTS (SELECT 1 FROM tier_rules) OR EXISTS (SELECT 1 FROM history)");
 
-        public void Clear() => _db.Execute("TRUNCATE partners, status_changes, revenue, revenue_totals, exchange_rates, targets, history");
+        public void Clear() => _db.Execute("TRUNCATE partners, status_changes, contacts, certifications, revenue, revenue_totals, exchange_rates, targets, tier_rules, history");
 
         public void WriteMeta(string key, string value) =>
             _db.Execute("INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value", new { key, value });

@@ -27,7 +27,7 @@ namespace PartnerOps.PostgreSql
                 Table = table.Table;
                 Id = table.Key.Count == 1 ? "{0}." + table.Key[0] + "::text" : string.Join(" || '/' || ", table.Key.Select(k => "{0}." + k));
                 PartnerId = table.PartnerColumn == null ? null : "{0}." + table.PartnerColumn;
-                Columns = table.Properties.Select(p => (p.Property, p.Column == HistoryTable.AmountColumn ? Amount("{0}") : "{0}." + p.Column)).ToArray();
+                Columns = table.Properties.Select(p => (p.Property, HistoryTable.IsAmount(p.Column) ? Amount("{0}", p.Column) : "{0}." + p.Column)).ToArray();
                 Key = string.Join(", ", table.Key);
             }
 
@@ -63,10 +63,17 @@ namespace PartnerOps.PostgreSql
         /// </summary>
         public const string HistoryWrittenSetting = "partnerops.history_written";
 
-        public static string HistorySql()
+        /// <summary>
+        /// The history trigger functions and triggers of the tables the creation script makes (schema 10: every entity but those
+        /// of <see cref="HistoryTable.AddedInSchema13"/>, whose step makes theirs with <see cref="HistorySql(IEnumerable{string})"/>).
+        /// </summary>
+        public static string HistorySql() => HistorySql(HistoryTable.All.Select(t => t.Entity).Except(HistoryTable.AddedInSchema13));
+
+        /// <summary>The history trigger functions and triggers of the named entities' tables (<see cref="HistoryTable.Entity"/>).</summary>
+        public static string HistorySql(IEnumerable<string> entities)
         {
             var sql = new StringBuilder();
-            foreach (var e in Entities)
+            foreach (var e in Entities.Where(x => entities.Contains(x.Name)))
             {
                 sql.Append(Function($"po_history_{e.Table}_insert", $@"
     IF current_setting('{HistoryWrittenSetting}', true) = 'on' THEN RETURN NULL; END IF;
@@ -206,13 +213,14 @@ $po$;
 
         private static string F(string template, string row) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, row);
 
-        // An amount as exact decimal text in its currency's minor digits (the table holds whole minor units), as SQLite's
-        // history triggers write it: '12.50' for 1250 USD cents, '1250' for 1250 JPY.
-        private static string Amount(string row)
+        // An amount as exact decimal text in its currency's minor digits (the column holds whole minor units), as SQLite's
+        // history triggers write it: '12.50' for 1250 USD cents, '1250' for 1250 JPY (NULL stays NULL).
+        private static string Amount(string row, string column)
         {
+            var value = row + "." + column;
             string In(int n) => string.Join(", ", RevenueRules.CurrenciesWithDigits(n).Select(c => "'" + c + "'"));
-            return $"(CASE WHEN {row}.currency IN ({In(0)}) THEN {row}.amount::text WHEN {row}.currency IN ({In(3)}) THEN round({row}.amount::numeric / 1000, 3)::text " +
-                   $"WHEN {row}.currency IN ({In(4)}) THEN round({row}.amount::numeric / 10000, 4)::text ELSE round({row}.amount::numeric / 100, 2)::text END)";
+            return $"(CASE WHEN {row}.currency IN ({In(0)}) THEN {value}::text WHEN {row}.currency IN ({In(3)}) THEN round({value}::numeric / 1000, 3)::text " +
+                   $"WHEN {row}.currency IN ({In(4)}) THEN round({value}::numeric / 10000, 4)::text ELSE round({value}::numeric / 100, 2)::text END)";
         }
     }
 }

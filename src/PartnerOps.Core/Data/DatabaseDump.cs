@@ -106,6 +106,22 @@ namespace PartnerOps.Data
             ("id", Int64), ("metric", Text), ("region", Text), ("region_key", Text), ("year", DumpColumnType.Int32), ("value", Text),
             ("currency", Text), ("created_at", Text), ("updated_at", Text), ("statuses", Text));
 
+        /// <summary>A partner's contacts (schema 13; dates 'yyyy-MM-dd' text), ordered by id.</summary>
+        public static DumpTable Contacts { get; } = new DumpTable("contacts", "id", "id",
+            ("id", Int64), ("partner_id", Int64), ("name", Text), ("email", Text), ("email_key", Text), ("role", Text), ("role_key", Text),
+            ("phone", Text), ("started_on", Text), ("ended_on", Text), ("created_at", Text), ("updated_at", Text));
+
+        /// <summary>The contacts' certifications (schema 13), ordered by id: after <see cref="Contacts"/>, which they refer to.</summary>
+        public static DumpTable Certifications { get; } = new DumpTable("certifications", "id", "id",
+            ("id", Int64), ("contact_id", Int64), ("partner_id", Int64), ("name", Text), ("name_key", Text), ("earned_on", Text),
+            ("expires_on", Text), ("created_at", Text), ("updated_at", Text));
+
+        /// <summary>Tier rules (schema 13; min_revenue in whole minor units of currency), ordered by id.</summary>
+        public static DumpTable TierRules { get; } = new DumpTable("tier_rules", "id", "id",
+            ("id", Int64), ("tier", Text), ("region", Text), ("region_key", Text), ("type", Text), ("type_key", Text), ("min_revenue", Int64),
+            ("currency", Text), ("revenue_months", DumpColumnType.Int32), ("min_certified", DumpColumnType.Int32), ("certification", Text),
+            ("min_months_active", DumpColumnType.Int32), ("created_at", Text), ("updated_at", Text));
+
         /// <summary>
         /// The history, one row per entry ordered by id: the time (UTC text as stored), user, operation, entity, the changes
         /// (JSON text, <c>{"Property": [old, new], ...}</c>) and, for an imported record, its source file and line.
@@ -115,7 +131,8 @@ namespace PartnerOps.Data
             ("changes", Text), ("source", Text), ("line", Int64));
 
         /// <summary>The tables in the order they are written (partners before the revenue that refers to them).</summary>
-        public static IReadOnlyList<DumpTable> Tables { get; } = new[] { Partners, StatusChanges, Revenue, ExchangeRates, Targets, History };
+        public static IReadOnlyList<DumpTable> Tables { get; } =
+            new[] { Partners, StatusChanges, Revenue, ExchangeRates, Targets, Contacts, Certifications, TierRules, History };
 
         /// <summary>
         /// The meta keys each backend keeps for itself (what marks the database as PartnerOps's, and its schema version): not
@@ -170,7 +187,7 @@ namespace PartnerOps.Data
         }
 
         /// <summary>
-        /// The failure of a copy into a database that already holds partners, revenue, rates, targets or history, without -Force.
+        /// The failure of a copy into a database that already holds partners, revenue, rates, targets, tier rules or history, without -Force.
         /// </summary>
         public static PartnerOpsException DestinationNotEmpty(string destination) => new PartnerOpsException(
             ErrorIds.DestinationNotEmpty,

@@ -7,8 +7,9 @@ namespace PartnerOps.Data
     /// What the history records of each table, on every backend: the entity name a history entry carries, the table, the key
     /// columns that make its EntityId (joined with '/'), the column naming the partner the change concerns, and the properties
     /// an entry's Changes hold, each with its column, in the order entries list them. Each backend's triggers are written
-    /// from this one list (Sqlite/HistoryTriggers, PostgreSql/PgTriggers). The <see cref="AmountColumn"/> of revenue holds whole
-    /// minor units; entries show it as exact decimal text in its currency's minor digits.
+    /// from this one list (Sqlite/HistoryTriggers, PostgreSql/PgTriggers). The <see cref="AmountColumn"/> of revenue and the
+    /// <see cref="MinRevenueColumn"/> of tier rules hold whole minor units of the row's currency column; entries show them as exact
+    /// decimal text in that currency's minor digits (<see cref="IsAmount"/>).
     /// </summary>
     public sealed class HistoryTable
     {
@@ -24,7 +25,16 @@ namespace PartnerOps.Data
         /// <summary>The column of whole minor units, shown as decimal text in entries.</summary>
         public const string AmountColumn = "amount";
 
-        /// <summary>The entity name entries carry (Partner, Revenue, Target, ExchangeRate).</summary>
+        /// <summary>A tier rule's revenue threshold in whole minor units of its currency (schema 13), shown as decimal text in entries.</summary>
+        public const string MinRevenueColumn = "min_revenue";
+
+        /// <summary>
+        /// Whether <paramref name="column"/> holds whole minor units of the row's <c>currency</c> column, which the triggers write
+        /// into entries as exact decimal text (revenue's amount, a tier rule's min_revenue).
+        /// </summary>
+        public static bool IsAmount(string column) => column == AmountColumn || column == MinRevenueColumn;
+
+        /// <summary>The entity name entries carry (Partner, Revenue, Target, ExchangeRate; Contact, Certification, TierRule from schema 13).</summary>
         public string Entity { get; }
 
         /// <summary>The table.</summary>
@@ -33,7 +43,7 @@ namespace PartnerOps.Data
         /// <summary>The key columns, in the order EntityId joins them with '/': one (id) for all but exchange rates.</summary>
         public IReadOnlyList<string> Key { get; }
 
-        /// <summary>The column naming the partner a change concerns, or null (targets, exchange rates).</summary>
+        /// <summary>The column naming the partner a change concerns, or null (targets, exchange rates, tier rules).</summary>
         public string? PartnerColumn { get; }
 
         /// <summary>The properties an entry's Changes hold, each with its column, in the entries' order.</summary>
@@ -52,7 +62,22 @@ namespace PartnerOps.Data
                 ("Metric", "metric"), ("Region", "region"), ("Year", "year"), ("Value", "value"), ("Currency", "currency"), ("Statuses", "statuses")),
             new HistoryTable("ExchangeRate", "exchange_rates", new[] { "from_currency", "to_currency", "year" }, null,
                 ("From", "from_currency"), ("To", "to_currency"), ("Year", "year"), ("Rate", "rate")),
+            new HistoryTable("Contact", "contacts", new[] { "id" }, "partner_id",
+                ("PartnerId", "partner_id"), ("Name", "name"), ("Email", "email"), ("Role", "role"), ("Phone", "phone"),
+                ("StartedOn", "started_on"), ("EndedOn", "ended_on")),
+            new HistoryTable("Certification", "certifications", new[] { "id" }, "partner_id",
+                ("PartnerId", "partner_id"), ("ContactId", "contact_id"), ("Name", "name"), ("EarnedOn", "earned_on"), ("ExpiresOn", "expires_on")),
+            new HistoryTable("TierRule", "tier_rules", new[] { "id" }, null,
+                ("Tier", "tier"), ("Region", "region"), ("Type", "type"), ("MinRevenue", MinRevenueColumn), ("Currency", "currency"),
+                ("RevenueMonths", "revenue_months"), ("MinCertified", "min_certified"), ("Certification", "certification"),
+                ("MinMonthsActive", "min_months_active")),
         };
+
+        /// <summary>
+        /// The entities whose tables schema 13 added (contacts, certifications, tier rules): their history triggers are made by
+        /// that step on PostgreSQL (whose creation script is at version 10); every table before them exists from the start.
+        /// </summary>
+        public static IReadOnlyList<string> AddedInSchema13 { get; } = new[] { "Contact", "Certification", "TierRule" };
 
         /// <summary>The table recording <paramref name="entity"/>.</summary>
         public static HistoryTable Of(string entity) => All.Single(t => t.Entity == entity);

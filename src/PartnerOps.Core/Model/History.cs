@@ -17,6 +17,15 @@ namespace PartnerOps
         Revenue,
         Target,
         ExchangeRate,
+
+        /// <summary>A partner's contact (schema 13).</summary>
+        Contact,
+
+        /// <summary>A contact's certification (schema 13).</summary>
+        Certification,
+
+        /// <summary>A rule a partner must meet to qualify for a tier (schema 13).</summary>
+        TierRule,
     }
 
     /// <summary>One change made through the module, as Get-PartnerHistory reports it.</summary>

@@ -7,8 +7,8 @@ using PartnerOps.Sqlite.Native;
 namespace PartnerOps.Sqlite
 {
     /// <summary>
-    /// The TEMP triggers each connection adds so that every insert, update and delete of partners, revenue,
-    /// targets and exchange rates writes a history row in the same transaction. They are TEMP because the
+    /// The TEMP triggers each connection adds so that every insert, update and delete of a table the history records
+    /// (<see cref="HistoryTable.All"/>) writes a history row in the same transaction. They are TEMP because the
     /// user's name is known only to the connection (a schema trigger cannot read it).
     /// </summary>
     internal static class HistoryTriggers
@@ -21,7 +21,7 @@ namespace PartnerOps.Sqlite
                 Table = table.Table;
                 Id = string.Join(" || '/' || ", table.Key.Select(k => "{0}." + k));
                 PartnerId = table.PartnerColumn == null ? null : "{0}." + table.PartnerColumn;
-                Columns = table.Properties.Select(p => (p.Property, p.Column == HistoryTable.AmountColumn ? Amount("{0}") : "{0}." + p.Column)).ToArray();
+                Columns = table.Properties.Select(p => (p.Property, HistoryTable.IsAmount(p.Column) ? Amount("{0}", p.Column) : "{0}." + p.Column)).ToArray();
             }
 
             public string Name { get; }
@@ -121,13 +121,14 @@ namespace PartnerOps.Sqlite
 
         private static string Fill(string template, string row) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, row);
 
-        // An amount as exact decimal text in its currency's minor digits (the table holds whole minor units).
-        private static string Amount(string row)
+        // An amount as exact decimal text in its currency's minor digits (the column holds whole minor units; NULL stays NULL).
+        private static string Amount(string row, string column)
         {
+            var value = row + "." + column;
             string Digits(int n) =>
-                $"(CASE WHEN {row}.amount < 0 THEN '-' ELSE '' END) || (abs({row}.amount) / {Pow(n)}) || '.' || printf('%0{n}d', abs({row}.amount) % {Pow(n)})";
+                $"(CASE WHEN {value} < 0 THEN '-' ELSE '' END) || (abs({value}) / {Pow(n)}) || '.' || printf('%0{n}d', abs({value}) % {Pow(n)})";
             string In(int n) => string.Join(", ", RevenueRules.CurrenciesWithDigits(n).Select(c => "'" + c + "'"));
-            return $"(CASE WHEN {row}.currency IN ({In(0)}) THEN CAST({row}.amount AS TEXT) WHEN {row}.currency IN ({In(3)}) THEN {Digits(3)} " +
+            return $"(CASE WHEN {value} IS NULL THEN NULL WHEN {row}.currency IN ({In(0)}) THEN CAST({value} AS TEXT) WHEN {row}.currency IN ({In(3)}) THEN {Digits(3)} " +
                    $"WHEN {row}.currency IN ({In(4)}) THEN {Digits(4)} ELSE {Digits(2)} END)";
         }
 

@@ -283,6 +283,9 @@ UPDATE OR IGNORE targets SET region_key = coalesce(po_key(region), '') WHERE reg
 
             // 12: dated statuses and tiers (see StatusChanges).
             StatusChanges(),
+
+            // 13: contacts, certifications and tier rules (see Quality).
+            Quality(),
         };
 
         /// <summary>

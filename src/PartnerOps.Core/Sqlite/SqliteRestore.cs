@@ -45,11 +45,12 @@ namespace PartnerOps.Sqlite
 
         public bool HoldsData() => Run(() => _store.Connection.ExecuteScalar<long>(
             "SELECT EXISTS (SELECT 1 FROM partners) OR EXISTS (SELECT 1 FROM revenue) OR EXISTS (SELECT 1 FROM exchange_rates) " +
-            "OR EXISTS (SELECT 1 FROM targets) OR EXISTS (SELECT 1 FROM history) OR EXISTS (SELECT 1 FROM history_batches)",
+            "OR EXISTS (SELECT 1 FROM targets) OR EXISTS (SELECT 1 FROM tier_rules) OR EXISTS (SELECT 1 FROM history) OR EXISTS (SELECT 1 FROM history_batches)",
             transaction: _store.Transaction) == 1);
 
         public void Clear() => Run(() => Execute(
-            "DELETE FROM history_runs; DELETE FROM history_batches; DELETE FROM history; DELETE FROM targets; DELETE FROM exchange_rates; " +
+            "DELETE FROM history_runs; DELETE FROM history_batches; DELETE FROM history; DELETE FROM tier_rules; DELETE FROM certifications; DELETE FROM contacts; " +
+            "DELETE FROM targets; DELETE FROM exchange_rates; " +
             "DELETE FROM revenue; DELETE FROM revenue_totals; DELETE FROM status_changes; DELETE FROM partners;"));
 
         public void WriteMeta(string key, string value) => Run(() =>
@@ -83,8 +84,10 @@ namespace PartnerOps.Sqlite
                 return; // the history's next id is worked out from the ids stored (HistoryTriggers.NextId)
             }
 
+            // A table that never numbered a row gets no counter row (as in the source: SQLite adds one with the first row).
             Run(() => Execute(
-                $"INSERT INTO sqlite_sequence (name, seq) SELECT '{table.Name}', 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '{table.Name}');" +
+                $"INSERT INTO sqlite_sequence (name, seq) SELECT '{table.Name}', 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '{table.Name}') " +
+                $"AND max(@highestId, coalesce((SELECT max(id) FROM {table.Name}), 0)) > 0;" +
                 $"UPDATE sqlite_sequence SET seq = max(seq, @highestId, coalesce((SELECT max(id) FROM {table.Name}), 0)) WHERE name = '{table.Name}';",
                 new { highestId }));
         }
