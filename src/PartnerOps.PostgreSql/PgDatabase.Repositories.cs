@@ -28,6 +28,9 @@ namespace PartnerOps.PostgreSql
         public ITargetRepository Targets => _targets ??= new PgTargetRepository(this);
 
         /// <inheritdoc />
+        public ITierRuleRepository TierRules => new PgTierRuleRepository(this);
+
+        /// <inheritdoc />
         public IExchangeRateRepository ExchangeRates => _rates ??= new PgExchangeRateRepository(this);
 
         /// <inheritdoc />

@@ -48,6 +48,9 @@ namespace PartnerOps.Data
         /// <summary>Yearly exchange rates.</summary>
         IExchangeRateRepository ExchangeRates { get; }
 
+        /// <summary>The tier rules (schema 13): what a partner must meet to qualify for each tier.</summary>
+        ITierRuleRepository TierRules { get; }
+
         /// <summary>The revenue sums (whole minor units per group, currency and year) that the revenue measurer converts.</summary>
         IRevenueSums RevenueSums { get; }
 

@@ -122,6 +122,9 @@ namespace PartnerOps.Sqlite
         public IExchangeRateRepository ExchangeRates => _rates ??= new ExchangeRateRepository(this);
 
         /// <inheritdoc/>
+        public ITierRuleRepository TierRules => new TierRuleRepository(this);
+
+        /// <inheritdoc/>
         public IRevenueSums RevenueSums => _sums ??= new RevenueSums(this);
 
         /// <inheritdoc/>
