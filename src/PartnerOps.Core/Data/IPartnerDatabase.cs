@@ -63,6 +63,9 @@ namespace PartnerOps.Data
         /// <summary>The partner-quality figures (tier assessment, tier review, scorecard), computed in SQL.</summary>
         IQualityInputs QualityInputs { get; }
 
+        /// <summary>The dated inputs of partner quality for a few partners over a period (the tier review's grace period), read in SQL.</summary>
+        IQualityHistory QualityHistory { get; }
+
         /// <summary>
         /// Whether <paramref name="location"/> (as a Database property holds it) names this database: the same file, also through a
         /// link or in other letter case.

@@ -137,6 +137,9 @@ namespace PartnerOps.Sqlite
         public IQualityInputs QualityInputs => new QualityInputs(this);
 
         /// <inheritdoc/>
+        public IQualityHistory QualityHistory => new QualityHistory(this);
+
+        /// <inheritdoc/>
         public IReadOnlyList<DatabaseFinding> Check() => DatabaseChecks.Check(this);
 
         /// <inheritdoc/>
