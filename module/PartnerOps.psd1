@@ -39,6 +39,8 @@
         'Get-PartnerStatusHistory'
         'Import-Partner'
         'Import-PartnerRevenue'
+        'Invoke-PartnerTierReview'
+        'Measure-PartnerScorecard'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
