@@ -39,6 +39,7 @@
         'Get-PartnerStatusHistory'
         'Import-Partner'
         'Import-PartnerRevenue'
+        'Test-PartnerTier'
         'Invoke-PartnerTierReview'
         'Measure-PartnerScorecard'
     )

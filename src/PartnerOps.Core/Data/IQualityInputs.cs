@@ -14,7 +14,7 @@ namespace PartnerOps.Data
     {
         /// <summary>
         /// The partners in the programme on <paramref name="day"/>, with their Region, Type, status and tier of that day, their
-        /// first day Active and last revenue date on or before the day, in id order. <paramref name="filter"/> (null: all)
+        /// first day Active and last revenue date on or before the day, in no particular order. <paramref name="filter"/> (null: all)
         /// restricts them by its Names, Ids, Types, Regions, Countries and Tiers (the tier of the day); its other members
         /// (statuses, dates, paging) are ignored.
         /// </summary>
@@ -33,7 +33,7 @@ namespace PartnerOps.Data
         /// Per partner and pattern of <paramref name="patterns"/>: how many distinct contacts current on <paramref name="day"/>
         /// (StartedOn null or ≤ day; EndedOn null or after it) hold at least one certification valid on the day (EarnedOn ≤ day;
         /// ExpiresOn null or after it) whose name matches the pattern: a PowerShell wildcard pattern compared with the
-        /// certification's name key as partner names are (<see cref="NamePattern.ParseName"/>); a null pattern counts any
+        /// certification's name key as partner names are (<see cref="NamePattern.ParseName"/>); a null (or empty) pattern counts any
         /// certification. Only counts above zero have rows (a partner absent for a pattern has 0).
         /// </summary>
         /// <exception cref="PartnerOpsException">A named database failure (DatabaseBusy, DatabaseInvalid, DatabaseError ...).</exception>

@@ -61,18 +61,21 @@ namespace PartnerOps.Data
         /// <summary>
         /// <see cref="IQualityInputs.Partners"/>: id, name, region, type, status_on, tier_on, joined_on, the first day Active
         /// (joined_on when the first status was Active, else the earliest change into Active on or before the day) and the
-        /// latest revenue date on or before the day.
+        /// latest revenue date on or before the day, in the partners table's order (the caller sorts).
         /// </summary>
         public static (string Sql, DynamicParameters Parameters) Partners(FilterDialect sql, PartnerFilter? filter, DateTime day)
         {
             var (assessed, parameters) = Assessed(sql, filter, day);
-            var firstStatus = "(SELECT x.to_value FROM status_changes x WHERE x.partner_id = q.id AND x.attribute = 'Status' ORDER BY x.effective_on, x.id LIMIT 1)";
-            var firstActive = $"CASE WHEN coalesce({firstStatus}, q.status) = 'Active' THEN q.joined_on ELSE " +
-                              "(SELECT min(x.effective_on) FROM status_changes x WHERE x.partner_id = q.id AND x.attribute = 'Status' " +
-                              "AND x.to_value = 'Active' AND x.effective_on <= @day) END";
+            // One look at the partner's Status changes (status_changes_partner): when its earliest change is into Active it was
+            // Active from JoinedOn (before its first change a partner has its first status); else from its earliest change into
+            // Active on or before the day. With no change at all, its stored status says.
+            var firstActive = "(SELECT CASE WHEN count(*) = 0 THEN (CASE WHEN q.status = 'Active' THEN q.joined_on END) " +
+                              "WHEN min(x.effective_on) = min(CASE WHEN x.to_value = 'Active' THEN x.effective_on END) THEN q.joined_on " +
+                              "ELSE min(CASE WHEN x.to_value = 'Active' AND x.effective_on <= @day THEN x.effective_on END) END " +
+                              "FROM status_changes x WHERE x.partner_id = q.id AND x.attribute = 'Status')";
             var lastRevenue = "(SELECT max(r.date) FROM revenue r WHERE r.partner_id = q.id AND r.date <= @day)";
             return ($"SELECT q.id, q.name, q.region, q.type, q.status_on, q.tier_on, q.joined_on, {firstActive}, {lastRevenue} " +
-                    $"FROM ({assessed}{Unmerged}) q ORDER BY q.id", parameters);
+                    $"FROM ({assessed}{Unmerged}) q", parameters);
         }
 
         /// <summary>
@@ -97,9 +100,9 @@ namespace PartnerOps.Data
         public static (string Sql, DynamicParameters Parameters) Certified(FilterDialect sql, PartnerFilter? filter, DateTime day, IReadOnlyList<string?> patterns)
         {
             var (assessed, parameters) = Assessed(sql, filter, day);
-            var counts = patterns.Select((pattern, i) => pattern == null
+            var counts = patterns.Select((pattern, i) => string.IsNullOrEmpty(pattern)
                 ? "count(DISTINCT c.contact_id)"
-                : $"count(DISTINCT CASE WHEN {sql.Matching(parameters, "c.name_key", "cert" + i.ToString(CultureInfo.InvariantCulture), new[] { NamePattern.ParseName(pattern) }, "name_key", "certifications", indexed: false)} THEN c.contact_id END)");
+                : $"count(DISTINCT CASE WHEN {sql.Matching(parameters, "c.name_key", "cert" + i.ToString(CultureInfo.InvariantCulture), new[] { NamePattern.ParseName(pattern!) }, "name_key", "certifications", indexed: false)} THEN c.contact_id END)");
             return ($"SELECT c.partner_id, {string.Join(", ", counts)} FROM ({assessed}{Unmerged}) q CROSS JOIN certifications c CROSS JOIN contacts k " +
                     "WHERE c.partner_id = q.id AND k.id = c.contact_id AND c.earned_on <= @day AND (c.expires_on IS NULL OR c.expires_on > @day) " +
                     "AND (k.started_on IS NULL OR k.started_on <= @day) AND (k.ended_on IS NULL OR k.ended_on > @day) GROUP BY c.partner_id", parameters);
