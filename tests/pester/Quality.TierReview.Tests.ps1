@@ -134,6 +134,21 @@ Describe 'Invoke-PartnerTierReview' {
         (Get-Partner -Database $db -Name Moved).Tier | Should -Be 'Silver'
     }
 
+    It 'counts a certification on the days it is valid, its contact current and its name matching the rule' {
+        # Silver (all): 1 certified 'Networking*'. Certs' certification expires on 2026-08-15: valid on 2026-08-01 to 2026-08-14;
+        # Left's certified contact left on 2026-08-01; Other's certification is 'Security Specialist'.
+        $db = New-TestDatabase
+        Add-TestPartner -Database $db -Partner @('Certs', 'Left', 'Other' | ForEach-Object { @{ Name = $_; Tier = 'Silver'; JoinedOn = '2024-01-01'; Status = 'Active' } })
+        Add-ReviewTierRule $db Silver -MinCertified 1 -Certification 'Networking*'
+        Add-ReviewCertified $db Certs 'c@certs.example' 'Networking Associate' '2025-01-01' '2026-08-15'
+        Add-ReviewCertified $db Left 'l@left.example' 'Networking Associate' '2025-01-01' -Ended '2026-08-01'
+        Add-ReviewCertified $db Other 'o@other.example' 'Security Specialist' '2025-01-01'
+        @(Invoke-PartnerTierReview -Database $db -AsOf 2026-10-29 -WhatIf:$false -Confirm:$false | ForEach-Object { "$($_.Partner)>$($_.To)" }) |
+            Should -Be @('Left>Registered', 'Other>Registered')
+        @(Invoke-PartnerTierReview -Database $db -AsOf 2026-10-29 -GraceDays 75 -Confirm:$false | ForEach-Object { "$($_.Partner)>$($_.To)" }) |
+            Should -Be @('Certs>Registered')
+    }
+
     It 'refuses a grace period outside 0 to 3650 days and changes nothing' -ForEach @(@{ Days = -1 }, @{ Days = 3651 }) {
         $db = New-ReviewDatabase
         { Invoke-PartnerTierReview -Database $db -GraceDays $Days -Confirm:$false } | Should -Throw -ErrorId 'InvalidPartnerValue*' -ExpectedMessage "GraceDays '$Days' is not valid: the grace period is 0 to 3650 days*"
