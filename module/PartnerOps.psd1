@@ -46,6 +46,9 @@
         'Get-PartnerContact'
         'Set-PartnerContact'
         'Remove-PartnerContact'
+        'Test-PartnerTier'
+        'Invoke-PartnerTierReview'
+        'Measure-PartnerScorecard'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

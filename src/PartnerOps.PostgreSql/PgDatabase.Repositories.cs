@@ -29,6 +29,9 @@ namespace PartnerOps.PostgreSql
         public ITargetRepository Targets => _targets ??= new PgTargetRepository(this);
 
         /// <inheritdoc />
+        public ITierRuleRepository TierRules => new PgTierRuleRepository(this);
+
+        /// <inheritdoc />
         public IExchangeRateRepository ExchangeRates => _rates ??= new PgExchangeRateRepository(this);
 
         /// <inheritdoc />
@@ -36,6 +39,12 @@ namespace PartnerOps.PostgreSql
 
         /// <inheritdoc />
         public IContactRepository Contacts => new PgContactRepository(this);
+
+        /// <inheritdoc />
+        public IQualityInputs QualityInputs => new PgQualityInputs(this);
+
+        /// <inheritdoc />
+        public IQualityHistory QualityHistory => new PgQualityHistory(this);
 
         /// <inheritdoc />
         public IWriteBatch NewWriteBatch(int maxItems = 1000, TimeSpan? maxAge = null) => new PgWriteBatch(this, maxItems, maxAge);

@@ -129,6 +129,9 @@ namespace PartnerOps.Sqlite
         public IContactRepository Contacts => new ContactRepository(this);
 
         /// <inheritdoc/>
+        public ITierRuleRepository TierRules => new TierRuleRepository(this);
+
+        /// <inheritdoc/>
         public IRevenueSums RevenueSums => _sums ??= new RevenueSums(this);
 
         /// <inheritdoc/>
@@ -136,6 +139,12 @@ namespace PartnerOps.Sqlite
 
         /// <inheritdoc/>
         public IFunnelCounts FunnelCounts => new FunnelCounts(this);
+
+        /// <inheritdoc/>
+        public IQualityInputs QualityInputs => new QualityInputs(this);
+
+        /// <inheritdoc/>
+        public IQualityHistory QualityHistory => new QualityHistory(this);
 
         /// <inheritdoc/>
         public IReadOnlyList<DatabaseFinding> Check() => DatabaseChecks.Check(this);
