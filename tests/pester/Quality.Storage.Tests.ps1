@@ -171,6 +171,9 @@ Describe 'Contacts, certifications and tier rules' {
         # The copy's counters are past the copied ids: a new rule gets a new id.
         $rule = Set-PartnerTierRule -Database $copy -Tier Platinum -MinCertified 5 -PassThru
         $rule.Id | Should -BeGreaterThan (@(Get-PartnerTierRule -Database $db).Id | Measure-Object -Maximum).Maximum
+        # Copied again over it with -Force: its own rows (the new rule, the contacts and certifications) are replaced.
+        $null = Copy-PartnerDatabase -Source $db -Destination $copy -Force -Confirm:$false
+        Get-QualityRows $copy | Should -Be $script:Rows
     }
 
     It 'are carried row for row by Backup-PartnerDatabase, into a file that opens as schema 13' {
