@@ -35,12 +35,24 @@ SELECT count(*) FROM (
         public static IReadOnlyList<DatabaseFinding> Check(PgDatabase db)
         {
             var orphans = db.Query<long>(
-                "SELECT r.id FROM revenue r WHERE r.partner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = r.partner_id) ORDER BY r.id");
+                "SELECT r.id FROM revenue r WHERE r.partner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = r.partner_id) ORDER BY r.id")
+                .Select(id => ("revenue", id, "partners")).ToList();
             var version = SchemaVersionOf(db);
             var schemaOk = version == PgSchema.CurrentVersion;
+            if (version >= 13)
+            {
+                // Schema 13's keys, as SQLite's foreign-key check reports them (PostgreSQL enforces them: a finding means they were bypassed).
+                orphans.AddRange(db.Query<long>(
+                    "SELECT c.id FROM contacts c WHERE NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = c.partner_id) ORDER BY c.id")
+                    .Select(id => ("contacts", id, "partners")));
+                orphans.AddRange(db.Query<long>(
+                    "SELECT x.id FROM certifications x WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.id = x.contact_id AND c.partner_id = x.partner_id) ORDER BY x.id")
+                    .Select(id => ("certifications", id, "contacts")));
+            }
+
             var findings = new List<DatabaseFinding>
             {
-                DatabaseFindings.ForeignKeys(db.Path, orphans.Select(id => ("revenue", id, "partners"))),
+                DatabaseFindings.ForeignKeys(db.Path, orphans),
                 DatabaseFindings.Schema(db.Path, version, PgSchema.CurrentVersion),
                 DatabaseFindings.RevenueTotals(db.Path, schemaOk ? db.Scalar<long>(TotalsCheck) : 0),
             };

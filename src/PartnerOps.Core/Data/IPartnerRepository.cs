@@ -100,6 +100,13 @@ namespace PartnerOps.Data
         void Remove(Partner partner);
 
         /// <summary>
+        /// How many contacts, and certifications of those contacts, a partner has (schema 13): what removing it removes with it
+        /// (ON DELETE CASCADE; the history records each), as Remove-Partner's -WhatIf and -Confirm name them.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">A named database failure (DatabaseBusy, DatabaseInvalid, DatabaseError ...).</exception>
+        (long Contacts, long Certifications) CountContacts(long partnerId);
+
+        /// <summary>
         /// How many partners were partners on <paramref name="date"/> (the rule of Get-Partner -AsOf, <see cref="StatusSql.PartnerOn"/>)
         /// whose status on that day (<see cref="StatusSql.On"/>) is one of <paramref name="statuses"/>, in a region (compared by
         /// key) or in all when <paramref name="region"/> is null.

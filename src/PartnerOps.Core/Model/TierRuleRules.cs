@@ -43,6 +43,30 @@ namespace PartnerOps
 
         /// <summary>The rule's key as messages name it (as <see cref="TierRule.ToString"/>).</summary>
         public override string ToString() => new TierRule { Tier = Tier, Region = Region, Type = Type }.ToString();
+
+        /// <summary>
+        /// The rule and the conditions given, as -WhatIf and -Confirm name them: <c>Gold (all regions, all types): MinRevenue = 500000,
+        /// Currency = USD, MinCertified = (none)</c> (a condition given as null removes it).
+        /// </summary>
+        public string Describe()
+        {
+            string Value(string condition)
+            {
+                object? value = condition switch
+                {
+                    "MinRevenue" => MinRevenue,
+                    "Currency" => string.IsNullOrWhiteSpace(Currency) ? null : Currency!.Trim().ToUpperInvariant(),
+                    "RevenueMonths" => RevenueMonths,
+                    "MinCertified" => MinCertified,
+                    "Certification" => string.IsNullOrWhiteSpace(Certification) ? null : "'" + TextRules.Shown(Certification!.Trim()) + "'",
+                    _ => MinMonthsActive,
+                };
+                return value == null ? "(none)" : Convert.ToString(value, CultureInfo.InvariantCulture)!;
+            }
+
+            var given = TierRuleRules.Conditions.Where(Given.Contains).Select(c => $"{c} = {Value(c)}").ToList();
+            return given.Count == 0 ? ToString() : $"{this}: {string.Join(", ", given)}";
+        }
     }
 
     /// <summary>

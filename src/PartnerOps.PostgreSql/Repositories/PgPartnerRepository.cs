@@ -199,6 +199,10 @@ namespace PartnerOps.PostgreSql
         }
 
         /// <inheritdoc/>
+        /// <inheritdoc/>
+        public (long Contacts, long Certifications) CountContacts(long partnerId) =>
+            _db.Query<(long, long)>(PartnerDependents.CountSql, new { partnerId }).Single();
+
         public void Remove(Partner partner)
         {
             if (_db.Execute("DELETE FROM partners WHERE id = @Id", new { partner.Id }) == 0)

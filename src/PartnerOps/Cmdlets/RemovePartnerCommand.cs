@@ -4,8 +4,8 @@ using PartnerOps.Data;
 namespace PartnerOps.Commands
 {
     /// <summary>
-    /// Deletes partners. A partner with revenue is refused (PartnerHasRevenue) unless -Force, which deletes
-    /// that revenue too. To end a relationship and keep its history, use Set-Partner -Status Terminated instead.
+    /// Deletes partners, with their contacts and the contacts' certifications. A partner with revenue is refused
+    /// (PartnerHasRevenue) unless -Force, which deletes that revenue too. To end a relationship and keep its history, use Set-Partner -Status Terminated instead.
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "Partner", DefaultParameterSetName = ByName, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
@@ -26,8 +26,10 @@ namespace PartnerOps.Commands
                 ConfirmImpact.High,
                 (partner, writes) =>
                 {
+                    // Its contacts and their certifications go with it (ON DELETE CASCADE): the text names how many.
                     var revenue = CheckRevenue(partner, writes);
-                    return revenue > 0 ? $"{partner.Name} (Id {partner.Id}) and its {revenue} revenue record(s)" : $"{partner.Name} (Id {partner.Id})";
+                    var (contacts, certifications) = writes.Partners.CountContacts(partner.Id);
+                    return PartnerDependents.Describe(partner, revenue, contacts, certifications);
                 },
                 (partner, writes) =>
                 {

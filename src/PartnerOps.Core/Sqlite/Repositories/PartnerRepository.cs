@@ -189,6 +189,10 @@ namespace PartnerOps.Sqlite
             return updated;
         }
 
+        /// <inheritdoc/>
+        public (long Contacts, long Certifications) CountContacts(long partnerId) =>
+            TranslatedReads.Run(_store, () => _store.Connection.QuerySingle<(long, long)>(PartnerDependents.CountSql, new { partnerId }, _store.Transaction));
+
         public void Remove(Partner partner)
         {
             var removed = _store.Connection.Execute("DELETE FROM partners WHERE id = @Id", new { partner.Id }, _store.Transaction);
