@@ -50,6 +50,8 @@
         'Set-PartnerContact'
         'Remove-PartnerContact'
         'Test-PartnerTier'
+        'Invoke-PartnerTierReview'
+        'Measure-PartnerScorecard'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -50,6 +50,12 @@ Show 'Load the sample partners as they were added and their dated changes since,
     Import-Csv "$samples/exchange-rates.csv" | Set-PartnerExchangeRate
     Import-Csv "$samples/targets.csv" | Set-PartnerTarget
 }
+Show 'Load the partners'' people, their certifications and the programme''s tier rules (CSV rows piped in)' {
+    Import-Csv "$samples/contacts.csv" | Add-PartnerContact
+    Import-Csv "$samples/certifications.csv" | Add-PartnerCertification    # Contact is the e-mail of a contact of Partner
+    Import-Csv "$samples/tier-rules.csv" | Set-PartnerTierRule
+    Get-PartnerTierRule
+}
 Show 'The exchange rates of 2015' {
     Get-PartnerExchangeRate -Year 2015
 }
@@ -95,6 +101,25 @@ Show 'Two partners'' dated history: one that came in as a prospect, one suspende
 Show 'The same two as they stood on 1 July 2015' {
     'Trøndelag Connect Solutions AS', "O'Brien, Fitzgerald and Partners Ltd" | Get-Partner -AsOf 2015-07-01 |
         Format-Table Name, Status, @{ n = 'StatusSince'; e = { $_.StatusSince.ToString('yyyy-MM-dd') } }, Tier, @{ n = 'TierSince'; e = { $_.TierSince.ToString('yyyy-MM-dd') } }
+}
+Show 'Which Gold partners no longer qualify for Gold, as on 1 July 2015?' {
+    $gold = Test-PartnerTier -Tier Gold -AsOf 2015-07-01
+    $gold | Group-Object Recommendation -NoElement | Format-Table Name, Count
+    $gold | Where-Object Recommendation -EQ Downgrade | Sort-Object RevenueGap -Descending | Select-Object -First 5
+}
+Show 'What one of them lacks, and what it measured' {
+    Test-PartnerTier -Partner 'Keystone Nett AB' -AsOf 2015-07-01 |
+        Format-List Partner, Region, CurrentTier, QualifiedTier, Recommendation, NextTier, Revenue, RevenueGap, RevenueCurrency, Certified, CertifiedMissing, MonthsActive, MonthsMissing
+}
+Show 'Whose certifications expire this quarter (from 1 July 2015)?' {
+    $expiring = Get-PartnerCertification -AsOf 2015-07-01 -ExpiringWithin 91
+    "$(@($expiring).Count) certifications of current contacts; the partners with the most:"
+    $expiring | Group-Object Partner | Sort-Object Count, Name -Descending | Select-Object -First 5 | Format-Table Count, Name
+}
+Show 'Which Gold partners of Western Europe need a business review? The lowest scores, and how one was scored' {
+    $scores = Measure-PartnerScorecard -Region 'Western Europe' -Tier Gold -AsOf 2015-07-01
+    $scores | Select-Object -First 5 | Format-Table
+    $scores[0].Components
 }
 Show 'And at the end of 2015? (The share target is of all revenue; the next answer is of enterprise revenue only.)' {
     Measure-PartnerTarget -Year 2015 -AsOf 2015-12-31
@@ -149,6 +174,11 @@ Show 'A partner with revenue is not deleted by accident' {
 }
 Show 'Who changed what: the history of that partner (the deal added and removed, the promotion)' {
     Get-PartnerHistory -Partner 'Keystone Nett AB' -First 3
+}
+Show 'The year-end tier review: upgrades at once, downgrades only after 90 days below the tier''s rule (Keystone''s new tier stays)' {
+    $changes = Invoke-PartnerTierReview -AsOf 2015-12-31 -Confirm:$false
+    $changes | Group-Object From, To -NoElement | Sort-Object Count -Descending | Format-Table Count, Name
+    $changes | Where-Object Partner -Like 'K*' | Select-Object -First 3
 }
 Show 'Check the database and back it up while it is in use' {
     Test-PartnerDatabase -Detailed

@@ -44,6 +44,9 @@ namespace PartnerOps.PostgreSql
         public IQualityInputs QualityInputs => new PgQualityInputs(this);
 
         /// <inheritdoc />
+        public IQualityHistory QualityHistory => new PgQualityHistory(this);
+
+        /// <inheritdoc />
         public IWriteBatch NewWriteBatch(int maxItems = 1000, TimeSpan? maxAge = null) => new PgWriteBatch(this, maxItems, maxAge);
 
         /// <inheritdoc />

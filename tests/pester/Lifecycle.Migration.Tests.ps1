@@ -153,9 +153,8 @@ Describe 'A schema-11 server database' -Tag 'ServerOnly' -Skip:($env:PARTNEROPS_
         Copy-Item -LiteralPath $script:Fixture -Destination $source
         $db = New-TestDatabasePath
         $null = Copy-PartnerDatabase -Source $source -Destination $db
-        # Back to schema 11: the tables of schema 13 (issue 18) go first, with their history functions.
-        Invoke-RawSql $db ('DROP TABLE tier_rules, certifications, contacts; ' +
-            ((@('contacts', 'certifications', 'tier_rules') | ForEach-Object { $t = $_; @('insert', 'update', 'delete') | ForEach-Object { "DROP FUNCTION po_history_$($t)_$_(); " } }) -join ''))
+        # Back to schema 11: schema 13 (issue 18) is undone first.
+        Invoke-RawSql $db (Get-Schema13UndoSql)
         Invoke-RawSql $db ('DROP TRIGGER po_status_insert ON partners; DROP TRIGGER po_status_update ON partners; ' +
             'DROP FUNCTION po_status_insert(); DROP FUNCTION po_status_update(); DROP TABLE status_changes; ' +
             'ALTER TABLE partners DROP COLUMN status_since, DROP COLUMN tier_since, DROP COLUMN status_reason; ' +

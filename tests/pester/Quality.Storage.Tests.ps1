@@ -12,21 +12,9 @@ BeforeAll {
     $script:Stamp = "'2026-01-01 00:00:00.0000000'"
 
     # Every row of a table as text lines ('|' between the columns, '-' for NULL), by id, read through a connection of its own.
-    function Get-RawLines([string] $Database, [string] $Table, [string[]] $Columns) {
+    function Get-TableLines([string] $Database, [string] $Table, [string[]] $Columns) {
         $row = ($Columns | ForEach-Object { "coalesce(CAST($_ AS TEXT), '-')" }) -join " || '|' || "
-        $sql = "SELECT $row FROM $Table ORDER BY id"
-        if (Test-ServerLocation $Database) { return @(Invoke-RawPsql $Database $sql) }
-        $connection = Open-RawConnection -Database $Database
-        try {
-            $command = $connection.CreateCommand()
-            $command.CommandText = $sql
-            $reader = $command.ExecuteReader()
-            @(while ($reader.Read()) { $reader.GetString(0) })
-            $reader.Dispose()
-        }
-        finally {
-            $connection.Dispose()
-        }
+        Get-RawLines $Database "SELECT $row FROM $Table ORDER BY id"
     }
 
     $script:Tables = [ordered]@{
@@ -36,7 +24,7 @@ BeforeAll {
     }
 
     function Get-QualityRows([string] $Database) {
-        foreach ($table in $script:Tables.Keys) { "[$table]"; Get-RawLines $Database $table $script:Tables[$table] }
+        foreach ($table in $script:Tables.Keys) { "[$table]"; Get-TableLines $Database $table $script:Tables[$table] }
     }
 
     # Contacts (with SQL: ann and bob of the first partner, cho of the second) and certifications (ann 2, bob 1, cho 1).
@@ -71,12 +59,12 @@ Describe 'A schema-12 file from the previous release' -Tag 'FileOnly' {
         $db = Join-Path (New-TestFolder) 'schema12.db'
         Copy-Item -LiteralPath $script:Fixture -Destination $db
         Get-RawScalar $db 'PRAGMA user_version' | Should -Be 12
-        $history = Get-RawLines $db 'history' $script:HistoryColumns
+        $history = Get-TableLines $db 'history' $script:HistoryColumns
         $history.Count | Should -Be 6
 
         (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 13
         Close-PooledConnections
-        Get-RawLines $db 'history' $script:HistoryColumns | Should -Be $history
+        Get-TableLines $db 'history' $script:HistoryColumns | Should -Be $history
         Get-RawScalar $db "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'history' ORDER BY name)" |
             Should -Be 'history_changes,history_moved,history_partner'
         Get-QualityRows $db | Should -Be @('[contacts]', '[certifications]', '[tier_rules]')
@@ -99,14 +87,14 @@ Describe 'A schema-12 file from the previous release' -Tag 'FileOnly' {
     It 'is migrated in one transaction: a migration that fails leaves the file at schema 12 with its history' {
         $db = Join-Path (New-TestFolder) 'schema12.db'
         Copy-Item -LiteralPath $script:Fixture -Destination $db
-        $history = Get-RawLines $db 'history' $script:HistoryColumns
+        $history = Get-TableLines $db 'history' $script:HistoryColumns
         # A table of that name makes step 13 fail at its first statement, after nothing else.
         Invoke-RawSql $db 'CREATE TABLE tier_rules (x)'
         { Get-Partner -Database $db } | Should -Throw
         Close-PooledConnections
         Get-RawScalar $db 'PRAGMA user_version' | Should -Be 12
         Get-RawScalar $db "SELECT count(*) FROM sqlite_master WHERE name IN ('contacts', 'certifications', 'history_v13')" | Should -Be 0
-        Get-RawLines $db 'history' $script:HistoryColumns | Should -Be $history
+        Get-TableLines $db 'history' $script:HistoryColumns | Should -Be $history
     }
 
     It 'has its contacts and certifications checked by Test-PartnerDatabase''s foreign-key check' {
@@ -128,17 +116,12 @@ Describe 'A schema-12 server database' -Tag 'ServerOnly' -Skip:($env:PARTNEROPS_
         Copy-Item -LiteralPath $script:Fixture -Destination $source
         $db = New-TestDatabasePath
         $null = Copy-PartnerDatabase -Source $source -Destination $db
-        # Back to schema 12: the three tables and their history functions go, the history's CHECK is schema 12's.
-        Invoke-RawSql $db ('DROP TABLE tier_rules, certifications, contacts; ' +
-            ((@('contacts', 'certifications', 'tier_rules') | ForEach-Object { $t = $_; @('insert', 'update', 'delete') | ForEach-Object { "DROP FUNCTION po_history_$($t)_$_(); " } }) -join '') +
-            "ALTER TABLE history DROP CONSTRAINT history_entity_check; " +
-            "ALTER TABLE history ADD CONSTRAINT history_entity_check CHECK (entity IN ('Partner','Revenue','Target','ExchangeRate')); " +
-            "UPDATE meta SET value = '12' WHERE key = 'schema_version'")
-        $history = Get-RawLines $db 'history' @('id', 'at', '"user"', 'operation', 'entity', 'entity_id', 'partner_id', 'changes', 'source', 'line')
+        Invoke-RawSql $db (Get-Schema13UndoSql)
+        $history = Get-TableLines $db 'history' @('id', 'at', '"user"', 'operation', 'entity', 'entity_id', 'partner_id', 'changes', 'source', 'line')
         $history.Count | Should -Be 7
 
         (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 13
-        Get-RawLines $db 'history' @('id', 'at', '"user"', 'operation', 'entity', 'entity_id', 'partner_id', 'changes', 'source', 'line') | Should -Be $history
+        Get-TableLines $db 'history' @('id', 'at', '"user"', 'operation', 'entity', 'entity_id', 'partner_id', 'changes', 'source', 'line') | Should -Be $history
         Get-QualityRows $db | Should -Be @('[contacts]', '[certifications]', '[tier_rules]')
         Set-PartnerTierRule -Database $db -Tier Gold -MinRevenue 1000
         $alpha = Get-Partner -Database $db -Name 'Alpha Reseller'
@@ -188,6 +171,9 @@ Describe 'Contacts, certifications and tier rules' {
         # The copy's counters are past the copied ids: a new rule gets a new id.
         $rule = Set-PartnerTierRule -Database $copy -Tier Platinum -MinCertified 5 -PassThru
         $rule.Id | Should -BeGreaterThan (@(Get-PartnerTierRule -Database $db).Id | Measure-Object -Maximum).Maximum
+        # Copied again over it with -Force: its own rows (the new rule, the contacts and certifications) are replaced.
+        $null = Copy-PartnerDatabase -Source $db -Destination $copy -Force -Confirm:$false
+        Get-QualityRows $copy | Should -Be $script:Rows
     }
 
     It 'are carried row for row by Backup-PartnerDatabase, into a file that opens as schema 13' {
@@ -210,8 +196,8 @@ Remove-Partner -Database '$db' -Name Beta -WhatIf
 
         $null = Add-PartnerRevenue -Database $db -Partner Acme -Date 2025-01-01 -Amount 10
         Remove-Partner -Database $db -Name Acme -Force -Confirm:$false
-        @(Get-RawLines $db 'contacts' @('email_key')) | Should -Be @('cho@beta.example')
-        @(Get-RawLines $db 'certifications' @('name')) | Should -Be @('Cloud')
+        @(Get-TableLines $db 'contacts' @('email_key')) | Should -Be @('cho@beta.example')
+        @(Get-TableLines $db 'certifications' @('name')) | Should -Be @('Cloud')
         $deleted = @(Get-PartnerHistory -Database $db -Operation Delete -Entity Contact, Certification | Sort-Object Id)
         ($deleted | ForEach-Object { "$($_.Entity) $($_.PartnerId) " + (($_.Changes | Where-Object Property -In 'Email', 'Name' | ForEach-Object { $_.Old }) -join ' ') }) | Sort-Object |
             Should -Be @(

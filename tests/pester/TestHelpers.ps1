@@ -292,11 +292,18 @@ function Get-StatusRows {
     param([Parameter(Mandatory)] [string] $Database)
     $sql = "SELECT p.name || '|' || sc.attribute || '|' || coalesce(sc.from_value, '-') || '|' || sc.to_value || '|' || sc.effective_on || '|' || " +
            "coalesce(sc.reason, '-') || '|' || sc.""user"" FROM status_changes sc JOIN partners p ON p.id = sc.partner_id ORDER BY sc.id"
-    if (Test-ServerLocation $Database) { return @(Invoke-RawPsql $Database $sql) }
+    Get-RawLines $Database $sql
+}
+
+# The first column of every row a query returns, as text (the query gives text: NULL must be coalesced), read with a connection
+# of its own (on a server: psql, in the location's schema).
+function Get-RawLines {
+    param([Parameter(Mandatory)] [string] $Database, [Parameter(Mandatory)] [string] $Sql)
+    if (Test-ServerLocation $Database) { return @(Invoke-RawPsql $Database $Sql) }
     $connection = Open-RawConnection -Database $Database
     try {
         $command = $connection.CreateCommand()
-        $command.CommandText = $sql
+        $command.CommandText = $Sql
         $reader = $command.ExecuteReader()
         @(while ($reader.Read()) { $reader.GetString(0) })
         $reader.Dispose()
@@ -304,4 +311,14 @@ function Get-StatusRows {
     finally {
         $connection.Dispose()
     }
+}
+
+# SQL that takes a server database back from schema 13 to 12 (issue 18): the contacts, certifications and tier_rules tables and
+# their history trigger functions dropped, the history's entity CHECK and schema_version as schema 12 had them.
+function Get-Schema13UndoSql {
+    'DROP TABLE tier_rules, certifications, contacts; ' +
+    ((@('contacts', 'certifications', 'tier_rules') | ForEach-Object { $t = $_; @('insert', 'update', 'delete') | ForEach-Object { "DROP FUNCTION po_history_$($t)_$_(); " } }) -join '') +
+    'ALTER TABLE history DROP CONSTRAINT history_entity_check; ' +
+    "ALTER TABLE history ADD CONSTRAINT history_entity_check CHECK (entity IN ('Partner','Revenue','Target','ExchangeRate')); " +
+    "UPDATE meta SET value = '12' WHERE key = 'schema_version'"
 }

@@ -48,14 +48,14 @@ namespace PartnerOps.Data
         /// <summary>Yearly exchange rates.</summary>
         IExchangeRateRepository ExchangeRates { get; }
 
-        /// <summary>The tier rules (schema 13): what a partner must meet to qualify for each tier.</summary>
-        ITierRuleRepository TierRules { get; }
-
         /// <summary>Certifications of partners' contacts (issue 18): reads stream; writes run inside the open write transaction.</summary>
         ICertificationRepository Certifications { get; }
 
         /// <summary>Partners' contacts (issue 18): reads stream; writes run inside the open write transaction.</summary>
         IContactRepository Contacts { get; }
+
+        /// <summary>The tier rules (schema 13): what a partner must meet to qualify for each tier.</summary>
+        ITierRuleRepository TierRules { get; }
 
         /// <summary>The revenue sums (whole minor units per group, currency and year) that the revenue measurer converts.</summary>
         IRevenueSums RevenueSums { get; }
@@ -68,6 +68,9 @@ namespace PartnerOps.Data
 
         /// <summary>The partner-quality figures (tier assessment, tier review, scorecard), computed in SQL.</summary>
         IQualityInputs QualityInputs { get; }
+
+        /// <summary>The dated inputs of partner quality for a few partners over a period (the tier review's grace period), read in SQL.</summary>
+        IQualityHistory QualityHistory { get; }
 
         /// <summary>
         /// Whether <paramref name="location"/> (as a Database property holds it) names this database: the same file, also through a

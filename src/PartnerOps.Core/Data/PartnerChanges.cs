@@ -97,6 +97,14 @@ namespace PartnerOps.Data
         public string? Reason { get; set; }
 
         /// <summary>
+        /// Why the Tier changes, kept with the Tier change (the reason of its status_changes row, as Get-PartnerStatusHistory shows
+        /// it); null or white space for none. Trimmed, one line, at most <see cref="LifecycleRules.MaxReasonLength"/> characters, and
+        /// given only with <see cref="Tier"/> (InvalidPartnerValue). Invoke-PartnerTierReview writes 'TierReview' here; Set-Partner's
+        /// -Reason is the Status change's (<see cref="Reason"/>) and does not set it.
+        /// </summary>
+        public string? TierReason { get; set; }
+
+        /// <summary>
         /// A copy of <paramref name="current"/> with these changes; the original is not touched. Nothing is validated or
         /// normalised here (the repository does that), and Id, CreatedAt and UpdatedAt (UTC), StatusSince, TierSince, EndReason and
         /// ActivatedOn are copied as they are (<see cref="LifecycleRules.NormalizeChange"/> dates the changes). A new

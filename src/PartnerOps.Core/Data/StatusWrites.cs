@@ -30,6 +30,14 @@ namespace PartnerOps.Data
         public const string CorrectLatestReason =
             "UPDATE status_changes SET reason = @Reason WHERE id = (SELECT id " + LatestStatusOrder + " LIMIT 1)";
 
+        /// <summary>
+        /// The reason of the partner's latest Tier change (the one the UPDATE's trigger just recorded: changes are dated in order)
+        /// set to @Reason: a Tier change's reason (<see cref="PartnerChanges.TierReason"/>), which the triggers do not know.
+        /// </summary>
+        public const string LatestTierReason =
+            "UPDATE status_changes SET reason = @Reason WHERE id = (SELECT id FROM status_changes WHERE partner_id = @Id AND attribute = 'Tier' " +
+            "ORDER BY effective_on DESC, id DESC LIMIT 1)";
+
         /// <summary>The day of the partner's first dated Status or Tier change (yyyy-MM-dd), or none.</summary>
         public const string FirstChangeDate = "SELECT min(effective_on) FROM status_changes WHERE partner_id = @Id";
 
@@ -49,7 +57,7 @@ namespace PartnerOps.Data
         /// The checks and writes of dated changes that read status_changes, run after a partner's UPDATE in the caller's
         /// transaction (savepoint), which undoes the UPDATE when one fails: a new JoinedOn after the partner's first dated change
         /// (InvalidPartnerValue, <see cref="LifecycleRules.JoinedBefore"/>); a corrected reason written into the current Status
-        /// change's row; a moved termination (<see cref="MoveEnd"/>).
+        /// change's row; a Tier change's reason written into its row; a moved termination (<see cref="MoveEnd"/>).
         /// </summary>
         /// <param name="scalar">Runs a query with parameters and returns its first column's text (or null).</param>
         /// <param name="execute">Runs a statement with parameters.</param>
@@ -64,6 +72,11 @@ namespace PartnerOps.Data
             if (LifecycleRules.CorrectsReason(current, updated, changes))
             {
                 execute(CorrectLatestReason, new { updated.Id, Reason = LifecycleRules.ReasonOf(changes) });
+            }
+
+            if (updated.Tier != current.Tier && LifecycleRules.TierReasonOf(changes) is string tierReason)
+            {
+                execute(LatestTierReason, new { updated.Id, Reason = tierReason });
             }
 
             MoveEnd(current, updated, scalar, execute);

@@ -110,7 +110,7 @@ namespace PartnerOps
         /// partner that joins in the future). A change to Terminated ends the relationship that day (EndedOn). An unchanged
         /// attribute keeps its since-date, except that a Terminated partner whose EndedOn moves moves its StatusSince with it
         /// (one end date). InvalidPartnerValue: -EffectiveDate outside 1900-2999, or given without -Status or -Tier;
-        /// -Reason given without -Status, too long or not one line; -EndedOn and -EffectiveDate both dating a termination
+        /// -Reason given without -Status (a TierReason without a Tier), too long or not one line; -EndedOn and -EffectiveDate both dating a termination
         /// with different days; a change dated before the attribute's current since-date (changes are recorded in date order).
         /// </summary>
         /// <param name="today">The local calendar day.</param>
@@ -135,6 +135,12 @@ namespace PartnerOps
             if (reason != null && changes.Status == null)
             {
                 throw Invalid("Reason", reason, "a reason goes with a change of Status; give -Status with it");
+            }
+
+            var tierReason = TierReasonOf(changes);
+            if (tierReason != null && changes.Tier == null)
+            {
+                throw Invalid("TierReason", tierReason, "a tier reason goes with a change of Tier; give the Tier with it");
             }
 
             var statusChanged = next.Status != current.Status;
@@ -225,6 +231,9 @@ namespace PartnerOps
 
         /// <summary>The reason stored with a change: <see cref="PartnerChanges.Reason"/> normalised (<see cref="NormalizeReason"/>), null for none.</summary>
         public static string? ReasonOf(PartnerChanges changes) => NormalizeReason(changes.Reason);
+
+        /// <summary>The reason stored with a Tier change: <see cref="PartnerChanges.TierReason"/> normalised (<see cref="NormalizeReason"/>), null for none.</summary>
+        public static string? TierReasonOf(PartnerChanges changes) => NormalizeReason(changes.TierReason, "TierReason");
 
         // A change may not take effect before the value it replaces did.
         private static void InOrder(string attribute, string value, DateTime since, DateTime date, string property)

@@ -123,13 +123,13 @@ namespace PartnerOps.Sqlite
         public IExchangeRateRepository ExchangeRates => _rates ??= new ExchangeRateRepository(this);
 
         /// <inheritdoc/>
-        public ITierRuleRepository TierRules => new TierRuleRepository(this);
-
-        /// <inheritdoc/>
         public ICertificationRepository Certifications => _certifications ??= new CertificationRepository(this);
 
         /// <inheritdoc/>
         public IContactRepository Contacts => new ContactRepository(this);
+
+        /// <inheritdoc/>
+        public ITierRuleRepository TierRules => new TierRuleRepository(this);
 
         /// <inheritdoc/>
         public IRevenueSums RevenueSums => _sums ??= new RevenueSums(this);
@@ -142,6 +142,9 @@ namespace PartnerOps.Sqlite
 
         /// <inheritdoc/>
         public IQualityInputs QualityInputs => new QualityInputs(this);
+
+        /// <inheritdoc/>
+        public IQualityHistory QualityHistory => new QualityHistory(this);
 
         /// <inheritdoc/>
         public IReadOnlyList<DatabaseFinding> Check() => DatabaseChecks.Check(this);
