@@ -8,7 +8,7 @@ Issue 18: Test-PartnerTier, worked out by hand, on both backends. Reporting curr
   Partners (Active since JoinedOn unless said; contacts started 2020-01-01):
     Exact     Reseller, North America, Registered, 2024-01-01: 10,000.00 USD on 2025-07-01 and 500.00 on 2025-06-30 (out);
               one contact with 'Security Specialist'                    -> Silver exactly on it, Upgrade; Gold lacks 40,000.00, 2
-    Cent      Reseller, North America, Silver: 9,999.99 USD on 2026-06-30; one certified -> Registered, Downgrade
+    Cent      Reseller, North America, Silver: 9,999.99 USD on 2026-06-30; one certified -> Registered, Downgrade; Silver lacks 0.01
     Expired   Reseller, North America, Silver: 20,000 USD; its one certification expires on 2026-06-30 -> 0 certified, Downgrade
     Departed  Reseller, North America, Silver: 20,000 USD; its certified contact ended on 2026-06-30, another's certification
               is earned on 2026-07-01                                   -> 0 certified, Downgrade
@@ -126,9 +126,13 @@ Describe 'Test-PartnerTier on 2026-06-30' {
         $a = Get-Assessment Cent
         $a.QualifiedTier | Should -Be 'Registered'
         $a.Recommendation | Should -Be 'Downgrade'
-        $a.NextTier | Should -Be 'Gold'
+        # The next tier up from where it stands is its own: it lacks one cent of Silver's 10,000.00 USD, nothing else.
+        $a.NextTier | Should -Be 'Silver'
         $a.Revenue | Should -Be 9999.99
-        $a.RevenueGap | Should -Be 40000.01
+        $a.RevenueGap | Should -Be 0.01
+        $a.Certified | Should -Be 1
+        $a.CertifiedMissing | Should -Be 0
+        $a.MonthsMissing | Should -BeNullOrEmpty
     }
 
     It 'a certification that expires on the day does not count' {
@@ -141,7 +145,11 @@ Describe 'Test-PartnerTier on 2026-06-30' {
         $a = Get-Assessment Departed
         $a.QualifiedTier | Should -Be 'Registered'
         $a.Recommendation | Should -Be 'Downgrade'
-        $a.CertifiedMissing | Should -Be 2
+        # Silver, its own tier, is what it must regain: its 20,000.00 USD meet 10,000.00; the one certified person it needs is missing.
+        $a.NextTier | Should -Be 'Silver'
+        $a.RevenueGap | Should -Be 0
+        $a.Certified | Should -Be 0
+        $a.CertifiedMissing | Should -Be 1
     }
 
     It 'a regional rule in another currency replaces the global one: revenue converted with each year''s rate' {
