@@ -8,7 +8,7 @@ using PartnerOps.Measures;
 namespace PartnerOps.Commands
 {
     /// <summary>
-    /// Shared by Invoke-PartnerTierReview and Measure-PartnerScorecard: the partners in the programme on a day (-AsOf), all of
+    /// Shared by Test-PartnerTier, Invoke-PartnerTierReview and Measure-PartnerScorecard: the partners in the programme on a day (-AsOf), all of
     /// them or those named (-Partner, piped objects; each in its own database unless -Database is given), restricted by -Region,
     /// -Type and -Tier (the tier of the day). The partners named are collected and looked at once per database, at the end.
     /// </summary>
