@@ -28,6 +28,9 @@
       MeasureFunnel  Measure-PartnerFunnel over -FunnelRows status changes of -FunnelRows/5 partners (default 5 x -Rows) vs
                      the sqlite3 CLI counting the status changes per attribute and value (bench/Benchmarks.Funnel.ps1)
       MeasureFunnelPg   the same in PostgreSQL vs psql's count of the same rows
+      TestPartnerTier   Test-PartnerTier over -Rows/10 partners with 5 certifications and 50 revenue records each vs the
+                     sqlite3 CLI summing the window's revenue per partner, currency and year (bench/Benchmarks.Quality.ps1)
+      TestPartnerTierPg the same in PostgreSQL vs psql's sum of the same rows
     GetPartner and ImportRevenue need the database ImportPartner leaves: -Only runs ImportPartner for them.
     To add one: add a script block to $benchmarks that returns rows made by New-Result (bench/BenchSupport.ps1); it can
     use the generated files and databases in $data. A benchmark that fails gives a 'failed' row and the others still run;
@@ -96,6 +99,8 @@ $targets = @{
     MeasureRevenuePg = New-Target -Of Ratio -Limit 0.5    # issue 16
     MeasureFunnel   = New-Target -Of Value -Limit 2 -Below -Unit s    # issue 17: under 2 s
     MeasureFunnelPg = New-Target -Of Value -Limit 2 -Below -Unit s    # issue 17
+    TestPartnerTier   = New-Target -Of Value -Limit 3 -Below -Unit s    # issue 18: under 3 s
+    TestPartnerTierPg = New-Target -Of Value -Limit 3 -Below -Unit s    # issue 18
 }
 
 # The generated data, shared by the benchmarks.
@@ -279,6 +284,7 @@ $benchmarks.ModuleStartup = {
 . (Join-Path $PSScriptRoot 'Benchmarks.Revenue.ps1')   # ImportRevenue, MeasureRevenue
 . (Join-Path $PSScriptRoot 'Benchmarks.PostgreSql.ps1')   # ImportPartnerPg, MeasureRevenuePg
 . (Join-Path $PSScriptRoot 'Benchmarks.Funnel.ps1')   # MeasureFunnel, MeasureFunnelPg
+. (Join-Path $PSScriptRoot 'Benchmarks.Quality.ps1')   # TestPartnerTier, TestPartnerTierPg
 
 $results = [System.Collections.Generic.List[object]]::new()
 try {

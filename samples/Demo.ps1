@@ -104,7 +104,7 @@ Show 'The same two as they stood on 1 July 2015' {
 }
 Show 'Which Gold partners no longer qualify for Gold, as on 1 July 2015?' {
     $gold = Test-PartnerTier -Tier Gold -AsOf 2015-07-01
-    $gold | Group-Object Recommendation -NoElement | Select-Object Name, Count
+    $gold | Group-Object Recommendation -NoElement | Format-Table Name, Count
     $gold | Where-Object Recommendation -EQ Downgrade | Sort-Object RevenueGap -Descending | Select-Object -First 5
 }
 Show 'What one of them lacks, and what it measured' {
@@ -113,11 +113,13 @@ Show 'What one of them lacks, and what it measured' {
 }
 Show 'Whose certifications expire this quarter (from 1 July 2015)?' {
     $expiring = Get-PartnerCertification -AsOf 2015-07-01 -ExpiringWithin 91
-    $expiring | Measure-Object | Select-Object Count
-    $expiring | Group-Object Partner | Sort-Object Count, Name -Descending | Select-Object -First 5 Count, Name
+    "$(@($expiring).Count) certifications of current contacts; the partners with the most:"
+    $expiring | Group-Object Partner | Sort-Object Count, Name -Descending | Select-Object -First 5 | Format-Table Count, Name
 }
-Show 'Which Western Europe partners need a business review? The lowest scores of the scorecard' {
-    Measure-PartnerScorecard -Region 'Western Europe' -AsOf 2015-07-01 | Select-Object -First 5
+Show 'Which Gold partners of Western Europe need a business review? The lowest scores, and how one was scored' {
+    $scores = Measure-PartnerScorecard -Region 'Western Europe' -Tier Gold -AsOf 2015-07-01
+    $scores | Select-Object -First 5 | Format-Table
+    $scores[0].Components
 }
 Show 'And at the end of 2015? (The share target is of all revenue; the next answer is of enterprise revenue only.)' {
     Measure-PartnerTarget -Year 2015 -AsOf 2015-12-31
@@ -175,7 +177,7 @@ Show 'Who changed what: the history of that partner (the deal added and removed,
 }
 Show 'The year-end tier review: upgrades at once, downgrades only after 90 days below the tier''s rule (Keystone''s new tier stays)' {
     $changes = Invoke-PartnerTierReview -AsOf 2015-12-31 -Confirm:$false
-    $changes | Group-Object From, To -NoElement | Sort-Object Count -Descending | Select-Object Count, Name
+    $changes | Group-Object From, To -NoElement | Sort-Object Count -Descending | Format-Table Count, Name
     $changes | Where-Object Partner -Like 'K*' | Select-Object -First 3
 }
 Show 'Check the database and back it up while it is in use' {

@@ -159,12 +159,13 @@ namespace PartnerOps.Tests
             Assert.Equal(29, gold.MonthsActive);
             Assert.Equal(PartnerTier.Silver, gold.QualifiedTier);
             Assert.Equal(TierRecommendation.Downgrade, gold.Recommendation);
-            Assert.Equal(PartnerTier.Platinum, gold.NextTier);
+            // The next tier up from Silver is its own, Gold: 1,500.00 USD meet 1,000.00 and 29 months meet 24; it lacks one Net* person.
+            Assert.Equal(PartnerTier.Gold, gold.NextTier);
             Assert.Equal(1500.00m, gold.Revenue);
-            Assert.Equal(3500.00m, gold.RevenueGap);
-            Assert.Equal(2, gold.Certified);
-            Assert.Equal(2, gold.CertifiedMissing);
-            Assert.Equal(7, gold.MonthsMissing);
+            Assert.Equal(0m, gold.RevenueGap);
+            Assert.Equal(1, gold.Certified);
+            Assert.Equal(1, gold.CertifiedMissing);
+            Assert.Equal(0, gold.MonthsMissing);
 
             // Never Active: 0 months; no certification at all: Registered, next Silver lacking 1 certified person.
             var newcomer = assessor.Assess(P(2, firstActive: null), null);

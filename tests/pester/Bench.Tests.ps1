@@ -53,7 +53,7 @@ Describe 'bench/Invoke-Benchmark.ps1, a short run' -Tag 'FileOnly' {
         $script:Report.Rows | Should -Be 1000
         @($script:Rows | Where-Object Verdict -EQ 'failed') | Should -BeNullOrEmpty
         @($script:Rows.Benchmark | Sort-Object -Unique) |
-            Should -Be @('CsvLibraries', 'GetPartner', 'ImportPartner', 'ImportPartnerPg', 'ImportRevenue', 'MeasureFunnel', 'MeasureFunnelPg', 'MeasureRevenue', 'MeasureRevenuePg', 'ModuleStartup', 'Pipeline', 'SqliteApi')
+            Should -Be @('CsvLibraries', 'GetPartner', 'ImportPartner', 'ImportPartnerPg', 'ImportRevenue', 'MeasureFunnel', 'MeasureFunnelPg', 'MeasureRevenue', 'MeasureRevenuePg', 'ModuleStartup', 'Pipeline', 'SqliteApi', 'TestPartnerTier', 'TestPartnerTierPg')
         $script:Output | Should -Match 'Summary \(median of 1'
         $script:Output | Should -Match 'Targets: \d+ (met|missed)'
     }
@@ -78,6 +78,9 @@ Describe 'bench/Invoke-Benchmark.ps1, a short run' -Tag 'FileOnly' {
         # Issue 17: five status changes per partner row (1,000 partners, 5,000 changes), held to an absolute 2 s.
         @{ Benchmark = 'MeasureFunnel'; Measure = 'Measure-PartnerFunnel -From 2025-01-01 -To 2025-12-31, 1000 partners, 5000 status changes'; Baseline = 'sqlite3: SELECT attribute*'; Target = '< 2 s' }
         @{ Benchmark = 'MeasureFunnelPg'; Measure = 'Measure-PartnerFunnel -From 2025-01-01 -To 2025-12-31, 1000 partners, 5000 status changes in PostgreSQL'; Baseline = 'psql: SELECT attribute*'; Target = '< 2 s' }
+        # Issue 18: a tenth of the rows as partners, five certifications and fifty revenue records each, held to an absolute 3 s.
+        @{ Benchmark = 'TestPartnerTier'; Measure = 'Test-PartnerTier -AsOf 2026-11-29, 1000 partners, 5000 certifications, 50000 revenue records'; Baseline = 'sqlite3: revenue of the window*'; Target = '< 3 s' }
+        @{ Benchmark = 'TestPartnerTierPg'; Measure = 'Test-PartnerTier -AsOf 2026-11-29, 1000 partners, 5000 certifications, 50000 revenue records in PostgreSQL'; Baseline = 'psql: revenue of the window*'; Target = '< 3 s' }
     ) {
         if (Skip-Because $script:Why) { return }
         # Without PostgreSQL's programs the PostgreSQL rows say why they were skipped (the bench installs nothing).

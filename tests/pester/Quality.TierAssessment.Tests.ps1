@@ -8,7 +8,7 @@ Issue 18: Test-PartnerTier, worked out by hand, on both backends. Reporting curr
   Partners (Active since JoinedOn unless said; contacts started 2020-01-01):
     Exact     Reseller, North America, Registered, 2024-01-01: 10,000.00 USD on 2025-07-01 and 500.00 on 2025-06-30 (out);
               one contact with 'Security Specialist'                    -> Silver exactly on it, Upgrade; Gold lacks 40,000.00, 2
-    Cent      Reseller, North America, Silver: 9,999.99 USD on 2026-06-30; one certified -> Registered, Downgrade
+    Cent      Reseller, North America, Silver: 9,999.99 USD on 2026-06-30; one certified -> Registered, Downgrade; Silver lacks 0.01
     Expired   Reseller, North America, Silver: 20,000 USD; its one certification expires on 2026-06-30 -> 0 certified, Downgrade
     Departed  Reseller, North America, Silver: 20,000 USD; its certified contact ended on 2026-06-30, another's certification
               is earned on 2026-07-01                                   -> 0 certified, Downgrade
@@ -21,30 +21,28 @@ Issue 18: Test-PartnerTier, worked out by hand, on both backends. Reporting curr
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 
-    $at = '2026-01-01 00:00:00.0000000'
 
-    # A tier rule as Set-PartnerTierRule stores it (min_revenue in minor units; region and type keys).
-    function Add-RawTierRule([string] $Database, [string] $Tier, [string] $Region, [string] $Type, $MinRevenue, [string] $Currency, $MinCertified, [string] $Certification, $MinMonthsActive) {
-        function Text($value) { if ($null -eq $value -or $value -eq '') { 'NULL' } else { "'" + "$value".Replace("'", "''") + "'" } }
-        function Number($value) { if ($null -eq $value) { 'NULL' } else { "$value" } }
-        $regionKey = if ($Region) { [PartnerOps.RevenueRules]::Key($Region) } else { '' }
-        $minor = if ($null -ne $MinRevenue) { [long]($MinRevenue * 100) } else { $null }
-        $months = if ($null -ne $MinRevenue) { 12 } else { $null }
-        Invoke-RawSql -Database $Database -Sql ("INSERT INTO tier_rules (tier, region, region_key, type, type_key, min_revenue, currency, revenue_months, min_certified, certification, min_months_active, created_at, updated_at) " +
-            "VALUES ($(Text $Tier), $(Text $Region), '$regionKey', $(Text $Type), '$Type', $(Number $minor), $(Text $Currency), $(Number $months), $(Number $MinCertified), $(Text $Certification), $(Number $MinMonthsActive), '$at', '$at')")
+    # A tier rule, a contact of a partner (by name) and a certification of a contact (by email), through their cmdlets.
+    function Set-TestTierRule([string] $Database, [string] $Tier, [string] $Region, [string] $Type, $MinRevenue, [string] $Currency, $MinCertified, [string] $Certification, $MinMonthsActive) {
+        $given = @{ Database = $Database; Tier = $Tier }
+        if ($Region) { $given.Region = $Region }
+        if ($Type) { $given.Type = $Type }
+        if ($null -ne $MinRevenue) { $given.MinRevenue = $MinRevenue; $given.Currency = $Currency; $given.RevenueMonths = 12 }
+        if ($null -ne $MinCertified) { $given.MinCertified = $MinCertified }
+        if ($Certification) { $given.Certification = $Certification }
+        if ($null -ne $MinMonthsActive) { $given.MinMonthsActive = $MinMonthsActive }
+        Set-PartnerTierRule @given -ErrorAction Stop
     }
 
-    # A contact of a partner (by name), and a certification of a contact (by email), as the contact and certification cmdlets store them.
-    function Add-RawContact([string] $Database, [string] $Partner, [string] $Email, [string] $Started = '2020-01-01', [string] $Ended) {
-        $endedSql = if ($Ended) { "'$Ended'" } else { 'NULL' }
-        Invoke-RawSql -Database $Database -Sql ("INSERT INTO contacts (partner_id, name, email, email_key, started_on, ended_on, created_at, updated_at) " +
-            "SELECT id, 'Person', '$Email', '$($Email.ToLowerInvariant())', '$Started', $endedSql, '$at', '$at' FROM partners WHERE name = '$Partner'")
+    function Add-TestContact([string] $Database, [string] $Partner, [string] $Email, [string] $Started = '2020-01-01', [string] $Ended) {
+        Add-PartnerContact -Database $Database -Partner $Partner -Name 'Person' -Email $Email -StartedOn $Started -ErrorAction Stop
+        if ($Ended) { Set-PartnerContact -Database $Database -Partner $Partner -Email $Email -EndedOn $Ended -Confirm:$false -ErrorAction Stop }
     }
 
-    function Add-RawCertification([string] $Database, [string] $Email, [string] $Name, [string] $Earned, [string] $Expires) {
-        $expiresSql = if ($Expires) { "'$Expires'" } else { 'NULL' }
-        Invoke-RawSql -Database $Database -Sql ("INSERT INTO certifications (contact_id, partner_id, name, name_key, earned_on, expires_on, created_at, updated_at) " +
-            "SELECT id, partner_id, '$Name', '$([PartnerOps.PartnerRules]::NameKey($Name))', '$Earned', $expiresSql, '$at', '$at' FROM contacts WHERE email_key = '$($Email.ToLowerInvariant())'")
+    function Add-TestCertification([string] $Database, [string] $Email, [string] $Name, [string] $Earned, [string] $Expires) {
+        $given = @{ Database = $Database; Contact = $Email; Name = $Name; EarnedOn = $Earned }
+        if ($Expires) { $given.ExpiresOn = $Expires }
+        Add-PartnerCertification @given -ErrorAction Stop
     }
 
     $script:Db = New-TestDatabase
@@ -72,27 +70,27 @@ BeforeAll {
     Add-PartnerRevenue -Database $db -Partner Euro -Date 2026-03-01 -Amount 25000
     Add-PartnerRevenue -Database $db -Partner Dist -Date 2026-01-10 -Amount 120000
 
-    Add-RawContact $db Exact 'alice@exact.example'
-    Add-RawCertification $db 'alice@exact.example' 'Security Specialist' '2025-01-01'
-    Add-RawContact $db Cent 'carl@cent.example'
-    Add-RawCertification $db 'carl@cent.example' 'Security Specialist' '2025-01-01'
-    Add-RawContact $db Expired 'bob@expired.example'
-    Add-RawCertification $db 'bob@expired.example' 'Security Specialist' '2024-06-30' '2026-06-30'
-    Add-RawContact $db Departed 'carol@departed.example' -Ended '2026-06-30'
-    Add-RawCertification $db 'carol@departed.example' 'Security Specialist' '2025-01-01'
-    Add-RawContact $db Departed 'dave@departed.example'
-    Add-RawCertification $db 'dave@departed.example' 'Security Specialist' '2026-07-01'
-    Add-RawContact $db Euro 'eve@euro.example'
-    Add-RawCertification $db 'eve@euro.example' 'Networking Professional' '2025-01-01' '2027-01-01'
-    Add-RawContact $db Dist 'finn@dist.example'
-    Add-RawCertification $db 'finn@dist.example' 'Networking Associate' '2025-01-01'
-    Add-RawContact $db Dist 'gina@dist.example'
-    Add-RawCertification $db 'gina@dist.example' 'Networking Associate' '2025-02-01'
+    Add-TestContact $db Exact 'alice@exact.example'
+    Add-TestCertification $db 'alice@exact.example' 'Security Specialist' '2025-01-01'
+    Add-TestContact $db Cent 'carl@cent.example'
+    Add-TestCertification $db 'carl@cent.example' 'Security Specialist' '2025-01-01'
+    Add-TestContact $db Expired 'bob@expired.example'
+    Add-TestCertification $db 'bob@expired.example' 'Security Specialist' '2024-06-30' '2026-06-30'
+    Add-TestContact $db Departed 'carol@departed.example' -Ended '2026-06-30'
+    Add-TestCertification $db 'carol@departed.example' 'Security Specialist' '2025-01-01'
+    Add-TestContact $db Departed 'dave@departed.example'
+    Add-TestCertification $db 'dave@departed.example' 'Security Specialist' '2026-07-01'
+    Add-TestContact $db Euro 'eve@euro.example'
+    Add-TestCertification $db 'eve@euro.example' 'Networking Professional' '2025-01-01' '2027-01-01'
+    Add-TestContact $db Dist 'finn@dist.example'
+    Add-TestCertification $db 'finn@dist.example' 'Networking Associate' '2025-01-01'
+    Add-TestContact $db Dist 'gina@dist.example'
+    Add-TestCertification $db 'gina@dist.example' 'Networking Associate' '2025-02-01'
 
-    Add-RawTierRule $db Silver -MinRevenue 10000 -Currency USD -MinCertified 1
-    Add-RawTierRule $db Gold -MinRevenue 50000 -Currency USD -MinCertified 2 -Certification 'Networking*' -MinMonthsActive 12
-    Add-RawTierRule $db Gold -Region 'Western Europe' -MinRevenue 40000 -Currency EUR -MinCertified 1 -Certification 'Networking*'
-    Add-RawTierRule $db Platinum -Type Distributor -MinRevenue 100000 -Currency USD -MinMonthsActive 24
+    Set-TestTierRule $db Silver -MinRevenue 10000 -Currency USD -MinCertified 1
+    Set-TestTierRule $db Gold -MinRevenue 50000 -Currency USD -MinCertified 2 -Certification 'Networking*' -MinMonthsActive 12
+    Set-TestTierRule $db Gold -Region 'Western Europe' -MinRevenue 40000 -Currency EUR -MinCertified 1 -Certification 'Networking*'
+    Set-TestTierRule $db Platinum -Type Distributor -MinRevenue 100000 -Currency USD -MinMonthsActive 24
 
     $script:All = @(Test-PartnerTier -Database $db -AsOf 2026-06-30)
     function Get-Assessment([string] $Name) { $script:All | Where-Object Partner -eq $Name }
@@ -128,9 +126,13 @@ Describe 'Test-PartnerTier on 2026-06-30' {
         $a = Get-Assessment Cent
         $a.QualifiedTier | Should -Be 'Registered'
         $a.Recommendation | Should -Be 'Downgrade'
-        $a.NextTier | Should -Be 'Gold'
+        # The next tier up from where it stands is its own: it lacks one cent of Silver's 10,000.00 USD, nothing else.
+        $a.NextTier | Should -Be 'Silver'
         $a.Revenue | Should -Be 9999.99
-        $a.RevenueGap | Should -Be 40000.01
+        $a.RevenueGap | Should -Be 0.01
+        $a.Certified | Should -Be 1
+        $a.CertifiedMissing | Should -Be 0
+        $a.MonthsMissing | Should -BeNullOrEmpty
     }
 
     It 'a certification that expires on the day does not count' {
@@ -143,7 +145,11 @@ Describe 'Test-PartnerTier on 2026-06-30' {
         $a = Get-Assessment Departed
         $a.QualifiedTier | Should -Be 'Registered'
         $a.Recommendation | Should -Be 'Downgrade'
-        $a.CertifiedMissing | Should -Be 2
+        # Silver, its own tier, is what it must regain: its 20,000.00 USD meet 10,000.00; the one certified person it needs is missing.
+        $a.NextTier | Should -Be 'Silver'
+        $a.RevenueGap | Should -Be 0
+        $a.Certified | Should -Be 0
+        $a.CertifiedMissing | Should -Be 1
     }
 
     It 'a regional rule in another currency replaces the global one: revenue converted with each year''s rate' {
@@ -240,7 +246,7 @@ Describe 'Partners no rule applies to, and a missing rate' {
             @{ Name = 'Nowhere'; Type = 'Training'; Status = 'Active'; JoinedOn = '2024-01-01' }
             @{ Name = 'West'; Type = 'Reseller'; Region = 'Western Europe'; Status = 'Active'; JoinedOn = '2024-01-01' }
         )
-        Add-RawTierRule $script:Other Silver -Region 'Western Europe' -MinRevenue 1000 -Currency EUR
+        Set-TestTierRule $script:Other Silver -Region 'Western Europe' -MinRevenue 1000 -Currency EUR
         Add-PartnerRevenue -Database $script:Other -Partner West -Date 2026-01-01 -Amount 2000 -Currency EUR
     }
 

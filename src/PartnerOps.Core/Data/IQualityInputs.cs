@@ -16,10 +16,11 @@ namespace PartnerOps.Data
         /// The partners in the programme on <paramref name="day"/>, with their Region, Type, status and tier of that day, their
         /// first day Active and last revenue date on or before the day, in no particular order. <paramref name="filter"/> (null: all)
         /// restricts them by its Names, Ids, Types, Regions, Countries and Tiers (the tier of the day); its other members
-        /// (statuses, dates, paging) are ignored.
+        /// (statuses, dates, paging) are ignored. Without <paramref name="lastRevenue"/> the LastRevenueOn of each is null (not
+        /// looked up: one index search per partner saved).
         /// </summary>
         /// <exception cref="PartnerOpsException">A named database failure (DatabaseBusy, DatabaseInvalid, DatabaseError ...).</exception>
-        IReadOnlyList<QualityPartner> Partners(DateTime day, PartnerFilter? filter);
+        IReadOnlyList<QualityPartner> Partners(DateTime day, PartnerFilter? filter, bool lastRevenue = true);
 
         /// <summary>
         /// The revenue of those partners dated <paramref name="fromExclusive"/> &lt; date ≤ <paramref name="toInclusive"/>, summed

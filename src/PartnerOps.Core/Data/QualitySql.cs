@@ -61,9 +61,9 @@ namespace PartnerOps.Data
         /// <summary>
         /// <see cref="IQualityInputs.Partners"/>: id, name, region, type, status_on, tier_on, joined_on, the first day Active
         /// (joined_on when the first status was Active, else the earliest change into Active on or before the day) and the
-        /// latest revenue date on or before the day, in the partners table's order (the caller sorts).
+        /// latest revenue date on or before the day (NULL without <paramref name="lastRevenue"/>), in the partners table's order (the caller sorts).
         /// </summary>
-        public static (string Sql, DynamicParameters Parameters) Partners(FilterDialect sql, PartnerFilter? filter, DateTime day)
+        public static (string Sql, DynamicParameters Parameters) Partners(FilterDialect sql, PartnerFilter? filter, DateTime day, bool lastRevenue)
         {
             var (assessed, parameters) = Assessed(sql, filter, day);
             // One look at the partner's Status changes (status_changes_partner): when its earliest change is into Active it was
@@ -73,8 +73,8 @@ namespace PartnerOps.Data
                               "WHEN min(x.effective_on) = min(CASE WHEN x.to_value = 'Active' THEN x.effective_on END) THEN q.joined_on " +
                               "ELSE min(CASE WHEN x.to_value = 'Active' AND x.effective_on <= @day THEN x.effective_on END) END " +
                               "FROM status_changes x WHERE x.partner_id = q.id AND x.attribute = 'Status')";
-            var lastRevenue = "(SELECT max(r.date) FROM revenue r WHERE r.partner_id = q.id AND r.date <= @day)";
-            return ($"SELECT q.id, q.name, q.region, q.type, q.status_on, q.tier_on, q.joined_on, {firstActive}, {lastRevenue} " +
+            var lastRevenueOn = lastRevenue ? "(SELECT max(r.date) FROM revenue r WHERE r.partner_id = q.id AND r.date <= @day)" : "NULL";
+            return ($"SELECT q.id, q.name, q.region, q.type, q.status_on, q.tier_on, q.joined_on, {firstActive}, {lastRevenueOn} " +
                     $"FROM ({assessed}{Unmerged}) q", parameters);
         }
 
@@ -175,5 +175,45 @@ namespace PartnerOps.Data
                 to.Add(item);
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="IQualityInputs"/> over the statements of <see cref="QualitySql"/>: what a backend adds is its filter dialect
+    /// and how it runs one statement (<see cref="Read"/>, which names the backend's failures).
+    /// </summary>
+    internal abstract class QualityInputsBase : IQualityInputs
+    {
+        /// <summary>How lists and patterns are bound on the backend.</summary>
+        protected abstract FilterDialect Dialect { get; }
+
+        /// <inheritdoc/>
+        public IReadOnlyList<QualityPartner> Partners(DateTime day, PartnerFilter? filter, bool lastRevenue = true)
+        {
+            var (sql, parameters) = QualitySql.Partners(Dialect, filter, day, lastRevenue);
+            return Read(sql, parameters, QualitySql.ReadPartners);
+        }
+
+        /// <inheritdoc/>
+        public IReadOnlyList<(long PartnerId, string Currency, int Year, decimal Minor)> Revenue(DateTime fromExclusive, DateTime toInclusive, PartnerFilter? filter, DateTime day)
+        {
+            var (sql, parameters) = QualitySql.Revenue(Dialect, filter, day, fromExclusive, toInclusive);
+            return Read(sql, parameters, QualitySql.ReadRevenue);
+        }
+
+        /// <inheritdoc/>
+        public IReadOnlyList<(long PartnerId, string? Pattern, int Certified)> Certified(DateTime day, IReadOnlyList<string?> patterns, PartnerFilter? filter)
+        {
+            var distinct = patterns.Distinct().ToList();
+            if (distinct.Count == 0)
+            {
+                return Array.Empty<(long, string?, int)>();
+            }
+
+            var (sql, parameters) = QualitySql.Certified(Dialect, filter, day, distinct);
+            return Read(sql, parameters, reader => QualitySql.ReadCertified(reader, distinct));
+        }
+
+        /// <summary>Runs one statement and reads its rows with <paramref name="read"/>; a failure comes as the backend's named PartnerOpsException.</summary>
+        protected abstract T Read<T>(string sql, DynamicParameters parameters, Func<IDataReader, T> read);
     }
 }

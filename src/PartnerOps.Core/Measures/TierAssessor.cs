@@ -77,7 +77,7 @@ namespace PartnerOps.Measures
         public static IReadOnlyList<TierAssessment> Run(IQualityInputs inputs, IReadOnlyList<TierRule> rules, CurrencyConverter converter, DateTime day, PartnerFilter? filter, string? database)
         {
             var assessor = new TierAssessor(rules, converter, day);
-            var partners = inputs.Partners(assessor.Day, filter);
+            var partners = inputs.Partners(assessor.Day, filter, lastRevenue: false);
             if (partners.Count == 0)
             {
                 return Array.Empty<TierAssessment>();
@@ -150,7 +150,9 @@ namespace PartnerOps.Measures
                 qualified = RuledTiers.OrderByDescending(t => t).Where(t => applicable[Index(t)] != null && Measure(t).Met).Select(t => (PartnerTier?)t).FirstOrDefault() ?? PartnerTier.Registered;
             }
 
-            var floor = qualified is PartnerTier q && q > partner.Tier ? q : partner.Tier;
+            // The next tier up from where the partner stands by the rules: for a partner to be downgraded, what it lacks to
+            // climb back (to its own tier when it qualifies for the one below); for the others, the tier above theirs.
+            var floor = qualified ?? partner.Tier;
             var next = RuledTiers.Where(t => t > floor && applicable[Index(t)] != null).Select(t => (PartnerTier?)t).FirstOrDefault();
             var assessment = new TierAssessment
             {

@@ -47,7 +47,11 @@ namespace PartnerOps
         /// <summary>Upgrade when QualifiedTier is above CurrentTier, Downgrade when below, else (also with no QualifiedTier) Keep.</summary>
         public TierRecommendation Recommendation { get; set; }
 
-        /// <summary>The lowest tier above both CurrentTier and QualifiedTier that has an applicable rule; null at the top.</summary>
+        /// <summary>
+        /// The lowest tier above QualifiedTier (above CurrentTier when there is no QualifiedTier) that has an applicable rule; null at
+        /// the top. For a partner to be downgraded it is the tier it must regain first: its own tier when it qualifies for the one
+        /// below, so the gaps say why it no longer qualifies.
+        /// </summary>
         public PartnerTier? NextTier { get; set; }
 
         /// <summary>

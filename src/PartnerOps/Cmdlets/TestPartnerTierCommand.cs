@@ -183,7 +183,7 @@ namespace PartnerOps.Commands
                     missing.Ids.Add(id);
                 }
 
-                var inProgramme = missing.Ids.Count == 0 ? new HashSet<long>() : new HashSet<long>(store.QualityInputs.Partners(Day, missing).Select(p => p.Id));
+                var inProgramme = missing.Ids.Count == 0 ? new HashSet<long>() : new HashSet<long>(store.QualityInputs.Partners(Day, missing, lastRevenue: false).Select(p => p.Id));
                 foreach (var id in missing.Ids.Where(id => !inProgramme.Contains(id)))
                 {
                     if (ProgrammeMembership.NotInProgramme(store, id, Day, Measure) is PartnerOpsException notIn)

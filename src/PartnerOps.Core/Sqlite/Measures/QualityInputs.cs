@@ -1,6 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
+using System.Data;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using PartnerOps.Data;
@@ -8,7 +7,7 @@ using PartnerOps.Data;
 namespace PartnerOps.Sqlite
 {
     /// <summary>The partner-quality figures in SQL on SQLite (<see cref="IQualityInputs"/>): the statements of <see cref="QualitySql"/>.</summary>
-    internal sealed class QualityInputs : IQualityInputs
+    internal sealed class QualityInputs : QualityInputsBase
     {
         private readonly SqliteDatabase _store;
 
@@ -17,34 +16,9 @@ namespace PartnerOps.Sqlite
             _store = store;
         }
 
-        /// <inheritdoc/>
-        public IReadOnlyList<QualityPartner> Partners(DateTime day, PartnerFilter? filter)
-        {
-            var (sql, parameters) = QualitySql.Partners(SqliteFilterDialect.Instance, filter, day);
-            return Read(sql, parameters, QualitySql.ReadPartners);
-        }
+        protected override FilterDialect Dialect => SqliteFilterDialect.Instance;
 
-        /// <inheritdoc/>
-        public IReadOnlyList<(long PartnerId, string Currency, int Year, decimal Minor)> Revenue(DateTime fromExclusive, DateTime toInclusive, PartnerFilter? filter, DateTime day)
-        {
-            var (sql, parameters) = QualitySql.Revenue(SqliteFilterDialect.Instance, filter, day, fromExclusive, toInclusive);
-            return Read(sql, parameters, QualitySql.ReadRevenue);
-        }
-
-        /// <inheritdoc/>
-        public IReadOnlyList<(long PartnerId, string? Pattern, int Certified)> Certified(DateTime day, IReadOnlyList<string?> patterns, PartnerFilter? filter)
-        {
-            var distinct = patterns.Distinct().ToList();
-            if (distinct.Count == 0)
-            {
-                return Array.Empty<(long, string?, int)>();
-            }
-
-            var (sql, parameters) = QualitySql.Certified(SqliteFilterDialect.Instance, filter, day, distinct);
-            return Read(sql, parameters, reader => QualitySql.ReadCertified(reader, distinct));
-        }
-
-        private T Read<T>(string sql, DynamicParameters parameters, Func<System.Data.IDataReader, T> read)
+        protected override T Read<T>(string sql, DynamicParameters parameters, Func<IDataReader, T> read)
         {
             try
             {
