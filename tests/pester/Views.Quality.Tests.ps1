@@ -12,7 +12,8 @@ the currency's decimals and its code, nothing past the width. Worked out by hand
             (0.5 + 0.201017) x 20 = 14.02; Certified 1 of 1 required: 20; Activation 91 days, (365 - 91) / 275 x 20 = 19.93:
             93.9.
   Kestrel Systems (Gold, Reseller): 800,000 EUR on 2026-05-01 (1,000,000.00 USD), 1,000,000 EUR on 2025-05-01 (1,250,000.00
-            USD); no contact. Tier: Gold's certification lacking: Registered, Downgrade; Platinum lacks 4,200,000.00 EUR.
+            USD); no contact. Tier: Gold's certification lacking: Registered, Downgrade; of its own Gold it lacks no revenue
+            (0.00 EUR) and 1 certified.
             Score: Revenue 0.5 x 40 = 20; Growth -0.2 (-20.0 %), 0.4 x 20 = 8; Certified 0 of 1 required: 0; Activation 60 days:
             20: 48.0.
   Idle Networks (Registered, Reseller): nothing booked. Tier: Keep; Gold lacks 500,000.00 EUR. Score 0.0: no growth and no
@@ -111,12 +112,13 @@ Describe 'Issue 18 views at 80, 120 and 200 columns' {
         Get-HeaderLine $text | Should -Match '^Partner\s+CurrentTier\s+QualifiedTier\s+Recommendation\s+NextTier\b'
         Get-ColumnText -Text $text -Label Partner -Width 29 | Should -Be "Idle Networks Kestrel Systems $script:Long"
         Get-ColumnText -Text $text -Label Recommendation -Width 14 | Should -Be 'Keep Downgrade Upgrade'
+        Get-ColumnText -Text $text -Label NextTier -Width 8 | Should -Be 'Gold Gold Platinum'
         if ($_ -ge 120) {
             Get-HeaderLine $text | Should -Match 'NextTier\s+RevenueGap\s+CertifiedMissing\b'
             Get-HeaderLine $text | Should -Not -Match 'Currency'
-            # Gold: 500,000.00 - 0; Platinum: 5,000,000.00 - 800,000.00 and 5,000,000.00 - 3,364,881.85
-            Get-ColumnText -Text $text -Label RevenueGap -Width 22 -Right | Should -Be '500,000.00 EUR 4,200,000.00 EUR 1,635,118.15 EUR'
-            Get-ColumnText -Text $text -Label CertifiedMissing -Width 16 -Right | Should -Be '1 2 1'
+            # Gold: 500,000.00 - 0 and met (800,000.00); Platinum: 5,000,000.00 - 3,364,881.85
+            Get-ColumnText -Text $text -Label RevenueGap -Width 22 -Right | Should -Be '500,000.00 EUR 0.00 EUR 1,635,118.15 EUR'
+            Get-ColumnText -Text $text -Label CertifiedMissing -Width 16 -Right | Should -Be '1 1 1'
         }
         else { Get-HeaderLine $text | Should -Match 'NextTier$' }
         if ($_ -ge 200) {
