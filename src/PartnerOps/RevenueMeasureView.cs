@@ -115,6 +115,31 @@ namespace PartnerOps.Commands
             return Number(value, digits);
         }
 
+        /// <summary>
+        /// Money with its currency code as the views show an amount (<c>4,206,102.31 USD</c>, <c>500,000.00 EUR</c>; digits as
+        /// <see cref="Money"/>); empty for null (no amount, no code).
+        /// </summary>
+        public static string MoneyWithCode(object? value, string? currency) =>
+            value == null ? string.Empty : (Money(value, currency) + " " + currency).TrimEnd();
+
+        /// <summary>
+        /// A change as a ratio (0.125 = up 12.5 %) as <see cref="Percent"/> writes it, with the culture's plus sign when it is
+        /// above zero (<c>+12.5 %</c>, <c>-3.5 %</c>, <c>0.0 %</c>); empty for null.
+        /// </summary>
+        public static string SignedPercent(object? value) =>
+            value is decimal ratio && ratio > 0m ? CultureInfo.CurrentCulture.NumberFormat.PositiveSign + Percent(ratio) : Percent(value);
+
+        /// <summary>
+        /// A scorecard component's Value (ScoreComponent) as its view shows it, by its Unit: money with the code when the unit is
+        /// a currency (Revenue, <see cref="MoneyWithCode"/>), a signed percentage for a <c>fraction</c> (Growth, <c>+12.5 %</c>),
+        /// else the number and the unit (Certified <c>2 of 3 required</c>, Activation <c>45 days</c>); empty for null (not measured).
+        /// </summary>
+        public static string ScoreValue(object? value, string? unit) =>
+            value == null ? string.Empty
+            : CurrencyCodes.Normalize(unit) != null ? MoneyWithCode(value, unit)
+            : string.Equals(unit, "fraction", StringComparison.Ordinal) ? SignedPercent(value)
+            : (Number(value) + " " + unit).TrimEnd();
+
         /// <summary>A count or other number with at least <paramref name="digits"/> decimal places and never fewer than it has (12, 12.5).</summary>
         public static string Number(object? value, int digits = 0)
         {

@@ -181,7 +181,7 @@ Describe 'Test-PartnerTier on 2026-06-30' {
 
     It 'the same on PostgreSQL and SQLite: the default table shows the recommendation and the gaps' {
         $text = $script:All | Out-String -Width 200
-        $text | Should -Match 'Exact\s+Registered\s+Silver\s+Upgrade\s+Gold\s+40000[.,]00\s+USD\s+2\s+0'
+        $text | Should -Match 'Exact\s+Registered\s+Silver\s+Upgrade\s+Gold\s+40[,.]000[.,]00 USD\s+2\s+0'
     }
 }
 
