@@ -119,7 +119,7 @@ Show 'Whose certifications expire this quarter (from 1 July 2015)?' {
 Show 'Which Gold partners of Western Europe need a business review? The lowest scores, and how one was scored' {
     $scores = Measure-PartnerScorecard -Region 'Western Europe' -Tier Gold -AsOf 2015-07-01
     $scores | Select-Object -First 5 | Format-Table
-    $scores[0].Components
+    $scores | Where-Object Score -GT 0 | Select-Object -First 1 -ExpandProperty Components
 }
 Show 'And at the end of 2015? (The share target is of all revenue; the next answer is of enterprise revenue only.)' {
     Measure-PartnerTarget -Year 2015 -AsOf 2015-12-31

@@ -148,4 +148,11 @@ Describe 'Issue 18 views at 80, 120 and 200 columns' {
         # No revenue before (no growth) and none ever (no activation): empty cells.
         $values[2] | Should -Be '0.00 USD|0 of 0 required'
     }
+
+    It 'Get-PartnerHistory at <_> columns: the new entities'' names whole in Entity' -ForEach 80, 120, 200 {
+        foreach ($entity in 'Contact', 'Certification', 'TierRule') {
+            $text = Show-AtWidth @(Get-PartnerHistory -Database $script:Q -Entity $entity -First 1) $_
+            Get-ColumnText -Text $text -Label Entity -Width 13 | Should -Be $entity
+        }
+    }
 }
