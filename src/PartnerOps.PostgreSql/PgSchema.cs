@@ -110,6 +110,8 @@ CREATE TABLE tier_rules (
 ALTER TABLE history DROP CONSTRAINT history_entity_check;
 ALTER TABLE history ADD CONSTRAINT history_entity_check
     CHECK (entity IN ('Partner','Revenue','Target','ExchangeRate','Contact','Certification','TierRule'));
+DROP INDEX revenue_partner;
+CREATE INDEX revenue_partner ON revenue (partner_id, date) INCLUDE (currency, amount);
 " + PgTriggers.HistorySql(HistoryTable.AddedInSchema13) + PgTriggers.TotalsDeleteFunction(replace: true),
         };
 
