@@ -11,6 +11,8 @@ namespace PartnerOps.Commands
     /// The tier review: partners assessed as Test-PartnerTier assesses them on a day; upgrades applied at once, downgrades only
     /// after the grace period (<see cref="TierReview"/>). Each change is Set-Partner's dated Tier change (the partner repository's
     /// update: LifecycleRules apply) with EffectiveDate = AsOf and the reason TierReview; the StatusChange rows made are returned.
+    /// An AsOf after today is refused before anything is assessed; a partner whose Tier changed after AsOf is an error naming it,
+    /// under -WhatIf too (<see cref="TierReviewPlan.Refused"/>).
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "PartnerTierReview", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(StatusChange))]
@@ -19,8 +21,8 @@ namespace PartnerOps.Commands
         #region Parameters
 
         /// <summary>
-        /// The days a partner must have failed its tier's rule, every day up to AsOf, and held its tier, before it is downgraded:
-        /// 0 to 3650 (0: downgrades apply at once). Default 90.
+        /// The days of the grace period, AsOf - GraceDays + 1 to AsOf: a partner is downgraded only when it held its tier and failed
+        /// its tier's rule on every one of them: 0 to 3650 (0: downgrades apply at once). Default 90.
         /// </summary>
         [Parameter]
         [IntegerTransformation]
