@@ -229,3 +229,19 @@ Describe 'Import-Partner -Mode Upsert applies the same rules to stored partners'
         Get-PartnerStatusRows $db Gone | Should -Be @('Status ->Active 2015-01-10', 'Status Active>Terminated 2016-01-31 Merged', 'Tier ->Registered 2015-01-10')
     }
 }
+
+Describe 'A change dated before the value it replaces, for one of many partners' {
+    It 'Set-Partner names the partner it refuses, and changes the others' {
+        $db = New-TestDatabase
+        Add-TestPartner -Database $db -Partner @(
+            @{ Name = 'Early'; Tier = 'Silver'; JoinedOn = '2015-01-10'; Status = 'Active' }
+            @{ Name = 'Late'; Tier = 'Silver'; JoinedOn = '2015-01-10'; Status = 'Active' })
+        Set-Partner -Database $db -Name Late -Tier Gold -EffectiveDate 2020-06-01
+        Get-Partner -Database $db | Set-Partner -Database $db -Tier Platinum -EffectiveDate 2020-01-01 -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPartnerValue,*'
+        $failed[0].Exception.Message | Should -Be ("EffectiveDate '2020-01-01' is not valid for partner 'Late' (Id 2): its Tier has been Gold since 2020-06-01, " +
+            'and changes are recorded in date order: a change of its Tier cannot take effect before 2020-06-01.')
+        @(Get-Partner -Database $db | Sort-Object Id | ForEach-Object { "$($_.Name)=$($_.Tier)" }) | Should -Be @('Early=Platinum', 'Late=Gold')
+    }
+}

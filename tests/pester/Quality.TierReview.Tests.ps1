@@ -106,7 +106,7 @@ Describe 'Invoke-PartnerTierReview' {
         $out.Count | Should -Be 0
         $whatIf = @(Get-Content -LiteralPath $transcript | Where-Object { $_ -like 'What if:*' })
         $whatIf.Count | Should -Be 4
-        $whatIf[1] | Should -BeLike '*After (Id 3): Gold -> Silver (TierReview, downgrade: below the Gold rule since 2026-08-01)*'
+        $whatIf[1] | Should -BeLike '*After (Id 3): Gold -> Silver (TierReview, downgrade: met the Gold rule on no day from 2026-08-01 to 2026-10-29 (90-day grace period))*'
         $whatIf[0] | Should -BeLike '*Up (Id 1): Silver -> Gold (TierReview, upgrade: meets the Gold rule on 2026-10-29)*'
         Show-Tiers $db | Should -Be $script:before
         @(Get-PartnerStatusHistory -Database $db).Count | Should -Be $history
@@ -130,7 +130,9 @@ Describe 'Invoke-PartnerTierReview' {
         @($r | ForEach-Object { "$($_.Partner)>$($_.To)" }) | Should -Be @('Up>Gold', 'Inside>Silver', 'After>Silver', 'Held>Silver', 'Zero>Registered')
         $failed.Count | Should -Be 1
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPartnerValue,*'
-        $failed[0].Exception.Message | Should -BeLike "EffectiveDate '2026-08-15' is not valid: the partner's Tier has been Silver since 2026-09-01*"
+        $failed[0].Exception.Message | Should -Be ("AsOf '2026-08-15' is not valid for partner 'Moved' (Id 9): its Tier has been Silver since 2026-09-01, " +
+            'and changes are recorded in date order: a tier review of it must be dated on or after 2026-09-01.')
+        $failed[0].TargetObject | Should -Be 'Moved'
         (Get-Partner -Database $db -Name Moved).Tier | Should -Be 'Silver'
     }
 
@@ -153,5 +155,104 @@ Describe 'Invoke-PartnerTierReview' {
         $db = New-ReviewDatabase
         { Invoke-PartnerTierReview -Database $db -GraceDays $Days -Confirm:$false } | Should -Throw -ErrorId 'InvalidPartnerValue*' -ExpectedMessage "GraceDays '$Days' is not valid: the grace period is 0 to 3650 days*"
         Show-Tiers $db | Should -Be $script:before
+    }
+}
+
+Describe 'Invoke-PartnerTierReview: the day of the review' {
+    It 'refuses an -AsOf after today once, up front, and assesses nothing' {
+        $db = New-ReviewDatabase
+        $tomorrow = (Get-Date).Date.AddDays(1).ToString('yyyy-MM-dd')
+        $today = (Get-Date).Date.ToString('yyyy-MM-dd')
+        $failed = @()
+        $r = @(try { Invoke-PartnerTierReview -Database $db -AsOf $tomorrow -Confirm:$false } catch { $failed += $_ })
+        $r.Count | Should -Be 0
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPartnerValue,*'
+        $failed[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failed[0].TargetObject | Should -Be $tomorrow
+        $failed[0].Exception.Message | Should -Be ("AsOf '$tomorrow' is not valid: a tier review cannot be dated after today ($today): its changes take effect on AsOf, " +
+            'and once recorded no change could be dated before it. Nothing was assessed.')
+        Show-Tiers $db | Should -Be $script:before
+        # Today itself is a valid day for a review (-WhatIf: nothing written).
+        { Invoke-PartnerTierReview -Database $db -AsOf $today -WhatIf -ErrorAction Stop } | Should -Not -Throw
+    }
+
+    It 'refuses, per partner and the same under -WhatIf, a change before a Tier change already recorded, naming the partner' {
+        # Reviewed on 2026-10-29 (Up -> Gold, After and Held -> Silver, Zero -> Registered). On 2026-10-01 Up qualified for Gold
+        # and Zero for Registered, but both changed tier on 2026-10-29: neither can be re-dated on 2026-10-01. After, Held, Inside,
+        # Recent and Moved were kept on 2026-10-01 by the grace period (2026-07-04 to 2026-10-01): no change, no error.
+        $db = New-ReviewDatabase
+        $null = Invoke-PartnerTierReview -Database $db -AsOf 2026-10-29 -Confirm:$false
+        $reviewed = Show-Tiers $db
+        $history = @(Get-PartnerStatusHistory -Database $db).Count
+        $expected = @(
+            "AsOf '2026-10-01' is not valid for partner 'Up' (Id 1): its Tier has been Gold since 2026-10-29, and changes are recorded in date order: a tier review of it must be dated on or after 2026-10-29."
+            "AsOf '2026-10-01' is not valid for partner 'Zero' (Id 7): its Tier has been Registered since 2026-10-29, and changes are recorded in date order: a tier review of it must be dated on or after 2026-10-29.")
+        $transcript = Join-Path (Get-TestFolder $db) 'whatif-before.txt'
+        $null = Start-Transcript -LiteralPath $transcript
+        try {
+            $out = @(Invoke-PartnerTierReview -Database $db -AsOf 2026-10-01 -WhatIf -ErrorVariable whatIfFailed -ErrorAction SilentlyContinue)
+        }
+        finally {
+            $null = Stop-Transcript
+        }
+        $out.Count | Should -Be 0
+        @(Get-Content -LiteralPath $transcript | Where-Object { $_ -like 'What if:*' }).Count | Should -Be 0
+        @($whatIfFailed | ForEach-Object { $_.Exception.Message }) | Should -Be $expected
+
+        $all = @(Invoke-PartnerTierReview -Database $db -AsOf 2026-10-01 -Confirm:$false -Verbose -ErrorVariable failed -ErrorAction SilentlyContinue 4>&1)
+        @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
+        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*no change*' }).Count | Should -Be 0
+        @($failed | ForEach-Object { $_.Exception.Message }) | Should -Be $expected
+        @($failed | ForEach-Object { $_.FullyQualifiedErrorId -replace ',.*' }) | Should -Be @('InvalidPartnerValue', 'InvalidPartnerValue')
+        @($failed | ForEach-Object TargetObject) | Should -Be @('Up', 'Zero')
+        Show-Tiers $db | Should -Be $reviewed
+        @(Get-PartnerStatusHistory -Database $db).Count | Should -Be $history
+        # On the day of the last Tier change the review is allowed again: nothing left to change.
+        @(Invoke-PartnerTierReview -Database $db -AsOf 2026-10-29 -Confirm:$false -ErrorAction Stop).Count | Should -Be 0
+    }
+
+    It 'a partner given <Tier> on <Given> is <Verdict> on 2026-06-30 with -GraceDays <Grace>' -ForEach @(
+        @{ Tier = 'Gold'; Given = '2026-05-15'; Grace = 47; Verdict = 'downgraded' }   # the grace period is 2026-05-15 to 2026-06-30
+        @{ Tier = 'Gold'; Given = '2026-05-15'; Grace = 46; Verdict = 'downgraded' }
+        @{ Tier = 'Gold'; Given = '2026-05-15'; Grace = 48; Verdict = 'kept' }         # 2026-05-14 to 2026-06-30: not Gold on its first day
+        @{ Tier = 'Gold'; Given = '2026-06-30'; Grace = 1; Verdict = 'downgraded' }    # 2026-06-30 only
+        @{ Tier = 'Gold'; Given = '2026-06-30'; Grace = 2; Verdict = 'kept' }
+        @{ Tier = 'Gold'; Given = '2026-06-30'; Grace = 0; Verdict = 'downgraded' }    # no grace period
+        @{ Tier = 'Gold'; Given = '2026-06-29'; Grace = 1; Verdict = 'downgraded' }
+    ) {
+        # No revenue: P qualifies for Registered every day; Silver 10,000.00 and Gold 50,000.00 USD.
+        $db = New-TestDatabase
+        Add-TestPartner -Database $db -Partner @{ Name = 'P'; Tier = 'Silver'; Type = 'Reseller'; Region = 'North America'; JoinedOn = '2024-01-01'; Status = 'Active' }
+        Set-Partner -Database $db -Name P -Tier $Tier -EffectiveDate $Given
+        Add-ReviewTierRule $db Silver 10000
+        Add-ReviewTierRule $db Gold 50000
+        $all = @(Invoke-PartnerTierReview -Database $db -AsOf 2026-06-30 -GraceDays $Grace -Confirm:$false -Verbose 4>&1)
+        $changes = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$($_.Partner) $($_.From)>$($_.To) $('{0:yyyy-MM-dd}' -f $_.EffectiveDate)" })
+        if ($Verdict -eq 'downgraded') {
+            $changes | Should -Be @('P Gold>Registered 2026-06-30')
+        }
+        else {
+            $changes.Count | Should -Be 0
+            @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message) |
+                Should -Contain "Partner 'P' (Id 1) keeps Gold: it has been Gold since $Given, less than the $Grace-day grace period (it would go to Registered)."
+            (Get-Partner -Database $db -Name P).Tier | Should -Be 'Gold'
+        }
+    }
+
+    It 'says on which days of the grace period the partner failed its tier''s rule' {
+        $db = New-TestDatabase
+        Add-TestPartner -Database $db -Partner @{ Name = 'P'; Tier = 'Gold'; Type = 'Reseller'; Region = 'North America'; JoinedOn = '2024-01-01'; Status = 'Active' }
+        Add-ReviewTierRule $db Gold 50000
+        $transcript = Join-Path (Get-TestFolder $db) 'whatif-reason.txt'
+        $null = Start-Transcript -LiteralPath $transcript
+        try {
+            $null = Invoke-PartnerTierReview -Database $db -AsOf 2026-06-30 -WhatIf
+        }
+        finally {
+            $null = Stop-Transcript
+        }
+        @(Get-Content -LiteralPath $transcript | Where-Object { $_ -like 'What if:*' }) |
+            Should -BeLike '*P (Id 1): Gold -> Registered (TierReview, downgrade: met the Gold rule on no day from 2026-04-02 to 2026-06-30 (90-day grace period))*'
     }
 }

@@ -21,7 +21,7 @@ namespace PartnerOps.Measures
         public PartnerTier To { get; set; }
 
         /// <summary>
-        /// What -WhatIf and -Confirm say: <c>Gold -> Silver (TierReview, downgrade: below the Gold rule since 2026-08-01)</c>,
+        /// What -WhatIf and -Confirm say: <c>Gold -> Silver (TierReview, downgrade: met the Gold rule on no day from 2026-08-01 to 2026-10-29 (90-day grace period))</c>,
         /// <c>Silver -> Gold (TierReview, upgrade: meets the Gold rule on 2026-10-29)</c>.
         /// </summary>
         public string Description { get; set; } = string.Empty;
@@ -32,6 +32,13 @@ namespace PartnerOps.Measures
     {
         /// <summary>Upgrades and downgrades, in the assessment's order (partner id).</summary>
         public List<PlannedTierChange> Changes { get; } = new List<PlannedTierChange>();
+
+        /// <summary>
+        /// The partners the review decided to change but cannot re-date on AsOf: their Tier changed after AsOf (changes are
+        /// recorded in date order). Each is an InvalidPartnerValue naming the partner, its tier and the day it took effect
+        /// (<see cref="TierReview.LaterTierChange"/>); -WhatIf and the real run both report them per partner.
+        /// </summary>
+        public List<(long PartnerId, string Partner, PartnerOpsException Error)> Refused { get; } = new List<(long, string, PartnerOpsException)>();
 
         /// <summary>One sentence per downgrade candidate the grace period kept (for -Verbose).</summary>
         public List<string> Kept { get; } = new List<string>();
@@ -48,8 +55,10 @@ namespace PartnerOps.Measures
     /// an upgrade applies at once; a downgrade only when the partner did not qualify for its current tier (met no applicable rule of
     /// that tier or a higher one) on any day of the grace period (<see cref="GracePeriod"/>, evaluated exactly for the downgrade
     /// candidates only, with their region and type of AsOf) and has had its current tier for at least the grace period (TierSince,
-    /// its latest Tier change on or before AsOf, no later than AsOf - GraceDays: a tier given or changed in the grace period is not
-    /// taken away). The new tier is the qualified one (a downgrade may skip tiers).
+    /// its latest Tier change on or before AsOf, on or before the grace period's first day AsOf - GraceDays + 1: a tier given or
+    /// changed after that day is not taken away). The new tier is the qualified one (a downgrade may skip tiers). A partner whose
+    /// Tier changed after AsOf cannot be changed on AsOf (changes are recorded in date order): it goes to
+    /// <see cref="TierReviewPlan.Refused"/>, not to the changes.
     /// </summary>
     public static class TierReview
     {
@@ -105,7 +114,7 @@ namespace PartnerOps.Measures
                     if (window is { } grace)
                     {
                         var (from, to) = grace;
-                        if (since.TryGetValue(candidate.PartnerId, out var tierSince) && tierSince > day.AddDays(-graceDays))
+                        if (since.TryGetValue(candidate.PartnerId, out var tierSince) && tierSince > from)
                         {
                             plan.Kept.Add($"Partner '{candidate.Partner}' (Id {candidate.PartnerId}) keeps {tier}: it has been {tier} since {Day(tierSince)}, " +
                                           $"less than the {graceDays}-day grace period (it would go to {candidate.QualifiedTier}).");
@@ -121,7 +130,12 @@ namespace PartnerOps.Measures
                             continue;
                         }
 
-                        plan.Changes.Add(Change(candidate, candidate.QualifiedTier!.Value, $"downgrade: {below} since {Day(from)}"));
+                        var never = held.Count == 0
+                            ? $"no rule of {tier} or a higher tier applies to its region and type"
+                            : rule == null
+                                ? $"met no rule of {tier} or a higher tier on any day from {Day(from)} to {Day(to)} ({graceDays}-day grace period)"
+                                : $"met the {tier} rule on no day from {Day(from)} to {Day(to)} ({graceDays}-day grace period)";
+                        plan.Changes.Add(Change(candidate, candidate.QualifiedTier!.Value, $"downgrade: {never}"));
                     }
                     else
                     {
@@ -130,6 +144,7 @@ namespace PartnerOps.Measures
                 }
             }
 
+            RefuseLaterTierChanges(store, plan, day);
             plan.Changes.Sort((a, b) => a.PartnerId.CompareTo(b.PartnerId));
             return plan;
         }
@@ -145,6 +160,66 @@ namespace PartnerOps.Measures
                     $"GraceDays '{graceDays}' is not valid: the grace period is 0 to {MaxGraceDays} days (0: downgrades apply at once).",
                     graceDays);
             }
+        }
+
+        /// <summary>
+        /// InvalidPartnerValue (InvalidArgument) for a review dated after <paramref name="today"/> (the local calendar day): every
+        /// change it made would be dated then, and once recorded no change could be dated before it. Given once, for the command.
+        /// </summary>
+        public static void CheckAsOf(DateTime asOf, DateTime today)
+        {
+            if (asOf.Date > today.Date)
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.InvalidPartnerValue,
+                    FailureKind.InvalidArgument,
+                    $"AsOf '{Day(asOf)}' is not valid: a tier review cannot be dated after today ({Day(today)}): its changes take effect on AsOf, " +
+                    "and once recorded no change could be dated before it. Nothing was assessed.",
+                    Day(asOf));
+            }
+        }
+
+        /// <summary>
+        /// InvalidPartnerValue (InvalidArgument) for a review of partner <paramref name="partner"/> (id <paramref name="partnerId"/>)
+        /// dated <paramref name="asOf"/>, before its Tier <paramref name="tier"/> took effect on <paramref name="since"/>: changes are
+        /// recorded in date order, so its review must be dated on or after that day. The target is the partner's name.
+        /// </summary>
+        public static PartnerOpsException LaterTierChange(long partnerId, string partner, DateTime asOf, string tier, DateTime since) =>
+            new PartnerOpsException(
+                ErrorIds.InvalidPartnerValue,
+                FailureKind.InvalidArgument,
+                $"AsOf '{Day(asOf)}' is not valid for partner '{partner}' (Id {partnerId}): its Tier has been {tier} since {Day(since)}, " +
+                $"and changes are recorded in date order: a tier review of it must be dated on or after {Day(since)}.",
+                partner);
+
+        // Moves the changes of the partners whose latest Tier change is dated after the day to the refused.
+        private static void RefuseLaterTierChanges(IPartnerDatabase store, TierReviewPlan plan, DateTime day)
+        {
+            var refused = new HashSet<long>();
+            for (var start = 0; start < plan.Changes.Count; start += Chunk)
+            {
+                var chunk = plan.Changes.Skip(start).Take(Chunk).ToList();
+                var filter = new StatusChangeFilter { PartnerIds = new HashSet<long>(chunk.Select(c => c.PartnerId)), From = day.AddDays(1) };
+                filter.Attributes.Add(StatusAttribute.Tier);
+                var latest = new Dictionary<long, StatusChange>();
+                foreach (var change in store.StatusHistory.Find(filter))
+                {
+                    if (!latest.TryGetValue(change.PartnerId, out var seen) || change.EffectiveDate.Date >= seen.EffectiveDate.Date)
+                    {
+                        latest[change.PartnerId] = change;
+                    }
+                }
+
+                foreach (var change in chunk.Where(c => latest.ContainsKey(c.PartnerId)))
+                {
+                    var later = latest[change.PartnerId];
+                    plan.Refused.Add((change.PartnerId, change.Partner, LaterTierChange(change.PartnerId, change.Partner, day, later.To, later.EffectiveDate.Date)));
+                    refused.Add(change.PartnerId);
+                }
+            }
+
+            plan.Changes.RemoveAll(c => refused.Contains(c.PartnerId));
+            plan.Refused.Sort((a, b) => a.PartnerId.CompareTo(b.PartnerId));
         }
 
         private static PlannedTierChange Change(TierAssessment assessment, PartnerTier to, string why) => new PlannedTierChange

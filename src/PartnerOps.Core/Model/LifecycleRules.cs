@@ -176,7 +176,7 @@ namespace PartnerOps
             if (statusChanged)
             {
                 var date = ending ? next.EndedOn!.Value : effective ?? Latest(today, current.StatusSince);
-                InOrder("Status", current.Status.ToString(), current.StatusSince, date, ending && changes.EffectiveDate == null ? "EndedOn" : "EffectiveDate");
+                InOrder(current, "Status", current.Status.ToString(), current.StatusSince, date, ending && changes.EffectiveDate == null ? "EndedOn" : "EffectiveDate");
                 next.StatusSince = date;
                 next.EndReason = next.Status == PartnerStatus.Terminated ? reason : null;
             }
@@ -188,7 +188,7 @@ namespace PartnerOps
             if (tierChanged)
             {
                 var date = effective ?? Latest(today, current.TierSince);
-                InOrder("Tier", current.Tier.ToString(), current.TierSince, date, "EffectiveDate");
+                InOrder(current, "Tier", current.Tier.ToString(), current.TierSince, date, "EffectiveDate");
                 next.TierSince = date;
             }
 
@@ -235,26 +235,36 @@ namespace PartnerOps
         /// <summary>The reason stored with a Tier change: <see cref="PartnerChanges.TierReason"/> normalised (<see cref="NormalizeReason"/>), null for none.</summary>
         public static string? TierReasonOf(PartnerChanges changes) => NormalizeReason(changes.TierReason, "TierReason");
 
-        // A change may not take effect before the value it replaces did.
-        private static void InOrder(string attribute, string value, DateTime since, DateTime date, string property)
+        // A change may not take effect before the value it replaces did; the refusal names the partner (one of many piped).
+        private static void InOrder(Partner current, string attribute, string value, DateTime since, DateTime date, string property)
         {
             if (date < since.Date)
             {
-                throw OutOfOrder(property, attribute, value, since, date);
+                throw OutOfOrder(property, attribute, value, since, date, $"partner '{TextRules.Shown(current.Name)}' (Id {current.Id})");
             }
         }
 
         /// <summary>
         /// The InvalidPartnerValue of a change of <paramref name="attribute"/> (Status or Tier, whose value <paramref name="value"/>
         /// took effect on <paramref name="since"/>) dated <paramref name="date"/>, before it: changes are recorded in date order.
-        /// Its message starts with <paramref name="property"/> (the input that gave the date) and names both days.
+        /// Its message starts with <paramref name="property"/> (the input that gave the date) and names both days, and the partner
+        /// when <paramref name="partner"/> is given (such as <c>partner 'Kestrel' (Id 1)</c>: one of many a command changes).
         /// </summary>
-        public static PartnerOpsException OutOfOrder(string property, string attribute, string value, DateTime since, DateTime date) =>
-            Invalid(
-                property,
-                PartnerRules.FormatDate(date),
-                $"the partner's {attribute} has been {value} since {PartnerRules.FormatDate(since)}, and changes are recorded in date order: " +
-                $"a change of its {attribute} cannot take effect before {PartnerRules.FormatDate(since)}");
+        public static PartnerOpsException OutOfOrder(string property, string attribute, string value, DateTime since, DateTime date, string? partner = null)
+        {
+            var problem = $"{attribute} has been {value} since {PartnerRules.FormatDate(since)}, and changes are recorded in date order: " +
+                          $"a change of its {attribute} cannot take effect before {PartnerRules.FormatDate(since)}";
+            if (partner == null)
+            {
+                return Invalid(property, PartnerRules.FormatDate(date), "the partner's " + problem);
+            }
+
+            return new PartnerOpsException(
+                ErrorIds.InvalidPartnerValue,
+                FailureKind.InvalidArgument,
+                $"{property} '{PartnerRules.FormatDate(date)}' is not valid for {partner}: its {problem}.",
+                PartnerRules.FormatDate(date));
+        }
 
         private static DateTime Latest(DateTime today, DateTime since) => since.Date > today.Date ? since.Date : today.Date;
 

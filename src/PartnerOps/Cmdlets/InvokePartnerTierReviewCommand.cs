@@ -11,6 +11,8 @@ namespace PartnerOps.Commands
     /// The tier review: partners assessed as Test-PartnerTier assesses them on a day; upgrades applied at once, downgrades only
     /// after the grace period (<see cref="TierReview"/>). Each change is Set-Partner's dated Tier change (the partner repository's
     /// update: LifecycleRules apply) with EffectiveDate = AsOf and the reason TierReview; the StatusChange rows made are returned.
+    /// An AsOf after today is refused before anything is assessed; a partner whose Tier changed after AsOf is an error naming it,
+    /// under -WhatIf too (<see cref="TierReviewPlan.Refused"/>).
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "PartnerTierReview", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(StatusChange))]
@@ -19,8 +21,8 @@ namespace PartnerOps.Commands
         #region Parameters
 
         /// <summary>
-        /// The days a partner must have failed its tier's rule, every day up to AsOf, and held its tier, before it is downgraded:
-        /// 0 to 3650 (0: downgrades apply at once). Default 90.
+        /// The days of the grace period, AsOf - GraceDays + 1 to AsOf: a partner is downgraded only when it held its tier and failed
+        /// its tier's rule on every one of them: 0 to 3650 (0: downgrades apply at once). Default 90.
         /// </summary>
         [Parameter]
         [IntegerTransformation]
@@ -35,6 +37,10 @@ namespace PartnerOps.Commands
             try
             {
                 TierReview.CheckGraceDays(GraceDays);
+                if (AsOf is DateTime asOf)
+                {
+                    TierReview.CheckAsOf(asOf, DateTime.Now.Date); // the local day, as the partner repository dates changes
+                }
             }
             catch (PartnerOpsException ex)
             {
@@ -60,12 +66,24 @@ namespace PartnerOps.Commands
                         WriteVerbose(kept);
                     }
 
-                    foreach (var change in plan.Changes)
+                    // Changes and refusals in partner order, the same under -WhatIf as in the real run.
+                    var refused = plan.Refused.ToDictionary(r => r.PartnerId);
+                    var changes = plan.Changes.ToDictionary(c => c.PartnerId);
+                    foreach (var id in refused.Keys.Concat(changes.Keys).OrderBy(id => id))
                     {
-                        Apply(writes, change, named.TryGetValue(change.PartnerId, out var item) ? item ?? change.Partner : change.Partner);
+                        var name = refused.TryGetValue(id, out var refusal) ? refusal.Partner : changes[id].Partner;
+                        var target = named.TryGetValue(id, out var item) ? item ?? name : name;
+                        if (refusal.Error != null)
+                        {
+                            Failures.WriteFailure(refusal.Error, target);
+                        }
+                        else
+                        {
+                            Apply(writes, changes[id], target);
+                        }
                     }
 
-                    var assessed = new HashSet<long>(plan.Changes.Select(c => c.PartnerId));
+                    var assessed = new HashSet<long>(plan.Changes.Select(c => c.PartnerId).Concat(refused.Keys));
                     assessed.UnionWith(plan.Assessed);
                     ReportNotInProgramme(writes.Store, named, assessed);
                     unruled.AddRange(plan.Unruled);
@@ -100,7 +118,17 @@ namespace PartnerOps.Commands
                 () =>
                 {
                     var partner = writes.Partners.GetById(change.PartnerId) ?? throw RecordNotFound.Partner("Id " + change.PartnerId, change.PartnerId, writes.Store.Path);
-                    var updated = writes.Partners.Update(partner, new PartnerChanges { Tier = change.To, EffectiveDate = Day, TierReason = TierReview.Reason });
+                    Partner updated;
+                    try
+                    {
+                        updated = writes.Partners.Update(partner, new PartnerChanges { Tier = change.To, EffectiveDate = Day, TierReason = TierReview.Reason });
+                    }
+                    catch (PartnerOpsException ex) when (ex.Kind == FailureKind.InvalidArgument)
+                    {
+                        // A refusal of this partner's change (a Tier change recorded meanwhile): say whose.
+                        throw new PartnerOpsException(ex.ErrorId, ex.Kind, $"Partner '{partner.Name}' (Id {partner.Id}): {ex.Message}", partner.Name, ex);
+                    }
+
                     if (ReferenceEquals(updated, partner))
                     {
                         WriteVerbose($"Partner '{partner.Name}' (Id {partner.Id}) is already {change.To}: no change, nothing written.");
