@@ -84,6 +84,8 @@ namespace PartnerOps.Commands
                         : throw new ArgumentTransformationMetadataException(problem + ".");
                 case decimal exact:
                     return exact;
+                case double big when ValueText.TooLarge(big.ToString("R", CultureInfo.InvariantCulture), big) is string tooLarge:
+                    throw new ArgumentTransformationMetadataException(tooLarge + ".");
                 default:
                     return TypedValue.ToDecimal(value)
                         ?? throw new ArgumentTransformationMetadataException(

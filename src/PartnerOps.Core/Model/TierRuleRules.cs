@@ -161,6 +161,11 @@ namespace PartnerOps
                     throw Invalid("Certification", pattern, problem);
                 }
 
+                if (Data.NamePattern.Problem(pattern) is string notPattern)
+                {
+                    throw Invalid("Certification", pattern, notPattern);
+                }
+
                 if (pattern.Length > MaxCertificationLength)
                 {
                     throw Invalid("Certification", pattern, $"a certification pattern has at most {MaxCertificationLength} characters, as certification names");
@@ -265,9 +270,14 @@ namespace PartnerOps
 
         private static int Whole(string property, decimal value, int min, int max, string what)
         {
+            if (value > max && value == decimal.Truncate(value))
+            {
+                throw Invalid(property, value, $"{what} is too large: it is at most {max.ToString(CultureInfo.InvariantCulture)}");
+            }
+
             if (value != decimal.Truncate(value) || value < min || value > max)
             {
-                var range = max == int.MaxValue ? $"{min} or more" : $"from {min} to {max}";
+                var range = max == int.MaxValue ? $"{min} or more, at most {max.ToString(CultureInfo.InvariantCulture)}" : $"from {min} to {max}";
                 throw Invalid(property, value, $"{what} is a whole number, {range}");
             }
 
