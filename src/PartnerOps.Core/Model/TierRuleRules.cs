@@ -270,14 +270,15 @@ namespace PartnerOps
 
         private static int Whole(string property, decimal value, int min, int max, string what)
         {
-            if (value > max && value == decimal.Truncate(value))
+            // A count (no upper bound of its own) beyond an Int32: say so, with the limit, rather than "0 or more".
+            if (max == int.MaxValue && value > max && value == decimal.Truncate(value))
             {
                 throw Invalid(property, value, $"{what} is too large: it is at most {max.ToString(CultureInfo.InvariantCulture)}");
             }
 
             if (value != decimal.Truncate(value) || value < min || value > max)
             {
-                var range = max == int.MaxValue ? $"{min} or more, at most {max.ToString(CultureInfo.InvariantCulture)}" : $"from {min} to {max}";
+                var range = max == int.MaxValue ? $"{min} or more" : $"from {min} to {max}";
                 throw Invalid(property, value, $"{what} is a whole number, {range}");
             }
 
