@@ -21,9 +21,6 @@ namespace PartnerOps
         /// <summary>The most characters before the '@' of an email address (RFC 5321, 4.5.3.1.1).</summary>
         public const int MaxLocalPartLength = 64;
 
-        /// <summary>The most characters of one label (between dots) of an email address's domain (RFC 1035, 2.3.4).</summary>
-        public const int MaxDomainLabelLength = 63;
-
         /// <summary>A role has at most this many characters.</summary>
         public const int MaxRoleLength = 100;
 
@@ -55,8 +52,7 @@ namespace PartnerOps
         /// The email address as stored: trimmed, otherwise as given. It must be one address (<c>local@domain</c>, parsed by
         /// <see cref="MailAddress"/>, whose Address must be the whole text: "Name &lt;a@b.example&gt;" and lists are refused),
         /// with no spaces, a dot inside the domain, and at most <see cref="MaxEmailLength"/> characters; at most
-        /// <see cref="MaxLocalPartLength"/> before the '@' and, in the domain, labels of at most <see cref="MaxDomainLabelLength"/>
-        /// characters that neither start nor end with '-'.
+        /// <see cref="MaxLocalPartLength"/> before the '@' (RFC 5321), and domain labels that neither start nor end with '-' (RFC 1035).
         /// </summary>
         /// <exception cref="PartnerOpsException">InvalidPartnerValue.</exception>
         public static string NormalizeEmail(string? email)
@@ -113,7 +109,8 @@ namespace PartnerOps
                 throw Invalid("Email", email, $"the part before '@' has at most {MaxLocalPartLength} characters (RFC 5321; this one has {at})");
             }
 
-            // Each label of a (non-literal) domain: at most 63 characters, not starting or ending with '-' (RFC 1035, RFC 5321).
+            // Each label of a (non-literal) domain neither starts nor ends with '-' (RFC 1035, 2.3.1). Its length is not checked:
+            // the whole address is bounded above, and addresses with a long label were taken before.
             if (!domain.StartsWith("[", StringComparison.Ordinal))
             {
                 foreach (var label in domain.Split('.'))
@@ -121,11 +118,6 @@ namespace PartnerOps
                     if (label.StartsWith("-", StringComparison.Ordinal) || label.EndsWith("-", StringComparison.Ordinal))
                     {
                         throw Invalid("Email", email, $"the domain label '{TextRules.Shown(label)}' starts or ends with '-', which a domain name cannot (RFC 1035)");
-                    }
-
-                    if (label.Length > MaxDomainLabelLength)
-                    {
-                        throw Invalid("Email", email, $"the domain label '{TextRules.Shown(label)}' has {label.Length} characters; a label has at most {MaxDomainLabelLength} (RFC 1035)");
                     }
                 }
             }

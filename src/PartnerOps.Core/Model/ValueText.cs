@@ -183,7 +183,7 @@ namespace PartnerOps
                 return true;
             }
 
-            problem = TooLarge(text) ?? $"'{TextRules.Shown(text)}' is not a number: the forms read are {_numbersTried}";
+            problem = $"'{TextRules.Shown(text)}' is not a number: the forms read are {_numbersTried}";
             return false;
         }
 
