@@ -79,11 +79,14 @@ namespace PartnerOps.Commands
                 case string text when string.IsNullOrWhiteSpace(text):
                     return null;
                 case string text:
+                    // A number beyond the decimal range ('1e40') is named too large, not "not a number".
                     return ValueText.Session().TryReadDecimal(text, out var number, out var problem)
                         ? number
-                        : throw new ArgumentTransformationMetadataException(problem + ".");
+                        : throw new ArgumentTransformationMetadataException((ValueText.TooLarge(text) ?? problem) + ".");
                 case decimal exact:
                     return exact;
+                case double big when ValueText.TooLarge(big.ToString("R", CultureInfo.InvariantCulture), big) is string tooLarge:
+                    throw new ArgumentTransformationMetadataException(tooLarge + ".");
                 default:
                     return TypedValue.ToDecimal(value)
                         ?? throw new ArgumentTransformationMetadataException(

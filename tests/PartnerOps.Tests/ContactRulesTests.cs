@@ -10,6 +10,7 @@ namespace PartnerOps.Tests
         [InlineData("jane@acme.example", "jane@acme.example")]
         [InlineData("  Jane.Doe@Acme.Example ", "Jane.Doe@Acme.Example")]
         [InlineData("j+sales@mail.acme.co.uk", "j+sales@mail.acme.co.uk")]
+        [InlineData("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx@a-b.example", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx@a-b.example")]
         public void An_email_is_stored_trimmed_and_otherwise_as_given(string given, string stored)
         {
             Assert.Equal(stored, ContactRules.NormalizeEmail(given));
@@ -28,6 +29,9 @@ namespace PartnerOps.Tests
         [InlineData("@acme.example", "not an email address")]
         [InlineData("", "needs an email address")]
         [InlineData("   ", "needs an email address")]
+        [InlineData("jane@-acme.example", "the domain label '-acme' starts or ends with '-'")]
+        [InlineData("jane@acme.example-", "the domain label 'example-' starts or ends with '-'")]
+        [InlineData("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx@acme.example", "at most 64 characters (RFC 5321; this one has 65)")]
         public void An_email_that_is_not_one_address_is_InvalidPartnerValue_naming_it(string given, string problem)
         {
             var ex = ThrowsPartnerOps(ErrorIds.InvalidPartnerValue, () => ContactRules.NormalizeEmail(given));

@@ -7,6 +7,32 @@ namespace PartnerOps.Tests
     public class NamePatternTests
     {
         [Theory]
+        // As PowerShell's -like reads them (checked by hand with 'x' -like $pattern): a set needs its ']'.
+        [InlineData("[abc", 1)]
+        [InlineData("[]", 1)]
+        [InlineData("[a`]", 1)]
+        [InlineData("*[", 2)]
+        [InlineData("ab[c]d[", 7)]
+        [InlineData("[]a]", 0)]
+        [InlineData("`[a", 0)]
+        [InlineData("[a`]]", 0)]
+        [InlineData("[[]", 0)]
+        [InlineData("a]", 0)]
+        [InlineData("Net[wW]ork*", 0)]
+        public void A_set_never_closed_is_not_a_wildcard_pattern(string pattern, int openAt)
+        {
+            var problem = NamePattern.Problem(pattern);
+            if (openAt == 0)
+            {
+                Assert.Null(problem);
+            }
+            else
+            {
+                Assert.Contains($"the '[' at position {openAt} opens a set that is never closed", problem);
+            }
+        }
+
+        [Theory]
         // Regions and segments are keyed as names are (RevenueRules.Key, the name key), lower-case since issue 12's follow-up.
         [InlineData("Acme", "acme")]
         [InlineData("  Acme Ltd ", "acme ltd")]

@@ -60,6 +60,24 @@ namespace PartnerOps.Tests
             Assert.Equal(FailureKind.InvalidArgument, ex.Kind);
         }
 
+        [Theory]
+        [InlineData("7922816251426433759354395033", "USD", null)] // near decimal.MaxValue: scaling to cents would overflow
+        [InlineData("79228162514264337593543950335", "KWD", null)]
+        [InlineData("100.005", "USD", "USD has 2 decimal places")]
+        [InlineData("1.5", "JPY", "JPY has no minor unit")]
+        public void Problem_names_a_fraction_the_currency_cannot_hold_and_never_overflows(string amount, string currency, string? problem)
+        {
+            var found = RevenueRules.Problem(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), currency);
+            if (problem == null)
+            {
+                Assert.Null(found);
+            }
+            else
+            {
+                Assert.StartsWith(problem, found, System.StringComparison.Ordinal);
+            }
+        }
+
         [Fact]
         public void The_largest_amount_is_allowed_and_one_cent_more_is_InvalidAmount()
         {

@@ -164,6 +164,9 @@ namespace PartnerOps.Tests
         [InlineData("Growth", "much", "Weights value 'much' of Growth is not valid: a weight is a number of 0 or more, such as 0.25.")]
         [InlineData("Growth", double.NaN, "Weights value 'NaN' of Growth is not valid: a weight is a number of 0 or more, such as 0.25.")]
         [InlineData("Growth", null, "Weights value '$null' of Growth is not valid: a weight is a number of 0 or more, such as 0.25.")]
+        [InlineData("Growth", 1e300, "Weights value '1E+300' of Growth is not valid: it is too large; a weight is at most 1,000,000*")]
+        [InlineData("Growth", "1e40", "Weights value '1e40' of Growth is not valid: it is too large; a weight is at most 1,000,000*")]
+        [InlineData("Growth", "79228162514264337593543950335", "Weights value '79228162514264337593543950335' of Growth is not valid: it is too large*")]
         [InlineData("Growth", 0, "Weights is not valid: no weight is above 0 (Revenue=0, Growth=0, Certified=0, Activation=0)*")]
         public void Bad_weights_are_refused_naming_the_key_or_value(string key, object? value, string message)
         {

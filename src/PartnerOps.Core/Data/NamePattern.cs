@@ -56,6 +56,65 @@ namespace PartnerOps.Data
         /// <summary>A pattern that matches exactly this region or segment (case-insensitively), wildcard characters included.</summary>
         public static NamePattern Literal(string text) => Build(Escape(text));
 
+        /// <summary>
+        /// Why <paramref name="pattern"/> is not a wildcard pattern as PowerShell's -like reads it, or null when it is: a '['
+        /// that opens a set with no closing ']' ('[abc', '*[', '[]': a ']' right after '[' or after a backtick is a member).
+        /// Such a pattern is refused rather than matched literally (write `[ for a literal bracket).
+        /// </summary>
+        public static string? Problem(string pattern)
+        {
+            for (var i = 0; i < pattern.Length; i++)
+            {
+                if (pattern[i] == '`')
+                {
+                    i++;
+                }
+                else if (pattern[i] == '[')
+                {
+                    var close = -1;
+                    for (var j = i + 1; j < pattern.Length && close < 0; j++)
+                    {
+                        if (pattern[j] == '`')
+                        {
+                            j++;
+                        }
+                        else if (pattern[j] == ']' && j > i + 1)
+                        {
+                            close = j;
+                        }
+                    }
+
+                    if (close < 0)
+                    {
+                        return $"it is not a valid wildcard pattern: the '[' at position {i + 1} opens a set that is never closed with ']' (write `[ for a literal '[')";
+                    }
+
+                    i = close;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// <paramref name="pattern"/> when it is a wildcard pattern (<see cref="Problem"/>); else the exception to report:
+        /// <paramref name="errorId"/> (InvalidArgument) naming the parameter, the value and the problem.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">The pattern is not a valid wildcard pattern.</exception>
+        public static string Require(string pattern, string parameter, string errorId)
+        {
+            if (Problem(pattern) is string problem)
+            {
+                throw new PartnerOpsException(
+                    errorId,
+                    FailureKind.InvalidArgument,
+                    $"-{parameter} '{TextRules.Shown(pattern)}' is not valid: {problem}; nothing was read.",
+                    pattern);
+            }
+
+            return pattern;
+        }
+
         private static string Escape(string text)
         {
             var escaped = new StringBuilder(text.Length);

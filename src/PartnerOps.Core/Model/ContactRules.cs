@@ -18,6 +18,9 @@ namespace PartnerOps
         /// <summary>The longest email address (RFC 5321's path limit of 256 less the angle brackets).</summary>
         public const int MaxEmailLength = 254;
 
+        /// <summary>The most characters before the '@' of an email address (RFC 5321, 4.5.3.1.1).</summary>
+        public const int MaxLocalPartLength = 64;
+
         /// <summary>A role has at most this many characters.</summary>
         public const int MaxRoleLength = 100;
 
@@ -48,7 +51,8 @@ namespace PartnerOps
         /// <summary>
         /// The email address as stored: trimmed, otherwise as given. It must be one address (<c>local@domain</c>, parsed by
         /// <see cref="MailAddress"/>, whose Address must be the whole text: "Name &lt;a@b.example&gt;" and lists are refused),
-        /// with no spaces, a dot inside the domain, and at most <see cref="MaxEmailLength"/> characters.
+        /// with no spaces, a dot inside the domain, and at most <see cref="MaxEmailLength"/> characters; at most
+        /// <see cref="MaxLocalPartLength"/> before the '@' (RFC 5321), and domain labels that neither start nor end with '-' (RFC 1035).
         /// </summary>
         /// <exception cref="PartnerOpsException">InvalidPartnerValue.</exception>
         public static string NormalizeEmail(string? email)
@@ -98,6 +102,24 @@ namespace PartnerOps
             if (dot <= 0 || domain.EndsWith(".", StringComparison.Ordinal) || domain.Contains(".."))
             {
                 throw Invalid("Email", email, $"the domain '{TextRules.Shown(domain)}' is not a full domain name (one with a dot, such as example.com)");
+            }
+
+            if (at > MaxLocalPartLength)
+            {
+                throw Invalid("Email", email, $"the part before '@' has at most {MaxLocalPartLength} characters (RFC 5321; this one has {at})");
+            }
+
+            // Each label of a (non-literal) domain neither starts nor ends with '-' (RFC 1035, 2.3.1). Its length is not checked:
+            // the whole address is bounded above, and addresses with a long label were taken before.
+            if (!domain.StartsWith("[", StringComparison.Ordinal))
+            {
+                foreach (var label in domain.Split('.'))
+                {
+                    if (label.StartsWith("-", StringComparison.Ordinal) || label.EndsWith("-", StringComparison.Ordinal))
+                    {
+                        throw Invalid("Email", email, $"the domain label '{TextRules.Shown(label)}' starts or ends with '-', which a domain name cannot (RFC 1035)");
+                    }
+                }
             }
 
             return trimmed;

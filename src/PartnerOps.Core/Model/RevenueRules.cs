@@ -54,8 +54,8 @@ namespace PartnerOps
         public static string? Problem(decimal amount, string currency)
         {
             var digits = MinorDigits(currency);
-            var minor = amount * Factors[digits];
-            return minor == decimal.Truncate(minor) ? null : FractionProblem(digits, currency);
+            // Rounded, not scaled to minor units: amount * 100 overflows near decimal.MaxValue (a threshold refused by its size later).
+            return decimal.Round(amount, digits) == amount ? null : FractionProblem(digits, currency);
         }
 
         private static string FractionProblem(int digits, string currency) =>

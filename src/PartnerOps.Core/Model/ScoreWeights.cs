@@ -14,6 +14,9 @@ namespace PartnerOps
         /// <summary>The component names, in the order the components are shown.</summary>
         public static readonly IReadOnlyList<string> Names = new[] { "Revenue", "Growth", "Certified", "Activation" };
 
+        /// <summary>The largest weight (their sum stays far within a decimal; only the weights' ratios count).</summary>
+        public const decimal MaxWeight = 1_000_000m;
+
         private readonly decimal[] _scaled;
 
         private ScoreWeights(decimal[] given)
@@ -32,7 +35,7 @@ namespace PartnerOps
         /// The weights given as a hashtable's entries: keys the component names of <see cref="Names"/> in any case, values numbers
         /// of 0 or more (a number, or text of one in the invariant form such as '0.25'); a missing key weighs 0. InvalidPartnerValue
         /// (InvalidArgument) naming the key or value for: an unknown key, a key given twice, a value that is not a number, a negative
-        /// value, or no weight above 0.
+        /// value, a value above <see cref="MaxWeight"/>, or no weight above 0.
         /// </summary>
         public static ScoreWeights From(IEnumerable<KeyValuePair<object?, object?>> entries)
         {
@@ -81,19 +84,37 @@ namespace PartnerOps
             return -1;
         }
 
-        // A weight: a number (or invariant text of one) of 0 or more.
+        // A weight: a number (or invariant text of one) of 0 or more, at most MaxWeight.
         private static decimal Number(string name, object? value)
         {
+            var shown = value == null ? "$null" : TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture));
+            double? approximate = value switch
+            {
+                double d when !double.IsNaN(d) && !double.IsInfinity(d) => d,
+                float f when !float.IsNaN(f) && !float.IsInfinity(f) => f,
+                string text when double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+                    && !double.IsNaN(parsed) && !double.IsInfinity(parsed) => parsed,
+                _ => null,
+            };
+            if (approximate > (double)MaxWeight)
+            {
+                throw TooLarge(name, shown, value);
+            }
+
             decimal? number = value switch
             {
                 decimal d => d,
-                double d when !double.IsNaN(d) && !double.IsInfinity(d) && Math.Abs(d) < 1e20 => (decimal)d,
-                float f when !float.IsNaN(f) && !float.IsInfinity(f) && Math.Abs(f) < 1e20f => (decimal)f,
+                double d when approximate != null => (decimal)d,
+                float f when approximate != null => (decimal)f,
                 int or long or short or byte or sbyte or ushort or uint or ulong => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
                 string text when decimal.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
                 _ => null,
             };
-            var shown = value == null ? "$null" : TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture));
+            if (number > MaxWeight)
+            {
+                throw TooLarge(name, shown, value);
+            }
+
             if (number == null)
             {
                 throw Invalid($"Weights value '{shown}' of {name} is not valid: a weight is a number of 0 or more, such as 0.25.", value);
@@ -106,6 +127,12 @@ namespace PartnerOps
 
             return number.Value;
         }
+
+        private static PartnerOpsException TooLarge(string name, string shown, object? value) =>
+            Invalid(
+                $"Weights value '{shown}' of {name} is not valid: it is too large; a weight is at most {MaxWeight.ToString("N0", CultureInfo.InvariantCulture)} " +
+                "(only the weights' ratios count: @{Revenue=2; Growth=1} is @{Revenue=0.4; Growth=0.2}).",
+                value);
 
         private static string Listed() => string.Join(", ", Names.Take(Names.Count - 1)) + " and " + Names[Names.Count - 1];
 

@@ -161,6 +161,11 @@ namespace PartnerOps
                     throw Invalid("Certification", pattern, problem);
                 }
 
+                if (Data.NamePattern.Problem(pattern) is string notPattern)
+                {
+                    throw Invalid("Certification", pattern, notPattern);
+                }
+
                 if (pattern.Length > MaxCertificationLength)
                 {
                     throw Invalid("Certification", pattern, $"a certification pattern has at most {MaxCertificationLength} characters, as certification names");
@@ -265,6 +270,12 @@ namespace PartnerOps
 
         private static int Whole(string property, decimal value, int min, int max, string what)
         {
+            // A count (no upper bound of its own) beyond an Int32: say so, with the limit, rather than "0 or more".
+            if (max == int.MaxValue && value > max && value == decimal.Truncate(value))
+            {
+                throw Invalid(property, value, $"{what} is too large: it is at most {max.ToString(CultureInfo.InvariantCulture)}");
+            }
+
             if (value != decimal.Truncate(value) || value < min || value > max)
             {
                 var range = max == int.MaxValue ? $"{min} or more" : $"from {min} to {max}";

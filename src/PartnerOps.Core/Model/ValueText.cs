@@ -187,6 +187,21 @@ namespace PartnerOps
             return false;
         }
 
+        /// <summary>
+        /// The problem of text that is a finite number beyond the decimal range ('1e40'), naming the value and the limit; null
+        /// for any other text.
+        /// </summary>
+        public static string? TooLarge(string text) =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsInfinity(number) && !double.IsNaN(number)
+                ? TooLarge(text, number)
+                : null;
+
+        /// <summary>The problem of a finite number beyond the decimal range, naming the value as <paramref name="shown"/> and the limit; null within it.</summary>
+        public static string? TooLarge(string shown, double number) =>
+            Math.Abs(number) >= 7.9e28
+                ? $"'{TextRules.Shown(shown.Trim())}' is too large: a number here is at most {decimal.MaxValue.ToString("N0", CultureInfo.InvariantCulture)} in size (the range of a decimal)"
+                : null;
+
         /// <summary>A whole number (a year) from text: digits with an optional sign, surrounding spaces ignored. False with the problem.</summary>
         public bool TryReadInteger(string text, out int value, out string? problem)
         {

@@ -32,13 +32,15 @@ namespace PartnerOps.Commands
         /// <summary>The certification's name (1 to 200 characters, one line); compared ignoring case as partner names are.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(CertificationNameCompleter))]
+        [AllowEmptyString]
         [SingleValue]
         public string Name { get; set; } = string.Empty;
 
         /// <summary>The day it was earned (a calendar day).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [DateTransformation]
-        public DateTime EarnedOn { get; set; }
+        [AllowNull]
+        public DateTime? EarnedOn { get; set; }
 
         /// <summary>The day it expires (it no longer counts on that day); after EarnedOn. Empty or not given: it does not expire.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -75,7 +77,7 @@ namespace PartnerOps.Commands
             }
 
             Piped.WarnOfRowDatabase(InputObject, Choice.DatabasePathFor(origin));
-            var what = $"'{TextRules.Shown(Name)}' earned {PartnerRules.FormatDate(EarnedOn)}" +
+            var what = $"'{TextRules.Shown(Name)}' earned {PartnerRules.FormatDate(draft.EarnedOn)}" +
                 (ExpiresOn is DateTime end ? $", expires {PartnerRules.FormatDate(end)}" : string.Empty) +
                 " by " + draft.ContactShown;
             if (!Writer.ShouldWrite(what, "Add certification") || !(Stores.WritesFor(origin, create: true, target) is PipelinedWrites writes))
@@ -93,7 +95,13 @@ namespace PartnerOps.Commands
         // command's database.
         private (CertificationDraft Draft, string? Origin) Draft()
         {
-            var draft = new CertificationDraft { Partner = Partner, Name = Name, EarnedOn = EarnedOn, ExpiresOn = ExpiresOn };
+            // An empty cell binds as null (AllowNull), so that the row gets the module's error rather than the binder's.
+            var earnedOn = EarnedOn ?? throw new PartnerOpsException(
+                ErrorIds.InvalidPartnerValue,
+                FailureKind.InvalidArgument,
+                $"EarnedOn '' is not valid: a certification needs the day it was earned (such as {PartnerRules.FormatDate(DateTime.UtcNow.Date)}).",
+                InputObject);
+            var draft = new CertificationDraft { Partner = Partner, Name = Name, EarnedOn = earnedOn, ExpiresOn = ExpiresOn };
             var contact = Contact ?? InputObject;
             var piped = contact == null ? null : PipedObject.Read(contact);
             if (piped == null || (Contact == null && piped.Kind != PipedKind.Contact))

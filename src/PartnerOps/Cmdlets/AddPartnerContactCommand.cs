@@ -27,11 +27,13 @@ namespace PartnerOps.Commands
 
         /// <summary>The contact's name (1 to 200 characters, one line).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
         [SingleValue]
         public string Name { get; set; } = string.Empty;
 
         /// <summary>One email address (local@domain), unique among the partner's contacts ignoring case.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
         [SingleValue]
         public string Email { get; set; } = string.Empty;
 

@@ -84,7 +84,7 @@ namespace PartnerOps.Commands
                     }
                     else if (given.Kind == PipedKind.Text)
                     {
-                        _contactEmails.Add(NamePattern.Parse(((string)given.Value.BaseObject).Trim()));
+                        _contactEmails.Add(NamePattern.Parse(NamePattern.Require(((string)given.Value.BaseObject).Trim(), "Contact", ErrorIds.InvalidPartnerValue)));
                     }
                     else
                     {
@@ -94,6 +94,18 @@ namespace PartnerOps.Commands
                 catch (PartnerOpsException ex)
                 {
                     Failures.ThrowFailure(ex, contact);
+                }
+            }
+
+            foreach (var name in Name ?? Array.Empty<string>())
+            {
+                try
+                {
+                    NamePattern.Require(name, "Name", ErrorIds.InvalidPartnerValue);
+                }
+                catch (PartnerOpsException ex)
+                {
+                    Failures.ThrowFailure(ex, name);
                 }
             }
 

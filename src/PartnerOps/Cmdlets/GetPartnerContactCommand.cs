@@ -67,8 +67,26 @@ namespace PartnerOps.Commands
 
         private WildcardPattern[]? _names;
 
-        protected override void BeginProcessing() =>
+        protected override void BeginProcessing()
+        {
+            // A pattern PowerShell's -like would reject ('[abc') is refused, not matched literally nor thrown from IsMatch.
+            foreach (var (parameter, patterns) in new[] { ("Email", Email), ("Role", Role), ("Name", Name) })
+            {
+                foreach (var pattern in patterns ?? Array.Empty<string>())
+                {
+                    try
+                    {
+                        NamePattern.Require(pattern.Trim(), parameter, ErrorIds.InvalidPartnerValue);
+                    }
+                    catch (PartnerOpsException ex)
+                    {
+                        Failures.ThrowFailure(ex, pattern);
+                    }
+                }
+            }
+
             _names = Name?.Select(n => WildcardPattern.Get(n.Trim(), WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)).ToArray();
+        }
 
         protected override void ProcessRecord() => Piped.ReadPerPartner(Partner, InputObject, Write);
 

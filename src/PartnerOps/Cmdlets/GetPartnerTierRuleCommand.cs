@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
 using PartnerOps.Data;
@@ -32,6 +33,18 @@ namespace PartnerOps.Commands
 
         protected override void EndProcessing()
         {
+            foreach (var region in Region ?? Array.Empty<string>())
+            {
+                try
+                {
+                    NamePattern.Require(region, "Region", ErrorIds.TierRuleInvalid);
+                }
+                catch (PartnerOpsException ex)
+                {
+                    Failures.ThrowFailure(ex, region);
+                }
+            }
+
             using (var store = Stores.OpenStore(create: false))
             {
                 var found = 0;

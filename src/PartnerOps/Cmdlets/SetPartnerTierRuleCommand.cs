@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PartnerOps.Data;
 
 namespace PartnerOps.Commands
 {
@@ -14,7 +15,8 @@ namespace PartnerOps.Commands
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [EnumValue(typeof(PartnerTier))]
-        public PartnerTier Tier { get; set; }
+        [AllowNull]
+        public PartnerTier? Tier { get; set; }
 
         /// <summary>The region; omit (or leave the cell empty) for every region.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -53,6 +55,7 @@ namespace PartnerOps.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [EmptyAsNull]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(CertificationNameCompleter))]
         public string? Certification { get; set; }
 
         /// <summary>The least number of whole months since the partner first became Active.</summary>
@@ -71,9 +74,18 @@ namespace PartnerOps.Commands
 
         protected override void ProcessRecord()
         {
+            if (!(Tier is PartnerTier tier))
+            {
+                // An empty Tier cell binds as null (AllowNull): the row gets the module's error, and the next row is set.
+                Failures.WriteFailure(
+                    new PartnerOpsException(ErrorIds.TierRuleInvalid, FailureKind.InvalidArgument, "Tier '' is not valid: a tier rule needs its tier; give Silver, Gold or Platinum.", InputObject),
+                    InputObject);
+                return;
+            }
+
             var draft = new TierRuleDraft
             {
-                Tier = Tier,
+                Tier = tier,
                 Region = Region,
                 Type = Type,
                 MinRevenue = MinRevenue,
@@ -106,9 +118,10 @@ namespace PartnerOps.Commands
                 return;
             }
 
+            TierRule? set = null;
             Writer.WriteItem(writes, InputObject ?? (object)what, () =>
             {
-                var rule = writes.Store.TierRules.Set(draft, out var changed);
+                var rule = set = writes.Store.TierRules.Set(draft, out var changed);
                 if (!changed)
                 {
                     WriteVerbose($"The tier rule {rule.Describe()} is stored already: no change, nothing written.");
@@ -117,6 +130,28 @@ namespace PartnerOps.Commands
 
                 return rule;
             }, PassThru);
+
+            // A region no partner has is stored (partners may get it later), with a warning naming the close regions in use:
+            // a typo ('Atlantis', 'Nort America') would make a rule that never applies.
+            if (set?.Region is string region && MyInvocation.BoundParameters.ContainsKey(nameof(Region)))
+            {
+                WarnOfUnknownRegion(writes.Store, set, region);
+            }
+        }
+
+        private void WarnOfUnknownRegion(IPartnerDatabase store, TierRule rule, string region)
+        {
+            try
+            {
+                foreach (var (_, message) in store.UnknownFilterValues(HintedFilter.PartnerRegion, new[] { region }))
+                {
+                    WriteWarning($"The tier rule {rule} applies to no partner yet: {message}");
+                }
+            }
+            catch (PartnerOpsException ex)
+            {
+                WriteVerbose("The region hint could not be read: " + ex.Message); // a courtesy: never an error
+            }
         }
 
         protected override void EndProcessing() => Writer.CompleteWrites("Set", "tier rule(s)");

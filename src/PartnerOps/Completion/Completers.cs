@@ -169,7 +169,7 @@ namespace PartnerOps.Commands
         }
     }
 
-    /// <summary>Certification names stored (Add-/Get-/Remove-PartnerCertification -Name), one spelling per name key.</summary>
+    /// <summary>Certification names stored (Add-/Get-/Remove-PartnerCertification -Name, Set-PartnerTierRule -Certification), one spelling per name key.</summary>
     public sealed class CertificationNameCompleter : DatabaseCompleter
     {
         protected override IEnumerable<string> Values(string databasePath, string prefix) => PartnerDatabases.Completion.CertificationNames(databasePath, prefix);
