@@ -1,5 +1,5 @@
 <#
-Issue 18, design §3: certifications through the module, on SQLite and PostgreSQL (PARTNEROPS_TEST_BACKEND).
+Issue 18: certifications through the module, on SQLite and PostgreSQL (PARTNEROPS_TEST_BACKEND).
   Partners: Kestrel, Osprey.
   Contacts: ann@kestrel.example  (Kestrel) started 2024-01-01, current
             bob@kestrel.example  (Kestrel) started 2024-01-01, left 2026-03-01 (EndedOn: no longer current that day)

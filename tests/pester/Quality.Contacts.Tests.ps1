@@ -1,4 +1,4 @@
-# Partners' contacts (issue 18, design §2): Add-/Get-/Set-/Remove-PartnerContact through the module as users drive it (CSV in
+# Partners' contacts (issue 18): Add-/Get-/Set-/Remove-PartnerContact through the module as users drive it (CSV in
 # and out, Get-Partner piped, bad input per item, history, -WhatIf). Runs on both backends; every expected row is written out
 # by hand as "Partner|Name|Email|Role|Phone|StartedOn|EndedOn" ('-' for none).
 BeforeAll {

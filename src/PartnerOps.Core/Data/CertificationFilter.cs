@@ -5,7 +5,7 @@ using Dapper;
 namespace PartnerOps.Data
 {
     /// <summary>
-    /// What Get-PartnerCertification asks for (design §3). Empty lists restrict nothing; several values in a list are
+    /// What Get-PartnerCertification asks for (issue 18). Empty lists restrict nothing; several values in a list are
     /// alternatives; different restrictions must all hold. <see cref="Day"/> is the calendar day the rules are read on
     /// (-AsOf, default the UTC date today).
     /// </summary>

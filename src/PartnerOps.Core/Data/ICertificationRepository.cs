@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace PartnerOps.Data
 {
     /// <summary>
-    /// Certifications held by partners' contacts (design §3): reads stream; writes run inside the database's open write
+    /// Certifications held by partners' contacts (issue 18): reads stream; writes run inside the database's open write
     /// transaction (a write batch's item). Dates are calendar days (yyyy-MM-dd stored); a certification counts from its
     /// EarnedOn to the day before its ExpiresOn while its contact is current (<see cref="CertificationRules.IsValidOn"/>).
     /// A write's database failure other than those named below is named by the write batch that runs it.

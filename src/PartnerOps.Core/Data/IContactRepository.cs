@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace PartnerOps.Data
 {
     /// <summary>
-    /// Partners' contacts (design §2 of issue 18): reads stream; writes run inside the database's open write transaction (a
+    /// Partners' contacts (issue 18): reads stream; writes run inside the database's open write transaction (a
     /// write batch's item). A contact's email is unique per partner ignoring case (<see cref="ContactRules.EmailKey"/>), ended
     /// contacts included; StartedOn and EndedOn are calendar days (date only, kind Unspecified), EndedOn the first day no
     /// longer a contact. Every contact returned has its Partner (name) and Database set, and Current as of the day the read

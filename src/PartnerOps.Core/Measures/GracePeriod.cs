@@ -25,7 +25,7 @@ namespace PartnerOps.Measures
     }
 
     /// <summary>
-    /// Whether a partner met a tier rule on any day of a period, evaluated exactly day by day (design §6: the tier review's grace
+    /// Whether a partner met a tier rule on any day of a period, evaluated exactly day by day (issue 18: the tier review's grace
     /// period), but only on the days where something changes: the first day; a day a revenue record enters or leaves a rule's
     /// window (<see cref="TierAssessor.Window"/>); a day a matching certification starts or stops counting (earned, expired, its
     /// contact started or left); the day the months Active reach the rule's minimum (<see cref="TierAssessor.MonthsBetween"/>).

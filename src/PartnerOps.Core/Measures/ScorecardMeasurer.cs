@@ -42,7 +42,7 @@ namespace PartnerOps.Measures
     }
 
     /// <summary>
-    /// Scores partners from 0 to 100 out of four documented components (design §7; Measure-PartnerScorecard):
+    /// Scores partners from 0 to 100 out of four documented components (issue 18; Measure-PartnerScorecard):
     /// <list type="bullet">
     /// <item>Revenue: the last 12 months' revenue in the reporting currency, rated by its percent rank among the scored partners
     /// (SQL's PERCENT_RANK: the number of other scored partners with less revenue over the number of other scored partners, so the

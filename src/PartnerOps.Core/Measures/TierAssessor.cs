@@ -10,7 +10,7 @@ namespace PartnerOps.Measures
     /// the database's figures (<see cref="IQualityInputs"/>: revenue sums per partner, currency and year for each revenue
     /// window; certified contacts per partner and pattern; the first day Active) combined with the rules and the yearly
     /// exchange rates. For each tier above Registered the rule that applies to a partner is the most specific one
-    /// (<see cref="TierRuleRules.Applicable"/>); a rule is met when every condition it has is met. Rules: issue 18 design §5.
+    /// (<see cref="TierRuleRules.Applicable"/>); a rule is met when every condition it has is met. Rules: issue 18.
     /// </summary>
     public sealed class TierAssessor
     {

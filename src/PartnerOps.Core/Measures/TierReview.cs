@@ -51,7 +51,7 @@ namespace PartnerOps.Measures
     }
 
     /// <summary>
-    /// The tier review (design §6): partners assessed as Test-PartnerTier assesses them on AsOf (<see cref="TierAssessor"/>);
+    /// The tier review (issue 18): partners assessed as Test-PartnerTier assesses them on AsOf (<see cref="TierAssessor"/>);
     /// an upgrade applies at once; a downgrade only when the partner did not qualify for its current tier (met no applicable rule of
     /// that tier or a higher one) on any day of the grace period (<see cref="GracePeriod"/>, evaluated exactly for the downgrade
     /// candidates only, with their region and type of AsOf) and has had its current tier for at least the grace period (TierSince,

@@ -5,7 +5,7 @@ using System.Text;
 namespace PartnerOps
 {
     /// <summary>
-    /// The rules of certifications (issue 18, design §3), the same for every backend: a certification's name, its dates, and
+    /// The rules of certifications (issue 18), the same for every backend: a certification's name, its dates, and
     /// on which days it counts. Days are calendar days (date only, kind Unspecified); "today" is the UTC date.
     /// </summary>
     public static class CertificationRules
@@ -93,7 +93,7 @@ namespace PartnerOps
             (startedOn == null || startedOn.Value.Date <= day.Date) && (endedOn == null || day.Date < endedOn.Value.Date);
 
         /// <summary>
-        /// Whether a certification counts on <paramref name="day"/> (design §3): earned on or before it, not expired (no
+        /// Whether a certification counts on <paramref name="day"/> (issue 18): earned on or before it, not expired (no
         /// ExpiresOn, or the day is before it: it expires ON its ExpiresOn), and its contact current that day
         /// (<see cref="IsContactCurrentOn"/>: a certification whose contact has left does not count).
         /// </summary>

@@ -6,7 +6,7 @@ using System.Text;
 namespace PartnerOps
 {
     /// <summary>
-    /// What a partner contact's values must be (design §2 of issue 18), shared by every backend: its name as partner names'
+    /// What a partner contact's values must be (issue 18), shared by every backend: its name as partner names'
     /// text rules, one email address, a role and a phone of one line, and dates of the years 1900 to 2999 with EndedOn on
     /// or after StartedOn. Every refusal is InvalidPartnerValue (InvalidArgument) naming the value and the problem.
     /// </summary>

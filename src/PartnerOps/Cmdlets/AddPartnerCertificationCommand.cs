@@ -6,7 +6,7 @@ using PartnerOps.Data;
 namespace PartnerOps.Commands
 {
     /// <summary>
-    /// Records a certification a partner's contact earned (design §3). The contact is a PartnerContact (piped, or given to
+    /// Records a certification a partner's contact earned (issue 18). The contact is a PartnerContact (piped, or given to
     /// -Contact) or an email; an email alone is enough when exactly one partner has a contact with it, else -Partner says whose.
     /// Every value binds from the pipeline by property name, so CSV rows (Partner, Contact, Name, EarnedOn, ExpiresOn) and
     /// PartnerCertification objects flow in; items are written in pipelined batches, as Add-PartnerRevenue's are.

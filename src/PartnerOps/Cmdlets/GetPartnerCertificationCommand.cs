@@ -6,7 +6,7 @@ using PartnerOps.Data;
 namespace PartnerOps.Commands
 {
     /// <summary>
-    /// Lists certifications (design §3): by default every certification of the contacts current on -AsOf (default today, the UTC
+    /// Lists certifications (issue 18): by default every certification of the contacts current on -AsOf (default today, the UTC
     /// date), valid or not; -ExpiringWithin those valid that day that expire within so many days; -Expired those that expired by
     /// then. Sorted by partner, contact, name and EarnedOn; Valid is read on -AsOf. Piped partners and contacts restrict it, each
     /// in its own database unless -Database is given.
