@@ -27,23 +27,23 @@ namespace PartnerOps
             var trimmed = (name ?? string.Empty).Trim();
             if (TextRules.Problem(trimmed) is string problem)
             {
-                throw Invalid("Name", name, problem);
+                throw PartnerRules.Invalid("Name", name, problem);
             }
 
             if (NameFolding.FirstRefused(trimmed) is (int codePoint, int position))
             {
-                throw Invalid("Name", name, NameFolding.InvisibleProblem(codePoint, position, "certifications"));
+                throw PartnerRules.Invalid("Name", name, NameFolding.InvisibleProblem(codePoint, position, "certifications"));
             }
 
             trimmed = NameFolding.SpacesAsSpace(trimmed).Normalize(NormalizationForm.FormC);
             if (trimmed.Length == 0)
             {
-                throw Invalid("Name", name, "a certification name cannot be empty");
+                throw PartnerRules.Invalid("Name", name, "a certification name cannot be empty");
             }
 
             if (trimmed.Length > MaxNameLength)
             {
-                throw Invalid("Name", name, $"a certification name has at most {MaxNameLength} characters (this one has {trimmed.Length})");
+                throw PartnerRules.Invalid("Name", name, $"a certification name has at most {MaxNameLength} characters (this one has {trimmed.Length})");
             }
 
             return trimmed;
@@ -64,7 +64,7 @@ namespace PartnerOps
             var expires = PartnerRules.CheckDate(expiresOn, "ExpiresOn");
             if (expires is DateTime end && end <= earned)
             {
-                throw Invalid(
+                throw PartnerRules.Invalid(
                     "ExpiresOn",
                     PartnerRules.FormatDate(end),
                     $"a certification expires after the day it is earned (EarnedOn {PartnerRules.FormatDate(earned)}); give a later ExpiresOn, or none for one that does not expire");
@@ -79,7 +79,7 @@ namespace PartnerOps
         {
             if (days < 0 || days > MaxExpiringWithinDays)
             {
-                throw Invalid("ExpiringWithin", days, $"give a number of days from 0 to {MaxExpiringWithinDays.ToString(CultureInfo.InvariantCulture)}");
+                throw PartnerRules.Invalid("ExpiringWithin", days, $"give a number of days from 0 to {MaxExpiringWithinDays.ToString(CultureInfo.InvariantCulture)}");
             }
 
             return days;
@@ -120,12 +120,5 @@ namespace PartnerOps
             (contact == null ? string.Empty : " of " + TextRules.Shown(contact)) +
             " earned " + PartnerRules.FormatDate(earnedOn) +
             (expiresOn is DateTime end ? ", expires " + PartnerRules.FormatDate(end) : string.Empty);
-
-        private static PartnerOpsException Invalid(string property, object? value, string problem) =>
-            new PartnerOpsException(
-                ErrorIds.InvalidPartnerValue,
-                FailureKind.InvalidArgument,
-                $"{property} '{TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture))}' is not valid: {problem}.",
-                value);
     }
 }

@@ -37,12 +37,12 @@ namespace PartnerOps
             var trimmed = Visible("Name", name, "contact names");
             if (trimmed.Length == 0)
             {
-                throw Invalid("Name", name, "a contact's name cannot be empty");
+                throw PartnerRules.Invalid("Name", name, "a contact's name cannot be empty");
             }
 
             if (trimmed.Length > MaxNameLength)
             {
-                throw Invalid("Name", name, $"a contact's name has at most {MaxNameLength} characters (this one has {trimmed.Length})");
+                throw PartnerRules.Invalid("Name", name, $"a contact's name has at most {MaxNameLength} characters (this one has {trimmed.Length})");
             }
 
             return trimmed;
@@ -60,24 +60,24 @@ namespace PartnerOps
             var trimmed = (email ?? string.Empty).Trim();
             if (trimmed.Length == 0)
             {
-                throw Invalid("Email", email, "a contact needs an email address");
+                throw PartnerRules.Invalid("Email", email, "a contact needs an email address");
             }
 
             if (TextRules.Problem(trimmed) is string problem)
             {
-                throw Invalid("Email", email, problem);
+                throw PartnerRules.Invalid("Email", email, problem);
             }
 
             if (trimmed.Length > MaxEmailLength)
             {
-                throw Invalid("Email", email, $"an email address has at most {MaxEmailLength} characters (this one has {trimmed.Length})");
+                throw PartnerRules.Invalid("Email", email, $"an email address has at most {MaxEmailLength} characters (this one has {trimmed.Length})");
             }
 
             foreach (var c in trimmed)
             {
                 if (char.IsWhiteSpace(c))
                 {
-                    throw Invalid("Email", email, "an email address has no spaces; give one address, local@domain");
+                    throw PartnerRules.Invalid("Email", email, "an email address has no spaces; give one address, local@domain");
                 }
             }
 
@@ -88,12 +88,12 @@ namespace PartnerOps
             }
             catch (FormatException)
             {
-                throw Invalid("Email", email, "it is not an email address; give one address, local@domain");
+                throw PartnerRules.Invalid("Email", email, "it is not an email address; give one address, local@domain");
             }
 
             if (!string.Equals(parsed.Address, trimmed, StringComparison.Ordinal))
             {
-                throw Invalid("Email", email, $"give the address alone ('{TextRules.Shown(parsed.Address)}'), without a display name or other addresses");
+                throw PartnerRules.Invalid("Email", email, $"give the address alone ('{TextRules.Shown(parsed.Address)}'), without a display name or other addresses");
             }
 
             var at = trimmed.LastIndexOf('@');
@@ -101,12 +101,12 @@ namespace PartnerOps
             var dot = domain.IndexOf('.');
             if (dot <= 0 || domain.EndsWith(".", StringComparison.Ordinal) || domain.Contains(".."))
             {
-                throw Invalid("Email", email, $"the domain '{TextRules.Shown(domain)}' is not a full domain name (one with a dot, such as example.com)");
+                throw PartnerRules.Invalid("Email", email, $"the domain '{TextRules.Shown(domain)}' is not a full domain name (one with a dot, such as example.com)");
             }
 
             if (at > MaxLocalPartLength)
             {
-                throw Invalid("Email", email, $"the part before '@' has at most {MaxLocalPartLength} characters (RFC 5321; this one has {at})");
+                throw PartnerRules.Invalid("Email", email, $"the part before '@' has at most {MaxLocalPartLength} characters (RFC 5321; this one has {at})");
             }
 
             // Each label of a (non-literal) domain neither starts nor ends with '-' (RFC 1035, 2.3.1). Its length is not checked:
@@ -117,7 +117,7 @@ namespace PartnerOps
                 {
                     if (label.StartsWith("-", StringComparison.Ordinal) || label.EndsWith("-", StringComparison.Ordinal))
                     {
-                        throw Invalid("Email", email, $"the domain label '{TextRules.Shown(label)}' starts or ends with '-', which a domain name cannot (RFC 1035)");
+                        throw PartnerRules.Invalid("Email", email, $"the domain label '{TextRules.Shown(label)}' starts or ends with '-', which a domain name cannot (RFC 1035)");
                     }
                 }
             }
@@ -152,7 +152,7 @@ namespace PartnerOps
 
             if (trimmed.Length > MaxRoleLength)
             {
-                throw Invalid("Role", role, $"a role has at most {MaxRoleLength} characters (this one has {trimmed.Length})");
+                throw PartnerRules.Invalid("Role", role, $"a role has at most {MaxRoleLength} characters (this one has {trimmed.Length})");
             }
 
             return trimmed;
@@ -173,12 +173,12 @@ namespace PartnerOps
 
             if (TextRules.Problem(trimmed!) is string problem)
             {
-                throw Invalid("Phone", phone, problem);
+                throw PartnerRules.Invalid("Phone", phone, problem);
             }
 
             if (trimmed!.Length > MaxPhoneLength)
             {
-                throw Invalid("Phone", phone, $"a phone number has at most {MaxPhoneLength} characters (this one has {trimmed.Length})");
+                throw PartnerRules.Invalid("Phone", phone, $"a phone number has at most {MaxPhoneLength} characters (this one has {trimmed.Length})");
             }
 
             return trimmed;
@@ -195,7 +195,7 @@ namespace PartnerOps
             var ended = PartnerRules.CheckDate(endedOn, "EndedOn");
             if (started is DateTime start && ended is DateTime end && end < start)
             {
-                throw Invalid("EndedOn", PartnerRules.FormatDate(end), $"a contact cannot leave before starting (StartedOn {PartnerRules.FormatDate(start)})");
+                throw PartnerRules.Invalid("EndedOn", PartnerRules.FormatDate(end), $"a contact cannot leave before starting (StartedOn {PartnerRules.FormatDate(start)})");
             }
 
             return (started, ended);
@@ -207,22 +207,15 @@ namespace PartnerOps
             var trimmed = (value ?? string.Empty).Trim();
             if (TextRules.Problem(trimmed) is string problem)
             {
-                throw Invalid(property, value, problem);
+                throw PartnerRules.Invalid(property, value, problem);
             }
 
             if (NameFolding.FirstRefused(trimmed) is (int codePoint, int position))
             {
-                throw Invalid(property, value, NameFolding.InvisibleProblem(codePoint, position, what));
+                throw PartnerRules.Invalid(property, value, NameFolding.InvisibleProblem(codePoint, position, what));
             }
 
             return NameFolding.SpacesAsSpace(trimmed).Normalize(NormalizationForm.FormC);
         }
-
-        private static PartnerOpsException Invalid(string property, object? value, string problem) =>
-            new PartnerOpsException(
-                ErrorIds.InvalidPartnerValue,
-                FailureKind.InvalidArgument,
-                $"{property} '{TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture))}' is not valid: {problem}.",
-                value);
     }
 }

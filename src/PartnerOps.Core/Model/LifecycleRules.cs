@@ -32,12 +32,12 @@ namespace PartnerOps
 
             if (TextRules.Problem(trimmed!) is string problem)
             {
-                throw Invalid(property, reason, problem);
+                throw PartnerRules.Invalid(property, reason, problem);
             }
 
             if (trimmed!.Length > MaxReasonLength)
             {
-                throw Invalid(property, reason, $"a reason has at most {MaxReasonLength} characters (this one has {trimmed.Length})");
+                throw PartnerRules.Invalid(property, reason, $"a reason has at most {MaxReasonLength} characters (this one has {trimmed.Length})");
             }
 
             return trimmed;
@@ -61,7 +61,7 @@ namespace PartnerOps
             draft.ActivatedOn = null;
             if (draft.EndReason != null && draft.Status != PartnerStatus.Terminated)
             {
-                throw Invalid("EndReason", draft.EndReason, $"an end reason goes only with Status Terminated (this partner's Status is {draft.Status})");
+                throw PartnerRules.Invalid("EndReason", draft.EndReason, $"an end reason goes only with Status Terminated (this partner's Status is {draft.Status})");
             }
 
             if (draft.Status == PartnerStatus.Terminated && draft.EndedOn == null && statusDate != null)
@@ -85,7 +85,7 @@ namespace PartnerOps
                 var ended = draft.EndedOn!.Value;
                 if (statusDate is DateTime given && given != ended)
                 {
-                    throw Invalid(
+                    throw PartnerRules.Invalid(
                         "StatusDate",
                         PartnerRules.FormatDate(given),
                         $"a Terminated partner's StatusDate is the day it ended, its EndedOn ({PartnerRules.FormatDate(ended)}); give one of them, or the same day in both");
@@ -120,7 +120,7 @@ namespace PartnerOps
             var effective = changes.EffectiveDate is DateTime given ? PartnerRules.CheckDate(given, "EffectiveDate") : null;
             if (effective is DateTime late && late > today.Date)
             {
-                throw Invalid(
+                throw PartnerRules.Invalid(
                     "EffectiveDate",
                     PartnerRules.FormatDate(late),
                     $"a change cannot be dated after today ({PartnerRules.FormatDate(today)}): once recorded, no change could be dated before it");
@@ -128,19 +128,19 @@ namespace PartnerOps
 
             if (effective is DateTime day && changes.Status == null && changes.Tier == null)
             {
-                throw Invalid("EffectiveDate", PartnerRules.FormatDate(day), "it dates a change of Status or Tier; give -Status or -Tier with it");
+                throw PartnerRules.Invalid("EffectiveDate", PartnerRules.FormatDate(day), "it dates a change of Status or Tier; give -Status or -Tier with it");
             }
 
             var reason = NormalizeReason(changes.Reason);
             if (reason != null && changes.Status == null)
             {
-                throw Invalid("Reason", reason, "a reason goes with a change of Status; give -Status with it");
+                throw PartnerRules.Invalid("Reason", reason, "a reason goes with a change of Status; give -Status with it");
             }
 
             var tierReason = TierReasonOf(changes);
             if (tierReason != null && changes.Tier == null)
             {
-                throw Invalid("TierReason", tierReason, "a tier reason goes with a change of Tier; give the Tier with it");
+                throw PartnerRules.Invalid("TierReason", tierReason, "a tier reason goes with a change of Tier; give the Tier with it");
             }
 
             var statusChanged = next.Status != current.Status;
@@ -151,7 +151,7 @@ namespace PartnerOps
             {
                 if (effective is DateTime on && endGiven is DateTime end && end != on)
                 {
-                    throw Invalid(
+                    throw PartnerRules.Invalid(
                         "EndedOn",
                         PartnerRules.FormatDate(end),
                         $"-EndedOn and -EffectiveDate ({PartnerRules.FormatDate(on)}) both date the termination, with different days; give one of them, or the same day in both");
@@ -165,7 +165,7 @@ namespace PartnerOps
 
             if (!statusChanged && next.Status == PartnerStatus.Terminated && changes.EndedOnSet && changes.EndedOn == null)
             {
-                throw Invalid(
+                throw PartnerRules.Invalid(
                     "EndedOn",
                     string.Empty,
                     $"the partner stays Terminated, and a Terminated partner has an end date ({PartnerRules.FormatDate(current.EndedOn ?? current.StatusSince)}); " +
@@ -221,7 +221,7 @@ namespace PartnerOps
         {
             if (joinedOn.Date > since.Date)
             {
-                throw Invalid(
+                throw PartnerRules.Invalid(
                     "JoinedOn",
                     PartnerRules.FormatDate(joinedOn),
                     $"the partner's {what} dates from {PartnerRules.FormatDate(since)}, and a partner has no status or tier before it joined: " +
@@ -256,7 +256,7 @@ namespace PartnerOps
                           $"a change of its {attribute} cannot take effect before {PartnerRules.FormatDate(since)}";
             if (partner == null)
             {
-                return Invalid(property, PartnerRules.FormatDate(date), "the partner's " + problem);
+                return PartnerRules.Invalid(property, PartnerRules.FormatDate(date), "the partner's " + problem);
             }
 
             return new PartnerOpsException(
@@ -276,7 +276,7 @@ namespace PartnerOps
         {
             if (date is DateTime day && day < joinedOn.Date)
             {
-                throw Invalid(
+                throw PartnerRules.Invalid(
                     property,
                     PartnerRules.FormatDate(day),
                     $"a partner has no status or tier before it joined (JoinedOn {PartnerRules.FormatDate(joinedOn)}): the date must be on or after JoinedOn");
@@ -289,19 +289,12 @@ namespace PartnerOps
         {
             if (date is DateTime day && day > today.Date && day != joinedOn.Date && day != endedOn?.Date)
             {
-                throw Invalid(
+                throw PartnerRules.Invalid(
                     property,
                     PartnerRules.FormatDate(day),
                     $"it is after today ({PartnerRules.FormatDate(today)}) and is not the partner's JoinedOn ({PartnerRules.FormatDate(joinedOn)}): " +
                     "a change cannot be dated in the future, or no earlier change could be recorded");
             }
         }
-
-        private static PartnerOpsException Invalid(string property, object? value, string problem) =>
-            new PartnerOpsException(
-                ErrorIds.InvalidPartnerValue,
-                FailureKind.InvalidArgument,
-                $"{property} '{TextRules.Shown(Convert.ToString(value, CultureInfo.InvariantCulture))}' is not valid: {problem}.",
-                value);
     }
 }

@@ -242,7 +242,12 @@ namespace PartnerOps
             }
         }
 
-        private static PartnerOpsException Invalid(string property, object? value, string problem, string errorId = ErrorIds.InvalidPartnerValue) =>
+        /// <summary>
+        /// The error of a value that breaks a rule: "{property} '{value}' is not valid: {problem}." (InvalidArgument, the value as
+        /// its target), with <paramref name="errorId"/> (InvalidPartnerValue unless given): shared by the partner, lifecycle,
+        /// contact and certification rules.
+        /// </summary>
+        internal static PartnerOpsException Invalid(string property, object? value, string problem, string errorId = ErrorIds.InvalidPartnerValue) =>
             new PartnerOpsException(
                 errorId,
                 FailureKind.InvalidArgument,
