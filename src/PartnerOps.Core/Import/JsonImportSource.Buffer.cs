@@ -1,4 +1,7 @@
 using System;
+using System.Globalization;
+using System.Linq;
+using System.Text;
 using System.Text.Json;
 
 namespace PartnerOps.Import
@@ -42,7 +45,18 @@ namespace PartnerOps.Import
             _start = 0;
             _end = remaining;
             _countedTo = 0;
-            var read = _input.Read(_buffer, _end, _buffer.Length - _end);
+            int read;
+            try
+            {
+                read = _input.Read(_buffer, _end, _buffer.Length - _end);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                // A file read through a decoder (a UTF-16 or UTF-32 byte-order mark, or -Encoding) with bytes no character has.
+                var bytes = string.Join(" ", (ex.BytesUnknown ?? Array.Empty<byte>()).Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
+                throw Invalid($"its bytes {bytes} are not text in its encoding (its byte-order mark's, or -Encoding's); save it again as UTF-8, or give the -Encoding it was written in", inner: ex);
+            }
+
             if (read == 0)
             {
                 _eof = true;

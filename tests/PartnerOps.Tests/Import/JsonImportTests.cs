@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Text;
 using PartnerOps.Import;
@@ -132,6 +134,26 @@ namespace PartnerOps.Tests.Import
             Assert.Equal("Line 2, the row is not valid: the value of property 'Name' holds half of a surrogate pair (a lone \\uD800-\\uDFFF escape), which is not Unicode text", Listener.Errors[0].Message);
             Assert.Equal(3, Listener.Errors[1].Line);
             Assert.Contains("a property name holds half of a surrogate pair", Listener.Errors[1].Message);
+        }
+
+        // Found by the import property: a UTF-16 file (byte-order mark FF FE) holding a high surrogate with no low one after it
+        // could not be decoded, and the decoder's DecoderFallbackException ended the import as a crash.
+        [Fact]
+        public void Bytes_its_encoding_cannot_decode_are_ImportFileInvalid_naming_them()
+        {
+            var path = WriteFile("utf16.json", string.Empty);
+            var bytes = new List<byte> { 0xFF, 0xFE };
+            bytes.AddRange(Encoding.Unicode.GetBytes("[{\"Name\": \"A"));
+            bytes.AddRange(new byte[] { 0x00, 0xD8, 0x41, 0x00 }); // U+D800, then 'A': half a surrogate pair
+            bytes.AddRange(Encoding.Unicode.GetBytes("\"}]"));
+            File.WriteAllBytes(path, bytes.ToArray());
+
+            var ex = ThrowsPartnerOps(ErrorIds.ImportFileInvalid, () => Import(path));
+
+            Assert.Contains("utf16.json", ex.Message);
+            Assert.Contains("00 D8", ex.Message);
+            Assert.Contains("not text in its encoding", ex.Message);
+            Assert.Empty(Stored());
         }
 
         [Fact]
