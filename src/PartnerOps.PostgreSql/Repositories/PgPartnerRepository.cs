@@ -122,6 +122,18 @@ namespace PartnerOps.PostgreSql
         IReadOnlyList<Partner> IPartnerLookupSource.WithKey(string key) =>
             _db.Query<Partner>($"SELECT {PgPartnerSql.Columns} FROM partners WHERE name_key = @key ORDER BY id", new { key }).Select(Stamp).ToList();
 
+        IReadOnlyList<Partner> IPartnerLookupSource.WithIds(IReadOnlyCollection<long> ids)
+        {
+            var parameters = new DynamicParameters();
+            return _db.Query<Partner>($"SELECT {PgPartnerSql.Columns} FROM partners WHERE " + PgSqlList.Any(parameters, "id", "ids", ids), parameters).Select(Stamp).ToList();
+        }
+
+        IReadOnlyList<(long Id, string Key)> IPartnerLookupSource.HoldersOf(IReadOnlyCollection<string> keys)
+        {
+            var parameters = new DynamicParameters();
+            return _db.Query<(long, string)>("SELECT id, name_key FROM partners WHERE " + PgSqlList.Any(parameters, "name_key", "keys", keys), parameters);
+        }
+
         /// <inheritdoc/>
         public Partner Add(Partner draft)
         {

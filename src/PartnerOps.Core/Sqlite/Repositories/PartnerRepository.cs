@@ -86,6 +86,20 @@ namespace PartnerOps.Sqlite
         IReadOnlyList<Partner> IPartnerLookupSource.WithKey(string key) =>
             TranslatedReads.Run(_store, () => _store.Connection.Query<Partner>($"SELECT {PartnerSql.Columns} FROM partners WHERE name_key = @key ORDER BY id", new { key }, _store.Transaction).Select(Stamp).ToList());
 
+        IReadOnlyList<Partner> IPartnerLookupSource.WithIds(IReadOnlyCollection<long> ids) => TranslatedReads.Run(_store, () =>
+        {
+            var parameters = new DynamicParameters();
+            var sql = $"SELECT {PartnerSql.Columns} FROM partners WHERE " + SqlList.In(parameters, "id", "ids", ids);
+            return _store.Connection.Query<Partner>(sql, parameters, _store.Transaction).Select(Stamp).ToList();
+        });
+
+        IReadOnlyList<(long Id, string Key)> IPartnerLookupSource.HoldersOf(IReadOnlyCollection<string> keys) => TranslatedReads.Run(_store, () =>
+        {
+            var parameters = new DynamicParameters();
+            var sql = "SELECT id, name_key FROM partners WHERE " + SqlList.In(parameters, "name_key", "keys", keys);
+            return _store.Connection.Query<(long, string)>(sql, parameters, _store.Transaction).ToList();
+        });
+
         /// <summary>Validates and inserts a partner; returns it as stored.</summary>
         public Partner Add(Partner draft)
         {
