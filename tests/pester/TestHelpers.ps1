@@ -313,6 +313,13 @@ function Get-RawLines {
     }
 }
 
+# Every row of a table as text lines ('|' between the columns, '-' for NULL), by id, read through a connection of its own
+# (the storage tests of schemas 13 and 14 compare tables so).
+function Get-TableLines([string] $Database, [string] $Table, [string[]] $Columns) {
+    $row = ($Columns | ForEach-Object { "coalesce(CAST($_ AS TEXT), '-')" }) -join " || '|' || "
+    Get-RawLines $Database "SELECT $row FROM $Table ORDER BY id"
+}
+
 # SQL that takes a server database back from schema 14 to 13 (issue 19): the deals table and its history trigger functions
 # dropped, revenue without its attribution, the history's entity CHECK and schema_version as schema 13 had them (the revenue
 # history functions still name attribution: the migration makes them again before anything is written).
