@@ -28,7 +28,7 @@ function Get-DatabaseState {
     param([string] $Database)
     @(
         Get-Partner -Database $Database | Select-Object Id, Name, Type, Tier, Status, Region, Country, JoinedOn, EndedOn, Notes, UpdatedAt
-        Get-PartnerRevenue -Database $Database | Select-Object Id, PartnerId, Date, Amount, Currency, Segment, Region, Reference
+        Get-PartnerRevenue -Database $Database | Select-Object Id, PartnerId, Date, Amount, Currency, Segment, Region, Reference, Attribution
         Get-PartnerTarget -Database $Database -WarningAction SilentlyContinue | Select-Object Id, Metric, Region, Year, Value, Currency
         Get-PartnerExchangeRate -Database $Database | Select-Object From, To, Year, Rate
         "history: $(@(Get-PartnerHistory -Database $Database).Count)"
