@@ -264,3 +264,26 @@ Remove-PartnerDeal -Database '$other' -Id $($d.Id) -WhatIf
         @(Get-PartnerRevenue -Database $other).Id | Should -Be @($r.Id)
     }
 }
+
+Describe 'Tab completion of deals' {
+    BeforeAll {
+        $script:db = New-DealDatabase
+        Register-PartnerDeal -Database $db -Partner Acme -Customer 'Contoso Retail' -CustomerCountry GB -Reference 'ACME-001'
+        Register-PartnerDeal -Database $db -Partner Globex -Customer 'CONTOSO RETAIL' -CustomerCountry GB -Reference 'GLX-7' -WarningAction SilentlyContinue
+        Register-PartnerDeal -Database $db -Partner Globex -Customer 'Contoso Bank' -CustomerCountry IE -Reference 'ACME-002'
+        Register-PartnerDeal -Database $db -Partner Acme -Customer 'Fabrikam' -CustomerCountry DE
+        function Get-Completion([string] $Line) {
+            (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText
+        }
+    }
+
+    It 'completes -Customer with the stored customers, one spelling per key, ignoring case' {
+        Get-Completion "Get-PartnerDeal -Database '$db' -Customer cont" | Should -Be @("'Contoso Bank'", "'CONTOSO RETAIL'")
+        Get-Completion "Register-PartnerDeal -Database '$db' -Customer F" | Should -Be @('Fabrikam')
+    }
+
+    It 'completes -Reference with the stored references' {
+        Get-Completion "Remove-PartnerDeal -Database '$db' -Reference ACME" | Should -Be @("'ACME-001'", "'ACME-002'")
+        Get-Completion "Get-PartnerDeal -Database '$db' -Reference G" | Should -Be @("'GLX-7'")
+    }
+}
