@@ -221,6 +221,24 @@ Describe 'Remove-PartnerDeal' {
         Get-DealState $db | Should -Be $before
     }
 
+    It 'lists the deals of the partners piped or named, one PartnerNotFound for a partner that does not exist' {
+        @(Get-Partner -Database $db -Name Globex, Initech | Get-PartnerDeal | ForEach-Object Customer) | Should -Be @('Fabrikam', 'Northwind')
+        @(Get-PartnerDeal -Database $db -Partner 'Acme', 'Nobody Ltd' -ErrorVariable failures -ErrorAction SilentlyContinue | ForEach-Object Customer) | Should -Be @('Contoso')
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'PartnerNotFound,PartnerOps.Commands.GetPartnerDealCommand'
+        @(Get-PartnerDeal -Database $db -Reference 'R-B', 'R-A' | ForEach-Object Customer) | Should -Be @('Contoso', 'Fabrikam')
+    }
+
+    It 'removes the deals of CSV rows exported by Get-PartnerDeal, in the database each row names' {
+        $other = New-DealDatabase
+        Register-PartnerDeal -Database $other -Partner Acme -Customer 'Row One' -CustomerCountry GB
+        Register-PartnerDeal -Database $other -Partner Globex -Customer 'Row Two' -CustomerCountry GB
+        $file = Join-Path (Get-TestFolder $other) 'remove.csv'
+        Get-PartnerDeal -Database $other -Customer 'Row One' | Export-Csv $file -NoTypeInformation
+        Import-Csv $file | Remove-PartnerDeal -Confirm:$false
+        @(Get-PartnerDeal -Database $other | ForEach-Object Customer) | Should -Be @('Row Two')
+    }
+
     It 'removes by -Reference, by -Id and piped, each recorded in the history as entity Deal' {
         Remove-PartnerDeal -Database $db -Reference ' R-B ' -Confirm:$false
         Remove-PartnerDeal -Database $db -Id $a.Id -Confirm:$false
