@@ -248,6 +248,10 @@ Describe 'Remove-PartnerDeal' {
         @($entries | ForEach-Object { "$($_.Operation) $($_.EntityId)" }) | Should -Be @(
             "Delete $($c.Id)", "Delete $($a.Id)", "Delete $($b.Id)", "Insert $($c.Id)", "Insert $($b.Id)", "Insert $($a.Id)")
         $entries[0].PartnerId | Should -Be $c.PartnerId
+        $inserted = @($entries[5].Changes | ForEach-Object { "$($_.Property)=$($_.New)" })
+        $inserted | Should -Contain 'Customer=Contoso'
+        $inserted | Should -Contain 'Reference=R-A'
+        $inserted | Should -Contain 'Status=Submitted'
     }
 
     It 'refuses a piped deal that was removed, and a piped object of another database' {
