@@ -227,6 +227,12 @@ Describe 'Remove-PartnerDeal' {
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'PartnerNotFound,PartnerOps.Commands.GetPartnerDealCommand'
         @(Get-PartnerDeal -Database $db -Reference 'R-B', 'R-A' | ForEach-Object Customer) | Should -Be @('Contoso', 'Fabrikam')
+        @(Get-PartnerDeal -Database $db -Id $a.Id, 999 -Reference 'R-Z' -ErrorVariable failures -ErrorAction SilentlyContinue) | Should -BeNullOrEmpty
+        @($failures | ForEach-Object { $_.Exception.Message -replace " in '.*'", '' }) | Should -Be @(
+            'No deal with Id 999 was found. Get-PartnerDeal lists the deals.'
+            "No deal with the reference 'R-Z' was found. Get-PartnerDeal lists the deals.")
+        $failures[0].FullyQualifiedErrorId | Should -Be 'PartnerDealNotFound,PartnerOps.Commands.GetPartnerDealCommand'
+        Get-PartnerDeal -Database $db -Id $a.Id -Partner Globex -ErrorAction Stop | Should -BeNullOrEmpty
     }
 
     It 'removes the deals of CSV rows exported by Get-PartnerDeal, in the database each row names' {
