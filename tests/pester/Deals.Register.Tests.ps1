@@ -194,6 +194,18 @@ Describe 'Deals through CSV' {
     }
 }
 
+Describe 'Deals piped from Get-PartnerDeal' {
+    It 'registers the piped deals in the database given, as they were registered' {
+        $db = New-DealDatabase
+        Register-PartnerDeal -Database $db -Partner Acme -Customer 'Piped Co' -CustomerCountry NL -Amount 99.95 -Currency EUR -RegisteredOn 2026-11-20 -ValidDays 5
+        $other = New-DealDatabase
+        $copied = @(Get-PartnerDeal -Database $db | Register-PartnerDeal -Database $other -PassThru)
+        $copied.Database | Should -Be @((Get-Partner -Database $other -Name Acme).Database)
+        Get-AllDeals $other | Should -Be (Get-AllDeals $db)
+        Get-AllDeals $other | Should -Be @("Acme|Piped Co|NL|Enterprise|-|99.95 EUR|-|-|$(if ($Today -le [datetime]'2026-11-25') { 'Submitted' } else { 'Expired' })|2026-11-20|2026-11-25")
+    }
+}
+
 Describe 'Remove-PartnerDeal' {
     BeforeAll {
         $script:db = New-DealDatabase
