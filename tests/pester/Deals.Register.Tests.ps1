@@ -194,6 +194,29 @@ Describe 'Deals through CSV' {
     }
 }
 
+Describe 'Two sessions registering the same customers at once' {
+    It 'lets one of them register each customer and gives the other PartnerDealExists: the check runs in the write transaction' {
+        $db = New-DealDatabase
+        $folder = Get-TestFolder $db
+        $writers = foreach ($w in 1..2) {
+            Start-ChildPwsh -OutputPrefix (Join-Path $folder "register$w") -Command @"
+`$ProgressPreference = 'SilentlyContinue'
+Import-Module $(ConvertTo-PSLiteral $script:ModuleManifest)
+1..200 | ForEach-Object { [pscustomobject]@{ Partner = 'Acme'; Customer = "Race `$_"; CustomerCountry = 'GB' } } |
+    Register-PartnerDeal -Database $(ConvertTo-PSLiteral $db) -ErrorVariable failed -ErrorAction SilentlyContinue
+`$failed | ForEach-Object { `$_.FullyQualifiedErrorId -replace ',.*' }
+"@
+        }
+        $writers | Wait-Process -Timeout 120
+        Get-ChildItem $folder -Filter 'register*.err.txt' | Get-Content | Should -BeNullOrEmpty
+        $refused = @(Get-ChildItem $folder -Filter 'register*.out.txt' | Get-Content | Where-Object { $_ })
+        $refused.Count | Should -Be 200
+        @($refused | Sort-Object -Unique) | Should -Be @('PartnerDealExists')
+        @(Get-PartnerDeal -Database $db).Count | Should -Be 200
+        @(Get-PartnerDeal -Database $db | Group-Object Customer | Where-Object Count -GT 1) | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Deals piped from Get-PartnerDeal' {
     It 'registers the piped deals in the database given, as they were registered' {
         $db = New-DealDatabase
