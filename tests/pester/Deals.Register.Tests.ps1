@@ -115,7 +115,7 @@ Describe 'Register-PartnerDeal' {
             'InvalidPartnerValue', 'InvalidPartnerValue', 'InvalidPartnerValue', 'PartnerNotFound', 'InvalidPartnerValue')
         @($failures | ForEach-Object { $_.Exception.Message })[0..8] | Should -Be @(
             "Customer '' is not valid: a deal needs the customer's name."
-            "Country 'UK' is not an ISO 3166-1 alpha-2 country code (UK is not an ISO 3166-1 code; the code of the United Kingdom is GB)."
+            "CustomerCountry 'UK' is not an ISO 3166-1 alpha-2 country code (UK is not an ISO 3166-1 code; the code of the United Kingdom is GB)."
             "Currency 'USD' was given without an amount: give -Amount with -Currency, or neither."
             "Amount 10 was given without a currency: give -Currency with -Amount, or neither."
             "Amount -5 USD is not valid: a deal's estimated amount must be greater than zero."
