@@ -185,7 +185,8 @@ Describe 'Deals through CSV' {
         $file = Join-Path (Get-TestFolder $db) 'deals.csv'
         Get-PartnerDeal -Database $db | Export-Csv $file -NoTypeInformation
         $other = New-DealDatabase
-        Import-Csv $file | Register-PartnerDeal -Database $other
+        Import-Csv $file | Register-PartnerDeal -Database $other -WarningVariable said -WarningAction SilentlyContinue
+        $said | Should -BeNullOrEmpty
         Get-AllDeals $other | Should -Be (Get-AllDeals $db)
         @(Get-AllDeals $other) | Should -Be @(
             "Globex|Größe AG|DE|Enterprise|-|5000 JPY|-|-|$(if ($Today -le [datetime]'2027-01-13') { 'Submitted' } else { 'Expired' })|2026-10-15|2027-01-13"
@@ -226,6 +227,21 @@ Describe 'Deals piped from Get-PartnerDeal' {
         $copied.Database | Should -Be @((Get-Partner -Database $other -Name Acme).Database)
         Get-AllDeals $other | Should -Be (Get-AllDeals $db)
         Get-AllDeals $other | Should -Be @("Acme|Piped Co|NL|Enterprise|-|99.95 EUR|-|-|$(if ($Today -le [datetime]'2026-11-25') { 'Submitted' } else { 'Expired' })|2026-11-20|2026-11-25")
+    }
+
+    It 'says that a decided deal''s status is not carried, and registers it Submitted' {
+        $db = New-DealDatabase
+        $d = Register-PartnerDeal -Database $db -Partner Acme -Customer 'Decided Co' -CustomerCountry NL -RegisteredOn 2026-11-20 -PassThru
+        # Approving is Approve-PartnerDeal's; here the stored columns are set as it sets them.
+        Invoke-RawSql -Database $db -Sql "UPDATE deals SET status = 'Approved', decided_on = '2026-11-21' WHERE id = $($d.Id)"
+        $other = New-DealDatabase
+        $copied = Get-PartnerDeal -Database $db | Register-PartnerDeal -Database $other -PassThru -WarningVariable said -WarningAction SilentlyContinue
+        @($said | ForEach-Object { "$_" }) | Should -Be @(
+            "Deal $($copied.Id) of partner 'Acme' was registered as Submitted; the piped deal's Status Approved (and its decision, close and reason) is not carried " +
+            'by a registration: decide it again with Approve-, Deny- or Close-PartnerDeal.')
+        $copied.DecidedOn | Should -BeNullOrEmpty
+        Get-Partner -Database $other -Name Acme | Register-PartnerDeal -Customer 'Other Co' -CustomerCountry NL -WarningVariable fromPartner -WarningAction SilentlyContinue
+        $fromPartner | Should -BeNullOrEmpty
     }
 }
 
