@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 
 namespace PartnerOps.Commands
@@ -88,7 +87,7 @@ namespace PartnerOps.Commands
                 find,
                 "Set deal properties",
                 ConfirmImpact.Medium,
-                (deal, _) => $"{deal} (Id {deal.Id}, {deal.Status}): {Described()}",
+                (deal, _) => $"{deal} (Id {deal.Id}, {deal.Status}): {ChangeText.Describe(MyInvocation.BoundParameters, Settable)}",
                 (deal, writes) =>
                 {
                     var updated = writes.Store.DealDecisions.Update(deal, changes);
@@ -101,20 +100,6 @@ namespace PartnerOps.Commands
                     return updated;
                 },
                 PassThru);
-        }
-
-        // What -WhatIf and -Confirm say is changed: "ExpiresOn = 2026-06-30, Reason = customer asked for time".
-        private string Described()
-        {
-            var bound = MyInvocation.BoundParameters;
-            var parts = Settable.Where(bound.ContainsKey).Select(name => name + " = " + (bound[name] switch
-            {
-                DateTime date => PartnerRules.FormatDate(date),
-                null => "(none)",
-                string text when text.Length == 0 => "(none)",
-                var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture),
-            })).ToList();
-            return parts.Count == 0 ? "no change given" : string.Join(", ", parts);
         }
 
         protected override void EndProcessing() => Writer.CompleteWrites("Updated", "deal(s)");
