@@ -82,6 +82,8 @@ namespace PartnerOps.Commands
         /// <summary>How many days the registration protects the deal: 1 to 3650, default 90 (ExpiresOn is RegisteredOn plus these days).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
+        [EmptyAsNull]
+        [IntegerTransformation]
         public int? ValidDays { get; set; }
 
         /// <summary>The last day of protection (on or after RegisteredOn), instead of -ValidDays.</summary>
