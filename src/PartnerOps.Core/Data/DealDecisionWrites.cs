@@ -55,9 +55,6 @@ namespace PartnerOps.Data
         internal const string WonSql =
             "UPDATE deals SET status = 'Won', closed_on = @day, revenue_id = @revenueId, amount = @amount, currency = @currency, updated_at = @now WHERE id = @id";
 
-        /// <summary>A won deal's revenue record is partner-sourced (issue 19).</summary>
-        internal const string SourcedSql = "UPDATE revenue SET attribution = 'Sourced' WHERE id = @id";
-
         internal const string UpdateSql =
             "UPDATE deals SET amount = @Amount, currency = @Currency, expected_close = @ExpectedClose, product = @Product, segment = @Segment, " +
             "segment_key = @SegmentKey, expires_on = @ExpiresOn, reason = @Reason, updated_at = @Now WHERE id = @Id";
@@ -105,8 +102,8 @@ namespace PartnerOps.Data
                     Currency = code,
                     Segment = row.Segment,
                     Reference = row.Reference,
+                    Attribution = nameof(RevenueAttribution.Sourced),
                 });
-                Execute(SourcedSql, new { id = revenue.Id });
                 Execute(WonSql, new
                 {
                     id = state.Id,
