@@ -148,6 +148,22 @@ Describe 'The state machine of a deal' {
         Get-DealState $db | Should -Be $before
     }
 
+    It 'names the deal, its status and the day to -WhatIf' {
+        Close-PooledConnections
+        # -WhatIf writes to the host: a child pwsh prints it.
+        $text = (Invoke-ChildPwsh @"
+Import-Module '$script:ModuleManifest'
+Approve-PartnerDeal -Database '$db' -Id 6 -Date $T -WhatIf
+Close-PartnerDeal -Database '$db' -Id 1 -Won -Amount 1234.5 -Currency EUR -Date $T -WhatIf
+Deny-PartnerDeal -Database '$db' -Id 6 -Reason 'Existing customer' -WhatIf
+Set-PartnerDeal -Database '$db' -Id 6 -ExpiresOn $T -Reason 'Shorter' -Amount 10 -Currency USD -WhatIf
+"@) -join "`n"
+        $text | Should -BeLikeExactly "*What if: Performing the operation ""Approve deal"" on target ""deal 6 'Foxtrot AG' (DE) of Acme (Submitted today), dated $T"".*"
+        $text | Should -BeLikeExactly "*What if: Performing the operation ""Close deal as won"" on target ""deal 1 'Alpha AG' (DE) of Acme (Approved today), dated ${T}: won, 1234.5 EUR booked as the partner's revenue (Attribution Sourced)"".*"
+        $text | Should -BeLikeExactly "*What if: Performing the operation ""Deny deal"" on target ""deal 6 'Foxtrot AG' (DE) of Acme (Submitted today): Existing customer"".*"
+        $text | Should -BeLikeExactly "*What if: Performing the operation ""Set deal properties"" on target ""deal 6 'Foxtrot AG' (DE) of Acme (Submitted today): Amount = 10, Currency = USD, ExpiresOn = $T, Reason = Shorter"".*"
+    }
+
     It 'asks nothing with -Confirm:$false and approves' {
         Approve-PartnerDeal -Database $db -Id 6 -Confirm:$false
         Get-Deal $db 6 | Should -Be "6|Acme|Foxtrot AG|Approved|$T|-|-"

@@ -88,7 +88,7 @@ namespace PartnerOps.Data
         public PartnerDeal CloseWon(PartnerDeal deal, decimal amount, string? currency, DateTime date) =>
             Transition(deal, DealAction.CloseWon, date, (state, row) =>
             {
-                var code = string.IsNullOrWhiteSpace(currency) ? row.Currency : currency;
+                var code = (string.IsNullOrWhiteSpace(currency) ? row.Currency : currency) ?? Revenue.ReportingCurrency;
                 if (amount <= 0)
                 {
                     throw RevenueRules.InvalidAmount(amount, CurrencyCodes.Normalize(code) ?? code, "a won deal's amount must be greater than zero");

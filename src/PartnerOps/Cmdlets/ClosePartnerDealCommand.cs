@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Management.Automation;
 
 namespace PartnerOps.Commands
@@ -80,7 +81,9 @@ namespace PartnerOps.Commands
                 find,
                 Won ? "Close deal as won" : "Close deal as lost",
                 ConfirmImpact.Medium,
-                (deal, _) => DealDecisionText.Describe(deal, Date) + (Won ? $": won {Amount} {Currency ?? deal.Currency}, booked as revenue (Attribution Sourced)" : $": lost, {Reason}"),
+                (deal, _) => DealDecisionText.Describe(deal, Date) + (Won
+                    ? $": won, {Amount!.Value.ToString(CultureInfo.InvariantCulture)} {Currency ?? deal.Currency ?? "(the reporting currency)"} booked as the partner's revenue (Attribution Sourced)"
+                    : $": lost, {Reason}"),
                 (deal, writes) => Won
                     ? writes.Store.DealDecisions.CloseWon(deal, Amount!.Value, Currency, Date!.Value)
                     : writes.Store.DealDecisions.CloseLost(deal, Reason, Date),

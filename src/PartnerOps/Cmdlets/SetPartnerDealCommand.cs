@@ -87,7 +87,7 @@ namespace PartnerOps.Commands
                 find,
                 "Set deal properties",
                 ConfirmImpact.Medium,
-                (deal, _) => $"{deal} (Id {deal.Id}, {deal.Status}): {ChangeText.Describe(MyInvocation.BoundParameters, Settable)}",
+                (deal, _) => $"{deal} ({deal.Status} today): {ChangeText.Describe(MyInvocation.BoundParameters, Settable)}",
                 (deal, writes) =>
                 {
                     var updated = writes.Store.DealDecisions.Update(deal, changes);
