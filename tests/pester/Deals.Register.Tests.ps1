@@ -194,6 +194,41 @@ Describe 'Deals through CSV' {
     }
 }
 
+Describe 'Two sessions registering the same customers at once' {
+    It 'lets one of them register each customer and gives the other PartnerDealExists: the check runs in the write transaction' {
+        $db = New-DealDatabase
+        $folder = Get-TestFolder $db
+        $writers = foreach ($w in 1..2) {
+            Start-ChildPwsh -OutputPrefix (Join-Path $folder "register$w") -Command @"
+`$ProgressPreference = 'SilentlyContinue'
+Import-Module $(ConvertTo-PSLiteral $script:ModuleManifest)
+1..200 | ForEach-Object { [pscustomobject]@{ Partner = 'Acme'; Customer = "Race `$_"; CustomerCountry = 'GB' } } |
+    Register-PartnerDeal -Database $(ConvertTo-PSLiteral $db) -ErrorVariable failed -ErrorAction SilentlyContinue
+`$failed | ForEach-Object { `$_.FullyQualifiedErrorId -replace ',.*' }
+"@
+        }
+        $writers | Wait-Process -Timeout 120
+        Get-ChildItem $folder -Filter 'register*.err.txt' | Get-Content | Should -BeNullOrEmpty
+        $refused = @(Get-ChildItem $folder -Filter 'register*.out.txt' | Get-Content | Where-Object { $_ })
+        $refused.Count | Should -Be 200
+        @($refused | Sort-Object -Unique) | Should -Be @('PartnerDealExists')
+        @(Get-PartnerDeal -Database $db).Count | Should -Be 200
+        @(Get-PartnerDeal -Database $db | Group-Object Customer | Where-Object Count -GT 1) | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Deals piped from Get-PartnerDeal' {
+    It 'registers the piped deals in the database given, as they were registered' {
+        $db = New-DealDatabase
+        Register-PartnerDeal -Database $db -Partner Acme -Customer 'Piped Co' -CustomerCountry NL -Amount 99.95 -Currency EUR -RegisteredOn 2026-11-20 -ValidDays 5
+        $other = New-DealDatabase
+        $copied = @(Get-PartnerDeal -Database $db | Register-PartnerDeal -Database $other -PassThru)
+        $copied.Database | Should -Be @((Get-Partner -Database $other -Name Acme).Database)
+        Get-AllDeals $other | Should -Be (Get-AllDeals $db)
+        Get-AllDeals $other | Should -Be @("Acme|Piped Co|NL|Enterprise|-|99.95 EUR|-|-|$(if ($Today -le [datetime]'2026-11-25') { 'Submitted' } else { 'Expired' })|2026-11-20|2026-11-25")
+    }
+}
+
 Describe 'Remove-PartnerDeal' {
     BeforeAll {
         $script:db = New-DealDatabase
@@ -227,6 +262,12 @@ Describe 'Remove-PartnerDeal' {
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'PartnerNotFound,PartnerOps.Commands.GetPartnerDealCommand'
         @(Get-PartnerDeal -Database $db -Reference 'R-B', 'R-A' | ForEach-Object Customer) | Should -Be @('Contoso', 'Fabrikam')
+        @(Get-PartnerDeal -Database $db -Id $a.Id, 999 -Reference 'R-Z' -ErrorVariable failures -ErrorAction SilentlyContinue) | Should -BeNullOrEmpty
+        @($failures | ForEach-Object { $_.Exception.Message -replace " in '.*'", '' }) | Should -Be @(
+            'No deal with Id 999 was found. Get-PartnerDeal lists the deals.'
+            "No deal with the reference 'R-Z' was found. Get-PartnerDeal lists the deals.")
+        $failures[0].FullyQualifiedErrorId | Should -Be 'PartnerDealNotFound,PartnerOps.Commands.GetPartnerDealCommand'
+        Get-PartnerDeal -Database $db -Id $a.Id -Partner Globex -ErrorAction Stop | Should -BeNullOrEmpty
     }
 
     It 'removes the deals of CSV rows exported by Get-PartnerDeal, in the database each row names' {
@@ -248,6 +289,10 @@ Describe 'Remove-PartnerDeal' {
         @($entries | ForEach-Object { "$($_.Operation) $($_.EntityId)" }) | Should -Be @(
             "Delete $($c.Id)", "Delete $($a.Id)", "Delete $($b.Id)", "Insert $($c.Id)", "Insert $($b.Id)", "Insert $($a.Id)")
         $entries[0].PartnerId | Should -Be $c.PartnerId
+        $inserted = @($entries[5].Changes | ForEach-Object { "$($_.Property)=$($_.New)" })
+        $inserted | Should -Contain 'Customer=Contoso'
+        $inserted | Should -Contain 'Reference=R-A'
+        $inserted | Should -Contain 'Status=Submitted'
     }
 
     It 'refuses a piped deal that was removed, and a piped object of another database' {
