@@ -52,6 +52,7 @@
         'Test-PartnerTier'
         'Invoke-PartnerTierReview'
         'Measure-PartnerScorecard'
+        'Measure-PartnerDeal'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
