@@ -134,7 +134,8 @@ WHERE s.name_key = r.name_key",
         // id for the updates. Returned: every row that is not new.
         private static string MergeSql(ImportMode mode) => $@"
 WITH staged AS MATERIALIZED (
-    SELECT s.*, (s.name_key IS NULL OR s.partner_count = 1) AND s.ord <> ALL(@overflow) AS ok FROM {PgImportWriter.Staging} s),
+    SELECT s.*, (s.name_key IS NULL OR s.partner_count = 1) AND s.ord <> ALL(@overflow) AS ok,
+           CASE WHEN s.partner_id IS NULL THEN NULL ELSE 'Fulfilled' END AS attribution FROM {PgImportWriter.Staging} s),
 ranked AS MATERIALIZED (
     SELECT s.*, v.id IS NOT NULL AS stored, row_number() OVER w AS nth, {Changed(Compared, "v")} AS changed
     FROM staged s
@@ -142,8 +143,8 @@ ranked AS MATERIALIZED (
     WINDOW w AS (PARTITION BY s.ok, s.reference ORDER BY s.ord)),
 {Numbered("ranked", New, "m.ok", $"({New}) OR m.ok AND " + (mode == ImportMode.Upsert ? "m.changed" : "false"))}
 inserted AS (
-    INSERT INTO revenue (id, partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at)
-    SELECT id, partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, @at FROM fresh),
+    INSERT INTO revenue (id, partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at, attribution)
+    SELECT id, partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, @at, attribution FROM fresh),
 {Written("Revenue", mode)}
 SELECT ord AS Ord, coalesce(partner_count, 1) AS PartnerCount, name AS Name, reference AS Reference
 FROM numbered WHERE NOT fresh ORDER BY ord";
@@ -156,7 +157,8 @@ FROM numbered WHERE NOT fresh ORDER BY ord";
         private static readonly string UpdateRevenue = UpdateSql(
             "revenue", "Revenue", "reference", Compared,
             "partner_id = s.partner_id, date = s.date, amount = s.amount, currency = s.currency, segment = s.segment, " +
-            "segment_key = s.segment_key, region = s.region, region_key = s.region_key");
+            "segment_key = s.segment_key, region = s.region, region_key = s.region_key, " +
+            "attribution = CASE WHEN s.partner_id IS NULL THEN NULL ELSE coalesce(t.attribution, 'Fulfilled') END");
 
         private sealed class Other
         {

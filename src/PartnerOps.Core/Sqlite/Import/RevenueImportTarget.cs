@@ -61,14 +61,15 @@ namespace PartnerOps.Sqlite
 
         // ?12 the partner's id (NULL for direct revenue), ?13 its region and ?14 that region's key: the defaults of ?7 and ?8.
         protected override string InsertSql =>
-            "INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at) " +
-            "VALUES (?12, ?2, ?3, ?4, ?5, ?6, coalesce(?7, ?13), coalesce(?8, ?14), ?9, ?11) ON CONFLICT DO NOTHING";
+            "INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at, attribution) " +
+            "VALUES (?12, ?2, ?3, ?4, ?5, ?6, coalesce(?7, ?13), coalesce(?8, ?14), ?9, ?11, CASE WHEN ?12 IS NULL THEN NULL ELSE 'Fulfilled' END) ON CONFLICT DO NOTHING";
 
         // Only reached for a row whose Reference is already stored; ?10 (the name) and ?11 (the batch's timestamp) are not needed.
         protected override string UpdateSql =>
             "UPDATE revenue SET partner_id = (SELECT id FROM partners WHERE name_key = ?1), date = ?2, amount = ?3, currency = ?4, " +
             "segment = ?5, segment_key = ?6, region = coalesce(?7, (SELECT region FROM partners WHERE name_key = ?1)), " +
-            "region_key = coalesce(?8, (SELECT po_key(region) FROM partners WHERE name_key = ?1)) " +
+            "region_key = coalesce(?8, (SELECT po_key(region) FROM partners WHERE name_key = ?1)), " +
+            "attribution = CASE WHEN ?1 IS NULL THEN NULL ELSE coalesce(attribution, 'Fulfilled') END " +
             "WHERE reference = ?9 AND coalesce(?10, ?11) IS NOT NULL " +
             // A row that changes nothing writes nothing (no history): it counts as skipped (ImportTarget.NotUpdated).
             "AND (partner_id IS NOT (SELECT id FROM partners WHERE name_key = ?1) OR date IS NOT ?2 OR amount IS NOT ?3 OR currency IS NOT ?4 " +

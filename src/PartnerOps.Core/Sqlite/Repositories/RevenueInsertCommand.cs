@@ -19,8 +19,8 @@ namespace PartnerOps.Sqlite
         {
             _statement = new SqliteStatement(
                 store.Connection.Handle!,
-                "INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at) " +
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id");
+                "INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at, attribution) " +
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, CASE WHEN ?1 IS NULL THEN NULL ELSE 'Fulfilled' END) RETURNING id");
             store.Own(_statement);
         }
 
