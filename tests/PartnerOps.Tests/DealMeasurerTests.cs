@@ -126,14 +126,14 @@ namespace PartnerOps.Tests
             var rows = new[]
             {
                 Row(DealStatus.Won, 1, "USD", 100_00, days: 1, keys: new object?[] { "Western Europe", DealStatus.Won }),
-                Row(DealStatus.Won, 2, "USD", 200_00, days: 1, keys: new object?[] { "WESTERN  europe", DealStatus.Won }),
+                Row(DealStatus.Won, 2, "USD", 200_00, days: 1, keys: new object?[] { "WESTERN EUROPE", DealStatus.Won }),
                 Row(DealStatus.Submitted, 1, "USD", 5_00, keys: new object?[] { null, DealStatus.Submitted }),
                 Row(DealStatus.Submitted, 4, "USD", 1_00, keys: new object?[] { "China", DealStatus.Submitted }),
                 Row(DealStatus.Approved, 1, "USD", 1_00, keys: new object?[] { "Western Europe", DealStatus.Approved }),
             };
             var measures = DealMeasurer.Combine(keys, rows, Rates(), "USD", AsOf, null);
             Assert.Equal(
-                new[] { "China/Submitted/4", "WESTERN  europe/Approved/1", "WESTERN  europe/Won/3", "/Submitted/1" },
+                new[] { "China/Submitted/4", "WESTERN EUROPE/Approved/1", "WESTERN EUROPE/Won/3", "/Submitted/1" },
                 measures.Select(m => $"{m.Keys[0].Value}/{m.Keys[1].Value}/{m.Registered}").ToArray());
             var won = measures[2];
             Assert.Equal(300m, won.WonAmount);
