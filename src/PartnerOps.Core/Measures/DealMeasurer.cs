@@ -87,24 +87,24 @@ namespace PartnerOps.Measures
 
         /// <summary>
         /// The measures of <paramref name="rows"/> (as <see cref="IDealSums.Sum"/> gives them for <paramref name="keys"/>): the
-        /// rows of a group (the same keys; Region and Segment by their key, shown in the spelling smallest in ordinal order)
+        /// rows of a group (the same keys; Region and Segment by their key, each key shown in one spelling, the smallest in ordinal
+        /// order)
         /// added up, every amount converted to <paramref name="currency"/> with the rate of its row's year and each total
         /// rounded once to the currency's minor unit; sorted as <see cref="Measure"/> says.
         /// </summary>
         /// <exception cref="PartnerOpsException">ExchangeRateMissing (naming the pair and year) for an amount that cannot be converted.</exception>
         public static IReadOnlyList<DealMeasure> Combine(IList<DealGroupKey> keys, IEnumerable<DealSumRow> rows, CurrencyConverter converter, string currency, DateTime asOf, string? database)
         {
+            var list = rows as IReadOnlyList<DealSumRow> ?? rows.ToList();
+            var spellings = Spellings(keys, list);
             var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
-            foreach (var row in rows)
+            foreach (var row in list)
             {
-                var identity = RevenueMeasurer.Identity(row.Keys);
+                var values = row.Keys.Select((v, i) => spellings[i] != null && v is string text ? spellings[i]![RevenueRules.Key(text)!] : v).ToArray();
+                var identity = RevenueMeasurer.Identity(values);
                 if (!groups.TryGetValue(identity, out var group))
                 {
-                    groups.Add(identity, group = new Group((object?[])row.Keys.Clone()));
-                }
-                else
-                {
-                    group.Spell(keys, row.Keys);
+                    groups.Add(identity, group = new Group(values));
                 }
 
                 group.Add(row);
@@ -114,6 +114,29 @@ namespace PartnerOps.Measures
                 .Select(g => g.ToMeasure(keys, converter, currency, asOf, database))
                 .OrderBy(m => m.Keys.Select(k => k.Value).ToArray(), new RevenueMeasurer.KeysComparer())
                 .ToList();
+        }
+
+        // Region and Segment: per key, the spelling shown in every measure, the smallest in ordinal order (whatever the rows'
+        // order, so the same on every backend); null for the other keys.
+        private static Dictionary<string, string>?[] Spellings(IList<DealGroupKey> keys, IReadOnlyList<DealSumRow> rows)
+        {
+            var spellings = keys.Select(k => k == DealGroupKey.Region || k == DealGroupKey.Segment ? new Dictionary<string, string>(StringComparer.Ordinal) : null).ToArray();
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < keys.Count; i++)
+                {
+                    if (spellings[i] is Dictionary<string, string> shown && row.Keys[i] is string text)
+                    {
+                        var key = RevenueRules.Key(text)!;
+                        if (!shown.TryGetValue(key, out var seen) || string.CompareOrdinal(text, seen) < 0)
+                        {
+                            shown[key] = text;
+                        }
+                    }
+                }
+            }
+
+            return spellings;
         }
 
         // The rows of one group added up: counts per status, amounts per status, currency and year, the days to close.
@@ -130,19 +153,6 @@ namespace PartnerOps.Measures
             }
 
             public object?[] Keys { get; }
-
-            // Region and Segment: of the spellings of one key, the smallest in ordinal order is shown (whatever the row order).
-            public void Spell(IList<DealGroupKey> keys, object?[] values)
-            {
-                for (var i = 0; i < keys.Count; i++)
-                {
-                    if ((keys[i] == DealGroupKey.Region || keys[i] == DealGroupKey.Segment) && values[i] is string text
-                        && Keys[i] is string shown && string.CompareOrdinal(text, shown) < 0)
-                    {
-                        Keys[i] = text;
-                    }
-                }
-            }
 
             public void Add(DealSumRow row)
             {
