@@ -19,7 +19,7 @@ namespace PartnerOps.PostgreSql
     /// </summary>
     internal sealed class PgRevenueImport : PgImportTarget
     {
-        private const string Columns = "name_key, date, amount, currency, segment, segment_key, region, region_key, reference, name";
+        private const string Columns = "name_key, date, amount, currency, segment, segment_key, region, region_key, reference, name, attribution";
 
         private readonly TotalsGuard _guard = new TotalsGuard();
         private string _sequence = string.Empty;
@@ -124,7 +124,7 @@ WHERE s.name_key = r.name_key",
         }
 
         // The values an Upsert row compares with those its record holds before it (an earlier row's of the file, or the stored record's).
-        private const string Compared = "partner_id, date, amount, currency, segment, region";
+        private const string Compared = "partner_id, date, amount, currency, segment, region, attribution";
 
         // Rows whose partner resolves (direct revenue, or one partner) and that the totals guard let through try the INSERT, in
         // the file's order: each takes an id from the table's sequence, as SQLite's AUTOINCREMENT gives one to an INSERT that
@@ -134,8 +134,7 @@ WHERE s.name_key = r.name_key",
         // id for the updates. Returned: every row that is not new.
         private static string MergeSql(ImportMode mode) => $@"
 WITH staged AS MATERIALIZED (
-    SELECT s.*, (s.name_key IS NULL OR s.partner_count = 1) AND s.ord <> ALL(@overflow) AS ok,
-           CASE WHEN s.partner_id IS NULL THEN NULL ELSE 'Fulfilled' END AS attribution FROM {PgImportWriter.Staging} s),
+    SELECT s.*, (s.name_key IS NULL OR s.partner_count = 1) AND s.ord <> ALL(@overflow) AS ok FROM {PgImportWriter.Staging} s),
 ranked AS MATERIALIZED (
     SELECT s.*, v.id IS NOT NULL AS stored, row_number() OVER w AS nth, {Changed(Compared, "v")} AS changed
     FROM staged s
@@ -157,8 +156,7 @@ FROM numbered WHERE NOT fresh ORDER BY ord";
         private static readonly string UpdateRevenue = UpdateSql(
             "revenue", "Revenue", "reference", Compared,
             "partner_id = s.partner_id, date = s.date, amount = s.amount, currency = s.currency, segment = s.segment, " +
-            "segment_key = s.segment_key, region = s.region, region_key = s.region_key, " +
-            "attribution = CASE WHEN s.partner_id IS NULL THEN NULL ELSE coalesce(t.attribution, 'Fulfilled') END");
+            "segment_key = s.segment_key, region = s.region, region_key = s.region_key, attribution = s.attribution");
 
         private sealed class Other
         {

@@ -22,8 +22,7 @@ namespace PartnerOps.PostgreSql
         // stays as the last guard, and leaves the transaction usable where a unique violation would abort it.
         private const string Insert =
             "INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at, attribution) " +
-            "SELECT @PartnerId, @Date, @Amount, @Currency, @Segment, @SegmentKey, @Region, @RegionKey, @Reference, @CreatedAt, " +
-            "CASE WHEN @PartnerId::bigint IS NULL THEN NULL ELSE 'Fulfilled' END " +
+            "SELECT @PartnerId, @Date, @Amount, @Currency, @Segment, @SegmentKey, @Region, @RegionKey, @Reference, @CreatedAt, @Attribution " +
             "WHERE @Reference::text IS NULL OR NOT EXISTS (SELECT 1 FROM revenue WHERE reference = @Reference) " +
             "ON CONFLICT (reference) WHERE reference IS NOT NULL DO NOTHING RETURNING id";
 
@@ -81,6 +80,7 @@ namespace PartnerOps.PostgreSql
                 RegionKey = RevenueRules.Key(revenue.Region),
                 revenue.Reference,
                 CreatedAt = PartnerRules.FormatTimestamp(_utcNow()),
+                Attribution = revenue.Attribution?.ToString(),
             };
 
             var id = Refused(

@@ -86,7 +86,8 @@ namespace PartnerOps.Sqlite
                     region,
                     RevenueRules.Key(region),
                     revenue.Reference,
-                    PartnerRules.FormatTimestamp(_utcNow()));
+                    PartnerRules.FormatTimestamp(_utcNow()),
+                    revenue.Attribution?.ToString());
             }
             catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && ex.SqliteExtendedErrorCode == 2067)
             {
