@@ -7,7 +7,7 @@
 #               (Onboarding, Active or Suspended at the end of 2015: only those may register), registered on days it was
 #               Active in 2012-2015, in its revenue currency, for customers (invented, in its country) that no other deal
 #               has, except the conflicts: about one deal in twenty-five is a second partner of the same country claiming a
-#               customer another partner holds, spelled another way (case, spaces, decomposed accents); it is denied or
+#               customer another partner holds, spelled another way (case, decomposed accents); it is denied or
 #               left to expire. Status is where each deal stood on 2015-12-31 (Submitted, Approved, Denied, Won, Lost,
 #               Expired); DecidedOn the day it was approved or denied (empty: never decided); ClosedOn the day it was won
 #               or lost, always within its protection (RegisteredOn to ExpiresOn); WonAmount what a won deal booked;
@@ -43,7 +43,8 @@ $lostReasons = 'Customer chose a competitor', 'Budget cut', 'Project cancelled',
 $denyReasons = 'Customer served directly by the vendor', 'Not enough information about the opportunity', 'Outside the partner''s territory'
 $conflictReason = 'Customer registered by another partner'
 
-# The key the module matches customers by (case, width, composed or decomposed accents and spaces folded), for uniqueness.
+# The key customers are told apart by here: the module's (case, width, composed or decomposed accents folded), with a run of
+# spaces as one space too, so that no two customers differ by their spaces only.
 function Get-CustomerKey([string] $Name) { ($Name.Normalize([Text.NormalizationForm]::FormKC).ToLowerInvariant() -replace '\s+', ' ').Trim() }
 
 function Get-DealCurrency([object] $P) {
@@ -58,12 +59,12 @@ function New-CustomerName([string] $Country) {
     "$place $(Get-DealItem $script:sectors[$lang]) $suffix"
 }
 
-# The same customer spelled as another partner would: in capitals, with its accents decomposed, or with doubled spaces.
+# The same customer spelled as another partner would: with its accents decomposed, in capitals or in small letters.
 function Get-CustomerVariant([string] $Name) {
     $decomposed = $Name.Normalize([Text.NormalizationForm]::FormD)
     if ($decomposed -ne $Name -and (Test-DealChance 0.5)) { return $decomposed }
     if (Test-DealChance 0.5) { return $Name.ToUpperInvariant() }
-    $Name -replace ' ', '  '
+    $Name.ToLowerInvariant()
 }
 
 function Get-StatusOn([object] $P, [datetime] $Day) {
