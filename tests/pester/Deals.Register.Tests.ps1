@@ -221,6 +221,24 @@ Describe 'Remove-PartnerDeal' {
         Get-DealState $db | Should -Be $before
     }
 
+    It 'lists the deals of the partners piped or named, one PartnerNotFound for a partner that does not exist' {
+        @(Get-Partner -Database $db -Name Globex, Initech | Get-PartnerDeal | ForEach-Object Customer) | Should -Be @('Fabrikam', 'Northwind')
+        @(Get-PartnerDeal -Database $db -Partner 'Acme', 'Nobody Ltd' -ErrorVariable failures -ErrorAction SilentlyContinue | ForEach-Object Customer) | Should -Be @('Contoso')
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'PartnerNotFound,PartnerOps.Commands.GetPartnerDealCommand'
+        @(Get-PartnerDeal -Database $db -Reference 'R-B', 'R-A' | ForEach-Object Customer) | Should -Be @('Contoso', 'Fabrikam')
+    }
+
+    It 'removes the deals of CSV rows exported by Get-PartnerDeal, in the database each row names' {
+        $other = New-DealDatabase
+        Register-PartnerDeal -Database $other -Partner Acme -Customer 'Row One' -CustomerCountry GB
+        Register-PartnerDeal -Database $other -Partner Globex -Customer 'Row Two' -CustomerCountry GB
+        $file = Join-Path (Get-TestFolder $other) 'remove.csv'
+        Get-PartnerDeal -Database $other -Customer 'Row One' | Export-Csv $file -NoTypeInformation
+        Import-Csv $file | Remove-PartnerDeal -Confirm:$false
+        @(Get-PartnerDeal -Database $other | ForEach-Object Customer) | Should -Be @('Row Two')
+    }
+
     It 'removes by -Reference, by -Id and piped, each recorded in the history as entity Deal' {
         Remove-PartnerDeal -Database $db -Reference ' R-B ' -Confirm:$false
         Remove-PartnerDeal -Database $db -Id $a.Id -Confirm:$false
@@ -262,5 +280,28 @@ Remove-PartnerDeal -Database '$other' -Id $($d.Id) -WhatIf
         Remove-PartnerDeal -Database $other -Id $d.Id -Confirm:$false
         Get-PartnerDeal -Database $other | Should -BeNullOrEmpty
         @(Get-PartnerRevenue -Database $other).Id | Should -Be @($r.Id)
+    }
+}
+
+Describe 'Tab completion of deals' {
+    BeforeAll {
+        $script:db = New-DealDatabase
+        Register-PartnerDeal -Database $db -Partner Acme -Customer 'Contoso Retail' -CustomerCountry GB -Reference 'ACME-001'
+        Register-PartnerDeal -Database $db -Partner Globex -Customer 'CONTOSO RETAIL' -CustomerCountry GB -Reference 'GLX-7' -WarningAction SilentlyContinue
+        Register-PartnerDeal -Database $db -Partner Globex -Customer 'Contoso Bank' -CustomerCountry IE -Reference 'ACME-002'
+        Register-PartnerDeal -Database $db -Partner Acme -Customer 'Fabrikam' -CustomerCountry DE
+        function Get-Completion([string] $Line) {
+            (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText
+        }
+    }
+
+    It 'completes -Customer with the stored customers, one spelling per key, ignoring case' {
+        Get-Completion "Get-PartnerDeal -Database '$db' -Customer cont" | Should -Be @("'Contoso Bank'", "'CONTOSO RETAIL'")
+        Get-Completion "Register-PartnerDeal -Database '$db' -Customer F" | Should -Be @('Fabrikam')
+    }
+
+    It 'completes -Reference with the stored references' {
+        Get-Completion "Remove-PartnerDeal -Database '$db' -Reference ACME" | Should -Be @("'ACME-001'", "'ACME-002'")
+        Get-Completion "Get-PartnerDeal -Database '$db' -Reference G" | Should -Be @("'GLX-7'")
     }
 }

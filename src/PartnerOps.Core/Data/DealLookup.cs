@@ -146,18 +146,7 @@ namespace PartnerOps.Data
             var clauses = new List<string> { DealSql.ExistsOn("d", "day") };
             if (filter.RestrictPartners)
             {
-                var alternatives = new List<string>();
-                if (filter.PartnerIds.Count > 0)
-                {
-                    alternatives.Add(sql.In(parameters, "d.partner_id", "partnerIds", filter.PartnerIds));
-                }
-
-                if (filter.PartnerNames.Count > 0)
-                {
-                    alternatives.Add($"d.partner_id IN (SELECT id FROM partners WHERE {sql.Matching(parameters, "name_key", "partnerName", filter.PartnerNames, "name_key", "partners", indexed: true)})");
-                }
-
-                clauses.Add(alternatives.Count == 0 ? sql.False : "(" + string.Join(" OR ", alternatives) + ")");
+                clauses.Add(PartnerRestriction.Clause(sql, parameters, "d.partner_id", filter.PartnerIds, filter.PartnerNames));
             }
 
             sql.AddIn(clauses, parameters, "d.id", "ids", filter.Ids);

@@ -74,27 +74,7 @@ namespace PartnerOps.Commands
             ConfirmImpact impact,
             Func<PartnerDeal, PipelinedWrites, string> describe,
             Func<PartnerDeal, PipelinedWrites, object?> write,
-            bool emit)
-        {
-            if (!(Stores.WritesFor(origin, create: false, target) is PipelinedWrites writes))
-            {
-                return;
-            }
-
-            PipelineWriter.SeeOtherWrites(writes.Store, writes.Batch);
-            PartnerDeal? deal = null;
-            string? description = null;
-            Failures.PerItem(target, () =>
-            {
-                deal = find(writes);
-                description = describe(deal, writes) + Stores.WhereUnlessDefault(writes.Store);
-            });
-            if (deal == null || description == null || !Writer.ShouldWrite(description, action, impact))
-            {
-                return;
-            }
-
-            Writer.WriteItem(writes, target, () => write(deal, writes), emit);
-        }
+            bool emit) =>
+            RecordWrite.With(this, origin, target, find, action, impact, describe, write, emit);
     }
 }
