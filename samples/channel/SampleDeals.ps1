@@ -6,11 +6,12 @@
 #               ExpiresOn,Status,DecidedOn,ClosedOn,WonAmount,Reason: the deals of every partner in the programme now
 #               (Onboarding, Active or Suspended at the end of 2015: only those may register), registered on days it was
 #               Active in 2012-2015, in its revenue currency, for customers (invented, in its country) that no other deal
-#               has, except the conflicts: about one deal in twenty-five is a second partner of the same country claiming a
+#               has, except the conflicts: about one deal in twelve is a second partner of the same country claiming a
 #               customer another partner holds, spelled another way (case, decomposed accents); it is denied or
 #               left to expire. Status is where each deal stood on 2015-12-31 (Submitted, Approved, Denied, Won, Lost,
-#               Expired); DecidedOn the day it was approved or denied (empty: never decided); ClosedOn the day it was won
-#               or lost, always within its protection (RegisteredOn to ExpiresOn); WonAmount what a won deal booked;
+#               Expired); DecidedOn the day it was approved or denied at the vendor's deal desk (Mondays and Thursdays;
+#               empty: never decided); ClosedOn the day it was won (any day) or lost (reported on a Friday), always
+#               within its protection (RegisteredOn to ExpiresOn); WonAmount what a won deal booked;
 #               Reason that of a denial or a loss. Load order: register all, then approve/deny on DecidedOn, then close.
 
 $drng = [System.Random]::new(2019)
@@ -22,7 +23,7 @@ function Get-DealItem([object[]] $Items) { $Items[$script:drng.Next($Items.Count
 $dealStart = D 2012 1 1
 $dealEnd = D 2015 12 31
 # Deals a partner registers per year Active, by tier (a big name twice as many).
-$dealsPerYear = @{ Registered = 0.5; Silver = 1.1; Gold = 2.2; Platinum = 4.5 }
+$dealsPerYear = @{ Registered = 0.2; Silver = 0.45; Gold = 0.9; Platinum = 1.8 }
 # The usual size of a deal (USD), by tier: amounts are this times 0.2 to 4, in the partner's currency at 2015's rate.
 $dealSize = @{ Registered = 40000; Silver = 90000; Gold = 180000; Platinum = 400000 }
 $sectors = @{
@@ -73,31 +74,45 @@ function Get-StatusOn([object] $P, [datetime] $Day) {
     $status
 }
 
+# Registrations are decided at the vendor's deal desk, on Mondays and Thursdays: the first such day on or after a day.
+function Get-DeskDay([datetime] $Day) {
+    while ($Day.DayOfWeek -notin 'Monday', 'Thursday') { $Day = $Day.AddDays(1) }
+    $Day
+}
+
+# Losses are reported at the partners' weekly pipeline review, on Fridays: one of the Fridays in [From, To], or $null.
+function Get-Friday([datetime] $From, [datetime] $To) {
+    $first = $From.AddDays((5 - [int] $From.DayOfWeek + 7) % 7)
+    if ($first -gt $To) { return $null }
+    $first.AddDays(7 * $script:drng.Next(0, [int] [Math]::Floor(($To - $first).Days / 7) + 1))
+}
+
 # A deal's story from its registration: how it was decided and closed, all within its protection, nothing after 2015.
 function Complete-Deal([object] $Deal, [bool] $Conflicting) {
     $r = $Deal.RegisteredOn; $expires = $Deal.ExpiresOn
     $last = if ($expires -lt $script:dealEnd) { $expires } else { $script:dealEnd }
     $roll = $script:drng.NextDouble()
     if ($Conflicting) {
-        # The second claim is denied within two weeks, or left to expire.
-        if ($roll -lt 0.7 -and $r.AddDays(1) -le $last) { $Deal.DecidedOn = $r.AddDays((Get-DealInt 1 14)); $Deal.Reason = $script:conflictReason }
+        # The second claim is denied at one of the next four deal desks, or left to expire.
+        if ($roll -lt 0.7) { $Deal.DecidedOn = Get-DeskDay $r.AddDays((Get-DealInt 1 14)); $Deal.Reason = $script:conflictReason }
     } elseif ($roll -lt 0.08) {
-        $Deal.DecidedOn = $r.AddDays((Get-DealInt 1 10)); $Deal.Reason = Get-DealItem $script:denyReasons
+        $Deal.DecidedOn = Get-DeskDay $r.AddDays((Get-DealInt 1 7)); $Deal.Reason = Get-DealItem $script:denyReasons
     } elseif ($roll -lt 0.9) {
-        $Deal.DecidedOn = $r.AddDays((Get-DealInt 1 10))
+        $Deal.DecidedOn = Get-DeskDay $r.AddDays((Get-DealInt 1 7))
         $outcome = $script:drng.NextDouble()
         $closeFrom = $Deal.DecidedOn.AddDays(7)
         if ($closeFrom -le $last -and $outcome -lt 0.82) {
-            $Deal.ClosedOn = $closeFrom.AddDays($script:drng.Next(0, ($last - $closeFrom).Days + 1))
+            $closed = $closeFrom.AddDays($script:drng.Next(0, ($last - $closeFrom).Days + 1))
             if ($outcome -lt 0.52 -and $null -ne $Deal.Amount) {
+                $Deal.ClosedOn = $closed
                 $Deal.WonAmount = [decimal]::Round($Deal.Amount * [decimal] (0.7 + 0.45 * $script:drng.NextDouble()), 2)
-            } else {
-                $Deal.Reason = Get-DealItem $script:lostReasons
+            } elseif ($null -ne ($friday = Get-Friday $closeFrom $last)) {
+                $Deal.ClosedOn = $friday; $Deal.Reason = Get-DealItem $script:lostReasons
             }
         }
-    } elseif ($roll -lt 0.95 -and $r.AddDays(5) -le $last) {
+    } elseif ($roll -lt 0.95 -and $null -ne ($friday = Get-Friday $r.AddDays(5) $last)) {
         # Lost before anyone decided (the customer went elsewhere early).
-        $Deal.ClosedOn = $r.AddDays((Get-DealInt 5 ($last - $r).Days)); $Deal.Reason = Get-DealItem $script:lostReasons
+        $Deal.ClosedOn = $friday; $Deal.Reason = Get-DealItem $script:lostReasons
     }
     if ($null -ne $Deal.DecidedOn -and $Deal.DecidedOn -gt $last) { $Deal.DecidedOn = $null; $Deal.Reason = $null }
     $Deal.Status = if ($null -ne $Deal.ClosedOn) { if ($null -ne $Deal.WonAmount) { 'Won' } else { 'Lost' } }
@@ -146,7 +161,7 @@ $byCountry = $partners | Where-Object { $null -ne $_.FirstActive -and $_.Statuse
 $firsts = @($deals)
 foreach ($first in $firsts) { Complete-Deal $first $false }
 foreach ($first in $firsts) {
-    if (-not (Test-DealChance 0.04)) { continue }
+    if (-not (Test-DealChance 0.1)) { continue }
     $heldUntil = @($first.ExpiresOn, $dealEnd) | Sort-Object | Select-Object -First 1
     foreach ($end in $first.ClosedOn, $(if ($first.Status -eq 'Denied') { $first.DecidedOn })) { if ($null -ne $end -and $end -le $heldUntil) { $heldUntil = $end.AddDays(-1) } }
     if ($heldUntil -le $first.RegisteredOn) { continue }
