@@ -115,7 +115,7 @@ Describe 'Register-PartnerDeal' {
             'InvalidPartnerValue', 'InvalidPartnerValue', 'InvalidPartnerValue', 'PartnerNotFound', 'InvalidPartnerValue')
         @($failures | ForEach-Object { $_.Exception.Message })[0..8] | Should -Be @(
             "Customer '' is not valid: a deal needs the customer's name."
-            "Country 'UK' is not an ISO 3166-1 alpha-2 country code (UK is not an ISO 3166-1 code; the code of the United Kingdom is GB)."
+            "CustomerCountry 'UK' is not an ISO 3166-1 alpha-2 country code (UK is not an ISO 3166-1 code; the code of the United Kingdom is GB)."
             "Currency 'USD' was given without an amount: give -Amount with -Currency, or neither."
             "Amount 10 was given without a currency: give -Currency with -Amount, or neither."
             "Amount -5 USD is not valid: a deal's estimated amount must be greater than zero."
@@ -185,12 +185,63 @@ Describe 'Deals through CSV' {
         $file = Join-Path (Get-TestFolder $db) 'deals.csv'
         Get-PartnerDeal -Database $db | Export-Csv $file -NoTypeInformation
         $other = New-DealDatabase
-        Import-Csv $file | Register-PartnerDeal -Database $other
+        Import-Csv $file | Register-PartnerDeal -Database $other -WarningVariable said -WarningAction SilentlyContinue
+        $said | Should -BeNullOrEmpty
         Get-AllDeals $other | Should -Be (Get-AllDeals $db)
         @(Get-AllDeals $other) | Should -Be @(
             "Globex|Größe AG|DE|Enterprise|-|5000 JPY|-|-|$(if ($Today -le [datetime]'2027-01-13') { 'Submitted' } else { 'Expired' })|2026-10-15|2027-01-13"
             "Acme|Contoso, Ltd `"UK`"|GB|Public Sector|ERP|250000.00 GBP|2027-03-31|A-1|$(if ($Today -le [datetime]'2027-02-28') { 'Submitted' } else { 'Expired' })|2026-11-01|2027-02-28"
         )
+    }
+}
+
+Describe 'Two sessions registering the same customers at once' {
+    It 'lets one of them register each customer and gives the other PartnerDealExists: the check runs in the write transaction' {
+        $db = New-DealDatabase
+        $folder = Get-TestFolder $db
+        $writers = foreach ($w in 1..2) {
+            Start-ChildPwsh -OutputPrefix (Join-Path $folder "register$w") -Command @"
+`$ProgressPreference = 'SilentlyContinue'
+Import-Module $(ConvertTo-PSLiteral $script:ModuleManifest)
+1..200 | ForEach-Object { [pscustomobject]@{ Partner = 'Acme'; Customer = "Race `$_"; CustomerCountry = 'GB' } } |
+    Register-PartnerDeal -Database $(ConvertTo-PSLiteral $db) -ErrorVariable failed -ErrorAction SilentlyContinue
+`$failed | ForEach-Object { `$_.FullyQualifiedErrorId -replace ',.*' }
+"@
+        }
+        $writers | Wait-Process -Timeout 120
+        Get-ChildItem $folder -Filter 'register*.err.txt' | Get-Content | Should -BeNullOrEmpty
+        $refused = @(Get-ChildItem $folder -Filter 'register*.out.txt' | Get-Content | Where-Object { $_ })
+        $refused.Count | Should -Be 200
+        @($refused | Sort-Object -Unique) | Should -Be @('PartnerDealExists')
+        @(Get-PartnerDeal -Database $db).Count | Should -Be 200
+        @(Get-PartnerDeal -Database $db | Group-Object Customer | Where-Object Count -GT 1) | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Deals piped from Get-PartnerDeal' {
+    It 'registers the piped deals in the database given, as they were registered' {
+        $db = New-DealDatabase
+        Register-PartnerDeal -Database $db -Partner Acme -Customer 'Piped Co' -CustomerCountry NL -Amount 99.95 -Currency EUR -RegisteredOn 2026-11-20 -ValidDays 5
+        $other = New-DealDatabase
+        $copied = @(Get-PartnerDeal -Database $db | Register-PartnerDeal -Database $other -PassThru)
+        $copied.Database | Should -Be @((Get-Partner -Database $other -Name Acme).Database)
+        Get-AllDeals $other | Should -Be (Get-AllDeals $db)
+        Get-AllDeals $other | Should -Be @("Acme|Piped Co|NL|Enterprise|-|99.95 EUR|-|-|$(if ($Today -le [datetime]'2026-11-25') { 'Submitted' } else { 'Expired' })|2026-11-20|2026-11-25")
+    }
+
+    It 'says that a decided deal''s status is not carried, and registers it Submitted' {
+        $db = New-DealDatabase
+        $d = Register-PartnerDeal -Database $db -Partner Acme -Customer 'Decided Co' -CustomerCountry NL -RegisteredOn 2026-11-20 -PassThru
+        # Approving is Approve-PartnerDeal's; here the stored columns are set as it sets them.
+        Invoke-RawSql -Database $db -Sql "UPDATE deals SET status = 'Approved', decided_on = '2026-11-21' WHERE id = $($d.Id)"
+        $other = New-DealDatabase
+        $copied = Get-PartnerDeal -Database $db | Register-PartnerDeal -Database $other -PassThru -WarningVariable said -WarningAction SilentlyContinue
+        @($said | ForEach-Object { "$_" }) | Should -Be @(
+            "Deal $($copied.Id) of partner 'Acme' was registered as Submitted; the piped deal's Status Approved (and its decision, close and reason) is not carried " +
+            'by a registration: decide it again with Approve-, Deny- or Close-PartnerDeal.')
+        $copied.DecidedOn | Should -BeNullOrEmpty
+        Get-Partner -Database $other -Name Acme | Register-PartnerDeal -Customer 'Other Co' -CustomerCountry NL -WarningVariable fromPartner -WarningAction SilentlyContinue
+        $fromPartner | Should -BeNullOrEmpty
     }
 }
 
@@ -227,6 +278,12 @@ Describe 'Remove-PartnerDeal' {
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'PartnerNotFound,PartnerOps.Commands.GetPartnerDealCommand'
         @(Get-PartnerDeal -Database $db -Reference 'R-B', 'R-A' | ForEach-Object Customer) | Should -Be @('Contoso', 'Fabrikam')
+        @(Get-PartnerDeal -Database $db -Id $a.Id, 999 -Reference 'R-Z' -ErrorVariable failures -ErrorAction SilentlyContinue) | Should -BeNullOrEmpty
+        @($failures | ForEach-Object { $_.Exception.Message -replace " in '.*'", '' }) | Should -Be @(
+            'No deal with Id 999 was found. Get-PartnerDeal lists the deals.'
+            "No deal with the reference 'R-Z' was found. Get-PartnerDeal lists the deals.")
+        $failures[0].FullyQualifiedErrorId | Should -Be 'PartnerDealNotFound,PartnerOps.Commands.GetPartnerDealCommand'
+        Get-PartnerDeal -Database $db -Id $a.Id -Partner Globex -ErrorAction Stop | Should -BeNullOrEmpty
     }
 
     It 'removes the deals of CSV rows exported by Get-PartnerDeal, in the database each row names' {
@@ -248,6 +305,10 @@ Describe 'Remove-PartnerDeal' {
         @($entries | ForEach-Object { "$($_.Operation) $($_.EntityId)" }) | Should -Be @(
             "Delete $($c.Id)", "Delete $($a.Id)", "Delete $($b.Id)", "Insert $($c.Id)", "Insert $($b.Id)", "Insert $($a.Id)")
         $entries[0].PartnerId | Should -Be $c.PartnerId
+        $inserted = @($entries[5].Changes | ForEach-Object { "$($_.Property)=$($_.New)" })
+        $inserted | Should -Contain 'Customer=Contoso'
+        $inserted | Should -Contain 'Reference=R-A'
+        $inserted | Should -Contain 'Status=Submitted'
     }
 
     It 'refuses a piped deal that was removed, and a piped object of another database' {

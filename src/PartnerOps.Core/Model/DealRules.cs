@@ -69,7 +69,7 @@ namespace PartnerOps
                     country);
             }
 
-            return PartnerRules.NormalizeCountry(country)!;
+            return PartnerRules.NormalizeCountry(country, "CustomerCountry")!;
         }
 
         /// <summary>The segment as revenue stores it (<see cref="RevenueRules.NormalizeSegment"/>; Enterprise when empty), its refusal as InvalidPartnerValue.</summary>

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using PartnerOps.Data;
 
@@ -124,7 +126,26 @@ namespace PartnerOps.Commands
             }
 
             filter.Statuses.UnionWith(Status ?? Array.Empty<DealStatus>());
-            Output.WriteRows(store.Deals.Find(filter));
+            var seenIds = new HashSet<long>();
+            var seenReferences = new HashSet<string>(StringComparer.Ordinal);
+            Output.WriteRows(store.Deals.Find(filter).Select(deal =>
+            {
+                seenIds.Add(deal.Id);
+                seenReferences.Add(deal.Reference ?? string.Empty);
+                return deal;
+            }));
+
+            // An -Id or -Reference of no deal at all is an error naming it; one that other filters (or -AsOf) left out is not.
+            foreach (var id in filter.Ids.Where(id => !seenIds.Contains(id) && store.Deals.GetById(id) == null))
+            {
+                Failures.WriteFailure(DealLookup.NotFound(DealLookup.IdText(id), id, store.Path), id);
+            }
+
+            foreach (var reference in filter.References.Where(r => !seenReferences.Contains(r) && store.Deals.GetByReference(r) == null))
+            {
+                Failures.WriteFailure(DealLookup.NotFound($"the reference '{TextRules.Shown(reference)}'", reference, store.Path), reference);
+            }
+
             SqlTrace.Flush();
         }
     }

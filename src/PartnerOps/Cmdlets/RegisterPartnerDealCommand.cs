@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Management.Automation;
 using PartnerOps.Data;
 
@@ -154,12 +155,12 @@ namespace PartnerOps.Commands
             }
 
             // Written here and now, not on a writer thread: a conflict's warning is written with its deal.
-            Writer.WriteItem(writes, target, () => Register(writes, draft), PassThru);
+            Writer.WriteItem(writes, target, () => Register(writes, draft, DecidedStatus(input)), PassThru);
         }
 
         protected override void EndProcessing() => Writer.CompleteWrites("Registered", "deal(s)");
 
-        private PartnerDeal Register(PipelinedWrites writes, DealDraft draft)
+        private PartnerDeal Register(PipelinedWrites writes, DealDraft draft, string? decidedStatus)
         {
             var registered = writes.Deals.Register(draft);
             if (registered.Conflicts.Count > 0)
@@ -167,7 +168,29 @@ namespace PartnerOps.Commands
                 WriteWarning(DealRegistrations.ConflictWarning(registered.Deal, registered.Conflicts));
             }
 
+            if (decidedStatus != null)
+            {
+                WriteWarning(
+                    $"Deal {registered.Deal.Id.ToString(CultureInfo.InvariantCulture)} of partner '{TextRules.Shown(registered.Deal.Partner)}' was registered as Submitted; the piped deal's Status {TextRules.Shown(decidedStatus)} (and its decision, " +
+                    "close and reason) is not carried by a registration: decide it again with Approve-, Deny- or Close-PartnerDeal.");
+            }
+
             return registered.Deal;
+        }
+
+        // The Status of a piped deal or row (Get-PartnerDeal | Export-Csv) that a registration does not carry: one other than
+        // Submitted or Expired (which a registration reads again from its dates); null when there is none.
+        private static string? DecidedStatus(PSObject? input)
+        {
+            if (input == null || !(PipedObject.Read(input).Kind is PipedKind.Deal or PipedKind.Row))
+            {
+                return null;
+            }
+
+            var value = input.Properties["Status"]?.Value;
+            var text = (value is PSObject ps ? ps.BaseObject : value)?.ToString()?.Trim();
+            return string.IsNullOrEmpty(text) || string.Equals(text, nameof(DealStatus.Submitted), StringComparison.OrdinalIgnoreCase)
+                || string.Equals(text, nameof(DealStatus.Expired), StringComparison.OrdinalIgnoreCase) ? null : text;
         }
     }
 }
