@@ -306,6 +306,17 @@ Describe 'Pipelines of deals' {
         )
     }
 
+    It 'takes rows of an exported CSV file (a review sheet) by their Id' {
+        $csv = Join-Path (Get-TestFolder $db) 'review.csv'
+        Get-PartnerDeal -Database $db -Partner 'Acme' | Export-Csv -LiteralPath $csv -NoTypeInformation
+        Import-Csv -LiteralPath $csv | Where-Object Status -eq 'Submitted' | Deny-PartnerDeal -Database $db -Reason 'Globex holds the customer'
+        Get-PartnerDeal -Database $db -Partner 'Acme' | Format-Deal | Should -Be @(
+            "2|Acme|Adventure Works|Approved|$T|-|-"
+            "3|Acme|Northwind|Denied|$T|-|Globex holds the customer"
+            "4|Acme|Tailspin|Approved|$T|-|-"
+        )
+    }
+
     It 'closes piped deals by reference and passes each on' {
         Register-PartnerDeal -Database $db -Partner 'Acme' -Customer 'Fabrikam' -CustomerCountry 'FR' -Reference 'CRM-5' -RegisteredOn $Today.AddDays(-3)
         $closed = @(Close-PartnerDeal -Database $db -Reference 'CRM-5' -Lost -Reason 'No budget' -PassThru)
