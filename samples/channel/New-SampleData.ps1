@@ -387,6 +387,6 @@ Write-SampleCsv 'targets.csv' Metric, Region, Year, Value, Currency $targetRows
 Write-SampleCsv 'contacts.csv' Partner, Name, Email, Role, Phone, StartedOn, EndedOn $contactRows
 Write-SampleCsv 'certifications.csv' Partner, Contact, Name, EarnedOn, ExpiresOn ($certificationRows | Sort-Object { $_.EarnedOn }, { $_.Partner }, { $_.Contact }, { $_.Name })
 Write-SampleCsv 'tier-rules.csv' Tier, Region, Type, MinRevenue, Currency, RevenueMonths, MinCertified, Certification, MinMonthsActive $tierRuleRows
-Write-SampleCsv 'deals.csv' Partner, Customer, CustomerCountry, Segment, Product, Amount, Currency, ExpectedClose, Reference, RegisteredOn, ExpiresOn, Status, DecidedOn, ClosedOn, WonAmount, Reason $dealRows
+Write-SampleCsv 'deals.csv' Partner, Customer, CustomerCountry, Segment, Product, Amount, Currency, ExpectedClose, Reference, RegisteredOn, ExpiresOn, Outcome, DecidedOn, ClosedOn, WonAmount, Reason $dealRows
 
 #endregion

@@ -2,12 +2,12 @@
 # read ($references): reads deals.csv and checks what loading it (Register-PartnerDeal, then Approve-/Deny-/Close-PartnerDeal
 # on each deal's dates) needs and what issue 19's rules say: each deal's partner in the programme now and Active on the
 # day it registered, values as the module takes them, references unique (also among revenue's, as a won deal books one),
-# a story that fits its Status (decided on a deal-desk day and closed within its protection, lost on a Friday, won only
+# a story that fits its Outcome (decided on a deal-desk day and closed within its protection, lost on a Friday, won only
 # once approved), no partner holding two deals for one customer and segment, and never two partners holding an approved
 # deal for the same customer at once.
 # Defines $dealFacts for the report.
 
-$deals = Read-SampleCsv 'deals.csv' Partner, Customer, CustomerCountry, Segment, Product, Amount, Currency, ExpectedClose, Reference, RegisteredOn, ExpiresOn, Status, DecidedOn, ClosedOn, WonAmount, Reason
+$deals = Read-SampleCsv 'deals.csv' Partner, Customer, CustomerCountry, Segment, Product, Amount, Currency, ExpectedClose, Reference, RegisteredOn, ExpiresOn, Outcome, DecidedOn, ClosedOn, WonAmount, Reason
 $dealEnd = [datetime]'2015-12-31'
 $dealStatuses = 'Submitted', 'Approved', 'Denied', 'Won', 'Lost', 'Expired'
 $dealCurrency = { param($p) if ($p.Row.Region -ne 'Western Europe') { 'USD' } elseif ($p.Row.Country -in 'GB', 'IE') { 'GBP' } else { 'EUR' } }
@@ -38,18 +38,18 @@ foreach ($d in $deals) {
     Assert ($null -eq $decided -or $decided.DayOfWeek -in 'Monday', 'Thursday') "$what decided $($d.DecidedOn), not at a deal desk (Monday, Thursday)"
     Assert ($null -eq $closed -or $d.WonAmount -or $closed.DayOfWeek -eq 'Friday') "$what lost $($d.ClosedOn), not at a pipeline review (Friday)"
     $expected = if ($null -ne $closed) { if ($d.WonAmount) { 'Won' } else { 'Lost' } } elseif ($d.Reason) { 'Denied' } elseif ($expires -lt $dealEnd) { 'Expired' } elseif ($null -ne $decided) { 'Approved' } else { 'Submitted' }
-    Assert ($d.Status -ceq $expected) "$what has Status $($d.Status), but its dates say $expected"
-    Assert ($d.Status -ne 'Won' -or ($null -ne $decided -and $d.Amount -ne '' -and $d.WonAmount -match '^\d+\.\d{2}$' -and $d.Reason -eq '')) "$what won without approval, amount or with a Reason"
-    Assert ($d.Status -notin 'Lost', 'Denied' -or ($d.Reason -ne '' -and $d.WonAmount -eq '')) "$what is $($d.Status) without a Reason"
-    Assert ($d.Status -ne 'Denied' -or $null -ne $decided) "$what is Denied without DecidedOn"
-    if ($d.Status -eq 'Won') { $wonUsd += [double] $d.WonAmount * $(if ($d.Currency -eq 'USD') { 1d } else { [double] $rates["$($d.Currency)|$($closed.Year)"] }) }
+    Assert ($d.Outcome -ceq $expected) "$what has Outcome $($d.Outcome), but its dates say $expected"
+    Assert ($d.Outcome -ne 'Won' -or ($null -ne $decided -and $d.Amount -ne '' -and $d.WonAmount -match '^\d+\.\d{2}$' -and $d.Reason -eq '')) "$what won without approval, amount or with a Reason"
+    Assert ($d.Outcome -notin 'Lost', 'Denied' -or ($d.Reason -ne '' -and $d.WonAmount -eq '')) "$what is $($d.Outcome) without a Reason"
+    Assert ($d.Outcome -ne 'Denied' -or $null -ne $decided) "$what is Denied without DecidedOn"
+    if ($d.Outcome -eq 'Won') { $wonUsd += [double] $d.WonAmount * $(if ($d.Currency -eq 'USD') { 1d } else { [double] $rates["$($d.Currency)|$($closed.Year)"] }) }
 
     # Held: from registration to the day before it was denied or closed, or to ExpiresOn; approved-held from DecidedOn.
     $heldTo = $expires
-    if ($d.Status -eq 'Denied') { $heldTo = $decided.AddDays(-1) } elseif ($null -ne $closed) { $heldTo = $closed.AddDays(-1) }
+    if ($d.Outcome -eq 'Denied') { $heldTo = $decided.AddDays(-1) } elseif ($null -ne $closed) { $heldTo = $closed.AddDays(-1) }
     $key = "$($d.CustomerCountry)|$(($d.Customer.Normalize([Text.NormalizationForm]::FormKC).ToLowerInvariant() -replace '\s+', ' '))"
     if (-not $claims.ContainsKey($key)) { $claims[$key] = [Collections.Generic.List[object]]::new() }
-    $approvedFrom = if ($null -ne $decided -and $d.Status -ne 'Denied') { $decided } else { $null }
+    $approvedFrom = if ($null -ne $decided -and $d.Outcome -ne 'Denied') { $decided } else { $null }
     $claims[$key].Add([pscustomobject]@{ Deal = $d; From = $registered; To = $heldTo; ApprovedFrom = $approvedFrom })
 }
 $conflicting = 0
@@ -72,9 +72,9 @@ foreach ($list in $claims.Values) {
 }
 Assert ($deals.Count -ge 1000 -and $deals.Count -le 5000) "$($deals.Count) deals, expected one to a few thousand"
 Assert ($conflicting -ge 40) "$conflicting deals claim a customer another partner holds, expected at least 40"
-foreach ($s in $dealStatuses) { Assert (@($deals | Where-Object Status -ceq $s).Count -gt 0) "no deal ended $s" }
+foreach ($s in $dealStatuses) { Assert (@($deals | Where-Object Outcome -ceq $s).Count -gt 0) "no deal ended $s" }
 $dealFacts = [pscustomobject]@{
     Count = $deals.Count; Conflicting = $conflicting; WonUsd = $wonUsd
-    ByStatus = ($dealStatuses | ForEach-Object { $s = $_; "$s $(@($deals | Where-Object Status -ceq $s).Count)" }) -join ', '
+    ByStatus = ($dealStatuses | ForEach-Object { $s = $_; "$s $(@($deals | Where-Object Outcome -ceq $s).Count)" }) -join ', '
     NoAmount = @($deals | Where-Object Amount -EQ '').Count
 }

@@ -3,12 +3,12 @@
 #
 # What it makes:
 #   $dealRows   Partner,Customer,CustomerCountry,Segment,Product,Amount,Currency,ExpectedClose,Reference,RegisteredOn,
-#               ExpiresOn,Status,DecidedOn,ClosedOn,WonAmount,Reason: the deals of every partner in the programme now
+#               ExpiresOn,Outcome,DecidedOn,ClosedOn,WonAmount,Reason: the deals of every partner in the programme now
 #               (Onboarding, Active or Suspended at the end of 2015: only those may register), registered on days it was
 #               Active in 2012-2015, in its revenue currency, for customers (invented, in its country) that no other deal
 #               has, except the conflicts: about one deal in twelve is a second partner of the same country claiming a
 #               customer another partner holds, spelled another way (case, decomposed accents); it is denied or
-#               left to expire. Status is where each deal stood on 2015-12-31 (Submitted, Approved, Denied, Won, Lost,
+#               left to expire. Outcome is where each deal stood on 2015-12-31 (Submitted, Approved, Denied, Won, Lost,
 #               Expired); DecidedOn the day it was approved or denied at the vendor's deal desk (Mondays and Thursdays;
 #               empty: never decided); ClosedOn the day it was won (any day) or lost (reported on a Friday), always
 #               within its protection (RegisteredOn to ExpiresOn); WonAmount what a won deal booked;
@@ -115,7 +115,7 @@ function Complete-Deal([object] $Deal, [bool] $Conflicting) {
         $Deal.ClosedOn = $friday; $Deal.Reason = Get-DealItem $script:lostReasons
     }
     if ($null -ne $Deal.DecidedOn -and $Deal.DecidedOn -gt $last) { $Deal.DecidedOn = $null; $Deal.Reason = $null }
-    $Deal.Status = if ($null -ne $Deal.ClosedOn) { if ($null -ne $Deal.WonAmount) { 'Won' } else { 'Lost' } }
+    $Deal.Outcome = if ($null -ne $Deal.ClosedOn) { if ($null -ne $Deal.WonAmount) { 'Won' } else { 'Lost' } }
                    elseif ($null -ne $Deal.Reason) { 'Denied' }
                    elseif ($expires -lt $script:dealEnd) { 'Expired' }
                    elseif ($null -ne $Deal.DecidedOn) { 'Approved' } else { 'Submitted' }
@@ -151,7 +151,7 @@ foreach ($p in $partners) {
             Segment = Get-DealItem @('Enterprise', 'Enterprise', 'Enterprise', 'Enterprise', 'Enterprise', 'Enterprise', 'Carrier', 'Consumer')
             Product = Get-DealItem $products; Amount = $amount; Currency = $(if ($null -eq $amount) { '' } else { $currency })
             ExpectedClose = $registered.AddDays((Get-DealInt 30 150)); Reference = ''; RegisteredOn = $registered
-            ExpiresOn = $registered.AddDays($valid); Status = ''; DecidedOn = $null; ClosedOn = $null; WonAmount = $null; Reason = $null
+            ExpiresOn = $registered.AddDays($valid); Outcome = ''; DecidedOn = $null; ClosedOn = $null; WonAmount = $null; Reason = $null
         })
     }
 }
@@ -163,7 +163,7 @@ foreach ($first in $firsts) { Complete-Deal $first $false }
 foreach ($first in $firsts) {
     if (-not (Test-DealChance 0.1)) { continue }
     $heldUntil = @($first.ExpiresOn, $dealEnd) | Sort-Object | Select-Object -First 1
-    foreach ($end in $first.ClosedOn, $(if ($first.Status -eq 'Denied') { $first.DecidedOn })) { if ($null -ne $end -and $end -le $heldUntil) { $heldUntil = $end.AddDays(-1) } }
+    foreach ($end in $first.ClosedOn, $(if ($first.Outcome -eq 'Denied') { $first.DecidedOn })) { if ($null -ne $end -and $end -le $heldUntil) { $heldUntil = $end.AddDays(-1) } }
     if ($heldUntil -le $first.RegisteredOn) { continue }
     $registered = $first.RegisteredOn.AddDays((Get-DealInt 1 ([Math]::Min(30, ($heldUntil - $first.RegisteredOn).Days))))
     $others = @($byCountry[$first.Country] | Where-Object { $_.Name -ne $first.Partner -and (Get-StatusOn $_ $registered) -eq 'Active' })
@@ -175,7 +175,7 @@ foreach ($first in $firsts) {
         Seq = $deals.Count; Partner = $p.Name; Customer = Get-CustomerVariant $first.Customer; CustomerCountry = $first.Country; Country = $first.Country; Owner = $p
         Segment = $first.Segment; Product = $first.Product; Amount = $amount; Currency = $(if ($null -eq $amount) { '' } else { $currency })
         ExpectedClose = $first.ExpectedClose; Reference = ''; RegisteredOn = $registered; ExpiresOn = $registered.AddDays(90)
-        Status = ''; DecidedOn = $null; ClosedOn = $null; WonAmount = $null; Reason = $null
+        Outcome = ''; DecidedOn = $null; ClosedOn = $null; WonAmount = $null; Reason = $null
     }
     Complete-Deal $second $true
     $deals.Add($second)
