@@ -1,9 +1,10 @@
 # Measure-PartnerDeal (issue 19) through the module, on both backends: counts by status as of dates, amounts converted with the
 # rates of each deal's registration year, win rate, median days to close, each GroupBy key, the filters, and no deals giving
-# nothing. Every expected figure is worked out by hand from the nine deals below (rates: EUR->USD 1.25 in 2014 and 1.1 in 2015,
-# GBP->USD 1.5 in 2015; reporting currency USD):
+# nothing. Every expected figure is worked out by hand from the nine deals below, registered, approved, denied and closed with
+# the deal cmdlets on the days shown ("Stored": the status they end in; rates: EUR->USD 1.25 in 2014 and 1.1 in 2015, GBP->USD
+# 1.5 in 2015; reporting currency USD):
 #
-#   Id  Partner  Region            Segment     Amount       Registered  Expires     Stored     Decided     Closed      USD
+#   Ref Partner  Region            Segment     Amount       Registered  Expires     Stored     Decided     Closed      USD
 #   D1  Acme     Western Europe    Enterprise  100,000 EUR  2015-01-10  2015-04-10  Won        2015-01-15  2015-03-01  110,000 (50 days)
 #   D2  Acme     Western Europe    Enterprise   50,000 EUR  2015-02-01  2015-05-02  Lost       -           2015-02-21   55,000 (20 days)
 #   D3  Acme     Western Europe    Carrier      20,000 EUR  2014-11-01  2015-01-30  Submitted  -           -            25,000 (2014 rate)
@@ -18,21 +19,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 
-    # The deals, written with SQL as stored (the figures measured do not depend on how deals were registered and decided).
-    function Add-RawDeals([string] $Database, [object[]] $Deals) {
-        $ids = @{}
-        Get-Partner -Database $Database | ForEach-Object { $ids[$_.Name] = $_.Id }
-        $text = { param($v) if ($null -eq $v) { 'NULL' } else { "'$v'" } }
-        $rows = foreach ($d in $Deals) {
-            $partner, $customer, $country, $segment, $minor, $currency, $registered, $expires, $status, $decided, $closed = $d
-            "($($ids[$partner]), '$customer', '$($customer.ToLowerInvariant())', '$country', '$segment', '$($segment.ToLowerInvariant())', " +
-            "$(if ($null -eq $minor) { 'NULL' } else { $minor }), $(& $text $currency), '$status', '$registered', '$expires', $(& $text $decided), $(& $text $closed), " +
-            "'2016-01-01 00:00:00.000', '2016-01-01 00:00:00.000')"
-        }
-        Invoke-RawSql -Database $Database -Sql ("INSERT INTO deals (partner_id, customer, customer_key, customer_country, segment, segment_key, amount, currency, status, " +
-            "registered_on, expires_on, decided_on, closed_on, created_at, updated_at) VALUES " + ($rows -join ', '))
-    }
-
+    # The deals of the table above, registered, decided and closed through the module on their days.
     function New-DealDatabase {
         $db = New-TestDatabase
         Add-Partner -Database $db -Name 'Acme' -Region 'Western Europe' -Country DE -JoinedOn 2010-01-01
@@ -42,17 +29,26 @@ BeforeAll {
         Set-PartnerExchangeRate -Database $db -From EUR -To USD -Year 2014 -Rate 1.25
         Set-PartnerExchangeRate -Database $db -From EUR -To USD -Year 2015 -Rate 1.1
         Set-PartnerExchangeRate -Database $db -From GBP -To USD -Year 2015 -Rate 1.5
-        Add-RawDeals $db @(
-            , @('Acme', 'Alpha GmbH', 'DE', 'Enterprise', 10000000, 'EUR', '2015-01-10', '2015-04-10', 'Won', '2015-01-15', '2015-03-01')
-            , @('Acme', 'Beta AG', 'DE', 'Enterprise', 5000000, 'EUR', '2015-02-01', '2015-05-02', 'Lost', $null, '2015-02-21')
-            , @('Acme', 'Gamma KG', 'DE', 'Carrier', 2000000, 'EUR', '2014-11-01', '2015-01-30', 'Submitted', $null, $null)
-            , @('Globex', 'Delta SA', 'FR', 'Enterprise', 1000000, 'GBP', '2015-12-01', '2016-02-29', 'Approved', '2015-12-05', $null)
-            , @('Globex', 'Epsilon SA', 'FR', 'Enterprise', $null, $null, '2015-06-01', '2015-08-30', 'Denied', '2015-06-03', $null)
-            , @('Initech', 'Zeta Inc', 'US', 'Enterprise', 3000000, 'USD', '2015-03-01', '2015-05-30', 'Won', '2015-03-05', '2015-04-10')
-            , @('Initech', 'Eta LLC', 'US', 'Consumer', 500000, 'USD', '2015-12-20', '2016-03-19', 'Submitted', $null, $null)
-            , @('Initech', 'Theta Corp', 'US', 'Enterprise', 800000, 'USD', '2016-01-05', '2016-04-04', 'Submitted', $null, $null)
-            , @('Nullco', 'Iota Inc', 'US', 'Enterprise', 100000, 'USD', '2015-05-05', '2015-08-03', 'Lost', '2015-05-06', '2015-07-04')
-        )
+        @(
+            'Reference,Partner,Customer,CustomerCountry,Segment,Amount,Currency,RegisteredOn,ExpiresOn'
+            'D1,Acme,Alpha GmbH,DE,Enterprise,100000,EUR,2015-01-10,2015-04-10'
+            'D2,Acme,Beta AG,DE,Enterprise,50000,EUR,2015-02-01,2015-05-02'
+            'D3,Acme,Gamma KG,DE,Carrier,20000,EUR,2014-11-01,2015-01-30'
+            'D4,Globex,Delta SA,FR,Enterprise,10000,GBP,2015-12-01,2016-02-29'
+            'D5,Globex,Epsilon SA,FR,Enterprise,,,2015-06-01,2015-08-30'
+            'D6,Initech,Zeta Inc,US,Enterprise,30000,USD,2015-03-01,2015-05-30'
+            'D7,Initech,Eta LLC,US,Consumer,5000,USD,2015-12-20,2016-03-19'
+            'D8,Initech,Theta Corp,US,Enterprise,8000,USD,2016-01-05,2016-04-04'
+            'D9,Nullco,Iota Inc,US,Enterprise,1000,USD,2015-05-05,2015-08-03'
+        ) | ConvertFrom-Csv | Register-PartnerDeal -Database $db
+        foreach ($approval in @('D1', '2015-01-15'), @('D4', '2015-12-05'), @('D6', '2015-03-05'), @('D9', '2015-05-06')) {
+            Approve-PartnerDeal -Database $db -Reference $approval[0] -Date $approval[1]
+        }
+        Deny-PartnerDeal -Database $db -Reference D5 -Date 2015-06-03 -Reason 'Served directly'
+        Close-PartnerDeal -Database $db -Reference D1 -Won -Amount 100000 -Date 2015-03-01
+        Close-PartnerDeal -Database $db -Reference D6 -Won -Amount 30000 -Date 2015-04-10
+        Close-PartnerDeal -Database $db -Reference D2 -Lost -Date 2015-02-21 -Reason 'Chose a competitor'
+        Close-PartnerDeal -Database $db -Reference D9 -Lost -Date 2015-07-04 -Reason 'Budget cut'
         $db
     }
 
