@@ -14,11 +14,13 @@ BeforeAll {
         'currency', 'expected_close', 'reference', 'status', 'registered_on', 'expires_on', 'decided_on', 'closed_on', 'reason', 'revenue_id',
         'created_at', 'updated_at')
 
-    # Every row of a table as text lines ('|' between the columns, '-' for NULL), by id, read through a connection of its own.
-    function Get-TableLines([string] $Database, [string] $Table, [string[]] $Columns) {
-        $row = ($Columns | ForEach-Object { "coalesce(CAST($_ AS TEXT), '-')" }) -join " || '|' || "
-        Get-RawLines $Database "SELECT $row FROM $Table ORDER BY id"
-    }
+    # The fixture's records once migrated: the partners' Fulfilled, direct revenue with none.
+    $script:MigratedRevenue = @(
+        'Alpha Reseller|2019-03-15|1000.50 USD|Fulfilled'
+        'Alpha Reseller|2020-05-01|2000.00 EUR|Fulfilled'
+        'Beta Integrator|2020-06-30|300.00 USD|Fulfilled'
+        '(direct)|2020-07-01|400.00 USD|-'
+        '(direct)|2021-01-15|50.25 USD|-')
 
     # A record as "Partner|Date|Amount Currency|Attribution" ('(direct)' and '-' for none).
     function Format-Revenue {
@@ -63,12 +65,7 @@ Describe 'A schema-13 file from the previous release' -Tag 'FileOnly' {
         $history.Count | Should -Be 9
 
         (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 14
-        @(Get-PartnerRevenue -Database $db | Format-Revenue) | Should -Be @(
-            'Alpha Reseller|2019-03-15|1000.50 USD|Fulfilled'
-            'Alpha Reseller|2020-05-01|2000.00 EUR|Fulfilled'
-            'Beta Integrator|2020-06-30|300.00 USD|Fulfilled'
-            '(direct)|2020-07-01|400.00 USD|-'
-            '(direct)|2021-01-15|50.25 USD|-')
+        @(Get-PartnerRevenue -Database $db | Format-Revenue) | Should -Be $script:MigratedRevenue
         Close-PooledConnections
         # The migration writes no history entry: the rows are those the previous release wrote, ids and all.
         Get-TableLines $db 'history' $script:HistoryColumns | Should -Be $history
@@ -114,12 +111,7 @@ Describe 'A schema-13 server database' -Tag 'ServerOnly' -Skip:($env:PARTNEROPS_
         $history = Get-TableLines $db 'history' @('id', 'at', '"user"', 'operation', 'entity', 'entity_id', 'partner_id', 'changes', 'source', 'line')
 
         (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 14
-        @(Get-PartnerRevenue -Database $db | Format-Revenue) | Should -Be @(
-            'Alpha Reseller|2019-03-15|1000.50 USD|Fulfilled'
-            'Alpha Reseller|2020-05-01|2000.00 EUR|Fulfilled'
-            'Beta Integrator|2020-06-30|300.00 USD|Fulfilled'
-            '(direct)|2020-07-01|400.00 USD|-'
-            '(direct)|2021-01-15|50.25 USD|-')
+        @(Get-PartnerRevenue -Database $db | Format-Revenue) | Should -Be $script:MigratedRevenue
         Get-TableLines $db 'history' @('id', 'at', '"user"', 'operation', 'entity', 'entity_id', 'partner_id', 'changes', 'source', 'line') | Should -Be $history
         (Test-PartnerDatabase -Database $db -Detailed | Where-Object { -not $_.Passed }) | Should -BeNullOrEmpty
         # Direct revenue cannot be given one, even by SQL.

@@ -11,12 +11,6 @@ BeforeAll {
     $script:Fixture = Join-Path $PSScriptRoot '../fixtures/partnerops-schema12.db'
     $script:Stamp = "'2026-01-01 00:00:00.0000000'"
 
-    # Every row of a table as text lines ('|' between the columns, '-' for NULL), by id, read through a connection of its own.
-    function Get-TableLines([string] $Database, [string] $Table, [string[]] $Columns) {
-        $row = ($Columns | ForEach-Object { "coalesce(CAST($_ AS TEXT), '-')" }) -join " || '|' || "
-        Get-RawLines $Database "SELECT $row FROM $Table ORDER BY id"
-    }
-
     $script:Tables = [ordered]@{
         contacts       = @('id', 'partner_id', 'name', 'email', 'email_key', 'role', 'role_key', 'phone', 'started_on', 'ended_on', 'created_at', 'updated_at')
         certifications = @('id', 'contact_id', 'partner_id', 'name', 'name_key', 'earned_on', 'expires_on', 'created_at', 'updated_at')

@@ -28,7 +28,7 @@ function Get-DatabaseState {
     param([string] $Database)
     @(
         Get-Partner -Database $Database | Select-Object Id, Name, Type, Tier, Status, Region, Country, JoinedOn, EndedOn, Notes, UpdatedAt
-        Get-PartnerRevenue -Database $Database | Select-Object Id, PartnerId, Date, Amount, Currency, Segment, Region, Reference
+        Get-PartnerRevenue -Database $Database | Select-Object Id, PartnerId, Date, Amount, Currency, Segment, Region, Reference, Attribution
         Get-PartnerTarget -Database $Database -WarningAction SilentlyContinue | Select-Object Id, Metric, Region, Year, Value, Currency
         Get-PartnerExchangeRate -Database $Database | Select-Object From, To, Year, Rate
         "history: $(@(Get-PartnerHistory -Database $Database).Count)"
@@ -311,6 +311,13 @@ function Get-RawLines {
     finally {
         $connection.Dispose()
     }
+}
+
+# Every row of a table as text lines ('|' between the columns, '-' for NULL), by id, read through a connection of its own
+# (the storage tests of schemas 13 and 14 compare tables so).
+function Get-TableLines([string] $Database, [string] $Table, [string[]] $Columns) {
+    $row = ($Columns | ForEach-Object { "coalesce(CAST($_ AS TEXT), '-')" }) -join " || '|' || "
+    Get-RawLines $Database "SELECT $row FROM $Table ORDER BY id"
 }
 
 # SQL that takes a server database back from schema 14 to 13 (issue 19): the deals table and its history trigger functions
