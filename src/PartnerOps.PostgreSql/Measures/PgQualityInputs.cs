@@ -21,23 +21,6 @@ namespace PartnerOps.PostgreSql
 
         protected override FilterDialect Dialect => new PgFilterDialect(_db);
 
-        protected override T Read<T>(string sql, DynamicParameters parameters, Func<IDataReader, T> read)
-        {
-            _db.Scalar<string>("SELECT set_config('jit', 'off', false)");
-            try
-            {
-                return _db.Run(sql, parameters, () =>
-                {
-                    using (var reader = _db.Connection.ExecuteReader(sql, parameters, _db.Transaction))
-                    {
-                        return read(reader);
-                    }
-                });
-            }
-            finally
-            {
-                _db.Execute("RESET jit");
-            }
-        }
+        protected override T Read<T>(string sql, DynamicParameters parameters, Func<IDataReader, T> read) => PgMeasureReads.ReadWithoutJit(_db, sql, parameters, read);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Data;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using PartnerOps.Data;
 
 namespace PartnerOps.Sqlite
@@ -18,19 +17,6 @@ namespace PartnerOps.Sqlite
 
         protected override FilterDialect Dialect => SqliteFilterDialect.Instance;
 
-        protected override T Read<T>(string sql, DynamicParameters parameters, Func<IDataReader, T> read)
-        {
-            try
-            {
-                using (var reader = _store.Connection.ExecuteReader(sql, parameters, _store.Transaction))
-                {
-                    return read(reader);
-                }
-            }
-            catch (SqliteException ex)
-            {
-                throw SqliteErrors.Translate(ex, _store.Path);
-            }
-        }
+        protected override T Read<T>(string sql, DynamicParameters parameters, Func<IDataReader, T> read) => MeasureReads.Read(_store, sql, parameters, read);
     }
 }
