@@ -22,15 +22,16 @@ Set-StrictMode -Version Latest
 $MaxKeys = 2
 $view = '[PartnerOps.Commands.RevenueMeasureView]'
 
-# Each key: its column width and how its cell is written. 'Partner' keys are empty for direct revenue: "(direct)".
+# Each key: its column width and how its cell is written. 'Partner' keys are empty for direct revenue: "(direct)"; a 'Text' key
+# of direct revenue (its Attribution, issue 19) is an empty cell.
 # Text is wrapped at word boundaries to the width (never cut); numbers are right-aligned.
 $Measures = [ordered]@{
     'PartnerOps.RevenueMeasure' = @{
         Keys    = [ordered]@{
             Partner = @{ Width = 25; Kind = 'Partner' }; Region = @{ Width = 14; Kind = 'Text' }; Country = @{ Width = 7; Kind = 'Partner' }
             Type = @{ Width = 11; Kind = 'Partner' }; Tier = @{ Width = 10; Kind = 'Partner' }; Segment = @{ Width = 10; Kind = 'Text' }
-            Channel = @{ Width = 7; Kind = 'Text' }; Year = @{ Width = 4; Kind = 'Number' }; Quarter = @{ Width = 7; Kind = 'Number' }
-            Month = @{ Width = 5; Kind = 'Number' }
+            Channel = @{ Width = 7; Kind = 'Text' }; Attribution = @{ Width = 11; Kind = 'Text' }; Year = @{ Width = 4; Kind = 'Number' }
+            Quarter = @{ Width = 7; Kind = 'Number' }; Month = @{ Width = 5; Kind = 'Number' }
         }
         # Total carries its currency ("1,994,512,910.28 USD"): one column fewer than a Currency column of its own.
         Figures = @(

@@ -75,6 +75,21 @@ namespace PartnerOps
         /// or the rule named is not stored (ObjectNotFound; cmdlets.md, wave 2).
         /// </summary>
         public const string TierRuleInvalid = nameof(TierRuleInvalid);
+
+        /// <summary>No deal has the id or reference given, in the database read (ObjectNotFound; cmdlets.md, wave 2): the message names it.</summary>
+        public const string PartnerDealNotFound = nameof(PartnerDealNotFound);
+
+        /// <summary>
+        /// A deal's reference is another deal's already, or the partner holds a deal for that customer, country and segment
+        /// (ResourceExists; cmdlets.md, wave 2, issue 19): the message names the deal that has it.
+        /// </summary>
+        public const string PartnerDealExists = nameof(PartnerDealExists);
+
+        /// <summary>
+        /// A transition that is not allowed from the deal's status on the day (InvalidOperation; cmdlets.md, wave 2, issue 19): the
+        /// message names the deal, its status and what is allowed.
+        /// </summary>
+        public const string PartnerDealStateInvalid = nameof(PartnerDealStateInvalid);
     }
 
     /// <summary>How a Core failure should be classified; the cmdlet layer maps it to an ErrorCategory.</summary>

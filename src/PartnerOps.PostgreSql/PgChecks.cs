@@ -50,6 +50,16 @@ SELECT count(*) FROM (
                     .Select(id => ("certifications", id, "contacts")));
             }
 
+            if (version >= 14)
+            {
+                // Schema 14's keys (issue 19): a deal's partner, and the revenue record a won deal made.
+                orphans.AddRange(db.Query<(long Id, string Parent)>(
+                    "SELECT d.id, 'partners' FROM deals d WHERE NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = d.partner_id) " +
+                    "UNION ALL SELECT d.id, 'revenue' FROM deals d WHERE d.revenue_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM revenue r WHERE r.id = d.revenue_id) " +
+                    "ORDER BY 1, 2")
+                    .Select(row => ("deals", row.Id, row.Parent)));
+            }
+
             var findings = new List<DatabaseFinding>
             {
                 DatabaseFindings.ForeignKeys(db.Path, orphans),

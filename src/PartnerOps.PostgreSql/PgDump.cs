@@ -109,7 +109,7 @@ namespace PartnerOps.PostgreSql
             "SELECT EXISTS (SELECT 1 FROM partners) OR EXISTS (SELECT 1 FROM revenue) OR EXISTS (SELECT 1 FROM exchange_rates) " +
             "OR EXISTS (SELECT 1 FROM targets) OR EXISTS (SELECT 1 FROM tier_rules) OR EXISTS (SELECT 1 FROM history)");
 
-        public void Clear() => _db.Execute("TRUNCATE partners, status_changes, contacts, certifications, revenue, revenue_totals, exchange_rates, targets, tier_rules, history");
+        public void Clear() => _db.Execute("TRUNCATE partners, status_changes, contacts, certifications, revenue, revenue_totals, exchange_rates, targets, tier_rules, deals, history");
 
         public void WriteMeta(string key, string value) =>
             _db.Execute("INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value", new { key, value });

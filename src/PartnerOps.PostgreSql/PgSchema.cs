@@ -13,13 +13,13 @@ namespace PartnerOps.PostgreSql
     /// History rows are written by statement-level triggers (they fire for INSERT ... SELECT and COPY too), with the user and
     /// source each transaction sets (<c>partnerops.user</c>, <c>partnerops.source</c>).
     /// </summary>
-    public static class PgSchema
+    public static partial class PgSchema
     {
         /// <summary>Marks a schema as a PartnerOps database (meta row application_id).</summary>
         public const string ApplicationId = "POPS";
 
         /// <summary>The tables of a PartnerOps schema, in an order that creating and copying can follow (referenced first).</summary>
-        public static IReadOnlyList<string> Tables { get; } = new[] { "meta", "partners", "revenue", "revenue_totals", "exchange_rates", "targets", "history", "status_changes", "contacts", "certifications", "tier_rules" };
+        public static IReadOnlyList<string> Tables { get; } = new[] { "meta", "partners", "revenue", "revenue_totals", "exchange_rates", "targets", "history", "status_changes", "contacts", "certifications", "tier_rules", "deals" };
 
         /// <summary>
         /// Steps above the creation script's version: index 0 takes a schema from <see cref="CreatedVersion"/> to the next.
@@ -113,6 +113,9 @@ ALTER TABLE history ADD CONSTRAINT history_entity_check
 DROP INDEX revenue_partner;
 CREATE INDEX revenue_partner ON revenue (partner_id, date) INCLUDE (currency, amount);
 " + PgTriggers.HistorySql(HistoryTable.AddedInSchema13) + PgTriggers.TotalsDeleteFunction(replace: true),
+
+            // 14: deals and revenue attribution (see Deals).
+            Deals(),
         };
 
         /// <summary>The version whose step adds status_changes (its rows are built, then its triggers made, after the step).</summary>

@@ -65,33 +65,41 @@ namespace PartnerOps.PostgreSql
 
         /// <summary>
         /// The history trigger functions and triggers of the tables the creation script makes (schema 10: every entity but those
-        /// of <see cref="HistoryTable.AddedInSchema13"/>, whose step makes theirs with <see cref="HistorySql(IEnumerable{string})"/>).
+        /// of <see cref="HistoryTable.AddedInSchema13"/> and <see cref="HistoryTable.AddedInSchema14"/>, whose steps make theirs
+        /// with <see cref="HistorySql(IEnumerable{string}, bool)"/>).
         /// </summary>
-        public static string HistorySql() => HistorySql(HistoryTable.All.Select(t => t.Entity).Except(HistoryTable.AddedInSchema13));
+        public static string HistorySql() =>
+            HistorySql(HistoryTable.All.Select(t => t.Entity).Except(HistoryTable.AddedInSchema13).Except(HistoryTable.AddedInSchema14));
 
-        /// <summary>The history trigger functions and triggers of the named entities' tables (<see cref="HistoryTable.Entity"/>).</summary>
-        public static string HistorySql(IEnumerable<string> entities)
+        /// <summary>
+        /// The history trigger functions and triggers of the named entities' tables (<see cref="HistoryTable.Entity"/>); with
+        /// <paramref name="replace"/>, functions and triggers that exist are made again (a step that adds a property, as schema
+        /// 14's Attribution of revenue).
+        /// </summary>
+        public static string HistorySql(IEnumerable<string> entities, bool replace = false)
         {
             var sql = new StringBuilder();
+            string Make(string function, string table, string operation, string referencing) =>
+                (replace ? $"DROP TRIGGER IF EXISTS {function} ON {table};\n" : string.Empty) + Trigger(function, table, operation, referencing);
             foreach (var e in Entities.Where(x => entities.Contains(x.Name)))
             {
                 sql.Append(Function($"po_history_{e.Table}_insert", $@"
     IF current_setting('{HistoryWrittenSetting}', true) = 'on' THEN RETURN NULL; END IF;
-    {InsertHistory(e, "po_new", null)};"));
-                sql.Append(Trigger($"po_history_{e.Table}_insert", e.Table, "INSERT", "NEW TABLE AS po_new"));
+    {InsertHistory(e, "po_new", null)};", replace));
+                sql.Append(Make($"po_history_{e.Table}_insert", e.Table, "INSERT", "NEW TABLE AS po_new"));
 
                 var oldPartner = e.PartnerId == null ? "NULL::bigint" : F(e.PartnerId, "o");
                 sql.Append(Function($"po_history_{e.Table}_delete", $@"
     INSERT INTO history (at, ""user"", operation, entity, entity_id, partner_id, changes)
     SELECT {Now}, {User}, 'Delete', '{e.Name}', {F(e.Id, "o")}, {oldPartner},
            json_build_object({string.Join(", ", e.Columns.Select(c => $"'{c.Property}', json_build_array({F(c.Column, "o")}, NULL)"))})::text
-    FROM po_old o ORDER BY {string.Join(", ", e.Key.Split(',').Select(k => "o." + k.Trim()))};"));
-                sql.Append(Trigger($"po_history_{e.Table}_delete", e.Table, "DELETE", "OLD TABLE AS po_old"));
+    FROM po_old o ORDER BY {string.Join(", ", e.Key.Split(',').Select(k => "o." + k.Trim()))};", replace));
+                sql.Append(Make($"po_history_{e.Table}_delete", e.Table, "DELETE", "OLD TABLE AS po_old"));
 
                 sql.Append(Function($"po_history_{e.Table}_update", $@"
     IF current_setting('{HistoryWrittenSetting}', true) = 'on' THEN RETURN NULL; END IF;
-    {UpdateHistory(e, "po_old", "po_new", null)};"));
-                sql.Append(Trigger($"po_history_{e.Table}_update", e.Table, "UPDATE", "OLD TABLE AS po_old NEW TABLE AS po_new"));
+    {UpdateHistory(e, "po_old", "po_new", null)};", replace));
+                sql.Append(Make($"po_history_{e.Table}_update", e.Table, "UPDATE", "OLD TABLE AS po_old NEW TABLE AS po_new"));
             }
 
             return sql.ToString();

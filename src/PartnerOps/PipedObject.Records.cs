@@ -143,6 +143,10 @@ namespace PartnerOps.Commands
                 Segment = Text("Segment") ?? RevenueRules.DefaultSegment,
                 Region = Text("Region"),
                 Reference = Text("Reference"),
+                Attribution = Text("Attribution") is string attribution
+                    ? (Enum.TryParse<RevenueAttribution>(attribution, ignoreCase: true, out var named) && Enum.IsDefined(typeof(RevenueAttribution), named)
+                        ? named : throw Unreadable("Attribution", attribution))
+                    : (RevenueAttribution?)null,
                 Database = Database,
             };
         }

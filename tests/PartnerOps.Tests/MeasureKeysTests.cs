@@ -26,7 +26,7 @@ namespace PartnerOps.Tests
         public void The_column_order_is_who_then_business_then_time()
         {
             Assert.Equal(
-                new[] { "Partner", "Region", "Country", "Type", "Tier", "Segment", "Channel", "Year", "Quarter", "Month" },
+                new[] { "Partner", "Region", "Country", "Type", "Tier", "Segment", "Channel", "Attribution", "Year", "Quarter", "Month" },
                 MeasureKeys.RevenueColumnNames);
             Assert.Equal(new[] { "Region", "Country", "Type", "Tier", "Status", "Year" }, MeasureKeys.PartnerColumnNames);
         }
@@ -42,11 +42,14 @@ namespace PartnerOps.Tests
         [InlineData(RevenueGroupKey.Year, false, true, false)]
         [InlineData(RevenueGroupKey.Quarter, false, true, true)]
         [InlineData(RevenueGroupKey.Month, false, true, true)]
+        [InlineData(RevenueGroupKey.Attribution, false, false, false)]
         public void Each_key_is_of_the_partner_of_time_or_within_a_year_as_it_means(RevenueGroupKey key, bool fromPartner, bool ofTime, bool withinYear)
         {
             Assert.Equal(fromPartner, MeasureKeys.FromPartner(key));
             Assert.Equal(ofTime, MeasureKeys.OfTime(key));
             Assert.Equal(withinYear, MeasureKeys.WithinYear(key));
+            // The yearly totals hold every key but those within a year and the records' attribution (issue 19).
+            Assert.Equal(withinYear || key == RevenueGroupKey.Attribution, MeasureKeys.NotInTotals(key));
         }
     }
 }

@@ -213,7 +213,9 @@ namespace PartnerOps.Tests
                     // Several keys and the amount at once, including a move between partner and direct revenue.
                     long? partnerId = random.Next(3) == 0 ? null : partners[random.Next(partners.Count)].Id;
                     Execute(
-                        "UPDATE revenue SET partner_id = @partnerId, amount = amount * 2, date = @date WHERE id = @id",
+                        // (Direct revenue has no attribution, schema 14: it goes with the partner.)
+                        "UPDATE revenue SET partner_id = @partnerId, amount = amount * 2, date = @date, " +
+                        "attribution = CASE WHEN @partnerId IS NULL THEN NULL ELSE 'Fulfilled' END WHERE id = @id",
                         new { id, partnerId, date = PartnerRules.FormatDate(Day(2013, 1, 1).AddDays(random.Next(4 * 365))) });
                     break;
             }

@@ -218,7 +218,7 @@ Describe 'Copy-PartnerDatabase' {
             $ps.Dispose()
         }
         $tables = $records | Where-Object CurrentOperation | ForEach-Object { ($_.CurrentOperation -split ':')[0] } | Select-Object -Unique
-        $tables | Should -Be @('partners', 'status_changes', 'revenue', 'exchange_rates', 'targets', 'contacts', 'certifications', 'tier_rules', 'history')
+        $tables | Should -Be @('partners', 'status_changes', 'revenue', 'exchange_rates', 'targets', 'contacts', 'certifications', 'tier_rules', 'deals', 'history')
         ($records | Where-Object CurrentOperation -Like 'partners:*' | Select-Object -Last 1).CurrentOperation | Should -Be 'partners: 3 of 3 rows'
         $records[-1].RecordType | Should -Be 'Completed'
     }

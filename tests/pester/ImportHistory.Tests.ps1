@@ -72,7 +72,7 @@ Describe 'The history of an imported partner and of an imported revenue record' 
         Format-Changes ($entries | Where-Object Entity -EQ 'Partner') | Should -Be @(
             'Name=>Acme', 'Type=>Other', 'Tier=>Gold', 'Status=>Active', 'Region=>China', "JoinedOn=>$((Get-Date).ToString('yyyy-MM-dd'))", "Notes=>a note`non two lines")
         Format-Changes ($entries | Where-Object EntityId -EQ '1' | Where-Object Entity -EQ 'Revenue') | Should -Be @(
-            "PartnerId=>$($acme.Id)", 'Date=>2015-01-01', 'Amount=>12.05', 'Currency=>EUR', 'Segment=>Enterprise', 'Region=>China', 'Reference=>R-1')
+            "PartnerId=>$($acme.Id)", 'Date=>2015-01-01', 'Amount=>12.05', 'Currency=>EUR', 'Segment=>Enterprise', 'Region=>China', 'Reference=>R-1', 'Attribution=>Fulfilled')
         @(Get-PartnerHistory -Database $db -Partner 'Acme').ForEach({ "$($_.Operation) $($_.Entity)" }) | Should -Be @(
             'Delete Revenue', 'Update Partner', 'Insert Revenue', 'Insert Revenue', 'Insert Partner')
     }

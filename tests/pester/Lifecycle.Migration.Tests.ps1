@@ -132,7 +132,7 @@ Describe 'A schema-11 file from the previous release' -Tag 'FileOnly' {
         Get-RawScalar $db 'PRAGMA user_version' | Should -Be 11
 
         Assert-MigratedFixture $db
-        (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 13
+        (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 14
     }
 
     It 'is migrated in one transaction: a migration that fails leaves the file at schema 11' {
@@ -153,8 +153,8 @@ Describe 'A schema-11 server database' -Tag 'ServerOnly' -Skip:($env:PARTNEROPS_
         Copy-Item -LiteralPath $script:Fixture -Destination $source
         $db = New-TestDatabasePath
         $null = Copy-PartnerDatabase -Source $source -Destination $db
-        # Back to schema 11: schema 13 (issue 18) is undone first.
-        Invoke-RawSql $db (Get-Schema13UndoSql)
+        # Back to schema 11: schemas 14 and 13 (issues 19 and 18) are undone first.
+        Invoke-RawSql $db ((Get-Schema14UndoSql) + (Get-Schema13UndoSql))
         Invoke-RawSql $db ('DROP TRIGGER po_status_insert ON partners; DROP TRIGGER po_status_update ON partners; ' +
             'DROP FUNCTION po_status_insert(); DROP FUNCTION po_status_update(); DROP TABLE status_changes; ' +
             'ALTER TABLE partners DROP COLUMN status_since, DROP COLUMN tier_since, DROP COLUMN status_reason; ' +
@@ -162,7 +162,7 @@ Describe 'A schema-11 server database' -Tag 'ServerOnly' -Skip:($env:PARTNEROPS_
         Get-RawScalar $db "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'partners'" | Should -Be 15
 
         Assert-MigratedFixture $db
-        (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 13
+        (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 14
         # The migrated server writes its new changes as a file does.
         Set-Partner -Database $db -Name 'Zeta Onboarding' -Status Active
         (Get-StatusRows $db)[-1] -replace '\|[^|]*$' | Should -Be "Zeta Onboarding|Status|Onboarding|Active|$((Get-Date).ToString('yyyy-MM-dd'))|-"

@@ -155,6 +155,7 @@ INSERT INTO targets (id, metric, region, region_key, year, value, currency, crea
  (1, 'PartnerRevenue', 'Western Europe', 'WESTERN EUROPE', 2015, '1000', 'USD', '2020-01-01 00:00:00.000', '2020-01-01 00:00:00.000'),
  (2, 'PartnerRevenue', 'western${nbsp}europe', 'WESTERN${nbsp}EUROPE', 2015, '2000', 'USD', '2020-01-01 00:00:00.000', '2020-01-01 00:00:00.000'),
  (3, 'PartnerRevenue', 'Western Europe', 'WESTERN EUROPE', 2016, '4000', 'USD', '2020-01-01 00:00:00.000', '2020-01-01 00:00:00.000');
+DROP TABLE deals; ALTER TABLE revenue DROP COLUMN attribution;
 DROP TABLE certifications; DROP TABLE contacts; DROP TABLE tier_rules;
 ALTER TABLE targets DROP COLUMN statuses;
 DROP INDEX partners_name_sort; ALTER TABLE partners DROP COLUMN name_sort;

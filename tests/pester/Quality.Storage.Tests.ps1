@@ -11,12 +11,6 @@ BeforeAll {
     $script:Fixture = Join-Path $PSScriptRoot '../fixtures/partnerops-schema12.db'
     $script:Stamp = "'2026-01-01 00:00:00.0000000'"
 
-    # Every row of a table as text lines ('|' between the columns, '-' for NULL), by id, read through a connection of its own.
-    function Get-TableLines([string] $Database, [string] $Table, [string[]] $Columns) {
-        $row = ($Columns | ForEach-Object { "coalesce(CAST($_ AS TEXT), '-')" }) -join " || '|' || "
-        Get-RawLines $Database "SELECT $row FROM $Table ORDER BY id"
-    }
-
     $script:Tables = [ordered]@{
         contacts       = @('id', 'partner_id', 'name', 'email', 'email_key', 'role', 'role_key', 'phone', 'started_on', 'ended_on', 'created_at', 'updated_at')
         certifications = @('id', 'contact_id', 'partner_id', 'name', 'name_key', 'earned_on', 'expires_on', 'created_at', 'updated_at')
@@ -62,7 +56,7 @@ Describe 'A schema-12 file from the previous release' -Tag 'FileOnly' {
         $history = Get-TableLines $db 'history' $script:HistoryColumns
         $history.Count | Should -Be 6
 
-        (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 13
+        (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 14
         Close-PooledConnections
         Get-TableLines $db 'history' $script:HistoryColumns | Should -Be $history
         Get-RawScalar $db "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'history' ORDER BY name)" |
@@ -116,11 +110,11 @@ Describe 'A schema-12 server database' -Tag 'ServerOnly' -Skip:($env:PARTNEROPS_
         Copy-Item -LiteralPath $script:Fixture -Destination $source
         $db = New-TestDatabasePath
         $null = Copy-PartnerDatabase -Source $source -Destination $db
-        Invoke-RawSql $db (Get-Schema13UndoSql)
+        Invoke-RawSql $db ((Get-Schema14UndoSql) + (Get-Schema13UndoSql))
         $history = Get-TableLines $db 'history' @('id', 'at', '"user"', 'operation', 'entity', 'entity_id', 'partner_id', 'changes', 'source', 'line')
         $history.Count | Should -Be 7
 
-        (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 13
+        (Get-PartnerDatabase -Database $db).SchemaVersion | Should -Be 14
         Get-TableLines $db 'history' @('id', 'at', '"user"', 'operation', 'entity', 'entity_id', 'partner_id', 'changes', 'source', 'line') | Should -Be $history
         Get-QualityRows $db | Should -Be @('[contacts]', '[certifications]', '[tier_rules]')
         Set-PartnerTierRule -Database $db -Tier Gold -MinRevenue 1000
@@ -176,11 +170,11 @@ Describe 'Contacts, certifications and tier rules' {
         Get-QualityRows $copy | Should -Be $script:Rows
     }
 
-    It 'are carried row for row by Backup-PartnerDatabase, into a file that opens as schema 13' {
+    It 'are carried row for row by Backup-PartnerDatabase, into a file that opens at the current schema (14)' {
         $backup = Join-Path (New-TestFolder) 'backup.db'
         $null = Backup-PartnerDatabase -Database $db -DestinationPath $backup
         Get-QualityRows $backup | Should -Be $script:Rows
-        (Get-PartnerDatabase -Database $backup).SchemaVersion | Should -Be 13
+        (Get-PartnerDatabase -Database $backup).SchemaVersion | Should -Be 14
     }
 
     It 'go with their partner: Remove-Partner names how many, and the history records each removal' {

@@ -313,6 +313,25 @@ function Get-RawLines {
     }
 }
 
+# Every row of a table as text lines ('|' between the columns, '-' for NULL), by id, read through a connection of its own
+# (the storage tests of schemas 13 and 14 compare tables so).
+function Get-TableLines([string] $Database, [string] $Table, [string[]] $Columns) {
+    $row = ($Columns | ForEach-Object { "coalesce(CAST($_ AS TEXT), '-')" }) -join " || '|' || "
+    Get-RawLines $Database "SELECT $row FROM $Table ORDER BY id"
+}
+
+# SQL that takes a server database back from schema 14 to 13 (issue 19): the deals table and its history trigger functions
+# dropped, revenue without its attribution, the history's entity CHECK and schema_version as schema 13 had them (the revenue
+# history functions still name attribution: the migration makes them again before anything is written).
+function Get-Schema14UndoSql {
+    'DROP TABLE deals; ' +
+    ((@('insert', 'update', 'delete') | ForEach-Object { "DROP FUNCTION po_history_deals_$_(); " }) -join '') +
+    'ALTER TABLE revenue DROP COLUMN attribution; ' +
+    'ALTER TABLE history DROP CONSTRAINT history_entity_check; ' +
+    "ALTER TABLE history ADD CONSTRAINT history_entity_check CHECK (entity IN ('Partner','Revenue','Target','ExchangeRate','Contact','Certification','TierRule')); " +
+    "UPDATE meta SET value = '13' WHERE key = 'schema_version'; "
+}
+
 # SQL that takes a server database back from schema 13 to 12 (issue 18): the contacts, certifications and tier_rules tables and
 # their history trigger functions dropped, the history's entity CHECK and schema_version as schema 12 had them.
 function Get-Schema13UndoSql {

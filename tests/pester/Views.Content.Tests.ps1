@@ -38,8 +38,8 @@ Describe 'Default views' {
     It 'shows revenue with its date as yyyy-MM-dd and the amount right-aligned with separators and its currency' {
         Add-PartnerRevenue -Database $db -Partner 'Acme Europe' -Date 2015-03-31 -Amount 1234567.5
         $lines = @((Get-PartnerRevenue -Database $db | Out-String -Width 120) -split '\r?\n' | Where-Object { $_.Trim() })
-        $lines[0] | Should -Match '^Date\s+PartnerName\s+Amount\s+Region\s+Segment\s+Channel\s+Reference$'
-        $lines[2] | Should -Match '^2015-03-31 Acme Europe\s+1,234,567\.50 USD Western\s+Enterprise Partner\s*$'
+        $lines[0] | Should -Match '^Date\s+PartnerName\s+Amount\s+Region\s+Segment\s+Channel\s+Reference\s+Attribution$'
+        $lines[2] | Should -Match '^2015-03-31 Acme Europe\s+1,234,567\.50 USD Western\s+Enterprise Partner\s+Fulfilled$'
     }
 
     It 'shows target progress with shares as percentages' {
@@ -156,8 +156,8 @@ Describe 'The measure views follow -GroupBy' {
                 $count++
             }
         }
-        # 1 + n + n(n-1)/2: 1 + 10 + 45 = 56 for revenue, 1 + 6 + 15 = 22 for partners
-        $count | Should -Be @{ 'PartnerOps.RevenueMeasure' = 56; 'PartnerOps.PartnerMeasure' = 22 }[$_]
+        # 1 + n + n(n-1)/2: 1 + 11 + 55 = 67 for revenue (Attribution the 11th key, issue 19), 1 + 6 + 15 = 22 for partners
+        $count | Should -Be @{ 'PartnerOps.RevenueMeasure' = 67; 'PartnerOps.PartnerMeasure' = 22 }[$_]
     }
 
     It 'refuses a key the measure does not have, naming it' {
@@ -170,7 +170,7 @@ Describe 'The measure views follow -GroupBy' {
         & (Join-Path $PSScriptRoot '../../tools/New-MeasureViews.ps1') -OutputPath $written
         $checkedIn = Join-Path $PSScriptRoot '../../module/PartnerOps.Measures.format.ps1xml'
         (Get-FileHash $written).Hash | Should -Be (Get-FileHash $checkedIn).Hash -Because 'run tools/New-MeasureViews.ps1 after changing it'
-        ([xml](Get-Content -Raw $written)).Configuration.ViewDefinitions.View.Count | Should -Be (56 + 1 + 22 + 1)
+        ([xml](Get-Content -Raw $written)).Configuration.ViewDefinitions.View.Count | Should -Be (67 + 1 + 22 + 1)
     }
 }
 

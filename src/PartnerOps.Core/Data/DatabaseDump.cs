@@ -92,10 +92,13 @@ namespace PartnerOps.Data
             ("id", Int64), ("partner_id", Int64), ("attribute", Text), ("from_value", Text), ("to_value", Text), ("effective_on", Text),
             ("reason", Text), ("user", Text), ("recorded_at", Text));
 
-        /// <summary>Revenue records (amounts in whole minor units of their currency), ordered by id.</summary>
+        /// <summary>
+        /// Revenue records (amounts in whole minor units of their currency; attribution Sourced, Influenced or Fulfilled for a
+        /// partner's record from schema 14, null for direct revenue), ordered by id.
+        /// </summary>
         public static DumpTable Revenue { get; } = new DumpTable("revenue", "id", "id",
             ("id", Int64), ("partner_id", Int64), ("date", Text), ("amount", Int64), ("currency", Text), ("segment", Text),
-            ("segment_key", Text), ("region", Text), ("region_key", Text), ("reference", Text), ("created_at", Text));
+            ("segment_key", Text), ("region", Text), ("region_key", Text), ("reference", Text), ("created_at", Text), ("attribution", Text));
 
         /// <summary>Yearly exchange rates (exact decimal text), ordered by their key.</summary>
         public static DumpTable ExchangeRates { get; } = new DumpTable("exchange_rates", "from_currency, to_currency, year", null,
@@ -123,6 +126,16 @@ namespace PartnerOps.Data
             ("min_months_active", DumpColumnType.Int32), ("created_at", Text), ("updated_at", Text));
 
         /// <summary>
+        /// Partners' registered deals (schema 14, issue 19; dates 'yyyy-MM-dd' text, amount in whole minor units of currency),
+        /// ordered by id: after <see cref="Revenue"/>, which a won deal's revenue_id refers to.
+        /// </summary>
+        public static DumpTable Deals { get; } = new DumpTable("deals", "id", "id",
+            ("id", Int64), ("partner_id", Int64), ("customer", Text), ("customer_key", Text), ("customer_country", Text), ("segment", Text),
+            ("segment_key", Text), ("product", Text), ("amount", Int64), ("currency", Text), ("expected_close", Text), ("reference", Text),
+            ("status", Text), ("registered_on", Text), ("expires_on", Text), ("decided_on", Text), ("closed_on", Text), ("reason", Text),
+            ("revenue_id", Int64), ("created_at", Text), ("updated_at", Text));
+
+        /// <summary>
         /// The history, one row per entry ordered by id: the time (UTC text as stored), user, operation, entity, the changes
         /// (JSON text, <c>{"Property": [old, new], ...}</c>) and, for an imported record, its source file and line.
         /// </summary>
@@ -132,7 +145,7 @@ namespace PartnerOps.Data
 
         /// <summary>The tables in the order they are written (partners before the revenue that refers to them).</summary>
         public static IReadOnlyList<DumpTable> Tables { get; } =
-            new[] { Partners, StatusChanges, Revenue, ExchangeRates, Targets, Contacts, Certifications, TierRules, History };
+            new[] { Partners, StatusChanges, Revenue, ExchangeRates, Targets, Contacts, Certifications, TierRules, Deals, History };
 
         /// <summary>
         /// The meta keys each backend keeps for itself (what marks the database as PartnerOps's, and its schema version): not

@@ -87,6 +87,16 @@ namespace PartnerOps.Data
                 clauses.Add(totals ? (direct ? "t.partner_key = 0" : "t.partner_key <> 0") : (direct ? "r.partner_id IS NULL" : "r.partner_id IS NOT NULL"));
             }
 
+            if (filter.Attributions.Count > 0)
+            {
+                if (totals)
+                {
+                    throw new InvalidOperationException("The totals cells have no attribution.");
+                }
+
+                clauses.Add(sql.In(parameters, "r.attribution", "attributions", filter.Attributions.Distinct().Select(a => a.ToString()).ToList()));
+            }
+
             if (filter.Years.Count > 0)
             {
                 clauses.Add(totals ? sql.In(parameters, "t.year", "years", filter.Years) : RecordYears(sql, parameters, filter.Years));

@@ -12,7 +12,7 @@ namespace PartnerOps.Data
     public static class GroupKeyValues
     {
         /// <summary>
-        /// A revenue key's value as the measure shows it: enums for Type and Tier; Channel from the "direct" flag (1 or true:
+        /// A revenue key's value as the measure shows it: enums for Type, Tier and Attribution; Channel from the "direct" flag (1 or true:
         /// Direct, else Partner); numbers for Year, Quarter and Month; text else, empty text as null (no region).
         /// </summary>
         public static object? Revenue(RevenueGroupKey key, object? value)
@@ -30,6 +30,8 @@ namespace PartnerOps.Data
                     return (PartnerTier)Enum.Parse(typeof(PartnerTier), (string)value);
                 case RevenueGroupKey.Channel:
                     return Convert.ToInt64(value, CultureInfo.InvariantCulture) == 1 ? RevenueChannel.Direct : RevenueChannel.Partner;
+                case RevenueGroupKey.Attribution:
+                    return (RevenueAttribution)Enum.Parse(typeof(RevenueAttribution), (string)value);
                 case RevenueGroupKey.Year:
                 case RevenueGroupKey.Quarter:
                 case RevenueGroupKey.Month:

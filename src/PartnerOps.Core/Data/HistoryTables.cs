@@ -22,7 +22,7 @@ namespace PartnerOps.Data
             Properties = properties;
         }
 
-        /// <summary>The column of whole minor units, shown as decimal text in entries.</summary>
+        /// <summary>The column of whole minor units (revenue's, and a deal's estimate, schema 14), shown as decimal text in entries.</summary>
         public const string AmountColumn = "amount";
 
         /// <summary>A tier rule's revenue threshold in whole minor units of its currency (schema 13), shown as decimal text in entries.</summary>
@@ -34,7 +34,7 @@ namespace PartnerOps.Data
         /// </summary>
         public static bool IsAmount(string column) => column == AmountColumn || column == MinRevenueColumn;
 
-        /// <summary>The entity name entries carry (Partner, Revenue, Target, ExchangeRate; Contact, Certification, TierRule from schema 13).</summary>
+        /// <summary>The entity name entries carry (Partner, Revenue, Target, ExchangeRate; Contact, Certification, TierRule from schema 13; Deal from schema 14).</summary>
         public string Entity { get; }
 
         /// <summary>The table.</summary>
@@ -43,7 +43,7 @@ namespace PartnerOps.Data
         /// <summary>The key columns, in the order EntityId joins them with '/': one (id) for all but exchange rates.</summary>
         public IReadOnlyList<string> Key { get; }
 
-        /// <summary>The column naming the partner a change concerns, or null (targets, exchange rates, tier rules).</summary>
+        /// <summary>The column naming the partner a change concerns, or null (targets, exchange rates, tier rules); a deal's partner.</summary>
         public string? PartnerColumn { get; }
 
         /// <summary>The properties an entry's Changes hold, each with its column, in the entries' order.</summary>
@@ -57,7 +57,7 @@ namespace PartnerOps.Data
                 ("Country", "country"), ("JoinedOn", "joined_on"), ("EndedOn", "ended_on"), ("Notes", "notes")),
             new HistoryTable("Revenue", "revenue", new[] { "id" }, "partner_id",
                 ("PartnerId", "partner_id"), ("Date", "date"), ("Amount", AmountColumn), ("Currency", "currency"),
-                ("Segment", "segment"), ("Region", "region"), ("Reference", "reference")),
+                ("Segment", "segment"), ("Region", "region"), ("Reference", "reference"), ("Attribution", "attribution")),
             new HistoryTable("Target", "targets", new[] { "id" }, null,
                 ("Metric", "metric"), ("Region", "region"), ("Year", "year"), ("Value", "value"), ("Currency", "currency"), ("Statuses", "statuses")),
             new HistoryTable("ExchangeRate", "exchange_rates", new[] { "from_currency", "to_currency", "year" }, null,
@@ -71,6 +71,11 @@ namespace PartnerOps.Data
                 ("Tier", "tier"), ("Region", "region"), ("Type", "type"), ("MinRevenue", MinRevenueColumn), ("Currency", "currency"),
                 ("RevenueMonths", "revenue_months"), ("MinCertified", "min_certified"), ("Certification", "certification"),
                 ("MinMonthsActive", "min_months_active")),
+            new HistoryTable("Deal", "deals", new[] { "id" }, "partner_id",
+                ("PartnerId", "partner_id"), ("Customer", "customer"), ("CustomerCountry", "customer_country"), ("Segment", "segment"),
+                ("Product", "product"), ("Amount", AmountColumn), ("Currency", "currency"), ("ExpectedClose", "expected_close"),
+                ("Reference", "reference"), ("Status", "status"), ("RegisteredOn", "registered_on"), ("ExpiresOn", "expires_on"),
+                ("DecidedOn", "decided_on"), ("ClosedOn", "closed_on"), ("Reason", "reason"), ("RevenueId", "revenue_id")),
         };
 
         /// <summary>
@@ -78,6 +83,11 @@ namespace PartnerOps.Data
         /// that step on PostgreSQL (whose creation script is at version 10); every table before them exists from the start.
         /// </summary>
         public static IReadOnlyList<string> AddedInSchema13 { get; } = new[] { "Contact", "Certification", "TierRule" };
+
+        /// <summary>
+        /// The entities whose tables schema 14 added (deals, issue 19): their history triggers are made by that step on PostgreSQL.
+        /// </summary>
+        public static IReadOnlyList<string> AddedInSchema14 { get; } = new[] { "Deal" };
 
         /// <summary>The table recording <paramref name="entity"/>.</summary>
         public static HistoryTable Of(string entity) => All.Single(t => t.Entity == entity);

@@ -100,11 +100,12 @@ namespace PartnerOps.Data
         void Remove(Partner partner);
 
         /// <summary>
-        /// How many contacts, and certifications of those contacts, a partner has (schema 13): what removing it removes with it
-        /// (ON DELETE CASCADE; the history records each), as Remove-Partner's -WhatIf and -Confirm name them.
+        /// How many contacts, certifications of those contacts (schema 13) and registered deals (schema 14, issue 19) a partner
+        /// has: what removing it removes with it (ON DELETE CASCADE; the history records each), as Remove-Partner's -WhatIf and
+        /// -Confirm name them.
         /// </summary>
         /// <exception cref="PartnerOpsException">A named database failure (DatabaseBusy, DatabaseInvalid, DatabaseError ...).</exception>
-        (long Contacts, long Certifications) CountContacts(long partnerId);
+        (long Contacts, long Certifications, long Deals) CountDependents(long partnerId);
 
         /// <summary>
         /// How many partners were partners on <paramref name="date"/> (the rule of Get-Partner -AsOf, <see cref="StatusSql.PartnerOn"/>)

@@ -20,10 +20,10 @@ namespace PartnerOps.Data
         /// Adds one given record, its values already checked: <paramref name="amount"/> in whole minor units of
         /// <paramref name="currency"/> (ISO 4217); <paramref name="partnerId"/> null for direct revenue; <paramref name="date"/>
         /// the booking day, date only (year, month and day used; time of day and kind ignored); <paramref name="region"/> null
-        /// for none.
+        /// for none; <paramref name="attribution"/> the record's (issue 19), null for direct revenue or when not known.
         /// </summary>
         /// <exception cref="PartnerOpsException">A named database failure (DatabaseBusy, DatabaseInvalid, DatabaseError ...).</exception>
-        void AddGiven(long? partnerId, DateTime date, long amount, string currency, string segment, string? region);
+        void AddGiven(long? partnerId, DateTime date, long amount, string currency, string segment, string? region, RevenueAttribution? attribution = null);
 
         /// <summary>
         /// One sum per group of <paramref name="keys"/>, currency and year of the revenue <paramref name="filter"/> selects (the

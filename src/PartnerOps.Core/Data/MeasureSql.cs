@@ -8,7 +8,7 @@ namespace PartnerOps.Data
 {
     /// <summary>
     /// The GROUP BY of the measures, in standard SQL that SQLite and PostgreSQL run alike, and the reading of its rows. The
-    /// revenue keys are over the rows <c>b</c> (partner_key, year, month, region_key, segment_key, currency), the partners
+    /// revenue keys are over the rows <c>b</c> (partner_key, year, month, region_key, segment_key, currency, attribution), the partners
     /// <c>p</c> joined by id and the shown spellings <c>region_shown</c>/<c>segment_shown</c>; the partner keys over the
     /// partners <c>b</c>. Each backend writes the rest of its statement (sources, sums, ordering) itself.
     /// </summary>
@@ -30,6 +30,7 @@ namespace PartnerOps.Data
             RevenueGroupKey.Year => ("b.year", "b.year"),
             RevenueGroupKey.Quarter => ("((b.month + 2) / 3)", "((b.month + 2) / 3)"),
             RevenueGroupKey.Month => ("b.month", "b.month"),
+            RevenueGroupKey.Attribution => ("b.attribution", "b.attribution"),
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
         };
 

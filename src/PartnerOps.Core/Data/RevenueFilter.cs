@@ -30,6 +30,12 @@ namespace PartnerOps.Data
         /// <summary>Direct (no partner) or Partner revenue; both, like none, restrict nothing.</summary>
         public IList<RevenueChannel> Channels { get; } = new List<RevenueChannel>();
 
+        /// <summary>
+        /// Attributions of a partner's record (issue 19); direct revenue has none, so any makes it match nothing. Any attribution
+        /// makes the sums read the records instead of the stored yearly totals, which do not hold it.
+        /// </summary>
+        public IList<RevenueAttribution> Attributions { get; } = new List<RevenueAttribution>();
+
         /// <summary>Calendar years of the booking date (four digits; stored dates are between 1900 and 2999, so others match nothing).</summary>
         public IList<int> Years { get; } = new List<int>();
 
@@ -75,7 +81,7 @@ namespace PartnerOps.Data
         /// (to 2017-02-28 compares with to 2016-02-29, and to 2016-02-29 with to 2015-02-28), and one starting the day
         /// after a month's end starts on the same day a year before (from 2016-03-01 compares with from 2015-03-01), and a start
         /// on 29 February goes to 28 February (<see cref="StartYearEarlier"/>: from 2016-02-29 compares with from 2015-02-28).
-        /// The partner restrictions, channels, quarters, segments and regions are copied as they are; paging is not (Skip 0,
+        /// The partner restrictions, channels, attributions, quarters, segments and regions are copied as they are; paging is not (Skip 0,
         /// First null).
         /// </summary>
         /// <exception cref="System.ArgumentOutOfRangeException">A <see cref="To"/> in year 1 (no earlier year exists).</exception>
@@ -85,6 +91,7 @@ namespace PartnerOps.Data
             copy.PartnerIds.UnionWith(PartnerIds);
             Copy(PartnerNames, copy.PartnerNames);
             Copy(Channels, copy.Channels);
+            Copy(Attributions, copy.Attributions);
             foreach (var year in Years)
             {
                 copy.Years.Add(year - 1);
@@ -126,10 +133,11 @@ namespace PartnerOps.Data
 
         /// <summary>
         /// Whether the stored yearly totals (one cell per partner, year, region, segment and currency) can answer this filter: no
-        /// quarter, and <see cref="From"/> on 1 January and <see cref="To"/> on 31 December when given.
+        /// quarter, no attribution, and <see cref="From"/> on 1 January and <see cref="To"/> on 31 December when given.
         /// </summary>
         public bool FitsYearlyTotals =>
             Quarters.Count == 0
+            && Attributions.Count == 0
             && (From is not DateTime from || (from.Month == 1 && from.Day == 1))
             && (To is not DateTime to || (to.Month == 12 && to.Day == 31));
 

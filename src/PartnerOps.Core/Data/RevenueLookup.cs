@@ -36,6 +36,9 @@ namespace PartnerOps.Data
         /// <summary>The unique reference, or null.</summary>
         public string? Reference { get; set; }
 
+        /// <summary>The attribution as stored (Sourced, Influenced, Fulfilled; schema 14), or null (direct revenue).</summary>
+        public string? Attribution { get; set; }
+
         /// <summary>The record as the cmdlets show it: Amount in major units, Date a calendar day (kind Unspecified).</summary>
         public PartnerRevenue ToRevenue(string database) => new PartnerRevenue
         {
@@ -48,6 +51,7 @@ namespace PartnerOps.Data
             Segment = Segment,
             Region = Region,
             Reference = Reference,
+            Attribution = Attribution == null ? (RevenueAttribution?)null : (RevenueAttribution)Enum.Parse(typeof(RevenueAttribution), Attribution),
             Database = database,
         };
     }

@@ -8,6 +8,6 @@ namespace PartnerOps.Data
     public static class SchemaVersion
     {
         /// <summary>The current schema version.</summary>
-        public const int Current = 13;
+        public const int Current = 14;
     }
 }

@@ -7,15 +7,19 @@ using PartnerOps.Data;
 namespace PartnerOps.Import
 {
     /// <summary>
-    /// A row of revenue (PartnerName, Date, Amount, Currency, Segment, Region, Reference) validated and
+    /// A row of revenue (PartnerName, Date, Amount, Currency, Segment, Region, Reference, Attribution) validated and
     /// normalised as Add-PartnerRevenue does: an empty PartnerName is direct revenue (which needs a Region),
-    /// Currency defaults to the database's, Segment to Enterprise, Region to the partner's (in SQL, see
+    /// Currency defaults to the database's, Segment to Enterprise, Attribution to Fulfilled for a partner's row (direct revenue has
+    /// none: a name given for it fails the row, issue 19), Region to the partner's (in SQL, see
     /// <see cref="RevenueImportTarget"/>). Whether the partner exists is the target's question.
     /// </summary>
     internal sealed class RevenueImportMapper : IImportMapper
     {
-        /// <summary>Parameter order; <see cref="RevenueImportTarget"/>'s SQL numbers them ?1..?10 (?1 the partner's name key, ?10 its name).</summary>
-        public const int ParameterCount = 10;
+        /// <summary>
+        /// Parameter order; <see cref="RevenueImportTarget"/>'s SQL numbers them ?1..?11 (?1 the partner's name key, ?10 its name,
+        /// ?11 the attribution's name, null for direct revenue).
+        /// </summary>
+        public const int ParameterCount = 11;
 
         private const int PartnerNameColumn = 0;
         private const int DateColumn = 1;
@@ -24,10 +28,11 @@ namespace PartnerOps.Import
         private const int SegmentColumn = 4;
         private const int RegionColumn = 5;
         private const int ReferenceColumn = 6;
+        private const int AttributionColumn = 7;
 
-        private static readonly string[] ColumnNames = { "PartnerName", "Date", "Amount", "Currency", "Segment", "Region", "Reference" };
+        private static readonly string[] ColumnNames = { "PartnerName", "Date", "Amount", "Currency", "Segment", "Region", "Reference", "Attribution" };
         private static readonly int[] Required = { PartnerNameColumn, DateColumn, AmountColumn };
-        private static readonly string[] Optional = { "Currency", "Segment", "Region", "Reference" };
+        private static readonly string[] Optional = { "Currency", "Segment", "Region", "Reference", "Attribution" };
 
         // What Get-PartnerRevenue | Export-Csv writes besides the columns read (Database is every import's: ImportHeader.OwnColumns).
         private static readonly string[] Ignored = { "Id", "PartnerId", "Channel", "Year", "Quarter", "Month" };
@@ -190,8 +195,19 @@ namespace PartnerOps.Import
             chunk.AddText(RevenueRules.Key(segment));
             chunk.AddText(region);
             chunk.AddText(RevenueRules.Key(region));
+            RevenueAttribution? attribution;
+            try
+            {
+                attribution = RevenueRules.NormalizeAttribution(Get(record, AttributionColumn), direct: name == null);
+            }
+            catch (PartnerOpsException ex)
+            {
+                return new RowProblem(ColumnNames[AttributionColumn], Without(ex.Message, "Attribution"));
+            }
+
             chunk.AddText(reference);
             chunk.AddText(name);
+            chunk.AddText(attribution?.ToString());
             return null;
         }
 

@@ -69,7 +69,8 @@ namespace PartnerOps.Measures
                 RevenueRules.ToMinorUnits(revenue.Amount, currency),
                 currency,
                 RevenueRules.NormalizeSegment(revenue.Segment),
-                PartnerRules.NormalizeRegion(revenue.Region));
+                PartnerRules.NormalizeRegion(revenue.Region),
+                revenue.PartnerId == null ? null : revenue.Attribution);
         }
 
         /// <summary>Set by <see cref="Measure"/> when something was left out of the answer, saying what and why.</summary>

@@ -26,6 +26,9 @@ namespace PartnerOps
 
         /// <summary>A rule a partner must meet to qualify for a tier (schema 13).</summary>
         TierRule,
+
+        /// <summary>A partner's registered deal (schema 14, issue 19): every registration, decision, close and removal.</summary>
+        Deal,
     }
 
     /// <summary>One change made through the module, as Get-PartnerHistory reports it.</summary>

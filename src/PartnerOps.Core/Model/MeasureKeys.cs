@@ -13,12 +13,13 @@ namespace PartnerOps
     {
         /// <summary>
         /// Every <see cref="RevenueGroupKey"/> once, in the order a revenue measure's key columns are shown: who (Partner,
-        /// then where and what kind of partner), the business (Segment, Channel), then time from coarse to fine.
+        /// then where and what kind of partner), the business (Segment, Channel, Attribution), then time from coarse to fine.
         /// </summary>
         public static IReadOnlyList<RevenueGroupKey> RevenueColumnOrder { get; } = new[]
         {
             RevenueGroupKey.Partner, RevenueGroupKey.Region, RevenueGroupKey.Country, RevenueGroupKey.Type, RevenueGroupKey.Tier,
-            RevenueGroupKey.Segment, RevenueGroupKey.Channel, RevenueGroupKey.Year, RevenueGroupKey.Quarter, RevenueGroupKey.Month,
+            RevenueGroupKey.Segment, RevenueGroupKey.Channel, RevenueGroupKey.Attribution, RevenueGroupKey.Year, RevenueGroupKey.Quarter,
+            RevenueGroupKey.Month,
         };
 
         /// <summary>Every <see cref="PartnerGroupKey"/> once, in the order a partner measure's key columns are shown.</summary>
@@ -45,6 +46,12 @@ namespace PartnerOps
 
         /// <summary>True for the keys finer than a year (Quarter, Month): yearly totals cannot answer a measure grouped by them.</summary>
         public static bool WithinYear(RevenueGroupKey key) => key == RevenueGroupKey.Quarter || key == RevenueGroupKey.Month;
+
+        /// <summary>
+        /// True for the keys the stored yearly totals do not hold (Quarter, Month, and Attribution, issue 19): a measure grouped by
+        /// one sums the records.
+        /// </summary>
+        public static bool NotInTotals(RevenueGroupKey key) => WithinYear(key) || key == RevenueGroupKey.Attribution;
 
         /// <summary>The key names of <see cref="RevenueColumnOrder"/>, as the properties of the measure objects are named.</summary>
         public static IReadOnlyList<string> RevenueColumnNames { get; } = RevenueColumnOrder.Select(k => k.ToString()).ToArray();

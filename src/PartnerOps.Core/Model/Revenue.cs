@@ -9,6 +9,22 @@ namespace PartnerOps
         Direct,
     }
 
+    /// <summary>
+    /// How much a partner did for a revenue record (issue 19): a partner's record carries one, direct revenue none. The names are
+    /// those of channel programmes' attribution: the partner found and brought the deal, helped win it, or only delivered it.
+    /// </summary>
+    public enum RevenueAttribution
+    {
+        /// <summary>The partner brought the deal (a registered deal it won: Close-PartnerDeal -Won).</summary>
+        Sourced,
+
+        /// <summary>The partner helped win a deal the vendor or another found.</summary>
+        Influenced,
+
+        /// <summary>The partner delivered or resold it (the default of a partner's record; every record stored before schema 14).</summary>
+        Fulfilled,
+    }
+
     /// <summary>One revenue record: a booking by a partner, or direct (non-partner) revenue.</summary>
     public sealed class PartnerRevenue
     {
@@ -42,6 +58,9 @@ namespace PartnerOps
 
         /// <summary>An external id (invoice, deal), unique when given.</summary>
         public string? Reference { get; set; }
+
+        /// <summary>What the partner did for the record (issue 19): Fulfilled unless given; null for direct revenue.</summary>
+        public RevenueAttribution? Attribution { get; set; }
 
         /// <summary>
         /// The database this record came from: the full path of its file as it was named (later, a server location

@@ -22,5 +22,11 @@ namespace PartnerOps
         public string? Region { get; set; }
 
         public string? Reference { get; set; }
+
+        /// <summary>
+        /// Sourced, Influenced or Fulfilled (a name, case-insensitive; issue 19). Default: Fulfilled for a partner's record; direct
+        /// revenue has none (a name given for it is refused).
+        /// </summary>
+        public string? Attribution { get; set; }
     }
 }

@@ -15,6 +15,9 @@ namespace PartnerOps
         Year,
         Quarter,
         Month,
+
+        /// <summary>The record's <see cref="RevenueAttribution"/> (issue 19); null for direct revenue. Summed from the records.</summary>
+        Attribution,
     }
 
     /// <summary>

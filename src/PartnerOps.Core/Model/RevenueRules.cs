@@ -160,6 +160,36 @@ namespace PartnerOps
         /// </summary>
         public static string? Key(string? text) => text == null ? null : NameFolding.Key(text);
 
+        /// <summary>
+        /// A record's attribution (issue 19) from the name given (case-insensitive, trimmed; empty = not given): for a partner's
+        /// record the name's <see cref="RevenueAttribution"/>, <see cref="RevenueAttribution.Fulfilled"/> when not given; for direct
+        /// revenue (<paramref name="direct"/>) null, and a name given is refused.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">InvalidRevenueValue: an attribution for direct revenue, or a name that is none of the three.</exception>
+        public static RevenueAttribution? NormalizeAttribution(string? attribution, bool direct)
+        {
+            var text = attribution?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                return direct ? (RevenueAttribution?)null : RevenueAttribution.Fulfilled;
+            }
+
+            if (direct)
+            {
+                throw Invalid("Attribution", attribution, "direct revenue has no attribution (only a partner's revenue is Sourced, Influenced or Fulfilled)");
+            }
+
+            foreach (RevenueAttribution value in Enum.GetValues(typeof(RevenueAttribution)))
+            {
+                if (string.Equals(value.ToString(), text, StringComparison.OrdinalIgnoreCase))
+                {
+                    return value;
+                }
+            }
+
+            throw Invalid("Attribution", attribution, "it is none of " + string.Join(", ", Enum.GetNames(typeof(RevenueAttribution))));
+        }
+
         public static PartnerOpsException InvalidAmount(decimal amount, string? currency, string problem) =>
             new PartnerOpsException(
                 ErrorIds.InvalidAmount,
@@ -177,7 +207,8 @@ namespace PartnerOps
         /// <summary>
         /// A record as Add-PartnerRevenue stores it, from what it was given: the date (1900 to 2999), the amount exact in its
         /// currency's minor units (returned as <c>Minor</c> too), and the defaults: the currency is <paramref name="reportingCurrency"/>,
-        /// the segment Enterprise, the region the partner's (<paramref name="partner"/>, null for direct revenue, which needs one).
+        /// the segment Enterprise, the region the partner's (<paramref name="partner"/>, null for direct revenue, which needs one),
+        /// the attribution Fulfilled for a partner's record (none for direct revenue, <see cref="NormalizeAttribution"/>).
         /// </summary>
         /// <exception cref="PartnerOpsException">InvalidRevenueValue, InvalidAmount, InvalidCurrencyCode (InvalidArgument).</exception>
         public static (PartnerRevenue Revenue, long Minor) Complete(RevenueDraft draft, Partner? partner, string reportingCurrency)
@@ -202,6 +233,7 @@ namespace PartnerOps
                 Segment = segment,
                 Region = region,
                 Reference = NormalizeReference(draft.Reference),
+                Attribution = NormalizeAttribution(draft.Attribution, direct: partner == null),
             }, minor);
         }
 

@@ -286,6 +286,9 @@ UPDATE OR IGNORE targets SET region_key = coalesce(po_key(region), '') WHERE reg
 
             // 13: contacts, certifications and tier rules (see Quality).
             Quality(),
+
+            // 14: deals and revenue attribution (see Deals).
+            Deals(),
         };
 
         /// <summary>

@@ -49,7 +49,7 @@ namespace PartnerOps.Sqlite
             transaction: _store.Transaction) == 1);
 
         public void Clear() => Run(() => Execute(
-            "DELETE FROM history_runs; DELETE FROM history_batches; DELETE FROM history; DELETE FROM tier_rules; DELETE FROM certifications; DELETE FROM contacts; " +
+            "DELETE FROM history_runs; DELETE FROM history_batches; DELETE FROM history; DELETE FROM deals; DELETE FROM tier_rules; DELETE FROM certifications; DELETE FROM contacts; " +
             "DELETE FROM targets; DELETE FROM exchange_rates; " +
             "DELETE FROM revenue; DELETE FROM revenue_totals; DELETE FROM status_changes; DELETE FROM partners;"));
 

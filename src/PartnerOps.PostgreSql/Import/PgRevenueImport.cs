@@ -19,7 +19,7 @@ namespace PartnerOps.PostgreSql
     /// </summary>
     internal sealed class PgRevenueImport : PgImportTarget
     {
-        private const string Columns = "name_key, date, amount, currency, segment, segment_key, region, region_key, reference, name";
+        private const string Columns = "name_key, date, amount, currency, segment, segment_key, region, region_key, reference, name, attribution";
 
         private readonly TotalsGuard _guard = new TotalsGuard();
         private string _sequence = string.Empty;
@@ -124,7 +124,7 @@ WHERE s.name_key = r.name_key",
         }
 
         // The values an Upsert row compares with those its record holds before it (an earlier row's of the file, or the stored record's).
-        private const string Compared = "partner_id, date, amount, currency, segment, region";
+        private const string Compared = "partner_id, date, amount, currency, segment, region, attribution";
 
         // Rows whose partner resolves (direct revenue, or one partner) and that the totals guard let through try the INSERT, in
         // the file's order: each takes an id from the table's sequence, as SQLite's AUTOINCREMENT gives one to an INSERT that
@@ -142,8 +142,8 @@ ranked AS MATERIALIZED (
     WINDOW w AS (PARTITION BY s.ok, s.reference ORDER BY s.ord)),
 {Numbered("ranked", New, "m.ok", $"({New}) OR m.ok AND " + (mode == ImportMode.Upsert ? "m.changed" : "false"))}
 inserted AS (
-    INSERT INTO revenue (id, partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at)
-    SELECT id, partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, @at FROM fresh),
+    INSERT INTO revenue (id, partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at, attribution)
+    SELECT id, partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, @at, attribution FROM fresh),
 {Written("Revenue", mode)}
 SELECT ord AS Ord, coalesce(partner_count, 1) AS PartnerCount, name AS Name, reference AS Reference
 FROM numbered WHERE NOT fresh ORDER BY ord";
@@ -156,7 +156,7 @@ FROM numbered WHERE NOT fresh ORDER BY ord";
         private static readonly string UpdateRevenue = UpdateSql(
             "revenue", "Revenue", "reference", Compared,
             "partner_id = s.partner_id, date = s.date, amount = s.amount, currency = s.currency, segment = s.segment, " +
-            "segment_key = s.segment_key, region = s.region, region_key = s.region_key");
+            "segment_key = s.segment_key, region = s.region, region_key = s.region_key, attribution = s.attribution");
 
         private sealed class Other
         {

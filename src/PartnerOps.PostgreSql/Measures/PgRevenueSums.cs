@@ -34,15 +34,16 @@ namespace PartnerOps.PostgreSql
             _db.Execute(
                 @"CREATE TEMP TABLE IF NOT EXISTS po_measure_input (
                       partner_id bigint, date text COLLATE ""C"" NOT NULL, amount bigint NOT NULL, currency text COLLATE ""C"" NOT NULL,
-                      segment text COLLATE ""C"" NOT NULL, segment_key text COLLATE ""C"" NOT NULL, region text COLLATE ""C"", region_key text COLLATE ""C"");
+                      segment text COLLATE ""C"" NOT NULL, segment_key text COLLATE ""C"" NOT NULL, region text COLLATE ""C"", region_key text COLLATE ""C"",
+                      attribution text COLLATE ""C"");
                   TRUNCATE " + GivenTable);
             _given = true;
         }
 
         /// <inheritdoc/>
-        public void AddGiven(long? partnerId, DateTime date, long amount, string currency, string segment, string? region)
+        public void AddGiven(long? partnerId, DateTime date, long amount, string currency, string segment, string? region, RevenueAttribution? attribution = null)
         {
-            _pending.Add(new object?[] { partnerId, PartnerRules.FormatDate(date), amount, currency, segment, RevenueRules.Key(segment), region, RevenueRules.Key(region) });
+            _pending.Add(new object?[] { partnerId, PartnerRules.FormatDate(date), amount, currency, segment, RevenueRules.Key(segment), region, RevenueRules.Key(region), attribution?.ToString() });
             if (_pending.Count >= GivenBatch)
             {
                 CopyGiven();
@@ -53,14 +54,14 @@ namespace PartnerOps.PostgreSql
         public IEnumerable<RevenueSum> Sum(IList<RevenueGroupKey> keys, RevenueFilter filter)
         {
             CopyGiven();
-            var useTotals = !_given && filter.FitsYearlyTotals && !keys.Any(MeasureKeys.WithinYear);
+            var useTotals = !_given && filter.FitsYearlyTotals && !keys.Any(MeasureKeys.NotInTotals);
             var (where, parameters) = PgRevenueWhere.Build(filter, useTotals);
             var source = useTotals
                 ? "SELECT t.partner_key, t.year, NULL::integer AS month, t.region_key, t.region, t.segment_key, t.segment, t.currency, " +
-                  "t.count, t.total, t.minimum, t.maximum FROM revenue_totals t" + where
+                  "t.count, t.total, t.minimum, t.maximum, NULL::text AS attribution FROM revenue_totals t" + where
                 : "SELECT coalesce(r.partner_id, 0) AS partner_key, substr(r.date, 1, 4)::integer AS year, substr(r.date, 6, 2)::integer AS month, " +
                   "coalesce(r.region_key, '') AS region_key, r.region, r.segment_key, r.segment, r.currency, 1 AS count, r.amount AS total, " +
-                  "r.amount AS minimum, r.amount AS maximum FROM " + (_given ? GivenTable : "revenue") + " r" + where;
+                  "r.amount AS minimum, r.amount AS maximum, r.attribution FROM " + (_given ? GivenTable : "revenue") + " r" + where;
 
             // The spelling shown for each region or segment key: the smallest of the database's (its totals), so that a measure of
             // 2016 alone shows a region as the measure of every year does; given records show the smallest of their own. Rows in
@@ -104,10 +105,11 @@ namespace PartnerOps.PostgreSql
                 return;
             }
 
-            const string copy = "COPY " + GivenTable + " (partner_id, date, amount, currency, segment, segment_key, region, region_key) FROM STDIN (FORMAT BINARY)";
+            const string copy = "COPY " + GivenTable + " (partner_id, date, amount, currency, segment, segment_key, region, region_key, attribution) FROM STDIN (FORMAT BINARY)";
             var types = new[]
             {
                 NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text,
+                NpgsqlDbType.Text,
             };
             _db.Run(copy, () =>
             {

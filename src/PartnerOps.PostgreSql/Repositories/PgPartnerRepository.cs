@@ -212,8 +212,8 @@ namespace PartnerOps.PostgreSql
 
         /// <inheritdoc/>
         /// <inheritdoc/>
-        public (long Contacts, long Certifications) CountContacts(long partnerId) =>
-            _db.Query<(long, long)>(PartnerDependents.CountSql, new { partnerId }).Single();
+        public (long Contacts, long Certifications, long Deals) CountDependents(long partnerId) =>
+            _db.Query<(long, long, long)>(PartnerDependents.CountSql, new { partnerId }).Single();
 
         public void Remove(Partner partner)
         {

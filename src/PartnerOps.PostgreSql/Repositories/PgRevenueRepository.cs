@@ -16,13 +16,13 @@ namespace PartnerOps.PostgreSql
     {
         private const string Select =
             "SELECT r.id AS Id, r.partner_id AS PartnerId, p.name AS PartnerName, r.date AS Date, r.amount AS Amount, r.currency AS Currency, " +
-            "r.segment AS Segment, r.region AS Region, r.reference AS Reference FROM revenue r LEFT JOIN partners p ON p.id = r.partner_id";
+            "r.segment AS Segment, r.region AS Region, r.reference AS Reference, r.attribution AS Attribution FROM revenue r LEFT JOIN partners p ON p.id = r.partner_id";
 
         // A reference already held inserts nothing and takes no id (as on SQLite); no row back means it is taken. ON CONFLICT
         // stays as the last guard, and leaves the transaction usable where a unique violation would abort it.
         private const string Insert =
-            "INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at) " +
-            "SELECT @PartnerId, @Date, @Amount, @Currency, @Segment, @SegmentKey, @Region, @RegionKey, @Reference, @CreatedAt " +
+            "INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at, attribution) " +
+            "SELECT @PartnerId, @Date, @Amount, @Currency, @Segment, @SegmentKey, @Region, @RegionKey, @Reference, @CreatedAt, @Attribution " +
             "WHERE @Reference::text IS NULL OR NOT EXISTS (SELECT 1 FROM revenue WHERE reference = @Reference) " +
             "ON CONFLICT (reference) WHERE reference IS NOT NULL DO NOTHING RETURNING id";
 
@@ -80,6 +80,7 @@ namespace PartnerOps.PostgreSql
                 RegionKey = RevenueRules.Key(revenue.Region),
                 revenue.Reference,
                 CreatedAt = PartnerRules.FormatTimestamp(_utcNow()),
+                Attribution = revenue.Attribution?.ToString(),
             };
 
             var id = Refused(

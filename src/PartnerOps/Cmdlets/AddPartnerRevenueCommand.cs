@@ -57,6 +57,15 @@ namespace PartnerOps.Commands
         [SingleValue]
         public string? Reference { get; set; }
 
+        /// <summary>
+        /// Sourced, Influenced or Fulfilled (issue 19; default Fulfilled for a partner's record). A name, not the enum, so that an
+        /// unknown one or one given for direct revenue is the item's InvalidRevenueValue naming it, as Import-PartnerRevenue's row is.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AttributionCompleter))]
+        [SingleValue]
+        public string? Attribution { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -130,6 +139,7 @@ namespace PartnerOps.Commands
                 Segment = Segment,
                 Region = Region,
                 Reference = Reference,
+                Attribution = Attribution,
             };
 
             // "2015-01-01 10 USD by Acme": the money with its currency (the database's when not given), the partner or "direct in <region>".

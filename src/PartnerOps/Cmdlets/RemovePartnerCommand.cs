@@ -26,10 +26,10 @@ namespace PartnerOps.Commands
                 ConfirmImpact.High,
                 (partner, writes) =>
                 {
-                    // Its contacts and their certifications go with it (ON DELETE CASCADE): the text names how many.
+                    // Its contacts, their certifications and its deals (issue 19) go with it (ON DELETE CASCADE): the text names how many.
                     var revenue = CheckRevenue(partner, writes);
-                    var (contacts, certifications) = writes.Partners.CountContacts(partner.Id);
-                    return PartnerDependents.Describe(partner, revenue, contacts, certifications);
+                    var (contacts, certifications, deals) = writes.Partners.CountDependents(partner.Id);
+                    return PartnerDependents.Describe(partner, revenue, contacts, certifications, deals);
                 },
                 (partner, writes) =>
                 {

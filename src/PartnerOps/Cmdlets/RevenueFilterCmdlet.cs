@@ -55,6 +55,11 @@ namespace PartnerOps.Commands
         [Parameter]
         public RevenueChannel[]? Channel { get; set; }
 
+        /// <summary>Only a partner's records with these attributions (issue 19; direct revenue has none, so it is left out).</summary>
+        [Parameter]
+        [EnumValue(typeof(RevenueAttribution), List = true)]
+        public RevenueAttribution[]? Attribution { get; set; }
+
         #endregion
 
         /// <summary>
@@ -91,6 +96,7 @@ namespace PartnerOps.Commands
                 filter.RestrictPartners = true; // -Direct with -Channel Partner: nothing can match
             }
 
+            Add(filter.Attributions, Attribution);
             Add(filter.Years, Year);
             Add(filter.Quarters, Quarter);
             Add(filter.Segments, Segment?.Select(NamePattern.Parse));

@@ -61,7 +61,7 @@ namespace PartnerOps.Commands
             return plain ? value : "'" + value.Replace("'", "''") + "'";
         }
 
-        private static string Unquote(string word)
+        internal static string Unquote(string word)
         {
             var text = word.Trim();
             if (text.Length > 0 && (text[0] == '\'' || text[0] == '"'))
@@ -173,5 +173,19 @@ namespace PartnerOps.Commands
     public sealed class CertificationNameCompleter : DatabaseCompleter
     {
         protected override IEnumerable<string> Values(string databasePath, string prefix) => PartnerDatabases.Completion.CertificationNames(databasePath, prefix);
+    }
+
+    /// <summary>The names of <see cref="RevenueAttribution"/> starting with what was typed (ignoring case): no database is read.</summary>
+    public sealed class AttributionCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var prefix = DatabaseCompleter.Unquote(wordToComplete ?? string.Empty);
+            return Enum.GetNames(typeof(RevenueAttribution))
+                .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name))
+                .ToList();
+        }
     }
 }

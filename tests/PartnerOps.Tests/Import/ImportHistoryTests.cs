@@ -127,7 +127,7 @@ namespace PartnerOps.Tests.Import
             Assert.Equal(2, record.Line);
             Assert.Equal(1, record.PartnerId);
             Assert.Equal(
-                new[] { "PartnerId=>1", "Date=>2015-01-01", "Amount=>10.50", "Currency=>EUR", "Segment=>Enterprise", "Region=>Old Region", "Reference=>R1" },
+                new[] { "PartnerId=>1", "Date=>2015-01-01", "Amount=>10.50", "Currency=>EUR", "Segment=>Enterprise", "Region=>Old Region", "Reference=>R1", "Attribution=>Fulfilled" },
                 Changes(record));
             Assert.IsType<long>(record.Changes[0].New);
 

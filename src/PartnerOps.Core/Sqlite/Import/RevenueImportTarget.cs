@@ -59,20 +59,21 @@ namespace PartnerOps.Sqlite
         // price: 40.3 s instead of 31.8 s for that import (build.ps1 -Task Bench, 2026-11-30; see bench/README.md).
         public override int CacheKiB => 32 * 1024;
 
-        // ?12 the partner's id (NULL for direct revenue), ?13 its region and ?14 that region's key: the defaults of ?7 and ?8.
+        // ?12 the batch's timestamp; ?13 the partner's id (NULL for direct revenue), ?14 its region and ?15 that region's key: the
+        // defaults of ?7 and ?8.
         protected override string InsertSql =>
-            "INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at) " +
-            "VALUES (?12, ?2, ?3, ?4, ?5, ?6, coalesce(?7, ?13), coalesce(?8, ?14), ?9, ?11) ON CONFLICT DO NOTHING";
+            "INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at, attribution) " +
+            "VALUES (?13, ?2, ?3, ?4, ?5, ?6, coalesce(?7, ?14), coalesce(?8, ?15), ?9, ?12, ?11) ON CONFLICT DO NOTHING";
 
-        // Only reached for a row whose Reference is already stored; ?10 (the name) and ?11 (the batch's timestamp) are not needed.
+        // Only reached for a row whose Reference is already stored; ?10 (the name) and ?12 (the batch's timestamp) are not needed.
         protected override string UpdateSql =>
             "UPDATE revenue SET partner_id = (SELECT id FROM partners WHERE name_key = ?1), date = ?2, amount = ?3, currency = ?4, " +
             "segment = ?5, segment_key = ?6, region = coalesce(?7, (SELECT region FROM partners WHERE name_key = ?1)), " +
-            "region_key = coalesce(?8, (SELECT po_key(region) FROM partners WHERE name_key = ?1)) " +
-            "WHERE reference = ?9 AND coalesce(?10, ?11) IS NOT NULL " +
+            "region_key = coalesce(?8, (SELECT po_key(region) FROM partners WHERE name_key = ?1)), attribution = ?11 " +
+            "WHERE reference = ?9 AND coalesce(?10, ?12) IS NOT NULL " +
             // A row that changes nothing writes nothing (no history): it counts as skipped (ImportTarget.NotUpdated).
             "AND (partner_id IS NOT (SELECT id FROM partners WHERE name_key = ?1) OR date IS NOT ?2 OR amount IS NOT ?3 OR currency IS NOT ?4 " +
-            "OR segment IS NOT ?5 OR region IS NOT coalesce(?7, (SELECT region FROM partners WHERE name_key = ?1)))";
+            "OR segment IS NOT ?5 OR region IS NOT coalesce(?7, (SELECT region FROM partners WHERE name_key = ?1)) OR attribution IS NOT ?11)";
 
         public override void Prepare(sqlite3 db)
         {
@@ -211,15 +212,15 @@ namespace PartnerOps.Sqlite
             var insert = Insert;
             if (partner == null)
             {
-                insert.BindText(12, null);
                 insert.BindText(13, null);
                 insert.BindText(14, null);
+                insert.BindText(15, null);
             }
             else
             {
-                insert.BindInt64(12, partner.Id);
-                insert.BindText(13, partner.Region);
-                insert.BindText(14, partner.RegionKey);
+                insert.BindInt64(13, partner.Id);
+                insert.BindText(14, partner.Region);
+                insert.BindText(15, partner.RegionKey);
             }
 
             var outcome = base.Write(chunk, row);

@@ -29,13 +29,13 @@ namespace PartnerOps.Sqlite
             TranslatedReads.Run(_store, () => _store.Connection.Execute(
                 @"CREATE TEMP TABLE IF NOT EXISTS po_measure_input (
                       partner_id INTEGER, date TEXT NOT NULL, amount INTEGER NOT NULL, currency TEXT NOT NULL,
-                      segment TEXT NOT NULL, segment_key TEXT NOT NULL, region TEXT, region_key TEXT);
+                      segment TEXT NOT NULL, segment_key TEXT NOT NULL, region TEXT, region_key TEXT, attribution TEXT);
                   DELETE FROM temp.po_measure_input;"));
             _given = true;
         }
 
         /// <inheritdoc/>
-        public void AddGiven(long? partnerId, DateTime date, long amount, string currency, string segment, string? region)
+        public void AddGiven(long? partnerId, DateTime date, long amount, string currency, string segment, string? region, RevenueAttribution? attribution = null)
         {
             var given = new
             {
@@ -47,24 +47,25 @@ namespace PartnerOps.Sqlite
                 SegmentKey = RevenueRules.Key(segment),
                 Region = region,
                 RegionKey = RevenueRules.Key(region),
+                Attribution = attribution?.ToString(),
             };
             TranslatedReads.Run(_store, () => _store.Connection.Execute(
-                $"INSERT INTO {GivenTable} VALUES (@PartnerId, @Date, @Amount, @Currency, @Segment, @SegmentKey, @Region, @RegionKey)", given));
+                $"INSERT INTO {GivenTable} VALUES (@PartnerId, @Date, @Amount, @Currency, @Segment, @SegmentKey, @Region, @RegionKey, @Attribution)", given));
         }
 
         /// <inheritdoc/>
         public IEnumerable<RevenueSum> Sum(IList<RevenueGroupKey> keys, RevenueFilter filter)
         {
-            var useTotals = !_given && RevenueWhere.TotalsCanAnswer(filter) && !keys.Any(MeasureKeys.WithinYear);
+            var useTotals = !_given && RevenueWhere.TotalsCanAnswer(filter) && !keys.Any(MeasureKeys.NotInTotals);
             var (where, parameters) = RevenueWhere.Build(filter, useTotals, _given ? GivenTable : "revenue");
             var source = useTotals
                 ? "SELECT t.partner_key AS partner_key, t.year AS year, NULL AS month, t.region_key AS region_key, t.region AS region, " +
                   "t.segment_key AS segment_key, t.segment AS segment, t.currency AS currency, t.count AS count, t.total AS total, " +
-                  "t.minimum AS minimum, t.maximum AS maximum FROM revenue_totals t" + where
+                  "t.minimum AS minimum, t.maximum AS maximum, NULL AS attribution FROM revenue_totals t" + where
                 : "SELECT coalesce(r.partner_id, 0) AS partner_key, CAST(substr(r.date, 1, 4) AS INTEGER) AS year, " +
                   "CAST(substr(r.date, 6, 2) AS INTEGER) AS month, coalesce(r.region_key, '') AS region_key, r.region AS region, " +
                   "r.segment_key AS segment_key, r.segment AS segment, r.currency AS currency, 1 AS count, r.amount AS total, " +
-                  "r.amount AS minimum, r.amount AS maximum FROM " + (_given ? GivenTable : "revenue") + " r" + where;
+                  "r.amount AS minimum, r.amount AS maximum, r.attribution AS attribution FROM " + (_given ? GivenTable : "revenue") + " r" + where;
 
             // The total is summed in two parts (whole billions of minor units, and the rest), each far from 64 bits, so that a sum over
             // many cells or records never raises "integer overflow"; the parts are joined exactly as decimals below. The spelling

@@ -204,8 +204,8 @@ namespace PartnerOps.Sqlite
         }
 
         /// <inheritdoc/>
-        public (long Contacts, long Certifications) CountContacts(long partnerId) =>
-            TranslatedReads.Run(_store, () => _store.Connection.QuerySingle<(long, long)>(PartnerDependents.CountSql, new { partnerId }, _store.Transaction));
+        public (long Contacts, long Certifications, long Deals) CountDependents(long partnerId) =>
+            TranslatedReads.Run(_store, () => _store.Connection.QuerySingle<(long, long, long)>(PartnerDependents.CountSql, new { partnerId }, _store.Transaction));
 
         public void Remove(Partner partner)
         {

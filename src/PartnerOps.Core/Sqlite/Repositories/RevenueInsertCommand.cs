@@ -19,18 +19,19 @@ namespace PartnerOps.Sqlite
         {
             _statement = new SqliteStatement(
                 store.Connection.Handle!,
-                "INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at) " +
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id");
+                "INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at, attribution) " +
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id");
             store.Own(_statement);
         }
 
         /// <summary>
         /// Inserts one record in the store's current transaction; returns its id. Texts as stored: <paramref name="date"/>
         /// yyyy-MM-dd, <paramref name="amount"/> in whole minor units of <paramref name="currency"/>, the keys of
-        /// <see cref="RevenueRules.Key"/>, <paramref name="createdAt"/> a UTC timestamp (PartnerRules.FormatTimestamp).
+        /// <see cref="RevenueRules.Key"/>, <paramref name="createdAt"/> a UTC timestamp (PartnerRules.FormatTimestamp),
+        /// <paramref name="attribution"/> a <see cref="RevenueAttribution"/> name (null for direct revenue).
         /// </summary>
         /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The database refused the row (its extended code says why).</exception>
-        public long Execute(long? partnerId, string date, long amount, string currency, string segment, string segmentKey, string? region, string? regionKey, string? reference, string createdAt)
+        public long Execute(long? partnerId, string date, long amount, string currency, string segment, string segmentKey, string? region, string? regionKey, string? reference, string createdAt, string? attribution)
         {
             if (partnerId is long id)
             {
@@ -50,6 +51,7 @@ namespace PartnerOps.Sqlite
             _statement.BindText(8, regionKey);
             _statement.BindText(9, reference);
             _statement.BindText(10, createdAt);
+            _statement.BindText(11, attribution);
             return _statement.ExecuteReturningId();
         }
     }

@@ -15,7 +15,7 @@ namespace PartnerOps.Sqlite
     {
         private const string Select =
             "SELECT r.id AS Id, r.partner_id AS PartnerId, p.name AS PartnerName, r.date AS Date, r.amount AS Amount, r.currency AS Currency, " +
-            "r.segment AS Segment, r.region AS Region, r.reference AS Reference FROM revenue r LEFT JOIN partners p ON p.id = r.partner_id";
+            "r.segment AS Segment, r.region AS Region, r.reference AS Reference, r.attribution AS Attribution FROM revenue r LEFT JOIN partners p ON p.id = r.partner_id";
 
         private readonly SqliteDatabase _store;
         private readonly PartnerRepository _partners;
@@ -86,7 +86,8 @@ namespace PartnerOps.Sqlite
                     region,
                     RevenueRules.Key(region),
                     revenue.Reference,
-                    PartnerRules.FormatTimestamp(_utcNow()));
+                    PartnerRules.FormatTimestamp(_utcNow()),
+                    revenue.Attribution?.ToString());
             }
             catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && ex.SqliteExtendedErrorCode == 2067)
             {

@@ -1,0 +1,51 @@
+namespace PartnerOps.Data
+{
+    /// <summary>
+    /// The SQL fragments of a deal's state on a day (issue 19), one text for SQLite and PostgreSQL: the status a deal reads on day
+    /// D and whether it holds its customer on D, both computed from the stored columns (status, registered_on, expires_on,
+    /// decided_on, closed_on), never written. Days are 'yyyy-MM-dd' text on both backends, compared as text; the day is a
+    /// parameter the caller binds (its name without '@').
+    /// </summary>
+    public static class DealSql
+    {
+        /// <summary>
+        /// Whether the deal of <paramref name="alias"/> exists on the day bound as <paramref name="dayParameter"/>: it was registered
+        /// on or before it (on the days before, a deal is not listed at all).
+        /// </summary>
+        public static string ExistsOn(string alias, string dayParameter) => $"{alias}.registered_on <= @{dayParameter}";
+
+        /// <summary>
+        /// The status (<see cref="DealStatus"/>'s name, text) of the deal of <paramref name="alias"/> on the day bound as
+        /// <paramref name="dayParameter"/>, for a deal that exists on it (<see cref="ExistsOn"/>): Won or Lost once closed (closed_on
+        /// on or before the day); Denied once denied (decided_on on or before it); otherwise Approved when it was approved by then
+        /// (decided_on on or before the day, stored Approved, Won or Lost), else Submitted; and a Submitted or Approved deal whose
+        /// expires_on (the last day of protection) is before the day reads Expired.
+        /// </summary>
+        public static string StatusOn(string alias, string dayParameter)
+        {
+            var a = alias;
+            var day = "@" + dayParameter;
+            return $"(CASE WHEN {a}.status IN ('Won', 'Lost') AND {a}.closed_on <= {day} THEN {a}.status " +
+                   $"WHEN {a}.status = 'Denied' AND {a}.decided_on <= {day} THEN 'Denied' " +
+                   $"WHEN {a}.expires_on < {day} THEN 'Expired' " +
+                   $"WHEN {a}.status IN ('Approved', 'Won', 'Lost') AND {a}.decided_on <= {day} THEN 'Approved' " +
+                   "ELSE 'Submitted' END)";
+        }
+
+        /// <summary>
+        /// Whether the deal of <paramref name="alias"/> holds its customer on the day bound as <paramref name="dayParameter"/>: it
+        /// exists that day and reads Submitted or Approved (<see cref="StatusOn"/>): registered by then, expires_on on or after the
+        /// day, not closed and not denied by then. On today this is the stored status Submitted or Approved with expires_on not
+        /// passed (a deal is never closed or decided after today); written without CASE so that an index on expires_on or on the
+        /// customer serves it.
+        /// </summary>
+        public static string HeldOn(string alias, string dayParameter)
+        {
+            var a = alias;
+            var day = "@" + dayParameter;
+            return $"({a}.registered_on <= {day} AND {a}.expires_on >= {day} " +
+                   $"AND NOT ({a}.status IN ('Won', 'Lost') AND {a}.closed_on <= {day}) " +
+                   $"AND NOT ({a}.status = 'Denied' AND {a}.decided_on <= {day}))";
+        }
+    }
+}
