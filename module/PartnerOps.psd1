@@ -52,6 +52,9 @@
         'Test-PartnerTier'
         'Invoke-PartnerTierReview'
         'Measure-PartnerScorecard'
+        'Register-PartnerDeal'
+        'Get-PartnerDeal'
+        'Remove-PartnerDeal'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

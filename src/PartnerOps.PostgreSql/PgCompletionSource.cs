@@ -58,6 +58,17 @@ namespace PartnerOps.PostgreSql
         /// <summary>Certification names stored, one spelling per key (none before schema 13).</summary>
         public IReadOnlyList<string> CertificationNames(string path, string prefix) => ValuesOf(path).Certifications(prefix);
 
+        /// <summary>Deals' customers, one spelling per key (none before schema 14).</summary>
+        public IReadOnlyList<string> DealCustomers(string path, string prefix) => Deals(path, DealCompletion.CustomersSql, DealCompletion.CustomerRange(prefix));
+
+        /// <summary>Deals' references starting with the prefix (none before schema 14).</summary>
+        public IReadOnlyList<string> DealReferences(string path, string prefix) => Deals(path, DealCompletion.ReferencesSql, DealCompletion.ReferenceRange(prefix));
+
+        private static IReadOnlyList<string> Deals(string path, string sql, object range) =>
+            Read(path, connection => connection.ExecuteScalar<string?>("SELECT to_regclass('deals')::text") != null
+                ? connection.Query<string>(sql, range).ToList()
+                : new List<string>()) ?? new List<string>();
+
         // The last change (the greatest history id) and the partners table's identity (a schema made again has a new one).
         private const string StampSql = "SELECT coalesce((SELECT max(id) FROM history), 0)::text || ':' || 'partners'::regclass::oid::text";
 

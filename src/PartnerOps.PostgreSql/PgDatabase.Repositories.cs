@@ -41,6 +41,9 @@ namespace PartnerOps.PostgreSql
         public IContactRepository Contacts => new PgContactRepository(this);
 
         /// <inheritdoc />
+        public IDealRepository Deals => new PgDealRepository(this);
+
+        /// <inheritdoc />
         public IQualityInputs QualityInputs => new PgQualityInputs(this);
 
         /// <inheritdoc />

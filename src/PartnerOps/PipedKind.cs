@@ -15,6 +15,7 @@ namespace PartnerOps.Commands
         ImportResult,
         Contact,
         Certification,
+        Deal,
 
         /// <summary>Text, typed or piped: a partner's name.</summary>
         Text,

@@ -30,6 +30,7 @@ namespace PartnerOps.Commands
                     return Named("PartnerId", "PartnerName", PartnerReferenceSource.Record) ?? throw NoPartner("it is direct revenue, which has no partner");
                 case PipedKind.Contact:
                 case PipedKind.Certification:
+                case PipedKind.Deal:
                     return Named("PartnerId", "Partner", PartnerReferenceSource.Record) ?? throw NoPartner("it has neither a PartnerId nor a Partner");
                 case PipedKind.History:
                     // Without the partner's name the id cannot be checked: a removed partner's id may belong to another by now.

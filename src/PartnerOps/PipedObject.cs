@@ -30,6 +30,7 @@ namespace PartnerOps.Commands
             ("PartnerOps.ImportResult", PipedKind.ImportResult),
             ("PartnerOps.PartnerContact", PipedKind.Contact),
             ("PartnerOps.PartnerCertification", PipedKind.Certification),
+            ("PartnerOps.PartnerDeal", PipedKind.Deal),
         };
 
         private PipedObject(PSObject value, PipedKind kind)
@@ -179,6 +180,11 @@ namespace PartnerOps.Commands
                 return PipedKind.Revenue;
             }
 
+            if (Has("Id", "Customer", "CustomerCountry"))
+            {
+                return PipedKind.Deal;
+            }
+
             if (Has("Id", "Contact", "Name", "EarnedOn"))
             {
                 return PipedKind.Certification;
@@ -225,6 +231,7 @@ namespace PartnerOps.Commands
             PipedKind.History => "history entry " + Shown("Id"),
             PipedKind.Contact => $"contact '{TextRules.Shown(Shown("Email"))}'",
             PipedKind.Certification => "certification " + Shown("Id"),
+            PipedKind.Deal => "deal " + Shown("Id"),
             PipedKind.Target => "target " + Value,
             PipedKind.RevenueMeasure => "revenue measure",
             PipedKind.Row => "object",

@@ -10,6 +10,7 @@ namespace PartnerOps.Commands
         private IExchangeRateRepository? _rates;
         private ITargetRepository? _targets;
         private IContactRepository? _contacts;
+        private IDealRepository? _deals;
 
         public PipelinedWrites(IPartnerDatabase store)
         {
@@ -29,6 +30,8 @@ namespace PartnerOps.Commands
         public ITargetRepository Targets => _targets ??= Store.Targets;
 
         public IContactRepository Contacts => _contacts ??= Store.Contacts;
+
+        public IDealRepository Deals => _deals ??= Store.Deals;
 
         public IWriteBatch Batch { get; }
 

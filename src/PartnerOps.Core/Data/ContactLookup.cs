@@ -96,18 +96,7 @@ namespace PartnerOps.Data
             var parameters = new DynamicParameters();
             if (filter.RestrictPartners)
             {
-                var alternatives = new List<string>();
-                if (filter.PartnerIds.Count > 0)
-                {
-                    alternatives.Add(sql.In(parameters, "c.partner_id", "partnerIds", filter.PartnerIds));
-                }
-
-                if (filter.PartnerNames.Count > 0)
-                {
-                    alternatives.Add($"c.partner_id IN (SELECT id FROM partners WHERE {sql.Matching(parameters, "name_key", "partnerName", filter.PartnerNames, "name_key", "partners", indexed: true)})");
-                }
-
-                clauses.Add(alternatives.Count == 0 ? sql.False : "(" + string.Join(" OR ", alternatives) + ")");
+                clauses.Add(PartnerRestriction.Clause(sql, parameters, "c.partner_id", filter.PartnerIds, filter.PartnerNames));
             }
 
             sql.AddMatching(clauses, parameters, "c.email_key", "email", filter.Emails, "email_key", "contacts");

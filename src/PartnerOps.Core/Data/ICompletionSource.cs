@@ -63,5 +63,14 @@ namespace PartnerOps.Data
         /// <paramref name="prefix"/>; none for a database older than schema 13.
         /// </summary>
         IReadOnlyList<string> CertificationNames(string path, string prefix);
+
+        /// <summary>
+        /// Deals' customers (issue 19), one spelling per customer key, whose key starts with the key of <paramref name="prefix"/>,
+        /// at most 100, in key order; none for a database older than schema 14.
+        /// </summary>
+        IReadOnlyList<string> DealCustomers(string path, string prefix);
+
+        /// <summary>Deals' references that start with <paramref name="prefix"/> (as typed), at most 100, in order; none before schema 14.</summary>
+        IReadOnlyList<string> DealReferences(string path, string prefix);
     }
 }

@@ -54,6 +54,9 @@ namespace PartnerOps.Data
         /// <summary>Partners' contacts (issue 18): reads stream; writes run inside the open write transaction.</summary>
         IContactRepository Contacts { get; }
 
+        /// <summary>Partners' registered deals (issue 19): reads stream; writes run inside the open write transaction.</summary>
+        IDealRepository Deals { get; }
+
         /// <summary>The tier rules (schema 13): what a partner must meet to qualify for each tier.</summary>
         ITierRuleRepository TierRules { get; }
 

@@ -160,6 +160,10 @@ namespace PartnerOps.Data
 
             public System.Collections.Generic.IReadOnlyList<string> CertificationNames(string path, string prefix) => For(path).CertificationNames(path, prefix);
 
+            public System.Collections.Generic.IReadOnlyList<string> DealCustomers(string path, string prefix) => For(path).DealCustomers(path, prefix);
+
+            public System.Collections.Generic.IReadOnlyList<string> DealReferences(string path, string prefix) => For(path).DealReferences(path, prefix);
+
             public System.Collections.Generic.IReadOnlyList<string> ContactRoles(string path, string prefix) => For(path).ContactRoles(path, prefix);
 
             public System.Collections.Generic.IReadOnlyList<string> ContactEmails(string path, string? partner, string prefix) => For(path).ContactEmails(path, partner, prefix);

@@ -201,8 +201,8 @@ namespace PartnerOps
             return (started, ended);
         }
 
-        // Trimmed, refused characters checked, NFC with space separators as spaces (partner names' text rules).
-        private static string Visible(string property, string? value, string what)
+        // Trimmed, refused characters checked, NFC with space separators as spaces (partner names' text rules); deal texts too.
+        internal static string Visible(string property, string? value, string what)
         {
             var trimmed = (value ?? string.Empty).Trim();
             if (TextRules.Problem(trimmed) is string problem)

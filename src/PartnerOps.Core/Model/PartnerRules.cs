@@ -135,7 +135,9 @@ namespace PartnerOps
         /// The upper-case ISO 3166-1 alpha-2 code (or XK); null when empty. InvalidCountryCode otherwise, suggesting the right
         /// code for one in common use that is not ISO (UK for GB, EL for GR: see <see cref="CountryCodes.Suggestion"/>).
         /// </summary>
-        public static string? NormalizeCountry(string? country)
+        /// <param name="country">The code as given.</param>
+        /// <param name="property">The value's name in the message (a deal's CustomerCountry).</param>
+        public static string? NormalizeCountry(string? country, string property = "Country")
         {
             if (string.IsNullOrWhiteSpace(country))
             {
@@ -146,7 +148,7 @@ namespace PartnerOps
                 ?? throw new PartnerOpsException(
                     ErrorIds.InvalidCountryCode,
                     FailureKind.InvalidArgument,
-                    $"Country '{TextRules.Shown(country)}' is not an ISO 3166-1 alpha-2 country code " +
+                    $"{property} '{TextRules.Shown(country)}' is not an ISO 3166-1 alpha-2 country code " +
                     (CountryCodes.Suggestion(country) is string hint ? "(" + hint.TrimEnd('.') + ")." : "(for example DE, GB, CN, US, or XK for Kosovo)."),
                     country);
         }

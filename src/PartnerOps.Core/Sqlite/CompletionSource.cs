@@ -62,6 +62,14 @@ namespace PartnerOps.Sqlite
         /// <summary>Certification names stored, one spelling per key (none before schema 13).</summary>
         public IReadOnlyList<string> CertificationNames(string path, string prefix) => ValuesOf(path).Certifications(prefix);
 
+        /// <summary>Deals' customers, one spelling per key (none before schema 14).</summary>
+        public IReadOnlyList<string> DealCustomers(string path, string prefix) =>
+            Read(path, connection => HasTable(connection, "deals") ? connection.Query<string>(DealCompletion.CustomersSql, DealCompletion.CustomerRange(prefix)).ToList() : new List<string>());
+
+        /// <summary>Deals' references starting with the prefix (none before schema 14).</summary>
+        public IReadOnlyList<string> DealReferences(string path, string prefix) =>
+            Read(path, connection => HasTable(connection, "deals") ? connection.Query<string>(DealCompletion.ReferencesSql, DealCompletion.ReferenceRange(prefix)).ToList() : new List<string>());
+
         private static CompletionValues ValuesOf(string path)
         {
             var stamp = Stamp(path);

@@ -128,6 +128,9 @@ namespace PartnerOps.Sqlite
         /// <inheritdoc/>
         public IContactRepository Contacts => new ContactRepository(this);
 
+        /// <inheritdoc />
+        public IDealRepository Deals => new DealRepository(this);
+
         /// <inheritdoc/>
         public ITierRuleRepository TierRules => new TierRuleRepository(this);
 

@@ -65,27 +65,7 @@ namespace PartnerOps.Commands
             ConfirmImpact impact,
             Func<PartnerContact, PipelinedWrites, string> describe,
             Func<PartnerContact, PipelinedWrites, object?> write,
-            bool emit)
-        {
-            if (!(Stores.WritesFor(origin, create: false, target) is PipelinedWrites writes))
-            {
-                return;
-            }
-
-            PipelineWriter.SeeOtherWrites(writes.Store, writes.Batch);
-            PartnerContact? contact = null;
-            string? description = null;
-            Failures.PerItem(target, () =>
-            {
-                contact = find(writes);
-                description = describe(contact, writes) + Stores.WhereUnlessDefault(writes.Store);
-            });
-            if (contact == null || description == null || !Writer.ShouldWrite(description, action, impact))
-            {
-                return;
-            }
-
-            Writer.WriteItem(writes, target, () => write(contact, writes), emit);
-        }
+            bool emit) =>
+            RecordWrite.With(this, origin, target, find, action, impact, describe, write, emit);
     }
 }

@@ -169,6 +169,18 @@ namespace PartnerOps.Commands
         }
     }
 
+    /// <summary>Deals' customers stored (Get-PartnerDeal -Customer, Register-PartnerDeal -Customer), one spelling per customer key.</summary>
+    public sealed class DealCustomerCompleter : DatabaseCompleter
+    {
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => PartnerDatabases.Completion.DealCustomers(databasePath, prefix);
+    }
+
+    /// <summary>Deals' references stored (the -Reference of the deal cmdlets).</summary>
+    public sealed class DealReferenceCompleter : DatabaseCompleter
+    {
+        protected override IEnumerable<string> Values(string databasePath, string prefix) => PartnerDatabases.Completion.DealReferences(databasePath, prefix);
+    }
+
     /// <summary>Certification names stored (Add-/Get-/Remove-PartnerCertification -Name, Set-PartnerTierRule -Certification), one spelling per name key.</summary>
     public sealed class CertificationNameCompleter : DatabaseCompleter
     {

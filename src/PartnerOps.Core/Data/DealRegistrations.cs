@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace PartnerOps.Data
+{
+    /// <summary>
+    /// The rules of registering a deal (issue 19) that are the same on every backend: the draft validated into the deal to store,
+    /// the reads that refuse it or find its conflicts, the insert, and the texts of its refusal and of its conflict warning.
+    /// </summary>
+    public static class DealRegistrations
+    {
+        /// <summary>
+        /// The other partners' deals that hold a customer (key and country) on @day, with <see cref="DealLookup.Select"/>'s columns:
+        /// parameters partnerId, key, country, day.
+        /// </summary>
+        public const string OthersHoldingWhere =
+            " WHERE d.customer_key = @key AND d.customer_country = @country AND d.partner_id <> @partnerId AND ";
+
+        /// <summary>The partner's own deals that hold a customer and segment on @day: parameters partnerId, key, country, segmentKey, day.</summary>
+        public const string OwnHeldWhere =
+            " WHERE d.customer_key = @key AND d.customer_country = @country AND d.partner_id = @partnerId AND d.segment_key = @segmentKey AND ";
+
+        /// <summary>The insert of a deal as registered (parameters: <see cref="StoredValues"/>), returning its id.</summary>
+        public const string Insert =
+            @"INSERT INTO deals (partner_id, customer, customer_key, customer_country, segment, segment_key, product, amount, currency,
+                  expected_close, reference, status, registered_on, expires_on, created_at, updated_at)
+              VALUES (@PartnerId, @Customer, @CustomerKey, @CustomerCountry, @Segment, @SegmentKey, @Product, @Amount, @Currency,
+                  @ExpectedClose, @Reference, 'Submitted', @RegisteredOn, @ExpiresOn, @Now, @Now) RETURNING id";
+
+        /// <summary>
+        /// A new deal as it will be stored (status Submitted): its partner (<paramref name="requirePartner"/> resolves the draft's;
+        /// in the programme), its values validated by <see cref="DealRules"/> (today: <paramref name="today"/>, the UTC date), its
+        /// reference no other deal's (<paramref name="byReference"/>) and no deal of its partner holding the same customer
+        /// and segment on its RegisteredOn (<paramref name="ownHeld"/>: the deal's values, the deals found).
+        /// </summary>
+        /// <exception cref="PartnerOpsException">
+        /// InvalidPartnerValue, InvalidCountryCode, InvalidCurrencyCode, InvalidAmount, the partner's PartnerNotFound or
+        /// ObjectFromOtherDatabase, PartnerDealExists.
+        /// </exception>
+        public static PartnerDeal ToRegister(
+            DealDraft draft,
+            Func<PartnerReference, Partner> requirePartner,
+            Func<string, PartnerDeal?> byReference,
+            Func<PartnerDeal, IEnumerable<PartnerDeal>> ownHeld,
+            string database,
+            DateTime today)
+        {
+            var partner = requirePartner(draft.Partner ?? throw new PartnerOpsException(
+                ErrorIds.InvalidPartnerValue,
+                FailureKind.InvalidArgument,
+                $"The deal for customer '{TextRules.Shown(draft.Customer)}' names no partner: give -Partner (a name, an id or a Partner object), or pipe a partner (Get-Partner) or a row with a Partner column.",
+                draft.Customer));
+            DealRules.CheckPartner(partner);
+            var customer = DealRules.NormalizeCustomer(draft.Customer);
+            var country = DealRules.NormalizeCustomerCountry(draft.CustomerCountry);
+            var (registeredOn, expiresOn) = DealRules.Period(draft.RegisteredOn, draft.ValidDays, draft.ExpiresOn, today);
+            var (amount, currency, _) = DealRules.CheckAmount(draft.Amount, draft.Currency, registeredOn);
+            var deal = new PartnerDeal
+            {
+                PartnerId = partner.Id,
+                Partner = partner.Name,
+                Region = partner.Region,
+                Customer = customer,
+                CustomerCountry = country,
+                Segment = DealRules.NormalizeSegment(draft.Segment),
+                Product = DealRules.NormalizeProduct(draft.Product),
+                Amount = amount,
+                Currency = currency,
+                ExpectedClose = DealRules.CheckDay(draft.ExpectedClose, "ExpectedClose"),
+                Reference = DealRules.NormalizeReference(draft.Reference),
+                Status = DealStatus.Submitted,
+                RegisteredOn = registeredOn,
+                ExpiresOn = expiresOn,
+                Database = database,
+            };
+            if (deal.Reference != null && byReference(deal.Reference) is PartnerDeal other)
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.PartnerDealExists,
+                    FailureKind.AlreadyExists,
+                    $"Reference '{TextRules.Shown(deal.Reference)}' is already used by {Describe(other)}: a deal's reference is unique; nothing was written.",
+                    draft.Reference);
+            }
+
+            if (ownHeld(deal).FirstOrDefault() is PartnerDeal held)
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.PartnerDealExists,
+                    FailureKind.AlreadyExists,
+                    $"Partner '{TextRules.Shown(partner.Name)}' already holds customer '{TextRules.Shown(held.Customer)}' ({held.CustomerCountry}) in segment " +
+                    $"'{TextRules.Shown(held.Segment)}' on {PartnerRules.FormatDate(registeredOn)}: {Describe(held)} ({held.Status}, registered {PartnerRules.FormatDate(held.RegisteredOn)}, " +
+                    $"expires {PartnerRules.FormatDate(held.ExpiresOn)}); nothing was written. A denied, lost, won or expired deal does not block a new one.",
+                    draft.Customer);
+            }
+
+            return deal;
+        }
+
+        /// <summary>The parameters of the reads of <see cref="OwnHeldWhere"/> and <see cref="OthersHoldingWhere"/> for a deal to register.</summary>
+        public static object HoldingParameters(PartnerDeal deal) => new
+        {
+            partnerId = deal.PartnerId,
+            key = DealRules.CustomerKey(deal.Customer),
+            country = deal.CustomerCountry,
+            segmentKey = RevenueRules.Key(deal.Segment),
+            day = DealLookup.Day(deal.RegisteredOn),
+        };
+
+        /// <summary>The values of a deal as registered (the insert's parameters, by these names), <paramref name="now"/> (UTC) as the timestamp.</summary>
+        public static object StoredValues(PartnerDeal deal, DateTime now) => new
+        {
+            deal.PartnerId,
+            deal.Customer,
+            CustomerKey = DealRules.CustomerKey(deal.Customer),
+            deal.CustomerCountry,
+            deal.Segment,
+            SegmentKey = RevenueRules.Key(deal.Segment),
+            deal.Product,
+            Amount = deal.Amount is decimal amount ? RevenueRules.ToMinorUnits(amount, deal.Currency!) : (long?)null,
+            deal.Currency,
+            ExpectedClose = ContactLookup.FormatDate(deal.ExpectedClose),
+            deal.Reference,
+            RegisteredOn = PartnerRules.FormatDate(deal.RegisteredOn),
+            ExpiresOn = PartnerRules.FormatDate(deal.ExpiresOn),
+            Now = PartnerRules.FormatTimestamp(now),
+        };
+
+        /// <summary>
+        /// The warning of a deal registered while other partners held its customer (<paramref name="conflicts"/>, as of its
+        /// RegisteredOn): names each of them with its id, partner, status and last day of protection.
+        /// </summary>
+        public static string ConflictWarning(PartnerDeal deal, IEnumerable<PartnerDeal> conflicts)
+        {
+            var others = conflicts.Select(c =>
+                $"{Describe(c)} ({c.Status}, expires {PartnerRules.FormatDate(c.ExpiresOn)})");
+            return $"Deal {deal.Id.ToString(CultureInfo.InvariantCulture)} of partner '{TextRules.Shown(deal.Partner)}' was registered as Submitted, but other partners hold customer '{TextRules.Shown(deal.Customer)}' ({deal.CustomerCountry}) on " +
+                   $"{PartnerRules.FormatDate(deal.RegisteredOn)}: {string.Join("; ", others)}. Approve one of them (Approve-PartnerDeal) for exclusive protection.";
+        }
+
+        /// <summary>A deal as messages name it: <c>deal 12 of partner 'Acme'</c>.</summary>
+        public static string Describe(PartnerDeal deal) =>
+            $"deal {deal.Id.ToString(CultureInfo.InvariantCulture)} of partner '{TextRules.Shown(deal.Partner)}'";
+    }
+}

@@ -1,0 +1,143 @@
+# Conflicting deal registrations (issue 19): a customer is matched by the partner name key (case, width, composed or decomposed
+# accents and any kind of space ignored; accented and plain letters stay apart) plus its country; another partner's deal that
+# holds it (Submitted or Approved, not expired) on the day makes a conflict: registered all the same, with a warning naming the
+# other deals, listed in ConflictsWith and by Get-PartnerDeal -Conflicting. A denied or expired deal no longer conflicts. Runs on
+# both backends; every day is given (-RegisteredOn, -AsOf), so nothing depends on today.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+
+    # "Id:Partner:Customer:Country:Status:ConflictsWith" with the ids replaced by the deals' names below.
+    function Format-Conflict {
+        process {
+            $name = $script:Names[$_.Id]
+            $others = @($_.ConflictsWith | ForEach-Object { $script:Names[$_] }) -join ','
+            "${name}:$($_.Partner):$($_.Customer):$($_.CustomerCountry):$($_.Status):$others"
+        }
+    }
+
+    function Get-Conflicts([string] $AsOf) { @(Get-PartnerDeal -Database $script:db -AsOf $AsOf -Conflicting | Format-Conflict) }
+
+    $script:db = New-TestDatabase
+    foreach ($name in 'Acme', 'Globex', 'Initech', 'Umbrella') { Add-Partner -Database $db -Name $name -JoinedOn 2015-01-10 }
+    $script:Names = @{}
+    $script:Warnings = @{}
+
+    # Registers a deal named $Key (for the expected rows), keeping its warnings.
+    function Add-Deal([string] $Key, [hashtable] $Values) {
+        $deal = Register-PartnerDeal -Database $script:db @Values -PassThru -WarningVariable said -WarningAction SilentlyContinue
+        $script:Names[$deal.Id] = $Key
+        $script:Warnings[$Key] = @($said | ForEach-Object { "$_" })
+        $deal
+    }
+
+    $script:a = Add-Deal 'a' @{ Partner = 'Acme'; Customer = 'Contoso Retail'; CustomerCountry = 'GB'; RegisteredOn = '2026-01-05'; ExpiresOn = '2026-06-30' }
+    $script:b = Add-Deal 'b' @{ Partner = 'Globex'; Customer = 'CONTOSO RETAIL'; CustomerCountry = 'gb'; RegisteredOn = '2026-01-10' }
+    $script:c = Add-Deal 'c' @{ Partner = 'Initech'; Customer = "contoso$([char]0xA0)retail"; CustomerCountry = 'GB'; RegisteredOn = '2026-01-15' }
+    $script:d = Add-Deal 'd' @{ Partner = 'Umbrella'; Customer = 'Contoso Retail'; CustomerCountry = 'IE'; RegisteredOn = '2026-01-15' }
+    $script:i = Add-Deal 'i' @{ Partner = 'Acme'; Customer = 'Contoso Retail'; CustomerCountry = 'GB'; Segment = 'SMB'; RegisteredOn = '2026-01-20' }
+    $script:e = Add-Deal 'e' @{ Partner = 'Acme'; Customer = "Caf$([char]0xE9) Noir"; CustomerCountry = 'FR'; RegisteredOn = '2026-02-01' }
+    $script:f = Add-Deal 'f' @{ Partner = 'Globex'; Customer = "CAFE$([char]0x301) NOIR"; CustomerCountry = 'FR'; RegisteredOn = '2026-02-02' }
+    $script:g = Add-Deal 'g' @{ Partner = 'Globex'; Customer = "M$([char]0xFC)ller AG"; CustomerCountry = 'DE'; RegisteredOn = '2026-02-03' }
+    $script:h = Add-Deal 'h' @{ Partner = 'Initech'; Customer = 'Muller AG'; CustomerCountry = 'DE'; RegisteredOn = '2026-02-03' }
+}
+
+AfterAll {
+    Remove-TestFolders
+}
+
+Describe 'Registering a customer another partner holds' {
+    It 'registers it Submitted, with a warning naming each other partner''s deal that holds the customer that day' {
+        $Warnings['a'] | Should -BeNullOrEmpty
+        $Warnings['b'] | Should -Be @(
+            "Deal $($b.Id) of partner 'Globex' was registered as Submitted, but other partners hold customer 'CONTOSO RETAIL' (GB) on 2026-01-10: " +
+            "deal $($a.Id) of partner 'Acme' (Submitted, expires 2026-06-30). Approve one of them (Approve-PartnerDeal) for exclusive protection.")
+        $Warnings['c'] | Should -Be @(
+            "Deal $($c.Id) of partner 'Initech' was registered as Submitted, but other partners hold customer 'contoso retail' (GB) on 2026-01-15: " +
+            "deal $($a.Id) of partner 'Acme' (Submitted, expires 2026-06-30); deal $($b.Id) of partner 'Globex' (Submitted, expires 2026-04-10). " +
+            "Approve one of them (Approve-PartnerDeal) for exclusive protection.")
+        $c.Customer | Should -Be 'contoso retail'
+        $c.Status | Should -Be 'Expired'
+    }
+
+    It 'matches case, any kind of space and composed or decomposed accents, but not another country nor plain for accented letters' {
+        $Warnings['d'] | Should -BeNullOrEmpty
+        $Warnings['f'] | Should -Be @(
+            "Deal $($f.Id) of partner 'Globex' was registered as Submitted, but other partners hold customer 'CAF$([char]0xC9) NOIR' (FR) on 2026-02-02: " +
+            "deal $($e.Id) of partner 'Acme' (Submitted, expires 2026-05-02). Approve one of them (Approve-PartnerDeal) for exclusive protection.")
+        $Warnings['g'] | Should -BeNullOrEmpty
+        $Warnings['h'] | Should -BeNullOrEmpty
+    }
+
+    It 'counts only other partners: the same partner in another segment is no conflict of its own deal' {
+        $Warnings['i'] | Should -Be @(
+            "Deal $($i.Id) of partner 'Acme' was registered as Submitted, but other partners hold customer 'Contoso Retail' (GB) on 2026-01-20: " +
+            "deal $($b.Id) of partner 'Globex' (Submitted, expires 2026-04-10); deal $($c.Id) of partner 'Initech' (Submitted, expires 2026-04-15). " +
+            "Approve one of them (Approve-PartnerDeal) for exclusive protection.")
+    }
+}
+
+Describe 'Get-PartnerDeal -Conflicting' {
+    It 'lists the held deals with their conflicts on the day, each naming the other partners'' deals' {
+        Get-Conflicts '2026-02-15' | Should -Be @(
+            'a:Acme:Contoso Retail:GB:Submitted:b,c'
+            'b:Globex:CONTOSO RETAIL:GB:Submitted:a,c,i'
+            'c:Initech:contoso retail:GB:Submitted:a,b,i'
+            'i:Acme:Contoso Retail:GB:Submitted:b,c'
+            "e:Acme:Caf$([char]0xE9) Noir:FR:Submitted:f"
+            "f:Globex:CAF$([char]0xC9) NOIR:FR:Submitted:e"
+        )
+    }
+
+    It 'shows ConflictsWith on every deal read, empty for one without a conflict' {
+        @(Get-PartnerDeal -Database $db -AsOf 2026-02-15 -Partner Umbrella, Initech | Format-Conflict) | Should -Be @(
+            'c:Initech:contoso retail:GB:Submitted:a,b,i'
+            'd:Umbrella:Contoso Retail:IE:Submitted:'
+            'h:Initech:Muller AG:DE:Submitted:'
+        )
+    }
+
+    It 'no longer counts a deal denied by the day' {
+        # Denying is Deny-PartnerDeal's; here the stored columns are set as it sets them.
+        Invoke-RawSql -Database $db -Sql "UPDATE deals SET status = 'Denied', decided_on = '2026-02-20', reason = 'Duplicate' WHERE id = $($c.Id)"
+        (Get-Conflicts '2026-02-19')[0..3] | Should -Be @(
+            'a:Acme:Contoso Retail:GB:Submitted:b,c'
+            'b:Globex:CONTOSO RETAIL:GB:Submitted:a,c,i'
+            'c:Initech:contoso retail:GB:Submitted:a,b,i'
+            'i:Acme:Contoso Retail:GB:Submitted:b,c'
+        )
+        (Get-Conflicts '2026-02-20')[0..2] | Should -Be @(
+            'a:Acme:Contoso Retail:GB:Submitted:b'
+            'b:Globex:CONTOSO RETAIL:GB:Submitted:a,i'
+            'i:Acme:Contoso Retail:GB:Submitted:b'
+        )
+        @(Get-PartnerDeal -Database $db -AsOf 2026-02-20 -Id $c.Id | Format-Conflict) | Should -Be @('c:Initech:contoso retail:GB:Denied:')
+    }
+
+    It 'no longer counts a deal after its last day protected: on 2026-04-10 Globex''s deal holds, on 2026-04-11 it is Expired' {
+        (Get-Conflicts '2026-04-10')[0..2] | Should -Be @(
+            'a:Acme:Contoso Retail:GB:Submitted:b'
+            'b:Globex:CONTOSO RETAIL:GB:Submitted:a,i'
+            'i:Acme:Contoso Retail:GB:Submitted:b'
+        )
+        Get-Conflicts '2026-04-11' | Should -Be @(
+            "e:Acme:Caf$([char]0xE9) Noir:FR:Submitted:f"
+            "f:Globex:CAF$([char]0xC9) NOIR:FR:Submitted:e"
+        )
+        @(Get-PartnerDeal -Database $db -AsOf 2026-04-11 -Id $b.Id | Format-Conflict) | Should -Be @('b:Globex:CONTOSO RETAIL:GB:Expired:')
+    }
+
+    It 'warns a new registration only of the deals that hold the customer that day' {
+        $j = Add-Deal 'j' @{ Partner = 'Umbrella'; Customer = 'contoso retail'; CustomerCountry = 'GB'; RegisteredOn = '2026-04-11' }
+        $Warnings['j'] | Should -Be @(
+            "Deal $($j.Id) of partner 'Umbrella' was registered as Submitted, but other partners hold customer 'contoso retail' (GB) on 2026-04-11: " +
+            "deal $($a.Id) of partner 'Acme' (Submitted, expires 2026-06-30); deal $($i.Id) of partner 'Acme' (Submitted, expires 2026-04-20). " +
+            "Approve one of them (Approve-PartnerDeal) for exclusive protection.")
+        Get-Conflicts '2026-04-11' | Should -Be @(
+            'a:Acme:Contoso Retail:GB:Submitted:j'
+            'i:Acme:Contoso Retail:GB:Submitted:j'
+            "e:Acme:Caf$([char]0xE9) Noir:FR:Submitted:f"
+            "f:Globex:CAF$([char]0xC9) NOIR:FR:Submitted:e"
+            'j:Umbrella:contoso retail:GB:Submitted:a,i'
+        )
+    }
+}
