@@ -55,6 +55,10 @@
         'Register-PartnerDeal'
         'Get-PartnerDeal'
         'Remove-PartnerDeal'
+        'Approve-PartnerDeal'
+        'Deny-PartnerDeal'
+        'Close-PartnerDeal'
+        'Set-PartnerDeal'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

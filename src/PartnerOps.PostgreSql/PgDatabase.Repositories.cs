@@ -44,6 +44,9 @@ namespace PartnerOps.PostgreSql
         public IDealRepository Deals => new PgDealRepository(this);
 
         /// <inheritdoc />
+        public IDealDecisions DealDecisions => new PgDealDecisionRepository(this);
+
+        /// <inheritdoc />
         public IQualityInputs QualityInputs => new PgQualityInputs(this);
 
         /// <inheritdoc />

@@ -57,6 +57,9 @@ namespace PartnerOps.Data
         /// <summary>Partners' registered deals (issue 19): reads stream; writes run inside the open write transaction.</summary>
         IDealRepository Deals { get; }
 
+        /// <summary>The transitions of deals (issue 19): approve, deny, close, change; each runs inside the open write transaction.</summary>
+        IDealDecisions DealDecisions { get; }
+
         /// <summary>The tier rules (schema 13): what a partner must meet to qualify for each tier.</summary>
         ITierRuleRepository TierRules { get; }
 

@@ -132,6 +132,9 @@ namespace PartnerOps.Sqlite
         public IDealRepository Deals => new DealRepository(this);
 
         /// <inheritdoc/>
+        public IDealDecisions DealDecisions => new DealDecisionRepository(this);
+
+        /// <inheritdoc/>
         public ITierRuleRepository TierRules => new TierRuleRepository(this);
 
         /// <inheritdoc/>

@@ -155,29 +155,8 @@ namespace PartnerOps.Commands
         }
 
         // What -WhatIf and -Confirm say is changed: "Tier = Gold, NewName = Acme Ltd" (dates as yyyy-MM-dd, empty values as (none)).
-        private string Described()
-        {
-            var bound = MyInvocation.BoundParameters;
-            var parts = new List<string>();
-            if (NewName != null)
-            {
-                parts.Add($"NewName = {NewName}");
-            }
-
-            foreach (var name in Settable.Where(bound.ContainsKey))
-            {
-                var value = bound[name] switch
-                {
-                    DateTime date => PartnerRules.FormatDate(date),
-                    null => "(none)",
-                    string text when text.Length == 0 => "(none)",
-                    var other => other.ToString(),
-                };
-                parts.Add($"{name} = {value}");
-            }
-
-            return parts.Count == 0 ? "no change given" : string.Join(", ", parts);
-        }
+        private string Described() =>
+            ChangeText.Describe(MyInvocation.BoundParameters, Settable, NewName != null ? new[] { $"NewName = {NewName}" } : null);
 
         protected override void Act(PartnerReference reference, object target)
         {

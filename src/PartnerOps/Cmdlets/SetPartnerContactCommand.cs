@@ -84,7 +84,7 @@ namespace PartnerOps.Commands
                 find,
                 "Set contact properties",
                 ConfirmImpact.Medium,
-                (contact, _) => $"{contact} (Id {contact.Id}): {Described()}",
+                (contact, _) => $"{contact} (Id {contact.Id}): {ChangeText.Describe(MyInvocation.BoundParameters, Settable)}",
                 (contact, writes) =>
                 {
                     var updated = writes.Contacts.Update(contact, changes);
@@ -97,20 +97,6 @@ namespace PartnerOps.Commands
                     return updated;
                 },
                 PassThru);
-        }
-
-        // What -WhatIf and -Confirm say is changed: "EndedOn = 2026-06-30, Role = (none)".
-        private string Described()
-        {
-            var bound = MyInvocation.BoundParameters;
-            var parts = Settable.Where(bound.ContainsKey).Select(name => name + " = " + (bound[name] switch
-            {
-                DateTime date => PartnerRules.FormatDate(date),
-                null => "(none)",
-                string text when text.Length == 0 => "(none)",
-                var other => other.ToString(),
-            })).ToList();
-            return parts.Count == 0 ? "no change given" : string.Join(", ", parts);
         }
 
         protected override void EndProcessing() => Writer.CompleteWrites("Updated", "contact(s)");

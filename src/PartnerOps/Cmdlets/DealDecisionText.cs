@@ -1,0 +1,12 @@
+using System;
+
+namespace PartnerOps.Commands
+{
+    /// <summary>How the deal transitions (issue 19) name a deal to -WhatIf and -Confirm.</summary>
+    internal static class DealDecisionText
+    {
+        /// <summary>"deal 12 'Contoso' (DE) of Acme (Submitted today), dated 2026-03-01": the deal, its status today, and the -Date given.</summary>
+        public static string Describe(PartnerDeal deal, DateTime? date) =>
+            $"{deal} ({deal.Status} today)" + (date is DateTime day ? $", dated {PartnerRules.FormatDate(day)}" : string.Empty);
+    }
+}
