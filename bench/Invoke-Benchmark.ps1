@@ -31,6 +31,9 @@
       TestPartnerTier   Test-PartnerTier over -Rows/10 partners with 5 certifications and 50 revenue records each vs the
                      sqlite3 CLI summing the window's revenue per partner, currency and year (bench/Benchmarks.Quality.ps1)
       TestPartnerTierPg the same in PostgreSQL vs psql's sum of the same rows
+      Deals          Measure-PartnerDeal -GroupBy Region,Year and Get-PartnerDeal -Conflicting over -Rows deals of -Rows/10
+                     partners vs the sqlite3 CLI's GROUP BY over the deals (bench/Benchmarks.Deals.ps1)
+      DealsPg        the same in PostgreSQL vs psql's GROUP BY over the same rows
     GetPartner and ImportRevenue need the database ImportPartner leaves: -Only runs ImportPartner for them.
     To add one: add a script block to $benchmarks that returns rows made by New-Result (bench/BenchSupport.ps1); it can
     use the generated files and databases in $data. A benchmark that fails gives a 'failed' row and the others still run;
@@ -101,6 +104,8 @@ $targets = @{
     MeasureFunnelPg = New-Target -Of Value -Limit 2 -Below -Unit s    # issue 17
     TestPartnerTier   = New-Target -Of Value -Limit 3 -Below -Unit s    # issue 18: under 3 s
     TestPartnerTierPg = New-Target -Of Value -Limit 3 -Below -Unit s    # issue 18
+    MeasureDeals      = New-Target -Of Value -Limit 2 -Below -Unit s    # issue 19: under 2 s (both backends)
+    ConflictingDeals  = New-Target -Of Value -Limit 2 -Below -Unit s    # issue 19: under 2 s (both backends)
 }
 
 # The generated data, shared by the benchmarks.
@@ -285,6 +290,7 @@ $benchmarks.ModuleStartup = {
 . (Join-Path $PSScriptRoot 'Benchmarks.PostgreSql.ps1')   # ImportPartnerPg, MeasureRevenuePg
 . (Join-Path $PSScriptRoot 'Benchmarks.Funnel.ps1')   # MeasureFunnel, MeasureFunnelPg
 . (Join-Path $PSScriptRoot 'Benchmarks.Quality.ps1')   # TestPartnerTier, TestPartnerTierPg
+. (Join-Path $PSScriptRoot 'Benchmarks.Deals.ps1')   # Deals, DealsPg
 
 $results = [System.Collections.Generic.List[object]]::new()
 try {

@@ -59,6 +59,7 @@
         'Deny-PartnerDeal'
         'Close-PartnerDeal'
         'Set-PartnerDeal'
+        'Measure-PartnerDeal'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

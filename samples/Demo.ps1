@@ -180,6 +180,37 @@ Show 'The year-end tier review: upgrades at once, downgrades only after 90 days 
     $changes | Group-Object From, To -NoElement | Sort-Object Count -Descending | Format-Table Count, Name
     $changes | Where-Object Partner -Like 'K*' | Select-Object -First 3
 }
+Show 'Load the deals partners registered from 2012 to 2015: register each, then approve or deny it on the day the deal desk decided, then close it' {
+    $deals = Import-Csv "$samples/deals.csv"
+    $deals | Register-PartnerDeal -WarningVariable claimed -WarningAction SilentlyContinue    # a warning when another partner holds the customer
+    "$(@($claimed).Count) deals were registered for a customer another partner held, such as: $($claimed[0].Message)"
+    # The decisions and closes of one day (and reason) in one pipeline, the deals found by their reference
+    $byReference = @{}
+    Get-PartnerDeal | ForEach-Object { $byReference[$_.Reference] = $_ }
+    $deals | Where-Object { $_.DecidedOn -and $_.Outcome -ne 'Denied' } | Group-Object DecidedOn | ForEach-Object {
+        $_.Group.Reference | ForEach-Object { $byReference[$_] } | Approve-PartnerDeal -Date $_.Name
+    }
+    $deals | Where-Object Outcome -EQ Denied | Group-Object DecidedOn, Reason | ForEach-Object {
+        $_.Group.Reference | ForEach-Object { $byReference[$_] } | Deny-PartnerDeal -Date $_.Group[0].DecidedOn -Reason $_.Group[0].Reason
+    }
+    $deals | Where-Object Outcome -EQ Lost | Group-Object ClosedOn, Reason | ForEach-Object {
+        $_.Group.Reference | ForEach-Object { $byReference[$_] } | Close-PartnerDeal -Lost -Date $_.Group[0].ClosedOn -Reason $_.Group[0].Reason
+    }
+    $deals | Where-Object Outcome -EQ Won | ForEach-Object { $byReference[$_.Reference] | Close-PartnerDeal -Won -Amount $_.WonAmount -Date $_.ClosedOn }
+    Measure-PartnerDeal -GroupBy Status -AsOf 2015-12-31 | Format-Table Status, Registered, @{ n = 'Amount'; e = { $_.RegisteredAmount.ToString('N2') }; a = 'Right' }, Currency
+}
+Show 'Where did the deals stand at the end of 2015, region by region?' {
+    Measure-PartnerDeal -GroupBy Region -AsOf 2015-12-31
+}
+Show 'Which deals expire in the next 30 days, as on 1 November 2015?' {
+    Get-PartnerDeal -AsOf 2015-11-01 -ExpiringWithin 30
+}
+Show 'Which partners claim the same customers, as on 1 November 2015?' {
+    Get-PartnerDeal -AsOf 2015-11-01 -Conflicting
+}
+Show 'How much partner revenue was partner-sourced (won deals) rather than fulfilled?' {
+    Measure-PartnerRevenue -Channel Partner -GroupBy Attribution, Year -Year 2014, 2015
+}
 Show 'Check the database and back it up while it is in use' {
     Test-PartnerDatabase -Detailed
     Backup-PartnerDatabase -DestinationPath (Join-Path $folder 'backup.db') | Select-Object Path, PartnerCount, RevenueCount

@@ -5,7 +5,7 @@
 
 .DESCRIPTION
     Checks partners.csv, status-changes.csv, revenue.csv, exchange-rates.csv, targets.csv, contacts.csv,
-    certifications.csv and tier-rules.csv (as written by
+    certifications.csv, tier-rules.csv and deals.csv (SampleDealChecks.ps1) (as written by
     New-SampleData.ps1): exact headers, UTF-8 without BOM, invariant formats, valid values, unique names
     (case-insensitive) and references; every status change in date order, from JoinedOn on, each from the value
     the partner has then (partners.csv, then the changes before it), nothing after an end; revenue only while a
@@ -287,6 +287,10 @@ Assert ($ruleText -ceq 'Silver,,250000 USD/12,2 ,3;Gold,,600000 USD/12,4 Network
 
 #endregion
 
+#region Deals ($dealFacts)
+. (Join-Path $PSScriptRoot 'SampleDealChecks.ps1')
+#endregion
+
 #region Report
 
 $partnerCounts = ($regions.Keys | ForEach-Object { $r = $_; "$r $(@($partners | Where-Object Region -eq $r).Count)" }) -join ', '
@@ -321,6 +325,8 @@ Big-name partners: $($bigNames.Count)
 Contacts: $($contacts.Count) ($(@($contacts | Where-Object EndedOn -ne '').Count) ended), e-mails unique per partner: yes
 Certifications: $($certifications.Count), each valid three years; of current contacts, $expiringInQ3 expire from 2015-07-01 to 2015-09-30
 Tier rules: $($tierRules.Count) ($ruleText)
+Deals: $($dealFacts.Count) registered 2012-2015, on 2015-12-31: $($dealFacts.ByStatus); $($dealFacts.NoAmount) without an amount
+  claiming a customer another partner held: $($dealFacts.Conflicting); won: $(Format-Usd ([decimal] [Math]::Round($dealFacts.WonUsd, 2))) at the rates of their close year
 Revenue: $($revenue.Count) rows ($($revenue.Count - $directRows) partner, $directRows direct), $revenueBytes bytes; references unique: yes; all partner revenue from Active on, before the end: yes
   all years, in USD: $segmentText
 Enterprise 2015 in USD: $(Format-Usd $total2015) (= $($gbp2015.ToString('#,##0.00', $inv)) GBP at $($rates['GBP|2015']))

@@ -26,6 +26,7 @@
         contacts.csv        Partner,Name,Email,Role,Phone,StartedOn,EndedOn (load with Add-PartnerContact)
         certifications.csv  Partner,Contact,Name,EarnedOn,ExpiresOn (Contact is the e-mail; load with Add-PartnerCertification)
         tier-rules.csv      Tier,Region,Type,MinRevenue,Currency,RevenueMonths,MinCertified,Certification,MinMonthsActive
+        deals.csv           registered deals, with how each was decided and closed (SampleDeals.ps1)
 
     Check-SampleData.ps1 reads them back and asserts the facts.
 
@@ -316,6 +317,10 @@ if ($weOnAsOf -ne 700) { throw "Internal error: $weOnAsOf Western Europe partner
 . (Join-Path $PSScriptRoot 'SampleQuality.ps1')
 #endregion
 
+#region Deals ($dealRows: the deals partners registered, decided and closed; own seed)
+. (Join-Path $PSScriptRoot 'SampleDeals.ps1')
+#endregion
+
 #region Writing
 
 function ConvertTo-CsvField([AllowNull()] [object] $Value) {
@@ -382,5 +387,6 @@ Write-SampleCsv 'targets.csv' Metric, Region, Year, Value, Currency $targetRows
 Write-SampleCsv 'contacts.csv' Partner, Name, Email, Role, Phone, StartedOn, EndedOn $contactRows
 Write-SampleCsv 'certifications.csv' Partner, Contact, Name, EarnedOn, ExpiresOn ($certificationRows | Sort-Object { $_.EarnedOn }, { $_.Partner }, { $_.Contact }, { $_.Name })
 Write-SampleCsv 'tier-rules.csv' Tier, Region, Type, MinRevenue, Currency, RevenueMonths, MinCertified, Certification, MinMonthsActive $tierRuleRows
+Write-SampleCsv 'deals.csv' Partner, Customer, CustomerCountry, Segment, Product, Amount, Currency, ExpectedClose, Reference, RegisteredOn, ExpiresOn, Outcome, DecidedOn, ClosedOn, WonAmount, Reason $dealRows
 
 #endregion

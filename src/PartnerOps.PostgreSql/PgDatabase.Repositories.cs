@@ -53,6 +53,9 @@ namespace PartnerOps.PostgreSql
         public IQualityHistory QualityHistory => new PgQualityHistory(this);
 
         /// <inheritdoc />
+        public IDealSums DealSums => new PgDealSums(this);
+
+        /// <inheritdoc />
         public IWriteBatch NewWriteBatch(int maxItems = 1000, TimeSpan? maxAge = null) => new PgWriteBatch(this, maxItems, maxAge);
 
         /// <inheritdoc />

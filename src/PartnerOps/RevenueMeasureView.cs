@@ -34,6 +34,9 @@ namespace PartnerOps.Commands
 
             // One view (PartnerOps.format.ps1xml) whose Group column (GroupCell) shows the keys, whatever the key set.
             ["PartnerOps.FunnelMeasure"] = MeasureKeys.FunnelColumnNames,
+
+            // Measure-PartnerDeal (issue 19): one view as the funnel's, keys in its Group column.
+            ["PartnerOps.DealMeasure"] = DealMeasure.KeyColumnNames,
         };
 
         /// <summary>
@@ -286,13 +289,16 @@ namespace PartnerOps.Commands
         /// <summary>The Region column of the target views: the region wrapped to the width, or <c>(all regions)</c> when the target has none.</summary>
         public static string RegionCell(PSObject target, int width) => Wrap(Get(target, "Region") ?? "(all regions)", width);
 
-        /// <summary>The Group column of a measure with more keys than have a view of their own: each key as <c>Name=Value</c>, one per line.</summary>
-        public static string GroupCell(PSObject measure, int width)
+        /// <summary>
+        /// The Group column of a measure with more keys than have a view of their own: each key as <c>Name=Value</c>, one per line;
+        /// a key without value shows <paramref name="none"/> (revenue's: direct revenue has no partner keys).
+        /// </summary>
+        public static string GroupCell(PSObject measure, int width, string none = "(direct)")
         {
             var base0 = measure.TypeNames.FirstOrDefault(t => MeasureView.KeyOrder.ContainsKey(t));
             var order = base0 == null ? Array.Empty<string>() : MeasureView.KeyOrder[base0];
             return string.Join("\n", order.Where(k => measure.Properties[k] != null)
-                .Select(k => Wrap(k + "=" + (measure.Properties[k].Value == null ? "(direct)" : Text(measure.Properties[k].Value)), width)));
+                .Select(k => Wrap(k + "=" + (measure.Properties[k].Value == null ? none : Text(measure.Properties[k].Value)), width)));
         }
 
         /// <summary>Each change of a history entry on a line of its own (wrapped to the width), so that no change is cut.</summary>

@@ -53,7 +53,7 @@ Describe 'bench/Invoke-Benchmark.ps1, a short run' -Tag 'FileOnly' {
         $script:Report.Rows | Should -Be 1000
         @($script:Rows | Where-Object Verdict -EQ 'failed') | Should -BeNullOrEmpty
         @($script:Rows.Benchmark | Sort-Object -Unique) |
-            Should -Be @('CsvLibraries', 'GetPartner', 'ImportPartner', 'ImportPartnerPg', 'ImportRevenue', 'MeasureFunnel', 'MeasureFunnelPg', 'MeasureRevenue', 'MeasureRevenuePg', 'ModuleStartup', 'Pipeline', 'SqliteApi', 'TestPartnerTier', 'TestPartnerTierPg')
+            Should -Be @('CsvLibraries', 'Deals', 'DealsPg', 'GetPartner', 'ImportPartner', 'ImportPartnerPg', 'ImportRevenue', 'MeasureFunnel', 'MeasureFunnelPg', 'MeasureRevenue', 'MeasureRevenuePg', 'ModuleStartup', 'Pipeline', 'SqliteApi', 'TestPartnerTier', 'TestPartnerTierPg')
         $script:Output | Should -Match 'Summary \(median of 1'
         $script:Output | Should -Match 'Targets: \d+ (met|missed)'
     }
@@ -81,6 +81,11 @@ Describe 'bench/Invoke-Benchmark.ps1, a short run' -Tag 'FileOnly' {
         # Issue 18: a tenth of the rows as partners, five certifications and fifty revenue records each, held to an absolute 3 s.
         @{ Benchmark = 'TestPartnerTier'; Measure = 'Test-PartnerTier -AsOf 2026-11-29, 1000 partners, 5000 certifications, 50000 revenue records'; Baseline = 'sqlite3: revenue of the window*'; Target = '< 3 s' }
         @{ Benchmark = 'TestPartnerTierPg'; Measure = 'Test-PartnerTier -AsOf 2026-11-29, 1000 partners, 5000 certifications, 50000 revenue records in PostgreSQL'; Baseline = 'psql: revenue of the window*'; Target = '< 3 s' }
+        # Issue 19: as many deals as rows, a tenth as many partners, each measure held to an absolute 2 s.
+        @{ Benchmark = 'Deals'; Measure = 'Measure-PartnerDeal -GroupBy Region,Year, 1000 deals, 100 partners'; Baseline = 'sqlite3: SELECT status, year*'; Target = '< 2 s' }
+        @{ Benchmark = 'Deals'; Measure = 'Get-PartnerDeal -Conflicting, 1000 deals, 100 partners'; Baseline = 'sqlite3: customers claimed*'; Target = '< 2 s' }
+        @{ Benchmark = 'DealsPg'; Measure = 'Measure-PartnerDeal -GroupBy Region,Year, 1000 deals, 100 partners in PostgreSQL'; Baseline = 'psql: SELECT status, year*'; Target = '< 2 s' }
+        @{ Benchmark = 'DealsPg'; Measure = 'Get-PartnerDeal -Conflicting, 1000 deals, 100 partners in PostgreSQL'; Baseline = 'psql: customers claimed*'; Target = '< 2 s' }
     ) {
         if (Skip-Because $script:Why) { return }
         # Without PostgreSQL's programs the PostgreSQL rows say why they were skipped (the bench installs nothing).

@@ -78,6 +78,9 @@ namespace PartnerOps.Data
         /// <summary>The dated inputs of partner quality for a few partners over a period (the tier review's grace period), read in SQL.</summary>
         IQualityHistory QualityHistory { get; }
 
+        /// <summary>The deal counts and sums per group that the deal measurer combines (Measure-PartnerDeal, issue 19), computed in SQL.</summary>
+        IDealSums DealSums { get; }
+
         /// <summary>
         /// Whether <paramref name="location"/> (as a Database property holds it) names this database: the same file, also through a
         /// link or in other letter case.

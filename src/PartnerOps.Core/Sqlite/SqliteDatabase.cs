@@ -153,6 +153,9 @@ namespace PartnerOps.Sqlite
         public IQualityHistory QualityHistory => new QualityHistory(this);
 
         /// <inheritdoc/>
+        public IDealSums DealSums => new DealSums(this);
+
+        /// <inheritdoc/>
         public IReadOnlyList<DatabaseFinding> Check() => DatabaseChecks.Check(this);
 
         /// <inheritdoc/>
