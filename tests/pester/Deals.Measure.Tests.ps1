@@ -25,11 +25,11 @@ BeforeAll {
         $text = { param($v) if ($null -eq $v) { 'NULL' } else { "'$v'" } }
         $rows = foreach ($d in $Deals) {
             $partner, $customer, $country, $segment, $minor, $currency, $registered, $expires, $status, $decided, $closed = $d
-            "($($ids[$partner]), '$customer', '$($customer.ToLowerInvariant())', '$country', '$segment', '$($segment.ToLowerInvariant())', " +
+            "($($ids[$partner]), '$customer', '$($customer.ToLowerInvariant())', '$($customer.ToLowerInvariant())', '$country', '$segment', '$($segment.ToLowerInvariant())', " +
             "$(if ($null -eq $minor) { 'NULL' } else { $minor }), $(& $text $currency), '$status', '$registered', '$expires', $(& $text $decided), $(& $text $closed), " +
             "'2016-01-01 00:00:00.000', '2016-01-01 00:00:00.000')"
         }
-        Invoke-RawSql -Database $Database -Sql ("INSERT INTO deals (partner_id, customer, customer_key, customer_country, segment, segment_key, amount, currency, status, " +
+        Invoke-RawSql -Database $Database -Sql ("INSERT INTO deals (partner_id, customer, customer_key, customer_match_key, customer_country, segment, segment_key, amount, currency, status, " +
             "registered_on, expires_on, decided_on, closed_on, created_at, updated_at) VALUES " + ($rows -join ', '))
     }
 
