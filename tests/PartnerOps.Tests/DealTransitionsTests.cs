@@ -201,8 +201,15 @@ namespace PartnerOps.Tests
             Assert.Equal(
                 $"{Deal12} cannot be approved on 2026-02-15 (protected until 2026-03-31): deal 7 'CONTOSO  gmbh' (DE) of Northwind is approved from 2026-01-10 " +
                 "to 2026-04-09, so both would be approved from 2026-02-15 to 2026-03-31, and an approved deal's protection is exclusive. Customers are matched " +
-                "ignoring case, accents and spacing, within their country. Deny this deal or close it as lost, or approve it after 2026-04-09.",
+                "ignoring case, accents and spacing, within their country. Deny this deal or close it as lost: that deal's approved days last as long as this " +
+                "deal's protection.",
                 ex.Message);
+            holder.ClosedOn = Day(2026, 3, 1);
+            Assert.EndsWith(
+                "is approved from 2026-01-10 to 2026-02-28, so both would be approved from 2026-02-15 to 2026-02-28, and an approved deal's protection is exclusive. " +
+                "Customers are matched ignoring case, accents and spacing, within their country. Deny this deal or close it as lost, or approve it on a day after 2026-02-28.",
+                DealTransitions.OverlapRefusal(deal, DealAction.Approve, holder, deal.Day, deal.ExpiresOn).Message,
+                StringComparison.Ordinal);
         }
 
         [Fact]

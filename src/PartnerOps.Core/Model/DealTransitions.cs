@@ -200,7 +200,9 @@ namespace PartnerOps
             var last = to < approvedTo ? to : approvedTo;
             var (what, instead) = action == DealAction.Approve
                 ? ($"approved on {PartnerRules.FormatDate(deal.Day)} (protected until {PartnerRules.FormatDate(deal.ExpiresOn)})",
-                   $"Deny this deal or close it as lost, or approve it after {PartnerRules.FormatDate(approvedTo)}")
+                   approvedTo < deal.ExpiresOn
+                       ? $"Deny this deal or close it as lost, or approve it on a day after {PartnerRules.FormatDate(approvedTo)}"
+                       : "Deny this deal or close it as lost: that deal's approved days last as long as this deal's protection")
                 : ($"extended to {PartnerRules.FormatDate(to)} on {PartnerRules.FormatDate(deal.Day)} (approved on {Date(deal.DecidedOn)})",
                    $"Keep its ExpiresOn before {PartnerRules.FormatDate(first)}, or close that deal first");
             return StateInvalid(
