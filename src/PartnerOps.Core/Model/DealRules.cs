@@ -71,7 +71,9 @@ namespace PartnerOps
         /// compatibility character that decomposes to a letter with a mark (U+01C4 DŽ) loses its mark too. Marks of every script
         /// go (Hebrew points, Arabic harakat, Indic vowel signs written as nonspacing marks), so two such names that differ only in
         /// them are one customer: a match only warns of a conflict or refuses an overlapping approval, it never merges deals. A
-        /// name made of marks only keeps its name key.
+        /// name made of marks only keeps its name key. The decomposition and the general category are the runtime's Unicode
+        /// data (<see cref="string.Normalize(NormalizationForm)"/>, <see cref="CharUnicodeInfo"/>), stable for every character
+        /// assigned by Unicode <see cref="PartnerRules.UnicodeVersion"/>; the key is computed once, when a deal is stored.
         /// </summary>
         public static string CustomerMatchKey(string normalizedCustomer)
         {
