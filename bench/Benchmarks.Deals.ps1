@@ -54,9 +54,9 @@ FROM $(& $series 'i' $n);
 CREATE TEMP TABLE g AS
 SELECT k, ((k - 1) % $n) + 1 AS i, $customer AS c, $registered AS r FROM $(& $series 'k' $Rows);
 CREATE TEMP TABLE h AS SELECT k, i, c, r, $status AS st FROM g;
-INSERT INTO deals (id, partner_id, customer, customer_key, customer_country, segment, segment_key, product, amount, currency, expected_close, reference,
+INSERT INTO deals (id, partner_id, customer, customer_key, customer_match_key, customer_country, segment, segment_key, product, amount, currency, expected_close, reference,
                    status, registered_on, expires_on, decided_on, closed_on, reason, revenue_id, created_at, updated_at)
-SELECT k, i, 'Customer ' || c, 'customer ' || c, 'DE', CASE WHEN k % 8 = 0 THEN 'Carrier' ELSE 'Enterprise' END, CASE WHEN k % 8 = 0 THEN 'carrier' ELSE 'enterprise' END,
+SELECT k, i, 'Customer ' || c, 'customer ' || c, 'customer ' || c, 'DE', CASE WHEN k % 8 = 0 THEN 'Carrier' ELSE 'Enterprise' END, CASE WHEN k % 8 = 0 THEN 'carrier' ELSE 'enterprise' END,
        NULL, CASE WHEN k % 20 = 0 THEN NULL ELSE 100000 + (k * 104729) % 5000000 END,
        CASE WHEN k % 20 = 0 THEN NULL WHEN k % 5 = 0 THEN 'EUR' ELSE 'USD' END, NULL, 'DR-' || k, st,
        $(& $day 'r'), $(& $day 'r + 90'),
@@ -73,7 +73,7 @@ SELECT 'EUR', 'USD', y, '1.1', $at FROM (SELECT 2016 + v AS y FROM $(& $series '
 function Get-DealBaselines([string] $Schema) {
     @{
         Measure = "SELECT status, substr(registered_on, 1, 4), count(*), sum(amount) FROM ${Schema}deals GROUP BY 1, 2;"
-        Conflicting = "SELECT count(*) FROM (SELECT customer_key, customer_country FROM ${Schema}deals GROUP BY 1, 2 HAVING count(DISTINCT partner_id) > 1) q;"
+        Conflicting = "SELECT count(*) FROM (SELECT customer_match_key, customer_country FROM ${Schema}deals GROUP BY 1, 2 HAVING count(DISTINCT partner_id) > 1) q;"
     }
 }
 

@@ -15,6 +15,7 @@ CREATE TABLE deals (
     partner_id       bigint NOT NULL REFERENCES partners (id) ON DELETE CASCADE,
     customer         {Text} NOT NULL CHECK (char_length(customer) BETWEEN 1 AND 200),
     customer_key     {Text} NOT NULL,
+    customer_match_key {Text} NOT NULL,
     customer_country {Text} NOT NULL CHECK (char_length(customer_country) = 2),
     segment          {Text} NOT NULL,
     segment_key      {Text} NOT NULL,
@@ -36,7 +37,8 @@ CREATE TABLE deals (
     CHECK (status NOT IN ('Won','Lost') OR closed_on IS NOT NULL),
     CHECK (status NOT IN ('Approved','Denied') OR decided_on IS NOT NULL)
 );
-CREATE INDEX deals_customer ON deals (customer_key, customer_country);
+CREATE INDEX deals_customer ON deals (customer_match_key, customer_country);
+CREATE INDEX deals_customer_key ON deals (customer_key);
 CREATE INDEX deals_partner ON deals (partner_id);
 CREATE INDEX deals_expires ON deals (expires_on);
 CREATE INDEX deals_status ON deals (status);

@@ -82,8 +82,8 @@ namespace PartnerOps.Tests
         {
             using var tx = _raw.BeginTransaction();
             var id = _raw.ExecuteScalar<long>(
-                "INSERT INTO deals (partner_id, customer, customer_key, customer_country, segment, segment_key, status, registered_on, " +
-                "expires_on, decided_on, closed_on, created_at, updated_at) VALUES (1, 'Contoso', 'contoso', 'GB', 'Enterprise', 'enterprise', " +
+                "INSERT INTO deals (partner_id, customer, customer_key, customer_match_key, customer_country, segment, segment_key, status, registered_on, " +
+                "expires_on, decided_on, closed_on, created_at, updated_at) VALUES (1, 'Contoso', 'contoso', 'contoso', 'GB', 'Enterprise', 'enterprise', " +
                 "@stored, @registeredOn, @expiresOn, @decidedOn, @closedOn, '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000'); " +
                 "SELECT last_insert_rowid()",
                 new { stored, registeredOn, expiresOn, decidedOn, closedOn }, tx);
@@ -118,8 +118,8 @@ namespace PartnerOps.Tests
         {
             using var tx = _raw.BeginTransaction();
             var ex = Assert.Throws<SqliteException>(() => _raw.Execute(
-                "INSERT INTO deals (partner_id, customer, customer_key, customer_country, segment, segment_key, registered_on, expires_on, " +
-                "status, decided_on, closed_on, amount, currency, created_at, updated_at) VALUES (1, 'Contoso', 'contoso', 'GB', 'Enterprise', " +
+                "INSERT INTO deals (partner_id, customer, customer_key, customer_match_key, customer_country, segment, segment_key, registered_on, expires_on, " +
+                "status, decided_on, closed_on, amount, currency, created_at, updated_at) VALUES (1, 'Contoso', 'contoso', 'contoso', 'GB', 'Enterprise', " +
                 $"'enterprise', '2026-01-01', '2026-04-01', {values}, '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000')",
                 transaction: tx));
             tx.Rollback();
@@ -164,8 +164,8 @@ namespace PartnerOps.Tests
                 "(2, '2026-03-01', 5000, 'EUR', 'Enterprise', 'enterprise', '2026-03-01 00:00:00.000', 'Sourced'); SELECT last_insert_rowid()",
                 transaction: tx);
             var dealId = _raw.ExecuteScalar<long>(
-                "INSERT INTO deals (partner_id, customer, customer_key, customer_country, segment, segment_key, status, registered_on, expires_on, " +
-                "decided_on, closed_on, amount, currency, revenue_id, created_at, updated_at) VALUES (2, 'Contoso', 'contoso', 'GB', 'Enterprise', " +
+                "INSERT INTO deals (partner_id, customer, customer_key, customer_match_key, customer_country, segment, segment_key, status, registered_on, expires_on, " +
+                "decided_on, closed_on, amount, currency, revenue_id, created_at, updated_at) VALUES (2, 'Contoso', 'contoso', 'contoso', 'GB', 'Enterprise', " +
                 "'enterprise', 'Won', '2026-01-01', '2026-04-01', '2026-02-01', '2026-03-01', 5000, 'EUR', @revenueId, '2026-01-01 00:00:00.000', " +
                 "'2026-01-01 00:00:00.000'); SELECT last_insert_rowid()",
                 new { revenueId }, tx);

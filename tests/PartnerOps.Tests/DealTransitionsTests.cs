@@ -185,24 +185,62 @@ namespace PartnerOps.Tests
         }
 
         [Fact]
-        public void Approval_is_refused_naming_the_other_partners_approved_deal()
+        public void Approval_is_refused_naming_the_other_partners_approved_deal_and_the_days_both_would_be_approved()
         {
             var deal = State(DealStatus.Submitted, DealStatus.Submitted);
-            var holder = new DealState { Id = 7, Partner = "Northwind", DecidedOn = Day(2026, 1, 10), ExpiresOn = Day(2026, 4, 9) };
+            var holder = new DealState
+            {
+                Id = 7, Partner = "Northwind", Customer = "CONTOSO  gmbh", CustomerCountry = "DE", RegisteredOn = Day(2026, 1, 5),
+                DecidedOn = Day(2026, 1, 10), ExpiresOn = Day(2026, 4, 9),
+            };
 
-            var ex = DealTransitions.ExclusivityRefusal(deal, DealAction.Approve, holder);
+            var ex = DealTransitions.OverlapRefusal(deal, DealAction.Approve, holder, deal.Day, deal.ExpiresOn);
 
             Assert.Equal(ErrorIds.PartnerDealStateInvalid, ex.ErrorId);
             Assert.Equal(FailureKind.InvalidOperation, ex.Kind);
             Assert.Equal(
-                $"{Deal12} cannot be approved on 2026-02-15: partner 'Northwind' holds an Approved deal for this customer (deal 7, approved on 2026-01-10, " +
-                "protected until 2026-04-09), and an approved deal's protection is exclusive. Deny this deal or close it as lost, or wait until that deal is closed or has expired.",
+                $"{Deal12} cannot be approved on 2026-02-15 (protected until 2026-03-31): deal 7 'CONTOSO  gmbh' (DE) of Northwind is approved from 2026-01-10 " +
+                "to 2026-04-09, so both would be approved from 2026-02-15 to 2026-03-31, and an approved deal's protection is exclusive. Customers are matched " +
+                "ignoring case, accents and spacing, within their country. Deny this deal or close it as lost: that deal's approved days last as long as this " +
+                "deal's protection.",
                 ex.Message);
+            holder.ClosedOn = Day(2026, 3, 1);
+            Assert.EndsWith(
+                "is approved from 2026-01-10 to 2026-02-28, so both would be approved from 2026-02-15 to 2026-02-28, and an approved deal's protection is exclusive. " +
+                "Customers are matched ignoring case, accents and spacing, within their country. Deny this deal or close it as lost, or approve it on a day after 2026-02-28.",
+                DealTransitions.OverlapRefusal(deal, DealAction.Approve, holder, deal.Day, deal.ExpiresOn).Message,
+                StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void The_approved_days_of_a_closed_deal_end_the_day_before_its_close()
+        {
+            var holder = new DealState { Id = 7, Partner = "Northwind", Customer = "Contoso", CustomerCountry = "DE", DecidedOn = Day(2026, 1, 10), ExpiresOn = Day(2026, 4, 9), ClosedOn = Day(2026, 3, 1) };
+            var deal = State(DealStatus.Approved, DealStatus.Approved, decided: Day(2026, 3, 1), day: Day(2026, 3, 20));
+
+            Assert.Equal((Day(2026, 1, 10), Day(2026, 2, 28)), DealTransitions.ApprovedDays(holder));
+            Assert.Equal((Day(2026, 1, 10), Day(2026, 4, 9)), DealTransitions.ApprovedDays(new DealState { DecidedOn = Day(2026, 1, 10), ExpiresOn = Day(2026, 4, 9), ClosedOn = Day(2026, 5, 1) }));
+            Assert.Equal(
+                $"{Deal12} cannot be extended to 2026-06-30 on 2026-03-20 (approved on 2026-03-01): deal 7 'Contoso' (DE) of Northwind is approved from 2026-01-10 " +
+                "to 2026-02-28, so both would be approved from 2026-02-01 to 2026-02-28, and an approved deal's protection is exclusive. Customers are matched " +
+                "ignoring case, accents and spacing, within their country. Keep its ExpiresOn before 2026-02-01, or close that deal first.",
+                DealTransitions.OverlapRefusal(deal, DealAction.Update, holder, Day(2026, 2, 1), Day(2026, 6, 30)).Message);
+        }
+
+        [Fact]
+        public void Holding_an_expired_deal_again_is_refused_naming_the_other_partners_approved_deal()
+        {
+            var deal = State(DealStatus.Submitted, DealStatus.Submitted);
+            var holder = new DealState { Id = 7, Partner = "Northwind", DecidedOn = Day(2026, 1, 10), ExpiresOn = Day(2026, 4, 9) };
+
+            var ex = DealTransitions.ExclusivityRefusal(deal, holder);
+
+            Assert.Equal(ErrorIds.PartnerDealStateInvalid, ex.ErrorId);
             Assert.Equal(
                 $"{Deal12} cannot be held again (extended) on 2026-02-15: partner 'Northwind' holds an Approved deal for this customer (deal 7, approved on 2026-01-10, " +
-                "protected until 2026-04-09), and an approved deal's protection is exclusive. An expired deal is held again only while no other partner's approved deal " +
-                "holds the customer: wait until that deal is closed or has expired.",
-                DealTransitions.ExclusivityRefusal(deal, DealAction.Update, holder).Message);
+                "protected until 2026-04-09), and an approved deal's protection is exclusive. Customers are matched ignoring case, accents and spacing, within their " +
+                "country. An expired deal is held again only while no other partner's approved deal holds the customer: wait until that deal is closed or has expired.",
+                ex.Message);
         }
 
         [Theory]

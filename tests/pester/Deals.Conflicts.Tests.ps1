@@ -1,5 +1,5 @@
-# Conflicting deal registrations (issue 19): a customer is matched by the partner name key (case, width, composed or decomposed
-# accents and any kind of space ignored; accented and plain letters stay apart) plus its country; another partner's deal that
+# Conflicting deal registrations (issue 19): a customer is matched by its match key (the partner name key with accents removed
+# and runs of spaces as one: case, width, accents and any kind or number of spaces ignored) plus its country; another partner's deal that
 # holds it (Submitted or Approved, not expired) on the day makes a conflict: registered all the same, with a warning naming the
 # other deals, listed in ConflictsWith and by Get-PartnerDeal -Conflicting. A denied or expired deal no longer conflicts. Runs on
 # both backends; every day is given (-RegisteredOn, -AsOf), so nothing depends on today.
@@ -50,29 +50,34 @@ Describe 'Registering a customer another partner holds' {
         $Warnings['a'] | Should -BeNullOrEmpty
         $Warnings['b'] | Should -Be @(
             "Deal $($b.Id) of partner 'Globex' was registered as Submitted, but other partners hold customer 'CONTOSO RETAIL' (GB) on 2026-01-10: " +
-            "deal $($a.Id) of partner 'Acme' (Submitted, expires 2026-06-30). Approve one of them (Approve-PartnerDeal) for exclusive protection.")
+            "deal $($a.Id) of partner 'Acme' (Submitted, expires 2026-06-30). Customers are matched ignoring case, accents and spacing, within their country. " +
+            "Approve one of them (Approve-PartnerDeal) for exclusive protection.")
         $Warnings['c'] | Should -Be @(
             "Deal $($c.Id) of partner 'Initech' was registered as Submitted, but other partners hold customer 'contoso retail' (GB) on 2026-01-15: " +
             "deal $($a.Id) of partner 'Acme' (Submitted, expires 2026-06-30); deal $($b.Id) of partner 'Globex' (Submitted, expires 2026-04-10). " +
-            "Approve one of them (Approve-PartnerDeal) for exclusive protection.")
+            "Customers are matched ignoring case, accents and spacing, within their country. Approve one of them (Approve-PartnerDeal) for exclusive protection.")
         $c.Customer | Should -Be 'contoso retail'
         $c.Status | Should -Be 'Expired'
     }
 
-    It 'matches case, any kind of space and composed or decomposed accents, but not another country nor plain for accented letters' {
+    It 'matches case, any kind of space, composed or decomposed accents and plain for accented letters (Muller for M*ller), but not another country' {
         $Warnings['d'] | Should -BeNullOrEmpty
         $Warnings['f'] | Should -Be @(
             "Deal $($f.Id) of partner 'Globex' was registered as Submitted, but other partners hold customer 'CAF$([char]0xC9) NOIR' (FR) on 2026-02-02: " +
-            "deal $($e.Id) of partner 'Acme' (Submitted, expires 2026-05-02). Approve one of them (Approve-PartnerDeal) for exclusive protection.")
+            "deal $($e.Id) of partner 'Acme' (Submitted, expires 2026-05-02). Customers are matched ignoring case, accents and spacing, within their country. " +
+            "Approve one of them (Approve-PartnerDeal) for exclusive protection.")
         $Warnings['g'] | Should -BeNullOrEmpty
-        $Warnings['h'] | Should -BeNullOrEmpty
+        $Warnings['h'] | Should -Be @(
+            "Deal $($h.Id) of partner 'Initech' was registered as Submitted, but other partners hold customer 'Muller AG' (DE) on 2026-02-03: " +
+            "deal $($g.Id) of partner 'Globex' (Submitted, expires 2026-05-04). Customers are matched ignoring case, accents and spacing, within their country. " +
+            "Approve one of them (Approve-PartnerDeal) for exclusive protection.")
     }
 
     It 'counts only other partners: the same partner in another segment is no conflict of its own deal' {
         $Warnings['i'] | Should -Be @(
             "Deal $($i.Id) of partner 'Acme' was registered as Submitted, but other partners hold customer 'Contoso Retail' (GB) on 2026-01-20: " +
             "deal $($b.Id) of partner 'Globex' (Submitted, expires 2026-04-10); deal $($c.Id) of partner 'Initech' (Submitted, expires 2026-04-15). " +
-            "Approve one of them (Approve-PartnerDeal) for exclusive protection.")
+            "Customers are matched ignoring case, accents and spacing, within their country. Approve one of them (Approve-PartnerDeal) for exclusive protection.")
     }
 }
 
@@ -85,6 +90,8 @@ Describe 'Get-PartnerDeal -Conflicting' {
             'i:Acme:Contoso Retail:GB:Submitted:b,c'
             "e:Acme:Caf$([char]0xE9) Noir:FR:Submitted:f"
             "f:Globex:CAF$([char]0xC9) NOIR:FR:Submitted:e"
+            "g:Globex:M$([char]0xFC)ller AG:DE:Submitted:h"
+            'h:Initech:Muller AG:DE:Submitted:g'
         )
     }
 
@@ -92,7 +99,7 @@ Describe 'Get-PartnerDeal -Conflicting' {
         @(Get-PartnerDeal -Database $db -AsOf 2026-02-15 -Partner Umbrella, Initech | Format-Conflict) | Should -Be @(
             'c:Initech:contoso retail:GB:Submitted:a,b,i'
             'd:Umbrella:Contoso Retail:IE:Submitted:'
-            'h:Initech:Muller AG:DE:Submitted:'
+            'h:Initech:Muller AG:DE:Submitted:g'
         )
     }
 
@@ -122,6 +129,8 @@ Describe 'Get-PartnerDeal -Conflicting' {
         Get-Conflicts '2026-04-11' | Should -Be @(
             "e:Acme:Caf$([char]0xE9) Noir:FR:Submitted:f"
             "f:Globex:CAF$([char]0xC9) NOIR:FR:Submitted:e"
+            "g:Globex:M$([char]0xFC)ller AG:DE:Submitted:h"
+            'h:Initech:Muller AG:DE:Submitted:g'
         )
         @(Get-PartnerDeal -Database $db -AsOf 2026-04-11 -Id $b.Id | Format-Conflict) | Should -Be @('b:Globex:CONTOSO RETAIL:GB:Expired:')
     }
@@ -131,13 +140,78 @@ Describe 'Get-PartnerDeal -Conflicting' {
         $Warnings['j'] | Should -Be @(
             "Deal $($j.Id) of partner 'Umbrella' was registered as Submitted, but other partners hold customer 'contoso retail' (GB) on 2026-04-11: " +
             "deal $($a.Id) of partner 'Acme' (Submitted, expires 2026-06-30); deal $($i.Id) of partner 'Acme' (Submitted, expires 2026-04-20). " +
-            "Approve one of them (Approve-PartnerDeal) for exclusive protection.")
+            "Customers are matched ignoring case, accents and spacing, within their country. Approve one of them (Approve-PartnerDeal) for exclusive protection.")
         Get-Conflicts '2026-04-11' | Should -Be @(
             'a:Acme:Contoso Retail:GB:Submitted:j'
             'i:Acme:Contoso Retail:GB:Submitted:j'
             "e:Acme:Caf$([char]0xE9) Noir:FR:Submitted:f"
             "f:Globex:CAF$([char]0xC9) NOIR:FR:Submitted:e"
+            "g:Globex:M$([char]0xFC)ller AG:DE:Submitted:h"
+            'h:Initech:Muller AG:DE:Submitted:g'
             'j:Umbrella:contoso retail:GB:Submitted:a,i'
         )
+    }
+}
+
+Describe 'Variants of a customer name written with other spaces, letter case or accents' {
+    BeforeAll {
+        $script:fr = New-TestDatabase
+        foreach ($name in 'Acme', 'Globex', 'Initech', 'Umbrella', 'Stark') { Add-Partner -Database $fr -Name $name -JoinedOn 2015-01-10 }
+        $script:SG = "Soci$([char]0xE9)t$([char]0xE9) G$([char]0xE9)n$([char]0xE9)rale"
+        $script:FrWarnings = @{}
+        # Deals 1 to 6, registered on 2026-03-01 to 2026-03-06.
+        $variants = @(
+            , @('Acme', $SG, 'FR')
+            , @('Globex', "Soci$([char]0xE9)t$([char]0xE9)  G$([char]0xE9)n$([char]0xE9)rale", 'FR')          # two spaces
+            , @('Initech', 'Societe Generale', 'FR')                                                          # no accents
+            , @('Umbrella', "SOCIE$([char]0x301)TE$([char]0x301) GE$([char]0x301)NE$([char]0x301)RALE", 'FR') # decomposed accents, capitals
+            , @('Stark', "soci$([char]0xE9)t$([char]0xE9)$([char]0xA0)$([char]0xA0)g$([char]0xE9)n$([char]0xE9)rale", 'FR') # two no-break spaces
+            , @('Stark', $SG, 'BE')                                                                           # another country
+        )
+        foreach ($id in 1..6) {
+            $partner, $customer, $country = $variants[$id - 1]
+            $null = Register-PartnerDeal -Database $fr -Partner $partner -Customer $customer -CustomerCountry $country -RegisteredOn "2026-03-0$id" -WarningVariable said -WarningAction SilentlyContinue
+            $script:FrWarnings[$id] = @($said | ForEach-Object { "$_" })
+        }
+    }
+
+    It 'stores each name as given and warns of every other partner''s deal for the same customer, however written' {
+        @(Get-PartnerDeal -Database $fr | ForEach-Object { "$($_.Id):$($_.Customer)" }) | Should -Be @(
+            "1:$SG"
+            "2:Soci$([char]0xE9)t$([char]0xE9)  G$([char]0xE9)n$([char]0xE9)rale"
+            '3:Societe Generale'
+            "4:SOCI$([char]0xC9)T$([char]0xC9) G$([char]0xC9)N$([char]0xC9)RALE"
+            "5:soci$([char]0xE9)t$([char]0xE9)  g$([char]0xE9)n$([char]0xE9)rale"
+            "6:$SG")
+        $FrWarnings[1] | Should -BeNullOrEmpty
+        $FrWarnings[3] | Should -Be @(
+            "Deal 3 of partner 'Initech' was registered as Submitted, but other partners hold customer 'Societe Generale' (FR) on 2026-03-03: " +
+            "deal 1 of partner 'Acme' (Submitted, expires 2026-05-30); deal 2 of partner 'Globex' (Submitted, expires 2026-05-31). " +
+            "Customers are matched ignoring case, accents and spacing, within their country. Approve one of them (Approve-PartnerDeal) for exclusive protection.")
+        foreach ($id in 2, 4, 5) { @($FrWarnings[$id]).Count | Should -Be 1 -Because "deal $id conflicts" }
+        $FrWarnings[5] | Should -BeLike '*: deal 1 of partner ''Acme'' (*); deal 2 of partner ''Globex'' (*); deal 3 of partner ''Initech'' (*); deal 4 of partner ''Umbrella'' (*). *'
+        $FrWarnings[6] | Should -BeNullOrEmpty
+    }
+
+    It 'lists them all as conflicting with each other, but not the same name in another country' {
+        @(Get-PartnerDeal -Database $fr -AsOf 2026-03-10 -Conflicting | ForEach-Object { "$($_.Id):$($_.ConflictsWith -join ',')" }) | Should -Be @(
+            '1:2,3,4,5', '2:1,3,4,5', '3:1,2,4,5', '4:1,2,3,5', '5:1,2,3,4')
+        (Get-PartnerDeal -Database $fr -Id 6 -AsOf 2026-03-10).ConflictsWith | Should -BeNullOrEmpty
+    }
+
+    It 'refuses the same partner''s second deal for the customer written otherwise (PartnerDealExists), naming the one it holds' {
+        Register-PartnerDeal -Database $fr -Partner Globex -Customer "SOCIETE$([char]0xA0)generale" -CustomerCountry FR -RegisteredOn 2026-03-10 -ErrorVariable e -ErrorAction SilentlyContinue
+        $e.Count | Should -Be 1
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'PartnerDealExists,*'
+        $e[0].Exception.Message | Should -Be ("Partner 'Globex' already holds customer 'Soci$([char]0xE9)t$([char]0xE9)  G$([char]0xE9)n$([char]0xE9)rale' (FR) in segment 'Enterprise' on 2026-03-10: " +
+            "deal 2 of partner 'Globex' (Submitted, registered 2026-03-02, expires 2026-05-31); nothing was written. Customers are matched ignoring case, accents and " +
+            "spacing, within their country. A denied, lost, won or expired deal does not block a new one.")
+        @(Get-PartnerDeal -Database $fr).Count | Should -Be 6
+    }
+
+    It 'keeps -Customer patterns on the name as partner names match it: case and kind of space ignored, accents and runs of spaces not' {
+        @(Get-PartnerDeal -Database $fr -Customer "soci$([char]0xE9)t$([char]0xE9) g$([char]0xE9)n$([char]0xE9)rale").Id | Should -Be @(1, 4, 6)
+        @(Get-PartnerDeal -Database $fr -Customer 'Societe Generale').Id | Should -Be @(3)
+        @(Get-PartnerDeal -Database $fr -Customer 'Soci*').Id | Should -Be @(1, 2, 3, 4, 5, 6)
     }
 }

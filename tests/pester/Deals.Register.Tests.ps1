@@ -153,7 +153,8 @@ Describe 'Register-PartnerDeal' {
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'PartnerDealExists,PartnerOps.Commands.RegisterPartnerDealCommand'
         $failures[0].Exception.Message | Should -Be ("Partner 'Acme' already holds customer 'Adventure Works' (CA) in segment 'Enterprise' on 2026-10-31: deal $($held.Id) of partner 'Acme' " +
-            "(Submitted, registered 2026-10-01, expires 2026-10-31); nothing was written. A denied, lost, won or expired deal does not block a new one.")
+            "(Submitted, registered 2026-10-01, expires 2026-10-31); nothing was written. Customers are matched ignoring case, accents and spacing, within their " +
+            "country. A denied, lost, won or expired deal does not block a new one.")
         Get-DealState $db | Should -Be $before
         Register-PartnerDeal -Database $db -Partner Acme -Customer 'ADVENTURE WORKS' -CustomerCountry CA -Segment SMB -RegisteredOn 2026-10-31
         Register-PartnerDeal -Database $db -Partner Acme -Customer 'adventure works' -CustomerCountry CA -RegisteredOn 2026-11-01

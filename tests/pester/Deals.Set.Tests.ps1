@@ -104,7 +104,8 @@ Describe 'Set-PartnerDeal' {
         Set-PartnerDeal -Database $db -Id 2 -ExpiresOn (Day 30) -Reason 'Customer asked' -ErrorVariable e -ErrorAction SilentlyContinue
         $e[0].FullyQualifiedErrorId | Should -BeLike 'PartnerDealStateInvalid,*'
         $e[0].Exception.Message | Should -Be ("Deal 2 'Fabrikam' (DE) of Acme cannot be held again (extended) on ${T}: partner 'Globex' holds an Approved deal for this customer " +
-            "(deal 3, approved on $T, protected until $(Day 85)), and an approved deal's protection is exclusive. An expired deal is held again only while no other " +
+            "(deal 3, approved on $T, protected until $(Day 85)), and an approved deal's protection is exclusive. Customers are matched ignoring case, accents " +
+            "and spacing, within their country. An expired deal is held again only while no other " +
             "partner's approved deal holds the customer: wait until that deal is closed or has expired.")
         Get-DealState $db | Should -Be $before
         # Moved but still in the past, it holds nothing and is taken.
@@ -119,7 +120,8 @@ Describe 'Set-PartnerDeal' {
         $e1[0].FullyQualifiedErrorId | Should -BeLike 'PartnerDealExists,*'
         $e1[0].CategoryInfo.Category | Should -Be 'ResourceExists'
         $e1[0].Exception.Message | Should -Be ("Partner 'Acme' already holds the customer 'Northwind' (DE) in segment 'Enterprise' with deal 6 (Submitted, protected until $(Day 85)): " +
-            "deal 5 'Northwind' (DE) of Acme cannot hold it too; give another segment, or close one of the two deals.")
+            "deal 5 'Northwind' (DE) of Acme cannot hold it too; give another segment, or close one of the two deals. Customers are matched ignoring case, " +
+            "accents and spacing, within their country.")
         $e2[0].FullyQualifiedErrorId | Should -BeLike 'PartnerDealExists,*'
         $e2[0].Exception.Message | Should -BeLike "Partner 'Acme' already holds the customer 'Tailspin' (DE) in segment 'enterprise' with deal 8 (Submitted, *"
         Get-DealState $db | Should -Be $before

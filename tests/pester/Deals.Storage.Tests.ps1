@@ -34,13 +34,13 @@ BeforeAll {
     # $RevenueId), the second partner's Denied one (500000 JPY) for the same customer.
     function Add-RawDeals([string] $Database, [long] $First, [long] $Second, [long] $RevenueId) {
         Invoke-RawSql $Database @"
-INSERT INTO deals (partner_id, customer, customer_key, customer_country, segment, segment_key, product, amount, currency, expected_close,
+INSERT INTO deals (partner_id, customer, customer_key, customer_match_key, customer_country, segment, segment_key, product, amount, currency, expected_close,
                    reference, status, registered_on, expires_on, decided_on, closed_on, reason, revenue_id, created_at, updated_at) VALUES
- ($First, 'Contoso Ltd', 'contoso ltd', 'GB', 'Enterprise', 'enterprise', NULL, NULL, NULL, NULL,
+ ($First, 'Contoso Ltd', 'contoso ltd', 'contoso ltd', 'GB', 'Enterprise', 'enterprise', NULL, NULL, NULL, NULL,
   NULL, 'Submitted', '2026-01-05', '2026-04-05', NULL, NULL, NULL, NULL, $script:Stamp, $script:Stamp),
- ($First, 'Fabrikam AG', 'fabrikam ag', 'DE', 'SMB', 'smb', 'Cloud backup', 123450, 'EUR', '2026-03-31',
+ ($First, 'Fabrikam AG', 'fabrikam ag', 'fabrikam ag', 'DE', 'SMB', 'smb', 'Cloud backup', 123450, 'EUR', '2026-03-31',
   'DR-7', 'Won', '2026-01-10', '2026-04-10', '2026-01-20', '2026-02-28', NULL, $RevenueId, $script:Stamp, $script:Stamp),
- ($Second, 'CONTOSO  LTD', 'contoso ltd', 'GB', 'Enterprise', 'enterprise', 'Storage', 500000, 'JPY', NULL,
+ ($Second, 'CONTOSO  LTD', 'contoso ltd', 'contoso ltd', 'GB', 'Enterprise', 'enterprise', 'Storage', 500000, 'JPY', NULL,
   NULL, 'Denied', '2026-01-06', '2026-04-06', '2026-01-07', NULL, 'Acme registered it first', NULL, $script:Stamp, $script:Stamp);
 "@
     }
@@ -158,8 +158,8 @@ Describe 'Deals and attribution in copies, backups and the history' {
         @(Get-TableLines $copy 'deals' $script:DealColumns) | Should -Be $script:Rows
         @(Get-PartnerRevenue -Database $copy | Format-Revenue) | Should -Be $script:Revenue
         # The copy's counter is past the copied ids: a new deal gets a new id.
-        Invoke-RawSql $copy ("INSERT INTO deals (partner_id, customer, customer_key, customer_country, segment, segment_key, status, registered_on, expires_on, created_at, updated_at) " +
-            "VALUES ($($beta.Id), 'Northwind', 'northwind', 'US', 'Enterprise', 'enterprise', 'Submitted', '2026-02-01', '2026-05-01', $script:Stamp, $script:Stamp)")
+        Invoke-RawSql $copy ("INSERT INTO deals (partner_id, customer, customer_key, customer_match_key, customer_country, segment, segment_key, status, registered_on, expires_on, created_at, updated_at) " +
+            "VALUES ($($beta.Id), 'Northwind', 'northwind', 'northwind', 'US', 'Enterprise', 'enterprise', 'Submitted', '2026-02-01', '2026-05-01', $script:Stamp, $script:Stamp)")
         Get-RawScalar $copy "SELECT max(id) FROM deals" | Should -Be 4
         $null = Copy-PartnerDatabase -Source $db -Destination $copy -Force -Confirm:$false
         @(Get-TableLines $copy 'deals' $script:DealColumns) | Should -Be $script:Rows
@@ -211,8 +211,8 @@ Remove-Partner -Database '$db' -Name Beta -Force -WhatIf
         $null = Copy-PartnerDatabase -Source $db -Destination $broken
         $null = Add-Partner -Database $broken -Name Gamma
         $gamma = Get-Partner -Database $broken -Name Gamma
-        Invoke-RawSql $broken ("INSERT INTO deals (partner_id, customer, customer_key, customer_country, segment, segment_key, status, registered_on, expires_on, created_at, updated_at) " +
-            "VALUES ($($gamma.Id), 'Northwind', 'northwind', 'US', 'Enterprise', 'enterprise', 'Submitted', '2026-02-01', '2026-05-01', $script:Stamp, $script:Stamp)")
+        Invoke-RawSql $broken ("INSERT INTO deals (partner_id, customer, customer_key, customer_match_key, customer_country, segment, segment_key, status, registered_on, expires_on, created_at, updated_at) " +
+            "VALUES ($($gamma.Id), 'Northwind', 'northwind', 'northwind', 'US', 'Enterprise', 'enterprise', 'Submitted', '2026-02-01', '2026-05-01', $script:Stamp, $script:Stamp)")
         # Another program, without foreign keys, removes the partner and leaves its deal.
         Invoke-RawSql $broken "PRAGMA foreign_keys = OFF; DELETE FROM partners WHERE id = $($gamma.Id)"
         $finding = Test-PartnerDatabase -Database $broken -Detailed | Where-Object Check -EQ 'ForeignKey'

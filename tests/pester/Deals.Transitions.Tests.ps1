@@ -255,8 +255,9 @@ Describe 'Exclusive protection of an approved deal' {
         Approve-PartnerDeal -Database $db -Id 2 -ErrorVariable e -ErrorAction SilentlyContinue
         $e.Count | Should -Be 1
         $e[0].FullyQualifiedErrorId | Should -BeLike 'PartnerDealStateInvalid,*'
-        $e[0].Exception.Message | Should -Be ("Deal 2 'CONTOSO gmbh' (DE) of Globex cannot be approved on ${T}: partner 'Acme' holds an Approved deal for this customer " +
-            "(deal 1, approved on $T, protected until $Until), and an approved deal's protection is exclusive. Deny this deal or close it as lost, or wait until that deal is closed or has expired.")
+        $e[0].Exception.Message | Should -Be ("Deal 2 'CONTOSO gmbh' (DE) of Globex cannot be approved on $T (protected until $Until): deal 1 'Contoso GmbH' (DE) of Acme " +
+            "is approved from $T to $Until, so both would be approved from $T to $Until, and an approved deal's protection is exclusive. Customers are matched " +
+            "ignoring case, accents and spacing, within their country. Deny this deal or close it as lost: that deal's approved days last as long as this deal's protection.")
         Get-DealState $db | Should -Be $before
     }
 
@@ -275,7 +276,7 @@ Describe 'Exclusive protection of an approved deal' {
         Close-PartnerDeal -Database $db -Id 1 -Lost -Reason 'Customer chose Globex'
         # Acme's other approved deal (SMB) still holds the customer: refused again, then approved once that one is lost too.
         Approve-PartnerDeal -Database $db -Id 2 -ErrorVariable e -ErrorAction SilentlyContinue
-        $e[0].Exception.Message | Should -BeLike "*partner 'Acme' holds an Approved deal for this customer (deal 5, *"
+        $e[0].Exception.Message | Should -BeLike "*: deal 5 'Contoso GmbH' (DE) of Acme is approved from $T to $Until, *"
         Close-PartnerDeal -Database $db -Id 5 -Lost -Reason 'Customer chose Globex'
         Approve-PartnerDeal -Database $db -Id 2
         Get-Deal $db 2 | Should -Be "2|Globex|CONTOSO gmbh|Approved|$T|-|-"
@@ -297,7 +298,7 @@ Describe 'Pipelines of deals' {
         Get-PartnerDeal -Database $db -Partner 'Acme' | Approve-PartnerDeal -ErrorVariable e -ErrorAction SilentlyContinue
         $e.Count | Should -Be 1
         $e[0].FullyQualifiedErrorId | Should -BeLike 'PartnerDealStateInvalid,*'
-        $e[0].Exception.Message | Should -BeLike "Deal 3 'Northwind' (DE) of Acme cannot be approved on ${T}: partner 'Globex' holds an Approved deal for this customer (deal 1,*"
+        $e[0].Exception.Message | Should -BeLike "Deal 3 'Northwind' (DE) of Acme cannot be approved on $T (protected until *): deal 1 'Northwind' (DE) of Globex is approved from *"
         $e[0].TargetObject.Id | Should -Be 3
         Get-PartnerDeal -Database $db -Partner 'Acme' | Format-Deal | Should -Be @(
             "2|Acme|Adventure Works|Approved|$T|-|-"

@@ -130,7 +130,7 @@ namespace PartnerOps.Data
         /// ordered by id: after <see cref="Revenue"/>, which a won deal's revenue_id refers to.
         /// </summary>
         public static DumpTable Deals { get; } = new DumpTable("deals", "id", "id",
-            ("id", Int64), ("partner_id", Int64), ("customer", Text), ("customer_key", Text), ("customer_country", Text), ("segment", Text),
+            ("id", Int64), ("partner_id", Int64), ("customer", Text), ("customer_key", Text), ("customer_match_key", Text), ("customer_country", Text), ("segment", Text),
             ("segment_key", Text), ("product", Text), ("amount", Int64), ("currency", Text), ("expected_close", Text), ("reference", Text),
             ("status", Text), ("registered_on", Text), ("expires_on", Text), ("decided_on", Text), ("closed_on", Text), ("reason", Text),
             ("revenue_id", Int64), ("created_at", Text), ("updated_at", Text));

@@ -26,7 +26,7 @@ namespace PartnerOps.Data
 
         /// <summary>The deal's stored columns and its status on @day (parameters id, day).</summary>
         internal static readonly string SelectState =
-            "SELECT d.id AS Id, d.partner_id AS PartnerId, p.name AS Partner, d.customer AS Customer, d.customer_key AS CustomerKey, " +
+            "SELECT d.id AS Id, d.partner_id AS PartnerId, p.name AS Partner, d.customer AS Customer, d.customer_match_key AS CustomerMatchKey, " +
             "d.customer_country AS CustomerCountry, d.status AS Stored, " + DealSql.StatusOn("d", "day") + " AS Status, " +
             "d.registered_on AS RegisteredOn, d.expires_on AS ExpiresOn, d.decided_on AS DecidedOn, d.closed_on AS ClosedOn, " +
             "d.amount AS Amount, d.currency AS Currency, d.expected_close AS ExpectedClose, d.product AS Product, d.segment AS Segment, " +
@@ -34,16 +34,25 @@ namespace PartnerOps.Data
             "FROM deals d JOIN partners p ON p.id = d.partner_id";
 
         /// <summary>
-        /// Another partner's deal for the customer (parameters customerKey, country, partnerId) that is Approved on @day: the
-        /// one whose exclusive protection refuses an approval or an extension.
+        /// Another partner's deal for the customer (parameters matchKey, country, partnerId) that is Approved on @day: the one
+        /// whose exclusive protection refuses making an expired deal that was never approved held again.
         /// </summary>
         internal static readonly string ApprovedByOther =
-            SelectState + " WHERE d.customer_key = @customerKey AND d.customer_country = @country AND d.partner_id <> @partnerId AND " +
+            SelectState + " WHERE d.customer_match_key = @matchKey AND d.customer_country = @country AND d.partner_id <> @partnerId AND " +
             DealSql.ExistsOn("d", "day") + " AND " + DealSql.StatusOn("d", "day") + " = 'Approved' ORDER BY d.decided_on, d.id LIMIT 1";
 
-        /// <summary>The partner's other deal that holds the customer in the segment on @day (parameters id, customerKey, country, partnerId, segmentKey).</summary>
+        /// <summary>
+        /// Another partner's deal for the customer (parameters matchKey, country, partnerId, day) approved on some day from @from
+        /// to @to (<see cref="DealSql.ApprovedDuring"/>), the first approved: the one whose exclusive protection refuses an
+        /// approval, or an extension of an approved deal, over those days.
+        /// </summary>
+        internal static readonly string ApprovedByOtherDuring =
+            SelectState + " WHERE d.customer_match_key = @matchKey AND d.customer_country = @country AND d.partner_id <> @partnerId AND " +
+            DealSql.ApprovedDuring("d", "from", "to") + " ORDER BY d.decided_on, d.id LIMIT 1";
+
+        /// <summary>The partner's other deal that holds the customer in the segment on @day (parameters id, matchKey, country, partnerId, segmentKey).</summary>
         internal static readonly string HeldBySamePartner =
-            SelectState + " WHERE d.customer_key = @customerKey AND d.customer_country = @country AND d.partner_id = @partnerId AND " +
+            SelectState + " WHERE d.customer_match_key = @matchKey AND d.customer_country = @country AND d.partner_id = @partnerId AND " +
             "d.segment_key = @segmentKey AND d.id <> @id AND " + DealSql.HeldOn("d", "day") + " ORDER BY d.registered_on, d.id LIMIT 1";
 
         internal const string ApproveSql = "UPDATE deals SET status = 'Approved', decided_on = @day, updated_at = @now WHERE id = @id";
@@ -62,9 +71,10 @@ namespace PartnerOps.Data
         /// <inheritdoc/>
         public PartnerDeal Approve(PartnerDeal deal, DateTime? date) => Transition(deal, DealAction.Approve, date, (state, _) =>
         {
-            if (One(ApprovedByOther, Customer(state), state.Day) is DealState holder)
+            // Its approved days would be the approval's day to its last day protected: no other partner's may meet them.
+            if (ApprovedDuring(state, state.Day, state.ExpiresOn) is DealState holder)
             {
-                throw DealTransitions.ExclusivityRefusal(state, DealAction.Approve, holder);
+                throw DealTransitions.OverlapRefusal(state, DealAction.Approve, holder, state.Day, state.ExpiresOn);
             }
 
             Execute(ApproveSql, new { id = state.Id, day = Day(state), now = Now() });
@@ -129,13 +139,22 @@ namespace PartnerOps.Data
 
                 var heldBefore = state.Status != DealStatus.Expired;
                 var heldAfter = next.ExpiresOn >= state.Day;
-                if (heldAfter && !heldBefore && One(ApprovedByOther, Customer(state), state.Day) is DealState holder)
+                if (state.DecidedOn is DateTime approved && next.ExpiresOn > current.ExpiresOn)
                 {
-                    throw DealTransitions.ExclusivityRefusal(state, DealAction.Update, holder);
+                    // An approved deal (held or expired) extended: the days it adds are approved days, which no other partner's may meet.
+                    var from = current.ExpiresOn.AddDays(1) > approved ? current.ExpiresOn.AddDays(1) : approved;
+                    if (ApprovedDuring(state, from, next.ExpiresOn) is DealState holder)
+                    {
+                        throw DealTransitions.OverlapRefusal(state, DealAction.Update, holder, from, next.ExpiresOn);
+                    }
+                }
+                else if (heldAfter && !heldBefore && One(ApprovedByOther, Customer(state), state.Day) is DealState holder)
+                {
+                    throw DealTransitions.ExclusivityRefusal(state, holder);
                 }
 
                 if (heldAfter && (!heldBefore || next.SegmentKey != current.SegmentKey)
-                    && One(HeldBySamePartner, new { id = state.Id, customerKey = state.CustomerKey, country = state.CustomerCountry, partnerId = state.PartnerId, segmentKey = next.SegmentKey, day = Day(state) }, state.Day) is DealState other)
+                    && One(HeldBySamePartner, new { id = state.Id, matchKey = state.CustomerMatchKey, country = state.CustomerCountry, partnerId = state.PartnerId, segmentKey = next.SegmentKey, day = Day(state) }, state.Day) is DealState other)
                 {
                     throw HeldAlready(state, next, other);
                 }
@@ -189,7 +208,21 @@ namespace PartnerOps.Data
         private DealState? One(string sql, object parameters, DateTime day) => Query<DealStateRow>(sql, parameters).FirstOrDefault()?.ToState(day);
 
         private static object Customer(DealState state) =>
-            new { customerKey = state.CustomerKey, country = state.CustomerCountry, partnerId = state.PartnerId, day = Day(state) };
+            new { matchKey = state.CustomerMatchKey, country = state.CustomerCountry, partnerId = state.PartnerId, day = Day(state) };
+
+        // Another partner's deal for the deal's customer approved on some day from `from` to `to`, or null.
+        private DealState? ApprovedDuring(DealState state, DateTime from, DateTime to) => One(
+            ApprovedByOtherDuring,
+            new
+            {
+                matchKey = state.CustomerMatchKey,
+                country = state.CustomerCountry,
+                partnerId = state.PartnerId,
+                day = Day(state),
+                from = PartnerRules.FormatDate(from),
+                to = PartnerRules.FormatDate(to),
+            },
+            state.Day);
 
         private static string Day(DealState state) => PartnerRules.FormatDate(state.Day);
 
@@ -206,7 +239,7 @@ namespace PartnerOps.Data
                 FailureKind.AlreadyExists,
                 $"Partner '{TextRules.Shown(deal.Partner)}' already holds the customer '{TextRules.Shown(other.Customer)}' ({other.CustomerCountry}) in segment " +
                 $"'{TextRules.Shown(next.Segment)}' with deal {other.Id.ToString(CultureInfo.InvariantCulture)} ({other.Status}, protected until " +
-                $"{PartnerRules.FormatDate(other.ExpiresOn)}): {deal} cannot hold it too; give another segment, or close one of the two deals.",
+                $"{PartnerRules.FormatDate(other.ExpiresOn)}): {deal} cannot hold it too; give another segment, or close one of the two deals. {DealRules.MatchedBy}",
                 deal.Id);
     }
 }

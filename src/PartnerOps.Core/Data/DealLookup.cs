@@ -103,11 +103,12 @@ namespace PartnerOps.Data
     public static class DealLookup
     {
         /// <summary>
-        /// The other partners' deals (alias o) holding the customer of the deal d on the day: same customer key and country
+        /// The other partners' deals (alias o) holding the customer of the deal d on the day: same customer match key
+        /// (<see cref="DealRules.CustomerMatchKey"/>) and country
         /// (the index deals_customer), another partner, held (<see cref="DealSql.HeldOn"/>).
         /// </summary>
         public static readonly string OthersHolding =
-            "FROM deals o WHERE o.customer_key = d.customer_key AND o.customer_country = d.customer_country AND o.partner_id <> d.partner_id AND "
+            "FROM deals o WHERE o.customer_match_key = d.customer_match_key AND o.customer_country = d.customer_country AND o.partner_id <> d.partner_id AND "
             + DealSql.HeldOn("o", "day");
 
         /// <summary>

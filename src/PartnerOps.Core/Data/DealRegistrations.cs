@@ -12,21 +12,21 @@ namespace PartnerOps.Data
     public static class DealRegistrations
     {
         /// <summary>
-        /// The other partners' deals that hold a customer (key and country) on @day, with <see cref="DealLookup.Select"/>'s columns:
-        /// parameters partnerId, key, country, day.
+        /// The other partners' deals that hold a customer (match key and country) on @day, with <see cref="DealLookup.Select"/>'s
+        /// columns: parameters partnerId, key (<see cref="DealRules.CustomerMatchKey"/>), country, day.
         /// </summary>
         public const string OthersHoldingWhere =
-            " WHERE d.customer_key = @key AND d.customer_country = @country AND d.partner_id <> @partnerId AND ";
+            " WHERE d.customer_match_key = @key AND d.customer_country = @country AND d.partner_id <> @partnerId AND ";
 
-        /// <summary>The partner's own deals that hold a customer and segment on @day: parameters partnerId, key, country, segmentKey, day.</summary>
+        /// <summary>The partner's own deals that hold a customer (match key) and segment on @day: parameters partnerId, key, country, segmentKey, day.</summary>
         public const string OwnHeldWhere =
-            " WHERE d.customer_key = @key AND d.customer_country = @country AND d.partner_id = @partnerId AND d.segment_key = @segmentKey AND ";
+            " WHERE d.customer_match_key = @key AND d.customer_country = @country AND d.partner_id = @partnerId AND d.segment_key = @segmentKey AND ";
 
         /// <summary>The insert of a deal as registered (parameters: <see cref="StoredValues"/>), returning its id.</summary>
         public const string Insert =
-            @"INSERT INTO deals (partner_id, customer, customer_key, customer_country, segment, segment_key, product, amount, currency,
+            @"INSERT INTO deals (partner_id, customer, customer_key, customer_match_key, customer_country, segment, segment_key, product, amount, currency,
                   expected_close, reference, status, registered_on, expires_on, created_at, updated_at)
-              VALUES (@PartnerId, @Customer, @CustomerKey, @CustomerCountry, @Segment, @SegmentKey, @Product, @Amount, @Currency,
+              VALUES (@PartnerId, @Customer, @CustomerKey, @CustomerMatchKey, @CustomerCountry, @Segment, @SegmentKey, @Product, @Amount, @Currency,
                   @ExpectedClose, @Reference, 'Submitted', @RegisteredOn, @ExpiresOn, @Now, @Now) RETURNING id";
 
         /// <summary>
@@ -91,7 +91,7 @@ namespace PartnerOps.Data
                     FailureKind.AlreadyExists,
                     $"Partner '{TextRules.Shown(partner.Name)}' already holds customer '{TextRules.Shown(held.Customer)}' ({held.CustomerCountry}) in segment " +
                     $"'{TextRules.Shown(held.Segment)}' on {PartnerRules.FormatDate(registeredOn)}: {Describe(held)} ({held.Status}, registered {PartnerRules.FormatDate(held.RegisteredOn)}, " +
-                    $"expires {PartnerRules.FormatDate(held.ExpiresOn)}); nothing was written. A denied, lost, won or expired deal does not block a new one.",
+                    $"expires {PartnerRules.FormatDate(held.ExpiresOn)}); nothing was written. {DealRules.MatchedBy} A denied, lost, won or expired deal does not block a new one.",
                     draft.Customer);
             }
 
@@ -102,7 +102,7 @@ namespace PartnerOps.Data
         public static object HoldingParameters(PartnerDeal deal) => new
         {
             partnerId = deal.PartnerId,
-            key = DealRules.CustomerKey(deal.Customer),
+            key = DealRules.CustomerMatchKey(deal.Customer),
             country = deal.CustomerCountry,
             segmentKey = RevenueRules.Key(deal.Segment),
             day = DealLookup.Day(deal.RegisteredOn),
@@ -114,6 +114,7 @@ namespace PartnerOps.Data
             deal.PartnerId,
             deal.Customer,
             CustomerKey = DealRules.CustomerKey(deal.Customer),
+            CustomerMatchKey = DealRules.CustomerMatchKey(deal.Customer),
             deal.CustomerCountry,
             deal.Segment,
             SegmentKey = RevenueRules.Key(deal.Segment),
@@ -136,7 +137,7 @@ namespace PartnerOps.Data
             var others = conflicts.Select(c =>
                 $"{Describe(c)} ({c.Status}, expires {PartnerRules.FormatDate(c.ExpiresOn)})");
             return $"Deal {deal.Id.ToString(CultureInfo.InvariantCulture)} of partner '{TextRules.Shown(deal.Partner)}' was registered as Submitted, but other partners hold customer '{TextRules.Shown(deal.Customer)}' ({deal.CustomerCountry}) on " +
-                   $"{PartnerRules.FormatDate(deal.RegisteredOn)}: {string.Join("; ", others)}. Approve one of them (Approve-PartnerDeal) for exclusive protection.";
+                   $"{PartnerRules.FormatDate(deal.RegisteredOn)}: {string.Join("; ", others)}. {DealRules.MatchedBy} Approve one of them (Approve-PartnerDeal) for exclusive protection.";
         }
 
         /// <summary>A deal as messages name it: <c>deal 12 of partner 'Acme'</c>.</summary>

@@ -33,6 +33,23 @@ namespace PartnerOps.Data
         }
 
         /// <summary>
+        /// Whether the deal of <paramref name="alias"/> reads Approved (<see cref="StatusOn"/>) on some day from the day bound as
+        /// <paramref name="fromParameter"/> to the one bound as <paramref name="toParameter"/> (both included, from not after to):
+        /// it was approved (decided_on set, stored Approved, or Won or Lost after its approval), and its approved days, from
+        /// decided_on to expires_on and before closed_on (on its close day a deal reads Won or Lost), meet that period. The
+        /// exclusivity of approvals (issue 19) refuses an approval whose days meet another partner's approved days.
+        /// </summary>
+        public static string ApprovedDuring(string alias, string fromParameter, string toParameter)
+        {
+            var a = alias;
+            var from = "@" + fromParameter;
+            var to = "@" + toParameter;
+            return $"({a}.decided_on IS NOT NULL AND {a}.status IN ('Approved', 'Won', 'Lost') " +
+                   $"AND {a}.decided_on <= {to} AND {a}.expires_on >= {from} AND {a}.decided_on <= {a}.expires_on " +
+                   $"AND ({a}.closed_on IS NULL OR ({a}.closed_on > {from} AND {a}.closed_on > {a}.decided_on)))";
+        }
+
+        /// <summary>
         /// Whether the deal of <paramref name="alias"/> holds its customer on the day bound as <paramref name="dayParameter"/>: it
         /// exists that day and reads Submitted or Approved (<see cref="StatusOn"/>): registered by then, expires_on on or after the
         /// day, not closed and not denied by then. On today this is the stored status Submitted or Approved with expires_on not

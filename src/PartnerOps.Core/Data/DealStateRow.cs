@@ -17,7 +17,8 @@ namespace PartnerOps.Data
 
         public string Customer { get; set; } = string.Empty;
 
-        public string CustomerKey { get; set; } = string.Empty;
+        /// <summary>customer_match_key (<see cref="DealRules.CustomerMatchKey"/>).</summary>
+        public string CustomerMatchKey { get; set; } = string.Empty;
 
         public string CustomerCountry { get; set; } = string.Empty;
 
@@ -57,7 +58,7 @@ namespace PartnerOps.Data
             PartnerId = PartnerId,
             Partner = Partner,
             Customer = Customer,
-            CustomerKey = CustomerKey,
+            CustomerMatchKey = CustomerMatchKey,
             CustomerCountry = CustomerCountry,
             Stored = Parse(Stored),
             Status = Parse(Status),

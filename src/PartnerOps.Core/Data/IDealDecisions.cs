@@ -14,7 +14,9 @@ namespace PartnerOps.Data
     {
         /// <summary>
         /// Approves a deal Submitted on <paramref name="date"/> (stored: status Approved, DecidedOn that day). Refused when another
-        /// partner's deal for the same customer and country is Approved on that day (an approval's protection is exclusive).
+        /// partner's deal for the same customer (<see cref="DealRules.CustomerMatchKey"/>) and country is Approved on any day from
+        /// that day to the deal's ExpiresOn (an approval's protection is exclusive: two partners are never approved for a customer
+        /// on the same day, whichever was approved first or dated earlier).
         /// </summary>
         /// <exception cref="PartnerOpsException">
         /// PartnerDealStateInvalid (InvalidOperation: not Submitted on the day, or another partner's approved deal holds the customer),
@@ -45,8 +47,10 @@ namespace PartnerOps.Data
 
         /// <summary>
         /// Changes a Submitted, Approved or Expired deal's values (<see cref="DealChanges"/>); a change that leaves every value
-        /// as it is writes nothing and returns <paramref name="deal"/> itself. A new ExpiresOn that makes an expired deal held
-        /// again is refused while another partner holds an Approved deal for the customer today.
+        /// as it is writes nothing and returns <paramref name="deal"/> itself. A later ExpiresOn of an approved deal (held or
+        /// expired) is refused when another partner's deal for the customer is Approved on any of the days it adds; a new
+        /// ExpiresOn that makes an expired deal never approved held again is refused while another partner holds an Approved
+        /// deal for the customer today.
         /// </summary>
         /// <exception cref="PartnerOpsException">
         /// PartnerDealStateInvalid (Denied, Won or Lost; or the exclusivity above), PartnerDealExists (the partner holds another

@@ -71,7 +71,7 @@ namespace PartnerOps.Data
         /// <summary>The deal as stored, read as of today.</summary>
         public PartnerDeal Deal { get; }
 
-        /// <summary>The other partners' deals that held the same customer (name key and country) on the deal's RegisteredOn, by id.</summary>
+        /// <summary>The other partners' deals that held the same customer (<see cref="DealRules.CustomerMatchKey"/> and country) on the deal's RegisteredOn, by id.</summary>
         public IReadOnlyList<PartnerDeal> Conflicts { get; }
     }
 

@@ -42,8 +42,8 @@ namespace PartnerOps
         /// <summary>The customer as registered.</summary>
         public string Customer { get; set; } = string.Empty;
 
-        /// <summary>The key the customer is matched by (the partner name key of its name).</summary>
-        public string CustomerKey { get; set; } = string.Empty;
+        /// <summary>The key the customer is matched by with other deals' customers (<see cref="DealRules.CustomerMatchKey"/>).</summary>
+        public string CustomerMatchKey { get; set; } = string.Empty;
 
         /// <summary>The customer's country (ISO 3166 alpha-2).</summary>
         public string CustomerCountry { get; set; } = string.Empty;
@@ -80,8 +80,8 @@ namespace PartnerOps
     /// denied or closed as lost; Approved may be closed as won or lost; Submitted, Approved and Expired may be changed
     /// (Set-PartnerDeal, which extends an expired deal); Denied, Won and Lost (as stored, whatever the day) allow nothing
     /// but removal. A change may not be dated before the deal's decision (changes are recorded in date order). The
-    /// exclusivity of an approved deal (no other partner's approved deal for the same customer) is checked by the
-    /// repository in SQL and named by <see cref="ExclusivityRefusal"/>. Refusals are PartnerDealStateInvalid (InvalidOperation).
+    /// exclusivity of an approved deal (no other partner's deal for the same customer approved on any of the same days) is
+    /// checked by the repository in SQL and named by <see cref="OverlapRefusal"/> and <see cref="ExclusivityRefusal"/>. Refusals are PartnerDealStateInvalid (InvalidOperation).
     /// </summary>
     public static class DealTransitions
     {
@@ -161,19 +161,54 @@ namespace PartnerOps
         }
 
         /// <summary>
-        /// The refusal of <paramref name="action"/> for <paramref name="deal"/> because <paramref name="holder"/>, another
-        /// partner's deal for the same customer and country, is Approved on the day: protection is exclusive (issue 19). For an
-        /// Approve, and for a Set-PartnerDeal -ExpiresOn that would make an expired deal held again.
+        /// The refusal of a Set-PartnerDeal -ExpiresOn that would make <paramref name="deal"/>, expired and never approved, held
+        /// again on its day while <paramref name="holder"/>, another partner's deal for the same customer and country
+        /// (<see cref="DealRules.CustomerMatchKey"/>), is Approved that day: an approved deal's protection is exclusive (issue 19).
+        /// (An approval, and an extension of an approved deal, are refused by <see cref="OverlapRefusal"/>.)
         /// </summary>
-        public static PartnerOpsException ExclusivityRefusal(DealState deal, DealAction action, DealState holder)
-        {
-            var (what, instead) = action == DealAction.Approve
-                ? ("approved", "Deny this deal or close it as lost, or wait until that deal is closed or has expired")
-                : ("held again (extended)", "An expired deal is held again only while no other partner's approved deal holds the customer: wait until that deal is closed or has expired");
-            return StateInvalid(
-                $"{Deal(deal)} cannot be {what} on {PartnerRules.FormatDate(deal.Day)}: partner '{TextRules.Shown(holder.Partner)}' holds an Approved deal " +
+        public static PartnerOpsException ExclusivityRefusal(DealState deal, DealState holder) =>
+            StateInvalid(
+                $"{Deal(deal)} cannot be held again (extended) on {PartnerRules.FormatDate(deal.Day)}: partner '{TextRules.Shown(holder.Partner)}' holds an Approved deal " +
                 $"for this customer (deal {holder.Id.ToString(CultureInfo.InvariantCulture)}, approved on {Date(holder.DecidedOn)}, protected until {Date(holder.ExpiresOn)}), " +
-                $"and an approved deal's protection is exclusive. {instead}.",
+                $"and an approved deal's protection is exclusive. {DealRules.MatchedBy} An expired deal is held again only while no other partner's approved deal " +
+                "holds the customer: wait until that deal is closed or has expired.",
+                deal.Id);
+
+        /// <summary>
+        /// The days <paramref name="holder"/> reads Approved: from its DecidedOn to its ExpiresOn, ending the day before its
+        /// ClosedOn when it was closed (won or lost) earlier.
+        /// </summary>
+        public static (DateTime From, DateTime To) ApprovedDays(DealState holder)
+        {
+            var from = holder.DecidedOn ?? holder.RegisteredOn;
+            var to = holder.ClosedOn is DateTime closed && closed.AddDays(-1) < holder.ExpiresOn ? closed.AddDays(-1) : holder.ExpiresOn;
+            return (from, to);
+        }
+
+        /// <summary>
+        /// The refusal of an approval of <paramref name="deal"/> (<see cref="DealAction.Approve"/>: its approved days would be
+        /// <paramref name="from"/>, its -Date, to <paramref name="to"/>, its ExpiresOn), or of an extension of an approved deal
+        /// (<see cref="DealAction.Update"/>: the days <paramref name="from"/> to <paramref name="to"/> it would add), whose days
+        /// meet <paramref name="holder"/>'s approved days (<see cref="ApprovedDays"/>), another partner's deal for the same
+        /// customer and country (<see cref="DealRules.CustomerMatchKey"/>): two partners are never approved for a customer on
+        /// the same day (issue 19). Names the holder, its partner, its approved days and the days both would be approved.
+        /// </summary>
+        public static PartnerOpsException OverlapRefusal(DealState deal, DealAction action, DealState holder, DateTime from, DateTime to)
+        {
+            var (approvedFrom, approvedTo) = ApprovedDays(holder);
+            var first = from > approvedFrom ? from : approvedFrom;
+            var last = to < approvedTo ? to : approvedTo;
+            var (what, instead) = action == DealAction.Approve
+                ? ($"approved on {PartnerRules.FormatDate(deal.Day)} (protected until {PartnerRules.FormatDate(deal.ExpiresOn)})",
+                   approvedTo < deal.ExpiresOn
+                       ? $"Deny this deal or close it as lost, or approve it on a day after {PartnerRules.FormatDate(approvedTo)}"
+                       : "Deny this deal or close it as lost: that deal's approved days last as long as this deal's protection")
+                : ($"extended to {PartnerRules.FormatDate(to)} on {PartnerRules.FormatDate(deal.Day)} (approved on {Date(deal.DecidedOn)})",
+                   $"Keep its ExpiresOn before {PartnerRules.FormatDate(first)}, or close that deal first");
+            return StateInvalid(
+                $"{Deal(deal)} cannot be {what}: {holder} is approved from {PartnerRules.FormatDate(approvedFrom)} to {PartnerRules.FormatDate(approvedTo)}, " +
+                $"so both would be approved from {PartnerRules.FormatDate(first)} to {PartnerRules.FormatDate(last)}, and an approved deal's protection is exclusive. " +
+                $"{DealRules.MatchedBy} {instead}.",
                 deal.Id);
         }
 

@@ -29,7 +29,7 @@ namespace PartnerOps
 
     /// <summary>
     /// A partner's registration of a deal with a customer (issue 19; schema 14, table deals): the partner claims the customer (by
-    /// name key and country, as partner names are matched) for a period, the vendor approves or denies the claim, and the deal is
+    /// <see cref="DealRules.CustomerMatchKey"/>, ignoring case, accents and spacing, and country) for a period, the vendor approves or denies the claim, and the deal is
     /// closed as won (becoming a partner-sourced revenue record) or lost. Dates are UTC days (date only). <see cref="Status"/> and
     /// <see cref="ConflictsWith"/> are as of the day read (-AsOf, else today).
     /// </summary>
@@ -97,7 +97,7 @@ namespace PartnerOps
         public long? RevenueId { get; set; }
 
         /// <summary>
-        /// The ids of the other partners' deals that hold the same customer (name key and country) on the day read, in id order;
+        /// The ids of the other partners' deals that hold the same customer (<see cref="DealRules.CustomerMatchKey"/> and country) on the day read, in id order;
         /// empty when none (and for a deal that holds nothing itself).
         /// </summary>
         public long[] ConflictsWith { get; set; } = Array.Empty<long>();

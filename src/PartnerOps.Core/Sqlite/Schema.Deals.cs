@@ -10,7 +10,9 @@ namespace PartnerOps.Sqlite
         internal const string StoredDealStatuses = "'Submitted','Approved','Denied','Won','Lost'";
 
         // Step 14: a partner's registered deals and the attribution of revenue. A deal belongs to its partner (ON DELETE CASCADE); the
-        // customer is matched by customer_key (the partner name key of the customer's name) and customer_country; a deal's estimate is
+        // customer is found by customer_key (the partner name key of its name: -Customer patterns, completion) and matched with other
+        // deals' customers by customer_match_key (DealRules.CustomerMatchKey: that key without accents, runs of spaces as one) and
+        // customer_country (index deals_customer: conflicts, exclusive approvals); a deal's estimate is
         // amount (whole minor units) and currency, both or neither; its reference is unique among deals; its status is the one last
         // written (Expired is never stored: it is read from expires_on, the last day of protection); decided_on is the day of the
         // approval or denial, closed_on the day it was won or lost; revenue_id names the record a won deal made (SET NULL when that
@@ -24,6 +26,7 @@ CREATE TABLE deals (
     partner_id       INTEGER NOT NULL REFERENCES partners (id) ON DELETE CASCADE,
     customer         TEXT NOT NULL CHECK (length(customer) BETWEEN 1 AND 200),
     customer_key     TEXT NOT NULL,
+    customer_match_key TEXT NOT NULL,
     customer_country TEXT NOT NULL CHECK (length(customer_country) = 2),
     segment          TEXT NOT NULL,
     segment_key      TEXT NOT NULL,
@@ -45,7 +48,8 @@ CREATE TABLE deals (
     CHECK (status NOT IN ('Won','Lost') OR closed_on IS NOT NULL),
     CHECK (status NOT IN ('Approved','Denied') OR decided_on IS NOT NULL)
 );
-CREATE INDEX deals_customer ON deals (customer_key, customer_country);
+CREATE INDEX deals_customer ON deals (customer_match_key, customer_country);
+CREATE INDEX deals_customer_key ON deals (customer_key);
 CREATE INDEX deals_partner ON deals (partner_id);
 CREATE INDEX deals_expires ON deals (expires_on);
 CREATE INDEX deals_status ON deals (status);

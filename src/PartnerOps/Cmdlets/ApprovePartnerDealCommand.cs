@@ -6,7 +6,8 @@ namespace PartnerOps.Commands
     /// <summary>
     /// Approves deals (by -Id, -Reference, or piped; issue 19): a deal Submitted on -Date (default today) becomes Approved that
     /// day, and its partner's protection of the customer is exclusive until ExpiresOn. Refused (PartnerDealStateInvalid) for any
-    /// other status, and while another partner's deal for the same customer and country is Approved that day.
+    /// other status, and when another partner's deal for the same customer and country is Approved on any day from that day to
+    /// ExpiresOn (customers matched by <see cref="DealRules.CustomerMatchKey"/>).
     /// </summary>
     [Cmdlet(VerbsLifecycle.Approve, "PartnerDeal", DefaultParameterSetName = ById, SupportsShouldProcess = true)]
     [OutputType(typeof(PartnerDeal))]

@@ -56,7 +56,7 @@ namespace PartnerOps.Commands
         [ValidateRange(0, DealRules.MaxValidDays)]
         public int? ExpiringWithin { get; set; }
 
-        /// <summary>Only deals held on the day whose customer (name key and country) another partner holds too.</summary>
+        /// <summary>Only deals held on the day whose customer (match key: case, accents and spacing ignored; and country) another partner holds too.</summary>
         [Parameter]
         public SwitchParameter Conflicting { get; set; }
 

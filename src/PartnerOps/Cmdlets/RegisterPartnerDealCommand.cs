@@ -9,7 +9,7 @@ namespace PartnerOps.Commands
     /// Registers a partner's deal with a customer (issue 19), status Submitted, protected until ExpiresOn (RegisteredOn plus
     /// -ValidDays, 90 by default). The partner by -Partner (a name, an id or a Partner object), a piped Partner (Get-Partner X |
     /// Register-PartnerDeal -Customer .. -CustomerCountry ..), or a row's Partner column (Get-PartnerDeal | Export-Csv, then
-    /// Import-Csv | Register-PartnerDeal). When other partners hold the customer (name key and country) that day, the deal is
+    /// Import-Csv | Register-PartnerDeal). When other partners hold the customer (match key: case, accents and spacing ignored; and country) that day, the deal is
     /// registered all the same, with a warning naming their deals.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Register, "PartnerDeal", SupportsShouldProcess = true)]
