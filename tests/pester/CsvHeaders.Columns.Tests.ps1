@@ -132,7 +132,7 @@ Describe 'Columns the import does not know give one warning' {
         @{ Case = 'two unknown columns and a nameless one'; Cmdlet = 'Import-Partner'; Name = 'p.csv'; Text = "Name,Regoin,,Notes,Shoe`nAcme,NE,x,n,44`n"
            Unknown = "'Regoin', column 3 (no name), 'Shoe'"; Missing = 'Type, Tier, Status, Region, Country, JoinedOn, EndedOn, StatusDate, TierDate, EndReason' }
         @{ Case = 'a typo (Curency) in a revenue file'; Cmdlet = 'Import-PartnerRevenue'; Name = 'r.csv'; Text = "PartnerName,Date,Amount,Curency,Region`n,2015-01-01,1.50,EUR,NE`n"
-           Unknown = "'Curency'"; Missing = 'Currency, Segment, Reference' }
+           Unknown = "'Curency'"; Missing = 'Currency, Segment, Reference, Attribution' }
         @{ Case = 'an unknown JSON property'; Cmdlet = 'Import-Partner'; Name = 'p.json'; Text = '[{"Name":"Acme","Contry":"DE"},{"Name":"Beta","Tpye":"Reseller","Country":"FR"}]'
            Unknown = "'Contry', 'Tpye'"; Missing = 'Type, Tier, Status, Region, JoinedOn, EndedOn, Notes, StatusDate, TierDate, EndReason' }
     ) {

@@ -63,6 +63,7 @@ namespace PartnerOps.Commands
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(AttributionCompleter))]
+        [EnumName(typeof(RevenueAttribution))]
         [SingleValue]
         public string? Attribution { get; set; }
 
