@@ -86,3 +86,37 @@ Describe 'Piping to the deal cmdlets' {
         @(Get-PartnerDeal -Database $db | ForEach-Object { "$($_.Reference)|$($_.Status)" }) | Should -Be @('G-A|Approved', 'G-B|Submitted', 'G-C|Approved')
     }
 }
+
+Describe 'Deals through Export-Csv' {
+    BeforeAll {
+        $script:cdb = New-TestDatabase
+        $today = [DateTime]::UtcNow.Date
+        foreach ($partner in 'Acme', 'Beta', 'Gamma') { Add-Partner -Database $cdb -Name $partner -Region 'EMEA' -JoinedOn 2015-01-10 }
+        # Ids 1-3 claim Initech (DE), each conflicting with the two others; id 4 claims Hooli alone.
+        foreach ($deal in @('Acme', 'Initech'), @('Beta', 'Initech'), @('Gamma', 'Initech'), @('Acme', 'Hooli')) {
+            Register-PartnerDeal -Database $cdb -Partner $deal[0] -Customer $deal[1] -CustomerCountry DE -RegisteredOn $today.AddDays(-5) -WarningAction SilentlyContinue
+        }
+    }
+
+    It 'writes ConflictsWith as the ids, which stay ids in PowerShell' {
+        $deal = Get-PartnerDeal -Database $cdb -Id 1
+        $deal.ConflictsWith.Count | Should -Be 2
+        $deal.ConflictsWith -contains 3 | Should -BeTrue
+        $deal.ConflictsWith[0] | Should -Be 2
+        ($deal.ConflictsWith | Measure-Object -Sum).Sum | Should -Be 5
+        $csv = Join-Path (Get-TestFolder $cdb) 'deals.csv'
+        Get-PartnerDeal -Database $cdb | Export-Csv -LiteralPath $csv
+        @(Import-Csv -LiteralPath $csv | ForEach-Object { "$($_.Id)|$($_.ConflictsWith)" }) | Should -Be @('1|2, 3', '2|1, 3', '3|1, 2', '4|')
+        (Get-Content -LiteralPath $csv -Raw) | Should -Not -Match 'System\.'
+    }
+
+    It 'is taken back by Import-Csv | Register-PartnerDeal into another database' {
+        $csv = Join-Path (Get-TestFolder $cdb) 'deals.csv'
+        $copy = New-TestDatabase
+        foreach ($partner in 'Acme', 'Beta', 'Gamma') { Add-Partner -Database $copy -Name $partner -Region 'EMEA' -JoinedOn 2015-01-10 }
+        Import-Csv -LiteralPath $csv | Register-PartnerDeal -Database $copy -WarningAction SilentlyContinue -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures | Should -BeNullOrEmpty
+        @(Get-PartnerDeal -Database $copy | ForEach-Object { "$($_.Partner)|$($_.Customer)|$($_.ConflictsWith -join ', ')" }) | Should -Be @(
+            'Acme|Initech|2, 3', 'Beta|Initech|1, 3', 'Gamma|Initech|1, 2', 'Acme|Hooli|')
+    }
+}
