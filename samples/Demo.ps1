@@ -206,7 +206,7 @@ Show 'Which deals expire in the next 30 days, as on 1 November 2015?' {
     Get-PartnerDeal -AsOf 2015-11-01 -ExpiringWithin 30
 }
 Show 'Which partners claim the same customers, as on 1 November 2015?' {
-    Get-PartnerDeal -AsOf 2015-11-01 -Conflicting
+    Get-PartnerDeal -AsOf 2015-11-01 -Conflicting | Sort-Object Customer, RegisteredOn
 }
 Show 'How much partner revenue was partner-sourced (won deals) rather than fulfilled?' {
     Measure-PartnerRevenue -Channel Partner -GroupBy Attribution, Year -Year 2014, 2015

@@ -152,11 +152,19 @@ namespace PartnerOps.Commands
             };
         }
 
-        private PartnerOpsException NotA(string what, string source) => new PartnerOpsException(
-            ErrorIds.InputObjectInvalid,
-            FailureKind.InvalidArgument,
-            $"The {Description} is not a {what}; pipe {what}s ({source}).",
-            Value);
+        // Names the value (text in quotes, a number) and what to use instead: <paramref name="use"/> gives the parameters that
+        // take it (from the value's text and whether it is a number), or null when none does (issue 19).
+        private PartnerOpsException NotA(string what, string source, Func<string, bool, string?>? use = null)
+        {
+            var value = Kind == PipedKind.Text || Kind == PipedKind.Number ? Convert.ToString(Value.BaseObject, CultureInfo.InvariantCulture) : null;
+            var shown = value == null ? Description : Kind == PipedKind.Text ? $"text '{TextRules.Shown(value)}'" : "number " + value;
+            var instead = value == null ? null : use?.Invoke(value, Kind == PipedKind.Number);
+            return new PartnerOpsException(
+                ErrorIds.InputObjectInvalid,
+                FailureKind.InvalidArgument,
+                $"The {shown} is not a {what}; {(instead == null ? string.Empty : "use " + instead + ", or ")}pipe {what}s ({source}).",
+                Value);
+        }
 
         /// <summary>
         /// The partner of a new record made from this object (Add-PartnerRevenue), and whether it names one at all: a

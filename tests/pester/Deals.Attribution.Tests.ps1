@@ -230,4 +230,31 @@ Describe 'Attribution in files' {
         $entry = Get-PartnerHistory -Database $db -Entity Revenue -Operation Update -First 1
         @($entry.Changes | ForEach-Object { "$($_.Property): $($_.Old) -> $($_.New)" }) | Should -Be 'Attribution: Influenced -> Sourced'
     }
+
+    It 'is kept by -Mode Upsert when the Attribution column is absent or its cell empty; a given one replaces it; a new record is Fulfilled' {
+        # Issue 19: a routine re-import must not turn a won deal's Sourced revenue into Fulfilled.
+        $absent = Join-Path $folder 'upsert-absent.csv'
+        Set-Content -LiteralPath $absent -Encoding utf8NoBOM -Value @(
+            'PartnerName,Date,Amount,Reference'
+            'Acme,2025-01-10,130,A-1')
+        $result = Import-PartnerRevenue -Database $db -Path $absent -Mode Upsert
+        $result.Updated | Should -Be 1
+        $empty = Join-Path $folder 'upsert-empty.csv'
+        Set-Content -LiteralPath $empty -Encoding utf8NoBOM -Value @(
+            'PartnerName,Date,Amount,Reference,Attribution'
+            'Beta,2026-01-10,310,B-2,'
+            'Acme,2025-02-10,50,A-2,Influenced'
+            'Acme,2029-01-01,7,N-1,'
+            'Acme,2029-01-02,8,N-2,sourced'
+            'Acme,2029-01-02,9,N-2,')
+        $null = Import-PartnerRevenue -Database $db -Path $empty -Mode Upsert
+        @(Get-PartnerRevenue -Database $db | Where-Object Reference -in A-1, A-2, B-2, N-1, N-2 | Format-Revenue) | Should -Be @(
+            'Acme|2025-01-10|130.00 EUR|Sourced|A-1'
+            'Acme|2025-02-10|50.00 EUR|Influenced|A-2'
+            'Beta|2026-01-10|310.00 EUR|Sourced|B-2'
+            'Acme|2029-01-01|7.00 EUR|Fulfilled|N-1'
+            'Acme|2029-01-02|9.00 EUR|Sourced|N-2')
+        $entry = Get-PartnerHistory -Database $db -Entity Revenue -Operation Update | Where-Object { $_.Changes.Property -contains 'Amount' } | Select-Object -First 1
+        @($entry.Changes.Property) | Should -Not -Contain 'Attribution'
+    }
 }

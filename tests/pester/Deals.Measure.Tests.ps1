@@ -145,6 +145,30 @@ Describe 'Measure-PartnerDeal' {
         $err.Exception.Message | Should -Match 'There is no exchange rate from (EUR|GBP|USD) to JPY for 201[45]'
     }
 
+    It 'names the same missing rate on every backend: the first in currency, then year order' {
+        # EUR 2014 comes first of EUR 2014, EUR 2015, GBP 2015, USD 2015, whatever order the rows arrive in (issue 19 review).
+        $err = try { Measure-PartnerDeal -Database $db -AsOf 2015-12-31 -Currency JPY -ErrorAction Stop } catch { $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'ExchangeRateMissing,*'
+        $err.Exception.Message | Should -BeLike 'There is no exchange rate from EUR to JPY for 2014*'
+        $err = try { Measure-PartnerDeal -Database $db -AsOf 2015-12-31 -Currency JPY -Year 2015 -GroupBy Segment -ErrorAction Stop } catch { $_ }
+        $err.Exception.Message | Should -BeLike 'There is no exchange rate from EUR to JPY for 2015*'
+        $err = try { Measure-PartnerDeal -Database $db -AsOf 2015-12-31 -Currency JPY -Partner Globex, Initech -ErrorAction Stop } catch { $_ }
+        $err.Exception.Message | Should -BeLike 'There is no exchange rate from GBP to JPY for 2015*'
+    }
+
+    It 'warns, naming the closest spellings, of a segment no deal has, as of a region no partner has' {
+        Measure-PartnerDeal -Database $db -AsOf 2015-12-31 -Segment 'Entreprise' -WarningVariable warned -WarningAction SilentlyContinue | Should -BeNullOrEmpty
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "No deal has segment 'Entreprise'*'Enterprise'*"
+        # Two values, one known: the measure, and a warning for the other one only.
+        (Measure-PartnerDeal -Database $db -AsOf 2015-12-31 -Segment 'Carier', 'Enterprise' -WarningVariable warned -WarningAction SilentlyContinue).Registered | Should -Be 6
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike "No deal has segment 'Carier'*'Carrier'*"
+        # A segment some deal has, though none registered by AsOf: no deals, and no warning.
+        Measure-PartnerDeal -Database $db -AsOf 2015-06-30 -Segment 'Consumer' -WarningVariable warned -WarningAction SilentlyContinue | Should -BeNullOrEmpty
+        @($warned).Count | Should -Be 0
+    }
+
     It 'measures only the deals of the partners, regions, segments and years given' {
         (Measure-PartnerDeal -Database $db -AsOf 2015-12-31 -Partner Acme, 'init*') | Format-DealMeasure |
             Should -Be 'R5 S1 A0 D0 W2 L1 E1 | 225000.00 0.00 140000.00 55000.00 25000.00 USD | 0.666667 40 m0'

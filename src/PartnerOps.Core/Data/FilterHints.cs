@@ -155,6 +155,7 @@ namespace PartnerOps.Data
             HintedFilter.RevenueRegion => "SELECT DISTINCT region FROM revenue_totals WHERE region IS NOT NULL",
             HintedFilter.RevenueSegment => "SELECT DISTINCT segment FROM revenue_totals",
             HintedFilter.TargetRegion => "SELECT DISTINCT region FROM targets WHERE region IS NOT NULL",
+            HintedFilter.DealSegment => "SELECT DISTINCT segment FROM deals",
             _ => throw new ArgumentOutOfRangeException(nameof(filter)),
         };
 
@@ -202,6 +203,7 @@ namespace PartnerOps.Data
             HintedFilter.PartnerCountry => "No partner has country",
             HintedFilter.RevenueRegion => "No revenue record has region",
             HintedFilter.RevenueSegment => "No revenue record has segment",
+            HintedFilter.DealSegment => "No deal has segment",
             _ => "No target has region",
         };
 
@@ -211,13 +213,14 @@ namespace PartnerOps.Data
             HintedFilter.PartnerCountry => "partner",
             HintedFilter.RevenueRegion => "revenue record",
             HintedFilter.RevenueSegment => "revenue record",
+            HintedFilter.DealSegment => "deal",
             _ => "target",
         };
 
         private static string Noun(HintedFilter filter) => filter switch
         {
             HintedFilter.PartnerCountry => "country",
-            HintedFilter.RevenueSegment => "segment",
+            HintedFilter.RevenueSegment or HintedFilter.DealSegment => "segment",
             _ => "region",
         };
     }

@@ -17,5 +17,8 @@ namespace PartnerOps.Data
 
         /// <summary>A target's Region (Get-PartnerTarget, Measure-PartnerTarget -Region).</summary>
         TargetRegion,
+
+        /// <summary>A deal's Segment (Measure-PartnerDeal -Segment, issue 19).</summary>
+        DealSegment,
     }
 }

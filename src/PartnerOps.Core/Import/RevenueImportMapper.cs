@@ -17,7 +17,8 @@ namespace PartnerOps.Import
     {
         /// <summary>
         /// Parameter order; <see cref="RevenueImportTarget"/>'s SQL numbers them ?1..?11 (?1 the partner's name key, ?10 its name,
-        /// ?11 the attribution's name, null for direct revenue).
+        /// ?11 the attribution's name, null for direct revenue and for a row that gives none: the target then applies Fulfilled, or
+        /// with Upsert keeps the stored record's).
         /// </summary>
         public const int ParameterCount = 11;
 
@@ -207,7 +208,8 @@ namespace PartnerOps.Import
 
             chunk.AddText(reference);
             chunk.AddText(name);
-            chunk.AddText(attribution?.ToString());
+            // A partner's row that gives none: null here, the default (or, with Upsert, the stored one) is the target's (issue 19).
+            chunk.AddText(string.IsNullOrWhiteSpace(Get(record, AttributionColumn)) ? null : attribution?.ToString());
             return null;
         }
 

@@ -110,6 +110,13 @@ namespace PartnerOps.Measures
                 group.Add(row);
             }
 
+            // A missing rate is named the same on every backend whatever the rows' order: the first in currency, then year order.
+            foreach (var (from, year) in list.Where(r => r.Currency != null && r.Minor != 0m).Select(r => (r.Currency!, r.Year)).Distinct()
+                .OrderBy(p => p.Item1, StringComparer.Ordinal).ThenBy(p => p.Item2))
+            {
+                converter.Factors(from, currency, year);
+            }
+
             return groups.Values
                 .Select(g => g.ToMeasure(keys, converter, currency, asOf, database))
                 .OrderBy(m => m.Keys.Select(k => k.Value).ToArray(), new RevenueMeasurer.KeysComparer())

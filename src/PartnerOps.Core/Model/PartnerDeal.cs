@@ -98,9 +98,9 @@ namespace PartnerOps
 
         /// <summary>
         /// The ids of the other partners' deals that hold the same customer (<see cref="DealRules.CustomerMatchKey"/> and country) on the day read, in id order;
-        /// empty when none (and for a deal that holds nothing itself).
+        /// empty when none (and for a deal that holds nothing itself). Its text is the ids ("9, 12"), as Export-Csv writes it.
         /// </summary>
-        public long[] ConflictsWith { get; set; } = Array.Empty<long>();
+        public DealIds ConflictsWith { get; set; } = DealIds.Empty;
 
         /// <summary>When the deal was stored (UTC).</summary>
         public DateTime CreatedAt

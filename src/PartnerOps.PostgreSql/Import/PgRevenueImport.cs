@@ -25,6 +25,7 @@ namespace PartnerOps.PostgreSql
         private string _sequence = string.Empty;
         private string _historySequence = string.Empty;
         private bool _namesPartners;
+        private bool _attributionUnsaid;
 
         public PgRevenueImport(ImportMode mode)
             : base(mode)
@@ -63,6 +64,7 @@ namespace PartnerOps.PostgreSql
             }
 
             _namesPartners |= !chunk.IsNull(row, 0);
+            _attributionUnsaid |= !chunk.IsNull(row, 0) && chunk.IsNull(row, 10);
         }
 
         public override MergeResult Merge(PgDatabase db, string utcTimestamp, int rows)
@@ -71,6 +73,12 @@ namespace PartnerOps.PostgreSql
             {
                 ResolvePartners(db);
                 _namesPartners = false;
+            }
+
+            if (_attributionUnsaid)
+            {
+                db.Execute(Mode == ImportMode.Upsert ? KeptAttribution : DefaultAttribution);
+                _attributionUnsaid = false;
             }
 
             var overflow = _guard.Check(db);
@@ -122,6 +130,20 @@ LEFT JOIN unnest(@regions::text[], @keys::text[]) AS k(region, key) ON k.region 
 WHERE s.name_key = r.name_key",
                 new { regions = regions.ToArray(), keys = regions.Select(r => RevenueRules.Key(r)).ToArray() });
         }
+
+        // A partner's row that gives no attribution: Fulfilled (a new record's default).
+        private static readonly string DefaultAttribution =
+            $"UPDATE {PgImportWriter.Staging} SET attribution = 'Fulfilled' WHERE name_key IS NOT NULL AND attribution IS NULL";
+
+        // With Upsert, a partner's row that gives no attribution keeps the one in force for its Reference: the last given by an
+        // earlier row of the batch with that Reference, else the stored record's (issue 19: an upsert does not turn a won deal's
+        // Sourced revenue into Fulfilled), else Fulfilled. count() numbers the runs that start at a given value, first_value reads it.
+        private static readonly string KeptAttribution = $@"
+UPDATE {PgImportWriter.Staging} s SET attribution = coalesce(f.given, (SELECT v.attribution FROM revenue v WHERE v.reference = s.reference LIMIT 1), 'Fulfilled')
+FROM (SELECT ord, CASE WHEN run > 0 AND reference IS NOT NULL THEN first_value(attribution) OVER (PARTITION BY reference, run ORDER BY ord) END AS given
+      FROM (SELECT ord, reference, attribution, count(attribution) OVER (PARTITION BY reference ORDER BY ord) AS run
+            FROM {PgImportWriter.Staging} WHERE name_key IS NOT NULL) x) f
+WHERE s.ord = f.ord AND s.name_key IS NOT NULL AND s.attribution IS NULL";
 
         // The values an Upsert row compares with those its record holds before it (an earlier row's of the file, or the stored record's).
         private const string Compared = "partner_id, date, amount, currency, segment, region, attribution";

@@ -5,7 +5,8 @@ namespace PartnerOps.Commands
 {
     /// <summary>
     /// Shared by the cmdlets that act on one deal at a time (issue 19: Approve-, Deny-, Set-, Close- and Remove-PartnerDeal): a
-    /// deal named by -Id or -Reference, or piped deals (PartnerDeal objects, their deserialized forms, rows exported from them),
+    /// deal named by -Id or -Reference, or piped deals (PartnerDeal objects, their deserialized forms, rows exported from them,
+    /// rows with only a Reference),
     /// each in its own database unless -Database is given; written in batches. A deal that is not found is one
     /// PartnerDealNotFound error naming it, and the next item is read.
     /// </summary>
@@ -29,7 +30,11 @@ namespace PartnerOps.Commands
         [ArgumentCompleter(typeof(DealReferenceCompleter))]
         public string? Reference { get; set; }
 
-        /// <summary>Deals: PartnerDeal objects (Get-PartnerDeal), their deserialized forms, or rows with their Id (and PartnerId, Customer).</summary>
+        /// <summary>
+        /// Deals: PartnerDeal objects (Get-PartnerDeal), their deserialized forms, rows with their Id (and PartnerId, Customer),
+        /// or rows with only a Reference (looked up as -Reference is). A Reference column cannot bind -Reference by property
+        /// name: every piped object binds this parameter first, so such rows are read here (issue 19).
+        /// </summary>
         [Parameter(ParameterSetName = ByInputObject, Mandatory = true, ValueFromPipeline = true)]
         public PSObject[]? InputObject { get; set; }
 
@@ -47,9 +52,16 @@ namespace PartnerOps.Commands
                     return;
             }
 
-            foreach (var (deal, item) in Piped.ReadPiped(InputObject, piped => piped.Deal()))
+            foreach (var ((deal, reference), item) in Piped.ReadPiped(InputObject, piped => piped.DealReferenceOnly() is string text ? ((DealReference?)null, (string?)text) : ((DealReference?)piped.Deal(), (string?)null)))
             {
-                Act(deal.Database, item, writes => writes.Deals.Require(deal));
+                if (reference != null)
+                {
+                    Act(null, reference, writes => writes.Deals.Require(reference));
+                }
+                else
+                {
+                    Act(deal!.Database, item, writes => writes.Deals.Require(deal));
+                }
             }
         }
 

@@ -113,8 +113,9 @@ namespace PartnerOps.Commands
                     WriteObject(ToPSObject(measure));
                 }
 
-                // A region that no partner has is most often a typo: say so, with the closest ones in use.
+                // A region that no partner has, a segment no deal has, is most often a typo: say so, with the closest ones in use.
                 FilterHintWarnings.Warn(this, store, HintedFilter.PartnerRegion, Region, measures.Count == 0);
+                FilterHintWarnings.Warn(this, store, HintedFilter.DealSegment, Segment, measures.Count == 0);
             }
             catch (PartnerOpsException ex)
             {

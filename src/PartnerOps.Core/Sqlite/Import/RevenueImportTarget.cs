@@ -63,17 +63,22 @@ namespace PartnerOps.Sqlite
         // defaults of ?7 and ?8.
         protected override string InsertSql =>
             "INSERT INTO revenue (partner_id, date, amount, currency, segment, segment_key, region, region_key, reference, created_at, attribution) " +
-            "VALUES (?13, ?2, ?3, ?4, ?5, ?6, coalesce(?7, ?14), coalesce(?8, ?15), ?9, ?12, ?11) ON CONFLICT DO NOTHING";
+            "VALUES (?13, ?2, ?3, ?4, ?5, ?6, coalesce(?7, ?14), coalesce(?8, ?15), ?9, ?12, " + Attribution("NULL") + ") ON CONFLICT DO NOTHING";
+
+        // The row's attribution (?11); a partner's row that gives none keeps <paramref name="stored"/> (issue 19: an upsert does
+        // not turn a won deal's Sourced revenue into Fulfilled), else Fulfilled; direct revenue (no name key) has none.
+        private static string Attribution(string stored) =>
+            $"CASE WHEN ?1 IS NULL THEN NULL ELSE coalesce(?11, {stored}, 'Fulfilled') END";
 
         // Only reached for a row whose Reference is already stored; ?10 (the name) and ?12 (the batch's timestamp) are not needed.
         protected override string UpdateSql =>
             "UPDATE revenue SET partner_id = (SELECT id FROM partners WHERE name_key = ?1), date = ?2, amount = ?3, currency = ?4, " +
             "segment = ?5, segment_key = ?6, region = coalesce(?7, (SELECT region FROM partners WHERE name_key = ?1)), " +
-            "region_key = coalesce(?8, (SELECT po_key(region) FROM partners WHERE name_key = ?1)), attribution = ?11 " +
+            "region_key = coalesce(?8, (SELECT po_key(region) FROM partners WHERE name_key = ?1)), attribution = " + Attribution("attribution") + " " +
             "WHERE reference = ?9 AND coalesce(?10, ?12) IS NOT NULL " +
             // A row that changes nothing writes nothing (no history): it counts as skipped (ImportTarget.NotUpdated).
             "AND (partner_id IS NOT (SELECT id FROM partners WHERE name_key = ?1) OR date IS NOT ?2 OR amount IS NOT ?3 OR currency IS NOT ?4 " +
-            "OR segment IS NOT ?5 OR region IS NOT coalesce(?7, (SELECT region FROM partners WHERE name_key = ?1)) OR attribution IS NOT ?11)";
+            "OR segment IS NOT ?5 OR region IS NOT coalesce(?7, (SELECT region FROM partners WHERE name_key = ?1)) OR attribution IS NOT " + Attribution("attribution") + ")";
 
         public override void Prepare(sqlite3 db)
         {
