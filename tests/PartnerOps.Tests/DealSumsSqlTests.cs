@@ -93,8 +93,8 @@ namespace PartnerOps.Tests
         private static long Insert(System.Data.IDbConnection raw, System.Data.IDbTransaction? tx, string stored, string registeredOn, string expiresOn,
                                    string? decidedOn, string? closedOn, long? amount = null) =>
             raw.ExecuteScalar<long>(
-                "INSERT INTO deals (partner_id, customer, customer_key, customer_country, segment, segment_key, status, registered_on, " +
-                "expires_on, decided_on, closed_on, amount, currency, created_at, updated_at) VALUES (1, 'Contoso', 'contoso', 'GB', " +
+                "INSERT INTO deals (partner_id, customer, customer_key, customer_match_key, customer_country, segment, segment_key, status, registered_on, " +
+                "expires_on, decided_on, closed_on, amount, currency, created_at, updated_at) VALUES (1, 'Contoso', 'contoso', 'contoso', 'GB', " +
                 "'Enterprise', 'enterprise', @stored, @registeredOn, @expiresOn, @decidedOn, @closedOn, @amount, " +
                 "CASE WHEN @amount IS NULL THEN NULL ELSE 'EUR' END, '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000'); SELECT last_insert_rowid()",
                 new { stored, registeredOn, expiresOn, decidedOn, closedOn, amount }, tx);
