@@ -284,14 +284,16 @@ namespace PartnerOps
             {
                 CheckPartner(new Partner { Name = partner.Name, Status = status });
             }
-            else if (status == PartnerStatus.Prospect || status == PartnerStatus.Terminated)
-            {
-                throw NotInProgramme(partner, day, $"its status on {shown} was {status}; only Onboarding, Active and Suspended partners (those in the programme) register deals");
-            }
 
+            // Before JoinedOn a partner reads its first status (Get-Partner -AsOf's rule), yet was not a partner at all.
             if (day.Date < partner.JoinedOn.Date)
             {
                 throw NotInProgramme(partner, day, $"on {shown} it was not yet a partner: it joined the programme on {PartnerRules.FormatDate(partner.JoinedOn)} (JoinedOn)");
+            }
+
+            if (status == PartnerStatus.Prospect || status == PartnerStatus.Terminated)
+            {
+                throw NotInProgramme(partner, day, $"its status on {shown} was {status}; only Onboarding, Active and Suspended partners (those in the programme) register deals");
             }
 
             if (partner.EndedOn is DateTime ended && day.Date >= ended.Date)
