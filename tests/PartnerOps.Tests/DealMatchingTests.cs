@@ -77,26 +77,9 @@ namespace PartnerOps.Tests
         public void A_deal_is_approved_during_a_period_exactly_when_it_reads_Approved_on_one_of_its_days(
             string stored, string? decidedOn, string? closedOn, string from, string to, bool expected)
         {
-            using var tx = _raw.BeginTransaction();
-            var id = _raw.ExecuteScalar<long>(
-                "INSERT INTO deals (partner_id, customer, customer_key, customer_match_key, customer_country, segment, segment_key, status, registered_on, " +
-                "expires_on, decided_on, closed_on, created_at, updated_at) VALUES (1, 'Contoso', 'contoso', 'contoso', 'GB', 'Enterprise', 'enterprise', " +
-                "@stored, '2026-01-01', '2026-04-01', @decidedOn, @closedOn, '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000'); SELECT last_insert_rowid()",
-                new { stored, decidedOn, closedOn }, tx);
-            var during = _raw.ExecuteScalar<long>($"SELECT {DealSql.ApprovedDuring("d", "from", "to")} FROM deals d WHERE d.id = @id", new { id, from, to }, tx);
-            var approvedDays = 0;
-            for (var day = Parse(from); day <= Parse(to); day = day.AddDays(1))
-            {
-                var status = _raw.ExecuteScalar<string>(
-                    $"SELECT {DealSql.StatusOn("d", "day")} FROM deals d WHERE d.id = @id AND {DealSql.ExistsOn("d", "day")}",
-                    new { id, day = PartnerRules.FormatDate(day) },
-                    tx);
-                approvedDays += status == "Approved" ? 1 : 0;
-            }
-
-            tx.Rollback();
-            Assert.Equal(expected, during == 1);
-            Assert.Equal(expected, approvedDays > 0);
+            var (during, days) = DuringAndDays(stored, decidedOn, closedOn, from, to, DealSql.ApprovedDuring("d", "from", "to"), status => status == "Approved");
+            Assert.Equal(expected, during);
+            Assert.Equal(expected, days > 0);
         }
 
         [Theory]
@@ -120,26 +103,34 @@ namespace PartnerOps.Tests
         public void A_deal_is_held_during_a_period_exactly_when_it_reads_Submitted_or_Approved_on_one_of_its_days(
             string stored, string? decidedOn, string? closedOn, string from, string to, bool expected)
         {
+            var (during, days) = DuringAndDays(stored, decidedOn, closedOn, from, to, DealSql.HeldDuring("d", "from", "to"), status => status == "Submitted" || status == "Approved");
+            Assert.Equal(expected, during);
+            Assert.Equal(expected, days > 0);
+        }
+
+        // A deal registered 2026-01-01, protected until 2026-04-01 (stored, decided and closed as given), inserted and rolled back:
+        // whether the fragment (over @from, @to) holds for it, and on how many days of the period its status (StatusOn) counts.
+        private (bool During, int Days) DuringAndDays(string stored, string? decidedOn, string? closedOn, string from, string to, string fragment, Func<string, bool> counts)
+        {
             using var tx = _raw.BeginTransaction();
             var id = _raw.ExecuteScalar<long>(
                 "INSERT INTO deals (partner_id, customer, customer_key, customer_match_key, customer_country, segment, segment_key, status, registered_on, " +
                 "expires_on, decided_on, closed_on, created_at, updated_at) VALUES (1, 'Contoso', 'contoso', 'contoso', 'GB', 'Enterprise', 'enterprise', " +
                 "@stored, '2026-01-01', '2026-04-01', @decidedOn, @closedOn, '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000'); SELECT last_insert_rowid()",
                 new { stored, decidedOn, closedOn }, tx);
-            var during = _raw.ExecuteScalar<long>($"SELECT {DealSql.HeldDuring("d", "from", "to")} FROM deals d WHERE d.id = @id", new { id, from, to }, tx);
-            var heldDays = 0;
+            var during = _raw.ExecuteScalar<long>($"SELECT {fragment} FROM deals d WHERE d.id = @id", new { id, from, to }, tx);
+            var days = 0;
             for (var day = Parse(from); day <= Parse(to); day = day.AddDays(1))
             {
                 var status = _raw.ExecuteScalar<string>(
                     $"SELECT {DealSql.StatusOn("d", "day")} FROM deals d WHERE d.id = @id AND {DealSql.ExistsOn("d", "day")}",
                     new { id, day = PartnerRules.FormatDate(day) },
                     tx);
-                heldDays += status == "Submitted" || status == "Approved" ? 1 : 0;
+                days += status != null && counts(status) ? 1 : 0;
             }
 
             tx.Rollback();
-            Assert.Equal(expected, during == 1);
-            Assert.Equal(expected, heldDays > 0);
+            return (during == 1, days);
         }
 
         private static string Key(string customer) => DealRules.CustomerMatchKey(DealRules.NormalizeCustomer(customer));
