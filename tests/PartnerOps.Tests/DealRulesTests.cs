@@ -174,6 +174,39 @@ namespace PartnerOps.Tests
             Assert.Equal($"Partner 'Acme' cannot register deals: its status is {status}; only Onboarding, Active and Suspended partners (those in the programme) register deals.", ex.Message);
         }
 
+        [Fact]
+        public void ValidDays_with_a_rows_ExpiresOn_names_the_rows_value_and_how_to_drop_the_column()
+        {
+            var ex = ThrowsPartnerOps(ErrorIds.InvalidPartnerValue, () => DealRules.Period(Day("2026-01-01"), 60, Day("2026-03-01"), Today, expiresOnFromRow: true));
+            Assert.Equal(
+                "ValidDays '60' is not valid: the piped row also has an ExpiresOn column ('2026-03-01'), and a deal takes ValidDays or ExpiresOn, not both: " +
+                "drop the column (Import-Csv ... | Select-Object -ExcludeProperty ExpiresOn | Register-PartnerDeal -ValidDays 60), or leave out -ValidDays to keep the row's ExpiresOn.",
+                ex.Message);
+            Assert.Equal((Day("2026-01-01")!.Value, Day("2026-03-02")!.Value), DealRules.Period(Day("2026-01-01"), 60, null, Today, expiresOnFromRow: true));
+        }
+
+        [Theory]
+        // Acme joined 2024-01-01 and left 2026-06-01 (its first day out); statuses of the day as Get-Partner -AsOf reads them.
+        [InlineData("2024-01-01", "Onboarding", null)]
+        [InlineData("2025-05-01", "Suspended", null)]
+        [InlineData("2026-05-31", "Active", null)]
+        [InlineData("2023-12-31", "Active", "Partner 'Acme' cannot register a deal on 2023-12-31 (RegisteredOn): on 2023-12-31 it was not yet a partner: it joined the programme on 2024-01-01 (JoinedOn); nothing was written.")]
+        [InlineData("2026-06-01", "Active", "Partner 'Acme' cannot register a deal on 2026-06-01 (RegisteredOn): on 2026-06-01 it was no longer a partner: it left the programme on 2026-06-01 (EndedOn, its first day out); nothing was written.")]
+        [InlineData("2025-02-01", "Prospect", "Partner 'Acme' cannot register a deal on 2025-02-01 (RegisteredOn): its status on 2025-02-01 was Prospect; only Onboarding, Active and Suspended partners (those in the programme) register deals; nothing was written.")]
+        [InlineData("2026-11-30", "Terminated", "Partner 'Acme' cannot register deals: its status is Terminated; only Onboarding, Active and Suspended partners (those in the programme) register deals.")]
+        public void A_partner_registers_only_on_a_day_it_is_in_the_programme(string day, string statusThatDay, string? message)
+        {
+            var partner = new Partner { Name = "Acme", Status = PartnerStatus.Terminated, JoinedOn = Day("2024-01-01")!.Value, EndedOn = Day("2026-06-01") };
+            if (message == null)
+            {
+                DealRules.CheckPartnerOn(partner, statusThatDay, Day(day)!.Value, Today);
+                return;
+            }
+
+            var ex = ThrowsPartnerOps(ErrorIds.InvalidPartnerValue, () => DealRules.CheckPartnerOn(partner, statusThatDay, Day(day)!.Value, Today));
+            Assert.Equal(message, ex.Message);
+        }
+
         private static DateTime? Day(string? text) =>
             text == null ? (DateTime?)null : DateTime.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -215,3 +215,57 @@ Describe 'Variants of a customer name written with other spaces, letter case or 
         @(Get-PartnerDeal -Database $fr -Customer 'Soci*').Id | Should -Be @(1, 2, 3, 4, 5, 6)
     }
 }
+
+Describe 'A back-dated registration is checked over its whole protection, RegisteredOn to ExpiresOn' {
+    BeforeAll {
+        $script:bd = New-TestDatabase
+        foreach ($name in 'Acme', 'Globex', 'Initech', 'Kestrel') { Add-Partner -Database $bd -Name $name -JoinedOn 2015-01-10 }
+        function Get-Refusal([hashtable] $Values) {
+            $before = @(Get-PartnerDeal -Database $script:bd | ForEach-Object { "$($_.Id):$($_.Status)" }) + @(Get-PartnerHistory -Database $script:bd).Count
+            Register-PartnerDeal -Database $script:bd @Values -ErrorVariable e -ErrorAction SilentlyContinue
+            @(Get-PartnerDeal -Database $script:bd | ForEach-Object { "$($_.Id):$($_.Status)" }) + @(Get-PartnerHistory -Database $script:bd).Count | Should -Be $before
+            @($e | ForEach-Object { ($_.FullyQualifiedErrorId -replace ',.*') + ': ' + $_.Exception.Message })
+        }
+        $script:Rules = 'Customers are matched ignoring case, accents and spacing, within their country. A denied, lost, won or expired deal does not block a new one.'
+        $script:h1 = Register-PartnerDeal -Database $bd -Partner Acme -Customer Hooli -CustomerCountry US -RegisteredOn 2026-11-01 -Reference H-1 -PassThru
+        $script:dc = Register-PartnerDeal -Database $bd -Partner Acme -Customer 'Denied Co' -CustomerCountry US -RegisteredOn 2026-09-01 -PassThru
+        Deny-PartnerDeal -Database $bd -Id $dc.Id -Reason 'No' -Date 2026-09-10
+    }
+
+    It 'refuses the same partner''s deal for a customer and segment it holds from a later day of the period, naming that deal (PartnerDealExists)' {
+        Get-Refusal @{ Partner = 'Acme'; Customer = 'HOOLI'; CustomerCountry = 'US'; RegisteredOn = '2026-10-01'; Reference = 'H-2' } | Should -Be @(
+            "PartnerDealExists: Partner 'Acme' already holds customer 'Hooli' (US) in segment 'Enterprise' from 2026-11-01, within the new deal's protection (2026-10-01 to 2026-12-30): " +
+            "deal $($h1.Id) of partner 'Acme' (registered 2026-11-01, expires 2027-01-30); nothing was written. $Rules To register the earlier deal, give it an ExpiresOn before 2026-11-01.")
+        $h0 = Register-PartnerDeal -Database $bd -Partner Acme -Customer 'HOOLI' -CustomerCountry US -RegisteredOn 2026-10-01 -ExpiresOn 2026-10-31 -Reference H-0 -PassThru
+        $h0.Status | Should -Be 'Expired'
+        (Register-PartnerDeal -Database $bd -Partner Acme -Customer Hooli -CustomerCountry US -Segment SMB -RegisteredOn 2026-10-01 -PassThru).Segment | Should -Be 'SMB'
+        # Its last day (2026-10-01) is the first day of deal H-0.
+        Get-Refusal @{ Partner = 'Acme'; Customer = 'Hooli'; CustomerCountry = 'US'; RegisteredOn = '2026-09-01'; ValidDays = 30 } | Should -Be @(
+            "PartnerDealExists: Partner 'Acme' already holds customer 'HOOLI' (US) in segment 'Enterprise' from 2026-10-01, within the new deal's protection (2026-09-01 to 2026-10-01): " +
+            "deal $($h0.Id) of partner 'Acme' (registered 2026-10-01, expires 2026-10-31); nothing was written. $Rules To register the earlier deal, give it an ExpiresOn before 2026-10-01.")
+    }
+
+    It 'counts a denied deal as held up to the day before its denial' {
+        Get-Refusal @{ Partner = 'Acme'; Customer = 'Denied Co'; CustomerCountry = 'US'; RegisteredOn = '2026-08-01'; ExpiresOn = '2026-09-09' } | Should -BeLike `
+            "PartnerDealExists: Partner 'Acme' already holds customer 'Denied Co' (US) in segment 'Enterprise' from 2026-09-01, *: deal $($dc.Id) of partner 'Acme' (registered 2026-09-01, expires 2026-11-30); *"
+        (Register-PartnerDeal -Database $bd -Partner Acme -Customer 'Denied Co' -CustomerCountry US -RegisteredOn 2026-09-10 -PassThru).RegisteredOn | Should -Be ([datetime]'2026-09-10')
+    }
+
+    It 'warns of every other partner''s deal held on a day of the period, those held later with their RegisteredOn, and of no other' {
+        $ua = Register-PartnerDeal -Database $bd -Partner Acme -Customer Umbrella -CustomerCountry GB -RegisteredOn 2026-11-01 -PassThru
+        $ui = Register-PartnerDeal -Database $bd -Partner Initech -Customer Umbrella -CustomerCountry GB -RegisteredOn 2026-09-15 -ExpiresOn 2026-10-10 -PassThru -WarningVariable wi
+        $ug = Register-PartnerDeal -Database $bd -Partner Globex -Customer UMBRELLA -CustomerCountry GB -RegisteredOn 2026-08-01 -PassThru -WarningVariable wg -WarningAction SilentlyContinue
+        Deny-PartnerDeal -Database $bd -Id $ug.Id -Reason 'No' -Date 2026-09-20
+        $uk = Register-PartnerDeal -Database $bd -Partner Kestrel -Customer umbrella -CustomerCountry GB -RegisteredOn 2026-10-01 -PassThru -WarningVariable wk -WarningAction SilentlyContinue
+        $wi | Should -BeNullOrEmpty
+        @($wg | ForEach-Object { "$_" }) | Should -Be @(
+            "Deal $($ug.Id) of partner 'Globex' was registered as Submitted, but other partners hold customer 'UMBRELLA' (GB) later in its protection (to 2026-10-30): " +
+            "deal $($ui.Id) of partner 'Initech' (registered 2026-09-15, expires 2026-10-10). Customers are matched ignoring case, accents and spacing, within their country. " +
+            "Approve one of them (Approve-PartnerDeal) for exclusive protection.")
+        @($wk | ForEach-Object { "$_" }) | Should -Be @(
+            "Deal $($uk.Id) of partner 'Kestrel' was registered as Submitted, but other partners hold customer 'umbrella' (GB) on 2026-10-01: " +
+            "deal $($ui.Id) of partner 'Initech' (Submitted, expires 2026-10-10); and later in its protection (to 2026-12-30): " +
+            "deal $($ua.Id) of partner 'Acme' (registered 2026-11-01, expires 2027-01-30). Customers are matched ignoring case, accents and spacing, within their country. " +
+            "Approve one of them (Approve-PartnerDeal) for exclusive protection.")
+    }
+}

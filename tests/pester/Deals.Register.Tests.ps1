@@ -175,6 +175,23 @@ Describe 'Register-PartnerDeal' {
         $d = Get-Partner -Database $db -Name Initech | Register-PartnerDeal -Customer 'Proseware' -CustomerCountry SE -RegisteredOn 2026-11-15 -ValidDays 10 -PassThru
         $d | Format-Deal | Should -Be "Initech|Proseware|SE|Enterprise|-|-|-|-|$(if ($Today -le [datetime]'2026-11-25') { 'Submitted' } else { 'Expired' })|2026-11-15|2026-11-25"
     }
+    It 'checks the partner on RegisteredOn: its status that day, its JoinedOn and EndedOn, naming them and the day' {
+        $db = New-DealDatabase
+        Add-Partner -Database $db -Name 'Late Co' -Status Prospect -JoinedOn 2024-01-01
+        Set-Partner -Database $db -Name 'Late Co' -Status Active -EffectiveDate 2025-01-01
+        Set-Partner -Database $db -Name 'Late Co' -Status Terminated -EffectiveDate 2026-01-01 -Reason 'Left'
+        $before = Get-DealState $db
+        $failures = foreach ($day in '2023-12-31', '2024-06-01', '2026-01-01') {
+            Register-PartnerDeal -Database $db -Partner 'Late Co' -Customer 'Early Co' -CustomerCountry DE -RegisteredOn $day -ErrorVariable e -ErrorAction SilentlyContinue; $e
+        }
+        @($failures | ForEach-Object { ($_.FullyQualifiedErrorId -replace ',.*') + ': ' + $_.Exception.Message }) | Should -Be @(
+            "InvalidPartnerValue: Partner 'Late Co' cannot register a deal on 2023-12-31 (RegisteredOn): on 2023-12-31 it was not yet a partner: it joined the programme on 2024-01-01 (JoinedOn); nothing was written."
+            "InvalidPartnerValue: Partner 'Late Co' cannot register a deal on 2024-06-01 (RegisteredOn): its status on 2024-06-01 was Prospect; only Onboarding, Active and Suspended partners (those in the programme) register deals; nothing was written."
+            "InvalidPartnerValue: Partner 'Late Co' cannot register a deal on 2026-01-01 (RegisteredOn): its status on 2026-01-01 was Terminated; only Onboarding, Active and Suspended partners (those in the programme) register deals; nothing was written.")
+        Get-DealState $db | Should -Be $before
+        Register-PartnerDeal -Database $db -Partner 'Late Co' -Customer 'Early Co' -CustomerCountry DE -RegisteredOn 2025-12-31 -ValidDays 1
+        @(Get-AllDeals $db) | Should -Be @('Late Co|Early Co|DE|Enterprise|-|-|-|-|Expired|2025-12-31|2026-01-01')
+    }
 }
 
 Describe 'Deals through CSV' {
@@ -193,6 +210,19 @@ Describe 'Deals through CSV' {
             "Globex|Größe AG|DE|Enterprise|-|5000 JPY|-|-|$(if ($Today -le [datetime]'2027-01-13') { 'Submitted' } else { 'Expired' })|2026-10-15|2027-01-13"
             "Acme|Contoso, Ltd `"UK`"|GB|Public Sector|ERP|250000.00 GBP|2027-03-31|A-1|$(if ($Today -le [datetime]'2027-02-28') { 'Submitted' } else { 'Expired' })|2026-11-01|2027-02-28"
         )
+    }
+    It 'says that a row''s ExpiresOn came with -ValidDays, and registers with it once Select-Object drops the column (help example 2)' {
+        $db = New-DealDatabase
+        Register-PartnerDeal -Database $db -Partner Acme -Customer 'Row Co' -CustomerCountry GB -RegisteredOn 2026-09-01 -ExpiresOn 2026-09-20
+        Get-PartnerDeal -Database $db | Export-Csv ($file = Join-Path (Get-TestFolder $db) 'export.csv') -NoTypeInformation
+        $other = New-DealDatabase
+        Import-Csv $file | Register-PartnerDeal -Database $other -ValidDays 60 -ErrorVariable failures -ErrorAction SilentlyContinue
+        @($failures.FullyQualifiedErrorId) | Should -Be @('InvalidPartnerValue,PartnerOps.Commands.RegisterPartnerDealCommand')
+        $failures[0].Exception.Message | Should -Be ("ValidDays '60' is not valid: the piped row also has an ExpiresOn column ('2026-09-20'), and a deal takes ValidDays or ExpiresOn, not both: " +
+            "drop the column (Import-Csv ... | Select-Object -ExcludeProperty ExpiresOn | Register-PartnerDeal -ValidDays 60), or leave out -ValidDays to keep the row's ExpiresOn.")
+        Get-AllDeals $other | Should -BeNullOrEmpty
+        Import-Csv $file | Select-Object -ExcludeProperty ExpiresOn | Register-PartnerDeal -Database $other -ValidDays 60
+        Get-AllDeals $other | Should -Be @('Acme|Row Co|GB|Enterprise|-|-|-|-|Expired|2026-09-01|2026-10-31')
     }
 }
 

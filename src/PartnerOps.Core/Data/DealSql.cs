@@ -71,6 +71,23 @@ namespace PartnerOps.Data
         }
 
         /// <summary>
+        /// Whether the deal of <paramref name="alias"/> holds its customer (<see cref="HeldOn"/>) on some day from the day bound as
+        /// <paramref name="fromParameter"/> to the one bound as <paramref name="toParameter"/> (both included, from not after to):
+        /// its held days run from registered_on to expires_on, ended the day before decided_on for a Denied deal and the day before
+        /// closed_on for a Won or Lost deal, and they meet that period. A registration (issue 19) is refused when one of its
+        /// partner's deals for the customer and segment is held on a day of its protection, and warned of the other partners'.
+        /// </summary>
+        public static string HeldDuring(string alias, string fromParameter, string toParameter)
+        {
+            var a = alias;
+            var from = "@" + fromParameter;
+            var to = "@" + toParameter;
+            return $"({a}.registered_on <= {to} AND {a}.expires_on >= {from} AND {a}.registered_on <= {a}.expires_on " +
+                   $"AND ({a}.status NOT IN ('Won', 'Lost') OR ({a}.closed_on > {from} AND {a}.closed_on > {a}.registered_on)) " +
+                   $"AND ({a}.status <> 'Denied' OR ({a}.decided_on > {from} AND {a}.decided_on > {a}.registered_on)))";
+        }
+
+        /// <summary>
         /// Whether the deal of <paramref name="alias"/> holds its customer on the day bound as <paramref name="dayParameter"/>: it
         /// exists that day and reads Submitted or Approved (<see cref="StatusOn"/>): registered by then, expires_on on or after the
         /// day, not closed and not denied by then. On today this is the stored status Submitted or Approved with expires_on not

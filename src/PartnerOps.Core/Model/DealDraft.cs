@@ -41,6 +41,12 @@ namespace PartnerOps
         /// <summary>The last day of protection (a calendar day, on or after RegisteredOn), instead of <see cref="ValidDays"/>.</summary>
         public DateTime? ExpiresOn { get; set; }
 
+        /// <summary>
+        /// Whether <see cref="ExpiresOn"/> came from a piped row's column while ValidDays was typed (Import-Csv of an export |
+        /// Register-PartnerDeal -ValidDays 60): the refusal of both then says where ExpiresOn came from.
+        /// </summary>
+        public bool ExpiresOnFromRow { get; set; }
+
         /// <summary>The day of the registration (a calendar day, not after today); today (UTC) when null.</summary>
         public DateTime? RegisteredOn { get; set; }
     }

@@ -196,8 +196,26 @@ namespace PartnerOps
         /// protected until 2026-04-01 inclusive. ValidDays and ExpiresOn together are refused.
         /// </summary>
         /// <exception cref="PartnerOpsException">InvalidPartnerValue.</exception>
-        public static (DateTime RegisteredOn, DateTime ExpiresOn) Period(DateTime? registeredOn, int? validDays, DateTime? expiresOn, DateTime today)
+        public static (DateTime RegisteredOn, DateTime ExpiresOn) Period(DateTime? registeredOn, int? validDays, DateTime? expiresOn, DateTime today) =>
+            Period(registeredOn, validDays, expiresOn, today, expiresOnFromRow: false);
+
+        /// <summary>
+        /// <see cref="Period(DateTime?, int?, DateTime?, DateTime)"/>, where <paramref name="expiresOnFromRow"/> says that ExpiresOn
+        /// came from a piped row's column (a CSV of Get-PartnerDeal | Export-Csv) while ValidDays was typed: the refusal of both
+        /// then names the row's value and how to drop the column.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">InvalidPartnerValue.</exception>
+        public static (DateTime RegisteredOn, DateTime ExpiresOn) Period(DateTime? registeredOn, int? validDays, DateTime? expiresOn, DateTime today, bool expiresOnFromRow)
         {
+            if (expiresOnFromRow && validDays is int typed && expiresOn is DateTime fromRow)
+            {
+                throw PartnerRules.Invalid(
+                    "ValidDays",
+                    typed,
+                    $"the piped row also has an ExpiresOn column ('{PartnerRules.FormatDate(fromRow)}'), and a deal takes ValidDays or ExpiresOn, not both: " +
+                    $"drop the column (Import-Csv ... | Select-Object -ExcludeProperty ExpiresOn | Register-PartnerDeal -ValidDays {typed.ToString(CultureInfo.InvariantCulture)}), or leave out -ValidDays to keep the row's ExpiresOn");
+            }
+
             var registered = CheckDay(registeredOn, "RegisteredOn") ?? today.Date;
             if (registered > today.Date)
             {
@@ -250,6 +268,45 @@ namespace PartnerOps
                     partner.Name);
             }
         }
+
+        /// <summary>
+        /// Whether a partner may register a deal on <paramref name="day"/> (its RegisteredOn; <paramref name="today"/> the UTC date):
+        /// its status that day (<paramref name="statusThatDay"/>, a <see cref="PartnerStatus"/> name as Get-Partner -AsOf reads
+        /// it) Onboarding, Active or Suspended (<see cref="CheckPartner"/>'s message on today), and the day from its JoinedOn on and
+        /// before its EndedOn (the first day no longer a partner). Issue 19: a back-dated registration is checked on its own day.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">InvalidPartnerValue naming the partner, its status that day and the day.</exception>
+        public static void CheckPartnerOn(Partner partner, string? statusThatDay, DateTime day, DateTime today)
+        {
+            var status = Enum.TryParse<PartnerStatus>(statusThatDay, out var parsed) ? parsed : partner.Status;
+            var shown = PartnerRules.FormatDate(day);
+            if (day.Date == today.Date)
+            {
+                CheckPartner(new Partner { Name = partner.Name, Status = status });
+            }
+
+            // Before JoinedOn a partner reads its first status (Get-Partner -AsOf's rule), yet was not a partner at all.
+            if (day.Date < partner.JoinedOn.Date)
+            {
+                throw NotInProgramme(partner, day, $"on {shown} it was not yet a partner: it joined the programme on {PartnerRules.FormatDate(partner.JoinedOn)} (JoinedOn)");
+            }
+
+            if (status == PartnerStatus.Prospect || status == PartnerStatus.Terminated)
+            {
+                throw NotInProgramme(partner, day, $"its status on {shown} was {status}; only Onboarding, Active and Suspended partners (those in the programme) register deals");
+            }
+
+            if (partner.EndedOn is DateTime ended && day.Date >= ended.Date)
+            {
+                throw NotInProgramme(partner, day, $"on {shown} it was no longer a partner: it left the programme on {PartnerRules.FormatDate(ended)} (EndedOn, its first day out)");
+            }
+        }
+
+        private static PartnerOpsException NotInProgramme(Partner partner, DateTime day, string why) => new PartnerOpsException(
+            ErrorIds.InvalidPartnerValue,
+            FailureKind.InvalidArgument,
+            $"Partner '{TextRules.Shown(partner.Name)}' cannot register a deal on {PartnerRules.FormatDate(day)} (RegisteredOn): {why}; nothing was written.",
+            partner.Name);
 
         // The text with its nonspacing marks (Mn) removed: NFD, the marks dropped, NFC again.
         private static string WithoutMarks(string text)

@@ -60,11 +60,12 @@ namespace PartnerOps.PostgreSql
                 draft,
                 _db.PartnerRepository.Require,
                 GetByReference,
-                toRegister => Read(DealRegistrations.OwnHeldWhere + DealSql.HeldOn("d", "day"), DealRegistrations.HoldingParameters(toRegister)),
+                toRegister => Read(DealRegistrations.OwnHeldWhere, DealRegistrations.HoldingParameters(toRegister)),
+                (partnerId, day) => _db.Scalar<string?>(DealRegistrations.PartnerStatusOn, new { id = partnerId, day = DealLookup.Day(day) }),
                 _db.Path,
                 _today());
             var id = _db.Scalar<long>(DealRegistrations.Insert, DealRegistrations.StoredValues(deal, _utcNow()));
-            var conflicts = Read(DealRegistrations.OthersHoldingWhere + DealSql.HeldOn("d", "day") + " ORDER BY d.id", DealRegistrations.HoldingParameters(deal));
+            var conflicts = Read(DealRegistrations.OthersHoldingWhere, DealRegistrations.HoldingParameters(deal));
             return new DealRegistration(Require(id), conflicts);
         }
 

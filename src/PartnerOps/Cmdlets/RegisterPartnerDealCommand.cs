@@ -110,8 +110,14 @@ namespace PartnerOps.Commands
         #endregion
 
         private bool _partnerTyped;
+        private bool _expiresFromRow;
 
-        protected override void BeginProcessing() => _partnerTyped = MyInvocation.BoundParameters.ContainsKey(nameof(Partner));
+        protected override void BeginProcessing()
+        {
+            _partnerTyped = MyInvocation.BoundParameters.ContainsKey(nameof(Partner));
+            // -ValidDays typed and -ExpiresOn not: an ExpiresOn met in ProcessRecord came from a piped row's column.
+            _expiresFromRow = MyInvocation.BoundParameters.ContainsKey(nameof(ValidDays)) && !MyInvocation.BoundParameters.ContainsKey(nameof(ExpiresOn));
+        }
 
         protected override void ProcessRecord()
         {
@@ -147,6 +153,7 @@ namespace PartnerOps.Commands
                 ValidDays = ValidDays,
                 ExpiresOn = ExpiresOn,
                 RegisteredOn = RegisteredOn,
+                ExpiresOnFromRow = _expiresFromRow,
             };
             var what = $"customer '{TextRules.Shown(Customer)}' ({CustomerCountry})" + (partner == null ? string.Empty : $" for partner '{partner}'");
             if (!Writer.ShouldWrite(what, "Register deal") || !(Stores.WritesFor(origin, create: false, target) is PipelinedWrites writes))

@@ -59,11 +59,12 @@ namespace PartnerOps.Sqlite
                 draft,
                 _store.Partners.Require,
                 GetByReference,
-                toRegister => Read(DealRegistrations.OwnHeldWhere + DealSql.HeldOn("d", "day"), DealRegistrations.HoldingParameters(toRegister)),
+                toRegister => Read(DealRegistrations.OwnHeldWhere, DealRegistrations.HoldingParameters(toRegister)),
+                (partnerId, day) => _store.Connection.ExecuteScalar<string?>(DealRegistrations.PartnerStatusOn, new { id = partnerId, day = DealLookup.Day(day) }, _store.Transaction),
                 _store.Path,
                 _today());
             var id = _store.Connection.ExecuteScalar<long>(DealRegistrations.Insert, DealRegistrations.StoredValues(deal, _utcNow()), _store.Transaction);
-            var conflicts = Read(DealRegistrations.OthersHoldingWhere + DealSql.HeldOn("d", "day") + " ORDER BY d.id", DealRegistrations.HoldingParameters(deal));
+            var conflicts = Read(DealRegistrations.OthersHoldingWhere, DealRegistrations.HoldingParameters(deal));
             return new DealRegistration(Require(id), conflicts);
         }
 
