@@ -21,15 +21,36 @@ namespace PartnerOps.Data
         /// (decided_on on or before the day, stored Approved, Won or Lost), else Submitted; and a Submitted or Approved deal whose
         /// expires_on (the last day of protection) is before the day reads Expired.
         /// </summary>
-        public static string StatusOn(string alias, string dayParameter)
+        public static string StatusOn(string alias, string dayParameter) =>
+            StatusOn(alias, dayParameter, s => $"'{s}'", $"{alias}.status");
+
+        /// <summary>
+        /// <see cref="StatusOn"/> as a number: <see cref="StatusCode"/> of the status the deal reads that day (1 to 6, integer), the
+        /// same branches in the same order, for statements that group by it (a number is compared faster than text).
+        /// </summary>
+        public static string StatusCodeOn(string alias, string dayParameter) =>
+            StatusOn(alias, dayParameter, s => StatusCode(s).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     $"CASE {alias}.status WHEN 'Won' THEN {StatusCode(DealStatus.Won)} ELSE {StatusCode(DealStatus.Lost)} END");
+
+        /// <summary>The number <see cref="StatusCodeOn"/> writes for <paramref name="status"/>: its place in <see cref="DealStatus"/> plus one.</summary>
+        public static int StatusCode(DealStatus status) => (int)status + 1;
+
+        /// <summary>The status whose <see cref="StatusCode"/> is <paramref name="code"/> (1 to 6).</summary>
+        /// <exception cref="System.ArgumentOutOfRangeException">A number that is no status's code.</exception>
+        public static DealStatus StatusOfCode(long code) =>
+            code >= 1 && code <= 6 && System.Enum.IsDefined(typeof(DealStatus), (int)(code - 1))
+                ? (DealStatus)(int)(code - 1)
+                : throw new System.ArgumentOutOfRangeException(nameof(code), code, "not a deal status code (1 to 6)");
+
+        // The CASE of StatusOn, each status written by literal (Submitted ... Expired) and the closed one (Won or Lost) by closed.
+        private static string StatusOn(string a, string dayParameter, System.Func<DealStatus, string> literal, string closed)
         {
-            var a = alias;
             var day = "@" + dayParameter;
-            return $"(CASE WHEN {a}.status IN ('Won', 'Lost') AND {a}.closed_on <= {day} THEN {a}.status " +
-                   $"WHEN {a}.status = 'Denied' AND {a}.decided_on <= {day} THEN 'Denied' " +
-                   $"WHEN {a}.expires_on < {day} THEN 'Expired' " +
-                   $"WHEN {a}.status IN ('Approved', 'Won', 'Lost') AND {a}.decided_on <= {day} THEN 'Approved' " +
-                   "ELSE 'Submitted' END)";
+            return $"(CASE WHEN {a}.status IN ('Won', 'Lost') AND {a}.closed_on <= {day} THEN {closed} " +
+                   $"WHEN {a}.status = 'Denied' AND {a}.decided_on <= {day} THEN {literal(DealStatus.Denied)} " +
+                   $"WHEN {a}.expires_on < {day} THEN {literal(DealStatus.Expired)} " +
+                   $"WHEN {a}.status IN ('Approved', 'Won', 'Lost') AND {a}.decided_on <= {day} THEN {literal(DealStatus.Approved)} " +
+                   $"ELSE {literal(DealStatus.Submitted)} END)";
         }
 
         /// <summary>
