@@ -132,7 +132,7 @@ namespace PartnerOps.Data
             var result = Transition(deal, DealAction.Update, null, (state, row) =>
             {
                 var current = row.Values();
-                if (!(changes.ApplyTo(current, state.RegisteredOn) is DealValues next))
+                if (!(changes.ApplyTo(current, state.RegisteredOn, state.DecidedOn, state.ToString()) is DealValues next))
                 {
                     return;
                 }
@@ -192,8 +192,19 @@ namespace PartnerOps.Data
         /// <summary>The deal as stored, read as of today (null when it is not stored).</summary>
         protected abstract PartnerDeal? Reread(long id);
 
+        /// <inheritdoc/>
+        public void Check(PartnerDeal deal, DealAction action, DateTime? date) => Read(deal, action, date);
+
         // Reads the deal, checks the day and the transition, writes, and returns the deal as stored afterwards.
         private PartnerDeal Transition(PartnerDeal deal, DealAction action, DateTime? date, Action<DealState, DealStateRow> write)
+        {
+            var (state, row) = Read(deal, action, date);
+            write(state, row);
+            return Reread(deal.Id) ?? throw NotFound(deal);
+        }
+
+        // Reads the deal as of the transition's day and checks the day and the transition (the same facts -WhatIf is told).
+        private (DealState State, DealStateRow Row) Read(PartnerDeal deal, DealAction action, DateTime? date)
         {
             var today = _today().Date;
             var day = PartnerRules.CheckDate(date, "Date") ?? today;
@@ -201,8 +212,7 @@ namespace PartnerOps.Data
             var state = row.ToState(day);
             DealTransitions.Day(date, state, today);
             DealTransitions.Require(state, action);
-            write(state, row);
-            return Reread(deal.Id) ?? throw NotFound(deal);
+            return (state, row);
         }
 
         private DealState? One(string sql, object parameters, DateTime day) => Query<DealStateRow>(sql, parameters).FirstOrDefault()?.ToState(day);

@@ -81,7 +81,7 @@ namespace PartnerOps.Commands
                 find,
                 Won ? "Close deal as won" : "Close deal as lost",
                 ConfirmImpact.Medium,
-                (deal, _) => DealDecisionText.Describe(deal, Date) + (Won
+                (deal, writes) => DealDecisionText.Checked(deal, writes, Won ? DealAction.CloseWon : DealAction.CloseLost, Date) + (Won
                     ? $": won, {Amount!.Value.ToString(CultureInfo.InvariantCulture)} {Currency ?? deal.Currency ?? "(the reporting currency)"} booked as the partner's revenue (Attribution Sourced)"
                     : $": lost, {Reason}"),
                 (deal, writes) => Won
