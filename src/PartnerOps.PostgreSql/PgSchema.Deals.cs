@@ -30,6 +30,7 @@ CREATE TABLE deals (
     decided_on       {Text} CHECK (decided_on {DateCheck} AND decided_on >= registered_on),
     closed_on        {Text} CHECK (closed_on {DateCheck} AND closed_on >= registered_on),
     reason           {Text},
+    reason_on        {Text} CHECK (reason_on {DateCheck}),
     revenue_id       bigint REFERENCES revenue (id) ON DELETE SET NULL,
     created_at       {Text} NOT NULL,
     updated_at       {Text} NOT NULL,

@@ -57,16 +57,16 @@ namespace PartnerOps.Data
 
         internal const string ApproveSql = "UPDATE deals SET status = 'Approved', decided_on = @day, updated_at = @now WHERE id = @id";
 
-        internal const string DenySql = "UPDATE deals SET status = 'Denied', decided_on = @day, reason = @reason, updated_at = @now WHERE id = @id";
+        internal const string DenySql = "UPDATE deals SET status = 'Denied', decided_on = @day, reason = @reason, reason_on = @day, updated_at = @now WHERE id = @id";
 
-        internal const string LostSql = "UPDATE deals SET status = 'Lost', closed_on = @day, reason = @reason, updated_at = @now WHERE id = @id";
+        internal const string LostSql = "UPDATE deals SET status = 'Lost', closed_on = @day, reason = @reason, reason_on = @day, updated_at = @now WHERE id = @id";
 
         internal const string WonSql =
             "UPDATE deals SET status = 'Won', closed_on = @day, revenue_id = @revenueId, amount = @amount, currency = @currency, updated_at = @now WHERE id = @id";
 
         internal const string UpdateSql =
             "UPDATE deals SET amount = @Amount, currency = @Currency, expected_close = @ExpectedClose, product = @Product, segment = @Segment, " +
-            "segment_key = @SegmentKey, expires_on = @ExpiresOn, reason = @Reason, updated_at = @Now WHERE id = @Id";
+            "segment_key = @SegmentKey, expires_on = @ExpiresOn, reason = @Reason, reason_on = COALESCE(@ReasonOn, reason_on), updated_at = @Now WHERE id = @Id";
 
         /// <inheritdoc/>
         public PartnerDeal Approve(PartnerDeal deal, DateTime? date) => Transition(deal, DealAction.Approve, date, (state, _) =>
@@ -170,6 +170,7 @@ namespace PartnerOps.Data
                     next.SegmentKey,
                     ExpiresOn = PartnerRules.FormatDate(next.ExpiresOn),
                     next.Reason,
+                    ReasonOn = changes.ExpiresOn != null ? Day(state) : null, // a new ExpiresOn gives its reason today
                     Now = Now(),
                 });
                 changed = true;

@@ -15,7 +15,8 @@ namespace PartnerOps.Sqlite
         // customer_country (index deals_customer: conflicts, exclusive approvals); a deal's estimate is
         // amount (whole minor units) and currency, both or neither; its reference is unique among deals; its status is the one last
         // written (Expired is never stored: it is read from expires_on, the last day of protection); decided_on is the day of the
-        // approval or denial, closed_on the day it was won or lost; revenue_id names the record a won deal made (SET NULL when that
+        // approval or denial, closed_on the day it was won or lost; reason_on the day its reason was given (the denial, the loss, or the Set-PartnerDeal
+        // -ExpiresOn that gave it: -AsOf reads of earlier days do not show it); revenue_id names the record a won deal made (SET NULL when that
         // record is removed). Revenue gains attribution: Sourced, Influenced or Fulfilled for a partner's record, none for direct
         // revenue (the column CHECK sees to both); every partner record stored before gets Fulfilled (no history entry: the migration
         // runs before the connection's history triggers exist). The history records deals (HistoryTables: Deal): its entity CHECK
@@ -41,6 +42,7 @@ CREATE TABLE deals (
     decided_on       TEXT CHECK (decided_on IS NULL OR (decided_on {DateGlob} AND decided_on >= registered_on)),
     closed_on        TEXT CHECK (closed_on IS NULL OR (closed_on {DateGlob} AND closed_on >= registered_on)),
     reason           TEXT,
+    reason_on        TEXT CHECK (reason_on IS NULL OR reason_on {DateGlob}),
     revenue_id       INTEGER REFERENCES revenue (id) ON DELETE SET NULL,
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL,
