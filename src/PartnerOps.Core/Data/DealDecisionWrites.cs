@@ -62,7 +62,7 @@ namespace PartnerOps.Data
         internal const string LostSql = "UPDATE deals SET status = 'Lost', closed_on = @day, reason = @reason, reason_on = @day, updated_at = @now WHERE id = @id";
 
         internal const string WonSql =
-            "UPDATE deals SET status = 'Won', closed_on = @day, revenue_id = @revenueId, amount = @amount, currency = @currency, updated_at = @now WHERE id = @id";
+            "UPDATE deals SET status = 'Won', closed_on = @day, revenue_id = @revenueId, won_amount = @amount, won_currency = @currency, updated_at = @now WHERE id = @id";
 
         internal const string UpdateSql =
             "UPDATE deals SET amount = @Amount, currency = @Currency, expected_close = @ExpectedClose, product = @Product, segment = @Segment, " +

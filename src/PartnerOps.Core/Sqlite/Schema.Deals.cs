@@ -17,7 +17,8 @@ namespace PartnerOps.Sqlite
         // written (Expired is never stored: it is read from expires_on, the last day of protection); decided_on is the day of the
         // approval or denial, closed_on the day it was won or lost; reason_on the day its reason was given (the denial, the loss, or the Set-PartnerDeal
         // -ExpiresOn that gave it: -AsOf reads of earlier days do not show it); revenue_id names the record a won deal made (SET NULL when that
-        // record is removed). Revenue gains attribution: Sourced, Influenced or Fulfilled for a partner's record, none for direct
+        // record is removed), won_amount (whole minor units) and won_currency the amount it was won with (the record's; NULL unless
+        // Won), so that amount and currency keep the registered estimate. Revenue gains attribution: Sourced, Influenced or Fulfilled for a partner's record, none for direct
         // revenue (the column CHECK sees to both); every partner record stored before gets Fulfilled (no history entry: the migration
         // runs before the connection's history triggers exist). The history records deals (HistoryTables: Deal): its entity CHECK
         // names them, so the history table is rebuilt with its rows, ids and indexes as step 13 did. Self-contained.
@@ -44,9 +45,12 @@ CREATE TABLE deals (
     reason           TEXT,
     reason_on        TEXT CHECK (reason_on IS NULL OR reason_on {DateGlob}),
     revenue_id       INTEGER REFERENCES revenue (id) ON DELETE SET NULL,
+    won_amount       INTEGER,
+    won_currency     TEXT CHECK (won_currency IS NULL OR length(won_currency) = 3),
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL,
     CHECK ((amount IS NULL) = (currency IS NULL)),
+    CHECK ((won_amount IS NULL) = (won_currency IS NULL)),
     CHECK (status NOT IN ('Won','Lost') OR closed_on IS NOT NULL),
     CHECK (status NOT IN ('Approved','Denied') OR decided_on IS NOT NULL)
 );
