@@ -45,7 +45,7 @@ namespace PartnerOps.Data
         /// Closes a deal Approved on <paramref name="date"/> as won, in one transaction: a revenue record of the partner on that
         /// day (the amount in <paramref name="currency"/>, default the deal's currency, else the reporting currency; the deal's
         /// segment; the partner's region; the deal's reference; Attribution Sourced) and the deal's status Won, ClosedOn, RevenueId,
-        /// Amount and Currency (those of the record). Nothing is written when either is refused.
+        /// WonAmount and WonCurrency (those of the record; Amount and Currency keep the estimate). Nothing is written when either is refused.
         /// </summary>
         /// <exception cref="PartnerOpsException">
         /// PartnerDealStateInvalid, InvalidPartnerValue (the date), InvalidAmount (not greater than zero, or not exact in the
