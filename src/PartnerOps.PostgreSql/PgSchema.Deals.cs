@@ -30,10 +30,14 @@ CREATE TABLE deals (
     decided_on       {Text} CHECK (decided_on {DateCheck} AND decided_on >= registered_on),
     closed_on        {Text} CHECK (closed_on {DateCheck} AND closed_on >= registered_on),
     reason           {Text},
+    reason_on        {Text} CHECK (reason_on {DateCheck}),
     revenue_id       bigint REFERENCES revenue (id) ON DELETE SET NULL,
+    won_amount       bigint,
+    won_currency     {Text} CHECK (char_length(won_currency) = 3),
     created_at       {Text} NOT NULL,
     updated_at       {Text} NOT NULL,
     CHECK ((amount IS NULL) = (currency IS NULL)),
+    CHECK ((won_amount IS NULL) = (won_currency IS NULL)),
     CHECK (status NOT IN ('Won','Lost') OR closed_on IS NOT NULL),
     CHECK (status NOT IN ('Approved','Denied') OR decided_on IS NOT NULL)
 );

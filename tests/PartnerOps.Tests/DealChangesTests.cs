@@ -83,6 +83,20 @@ namespace PartnerOps.Tests
             Assert.Equal(message, ex.Message);
         }
 
+        [Theory]
+        [InlineData("2026-02-09", "ExpiresOn '2026-02-09' is not valid: deal 7 'Contoso' (DE) of Acme cannot expire before its decision on 2026-02-10 (DecidedOn: it was approved that day, and an expired deal cannot be approved); give an ExpiresOn on or after 2026-02-10. Nothing was written.")]
+        [InlineData("2026-01-01", "ExpiresOn '2026-01-01' is not valid: deal 7 'Contoso' (DE) of Acme cannot expire before its decision on 2026-02-10 (DecidedOn: it was approved that day, and an expired deal cannot be approved); give an ExpiresOn on or after 2026-02-10. Nothing was written.")]
+        [InlineData("2025-12-31", "ExpiresOn '2025-12-31' is not valid: a deal cannot expire before it was registered (RegisteredOn 2026-01-01).")]
+        public void An_approved_deal_cannot_expire_before_its_decision(string expires, string message)
+        {
+            var changes = new DealChanges { ExpiresOn = DateTime.Parse(expires, System.Globalization.CultureInfo.InvariantCulture), Reason = "Shortened" };
+
+            var ex = ThrowsPartnerOps(ErrorIds.InvalidPartnerValue, () => changes.ApplyTo(Stored(), Registered, Day(2026, 2, 10), "deal 7 'Contoso' (DE) of Acme"));
+            Assert.Equal(message, ex.Message);
+            var onTheDay = new DealChanges { ExpiresOn = Day(2026, 2, 10), Reason = "Shortened" }.ApplyTo(Stored(), Registered, Day(2026, 2, 10), "deal 7")!;
+            Assert.Equal(Day(2026, 2, 10), onTheDay.ExpiresOn);
+        }
+
         [Fact]
         public void An_amount_for_a_deal_without_currency_or_a_currency_alone_is_refused()
         {

@@ -26,8 +26,8 @@ BeforeAll {
     Invoke-RawSql -Database $db -Sql @"
 UPDATE deals SET status = 'Approved', decided_on = '2026-01-10' WHERE id = $($v.Id);
 UPDATE deals SET status = 'Won', decided_on = '2026-01-20', closed_on = '2026-03-05' WHERE id = $($y.Id);
-UPDATE deals SET status = 'Denied', decided_on = '2026-02-10', reason = 'No budget' WHERE id = $($z.Id);
-UPDATE deals SET status = 'Lost', decided_on = '2026-02-05', closed_on = '2026-02-20', reason = 'Went with a competitor' WHERE id = $($w.Id);
+UPDATE deals SET status = 'Denied', decided_on = '2026-02-10', reason = 'No budget', reason_on = '2026-02-10' WHERE id = $($z.Id);
+UPDATE deals SET status = 'Lost', decided_on = '2026-02-05', closed_on = '2026-02-20', reason = 'Went with a competitor', reason_on = '2026-02-20' WHERE id = $($w.Id);
 "@
 }
 
@@ -111,5 +111,33 @@ Describe 'Get-PartnerDeal -ExpiringWithin' {
 
     It 'refuses a negative number of days' {
         { Get-PartnerDeal -Database $db -ExpiringWithin -1 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,PartnerOps.Commands.GetPartnerDealCommand'
+    }
+}
+
+Describe 'The reason of a deal on a day, given by the cmdlets' {
+    # Made by the cmdlets (a new ExpiresOn is given today), so these days count from today.
+    BeforeAll {
+        $script:Today = [DateTime]::UtcNow.Date
+        function script:Day([int] $Offset) { $script:Today.AddDays($Offset).ToString('yyyy-MM-dd') }
+        $script:e = Register-PartnerDeal -Database $db -Partner Acme -Customer 'Delayed Co' -CustomerCountry NL -RegisteredOn (Day -100) -ValidDays 29 -PassThru
+        Set-PartnerDeal -Database $db -Id $e.Id -ExpiresOn (Day 30) -Reason 'Customer delayed'
+        $script:d = Register-PartnerDeal -Database $db -Partner Acme -Customer 'Refused Co' -CustomerCountry NL -RegisteredOn (Day -100) -ValidDays 200 -PassThru
+        Deny-PartnerDeal -Database $db -Id $d.Id -Reason 'Existing customer' -Date (Day -40)
+        $script:l = Register-PartnerDeal -Database $db -Partner Globex -Customer 'Gone Co' -CustomerCountry NL -RegisteredOn (Day -100) -ValidDays 200 -PassThru
+        Set-PartnerDeal -Database $db -Id $l.Id -ExpiresOn (Day 150) -Reason 'Longer tender'
+        Close-PartnerDeal -Database $db -Id $l.Id -Lost -Reason 'Budget cut'
+    }
+
+    It 'shows an extension''s reason from the day it was given, not on earlier days' {
+        Get-OnDay (Day -80) @{ Id = $e.Id } | Should -Be 'Delayed Co|Submitted|-|-|-'
+        Get-OnDay (Day -1) @{ Id = $e.Id } | Should -BeLike 'Delayed Co|*|-|-|-'
+        Get-OnDay (Day 0) @{ Id = $e.Id } | Should -Be 'Delayed Co|Submitted|-|-|Customer delayed'
+    }
+
+    It 'shows a dated denial''s reason from its -Date, and a later reason replaces an earlier one from its own day' {
+        Get-OnDay (Day -41) @{ Id = $d.Id } | Should -Be 'Refused Co|Submitted|-|-|-'
+        Get-OnDay (Day -40) @{ Id = $d.Id } | Should -Be "Refused Co|Denied|$(Day -40)|-|Existing customer"
+        Get-OnDay (Day -1) @{ Id = $l.Id } | Should -Be 'Gone Co|Submitted|-|-|-'
+        Get-OnDay (Day 0) @{ Id = $l.Id } | Should -Be "Gone Co|Lost|-|$(Day 0)|Budget cut"
     }
 }

@@ -146,3 +146,34 @@ Describe 'Set-PartnerDeal' {
         ($entry.Changes | ForEach-Object { "$($_.Property):$($_.Old)>$($_.New)" }) -join ', ' | Should -Be "ExpiresOn:$(Day -10)>$(Day 20), Reason:>Tender moved to next quarter"
     }
 }
+
+Describe 'Set-PartnerDeal -ExpiresOn and the deal''s decision' {
+    BeforeAll {
+        $script:db = New-TestDatabase
+        Add-Partner -Database $db -Name 'Acme' -JoinedOn 2015-01-10
+        Register-TestDeal $db 'Acme' 'Wingtip' -40 # 1: approved 20 days ago, protected until 50 days from now
+        Register-TestDeal $db 'Acme' 'Adatum' -40  # 2: approved 20 days ago
+        Approve-PartnerDeal -Database $db -Id 1 -Date (Day -20)
+        Approve-PartnerDeal -Database $db -Id 2 -Date (Day -20)
+    }
+
+    It 'refuses an ExpiresOn <Name> (InvalidPartnerValue naming the deal, the day and <Names>) and writes nothing' -TestCases @(
+        @{ Name = 'the day before the approval'; Offset = -21; Names = 'the decision day'; Message = "ExpiresOn '{D}' is not valid: deal 1 'Wingtip' (DE) of Acme cannot expire before its decision on {A} (DecidedOn: it was approved that day, and an expired deal cannot be approved); give an ExpiresOn on or after {A}. Nothing was written." }
+        @{ Name = 'between registration and approval'; Offset = -35; Names = 'the decision day'; Message = "ExpiresOn '{D}' is not valid: deal 1 'Wingtip' (DE) of Acme cannot expire before its decision on {A} (*" }
+        @{ Name = 'before the registration'; Offset = -41; Names = 'RegisteredOn'; Message = "ExpiresOn '{D}' is not valid: a deal cannot expire before it was registered (RegisteredOn {R})." }
+    ) {
+        $before = Get-DealState $db
+        Set-PartnerDeal -Database $db -Id 1 -ExpiresOn (Day $Offset) -Reason 'Shortened' -ErrorVariable e -ErrorAction SilentlyContinue
+        $e.Count | Should -Be 1
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPartnerValue,*'
+        $e[0].Exception.Message | Should -BeLike $Message.Replace('{D}', (Day $Offset)).Replace('{A}', (Day -20)).Replace('{R}', (Day -40))
+        Get-DealState $db | Should -Be $before
+    }
+
+    It 'takes an ExpiresOn on the approval day: approved that one day, Expired after it' {
+        Set-PartnerDeal -Database $db -Id 2 -ExpiresOn (Day -20) -Reason 'Customer signed elsewhere' -PassThru | Format-Deal |
+            Should -Be "2|Expired|-|-|-|-|Enterprise|$(Day -20)|Customer signed elsewhere"
+        (Get-PartnerDeal -Database $db -Id 2 -AsOf (Day -20)).Status | Should -Be 'Approved'
+        (Get-PartnerDeal -Database $db -Id 2 -AsOf (Day -19)).Status | Should -Be 'Expired'
+    }
+}

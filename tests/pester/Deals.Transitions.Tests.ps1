@@ -138,6 +138,39 @@ Describe 'The state machine of a deal' {
         }
     }
 
+    It '-WhatIf refuses what the run refuses: <Name> <Action> is the same PartnerDealStateInvalid, nothing written' -TestCases @(
+        @{ Name = 'Won'; Id = 4; Action = 'Approve' }
+        @{ Name = 'Won'; Id = 4; Action = 'Update' }
+        @{ Name = 'Lost'; Id = 3; Action = 'Deny' }
+        @{ Name = 'Denied'; Id = 2; Action = 'CloseLost' }
+        @{ Name = 'Approved'; Id = 1; Action = 'Approve' }
+        @{ Name = 'Expired'; Id = 7; Action = 'CloseWon' }
+        @{ Name = 'Submitted'; Id = 6; Action = 'CloseWon' }
+    ) {
+        $before = Get-DealState $db
+        $run = $null
+        try { Invoke-DealAction $db $Id $Action } catch { $run = $_ }
+        $whatIf = $null
+        $WhatIfPreference = $true
+        try { Invoke-DealAction $db $Id $Action } catch { $whatIf = $_ } finally { $WhatIfPreference = $false }
+        $whatIf | Should -Not -BeNullOrEmpty
+        $whatIf.FullyQualifiedErrorId | Should -BeLike 'PartnerDealStateInvalid,*'
+        $whatIf.Exception.Message | Should -BeExactly $run.Exception.Message
+        Get-DealState $db | Should -Be $before
+    }
+
+    It '-WhatIf over every deal piped: one error per deal its status refuses, none for those it allows' {
+        $before = Get-DealState $db
+        Get-PartnerDeal -Database $db | Approve-PartnerDeal -WhatIf -ErrorVariable e -ErrorAction SilentlyContinue
+        # 1 Approved, 2 Denied, 3 Lost, 4 Won, 5 Lost, 7 and 8 Expired are refused; 6 (Submitted) would be approved.
+        @($e | ForEach-Object { $_.TargetObject.Id } | Sort-Object) -join ',' | Should -Be '1,2,3,4,5,7,8'
+        @($e | Where-Object { $_.FullyQualifiedErrorId -notlike 'PartnerDealStateInvalid,*' }).Count | Should -Be 0
+        Close-PartnerDeal -Database $db -Id 6 -Won -Amount 5 -Currency EUR -Date $Today.AddDays(-40) -WhatIf -ErrorVariable d -ErrorAction SilentlyContinue
+        $d[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPartnerValue,*'
+        $d[0].Exception.Message | Should -BeLike "Date '$($Today.AddDays(-40).ToString('yyyy-MM-dd'))' is not valid: deal 6 * was registered on *"
+        Get-DealState $db | Should -Be $before
+    }
+
     It 'says what -WhatIf would do and writes nothing' {
         $before = Get-DealState $db
         Approve-PartnerDeal -Database $db -Id 6 -WhatIf

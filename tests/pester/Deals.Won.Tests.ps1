@@ -10,7 +10,7 @@ BeforeAll {
     }
 
     function Format-WonDeal {
-        process { "$($_.Id)|$($_.Status)|$($_.Amount)|$($_.Currency)|$(if ($_.ClosedOn) { $_.ClosedOn.ToString('yyyy-MM-dd') } else { '-' })" }
+        process { "$($_.Id)|$($_.Status)|$($_.WonAmount)|$($_.WonCurrency)|$(if ($_.ClosedOn) { $_.ClosedOn.ToString('yyyy-MM-dd') } else { '-' })" }
     }
 
     # Every deal, every revenue record and the history's count: equal before and after means nothing was written.
@@ -45,6 +45,7 @@ Describe 'Close-PartnerDeal -Won' {
         $revenue = @(Get-PartnerRevenue -Database $db -Partner 'Acme')
         $revenue | Format-Revenue | Should -Be 'Acme|2025-02-01|48000.40|EUR|Public Sector|EMEA|D-1|Sourced'
         $deal.RevenueId | Should -Be $revenue[0].Id
+        "$($deal.Amount)|$($deal.Currency)" | Should -Be '50000.00|EUR' # the registered estimate is kept
     }
 
     It 'takes the reporting currency when the deal has none, and gives no reference when the deal has none' {
@@ -56,6 +57,7 @@ Describe 'Close-PartnerDeal -Won' {
     It 'books the amount in the currency given instead of the deal''s' {
         Close-PartnerDeal -Database $db -Id 3 -Won -Amount 200 -Currency jpy -Date 2025-02-03
         Get-PartnerDeal -Database $db -Id 3 | Format-WonDeal | Should -Be '3|Won|200|JPY|2025-02-03'
+        Get-PartnerDeal -Database $db -Id 3 | ForEach-Object { "$($_.Amount)|$($_.Currency)" } | Should -Be '300.00|GBP'
         Get-PartnerRevenue -Database $db -Partner 'Globex' | Where-Object Currency -eq 'JPY' | Format-Revenue | Should -Be 'Globex|2025-02-03|200|JPY|Enterprise|APAC|D-3|Sourced'
     }
 
@@ -104,7 +106,33 @@ Describe 'Close-PartnerDeal -Won' {
     It 'records the deal''s close and its revenue record in the history' {
         $deal = @(Get-PartnerHistory -Database $db -Entity Deal -Operation Update | Where-Object { "$($_.EntityId)" -eq '3' })[0]
         ($deal.Changes | ForEach-Object { "$($_.Property):$($_.Old)>$($_.New)" }) -join ', ' |
-            Should -Be 'Amount:300.00>200, Currency:GBP>JPY, Status:Approved>Won, ClosedOn:>2025-02-03, RevenueId:>4'
+            Should -Be 'Status:Approved>Won, ClosedOn:>2025-02-03, RevenueId:>4, WonAmount:>200, WonCurrency:>JPY'
         @(Get-PartnerHistory -Database $db -Entity Revenue -Operation Insert).Count | Should -Be 6
+    }
+}
+
+Describe 'A won deal as it stood before and after its win' {
+    BeforeAll {
+        $script:db = New-TestDatabase
+        Add-Partner -Database $db -Name 'Kestrel' -Region 'AMER' -JoinedOn 2015-01-10
+        Set-PartnerExchangeRate -Database $db -From USD -To EUR -Year 2026 -Rate 0.8
+        Register-PartnerDeal -Database $db -Partner 'Kestrel' -Customer 'Initrode' -CustomerCountry 'US' -Amount 2000 -Currency USD -RegisteredOn 2026-01-10 -ValidDays 200 -Reference 'D3'
+        Approve-PartnerDeal -Database $db -Reference 'D3' -Date 2026-01-12
+        Close-PartnerDeal -Database $db -Reference 'D3' -Won -Amount 2500 -Currency USD -Date 2026-03-01
+    }
+
+    It 'keeps the estimate as Amount and shows the won amount only from the day it was won' {
+        Get-PartnerDeal -Database $db -Reference 'D3' -AsOf 2026-02-01 | ForEach-Object { "$($_.Status)|$($_.Amount)|$($_.Currency)|$($_.WonAmount)|$($_.WonCurrency)" } |
+            Should -Be 'Approved|2000.00|USD||'
+        Get-PartnerDeal -Database $db -Reference 'D3' -AsOf 2026-03-01 | ForEach-Object { "$($_.Status)|$($_.Amount)|$($_.Currency)|$($_.WonAmount)|$($_.WonCurrency)" } |
+            Should -Be 'Won|2000.00|USD|2500.00|USD'
+        (Get-PartnerRevenue -Database $db -Partner 'Kestrel').Amount | Should -Be 2500
+    }
+
+    It 'measures the estimate before the win and the won amount from it' {
+        # 2000 USD x 0.8 = 1600 EUR approved on 2026-02-01; won on 2026-03-01: 2500 x 0.8 = 2000 EUR.
+        (Measure-PartnerDeal -Database $db -AsOf 2026-02-01 -Currency EUR).ApprovedAmount | Should -Be 1600
+        $won = Measure-PartnerDeal -Database $db -AsOf 2026-03-01 -Currency EUR
+        "$($won.WonAmount)|$($won.ApprovedAmount)" | Should -Be '2000.00|0'
     }
 }

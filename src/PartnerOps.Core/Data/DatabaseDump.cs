@@ -132,8 +132,8 @@ namespace PartnerOps.Data
         public static DumpTable Deals { get; } = new DumpTable("deals", "id", "id",
             ("id", Int64), ("partner_id", Int64), ("customer", Text), ("customer_key", Text), ("customer_match_key", Text), ("customer_country", Text), ("segment", Text),
             ("segment_key", Text), ("product", Text), ("amount", Int64), ("currency", Text), ("expected_close", Text), ("reference", Text),
-            ("status", Text), ("registered_on", Text), ("expires_on", Text), ("decided_on", Text), ("closed_on", Text), ("reason", Text),
-            ("revenue_id", Int64), ("created_at", Text), ("updated_at", Text));
+            ("status", Text), ("registered_on", Text), ("expires_on", Text), ("decided_on", Text), ("closed_on", Text), ("reason", Text), ("reason_on", Text),
+            ("revenue_id", Int64), ("won_amount", Int64), ("won_currency", Text), ("created_at", Text), ("updated_at", Text));
 
         /// <summary>
         /// The history, one row per entry ordered by id: the time (UTC text as stored), user, operation, entity, the changes

@@ -57,16 +57,16 @@ namespace PartnerOps.Data
 
         internal const string ApproveSql = "UPDATE deals SET status = 'Approved', decided_on = @day, updated_at = @now WHERE id = @id";
 
-        internal const string DenySql = "UPDATE deals SET status = 'Denied', decided_on = @day, reason = @reason, updated_at = @now WHERE id = @id";
+        internal const string DenySql = "UPDATE deals SET status = 'Denied', decided_on = @day, reason = @reason, reason_on = @day, updated_at = @now WHERE id = @id";
 
-        internal const string LostSql = "UPDATE deals SET status = 'Lost', closed_on = @day, reason = @reason, updated_at = @now WHERE id = @id";
+        internal const string LostSql = "UPDATE deals SET status = 'Lost', closed_on = @day, reason = @reason, reason_on = @day, updated_at = @now WHERE id = @id";
 
         internal const string WonSql =
-            "UPDATE deals SET status = 'Won', closed_on = @day, revenue_id = @revenueId, amount = @amount, currency = @currency, updated_at = @now WHERE id = @id";
+            "UPDATE deals SET status = 'Won', closed_on = @day, revenue_id = @revenueId, won_amount = @amount, won_currency = @currency, updated_at = @now WHERE id = @id";
 
         internal const string UpdateSql =
             "UPDATE deals SET amount = @Amount, currency = @Currency, expected_close = @ExpectedClose, product = @Product, segment = @Segment, " +
-            "segment_key = @SegmentKey, expires_on = @ExpiresOn, reason = @Reason, updated_at = @Now WHERE id = @Id";
+            "segment_key = @SegmentKey, expires_on = @ExpiresOn, reason = @Reason, reason_on = COALESCE(@ReasonOn, reason_on), updated_at = @Now WHERE id = @Id";
 
         /// <inheritdoc/>
         public PartnerDeal Approve(PartnerDeal deal, DateTime? date) => Transition(deal, DealAction.Approve, date, (state, _) =>
@@ -132,7 +132,7 @@ namespace PartnerOps.Data
             var result = Transition(deal, DealAction.Update, null, (state, row) =>
             {
                 var current = row.Values();
-                if (!(changes.ApplyTo(current, state.RegisteredOn) is DealValues next))
+                if (!(changes.ApplyTo(current, state.RegisteredOn, state.DecidedOn, state.ToString()) is DealValues next))
                 {
                     return;
                 }
@@ -170,6 +170,7 @@ namespace PartnerOps.Data
                     next.SegmentKey,
                     ExpiresOn = PartnerRules.FormatDate(next.ExpiresOn),
                     next.Reason,
+                    ReasonOn = changes.ExpiresOn != null ? Day(state) : null, // a new ExpiresOn gives its reason today
                     Now = Now(),
                 });
                 changed = true;
@@ -192,8 +193,19 @@ namespace PartnerOps.Data
         /// <summary>The deal as stored, read as of today (null when it is not stored).</summary>
         protected abstract PartnerDeal? Reread(long id);
 
+        /// <inheritdoc/>
+        public void Check(PartnerDeal deal, DealAction action, DateTime? date) => Read(deal, action, date);
+
         // Reads the deal, checks the day and the transition, writes, and returns the deal as stored afterwards.
         private PartnerDeal Transition(PartnerDeal deal, DealAction action, DateTime? date, Action<DealState, DealStateRow> write)
+        {
+            var (state, row) = Read(deal, action, date);
+            write(state, row);
+            return Reread(deal.Id) ?? throw NotFound(deal);
+        }
+
+        // Reads the deal as of the transition's day and checks the day and the transition (the same facts -WhatIf is told).
+        private (DealState State, DealStateRow Row) Read(PartnerDeal deal, DealAction action, DateTime? date)
         {
             var today = _today().Date;
             var day = PartnerRules.CheckDate(date, "Date") ?? today;
@@ -201,8 +213,7 @@ namespace PartnerOps.Data
             var state = row.ToState(day);
             DealTransitions.Day(date, state, today);
             DealTransitions.Require(state, action);
-            write(state, row);
-            return Reread(deal.Id) ?? throw NotFound(deal);
+            return (state, row);
         }
 
         private DealState? One(string sql, object parameters, DateTime day) => Query<DealStateRow>(sql, parameters).FirstOrDefault()?.ToState(day);

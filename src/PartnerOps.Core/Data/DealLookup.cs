@@ -56,6 +56,12 @@ namespace PartnerOps.Data
 
         public long? RevenueId { get; set; }
 
+        /// <summary>The amount won in whole minor units of <see cref="WonCurrency"/>, when won by the day read, else null.</summary>
+        public long? WonAmountMinor { get; set; }
+
+        /// <summary>The ISO 4217 code of <see cref="WonAmountMinor"/>, or null.</summary>
+        public string? WonCurrency { get; set; }
+
         /// <summary>The ids of the other partners' deals holding the customer on the day read, comma separated, or null.</summary>
         public string? ConflictsWith { get; set; }
 
@@ -87,6 +93,8 @@ namespace PartnerOps.Data
             ClosedOn = ContactLookup.ParseDate(ClosedOn),
             Reason = Reason,
             RevenueId = RevenueId,
+            WonAmount = WonAmountMinor is long won && WonCurrency != null ? RevenueRules.FromMinorUnits(won, WonCurrency) : (decimal?)null,
+            WonCurrency = WonAmountMinor != null ? WonCurrency : null,
             ConflictsWith = string.IsNullOrEmpty(ConflictsWith)
                 ? Array.Empty<long>()
                 : ConflictsWith!.Split(',').Select(id => long.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture)).OrderBy(id => id).ToArray(),
@@ -113,8 +121,8 @@ namespace PartnerOps.Data
 
         /// <summary>
         /// The columns of a deal read (alias d, its partner p), named as <see cref="DealRow"/>'s properties, as of the day @day:
-        /// its status that day, DecidedOn, ClosedOn and RevenueId only when they happened by then, the Reason of a denial or loss
-        /// only from its day, and the conflicting deals when it holds its customer that day. <paramref name="idList"/> aggregates
+        /// its status that day, DecidedOn, ClosedOn, RevenueId and the amount won only when they happened by then, the Reason (of a denial, a loss or
+        /// a new ExpiresOn) only from the day it was given (reason_on), and the conflicting deals when it holds its customer that day. <paramref name="idList"/> aggregates
         /// o.id into comma-separated text.
         /// </summary>
         public static string Select(string idList) =>
@@ -123,8 +131,9 @@ namespace PartnerOps.Data
             "d.expected_close AS ExpectedClose, d.reference AS Reference, " + DealSql.StatusOn("d", "day") + " AS Status, " +
             "d.registered_on AS RegisteredOn, d.expires_on AS ExpiresOn, " +
             "CASE WHEN d.decided_on <= @day THEN d.decided_on END AS DecidedOn, CASE WHEN d.closed_on <= @day THEN d.closed_on END AS ClosedOn, " +
-            "CASE WHEN (d.status = 'Denied' AND d.decided_on > @day) OR (d.status = 'Lost' AND d.closed_on > @day) THEN NULL ELSE d.reason END AS Reason, " +
+            "CASE WHEN d.reason_on > @day THEN NULL ELSE d.reason END AS Reason, " +
             "CASE WHEN d.closed_on <= @day THEN d.revenue_id END AS RevenueId, " +
+            "CASE WHEN d.closed_on <= @day THEN d.won_amount END AS WonAmountMinor, CASE WHEN d.closed_on <= @day THEN d.won_currency END AS WonCurrency, " +
             "CASE WHEN " + DealSql.HeldOn("d", "day") + " THEN (SELECT " + idList + " " + OthersHolding + ") END AS ConflictsWith, " +
             "d.created_at AS CreatedAt, d.updated_at AS UpdatedAt " +
             "FROM deals d JOIN partners p ON p.id = d.partner_id";

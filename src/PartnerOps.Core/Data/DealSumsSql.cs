@@ -80,9 +80,12 @@ namespace PartnerOps.Data
             var closed = $"CASE WHEN d.status IN ('Won', 'Lost') AND d.closed_on <= @day THEN {days("d.closed_on", "d.registered_on")} + 1 ELSE 0 END";
             var quarter = keys.Contains(DealGroupKey.Quarter) ? " + " + Quarter : string.Empty;
             var cell = $"((({DealSql.StatusCodeOn("d", "day")} * 10{quarter}) * 10000 + {Year}) * CAST({DaysBase} AS BIGINT) + {closed})";
-            var columns = new[] { cell }.Concat(keys.Where(IsText).Select(Column)).Concat(new[] { "d.currency" }).ToList();
-            var text = $"SELECT {string.Join(", ", columns)}, count(*), sum(d.amount / 1000000000), sum(d.amount % 1000000000), " +
-                       $"count(*) - count(d.amount) FROM {from} WHERE {string.Join(" AND ", clauses)} " +
+            // A deal won by the day counts the amount it was won with (won_amount, won_currency; issue 19), any other its estimate.
+            var won = "d.status = 'Won' AND d.closed_on <= @day AND d.won_amount IS NOT NULL";
+            var (amount, currency) = ($"CASE WHEN {won} THEN d.won_amount ELSE d.amount END", $"CASE WHEN {won} THEN d.won_currency ELSE d.currency END");
+            var columns = new[] { cell }.Concat(keys.Where(IsText).Select(Column)).Concat(new[] { currency }).ToList();
+            var text = $"SELECT {string.Join(", ", columns)}, count(*), sum({amount} / 1000000000), sum({amount} % 1000000000), " +
+                       $"count(*) - count({amount}) FROM {from} WHERE {string.Join(" AND ", clauses)} " +
                        $"GROUP BY {string.Join(", ", columns.Select((_, i) => (i + 1).ToString(CultureInfo.InvariantCulture)))}";
             return (text, parameters);
         }

@@ -75,7 +75,8 @@ namespace PartnerOps.Data
                 ("PartnerId", "partner_id"), ("Customer", "customer"), ("CustomerCountry", "customer_country"), ("Segment", "segment"),
                 ("Product", "product"), ("Amount", AmountColumn), ("Currency", "currency"), ("ExpectedClose", "expected_close"),
                 ("Reference", "reference"), ("Status", "status"), ("RegisteredOn", "registered_on"), ("ExpiresOn", "expires_on"),
-                ("DecidedOn", "decided_on"), ("ClosedOn", "closed_on"), ("Reason", "reason"), ("RevenueId", "revenue_id")),
+                ("DecidedOn", "decided_on"), ("ClosedOn", "closed_on"), ("Reason", "reason"), ("RevenueId", "revenue_id"),
+                ("WonAmount", "won_amount"), ("WonCurrency", "won_currency")),
         };
 
         /// <summary>

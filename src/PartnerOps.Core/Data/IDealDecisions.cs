@@ -24,6 +24,15 @@ namespace PartnerOps.Data
         /// </exception>
         PartnerDeal Approve(PartnerDeal deal, DateTime? date);
 
+        /// <summary>
+        /// Checks, without writing, what every transition checks first: the deal's status on <paramref name="date"/> (default
+        /// today) allows <paramref name="action"/> (<see cref="DealTransitions.Require"/>), and the date is valid for it. The
+        /// deal cmdlets call it before -WhatIf and -Confirm, so that they announce only transitions the status allows and
+        /// refuse the others with the error the write would give.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">PartnerDealStateInvalid, InvalidPartnerValue (the date), PartnerDealNotFound.</exception>
+        void Check(PartnerDeal deal, DealAction action, DateTime? date);
+
         /// <summary>Denies a deal Submitted on <paramref name="date"/> (status Denied, DecidedOn that day, the reason stored).</summary>
         /// <exception cref="PartnerOpsException">PartnerDealStateInvalid, InvalidPartnerValue (the date or the reason: one line, at most 500 characters), PartnerDealNotFound.</exception>
         PartnerDeal Deny(PartnerDeal deal, string? reason, DateTime? date);
@@ -36,7 +45,7 @@ namespace PartnerOps.Data
         /// Closes a deal Approved on <paramref name="date"/> as won, in one transaction: a revenue record of the partner on that
         /// day (the amount in <paramref name="currency"/>, default the deal's currency, else the reporting currency; the deal's
         /// segment; the partner's region; the deal's reference; Attribution Sourced) and the deal's status Won, ClosedOn, RevenueId,
-        /// Amount and Currency (those of the record). Nothing is written when either is refused.
+        /// WonAmount and WonCurrency (those of the record; Amount and Currency keep the estimate). Nothing is written when either is refused.
         /// </summary>
         /// <exception cref="PartnerOpsException">
         /// PartnerDealStateInvalid, InvalidPartnerValue (the date), InvalidAmount (not greater than zero, or not exact in the

@@ -77,13 +77,15 @@ namespace PartnerOps
         /// <summary>
         /// The values of a deal with these changes applied, validated; null when they leave every value as it is. An amount
         /// without a currency takes the deal's (InvalidCurrencyCode when it has none); a currency is in use on
-        /// <paramref name="registeredOn"/>.
+        /// <paramref name="registeredOn"/>. A new ExpiresOn is on or after <paramref name="registeredOn"/> and on or after the
+        /// deal's decision <paramref name="decidedOn"/> (its approval: an approved deal cannot have expired before it was
+        /// approved, as Approve-PartnerDeal refuses an expired deal); <paramref name="deal"/> names the deal in messages.
         /// </summary>
         /// <exception cref="PartnerOpsException">
-        /// InvalidPartnerValue (a text or day; ExpiresOn before <paramref name="registeredOn"/>; ExpiresOn without a reason or a reason
-        /// without ExpiresOn), InvalidAmount, InvalidCurrencyCode.
+        /// InvalidPartnerValue (a text or day; ExpiresOn before <paramref name="registeredOn"/> or <paramref name="decidedOn"/>;
+        /// ExpiresOn without a reason or a reason without ExpiresOn), InvalidAmount, InvalidCurrencyCode.
         /// </exception>
-        public DealValues? ApplyTo(DealValues current, DateTime registeredOn)
+        public DealValues? ApplyTo(DealValues current, DateTime registeredOn, DateTime? decidedOn = null, string deal = "the deal")
         {
             var next = current.Copy();
             if (Amount != null || !string.IsNullOrWhiteSpace(Currency))
@@ -118,6 +120,15 @@ namespace PartnerOps
                         "ExpiresOn",
                         PartnerRules.FormatDate(expires),
                         $"a deal cannot expire before it was registered (RegisteredOn {PartnerRules.FormatDate(registeredOn)})");
+                }
+
+                if (decidedOn is DateTime decided && expires < decided)
+                {
+                    throw PartnerRules.Invalid(
+                        "ExpiresOn",
+                        PartnerRules.FormatDate(expires),
+                        $"{deal} cannot expire before its decision on {PartnerRules.FormatDate(decided)} (DecidedOn: it was approved that day, " +
+                        $"and an expired deal cannot be approved); give an ExpiresOn on or after {PartnerRules.FormatDate(decided)}. Nothing was written");
                 }
 
                 next.ExpiresOn = expires;

@@ -61,8 +61,9 @@ namespace PartnerOps
         public string? Product { get; set; }
 
         /// <summary>
-        /// The estimated amount, exact in <see cref="Currency"/>'s minor digits (stored as whole minor units), or null; a won
-        /// deal's is the amount it was won with. Given with <see cref="Currency"/> or not at all.
+        /// The estimated amount, exact in <see cref="Currency"/>'s minor digits (stored as whole minor units), or null: the
+        /// registered estimate (or as Set-PartnerDeal changed it), kept when the deal is won (the amount won is
+        /// <see cref="WonAmount"/>). Given with <see cref="Currency"/> or not at all.
         /// </summary>
         public decimal? Amount { get; set; }
 
@@ -95,6 +96,15 @@ namespace PartnerOps
 
         /// <summary>The id of the revenue record a won deal made, or null (also when that record was removed).</summary>
         public long? RevenueId { get; set; }
+
+        /// <summary>
+        /// The amount the deal was won with (Close-PartnerDeal -Won: its revenue record's amount when booked), exact in
+        /// <see cref="WonCurrency"/>'s minor digits; null unless won on or before the day read (ClosedOn).
+        /// </summary>
+        public decimal? WonAmount { get; set; }
+
+        /// <summary>The ISO 4217 code of <see cref="WonAmount"/>, or null when it is null.</summary>
+        public string? WonCurrency { get; set; }
 
         /// <summary>
         /// The ids of the other partners' deals that hold the same customer (<see cref="DealRules.CustomerMatchKey"/> and country) on the day read, in id order;

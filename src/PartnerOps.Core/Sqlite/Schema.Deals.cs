@@ -15,8 +15,10 @@ namespace PartnerOps.Sqlite
         // customer_country (index deals_customer: conflicts, exclusive approvals); a deal's estimate is
         // amount (whole minor units) and currency, both or neither; its reference is unique among deals; its status is the one last
         // written (Expired is never stored: it is read from expires_on, the last day of protection); decided_on is the day of the
-        // approval or denial, closed_on the day it was won or lost; revenue_id names the record a won deal made (SET NULL when that
-        // record is removed). Revenue gains attribution: Sourced, Influenced or Fulfilled for a partner's record, none for direct
+        // approval or denial, closed_on the day it was won or lost; reason_on the day its reason was given (the denial, the loss, or the Set-PartnerDeal
+        // -ExpiresOn that gave it: -AsOf reads of earlier days do not show it); revenue_id names the record a won deal made (SET NULL when that
+        // record is removed), won_amount (whole minor units) and won_currency the amount it was won with (the record's; NULL unless
+        // Won), so that amount and currency keep the registered estimate. Revenue gains attribution: Sourced, Influenced or Fulfilled for a partner's record, none for direct
         // revenue (the column CHECK sees to both); every partner record stored before gets Fulfilled (no history entry: the migration
         // runs before the connection's history triggers exist). The history records deals (HistoryTables: Deal): its entity CHECK
         // names them, so the history table is rebuilt with its rows, ids and indexes as step 13 did. Self-contained.
@@ -41,10 +43,14 @@ CREATE TABLE deals (
     decided_on       TEXT CHECK (decided_on IS NULL OR (decided_on {DateGlob} AND decided_on >= registered_on)),
     closed_on        TEXT CHECK (closed_on IS NULL OR (closed_on {DateGlob} AND closed_on >= registered_on)),
     reason           TEXT,
+    reason_on        TEXT CHECK (reason_on IS NULL OR reason_on {DateGlob}),
     revenue_id       INTEGER REFERENCES revenue (id) ON DELETE SET NULL,
+    won_amount       INTEGER,
+    won_currency     TEXT CHECK (won_currency IS NULL OR length(won_currency) = 3),
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL,
     CHECK ((amount IS NULL) = (currency IS NULL)),
+    CHECK ((won_amount IS NULL) = (won_currency IS NULL)),
     CHECK (status NOT IN ('Won','Lost') OR closed_on IS NOT NULL),
     CHECK (status NOT IN ('Approved','Denied') OR decided_on IS NOT NULL)
 );

@@ -32,7 +32,7 @@ namespace PartnerOps.Commands
                 find,
                 "Approve deal",
                 ConfirmImpact.Medium,
-                (deal, _) => DealDecisionText.Describe(deal, Date),
+                (deal, writes) => DealDecisionText.Checked(deal, writes, DealAction.Approve, Date),
                 (deal, writes) => writes.Store.DealDecisions.Approve(deal, Date),
                 PassThru);
 

@@ -7,7 +7,7 @@ namespace PartnerOps.Commands
     /// <summary>
     /// Closes deals (by -Id, -Reference, or piped; issue 19). -Won -Amount -Date: an approved deal is won; in one transaction its
     /// partner gets the revenue record (the deal's segment and reference, the partner's region, Attribution Sourced) and the
-    /// deal becomes Won with that record's id, amount and currency. -Lost -Reason [-Date]: a submitted or approved deal is lost.
+    /// deal becomes Won with that record's id, and its amount and currency as WonAmount and WonCurrency (the estimate stays). -Lost -Reason [-Date]: a submitted or approved deal is lost.
     /// Any other status is refused (PartnerDealStateInvalid) and nothing is written.
     /// </summary>
     [Cmdlet(VerbsCommon.Close, "PartnerDeal", DefaultParameterSetName = ById, SupportsShouldProcess = true)]
@@ -81,7 +81,7 @@ namespace PartnerOps.Commands
                 find,
                 Won ? "Close deal as won" : "Close deal as lost",
                 ConfirmImpact.Medium,
-                (deal, _) => DealDecisionText.Describe(deal, Date) + (Won
+                (deal, writes) => DealDecisionText.Checked(deal, writes, Won ? DealAction.CloseWon : DealAction.CloseLost, Date) + (Won
                     ? $": won, {Amount!.Value.ToString(CultureInfo.InvariantCulture)} {Currency ?? deal.Currency ?? "(the reporting currency)"} booked as the partner's revenue (Attribution Sourced)"
                     : $": lost, {Reason}"),
                 (deal, writes) => Won

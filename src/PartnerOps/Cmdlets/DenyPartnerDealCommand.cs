@@ -37,7 +37,7 @@ namespace PartnerOps.Commands
                 find,
                 "Deny deal",
                 ConfirmImpact.Medium,
-                (deal, _) => DealDecisionText.Describe(deal, Date) + $": {Reason}",
+                (deal, writes) => DealDecisionText.Checked(deal, writes, DealAction.Deny, Date) + $": {Reason}",
                 (deal, writes) => writes.Store.DealDecisions.Deny(deal, Reason, Date),
                 PassThru);
 

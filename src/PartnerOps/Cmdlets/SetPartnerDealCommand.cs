@@ -87,7 +87,11 @@ namespace PartnerOps.Commands
                 find,
                 "Set deal properties",
                 ConfirmImpact.Medium,
-                (deal, _) => $"{deal} ({deal.Status} today): {ChangeText.Describe(MyInvocation.BoundParameters, Settable)}",
+                (deal, writes) =>
+                {
+                    writes.Store.DealDecisions.Check(deal, DealAction.Update, null);
+                    return $"{deal} ({deal.Status} today): {ChangeText.Describe(MyInvocation.BoundParameters, Settable)}";
+                },
                 (deal, writes) =>
                 {
                     var updated = writes.Store.DealDecisions.Update(deal, changes);
