@@ -69,7 +69,10 @@ namespace PartnerOps
         /// <summary>Deals Submitted or Approved on AsOf whose ExpiresOn (the last day of protection) is before AsOf.</summary>
         public long Expired { get; set; }
 
-        /// <summary>The amounts of every registered deal, in <see cref="Currency"/>.</summary>
+        /// <summary>
+        /// The amounts of every registered deal, in <see cref="Currency"/>: a deal won by AsOf counts with the amount it was won
+        /// with (its revenue record's), any other with its estimate.
+        /// </summary>
         public decimal RegisteredAmount { get; set; }
 
         /// <summary>The amounts of the deals Approved on AsOf (held and approved), in <see cref="Currency"/>.</summary>
