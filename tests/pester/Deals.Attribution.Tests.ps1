@@ -195,6 +195,20 @@ Describe 'Attribution in files' {
         }
     }
 
+    It 'round-trips through ConvertTo-Json (which writes an attribution as its number) into Import-PartnerRevenue and ConvertFrom-Json | Add-PartnerRevenue' {
+        $json = Join-Path $folder 'revenue.json'
+        Get-PartnerRevenue -Database $db | ConvertTo-Json | Set-Content -LiteralPath $json
+        (Get-Content -LiteralPath $json -Raw) | Should -Match '"Attribution": 0\b'
+        foreach ($load in { param($to) $null = Import-PartnerRevenue -Database $to -Path $json }, { param($to) Get-Content -LiteralPath $json -Raw | ConvertFrom-Json | Add-PartnerRevenue -Database $to }) {
+            $copy = New-TestDatabasePath
+            $null = New-PartnerDatabase -Path $copy -Currency EUR
+            Add-Partner -Database $copy -Name Acme -Region 'Western Europe'
+            Add-Partner -Database $copy -Name Beta -Region China
+            & $load $copy
+            @(Get-PartnerRevenue -Database $copy | Format-Revenue) | Should -Be $script:Expected
+        }
+    }
+
     It 'is read from the Attribution column of Import-PartnerRevenue (any case; empty: the default); bad rows fail naming line and value' {
         $csv = Join-Path $folder 'attribution.csv'
         Set-Content -LiteralPath $csv -Encoding utf8NoBOM -Value @(

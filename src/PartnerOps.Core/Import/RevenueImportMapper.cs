@@ -199,7 +199,7 @@ namespace PartnerOps.Import
             RevenueAttribution? attribution;
             try
             {
-                attribution = RevenueRules.NormalizeAttribution(Get(record, AttributionColumn), direct: name == null);
+                attribution = RevenueRules.NormalizeAttribution(AttributionText(record), direct: name == null);
             }
             catch (PartnerOpsException ex)
             {
@@ -211,6 +211,21 @@ namespace PartnerOps.Import
             // A partner's row that gives none: null here, the default (or, with Upsert, the stored one) is the target's (issue 19).
             chunk.AddText(string.IsNullOrWhiteSpace(Get(record, AttributionColumn)) ? null : attribution?.ToString());
             return null;
+        }
+
+        // The Attribution cell as a name: a JSON number (ConvertTo-Json writes an enum as its number) is the name of the
+        // attribution with that number, as the partner import reads Type, Tier and Status; text is passed on as it is.
+        private string? AttributionText(ImportSource record)
+        {
+            var text = Get(record, AttributionColumn);
+            if (text != null && record.IsNumber(_bound[AttributionColumn])
+                && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+                && Enum.IsDefined(typeof(RevenueAttribution), number))
+            {
+                return ((RevenueAttribution)number).ToString();
+            }
+
+            return text;
         }
 
         private string? Get(ImportSource record, int column)
