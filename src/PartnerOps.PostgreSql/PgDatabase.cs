@@ -264,6 +264,9 @@ namespace PartnerOps.PostgreSql
             }
         }
 
+        /// <inheritdoc/>
+        public bool IsInterruption(Exception failure) => PgErrors.IsCanceled(failure);
+
         /// <summary>Whether Ctrl+C was asked for (<see cref="Interrupt"/>).</summary>
         public bool StopRequested => _stopRequested;
 

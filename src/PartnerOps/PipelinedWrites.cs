@@ -73,12 +73,17 @@ namespace PartnerOps.Commands
                 {
                     // A stop drops the items not begun; otherwise (a failure upstream) they are written, as they would
                     // have been on the pipeline thread. What was written is counted for the stop warning.
-                    Queue.Close(dropQueued: _stopping?.Invoke() ?? true);
+                    var stopped = _stopping?.Invoke() ?? true;
+                    Queue.Close(dropQueued: stopped);
                     foreach (var outcome in Queue.TakeFinished())
                     {
                         if (outcome.Failure == null)
                         {
                             Written++;
+                        }
+                        else if (stopped && Store.IsInterruption(outcome.Failure))
+                        {
+                            // The item the stop cut short: undone, so among the items not written (the stop warning), not a refusal.
                         }
                         else
                         {

@@ -305,6 +305,23 @@ namespace PartnerOps.Tests
         }
 
         [Fact]
+        public void An_item_the_stop_cuts_short_on_the_writer_thread_fails_as_an_interruption_and_a_refused_one_does_not()
+        {
+            // What a stopped pipelined write reads to tell the item Ctrl+C cut short (not written, not a refusal) from one refused.
+            using var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never);
+            var queue = batch.InBackground(_ => false);
+            queue.Post(new WriteOperation(() => Partners.Add(Draft(" "))), "refused");
+            queue.Post(new WriteOperation(() => CountWithStopDuringIt()), "cut short");
+            queue.Close(dropQueued: false);
+
+            var outcomes = queue.TakeFinished();
+            Assert.Equal(new object[] { "refused", "cut short" }, outcomes.Select(o => o.Target).ToArray());
+            Assert.False(Store.IsInterruption(outcomes[0].Failure!));
+            Assert.True(Store.IsInterruption(outcomes[1].Failure!), outcomes[1].Failure!.ToString());
+            Assert.False(Store.IsInterruption(new InvalidOperationException("not a stop")));
+        }
+
+        [Fact]
         public void Interrupt_stops_a_read_in_a_write_transaction_that_holds_no_item_yet()
         {
             using var batch = new WriteBatch(Store, maxItems: 100, maxAge: Never);

@@ -272,6 +272,18 @@ function Get-ColumnText {
 }
 
 # Runs $Script with this process in time zone $Zone (TZ, as on Linux and macOS), restoring it after.
+# Streaming checks: milliseconds from the start of $Command (a pipeline that writes objects) to its first object's arrival in
+# the next command, best of three. The stop that Select-Object -First causes after it is not timed: on a server it cancels
+# the statement from a second connection, whose cost under load says nothing about whether the rows were streamed.
+function Measure-FirstArrival([scriptblock] $Command) {
+    (1..3 | ForEach-Object {
+        $seen = @{}
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $null = & $Command | ForEach-Object { if (-not $seen.ContainsKey('At')) { $seen.At = $watch.Elapsed.TotalMilliseconds }; $_ } | Select-Object -First 1
+        $seen.At
+    } | Measure-Object -Minimum).Minimum
+}
+
 function Use-TimeZone {
     param([string] $Zone, [scriptblock] $Script)
     $saved = $env:TZ

@@ -128,6 +128,12 @@ namespace PartnerOps.Data
         void Interrupt();
 
         /// <summary>
+        /// Whether <paramref name="failure"/> is a statement cut by <see cref="Interrupt"/> (SQLite's SQLITE_INTERRUPT, PostgreSQL's
+        /// SQLSTATE 57014 or a cancelled wait), not a refusal of the item: what a stopped pipelined write counts as not written.
+        /// </summary>
+        bool IsInterruption(System.Exception failure);
+
+        /// <summary>
         /// A batch of pipelined writes (a transaction per <paramref name="maxItems"/> items or <paramref name="maxAge"/>, default
         /// 1000 items or 200 ms), each item succeeding or failing alone.
         /// </summary>

@@ -33,6 +33,10 @@ namespace PartnerOps.Sqlite
             }
         }
 
+        /// <inheritdoc/>
+        public bool IsInterruption(System.Exception failure) =>
+            failure is Microsoft.Data.Sqlite.SqliteException sqlite && sqlite.SqliteErrorCode == 9; // SQLITE_INTERRUPT
+
         // Ctrl+C came (Interrupt): statements that start later on this connection are stopped too. Read by SQLite's
         // progress handler on the thread running a statement.
         private volatile bool _stopRequested;

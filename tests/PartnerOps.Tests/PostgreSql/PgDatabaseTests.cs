@@ -177,8 +177,18 @@ namespace PartnerOps.Tests.PostgreSql
             db.Interrupt();
             var stopped = Assert.ThrowsAny<Exception>(() => running.GetAwaiter().GetResult());
             Assert.True(PgErrors.IsCanceled(stopped), stopped.ToString());
+            Assert.True(db.IsInterruption(stopped), stopped.ToString());
             Assert.InRange(watch.Elapsed.TotalSeconds, 0, 5);
             Assert.True(PgErrors.IsCanceled(Assert.ThrowsAny<Exception>(() => db.Scalar<int>("SELECT 1"))));
+        }
+
+        [PgFact]
+        public void A_refused_statement_is_not_an_interruption()
+        {
+            using var db = PgDatabase.Open(NewLocation(), create: true, "USD");
+            var refused = Assert.ThrowsAny<Exception>(() => db.Scalar<int>("SELECT 1 / 0"));
+            Assert.False(db.IsInterruption(refused), refused.ToString());
+            Assert.False(db.IsInterruption(new InvalidOperationException("not a stop")));
         }
     }
 }
