@@ -80,11 +80,6 @@ Describe 'README.md runs as written' -Tag 'FileOnly' {
         $script:ReadmeActual['stderr'] | Should -BeNullOrEmpty
     }
 
-    It 'runs in well under a minute (one pwsh for all its blocks)' {
-        if ($script:NotHere) { Set-ItResult -Skipped -Because $script:NotHere; return }
-        $script:ReadmeSeconds | Should -BeLessThan 50
-    }
-
     It 'defines $samples, $folder and $db in its first block, which the tour uses' {
         $first = $script:ReadmeBlocks[0]
         $first.SkipReason | Should -BeNullOrEmpty
