@@ -36,12 +36,19 @@ namespace PartnerOps.Report.Rendering
 
         private readonly string footer;
 
-        /// <summary>Creates a canvas on <paramref name="document"/> (no page yet) with a footer line for every page.</summary>
-        internal PdfCanvas(PortableDocument document, string footer)
+        /// <summary>
+        /// Creates a canvas on <paramref name="document"/> (no page yet) with a footer line for every page, noting in
+        /// <paramref name="replaced"/> each text drawn with characters the PDF cannot show.
+        /// </summary>
+        internal PdfCanvas(PortableDocument document, string footer, PdfReplacedTexts replaced)
         {
             this.Document = document;
             this.footer = footer;
+            this.Replaced = replaced;
         }
+
+        /// <summary>The texts drawn so far with characters the PDF cannot show.</summary>
+        internal PdfReplacedTexts Replaced { get; }
 
         /// <summary>The document drawn on.</summary>
         internal PortableDocument Document { get; }
@@ -75,19 +82,22 @@ namespace PartnerOps.Report.Rendering
             }
         }
 
-        /// <summary>The width of <paramref name="text"/> in Helvetica at <paramref name="size"/> points.</summary>
+        /// <summary>The width of <paramref name="text"/> in Helvetica at <paramref name="size"/> points, as the PDF shows it.</summary>
         internal static double Measure(string text, double size, bool bold, bool italic)
         {
-            StandardFonts.Helvetica.GetFont(bold, italic).Measure(PdfText.Plain(text), size, out var width, out _);
+            StandardFonts.Helvetica.GetFont(bold, italic).Measure(PdfText.Encode(text), size, out var width, out _);
             return width;
         }
 
-        /// <summary>Splits <paramref name="text"/> into lines no wider than <paramref name="width"/> (a longer word is cut).</summary>
+        /// <summary>
+        /// Splits <paramref name="text"/> (<see cref="PdfText.Prepare"/>d) into lines no wider than <paramref name="width"/>
+        /// (a longer word is cut).
+        /// </summary>
         internal static List<string> Wrap(string text, double size, bool bold, bool italic, double width)
         {
             var lines = new List<string>();
             var line = string.Empty;
-            foreach (var word in PdfText.Plain(text).Split(' '))
+            foreach (var word in PdfText.Prepare(text).Split(' '))
             {
                 var candidate = line.Length == 0 ? word : line + " " + word;
                 if (Measure(candidate, size, bold, italic) <= width)
@@ -123,22 +133,23 @@ namespace PartnerOps.Report.Rendering
             return lines;
         }
 
-        /// <summary>Cuts <paramref name="text"/> to <paramref name="width"/>, ending it with "..." when it was longer.</summary>
+        /// <summary>Cuts <paramref name="text"/> (<see cref="PdfText.Prepare"/>d) to <paramref name="width"/>, ending it with "…" when it was longer.</summary>
         internal static string Fit(string text, double size, bool bold, double width)
         {
-            var plain = PdfText.Plain(text);
+            const string More = "\u2026";
+            var plain = PdfText.Prepare(text);
             if (Measure(plain, size, bold, false) <= width)
             {
                 return plain;
             }
 
             var length = plain.Length;
-            while (length > 0 && Measure(plain.Substring(0, length) + "...", size, bold, false) > width)
+            while (length > 0 && Measure(plain.Substring(0, length) + More, size, bold, false) > width)
             {
                 length--;
             }
 
-            return plain.Substring(0, length) + "...";
+            return plain.Substring(0, length) + More;
         }
 
         /// <summary>Writes wrapped text at the cursor (left margin plus <paramref name="indent"/>) and moves the cursor under it.</summary>
@@ -148,19 +159,24 @@ namespace PartnerOps.Report.Rendering
             foreach (var line in Wrap(text, size, bold, italic, ContentWidth - indent))
             {
                 this.Ensure(lineHeight);
-                this.Text(Margin + indent, this.Y + (size * 0.95), line, size, bold, italic, color);
+                this.Text(Margin + indent, this.Y + (size * 0.95), line, size, bold, italic, color, text);
                 this.Y += lineHeight;
             }
 
             this.Y += spaceAfter;
         }
 
-        /// <summary>Writes one line of text with its baseline at <paramref name="baseline"/> (points from the top).</summary>
-        internal void Text(double x, double baseline, string text, double size, bool bold, bool italic, OxyColor color)
+        /// <summary>
+        /// Writes one line of text with its baseline at <paramref name="baseline"/> (points from the top), noting
+        /// <paramref name="source"/> (the report's text this line is part of; the line itself when null) if the PDF cannot
+        /// show all of it.
+        /// </summary>
+        internal void Text(double x, double baseline, string text, double size, bool bold, bool italic, OxyColor color, string? source = null)
         {
+            this.Replaced.Drawn(source ?? text);
             this.Document.SetFont("Helvetica", size, bold, italic);
             this.Document.SetFillColor(color);
-            this.Document.DrawText(x, PageHeight - baseline, PdfText.Plain(text));
+            this.Document.DrawText(x, PageHeight - baseline, PdfText.Encode(text));
         }
 
         /// <summary>Fills a rectangle given by its top left corner (points from the page's top left).</summary>

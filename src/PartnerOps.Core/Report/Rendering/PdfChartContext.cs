@@ -8,19 +8,25 @@ namespace PartnerOps.Report.Rendering
     /// <summary>
     /// Draws an OxyPlot chart into a box of the current page of a <see cref="PortableDocument"/> (OxyPlot's own managed PDF
     /// writer): drawing units are points, the box's top left corner is the chart's origin, text is Helvetica (the PDF standard
-    /// font, measured by its metrics) in the characters <see cref="PdfText.Plain"/> keeps.
+    /// font, measured by its metrics) as <see cref="PdfText.Encode"/> gives it, each text with characters the PDF cannot show
+    /// noted.
     /// </summary>
     internal sealed class PdfChartContext : ClippingRenderContext
     {
         private readonly PortableDocument doc;
+        private readonly PdfReplacedTexts replaced;
         private readonly double left;
         private readonly double top;
         private readonly Dictionary<OxyImage, PortableDocumentImage> images = new Dictionary<OxyImage, PortableDocumentImage>();
 
-        /// <summary>Creates a context that draws at <paramref name="left"/>, <paramref name="top"/> (points from the page's top left).</summary>
-        public PdfChartContext(PortableDocument doc, double left, double top)
+        /// <summary>
+        /// Creates a context that draws at <paramref name="left"/>, <paramref name="top"/> (points from the page's top left),
+        /// noting in <paramref name="replaced"/> each text drawn with characters the PDF cannot show.
+        /// </summary>
+        public PdfChartContext(PortableDocument doc, PdfReplacedTexts replaced, double left, double top)
         {
             this.doc = doc;
+            this.replaced = replaced;
             this.left = left;
             this.top = top;
             this.RendersToScreen = false;
@@ -116,12 +122,13 @@ namespace PartnerOps.Report.Rendering
         /// <inheritdoc/>
         public override void DrawText(ScreenPoint p, string text, OxyColor fill, string fontFamily, double fontSize, double fontWeight, double rotate, HorizontalAlignment halign, VerticalAlignment valign, OxySize? maxSize)
         {
-            var plain = PdfText.Plain(text);
+            var plain = PdfText.Encode(text);
             if (plain.Length == 0 || !fill.IsVisible())
             {
                 return;
             }
 
+            this.replaced.Drawn(text);
             this.doc.SaveState();
             this.doc.SetFont(fontFamily, fontSize, fontWeight > 500);
             this.doc.SetFillColor(fill);
@@ -143,7 +150,7 @@ namespace PartnerOps.Report.Rendering
         public override OxySize MeasureText(string text, string fontFamily, double fontSize, double fontWeight)
         {
             this.doc.SetFont(fontFamily, fontSize, fontWeight > 500);
-            this.doc.MeasureText(PdfText.Plain(text), out var width, out var height);
+            this.doc.MeasureText(PdfText.Encode(text), out var width, out var height);
             return new OxySize(width, height);
         }
 

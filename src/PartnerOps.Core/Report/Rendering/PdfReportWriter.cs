@@ -9,8 +9,12 @@ namespace PartnerOps.Report.Rendering
     /// Writes a <see cref="PartnerReport"/> as a PDF document of A4 pages (15 mm margins): the title and scope line, then
     /// each section with its tiles and tables as text and its charts drawn (vector, by OxyPlot), each chart followed by the
     /// table of its numbers. Written by OxyPlot's managed PDF writer (<see cref="PortableDocument"/>), so it needs no native
-    /// library on any platform. Text uses the PDF standard font Helvetica in printable ASCII: letters with accents are shown
-    /// without them, characters outside Latin script as "?".
+    /// library on any platform. Text uses the PDF standard font Helvetica with its Windows-1252 (WinAnsi) encoding, so every
+    /// character of Windows-1252 is shown as written (Latin-1 letters such as "ü", "ß", "Æ", and "€", "–", "—", curly quotes,
+    /// "…", "™", "Š", "Œ"). A character outside it (such as "Ł", Cyrillic, Greek or Chinese) is shown as "?": the first page
+    /// then says so in a note naming the first texts concerned in their "?" form with the characters' code points, and
+    /// <see cref="Write"/>'s result lists them all. The document's metadata (Title, Subject) is printable ASCII only ("Zürich"
+    /// as "Zurich"), as OxyPlot writes it as UTF-8 bytes that PDF readers do not read as UTF-8.
     /// </summary>
     public static class PdfReportWriter
     {
@@ -23,9 +27,13 @@ namespace PartnerOps.Report.Rendering
         /// <summary>Writes <paramref name="report"/> to <paramref name="output"/> as a PDF document.</summary>
         /// <param name="report">The report.</param>
         /// <param name="output">Where the document is written (from its current position); not closed.</param>
+        /// <returns>
+        /// The texts the PDF shows with "?" for characters it cannot show (empty when none); its
+        /// <see cref="PdfReportResult.Warning"/> is the warning to give.
+        /// </returns>
         /// <exception cref="ArgumentNullException">A null report or stream.</exception>
         /// <exception cref="ArgumentException">A chart whose series do not have one value per category (names the chart and series).</exception>
-        public static void Write(PartnerReport report, Stream output)
+        public static PdfReportResult Write(PartnerReport report, Stream output)
         {
             if (report == null)
             {
@@ -42,21 +50,13 @@ namespace PartnerOps.Report.Rendering
                 ReportPlots.Validate(chart);
             }
 
-            var document = new PortableDocument
+            // What cannot be shown is known once everything is drawn; the note about it goes on the first page, so a report
+            // with such text is drawn a second time with the note.
+            var replaced = new PdfReplacedTexts();
+            var document = Draw(report, replaced, note: null);
+            if (replaced.All.Count > 0)
             {
-                Title = PdfText.Plain(report.Title),
-                Subject = PdfText.Plain(ReportText.Scope(report, "; ")),
-                Creator = "PartnerOps Export-PartnerReport",
-            };
-            var canvas = new PdfCanvas(document, ReportText.Generated(report));
-            canvas.NewPage();
-            canvas.Paragraph(report.Title, 18, true, false, PdfCanvas.Ink, spaceAfter: 2);
-            canvas.Paragraph(ReportText.Scope(report, " - "), 8.5, false, false, PdfCanvas.Muted, spaceAfter: 4);
-            canvas.HorizontalRule(PdfCanvas.Margin, canvas.Y, PdfCanvas.ContentWidth, Accent, 1.5);
-            canvas.Y += 12;
-            foreach (var section in report.Sections)
-            {
-                WriteSection(canvas, section);
+                document = Draw(report, new PdfReplacedTexts(), PdfReportResult.Note(replaced.All));
             }
 
             // The PDF writer closes the stream it saves to and counts offsets from the stream's start: saved to memory first.
@@ -66,6 +66,35 @@ namespace PartnerOps.Report.Rendering
                 var bytes = buffer.ToArray();
                 output.Write(bytes, 0, bytes.Length);
             }
+
+            return new PdfReportResult(replaced.All);
+        }
+
+        private static PortableDocument Draw(PartnerReport report, PdfReplacedTexts replaced, string? note)
+        {
+            var document = new PortableDocument
+            {
+                Title = PdfText.Ascii(report.Title),
+                Subject = PdfText.Ascii(ReportText.Scope(report, "; ")),
+                Creator = "PartnerOps Export-PartnerReport",
+            };
+            var canvas = new PdfCanvas(document, ReportText.Generated(report), replaced);
+            canvas.NewPage();
+            canvas.Paragraph(report.Title, 18, true, false, PdfCanvas.Ink, spaceAfter: 2);
+            canvas.Paragraph(ReportText.Scope(report), 8.5, false, false, PdfCanvas.Muted, spaceAfter: 4);
+            canvas.HorizontalRule(PdfCanvas.Margin, canvas.Y, PdfCanvas.ContentWidth, Accent, 1.5);
+            canvas.Y += 12;
+            if (note != null)
+            {
+                canvas.Paragraph(note, 8.5, true, false, Bad, spaceAfter: 10);
+            }
+
+            foreach (var section in report.Sections)
+            {
+                WriteSection(canvas, section);
+            }
+
+            return document;
         }
 
         private static void WriteSection(PdfCanvas canvas, ReportSection section)
@@ -122,7 +151,7 @@ namespace PartnerOps.Report.Rendering
                     foreach (var line in TileLines(tile, width - (2 * Pad)))
                     {
                         y += line.Size * 1.25;
-                        canvas.Text(x + Pad + 2, y - (line.Size * 0.25), line.Text, line.Size, line.Bold, false, line.Color);
+                        canvas.Text(x + Pad + 2, y - (line.Size * 0.25), line.Text, line.Size, line.Bold, false, line.Color, line.Source);
                     }
                 }
 
@@ -133,26 +162,27 @@ namespace PartnerOps.Report.Rendering
         private static double TileHeight(ReportTile tile, double width) =>
             TileLines(tile, width).Sum(l => l.Size * 1.25) + 12;
 
-        private static System.Collections.Generic.IEnumerable<(string Text, double Size, bool Bold, OxyColor Color)> TileLines(ReportTile tile, double width)
+        private static System.Collections.Generic.IEnumerable<(string Text, double Size, bool Bold, OxyColor Color, string Source)> TileLines(ReportTile tile, double width)
         {
             foreach (var line in PdfCanvas.Wrap(tile.Label, 7.5, false, false, width))
             {
-                yield return (line, 7.5, false, PdfCanvas.Muted);
+                yield return (line, 7.5, false, PdfCanvas.Muted, tile.Label);
             }
 
             foreach (var line in PdfCanvas.Wrap(tile.Value, 15, true, false, width))
             {
-                yield return (line, 15, true, PdfCanvas.Ink);
+                yield return (line, 15, true, PdfCanvas.Ink, tile.Value);
             }
 
             foreach (var line in PdfCanvas.Wrap(tile.Detail ?? string.Empty, 7, false, false, width).Where(l => l.Length > 0))
             {
-                yield return (line, 7, false, PdfCanvas.Muted);
+                yield return (line, 7, false, PdfCanvas.Muted, tile.Detail ?? string.Empty);
             }
 
             if (tile.Status != ReportStatus.None)
             {
-                yield return (ReportText.Status(tile.Status), 7.5, true, tile.Status == ReportStatus.OnTrack ? Good : Bad);
+                var status = ReportText.Status(tile.Status);
+                yield return (status, 7.5, true, tile.Status == ReportStatus.OnTrack ? Good : Bad, status);
             }
         }
 
@@ -170,7 +200,7 @@ namespace PartnerOps.Report.Rendering
             }
 
             var model = ReportPlots.Build(chart, new OxySize(size.Width, height), ChartFontSize, "Helvetica");
-            var context = new PdfChartContext(canvas.Document, PdfCanvas.Margin, canvas.Y);
+            var context = new PdfChartContext(canvas.Document, canvas.Replaced, PdfCanvas.Margin, canvas.Y);
             ((IPlotModel)model).Update(true);
             ((IPlotModel)model).Render(context, new OxyRect(0, 0, size.Width, height));
             canvas.Y += height + 4;

@@ -6,7 +6,7 @@ namespace PartnerOps.Report.Rendering
 {
     /// <summary>
     /// Writes a report table onto PDF pages as text: a caption, a shaded header row (repeated on each new page), one line per
-    /// row; numbers aligned right, shaded cells filled by their shade, columns sized to their widest text (text cut with "..."
+    /// row; numbers aligned right, shaded cells filled by their shade, columns sized to their widest text (text cut with "…"
     /// only when the table is wider than the page even at the smallest size).
     /// </summary>
     internal static class PdfTableLayout
@@ -129,7 +129,7 @@ namespace PartnerOps.Report.Rendering
         {
             var shown = PdfCanvas.Fit(text, size, bold, width - (2 * Padding));
             var left = right ? x + width - Padding - PdfCanvas.Measure(shown, size, bold, false) : x + Padding;
-            canvas.Text(left, baseline, shown, size, bold, false, PdfCanvas.Ink);
+            canvas.Text(left, baseline, shown, size, bold, false, PdfCanvas.Ink, text);
         }
     }
 }

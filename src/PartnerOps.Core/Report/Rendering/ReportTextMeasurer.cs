@@ -6,10 +6,14 @@ namespace PartnerOps.Report.Rendering
     /// Measures chart text for the SVG drawing, generously. OxyPlot measures SVG text by the PDF standard font Helvetica and
     /// takes the width in points as screen units (1/96 inch), a quarter short; a browser then draws with the reader's system
     /// font, often wider than Helvetica. Widths here are converted to screen units and given 25 % more, so axis margins
-    /// (which OxyPlot sets from these widths) hold any category label whole.
+    /// (which OxyPlot sets from these widths) hold any category label whole. Helvetica's width table covers Windows-1252; any
+    /// other character (Chinese, Cyrillic, ...), which OxyPlot's own measure counts as nothing, counts a full em here.
     /// </summary>
     internal sealed class ReportTextMeasurer : PdfRenderContext
     {
+        /// <summary>The width of a character outside Helvetica's table, in thousandths of the font size (a full em).</summary>
+        internal const int OtherWidth = 1000;
+
         /// <summary>Screen units per point (96 / 72).</summary>
         private const double UnitsPerPoint = 96.0 / 72.0;
 
@@ -25,7 +29,7 @@ namespace PartnerOps.Report.Rendering
         /// <summary>The width of <paramref name="text"/> at <paramref name="fontSize"/> screen units, over-estimated as for margins.</summary>
         public static double Width(string text, double fontSize)
         {
-            StandardFonts.Helvetica.GetFont(false, false).Measure(text, fontSize / UnitsPerPoint, out var width, out _);
+            var width = PdfText.Width(StandardFonts.Helvetica.GetFont(false, false), text, fontSize / UnitsPerPoint, OtherWidth);
             return width * UnitsPerPoint * Allowance;
         }
 
@@ -33,7 +37,8 @@ namespace PartnerOps.Report.Rendering
         public override OxySize MeasureText(string text, string fontFamily, double fontSize, double fontWeight)
         {
             var size = base.MeasureText(text, fontFamily, fontSize, fontWeight);
-            return new OxySize(size.Width * UnitsPerPoint * Allowance, size.Height * UnitsPerPoint);
+            var width = PdfText.Width(StandardFonts.Helvetica.GetFont(fontWeight > 500, false), text, fontSize, OtherWidth);
+            return new OxySize(width * UnitsPerPoint * Allowance, size.Height * UnitsPerPoint);
         }
     }
 }

@@ -80,12 +80,17 @@ namespace PartnerOps.Tests.Report.Rendering
         }
 
         [Fact]
-        public void TextOutsideAsciiLosesItsAccentsOnly()
+        public void TextOfWindows1252IsShownAsWrittenAndTheMetadataInAscii()
         {
             var report = SampleReports.Small();
             report.Title = "Zürich – Ærø · 東京";
-            var pages = PageTexts(Render(report));
-            Assert.Contains("Zurich - AEro - ??", pages[0], StringComparison.Ordinal);
+            var result = PdfReportWriter.Write(report, new MemoryStream());
+            var pdf = Render(report);
+            var pages = PageTexts(pdf);
+            Assert.Contains("Zürich – Ærø · ??", pages[0], StringComparison.Ordinal);
+            Assert.Equal("Zürich – Ærø · 東京", Assert.Single(result.ReplacedTexts).Text);
+            using var document = PdfDocument.Open(pdf);
+            Assert.Equal("Zurich - AEro - ??", document.Information.Title);
         }
 
         [Fact]
