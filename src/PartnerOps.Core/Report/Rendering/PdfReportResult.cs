@@ -38,13 +38,14 @@ namespace PartnerOps.Report.Rendering
 
         /// <summary>
         /// The note on the PDF's first page (in characters it shows): "Some text has characters this PDF cannot show (shown as
-        /// ?): "?ód?" (U+0141, U+017A), "??" (U+5317, U+4EAC). The HTML report (-Format Html) shows them."; null when none.
+        /// ?): "?ód?" (U+0141, U+017A), "??" (U+5317, U+4EAC). The HTML report (-Format Html) shows them."; null when none. A
+        /// text is cut to 60 characters and its first six code points listed, "…" standing for the rest.
         /// </summary>
         internal static string? Note(IReadOnlyList<PdfReplacedText> replaced) =>
             replaced.Count == 0
                 ? null
                 : "Some text has characters this PDF cannot show (shown as ?): "
-                  + Names(replaced, t => "\"" + Shorter(t.Shown) + "\" (" + string.Join(", ", t.Characters) + ")")
+                  + Names(replaced, t => "\"" + Shorter(t.Shown) + "\" (" + CodePoints(t.Characters) + ")")
                   + ". The HTML report (-Format Html) shows them.";
 
         private static string Names(IReadOnlyList<PdfReplacedText> replaced, System.Func<PdfReplacedText, string> name)
@@ -52,6 +53,10 @@ namespace PartnerOps.Report.Rendering
             var named = string.Join(", ", replaced.Take(NamedTexts).Select(name));
             return replaced.Count > NamedTexts ? named + " and " + (replaced.Count - NamedTexts).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more" : named;
         }
+
+        // The first six code points, "…" standing for the others.
+        private static string CodePoints(IReadOnlyList<string> characters) =>
+            string.Join(", ", characters.Take(6)) + (characters.Count > 6 ? ", \u2026" : string.Empty);
 
         private static string Shorter(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "\u2026";
     }

@@ -106,6 +106,22 @@ namespace PartnerOps.Tests.Report.Rendering
             Assert.EndsWith("'Kraków ł' as 'Kraków ?' and 1 more. The HTML report (-Format Html) shows them.", result.Warning, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public void TheNoteCutsALongTextAndItsCodePoints()
+        {
+            var replaced = new PdfReplacedTexts();
+            replaced.Drawn("Zürich");
+            replaced.Drawn(new string('x', 70) + "一二三四五六七八");
+            replaced.Drawn("Zürich");
+
+            var text = Assert.Single(replaced.All);
+            Assert.Equal(8, text.Characters.Count);
+            Assert.Equal(
+                "Some text has characters this PDF cannot show (shown as ?): \"" + new string('x', 57) + "…\" (U+4E00, U+4E8C, U+4E09, U+56DB, U+4E94, U+516D, …). The HTML report (-Format Html) shows them.",
+                PdfReportResult.Note(replaced.All));
+            Assert.Null(PdfReportResult.Note(new PdfReplacedTexts().All));
+        }
+
         [Theory]
         [InlineData("Zürich", "Zürich", "")]
         [InlineData("Zu\u0308rich", "Zürich", "")] // decomposed: composed first
