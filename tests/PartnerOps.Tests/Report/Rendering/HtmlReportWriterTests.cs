@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -185,17 +184,13 @@ namespace PartnerOps.Tests.Report.Rendering
         }
 
         [Fact]
-        public void ASampleSizedReportIsSmallAndQuick()
+        public void ASampleSizedReportIsSmall()
         {
-            var report = SampleReports.Large(charts: 10, categories: 20);
-            Render(report); // OxyPlot's first use loads and compiles its code
-            var clock = Stopwatch.StartNew();
-            var html = Render(report);
-            clock.Stop();
+            // Its time is the Report benchmark's (bench/), not a test's: a timed test fails on a loaded machine.
+            var html = Render(SampleReports.Large(charts: 10, categories: 20));
 
             Assert.Equal(14, Count(html, "<svg "));
             Assert.True(Encoding.UTF8.GetByteCount(html) < 1_000_000, $"{Encoding.UTF8.GetByteCount(html)} bytes");
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"{clock.Elapsed.TotalMilliseconds} ms");
             Assert.Equal(20 * 3, Count(Figure(html, "large-1"), "<rect class=\"bar series-\\d+\"") + 1); // stacked, 3 series, one null
         }
 

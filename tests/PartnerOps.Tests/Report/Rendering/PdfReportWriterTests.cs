@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -106,15 +105,10 @@ namespace PartnerOps.Tests.Report.Rendering
         }
 
         [Fact]
-        public void ASampleSizedReportIsWrittenQuickly()
+        public void ASampleSizedReportIsSmall()
         {
-            var report = SampleReports.Large(charts: 10, categories: 20);
-            Render(report);
-            var clock = Stopwatch.StartNew();
-            var pdf = Render(report);
-            clock.Stop();
-
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"{clock.Elapsed.TotalMilliseconds} ms");
+            // Its time is the Report benchmark's (bench/), not a test's: a timed test fails on a loaded machine.
+            var pdf = Render(SampleReports.Large(charts: 10, categories: 20));
             Assert.True(pdf.Length < 1_000_000, $"{pdf.Length} bytes");
             var all = string.Join(" ", PageTexts(pdf));
             Assert.Contains("Country number 20", all, StringComparison.Ordinal);
