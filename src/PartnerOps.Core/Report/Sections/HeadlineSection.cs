@@ -42,7 +42,8 @@ namespace PartnerOps.Report.Sections
                 return tile;
             }
 
-            var request = new PartnerMeasureRequest { AsOf = scope.AsOf, Filter = scope.Partners() };
+            // Without a target: Measure-Partner's count on the last day measured (the year's end for an earlier year).
+            var request = new PartnerMeasureRequest { AsOf = scope.MeasuredTo, Filter = scope.Partners() };
             var count = new PartnerMeasurer(scope.Store).Measure(request).Single().Count;
             tile.Value = ReportText.Count(count);
             tile.Number = count;
