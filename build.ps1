@@ -81,6 +81,8 @@ $moduleFiles = @(
     'Dapper.dll'
     'Microsoft.Data.Sqlite.dll'
     'CsvHelper.dll'
+    # Export-PartnerReport's charts (OxyPlot.Core, netstandard2.0 build, no dependency of its own).
+    'OxyPlot.dll'
     'System.Text.Json.dll'
     'System.Text.Encodings.Web.dll'
     'SQLitePCLRaw.batteries_v2.dll'
