@@ -176,14 +176,19 @@ namespace PartnerOps.Commands
         private void WarnIfExtensionDiffers(string destination)
         {
             var extension = System.IO.Path.GetExtension(destination).ToLowerInvariant();
-            var expected = Format == ReportFormat.Pdf ? new[] { ".pdf" } : new[] { ".html", ".htm" };
-            if (!expected.Contains(extension))
+            var html = extension == ".html" || extension == ".htm";
+            var pdf = extension == ".pdf";
+            if (Format == ReportFormat.Pdf ? pdf : html)
             {
-                var other = Format == ReportFormat.Pdf ? ReportFormat.Html : ReportFormat.Pdf;
-                WriteWarning(
-                    $"The report is written as {Format}, but '{destination}' does not end in {string.Join(" or ", expected)}: a browser or mail program may not open it as {Format}." +
-                    (extension == (other == ReportFormat.Pdf ? ".pdf" : ".html") || (other == ReportFormat.Html && extension == ".htm") ? $" Add -Format {other} to write {other}." : string.Empty));
+                return;
             }
+
+            var hint = Format == ReportFormat.Html && pdf ? " Add -Format Pdf to write a PDF."
+                : Format == ReportFormat.Pdf && html ? " Leave out -Format Pdf to write HTML."
+                : string.Empty;
+            WriteWarning(
+                $"The report is written as {Format}, but '{destination}' does not end in {(Format == ReportFormat.Pdf ? ".pdf" : ".html or .htm")}: " +
+                $"a browser or mail program may not open it as {Format}.{hint}");
         }
 
         private void OpenFile(string destination)
