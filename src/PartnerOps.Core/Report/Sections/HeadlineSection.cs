@@ -19,8 +19,8 @@ namespace PartnerOps.Report.Sections
             {
                 Id = Id,
                 Heading = "Headline",
-                Note = $"Figures of {scope.YearToDate}{ReportText.InRegions(scope)}; amounts in {scope.Currency}. " +
-                       (scope.Regions.Count == 0 ? string.Empty : "Revenue is filtered by the region of each revenue record, partners by their region. "),
+                Note = $"Figures of {scope.YearToDate}{ReportText.InRegions(scope)}; amounts in {scope.Currency}." +
+                       (scope.Regions.Count == 0 ? string.Empty : " Revenue is filtered by the region of each revenue record, partners by their region."),
             };
             section.Tiles.Add(Partners(scope, shared));
             section.Tiles.Add(PartnerShare(scope, shared));
@@ -42,7 +42,8 @@ namespace PartnerOps.Report.Sections
                 return tile;
             }
 
-            var request = new PartnerMeasureRequest { AsOf = scope.AsOf, Filter = scope.Partners() };
+            // Without a target: Measure-Partner's count on the last day measured (the year's end for an earlier year).
+            var request = new PartnerMeasureRequest { AsOf = scope.MeasuredTo, Filter = scope.Partners() };
             var count = new PartnerMeasurer(scope.Store).Measure(request).Single().Count;
             tile.Value = ReportText.Count(count);
             tile.Number = count;
@@ -55,8 +56,10 @@ namespace PartnerOps.Report.Sections
             var tile = new ReportTile { Id = "partner-share", Label = "Partner share of revenue" };
             var request = new RevenueMeasureRequest { Filter = scope.RevenueOf(), Currency = scope.Currency };
             request.GroupBy.Add(RevenueGroupKey.Channel);
-            var partner = new RevenueMeasurer(scope.Store).Measure(request).FirstOrDefault(m => Equals(m[RevenueGroupKey.Channel], RevenueChannel.Partner));
-            var share = partner?.Share;
+            var channels = new RevenueMeasurer(scope.Store).Measure(request);
+            var partner = channels.FirstOrDefault(m => Equals(m[RevenueGroupKey.Channel], RevenueChannel.Partner));
+            // Revenue that is all direct is a partner share of 0; no revenue at all (or a sum of 0 or less) is no share.
+            var share = partner != null ? partner.Share : channels.Any(m => m.Share != null) ? 0m : (decimal?)null;
             tile.Value = ReportText.Share(share);
             tile.Number = share;
             var target = shared.HeadlineTarget(TargetMetric.PartnerRevenueShare);

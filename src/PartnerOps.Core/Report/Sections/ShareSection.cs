@@ -23,7 +23,7 @@ namespace PartnerOps.Report.Sections
             {
                 Id = Id,
                 Heading = "Partner share of revenue",
-                Note = $"Partner revenue as a share of all revenue, per quarter of {scope.Year - 1} and {scope.Year} (each to {scope.MeasuredTo.ToString("MMMM d", CultureInfo.InvariantCulture)}){ReportText.InRegions(scope)}; " +
+                Note = $"Partner revenue as a share of all revenue, per quarter of {scope.Year - 1} (the whole year) and {scope.YearToDate}{ReportText.InRegions(scope)}; " +
                        $"amounts in {scope.Currency}." + (scope.Regions.Count == 0 ? string.Empty : " Revenue is filtered by the region of each revenue record."),
             };
             var measurer = new RevenueMeasurer(scope.Store);
@@ -41,10 +41,12 @@ namespace PartnerOps.Report.Sections
             return section;
         }
 
-        // Each quarter's partner share (a fraction; null: no revenue that quarter) of one year, keyed by quarter 1-4.
+        // Each quarter's partner share (a fraction; null: no revenue that quarter) of the year to the day, or of the whole year before.
         private static Dictionary<int, decimal?> ShareByQuarter(RevenueMeasurer measurer, ReportScope scope, bool previous)
         {
-            var request = new RevenueMeasureRequest { Filter = scope.RevenueOf(previous), Currency = scope.Currency };
+            var filter = scope.RevenueOf(previous);
+            filter.To = previous ? null : filter.To;
+            var request = new RevenueMeasureRequest { Filter = filter, Currency = scope.Currency };
             request.GroupBy.Add(RevenueGroupKey.Quarter);
             request.GroupBy.Add(RevenueGroupKey.Channel);
             var shares = new Dictionary<int, decimal?>();
@@ -153,13 +155,15 @@ namespace PartnerOps.Report.Sections
             table.Id = "attribution-by-quarter-numbers";
             table.Caption = $"Partner revenue per quarter of {scope.Year} by attribution ({scope.Currency})";
             table.Columns.Add(ReportText.Column("Quarter"));
+            // Quarters after the day measured have no figure yet (n/a), those before it 0 when nothing was booked.
+            var measuredQuarters = (scope.MeasuredTo.Month + 2) / 3;
             var attributions = ((RevenueAttribution[])Enum.GetValues(typeof(RevenueAttribution))).Select(a => (RevenueAttribution?)a).ToList();
             foreach (var attribution in attributions)
             {
                 var series = new ReportSeries { Name = attribution.ToString()! };
                 for (var q = 1; q <= 4; q++)
                 {
-                    series.Values.Add(totals.TryGetValue((q, attribution), out var total) ? (double)total : (double?)null);
+                    series.Values.Add(q > measuredQuarters ? (double?)null : totals.TryGetValue((q, attribution), out var total) ? (double)total : 0d);
                 }
 
                 chart.Series.Add(series);
@@ -169,7 +173,7 @@ namespace PartnerOps.Report.Sections
             for (var q = 1; q <= 4; q++)
             {
                 var row = new List<ReportCell> { ReportText.Text(Quarters[q - 1]) };
-                row.AddRange(attributions.Select(a => totals.TryGetValue((q, a), out var total) ? ReportText.MoneyCell(total) : ReportText.MoneyCell(0m)));
+                row.AddRange(attributions.Select(a => ReportText.MoneyCell(q > measuredQuarters ? (decimal?)null : totals.TryGetValue((q, a), out var total) ? total : 0m)));
                 table.Rows.Add(row);
             }
 
@@ -180,7 +184,7 @@ namespace PartnerOps.Report.Sections
             }
 
             chart.TextAlternative = $"Stacked column chart of partner revenue per quarter of {scope.Year} in {scope.Currency}, split into " +
-                                    string.Join(", ", attributions) + ": " + string.Join("; ", Enumerable.Range(1, 4).Select(q =>
+                                    string.Join(", ", attributions) + ": " + string.Join("; ", Enumerable.Range(1, measuredQuarters).Select(q =>
                                         $"Q{q} " + string.Join(", ", attributions.Select(a => $"{a} {ReportText.Money(totals.TryGetValue((q, a), out var t) ? t : 0m, scope.Currency)}")))) + ".";
             return chart;
         }
