@@ -21,7 +21,7 @@ namespace PartnerOps.Report.Rendering
         internal const double Width = 620;
 
         /// <summary>The charts' base font size in screen units.</summary>
-        internal const double FontSize = 12;
+        internal const double FontSize = 13;
 
         /// <summary>Writes the chart (validated, with data) as an &lt;svg&gt; element.</summary>
         /// <param name="chart">The chart.</param>

@@ -51,7 +51,11 @@ td.shaded { background: rgba(31, 90, 150, calc(0.06 + 0.38 * var(--shade))); }
   main { padding: 0; max-width: none; }
   .report-section { border: none; padding: 0; margin: 0 0 10mm; }
   .report-section h2 { break-after: avoid; }
-  .charts { grid-template-columns: 1fr; }
+  .tiles { grid-template-columns: repeat(4, 1fr); gap: 6px; }
+  .tile { padding: 6px 8px; }
+  .tile-value { font-size: 16pt; }
+  .charts { display: block; }
+  figure.chart { margin: 0 0 6mm; }
   figure.chart, .tile, tr, .table-empty { break-inside: avoid; }
   svg.chart-drawing { max-width: 170mm; }
   details > summary { display: none; }

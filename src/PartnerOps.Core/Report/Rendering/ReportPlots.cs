@@ -131,7 +131,29 @@ namespace PartnerOps.Report.Rendering
                 model.Series.Add(chart.Kind == ReportChartKind.Line ? LineOf(chart, i, fontSize) : BarsOf(chart, i, fontSize));
             }
 
+            if (categoryAxis.Angle != 0)
+            {
+                // A turned label reaches left of its category, the first one past the value axis' labels: OxyPlot's automatic
+                // margin does not count that, so the left margin is set to hold both (the other sides stay automatic).
+                var firstLabel = (ReportTextMeasurer.Width(chart.Categories[0], fontSize) * Math.Sqrt(0.5)) + fontSize;
+                var valueLabels = ReportTextMeasurer.Width(LargestValueLabel(chart) + "0", fontSize) + (fontSize * 3);
+                model.PlotMargins = new OxyThickness(Math.Max(firstLabel, valueLabels), double.NaN, double.NaN, double.NaN);
+            }
+
             return model;
+        }
+
+        // The longest value axis label there may be: the largest bar (or stack) or point, as the axis formats it.
+        private static string LargestValueLabel(ReportChart chart)
+        {
+            var largest = 0.0;
+            for (var c = 0; c < chart.Categories.Count; c++)
+            {
+                var values = chart.Series.Select(s => Math.Abs(s.Values[c] ?? 0)).ToList();
+                largest = Math.Max(largest, chart.Kind == ReportChartKind.StackedColumn ? values.Sum() : values.DefaultIfEmpty(0).Max());
+            }
+
+            return (-largest * 1.1).ToString("#,0.##", CultureInfo.InvariantCulture);
         }
 
         // How much taller a column or line chart is made for category labels turned by 45 degrees (0: they fit level).
