@@ -103,10 +103,12 @@ Describe 'The sample report in headless chromium' {
             @(Measure-PartnerRevenue -Database $script:Sample -Year 2014 -GroupBy Quarter)
         $share = Get-Marks $script:Dom 'share-by-quarter'
         $share.Points | Should -Be $quarters.Count -Because 'one point per quarter of 2014, and of 2015 up to 2 July, with revenue'
-        # Sourced, influenced and fulfilled partner revenue of each quarter of 2015 to 2 July: a bar each where there is some.
+        # Sourced, influenced and fulfilled partner revenue of each quarter of 2015 up to the one of 2 July (Q1 to Q3): a bar
+        # each, one of no height where nothing was booked; the quarter after it has no figure yet, so no bar.
+        $measured = [Math]::Ceiling($script:AsOf.Month / 3)
+        (Get-Marks $script:Dom 'attribution-by-quarter').Bars | Should -Be (3 * $measured)
         $split = @(Measure-PartnerRevenue -Database $script:Sample -Year 2015 -To $script:AsOf -GroupBy Quarter, Attribution -Channel Partner)
-        (Get-Marks $script:Dom 'attribution-by-quarter').Bars | Should -Be $split.Count
-        $share.Lines | Should -BeGreaterOrEqual 1
+        $split.Count | Should -BeLessOrEqual (3 * $measured)
     }
 
     It 'writes a screenshot of the page (a PNG of 1280 pixels width) to out/report-screenshot.png' {
