@@ -221,6 +221,30 @@ namespace PartnerOps.Tests.Report
         }
 
         [Fact]
+        public void With_nothing_booked_after_the_day_the_year_to_date_figures_are_still_the_measures_of_that_day()
+        {
+            ReportData.Fill(_db);
+            var options = ReportData.Options();
+            options.AsOf = Day(2025, 8, 1);   // Beta's 9,999 USD of that day is the year's last record
+            var report = Build(options);
+            foreach (var (keys, read) in new (RevenueGroupKey[] Keys, Func<IReadOnlyList<RevenueMeasure>, decimal?> Read)[]
+            {
+                (new[] { RevenueGroupKey.Channel }, m => m.Single(x => Equals(x[RevenueGroupKey.Channel], RevenueChannel.Partner)).Share),
+                (new[] { RevenueGroupKey.Year }, m => m.Single().Total),
+            })
+            {
+                var request = Request(keys);
+                request.Filter.Years.Add(2025);
+                request.Filter.To = Day(2025, 8, 1);
+                Assert.Equal(read(new RevenueMeasurer(_db).Measure(request)), Tile(report, keys[0] == RevenueGroupKey.Year ? "revenue" : "partner-share").Number);
+            }
+
+            Assert.Equal(212_999m, Tile(report, "revenue").Number);
+            Assert.Contains("USD 108,000 in the same days of 2024", Tile(report, "revenue").Detail);
+            Assert.Equal(decimal.Round(157_999m / 172_999m, 6, MidpointRounding.AwayFromZero), Tile(report, "top10-share").Number);   // Beta now 29,999
+        }
+
+        [Fact]
         public void A_whole_earlier_year_is_measured_to_its_last_day()
         {
             ReportData.Fill(_db);

@@ -83,7 +83,7 @@ namespace PartnerOps.Report.Sections
 
         private static ReportTile Revenue(ReportScope scope)
         {
-            var request = new RevenueMeasureRequest { Filter = scope.RevenueOf(), Currency = scope.Currency };
+            var request = new RevenueMeasureRequest { Filter = scope.RevenueOf(compared: true), Currency = scope.Currency };
             request.GroupBy.Add(RevenueGroupKey.Year);
             var measure = new RevenueMeasurer(scope.Store).Measure(request).FirstOrDefault();
             var total = measure?.Total ?? 0m;

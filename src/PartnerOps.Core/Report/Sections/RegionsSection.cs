@@ -26,7 +26,7 @@ namespace PartnerOps.Report.Sections
                        $"{ReportText.InRegions(scope)}; amounts in {scope.Currency}. Countries are the partners' (direct revenue has none).",
             };
             var measurer = new RevenueMeasurer(scope.Store);
-            var request = new RevenueMeasureRequest { Filter = scope.RevenueOf(), Currency = scope.Currency };
+            var request = new RevenueMeasureRequest { Filter = scope.RevenueOf(compared: true), Currency = scope.Currency };
             request.GroupBy.Add(RevenueGroupKey.Region);
             request.GroupBy.Add(RevenueGroupKey.Year);
             var regions = measurer.Measure(request).OrderByDescending(m => m.Total).ToList();

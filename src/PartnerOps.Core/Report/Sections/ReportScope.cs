@@ -11,6 +11,8 @@ namespace PartnerOps.Report.Sections
     /// </summary>
     internal sealed class ReportScope
     {
+        private bool? _bookedAfter;
+
         private ReportScope(IPartnerDatabase store, DateTime asOf, int year, string currency, IReadOnlyList<NamePattern> regions, int expiringWithinDays)
         {
             Store = store;
@@ -94,14 +96,17 @@ namespace PartnerOps.Report.Sections
 
         /// <summary>
         /// The revenue of <see cref="Year"/> (<paramref name="previous"/>: of the year before it) up to <see cref="MeasuredTo"/>
-        /// (the year before: to the same day, <see cref="RevenueFilter.EndYearEarlier"/>; no end day when the whole year is
-        /// measured, so that the stored yearly totals answer), in the regions (of the revenue records), of one channel or both.
+        /// (the year before: to the same day, <see cref="RevenueFilter.EndYearEarlier"/>), in the regions (of the revenue
+        /// records), of one channel or both. No end day is given when the whole year is measured, nor, unless
+        /// <paramref name="compared"/> (a measure with Year among its keys compares with the same days of the year before, so it
+        /// needs the end day), when no revenue of the year is booked after <see cref="MeasuredTo"/>: the same records, which the
+        /// stored yearly totals then answer instead of the records.
         /// </summary>
-        public RevenueFilter RevenueOf(bool previous = false, RevenueChannel? channel = null)
+        public RevenueFilter RevenueOf(bool previous = false, RevenueChannel? channel = null, bool compared = false)
         {
             var filter = new RevenueFilter();
             filter.Years.Add(previous ? Year - 1 : Year);
-            if (!WholeYear)
+            if (!WholeYear && (previous || compared || BookedAfterMeasuredTo))
             {
                 filter.To = previous ? RevenueFilter.EndYearEarlier(MeasuredTo) : MeasuredTo;
             }
@@ -117,6 +122,24 @@ namespace PartnerOps.Report.Sections
             }
 
             return filter;
+        }
+
+        /// <summary>
+        /// Whether any revenue of <see cref="Year"/> is booked after <see cref="MeasuredTo"/> (a count over that range of booking
+        /// days, read once; false when the whole year is measured).
+        /// </summary>
+        private bool BookedAfterMeasuredTo
+        {
+            get
+            {
+                if (_bookedAfter == null)
+                {
+                    var later = new RevenueFilter { From = MeasuredTo.AddDays(1), To = new DateTime(Year, 12, 31) };
+                    _bookedAfter = !WholeYear && Store.RevenueSums.Sum(new List<RevenueGroupKey>(), later).Any(sum => sum.Count > 0);
+                }
+
+                return _bookedAfter.Value;
+            }
         }
 
         /// <summary>A partner filter of the regions (of the partners).</summary>
