@@ -34,6 +34,8 @@
       Deals          Measure-PartnerDeal -GroupBy Region,Year and Get-PartnerDeal -Conflicting over -Rows deals of -Rows/10
                      partners vs the sqlite3 CLI's GROUP BY over the deals (bench/Benchmarks.Deals.ps1)
       DealsPg        the same in PostgreSQL vs psql's GROUP BY over the same rows
+      Report         Export-PartnerReport over -Rows partners and -ReportRows revenue records (default 10 x -Rows) vs the
+                     Measure- cmdlets whose figures it shows, one after another in one pwsh (bench/Benchmarks.Report.ps1)
     GetPartner and ImportRevenue need the database ImportPartner leaves: -Only runs ImportPartner for them.
     To add one: add a script block to $benchmarks that returns rows made by New-Result (bench/BenchSupport.ps1); it can
     use the generated files and databases in $data. A benchmark that fails gives a 'failed' row and the others still run;
@@ -53,6 +55,8 @@ param(
     [long] $MeasureRows = 0,
     # MeasureFunnel(Pg): status changes (default five per partner row: 5,000,000 changes of 1,000,000 partners).
     [long] $FunnelRows = 0,
+    # Report: revenue records (default ten per partner row: 10,000,000 for 1,000,000 partners).
+    [long] $ReportRows = 0,
     [int] $Repeat = 3,
     # ModuleStartup: pairs of start-ups (bare, then with the module); a start-up is short and noisy, so more than -Repeat.
     [int] $StartupRepeat = 5,
@@ -106,6 +110,7 @@ $targets = @{
     TestPartnerTierPg = New-Target -Of Value -Limit 3 -Below -Unit s    # issue 18
     MeasureDeals      = New-Target -Of Value -Limit 2 -Below -Unit s    # issue 19: under 2 s (both backends)
     ConflictingDeals  = New-Target -Of Value -Limit 2 -Below -Unit s    # issue 19: under 2 s (both backends)
+    Report            = New-Target -Of Value -Limit 15 -Below -Unit s   # issue 20: under 15 s
 }
 
 # The generated data, shared by the benchmarks.
@@ -291,6 +296,7 @@ $benchmarks.ModuleStartup = {
 . (Join-Path $PSScriptRoot 'Benchmarks.Funnel.ps1')   # MeasureFunnel, MeasureFunnelPg
 . (Join-Path $PSScriptRoot 'Benchmarks.Quality.ps1')   # TestPartnerTier, TestPartnerTierPg
 . (Join-Path $PSScriptRoot 'Benchmarks.Deals.ps1')   # Deals, DealsPg
+. (Join-Path $PSScriptRoot 'Benchmarks.Report.ps1')   # Report
 
 $results = [System.Collections.Generic.List[object]]::new()
 try {

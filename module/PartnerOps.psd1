@@ -60,6 +60,7 @@
         'Close-PartnerDeal'
         'Set-PartnerDeal'
         'Measure-PartnerDeal'
+        'Export-PartnerReport'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

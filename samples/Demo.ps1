@@ -211,6 +211,10 @@ Show 'Which partners claim the same customers, as on 1 November 2015?' {
 Show 'How much partner revenue was partner-sourced (won deals) rather than fulfilled?' {
     Measure-PartnerRevenue -Channel Partner -GroupBy Attribution, Year -Year 2014, 2015
 }
+Show 'The report a head of channel reads, as of 2 July 2015: one HTML file with every chart, opened in any browser' {
+    $report = Export-PartnerReport -Path (Join-Path $folder 'partner-report.html') -AsOf 2015-07-02
+    '{0} ({1:N0} KB)' -f $report.FullName, ($report.Length / 1KB)
+}
 Show 'Check the database and back it up while it is in use' {
     Test-PartnerDatabase -Detailed
     Backup-PartnerDatabase -DestinationPath (Join-Path $folder 'backup.db') | Select-Object Path, PartnerCount, RevenueCount

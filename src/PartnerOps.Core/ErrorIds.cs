@@ -90,6 +90,12 @@ namespace PartnerOps
         /// message names the deal, its status and what is allowed.
         /// </summary>
         public const string PartnerDealStateInvalid = nameof(PartnerDealStateInvalid);
+
+        /// <summary>
+        /// Export-PartnerReport's -Path cannot take the report (InvalidArgument: a folder, a folder that does not exist, not a
+        /// file system path; PermissionDenied or WriteError when the file cannot be written): the message names the path.
+        /// </summary>
+        public const string ReportPathInvalid = nameof(ReportPathInvalid);
     }
 
     /// <summary>How a Core failure should be classified; the cmdlet layer maps it to an ErrorCategory.</summary>

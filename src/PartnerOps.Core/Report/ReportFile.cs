@@ -1,0 +1,118 @@
+using System;
+using System.IO;
+
+namespace PartnerOps.Report
+{
+    /// <summary>
+    /// Writes a report file whole, as Export-Csv replaces a file: the report is written to a new file beside the destination
+    /// and moved into place only when it is complete, so a failure leaves the file that was there as it was, and no partial
+    /// file behind.
+    /// </summary>
+    public static class ReportFile
+    {
+        /// <summary>
+        /// The full path of the report file <paramref name="path"/> names, when a file can be written there: its folder exists
+        /// and the path is not a folder.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">ReportPathInvalid (InvalidArgument), naming the path and the problem.</exception>
+        public static string RequireFilePath(string path)
+        {
+            string full;
+            try
+            {
+                full = Path.GetFullPath(path);
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+            {
+                throw Invalid(path, $"The report path '{path}' is not a usable file path: {ex.Message.TrimEnd('.')}.", ex);
+            }
+
+            if (Directory.Exists(full))
+            {
+                throw Invalid(full, $"The report path '{full}' is a folder, not a file. Give the path of a file in it, such as '{Path.Combine(full, "partner-report.html")}'.");
+            }
+
+            var folder = Path.GetDirectoryName(full);
+            if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+            {
+                var why = File.Exists(folder) ? "is a file, not a folder" : "does not exist";
+                throw Invalid(full, $"The report path '{full}' cannot be written: its folder '{folder}' {why}. Give a path in an existing folder, or create the folder first (New-Item -ItemType Directory).");
+            }
+
+            return full;
+        }
+
+        /// <summary>
+        /// Writes the file at <paramref name="path"/> (a full path, see <see cref="RequireFilePath"/>) through
+        /// <paramref name="write"/>, given a stream on a new file in the same folder; when <paramref name="write"/> returns,
+        /// the new file replaces the one at the path (or becomes it). A failure, of <paramref name="write"/> or of the file
+        /// system, removes the new file and leaves the path as it was; a failure of <paramref name="write"/> is rethrown as it is.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">
+        /// ReportPathInvalid: PermissionDenied (ReadOnly) when the folder or the file cannot be written to, WriteError (Full)
+        /// when the disk has no room, InvalidOperation for any other failure of the file system; each names the path.
+        /// </exception>
+        public static void Write(string path, Action<Stream> write)
+        {
+            var destination = RequireFilePath(path);
+            var folder = Path.GetDirectoryName(destination) ?? string.Empty;
+            var partial = Path.Combine(folder, "." + Path.GetFileName(destination) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".partial");
+            try
+            {
+                using (var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920))
+                {
+                    write(stream);
+                    stream.Flush(flushToDisk: true);
+                }
+
+                if (File.Exists(destination))
+                {
+                    // A rename over the old file: readers see the old report or the new one, never a part of either.
+                    File.Replace(partial, destination, null);
+                }
+                else
+                {
+                    File.Move(partial, destination);
+                }
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                throw new PartnerOpsException(ErrorIds.ReportPathInvalid, FailureKind.ReadOnly, $"The report '{destination}' cannot be written: {ex.Message.TrimEnd('.')}. The file there (if any) is unchanged.", destination, ex);
+            }
+            catch (IOException ex)
+            {
+                var full = IsDiskFull(ex);
+                throw new PartnerOpsException(
+                    ErrorIds.ReportPathInvalid,
+                    full ? FailureKind.Full : FailureKind.InvalidOperation,
+                    $"The report '{destination}' cannot be written: {ex.Message.TrimEnd('.')}{(full ? " (the disk is full)" : string.Empty)}. The file there (if any) is unchanged.",
+                    destination,
+                    ex);
+            }
+            finally
+            {
+                if (File.Exists(partial))
+                {
+                    try
+                    {
+                        File.Delete(partial);
+                    }
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                    {
+                        // Left as it is: the failure being reported says more than this one.
+                    }
+                }
+            }
+        }
+
+        // ENOSPC (28) on Unix; ERROR_DISK_FULL (112) and ERROR_HANDLE_DISK_FULL (39) on Windows.
+        private static bool IsDiskFull(IOException ex)
+        {
+            var code = ex.HResult & 0xFFFF;
+            return code == 28 || code == 112 || code == 39;
+        }
+
+        private static PartnerOpsException Invalid(string path, string message, Exception? inner = null) =>
+            new PartnerOpsException(ErrorIds.ReportPathInvalid, FailureKind.InvalidArgument, message, path, inner);
+    }
+}
