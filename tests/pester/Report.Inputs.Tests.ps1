@@ -168,6 +168,20 @@ Describe 'Writing the file' {
         $quiet | Should -BeOfType [System.IO.FileInfo]
     }
 
+    It 'as a PDF shows Windows-1252 names as written, and warns naming the names it shows with ? (the HTML shows them)' {
+        $db = New-SmallDatabase -Regions 'Zürich € Straße', 'Łódź 北京'
+        $folder = Get-TestFolder $db
+        $pdf = Export-PartnerReport -Database $db -Path (Join-Path $folder 'names.pdf') -Format Pdf -AsOf $script:AsOf -WarningVariable pdfWarnings -WarningAction SilentlyContinue
+        $pdf | Should -BeOfType [System.IO.FileInfo]
+        @($pdfWarnings).Count | Should -Be 1
+        "$pdfWarnings" | Should -Match ([regex]::Escape("'Łódź 北京' as '?ód? ??'"))
+        "$pdfWarnings" | Should -Not -Match 'Zürich'
+        "$pdfWarnings" | Should -Match '-Format Html'
+        $html = Export-PartnerReport -Database $db -Path (Join-Path $folder 'names.html') -AsOf $script:AsOf -WarningVariable htmlWarnings
+        $htmlWarnings | Should -BeNullOrEmpty
+        @(Get-TableRows (Read-Report $html) 'revenue-by-region' | ForEach-Object { $_[0].Text }) | Should -Contain 'Łódź 北京'
+    }
+
     It 'with -Open in a session without a user writes the file and a warning saying it was not opened and why' {
         $db = New-SmallDatabase
         $folder = Get-TestFolder $db

@@ -121,8 +121,14 @@ namespace PartnerOps.Commands
                     WriteProgress(new ProgressRecord(ProgressId, activity, step) { PercentComplete = Math.Max(0, Math.Min(100, percent)) }));
 
                 WriteProgress(new ProgressRecord(ProgressId, activity, "Writing " + destination) { PercentComplete = 100 });
-                ReportFile.Write(destination, stream => Render(report, stream));
+                string? shownDifferently = null;
+                ReportFile.Write(destination, stream => shownDifferently = Render(report, stream));
                 WriteProgress(new ProgressRecord(ProgressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                if (shownDifferently != null)
+                {
+                    WriteWarning(shownDifferently);
+                }
+
                 WriteVerbose($"Wrote the partner report of '{options.Database}' as of {PartnerRules.FormatDate(asOf)} to '{destination}' ({Format}).");
             }
 
@@ -137,18 +143,20 @@ namespace PartnerOps.Commands
             }
         }
 
-        private void Render(PartnerReport report, Stream stream)
+        // Writes the report; returns the warning of a PDF that shows some characters as "?" (its texts named), else null.
+        private string? Render(PartnerReport report, Stream stream)
         {
             if (Format == ReportFormat.Pdf)
             {
-                PdfReportWriter.Write(report, stream);
-                return;
+                return PdfReportWriter.Write(report, stream).Warning;
             }
 
             using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 65536, leaveOpen: true))
             {
                 HtmlReportWriter.Write(report, writer);
             }
+
+            return null;
         }
 
         // A path as PowerShell users mean it (relative to $PWD, ~ expanded); a path of another provider is refused.
