@@ -6,16 +6,23 @@ namespace PartnerOps.Report
     /// <summary>
     /// Writes a report file whole, as Export-Csv replaces a file: the report is written to a new file beside the destination
     /// and moved into place only when it is complete, so a failure leaves the file that was there as it was, and no partial
-    /// file behind.
+    /// file behind. What is at the path is respected: a symbolic link is written through (the file it finally points to is
+    /// replaced, and the link stays, as Export-Csv writes through links); a FIFO, device, socket or folder is refused and left
+    /// as it is; a read-only file is refused (as Export-Csv without -Force); a replaced file keeps its permissions (Unix mode,
+    /// and owner when the process may set it, as root does; on Windows File.Replace keeps the old file's ACL and attributes).
     /// </summary>
     public static class ReportFile
     {
         /// <summary>
-        /// The full path of the report file <paramref name="path"/> names, when a file can be written there: its folder exists
-        /// and the path is not a folder.
+        /// The full path of the report file <paramref name="path"/> names (a symbolic link stays as given), when a file can be
+        /// written there: its folder exists, and the path (or the final target of its link, whose folder exists) is nothing
+        /// or a regular file that is not read-only.
         /// </summary>
-        /// <exception cref="PartnerOpsException">ReportPathInvalid (InvalidArgument), naming the path and the problem.</exception>
-        public static string RequireFilePath(string path)
+        /// <exception cref="PartnerOpsException">ReportPathInvalid, naming the path and the problem: InvalidArgument for a
+        /// folder, FIFO, device, socket or missing folder (and for a link, its target); ReadOnly for a read-only file.</exception>
+        public static string RequireFilePath(string path) => Require(path).Full;
+
+        private static (string Full, ReportPathStatus Status) Require(string path)
         {
             string full;
             try
@@ -39,7 +46,7 @@ namespace PartnerOps.Report
                 throw Invalid(full, $"The report path '{full}' cannot be written: its folder '{folder}' {why}. Give a path in an existing folder, or create the folder first (New-Item -ItemType Directory).");
             }
 
-            return full;
+            return (full, ReportPathStatus.Inspect(full));
         }
 
         /// <summary>
@@ -47,6 +54,9 @@ namespace PartnerOps.Report
         /// <paramref name="write"/>, given a stream on a new file in the same folder; when <paramref name="write"/> returns,
         /// the new file replaces the one at the path (or becomes it). A failure, of <paramref name="write"/> or of the file
         /// system, removes the new file and leaves the path as it was; a failure of <paramref name="write"/> is rethrown as it is.
+        /// When the path is a symbolic link, the file it finally points to is replaced (the new file is made in that file's
+        /// folder) and the link is kept. On Unix the new file gets the replaced file's permission bits before any byte is
+        /// written to it, and its owner and group when the process may set them (else it belongs to the writer).
         /// </summary>
         /// <exception cref="PartnerOpsException">
         /// ReportPathInvalid: PermissionDenied (ReadOnly) when the folder or the file cannot be written to, WriteError (Full)
@@ -54,13 +64,15 @@ namespace PartnerOps.Report
         /// </exception>
         public static void Write(string path, Action<Stream> write)
         {
-            var destination = RequireFilePath(path);
+            var status = Require(path).Status;
+            var destination = status.Target;
             var folder = Path.GetDirectoryName(destination) ?? string.Empty;
             var partial = Path.Combine(folder, "." + Path.GetFileName(destination) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".partial");
             try
             {
                 using (var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920))
                 {
+                    KeepPermissions(status, partial);
                     write(stream);
                     stream.Flush(flushToDisk: true);
                 }
@@ -103,6 +115,23 @@ namespace PartnerOps.Report
                     }
                 }
             }
+        }
+
+        // The old file's mode (and owner, where the process may) on the new file, while it is still empty.
+        private static void KeepPermissions(ReportPathStatus status, string partial)
+        {
+            if (!status.Exists || status.Mode < 0)
+            {
+                return;
+            }
+
+            if (status.Uid >= 0)
+            {
+                // Before the mode: changing the owner clears set-user-id and set-group-id bits.
+                UnixNative.TrySetOwner(partial, status.Uid, status.Gid);
+            }
+
+            UnixNative.SetMode(partial, status.Mode);
         }
 
         // ENOSPC (28) on Unix; ERROR_DISK_FULL (112) and ERROR_HANDLE_DISK_FULL (39) on Windows.

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -81,6 +82,197 @@ namespace PartnerOps.Tests.Report
             File.WriteAllText(file, "x");
             var ex = ThrowsPartnerOps(ErrorIds.ReportPathInvalid, () => ReportFile.RequireFilePath(Path.Combine(file, "report.html")));
             Assert.Contains("is a file, not a folder", ex.Message);
+        }
+
+        private static void Run(string program, params string[] arguments)
+        {
+            var start = new ProcessStartInfo(program) { UseShellExecute = false };
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)!;
+            process.WaitForExit();
+            Assert.Equal(0, process.ExitCode);
+        }
+
+        private static string Kind(string path) => new FileInfo(path).LinkTarget != null ? "link" : File.GetAttributes(path).ToString();
+
+        [UnixFileKindFact]
+        public void A_symbolic_link_is_written_through_and_stays_a_link_to_the_new_report()
+        {
+            var real = Path.Combine(_folder, "web", "report.html");
+            Directory.CreateDirectory(Path.GetDirectoryName(real)!);
+            File.WriteAllText(real, "OLD");
+            var link = Path.Combine(_folder, "link.html");
+            File.CreateSymbolicLink(link, Path.Combine("web", "report.html"));
+
+            ReportFile.Write(link, stream => WriteText(stream, "NEW"));
+
+            Assert.Equal("link", Kind(link));
+            Assert.Equal(Path.Combine("web", "report.html"), new FileInfo(link).LinkTarget);
+            Assert.Equal("NEW", File.ReadAllText(real));
+            Assert.Equal(new[] { "report.html" }, Directory.GetFiles(Path.GetDirectoryName(real)!).Select(Path.GetFileName).ToArray());
+        }
+
+        [UnixFileKindFact]
+        public void A_chain_of_links_is_followed_to_the_final_file()
+        {
+            var real = Path.Combine(_folder, "real.html");
+            File.WriteAllText(real, "OLD");
+            File.CreateSymbolicLink(Path.Combine(_folder, "first.html"), real);
+            File.CreateSymbolicLink(Path.Combine(_folder, "second.html"), Path.Combine(_folder, "first.html"));
+
+            ReportFile.Write(Path.Combine(_folder, "second.html"), stream => WriteText(stream, "NEW"));
+
+            Assert.Equal("NEW", File.ReadAllText(real));
+            Assert.Equal("link", Kind(Path.Combine(_folder, "first.html")));
+            Assert.Equal("link", Kind(Path.Combine(_folder, "second.html")));
+        }
+
+        [UnixFileKindFact]
+        public void A_dangling_link_whose_target_folder_exists_makes_the_target()
+        {
+            var real = Path.Combine(_folder, "not-yet.html");
+            var link = Path.Combine(_folder, "link.html");
+            File.CreateSymbolicLink(link, real);
+
+            ReportFile.Write(link, stream => WriteText(stream, "NEW"));
+
+            Assert.Equal("NEW", File.ReadAllText(real));
+            Assert.Equal(real, new FileInfo(link).LinkTarget);
+        }
+
+        [UnixFileKindFact]
+        public void A_dangling_link_into_a_missing_folder_is_refused_naming_the_link_and_the_target()
+        {
+            var real = Path.Combine(_folder, "gone", "report.html");
+            var link = Path.Combine(_folder, "link.html");
+            File.CreateSymbolicLink(link, real);
+
+            var ex = ThrowsPartnerOps(ErrorIds.ReportPathInvalid, () => ReportFile.Write(link, stream => WriteText(stream, "NEW")));
+
+            Assert.Contains($"'{link}' is a symbolic link to '{real}'", ex.Message);
+            Assert.Contains(Path.Combine(_folder, "gone") + "' does not exist", ex.Message);
+            Assert.Equal(real, new FileInfo(link).LinkTarget);
+            Assert.False(Directory.Exists(Path.Combine(_folder, "gone")));
+        }
+
+        [UnixFileKindFact]
+        public void A_link_to_a_folder_is_refused_naming_both()
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(_folder, "reports")).FullName;
+            var link = Path.Combine(_folder, "to-folder");
+            File.CreateSymbolicLink(link, folder);
+
+            var ex = ThrowsPartnerOps(ErrorIds.ReportPathInvalid, () => ReportFile.Write(link, stream => WriteText(stream, "NEW")));
+
+            Assert.Contains(link, ex.Message);
+            Assert.Contains("is a folder", ex.Message);
+            Assert.Empty(Directory.GetFileSystemEntries(folder));
+            Assert.Equal(folder, new DirectoryInfo(link).LinkTarget);
+        }
+
+        [UnixFileKindFact]
+        public void A_fifo_is_refused_and_left_as_it_is()
+        {
+            var fifo = Path.Combine(_folder, "fifo.html");
+            Run("mkfifo", fifo);
+
+            var ex = ThrowsPartnerOps(ErrorIds.ReportPathInvalid, () => ReportFile.Write(fifo, stream => WriteText(stream, "NEW")));
+
+            Assert.Equal(FailureKind.InvalidArgument, ex.Kind);
+            Assert.Contains($"'{fifo}' is a FIFO (named pipe), not a regular file", ex.Message);
+            Assert.Equal(new[] { "fifo.html" }, Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName).ToArray());
+            Assert.Equal(0, new FileInfo(fifo).Length);
+            Assert.Throws<PartnerOpsException>(() => ReportFile.RequireFilePath(fifo));
+        }
+
+        [UnixFileKindFact]
+        public void Dev_null_is_refused_before_anything_is_written_and_stays_a_character_device()
+        {
+            var ex = ThrowsPartnerOps(ErrorIds.ReportPathInvalid, () => ReportFile.RequireFilePath("/dev/null"));
+            Assert.Contains("'/dev/null' is a character device, not a regular file", ex.Message);
+            ThrowsPartnerOps(ErrorIds.ReportPathInvalid, () => ReportFile.Write("/dev/null", stream => WriteText(stream, "NEW")));
+            Run("test", "-c", "/dev/null");
+        }
+
+        [UnixFileKindFact]
+        public void A_link_to_dev_null_is_refused_naming_the_device()
+        {
+            var link = Path.Combine(_folder, "null.html");
+            File.CreateSymbolicLink(link, "/dev/null");
+            var ex = ThrowsPartnerOps(ErrorIds.ReportPathInvalid, () => ReportFile.Write(link, stream => WriteText(stream, "NEW")));
+            Assert.Contains($"'{link}' (a symbolic link to '/dev/null') is a character device", ex.Message);
+            Run("test", "-c", "/dev/null");
+        }
+
+        [UnixFileKindFact]
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+        public void A_replaced_file_keeps_its_mode_0600()
+        {
+            var path = Path.Combine(_folder, "private.html");
+            File.WriteAllText(path, "OLD");
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+            ReportFile.Write(path, stream => WriteText(stream, "NEW"));
+
+            Assert.Equal("NEW", File.ReadAllText(path));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
+
+        [UnixFileKindFact]
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+        public void A_replaced_file_keeps_its_owner_when_the_process_is_root()
+        {
+            if (Environment.UserName != "root")
+            {
+                return;
+            }
+
+            var path = Path.Combine(_folder, "owned.html");
+            File.WriteAllText(path, "OLD");
+            Run("chown", "65534:65534", path);
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+
+            ReportFile.Write(path, stream => WriteText(stream, "NEW"));
+
+            var owner = new ProcessStartInfo("stat", $"-c %u:%g:%a {path}") { RedirectStandardOutput = true };
+            using var process = Process.Start(owner)!;
+            Assert.Equal("65534:65534:640", process.StandardOutput.ReadToEnd().Trim());
+        }
+
+        [Fact]
+        public void A_read_only_file_is_refused_and_left_as_it_is()
+        {
+            var path = Path.Combine(_folder, "locked.html");
+            File.WriteAllText(path, "OLD");
+            new FileInfo(path).IsReadOnly = true;
+            if (!new FileInfo(path).IsReadOnly)
+            {
+                return;
+            }
+
+            var ex = ThrowsPartnerOps(ErrorIds.ReportPathInvalid, () => ReportFile.Write(path, stream => WriteText(stream, "NEW")));
+
+            Assert.Equal(FailureKind.ReadOnly, ex.Kind);
+            Assert.Contains($"'{path}' is a read-only file", ex.Message);
+            Assert.Equal("OLD", File.ReadAllText(path));
+            Assert.True(new FileInfo(path).IsReadOnly);
+            new FileInfo(path).IsReadOnly = false;
+        }
+    }
+
+    /// <summary>A fact about FIFOs, devices, Unix file modes and symbolic links (Windows has the first three not, the last only for administrators).</summary>
+    public sealed class UnixFileKindFactAttribute : FactAttribute
+    {
+        public UnixFileKindFactAttribute()
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Skip = "Unix only: FIFOs, /dev/null and file modes do not exist on Windows, and making a symbolic link there needs administrator rights.";
+            }
         }
     }
 }
