@@ -175,6 +175,20 @@ namespace PartnerOps.Tests.Report
         }
 
         [UnixFileKindFact]
+        public void A_loop_of_links_is_refused_naming_the_path()
+        {
+            var first = Path.Combine(_folder, "a.html");
+            var second = Path.Combine(_folder, "b.html");
+            File.CreateSymbolicLink(first, second);
+            File.CreateSymbolicLink(second, first);
+
+            var ex = ThrowsPartnerOps(ErrorIds.ReportPathInvalid, () => ReportFile.Write(first, stream => WriteText(stream, "NEW")));
+
+            Assert.Contains($"'{first}' is a symbolic link that cannot be followed", ex.Message);
+            Assert.Equal(new[] { "a.html", "b.html" }, Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName).OrderBy(n => n).ToArray());
+        }
+
+        [UnixFileKindFact]
         public void A_fifo_is_refused_and_left_as_it_is()
         {
             var fifo = Path.Combine(_folder, "fifo.html");
@@ -190,11 +204,10 @@ namespace PartnerOps.Tests.Report
         }
 
         [UnixFileKindFact]
-        public void Dev_null_is_refused_before_anything_is_written_and_stays_a_character_device()
+        public void Dev_null_is_refused_by_the_path_check_and_stays_a_character_device()
         {
             var ex = ThrowsPartnerOps(ErrorIds.ReportPathInvalid, () => ReportFile.RequireFilePath("/dev/null"));
             Assert.Contains("'/dev/null' is a character device, not a regular file", ex.Message);
-            ThrowsPartnerOps(ErrorIds.ReportPathInvalid, () => ReportFile.Write("/dev/null", stream => WriteText(stream, "NEW")));
             Run("test", "-c", "/dev/null");
         }
 
