@@ -162,3 +162,39 @@ Describe 'A -Region value that matches nothing' {
         @($warned) | Should -HaveCount 0
     }
 }
+
+Describe 'What the figures cover' {
+    It 'shows a tier without partners as 0.0 % of a total above 0, not n/a' {
+        $html = Get-HeadlineHtml $script:Plain
+        $rows = Get-TableRows $html 'tier-distribution-numbers'
+        $counts = Measure-Partner -Database $script:Plain -AsOf $script:AsOf -GroupBy Tier
+        $total = ($counts | Measure-Object Count -Sum).Sum
+        $total | Should -BeGreaterThan 0
+        $empty = @($rows | Where-Object { $_[1].Number -eq 0 })
+        $empty.Count | Should -BeGreaterThan 0
+        foreach ($row in $empty) { $row[2].Text | Should -Be '0.0 %'; $row[2].Number | Should -Be 0 }
+    }
+
+    It 'labels the quarter of a day that is not its last as to that day, and no other (<AsOf>)' -ForEach @(
+        @{ AsOf = '2015-07-02'; Labels = @('Q1', 'Q2', 'Q3 (to 2 Jul)', 'Q4') }
+        @{ AsOf = '2015-06-30'; Labels = @('Q1', 'Q2', 'Q3', 'Q4') }
+        @{ AsOf = '2015-02-28'; Labels = @('Q1 (to 28 Feb)', 'Q2', 'Q3', 'Q4') }
+    ) {
+        $file = Export-TestReport -Database $script:Plain -With @{ AsOf = $AsOf }
+        $html = Get-Content -Raw -LiteralPath $file.FullName -Encoding utf8
+        @(Get-TableRows $html 'share-by-quarter-numbers' | ForEach-Object { $_[0].Text }) | Should -Be $Labels
+        @(Get-TableRows $html 'attribution-by-quarter-numbers' | ForEach-Object { $_[0].Text }) | Should -Be $Labels
+    }
+
+    It 'says which days the figures of an earlier year cover, and that the lists are of the day measured' {
+        $file = Export-TestReport -Database $script:Plain -With @{ AsOf = $script:AsOf; Year = 2014 }
+        $html = Get-Content -Raw -LiteralPath $file.FullName -Encoding utf8
+        $headline = [System.Net.WebUtility]::HtmlDecode((Get-ElementHtml $html 'section-headline'))
+        $headline | Should -Match 'Figures of 2014-01-01 to 2014-12-31'
+        $headline | Should -Match 'Tiers, certifications and deals are as of 2015-07-02'
+        [System.Net.WebUtility]::HtmlDecode((Get-ElementHtml $html 'section-tiers')) | Should -Match 'These are of 2015-07-02, not of 2014'
+        $same = Get-Content -Raw -LiteralPath (Export-TestReport -Database $script:Plain -With @{ AsOf = $script:AsOf }).FullName -Encoding utf8
+        [System.Net.WebUtility]::HtmlDecode((Get-ElementHtml $same 'section-headline')) | Should -Match 'Figures of 2015-01-01 to 2015-07-02'
+        [System.Net.WebUtility]::HtmlDecode((Get-ElementHtml $same 'section-headline')) | Should -Not -Match 'as of'
+    }
+}

@@ -47,7 +47,11 @@ namespace PartnerOps.Commands
         [ValueList]
         public string[]? Region { get; set; }
 
-        /// <summary>The currency of the amounts; default the database's reporting currency.</summary>
+        /// <summary>
+        /// The currency revenue is shown in (tiles, share and attribution charts, regions, countries, concentration), converted
+        /// with each year's exchange rate; default the database's reporting currency. Targets, deals and tier-change reasons keep
+        /// their own currency.
+        /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CurrencyCompleter))]

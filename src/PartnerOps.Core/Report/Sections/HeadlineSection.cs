@@ -21,7 +21,9 @@ namespace PartnerOps.Report.Sections
             {
                 Id = Id,
                 Heading = "Headline",
-                Note = $"Figures of {scope.YearToDate}{ReportText.InRegions(scope)}; amounts in {scope.Currency}." +
+                Note = $"Figures of {ReportText.Day(scope.YearStart)} to {ReportText.Day(scope.MeasuredTo)}{ReportText.InRegions(scope)}; " +
+                       $"revenue amounts in {scope.Currency} (targets and deals in their own currency)." +
+                       (scope.Year < scope.AsOf.Year ? $" Tiers, certifications and deals are as of {ReportText.Day(scope.AsOf)}." : string.Empty) +
                        (scope.Regions.Count == 0 ? string.Empty : " Revenue is filtered by the region of each revenue record, partners by their region."),
             };
             section.Tiles.Add(Partners(scope, shared));
