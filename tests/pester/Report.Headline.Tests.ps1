@@ -198,3 +198,15 @@ Describe 'What the figures cover' {
         [System.Net.WebUtility]::HtmlDecode((Get-ElementHtml $same 'section-headline')) | Should -Not -Match 'as of'
     }
 }
+
+Describe 'A report whose revenue is all in one region' {
+    It 'says so in words, and says nothing of it when there are several' {
+        $db = New-TestDatabase
+        $null = Add-Partner -Database $db -Name 'Solo' -Region 'Nordics' -Country SE -Status Active -JoinedOn 2014-01-10
+        Add-PartnerRevenue -Database $db -Partner 'Solo' -Date 2015-02-15 -Amount 1000 -Currency USD -Segment Enterprise
+        $html = Get-HeadlineHtml $db
+        [System.Net.WebUtility]::HtmlDecode((Get-ElementHtml $html 'section-regions')) | Should -Match 'All of it is in one region, Nordics\.'
+        [System.Net.WebUtility]::HtmlDecode((Get-ElementHtml (Get-HeadlineHtml $script:Plain) 'section-regions')) | Should -Not -Match 'one region'
+        [System.Net.WebUtility]::HtmlDecode((Get-ElementHtml (Get-HeadlineHtml $script:Plain 'China') 'section-regions')) | Should -Match 'All of it is in one region, China\.'
+    }
+}
