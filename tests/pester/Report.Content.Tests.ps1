@@ -53,11 +53,11 @@ Describe 'The report of the sample data' {
         Get-TileNumber $script:Html 'partner-share' | Should -Be $partner.Share
     }
 
-    It 'shows the partners of the day as Measure-Partner counts them, and that the programme has no count target' {
+    It 'shows the partners of the day as Measure-Partner counts them, and that the count targets are regional' {
         # The sample's count targets are regional (Western Europe, China): the programme as a whole has none.
         @($script:Targets | Where-Object { $_.Metric -eq 'PartnerCount' -and -not $_.Region }) | Should -HaveCount 0
         Get-TileNumber $script:Html 'partners' | Should -Be (Measure-Partner -Database $script:Sample -AsOf $script:AsOf).Count
-        Get-ElementHtml $script:Html 'tile-partners' | Should -Match 'no target set'
+        Get-ElementHtml $script:Html 'tile-partners' | Should -Match 'regional targets \((China, Western Europe|Western Europe, China)\)'
     }
 
     It 'shows a region''s partners against its count target as Measure-PartnerTarget -Region measures them, with the status as text' {
@@ -65,7 +65,8 @@ Describe 'The report of the sample data' {
         $html = Get-Content -Raw -LiteralPath $file.FullName -Encoding utf8
         $count = Measure-PartnerTarget -Database $script:Sample -Year 2015 -AsOf $script:AsOf -Region 'Western Europe' | Where-Object Metric -EQ 'PartnerCount'
         $count | Should -HaveCount 1
-        Get-TileNumber $html 'partners' | Should -Be $count.Actual
+        Get-TileNumber $html 'partners' | Should -Be (Measure-Partner -Database $script:Sample -AsOf $script:AsOf -Region 'Western Europe').Count
+        Get-ElementHtml $html 'tile-partners' | Should -Match "target [0-9,]+ [A-Za-z, ]*partners for the regions matching Western Europe: $($count.Actual.ToString('N0', [cultureinfo]::InvariantCulture)) now"
         Get-ElementHtml $html 'tile-partners' | Should -Match ([regex]::Escape($(if ($count.OnTrack) { 'On track' } else { 'Behind' })))
         $revenue = Measure-PartnerRevenue -Database $script:Sample -Year 2015 -To $script:AsOf -GroupBy Year -Region 'Western Europe'
         Get-TileNumber $html 'revenue' | Should -Be $revenue.Total

@@ -47,7 +47,11 @@ namespace PartnerOps.Commands
         [ValueList]
         public string[]? Region { get; set; }
 
-        /// <summary>The currency of the amounts; default the database's reporting currency.</summary>
+        /// <summary>
+        /// The currency revenue is shown in (tiles, share and attribution charts, regions, countries, concentration), converted
+        /// with each year's exchange rate; default the database's reporting currency. Targets, deals and tier-change reasons keep
+        /// their own currency.
+        /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CurrencyCompleter))]
@@ -129,6 +133,7 @@ namespace PartnerOps.Commands
                     WriteWarning(shownDifferently);
                 }
 
+                WarnOfUnknownRegions(store);
                 WriteVerbose($"Wrote the partner report of '{options.Database}' as of {PartnerRules.FormatDate(asOf)} to '{destination}' ({Format}).");
             }
 
@@ -140,6 +145,42 @@ namespace PartnerOps.Commands
             foreach (var item in SessionState.InvokeProvider.Item.Get(new[] { destination }, force: false, literalPath: true))
             {
                 WriteObject(item);
+            }
+        }
+
+        // A -Region value (exact, not a wildcard) that no partner, revenue record or target holds is most often a typo: warned
+        // about once, naming the closest regions in use (FilterHints), as Measure-Partner and Measure-PartnerRevenue warn.
+        private void WarnOfUnknownRegions(IPartnerDatabase store)
+        {
+            if (Region == null || Region.Length == 0)
+            {
+                return;
+            }
+
+            System.Collections.Generic.IReadOnlyList<(string Value, string Message)>[] unknown;
+            try
+            {
+                unknown = new[] { HintedFilter.PartnerRegion, HintedFilter.RevenueRegion, HintedFilter.TargetRegion }
+                    .Select(filter => store.UnknownFilterValues(filter, Region))
+                    .ToArray();
+            }
+            catch (PartnerOpsException ex)
+            {
+                // A hint is a courtesy: a failure to read it must not turn the report into an error.
+                WriteVerbose("The region hint could not be read: " + ex.Message);
+                return;
+            }
+
+            foreach (var (value, _) in unknown[0])
+            {
+                var messages = unknown.Select(list => list.Where(u => u.Value == value).Select(u => u.Message).FirstOrDefault()).ToList();
+                if (messages.Any(m => m == null))
+                {
+                    continue; // a region of the revenue or of a target: not a typo
+                }
+
+                var message = messages.FirstOrDefault(m => m!.Contains("; closest: ")) ?? messages[0]!;
+                WriteWarning(message);
             }
         }
 

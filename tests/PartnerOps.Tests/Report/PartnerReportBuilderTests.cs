@@ -69,9 +69,12 @@ namespace PartnerOps.Tests.Report
 
             var count = new TargetMeasurer(_db).Measure(new[] { 2025 }, new List<NamePattern>(), ReportData.AsOf).Single(t => t.Metric == TargetMetric.PartnerCount);
             var partners = Tile(report, "partners");
-            Assert.Equal(count.Actual, partners.Number);
-            Assert.Equal(15m, partners.Number);   // the Active partners (a count target set without statuses counts those): P01..P12, Alpha, Beta, Gamma
-            Assert.StartsWith("of 30 target", partners.Detail);
+            // The tile is Measure-Partner's count (every partner but a Prospect, joined and not ended), with or without a target;
+            // the target (set without statuses: it counts the Active partners P01..P12, Alpha, Beta, Gamma) is beside it.
+            Assert.Equal(new PartnerMeasurer(_db).Measure(new PartnerMeasureRequest { AsOf = ReportData.AsOf }).Single().Count, partners.Number);
+            Assert.Equal(16m, partners.Number);
+            Assert.Equal(15m, count.Actual);
+            Assert.StartsWith("target 30 Active partners for all regions: 15 now", partners.Detail);
             Assert.Equal(count.OnTrack ? ReportStatus.OnTrack : ReportStatus.Behind, partners.Status);
 
             var byChannel = Request(RevenueGroupKey.Channel);
@@ -168,7 +171,7 @@ namespace PartnerOps.Tests.Report
             Assert.Equal(7, report.Sections.Count);
             Assert.Null(Section(report, "headline").EmptyMessage);
             Assert.Equal(0m, Tile(report, "partners").Number);
-            Assert.Equal("no target set (Set-PartnerTarget -Metric PartnerCount)", Tile(report, "partners").Detail);
+            Assert.Equal("no target set for all regions (Set-PartnerTarget -Metric PartnerCount)", Tile(report, "partners").Detail);
             Assert.Null(Tile(report, "partner-share").Number);
             Assert.Equal(0m, Tile(report, "revenue").Number);
             Assert.Contains("Set-PartnerTarget", Section(report, "targets").EmptyMessage);

@@ -4,8 +4,10 @@ using PartnerOps.Measures;
 namespace PartnerOps.Report.Sections
 {
     /// <summary>
-    /// The headline tiles: partners now against the PartnerCount target (Measure-PartnerTarget, else Measure-Partner's count),
-    /// the partner share of revenue against the PartnerRevenueShare target (Measure-PartnerRevenue -GroupBy Channel), revenue
+    /// The headline tiles, each a figure of the report's scope (every region, or the regions of the filter): partners now
+    /// (Measure-Partner's count) beside the PartnerCount target of exactly that scope, the partner share of revenue
+    /// (Measure-PartnerRevenue -GroupBy Channel) against the PartnerRevenueShare target of that scope; a target of only a part
+    /// of the scope (a region) is named, never compared with the whole (<see cref="SharedMeasures.HeadlineTarget"/>); revenue
     /// this year to the day against the same days of last year (Measure-PartnerRevenue -GroupBy Year) and the net partner adds
     /// of the year (Measure-PartnerFunnel: partners at the end less at the start, with the joined and ended).
     /// </summary>
@@ -19,7 +21,9 @@ namespace PartnerOps.Report.Sections
             {
                 Id = Id,
                 Heading = "Headline",
-                Note = $"Figures of {scope.YearToDate}{ReportText.InRegions(scope)}; amounts in {scope.Currency}." +
+                Note = $"Figures of {ReportText.Day(scope.YearStart)} to {ReportText.Day(scope.MeasuredTo)}{ReportText.InRegions(scope)}; " +
+                       $"revenue amounts in {scope.Currency} (targets and deals in their own currency)." +
+                       (scope.Year < scope.AsOf.Year ? $" Tiers, certifications and deals are as of {ReportText.Day(scope.AsOf)}." : string.Empty) +
                        (scope.Regions.Count == 0 ? string.Empty : " Revenue is filtered by the region of each revenue record, partners by their region."),
             };
             section.Tiles.Add(Partners(scope, shared));
@@ -31,24 +35,36 @@ namespace PartnerOps.Report.Sections
 
         private static ReportTile Partners(ReportScope scope, SharedMeasures shared)
         {
-            var tile = new ReportTile { Id = "partners", Label = "Partners" };
+            // Always Measure-Partner's count of the report's scope on the last day measured (the year's end for an earlier
+            // year): every partner but a Prospect, joined and not ended; a target (which may count fewer statuses) is beside it.
+            var request = new PartnerMeasureRequest { AsOf = scope.MeasuredTo, Filter = scope.Partners() };
+            var count = new PartnerMeasurer(scope.Store).Measure(request).Single().Count;
+            var tile = new ReportTile { Id = "partners", Label = "Partners", Value = ReportText.Count(count), Number = count };
             if (shared.HeadlineTarget(TargetMetric.PartnerCount) is TargetProgress target && target.Actual is decimal actual)
             {
-                tile.Value = ReportText.Count(actual);
-                tile.Number = actual;
-                tile.Detail = $"of {ReportText.Count(target.Target)} target" +
-                              (target.Projected is decimal projected ? $"; {ReportText.Count(projected)} projected at year end" : string.Empty);
+                var counted = target.Statuses == null || target.Statuses.Length == 0 ? "partners" : string.Join(", ", target.Statuses) + " partners";
+                tile.Detail = $"target {ReportText.Count(target.Target)} {counted}{ReportText.InScope(scope)}: {ReportText.Count(actual)} now" +
+                              (target.Projected is decimal projected ? $", {ReportText.Count(projected)} projected at year end" : string.Empty);
                 tile.Status = target.OnTrack ? ReportStatus.OnTrack : ReportStatus.Behind;
                 return tile;
             }
 
-            // Without a target: Measure-Partner's count on the last day measured (the year's end for an earlier year).
-            var request = new PartnerMeasureRequest { AsOf = scope.MeasuredTo, Filter = scope.Partners() };
-            var count = new PartnerMeasurer(scope.Store).Measure(request).Single().Count;
-            tile.Value = ReportText.Count(count);
-            tile.Number = count;
-            tile.Detail = "no target set (Set-PartnerTarget -Metric PartnerCount)";
+            tile.Detail = NoTarget(scope, shared, TargetMetric.PartnerCount);
             return tile;
+        }
+
+        // Why a tile has no target: targets exist only for parts of the scope (named), or none (how to set one).
+        private static string NoTarget(ReportScope scope, SharedMeasures shared, TargetMetric metric)
+        {
+            var parts = shared.PartTargets(metric);
+            if (parts.Count == 0)
+            {
+                return $"no target set{ReportText.InScope(scope)} (Set-PartnerTarget -Metric {metric})";
+            }
+
+            var names = parts.Select(t => t.Region!).Distinct(System.StringComparer.Ordinal).ToList();
+            var shown = string.Join(", ", names.Take(3)) + (names.Count > 3 ? $" and {names.Count - 3} more" : string.Empty);
+            return $"no target{ReportText.InScope(scope)}; regional targets ({shown}): see Target progress";
         }
 
         private static ReportTile PartnerShare(ReportScope scope, SharedMeasures shared)
@@ -65,13 +81,14 @@ namespace PartnerOps.Report.Sections
             var target = shared.HeadlineTarget(TargetMetric.PartnerRevenueShare);
             if (share == null)
             {
-                tile.Detail = "no revenue recorded in " + scope.YearToDate + (target == null ? "; no target set" : $"; target {ReportText.Share(target.Target)}");
+                tile.Detail = "no revenue recorded in " + scope.YearToDate +
+                              (target == null ? "; " + NoTarget(scope, shared, TargetMetric.PartnerRevenueShare) : $"; target {ReportText.Share(target.Target)}");
                 return tile;
             }
 
             if (target == null)
             {
-                tile.Detail = "no target set (Set-PartnerTarget -Metric PartnerRevenueShare)";
+                tile.Detail = NoTarget(scope, shared, TargetMetric.PartnerRevenueShare);
                 return tile;
             }
 

@@ -36,6 +36,14 @@ namespace PartnerOps.Report.Sections
                 return section;
             }
 
+            if (regions.Count == 1)
+            {
+                // One row at 100 % is not a comparison: said in words.
+                section.Note += regions[0][RevenueGroupKey.Region] is string only
+                    ? $" All of it is in one region, {only}."
+                    : " None of it has a region.";
+            }
+
             section.Tables.Add(RegionTable(scope, regions));
             section.Charts.Add(CountryChart(scope, measurer));
             return section;

@@ -54,6 +54,10 @@ namespace PartnerOps.Report.Sections
         public static string InRegions(ReportScope scope) =>
             scope.Regions.Count == 0 ? string.Empty : " in the regions matching " + string.Join(", ", scope.RegionTexts);
 
+        /// <summary>" for all regions", or " for the regions matching X, Y": the scope a headline figure or target is of.</summary>
+        public static string InScope(ReportScope scope) =>
+            scope.Regions.Count == 0 ? " for all regions" : " for the regions matching " + string.Join(", ", scope.RegionTexts);
+
         /// <summary>The -Region parameter text to repeat in a suggested command ("" without a filter).</summary>
         public static string RegionArgument(ReportScope scope) =>
             scope.Regions.Count == 0 ? string.Empty : " -Region '" + string.Join("','", scope.RegionTexts) + "'";

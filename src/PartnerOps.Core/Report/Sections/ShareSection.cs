@@ -42,6 +42,24 @@ namespace PartnerOps.Report.Sections
         }
 
         // Each quarter's partner share (a fraction; null: no revenue that quarter) of the year to the day, or of the whole year before.
+        /// <summary>
+        /// The quarters as shown: "Q1" to "Q4", the quarter of the last day measured "Q3 (to 2 Jul)" when that day is not the
+        /// quarter's last (its figures, and the year before's, are of the quarter to that day).
+        /// </summary>
+        private static string[] QuarterLabels(ReportScope scope)
+        {
+            var labels = (string[])Quarters.Clone();
+            var day = scope.MeasuredTo;
+            var quarter = (day.Month + 2) / 3;
+            var quarterEnd = new DateTime(day.Year, quarter * 3, DateTime.DaysInMonth(day.Year, quarter * 3));
+            if (day < quarterEnd)
+            {
+                labels[quarter - 1] += " (to " + day.ToString("d MMM", CultureInfo.InvariantCulture) + ")";
+            }
+
+            return labels;
+        }
+
         private static Dictionary<int, decimal?> ShareByQuarter(RevenueMeasurer measurer, ReportScope scope, bool previous)
         {
             var filter = scope.RevenueOf(previous);
@@ -77,7 +95,7 @@ namespace PartnerOps.Report.Sections
                 CategoryAxisTitle = "Quarter",
                 ValueAxisTitle = "Partner share of revenue (%)",
             };
-            chart.Categories.AddRange(Quarters);
+            chart.Categories.AddRange(QuarterLabels(scope));
             var years = new[] { (scope.Year - 1, earlier), (scope.Year, current) };
             foreach (var (year, shares) in years)
             {
@@ -114,7 +132,7 @@ namespace PartnerOps.Report.Sections
 
             for (var q = 1; q <= 4; q++)
             {
-                var row = new List<ReportCell> { ReportText.Text(Quarters[q - 1]) };
+                var row = new List<ReportCell> { ReportText.Text(QuarterLabels(scope)[q - 1]) };
                 foreach (var (_, shares) in years)
                 {
                     row.Add(shares.TryGetValue(q, out var share) ? ReportText.ShareCell(share) : ReportText.Text("n/a"));
@@ -144,7 +162,7 @@ namespace PartnerOps.Report.Sections
                 CategoryAxisTitle = "Quarter",
                 ValueAxisTitle = $"Partner revenue ({scope.Currency})",
             };
-            chart.Categories.AddRange(Quarters);
+            chart.Categories.AddRange(QuarterLabels(scope));
             var request = new RevenueMeasureRequest { Filter = scope.RevenueOf(channel: RevenueChannel.Partner), Currency = scope.Currency };
             request.GroupBy.Add(RevenueGroupKey.Quarter);
             request.GroupBy.Add(RevenueGroupKey.Attribution);
@@ -172,7 +190,7 @@ namespace PartnerOps.Report.Sections
 
             for (var q = 1; q <= 4; q++)
             {
-                var row = new List<ReportCell> { ReportText.Text(Quarters[q - 1]) };
+                var row = new List<ReportCell> { ReportText.Text(QuarterLabels(scope)[q - 1]) };
                 row.AddRange(attributions.Select(a => ReportText.MoneyCell(q > measuredQuarters ? (decimal?)null : totals.TryGetValue((q, a), out var total) ? total : 0m)));
                 table.Rows.Add(row);
             }

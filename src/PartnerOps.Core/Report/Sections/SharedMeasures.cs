@@ -14,6 +14,7 @@ namespace PartnerOps.Report.Sections
         private readonly ReportScope _scope;
         private IReadOnlyList<TargetProgress>? _targets;
         private FunnelMeasure? _funnel;
+        private HashSet<string>? _selectedRegions;
 
         public SharedMeasures(ReportScope scope)
         {
@@ -37,15 +38,79 @@ namespace PartnerOps.Report.Sections
         }
 
         /// <summary>
-        /// The target of a metric the headline compares with: without a region filter the programme's own (no region); with one,
-        /// the only target of the metric in the regions matched, else none (several regional targets are not one target).
+        /// The target of a metric the headline compares with: a target of exactly the report's scope. Without a region filter the
+        /// programme's own (no region); with one, the target of the one region the filter selects (<see cref="SelectedRegionKey"/>),
+        /// else none: a target of one region is not a target of several, and the programme's is not one of a part of it.
         /// </summary>
         public TargetProgress? HeadlineTarget(TargetMetric metric)
         {
-            var ofMetric = Targets.Where(t => t.Metric == metric).ToList();
-            return _scope.Regions.Count == 0
-                ? ofMetric.FirstOrDefault(t => t.Region == null)
-                : ofMetric.Count == 1 ? ofMetric[0] : null;
+            var ofMetric = Targets.Where(t => t.Metric == metric);
+            if (_scope.Regions.Count == 0)
+            {
+                return ofMetric.FirstOrDefault(t => t.Region == null);
+            }
+
+            var only = SelectedRegionKey;
+            return only == null ? null : ofMetric.FirstOrDefault(t => t.Region != null && RevenueRules.Key(t.Region) == only);
+        }
+
+        /// <summary>The targets of a metric for parts of the report's scope (regions), other than <see cref="HeadlineTarget"/>.</summary>
+        public IReadOnlyList<TargetProgress> PartTargets(TargetMetric metric)
+        {
+            var headline = HeadlineTarget(metric);
+            return Targets.Where(t => t.Metric == metric && t.Region != null && !ReferenceEquals(t, headline)).ToList();
+        }
+
+        /// <summary>
+        /// The key (<see cref="RevenueRules.Key"/>) of the one region the region filter selects, or null: no filter, or the
+        /// filter matches no region or several among the partners' regions on the day measured, the regions of the year's
+        /// revenue records and the regions of the year's targets.
+        /// </summary>
+        /// <exception cref="PartnerOpsException">ExchangeRateMissing; a named database failure.</exception>
+        public string? SelectedRegionKey
+        {
+            get
+            {
+                if (_scope.Regions.Count == 0)
+                {
+                    return null;
+                }
+
+                if (_selectedRegions == null)
+                {
+                    var keys = new HashSet<string>(System.StringComparer.Ordinal);
+                    var partners = new PartnerMeasureRequest { AsOf = _scope.MeasuredTo, Filter = _scope.Partners() };
+                    partners.GroupBy.Add(PartnerGroupKey.Region);
+                    foreach (var measure in new PartnerMeasurer(_scope.Store).Measure(partners))
+                    {
+                        Add(keys, measure.Keys[0].Value as string);
+                    }
+
+                    var revenue = new RevenueMeasureRequest { Filter = _scope.RevenueOf(), Currency = _scope.Currency };
+                    revenue.GroupBy.Add(RevenueGroupKey.Region);
+                    foreach (var measure in new RevenueMeasurer(_scope.Store).Measure(revenue))
+                    {
+                        Add(keys, measure[RevenueGroupKey.Region] as string);
+                    }
+
+                    foreach (var target in Targets)
+                    {
+                        Add(keys, target.Region);
+                    }
+
+                    _selectedRegions = keys;
+                }
+
+                return _selectedRegions.Count == 1 ? _selectedRegions.First() : null;
+            }
+        }
+
+        private static void Add(HashSet<string> keys, string? region)
+        {
+            if (RevenueRules.Key(region) is string key && key.Length > 0)
+            {
+                keys.Add(key);
+            }
         }
     }
 }

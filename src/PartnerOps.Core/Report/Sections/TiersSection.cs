@@ -26,6 +26,7 @@ namespace PartnerOps.Report.Sections
                 Heading = "Tiers, certifications and deals",
                 Note = $"Partners per tier on {ReportText.Day(scope.AsOf)}; the tier changes a review would make that day ({GraceDays}-day grace period); " +
                        $"certifications and registered deals expiring within {scope.ExpiringWithinDays} days." +
+                       (scope.Year < scope.AsOf.Year ? $" These are of {ReportText.Day(scope.AsOf)}, not of {scope.Year} as the figures above." : string.Empty) +
                        (scope.Regions.Count == 0 ? string.Empty : $" Partners, tier changes, certifications and deals are those of the partners{ReportText.InRegions(scope)}."),
             };
             section.Charts.Add(Distribution(scope));
@@ -57,6 +58,8 @@ namespace PartnerOps.Report.Sections
             table.Columns.Add(ReportText.Column("Partners", numeric: true));
             table.Columns.Add(ReportText.Column("Share (%)", numeric: true));
             table.Columns.Add(ReportText.Column("A year earlier", numeric: true));
+            // A tier without partners has a share of 0 of a total above 0; n/a only when no partner is counted at all.
+            var total = measures.Values.Sum(m => m.Count);
             foreach (PartnerTier tier in Enum.GetValues(typeof(PartnerTier)))
             {
                 measures.TryGetValue(tier, out var measure);
@@ -67,7 +70,7 @@ namespace PartnerOps.Report.Sections
                 {
                     ReportText.Text(tier.ToString()),
                     ReportText.CountCell(measure?.Count ?? 0),
-                    ReportText.ShareCell(measure?.Share),
+                    ReportText.ShareCell(measure?.Share ?? (total > 0 ? 0m : (decimal?)null)),
                     ReportText.CountCell(measure?.PreviousCount ?? 0),
                 });
             }
