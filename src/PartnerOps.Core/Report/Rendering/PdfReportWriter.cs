@@ -103,7 +103,7 @@ namespace PartnerOps.Report.Rendering
         {
             // The heading and its note are kept with what comes first under them (a row of tiles, a chart, a table's start).
             var note = section.Note == null ? 0 : (PdfCanvas.Wrap(section.Note, 9, false, false, PdfCanvas.ContentWidth).Count * 9 * 1.3) + 6;
-            canvas.Ensure(14 * 1.3 + 6 + note + FirstHeight(section));
+            canvas.Ensure(Math.Min((14 * 1.3) + 6 + note + FirstHeight(section), PdfCanvas.Bottom - PdfCanvas.Margin));
             canvas.Paragraph(section.Heading, 14, true, false, PdfCanvas.Ink, spaceAfter: 1);
             canvas.HorizontalRule(PdfCanvas.Margin, canvas.Y, PdfCanvas.ContentWidth, PdfCanvas.Rule);
             canvas.Y += 5;
@@ -155,8 +155,9 @@ namespace PartnerOps.Report.Rendering
             return section.Tables.Count > 0 ? 60 : 0;
         }
 
+        // A chart's height, at most what leaves room on a page for its title and legend and a section's heading and note above.
         private static double ChartHeight(ReportChart chart) =>
-            Math.Min(ReportPlots.SizeOf(chart, PdfCanvas.ContentWidth, ChartFontSize).Height, PdfCanvas.Bottom - PdfCanvas.Margin - 60);
+            Math.Min(ReportPlots.SizeOf(chart, PdfCanvas.ContentWidth, ChartFontSize).Height, PdfCanvas.Bottom - PdfCanvas.Margin - 140);
 
         private static void WriteTiles(PdfCanvas canvas, ReportSection section)
         {

@@ -215,10 +215,11 @@ namespace PartnerOps.Report.Rendering
             {
                 // The value axis' title is centred under the plot area, which long category labels make narrow: the right
                 // margin is made wide enough that a title wider than the plot area still ends inside the drawing.
+                // Both side margins are set: the left one holds the category labels and the axis title beside them.
                 var labels = chart.Categories.Max(c => ReportTextMeasurer.Width(c, fontSize)) + (fontSize * 3);
                 var title = ReportTextMeasurer.Width(chart.ValueAxisTitle, fontSize);
-                var right = Math.Max(fontSize, title - size.Width + (fontSize * 2) + labels + fontSize);
-                model.PlotMargins = new OxyThickness(double.NaN, double.NaN, right, double.NaN);
+                var right = Math.Max(fontSize, title - size.Width + (fontSize * 2) + labels);
+                model.PlotMargins = new OxyThickness(labels, double.NaN, right, double.NaN);
             }
             else if (categoryAxis.Angle != 0)
             {
