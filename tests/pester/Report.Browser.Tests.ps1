@@ -29,7 +29,7 @@ BeforeAll {
     }
 
     # How many marks of each kind a chart's drawing holds (the classes the renderer documents: one <rect class="bar ..."> per
-    # bar, one <polygon class="marker reference"> per reference marker, one <ellipse class="point ..."> per point of a line).
+    # bar, one <polygon class="marker reference"> per reference marker, one <ellipse|rect|polygon class="point ..."> per point of a line, by its marker shape).
     function Get-Marks([string] $Html, [string] $Chart) {
         $figure = Get-ElementHtml $Html "chart-$Chart"
         if (-not $figure) { throw "No chart '$Chart' in the page." }
@@ -38,7 +38,7 @@ BeforeAll {
             Svg     = [bool]$svg
             Bars    = [regex]::Matches($svg, '<rect\b[^>]*\sclass="bar\b').Count
             Markers = [regex]::Matches($svg, '<polygon\b[^>]*\sclass="marker\b').Count
-            Points  = [regex]::Matches($svg, '<ellipse\b[^>]*\sclass="point\b').Count
+            Points  = [regex]::Matches($svg, '<(ellipse|rect|polygon)\b[^>]*\sclass="point\b').Count
             Lines   = [regex]::Matches($svg, '<polyline\b[^>]*\sclass="line\b').Count
         }
     }

@@ -112,6 +112,13 @@ namespace PartnerOps.Report
 
         /// <summary>A line per series over the categories (quarters, months).</summary>
         Line,
+
+        /// <summary>
+        /// Horizontal bars per category with several series stacked, so each category's bar is full width: used where a
+        /// category's one value is split by a state (on track or behind), each series holding the values of one state and null
+        /// elsewhere.
+        /// </summary>
+        StackedBar,
     }
 
     /// <summary>One series of a chart: a value per category of the chart (null where there is none).</summary>
@@ -128,6 +135,13 @@ namespace PartnerOps.Report
         /// marker, never as a bar.
         /// </summary>
         public bool IsReference { get; set; }
+
+        /// <summary>
+        /// The status the series' values have, when the series holds the values of one status (on track or behind): such a
+        /// series is drawn in the status' colour (the same colours as the tiles), and its categories say the status as text.
+        /// <see cref="ReportStatus.None"/> (the default): drawn in the palette's next colour.
+        /// </summary>
+        public ReportStatus Status { get; set; }
     }
 
     /// <summary>A chart: what it shows, its axes (with units and currency), its series, a text alternative and its numbers.</summary>

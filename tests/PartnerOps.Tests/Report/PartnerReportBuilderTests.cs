@@ -105,8 +105,9 @@ namespace PartnerOps.Tests.Report
             var targets = new TargetMeasurer(_db).Measure(new[] { 2025 }, new List<NamePattern>(), ReportData.AsOf).ToList();
             var progress = Chart(report, "target-progress");
             Assert.Equal(targets.Count, progress.Categories.Count);
-            Assert.Equal(targets.Select(t => (double?)(t.Progress * 100m)), progress.Series[0].Values);
-            Assert.True(progress.Series[1].IsReference);
+            Assert.Equal(targets.Select(t => (double?)(t.Progress * 100m)), progress.Series[0].Values.Zip(progress.Series[1].Values, (a, b) => a ?? b));
+            Assert.Equal(targets.Select(t => t.OnTrack ? ReportStatus.OnTrack : ReportStatus.Behind), progress.Series[0].Values.Select(v => v.HasValue ? ReportStatus.OnTrack : ReportStatus.Behind));
+            Assert.True(progress.Series[2].IsReference);
             Assert.Equal(targets.Select(t => t.OnTrack ? "On track" : "Behind"), progress.Table.Rows.Select(r => r.Last().Text));
 
             var byRegion = Request(RevenueGroupKey.Region, RevenueGroupKey.Year);

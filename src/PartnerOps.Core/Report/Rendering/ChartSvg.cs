@@ -46,15 +46,69 @@ namespace PartnerOps.Report.Rendering
             output.Write("<desc id=\"" + Encode(descId) + "\">" + Encode(chart.TextAlternative) + "</desc>");
             var marks = MarkClasses(chart);
             var idPrefix = "chart-" + chart.Id + "-";
+            var stripes = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < chart.Series.Count; i++)
+            {
+                var kind = ReportPlots.StripesOf(chart, i);
+                if (kind > 0)
+                {
+                    stripes["series-" + i.ToString(CultureInfo.InvariantCulture)] = StripesId(chart, kind);
+                }
+            }
+
+            if (stripes.Count > 0)
+            {
+                output.Write("<defs>");
+                foreach (var id in stripes.Values.Distinct(StringComparer.Ordinal))
+                {
+                    output.Write(StripesPattern(id, id[id.Length - 1] - '0'));
+                }
+
+                output.Write("</defs>");
+            }
+
+            var context = new Marks(marks, idPrefix, chart.Kind == ReportChartKind.Line, stripes);
             foreach (var child in root.Elements())
             {
-                WriteElement(child, marks, idPrefix, output);
+                WriteElement(child, context, output);
             }
 
             output.Write("</svg>");
         }
 
+        /// <summary>The id of the stripes pattern <paramref name="kind"/> (1 to 3, see <see cref="ReportPlots.StripesOf"/>) of a chart.</summary>
+        internal static string StripesId(ReportChart chart, int kind) =>
+            "chart-" + chart.Id + "-stripes-" + kind.ToString(CultureInfo.InvariantCulture);
+
+        // White stripes on nothing, laid over a bar of the series' colour: 1 horizontal, 2 vertical, 3 both.
+        private static string StripesPattern(string id, int kind)
+        {
+            var lines = (kind & 1) != 0 ? "<path d=\"M0 1.5H6\" stroke=\"#fff\" stroke-width=\"1.6\"></path>" : string.Empty;
+            lines += (kind & 2) != 0 ? "<path d=\"M1.5 0V6\" stroke=\"#fff\" stroke-width=\"1.6\"></path>" : string.Empty;
+            return "<pattern id=\"" + Encode(id) + "\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\">" + lines + "</pattern>";
+        }
+
         private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+        // What classifying and renaming the drawing's elements needs.
+        private sealed class Marks
+        {
+            internal Marks(Dictionary<string, string> classes, string idPrefix, bool line, Dictionary<string, string> stripes)
+            {
+                this.Classes = classes;
+                this.IdPrefix = idPrefix;
+                this.Line = line;
+                this.Stripes = stripes;
+            }
+
+            internal Dictionary<string, string> Classes { get; }
+
+            internal string IdPrefix { get; }
+
+            internal bool Line { get; }
+
+            internal Dictionary<string, string> Stripes { get; }
+        }
 
         // The class each series' marks get, by the colour OxyPlot wrote them in ("rgb(r,g,b)").
         private static Dictionary<string, string> MarkClasses(ReportChart chart)
@@ -75,9 +129,10 @@ namespace PartnerOps.Report.Rendering
 
         // Ids OxyPlot numbers per drawing (clipPath1 ...) are prefixed with the chart's, so that charts in one page do not
         // share them.
-        private static void WriteElement(XElement element, Dictionary<string, string> marks, string idPrefix, TextWriter output)
+        private static void WriteElement(XElement element, Marks marks, TextWriter output)
         {
             var name = element.Name.LocalName;
+            var idPrefix = marks.IdPrefix;
             output.Write('<');
             output.Write(name);
             var style = (string?)element.Attribute("style");
@@ -101,7 +156,7 @@ namespace PartnerOps.Report.Rendering
             {
                 if (node is XElement child)
                 {
-                    WriteElement(child, marks, idPrefix, output);
+                    WriteElement(child, marks, output);
                 }
                 else if (node is XText text)
                 {
@@ -112,6 +167,18 @@ namespace PartnerOps.Report.Rendering
             output.Write("</");
             output.Write(name);
             output.Write('>');
+
+            // A bar of a striped series gets its stripes laid over it, in an element of no class (so it is not counted).
+            if (markClass != null && name == "rect" && marks.Stripes.TryGetValue(markClass.Substring(markClass.IndexOf(' ') + 1), out var pattern))
+            {
+                output.Write("<rect");
+                foreach (var attribute in element.Attributes().Where(a => a.Name.Namespace == XNamespace.None && a.Name.LocalName != "style" && a.Name.LocalName != "id"))
+                {
+                    output.Write(" " + attribute.Name.LocalName + "=\"" + Encode(LocalReference(attribute, idPrefix)) + "\"");
+                }
+
+                output.Write(" style=\"fill:url(#" + Encode(pattern) + ");stroke:none\"></rect>");
+            }
         }
 
         private static string LocalReference(XAttribute attribute, string idPrefix)
@@ -124,9 +191,9 @@ namespace PartnerOps.Report.Rendering
             return attribute.Value.StartsWith("url(#", StringComparison.Ordinal) ? "url(#" + idPrefix + attribute.Value.Substring(5) : attribute.Value;
         }
 
-        // "bar series-0" for a bar, "point series-0" for a line's point marker, "line series-0" for a line, "marker reference"
-        // for a reference value drawn as a marker, "line reference" for a reference line; null for anything else.
-        private static string? MarkClass(string element, string? style, Dictionary<string, string> marks)
+        // "bar series-0" for a bar, "point series-0" for a line's point marker (whatever its shape), "line series-0" for a line,
+        // "marker reference" for a reference value drawn as a marker, "line reference" for a reference line; null for anything else.
+        private static string? MarkClass(string element, string? style, Marks marks)
         {
             if (style == null)
             {
@@ -142,9 +209,14 @@ namespace PartnerOps.Report.Rendering
 
             var end = style.IndexOf(';', start);
             var color = end < 0 ? style.Substring(start + property.Length) : style.Substring(start + property.Length, end - start - property.Length);
-            if (!marks.TryGetValue(color, out var series))
+            if (!marks.Classes.TryGetValue(color, out var series))
             {
                 return null;
+            }
+
+            if (marks.Line && element != "polyline")
+            {
+                return element == "rect" || element == "ellipse" || element == "polygon" ? "point " + series : null;
             }
 
             switch (element)

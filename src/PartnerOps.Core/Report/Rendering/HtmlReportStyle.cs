@@ -33,6 +33,7 @@ svg.chart-drawing { display: block; width: 100%; height: auto; max-width: 760px;
 .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -1px; background: var(--swatch); border-radius: 2px; }
 .swatch.diamond { transform: rotate(45deg) scale(0.8); border-radius: 0; }
 .swatch.dashed { height: 0; border-top: 2px dashed var(--swatch); background: none; vertical-align: 3px; width: 18px; }
+svg.swatch-drawing { display: inline-block; margin-right: 6px; vertical-align: -2px; }
 details { margin-top: 6px; font-size: 13px; }
 summary { cursor: pointer; color: var(--accent); }
 .table-wrap { overflow-x: auto; margin: 12px 0 0; }
@@ -50,7 +51,10 @@ td.shaded { background: rgba(31, 90, 150, calc(0.06 + 0.38 * var(--shade))); }
   .report-header { padding: 0 0 8px; }
   main { padding: 0; max-width: none; }
   .report-section { border: none; padding: 0; margin: 0 0 10mm; }
-  .report-section h2 { break-after: avoid; }
+  .report-section h2, .report-section .note, figcaption, caption, .table-empty .caption { break-after: avoid; }
+  .report-section h2, .report-section .note, caption, figcaption { break-inside: avoid; }
+  thead, tbody tr:first-child, tbody tr:nth-child(2) { break-before: avoid; break-inside: avoid; }
+  thead { display: table-header-group; }
   .tiles { grid-template-columns: repeat(4, 1fr); gap: 6px; }
   .tile { padding: 6px 8px; }
   .tile-value { font-size: 16pt; }
@@ -59,6 +63,8 @@ td.shaded { background: rgba(31, 90, 150, calc(0.06 + 0.38 * var(--shade))); }
   figure.chart, .tile, tr, .table-empty { break-inside: avoid; }
   svg.chart-drawing { max-width: 170mm; }
   details > summary { display: none; }
+  details::details-content { content-visibility: visible; display: block; }
+  details { display: block; }
   .table-wrap { overflow: visible; }
 }
 ";

@@ -28,6 +28,12 @@ namespace PartnerOps.Report.Rendering
     /// <c>&lt;polyline class="line series-{i}"&gt;</c> (one per unbroken run of values) and each of its values as one
     /// <c>&lt;ellipse class="point series-{i}"&gt;</c>; a reference series is a dashed <c>&lt;polyline class="line reference"&gt;</c>
     /// without points. Nothing else in a drawing has these classes.</para>
+    /// <para>Series differ by more than colour: the points of a line series that is not a reference are circles, squares
+    /// (<c>&lt;rect class="point series-{i}"&gt;</c>), triangles or diamonds (<c>&lt;polygon class="point series-{i}"&gt;</c>), its
+    /// line solid, long-dashed, dash-dotted or dotted, in the series' order; the bars of the second, third and fourth series of
+    /// a Column or StackedColumn chart are striped (an unclassed rectangle of a stripes pattern laid over each); the legend
+    /// shows each series' marker, dash or stripes. In print, the numbers tables inside <c>&lt;details&gt;</c> are shown open, and
+    /// a heading, a caption and a table's header row are kept with what follows them.</para>
     /// </remarks>
     public static class HtmlReportWriter
     {
@@ -151,6 +157,13 @@ namespace PartnerOps.Report.Rendering
             {
                 var series = chart.Series[i];
                 var color = ReportPlots.ColorOf(chart, i);
+                var swatch = ChartLegend.Swatch(chart, i);
+                if (swatch != null)
+                {
+                    output.Write("<li>" + swatch + E(series.Name) + "</li>");
+                    continue;
+                }
+
                 var shape = series.IsReference ? (chart.Kind == ReportChartKind.Line ? " dashed" : " diamond") : string.Empty;
                 output.Write(string.Format(
                     CultureInfo.InvariantCulture,

@@ -133,25 +133,6 @@ namespace PartnerOps.Report.Rendering
             return lines;
         }
 
-        /// <summary>Cuts <paramref name="text"/> (<see cref="PdfText.Prepare"/>d) to <paramref name="width"/>, ending it with "…" when it was longer.</summary>
-        internal static string Fit(string text, double size, bool bold, double width)
-        {
-            const string More = "\u2026";
-            var plain = PdfText.Prepare(text);
-            if (Measure(plain, size, bold, false) <= width)
-            {
-                return plain;
-            }
-
-            var length = plain.Length;
-            while (length > 0 && Measure(plain.Substring(0, length) + More, size, bold, false) > width)
-            {
-                length--;
-            }
-
-            return plain.Substring(0, length) + More;
-        }
-
         /// <summary>Writes wrapped text at the cursor (left margin plus <paramref name="indent"/>) and moves the cursor under it.</summary>
         internal void Paragraph(string text, double size, bool bold, bool italic, OxyColor color, double indent = 0, double spaceAfter = 4)
         {

@@ -18,6 +18,7 @@ namespace PartnerOps.Report.Rendering
         private readonly double left;
         private readonly double top;
         private readonly Dictionary<OxyImage, PortableDocumentImage> images = new Dictionary<OxyImage, PortableDocumentImage>();
+        private readonly Dictionary<OxyColor, int> stripes = new Dictionary<OxyColor, int>();
 
         /// <summary>
         /// Creates a context that draws at <paramref name="left"/>, <paramref name="top"/> (points from the page's top left),
@@ -30,6 +31,51 @@ namespace PartnerOps.Report.Rendering
             this.left = left;
             this.top = top;
             this.RendersToScreen = false;
+        }
+
+        /// <summary>
+        /// Creates a context for <paramref name="chart"/> that also stripes the bars of its striped series (by their fill
+        /// colour; see <see cref="ReportPlots.StripesOf"/>), as the HTML drawing does.
+        /// </summary>
+        public PdfChartContext(PortableDocument doc, PdfReplacedTexts replaced, double left, double top, ReportChart chart)
+            : this(doc, replaced, left, top)
+        {
+            for (var i = 0; i < chart.Series.Count; i++)
+            {
+                var kind = ReportPlots.StripesOf(chart, i);
+                if (kind > 0)
+                {
+                    this.stripes[ReportPlots.ColorOf(chart, i)] = kind;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Draws white stripes over a rectangle given in page points from the bottom left: 1 horizontal, 2 vertical, 3 both
+        /// (3 points apart, as the HTML pattern).
+        /// </summary>
+        internal static void Stripes(PortableDocument doc, double x, double y, double width, double height, int kind)
+        {
+            doc.SaveState();
+            doc.SetColor(OxyColors.White);
+            doc.SetLineWidth(0.9);
+            if ((kind & 1) != 0)
+            {
+                for (var line = y + 1.5; line < y + height; line += 3)
+                {
+                    doc.DrawLine(x, line, x + width, line);
+                }
+            }
+
+            if ((kind & 2) != 0)
+            {
+                for (var line = x + 1.5; line < x + width; line += 3)
+                {
+                    doc.DrawLine(line, y, line, y + height);
+                }
+            }
+
+            doc.RestoreState();
         }
 
         /// <inheritdoc/>
@@ -116,6 +162,11 @@ namespace PartnerOps.Report.Rendering
             else
             {
                 this.doc.FillRectangle(this.X(rect.Left), this.Y(rect.Bottom), rect.Width, rect.Height);
+            }
+
+            if (fill.IsVisible() && this.stripes.TryGetValue(fill, out var kind))
+            {
+                Stripes(this.doc, this.X(rect.Left), this.Y(rect.Bottom), rect.Width, rect.Height, kind);
             }
         }
 

@@ -14,7 +14,9 @@ namespace PartnerOps.Report.Rendering
     /// "…", "™", "Š", "Œ"). A character outside it (such as "Ł", Cyrillic, Greek or Chinese) is shown as "?": the first page
     /// then says so in a note naming the first texts concerned in their "?" form with the characters' code points, and
     /// <see cref="Write"/>'s result lists them all. The document's metadata (Title, Subject) is printable ASCII only ("Zürich"
-    /// as "Zurich"), as OxyPlot writes it as UTF-8 bytes that PDF readers do not read as UTF-8.
+    /// as "Zurich", Cyrillic and Greek transliterated: "Отчёт" as "Otchet"; Chinese, Arabic and other scripts as "?"), as
+    /// OxyPlot writes it as UTF-8 bytes that PDF readers do not read as UTF-8; such a title is on the first page too, so the
+    /// warning and the first page's note name it.
     /// </summary>
     public static class PdfReportWriter
     {
@@ -99,7 +101,9 @@ namespace PartnerOps.Report.Rendering
 
         private static void WriteSection(PdfCanvas canvas, ReportSection section)
         {
-            canvas.Ensure(80);
+            // The heading and its note are kept with what comes first under them (a row of tiles, a chart, a table's start).
+            var note = section.Note == null ? 0 : (PdfCanvas.Wrap(section.Note, 9, false, false, PdfCanvas.ContentWidth).Count * 9 * 1.3) + 6;
+            canvas.Ensure(Math.Min((14 * 1.3) + 6 + note + FirstHeight(section), PdfCanvas.Bottom - PdfCanvas.Margin));
             canvas.Paragraph(section.Heading, 14, true, false, PdfCanvas.Ink, spaceAfter: 1);
             canvas.HorizontalRule(PdfCanvas.Margin, canvas.Y, PdfCanvas.ContentWidth, PdfCanvas.Rule);
             canvas.Y += 5;
@@ -127,6 +131,33 @@ namespace PartnerOps.Report.Rendering
 
             canvas.Y += 8;
         }
+
+        // The height of what a section shows first (at most a page's room), so that its heading is not left alone at a page's foot.
+        private static double FirstHeight(ReportSection section)
+        {
+            if (section.EmptyMessage != null)
+            {
+                return 30;
+            }
+
+            if (section.Tiles.Count > 0)
+            {
+                const double TileWidth = ((PdfCanvas.ContentWidth - (3 * 8)) / 4) - 12;
+                return section.Tiles.Take(4).Max(t => TileHeight(t, TileWidth));
+            }
+
+            if (section.Charts.Count > 0)
+            {
+                var chart = section.Charts[0];
+                return chart.EmptyMessage != null || !ReportPlots.HasData(chart) ? 40 : ChartHeight(chart) + 40;
+            }
+
+            return section.Tables.Count > 0 ? 60 : 0;
+        }
+
+        // A chart's height, at most what leaves room on a page for its title and legend and a section's heading and note above.
+        private static double ChartHeight(ReportChart chart) =>
+            Math.Min(ReportPlots.SizeOf(chart, PdfCanvas.ContentWidth, ChartFontSize).Height, PdfCanvas.Bottom - PdfCanvas.Margin - 140);
 
         private static void WriteTiles(PdfCanvas canvas, ReportSection section)
         {
@@ -189,7 +220,7 @@ namespace PartnerOps.Report.Rendering
         private static void WriteChart(PdfCanvas canvas, ReportChart chart)
         {
             var size = ReportPlots.SizeOf(chart, PdfCanvas.ContentWidth, ChartFontSize);
-            var height = Math.Min(size.Height, PdfCanvas.Bottom - PdfCanvas.Margin - 60);
+            var height = ChartHeight(chart);
             var empty = chart.EmptyMessage != null || !ReportPlots.HasData(chart);
             canvas.Ensure(empty ? 40 : height + 40);
             canvas.Paragraph(chart.Title, 11, true, false, PdfCanvas.Ink, spaceAfter: 2);
@@ -200,7 +231,7 @@ namespace PartnerOps.Report.Rendering
             }
 
             var model = ReportPlots.Build(chart, new OxySize(size.Width, height), ChartFontSize, "Helvetica");
-            var context = new PdfChartContext(canvas.Document, canvas.Replaced, PdfCanvas.Margin, canvas.Y);
+            var context = new PdfChartContext(canvas.Document, canvas.Replaced, PdfCanvas.Margin, canvas.Y, chart);
             ((IPlotModel)model).Update(true);
             ((IPlotModel)model).Render(context, new OxyRect(0, 0, size.Width, height));
             canvas.Y += height + 4;
@@ -223,15 +254,7 @@ namespace PartnerOps.Report.Rendering
                     canvas.Y += Size * 1.6;
                 }
 
-                var color = ReportPlots.ColorOf(chart, i);
-                if (chart.Series[i].IsReference && chart.Kind == ReportChartKind.Line)
-                {
-                    canvas.HorizontalRule(x, canvas.Y + (Size * 0.6), 10, color, 1.2);
-                }
-                else
-                {
-                    canvas.Fill(x, canvas.Y + 1, 8, 8, color);
-                }
+                PdfLegend.Swatch(canvas, chart, i, x, canvas.Y);
 
                 canvas.Text(x + 13, canvas.Y + Size, name, Size, false, false, PdfCanvas.Ink);
                 x += width;

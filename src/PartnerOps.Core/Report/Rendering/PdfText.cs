@@ -191,7 +191,8 @@ namespace PartnerOps.Report.Rendering
         /// <summary>
         /// The text in printable ASCII, for the document's metadata (Title, Subject): OxyPlot writes those as UTF-8 bytes into
         /// a PDF string, which readers take as PDFDocEncoding, so only ASCII reads back right there. Letters with accents keep
-        /// their base letter ("é" → "e"), common punctuation its ASCII form, anything else becomes "?".
+        /// their base letter ("é" → "e"), common punctuation its ASCII form, Cyrillic and Greek letters their Latin
+        /// transliteration (<see cref="PdfTransliteration"/>: "Отчёт" → "Otchet"), anything else becomes "?".
         /// </summary>
         internal static string Ascii(string? text)
         {
@@ -253,7 +254,7 @@ namespace PartnerOps.Report.Rendering
                 case '\u00F8':
                     return "o";
                 default:
-                    return "?";
+                    return PdfTransliteration.Latin(c) ?? "?";
             }
         }
     }

@@ -5,8 +5,10 @@ namespace PartnerOps.Report.Sections
 {
     /// <summary>
     /// Target progress (Measure-PartnerTarget -Year -Region -AsOf): a bar per target with its actual figure as a percentage of
-    /// the target and the "expected by now" marker (Expected over the target); the table gives each target's figures and its
-    /// status as text.
+    /// the target and the "expected by now" marker (Expected over the target). Each bar says its status twice: as text in its
+    /// category ("PartnerCount 2015 China · Behind") and as colour (a stacked bar chart of two series, "On track" and "Behind",
+    /// each holding the bars of its status and null elsewhere, so each target has one full-width bar). The table gives each
+    /// target's figures and its status as text.
     /// </summary>
     internal static class TargetsSection
     {
@@ -34,13 +36,15 @@ namespace PartnerOps.Report.Sections
             {
                 Id = "target-progress",
                 Title = $"Progress toward the targets of {scope.Year}",
-                Kind = ReportChartKind.Bar,
+                Kind = ReportChartKind.StackedBar,
                 CategoryAxisTitle = "Target",
                 ValueAxisTitle = "Percentage of target (%)",
             };
-            var actual = new ReportSeries { Name = "Actual (% of target)" };
+            var onTrack = new ReportSeries { Name = "Actual (% of target), on track", Status = ReportStatus.OnTrack };
+            var behind = new ReportSeries { Name = "Actual (% of target), behind", Status = ReportStatus.Behind };
             var expected = new ReportSeries { Name = "Expected by now (% of target)", IsReference = true };
-            chart.Series.Add(actual);
+            chart.Series.Add(onTrack);
+            chart.Series.Add(behind);
             chart.Series.Add(expected);
             var table = chart.Table;
             table.Id = "target-progress-numbers";
@@ -55,8 +59,11 @@ namespace PartnerOps.Report.Sections
             foreach (var target in targets)
             {
                 var name = $"{target.Metric} {target.Year} {target.Region ?? "all regions"}";
-                chart.Categories.Add(name);
-                actual.Values.Add(ReportText.Percent(target.Progress));
+                var status = target.OnTrack ? "On track" : "Behind";
+                chart.Categories.Add(name + " \u00B7 " + status);
+                var progress = ReportText.Percent(target.Progress);
+                onTrack.Values.Add(target.OnTrack ? progress : null);
+                behind.Values.Add(target.OnTrack ? null : progress);
                 var expectedShare = target.Target == 0 ? (decimal?)null : target.Expected / target.Target;
                 expected.Values.Add(ReportText.Percent(expectedShare));
                 table.Rows.Add(new[]
@@ -67,13 +74,13 @@ namespace PartnerOps.Report.Sections
                     ReportText.ShareCell(target.Progress),
                     Figure(target.Metric, target.Expected, target.Currency),
                     Figure(target.Metric, target.Projected, target.Currency),
-                    ReportText.Text(target.OnTrack ? "On track" : "Behind"),
+                    ReportText.Text(status),
                 }.ToList());
             }
 
-            chart.TextAlternative = $"Bar chart of {targets.Count} target(s) of {scope.Year}: " + string.Join("; ", targets.Select(t =>
+            chart.TextAlternative = $"Bar chart, bars coloured by status, of {targets.Count} target(s) of {scope.Year}: " + string.Join("; ", targets.Select(t =>
                 $"{t.Metric} {t.Region ?? "all regions"} at {ReportText.Share(t.Progress)} of target, {(t.OnTrack ? "on track" : "behind")}")) + ".";
-            if (actual.Values.All(v => v == null) && expected.Values.All(v => v == null))
+            if (chart.Series.All(s => s.Values.All(v => v == null)))
             {
                 chart.EmptyMessage = "No target has a figure to draw yet (targets of 0, or shares with no revenue recorded); the table lists them.";
             }

@@ -177,8 +177,10 @@ namespace PartnerOps.Tests.Report.Rendering
                     .Where(l => l.StartBaseLine.X < PdfCanvas.Margin - 0.01 || l.EndBaseLine.X > PdfCanvas.PageWidth - PdfCanvas.Margin + 0.01)
                     .Select(l => $"'{l.Value}' {l.StartBaseLine.X:0.00}..{l.EndBaseLine.X:0.00}");
                 Assert.True(!outside.Any(), $"page {page.Number}: " + string.Join(", ", outside));
-                Assert.Contains(page.Letters, l => l.Value == "Æ" && l.EndBaseLine.X - l.StartBaseLine.X > 1);
             }
+
+            // "Æ" is drawn with its width (the tile, the table and the chart show it; which pages they fall on depends on the layout).
+            Assert.Contains(document.GetPages().SelectMany(p => p.Letters), l => l.Value == "Æ" && l.EndBaseLine.X - l.StartBaseLine.X > 1);
 
             foreach (var line in PdfCanvas.Wrap(name, 7.5, false, false, 100))
             {
