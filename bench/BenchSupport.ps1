@@ -113,7 +113,8 @@ function New-Target {
 }
 
 # One line of the report: a measure, the baseline it is compared with (when there is one), and the target it is held to
-# (New-Target), whose verdict is 'met' or 'missed'. -Invalid gives the verdict 'invalid' with its reason (a baseline that
+# (New-Target), whose verdict is 'met' or 'missed'. Value and BaselineValue are kept as measured (a rounded 5 ms baseline
+# would move the ratio by up to 10 %); Format-Figure rounds them only where they are shown. Ratio is rounded to 2 decimals. -Invalid gives the verdict 'invalid' with its reason (a baseline that
 # did not do the same work).
 function New-Result {
     param([string] $Benchmark, [string] $Measure, [double] $Value, [string] $Unit = 's', [string] $Baseline, [double] $BaselineValue,
@@ -137,15 +138,32 @@ function New-Result {
     [pscustomobject]@{
         Benchmark     = $Benchmark
         Measure       = $Measure
-        Value         = [Math]::Round($Value, 3)
+        Value         = $Value
         Unit          = $Unit
         Baseline      = $Baseline
-        BaselineValue = if ($Baseline) { [Math]::Round($BaselineValue, 3) } else { $null }
+        BaselineValue = if ($Baseline) { $BaselineValue } else { $null }
         Ratio         = if ($null -ne $ratio) { [Math]::Round($ratio, 2) } else { $null }
         Target        = if ($Target) { $Target.Text } else { $null }
         Verdict       = $verdict
         Note          = $Note
     }
+}
+
+# A figure as shown in the report: 3 decimals, or 3 significant digits below 0.1 (0.00042 s stays 0.00042, not 0).
+function Format-Figure($Figure) {
+    if ($null -eq $Figure) { return $null }
+    $x = [double]$Figure
+    if ($x -eq 0 -or [Math]::Abs($x) -ge 0.1) { return [Math]::Round($x, 3) }
+    $digits = [Math]::Min(15, 2 - [int][Math]::Floor([Math]::Log10([Math]::Abs($x))))
+    [Math]::Round($x, $digits)
+}
+
+# A result row with its figures rounded for display (Format-Figure); the row itself keeps them as measured.
+function Get-ShownResult($Row) {
+    $shown = $Row.PSObject.Copy()
+    $shown.Value = Format-Figure $Row.Value
+    $shown.BaselineValue = Format-Figure $Row.BaselineValue
+    $shown
 }
 
 # The row of a benchmark that failed: its error, so that the run goes on with the others.

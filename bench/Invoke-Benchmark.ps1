@@ -314,7 +314,7 @@ try {
         }
         foreach ($row in $produced) {
             $results.Add($row)
-            $row | Format-List | Out-String | Write-Host
+            Get-ShownResult $row | Format-List | Out-String | Write-Host
         }
         Write-Host ('({0} took {1:N0} s)' -f $name, $clock.Elapsed.TotalSeconds)
     }
@@ -326,7 +326,7 @@ finally {
 
 Write-Host ''
 Write-Host "Summary (median of $Repeat; ratio = measure / baseline; MB = 1,000,000 bytes):" -ForegroundColor Cyan
-$results | Format-Table Benchmark, Measure, Value, Unit, Baseline, BaselineValue, Ratio, Target, Verdict -Wrap | Out-String -Width 220 | Write-Host
+$results | ForEach-Object { Get-ShownResult $_ } | Format-Table Benchmark, Measure, Value, Unit, Baseline, BaselineValue, Ratio, Target, Verdict -Wrap | Out-String -Width 220 | Write-Host
 $verdicts = $results | Where-Object Verdict | Group-Object Verdict | ForEach-Object { "$($_.Count) $($_.Name)" }
 Write-Host "Targets: $($verdicts -join ', ')"
 if ($ResultPath) {
