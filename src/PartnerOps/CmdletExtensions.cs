@@ -7,9 +7,9 @@ namespace PartnerOps.Commands
     internal static class CmdletExtensions
     {
         /// <summary>
-        /// A path as PowerShell users mean it: relative to the current location ($PWD, not the process's folder),
-        /// ~ expanded. Paths of other providers (Env:, HKLM:, Variable:) and file: URIs are refused (DatabaseInvalid). A PostgreSQL
-        /// server's location (<see cref="PartnerDatabases.IsServer"/>) is returned as given.
+        /// A database's location as PowerShell users mean it: a PostgreSQL server's location (<see cref="PartnerDatabases.IsServer"/>)
+        /// as given, else a file's path resolved by <see cref="FilePaths.Resolve"/> (relative to $PWD, ~ expanded); a URI or a
+        /// path of another provider (Env:, HKLM:, Variable:) is refused with DatabaseInvalid (InvalidArgument).
         /// </summary>
         public static string ResolveDatabaseFile(this PSCmdlet cmdlet, string path)
         {
@@ -18,28 +18,7 @@ namespace PartnerOps.Commands
                 return path.Trim(); // a PostgreSQL server: its location is not a path of any provider
             }
 
-            if (path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-            {
-                throw Refuse(cmdlet, path, "a URI; give the file's path instead");
-            }
-
-            string resolved;
-            ProviderInfo provider;
-            try
-            {
-                resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
-            }
-            catch (Exception ex) when (ex is DriveNotFoundException || ex is ProviderNotFoundException || ex is NotSupportedException)
-            {
-                throw Refuse(cmdlet, path, "not a usable path: " + ex.Message);
-            }
-
-            if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
-            {
-                throw Refuse(cmdlet, path, $"a path of the {provider.Name} provider, not of the file system");
-            }
-
-            return resolved;
+            return FilePaths.Resolve(cmdlet, path, "The database ", ErrorIds.DatabaseInvalid, DatabaseForms);
         }
 
         /// <summary>
@@ -63,12 +42,8 @@ namespace PartnerOps.Commands
             }
         }
 
-        private static Exception Refuse(PSCmdlet cmdlet, string path, string problem)
-        {
-            var failure = new PartnerOpsException(ErrorIds.DatabaseInvalid, FailureKind.InvalidArgument, $"'{path}' is {problem}. A PartnerOps database is a file, or a PostgreSQL server given as postgresql://user@host:port/dbname.", path);
-            cmdlet.ThrowTerminatingError(FailureReporter.ToErrorRecord(failure, path));
-            return failure; // not reached: ThrowTerminatingError throws
-        }
+        // The end of a refusal of a database location: the forms a location takes.
+        private const string DatabaseForms = " A PartnerOps database is a file, or a PostgreSQL server given as postgresql://user@host:port/dbname.";
 
         /// <summary>
         /// ShouldProcess as a Medium-impact cmdlet asks it, for the harmless branch of a cmdlet declared ConfirmImpact High

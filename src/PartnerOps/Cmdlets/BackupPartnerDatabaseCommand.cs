@@ -28,7 +28,12 @@ namespace PartnerOps.Commands
 
         protected override void EndProcessing()
         {
-            var destination = Choice.ResolveFileSystemPath(DestinationPath);
+            var destination = FilePaths.Resolve(
+                this,
+                DestinationPath,
+                "-DestinationPath ",
+                ErrorIds.DatabaseInvalid,
+                " To copy a database to a PostgreSQL server, use Copy-PartnerDatabase -Destination.");
             try
             {
                 destination = PartnerDatabases.RequireFilePath(destination, "backup destination");

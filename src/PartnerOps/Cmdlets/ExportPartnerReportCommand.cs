@@ -93,7 +93,7 @@ namespace PartnerOps.Commands
 
         private void Export()
         {
-            var destination = ReportFile.RequireFilePath(ResolvePath(Path));
+            var destination = ReportFile.RequireFilePath(FilePaths.Resolve(this, Path, "-Path ", ErrorIds.ReportPathInvalid));
             var currency = Currency == null ? null : CurrencyCodes.Require(Currency);
             var asOf = PartnerRules.CheckDate(AsOf, nameof(AsOf)) ?? DateTime.Today;
             WarnIfExtensionDiffers(destination);
@@ -198,28 +198,6 @@ namespace PartnerOps.Commands
             }
 
             return null;
-        }
-
-        // A path as PowerShell users mean it (relative to $PWD, ~ expanded); a path of another provider is refused.
-        private string ResolvePath(string path)
-        {
-            string resolved;
-            ProviderInfo provider;
-            try
-            {
-                resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
-            }
-            catch (Exception ex) when (ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException || ex is NotSupportedException || ex is PSArgumentException)
-            {
-                throw new PartnerOpsException(ErrorIds.ReportPathInvalid, FailureKind.InvalidArgument, $"The report path '{path}' is not a usable path: {ex.Message.TrimEnd('.')}.", path, ex);
-            }
-
-            if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new PartnerOpsException(ErrorIds.ReportPathInvalid, FailureKind.InvalidArgument, $"The report path '{path}' is a path of the {provider.Name} provider; give the path of a file.", path);
-            }
-
-            return resolved;
         }
 
         private void WarnIfExtensionDiffers(string destination)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Management.Automation;
 using System.Text;
@@ -89,7 +88,7 @@ namespace PartnerOps.Commands
             var paths = new List<string>(ResolvePaths());
             if (FailedRowPath != null)
             {
-                var failedRowPath = System.IO.Path.GetFullPath(Choice.ResolveFileSystemPath(FailedRowPath));
+                var failedRowPath = System.IO.Path.GetFullPath(ResolveFailedRowPath());
                 foreach (var path in paths)
                 {
                     if (string.Equals(failedRowPath, System.IO.Path.GetFullPath(path), StringComparison.Ordinal))
@@ -131,7 +130,7 @@ namespace PartnerOps.Commands
             {
                 Mode = Mode,
                 Atomic = Atomic,
-                FailedRowPath = FailedRowPath == null ? null : Choice.ResolveFileSystemPath(FailedRowPath),
+                FailedRowPath = FailedRowPath == null ? null : ResolveFailedRowPath(),
                 Delimiter = Delimiter,
                 DelimiterGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Delimiter)),
                 Encoding = Encoding,
@@ -298,13 +297,17 @@ namespace PartnerOps.Commands
         /// <summary>Opens the file for this entity's import (its columns are checked; nothing is written).</summary>
         protected abstract ImportJob Open(string path, ImportOptions options);
 
+
+        // -FailedRowPath as a full path (relative to $PWD); a URI or a path of another provider is FailedRowPathInvalid.
+        private string ResolveFailedRowPath() => FilePaths.Resolve(this, FailedRowPath!, "-FailedRowPath ", ErrorIds.FailedRowPathInvalid);
+
         private IEnumerable<string> ResolvePaths()
         {
             if (ParameterSetName == ByLiteralPath)
             {
                 foreach (var literal in LiteralPath)
                 {
-                    yield return Choice.ResolveFileSystemPath(literal);
+                    yield return FilePaths.Resolve(this, literal, "-LiteralPath ", ErrorIds.ImportFileNotFound);
                 }
 
                 yield break;
@@ -314,27 +317,19 @@ namespace PartnerOps.Commands
             {
                 if (!WildcardPattern.ContainsWildcardCharacters(pattern))
                 {
-                    yield return Choice.ResolveFileSystemPath(pattern);
+                    yield return FilePaths.Resolve(this, pattern, "-Path ", ErrorIds.ImportFileNotFound);
                     continue;
                 }
 
-                Collection<string>? resolved = null;
-                try
-                {
-                    resolved = SessionState.Path.GetResolvedProviderPathFromPSPath(pattern, out _);
-                }
-                catch (ItemNotFoundException)
-                {
-                }
-
-                if (resolved == null || resolved.Count == 0)
+                var resolved = FilePaths.ResolveWildcard(this, pattern, "-Path ", ErrorIds.ImportFileNotFound);
+                if (resolved.Count == 0)
                 {
                     Failures.ThrowFailure(
                         new PartnerOpsException(ErrorIds.ImportFileNotFound, FailureKind.NotFound, $"No file to import matches '{pattern}'.", pattern),
                         pattern);
                 }
 
-                foreach (var file in resolved!)
+                foreach (var file in resolved)
                 {
                     yield return file;
                 }

@@ -1,0 +1,134 @@
+# Every parameter that names a file the module reads or writes (besides -Database: SafeFiles.Tests.ps1) takes a path as
+# PowerShell users mean it, relative to $PWD, and refuses a value that names no file of the file system (a URI, a server's
+# location, a path of another provider, a drive that does not exist) with its own error id, naming the parameter and the
+# value, before anything is read, written or created: not in the PowerShell location, and not in the process's folder.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:Db = New-TestDatabase
+    Add-Partner -Database $script:Db -Name 'Kept Partner' -Region 'Western Europe' -Country DE
+    $script:Folder = New-TestFolder
+    $script:Csv = Join-Path $script:Folder 'partners.csv'
+    "Name,Region,Country`nNew Partner,Western Europe,FR`n,Western Europe,FR" | Set-Content -LiteralPath $script:Csv
+    $script:RevenueCsv = Join-Path $script:Folder 'revenue.csv'
+    "PartnerName,Date,Amount,Currency,Reference`nKept Partner,2015-01-15,100,USD,INV-PATHS-1" | Set-Content -LiteralPath $script:RevenueCsv
+    $env:PARTNEROPS_PATHTEST = 'a value'
+    Set-Variable -Name pathtest -Value 'a value' -Scope Global
+    function global:pathtest { 'a function' }
+
+    # Each command with the parameter under test set to $Value; every other parameter names a usable file.
+    $script:Commands = @{
+        'Import-Partner -Path'                  = { param($Value) Import-Partner -Path $Value -Database $script:Db }
+        'Import-Partner -LiteralPath'           = { param($Value) Import-Partner -LiteralPath $Value -Database $script:Db }
+        'Import-PartnerRevenue -Path'           = { param($Value) Import-PartnerRevenue -Path $Value -Database $script:Db }
+        'Import-Partner -FailedRowPath'         = { param($Value) Import-Partner -Path $script:Csv -Database $script:Db -FailedRowPath $Value }
+        'Import-PartnerRevenue -FailedRowPath'  = { param($Value) Import-PartnerRevenue -Path $script:RevenueCsv -Database $script:Db -FailedRowPath $Value }
+        'Backup-PartnerDatabase -DestinationPath' = { param($Value) Backup-PartnerDatabase -Database $script:Db -DestinationPath $Value }
+        'Export-PartnerReport -Path'            = { param($Value) Export-PartnerReport -Database $script:Db -Path $Value -AsOf 2015-07-02 }
+    }
+    $script:ErrorIds = @{
+        'Import-Partner -Path'                    = 'ImportFileNotFound'
+        'Import-Partner -LiteralPath'             = 'ImportFileNotFound'
+        'Import-PartnerRevenue -Path'             = 'ImportFileNotFound'
+        'Import-Partner -FailedRowPath'           = 'FailedRowPathInvalid'
+        'Import-PartnerRevenue -FailedRowPath'    = 'FailedRowPathInvalid'
+        'Backup-PartnerDatabase -DestinationPath' = 'DatabaseInvalid'
+        'Export-PartnerReport -Path'              = 'ReportPathInvalid'
+    }
+
+    # The names in a folder, to show that a refused command left nothing there.
+    function Get-Names([string] $Folder) { @(Get-ChildItem -LiteralPath $Folder -Force -Name | Sort-Object) -join '|' }
+}
+
+AfterAll {
+    Remove-Item Env:PARTNEROPS_PATHTEST -ErrorAction SilentlyContinue
+    Remove-Variable -Name pathtest -Scope Global -ErrorAction SilentlyContinue
+    Remove-Item Function:pathtest -ErrorAction SilentlyContinue
+    Remove-TestFolders
+}
+
+Describe 'A file parameter given something that is not a file' {
+    It '<Command> refuses <Case>, naming the parameter and the value, and changes nothing' -ForEach @(
+        foreach ($command in 'Import-Partner -Path', 'Import-Partner -LiteralPath', 'Import-PartnerRevenue -Path', 'Import-Partner -FailedRowPath',
+            'Import-PartnerRevenue -FailedRowPath', 'Backup-PartnerDatabase -DestinationPath', 'Export-PartnerReport -Path') {
+            @{ Command = $command; Case = 'a PostgreSQL server''s location'; Value = 'postgresql://reporter:s3cret@127.0.0.1:1/partners'; Named = 'postgresql://reporter@127.0.0.1:1/partners'; Says = 'location of a PostgreSQL server' }
+            @{ Command = $command; Case = 'a file: URI'; Value = 'file:///tmp/partnerops-paths/x.csv'; Named = 'file:///tmp/partnerops-paths/x.csv'; Says = "is a URI; give the path of a file instead ('/tmp/partnerops-paths/x.csv')" }
+            @{ Command = $command; Case = 'an https: URI'; Value = 'https://example.com/partners.csv'; Named = 'https://example.com/partners.csv'; Says = 'is a URI' }
+            @{ Command = $command; Case = 'an environment variable'; Value = 'Env:PARTNEROPS_PATHTEST'; Named = 'Env:PARTNEROPS_PATHTEST'; Says = 'of the Environment provider' }
+            @{ Command = $command; Case = 'a variable'; Value = 'Variable:\pathtest'; Named = 'Variable:\pathtest'; Says = 'of the Variable provider' }
+            @{ Command = $command; Case = 'a function'; Value = 'Function:pathtest'; Named = 'Function:pathtest'; Says = 'of the Function provider' }
+            @{ Command = $command; Case = 'a drive that does not exist'; Value = 'nodrive:\partners.csv'; Named = 'nodrive:\partners.csv'; Says = 'not a usable path' }
+        }
+    ) {
+        $parameter = ($Command -split ' ')[1]
+        $before = Get-DatabaseState $script:Db
+        $inFolder = Get-Names $script:Folder
+        $inProcessFolder = Get-Names ([Environment]::CurrentDirectory)
+        $failure = $null
+        try { $null = & $script:Commands[$Command] $Value -ErrorAction Stop 3>$null } catch { $failure = $_ }
+
+        $failure | Should -Not -BeNullOrEmpty -Because "$Command '$Value' names no file"
+        $failure.FullyQualifiedErrorId | Should -BeLike "$($script:ErrorIds[$Command]),*"
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.Exception.Message | Should -BeLike "$parameter '$([WildcardPattern]::Escape($Named))'*"
+        $failure.Exception.Message | Should -BeLike "*$([WildcardPattern]::Escape($Says))*"
+        $failure.Exception.Message | Should -Not -BeLike '*s3cret*'
+        $failure.Exception.Message | Should -Not -BeLike '*A PartnerOps database is a file*' -Because 'the value is not a database location'
+        Get-DatabaseState $script:Db | Should -Be $before
+        Get-Names $script:Folder | Should -Be $inFolder
+        Get-Names ([Environment]::CurrentDirectory) | Should -Be $inProcessFolder -Because 'nothing is written relative to the process''s folder'
+        Test-Path -LiteralPath '/tmp/partnerops-paths' | Should -BeFalse
+    }
+
+    It 'Import-Partner -Path refuses a wildcard of another provider that matches <Pattern>' -ForEach @(
+        @{ Pattern = 'Env:PARTNEROPS_PATH*'; Provider = 'Environment' }
+        @{ Pattern = 'Function:pathtes?'; Provider = 'Function' }
+        @{ Pattern = 'Variable:path*'; Provider = 'Variable' }
+    ) {
+        $before = Get-DatabaseState $script:Db
+        $inProcessFolder = Get-Names ([Environment]::CurrentDirectory)
+        { Import-Partner -Path $Pattern -Database $script:Db } |
+            Should -Throw -ErrorId 'ImportFileNotFound,*' -ExpectedMessage "-Path '$([WildcardPattern]::Escape($Pattern))' is a path of the $Provider provider*"
+        Get-DatabaseState $script:Db | Should -Be $before
+        Get-Names ([Environment]::CurrentDirectory) | Should -Be $inProcessFolder
+    }
+
+    It 'Backup-PartnerDatabase -DestinationPath of a server points to Copy-PartnerDatabase' {
+        { Backup-PartnerDatabase -Database $script:Db -DestinationPath 'postgresql://postgres@127.0.0.1:1/copy' } |
+            Should -Throw -ErrorId 'DatabaseInvalid,*' -ExpectedMessage '*use Copy-PartnerDatabase -Destination*'
+    }
+}
+
+Describe 'A relative file parameter' {
+    BeforeEach {
+        $script:Here = New-TestFolder
+        Copy-Item -LiteralPath $script:Csv, $script:RevenueCsv -Destination $script:Here
+        $script:ProcessFolderBefore = Get-Names ([Environment]::CurrentDirectory)
+        Push-Location -LiteralPath $script:Here
+    }
+
+    AfterEach {
+        Pop-Location
+        Get-Names ([Environment]::CurrentDirectory) | Should -Be $script:ProcessFolderBefore -Because 'nothing is written relative to the process''s folder'
+    }
+
+    It 'is read from the PowerShell location: Import-Partner -Path, and -FailedRowPath written there' {
+        $db = New-TestDatabase
+        $result = Import-Partner -Path 'partners.csv' -Database $db -FailedRowPath 'rejected.csv' -ErrorAction SilentlyContinue
+        $result.Path | Should -Be (Join-Path $script:Here 'partners.csv')
+        $result.Inserted | Should -Be 1
+        $result.Failed | Should -Be 1
+        Join-Path $script:Here 'rejected.csv' | Should -Exist
+    }
+
+    It 'is read from the PowerShell location: Import-PartnerRevenue -LiteralPath' {
+        $db = New-TestDatabase
+        Add-Partner -Database $db -Name 'Kept Partner'
+        (Import-PartnerRevenue -LiteralPath 'revenue.csv' -Database $db).Inserted | Should -Be 1
+    }
+
+    It 'is written in the PowerShell location: Backup-PartnerDatabase -DestinationPath and Export-PartnerReport -Path' {
+        (Backup-PartnerDatabase -Database $script:Db -DestinationPath 'backup.db').Path | Should -Be (Join-Path $script:Here 'backup.db')
+        @(Get-Partner -Database (Join-Path $script:Here 'backup.db')).Name | Should -Contain 'Kept Partner'
+        (Export-PartnerReport -Database $script:Db -Path 'report.html' -AsOf 2015-07-02).FullName | Should -Be (Join-Path $script:Here 'report.html')
+    }
+}
