@@ -11,14 +11,15 @@ namespace PartnerOps.Commands
         /// as given, else a file's path resolved by <see cref="FilePaths.Resolve"/> (relative to $PWD, ~ expanded); a URI or a
         /// path of another provider (Env:, HKLM:, Variable:) is refused with DatabaseInvalid (InvalidArgument).
         /// </summary>
-        public static string ResolveDatabaseFile(this PSCmdlet cmdlet, string path)
+        /// <param name="subject">Where the value came from, beginning a refusal's message ("-Destination ").</param>
+        public static string ResolveDatabaseFile(this PSCmdlet cmdlet, string path, string subject = "The database ")
         {
             if (PartnerDatabases.IsServer(path))
             {
                 return path.Trim(); // a PostgreSQL server: its location is not a path of any provider
             }
 
-            return FilePaths.Resolve(cmdlet, path, "The database ", ErrorIds.DatabaseInvalid, DatabaseForms);
+            return FilePaths.Resolve(cmdlet, path, subject, ErrorIds.DatabaseInvalid, DatabaseForms);
         }
 
         /// <summary>

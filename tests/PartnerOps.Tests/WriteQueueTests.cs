@@ -84,19 +84,24 @@ namespace PartnerOps.Tests
         public void Close_with_drop_leaves_the_items_not_begun_unwritten_and_the_batch_commits_whole_items()
         {
             var gate = new ManualResetEventSlim(false);
+            var begun = new ManualResetEventSlim(false);
             using (var batch = new WriteBatch(Store, maxItems: 1000, maxAge: Never))
             {
                 var queue = batch.InBackground(DatabaseWide);
-                queue.Post(new WriteOperation(() => { var p = Partners.Add(Draft("First")); gate.Wait(); return p; }, undoesItself: true), null);
+                queue.Post(new WriteOperation(() => { var p = Partners.Add(Draft("First")); begun.Set(); gate.Wait(); return p; }, undoesItself: true), null);
                 for (var i = 0; i < WriteQueue.GroupSize * 3; i++)
                 {
                     queue.Post(Partners.Adding(Draft("Later" + i)), null);
                 }
 
-                // The first group is running (held at its first item); the others wait. A stop drops them.
+                // The first group is running (held at its first item, which has begun: on a loaded machine the writer thread
+                // may start after the posts); the others wait. A stop drops them.
+                Assert.True(begun.Wait(TimeSpan.FromMinutes(1)), "the writer thread began the first item");
                 var closing = new Thread(() => queue.Close(dropQueued: true));
                 closing.Start();
-                Thread.Sleep(100);
+                // The close has dropped the waiting groups before the first item may end (not a fixed sleep: a loaded machine may
+                // start the closing thread late).
+                Assert.True(SpinWait.SpinUntil(() => queue.Dropped >= WriteQueue.GroupSize * 2, TimeSpan.FromMinutes(1)), "the close dropped the waiting groups");
                 gate.Set();
                 closing.Join();
                 Assert.True(queue.Dropped >= WriteQueue.GroupSize * 2);

@@ -57,6 +57,9 @@ Describe 'A file parameter given something that is not a file' {
             @{ Command = $command; Case = 'a variable'; Value = 'Variable:\pathtest'; Named = 'Variable:\pathtest'; Says = 'of the Variable provider' }
             @{ Command = $command; Case = 'a function'; Value = 'Function:pathtest'; Named = 'Function:pathtest'; Says = 'of the Function provider' }
             @{ Command = $command; Case = 'a drive that does not exist'; Value = 'nodrive:\partners.csv'; Named = 'nodrive:\partners.csv'; Says = 'not a usable path' }
+            @{ Command = $command; Case = 'an Npgsql connection string'; Value = 'Host=h;Database=d;Username=u;Password=s3cret'; Named = 'postgresql://u@h:5432/d'; Says = 'location of a PostgreSQL server' }
+            @{ Command = $command; Case = 'an https: URI with a password'; Value = 'https://user:s3cret@example.com/partners.csv'; Named = 'https://user:***@example.com/partners.csv'; Says = 'is a URI' }
+            @{ Command = $command; Case = 'a server location misspelt, with a password'; Value = 'postgresql:/user:s3cret@h/db'; Named = 'postgresql:/user:***@h/db'; Says = 'not a usable path' }
         }
     ) {
         $parameter = ($Command -split ' ')[1]
@@ -72,11 +75,47 @@ Describe 'A file parameter given something that is not a file' {
         $failure.Exception.Message | Should -BeLike "$parameter '$([WildcardPattern]::Escape($Named))'*"
         $failure.Exception.Message | Should -BeLike "*$([WildcardPattern]::Escape($Says))*"
         $failure.Exception.Message | Should -Not -BeLike '*s3cret*'
+        "$($failure.TargetObject)" | Should -Not -BeLike '*s3cret*'
         $failure.Exception.Message | Should -Not -BeLike '*A PartnerOps database is a file*' -Because 'the value is not a database location'
         Get-DatabaseState $script:Db | Should -Be $before
         Get-Names $script:Folder | Should -Be $inFolder
         Get-Names ([Environment]::CurrentDirectory) | Should -Be $inProcessFolder -Because 'nothing is written relative to the process''s folder'
         Test-Path -LiteralPath '/tmp/partnerops-paths' | Should -BeFalse
+        Get-ChildItem -LiteralPath $script:Folder, ([Environment]::CurrentDirectory) -Force -Name | Should -Not -BeLike '*s3cret*'
+    }
+
+    It '<Command> refuses a path that is no full path of this system: <Case>' -Skip:$IsWindows -ForEach @(
+        foreach ($command in 'Import-Partner -Path', 'Import-Partner -FailedRowPath', 'Backup-PartnerDatabase -DestinationPath', 'Export-PartnerReport -Path') {
+            @{ Command = $command; Case = 'a Windows network path'; Value = '\\server\share\partners.csv'; Says = 'Windows network (UNC) path' }
+            @{ Command = $command; Case = 'a Windows device path'; Value = '\\?\C:\partners.csv'; Says = 'Windows network (UNC) path' }
+            @{ Command = $command; Case = 'a Windows drive path'; Value = 'C:\partners.csv'; Says = 'Windows drive path' }
+        }
+    ) {
+        $before = Get-DatabaseState $script:Db
+        $inProcessFolder = Get-Names ([Environment]::CurrentDirectory)
+        $failure = $null
+        try { $null = & $script:Commands[$Command] $Value -ErrorAction Stop 3>$null } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeLike "$($script:ErrorIds[$Command]),*"
+        $failure.Exception.Message | Should -BeLike "$(($Command -split ' ')[1]) '$([WildcardPattern]::Escape($Value))'*$Says*"
+        Get-DatabaseState $script:Db | Should -Be $before
+        Get-Names ([Environment]::CurrentDirectory) | Should -Be $inProcessFolder
+        Get-Names $script:Folder | Should -Not -BeLike '*server*'
+    }
+
+    It '<Command> refuses ~ while the location is in another provider' -ForEach @(
+        @{ Command = 'Import-Partner -Path' }
+        @{ Command = 'Import-Partner -FailedRowPath' }
+        @{ Command = 'Export-PartnerReport -Path' }
+    ) {
+        Push-Location Env:
+        try {
+            $failure = $null
+            try { $null = & $script:Commands[$Command] '~/partners.csv' -ErrorAction Stop 3>$null } catch { $failure = $_ }
+        }
+        finally { Pop-Location }
+        $failure.FullyQualifiedErrorId | Should -BeLike "$($script:ErrorIds[$Command]),*"
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.Exception.Message | Should -BeLike "$(($Command -split ' ')[1]) '~/partners.csv' is not a usable path*"
     }
 
     It 'Import-Partner -Path refuses a wildcard of another provider that matches <Pattern>' -ForEach @(
@@ -95,6 +134,123 @@ Describe 'A file parameter given something that is not a file' {
     It 'Backup-PartnerDatabase -DestinationPath of a server points to Copy-PartnerDatabase' {
         { Backup-PartnerDatabase -Database $script:Db -DestinationPath 'postgresql://postgres@127.0.0.1:1/copy' } |
             Should -Throw -ErrorId 'DatabaseInvalid,*' -ExpectedMessage '*use Copy-PartnerDatabase -Destination*'
+    }
+}
+
+Describe 'Where a database location came from, named when it is refused' {
+    It 'names <Source>' -ForEach @(
+        @{ Source = '-Database'; Command = { Get-Partner -Database 'Env:PARTNEROPS_PATHTEST' } }
+        @{ Source = '-Path'; Command = { New-PartnerDatabase -Path 'Variable:\pathtest' } }
+        @{ Source = '-Source'; Command = { Copy-PartnerDatabase -Source 'Env:PARTNEROPS_PATHTEST' -Destination (Join-Path $script:Folder 'copy.db') } }
+        @{ Source = '-Destination'; Command = { Copy-PartnerDatabase -Source $script:Db -Destination 'Function:pathtest' } }
+        @{ Source = '-Path'; Command = { Connect-PartnerDatabase -Path 'Env:PARTNEROPS_PATHTEST' } }
+    ) {
+        $Command | Should -Throw -ErrorId 'DatabaseInvalid,*' -ExpectedMessage "$Source '*' is a path of the * provider*"
+        Test-Path -LiteralPath (Join-Path $script:Folder 'copy.db') | Should -BeFalse
+    }
+
+    It 'names $env:PARTNEROPS_DATABASE' {
+        $result = Invoke-ChildPwshJson -ImportModule -Environment @{ PARTNEROPS_DATABASE = 'Env:HOME' } -Command @'
+try { Get-Partner | Out-Null; 'read' } catch { $_.FullyQualifiedErrorId + '|' + $_.Exception.Message }
+'@
+        $result | Should -BeLike 'DatabaseInvalid,*|$env:PARTNEROPS_DATABASE ''Env:HOME'' is a path of the Environment provider*'
+    }
+}
+
+Describe 'A file parameter naming a file the command reads or the database itself' -Tag 'FileOnly' {
+    BeforeEach {
+        $script:Own = New-TestFolder
+        $script:OwnDb = Join-Path $script:Own 'own.db'
+        $null = New-PartnerDatabase -Path $script:OwnDb
+        Add-Partner -Database $script:OwnDb -Name 'Must Stay' -Region 'Western Europe' -Country DE
+        Copy-Item -LiteralPath $script:Csv -Destination (Join-Path $script:Own 'in.csv')
+        $script:Input = Join-Path $script:Own 'in.csv'
+        $script:InputText = Get-Content -Raw -LiteralPath $script:Input
+    }
+
+    It 'refuses <Case>, leaving the database whole' -ForEach @(
+        @{ Case = '-FailedRowPath the database'; Id = 'FailedRowPathInvalid'; Run = { Import-Partner -Path $script:Input -Database $script:OwnDb -FailedRowPath $script:OwnDb } }
+        @{ Case = '-FailedRowPath its -wal file'; Id = 'FailedRowPathInvalid'; Run = { Import-Partner -Path $script:Input -Database $script:OwnDb -FailedRowPath "$script:OwnDb-wal" } }
+        @{ Case = '-FailedRowPath its -journal file (not there)'; Id = 'FailedRowPathInvalid'; Run = { Import-Partner -Path $script:Input -Database $script:OwnDb -FailedRowPath "$script:OwnDb-journal" } }
+        @{ Case = 'Export-PartnerReport -Path the database'; Id = 'ReportPathInvalid'; Run = { Export-PartnerReport -Database $script:OwnDb -Path $script:OwnDb } }
+        @{ Case = 'Export-PartnerReport -Path its -shm file'; Id = 'ReportPathInvalid'; Run = { Export-PartnerReport -Database $script:OwnDb -Path "$script:OwnDb-shm" } }
+        @{ Case = 'Export-PartnerReport -Path a link to the database'; Id = 'ReportPathInvalid'; Link = $true; Run = { Export-PartnerReport -Database $script:OwnDb -Path (Join-Path $script:Own 'link.db') } }
+        @{ Case = '-FailedRowPath a link to the database'; Id = 'FailedRowPathInvalid'; Link = $true; Run = { Import-Partner -Path $script:Input -Database $script:OwnDb -FailedRowPath (Join-Path $script:Own 'link.db') } }
+        @{ Case = 'Backup-PartnerDatabase -DestinationPath its -wal file'; Id = 'DatabaseAlreadyExists'; Run = { Backup-PartnerDatabase -Database $script:OwnDb -DestinationPath "$script:OwnDb-wal" -Force } }
+        @{ Case = 'Copy-PartnerDatabase -Destination its -shm file'; Id = 'DatabaseAlreadyExists'; Run = { Copy-PartnerDatabase -Source $script:OwnDb -Destination "$script:OwnDb-shm" -Force -Confirm:$false } }
+    ) {
+        if ($Link) {
+            if ($IsWindows) { Set-ItResult -Skipped -Because 'symbolic links need a privilege on Windows'; return }
+            $null = New-Item -ItemType SymbolicLink -Path (Join-Path $script:Own 'link.db') -Target $script:OwnDb
+        }
+        $before = Get-DatabaseState $script:OwnDb
+        { & $Run -ErrorAction Stop 3>$null } | Should -Throw -ErrorId "$Id,*" -ExpectedMessage '*-wal, -shm or -journal*'
+        Close-PooledConnections
+        Get-DatabaseState $script:OwnDb | Should -Be $before
+        Test-Path -LiteralPath "$script:OwnDb-journal" | Should -BeFalse
+    }
+
+    It 'refuses -FailedRowPath <Case> of the file being imported, leaving it as it was' -ForEach @(
+        @{ Case = 'a symbolic link'; Type = 'SymbolicLink' }
+        @{ Case = 'a hard link'; Type = 'HardLink' }
+    ) {
+        if ($IsWindows -and $Type -eq 'SymbolicLink') { Set-ItResult -Skipped -Because 'symbolic links need a privilege on Windows'; return }
+        $link = Join-Path $script:Own 'in-link.csv'
+        $null = New-Item -ItemType $Type -Path $link -Target $script:Input
+        { Import-Partner -Path $script:Input -Database $script:OwnDb -FailedRowPath $link } | Should -Throw -ErrorId 'FailedRowPathIsImportFile,*'
+        Get-Content -Raw -LiteralPath $script:Input | Should -BeExactly $script:InputText
+        @(Get-Partner -Database $script:OwnDb).Name | Should -Be @('Must Stay')
+    }
+
+    It 'leaves an existing failed-row file as it was when the database cannot be opened' {
+        $rejected = Join-Path $script:Own 'rejected.csv'
+        'Name,Line,Reason' | Set-Content -LiteralPath $rejected
+        $broken = Join-Path $script:Own 'broken.db'
+        'not a database' | Set-Content -LiteralPath $broken
+        { Import-Partner -Path $script:Input -Database $broken -FailedRowPath $rejected } | Should -Throw -ErrorId 'DatabaseInvalid,*'
+        Get-Content -LiteralPath $rejected | Should -Be 'Name,Line,Reason'
+    }
+}
+
+Describe 'A -FailedRowPath that cannot be written' {
+    It 'is refused before a database is created: <Case>' -ForEach @(
+        @{ Case = 'a folder'; Path = { $script:Folder }; Named = { $script:Folder } }
+        @{ Case = 'under a file'; Path = { Join-Path $script:Csv 'rejected.csv' }; Named = { Join-Path $script:Csv 'rejected.csv' } }
+    ) {
+        $missing = New-TestDatabasePath
+        $path = & $Path
+        $failure = $null
+        try { Import-Partner -Path $script:Csv -Database $missing -FailedRowPath $path -ErrorAction Stop 3>$null } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'FailedRowPathInvalid,*'
+        "$($failure.TargetObject)" | Should -Be $path
+        $failure.Exception.Message | Should -BeLike "*$([WildcardPattern]::Escape((& $Named)))*"
+        Test-TestDatabase $missing | Should -BeFalse
+    }
+
+    It 'creates nothing under -WhatIf, not even its folder' {
+        $new = Join-Path $script:Folder 'whatif/sub/rejected.csv'
+        Import-Partner -Path $script:Csv -Database $script:Db -FailedRowPath $new -WhatIf
+        Join-Path $script:Folder 'whatif' | Should -Not -Exist
+    }
+}
+
+Describe 'Import -Path with [ and ] in a file name' {
+    BeforeAll {
+        $script:Brackets = New-TestFolder
+        Copy-Item -LiteralPath $script:Csv -Destination (Join-Path $script:Brackets 'partners[1].csv')
+    }
+
+    It 'reads the file when the brackets are escaped with a backtick' {
+        $db = New-TestDatabase
+        $result = Import-Partner -Path (Join-Path $script:Brackets 'partners`[1`].csv') -Database $db -ErrorAction SilentlyContinue
+        $result.Path | Should -Be (Join-Path $script:Brackets 'partners[1].csv')
+        $result.Inserted | Should -Be 1
+    }
+
+    It 'says to use -LiteralPath when the brackets, read as a wildcard, match nothing' {
+        $db = New-TestDatabase
+        { Import-Partner -Path (Join-Path $script:Brackets 'partners[1].csv') -Database $db } |
+            Should -Throw -ErrorId 'ImportFileNotFound,*' -ExpectedMessage '*-LiteralPath*'
     }
 }
 

@@ -72,6 +72,16 @@ namespace PartnerOps.Data
                     $"The destination '{PartnerDatabases.Describe(destination)}' is the source database itself; nothing was copied.",
                     PartnerDatabases.Describe(destination));
             }
+
+            // The source's -wal, -shm or -journal file (also through a link): a database written there would destroy the source.
+            if (!PartnerDatabases.IsServer(destination) && PartnerDatabases.IsDatabaseFile(source.Path, destination))
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.DatabaseAlreadyExists,
+                    FailureKind.InvalidArgument,
+                    $"The destination '{destination}' is a file of the source database '{source.Path}' (its -wal, -shm or -journal file); writing a database there would destroy the source. Nothing was copied.",
+                    destination);
+            }
         }
     }
 }

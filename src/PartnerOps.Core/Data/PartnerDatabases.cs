@@ -103,6 +103,35 @@ namespace PartnerOps.Data
         }
 
         /// <summary>
+        /// Whether two file paths name the same file: the same full path, or (for files that exist) the same file through a
+        /// symbolic or hard link, or in other letter case where the file system ignores case.
+        /// </summary>
+        public static bool IsSameFile(string path, string other) => FileIdentity.SamePath(path, other);
+
+        /// <summary>
+        /// Whether <paramref name="path"/> names one of the files of the SQLite database at <paramref name="location"/>: the
+        /// database file or its "-wal", "-shm" or "-journal" file (SQLite's names), also through a link, whether or not that
+        /// file exists now. Writing anything else there would destroy the database. False for a server's location.
+        /// </summary>
+        public static bool IsDatabaseFile(string location, string path)
+        {
+            if (IsServer(location))
+            {
+                return false;
+            }
+
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm", "-journal" })
+            {
+                if (FileIdentity.SamePath(path, location + suffix))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// The full path of a file the user named (<paramref name="role"/>: "database", "backup destination").
         /// </summary>
         /// <exception cref="PartnerOpsException">DatabaseInvalid (InvalidArgument) for a folder, or a path under a file.</exception>

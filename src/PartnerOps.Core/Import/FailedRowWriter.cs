@@ -36,7 +36,10 @@ namespace PartnerOps.Import
         private readonly string _path;
         private readonly Encoding _encoding;
         private readonly List<string> _header = new List<string>();
-        private StreamWriter _writer;
+        private StreamWriter _writer = null!;
+        private FileStream? _opened; // until the first input file begins: the file opened, not yet emptied or written
+        private string? _createdFolder;
+        private bool _created;
         private char _delimiter = ',';
         private bool _separatorLine;
         private int _files;
@@ -47,7 +50,10 @@ namespace PartnerOps.Import
         private string?[] _record = Array.Empty<string?>();
 
         /// <summary>
-        /// Creates (or empties) the file. FailedRowPathInvalid when it is a folder or cannot be written; nothing
+        /// Opens the file for writing (a missing folder is created), without emptying it yet: an existing file is emptied when
+        /// the first input file begins (<see cref="BeginFile"/>), so that a command that fails before it reads a row (the
+        /// database cannot be opened) leaves it as it was; a file or folders this writer created and never used are removed on
+        /// <see cref="Dispose"/>. FailedRowPathInvalid (InvalidArgument) when the path is a folder or cannot be written; nothing
         /// has been imported then, since the writer is made before the first row is read.
         /// </summary>
         public FailedRowWriter(string path)
@@ -64,13 +70,16 @@ namespace PartnerOps.Import
                 var folder = System.IO.Path.GetDirectoryName(_path);
                 if (!string.IsNullOrEmpty(folder))
                 {
+                    _createdFolder = FirstMissing(folder!);
                     Directory.CreateDirectory(folder);
                 }
 
-                _writer = new StreamWriter(_path, append: false, _encoding);
+                _created = !File.Exists(_path);
+                _opened = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
+                RemoveUnused();
                 throw Unwritable(_path, ex.Message, ex);
             }
         }
@@ -97,6 +106,10 @@ namespace PartnerOps.Import
             _files++;
             if (_files == 1)
             {
+                // Emptied only now (see the constructor); the writer is made on the empty file, so its byte-order mark comes first.
+                _opened!.SetLength(0);
+                _writer = new StreamWriter(_opened, _encoding);
+                _opened = null;
                 _delimiter = delimiter;
                 _separatorLine = separatorLine;
                 _firstFile = sourcePath;
@@ -189,7 +202,57 @@ namespace PartnerOps.Import
         /// <summary>Writes what is buffered to the file (at the end of each input file).</summary>
         public void Flush() => _writer.Flush();
 
-        public void Dispose() => _writer.Dispose();
+        /// <summary>Closes the file; a file (and folders) this writer created but never began is removed.</summary>
+        public void Dispose()
+        {
+            _writer?.Dispose();
+            _opened?.Dispose();
+            if (_files == 0)
+            {
+                RemoveUnused();
+            }
+        }
+
+        // The outermost folder of path that does not exist yet (the one Directory.CreateDirectory would create first), or null.
+        private static string? FirstMissing(string folder)
+        {
+            string? missing = null;
+            for (var at = folder; !string.IsNullOrEmpty(at) && !Directory.Exists(at); at = System.IO.Path.GetDirectoryName(at))
+            {
+                missing = at;
+            }
+
+            return missing;
+        }
+
+        // Removes what the constructor created for a writer that was never used: the empty file, then the folders it made.
+        private void RemoveUnused()
+        {
+            try
+            {
+                if (_created && File.Exists(_path) && new FileInfo(_path).Length == 0)
+                {
+                    File.Delete(_path);
+                }
+
+                if (_createdFolder != null && Directory.Exists(_createdFolder))
+                {
+                    for (var at = System.IO.Path.GetDirectoryName(_path); at != null && at.Length >= _createdFolder.Length; at = System.IO.Path.GetDirectoryName(at))
+                    {
+                        if (Directory.EnumerateFileSystemEntries(at).Any())
+                        {
+                            break;
+                        }
+
+                        Directory.Delete(at);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // Left as it is: an empty file or folder where the user asked for the failed rows.
+            }
+        }
 
         private static bool IsOwnColumn(string column) =>
             string.Equals(column.Trim(), LineColumn, StringComparison.OrdinalIgnoreCase)

@@ -56,6 +56,22 @@ namespace PartnerOps.Sqlite
         public override string ToString() => $"{Device}:{FileNumber}";
 
         /// <summary>
+        /// Whether two paths name the same file: the same full path (letter case ignored on Windows and macOS), or, for files
+        /// that exist, the same identity (through symbolic and hard links).
+        /// </summary>
+        public static bool SamePath(string path, string other)
+        {
+            var comparison = RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+            if (string.Equals(System.IO.Path.GetFullPath(path), System.IO.Path.GetFullPath(other), comparison))
+            {
+                return true;
+            }
+
+            var identity = Of(path);
+            return identity != null && identity.SameFile(Of(other));
+        }
+
+        /// <summary>
         /// The identity of the file at <paramref name="path"/> (following symbolic links); null when nothing is there,
         /// when it is a folder, or when the platform cannot say (<see cref="Supported"/> false).
         /// </summary>

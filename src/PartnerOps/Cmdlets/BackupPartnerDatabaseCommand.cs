@@ -49,6 +49,16 @@ namespace PartnerOps.Commands
                 Failures.ThrowFailure(new PartnerOpsException(ErrorIds.DatabaseAlreadyExists, FailureKind.InvalidArgument, $"The backup destination '{destination}' is the database itself."), destination);
             }
 
+            if (PartnerDatabases.IsDatabaseFile(store.Path, destination))
+            {
+                Failures.ThrowFailure(
+                    new PartnerOpsException(
+                        ErrorIds.DatabaseAlreadyExists,
+                        FailureKind.InvalidArgument,
+                        $"The backup destination '{destination}' is a file of the database '{store.Path}' (its -wal, -shm or -journal file): a backup written there would destroy the database."),
+                    destination);
+            }
+
             if (File.Exists(destination))
             {
                 if (!Force)

@@ -40,8 +40,8 @@ namespace PartnerOps.Commands
 
         protected override void EndProcessing()
         {
-            var source = this.ResolveDatabaseFile(Source);
-            var destination = this.ResolveDatabaseFile(Destination);
+            var source = this.ResolveDatabaseFile(Source, "-Source ");
+            var destination = this.ResolveDatabaseFile(Destination, "-Destination ");
             var shown = CmdletExtensions.ShownLocation(destination);
             try
             {

@@ -94,6 +94,16 @@ namespace PartnerOps.Commands
         private void Export()
         {
             var destination = ReportFile.RequireFilePath(FilePaths.Resolve(this, Path, "-Path ", ErrorIds.ReportPathInvalid));
+            var database = Choice.ResolveDatabasePath();
+            if (PartnerDatabases.IsDatabaseFile(database, destination))
+            {
+                throw new PartnerOpsException(
+                    ErrorIds.ReportPathInvalid,
+                    FailureKind.InvalidArgument,
+                    $"-Path '{destination}' is a file of the database '{database}' (the database itself, or its -wal, -shm or -journal file): the report written there would destroy it. Give another file.",
+                    destination);
+            }
+
             var currency = Currency == null ? null : CurrencyCodes.Require(Currency);
             var asOf = PartnerRules.CheckDate(AsOf, nameof(AsOf)) ?? DateTime.Today;
             WarnIfExtensionDiffers(destination);

@@ -86,27 +86,12 @@ namespace PartnerOps.Commands
             // Every path first: -FailedRowPath among the files to import (dir/*.csv matching dir/rejected.csv) is
             // refused before any of them is imported, not when its turn comes.
             var paths = new List<string>(ResolvePaths());
-            if (FailedRowPath != null)
-            {
-                var failedRowPath = System.IO.Path.GetFullPath(ResolveFailedRowPath());
-                foreach (var path in paths)
-                {
-                    if (string.Equals(failedRowPath, System.IO.Path.GetFullPath(path), StringComparison.Ordinal))
-                    {
-                        ThrowTerminatingError(new ErrorRecord(
-                            new ArgumentException($"-FailedRowPath '{FailedRowPath}' is one of the files being imported; give another file for the rejected rows. Nothing was imported."),
-                            "FailedRowPathIsImportFile",
-                            ErrorCategory.InvalidArgument,
-                            FailedRowPath));
-                    }
-                }
-            }
-
+            var failedRowPath = FailedRowPath == null ? null : RequireFailedRowPath(paths);
             foreach (var path in paths)
             {
                 if (ShouldProcess(path, $"Import {What} (mode {Mode}{(Atomic ? ", atomic" : string.Empty)})"))
                 {
-                    Import(path);
+                    Import(path, failedRowPath);
                 }
             }
         }
@@ -124,27 +109,18 @@ namespace PartnerOps.Commands
             base.Dispose();
         }
 
-        private void Import(string path)
+        private void Import(string path, string? failedRowPath)
         {
             var options = new ImportOptions
             {
                 Mode = Mode,
                 Atomic = Atomic,
-                FailedRowPath = FailedRowPath == null ? null : ResolveFailedRowPath(),
+                FailedRowPath = failedRowPath,
                 Delimiter = Delimiter,
                 DelimiterGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Delimiter)),
                 Encoding = Encoding,
                 Culture = Culture,
             };
-            if (options.FailedRowPath != null && string.Equals(System.IO.Path.GetFullPath(options.FailedRowPath), System.IO.Path.GetFullPath(path), StringComparison.Ordinal))
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException($"-FailedRowPath '{FailedRowPath}' is the file being imported; give another file for the rejected rows."),
-                    "FailedRowPathIsImportFile",
-                    ErrorCategory.InvalidArgument,
-                    FailedRowPath));
-            }
-
             ImportJob? job = null;
             try
             {
@@ -157,7 +133,7 @@ namespace PartnerOps.Commands
 
             using (job)
             {
-                _store ??= Stores.OpenStore(create: true);
+                // The failed-row file before the database: a path that cannot be written is refused before a database is created.
                 if (options.FailedRowPath != null && _failedRows == null)
                 {
                     try
@@ -166,9 +142,11 @@ namespace PartnerOps.Commands
                     }
                     catch (PartnerOpsException ex)
                     {
-                        Failures.ThrowFailure(ex, path);
+                        Failures.ThrowFailure(ex, FailedRowPath);
                     }
                 }
+
+                _store ??= Stores.OpenStore(create: true);
 
                 _errorBudget ??= new ErrorBudget(ErrorLimit);
                 var listener = new CmdletImportListener(this, path, What, _errorBudget);
@@ -298,8 +276,39 @@ namespace PartnerOps.Commands
         protected abstract ImportJob Open(string path, ImportOptions options);
 
 
-        // -FailedRowPath as a full path (relative to $PWD); a URI or a path of another provider is FailedRowPathInvalid.
-        private string ResolveFailedRowPath() => FilePaths.Resolve(this, FailedRowPath!, "-FailedRowPath ", ErrorIds.FailedRowPathInvalid);
+        // -FailedRowPath as a full path (relative to $PWD), checked before any database is opened or created and any row read:
+        // not a URI or another provider's path, not a folder, not one of the files to import and not one of the database's
+        // own files (also through a symbolic or hard link: writing the rejected rows there would destroy it). Whether it can be
+        // written is known when the writer is made, before the database is opened (Import).
+        private string RequireFailedRowPath(IReadOnlyList<string> paths)
+        {
+            var failedRowPath = System.IO.Path.GetFullPath(FilePaths.Resolve(this, FailedRowPath!, "-FailedRowPath ", ErrorIds.FailedRowPathInvalid));
+            foreach (var path in paths)
+            {
+                if (PartnerDatabases.IsSameFile(failedRowPath, path))
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new ArgumentException($"-FailedRowPath '{FailedRowPath}' is one of the files being imported ('{path}'); give another file for the rejected rows. Nothing was imported."),
+                        "FailedRowPathIsImportFile",
+                        ErrorCategory.InvalidArgument,
+                        FailedRowPath));
+                }
+            }
+
+            var database = Choice.ResolveDatabasePath();
+            if (PartnerDatabases.IsDatabaseFile(database, failedRowPath))
+            {
+                Failures.ThrowFailure(
+                    new PartnerOpsException(
+                        ErrorIds.FailedRowPathInvalid,
+                        FailureKind.InvalidArgument,
+                        $"-FailedRowPath '{FailedRowPath}' is a file of the database '{database}' (the database itself, or its -wal, -shm or -journal file): writing the rejected rows there would destroy it. Give another file. Nothing was imported.",
+                        FailedRowPath),
+                    FailedRowPath);
+            }
+
+            return failedRowPath;
+        }
 
         private IEnumerable<string> ResolvePaths()
         {
@@ -317,7 +326,8 @@ namespace PartnerOps.Commands
             {
                 if (!WildcardPattern.ContainsWildcardCharacters(pattern))
                 {
-                    yield return FilePaths.Resolve(this, pattern, "-Path ", ErrorIds.ImportFileNotFound);
+                    // Without wildcards, escaped ones (partners`[1`].csv) name the file as it is spelled (partners[1].csv).
+                    yield return FilePaths.Resolve(this, WildcardPattern.Unescape(pattern), "-Path ", ErrorIds.ImportFileNotFound);
                     continue;
                 }
 
@@ -325,7 +335,11 @@ namespace PartnerOps.Commands
                 if (resolved.Count == 0)
                 {
                     Failures.ThrowFailure(
-                        new PartnerOpsException(ErrorIds.ImportFileNotFound, FailureKind.NotFound, $"No file to import matches '{pattern}'.", pattern),
+                        new PartnerOpsException(
+                            ErrorIds.ImportFileNotFound,
+                            FailureKind.NotFound,
+                            $"No file to import matches '{pattern}'." + (pattern.IndexOf('[') >= 0 ? " In -Path, [ and ] are wildcard characters: give a name that holds them with -LiteralPath, or escape them with a backtick (`[)." : string.Empty),
+                            pattern),
                         pattern);
                 }
 

@@ -42,7 +42,7 @@ namespace PartnerOps.Commands
 
         protected override void EndProcessing()
         {
-            var path = this.ResolveDatabaseFile(Path);
+            var path = this.ResolveDatabaseFile(Path, "-Path ");
             var shown = CmdletExtensions.ShownLocation(path);
             try
             {

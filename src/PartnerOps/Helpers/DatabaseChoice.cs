@@ -22,8 +22,15 @@ namespace PartnerOps.Commands
         /// <summary>The full path of the database this command uses, by the documented order.</summary>
         public string ResolveDatabasePath(bool ignoreSessionDefault = false)
         {
-            var path = DatabaseLocator.Resolve(_cmdlet.Database, ignoreSessionDefault ? null : SessionDefaults.Database, Environment.GetEnvironmentVariable);
-            return ResolveFileSystemPath(path);
+            var session = ignoreSessionDefault ? null : SessionDefaults.Database;
+            var path = DatabaseLocator.Resolve(_cmdlet.Database, session, Environment.GetEnvironmentVariable);
+
+            // A refusal names where the value came from, in the documented order.
+            var subject = !string.IsNullOrWhiteSpace(_cmdlet.Database) ? (_cmdlet is ConnectPartnerDatabaseCommand && !_cmdlet.MyInvocation.BoundParameters.ContainsKey(nameof(PartnerOpsCmdlet.Database)) ? "-Path " : "-Database ")
+                : !string.IsNullOrWhiteSpace(session) ? "The session's database (Connect-PartnerDatabase) "
+                : !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(DatabaseLocator.EnvironmentVariable)) ? $"$env:{DatabaseLocator.EnvironmentVariable} "
+                : "The per-user default database ";
+            return _cmdlet.ResolveDatabaseFile(path, subject);
         }
 
         /// <summary>
@@ -58,7 +65,7 @@ namespace PartnerOps.Commands
             var key = origin != null && !DatabaseGiven ? origin : string.Empty;
             if (!_paths.TryGetValue(key, out var path))
             {
-                _paths[key] = path = key.Length == 0 ? ResolveDatabasePath() : ResolveFileSystemPath(key);
+                _paths[key] = path = key.Length == 0 ? ResolveDatabasePath() : _cmdlet.ResolveDatabaseFile(key, "The piped object's database ");
             }
 
             return path;
@@ -72,7 +79,5 @@ namespace PartnerOps.Commands
         /// </summary>
         public bool InOwnDatabase(string? origin) => origin != null && !DatabaseGiven;
 
-        /// <summary>A database path as PowerShell users mean it (see <see cref="CmdletExtensions.ResolveDatabaseFile"/>).</summary>
-        public string ResolveFileSystemPath(string path) => _cmdlet.ResolveDatabaseFile(path);
     }
 }
