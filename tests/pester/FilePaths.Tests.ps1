@@ -190,6 +190,31 @@ Describe 'A file parameter naming a file the command reads or the database itsel
         Test-Path -LiteralPath "$script:OwnDb-journal" | Should -BeFalse
     }
 
+    It 'refuses <Case>, where the database is named through a link and the output names its real file' -Skip:$IsWindows -ForEach @(
+        @{ Case = '-FailedRowPath the real -wal file'; Id = 'FailedRowPathInvalid'; Run = { param($Db, $Real) Import-Partner -Path $script:Input -Database $Db -FailedRowPath "$Real-wal" } }
+        @{ Case = 'Export-PartnerReport -Path the real -journal file'; Id = 'ReportPathInvalid'; Run = { param($Db, $Real) Export-PartnerReport -Database $Db -Path "$Real-journal" } }
+        @{ Case = 'Backup-PartnerDatabase -DestinationPath the real -wal file'; Id = 'DatabaseAlreadyExists'; Run = { param($Db, $Real) Backup-PartnerDatabase -Database $Db -DestinationPath "$Real-wal" -Force } }
+        @{ Case = 'Copy-PartnerDatabase -Destination the real -journal file'; Id = 'DatabaseAlreadyExists'; Run = { param($Db, $Real) Copy-PartnerDatabase -Source $Db -Destination "$Real-journal" -Force -Confirm:$false } }
+        @{ Case = 'Export-PartnerReport -Path the -journal file through a link to the folder'; Id = 'ReportPathInvalid'; Run = { param($Db, $Real) Export-PartnerReport -Database $Real -Path (Join-Path $script:LinkedFolder 'own.db-journal') } }
+    ) {
+        $linkedDb = Join-Path (New-TestFolder) 'elsewhere.db'
+        $null = New-Item -ItemType SymbolicLink -Path $linkedDb -Target $script:OwnDb
+        $script:LinkedFolder = Join-Path (New-TestFolder) 'linked-folder'
+        $null = New-Item -ItemType SymbolicLink -Path $script:LinkedFolder -Target $script:Own
+        $before = Get-DatabaseState $script:OwnDb
+        { & $Run $linkedDb $script:OwnDb -ErrorAction Stop 3>$null } | Should -Throw -ErrorId "$Id,*" -ExpectedMessage '*-wal, -shm or -journal*'
+        Close-PooledConnections
+        Get-DatabaseState $script:OwnDb | Should -Be $before
+        Test-Path -LiteralPath "$script:OwnDb-journal" | Should -BeFalse
+    }
+
+    It 'reports the size of the file a link leads to' -Skip:$IsWindows {
+        $link = Join-Path (New-TestFolder) 'link.db'
+        $null = New-Item -ItemType SymbolicLink -Path $link -Target $script:OwnDb
+        (Get-PartnerDatabase -Database $link).SizeBytes | Should -Be (Get-PartnerDatabase -Database $script:OwnDb).SizeBytes
+        (Get-PartnerDatabase -Database $link).SizeBytes | Should -BeGreaterThan 4096
+    }
+
     It 'refuses -FailedRowPath <Case> of the file being imported, leaving it as it was' -ForEach @(
         @{ Case = 'a symbolic link'; Type = 'SymbolicLink' }
         @{ Case = 'a hard link'; Type = 'HardLink' }
@@ -209,6 +234,57 @@ Describe 'A file parameter naming a file the command reads or the database itsel
         'not a database' | Set-Content -LiteralPath $broken
         { Import-Partner -Path $script:Input -Database $broken -FailedRowPath $rejected } | Should -Throw -ErrorId 'DatabaseInvalid,*'
         Get-Content -LiteralPath $rejected | Should -Be 'Name,Line,Reason'
+    }
+}
+
+Describe 'A -FailedRowPath that is one of the files piped in' {
+    It 'is refused when it arrives, still whole, and the rejected rows of the files before it are kept beside it' {
+        $db = New-TestDatabase
+        $folder = New-TestFolder
+        "Name,Region,Country`nOne,Western Europe,FR`n,Western Europe,FR" | Set-Content -LiteralPath (Join-Path $folder 'p1.csv')
+        "Name,Region,Country`nTwo,Western Europe,FR`n,Western Europe,DE" | Set-Content -LiteralPath (Join-Path $folder 'p2.csv')
+        "Name,Region,Country`nThree,Western Europe,FR" | Set-Content -LiteralPath (Join-Path $folder 'p3.csv')
+        $third = Get-Content -Raw -LiteralPath (Join-Path $folder 'p3.csv')
+        $failure = $null
+        try { Get-ChildItem -LiteralPath $folder -Filter 'p*.csv' | Sort-Object Name | Import-Partner -Database $db -FailedRowPath (Join-Path $folder 'p3.csv') -ErrorAction SilentlyContinue | Out-Null }
+        catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'FailedRowPathIsImportFile,*'
+        Get-Content -Raw -LiteralPath (Join-Path $folder 'p3.csv') | Should -BeExactly $third
+        @(Get-Partner -Database $db).Name | Should -Be @('One', 'Two')
+        $failure.Exception.Message | Should -Match "rejected rows are in '([^']+)'"
+        $kept = ([regex]::Match($failure.Exception.Message, "rejected rows are in '([^']+)'")).Groups[1].Value
+        @(Import-Csv -LiteralPath $kept).Line | Should -Be @('3', '3')
+    }
+
+    It 'leaves no file of its own beside the failed-row file after an import' {
+        $db = New-TestDatabase
+        $folder = New-TestFolder
+        $null = Import-Partner -Path $script:Csv -Database $db -FailedRowPath (Join-Path $folder 'rejected.csv') -ErrorAction SilentlyContinue
+        Get-ChildItem -LiteralPath $folder -Force -Name | Should -Be @('rejected.csv')
+        @(Import-Csv -LiteralPath (Join-Path $folder 'rejected.csv')).Count | Should -Be 1
+    }
+}
+
+Describe 'Names that look like something else' {
+    It 'imports a real file named <Name> with -<Parameter>' -ForEach @(
+        @{ Name = 'Host=h.csv'; Parameter = 'Path' }
+        @{ Name = 'Host=h.csv'; Parameter = 'LiteralPath' }
+        @{ Name = 'a=b;Server=c.csv'; Parameter = 'LiteralPath' }
+    ) {
+        $db = New-TestDatabase
+        $folder = New-TestFolder
+        Copy-Item -LiteralPath $script:Csv -Destination (Join-Path $folder $Name)
+        Push-Location -LiteralPath $folder
+        $named = @{ $Parameter = $Name }
+        try { $result = Import-Partner -Database $db @named -ErrorAction SilentlyContinue }
+        finally { Pop-Location }
+        $result.Inserted | Should -Be 1
+    }
+
+    It 'refuses //server/share as a Windows network path on <Os>' -Skip:$IsWindows -TestCases @(@{ Os = 'Linux and macOS' }) {
+        { Export-PartnerReport -Database $script:Db -Path '//server/share/report.html' } |
+            Should -Throw -ErrorId 'ReportPathInvalid,*' -ExpectedMessage '*Windows network (UNC) path*'
+        Test-Path -LiteralPath '/server' | Should -BeFalse
     }
 }
 

@@ -111,7 +111,8 @@ namespace PartnerOps.Data
         /// <summary>
         /// Whether <paramref name="path"/> names one of the files of the SQLite database at <paramref name="location"/>: the
         /// database file or its "-wal", "-shm" or "-journal" file (SQLite's names), also through a link, whether or not that
-        /// file exists now. Writing anything else there would destroy the database. False for a server's location.
+        /// file exists now, and through a link to the database or to its folder (SQLite keeps the companions beside the file a
+        /// link leads to). Writing anything else there would destroy the database. False for a server's location.
         /// </summary>
         public static bool IsDatabaseFile(string location, string path)
         {
@@ -120,11 +121,15 @@ namespace PartnerOps.Data
                 return false;
             }
 
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm", "-journal" })
+            // SQLite names the companions after the database's final path (links resolved); the location as given is checked too.
+            foreach (var database in new[] { location, FinalPath.Of(location) })
             {
-                if (FileIdentity.SamePath(path, location + suffix))
+                foreach (var suffix in new[] { string.Empty, "-wal", "-shm", "-journal" })
                 {
-                    return true;
+                    if (FileIdentity.SamePath(path, database + suffix))
+                    {
+                        return true;
+                    }
                 }
             }
 

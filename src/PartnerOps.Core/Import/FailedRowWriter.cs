@@ -36,10 +36,10 @@ namespace PartnerOps.Import
         private readonly string _path;
         private readonly Encoding _encoding;
         private readonly List<string> _header = new List<string>();
-        private StreamWriter _writer = null!;
-        private FileStream? _opened; // until the first input file begins: the file opened, not yet emptied or written
+        private readonly string _writing; // the rows go here, beside the file, and replace the file's content at the end
+        private StreamWriter? _writer;
         private string? _createdFolder;
-        private bool _created;
+        private bool _ended;
         private char _delimiter = ',';
         private bool _separatorLine;
         private int _files;
@@ -50,21 +50,24 @@ namespace PartnerOps.Import
         private string?[] _record = Array.Empty<string?>();
 
         /// <summary>
-        /// Opens the file for writing (a missing folder is created), without emptying it yet: an existing file is emptied when
-        /// the first input file begins (<see cref="BeginFile"/>), so that a command that fails before it reads a row (the
-        /// database cannot be opened) leaves it as it was; a file or folders this writer created and never used are removed on
-        /// <see cref="Dispose"/>. FailedRowPathInvalid (InvalidArgument) when the path is a folder or cannot be written; nothing
-        /// has been imported then, since the writer is made before the first row is read.
+        /// Checks that the file can be written (a missing folder is created) without changing it. The rows are written to a
+        /// file beside it (<see cref="WritingPath"/>) and replace its content when the command ends (<see cref="Complete"/>,
+        /// also from <see cref="Dispose"/>), so that an existing file is left as it was by a command that fails before it
+        /// reads a row, and a file that turns out to be one of the command's own input files (piped in later) is still whole
+        /// when it is refused (<see cref="Abandon"/>). FailedRowPathInvalid (InvalidArgument) when the path is a folder or
+        /// cannot be written; nothing has been imported then, since the writer is made before the first row is read.
         /// </summary>
         public FailedRowWriter(string path)
         {
             _encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
             _path = System.IO.Path.GetFullPath(path);
+            _writing = _path + ".partnerops-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
             if (Directory.Exists(_path))
             {
                 throw Unwritable(_path, "it is a folder; give the path of a file in it, such as '" + System.IO.Path.Combine(_path, "rejected.csv") + "'", null);
             }
 
+            var created = false;
             try
             {
                 var folder = System.IO.Path.GetDirectoryName(_path);
@@ -74,8 +77,15 @@ namespace PartnerOps.Import
                     Directory.CreateDirectory(folder);
                 }
 
-                _created = !File.Exists(_path);
-                _opened = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
+                created = !File.Exists(_path);
+                using (new FileStream(_path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite))
+                {
+                }
+
+                if (created)
+                {
+                    File.Delete(_path); // made at the end, when there is something to write
+                }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -83,6 +93,9 @@ namespace PartnerOps.Import
                 throw Unwritable(_path, ex.Message, ex);
             }
         }
+
+        /// <summary>The file the rows are written to until <see cref="Complete"/> (beside <see cref="Path"/>).</summary>
+        public string WritingPath => _writing;
 
         /// <summary>The full path of the failed-row file.</summary>
         public string Path => _path;
@@ -106,10 +119,7 @@ namespace PartnerOps.Import
             _files++;
             if (_files == 1)
             {
-                // Emptied only now (see the constructor); the writer is made on the empty file, so its byte-order mark comes first.
-                _opened!.SetLength(0);
-                _writer = new StreamWriter(_opened, _encoding);
-                _opened = null;
+                _writer = new StreamWriter(_writing, append: false, _encoding);
                 _delimiter = delimiter;
                 _separatorLine = separatorLine;
                 _firstFile = sourcePath;
@@ -153,7 +163,7 @@ namespace PartnerOps.Import
             if (_files == 1)
             {
                 _header.AddRange(added);
-                Write(_writer, Header());
+                Write(_writer!, Header());
             }
             else if (!_withFile || added.Count > 0)
             {
@@ -195,21 +205,59 @@ namespace PartnerOps.Import
                 _record[_header.Count + 2] = _file;
             }
 
-            CsvText.WriteRecord(_writer, _record, _delimiter);
+            CsvText.WriteRecord(_writer!, _record, _delimiter);
             Count++;
         }
 
-        /// <summary>Writes what is buffered to the file (at the end of each input file).</summary>
-        public void Flush() => _writer.Flush();
+        /// <summary>Writes what is buffered to the file being written (at the end of each input file).</summary>
+        public void Flush() => _writer?.Flush();
 
-        /// <summary>Closes the file; a file (and folders) this writer created but never began is removed.</summary>
-        public void Dispose()
+        /// <summary>
+        /// Ends the writing: the rows written replace the content of <see cref="Path"/> (copied into it, so a link to it, its
+        /// other names and its permissions stay) and the file beside it is removed; when no input file began, nothing is
+        /// changed and the folders this writer created are removed. An IOException or UnauthorizedAccessException leaves the
+        /// rows in <see cref="WritingPath"/>.
+        /// </summary>
+        public void Complete()
         {
+            if (_ended)
+            {
+                return;
+            }
+
+            _ended = true;
             _writer?.Dispose();
-            _opened?.Dispose();
             if (_files == 0)
             {
                 RemoveUnused();
+                return;
+            }
+
+            File.Copy(_writing, _path, overwrite: true);
+            File.Delete(_writing);
+        }
+
+        /// <summary>
+        /// Ends the writing without touching <see cref="Path"/> (it turned out to be one of the command's input files): the
+        /// rows written so far stay in <see cref="WritingPath"/>, which is returned, or null when no row file was begun.
+        /// </summary>
+        public string? Abandon()
+        {
+            _ended = true;
+            _writer?.Dispose();
+            return _files == 0 ? null : _writing;
+        }
+
+        /// <summary>Completes the writing (<see cref="Complete"/>) if it was not ended; a failure then leaves the rows in <see cref="WritingPath"/>.</summary>
+        public void Dispose()
+        {
+            try
+            {
+                Complete();
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // The rows stay in WritingPath; a command that ends normally calls Complete itself and reports the failure.
             }
         }
 
@@ -225,16 +273,11 @@ namespace PartnerOps.Import
             return missing;
         }
 
-        // Removes what the constructor created for a writer that was never used: the empty file, then the folders it made.
+        // Removes the folders the constructor created for a writer that was never used (when they are still empty).
         private void RemoveUnused()
         {
             try
             {
-                if (_created && File.Exists(_path) && new FileInfo(_path).Length == 0)
-                {
-                    File.Delete(_path);
-                }
-
                 if (_createdFolder != null && Directory.Exists(_createdFolder))
                 {
                     for (var at = System.IO.Path.GetDirectoryName(_path); at != null && at.Length >= _createdFolder.Length; at = System.IO.Path.GetDirectoryName(at))
@@ -283,14 +326,14 @@ namespace PartnerOps.Import
         /// <summary>Rewrites the rows written so far with the File column and the new columns (empty for them).</summary>
         private void Widen(IReadOnlyList<string> added)
         {
-            _writer.Dispose();
+            _writer!.Dispose();
             var oldWidth = _header.Count;
             var hadFile = _withFile;
             _header.AddRange(added);
             _withFile = true;
-            var temporary = _path + ".partnerops-tmp";
+            var temporary = _writing + ".widened";
             var options = CsvImportSource.RawOptions(_delimiter, trim: false);
-            using (var input = new FileStream(_path, FileMode.Open, FileAccess.Read))
+            using (var input = new FileStream(_writing, FileMode.Open, FileAccess.Read))
             using (var reader = CsvReader.Create(input, options, leaveOpen: true))
             using (var output = new StreamWriter(temporary, append: false, _encoding))
             {
@@ -318,9 +361,9 @@ namespace PartnerOps.Import
                 }
             }
 
-            File.Copy(temporary, _path, overwrite: true);
+            File.Copy(temporary, _writing, overwrite: true);
             File.Delete(temporary);
-            _writer = new StreamWriter(_path, append: true, _encoding);
+            _writer = new StreamWriter(_writing, append: true, _encoding);
         }
     }
 }

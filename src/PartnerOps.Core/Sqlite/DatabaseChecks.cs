@@ -109,7 +109,7 @@ SELECT (SELECT count(*) FROM (SELECT first_id, lag(last_id) OVER (PARTITION BY e
             Currency = db.Currency,
             PartnerCount = db.Connection.ExecuteScalar<long>("SELECT count(*) FROM partners", transaction: db.Transaction),
             RevenueCount = db.Connection.ExecuteScalar<long>("SELECT coalesce(sum(count), 0) FROM revenue_totals", transaction: db.Transaction),
-            SizeBytes = new FileInfo(db.Path).Length,
+            SizeBytes = FileIdentity.Of(db.Path)?.Size ?? new FileInfo(db.Path).Length, // through a link: the file it leads to
             // Opened immutable, SQLite reports no journal; the file's header says what it is (bytes 18-19: 2 = WAL).
             JournalMode = db.IsImmutable && FileHeaderSaysWal(db.Path)
                 ? "wal"

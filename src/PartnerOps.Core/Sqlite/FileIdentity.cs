@@ -56,13 +56,13 @@ namespace PartnerOps.Sqlite
         public override string ToString() => $"{Device}:{FileNumber}";
 
         /// <summary>
-        /// Whether two paths name the same file: the same full path (letter case ignored on Windows and macOS), or, for files
-        /// that exist, the same identity (through symbolic and hard links).
+        /// Whether two paths name the same file: the same full path or final path (<see cref="FinalPath"/>: symbolic links in
+        /// it resolved; letter case ignored on Windows and macOS), or, for files that exist, the same identity (through hard
+        /// links too).
         /// </summary>
         public static bool SamePath(string path, string other)
         {
-            var comparison = RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-            if (string.Equals(System.IO.Path.GetFullPath(path), System.IO.Path.GetFullPath(other), comparison))
+            if (FinalPath.Same(System.IO.Path.GetFullPath(path), System.IO.Path.GetFullPath(other)) || FinalPath.Same(FinalPath.Of(path), FinalPath.Of(other)))
             {
                 return true;
             }

@@ -98,7 +98,29 @@ namespace PartnerOps.Commands
 
         protected override void StopProcessing() => _stop.Cancel();
 
-        protected override void EndProcessing() => Dispose();
+        protected override void EndProcessing()
+        {
+            try
+            {
+                // The rejected rows replace the failed-row file's content now (they were written beside it).
+                _failedRows?.Complete();
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                Failures.ThrowFailure(
+                    new PartnerOpsException(
+                        ErrorIds.FailedRowPathInvalid,
+                        ex is UnauthorizedAccessException ? FailureKind.ReadOnly : FailureKind.Full,
+                        $"The rejected rows could not be written to the failed-row file '{_failedRows!.Path}': {ex.Message.TrimEnd('.')}. They are in '{_failedRows.WritingPath}'; the rows imported are kept.",
+                        _failedRows.Path,
+                        ex),
+                    FailedRowPath);
+            }
+            finally
+            {
+                Dispose();
+            }
+        }
 
         public override void Dispose()
         {
@@ -287,8 +309,13 @@ namespace PartnerOps.Commands
             {
                 if (PartnerDatabases.IsSameFile(failedRowPath, path))
                 {
+                    // Piped after files already imported, it is still whole: their rejected rows went to a file beside it.
+                    var kept = _failedRows?.Abandon();
+                    var outcome = kept == null
+                        ? "Nothing was imported."
+                        : $"It was left as it was and not imported; the files piped before it were imported, and their rejected rows are in '{kept}'.";
                     ThrowTerminatingError(new ErrorRecord(
-                        new ArgumentException($"-FailedRowPath '{FailedRowPath}' is one of the files being imported ('{path}'); give another file for the rejected rows. Nothing was imported."),
+                        new ArgumentException($"-FailedRowPath '{FailedRowPath}' is one of the files being imported ('{path}'); give another file for the rejected rows. {outcome}"),
                         "FailedRowPathIsImportFile",
                         ErrorCategory.InvalidArgument,
                         FailedRowPath));

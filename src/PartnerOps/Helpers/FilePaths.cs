@@ -115,12 +115,17 @@ namespace PartnerOps.Commands
         // then a Windows network path on another system (before a wildcard of -Path reads \\?\ as a pattern).
         private static void RefuseServerOrUri(PSCmdlet cmdlet, string path, string subject, string errorId, string? hint)
         {
-            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && path.TrimStart().StartsWith(@"\\", StringComparison.Ordinal))
+            // \\server\share and //server/share: on Linux and macOS the second is the folder /server/share at the root, which is
+            // never what was meant.
+            var start = path.TrimStart();
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && (start.StartsWith(@"\\", StringComparison.Ordinal) || (start.StartsWith("//", StringComparison.Ordinal) && !start.StartsWith("///", StringComparison.Ordinal))))
             {
                 throw Refuse(cmdlet, path, errorId, $"{subject}'{Shown(path)}' is {UncPath}.{hint}");
             }
 
-            if (PartnerDatabases.IsServer(path))
+            // A connection string's form (Host=...) is a server's location unless a file of that name is there (a CSV named
+            // Host=h.csv is imported).
+            if (PartnerDatabases.IsServer(path) && !IsExistingFile(cmdlet, path))
             {
                 throw Refuse(cmdlet, path, errorId, $"{subject}'{Shown(path)}' is the location of a PostgreSQL server, not a file; give the path of a file.{hint}");
             }
@@ -133,6 +138,24 @@ namespace PartnerOps.Commands
             // file:///tmp/x.csv: the path it stands for is named, for the user to give instead.
             var local = Uri.TryCreate(path.Trim(), UriKind.Absolute, out var uri) && uri.IsFile ? $" ('{uri.LocalPath}')" : string.Empty;
             throw Refuse(cmdlet, path, errorId, $"{subject}'{Shown(path)}' is a URI; give the path of a file instead{local}.{hint}");
+        }
+
+        private static bool IsExistingFile(PSCmdlet cmdlet, string path)
+        {
+            if (path.TrimStart().StartsWith("postgres", StringComparison.OrdinalIgnoreCase) && path.IndexOf("://", StringComparison.Ordinal) > 0)
+            {
+                return false;
+            }
+
+            try
+            {
+                var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+                return string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase) && System.IO.File.Exists(resolved);
+            }
+            catch (Exception ex) when (IsUnusablePath(ex))
+            {
+                return false;
+            }
         }
 
         private static void RequireFileSystem(PSCmdlet cmdlet, string path, ProviderInfo provider, string subject, string errorId, string? hint)
