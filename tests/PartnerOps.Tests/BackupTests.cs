@@ -118,7 +118,7 @@ namespace PartnerOps.Tests
             store.BackupTo(destination);
 
             Assert.Equal(new[] { "First", "Second" }, NamesIn(destination));
-            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(destination)!, "*.partial-*"));
+            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(destination)!, ".partnerops-*"));
         }
 
         [Fact]

@@ -317,7 +317,7 @@ Describe 'A full disk' -Tag 'FileOnly' {
         Import-Partner -Database $source -Path $script:Csv | Out-Null
         $destination = Join-Path $mount 'backup.db'
         { Backup-PartnerDatabase -Database $source -DestinationPath $destination } | Should -Throw -ErrorId 'DatabaseFull,*' -ExpectedMessage "*'$destination' is full*"
-        Get-ChildItem $mount | Should -BeNullOrEmpty
+        Get-ChildItem -Force $mount | Should -BeNullOrEmpty
     }
 }
 

@@ -288,6 +288,41 @@ Describe 'Names that look like something else' {
     }
 }
 
+Describe 'Long file names' {
+    BeforeAll {
+        $script:Long = New-TestFolder
+        # 250 characters: a legal name, too long for SQLite's '-journal' (255 at most), and for a partial name grown from it.
+        $script:LongName = ('r' * 246) + '.csv'
+    }
+
+    It 'writes the rejected rows to a failed-row file of a 250-character name' {
+        $db = New-TestDatabase
+        $failed = Join-Path $script:Long $script:LongName
+        $result = Import-Partner -Path $script:Csv -Database $db -FailedRowPath $failed -ErrorAction SilentlyContinue
+        $result.Failed | Should -Be 1
+        @(Import-Csv -LiteralPath $failed).Count | Should -Be 1
+        Get-ChildItem -LiteralPath $script:Long -Force -Name | Should -Be @($script:LongName)
+    }
+
+    It 'writes the report to a file of a 250-character name' {
+        $report = Join-Path (New-TestFolder) (('r' * 245) + '.html')
+        (Export-PartnerReport -Database $script:Db -Path $report -AsOf 2015-07-02).FullName | Should -Be $report
+        Get-ChildItem -LiteralPath (Split-Path $report) -Force -Name | Should -Be @(Split-Path $report -Leaf)
+    }
+
+    It 'refuses a new database file of a 250-character name with <Command>, naming the limit, and leaves no file' -Tag 'FileOnly' -ForEach @(
+        @{ Command = 'New-PartnerDatabase'; Run = { param($Path) New-PartnerDatabase -Path $Path } }
+        @{ Command = 'Backup-PartnerDatabase'; Run = { param($Path) Backup-PartnerDatabase -Database $script:Db -DestinationPath $Path } }
+        @{ Command = 'Copy-PartnerDatabase'; Run = { param($Path) Copy-PartnerDatabase -Source $script:Db -Destination $Path } }
+        @{ Command = 'Add-Partner'; Run = { param($Path) Add-Partner -Database $Path -Name 'Nowhere' } }
+    ) {
+        $folder = New-TestFolder
+        $path = Join-Path $folder (('d' * 247) + '.db')
+        { & $Run $path -ErrorAction Stop 3>$null } | Should -Throw -ErrorId 'DatabaseInvalid,*' -ExpectedMessage '*at most 247*'
+        Get-ChildItem -LiteralPath $folder -Force -Name | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'A -FailedRowPath that cannot be written' {
     It 'is refused before a database is created: <Case>' -ForEach @(
         @{ Case = 'a folder'; Path = { $script:Folder }; Named = { $script:Folder } }
@@ -301,6 +336,16 @@ Describe 'A -FailedRowPath that cannot be written' {
         "$($failure.TargetObject)" | Should -Be $path
         $failure.Exception.Message | Should -BeLike "*$([WildcardPattern]::Escape((& $Named)))*"
         Test-TestDatabase $missing | Should -BeFalse
+    }
+
+    It 'refuses a read-only failed-row file (even for root, who could write it) and leaves it as it was' {
+        $readOnly = Join-Path (New-TestFolder) 'protected.csv'
+        'kept,as,it,was' | Set-Content -LiteralPath $readOnly
+        Set-ItemProperty -LiteralPath $readOnly -Name IsReadOnly -Value $true
+        $db = New-TestDatabasePath
+        { Import-Partner -Path $script:Csv -Database $db -FailedRowPath $readOnly } | Should -Throw -ErrorId 'FailedRowPathInvalid,*' -ExpectedMessage '*read-only*'
+        Get-Content -LiteralPath $readOnly | Should -Be 'kept,as,it,was'
+        Test-TestDatabase $db | Should -BeFalse
     }
 
     It 'creates nothing under -WhatIf, not even its folder' {

@@ -107,6 +107,7 @@ try { `$null = Connect-PartnerDatabase -Path $(ConvertTo-PSLiteral $folder); `$i
         $failure.Exception.Message | Should -BeLike "*such as '$(Join-Path $folder 'partnerops-backup.db')'*"
         @(Get-ChildItem -Force $folder) | Should -HaveCount 0
         @(Get-ChildItem -Force (Split-Path $folder) | Where-Object Name -Like "$(Split-Path -Leaf $folder)*") | Should -HaveCount 1 -Because 'no partial file is left beside the folder'
+        @(Get-ChildItem -Force (Split-Path $folder) -Filter '.partnerops-*') | Should -HaveCount 0 -Because 'no partial file is left beside the folder'
         (Get-FileHash $script:Database).Hash | Should -Be $before
     }
 

@@ -6,6 +6,8 @@ using System.Linq;
 using System.Text;
 using CsvHelper;
 
+using PartnerOps.Data;
+
 namespace PartnerOps.Import
 {
     /// <summary>
@@ -51,7 +53,7 @@ namespace PartnerOps.Import
 
         /// <summary>
         /// Checks that the file can be written (a missing folder is created) without changing it. The rows are written to a
-        /// file beside it (<see cref="WritingPath"/>) and replace its content when the command ends (<see cref="Complete"/>,
+        /// file beside it (<see cref="WritingPath"/>, <see cref="PartialFiles.Beside"/>) and replace its content when the command ends (<see cref="Complete"/>,
         /// also from <see cref="Dispose"/>), so that an existing file is left as it was by a command that fails before it
         /// reads a row, and a file that turns out to be one of the command's own input files (piped in later) is still whole
         /// when it is refused (<see cref="Abandon"/>). FailedRowPathInvalid (InvalidArgument) when the path is a folder or
@@ -61,7 +63,7 @@ namespace PartnerOps.Import
         {
             _encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
             _path = System.IO.Path.GetFullPath(path);
-            _writing = _path + ".partnerops-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+            _writing = PartialFiles.Beside(_path);
             if (Directory.Exists(_path))
             {
                 throw Unwritable(_path, "it is a folder; give the path of a file in it, such as '" + System.IO.Path.Combine(_path, "rejected.csv") + "'", null);
@@ -75,6 +77,12 @@ namespace PartnerOps.Import
                 {
                     _createdFolder = FirstMissing(folder!);
                     Directory.CreateDirectory(folder);
+                }
+
+                // A read-only file is refused even where the writer could write it (root ignores the mode): it was protected.
+                if (File.Exists(_path) && new FileInfo(_path).IsReadOnly)
+                {
+                    throw Unwritable(_path, "it is a read-only file, left as it is; make it writable (Set-ItemProperty -Name IsReadOnly -Value $false, or chmod u+w), remove it, or give another path", null);
                 }
 
                 created = !File.Exists(_path);

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 
+using PartnerOps.Data;
+
 namespace PartnerOps.Report
 {
     /// <summary>
@@ -67,7 +69,7 @@ namespace PartnerOps.Report
             var status = Require(path).Status;
             var destination = status.Target;
             var folder = Path.GetDirectoryName(destination) ?? string.Empty;
-            var partial = Path.Combine(folder, "." + Path.GetFileName(destination) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".partial");
+            var partial = PartialFiles.Beside(destination);
             try
             {
                 using (var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920))

@@ -62,7 +62,7 @@ namespace PartnerOps.Sqlite
         private static void WriteBeside(string destinationPath, string read, Action<string> write)
         {
             var destination = SqliteDatabase.RequireFilePath(destinationPath, "backup destination");
-            var partial = destination + ".partial-" + Guid.NewGuid().ToString("N");
+            var partial = PartialFiles.Beside(destination);
             try
             {
                 SqliteDatabase.CreateOwnerOnly(partial, destination);

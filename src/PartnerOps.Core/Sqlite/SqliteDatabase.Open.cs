@@ -61,8 +61,10 @@ namespace PartnerOps.Sqlite
         }
 
         /// <summary>
-        /// The full path of a file the user named (<paramref name="role"/>: "database", "backup destination"); a folder there
-        /// is DatabaseInvalid (InvalidArgument), naming it: SQLite would only say it cannot open it.
+        /// The full path of a file the user named (<paramref name="role"/>: "database", "backup destination"); a folder there,
+        /// a path under a file, or the name of a new file too long for SQLite's journal beside it
+        /// (<see cref="PartialFiles.DatabaseNameProblem"/>) is DatabaseInvalid (InvalidArgument), naming it: SQLite would only
+        /// say it cannot open it.
         /// </summary>
         public static string RequireFilePath(string path, string role)
         {
@@ -74,6 +76,12 @@ namespace PartnerOps.Sqlite
                     FailureKind.InvalidArgument,
                     $"The {role} '{full}' is a folder, not a file. Give the path of a file, such as '{System.IO.Path.Combine(full, role == "database" ? "partnerops.db" : "partnerops-backup.db")}'.",
                     full);
+            }
+
+            // A new file only: a database already there under a long name keeps working as it did (in WAL mode it needs '-wal').
+            if (!File.Exists(full) && PartialFiles.DatabaseNameProblem(full) is string tooLong)
+            {
+                throw new PartnerOpsException(ErrorIds.DatabaseInvalid, FailureKind.InvalidArgument, $"The {role} '{full}' cannot be used: {tooLong}.", full);
             }
 
             // A file where a folder of the path should be (./partners.db/new.db): the path can hold no file.

@@ -297,7 +297,6 @@ namespace PartnerOps.Commands
         /// <summary>Opens the file for this entity's import (its columns are checked; nothing is written).</summary>
         protected abstract ImportJob Open(string path, ImportOptions options);
 
-
         // -FailedRowPath as a full path (relative to $PWD), checked before any database is opened or created and any row read:
         // not a URI or another provider's path, not a folder, not one of the files to import and not one of the database's
         // own files (also through a symbolic or hard link: writing the rejected rows there would destroy it). Whether it can be

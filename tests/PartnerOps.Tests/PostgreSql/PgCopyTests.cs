@@ -152,7 +152,7 @@ namespace PartnerOps.Tests.PostgreSql
             }
 
             Assert.False(File.Exists(backup + "-wal"));
-            Assert.Empty(Directory.GetFiles(_db.Folder, "backup.db.partial-*"));
+            Assert.Empty(Directory.GetFiles(_db.Folder, ".partnerops-*"));
             CopyTestData.AssertSameData(source, backup);
             Assert.Equal(progress[progress.Count - 1].All, progress[progress.Count - 1].Done);
         }
