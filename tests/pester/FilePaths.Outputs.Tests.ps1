@@ -111,6 +111,20 @@ Describe 'A -FailedRowPath that is one of the files piped in' {
         @(Import-Csv -LiteralPath $kept).Line | Should -Be @('3', '3')
     }
 
+    It 'writes the rows into an existing failed-row file, keeping its mode and the link that leads to it' -Skip:$IsWindows {
+        $db = New-TestDatabase
+        $folder = New-TestFolder
+        $real = Join-Path $folder 'real-rejected.csv'
+        'old rows' | Set-Content -LiteralPath $real
+        & chmod 600 $real
+        $link = Join-Path $folder 'rejected.csv'
+        $null = New-Item -ItemType SymbolicLink -Path $link -Target $real
+        $null = Import-Partner -Path $script:Csv -Database $db -FailedRowPath $link -ErrorAction SilentlyContinue
+        (Get-Item -LiteralPath $link).LinkType | Should -Be 'SymbolicLink'
+        (Get-Item -LiteralPath $real).UnixFileMode | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite')
+        @(Import-Csv -LiteralPath $real).Count | Should -Be 1
+    }
+
     It 'leaves no file of its own beside the failed-row file after an import' {
         $db = New-TestDatabase
         $folder = New-TestFolder

@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using CsvHelper;
-
 using PartnerOps.Data;
 
 namespace PartnerOps.Import
@@ -53,10 +52,10 @@ namespace PartnerOps.Import
 
         /// <summary>
         /// Checks that the file can be written (a missing folder is created) without changing it. The rows are written to a
-        /// file beside it (<see cref="WritingPath"/>, <see cref="PartialFiles.Beside"/>) and replace its content when the command ends (<see cref="Complete"/>,
-        /// also from <see cref="Dispose"/>), so that an existing file is left as it was by a command that fails before it
-        /// reads a row, and a file that turns out to be one of the command's own input files (piped in later) is still whole
-        /// when it is refused (<see cref="Abandon"/>). FailedRowPathInvalid (InvalidArgument) when the path is a folder or
+        /// file beside it (<see cref="WritingPath"/>, named by <see cref="PartialFiles.Beside"/>) and replace its content when
+        /// the command ends (<see cref="Complete"/>, also from <see cref="Dispose"/>), so that an existing file is left as it
+        /// was by a command that fails before it reads a row, and a file that turns out to be one of the command's own input
+        /// files (piped in later) is still whole when it is refused (<see cref="Abandon"/>). FailedRowPathInvalid (InvalidArgument) when the path is a folder or
         /// cannot be written; nothing has been imported then, since the writer is made before the first row is read.
         /// </summary>
         public FailedRowWriter(string path)
@@ -241,7 +240,13 @@ namespace PartnerOps.Import
                 return;
             }
 
-            File.Copy(_writing, _path, overwrite: true);
+            // Written into the file (not moved over it): a link to it, its other names, its mode and owner stay.
+            using (var source = new FileStream(_writing, FileMode.Open, FileAccess.Read))
+            using (var target = new FileStream(_path, FileMode.Create, FileAccess.Write, FileShare.Read))
+            {
+                source.CopyTo(target);
+            }
+
             File.Delete(_writing);
         }
 
