@@ -321,7 +321,7 @@ namespace PartnerOps.Commands
                 }
             }
 
-            var database = Choice.ResolveDatabasePath();
+            var database = Choice.DatabasePathFor(null); // resolved once per command (kept), not once per piped file
             if (PartnerDatabases.IsDatabaseFile(database, failedRowPath))
             {
                 Failures.ThrowFailure(
